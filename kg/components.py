@@ -1,0 +1,162 @@
+"""Our spaCy components: they fix ``doc.ents`` so that titles, events and agreements are spans too.
+
+``kg_entities`` runs after the statistical NER. It trims determiners, quotes and "-led" modifiers
+from entity spans, marks titles before person names as ``TITLE``, and labels named noun phrases
+headed by an event or agreement noun ("the Quad summit", "the India-U.S. trade deal") as
+``EVENT`` or ``LAW`` where the small model missed or mislabelled them.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from kg.gazetteer import country_code
+from kg.lexicon import (
+    AGREEMENT_HEADS,
+    EVENT_HEADS,
+    HONORIFICS,
+    LEADER_SUFFIXES,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
+
+#: Entity labels that may be re-labelled when a better reading (title, event) covers them.
+_WEAK_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", ""})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod", "punct", "poss"})
+_OPENING_QUOTES = frozenset("‘“'\"`(«")
+_CLOSING_QUOTES = frozenset("’”'\")»")
+_EDGE_PUNCT = frozenset({",", ".", ";", ":", "-", "–", "—", "!", "?"})
+
+
+def is_leader_modifier(token: Token) -> bool:
+    """True for modifiers such as "U.S.-led" or "Saudi-backed" that name an organiser."""
+    lower = token.lower_
+    return any(lower.endswith(suffix) and len(lower) > len(suffix) for suffix in LEADER_SUFFIXES)
+
+
+def _is_honorific(token: Token) -> bool:
+    return token.lower_ in HONORIFICS or token.lower_.rstrip(".") + "." in HONORIFICS
+
+
+def _is_title_word(token: Token) -> bool:
+    lower = token.lower_
+    return lower in TITLE_HEADS or lower in TITLE_MODIFIERS
+
+
+def _title_before(doc: Doc, person: Span) -> Span | None:
+    """The capitalised title right before a person's name ("U.S. Treasury Secretary", "Prime Minister").
+
+    A title must contain a head word ("Minister", "Secretary"); lower-case words and country
+    names stop the walk, so "U.S." stays a separate country mention (the affiliation).
+    """
+    start = person.start
+    i = start - 1
+    has_head = False
+    while i >= 0:
+        token = doc[i]
+        if token.lower_ in TITLE_HEADS and token.is_title:
+            has_head = True
+        elif token.lower_ == "of" and i - 1 >= 0 and doc[i - 1].lower_ in TITLE_HEADS and doc[i + 1].is_title:
+            # "Secretary of State", "Minister of Finance": the "of" phrase belongs to the title.
+            pass
+        elif token.is_title and (token.lower_ in TITLE_MODIFIERS or (has_head is False and doc[i + 1].lower_ in TITLE_HEADS)):
+            pass
+        elif token.is_title and token.ent_type_ == "ORG" and not _is_honorific(token):
+            # "External Affairs" tagged ORG by the small model: part of the title when a head follows.
+            pass
+        elif token.text == "to" and has_head:
+            # "Ambassador to India": the destination is not part of the title; stop here.
+            break
+        else:
+            break
+        i -= 1
+    first = i + 1
+    # Drop leading modifiers that are not followed by a head inside the window.
+    while first < start and doc[first].lower_ not in TITLE_HEADS and not _is_title_word(doc[first]):
+        first += 1
+    if not has_head or first >= start:
+        return None
+    return Span(doc, first, start, label="TITLE")
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop determiners, quotes, possessive markers and "-led" modifiers at the edges of a span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].lower_ in {"the", "a", "an"}
+        or doc[start].text in _OPENING_QUOTES
+        or doc[start].text in _EDGE_PUNCT
+        or is_leader_modifier(doc[start])
+        or (span.label_ == "PERSON" and _is_honorific(doc[start]))
+    ):
+        start += 1
+    while end > start and (doc[end - 1].text in _CLOSING_QUOTES or doc[end - 1].tag_ == "POS" or doc[end - 1].text in _EDGE_PUNCT):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+def _named_phrase(token: Token) -> Span | None:
+    """The named noun phrase headed by an event or agreement noun, or None for a generic one."""
+    lemma = token.lower_
+    if lemma in EVENT_HEADS:
+        label = "EVENT"
+    elif lemma in AGREEMENT_HEADS:
+        label = "LAW"
+    else:
+        return None
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    modifiers = [
+        child
+        for child in token.lefts
+        if child.dep_ in _MODIFIER_DEPS and not is_leader_modifier(child) and child.dep_ != "poss"
+    ]
+    if not modifiers:
+        return None
+    start = min(child.left_edge.i for child in modifiers)
+    span_tokens = token.doc[start : token.i + 1]
+    # A name needs a proper noun in it: "the Quad summit" is named, "a bilateral meeting" is not.
+    if not any(t.pos_ == "PROPN" or (t.is_title and t.i > t.sent.start) for t in span_tokens if t.i != token.i) and not (
+        token.is_title and token.i > token.sent.start
+    ):
+        return None
+    return _trim(Span(token.doc, start, token.i + 1, label=label))
+
+
+@Language.component("kg_entities", requires=["doc.ents", "token.dep"], assigns=["doc.ents"])
+def kg_entities(doc: Doc) -> Doc:
+    """Re-label and add entity spans: titles, named events and agreements, trimmed edges."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        trimmed = _trim(ent)
+        if trimmed is None:
+            continue
+        head = trimmed.root
+        if trimmed.label_ in {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "PERSON"}:
+            if head.lower_ in EVENT_HEADS:
+                trimmed = Span(doc, trimmed.start, trimmed.end, label="EVENT")
+            elif head.lower_ in AGREEMENT_HEADS:
+                trimmed = Span(doc, trimmed.start, trimmed.end, label="LAW")
+        spans.append(trimmed)
+    persons = [s for s in spans if s.label_ == "PERSON"]
+    titles = [t for p in persons if (t := _title_before(doc, p)) is not None]
+    named = [n for token in doc if (n := _named_phrase(token)) is not None]
+    # Titles and named phrases win over the model's spans they overlap; countries inside
+    # titles ("U.S." in "U.S. Secretary of State") survive because titles exclude them.
+    strong = filter_spans(titles + named)
+    taken = {i for s in strong for i in range(s.start, s.end)}
+    kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end)) or s.label_ not in _WEAK_LABELS]
+    covered = {i for s in strong + kept for i in range(s.start, s.end)}
+    # "U.S. Treasury Secretary" read as one ORG: once the title is split off, the country
+    # before it is a mention of its own (the title holder's affiliation).
+    affiliations = [
+        Span(doc, t.start - 1, t.start, label="GPE")
+        for t in titles
+        if t.start > 0 and t.start - 1 not in covered and country_code(doc[t.start - 1].text)
+    ]
+    doc.ents = filter_spans(strong + kept + affiliations)
+    return doc

@@ -1,0 +1,18 @@
+"""The exceptions kg raises; the CLI turns each into one readable line."""
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base class for every error kg reports to a user."""
+
+
+class InputError(KgError):
+    """An input path or record cannot be read."""
+
+
+class ModelError(KgError):
+    """A spaCy pipeline cannot be loaded."""
+
+
+class OutputError(KgError):
+    """An output file cannot be written."""

