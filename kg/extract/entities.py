@@ -26,6 +26,8 @@ _LABEL_TYPES = {
     "TITLE": "Position",
     "NORP": "Country",
 }
+#: Head nouns that make a name a place even when the model tags it as an organisation.
+_PLACE_HEADS = frozenset("region area zone coast valley strait sea ocean peninsula island islands province district".split())
 _POSSESSIVE = re.compile(r"[’']s?$")
 _QUOTES = "‘’“”\"'`«»"
 
@@ -80,6 +82,9 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
     kind = _LABEL_TYPES.get(span.label_)
     if kind is None:
         return None
+    if span.label_ == "PERSON" and span.start > 0 and span.doc[span.start - 1].lower_ in HONORIFICS:
+        # Keep "Mr." in the mention's text (an alias users search for); the name drops it.
+        span = Span(span.doc, span.start - 1, span.end, label="PERSON")
     start = passage.start + span.start_char
     end = passage.start + span.end_char
     doc_id = passage.document.doc_id
@@ -89,6 +94,8 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
             return Mention(doc_id, start, end, span.text, "Country", country_name(code), f"country:{code}")
         if span.label_ == "NORP":
             return None
+    if kind == "Organization" and span.root.lower_ in _PLACE_HEADS:
+        kind = "Place"
     name = person_name(span.text) if kind == "Person" else _POSSESSIVE.sub("", span.text).strip(_QUOTES + " ,;:")
     if kind == "Person" and name.isupper() and len(name) > 4:
         # An all-caps "name" is a shouted heading fragment, not a person.

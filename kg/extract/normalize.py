@@ -46,13 +46,14 @@ CURRENCY_WORDS = {
     "renminbi": "CNY", **{code.lower(): code for code in CURRENCY_CODES},
 }  # fmt: skip
 
-# re.ASCII keeps \d, \w and \b to ASCII, so exotic digits or case folds (Kelvin "K") cannot sneak in.
+# re.ASCII keeps \d, \w and \b to ASCII: no exotic digits, no case folds such as Kelvin "K" -> "k".
 _FLAGS = re.IGNORECASE | re.ASCII
 
 
 def _alternation(words: Iterable[str]) -> str:
     """Longest first, so "sept" is tried before "sep" and "US$" before "$"; spaces match any run."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
 
 
 _MONTH = rf"\b(?P<month>{_alternation(MONTH_NUMBERS)})\b\.?"
@@ -60,9 +61,7 @@ _MONTH = rf"\b(?P<month>{_alternation(MONTH_NUMBERS)})\b\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:\s*[-\u2013]\s*\d{1,2}(?:st|nd|rd|th)?\b)?"
 _YEAR = r"(?P<year>[12]\d{3})\b"
 # News writes month names capitalised; requiring that keeps the verbs "may" and "march" out.
-_BARE_MONTH = "|".join(
-    f"{name.capitalize()}|{name.upper()}" for name in list(MONTH_NUMBERS)[:12]
-)
+_BARE_MONTH = "|".join(f"{m.capitalize()}|{m.upper()}" for m in list(MONTH_NUMBERS)[:12])
 _WEEKDAY = "|".join(WEEKDAYS)
 _PARENS = re.compile(r"\(([^()]*)\)")
 
@@ -73,11 +72,8 @@ _NUMBER_WORD = (
     rf"|{_alternation(UNIT_WORDS)})\b"
 )
 _SCALE = rf"(?:\s*(?P<scale>{_alternation(SCALES)})\b)?"
-_PERCENT = re.compile(
-    rf"(?<![\w.,])(?P<sign>[-\u2212])?(?P<number>{_NUMBER}|{_NUMBER_WORD})"
-    r"\s*(?:%|per\s*cent\b|pct\b)",
-    _FLAGS,
-)
+_SIGNED_NUMBER = rf"(?P<sign>[-\u2212])?(?P<number>{_NUMBER}|{_NUMBER_WORD})"
+_PERCENT = re.compile(rf"(?<![\w.,]){_SIGNED_NUMBER}\s*(?:%|per\s*cent\b|pct\b)", _FLAGS)
 _MONEY_BEFORE = re.compile(
     rf"(?<![A-Za-z])(?P<symbol>{_alternation(CURRENCY_PREFIXES)})\s*(?P<number>{_NUMBER}){_SCALE}",
     _FLAGS,
@@ -87,9 +83,7 @@ _MONEY_AFTER = re.compile(
     rf"\s*(?P<word>{_alternation(CURRENCY_WORDS)})(?!\w)",
     _FLAGS,
 )
-_NUMBER_VALUE = re.compile(
-    rf"(?P<sign>[-\u2212])?(?P<number>{_NUMBER}|{_NUMBER_WORD}){_SCALE}", _FLAGS
-)
+_NUMBER_VALUE = re.compile(rf"{_SIGNED_NUMBER}{_SCALE}", _FLAGS)
 _OFFSET = re.compile(
     rf"\b(?P<count>\d{{1,6}}|an?|the|{_NUMBER_WORD})\s+"
     r"(?P<unit>days?|weeks?)\s+(?P<direction>after|afterwards?|later|before|earlier|prior|ago)\b",
@@ -97,7 +91,7 @@ _OFFSET = re.compile(
 )
 _ADJACENT_DAY = re.compile(r"\bthe\s+(?P<which>next|following|previous|preceding)\s+day\b", _FLAGS)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-_PREFIX_CODES = {symbol.lower(): code for symbol, code in CURRENCY_PREFIXES.items()}
+_CURRENCIES = {k.lower(): iso for k, iso in (CURRENCY_PREFIXES | CURRENCY_WORDS).items()}
 _Handler = Callable[[re.Match[str], date], "str | None"]
 
 
@@ -113,6 +107,7 @@ def _format(year: int, month: int | None = None, day: int | None = None) -> str 
 
 
 def _format_day(day: date) -> str:
+    # Not isoformat(): an anchor passed as a datetime would add a time.
     return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
 
 
@@ -131,10 +126,6 @@ def _calendar(match: re.Match[str], anchor: date | None) -> str | None:
     return _format(year, month, int(parts["day"]) if parts.get("day") else None)
 
 
-def _month_of_relative_year(match: re.Match[str], anchor: date) -> str | None:
-    return _format(anchor.year + RELATIVE_STEPS[match["rel"].lower()], _month(match))
-
-
 def _relative_month_name(match: re.Match[str], anchor: date) -> str | None:
     # "last March" is the latest March strictly before the anchor's month, "next March" the
     # earliest strictly after it, so only the year moves.
@@ -148,9 +139,11 @@ def _relative_day(match: re.Match[str], anchor: date) -> str | None:
 
 
 def _relative_period(match: re.Match[str], anchor: date) -> str | None:
+    """ "last year", "next month", and a month of a relative year: "January last year"."""
     step = RELATIVE_STEPS[match["rel"].lower()]
     if match["unit"].lower() == "year":
-        return _format(anchor.year + step)
+        month = _month(match) if match.groupdict().get("month") else None
+        return _format(anchor.year + step, month)
     year, month0 = divmod(anchor.year * 12 + anchor.month - 1 + step, 12)
     return _format(year, month0 + 1)
 
@@ -177,14 +170,14 @@ _DATE_RULES = (
     _rule(rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}", _calendar),
     _rule(rf"{_MONTH}\s+{_DAY}", _calendar),
     _rule(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}", _calendar),
-    _rule(rf"{_MONTH}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", _month_of_relative_year),
+    _rule(rf"{_MONTH}\s+(?:of\s+)?(?P<rel>this|last|next)\s+(?P<unit>year)\b", _relative_period),
     _rule(rf"\b(?P<rel>this|last|next)\s+{_MONTH}", _relative_month_name),
     _rule(r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b",
           _relative_day),  # fmt: skip
     _rule(r"\b(?P<rel>this|last|next)\s+(?P<unit>year|month)\b", _relative_period),
     _rule(rf"\b(?P<month>{_BARE_MONTH})\b", _calendar, re.ASCII),
     # Not a year when it is an amount or part of a longer number: "$2000", "2000%", "1.2000".
-    _rule(r"(?<![\d.,$\u20ac\u00a3\u00a5\u20b9])\b(?P<year>[12]\d{3})\b(?![.,]?\d|\s*%)", _calendar),
+    _rule(rf"(?<![\d.,$\u20ac\u00a3\u00a5\u20b9])\b{_YEAR}(?![.,]?\d|\s*%)", _calendar),
     _rule(rf"\b(?:(?P<rel>this|last|next|past)\s+)?(?P<weekday>{_WEEKDAY})\b", _weekday),
 )
 
@@ -368,8 +361,5 @@ def parse_quantity(text: str) -> Quantity | None:
         value = _scaled(match["number"], match["scale"])
     except (ValueError, ArithmeticError):
         return None
-    if match.re is _MONEY_BEFORE:
-        currency = _PREFIX_CODES[match["symbol"].lower()]
-    else:
-        currency = CURRENCY_WORDS[" ".join(match["word"].lower().split())]
-    return Quantity(value=value, text=text, currency=currency)
+    written = " ".join((match.groupdict().get("symbol") or match["word"]).lower().split())
+    return Quantity(value=value, text=text, currency=_CURRENCIES[written])

@@ -1,0 +1,130 @@
+"""The one place that wires the stages: paths -> Documents -> spaCy -> Extractions -> KnowledgeGraph.
+
+``build_knowledge_graph`` is the library entry point the CLI and notebooks call.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from os import PathLike
+
+from spacy.language import Language
+
+from kg.extract import extract_documents
+from kg.ingest import load_documents
+from kg.model import Document, KnowledgeGraph, Statement
+from kg.nlp import load_pipeline, parse_documents
+from kg.resolve import resolve_mentions
+
+log = logging.getLogger(__name__)
+
+__all__ = ["build_knowledge_graph", "extract_graph"]
+
+
+def build_knowledge_graph(
+    paths: Iterable[str | PathLike[str]],
+    nlp: Language | None = None,
+    model: str | None = None,
+    jobs: int = 1,
+    on_skip: Callable[[str], None] | None = None,
+) -> KnowledgeGraph:
+    """Read articles from files and folders and return their knowledge graph.
+
+    Args:
+        paths: .txt, .md and .jsonl files, or folders of them.
+        nlp: a loaded pipeline; loaded from ``model`` when None.
+        model: spaCy pipeline name, used only when ``nlp`` is None (None picks the default).
+        jobs: worker processes for spaCy.
+        on_skip: called with a message for every input record skipped as unreadable.
+
+    Returns:
+        The resolved knowledge graph.
+
+    Raises:
+        InputError: a path is missing or holds no supported files.
+        ModelError: the spaCy pipeline cannot be loaded.
+    """
+    documents = list(load_documents(paths, on_skip=on_skip))
+    return extract_graph(documents, nlp or load_pipeline(model), jobs=jobs)
+
+
+def extract_graph(documents: Iterable[Document], nlp: Language, jobs: int = 1) -> KnowledgeGraph:
+    """Extract, resolve and tidy the statements of already loaded documents.
+
+    Documents are processed in doc_id order so the result does not depend on input order.
+    """
+    ordered = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
+    extractions = list(extract_documents(parse_documents(nlp, ordered, n_process=jobs)))
+    mentions = [m for e in extractions for m in e.mentions]
+    mentions += [m for e in extractions for s in e.statements for m in _statement_mentions(s)]
+    entities, entity_of = resolve_mentions(mentions)
+    graph = KnowledgeGraph(tuple(ordered), entities, (), entity_of)
+    statements = [s for e in extractions for s in e.statements]
+    statements = _drop_repeats(statements, graph)
+    statements = _drop_vague_positions(statements, graph)
+    used = {graph.entity_id(m) for s in statements for m in _statement_mentions(s)}
+    # A title nobody is said to hold (a vague "Minister" dropped above) is no entity of its own.
+    entities = tuple(e for e in entities if e.type != "Position" or e.entity_id in used)
+    graph = replace(graph, entities=entities, statements=tuple(sorted(statements, key=_statement_order)))
+    log.info("%d documents, %d entities, %d statements", len(ordered), len(entities), len(graph.statements))
+    return graph
+
+
+def _statement_mentions(statement: Statement):
+    q = statement.qualifiers
+    found = [statement.subject, statement.object.mention, q.location, q.affiliation]
+    return [m for m in found if m is not None]
+
+
+def _object_key(statement: Statement, graph: KnowledgeGraph) -> str:
+    if statement.object.mention is not None:
+        return graph.entity_id(statement.object.mention)
+    quantity = statement.object.quantity
+    return f"{quantity.value}{quantity.unit or quantity.currency}" if quantity else ""
+
+
+def _claim(statement: Statement, graph: KnowledgeGraph) -> tuple:
+    ends = [graph.entity_id(statement.subject), _object_key(statement, graph)]
+    if statement.predicate in {"meets", "speaksWith"}:
+        ends.sort()
+    rate = statement.qualifiers.rate.value if statement.qualifiers.rate else None
+    return (statement.evidence.doc_id, statement.predicate, *ends, statement.polarity, statement.modality, rate)
+
+
+def _drop_repeats(statements: list[Statement], graph: KnowledgeGraph) -> list[Statement]:
+    """Keep one statement per claim per document: the first, enriched by no later repeat.
+
+    A claim is subject, predicate, object, polarity, modality and rate; the same claim said
+    again later in the article ("Secretary of State Marco Rubio" twice) is one statement.
+    """
+    first: dict[tuple, Statement] = {}
+    for s in sorted(statements, key=lambda s: (s.evidence.doc_id, s.evidence.start, s.subject.start)):
+        key = _claim(s, graph)
+        if key not in first:
+            first[key] = s
+        elif first[key].qualifiers.date is None and s.qualifiers.date is not None:
+            # A later sentence may give the date the first one left out; keep the dated reading.
+            first[key] = s
+    return list(first.values())
+
+
+def _drop_vague_positions(statements: list[Statement], graph: KnowledgeGraph) -> list[Statement]:
+    """Drop a one-word title ("Secretary") when the same person holds a fuller one ("Secretary of State")."""
+    titles: dict[str, set[str]] = {}
+    for s in statements:
+        if s.predicate == "holdsPosition" and s.object.mention is not None:
+            titles.setdefault(graph.entity_id(s.subject), set()).add(s.object.mention.name.lower())
+    kept = []
+    for s in statements:
+        if s.predicate == "holdsPosition" and s.object.mention is not None:
+            name = s.object.mention.name.lower()
+            fuller = [t for t in titles[graph.entity_id(s.subject)] if t != name and name in t.split()]
+            if " " not in name and fuller:
+                continue
+        kept.append(s)
+    return kept
+
+
+def _statement_order(s: Statement) -> tuple:
+    return (s.evidence.doc_id, s.evidence.start, s.subject.start, s.predicate, s.object.mention.start if s.object.mention else -1)
