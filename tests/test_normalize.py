@@ -13,6 +13,7 @@ from kg.model import Quantity
 
 ANCHOR = date(2026, 2, 4)  # a Wednesday
 ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+CURRENCY = re.compile(r"[A-Z]{3}")
 # Words that reach every date rule, so generated phrases exercise more than the None path.
 DATE_WORDS = (
     "on in last next this early later February Feb. March may 4 4th 29 2026 1999 0000 9999 , ( ) "
@@ -132,7 +133,10 @@ def test_normalize_relative_without_anchor_is_none(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["two days", "a year", "seventh", "recent", "last week", "the 1990s", "", "February 30, 2026", "$2000", "may"],
+    [
+        "two days", "a year", "seventh", "recent", "last week", "the 1990s", "",
+        "February 30, 2026", "$2000", "may",
+    ],  # fmt: skip
 )
 def test_normalize_unresolvable_date_is_none(text):
     assert resolve_date(text, ANCHOR) is None
@@ -273,12 +277,12 @@ def test_normalize_resolve_date_never_raises(text, anchor):
 @given(text=st.text() | st.lists(st.sampled_from(QUANTITY_WORDS), max_size=5).map(" ".join))
 def test_normalize_parse_quantity_never_raises(text):
     result = parse_quantity(text)
-    assert result is None or (
-        isinstance(result, Quantity)
-        and isinstance(result.value, int | float)
-        and result.text == text
-        and (result.unit == "percent") != bool(result.currency and re.fullmatch(r"[A-Z]{3}", result.currency))
-    )
+    if result is not None:
+        assert isinstance(result, Quantity) and result.text == text
+        assert isinstance(result.value, int | float)
+        # Exactly one of unit and currency: a percentage, or money with an ISO 4217 code.
+        is_money = bool(result.currency and CURRENCY.fullmatch(result.currency))
+        assert (result.unit == "percent") != is_money
 
 
 @settings(deadline=None)

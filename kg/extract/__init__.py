@@ -29,6 +29,7 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]]) -> Extraction:
     statements: list[Statement] = []
     document = None
     last_person: list[Mention] = []
+    dated: dict[str, str] = {}
 
     def antecedent(token: Token) -> Mention | None:
         # Third-person pronouns point back at the last person named before them in the document;
@@ -49,11 +50,13 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]]) -> Extraction:
         mentions.extend(passage_list)
         for sent in doc.sents:
             sentence_persons = [m for m in passage_list if m.type == "Person" and passage.start + sent.start_char <= m.start < passage.start + sent.end_char]
-            ctx = SentenceContext(passage, by_token, antecedent, document.published)
+            ctx = SentenceContext(passage, by_token, antecedent, document.published, dated)
             # Persons of this sentence become antecedents for pronouns after them in it.
             last_person.extend(sentence_persons)
             last_person.sort(key=lambda m: m.start)
-            statements.extend(sentence_statements(sent, ctx))
+            found = list(sentence_statements(sent, ctx))
+            dated.update((s.predicate, s.qualifiers.date) for s in found if s.qualifiers.date)
+            statements.extend(found)
     if document is None:
         raise ValueError("extract_document needs at least one passage")
     return Extraction(document, tuple(sorted(set(mentions), key=lambda m: (m.start, m.end))), tuple(_dedupe(statements)))

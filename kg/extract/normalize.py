@@ -92,7 +92,7 @@ _OFFSET = re.compile(
 _ADJACENT_DAY = re.compile(r"\bthe\s+(?P<which>next|following|previous|preceding)\s+day\b", _FLAGS)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _CURRENCIES = {k.lower(): iso for k, iso in (CURRENCY_PREFIXES | CURRENCY_WORDS).items()}
-_Handler = Callable[[re.Match[str], date], "str | None"]
+_Handler = Callable[[re.Match[str], date], str | None]
 
 
 def _format(year: int, month: int | None = None, day: int | None = None) -> str | None:

@@ -6,13 +6,13 @@ is ``kg.model.Statement`` records whose arguments are still unresolved Mentions.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Span, Token
 
 from kg.components import is_leader_modifier
-from kg.extract.normalize import parse_quantity
+from kg.extract.normalize import parse_offset, parse_quantity, shift_date
 from kg.gazetteer import country_code, country_name, demonym_code
 from kg.extract.qualifiers import date_of, location_of, modality_of, polarity_of
 from kg.lexicon import (
@@ -67,6 +67,9 @@ class SentenceContext:
     mentions: dict[int, Mention]
     antecedent: Callable[[Token], Mention | None]
     published: date | None
+    #: predicate -> ISO date of the latest dated statement so far in the document, for
+    #: "the meetings came two days after a call" style arithmetic across sentences.
+    dated: dict[str, str] = field(default_factory=dict)
 
     def evidence(self, sent: Span) -> Evidence:
         start = self.passage.start + sent.start_char
@@ -212,6 +215,8 @@ class _Builder:
             when = date_of(anchor, self.dates, self.ctx.published)
             if when is None and clause is not None and clause != anchor:
                 when = date_of(clause, self.dates, self.ctx.published)
+            if when is None:
+                when = self._relative_date(anchor)
             where = location_of(anchor, self.places, exclude)
             if where is None and clause is not None and clause != anchor:
                 where = location_of(clause, self.places, exclude)
@@ -237,6 +242,28 @@ class _Builder:
                 confidence=round(confidence * subject_factor * factor, 3),
             )
         )
+
+
+    def _relative_date(self, anchor: Token) -> str | None:
+        """"The meetings came two days after a call": date the call from the dated meetings.
+
+        The anchor must be the object of "after"/"before" with a measured offset, in a clause whose
+        subject is an event noun ("meetings") that an earlier statement of the document dated.
+        """
+        prep = anchor.head
+        if anchor.dep_ != "pobj" or prep.lower_ not in {"after", "before"}:
+            return None
+        measure = [d for d in self.dates if d.root.head == prep or d.root.head == prep.head]
+        verb = prep.head
+        events = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in NOUN_PREDICATES]
+        if not measure or not events:
+            return None
+        offset = parse_offset(f"{measure[0].text} {prep.lower_}")
+        reference = self.ctx.dated.get(NOUN_PREDICATES[events[0].lemma_.lower()])
+        if offset is None or reference is None:
+            return None
+        # The anchor is offset days away from the event in the subject, in the other direction.
+        return shift_date(reference, -offset)
 
 
 def _governing_verb(token: Token) -> Token | None:
