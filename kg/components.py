@@ -80,6 +80,19 @@ def _title_before(doc: Doc, person: Span) -> Span | None:
     return Span(doc, first, start, label="TITLE")
 
 
+def _person_after_title(doc: Doc, span: Span) -> Span:
+    """"Chancellor Olaf Scholz" tagged ORG by the small model: a capitalised name right after
+    a title head is a person."""
+    if span.label_ not in {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"} or not 1 < len(span) <= 4:
+        return span
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.lower_ not in TITLE_HEADS or not before.is_title:
+        return span
+    if all(t.is_title and t.pos_ == "PROPN" for t in span) and span.root.lower_ not in TITLE_HEADS:
+        return Span(doc, span.start, span.end, label="PERSON")
+    return span
+
+
 def _trim(span: Span) -> Span | None:
     """Drop determiners, quotes, possessive markers and "-led" modifiers at the edges of a span."""
     start, end = span.start, span.end
@@ -142,6 +155,7 @@ def kg_entities(doc: Doc) -> Doc:
             elif head.lower_ in AGREEMENT_HEADS:
                 trimmed = Span(doc, trimmed.start, trimmed.end, label="LAW")
         spans.append(trimmed)
+    spans = [_person_after_title(doc, s) for s in spans]
     persons = [s for s in spans if s.label_ == "PERSON"]
     titles = [t for p in persons if (t := _title_before(doc, p)) is not None]
     named = [n for token in doc if (n := _named_phrase(token)) is not None]

@@ -21,7 +21,8 @@ TITLE_HEADS = frozenset(
     attorney-general prosecutor speaker leader deputy adviser advisor counsellor counselor
     lawmaker treasurer mp sheikh emir sultan ayatollah president-elect officer captain
     lieutenant sergeant major marshal inspector superintendent professor dean rector head
-    founder owner editor correspondent""".split()
+    founder owner editor correspondent executive manager president-elect
+    secretary-general chairperson co-founder economist analyst""".split()
 )
 
 #: Words that may sit inside a title before its head ("External Affairs Minister", "Treasury Secretary").

@@ -301,6 +301,10 @@ def _verb_statements(verb: Token, b: _Builder) -> None:
         return
     if predicate is None:
         objects = objects + [o for _, o in _prep_objects(verb) if o.i in ctx.mentions]
+    if predicate and not any(_mention(o, ctx) for o in objects):
+        # "sign a trade agreement with India": a generic direct object leaves the partner
+        # in a prepositional phrase as the object.
+        objects = objects + [o for _, o in prep_pairs if o not in objects]
     for s in subjects:
         subject = _mention(s, ctx, allow_modifier=False)
         if subject is None:
@@ -490,7 +494,8 @@ def _tariff_statements(sent: Span, b: _Builder) -> None:
         for child in noun.children:
             if child.dep_ in {"compound", "nmod", "poss", "amod"} and child.i in ctx.mentions and ctx.mentions[child.i].type == "Country":
                 imposer = (ctx.mentions[child.i], 1.0)
-        verb = noun.head if noun.dep_ == "dobj" else None
+        # "X imposed tariffs on Y", "Y retaliated with tariffs on X": the clause's subject imposes.
+        verb = noun.head if noun.dep_ == "dobj" else (noun.head.head if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" else None)
         if imposer is None and verb is not None:
             for s in _subjects(verb):
                 found = _mention(s, ctx, allow_modifier=False)
