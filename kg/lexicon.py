@@ -200,3 +200,16 @@ NEGATIONS = frozenset("not n't never no neither nor".split())
 
 #: Verbs and adjectives whose complement did not happen ("failed to visit", "unable to host").
 NEGATING_HEADS = frozenset("fail refuse decline unable deny reject cancel".split())
+
+#: Sentence adverbs that hedge the clause they modify ("Kishida reportedly criticized Russia").
+HEDGE_ADVERBS = {
+    "reportedly": "reported",
+    "allegedly": "claimed",
+    "purportedly": "claimed",
+    "supposedly": "claimed",
+    "possibly": "possible",
+    "perhaps": "possible",
+    "maybe": "possible",
+    "probably": "expected",
+    "likely": "expected",
+}

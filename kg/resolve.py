@@ -25,6 +25,8 @@ def slugify(text: str) -> str:
         >>> slugify("Côte d’Ivoire")
         'cote-d-ivoire'
     """
+    # Apostrophes separate words ("d’Ivoire"); fold accents only after that.
+    text = re.sub(r"[’'`ʼ]", " ", text)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
@@ -118,4 +120,4 @@ def _label(members: list[Mention]) -> str:
     names = Counter(m.name for m in members if m.text.lower() not in {"he", "she", "him", "her", "his", "hers"})
     if not names:
         names = Counter(m.name for m in members)
-    return sorted(names, key=lambda n: (-len(n.split()), -names[n], n))[0]
+    return sorted(names, key=lambda n: (-len(n.split()), -len(n), -names[n], n))[0]

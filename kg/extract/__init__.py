@@ -30,6 +30,7 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]]) -> Extraction:
     document = None
     last_person: list[Mention] = []
     dated: dict[str, str] = {}
+    surnames: set[str] = set()
 
     def antecedent(token: Token) -> Mention | None:
         # Third-person pronouns point back at the last person named before them in the document;
@@ -45,7 +46,7 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]]) -> Extraction:
 
     for doc, passage in parsed:
         document = passage.document
-        by_token = passage_mentions(tuple(doc.ents), passage)
+        by_token = passage_mentions(doc, passage, surnames)
         passage_list = sorted(set(by_token.values()), key=lambda m: m.start)
         mentions.extend(passage_list)
         for sent in doc.sents:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import country_code, country_name, demonym_code
-from kg.lexicon import HONORIFICS, TITLE_HEADS
+from kg.lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
 from kg.model import Mention, Passage
 
 #: spaCy labels -> kg types. Countries are told apart from other places by the gazetteer.
@@ -59,7 +59,12 @@ def person_name(text: str) -> str:
         'Trump'
     """
     words = _POSSESSIVE.sub("", text.strip()).split()
-    while words and (words[0].lower() in HONORIFICS or words[0].lower() in TITLE_HEADS):
+    while words and (
+        words[0].lower() in HONORIFICS
+        or words[0].lower() in TITLE_HEADS
+        # "Prime Minister", "Foreign Minister": a modifier counts when a title head follows it.
+        or (words[0].lower() in TITLE_MODIFIERS and len(words) > 2 and words[1].lower() in TITLE_HEADS | TITLE_MODIFIERS)
+    ):
         words.pop(0)
     return " ".join(words).strip(_QUOTES + " ,;:")
 
@@ -107,15 +112,28 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
     return Mention(doc_id, start, end, span.text, kind, name, f"{kind.lower()}:{normalise_name(name)}")
 
 
-def passage_mentions(doc_ents: tuple[Span, ...], passage: Passage) -> dict[int, Mention]:
-    """Map every token index covered by a kept entity span to its Mention."""
+def passage_mentions(doc: Doc, passage: Passage, surnames: set[str]) -> dict[int, Mention]:
+    """Map every token index covered by a kept entity span to its Mention.
+
+    ``surnames`` holds the last names of people already named in the document; this passage's
+    people are added to it. A later bare surname is that person even where the small model
+    tags it as a place or misses it ("Scholz and Biden discussed ...").
+    """
+    surnames.update(person_name(e.text).split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(person_name(e.text).split()) > 1)
     by_token: dict[int, Mention] = {}
-    for span in doc_ents:
+    for span in doc.ents:
+        if span.label_ in {"GPE", "ORG", "LOC", "NORP"} and len(span) == 1 and span.text in surnames and not _country_of(span):
+            span = Span(doc, span.start, span.end, label="PERSON")
         mention = mention_of(span, passage)
         if mention is None:
             continue
         for i in range(span.start, span.end):
             by_token[i] = mention
+    for token in doc:
+        if token.i not in by_token and not token.ent_type_ and token.pos_ == "PROPN" and token.text in surnames:
+            mention = mention_of(Span(doc, token.i, token.i + 1, label="PERSON"), passage)
+            if mention is not None:
+                by_token[token.i] = mention
     return by_token
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from kg.extract.normalize import resolve_date
-from kg.lexicon import CLAIM_NOUNS, MODAL_VERBS, NEGATING_HEADS, NEGATIONS
+from kg.lexicon import CLAIM_NOUNS, HEDGE_ADVERBS, MODAL_VERBS, NEGATING_HEADS, NEGATIONS
 from kg.model import Mention
 
 #: Dependencies through which a clause inherits the modality of the word that governs it.
@@ -81,6 +81,15 @@ def location_of(anchor: Token, places: list[tuple[Span, Mention]], exclude: set[
     return None
 
 
+def _modal_word(token: Token) -> str | None:
+    """The modality a governing word signals, tolerant of a small model's odd lemmas ("hopes" -> "hop")."""
+    lower = token.lower_
+    for form in (token.lemma_.lower(), lower, lower[:-1], lower[:-3] + "e", lower[:-3]):
+        if form in MODAL_VERBS:
+            return MODAL_VERBS[form]
+    return None
+
+
 def _own_subject(token: Token) -> bool:
     return any(child.dep_ in {"nsubj", "nsubjpass", "expl"} for child in token.children)
 
@@ -121,18 +130,26 @@ def modality_of(anchor: Token) -> str:
     for child in anchor.children:
         if child.dep_ == "aux" and child.lower_ in MODAL_VERBS:
             return MODAL_VERBS[child.lower_]
+        if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
+            return HEDGE_ADVERBS[child.lower_]
     while current.dep_ in _EMBEDDING_DEPS and current.head != current:
         if current.dep_ == "conj" and _own_subject(current):
             break
         head = current.head
         lemma = head.lemma_.lower()
+        signal = _modal_word(head)
         if head.pos_ in {"NOUN", "PROPN"}:
             if lemma in CLAIM_NOUNS and current.dep_ in {"acl", "ccomp", "relcl", "appos"}:
                 return CLAIM_NOUNS[lemma]
-        elif lemma in MODAL_VERBS and current.dep_ in {"xcomp", "ccomp"}:
-            return MODAL_VERBS[lemma]
-        elif head.pos_ == "ADJ" and lemma in MODAL_VERBS:
-            return MODAL_VERBS[lemma]
+        elif signal and current.dep_ in {"xcomp", "ccomp"}:
+            return signal
+        elif head.pos_ == "ADJ" and signal:
+            return signal
+        if current.dep_ == "xcomp":
+            # "is likely to visit": the adjective is a sibling complement of the copula.
+            for sibling in head.children:
+                if sibling.dep_ == "acomp" and _modal_word(sibling):
+                    return _modal_word(sibling)
         for child in head.children:
             if child.dep_ == "aux" and child.lower_ in MODAL_VERBS and current.dep_ == "conj":
                 return MODAL_VERBS[child.lower_]

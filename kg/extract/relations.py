@@ -16,6 +16,7 @@ from kg.extract.normalize import parse_offset, parse_quantity, shift_date
 from kg.gazetteer import country_code, country_name, demonym_code
 from kg.extract.qualifiers import date_of, location_of, modality_of, polarity_of
 from kg.lexicon import (
+    LEADER_SUFFIXES,
     LIGHT_VERBS,
     NOUN_PREDICATES,
     PREPOSITION_OBJECTS,
@@ -31,6 +32,7 @@ _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 # Clause links through which a verb with no subject of its own shares its governor's subject.
 _SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_LEADER_WORDS = frozenset(suffix.lstrip("-") for suffix in LEADER_SUFFIXES)
 _SYMMETRIC = frozenset({"meets", "speaksWith"})
 # Lasting states rather than events: a sentence's date or place is not theirs.
 _STATES = frozenset({"holdsPosition", "worksFor", "memberOf", "basedIn", "locatedIn", "livesIn", "organizes"})
@@ -139,7 +141,9 @@ def _is_passive(verb: Token) -> bool:
     """Passive clause, including the reduced relative "the deal announced on Monday"."""
     if any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
         return True
-    return verb.tag_ == "VBN" and verb.dep_ == "acl"
+    # A participle with its own subject or a perfect "had" is active: "the statement that Chile had signed".
+    own = any(c.dep_ in _SUBJECT_DEPS or (c.dep_ == "aux" and c.lemma_.lower() == "have") for c in verb.children)
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and not own
 
 
 def _patients(verb: Token) -> list[Token]:
@@ -409,19 +413,25 @@ def _noun_statements(noun: Token, b: _Builder) -> None:
 
 
 def _leader_statements(token: Token, b: _Builder) -> None:
-    """"the U.S.-led initiative": the country or group before "-led" organises the thing."""
-    if not is_leader_modifier(token):
+    """"the U.S.-led initiative": the country or group before "-led" organises the thing.
+
+    The tokenizer keeps "U.S.-led" whole but splits "Saudi-led" into "Saudi", "-", "led".
+    """
+    split = token.lower_ in _LEADER_WORDS and token.i >= 2 and token.nbor(-1).text == "-"
+    if not is_leader_modifier(token) and not split:
         return
     target = b.ctx.mentions.get(token.head.i)
-    organiser = _organiser(token, b.ctx)
+    organiser = _organiser(token.nbor(-2), b.ctx, whole=True) if split else _organiser(token, b.ctx)
     if target is None or organiser is None:
         return
     b.add(token.head, (organiser, 1.0), "organizes", (target, 1.0), token.text, "kg.rules.led.v1", 0.8, presupposed=True)
 
 
-def _organiser(token: Token, ctx: SentenceContext) -> Mention | None:
-    """The mention of the name inside a "-led" token, with offsets of just that name."""
-    name = token.text.rsplit("-", 1)[0]
+def _organiser(token: Token, ctx: SentenceContext, whole: bool = False) -> Mention | None:
+    """The mention of the name inside a "-led" token (or the whole token), with offsets of just that name."""
+    if whole and token.i in ctx.mentions:
+        return ctx.mentions[token.i]
+    name = token.text if whole else token.text.rsplit("-", 1)[0]
     start = ctx.passage.start + token.idx
     doc_id = ctx.passage.document.doc_id
     code = country_code(name) or demonym_code(name)

@@ -1,0 +1,132 @@
+"""Shared fixtures: the spaCy pipeline (loaded once), the seed article's graph, and readable statement rows.
+
+Tests that need the English pipeline use the ``nlp`` fixture (directly or through another
+fixture); they are marked ``model`` automatically and skip when no pipeline is installed.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from kg.errors import ModelError
+from kg.model import KnowledgeGraph, Mention, Statement
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+#: Fixtures that load the spaCy pipeline; a test using any of them needs the model.
+MODEL_FIXTURES = frozenset({"nlp", "sample_graph", "extract_texts"})
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Declared in pyproject too; repeated here so the marker is known whatever config is used.
+    config.addinivalue_line("markers", "model: needs the installed spaCy English pipeline")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that uses the pipeline as ``model``, so ``-m "not model"`` runs the rest."""
+    for item in items:
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("model") is None:
+            item.add_marker(pytest.mark.model)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default English pipeline with kg's components, loaded once per test session."""
+    from kg.nlp import load_pipeline
+
+    try:
+        return load_pipeline()
+    except ModelError as err:
+        pytest.skip(f"no English spaCy pipeline installed: {err}")
+
+
+@pytest.fixture(scope="session")
+def sample_graph(nlp) -> KnowledgeGraph:
+    """The knowledge graph of every article under seeds/, built once per session."""
+    from kg.pipeline import build_knowledge_graph
+
+    return build_knowledge_graph([SEEDS], nlp=nlp)
+
+
+class Row(NamedTuple):
+    """One statement as plain, comparable values (labels instead of mentions)."""
+
+    subject: str
+    predicate: str
+    object: str | int | float
+    date: str | None = None
+    location: str | None = None
+    rate: int | float | None = None
+    affiliation: str | None = None
+    polarity: str = "positive"
+    modality: str = "asserted"
+
+
+def _labels(graph: KnowledgeGraph) -> dict[str, str]:
+    return {e.entity_id: e.label for e in graph.entities}
+
+
+def statement_row(statement: Statement, graph: KnowledgeGraph, labels: dict[str, str] | None = None) -> Row:
+    """``statement`` as a Row: entity labels for its ends and qualifiers, the value for a quantity."""
+    labels = labels if labels is not None else _labels(graph)
+
+    def label(mention: Mention | None) -> str | None:
+        return None if mention is None else labels[graph.entity_id(mention)]
+
+    obj = statement.object
+    q = statement.qualifiers
+    return Row(
+        subject=label(statement.subject),  # type: ignore[arg-type]
+        predicate=statement.predicate,
+        object=label(obj.mention) if obj.mention is not None else obj.quantity.value,  # type: ignore[union-attr]
+        date=q.date,
+        location=label(q.location),
+        rate=q.rate.value if q.rate else None,
+        affiliation=label(q.affiliation),
+        polarity=statement.polarity,
+        modality=statement.modality,
+    )
+
+
+def statement_rows(graph: KnowledgeGraph) -> list[Row]:
+    """Every statement of ``graph`` as a Row, in graph order."""
+    labels = _labels(graph)
+    return [statement_row(s, graph, labels) for s in graph.statements]
+
+
+def find_rows(graph: KnowledgeGraph, subject: str | None = None, predicate: str | None = None, object: object = None, **fields) -> list[Row]:
+    """The rows matching every given field (None means any)."""
+    wanted = {"subject": subject, "predicate": predicate, "object": object, **fields}
+    return [r for r in statement_rows(graph) if all(v is None or getattr(r, k) == v for k, v in wanted.items())]
+
+
+@pytest.fixture(scope="session")
+def rows() -> Callable[..., list[Row]]:
+    """``rows(graph, subject=..., predicate=..., object=..., polarity=...)``: matching statement rows."""
+    return find_rows
+
+
+@pytest.fixture(scope="session")
+def extract_texts(nlp, tmp_path_factory) -> Callable[..., KnowledgeGraph]:
+    """``extract_texts(text, ...)``: write each text to a fresh folder as a .txt file and build their graph.
+
+    Graphs are cached per (texts, names), so several tests can check one passage at the cost of one run.
+    """
+    from kg.pipeline import build_knowledge_graph
+
+    cache: dict[tuple, KnowledgeGraph] = {}
+
+    def build(*texts: str, names: Iterable[str] | None = None) -> KnowledgeGraph:
+        names = tuple(names) if names is not None else tuple(f"article-{i}.txt" for i in range(len(texts)))
+        key = (texts, names)
+        if key not in cache:
+            folder = tmp_path_factory.mktemp("articles")
+            for name, text in zip(names, texts, strict=True):
+                (folder / name).write_text(text, encoding="utf-8")
+            cache[key] = build_knowledge_graph([folder], nlp=nlp)
+        return cache[key]
+
+    return build

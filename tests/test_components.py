@@ -1,0 +1,301 @@
+"""Tests for kg.components: ``kg_entities`` re-labels and trims entity spans of hand-built Docs."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from docs import VOCAB, build
+from kg.components import is_leader_modifier, kg_entities
+
+
+def _ents(doc: spacy.tokens.Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_components_org_ending_in_summit_is_event() -> None:
+    doc = build(
+        "Leaders arrived for the ASEAN Summit.",
+        """
+        Leaders NOUN  NNS leader nsubj     1
+        arrived VERB  VBD arrive ROOT      1
+        for     ADP   IN  for    prep      1
+        the     DET   DT  the    det       5 B-ORG
+        ASEAN   PROPN NNP ASEAN  compound  5 I-ORG
+        Summit  PROPN NNP Summit pobj      2 I-ORG
+        .       PUNCT .   .      punct     1
+        """,
+    )
+    assert _ents(doc) == [("ASEAN Summit", "EVENT")]
+
+
+def test_components_facility_ending_in_summit_is_event() -> None:
+    doc = build(
+        "Lula failed to attend the G20 Summit.",
+        """
+        Lula   PROPN NNP Lula   nsubj     1 B-PERSON
+        failed VERB  VBD fail   ROOT      1
+        to     PART  TO  to     aux       3
+        attend VERB  VB  attend xcomp     1
+        the    DET   DT  the    det       6 B-FAC
+        G20    PROPN NNP G20    compound  6 I-FAC
+        Summit PROPN NNP Summit dobj      3 I-FAC
+        .      PUNCT .   .      punct     1
+        """,
+    )
+    assert _ents(doc) == [("Lula", "PERSON"), ("G20 Summit", "EVENT")]
+
+
+def test_components_org_ending_in_treaty_is_law() -> None:
+    doc = build(
+        "Egypt discussed the Nile Treaty.",
+        """
+        Egypt     PROPN NNP Egypt   nsubj     1 B-GPE
+        discussed VERB  VBD discuss ROOT      1
+        the       DET   DT  the     det       4 B-ORG
+        Nile      PROPN NNP Nile    compound  4 I-ORG
+        Treaty    PROPN NNP Treaty  dobj      1 I-ORG
+        .         PUNCT .   .       punct     1
+        """,
+    )
+    assert _ents(doc) == [("Egypt", "GPE"), ("Nile Treaty", "LAW")]
+
+
+def test_components_named_summit_phrase_is_event() -> None:
+    doc = build(
+        "Albanese will attend the Quad summit in Tokyo.",
+        """
+        Albanese PROPN NNP Albanese nsubj     2 B-PERSON
+        will     AUX   MD  will     aux       2
+        attend   VERB  VB  attend   ROOT      2
+        the      DET   DT  the      det       5
+        Quad     PROPN NNP Quad     compound  5 B-GPE
+        summit   NOUN  NN  summit   dobj      2
+        in       ADP   IN  in       prep      5
+        Tokyo    PROPN NNP Tokyo    pobj      6 B-GPE
+        .        PUNCT .   .        punct     2
+        """,
+    )
+    # The phrase wins over the model's GPE reading of its modifier.
+    assert _ents(doc) == [("Albanese", "PERSON"), ("Quad summit", "EVENT"), ("Tokyo", "GPE")]
+
+
+def test_components_trade_deal_with_proper_noun_modifier_is_law() -> None:
+    doc = build(
+        "Ottawa welcomed the Canada-Mexico trade deal.",
+        """
+        Ottawa   PROPN NNP  Ottawa  nsubj     1 B-GPE
+        welcomed VERB  VBD  welcome ROOT      1
+        the      DET   DT   the     det       7
+        Canada   PROPN NNP  Canada  compound  5 B-GPE
+        -        PUNCT HYPH -       punct     5
+        Mexico   PROPN NNP  Mexico  compound  7
+        trade    NOUN  NN   trade   compound  7
+        deal     NOUN  NN   deal    dobj      1
+        .        PUNCT .    .       punct     1
+        """,
+    )
+    assert _ents(doc) == [("Ottawa", "GPE"), ("Canada-Mexico trade deal", "LAW")]
+
+
+def test_components_generic_phrase_is_not_named() -> None:
+    doc = build(
+        "Merkel held a bilateral meeting with Macron.",
+        """
+        Merkel    PROPN NNP Merkel    nsubj  1 B-PERSON
+        held      VERB  VBD hold      ROOT   1
+        a         DET   DT  a         det    4
+        bilateral ADJ   JJ  bilateral amod   4
+        meeting   NOUN  NN  meeting   dobj   1
+        with      ADP   IN  with      prep   4
+        Macron    PROPN NNP Macron    pobj   5 B-PERSON
+        .         PUNCT .   .         punct  1
+        """,
+    )
+    assert _ents(doc) == [("Merkel", "PERSON"), ("Macron", "PERSON")]
+
+
+def test_components_title_before_person_keeps_nationality() -> None:
+    doc = build(
+        "French Foreign Minister Jean-Noel Barrot visited Cairo.",
+        """
+        French   ADJ   JJ   french   amod      2 B-NORP
+        Foreign  PROPN NNP  Foreign  compound  2
+        Minister PROPN NNP  Minister compound  6
+        Jean     PROPN NNP  Jean     compound  6 B-PERSON
+        -        PUNCT HYPH -        punct     6 I-PERSON
+        Noel     PROPN NNP  Noel     compound  6 I-PERSON
+        Barrot   PROPN NNP  Barrot   nsubj     7 I-PERSON
+        visited  VERB  VBD  visit    ROOT      7
+        Cairo    PROPN NNP  Cairo    dobj      7 B-GPE
+        .        PUNCT .    .        punct     7
+        """,
+    )
+    assert _ents(doc) == [
+        ("French", "NORP"),
+        ("Foreign Minister", "TITLE"),
+        ("Jean-Noel Barrot", "PERSON"),
+        ("Cairo", "GPE"),
+    ]
+
+
+def test_components_title_splits_country_off_an_org_span() -> None:
+    doc = build(
+        "U.S. Treasury Secretary Scott Bessent met Lagarde.",
+        """
+        U.S.      PROPN NNP U.S.      compound  2 B-ORG
+        Treasury  PROPN NNP Treasury  compound  2 I-ORG
+        Secretary PROPN NNP Secretary compound  4
+        Scott     PROPN NNP Scott     compound  4 B-PERSON
+        Bessent   PROPN NNP Bessent   nsubj     5 I-PERSON
+        met       VERB  VBD meet      ROOT      5
+        Lagarde   PROPN NNP Lagarde   dobj      5 B-PERSON
+        .         PUNCT .   .         punct     5
+        """,
+    )
+    assert _ents(doc) == [
+        ("U.S.", "GPE"),
+        ("Treasury Secretary", "TITLE"),
+        ("Scott Bessent", "PERSON"),
+        ("Lagarde", "PERSON"),
+    ]
+
+
+def test_components_title_with_of_phrase() -> None:
+    doc = build(
+        "U.S. Secretary of State Marco Rubio met Wang Yi.",
+        """
+        U.S.      PROPN NNP U.S.      nmod      1 B-GPE
+        Secretary PROPN NNP Secretary nmod      5
+        of        ADP   IN  of        prep      1
+        State     PROPN NNP State     pobj      2 B-ORG
+        Marco     PROPN NNP Marco     compound  5 B-PERSON
+        Rubio     PROPN NNP Rubio     nsubj     6 I-PERSON
+        met       VERB  VBD meet      ROOT      6
+        Wang      PROPN NNP Wang      compound  8 B-PERSON
+        Yi        PROPN NNP Yi        dobj      6 I-PERSON
+        .         PUNCT .   .         punct     6
+        """,
+    )
+    assert _ents(doc) == [
+        ("U.S.", "GPE"),
+        ("Secretary of State", "TITLE"),
+        ("Marco Rubio", "PERSON"),
+        ("Wang Yi", "PERSON"),
+    ]
+
+
+def test_components_lower_case_or_honorific_is_no_title() -> None:
+    doc = build(
+        "The president and Mr. Obama spoke.",
+        """
+        The       DET   DT  the       det    1
+        president NOUN  NN  president nsubj  5
+        and       CCONJ CC  and       cc     1
+        Mr.       PROPN NNP Mr.       compound 4
+        Obama     PROPN NNP Obama     conj   1 B-PERSON
+        spoke     VERB  VBD speak     ROOT   5
+        .         PUNCT .   .         punct  5
+        """,
+    )
+    assert _ents(doc) == [("Obama", "PERSON")]
+
+
+def test_components_trims_leading_the_and_quotes() -> None:
+    doc = build(
+        'Officials praised "Project Stargate" and the European Union.',
+        """
+        Officials NOUN  NNP official nsubj     1
+        praised   VERB  VBD praise   ROOT      1
+        "         PUNCT ``  "        punct     4 B-WORK_OF_ART
+        Project   PROPN NNP Project  compound  4 I-WORK_OF_ART
+        Stargate  PROPN NNP Stargate dobj      1 I-WORK_OF_ART
+        "         PUNCT ''  "        punct     4 I-WORK_OF_ART
+        and       CCONJ CC  and      cc        4
+        the       DET   DT  the      det       9 B-ORG
+        European  PROPN NNP European compound  9 I-ORG
+        Union     PROPN NNP Union    conj      4 I-ORG
+        .         PUNCT .   .        punct     1
+        """,
+    )
+    assert _ents(doc) == [("Project Stargate", "WORK_OF_ART"), ("European Union", "ORG")]
+
+
+def test_components_trims_possessive_and_person_honorific() -> None:
+    doc = build(
+        "Mr. Obama's memoir sold well.",
+        """
+        Mr.    PROPN NNP Mr.    compound  1 B-PERSON
+        Obama  PROPN NNP Obama  poss      3 I-PERSON
+        's     PART  POS 's     case      1 I-PERSON
+        memoir NOUN  NN  memoir nsubj     4
+        sold   VERB  VBD sell   ROOT      4
+        well   ADV   RB  well   advmod    4
+        .      PUNCT .   .      punct     4
+        """,
+    )
+    assert _ents(doc) == [("Obama", "PERSON")]
+
+
+def test_components_trims_leader_modifier() -> None:
+    doc = build(
+        "The U.S.-led Combined Maritime Forces patrolled the Red Sea.",
+        """
+        The       DET   DT   the      det       4 B-ORG
+        U.S.-led  ADJ   JJ   u.s.-led amod      4 I-ORG
+        Combined  PROPN NNP  Combined compound  4 I-ORG
+        Maritime  PROPN NNP  Maritime compound  4 I-ORG
+        Forces    PROPN NNPS Forces   nsubj     5 I-ORG
+        patrolled VERB  VBD  patrol   ROOT      5
+        the       DET   DT   the      det       8 B-LOC
+        Red       PROPN NNP  Red      compound  8 I-LOC
+        Sea       PROPN NNP  Sea      dobj      5 I-LOC
+        .         PUNCT .    .        punct     5
+        """,
+    )
+    assert _ents(doc) == [("Combined Maritime Forces", "ORG"), ("Red Sea", "LOC")]
+
+
+def test_components_drops_span_with_nothing_left() -> None:
+    doc = build(
+        "The talks ended.",
+        """
+        The   DET  DT  the  det    1 B-ORG
+        talks NOUN NNS talk nsubj  2
+        ended VERB VBD end  ROOT   2
+        .     PUNCT .  .    punct  2
+        """,
+    )
+    assert _ents(doc) == []
+
+
+def test_components_keeps_literal_labels() -> None:
+    doc = build(
+        "Canada pledged $5 billion on Monday.",
+        """
+        Canada  PROPN NNP Canada  nsubj     1 B-GPE
+        pledged VERB  VBD pledge  ROOT      1
+        $       SYM   $   $       quantmod  4 B-MONEY
+        5       NUM   CD  5       compound  4 I-MONEY
+        billion NUM   CD  billion dobj      1 I-MONEY
+        on      ADP   IN  on      prep      1
+        Monday  PROPN NNP Monday  pobj      5 B-DATE
+        .       PUNCT .   .       punct     1
+        """,
+    )
+    assert _ents(doc) == [("Canada", "GPE"), ("$5 billion", "MONEY"), ("Monday", "DATE")]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("U.S.-led", True), ("Saudi-backed", True), ("Qatar-brokered", True), ("-led", False), ("led", False), ("misled", False)],
+)
+def test_components_is_leader_modifier(word: str, expected: bool) -> None:
+    doc = spacy.tokens.Doc(VOCAB, words=[word])
+    assert is_leader_modifier(doc[0]) is expected
+
+
+def test_components_kg_entities_is_a_registered_component() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_entities")
+    assert nlp.pipe_names == ["kg_entities"]
+    assert nlp.get_pipe("kg_entities") is kg_entities

@@ -1,0 +1,202 @@
+"""Tests for kg.extract.entities: entity spans of hand-built Docs -> Mention records with names and keys."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from docs import VOCAB, build, passage_of
+from kg.extract.entities import is_pronoun, mention_of, normalise_name, passage_mentions, person_name
+from kg.model import Document, Passage
+
+OBAMA = (
+    "Mr. Obama met U.S. officials in Washington on Monday, American diplomats said.",
+    """
+    Mr.        PROPN NNP Mr.        compound   1
+    Obama      PROPN NNP Obama      nsubj      2 B-PERSON
+    met        VERB  VBD meet       ccomp     12
+    U.S.       PROPN NNP U.S.       compound   4 B-GPE
+    officials  NOUN  NNS official   dobj       2
+    in         ADP   IN  in         prep       4
+    Washington PROPN NNP Washington pobj       5 B-GPE
+    on         ADP   IN  on         prep       2
+    Monday     PROPN NNP Monday     pobj       7 B-DATE
+    ,          PUNCT ,   ,          punct     12
+    American   ADJ   JJ  american   amod      11 B-NORP
+    diplomats  NOUN  NNS diplomat   nsubj     12
+    said       VERB  VBD say        ROOT      12
+    .          PUNCT .   .          punct     12
+    """,
+)
+
+
+def _ent(doc: Doc, text: str) -> Span:
+    return next(e for e in doc.ents if e.text == text)
+
+
+def _flat(words: list[str], ents: list[str]) -> Doc:
+    """A Doc with entities but no parse, for labels whose mention does not depend on the parse."""
+    return Doc(VOCAB, words=words, ents=ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Jaishankar’s", "mr jaishankar"),
+        ("the  India-U.S. Trade Deal", "india-us trade deal"),
+        ("Émmanuel Macron", "emmanuel macron"),
+        ('"NATO"', "nato"),
+        ("The European Union", "european union"),
+        ("Merkel's", "merkel"),
+    ],
+)
+def test_entities_normalise_name(text: str, expected: str) -> None:
+    assert normalise_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. S. Jaishankar", "S. Jaishankar"),
+        ("President Trump's", "Trump"),
+        ("Dr. Jill Biden", "Jill Biden"),
+        ("Chancellor Olaf Scholz", "Olaf Scholz"),
+        ("Angela Merkel", "Angela Merkel"),
+        ("Sheikh Tamim", "Tamim"),
+    ],
+)
+def test_entities_person_name_drops_honorifics_and_titles(text: str, expected: str) -> None:
+    assert person_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Prime Minister Narendra Modi", "Narendra Modi"), ("Foreign Minister Wang Yi", "Wang Yi")],
+)
+def test_entities_person_name_drops_multiword_title(text: str, expected: str) -> None:
+    assert person_name(text) == expected
+
+
+def test_entities_mention_keeps_honorific_in_text_not_name() -> None:
+    doc = build(*OBAMA)
+    mention = mention_of(_ent(doc, "Obama"), passage_of(doc))
+    assert mention is not None
+    assert (mention.text, mention.name, mention.type, mention.key) == ("Mr. Obama", "Obama", "Person", "person:obama")
+    assert (mention.start, mention.end) == (0, len("Mr. Obama"))
+    assert mention.doc_id == "d1"
+
+
+def test_entities_mention_maps_country_abbreviation_and_demonym_to_one_key() -> None:
+    doc = build(*OBAMA)
+    passage = passage_of(doc)
+    us = mention_of(_ent(doc, "U.S."), passage)
+    american = mention_of(_ent(doc, "American"), passage)
+    assert us is not None and american is not None
+    assert (us.type, us.key, us.name, us.text) == ("Country", "country:US", "United States", "U.S.")
+    assert (american.type, american.key, american.name) == ("Country", "country:US", "United States")
+
+
+def test_entities_mention_keeps_capital_city_a_place() -> None:
+    doc = build(*OBAMA)
+    washington = mention_of(_ent(doc, "Washington"), passage_of(doc))
+    assert washington is not None
+    assert (washington.type, washington.name, washington.key) == ("Place", "Washington", "place:washington")
+
+
+@pytest.mark.parametrize("label", ["DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"])
+def test_entities_mention_drops_literal_labels(label: str) -> None:
+    doc = _flat(["Canada", "pledged", "$", "5", "billion", "."], ["B-GPE", "O", f"B-{label}", f"I-{label}", f"I-{label}", "O"])
+    assert mention_of(doc.ents[1], passage_of(doc)) is None
+    assert mention_of(doc.ents[0], passage_of(doc)) is not None
+
+
+def test_entities_mention_drops_monday() -> None:
+    doc = build(*OBAMA)
+    assert mention_of(_ent(doc, "Monday"), passage_of(doc)) is None
+
+
+def test_entities_mention_drops_bare_honorific() -> None:
+    doc = _flat(["Mr.", "said", "no", "."], ["B-PERSON", "O", "O", "O"])
+    assert mention_of(doc.ents[0], passage_of(doc)) is None
+
+
+def test_entities_mention_drops_ambiguous_demonym() -> None:
+    doc = _flat(["Korean", "officials", "agreed", "."], ["B-NORP", "O", "O", "O"])
+    assert mention_of(doc.ents[0], passage_of(doc)) is None
+
+
+def test_entities_mention_drops_shouted_person() -> None:
+    doc = _flat(["BREAKING", "NEWS", ":", "Lula", "wins"], ["B-PERSON", "I-PERSON", "O", "B-PERSON", "O"])
+    passage = passage_of(doc)
+    assert mention_of(doc.ents[0], passage) is None
+    lula = mention_of(doc.ents[1], passage)
+    assert lula is not None and lula.name == "Lula"
+
+
+def test_entities_mention_drops_lower_case_organisation() -> None:
+    doc = _flat(["the", "ministry", "said"], ["B-ORG", "I-ORG", "O"])
+    assert mention_of(doc.ents[0], passage_of(doc)) is None
+
+
+def test_entities_mention_organisation_with_place_head_is_a_place() -> None:
+    doc = build(
+        "Troops entered the Kashmir Valley.",
+        """
+        Troops  NOUN  NNS troop   nsubj     1
+        entered VERB  VBD enter   ROOT      1
+        the     DET   DT  the     det       4
+        Kashmir PROPN NNP Kashmir compound  4 B-ORG
+        Valley  PROPN NNP Valley  dobj      1 I-ORG
+        .       PUNCT .   .       punct     1
+        """,
+    )
+    mention = mention_of(doc.ents[0], passage_of(doc))
+    assert mention is not None
+    assert (mention.type, mention.name, mention.key) == ("Place", "Kashmir Valley", "place:kashmir valley")
+
+
+def test_entities_mention_types_by_label() -> None:
+    doc = _flat(
+        ["Apple", "joined", "the", "Paris", "Agreement", "at", "the", "Davos", "Forum"],
+        ["B-ORG", "O", "O", "B-LAW", "I-LAW", "O", "O", "B-EVENT", "I-EVENT"],
+    )
+    passage = passage_of(doc)
+    found = [mention_of(e, passage) for e in doc.ents]
+    assert [(m.type, m.key) for m in found if m] == [
+        ("Organization", "organization:apple"),
+        ("Agreement", "agreement:paris agreement"),
+        ("Event", "event:davos forum"),
+    ]
+
+
+def test_entities_mention_country_named_with_the() -> None:
+    doc = _flat(["the", "United", "States", "agreed"], ["B-GPE", "I-GPE", "I-GPE", "O"])
+    mention = mention_of(doc.ents[0], passage_of(doc))
+    assert mention is not None and mention.key == "country:US"
+
+
+def test_entities_mention_offsets_are_document_offsets() -> None:
+    text = "HEADLINE\n\nMr. Obama met U.S. officials in Washington on Monday, American diplomats said."
+    doc = build(*OBAMA)
+    start = text.index("Mr.")
+    document = Document(doc_id="d2", text=text, source="test", segments=((0, 8), (start, len(text))))
+    passage = Passage(document=document, start=start, end=len(text))
+    assert passage.text == doc.text
+    mention = mention_of(_ent(doc, "Washington"), passage)
+    assert mention is not None and mention.doc_id == "d2"
+    assert text[mention.start : mention.end] == "Washington"
+
+
+def test_entities_passage_mentions_maps_every_token_of_a_kept_span() -> None:
+    doc = _flat(
+        ["Angela", "Merkel", "met", "Mr.", "on", "Monday"],
+        ["B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "B-DATE"],
+    )
+    by_token = passage_mentions(doc, passage_of(doc), set())
+    assert set(by_token) == {0, 1}
+    assert by_token[0] is by_token[1]
+    assert by_token[0].name == "Angela Merkel"
+
+
+def test_entities_is_pronoun() -> None:
+    doc = _flat(["She", "told", "him", "they", "and", "it", "were", "his"], None)
+    assert [t.text for t in doc if is_pronoun(t)] == ["She", "him", "his"]

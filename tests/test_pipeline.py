@@ -1,0 +1,76 @@
+"""Tests for kg.pipeline: wiring the stages, input-order independence and statement tidying."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_documents
+from kg.ingest import load_documents
+from kg.model import Document
+from kg.nlp import parse_documents
+from kg.pipeline import extract_graph
+from kg.records import graph_records
+
+pytestmark = pytest.mark.model
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+TITLES = (
+    "Prime Minister Mark Carney met Chinese Premier Li Qiang in Ottawa on January 5, 2026. "
+    "Minister Carney later visited Toronto. "
+    "Minister Ana Torres spoke with Li Qiang.\n"
+)
+OTHER = (
+    "The Africa Climate Summit was hosted by Kenya in Nairobi in September 2023. "
+    "Ethiopia and Nigeria attended the Africa Climate Summit.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory) -> list:
+    folder = tmp_path_factory.mktemp("pipeline")
+    (folder / "titles.txt").write_text(TITLES, encoding="utf-8")
+    (folder / "summit.txt").write_text(OTHER, encoding="utf-8")
+    return list(load_documents([SEEDS, folder]))
+
+
+def test_pipeline_result_ignores_document_order(nlp, documents):
+    assert len(documents) == 3
+    forward = list(graph_records(extract_graph(documents, nlp)))
+    backward = list(graph_records(extract_graph(list(reversed(documents)), nlp)))
+    assert forward == backward
+
+
+def test_pipeline_repeated_document_counted_once(nlp, documents):
+    graph = extract_graph(documents + documents[:1], nlp)
+    assert len(graph.documents) == 3
+    assert [d.doc_id for d in graph.documents] == sorted(d.doc_id for d in documents)
+
+
+def test_pipeline_statements_use_known_entities(nlp, documents):
+    graph = extract_graph(documents, nlp)
+    entity_ids = {e.entity_id for e in graph.entities}
+    ends = [graph.entity_id(s.subject) for s in graph.statements]
+    ends += [graph.entity_id(s.object.mention) for s in graph.statements if s.object.mention is not None]
+    assert set(ends) <= entity_ids
+
+
+def test_pipeline_vague_title_dropped_for_fuller_one(nlp, extract_texts, rows):
+    # The extract stage reads "Minister Carney" as a title of its own; the pipeline drops it.
+    (raw,) = extract_documents(parse_documents(nlp, [Document("d1", TITLES, "x")]))
+    assert ("Carney", "Minister") in {(s.subject.name, s.object.mention.name) for s in raw.statements if s.predicate == "holdsPosition"}
+    graph = extract_texts(TITLES)
+    assert [r.object for r in rows(graph, "Mark Carney", "holdsPosition")] == ["Prime Minister"]
+
+
+def test_pipeline_vague_title_kept_when_only_title(extract_texts, rows):
+    graph = extract_texts(TITLES)
+    assert [r.object for r in rows(graph, "Ana Torres", "holdsPosition")] == ["Minister"]
+    assert "position/minister" in {e.entity_id for e in graph.entities}
+
+
+def test_pipeline_unused_vague_title_is_no_entity(extract_texts):
+    graph = extract_texts("Prime Minister Mark Carney met Chinese Premier Li Qiang in Ottawa. Minister Carney later visited Toronto.\n")
+    assert "position/minister" not in {e.entity_id for e in graph.entities}
+    assert "position/prime-minister" in {e.entity_id for e in graph.entities}

@@ -1,0 +1,181 @@
+"""Tests for kg.resolve: mentions built by hand -> entities with stable ids (no model needed)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Mention
+from kg.resolve import resolve_mentions, slugify
+
+
+class _Texts:
+    """Hands out consecutive offsets per document, so hand-built mentions never overlap."""
+
+    def __init__(self) -> None:
+        self.ends: dict[str, int] = {}
+
+    def person(self, doc_id: str, text: str, name: str | None = None) -> Mention:
+        name = name if name is not None else text
+        key = "person:" + name.lower().replace(".", "")
+        return self.mention(doc_id, text, "Person", name, key)
+
+    def country(self, doc_id: str, text: str, code: str, name: str) -> Mention:
+        return self.mention(doc_id, text, "Country", name, f"country:{code}")
+
+    def mention(self, doc_id: str, text: str, kind: str, name: str, key: str) -> Mention:
+        start = self.ends.get(doc_id, 0)
+        self.ends[doc_id] = start + len(text) + 1
+        return Mention(doc_id, start, start + len(text), text, kind, name, key)
+
+
+def _entity_of(mention: Mention, mapping) -> str:
+    return mapping[(mention.doc_id, mention.start, mention.end)]
+
+
+def test_resolve_surname_joins_full_name():
+    t = _Texts()
+    full, short = t.person("d1", "Subrahmanyam Jaishankar"), t.person("d1", "Mr. Jaishankar", "Jaishankar")
+    entities, mapping = resolve_mentions([full, short])
+    assert len(entities) == 1
+    assert _entity_of(full, mapping) == _entity_of(short, mapping) == "person/subrahmanyam-jaishankar"
+
+
+def test_resolve_initialled_name_joins_full_name():
+    t = _Texts()
+    full, initialled, short = t.person("d1", "Subrahmanyam Jaishankar"), t.person("d1", "S. Jaishankar"), t.person("d1", "Jaishankar")
+    entities, mapping = resolve_mentions([short, initialled, full])
+    assert len(entities) == 1
+    assert len({_entity_of(m, mapping) for m in (full, initialled, short)}) == 1
+    assert {entities[0].label, *entities[0].aliases} == {"Subrahmanyam Jaishankar", "S. Jaishankar", "Jaishankar"}
+
+
+def test_resolve_label_prefers_spelled_out_name_to_initial():
+    t = _Texts()
+    mentions = [t.person("d1", "Subrahmanyam Jaishankar"), t.person("d1", "S. Jaishankar")]
+    (entity,), _ = resolve_mentions(mentions)
+    assert (entity.entity_id, entity.label) == ("person/subrahmanyam-jaishankar", "Subrahmanyam Jaishankar")
+
+
+def test_resolve_surname_joins_across_documents():
+    t = _Texts()
+    full, short = t.person("d1", "Marco Rubio"), t.person("d2", "Mr. Rubio", "Rubio")
+    entities, mapping = resolve_mentions([full, short])
+    assert [e.entity_id for e in entities] == ["person/marco-rubio"]
+    assert {m.doc_id for m in entities[0].mentions} == {"d1", "d2"}
+
+
+def test_resolve_different_first_names_stay_apart():
+    t = _Texts()
+    marco, mario = t.person("d1", "Marco Rubio"), t.person("d1", "Mario Rubio")
+    entities, mapping = resolve_mentions([marco, mario])
+    assert _entity_of(marco, mapping) != _entity_of(mario, mapping)
+    assert len(entities) == 2
+
+
+def test_resolve_ambiguous_surname_stays_separate():
+    t = _Texts()
+    john, jane = t.person("d1", "John Smith"), t.person("d2", "Jane Smith")
+    bare = t.person("d3", "Mr. Smith", "Smith")
+    entities, mapping = resolve_mentions([john, jane, bare])
+    ids = {_entity_of(m, mapping) for m in (john, jane, bare)}
+    assert len(ids) == 3
+    assert _entity_of(bare, mapping) == "person/smith"
+
+
+def test_resolve_document_reading_wins_over_corpus_ambiguity():
+    t = _Texts()
+    john, bare = t.person("d1", "John Smith"), t.person("d1", "Smith")
+    jane = t.person("d2", "Jane Smith")
+    _, mapping = resolve_mentions([john, bare, jane])
+    assert _entity_of(bare, mapping) == _entity_of(john, mapping)
+    assert _entity_of(jane, mapping) != _entity_of(john, mapping)
+
+
+def test_resolve_countries_group_by_key():
+    t = _Texts()
+    forms = [t.country("d1", "U.S.", "US", "United States"), t.country("d1", "American", "US", "United States"), t.country("d2", "United States", "US", "United States")]
+    india = t.country("d1", "India", "IN", "India")
+    entities, mapping = resolve_mentions([*forms, india])
+    assert {_entity_of(m, mapping) for m in forms} == {"country/united-states"}
+    (us,) = [e for e in entities if e.entity_id == "country/united-states"]
+    assert (us.type, us.label) == ("Country", "United States")
+    assert set(us.aliases) == {"U.S.", "American"}
+    assert _entity_of(india, mapping) == "country/india"
+
+
+def test_resolve_same_name_different_types_stay_apart():
+    t = _Texts()
+    place = t.mention("d1", "Washington", "Place", "Washington", "place:washington")
+    person = t.person("d1", "Washington")
+    entities, mapping = resolve_mentions([place, person])
+    assert {e.entity_id for e in entities} == {"place/washington", "person/washington"}
+
+
+def test_resolve_ids_are_unique_slugs():
+    t = _Texts()
+    mentions = [
+        # Two keys whose labels slugify alike: the second id gets a numeric suffix.
+        t.mention("d1", "India-U.S. deal", "Agreement", "India-U.S. deal", "agreement:india-us deal"),
+        t.mention("d1", "India U.S. deal", "Agreement", "India U.S. deal", "agreement:india us deal"),
+        t.person("d1", "S. Jaishankar"),
+        t.mention("d1", "São Paulo", "Place", "São Paulo", "place:sao paulo"),
+    ]
+    entities, mapping = resolve_mentions(mentions)
+    ids = [e.entity_id for e in entities]
+    assert len(ids) == len(set(ids)) == 4
+    assert all(i == i.lower() and i.split("/")[1] == slugify(i.split("/")[1]) for i in ids)
+    assert {"agreement/india-u-s-deal", "agreement/india-u-s-deal-2", "person/s-jaishankar", "place/sao-paulo"} == set(ids)
+    assert set(mapping.values()) == set(ids)
+
+
+def test_resolve_entities_sorted_by_id():
+    t = _Texts()
+    mentions = [t.person("d1", "Zeta Zed"), t.country("d1", "India", "IN", "India"), t.person("d1", "Alpha Able")]
+    entities, _ = resolve_mentions(mentions)
+    assert [e.entity_id for e in entities] == sorted(e.entity_id for e in entities)
+
+
+def test_resolve_result_ignores_mention_order():
+    t = _Texts()
+    mentions = [t.person("d1", "Marco Rubio"), t.person("d1", "Rubio"), t.person("d2", "Mr. Rubio", "Rubio"), t.country("d2", "U.S.", "US", "United States")]
+    assert resolve_mentions(mentions) == resolve_mentions(list(reversed(mentions)))
+
+
+def test_resolve_aliases_exclude_pronouns():
+    t = _Texts()
+    full = t.person("d1", "Marco Rubio")
+    pronouns = [t.mention("d1", word, "Person", "Marco Rubio", "person:marco rubio") for word in ("he", "He", "his", "him")]
+    entities, mapping = resolve_mentions([full, *pronouns])
+    (rubio,) = entities
+    assert rubio.label == "Marco Rubio"
+    assert not {a.lower() for a in rubio.aliases} & {"he", "his", "him", "she", "her", "hers"}
+    assert {_entity_of(m, mapping) for m in pronouns} == {"person/marco-rubio"}
+
+
+def test_resolve_label_is_fullest_name():
+    t = _Texts()
+    mentions = [t.person("d1", "Rubio"), t.person("d1", "Rubio"), t.person("d1", "Marco Rubio")]
+    (entity,), _ = resolve_mentions(mentions)
+    assert entity.label == "Marco Rubio"
+    assert "Marco Rubio" not in entity.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("S. Jaishankar", "s-jaishankar"),
+        pytest.param(
+            "Côte d’Ivoire",
+            "cote-d-ivoire",
+        ),
+        ("Cote d'Ivoire", "cote-d-ivoire"),
+        ("India-U.S. trade deal", "india-u-s-trade-deal"),
+        ("  Secretary of State  ", "secretary-of-state"),
+        ("São Paulo", "sao-paulo"),
+        ("G7", "g7"),
+        ("---", "x"),
+        ("", "x"),
+        ("北京", "x"),
+    ],
+)
+def test_resolve_slugify(text, slug):
+    assert slugify(text) == slug
