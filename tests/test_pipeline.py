@@ -74,3 +74,9 @@ def test_pipeline_unused_vague_title_is_no_entity(extract_texts):
     graph = extract_texts("Prime Minister Mark Carney met Chinese Premier Li Qiang in Ottawa. Minister Carney later visited Toronto.\n")
     assert "position/minister" not in {e.entity_id for e in graph.entities}
     assert "position/prime-minister" in {e.entity_id for e in graph.entities}
+
+
+def test_pipeline_two_processes_give_the_same_records(nlp, documents):
+    one = list(graph_records(extract_graph(documents, nlp, jobs=1)))
+    two = list(graph_records(extract_graph(documents, nlp, jobs=2)))
+    assert one == two
