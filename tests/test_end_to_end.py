@@ -322,3 +322,12 @@ def test_end_to_end_person_joins_across_documents(extract_texts):
     assert [e.label for e in found] == ["Keir Starmer"]
     assert {m.doc_id for m in found[0].mentions} == {d.doc_id for d in graph.documents}
     assert "Mr. Starmer" in found[0].aliases
+
+
+def test_end_to_end_passage_pledged_money_is_a_literal_amount(extract_texts, rows):
+    graph = extract_texts("Japan committed $5 billion to the fund on Monday, March 2, 2026.\n")
+    found = rows(graph, "Japan", "commitsTo")
+    assert [(r.object, r.date) for r in found] == [(5_000_000_000, "2026-03-02")]
+    (statement,) = [s for s in graph.statements if s.predicate == "commitsTo"]
+    assert statement.object.quantity.currency == "USD"
+    assert statement.qualifiers.amount == statement.object.quantity
