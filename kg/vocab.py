@@ -1,0 +1,141 @@
+"""The kg RDF vocabulary: the ontology namespace ``KG``, the resource namespace ``KGR`` and prefixes.
+
+``KG`` mirrors ``ontologies/kg.ttl`` term for term (a test checks both directions); it is a
+``DefinedNamespace`` with ``_fail = True``, so a misspelt term raises ``AttributeError``.
+New graphs are made with ``Graph(bind_namespaces="core")`` and then :func:`bind_prefixes`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+__all__ = [
+    "DCTERMS",
+    "KG",
+    "KGR",
+    "ONTOLOGY_PATH",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SH",
+    "SKOS",
+    "XSD",
+    "bind_prefixes",
+]
+
+#: The ontology file; ``ontologies/`` sits at the repository top level, next to the package.
+ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontologies" / "kg.ttl"
+
+
+class KG(DefinedNamespace):
+    """The kg news ontology (https://w3id.org/kg-news/ontology), version 0.1.0."""
+
+    _fail = True
+
+    # Classes
+    Agreement: URIRef  # agreement
+    Country: URIRef  # country
+    Document: URIRef  # document
+    Entity: URIRef  # entity
+    Event: URIRef  # event
+    Modality: URIRef  # modality
+    Organization: URIRef  # organization
+    Person: URIRef  # person
+    Place: URIRef  # place
+    Polarity: URIRef  # polarity
+    Position: URIRef  # position
+    Statement: URIRef  # statement
+
+    # Object properties
+    affiliation: URIRef  # affiliation
+    agreesTo: URIRef  # agrees to
+    announces: URIRef  # announces
+    attends: URIRef  # attends
+    basedIn: URIRef  # based in
+    commitsTo: URIRef  # commits to
+    criticizes: URIRef  # criticizes
+    discusses: URIRef  # discusses
+    holdsPosition: URIRef  # holds position
+    hosts: URIRef  # hosts
+    invitedTo: URIRef  # invited to
+    kills: URIRef  # kills
+    livesIn: URIRef  # lives in
+    locatedIn: URIRef  # located in
+    location: URIRef  # location
+    meets: URIRef  # meets
+    memberOf: URIRef  # member of
+    modality: URIRef  # modality
+    object: URIRef  # object
+    organizes: URIRef  # organizes
+    polarity: URIRef  # polarity
+    predicate: URIRef  # predicate
+    relatedTo: URIRef  # related to
+    sanctions: URIRef  # sanctions
+    speaksWith: URIRef  # speaks with
+    subject: URIRef  # subject
+    supports: URIRef  # supports
+    tariffOn: URIRef  # tariff on
+    visits: URIRef  # visits
+    welcomes: URIRef  # welcomes
+    worksFor: URIRef  # works for
+
+    # Datatype properties
+    amount: URIRef  # amount
+    confidence: URIRef  # confidence
+    currency: URIRef  # currency
+    date: URIRef  # date
+    docId: URIRef  # document id
+    endOffset: URIRef  # end offset
+    extractor: URIRef  # extractor
+    objectValue: URIRef  # object value
+    published: URIRef  # published
+    rate: URIRef  # rate
+    relation: URIRef  # relation
+    sentence: URIRef  # sentence
+    startOffset: URIRef  # start offset
+    unit: URIRef  # unit
+
+    # Individuals
+    Asserted: URIRef  # asserted
+    Claimed: URIRef  # claimed
+    Expected: URIRef  # expected
+    Hoped: URIRef  # hoped
+    Negative: URIRef  # negative
+    Planned: URIRef  # planned
+    Positive: URIRef  # positive
+    Possible: URIRef  # possible
+    Reported: URIRef  # reported
+
+    _NS = Namespace("https://w3id.org/kg-news/ontology#")
+
+
+#: Entities, statements and documents: ``KGR["entity/<class>/<slug>"]``, ``KGR["stmt/<hex16>"]``.
+KGR = Namespace("https://w3id.org/kg-news/resource/")
+SCHEMA = Namespace("http://schema.org/")
+
+#: Prefix -> namespace, bound on every graph and passed as ``initNs`` to prepared queries.
+PREFIXES: dict[str, Namespace] = {
+    "kg": Namespace(str(KG)),
+    "kgr": KGR,
+    "schema": SCHEMA,
+    "prov": Namespace(str(PROV)),
+    "skos": Namespace(str(SKOS)),
+    "xsd": Namespace(str(XSD)),
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "dcterms": Namespace(str(DCTERMS)),
+}
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind :data:`PREFIXES` on ``graph``, replacing any library binding of the same name; returns it."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
