@@ -469,8 +469,6 @@ def _position_statements(sent: Span, b: _Builder) -> None:
 
 
 def _apposition(title: Token, person: tuple[Mention, float], b: _Builder) -> None:
-    from kg.model import Mention as _M
-
     ctx = b.ctx
     words = [t for t in title.subtree if t.i <= title.i and t.dep_ not in {"det", "poss", "punct"} and t.i not in ctx.mentions]
     if not words:
@@ -479,7 +477,7 @@ def _apposition(title: Token, person: tuple[Mention, float], b: _Builder) -> Non
     text = title.doc.text[start:end]
     doc_id = ctx.passage.document.doc_id
     offset = ctx.passage.start
-    position = _M(doc_id, offset + start, offset + end, text, "Position", text, f"position:{text.lower()}")
+    position = Mention(doc_id, offset + start, offset + end, text, "Position", text, f"position:{text.lower()}")
     affiliation = None
     for _, org in _prep_objects(title, ("of", "at", "for")):
         found = _mention(org, ctx, allow_modifier=False)
@@ -528,7 +526,6 @@ def _tariff_statements(sent: Span, b: _Builder) -> None:
 
 def _rate_of(noun: Token) -> Quantity | None:
     """The percentage a tariff is set at: "25% tariffs", "tariffs of 25%", "(cut) ... to 18%"."""
-    doc = noun.doc
     percents = [e for e in noun.sent.ents if e.label_ == "PERCENT"]
     for ent in percents:
         # Pre-nominal rate: the percentage modifies the tariff noun directly or through a compound.
@@ -542,7 +539,6 @@ def _rate_of(noun: Token) -> Quantity | None:
             ancestors = {a.i for a in noun.ancestors}
             if governor == noun or governor.i in ancestors or any(c.i in ancestors or c == noun for c in governor.subtree if c.dep_ == "dobj"):
                 return parse_quantity(ent.text)
-    del doc
     return None
 
 
