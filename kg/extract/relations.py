@@ -105,6 +105,29 @@ def _mention(token: Token, ctx: SentenceContext, allow_modifier: bool = True) ->
     return None
 
 
+def _noun_predicate(noun: Token) -> str | None:
+    """The predicate an event noun names ("talks" -> speaksWith), by surface form, then lemma."""
+    return NOUN_PREDICATES.get(noun.lower_) or NOUN_PREDICATES.get(noun.lemma_.lower())
+
+
+def _mention_pairs(
+    subjects: list[Token], objects: list[Token], ctx: SentenceContext, object_modifier: bool
+) -> Iterator[tuple[Token, tuple[Mention, float], tuple[Mention, float]]]:
+    """(object token, subject mention, object mention) for every pair whose ends both name entities.
+
+    Subjects must be named outright (or by pronoun); ``object_modifier`` lets an object be reached
+    through a named modifier ("Indian goods" -> India).
+    """
+    for s in subjects:
+        subject = _mention(s, ctx, allow_modifier=False)
+        if subject is None:
+            continue
+        for o in objects:
+            obj = _mention(o, ctx, allow_modifier=object_modifier)
+            if obj is not None:
+                yield o, subject, obj
+
+
 def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Logical subjects of a verb, following control, coordination and relative clauses."""
     if depth > 6:
@@ -118,13 +141,10 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
             return _conjuncts(verb.head)
         return found
     if verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head != verb:
-        head = verb.head
-        if head.pos_ not in {"VERB", "AUX"}:
-            # "ahead of attending X": pcomp under a preposition; climb to the governing verb.
-            while head.pos_ not in {"VERB", "AUX"} and head.head != head:
-                head = head.head
-            if head.pos_ not in {"VERB", "AUX"}:
-                return []
+        # "ahead of attending X": pcomp under a preposition; climb to the governing verb.
+        head = _governing_verb(verb)
+        if head is None:
+            return []
         if verb.dep_ == "xcomp":
             # Object control ("invited India to join") before subject control ("hopes to host").
             objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -259,11 +279,11 @@ class _Builder:
             return None
         measure = [d for d in self.dates if d.root.head == prep or d.root.head == prep.head]
         verb = prep.head
-        events = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in NOUN_PREDICATES]
+        events = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and _noun_predicate(c)]
         if not measure or not events:
             return None
         offset = parse_offset(f"{measure[0].text} {prep.lower_}")
-        reference = self.ctx.dated.get(NOUN_PREDICATES[events[0].lemma_.lower()])
+        reference = self.ctx.dated.get(_noun_predicate(events[0]))
         if offset is None or reference is None:
             return None
         # The anchor is offset days away from the event in the subject, in the other direction.
@@ -309,21 +329,21 @@ def _verb_statements(verb: Token, b: _Builder) -> None:
         # "sign a trade agreement with India": a generic direct object leaves the partner
         # in a prepositional phrase as the object.
         objects = objects + [o for _, o in prep_pairs if o not in objects]
-    for s in subjects:
-        subject = _mention(s, ctx, allow_modifier=False)
-        if subject is None:
-            continue
-        for o in objects:
-            if predicate is None and o.i not in ctx.mentions:
-                continue
-            obj = _mention(o, ctx)
-            if obj is not None:
-                confidence = 0.85 if predicate else 0.5
-                b.add(verb, subject, predicate or "relatedTo", obj, _relation_for(verb, o) if predicate is None else relation, f"kg.rules.{predicate or 'open'}.v1", confidence)
-            elif predicate in {"commitsTo", "agreesTo", "announces"}:
-                amount = _quantity_in(o)
-                if amount is not None:
-                    b.add(verb, subject, predicate, amount, relation, f"kg.rules.{predicate}.v1", 0.7)
+    if predicate is None:
+        # Open statements link two named entities only.
+        objects = [o for o in objects if o.i in ctx.mentions]
+    for o, subject, obj in _mention_pairs(subjects, objects, ctx, object_modifier=True):
+        if predicate is None:
+            b.add(verb, subject, "relatedTo", obj, _relation_for(verb, o), "kg.rules.open.v1", 0.5)
+        else:
+            b.add(verb, subject, predicate, obj, relation, f"kg.rules.{predicate}.v1", 0.85)
+    if predicate in {"commitsTo", "agreesTo", "announces"}:
+        # "committed $5 billion": an amount with no entity behind it is a literal object.
+        amounts = [q for o in objects if _mention(o, ctx) is None and (q := _quantity_in(o)) is not None]
+        for s in subjects:
+            subject = _mention(s, ctx, allow_modifier=False)
+            for amount in amounts if subject is not None else ():
+                b.add(verb, subject, predicate, amount, relation, f"kg.rules.{predicate}.v1", 0.7)
 
 
 def _relation_text(verb: Token, prep_pairs: list[tuple[Token, Token]]) -> str:
@@ -349,7 +369,6 @@ def _quantity_in(token: Token) -> Quantity | None:
 
 def _invitation(verb: Token, b: _Builder, passive: bool) -> None:
     """"X is invited to Y", "X was invited to join Y", "A invited X to Y": the invitee is the subject."""
-    ctx = b.ctx
     invitees = _patients(verb) if passive else [t for c in verb.children if c.dep_ == "dobj" for t in _conjuncts(c)]
     targets = [o for _, o in _prep_objects(verb, ("to", "for"))]
     for child in verb.children:
@@ -357,39 +376,26 @@ def _invitation(verb: Token, b: _Builder, passive: bool) -> None:
             # "invited to join the initiative": the event is the complement verb's object.
             targets.extend(t for c in child.children if c.dep_ in {"dobj", "attr"} for t in _conjuncts(c))
             targets.extend(o for _, o in _prep_objects(child, ("in", "at", "to")))
-    for s in invitees:
-        subject = _mention(s, ctx, allow_modifier=False)
-        if subject is None:
-            continue
-        for t in targets:
-            obj = _mention(t, ctx, allow_modifier=False)
-            if obj is not None:
-                b.add(verb, subject, "invitedTo", obj, "invited to", "kg.rules.invitedTo.v1", 0.85)
+    for _, subject, obj in _mention_pairs(invitees, targets, b.ctx, object_modifier=False):
+        b.add(verb, subject, "invitedTo", obj, "invited to", "kg.rules.invitedTo.v1", 0.85)
 
 
 def _light_verb(verb: Token, subjects: list[Token], b: _Builder) -> None:
     """"held talks with X", "expressed support for X": the object noun carries the predicate."""
-    ctx = b.ctx
     for noun in (c for c in verb.children if c.dep_ == "dobj"):
-        predicate = NOUN_PREDICATES.get(noun.lemma_.lower()) or NOUN_PREDICATES.get(noun.lower_)
+        predicate = _noun_predicate(noun)
         if predicate is None:
             continue
         targets = [o for _, o in _prep_objects(noun, ("with", "for", "to", "of", "against", "on"))]
         targets += [o for _, o in _prep_objects(verb, ("with", "for", "to"))]
-        for s in subjects:
-            subject = _mention(s, ctx, allow_modifier=False)
-            if subject is None:
-                continue
-            for t in targets:
-                obj = _mention(t, ctx)
-                if obj is not None:
-                    b.add(verb, subject, predicate, obj, f"{verb.text} {noun.text} {t.head.text}", f"kg.rules.{predicate}.noun.v1", 0.8)
+        for t, subject, obj in _mention_pairs(subjects, targets, b.ctx, object_modifier=True):
+            b.add(verb, subject, predicate, obj, f"{verb.text} {noun.text} {t.head.text}", f"kg.rules.{predicate}.noun.v1", 0.8)
 
 
 def _noun_statements(noun: Token, b: _Builder) -> None:
     """Event nouns: "a call between X and Y", "X's visit to Y", "talks with X"."""
     ctx = b.ctx
-    predicate = NOUN_PREDICATES.get(noun.lower_) or NOUN_PREDICATES.get(noun.lemma_.lower())
+    predicate = _noun_predicate(noun)
     if predicate is None or (noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS):
         return
     between = [o for _, o in _prep_objects(noun, ("between", "among"))]
@@ -402,14 +408,8 @@ def _noun_statements(noun: Token, b: _Builder) -> None:
         return
     owners = [c for c in noun.children if c.dep_ == "poss"]
     targets = [o for _, o in _prep_objects(noun, ("to", "with", "for", "of"))]
-    for owner in owners:
-        subject = _mention(owner, ctx, allow_modifier=False)
-        if subject is None:
-            continue
-        for t in targets:
-            obj = _mention(t, ctx, allow_modifier=False)
-            if obj is not None:
-                b.add(noun, subject, predicate, obj, f"{noun.text} {t.head.text}", f"kg.rules.{predicate}.noun.v1", 0.75)
+    for t, subject, obj in _mention_pairs(owners, targets, ctx, object_modifier=False):
+        b.add(noun, subject, predicate, obj, f"{noun.text} {t.head.text}", f"kg.rules.{predicate}.noun.v1", 0.75)
 
 
 def _leader_statements(token: Token, b: _Builder) -> None:
