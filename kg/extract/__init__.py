@@ -60,27 +60,12 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]]) -> Extraction:
             statements.extend(found)
     if document is None:
         raise ValueError("extract_document needs at least one passage")
-    return Extraction(document, tuple(sorted(set(mentions), key=lambda m: (m.start, m.end))), tuple(_dedupe(statements)))
+    return Extraction(document, tuple(sorted(set(mentions), key=lambda m: (m.start, m.end))), tuple(sorted(statements, key=_reading_order)))
 
 
-def _dedupe(statements: list[Statement]) -> Iterator[Statement]:
-    """Drop statements that repeat an earlier one's claim, keeping the first occurrence.
-
-    Two rules can read the same claim (a verb and its event noun); symmetric predicates
-    count X meets Y and Y meets X as one.
-    """
-    seen: set[tuple] = set()
-    for s in sorted(statements, key=lambda s: (s.evidence.start, s.subject.start, s.predicate)):
-        obj = s.object.mention.key if s.object.mention else (s.object.quantity.value if s.object.quantity else None)
-        ends = (s.subject.key, obj)
-        if s.predicate in {"meets", "speaksWith"}:
-            ends = tuple(sorted(map(str, ends)))
-        rate = s.qualifiers.rate.value if s.qualifiers.rate else None
-        key = (s.predicate, ends, s.polarity, s.modality, rate, s.evidence.start)
-        if key in seen:
-            continue
-        seen.add(key)
-        yield s
+def _reading_order(s: Statement) -> tuple:
+    # Repeated claims are dropped once entities are resolved (kg.pipeline), not here.
+    return (s.evidence.start, s.subject.start, s.predicate)
 
 
 def extract_documents(parsed: Iterable[tuple[Doc, Passage]]) -> Iterator[Extraction]:
