@@ -56,8 +56,12 @@ def _compatible(short: list[str], full: list[str]) -> bool:
     return True
 
 
-def _person_groups(mentions: list[Mention]) -> dict[str, str]:
-    """Map every person key to the key of the fullest name it can be, when that is unambiguous."""
+def _person_groups(mentions: list[Mention]) -> dict[tuple[str, str], str]:
+    """Map (doc_id, person key) to the key of the fullest name it can be, when that is unambiguous.
+
+    Chains of keys ("jaishankar" -> "s jaishankar" -> "subrahmanyam jaishankar") end at the
+    fullest; the document's own names are tried before the whole corpus.
+    """
     keys_by_doc: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         keys_by_doc[m.doc_id].add(m.key)
@@ -70,13 +74,13 @@ def _person_groups(mentions: list[Mention]) -> dict[str, str]:
         maximal = [k for k in fuller if not any(o != k and _compatible(_person_parts(k), _person_parts(o)) and _size(o) > _size(k) for o in fuller)]
         return maximal[0] if len(maximal) == 1 else None
 
-    target: dict[str, str] = {}
+    target: dict[tuple[str, str], str] = {}
     for doc_id in sorted(keys_by_doc):
         pool = keys_by_doc[doc_id]
         for key in sorted(pool):
             local = best(key, pool)
-            target[(doc_id, key)] = local or best(key, all_keys) or key  # type: ignore[index]
-    return target  # type: ignore[return-value]
+            target[(doc_id, key)] = local or best(key, all_keys) or key
+    return target
 
 
 def resolve_mentions(mentions: Iterable[Mention]) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
@@ -93,9 +97,8 @@ def resolve_mentions(mentions: Iterable[Mention]) -> tuple[tuple[Entity, ...], d
     person_target = _person_groups(persons)
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:
-        key = person_target.get((m.doc_id, m.key), m.key) if m.type == "Person" else m.key  # type: ignore[call-overload]
+        key = person_target.get((m.doc_id, m.key), m.key) if m.type == "Person" else m.key
         groups[(m.type, key)].append(m)
-    # Chains of person keys ("jaishankar" -> "s jaishankar" -> "subrahmanyam jaishankar") end at the fullest.
     entities: list[Entity] = []
     mapping: dict[tuple[str, int, int], str] = {}
     used_ids: set[str] = set()
