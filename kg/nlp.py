@@ -60,11 +60,6 @@ def load_pipeline(name: str | None = None, exclude: Iterable[str] = ()) -> Langu
     raise ModelError(f"no English spaCy pipeline is installed (tried {', '.join(DEFAULT_MODELS)}); run `{INSTALL_HINT}`")
 
 
-def model_description(nlp: Language) -> str:
-    """"lang_name-version", the model identity recorded with outputs."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
-
-
 def _is_loadable(name: str) -> bool:
     # A path to a pipeline folder, or an importable package; spacy.load says little on failure.
     if "/" in name or name.startswith("."):

@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from kg.extract import extract_documents
 from kg.ingest import load_documents
-from kg.model import Document, KnowledgeGraph, Statement
+from kg.model import Document, KnowledgeGraph, Mention, Statement
 from kg.nlp import load_pipeline, parse_documents
 from kg.resolve import resolve_mentions
 
@@ -71,7 +71,7 @@ def extract_graph(documents: Iterable[Document], nlp: Language, jobs: int = 1) -
     return graph
 
 
-def _statement_mentions(statement: Statement):
+def _statement_mentions(statement: Statement) -> list[Mention]:
     q = statement.qualifiers
     found = [statement.subject, statement.object.mention, q.location, q.affiliation]
     return [m for m in found if m is not None]
