@@ -16,6 +16,7 @@ __all__ = [
     "DCTERMS",
     "KG",
     "KGR",
+    "ONTOLOGY_DIR",
     "ONTOLOGY_PATH",
     "OWL",
     "PREFIXES",
@@ -24,13 +25,17 @@ __all__ = [
     "RDFS",
     "SCHEMA",
     "SH",
+    "SHAPES_PATH",
     "SKOS",
     "XSD",
     "bind_prefixes",
 ]
 
-#: The ontology file; ``ontologies/`` sits at the repository top level, next to the package.
-ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontologies" / "kg.ttl"
+#: The ontology and its SHACL shapes. ``ontologies/`` sits at the repository top level and
+#: ``kg/ontologies`` links to it, so the same path works from a checkout and from a wheel.
+ONTOLOGY_DIR = Path(__file__).parent / "ontologies"
+ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
+SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 
 
 class KG(DefinedNamespace):

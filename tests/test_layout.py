@@ -15,9 +15,12 @@ STAGES = {
     "kg.components": 2, "kg.nlp": 2,
     "kg.extract": 3,
     "kg.resolve": 4,
-    "kg.pipeline": 5,
-    "kg.records": 6,
-    "kg.cli": 7,
+    "kg.records": 5,
+    "kg.rdf": 6, "kg.validate": 6,
+    "kg.query": 7, "kg.analytics": 7,
+    "kg.render": 8,
+    "kg.pipeline": 9,
+    "kg.cli": 10,
 }
 
 

@@ -1,0 +1,294 @@
+"""KnowledgeGraph -> rdflib.Graph typed by the kg ontology; IRI minting; Turtle / JSON-LD in and out.
+
+Every statement becomes a ``kg:Statement`` node carrying its subject, predicate, object,
+qualifiers, polarity, modality, confidence and evidence. The direct triple (``s kg:meets o``)
+is added only for positive, asserted statements, so a plain SPARQL pattern never returns a
+negated or hedged claim as a fact. IRIs are minted from stable ids and no blank node is
+made, so the same input always serialises to the same Turtle bytes.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from os import PathLike
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import InputError
+from kg.model import Entity, KnowledgeGraph, Mention, Quantity, Statement
+from kg.records import statement_id
+from kg.vocab import DCTERMS, KG, KGR, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, bind_prefixes
+
+__all__ = [
+    "RDF_FORMATS",
+    "date_literal",
+    "document_iri",
+    "entity_iri",
+    "jsonld_context",
+    "load_rdf",
+    "rdf_format",
+    "statement_iri",
+    "to_jsonld",
+    "to_rdf",
+    "to_turtle",
+]
+
+#: File suffix -> rdflib parser/serialiser name.
+RDF_FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".nt": "nt",
+    ".ntriples": "nt",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
+    ".n3": "n3",
+    ".trig": "trig",
+    ".nq": "nquads",
+}
+
+_POLARITY = {"positive": KG.Positive, "negative": KG.Negative}
+_MODALITY = {
+    "asserted": KG.Asserted,
+    "hoped": KG.Hoped,
+    "expected": KG.Expected,
+    "planned": KG.Planned,
+    "claimed": KG.Claimed,
+    "reported": KG.Reported,
+    "possible": KG.Possible,
+}
+_CLASS = {
+    "Person": KG.Person,
+    "Organization": KG.Organization,
+    "Country": KG.Country,
+    "Place": KG.Place,
+    "Event": KG.Event,
+    "Agreement": KG.Agreement,
+    "Position": KG.Position,
+}
+_DATE_TYPES = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
+    (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
+    (re.compile(r"\d{4}"), XSD.gYear),
+)
+#: Confidence is rounded so that float noise never changes the Turtle bytes.
+_CONFIDENCE_PLACES = 4
+
+
+def entity_iri(entity_id: str) -> URIRef:
+    """IRI of an entity from its id (``<type>/<slug>``).
+
+    >>> entity_iri("person/marco-rubio")
+    rdflib.term.URIRef('https://w3id.org/kg-news/resource/entity/person/marco-rubio')
+    """
+    return KGR[f"entity/{entity_id}"]
+
+
+def statement_iri(stmt_id: str) -> URIRef:
+    """IRI of a statement from its 16-hex id (see :func:`kg.records.statement_id`)."""
+    return KGR[f"stmt/{stmt_id}"]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    """IRI of a document from its id."""
+    return KGR[f"doc/{doc_id}"]
+
+
+def date_literal(value: str) -> Literal:
+    """A date qualifier as ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``, by its precision.
+
+    >>> date_literal("2026-02").datatype
+    rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#gYearMonth')
+    """
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.fullmatch(value):
+            return Literal(value, datatype=datatype)
+    return Literal(value)
+
+
+def _decimal(value: int | float) -> Literal:
+    """An ``xsd:decimal`` in canonical form (always a point, no trailing zeros past the first).
+
+    rdflib's Turtle writer prints "18" as ``18.0`` while its JSON-LD writer keeps "18", so a
+    lexical form without a point would not survive a Turtle -> JSON-LD -> Turtle round trip.
+
+    >>> str(_decimal(18)), str(_decimal(0.85)), str(_decimal(5e11))
+    ('18.0', '0.85', '500000000000.0')
+    """
+    # str() first: Decimal(0.1) would carry the binary float's 50 digits into the file.
+    whole, _, fraction = format(Decimal(str(value)), "f").partition(".")
+    return Literal(f"{whole}.{fraction.rstrip('0') or '0'}", datatype=XSD.decimal)
+
+
+def to_rdf(graph: KnowledgeGraph) -> Graph:
+    """The RDF graph of a knowledge graph: documents, typed entities and reified statements.
+
+    Args:
+        graph: the resolved knowledge graph from :func:`kg.pipeline.extract_graph`.
+
+    Returns:
+        A new rdflib graph with kg's prefixes bound and no blank nodes.
+    """
+    rdf = bind_prefixes(Graph(bind_namespaces="core"))
+    for document in graph.documents:
+        _add_document(rdf, document)
+    for entity in graph.entities:
+        _add_entity(rdf, entity)
+    for statement in graph.statements:
+        _add_statement(rdf, statement, graph)
+    return rdf
+
+
+def _add_document(rdf: Graph, document) -> None:
+    node = document_iri(document.doc_id)
+    rdf.add((node, RDF.type, KG.Document))
+    rdf.add((node, KG.docId, Literal(document.doc_id)))
+    if document.title:
+        rdf.add((node, DCTERMS.title, Literal(document.title)))
+    if document.published:
+        rdf.add((node, KG.published, Literal(document.published.isoformat(), datatype=XSD.date)))
+
+
+def _add_entity(rdf: Graph, entity: Entity) -> None:
+    node = entity_iri(entity.entity_id)
+    rdf.add((node, RDF.type, _CLASS[entity.type]))
+    label = Literal(entity.label)
+    rdf.add((node, SKOS.prefLabel, label))
+    # rdfs:label too: generic RDF browsers and pyvis-style renderers read only that.
+    rdf.add((node, RDFS.label, label))
+    for alias in entity.aliases:
+        rdf.add((node, SKOS.altLabel, Literal(alias)))
+    for doc_id in sorted({m.doc_id for m in entity.mentions}):
+        rdf.add((document_iri(doc_id), SCHEMA.mentions, node))
+
+
+def _entity_of(mention: Mention, graph: KnowledgeGraph) -> URIRef:
+    return entity_iri(graph.entity_id(mention))
+
+
+def _add_quantity(rdf: Graph, node: URIRef, prop: URIRef, quantity: Quantity) -> None:
+    rdf.add((node, prop, _decimal(quantity.value)))
+    if quantity.unit:
+        rdf.add((node, KG.unit, Literal(quantity.unit)))
+    if quantity.currency:
+        rdf.add((node, KG.currency, Literal(quantity.currency)))
+
+
+def _add_statement(rdf: Graph, statement: Statement, graph: KnowledgeGraph) -> None:
+    node = statement_iri(statement_id(statement, graph))
+    predicate = KG[statement.predicate]
+    subject = _entity_of(statement.subject, graph)
+    rdf.add((node, RDF.type, KG.Statement))
+    rdf.add((node, KG.subject, subject))
+    rdf.add((node, KG.predicate, predicate))
+    rdf.add((node, KG.relation, Literal(statement.relation)))
+    obj: Node | None = None
+    if statement.object.mention is not None:
+        obj = _entity_of(statement.object.mention, graph)
+        rdf.add((node, KG.object, obj))
+    elif statement.object.quantity is not None:
+        _add_quantity(rdf, node, KG.objectValue, statement.object.quantity)
+
+    q = statement.qualifiers
+    if q.date:
+        rdf.add((node, KG.date, date_literal(q.date)))
+    if q.location:
+        rdf.add((node, KG.location, _entity_of(q.location, graph)))
+    if q.affiliation:
+        rdf.add((node, KG.affiliation, _entity_of(q.affiliation, graph)))
+    if q.rate:
+        rdf.add((node, KG.rate, _decimal(q.rate.value)))
+    if q.amount:
+        _add_quantity(rdf, node, KG.amount, q.amount)
+
+    rdf.add((node, KG.polarity, _POLARITY[statement.polarity]))
+    rdf.add((node, KG.modality, _MODALITY[statement.modality]))
+    rdf.add((node, KG.confidence, _decimal(round(statement.confidence, _CONFIDENCE_PLACES))))
+
+    evidence = statement.evidence
+    rdf.add((node, PROV.wasDerivedFrom, document_iri(evidence.doc_id)))
+    rdf.add((node, KG.sentence, Literal(evidence.sentence)))
+    rdf.add((node, KG.startOffset, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
+    rdf.add((node, KG.endOffset, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
+    rdf.add((node, KG.extractor, Literal(statement.extractor)))
+
+    # The bare fact only when the sentence affirms it: "has not visited" and "hopes to host"
+    # stay on the statement node, where a query has to ask for them.
+    if obj is not None and statement.polarity == "positive" and statement.modality == "asserted":
+        rdf.add((subject, predicate, obj))
+
+
+def to_turtle(rdf: Graph) -> str:
+    """Turtle text; rdflib sorts subjects and predicates, so equal graphs give equal text."""
+    return rdf.serialize(format="turtle")
+
+
+def jsonld_context() -> dict[str, object]:
+    """The JSON-LD context written into ``graph.jsonld``: kg's prefixes plus typed kg terms."""
+    context: dict[str, object] = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    for name in ("subject", "predicate", "object", "location", "affiliation", "polarity", "modality"):
+        context[name] = {"@id": f"kg:{name}", "@type": "@id"}
+    for name, datatype in (("confidence", "xsd:decimal"), ("rate", "xsd:decimal"), ("startOffset", "xsd:nonNegativeInteger"), ("endOffset", "xsd:nonNegativeInteger")):
+        context[name] = {"@id": f"kg:{name}", "@type": datatype}
+    for name in ("relation", "sentence", "extractor", "docId", "unit", "currency"):
+        context[name] = f"kg:{name}"
+    context["prefLabel"] = "skos:prefLabel"
+    context["altLabel"] = "skos:altLabel"
+    context["label"] = "rdfs:label"
+    context["derivedFrom"] = {"@id": "prov:wasDerivedFrom", "@type": "@id"}
+    context["mentions"] = {"@id": "schema:mentions", "@type": "@id"}
+    return context
+
+
+def to_jsonld(rdf: Graph) -> str:
+    """Compact JSON-LD with :func:`jsonld_context`, nodes sorted by ``@id`` for stable output."""
+    text = rdf.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, sort_keys=True)
+    data = json.loads(text)
+    if isinstance(data.get("@graph"), list):
+        data["@graph"].sort(key=lambda node: str(node.get("@id", "")))
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def rdf_format(path: str | PathLike[str]) -> str:
+    """The rdflib format name for a file, from its suffix.
+
+    Raises:
+        InputError: the suffix is not an RDF format kg reads.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in RDF_FORMATS:
+        accepted = ", ".join(sorted(RDF_FORMATS))
+        raise InputError(f"{path}: unknown RDF file type {suffix or '(none)'!r}; expected one of {accepted}")
+    return RDF_FORMATS[suffix]
+
+
+def load_rdf(paths: str | PathLike[str] | Iterable[str | PathLike[str]]) -> Graph:
+    """Parse one or more RDF files into one graph, the format taken from each suffix.
+
+    Raises:
+        InputError: a file is missing, of an unknown type, or not valid RDF.
+    """
+    if isinstance(paths, (str, PathLike)):
+        paths = [paths]
+    rdf = bind_prefixes(Graph(bind_namespaces="core"))
+    for path in paths:
+        path = Path(path)
+        fmt = rdf_format(path)
+        if not path.is_file():
+            raise InputError(f"{path}: no such file")
+        try:
+            rdf.parse(path, format=fmt)
+        except Exception as err:  # rdflib raises many parser-specific types
+            raise InputError(f"{path}: not valid {fmt}: {_first_line(err)}") from err
+    return rdf
+
+
+def _first_line(err: Exception) -> str:
+    text = str(err).strip() or type(err).__name__
+    return text.splitlines()[0]
