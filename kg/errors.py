@@ -16,3 +16,11 @@ class ModelError(KgError):
 
 class OutputError(KgError):
     """An output file cannot be written."""
+
+
+class QueryError(KgError):
+    """A SPARQL query cannot run: a syntax error, an UPDATE, a missing binding or an unknown name."""
+
+
+class ValidationError(KgError):
+    """A graph does not conform to the kg SHACL shapes, or the shapes cannot be evaluated."""

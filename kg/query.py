@@ -1,0 +1,382 @@
+"""SPARQL text + an RDF file or store -> results, on pyoxigraph; named queries from ``queries/*.rq``.
+
+Queries are read-only: an UPDATE is refused before it reaches the store. Values reach a
+query through SPARQL substitutions (``--bind name=Jaishankar``), never through string
+formatting. Results serialise to the W3C SPARQL 1.1 JSON, CSV and TSV formats, or to a
+plain text table for people.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from os import PathLike
+from pathlib import Path
+
+import pyoxigraph as ox
+from pyparsing import ParseException
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+from kg.errors import InputError, OutputError, QueryError
+from kg.vocab import PREFIXES
+
+__all__ = [
+    "FORMATS",
+    "NamedQuery",
+    "QueryResult",
+    "format_table",
+    "named_queries",
+    "named_query",
+    "open_store",
+    "query_text",
+    "read_query_file",
+    "run_query",
+    "write_store",
+]
+
+#: ``--format`` values.
+FORMATS = ("table", "csv", "tsv", "json")
+
+#: File suffix -> pyoxigraph parser.
+_STORE_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".turtle": ox.RdfFormat.TURTLE,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".ntriples": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+}
+_RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+_ERROR_AT = re.compile(r"^error at (\d+):(\d+): ?(.*)$", re.DOTALL)
+_PARAM = re.compile(r"^#\s*@param\s+(\w+)\s*(.*)$")
+#: Table cells longer than this are cut with an ellipsis (the other formats keep everything).
+MAX_CELL = 60
+
+
+@dataclass(frozen=True, slots=True)
+class NamedQuery:
+    """A query shipped in ``queries/``: its name (file stem), one-line description and text."""
+
+    name: str
+    description: str
+    text: str
+    params: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """What a query gave: ``kind`` is "select", "ask" or "graph".
+
+    Rows hold pyoxigraph terms (None where a variable is unbound); for "graph" each row is a
+    (subject, predicate, object) triple, sorted.
+    """
+
+    kind: str
+    variables: tuple[str, ...]
+    rows: tuple[tuple, ...]
+    boolean: bool | None = None
+
+
+def _parse_named(name: str, text: str) -> NamedQuery:
+    comments = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        comments.append(line)
+    description = comments[0].lstrip("# ").strip() if comments else ""
+    params = tuple(m.group(1) for line in comments if (m := _PARAM.match(line)))
+    return NamedQuery(name=name, description=description, text=text, params=params)
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_queries() -> tuple[NamedQuery, ...]:
+    folder = resources.files("kg").joinpath("queries")
+    found = [_parse_named(entry.name[:-3], entry.read_text(encoding="utf-8")) for entry in folder.iterdir() if entry.name.endswith(".rq")]
+    return tuple(sorted(found, key=lambda q: q.name))
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """The shipped named queries by name, in name order.
+
+    >>> "meetings" in named_queries()
+    True
+    """
+    return {q.name: q for q in _shipped_queries()}
+
+
+def named_query(name: str) -> NamedQuery:
+    """One shipped query by name.
+
+    Raises:
+        QueryError: no query has that name; the message lists the names there are.
+    """
+    queries = named_queries()
+    if name not in queries:
+        raise QueryError(f"no named query {name!r}; choose one of: {', '.join(queries)}")
+    return queries[name]
+
+
+def read_query_file(path: str | PathLike[str]) -> NamedQuery:
+    """A query from a ``.rq`` file, parsed like the shipped ones (description, ``@param`` lines)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: cannot read query file ({getattr(err, 'strerror', None) or err})") from err
+    return _parse_named(path.stem, text)
+
+
+def _is_store_directory(path: Path) -> bool:
+    # An on-disk oxigraph store is a RocksDB folder, which always has a CURRENT file.
+    return (path / "CURRENT").is_file()
+
+
+def open_store(target: str | PathLike[str] | Iterable[str | PathLike[str]]) -> ox.Store:
+    """A store to query: an on-disk oxigraph store folder, or RDF files loaded into memory.
+
+    A folder written by ``kg build`` (holding ``graph.ttl``) stands for its graph file.
+
+    Raises:
+        InputError: a path is missing, of an unknown type, or not valid RDF.
+    """
+    targets = [target] if isinstance(target, (str, PathLike)) else list(target)
+    paths = [Path(t) for t in targets]
+    if len(paths) == 1 and paths[0].is_dir() and _is_store_directory(paths[0]):
+        try:
+            return ox.Store.read_only(str(paths[0]))
+        except OSError as err:
+            raise InputError(f"{paths[0]}: cannot open the store: {err}") from err
+    store = ox.Store()
+    for path in paths:
+        if path.is_dir():
+            if not (path / "graph.ttl").is_file():
+                raise InputError(f"{path}: a folder, but neither a kg store nor a kg build output (no graph.ttl)")
+            path = path / "graph.ttl"
+        fmt = _STORE_FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise InputError(f"{path}: unknown RDF file type {path.suffix or '(none)'!r}; expected one of {', '.join(sorted(_STORE_FORMATS))}")
+        if not path.is_file():
+            raise InputError(f"{path}: no such file")
+        try:
+            store.bulk_load(path=str(path), format=fmt)
+        except (SyntaxError, ValueError, OSError) as err:
+            raise InputError(f"{path}: not valid RDF: {err}") from err
+    return store
+
+
+def write_store(graph_file: str | PathLike[str], store_dir: str | PathLike[str]) -> Path:
+    """Load an RDF file into an on-disk oxigraph store, replacing what the store held.
+
+    ``kg query STORE_DIR`` then opens it read-only without parsing the file again.
+
+    Raises:
+        OutputError: the store folder cannot be created or written.
+    """
+    path = Path(graph_file)
+    fmt = _STORE_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown RDF file type {path.suffix!r}")
+    folder = Path(store_dir)
+    try:
+        store = ox.Store(str(folder))
+        store.clear()
+        store.bulk_load(path=str(path), format=fmt)
+        store.flush()
+        del store  # release the store's lock so a reader can open it straight away
+    except OSError as err:
+        raise OutputError(f"cannot write the store {folder}: {err}") from err
+    return folder
+
+
+def _refuse_updates(text: str) -> None:
+    # Parse-only check: running an UPDATE on a scratch store could still LOAD from the network.
+    try:
+        parseUpdate(text)
+    except Exception:  # not an update: pyoxigraph reports any syntax error with its position
+        return
+    raise QueryError("kg query is read-only: SPARQL UPDATE (INSERT, DELETE, LOAD, CLEAR, DROP, ...) is refused")
+
+
+def _term(value: str) -> ox.NamedNode | ox.Literal:
+    # "<https://...>" binds an IRI; anything else binds a plain string literal.
+    if value.startswith("<") and value.endswith(">"):
+        return ox.NamedNode(value[1:-1])
+    return ox.Literal(value)
+
+
+def _display(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return _shorten(term.value)
+    if isinstance(term, ox.Literal):
+        return term.value
+    return str(term)
+
+
+def _shorten(iri: str) -> str:
+    for prefix, ns in sorted(_PREFIXES.items(), key=lambda item: -len(item[1])):
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def _execute(store: ox.Store, text: str, bindings: Mapping[str, str] | None, required: Iterable[str]):
+    bindings = dict(bindings or {})
+    missing = [name for name in required if name not in bindings]
+    if missing:
+        raise QueryError("this query needs " + ", ".join(f"--bind {name}=VALUE" for name in missing))
+    _refuse_updates(text)
+    substitutions = {ox.Variable(name): _term(value) for name, value in bindings.items()}
+    try:
+        return store.query(text, prefixes=_PREFIXES, substitutions=substitutions)
+    except SyntaxError as err:
+        raise QueryError(_syntax_message(str(err), text)) from err
+    except OSError as err:  # evaluation errors surface as OSError in pyoxigraph
+        raise QueryError(f"query failed: {err}") from err
+
+
+def run_query(
+    store: ox.Store,
+    text: str,
+    bindings: Mapping[str, str] | None = None,
+    required: Iterable[str] = (),
+) -> QueryResult:
+    """Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query and keep its rows.
+
+    Args:
+        store: from :func:`open_store`.
+        text: the query; kg's prefixes (kg:, kgr:, skos:, ...) are predeclared.
+        bindings: variable name -> value; ``<...>`` is an IRI, anything else a string.
+        required: variables the query cannot do without (a named query's ``@param`` lines).
+
+    Returns:
+        The result: rows of pyoxigraph terms (None where unbound), or triples, or a boolean.
+
+    Raises:
+        QueryError: an UPDATE, a syntax error (with line and column), or a missing binding.
+    """
+    result = _execute(store, text, bindings, required)
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult(kind="ask", variables=(), rows=(), boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        variables = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(solution[v] for v in variables) for solution in result)
+        return QueryResult(kind="select", variables=variables, rows=rows)
+    triples = sorted(((t.subject, t.predicate, t.object) for t in result), key=lambda t: tuple(map(str, t)))
+    return QueryResult(kind="graph", variables=("subject", "predicate", "object"), rows=tuple(triples))
+
+
+def query_text(
+    store: ox.Store,
+    text: str,
+    fmt: str = "table",
+    bindings: Mapping[str, str] | None = None,
+    required: Iterable[str] = (),
+) -> str:
+    """Run a query and return its results as text, in one pass over the store.
+
+    ``table`` is for people. ``json``, ``csv`` and ``tsv`` are the W3C SPARQL 1.1 result
+    formats, written by pyoxigraph. CONSTRUCT and DESCRIBE results print as Turtle
+    (``table``), JSON-LD (``json``) or N-Triples (``csv``/``tsv``).
+
+    Raises:
+        QueryError: as :func:`run_query`, or ``fmt`` is not one of :data:`FORMATS`.
+    """
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if fmt == "table":
+        return format_table(run_query(store, text, bindings, required))
+    result = _execute(store, text, bindings, required)
+    if isinstance(result, (ox.QueryBoolean, ox.QuerySolutions)):
+        return result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
+    graph_format = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.N_TRIPLES
+    return _dump_triples(list(result), graph_format)
+
+
+def _dump_triples(triples, fmt) -> str:
+    graph = ox.Store()
+    graph.extend(ox.Quad(t[0], t[1], t[2]) for t in triples)
+    prefixes = None if fmt == ox.RdfFormat.N_TRIPLES else _PREFIXES
+    return graph.dump(format=fmt, prefixes=prefixes, from_graph=ox.DefaultGraph()).decode("utf-8")
+
+
+def _syntax_message(message: str, text: str) -> str:
+    """One line naming the line, column and offending token, then that line with a caret.
+
+    pyoxigraph's parser reports where it gave up, which is often the end of the query;
+    rdflib's pyparsing grammar reports where the faulty construct starts, so its position
+    is shown when it finds one.
+
+    >>> print(_syntax_message("error at 1:28: expected '}'", "SELECT * WHERE { ?s ?p ?o . FILTER(?o = ) }"))
+    SPARQL syntax error at line 1, column 29: unexpected 'FILTER(?o'
+      SELECT * WHERE { ?s ?p ?o . FILTER(?o = ) }
+                                  ^
+    """
+    located = _locate(text)
+    if located is None:
+        match = _ERROR_AT.match(message.strip())
+        if not match:
+            return f"SPARQL syntax error: {' '.join(message.split())[:200]}"
+        line, column = int(match.group(1)), int(match.group(2))
+        found = _token_at(text, line, column)
+    else:
+        line, column, found = located
+    what = f"unexpected {found!r}" if found else "unexpected end of query"
+    headline = f"SPARQL syntax error at line {line}, column {column}: {what}"
+    lines = text.splitlines()
+    if 1 <= line <= len(lines):
+        source = lines[line - 1].expandtabs(1)
+        headline += f"\n  {source}\n  {' ' * max(column - 1, 0)}^"
+    return headline
+
+
+def _locate(text: str) -> tuple[int, int, str] | None:
+    try:
+        parseQuery(text)
+    except ParseException as err:
+        return err.lineno, err.col, _token_at(text, err.lineno, err.col)
+    except Exception:  # rdflib's grammar failing some other way gives no position
+        return None
+    return None
+
+
+def _token_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return ""
+    rest = lines[line - 1][column - 1 :]
+    return rest.split()[0] if rest.split() else ""
+
+
+def format_table(result: QueryResult) -> str:
+    """A result for people: an aligned text table (long cells cut), "yes"/"no", or Turtle."""
+    if result.kind == "ask":
+        return "yes\n" if result.boolean else "no\n"
+    if result.kind == "graph":
+        return _dump_triples(result.rows, ox.RdfFormat.TURTLE)
+    rows = tuple(tuple(_display(term) for term in row) for row in result.rows)
+    return _table(result.variables, rows)
+
+
+def _cell(value: str) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= MAX_CELL else value[: MAX_CELL - 1] + "…"
+
+
+def _table(variables: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
+    cells = [[_cell(v) for v in row] for row in rows]
+    widths = [max([len(name)] + [len(row[i]) for row in cells]) for i, name in enumerate(variables)]
+    lines = ["  ".join(name.ljust(w) for name, w in zip(variables, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"

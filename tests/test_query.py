@@ -1,0 +1,203 @@
+"""Tests for kg.query: named queries, bindings, read-only SPARQL and the W3C result formats."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import InputError, QueryError
+from kg.query import named_queries, named_query, open_store, query_text, read_query_file, run_query, write_store
+from kg.rdf import to_rdf, to_turtle
+
+#: Values for the named queries that need one, all present in the sample.
+SAMPLE_BINDINGS = {"name": "Jaishankar"}
+
+
+@pytest.fixture(scope="module")
+def graph_file(sample_graph, tmp_path_factory):
+    path = tmp_path_factory.mktemp("graph") / "graph.ttl"
+    path.write_text(to_turtle(to_rdf(sample_graph)), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(graph_file):
+    return open_store(graph_file)
+
+
+@pytest.fixture(scope="module")
+def doc_id(sample_graph) -> str:
+    return sample_graph.documents[0].doc_id
+
+
+def _select(store, query_name: str, **bindings) -> list[dict[str, str]]:
+    query = named_query(query_name)
+    result = run_query(store, query.text, bindings, query.params)
+    return [{v: (t.value if t is not None else None) for v, t in zip(result.variables, row)} for row in result.rows]
+
+
+def test_query_ships_at_least_eight_described_queries() -> None:
+    queries = named_queries()
+    assert len(queries) >= 8
+    for query in queries.values():
+        assert query.description and not query.description.startswith("PREFIX"), query.name
+        assert query.text.lstrip().startswith("#"), query.name
+
+
+def test_query_named_queries_include_the_issue_topics() -> None:
+    assert {"meetings", "tariffs", "positions", "events", "claims", "entity", "document", "connected"} <= set(named_queries())
+
+
+def test_query_unknown_name_lists_the_choices() -> None:
+    with pytest.raises(QueryError, match="choose one of: .*meetings"):
+        named_query("meeting")
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_query_every_named_query_runs_on_the_sample(store, doc_id, name: str) -> None:
+    query = named_query(name)
+    values = {**SAMPLE_BINDINGS, "doc": doc_id}
+    result = run_query(store, query.text, {p: values[p] for p in query.params}, query.params)
+    assert result.kind == "select"
+    assert result.rows, f"{name} returned no rows on the sample"
+
+
+def test_query_meetings_lists_jaishankar_with_rubio_and_bessent(store) -> None:
+    rows = _select(store, "meetings")
+    pairs = {(r["person"], r["met"], r["date"]) for r in rows}
+    assert ("S. Jaishankar", "Marco Rubio", "2026-02-04") in pairs
+    assert ("S. Jaishankar", "Scott Bessent", "2026-02-04") in pairs
+
+
+def test_query_tariffs_list_the_three_rates(store) -> None:
+    rates = {float(r["rate"]) for r in _select(store, "tariffs") if r["rate"] is not None}
+    assert {18.0, 25.0, 50.0} <= rates
+
+
+def test_query_plain_pattern_returns_no_negated_visit(store) -> None:
+    result = run_query(store, "SELECT ?o WHERE { kgr:entity\\/person\\/marco-rubio kg:visits ?o }")
+    assert result.rows == ()
+
+
+def test_query_claims_show_the_negated_visit(store) -> None:
+    rows = _select(store, "claims")
+    assert {"subject": "Marco Rubio", "predicate": "visits", "object": "India", "polarity": "negative"}.items() <= next(
+        r for r in rows if r["subject"] == "Marco Rubio" and r["predicate"] == "visits"
+    ).items()
+
+
+def test_query_entity_finds_a_person_by_alias_case_insensitively(store) -> None:
+    rows = _select(store, "entity", name="mr. JAISHANKAR")
+    assert rows and {r["entity"] for r in rows} == {"S. Jaishankar"}
+    assert any(r["predicate"] == "meets" and r["other"] == "Marco Rubio" for r in rows)
+
+
+def test_query_binding_is_a_value_not_query_text(store) -> None:
+    rows = _select(store, "entity", name='x")) } UNION { ?e ?p ?label } #')
+    assert rows == []
+
+
+def test_query_document_query_gives_offsets_and_sentences(store, doc_id, sample_graph) -> None:
+    rows = _select(store, "document", doc=doc_id)
+    text = sample_graph.documents[0].text
+    assert len(rows) == len(sample_graph.statements)
+    for row in rows:
+        assert text[int(row["start"]) : int(row["end"])] == row["sentence"]
+
+
+def test_query_missing_binding_is_reported() -> None:
+    query = named_query("entity")
+    with pytest.raises(QueryError, match="--bind name=VALUE"):
+        run_query(ox.Store(), query.text, {}, query.params)
+
+
+@pytest.mark.parametrize(
+    "update",
+    ["INSERT DATA { <a:b> <a:c> <a:d> }", "DELETE WHERE { ?s ?p ?o }", "LOAD <http://example.org/data.ttl>", "CLEAR ALL"],
+)
+def test_query_refuses_updates(store, update: str) -> None:
+    before = len(store)
+    with pytest.raises(QueryError, match="read-only"):
+        run_query(store, update)
+    assert len(store) == before
+
+
+def test_query_syntax_error_names_line_and_column(store) -> None:
+    with pytest.raises(QueryError) as err:
+        run_query(store, "SELECT ?s\nWHERE { ?s kg:visits ?o . FILTER(?o = ) }")
+    message = str(err.value)
+    assert message.startswith("SPARQL syntax error at line 2, column 27: unexpected 'FILTER(?o'")
+    assert message.splitlines()[-1].index("^") == 2 + 26
+
+
+def test_query_ask_and_construct(store) -> None:
+    assert run_query(store, "ASK { ?s kg:meets ?o }").boolean is True
+    result = run_query(store, "CONSTRUCT { ?s kg:met ?o } WHERE { ?s kg:meets ?o }")
+    assert result.kind == "graph" and len(result.rows) == 2
+
+
+def test_query_describe_lists_an_entity_triples(store) -> None:
+    result = run_query(store, "DESCRIBE <https://w3id.org/kg-news/resource/entity/person/marco-rubio>")
+    predicates = {p.value for _, p, _ in result.rows}
+    assert "http://www.w3.org/2004/02/skos/core#prefLabel" in predicates
+
+
+def test_query_json_is_the_w3c_results_format(store) -> None:
+    data = json.loads(query_text(store, named_query("meetings").text, "json"))
+    assert data["head"]["vars"] == ["person", "met", "date", "location", "doc"]
+    first = data["results"]["bindings"][0]
+    assert first["person"] == {"type": "literal", "value": "S. Jaishankar"}
+    assert first["date"]["datatype"] == "http://www.w3.org/2001/XMLSchema#date"
+
+
+def test_query_csv_and_tsv_have_header_and_rows(store) -> None:
+    text = query_text(store, named_query("meetings").text, "csv")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["person", "met", "date", "location", "doc"]
+    assert ["S. Jaishankar", "Marco Rubio", "2026-02-04"] == rows[1][:3]
+    tsv = query_text(store, named_query("meetings").text, "tsv").splitlines()
+    assert tsv[0].split("\t") == ["?person", "?met", "?date", "?location", "?doc"]
+    assert tsv[1].split("\t")[0] == '"S. Jaishankar"'
+
+
+def test_query_table_cuts_long_cells_and_counts_rows(store) -> None:
+    text = query_text(store, named_query("claims").text, "table")
+    lines = text.splitlines()
+    assert lines[0].split() == ["subject", "predicate", "object", "polarity", "modality", "sentence"]
+    assert lines[-1].startswith("(") and lines[-1].endswith("rows)")
+    assert all(len(line) < 250 for line in lines)
+
+
+def test_query_unknown_format_is_refused(store) -> None:
+    with pytest.raises(QueryError, match="choose one of: table, csv, tsv, json"):
+        query_text(store, "ASK {}", "xml")
+
+
+def test_query_open_store_accepts_a_build_folder(graph_file) -> None:
+    assert len(open_store(graph_file.parent)) == len(open_store(graph_file))
+
+
+def test_query_open_store_rejects_unknown_files(tmp_path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        open_store(tmp_path / "missing.ttl")
+    with pytest.raises(InputError, match="neither a kg store nor a kg build output"):
+        open_store(tmp_path)
+    (tmp_path / "bad.ttl").write_text("<a:b> <a:c> .", encoding="utf-8")
+    with pytest.raises(InputError, match="not valid RDF"):
+        open_store(tmp_path / "bad.ttl")
+
+
+def test_query_store_folder_answers_like_the_file(graph_file, tmp_path) -> None:
+    folder = write_store(graph_file, tmp_path / "store")
+    text = named_query("meetings").text
+    assert query_text(open_store(folder), text, "csv") == query_text(open_store(graph_file), text, "csv")
+
+
+def test_query_read_query_file_takes_description_and_params(tmp_path) -> None:
+    path = tmp_path / "who.rq"
+    path.write_text("# People named like ?name.\n# @param name  a label\nSELECT ?name ?e WHERE { ?e skos:prefLabel ?name }\n", encoding="utf-8")
+    query = read_query_file(path)
+    assert (query.name, query.description, query.params) == ("who", "People named like ?name.", ("name",))

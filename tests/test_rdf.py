@@ -1,0 +1,234 @@
+"""Tests for kg.rdf: typed entities, reified statements, direct triples only for facts, stable bytes."""
+from __future__ import annotations
+
+from datetime import date
+
+import pyoxigraph as ox
+import pytest
+from rdflib import BNode, Graph, Literal
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from kg.errors import InputError
+from kg.model import Argument, Document, Entity, Evidence, KnowledgeGraph, Mention, Quantity, Qualifiers, Statement
+from kg.rdf import date_literal, document_iri, entity_iri, load_rdf, to_jsonld, to_rdf, to_turtle
+from kg.vocab import DCTERMS, KG, PROV, RDF, SCHEMA, SKOS, XSD
+
+TEXT = "Marco Rubio has not visited India. Rubio hopes to meet Jaishankar. Rubio met Jaishankar in Delhi."
+
+
+def _mention(text: str, type_: str, start: int, key: str) -> Mention:
+    end = start + len(text)
+    assert TEXT[start:end] == text
+    return Mention("d1", start, end, text, type_, text, key)
+
+
+RUBIO = _mention("Marco Rubio", "Person", 0, "person:rubio")
+INDIA = _mention("India", "Country", 28, "country:IN")
+RUBIO2 = _mention("Rubio", "Person", 35, "person:rubio")
+JAISHANKAR = _mention("Jaishankar", "Person", 55, "person:jaishankar")
+RUBIO3 = _mention("Rubio", "Person", 67, "person:rubio")
+JAISHANKAR2 = _mention("Jaishankar", "Person", 77, "person:jaishankar")
+DELHI = _mention("Delhi", "Place", 91, "place:delhi")
+
+
+def _statement(subject, predicate, obj, start, end, **kwargs) -> Statement:
+    return Statement(
+        subject=subject,
+        predicate=predicate,
+        object=Argument(mention=obj) if isinstance(obj, Mention) else Argument(quantity=obj),
+        relation=kwargs.pop("relation", predicate),
+        evidence=Evidence("d1", TEXT[start:end], start, end),
+        extractor="kg.rules.test.v1",
+        **kwargs,
+    )
+
+
+@pytest.fixture(scope="module")
+def small() -> KnowledgeGraph:
+    """Three claims from one short text: a negated visit, a hoped meeting and a dated meeting in Delhi."""
+    entities = (
+        Entity("country/india", "Country", "India", (), (INDIA,)),
+        Entity("person/marco-rubio", "Person", "Marco Rubio", ("Rubio",), (RUBIO, RUBIO2, RUBIO3)),
+        Entity("person/jaishankar", "Person", "Jaishankar", (), (JAISHANKAR, JAISHANKAR2)),
+        Entity("place/delhi", "Place", "Delhi", (), (DELHI,)),
+    )
+    entity_of = {(m.doc_id, m.start, m.end): e.entity_id for e in entities for m in e.mentions}
+    statements = (
+        _statement(RUBIO, "visits", INDIA, 0, 34, polarity="negative", confidence=0.85),
+        _statement(RUBIO2, "meets", JAISHANKAR, 35, 66, modality="hoped", confidence=0.7),
+        _statement(
+            RUBIO3, "meets", JAISHANKAR2, 67, 97,
+            qualifiers=Qualifiers(date="2026-02-04", location=DELHI, rate=Quantity(18, "18%", unit="percent")),
+            confidence=0.123456789,
+        ),
+    )
+    document = Document("d1", TEXT, "test.txt", title="Rubio in Delhi", published=date(2026, 2, 5))
+    return KnowledgeGraph((document,), entities, statements, entity_of)
+
+
+@pytest.fixture(scope="module")
+def small_rdf(small) -> Graph:
+    return to_rdf(small)
+
+
+def _statement_nodes(rdf: Graph, predicate) -> list:
+    return sorted(rdf.subjects(KG.predicate, predicate))
+
+
+def test_rdf_entities_are_typed_and_labelled(small_rdf: Graph) -> None:
+    rubio = entity_iri("person/marco-rubio")
+    assert (rubio, RDF.type, KG.Person) in small_rdf
+    assert small_rdf.value(rubio, SKOS.prefLabel) == Literal("Marco Rubio")
+    assert set(small_rdf.objects(rubio, SKOS.altLabel)) == {Literal("Rubio")}
+    assert (entity_iri("place/delhi"), RDF.type, KG.Place) in small_rdf
+
+
+def test_rdf_document_has_id_title_date_and_mentions(small_rdf: Graph) -> None:
+    doc = document_iri("d1")
+    assert (doc, RDF.type, KG.Document) in small_rdf
+    assert small_rdf.value(doc, KG.docId) == Literal("d1")
+    assert small_rdf.value(doc, DCTERMS.title) == Literal("Rubio in Delhi")
+    assert small_rdf.value(doc, KG.published) == Literal("2026-02-05", datatype=XSD.date)
+    assert (doc, SCHEMA.mentions, entity_iri("country/india")) in small_rdf
+
+
+def test_rdf_negated_statement_has_no_direct_triple(small_rdf: Graph) -> None:
+    assert list(small_rdf.triples((None, KG.visits, None))) == []
+    [node] = _statement_nodes(small_rdf, KG.visits)
+    assert small_rdf.value(node, KG.polarity) == KG.Negative
+    assert small_rdf.value(node, KG.subject) == entity_iri("person/marco-rubio")
+    assert small_rdf.value(node, KG.object) == entity_iri("country/india")
+
+
+def test_rdf_only_the_asserted_meeting_is_a_direct_triple(small_rdf: Graph) -> None:
+    direct = list(small_rdf.triples((None, KG.meets, None)))
+    assert direct == [(entity_iri("person/marco-rubio"), KG.meets, entity_iri("person/jaishankar"))]
+    modalities = {small_rdf.value(n, KG.modality) for n in _statement_nodes(small_rdf, KG.meets)}
+    assert modalities == {KG.Hoped, KG.Asserted}
+
+
+def test_rdf_statement_keeps_qualifiers_as_typed_literals(small_rdf: Graph) -> None:
+    [node] = [n for n in _statement_nodes(small_rdf, KG.meets) if small_rdf.value(n, KG.modality) == KG.Asserted]
+    assert small_rdf.value(node, KG.date) == Literal("2026-02-04", datatype=XSD.date)
+    assert small_rdf.value(node, KG.location) == entity_iri("place/delhi")
+    assert small_rdf.value(node, KG.rate) == Literal("18.0", datatype=XSD.decimal)
+    assert small_rdf.value(node, KG.confidence) == Literal("0.1235", datatype=XSD.decimal)
+
+
+def test_rdf_statement_keeps_its_evidence(small_rdf: Graph) -> None:
+    [node] = _statement_nodes(small_rdf, KG.visits)
+    assert small_rdf.value(node, PROV.wasDerivedFrom) == document_iri("d1")
+    assert small_rdf.value(node, KG.sentence) == Literal("Marco Rubio has not visited India.")
+    assert small_rdf.value(node, KG.startOffset) == Literal(0, datatype=XSD.nonNegativeInteger)
+    assert small_rdf.value(node, KG.endOffset) == Literal(34, datatype=XSD.nonNegativeInteger)
+    assert small_rdf.value(node, KG.extractor) == Literal("kg.rules.test.v1")
+
+
+def test_rdf_literal_object_is_a_decimal_value_with_currency() -> None:
+    text = "Japan pledged $550 billion."
+    japan = Mention("d2", 0, 5, "Japan", "Country", "Japan", "country:JP")
+    statement = Statement(
+        subject=japan, predicate="commitsTo", relation="pledged",
+        object=Argument(quantity=Quantity(550_000_000_000, "$550 billion", currency="USD")),
+        evidence=Evidence("d2", text, 0, len(text)), extractor="kg.rules.test.v1",
+    )
+    graph = KnowledgeGraph(
+        (Document("d2", text, "t.txt"),), (Entity("country/japan", "Country", "Japan", (), (japan,)),), (statement,),
+        {("d2", 0, 5): "country/japan"},
+    )
+    rdf = to_rdf(graph)
+    [node] = rdf.subjects(KG.predicate, KG.commitsTo)
+    assert rdf.value(node, KG.objectValue) == Literal("550000000000.0", datatype=XSD.decimal)
+    assert rdf.value(node, KG.currency) == Literal("USD")
+    assert rdf.value(node, KG.object) is None
+    assert list(rdf.triples((None, KG.commitsTo, None))) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "datatype"),
+    [("2026-02-04", XSD.date), ("2026-02", XSD.gYearMonth), ("2026", XSD.gYear)],
+)
+def test_rdf_date_literal_type_follows_precision(value: str, datatype) -> None:
+    assert date_literal(value).datatype == datatype
+
+
+def test_rdf_has_no_blank_nodes(small_rdf: Graph) -> None:
+    assert not any(isinstance(term, BNode) for triple in small_rdf for term in triple)
+
+
+def test_rdf_turtle_is_byte_identical_for_the_same_graph(small) -> None:
+    assert to_turtle(to_rdf(small)) == to_turtle(to_rdf(small))
+
+
+def test_rdf_turtle_binds_kg_prefixes(small_rdf: Graph) -> None:
+    text = to_turtle(small_rdf)
+    assert "@prefix kg: <https://w3id.org/kg-news/ontology#> ." in text
+    assert "kg1:" not in text and "schema1:" not in text
+
+
+def test_rdf_jsonld_round_trip_is_isomorphic(small_rdf: Graph) -> None:
+    back = Graph().parse(data=to_jsonld(small_rdf), format="json-ld")
+    again = Graph().parse(data=back.serialize(format="turtle"), format="turtle")
+    assert isomorphic(small_rdf, again), _diff(small_rdf, again)
+
+
+def test_rdf_load_rdf_reads_turtle_and_jsonld(small_rdf: Graph, tmp_path) -> None:
+    (tmp_path / "g.ttl").write_text(to_turtle(small_rdf), encoding="utf-8")
+    (tmp_path / "g.jsonld").write_text(to_jsonld(small_rdf), encoding="utf-8")
+    assert isomorphic(load_rdf(tmp_path / "g.ttl"), load_rdf(tmp_path / "g.jsonld"))
+
+
+def test_rdf_load_rdf_rejects_unknown_suffix(tmp_path) -> None:
+    path = tmp_path / "graph.csv"
+    path.write_text("a,b\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"unknown RDF file type '\.csv'"):
+        load_rdf(path)
+
+
+def test_rdf_load_rdf_reports_invalid_turtle(tmp_path) -> None:
+    path = tmp_path / "broken.ttl"
+    path.write_text("<a:b> <a:c> .\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not valid turtle"):
+        load_rdf(path)
+
+
+# --- the sample article ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def sample_turtle(sample_graph) -> str:
+    return to_turtle(to_rdf(sample_graph))
+
+
+def test_rdf_sample_turtle_parses_with_rdflib_and_oxigraph(sample_turtle: str) -> None:
+    rdflib_graph = Graph().parse(data=sample_turtle, format="turtle")
+    store = ox.Store()
+    store.load(sample_turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    assert len(rdflib_graph) == len(store) > 300
+
+
+def test_rdf_sample_round_trips_through_jsonld(sample_graph, sample_turtle: str) -> None:
+    turtle = Graph().parse(data=sample_turtle, format="turtle")
+    jsonld = Graph().parse(data=to_jsonld(to_rdf(sample_graph)), format="json-ld")
+    back = Graph().parse(data=jsonld.serialize(format="turtle"), format="turtle")
+    assert isomorphic(turtle, back), _diff(turtle, back)
+
+
+def test_rdf_sample_turtle_is_byte_identical_across_builds(nlp, sample_turtle: str) -> None:
+    from tests.conftest import SEEDS
+
+    from kg.pipeline import build_knowledge_graph
+
+    assert to_turtle(to_rdf(build_knowledge_graph([SEEDS], nlp=nlp))) == sample_turtle
+
+
+def test_rdf_sample_has_no_visit_of_india_by_rubio_as_fact(sample_turtle: str) -> None:
+    rdf = Graph().parse(data=sample_turtle, format="turtle")
+    rubio, india = entity_iri("person/marco-rubio"), entity_iri("country/india")
+    assert (rubio, KG.visits, india) not in rdf
+    negated = [n for n in rdf.subjects(KG.predicate, KG.visits) if rdf.value(n, KG.subject) == rubio]
+    assert [rdf.value(n, KG.polarity) for n in negated] == [KG.Negative]
+
+
+def _diff(a: Graph, b: Graph) -> str:
+    _, only_a, only_b = graph_diff(to_isomorphic(a), to_isomorphic(b))
+    return f"only in first:\n{only_a.serialize(format='nt')}\nonly in second:\n{only_b.serialize(format='nt')}"
