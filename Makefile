@@ -22,8 +22,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
+# Build the sample into out/ (graph.ttl, graph.jsonld, statements.jsonl), then ask it a question.
 run: install
-	$(BIN)/kg extract seeds/ -o $(OUT)/statements.jsonl --summary
+	$(BIN)/kg build seeds/ -o $(OUT)
+	$(BIN)/kg query $(OUT)/graph.ttl --name meetings
 
 test: install-test
 	$(BIN)/python -m pytest

@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from kg import __version__
-from kg.errors import KgError, OutputError
+from kg.errors import KgError
+from kg.files import write_atomically
 
 log = logging.getLogger("kg")
 
@@ -80,39 +79,144 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, su
     if output is None:
         write_jsonl(graph, sys.stdout)
     else:
-        _write_atomically(output, lambda stream: write_jsonl(graph, stream))
+        write_atomically(output, lambda stream: write_jsonl(graph, stream))
     if summary or (summary is None and output is not None):
         if not ctx.obj.get("quiet"):
-            click.echo(_format_summary(graph_summary(graph), skipped, output), err=True)
+            click.echo(_format_summary(graph_summary(graph), skipped, [output] if output else []), err=True)
 
 
-def _format_summary(counts: dict, skipped: list[str], output: Path | None) -> str:
+def _format_summary(counts: dict, skipped: list[str], outputs: list[Path]) -> str:
     lines = [f"documents: {counts['documents']}"]
     lines.append(f"entities: {sum(counts['entities'].values())} (" + ", ".join(f"{k} {v}" for k, v in counts["entities"].items()) + ")")
     lines.append(f"statements: {sum(counts['statements'].values())}")
     lines += [f"  {predicate:<14} {n}" for predicate, n in counts["statements"].items()]
     if skipped:
         lines.append(f"{len(skipped)} records skipped")
-    if output is not None:
-        lines.append(f"wrote {output}")
+    if outputs:
+        lines.append("wrote " + ", ".join(str(p) for p in outputs))
     return "\n".join(lines)
 
 
-def _write_atomically(path: Path, write) -> None:
-    """Write through a temporary file in the same folder, renamed into place, so a failed run
-    leaves any previous output whole."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as err:
-        raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            write(stream)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("out"), show_default=True, help="Folder for graph.ttl, graph.jsonld and statements.jsonl.")
+@click.option("--store", type=click.Path(path_type=Path, file_okay=False), default=None, help="Also load the graph into an oxigraph store folder for fast `kg query`.")
+@click.option("--validate/--no-validate", default=True, show_default=True, help="Check the graph against the SHACL shapes before writing.")
+@_model_options
+@click.pass_context
+@_reports_errors
+def build(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path, store: Path | None, validate: bool, model: str | None, jobs: int) -> None:
+    """Build the knowledge graph of articles: RDF (Turtle, JSON-LD) and JSON Lines.
+
+    PATHS are .txt, .md or .jsonl files, or folders of them. The graph is
+    checked against ontologies/shapes.ttl, and the outputs are replaced only
+    when every file is complete.
+
+    \b
+    Example:
+        kg build seeds/ -o out
+        kg build archive/ -o out --store out/store --jobs 2
+    """
+    from kg.pipeline import build as run_build
+    from kg.records import summary as graph_summary
+
+    result = run_build(paths, out_dir, model=model, jobs=jobs, validate=validate, store=store)
+    if not ctx.obj.get("quiet"):
+        click.echo(_format_summary(graph_summary(result.graph), list(result.skipped), list(result.files)), err=True)
+
+
+@cli.command()
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.argument("query", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Read the query from a .rq file.")
+@click.option("-n", "--name", default=None, help="Run a named query from queries/ (see --list).")
+@click.option("-b", "--bind", "binds", multiple=True, metavar="VAR=VALUE", help="Give a query variable a value (repeatable); <...> binds an IRI.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True, help="table for people; csv, tsv, json are the W3C SPARQL 1.1 result formats.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
+@click.pass_context
+@_reports_errors
+def query(ctx: click.Context, graph: Path | None, query: str | None, query_file: Path | None, name: str | None, binds: tuple[str, ...], fmt: str, list_queries: bool) -> None:
+    """Run a read-only SPARQL query over a graph file, a kg build folder or a store.
+
+    GRAPH is a Turtle, JSON-LD or N-Triples file, a folder written by
+    `kg build`, or a store made with `kg build --store`. Give the query as
+    text, with -f FILE.rq, or with --name NAME. kg's prefixes (kg:, kgr:,
+    skos:, prov:, schema:, ...) are predeclared.
+
+    \b
+    Example:
+        kg query --list
+        kg query out/graph.ttl --name meetings
+        kg query out --name entity --bind name=Jaishankar --format json
+        kg query out/graph.ttl 'SELECT ?s ?o WHERE { ?s kg:visits ?o }'
+    """
+    from kg.query import named_queries, named_query, open_store, query_text, read_query_file
+
+    if list_queries:
+        queries = named_queries()
+        width = max(len(n) for n in queries)
+        for q in queries.values():
+            params = "".join(f" --bind {p}=..." for p in q.params)
+            click.echo(f"{q.name.ljust(width)}  {q.description}{params}")
+        return
+    if graph is None:
+        raise click.UsageError("give GRAPH, the file or folder to query (or --list)")
+    sources = [s for s in (query, query_file, name) if s is not None]
+    if len(sources) != 1:
+        raise click.UsageError("give exactly one of QUERY, -f FILE or --name NAME")
+    if name is not None:
+        chosen = named_query(name)
+    elif query_file is not None:
+        chosen = read_query_file(query_file)
+    else:
+        chosen = None
+    text = chosen.text if chosen else query
+    required = chosen.params if chosen else ()
+    bindings = _parse_bindings(binds)
+    click.echo(query_text(open_store(graph), text, fmt, bindings, required), nl=False)
+
+
+def _parse_bindings(binds: tuple[str, ...]) -> dict[str, str]:
+    bindings = {}
+    for bind in binds:
+        var, sep, value = bind.partition("=")
+        var = var.strip().lstrip("?$")
+        if not sep or not var.isidentifier():
+            raise click.BadParameter(f"{bind!r} is not VAR=VALUE", param_hint="--bind")
+        bindings[var] = value
+    return bindings
+
+
+@cli.command()
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_context
+@_reports_errors
+def validate(ctx: click.Context, graphs: tuple[Path, ...]) -> None:
+    """Check RDF files against the kg SHACL shapes; one line per violation.
+
+    Exits with status 1 when a file does not conform.
+
+    \b
+    Example:
+        kg validate out/graph.ttl
+    """
+    from kg.rdf import load_rdf
+    from kg.validate import validate_graph
+
+    failed = False
+    for path in graphs:
+        rdf = load_rdf(path / "graph.ttl" if path.is_dir() else path)
+        report = validate_graph(rdf)
+        if report.conforms:
+            if not ctx.obj.get("quiet"):
+                click.echo(f"{path}: conforms ({len(rdf)} triples)")
+            continue
+        failed = True
+        click.echo(f"{path}: {len(report.violations)} violation{'s' if len(report.violations) != 1 else ''}", err=True)
+        for line in report.lines():
+            click.echo(f"  {line}", err=True)
+    if failed:
+        ctx.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

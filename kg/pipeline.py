@@ -1,25 +1,46 @@
-"""The one place that wires the stages: paths -> Documents -> spaCy -> Extractions -> KnowledgeGraph.
+"""The one place that wires the stages: paths -> Documents -> spaCy -> KnowledgeGraph -> RDF -> files.
 
-``build_knowledge_graph`` is the library entry point the CLI and notebooks call.
+``build_knowledge_graph`` returns the resolved graph, ``build_graph`` its RDF, and ``build``
+runs everything and writes an output folder; the CLI and notebooks call these.
 """
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from os import PathLike
+from pathlib import Path
 
+from rdflib import Graph
 from spacy.language import Language
 
 from kg.extract import extract_documents
 from kg.ingest import load_documents
 from kg.model import Document, KnowledgeGraph, Mention, Statement
 from kg.nlp import load_pipeline, parse_documents
+from kg.files import write_files
+from kg.query import write_store
+from kg.rdf import to_jsonld, to_rdf, to_turtle
+from kg.records import write_jsonl
 from kg.resolve import resolve_mentions
+from kg.validate import check_graph
 
 log = logging.getLogger(__name__)
 
-__all__ = ["build_knowledge_graph", "extract_graph"]
+__all__ = ["BuildResult", "OUTPUT_FILES", "build", "build_graph", "build_knowledge_graph", "extract_graph", "write_outputs"]
+
+#: What ``build`` writes into its output folder.
+OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "statements.jsonl")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What ``build`` made: the graph, its RDF, the files written and the input records skipped."""
+
+    graph: KnowledgeGraph
+    rdf: Graph
+    files: tuple[Path, ...]
+    skipped: tuple[str, ...] = ()
 
 
 def build_knowledge_graph(
@@ -47,6 +68,76 @@ def build_knowledge_graph(
     """
     documents = list(load_documents(paths, on_skip=on_skip))
     return extract_graph(documents, nlp or load_pipeline(model), jobs=jobs)
+
+
+def build_graph(
+    paths: Iterable[str | PathLike[str]],
+    nlp: Language | None = None,
+    model: str | None = None,
+    jobs: int = 1,
+) -> Graph:
+    """Read articles and return their RDF graph, typed by the kg ontology (see :mod:`kg.rdf`).
+
+    Raises:
+        InputError: a path is missing or holds no supported files.
+        ModelError: the spaCy pipeline cannot be loaded.
+    """
+    return to_rdf(build_knowledge_graph(paths, nlp=nlp, model=model, jobs=jobs))
+
+
+def write_outputs(graph: KnowledgeGraph, rdf: Graph, out_dir: str | PathLike[str]) -> list[Path]:
+    """Write ``graph.ttl``, ``graph.jsonld`` and ``statements.jsonl`` into ``out_dir``, all or none.
+
+    Raises:
+        OutputError: the folder or a file cannot be written; earlier outputs stay as they were.
+    """
+    out = Path(out_dir)
+    contents = {
+        out / "graph.ttl": to_turtle(rdf),
+        out / "graph.jsonld": to_jsonld(rdf),
+        out / "statements.jsonl": lambda stream: write_jsonl(graph, stream),
+    }
+    return write_files(contents)
+
+
+def build(
+    paths: Iterable[str | PathLike[str]],
+    out_dir: str | PathLike[str],
+    nlp: Language | None = None,
+    model: str | None = None,
+    jobs: int = 1,
+    validate: bool = True,
+    store: str | PathLike[str] | None = None,
+) -> BuildResult:
+    """Run the whole pipeline on articles and write the output folder.
+
+    Args:
+        paths: .txt, .md and .jsonl files, or folders of them.
+        out_dir: folder for ``graph.ttl``, ``graph.jsonld`` and ``statements.jsonl``.
+        nlp: a loaded pipeline; loaded from ``model`` when None.
+        model: spaCy pipeline name, used only when ``nlp`` is None.
+        jobs: worker processes for spaCy.
+        validate: check the RDF against the SHACL shapes before anything is written.
+        store: also load the graph into an on-disk oxigraph store in this folder.
+
+    Returns:
+        The graph, its RDF, the files written and the skipped input records.
+
+    Raises:
+        InputError, ModelError: as :func:`build_knowledge_graph`.
+        ValidationError: the graph breaks the shapes; nothing is written.
+        OutputError: an output cannot be written; earlier outputs stay whole.
+    """
+    skipped: list[str] = []
+    graph = build_knowledge_graph(paths, nlp=nlp, model=model, jobs=jobs, on_skip=skipped.append)
+    rdf = to_rdf(graph)
+    if validate:
+        check_graph(rdf)
+    files = write_outputs(graph, rdf, out_dir)
+    if store is not None:
+        write_store(files[0], store)
+        files.append(Path(store))
+    return BuildResult(graph=graph, rdf=rdf, files=tuple(files), skipped=tuple(skipped))
 
 
 def extract_graph(documents: Iterable[Document], nlp: Language, jobs: int = 1) -> KnowledgeGraph:

@@ -16,6 +16,7 @@ __all__ = [
     "DCTERMS",
     "KG",
     "KGR",
+    "KGSH",
     "ONTOLOGY_DIR",
     "ONTOLOGY_PATH",
     "OWL",
@@ -123,6 +124,8 @@ class KG(DefinedNamespace):
 #: Entities, statements and documents: ``KGR["entity/<class>/<slug>"]``, ``KGR["stmt/<hex16>"]``.
 KGR = Namespace("https://w3id.org/kg-news/resource/")
 SCHEMA = Namespace("http://schema.org/")
+#: The SHACL shapes in ``ontologies/shapes.ttl`` (kept apart from the ontology's own terms).
+KGSH = Namespace("https://w3id.org/kg-news/shapes#")
 
 #: Prefix -> namespace, bound on every graph and passed as ``initNs`` to prepared queries.
 PREFIXES: dict[str, Namespace] = {

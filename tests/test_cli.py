@@ -133,3 +133,146 @@ def test_cli_version(runner):
     result = runner.invoke(cli, ["--version"])
     assert result.exit_code == 0
     assert result.stdout.startswith("kg, version ")
+
+
+# --- kg build / query / validate --------------------------------------------------------
+
+@pytest.fixture
+def built(runner, session_model, tmp_path) -> Path:
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["build", str(SEEDS), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_cli_build_writes_turtle_jsonld_and_jsonl(built):
+    assert sorted(p.name for p in built.iterdir()) == ["graph.jsonld", "graph.ttl", "statements.jsonl"]
+    assert (built / "graph.ttl").read_text(encoding="utf-8").startswith("@prefix ")
+    assert json.loads((built / "graph.jsonld").read_text(encoding="utf-8"))["@graph"]
+    first = json.loads((built / "statements.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert first["kind"] == "entity"
+
+
+def test_cli_build_twice_gives_identical_bytes(runner, built):
+    again = built.parent / "again"
+    result = runner.invoke(cli, ["build", str(SEEDS), "-o", str(again)])
+    assert result.exit_code == 0, result.output
+    for name in ("graph.ttl", "graph.jsonld", "statements.jsonl"):
+        assert (again / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def test_cli_build_refuses_a_graph_that_breaks_the_shapes(runner, built, monkeypatch):
+    from rdflib import Literal
+
+    from kg.vocab import KG, XSD
+
+    real = kg.pipeline.to_rdf
+
+    def broken(graph):
+        rdf = real(graph)
+        node = next(iter(rdf.subjects(KG.predicate, KG.meets)))
+        rdf.set((node, KG.confidence, Literal("1.5", datatype=XSD.decimal)))
+        return rdf
+
+    monkeypatch.setattr(kg.pipeline, "to_rdf", broken)
+    before = (built / "graph.ttl").read_bytes()
+    result = runner.invoke(cli, ["build", str(SEEDS), "-o", str(built)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "kg:confidence" in result.stderr and "1.5" in result.stderr
+    assert (built / "graph.ttl").read_bytes() == before
+
+
+def test_cli_build_store_answers_queries(runner, session_model, tmp_path):
+    out, store = tmp_path / "out", tmp_path / "store"
+    result = runner.invoke(cli, ["build", str(SEEDS), "-o", str(out), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    from_store = runner.invoke(cli, ["query", str(store), "--name", "meetings", "--format", "csv"])
+    from_file = runner.invoke(cli, ["query", str(out / "graph.ttl"), "--name", "meetings", "--format", "csv"])
+    assert from_store.exit_code == 0, from_store.output
+    assert from_store.stdout == from_file.stdout
+    assert "Marco Rubio" in from_store.stdout
+
+
+def test_cli_query_named_meetings_table(runner, built):
+    result = runner.invoke(cli, ["query", str(built / "graph.ttl"), "--name", "meetings"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["person", "met", "date", "location", "doc"]
+    assert any("S. Jaishankar" in line and "Scott Bessent" in line and "2026-02-04" in line for line in lines)
+
+
+def test_cli_query_with_binding_as_json(runner, built):
+    result = runner.invoke(cli, ["query", str(built), "--name", "entity", "--bind", "name=Rubio", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    bindings = json.loads(result.stdout)["results"]["bindings"]
+    assert {b["entity"]["value"] for b in bindings} == {"Marco Rubio"}
+
+
+def test_cli_query_list_shows_names_and_descriptions(runner):
+    result = runner.invoke(cli, ["query", "--list"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) >= 8
+    assert any(line.startswith("meetings ") and "met" in line for line in lines)
+    assert any(line.startswith("entity ") and "--bind name=" in line for line in lines)
+
+
+def test_cli_query_syntax_error_is_one_positioned_message(runner, built):
+    result = runner.invoke(cli, ["query", str(built), "SELECT ?s WHERE { ?s kg:meets }"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    lines = _error_lines(result)
+    assert lines[0].startswith("Error: SPARQL syntax error at line 1, column ")
+    assert lines[-1].strip() == "^"
+
+
+def test_cli_query_update_is_refused(runner, built):
+    before = (built / "graph.ttl").read_bytes()
+    result = runner.invoke(cli, ["query", str(built), "DELETE WHERE { ?s ?p ?o }"])
+    assert result.exit_code == 1
+    assert "read-only" in result.stderr
+    assert (built / "graph.ttl").read_bytes() == before
+
+
+def test_cli_query_needs_exactly_one_query(runner, built):
+    result = runner.invoke(cli, ["query", str(built)])
+    assert result.exit_code == 2
+    assert "exactly one of QUERY, -f FILE or --name NAME" in result.stderr
+
+
+def test_cli_query_from_file(runner, built, tmp_path):
+    query = tmp_path / "visits.rq"
+    query.write_text("# Visits stated as fact.\nSELECT ?o WHERE { ?s kg:visits ?o }\n", encoding="utf-8")
+    result = runner.invoke(cli, ["query", str(built), "-f", str(query), "--format", "tsv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "?o"
+
+
+def test_cli_validate_accepts_a_built_graph(runner, built):
+    result = runner.invoke(cli, ["validate", str(built / "graph.ttl")])
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.stdout
+
+
+def test_cli_validate_reports_each_violation(runner, tmp_path):
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(
+        """@prefix kg: <https://w3id.org/kg-news/ontology#> .
+@prefix kgr: <https://w3id.org/kg-news/resource/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+kgr:doc\\/d1 a kg:Document ; kg:docId "d1" .
+kgr:stmt\\/0000000000000001 a kg:Statement ;
+    kg:predicate kg:meets ; kg:object kgr:doc\\/d1 ; kg:relation "met" ;
+    kg:polarity kg:Positive ; kg:modality kg:Rumoured ; kg:confidence 1.5 ;
+    prov:wasDerivedFrom kgr:doc\\/d1 ; kg:sentence "x" ; kg:extractor "t" ;
+    kg:startOffset "0"^^xsd:nonNegativeInteger ; kg:endOffset "1"^^xsd:nonNegativeInteger .
+""",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["validate", str(broken)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    text = result.stderr
+    assert "kg:subject" in text and "kg:confidence" in text and "kg:modality" in text
