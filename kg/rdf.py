@@ -142,6 +142,11 @@ def to_rdf(graph: KnowledgeGraph) -> Graph:
         _add_entity(rdf, entity)
     for statement in graph.statements:
         _add_statement(rdf, statement, graph)
+    # Type the polarity and modality values in use, so the graph alone says what they are.
+    for value in sorted(set(rdf.objects(None, KG.polarity))):
+        rdf.add((value, RDF.type, KG.Polarity))
+    for value in sorted(set(rdf.objects(None, KG.modality))):
+        rdf.add((value, RDF.type, KG.Modality))
     return rdf
 
 

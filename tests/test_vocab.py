@@ -1,11 +1,14 @@
 """The ontology file and ``kg.vocab`` agree term for term, and every term is documented."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from rdflib import Graph, Literal, URIRef
 
 from kg.lexicon import NOUN_PREDICATES, VERB_PREDICATES
-from kg.vocab import KG, ONTOLOGY_PATH, OWL, RDF, RDFS, SCHEMA, bind_prefixes
+from kg.vocab import KG, ONTOLOGY_PATH, OWL, RDF, RDFS, SCHEMA, SHAPES_PATH, bind_prefixes
 
 NS = str(KG)
 
@@ -52,6 +55,23 @@ def test_vocab_every_lexicon_predicate_is_an_object_property(ontology: Graph) ->
         assert (KG[name], RDF.type, OWL.ObjectProperty) in ontology, name
         if name != "relatedTo":
             assert (KG[name], RDFS.subPropertyOf, KG.relatedTo) in ontology, name
+
+
+def _terms_used_in_code() -> set[str]:
+    """``KG.name`` in kg/, ``kg:name`` in queries/ and the shapes, and every lexicon predicate."""
+    root = Path(__file__).parent.parent
+    used = {name for path in (root / "kg").rglob("*.py") for name in re.findall(r"\bKG\.(\w+)", path.read_text(encoding="utf-8"))}
+    for path in [*(root / "queries").glob("*.rq"), SHAPES_PATH]:
+        used |= set(re.findall(r"\bkg:(\w+)", path.read_text(encoding="utf-8")))
+    return used | set(VERB_PREDICATES.values()) | set(NOUN_PREDICATES.values())
+
+
+def test_vocab_every_term_used_in_code_is_declared() -> None:
+    assert sorted(_terms_used_in_code() - set(KG.__annotations__)) == []
+
+
+def test_vocab_every_declared_term_is_used_in_code() -> None:
+    assert sorted(set(KG.__annotations__) - _terms_used_in_code()) == []
 
 
 def test_vocab_misspelt_term_raises() -> None:
