@@ -22,12 +22,21 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# Build the sample into out/ (graph.ttl, graph.jsonld, statements.jsonl), then ask it a question.
+# Build the sample into out/ (graph.ttl, graph.jsonld, statements.jsonl, graph.html), then ask it a question.
 run: install
 	$(BIN)/kg build seeds/ -o $(OUT)
 	$(BIN)/kg query $(OUT)/graph.ttl --name meetings
 
-test: install-test
+# The browser tests drive Debian's Chromium; install it when missing and possible (root or
+# sudo), else those tests skip and say why.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo "sudo -n")
+
+$(CHROMIUM):
+	-@command -v apt-get >/dev/null && ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null) \
+		|| echo "make: could not install chromium; the browser tests will be skipped"
+
+test: install-test | $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 clean:

@@ -99,16 +99,17 @@ def _format_summary(counts: dict, skipped: list[str], outputs: list[Path]) -> st
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("out"), show_default=True, help="Folder for graph.ttl, graph.jsonld and statements.jsonl.")
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("out"), show_default=True, help="Folder for graph.ttl, graph.jsonld, statements.jsonl and graph.html.")
 @click.option("--store", type=click.Path(path_type=Path, file_okay=False), default=None, help="Also load the graph into an oxigraph store folder for fast `kg query`.")
 @click.option("--validate/--no-validate", default=True, show_default=True, help="Check the graph against the SHACL shapes before writing.")
 @_model_options
 @click.pass_context
 @_reports_errors
 def build(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path, store: Path | None, validate: bool, model: str | None, jobs: int) -> None:
-    """Build the knowledge graph of articles: RDF (Turtle, JSON-LD) and JSON Lines.
+    """Build the knowledge graph of articles: RDF, JSON Lines and an HTML page.
 
-    PATHS are .txt, .md or .jsonl files, or folders of them. The graph is
+    PATHS are .txt, .md or .jsonl files, or folders of them. Writes
+    graph.ttl, graph.jsonld, statements.jsonl and graph.html. The graph is
     checked against ontologies/shapes.ttl, and the outputs are replaced only
     when every file is complete.
 
@@ -217,6 +218,67 @@ def validate(ctx: click.Context, graphs: tuple[Path, ...]) -> None:
             click.echo(f"  {line}", err=True)
     if failed:
         ctx.exit(1)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of a text report.")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000), help="How many entities and communities to list.")
+@click.pass_context
+@_reports_errors
+def stats(ctx: click.Context, graph: Path, as_json: bool, top: int) -> None:
+    """Graph analytics: the most central entities, communities and counts.
+
+    GRAPH is a Turtle or JSON-LD file, or a folder written by `kg build`
+    (its graph.ttl is read). Entities are ranked by PageRank on the graph
+    of statements between them; communities come from Louvain.
+
+    \b
+    Example:
+        kg stats out
+        kg stats out/graph.ttl --top 5 --json
+    """
+    import json
+
+    from kg.analytics import format_stats, graph_stats, to_networkx
+    from kg.errors import InputError
+    from kg.rdf import load_rdf
+
+    if not graph.exists():
+        raise InputError(f"{graph}: no such file or folder")
+    figures = graph_stats(to_networkx(load_rdf(graph / "graph.ttl" if graph.is_dir() else graph)), top=top)
+    click.echo(json.dumps(figures, ensure_ascii=False, indent=2) if as_json else format_stats(figures))
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("graph.html"), show_default=True, help="Where to write the page.")
+@click.option("--title", default=None, help="Page heading (default: the article's title, or a count of documents).")
+@click.option("--facts-only", is_flag=True, help="Leave out negated and hedged statements instead of drawing them dashed or dotted.")
+@click.pass_context
+@_reports_errors
+def render(ctx: click.Context, graph: Path, output: Path, title: str | None, facts_only: bool) -> None:
+    """Draw a graph as one interactive HTML page that works offline.
+
+    GRAPH is a Turtle or JSON-LD file, or a folder written by `kg build`.
+    Open the page in any browser: search by name or alias, filter by type,
+    relation and date, and click an edge to read the sentence it came from.
+
+    \b
+    Example:
+        kg render out -o out/graph.html
+        kg render out/graph.ttl -o facts.html --facts-only
+    """
+    from kg.errors import InputError
+    from kg.pipeline import render_page
+    from kg.rdf import load_rdf
+
+    if not graph.exists():
+        raise InputError(f"{graph}: no such file or folder")
+    rdf = load_rdf(graph / "graph.ttl" if graph.is_dir() else graph)
+    write_atomically(output, render_page(rdf, title=title, include_hedged=not facts_only))
+    if not ctx.obj.get("quiet"):
+        click.echo(f"wrote {output}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

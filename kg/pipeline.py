@@ -18,19 +18,22 @@ from kg.extract import extract_documents
 from kg.ingest import load_documents
 from kg.model import Document, KnowledgeGraph, Mention, Statement
 from kg.nlp import load_pipeline, parse_documents
+from kg.analytics import to_networkx
 from kg.files import write_files
 from kg.query import write_store
 from kg.rdf import to_jsonld, to_rdf, to_turtle
 from kg.records import write_jsonl
+from kg.render import render_html
 from kg.resolve import resolve_mentions
 from kg.validate import check_graph
+from kg.vocab import DCTERMS, KG, RDF
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BuildResult", "OUTPUT_FILES", "build", "build_graph", "build_knowledge_graph", "extract_graph", "write_outputs"]
+__all__ = ["BuildResult", "OUTPUT_FILES", "build", "build_graph", "build_knowledge_graph", "extract_graph", "render_page", "write_outputs"]
 
 #: What ``build`` writes into its output folder.
-OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "statements.jsonl")
+OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "statements.jsonl", "graph.html")
 
 
 @dataclass(frozen=True)
@@ -85,8 +88,20 @@ def build_graph(
     return to_rdf(build_knowledge_graph(paths, nlp=nlp, model=model, jobs=jobs))
 
 
+def render_page(rdf: Graph, title: str | None = None, include_hedged: bool = True) -> str:
+    """The interactive HTML page of an RDF graph (see :mod:`kg.render`).
+
+    The default title is the article's headline for one document, else a count of documents.
+    """
+    if title is None:
+        titles = sorted(str(t) for t in rdf.objects(None, DCTERMS.title))
+        documents = len(set(rdf.subjects(RDF.type, KG.Document)))
+        title = titles[0] if documents == 1 and titles else f"kg: {documents} document{'s' if documents != 1 else ''}"
+    return render_html(to_networkx(rdf, include_hedged=include_hedged), title=title)
+
+
 def write_outputs(graph: KnowledgeGraph, rdf: Graph, out_dir: str | PathLike[str]) -> list[Path]:
-    """Write ``graph.ttl``, ``graph.jsonld`` and ``statements.jsonl`` into ``out_dir``, all or none.
+    """Write ``graph.ttl``, ``graph.jsonld``, ``statements.jsonl`` and ``graph.html``, all or none.
 
     Raises:
         OutputError: the folder or a file cannot be written; earlier outputs stay as they were.
@@ -96,6 +111,7 @@ def write_outputs(graph: KnowledgeGraph, rdf: Graph, out_dir: str | PathLike[str
         out / "graph.ttl": to_turtle(rdf),
         out / "graph.jsonld": to_jsonld(rdf),
         out / "statements.jsonl": lambda stream: write_jsonl(graph, stream),
+        out / "graph.html": render_page(rdf),
     }
     return write_files(contents)
 
@@ -113,7 +129,7 @@ def build(
 
     Args:
         paths: .txt, .md and .jsonl files, or folders of them.
-        out_dir: folder for ``graph.ttl``, ``graph.jsonld`` and ``statements.jsonl``.
+        out_dir: folder for ``graph.ttl``, ``graph.jsonld``, ``statements.jsonl`` and ``graph.html``.
         nlp: a loaded pipeline; loaded from ``model`` when None.
         model: spaCy pipeline name, used only when ``nlp`` is None.
         jobs: worker processes for spaCy.

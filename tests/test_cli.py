@@ -146,7 +146,7 @@ def built(runner, session_model, tmp_path) -> Path:
 
 
 def test_cli_build_writes_turtle_jsonld_and_jsonl(built):
-    assert sorted(p.name for p in built.iterdir()) == ["graph.jsonld", "graph.ttl", "statements.jsonl"]
+    assert sorted(p.name for p in built.iterdir()) == ["graph.html", "graph.jsonld", "graph.ttl", "statements.jsonl"]
     assert (built / "graph.ttl").read_text(encoding="utf-8").startswith("@prefix ")
     assert json.loads((built / "graph.jsonld").read_text(encoding="utf-8"))["@graph"]
     first = json.loads((built / "statements.jsonl").read_text(encoding="utf-8").splitlines()[0])
@@ -157,7 +157,7 @@ def test_cli_build_twice_gives_identical_bytes(runner, built):
     again = built.parent / "again"
     result = runner.invoke(cli, ["build", str(SEEDS), "-o", str(again)])
     assert result.exit_code == 0, result.output
-    for name in ("graph.ttl", "graph.jsonld", "statements.jsonl"):
+    for name in ("graph.ttl", "graph.jsonld", "statements.jsonl", "graph.html"):
         assert (again / name).read_bytes() == (built / name).read_bytes(), name
 
 
@@ -276,3 +276,66 @@ kgr:stmt\\/0000000000000001 a kg:Statement ;
     assert "Traceback" not in result.output
     text = result.stderr
     assert "kg:subject" in text and "kg:confidence" in text and "kg:modality" in text
+
+
+# --- kg stats ----------------------------------------------------------------------------
+
+def test_cli_stats_reports_top_entities_and_communities(runner, built):
+    result = runner.invoke(cli, ["stats", str(built)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert " entities" in lines[0] and " communities" in lines[0]
+    assert "Top entities by PageRank" in lines and "Communities" in " ".join(lines)
+    header = lines.index("Top entities by PageRank") + 1
+    assert lines[header].split() == ["#", "entity", "type", "pagerank", "degree", "betweenness"]
+    assert lines[header + 1].split()[:4] == ["1", "S.", "Jaishankar", "Person"]
+    community_lines = [line for line in lines if " size " in line]
+    assert community_lines and "S. Jaishankar" in " ".join(community_lines)
+    assert "Entities by type" in lines and "Statements by predicate" in lines
+
+
+def test_cli_stats_json_on_the_turtle_file(runner, built):
+    result = runner.invoke(cli, ["stats", str(built / "graph.ttl"), "--json", "--top", "3"])
+    assert result.exit_code == 0, result.output
+    stats = json.loads(result.stdout)
+    assert {"nodes", "edges", "components", "communities", "types", "predicates", "top_entities", "top_communities"} <= set(stats)
+    assert len(stats["top_entities"]) == 3
+    assert stats["top_entities"][0]["label"] == "S. Jaishankar"
+    from_jsonld = runner.invoke(cli, ["stats", str(built / "graph.jsonld"), "--json", "--top", "3"])
+    assert from_jsonld.exit_code == 0, from_jsonld.output
+    assert json.loads(from_jsonld.stdout) == stats
+
+
+@pytest.mark.parametrize("name", ["no-such-graph.ttl", "no-such-folder"])
+def test_cli_stats_missing_graph_fails_cleanly(runner, tmp_path, name):
+    missing = tmp_path / name
+    result = runner.invoke(cli, ["stats", str(missing)])
+    assert result.exit_code == 1
+    lines = _error_lines(result)
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Error: ") and str(missing) in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_cli_stats_folder_without_graph_ttl_fails_cleanly(runner, tmp_path):
+    result = runner.invoke(cli, ["stats", str(tmp_path)])
+    assert result.exit_code == 1
+    lines = _error_lines(result)
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and "graph.ttl" in lines[0]
+
+
+def test_cli_render_writes_an_offline_page(runner, built, tmp_path):
+    out = tmp_path / "page.html"
+    result = runner.invoke(cli, ["render", str(built), "-o", str(out), "--title", "Talks <b>"])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "<h1 id=\"kg-title\">Talks &lt;b&gt;</h1>" in html
+    assert "https://cdn" not in html and "<link" not in html
+
+
+def test_cli_render_facts_only_drops_hedged_edges(runner, built, tmp_path):
+    everything, facts = tmp_path / "all.html", tmp_path / "facts.html"
+    assert runner.invoke(cli, ["render", str(built), "-o", str(everything)]).exit_code == 0
+    assert runner.invoke(cli, ["render", str(built), "-o", str(facts), "--facts-only"]).exit_code == 0
+    assert '"claim": "negated"' in everything.read_text(encoding="utf-8")
+    assert '"claim": "negated"' not in facts.read_text(encoding="utf-8")
