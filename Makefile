@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: run test install install-test clean
+.PHONY: run test install install-test screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,13 @@ $(CHROMIUM):
 
 test: install-test | $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+# The picture in the README: the sample's page, headless, after physics has settled.
+screenshot: run | $(CHROMIUM)
+	mkdir -p docs
+	$(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+		--no-first-run --user-data-dir=$$(mktemp -d) --hide-scrollbars --window-size=1400,900 \
+		--virtual-time-budget=15000 --screenshot=docs/graph.png file://$(CURDIR)/$(OUT)/graph.html 2>/dev/null
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

@@ -152,12 +152,13 @@ def _separate(centres: dict[int, tuple[float, float]], radius: dict[int, float])
 def _options(large: bool) -> dict:
     edges = {
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-        "font": {"size": 11, "align": "middle", "color": "#444", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        # Horizontal labels read at a glance; labels along the edge turn with it.
+        "font": {"size": 12, "align": "horizontal", "color": "#333", "strokeWidth": 4, "strokeColor": "#ffffff", "background": "rgba(255,255,255,0.8)"},
         "smooth": False if large else {"enabled": True, "type": "dynamic"},
         "width": 1.5,
         "selectionWidth": 2,
     }
-    nodes = {"font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1}
+    nodes = {"font": {"size": 15, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1}
     interaction = {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "keyboard": False, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large}
     if large:
         physics: dict = {"enabled": False}
@@ -222,7 +223,7 @@ def render_html(g: nx.MultiDiGraph, title: str = "kg knowledge graph", layout_th
             "id": key,
             "from": source,
             "to": target,
-            "label": attrs.get("predicate", ""),
+            "label": _edge_label(attrs),
             "predicate": attrs.get("predicate", ""),
             "relation": attrs.get("relation") or attrs.get("predicate", ""),
             "claim": claim,
@@ -261,6 +262,17 @@ def render_html(g: nx.MultiDiGraph, title: str = "kg knowledge graph", layout_th
     net.path = "graph.html.j2"
     net.templateEnv.globals["payload"] = payload
     return net.generate_html()
+
+
+def _edge_label(attrs: dict) -> str:
+    """The predicate, with the rate when there is one ("tariffOn 18%").
+
+    >>> _edge_label({"predicate": "tariffOn", "rate": 18.0}), _edge_label({"predicate": "meets"})
+    ('tariffOn 18%', 'meets')
+    """
+    predicate = attrs.get("predicate", "")
+    rate = attrs.get("rate")
+    return f"{predicate} {rate:g}%" if isinstance(rate, (int, float)) else predicate
 
 
 def _type_legend(g: nx.MultiDiGraph) -> list[dict]:
