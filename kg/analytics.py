@@ -464,9 +464,10 @@ def format_stats(stats: Mapping[str, Any]) -> str:
             for i, e in enumerate(stats["top_entities"], 1)
         ]
         lines += _table(header, rows, right=(0, 3, 4, 5))
-    listed = stats["top_communities"]
+    # A lone entity is a "community" to Louvain but says nothing to a reader; count them instead.
+    listed = [c for c in stats["top_communities"] if c["size"] > 1]
     if listed:
-        more = f" (largest {len(listed)} of {stats['communities']})" if len(listed) < stats["communities"] else ""
+        more = f" (largest {len(listed)} of {stats['communities']}; single entities not listed)" if len(listed) < stats["communities"] else ""
         lines += ["", "Communities" + more]
         width = max(len(str(c["size"])) for c in listed)
         for c in listed:
