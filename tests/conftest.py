@@ -44,6 +44,22 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def small() -> KnowledgeGraph:
+    """The hand-made graph of tests/graphs.py: five statements, no model needed."""
+    from tests.graphs import small_knowledge_graph
+
+    return small_knowledge_graph()
+
+
+@pytest.fixture(scope="session")
+def small_rdf(small: KnowledgeGraph):
+    """``small`` as RDF (an rdflib.Graph); tests must not change it."""
+    from kg.rdf import to_rdf
+
+    return to_rdf(small)
+
+
+@pytest.fixture(scope="session")
 def sample_graph(nlp) -> KnowledgeGraph:
     """The knowledge graph of every article under seeds/, built once per session."""
     from kg.pipeline import build_knowledge_graph

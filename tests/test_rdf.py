@@ -1,7 +1,7 @@
 """Tests for kg.rdf: typed entities, reified statements, direct triples only for facts, stable bytes."""
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
 
 import pyoxigraph as ox
 import pytest
@@ -9,66 +9,9 @@ from rdflib import BNode, Graph, Literal
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.errors import InputError
-from kg.model import Argument, Document, Entity, Evidence, KnowledgeGraph, Mention, Quantity, Qualifiers, Statement
+from kg.model import KnowledgeGraph
 from kg.rdf import date_literal, document_iri, entity_iri, load_rdf, to_jsonld, to_rdf, to_turtle
 from kg.vocab import DCTERMS, KG, PROV, RDF, SCHEMA, SKOS, XSD
-
-TEXT = "Marco Rubio has not visited India. Rubio hopes to meet Jaishankar. Rubio met Jaishankar in Delhi."
-
-
-def _mention(text: str, type_: str, start: int, key: str) -> Mention:
-    end = start + len(text)
-    assert TEXT[start:end] == text
-    return Mention("d1", start, end, text, type_, text, key)
-
-
-RUBIO = _mention("Marco Rubio", "Person", 0, "person:rubio")
-INDIA = _mention("India", "Country", 28, "country:IN")
-RUBIO2 = _mention("Rubio", "Person", 35, "person:rubio")
-JAISHANKAR = _mention("Jaishankar", "Person", 55, "person:jaishankar")
-RUBIO3 = _mention("Rubio", "Person", 67, "person:rubio")
-JAISHANKAR2 = _mention("Jaishankar", "Person", 77, "person:jaishankar")
-DELHI = _mention("Delhi", "Place", 91, "place:delhi")
-
-
-def _statement(subject, predicate, obj, start, end, **kwargs) -> Statement:
-    return Statement(
-        subject=subject,
-        predicate=predicate,
-        object=Argument(mention=obj) if isinstance(obj, Mention) else Argument(quantity=obj),
-        relation=kwargs.pop("relation", predicate),
-        evidence=Evidence("d1", TEXT[start:end], start, end),
-        extractor="kg.rules.test.v1",
-        **kwargs,
-    )
-
-
-@pytest.fixture(scope="module")
-def small() -> KnowledgeGraph:
-    """Three claims from one short text: a negated visit, a hoped meeting and a dated meeting in Delhi."""
-    entities = (
-        Entity("country/india", "Country", "India", (), (INDIA,)),
-        Entity("person/marco-rubio", "Person", "Marco Rubio", ("Rubio",), (RUBIO, RUBIO2, RUBIO3)),
-        Entity("person/jaishankar", "Person", "Jaishankar", (), (JAISHANKAR, JAISHANKAR2)),
-        Entity("place/delhi", "Place", "Delhi", (), (DELHI,)),
-    )
-    entity_of = {(m.doc_id, m.start, m.end): e.entity_id for e in entities for m in e.mentions}
-    statements = (
-        _statement(RUBIO, "visits", INDIA, 0, 34, polarity="negative", confidence=0.85),
-        _statement(RUBIO2, "meets", JAISHANKAR, 35, 66, modality="hoped", confidence=0.7),
-        _statement(
-            RUBIO3, "meets", JAISHANKAR2, 67, 97,
-            qualifiers=Qualifiers(date="2026-02-04", location=DELHI, rate=Quantity(18, "18%", unit="percent")),
-            confidence=0.123456789,
-        ),
-    )
-    document = Document("d1", TEXT, "test.txt", title="Rubio in Delhi", published=date(2026, 2, 5))
-    return KnowledgeGraph((document,), entities, statements, entity_of)
-
-
-@pytest.fixture(scope="module")
-def small_rdf(small) -> Graph:
-    return to_rdf(small)
 
 
 def _statement_nodes(rdf: Graph, predicate) -> list:
@@ -79,7 +22,7 @@ def test_rdf_entities_are_typed_and_labelled(small_rdf: Graph) -> None:
     rubio = entity_iri("person/marco-rubio")
     assert (rubio, RDF.type, KG.Person) in small_rdf
     assert small_rdf.value(rubio, SKOS.prefLabel) == Literal("Marco Rubio")
-    assert set(small_rdf.objects(rubio, SKOS.altLabel)) == {Literal("Rubio")}
+    assert set(small_rdf.objects(rubio, SKOS.altLabel)) == {Literal("Rubio"), Literal("Mr. Rubio")}
     assert (entity_iri("place/delhi"), RDF.type, KG.Place) in small_rdf
 
 
@@ -87,7 +30,7 @@ def test_rdf_document_has_id_title_date_and_mentions(small_rdf: Graph) -> None:
     doc = document_iri("d1")
     assert (doc, RDF.type, KG.Document) in small_rdf
     assert small_rdf.value(doc, KG.docId) == Literal("d1")
-    assert small_rdf.value(doc, DCTERMS.title) == Literal("Rubio in Delhi")
+    assert small_rdf.value(doc, DCTERMS.title) == Literal("Rubio and India")
     assert small_rdf.value(doc, KG.published) == Literal("2026-02-05", datatype=XSD.date)
     assert (doc, SCHEMA.mentions, entity_iri("country/india")) in small_rdf
 
@@ -112,7 +55,13 @@ def test_rdf_statement_keeps_qualifiers_as_typed_literals(small_rdf: Graph) -> N
     assert small_rdf.value(node, KG.date) == Literal("2026-02-04", datatype=XSD.date)
     assert small_rdf.value(node, KG.location) == entity_iri("place/delhi")
     assert small_rdf.value(node, KG.rate) == Literal("18.0", datatype=XSD.decimal)
-    assert small_rdf.value(node, KG.confidence) == Literal("0.1235", datatype=XSD.decimal)
+    assert small_rdf.value(node, KG.confidence) == Literal("0.5", datatype=XSD.decimal)
+
+
+def test_rdf_confidence_is_rounded_to_four_places(small) -> None:
+    noisy = replace(small, statements=tuple(replace(s, confidence=0.123456789) for s in small.statements))
+    values = set(to_rdf(noisy).objects(None, KG.confidence))
+    assert values == {Literal("0.1235", datatype=XSD.decimal)}
 
 
 def test_rdf_statement_keeps_its_evidence(small_rdf: Graph) -> None:
@@ -124,24 +73,12 @@ def test_rdf_statement_keeps_its_evidence(small_rdf: Graph) -> None:
     assert small_rdf.value(node, KG.extractor) == Literal("kg.rules.test.v1")
 
 
-def test_rdf_literal_object_is_a_decimal_value_with_currency() -> None:
-    text = "Japan pledged $550 billion."
-    japan = Mention("d2", 0, 5, "Japan", "Country", "Japan", "country:JP")
-    statement = Statement(
-        subject=japan, predicate="commitsTo", relation="pledged",
-        object=Argument(quantity=Quantity(550_000_000_000, "$550 billion", currency="USD")),
-        evidence=Evidence("d2", text, 0, len(text)), extractor="kg.rules.test.v1",
-    )
-    graph = KnowledgeGraph(
-        (Document("d2", text, "t.txt"),), (Entity("country/japan", "Country", "Japan", (), (japan,)),), (statement,),
-        {("d2", 0, 5): "country/japan"},
-    )
-    rdf = to_rdf(graph)
-    [node] = rdf.subjects(KG.predicate, KG.commitsTo)
-    assert rdf.value(node, KG.objectValue) == Literal("550000000000.0", datatype=XSD.decimal)
-    assert rdf.value(node, KG.currency) == Literal("USD")
-    assert rdf.value(node, KG.object) is None
-    assert list(rdf.triples((None, KG.commitsTo, None))) == []
+def test_rdf_literal_object_is_a_decimal_value_with_currency(small_rdf: Graph) -> None:
+    [node] = small_rdf.subjects(KG.predicate, KG.commitsTo)
+    assert small_rdf.value(node, KG.objectValue) == Literal("5000000000.0", datatype=XSD.decimal)
+    assert small_rdf.value(node, KG.currency) == Literal("USD")
+    assert small_rdf.value(node, KG.object) is None
+    assert list(small_rdf.triples((None, KG.commitsTo, None))) == []
 
 
 @pytest.mark.parametrize(
