@@ -145,3 +145,26 @@ def test_browser_xss_article_shows_text_and_runs_nothing(browser, nlp, tmp_path)
         assert report.dialogs == []
     finally:
         page.close()
+
+
+def test_browser_colour_by_community_and_back(sample_page) -> None:
+    page, report, nx_graph, _ = sample_page
+    node = sorted(nx_graph.nodes)[0]
+    by_type = page.evaluate("id => window.kg.nodes.get(id).color.background", node)
+    page.check("#kg-by-community")
+    by_community = page.evaluate("id => window.kg.nodes.get(id).color.background", node)
+    page.uncheck("#kg-by-community")
+    assert by_community != by_type
+    assert page.evaluate("id => window.kg.nodes.get(id).color.background", node) == by_type
+    assert report.errors == []
+
+
+def test_browser_type_filter_hides_and_shows_nodes(sample_page) -> None:
+    page, _, _, _ = sample_page
+    person = page.locator("#kg-types label", has_text="Person").locator("input")
+    before = int(page.text_content("#kg-counts").split(" of ")[0])
+    person.uncheck()
+    without_people = int(page.text_content("#kg-counts").split(" of ")[0])
+    person.check()
+    assert without_people < before
+    assert int(page.text_content("#kg-counts").split(" of ")[0]) == before
