@@ -170,12 +170,12 @@ def _iter_documents(files: list[tuple[Path, str]], on_skip: _OnSkip) -> Iterator
         for doc in docs:
             if doc is None:
                 continue
-            text_hash = _text_hash(doc.text)
-            if doc.doc_id in seen_ids or text_hash in seen_texts:
+            digest = text_hash(doc.text)
+            if doc.doc_id in seen_ids or digest in seen_texts:
                 log.info("%s: duplicate of a document already read (%s), skipped", doc.source, doc.doc_id)
                 continue
             seen_ids.add(doc.doc_id)
-            seen_texts.add(text_hash)
+            seen_texts.add(digest)
             yield doc
 
 
@@ -265,7 +265,7 @@ def _make_document(
         title = heading
     if published is None:
         published = find_date("\n".join([title or ""] + [text[s:e] for s, e in segments]))
-    return Document(doc_id or _text_hash(text), text, source, title, published, segments)
+    return Document(doc_id or text_hash(text), text, source, title, published, segments)
 
 
 def _paragraphs(text: str, markdown: bool) -> list[_Paragraph]:
@@ -316,7 +316,13 @@ def _normalise_paragraph(line: str) -> str:
     return " ".join(line.casefold().translate(_CURLY).split())
 
 
-def _text_hash(text: str) -> str:
+def text_hash(text: str) -> str:
+    """16 hex digits of sha1 over the case- and space-normalised text: the same article twice
+    gives the same hash whatever its spacing or capitals.
+
+    >>> text_hash("Rubio met  Jaishankar.") == text_hash("rubio met Jaishankar.")
+    True
+    """
     normalised = " ".join(text.casefold().split())
     return hashlib.sha1(normalised.encode("utf-8")).hexdigest()[:16]
 

@@ -5,6 +5,7 @@ runs everything and writes an output folder; the CLI and notebooks call these.
 """
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -13,16 +14,19 @@ from pathlib import Path
 
 from rdflib import Graph
 from spacy.language import Language
+from tqdm import tqdm
 
 from kg.extract import extract_documents
-from kg.ingest import load_documents
-from kg.model import Document, KnowledgeGraph, Mention, Statement
+from kg import __version__
+from kg.ingest import load_documents, text_hash
+from kg.model import Document, Extraction, KnowledgeGraph, Mention, Statement
 from kg.nlp import load_pipeline, parse_documents
 from kg.analytics import to_networkx
 from kg.files import write_files
 from kg.query import write_store
 from kg.rdf import to_jsonld, to_rdf, to_turtle
-from kg.records import write_jsonl
+from kg.errors import InputError
+from kg.records import extraction_from_record, extraction_record, write_jsonl
 from kg.render import render_html
 from kg.resolve import resolve_mentions
 from kg.validate import check_graph
@@ -30,10 +34,16 @@ from kg.vocab import DCTERMS, KG, RDF
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BuildResult", "OUTPUT_FILES", "build", "build_graph", "build_knowledge_graph", "extract_graph", "render_page", "write_outputs"]
+__all__ = [
+    "BuildResult", "EXTRACTIONS_FILE", "OUTPUT_FILES", "assemble_graph", "build", "build_graph", "build_knowledge_graph",
+    "extract_all", "extract_graph", "extractor_stamp", "read_extractions", "render_page", "write_outputs",
+]
 
-#: What ``build`` writes into its output folder.
-OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "statements.jsonl", "graph.html")
+#: What ``build`` writes into its output folder. ``extractions.jsonl`` keeps each document's
+#: text, mentions and statements before resolution, so ``build(..., into=True)`` can add
+#: articles without running spaCy on the old ones again.
+OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "statements.jsonl", "graph.html", "extractions.jsonl")
+EXTRACTIONS_FILE = "extractions.jsonl"
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,7 @@ def build_knowledge_graph(
     model: str | None = None,
     jobs: int = 1,
     on_skip: Callable[[str], None] | None = None,
+    progress: bool = False,
 ) -> KnowledgeGraph:
     """Read articles from files and folders and return their knowledge graph.
 
@@ -61,6 +72,7 @@ def build_knowledge_graph(
         model: spaCy pipeline name, used only when ``nlp`` is None (None picks the default).
         jobs: worker processes for spaCy.
         on_skip: called with a message for every input record skipped as unreadable.
+        progress: show a progress bar on a terminal.
 
     Returns:
         The resolved knowledge graph.
@@ -70,7 +82,7 @@ def build_knowledge_graph(
         ModelError: the spaCy pipeline cannot be loaded.
     """
     documents = list(load_documents(paths, on_skip=on_skip))
-    return extract_graph(documents, nlp or load_pipeline(model), jobs=jobs)
+    return extract_graph(documents, nlp or load_pipeline(model), jobs=jobs, progress=progress)
 
 
 def build_graph(
@@ -100,8 +112,11 @@ def render_page(rdf: Graph, title: str | None = None, include_hedged: bool = Tru
     return render_html(to_networkx(rdf, include_hedged=include_hedged), title=title)
 
 
-def write_outputs(graph: KnowledgeGraph, rdf: Graph, out_dir: str | PathLike[str]) -> list[Path]:
-    """Write ``graph.ttl``, ``graph.jsonld``, ``statements.jsonl`` and ``graph.html``, all or none.
+def write_outputs(
+    graph: KnowledgeGraph, rdf: Graph, out_dir: str | PathLike[str], extractions: Iterable[Extraction] = (), stamp: str = ""
+) -> list[Path]:
+    """Write :data:`OUTPUT_FILES` into ``out_dir``, all or none (``extractions.jsonl`` only when
+    ``extractions`` are given).
 
     Raises:
         OutputError: the folder or a file cannot be written; earlier outputs stay as they were.
@@ -113,7 +128,40 @@ def write_outputs(graph: KnowledgeGraph, rdf: Graph, out_dir: str | PathLike[str
         out / "statements.jsonl": lambda stream: write_jsonl(graph, stream),
         out / "graph.html": render_page(rdf),
     }
+    extractions = list(extractions)
+    if extractions:
+        contents[out / EXTRACTIONS_FILE] = lambda stream: _write_extractions(extractions, stamp, stream)
     return write_files(contents)
+
+
+def extractor_stamp(nlp: Language) -> str:
+    """What made an extraction: kg's version and the spaCy pipeline's name and version."""
+    return f"kg {__version__}; {nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
+
+
+def _write_extractions(extractions: list[Extraction], stamp: str, stream) -> None:
+    stream.write(json.dumps({"kind": "header", "extractor": stamp}, ensure_ascii=False) + "\n")
+    for extraction in sorted(extractions, key=lambda e: e.document.doc_id):
+        stream.write(json.dumps(extraction_record(extraction), ensure_ascii=False) + "\n")
+
+
+def read_extractions(path: str | PathLike[str]) -> tuple[str, list[Extraction]]:
+    """The stamp and extractions of an ``extractions.jsonl`` written by :func:`build`.
+
+    Raises:
+        InputError: the file is missing or not one kg wrote.
+    """
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        header = json.loads(lines[0])
+        if header.get("kind") != "header":
+            raise ValueError("no header line")
+        return header["extractor"], [extraction_from_record(json.loads(line)) for line in lines[1:] if line.strip()]
+    except FileNotFoundError as err:
+        raise InputError(f"{path}: no such file; build the folder with `kg build PATH... -o {path.parent}` first") from err
+    except (OSError, IndexError, KeyError, TypeError, ValueError) as err:
+        raise InputError(f"{path}: not an extractions file written by kg build ({err})") from err
 
 
 def build(
@@ -124,49 +172,95 @@ def build(
     jobs: int = 1,
     validate: bool = True,
     store: str | PathLike[str] | None = None,
+    into: bool = False,
+    progress: bool = False,
 ) -> BuildResult:
     """Run the whole pipeline on articles and write the output folder.
 
     Args:
         paths: .txt, .md and .jsonl files, or folders of them.
-        out_dir: folder for ``graph.ttl``, ``graph.jsonld``, ``statements.jsonl`` and ``graph.html``.
+        out_dir: folder for the :data:`OUTPUT_FILES`.
         nlp: a loaded pipeline; loaded from ``model`` when None.
         model: spaCy pipeline name, used only when ``nlp`` is None.
         jobs: worker processes for spaCy.
         validate: check the RDF against the SHACL shapes before anything is written.
         store: also load the graph into an on-disk oxigraph store in this folder.
+        into: add the articles to the graph already in ``out_dir`` (from its
+            ``extractions.jsonl``): documents already there (same id or same normalised text)
+            are not added twice, and entities are resolved across old and new documents.
+        progress: show a progress bar on a terminal.
 
     Returns:
         The graph, its RDF, the files written and the skipped input records.
 
     Raises:
-        InputError, ModelError: as :func:`build_knowledge_graph`.
+        InputError, ModelError: as :func:`build_knowledge_graph`, or ``out_dir`` holds no
+            readable ``extractions.jsonl`` when ``into`` is set.
         ValidationError: the graph breaks the shapes; nothing is written.
         OutputError: an output cannot be written; earlier outputs stay whole.
     """
     skipped: list[str] = []
-    graph = build_knowledge_graph(paths, nlp=nlp, model=model, jobs=jobs, on_skip=skipped.append)
+    documents = list(load_documents(paths, on_skip=skipped.append))
+    nlp = nlp or load_pipeline(model)
+    stamp = extractor_stamp(nlp)
+    previous: list[Extraction] = []
+    previous_file = Path(out_dir) / EXTRACTIONS_FILE
+    if into and (previous_file.exists() or any(Path(out_dir).glob("graph.*"))):
+        old_stamp, previous = read_extractions(previous_file)
+        if old_stamp != stamp:
+            # Another kg or model made them: extract the stored texts again, so one graph
+            # never mixes two extractors' output.
+            log.info("%s was made by %s; extracting its %d documents again with %s", previous_file, old_stamp, len(previous), stamp)
+            previous = extract_all([e.document for e in previous], nlp, jobs=jobs, progress=progress)
+    known_ids = {e.document.doc_id for e in previous}
+    known_texts = {text_hash(e.document.text) for e in previous}
+    new = [d for d in documents if d.doc_id not in known_ids and text_hash(d.text) not in known_texts]
+    if into:
+        log.info("%d new documents, %d already in %s", len(new), len(documents) - len(new), out_dir)
+    extractions = previous + extract_all(new, nlp, jobs=jobs, progress=progress)
+    graph = assemble_graph(extractions)
     rdf = to_rdf(graph)
     if validate:
         check_graph(rdf)
-    files = write_outputs(graph, rdf, out_dir)
+    files = write_outputs(graph, rdf, out_dir, extractions, stamp)
     if store is not None:
         write_store(files[0], store)
         files.append(Path(store))
     return BuildResult(graph=graph, rdf=rdf, files=tuple(files), skipped=tuple(skipped))
 
 
-def extract_graph(documents: Iterable[Document], nlp: Language, jobs: int = 1) -> KnowledgeGraph:
+def extract_graph(documents: Iterable[Document], nlp: Language, jobs: int = 1, progress: bool = False) -> KnowledgeGraph:
     """Extract, resolve and tidy the statements of already loaded documents.
 
     Documents are processed in doc_id order so the result does not depend on input order.
     """
+    return assemble_graph(extract_all(documents, nlp, jobs=jobs, progress=progress))
+
+
+def extract_all(documents: Iterable[Document], nlp: Language, jobs: int = 1, progress: bool = False) -> list[Extraction]:
+    """Each document's mentions and statements, before entities are resolved across documents.
+
+    With ``progress``, a bar counts documents on stderr when it is a terminal (tqdm turns
+    itself off when the output is piped or redirected).
+    """
     ordered = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
-    extractions = list(extract_documents(parse_documents(nlp, ordered, n_process=jobs)))
+    extractions = extract_documents(parse_documents(nlp, ordered, n_process=jobs))
+    bar = tqdm(extractions, total=len(ordered), unit="doc", desc="kg", disable=None if progress else True, leave=False)
+    return list(bar)
+
+
+def assemble_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
+    """Resolve the mentions of all extractions into entities and tidy the statements.
+
+    The result depends only on the set of extractions, not their order, so a graph grown
+    article by article equals one built from all articles at once.
+    """
+    extractions = sorted({e.document.doc_id: e for e in extractions}.values(), key=lambda e: e.document.doc_id)
+    documents = tuple(e.document for e in extractions)
     mentions = [m for e in extractions for m in e.mentions]
     mentions += [m for e in extractions for s in e.statements for m in _statement_mentions(s)]
     entities, entity_of = resolve_mentions(mentions)
-    graph = KnowledgeGraph(tuple(ordered), entities, (), entity_of)
+    graph = KnowledgeGraph(documents, entities, (), entity_of)
     statements = [s for e in extractions for s in e.statements]
     statements = _drop_repeats(statements, graph)
     statements = _drop_vague_positions(statements, graph)
@@ -174,7 +268,7 @@ def extract_graph(documents: Iterable[Document], nlp: Language, jobs: int = 1) -
     # A title nobody is said to hold (a vague "Minister" dropped above) is no entity of its own.
     entities = tuple(e for e in entities if e.type != "Position" or e.entity_id in used)
     graph = replace(graph, entities=entities, statements=tuple(sorted(statements, key=_statement_order)))
-    log.info("%d documents, %d entities, %d statements", len(ordered), len(entities), len(graph.statements))
+    log.info("%d documents, %d entities, %d statements", len(documents), len(entities), len(graph.statements))
     return graph
 
 

@@ -9,12 +9,16 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date
 from importlib import resources
 from typing import Any
 
-from kg.model import Entity, KnowledgeGraph, Mention, Quantity, Statement
+from kg.model import Argument, Document, Entity, Evidence, Extraction, KnowledgeGraph, Mention, Qualifiers, Quantity, Statement
 
-__all__ = ["entity_record", "statement_id", "statement_record", "graph_records", "write_jsonl", "summary", "record_schema"]
+__all__ = [
+    "entity_record", "extraction_from_record", "extraction_record", "graph_records", "record_schema",
+    "statement_id", "statement_record", "summary", "write_jsonl",
+]
 
 
 def statement_id(statement: Statement, graph: KnowledgeGraph) -> str:
@@ -129,3 +133,93 @@ def record_schema() -> dict[str, Any]:
     """The JSON Schema every line of ``kg extract`` output satisfies."""
     text = resources.files("kg").joinpath("schemas/record.schema.json").read_text(encoding="utf-8")
     return json.loads(text)
+
+
+# --- cached extractions: what `kg build --into` keeps to grow a graph article by article ---
+
+def _mention_record(m: Mention | None) -> list | None:
+    return None if m is None else [m.doc_id, m.start, m.end, m.text, m.type, m.name, m.key]
+
+
+def _mention_of(record: list | None) -> Mention | None:
+    return None if record is None else Mention(*record)
+
+
+def _quantity_record(q: Quantity | None) -> dict[str, Any] | None:
+    return None if q is None else {"value": q.value, "text": q.text, "unit": q.unit, "currency": q.currency}
+
+
+def _quantity_of(record: dict[str, Any] | None) -> Quantity | None:
+    return None if record is None else Quantity(**record)
+
+
+def extraction_record(extraction: Extraction) -> dict[str, Any]:
+    """One document's extraction (document, mentions, statements, before resolution) as JSON.
+
+    :func:`extraction_from_record` reads it back to equal dataclasses, so a graph can be
+    resolved again with more documents without running spaCy on the old ones.
+    """
+    d = extraction.document
+    return {
+        "kind": "extraction",
+        "document": {
+            "doc_id": d.doc_id, "text": d.text, "source": d.source, "title": d.title,
+            "published": d.published.isoformat() if d.published else None, "segments": [list(s) for s in d.segments],
+        },
+        "mentions": [_mention_record(m) for m in extraction.mentions],
+        "statements": [
+            {
+                "subject": _mention_record(s.subject),
+                "predicate": s.predicate,
+                "object": {"mention": _mention_record(s.object.mention), "quantity": _quantity_record(s.object.quantity)},
+                "relation": s.relation,
+                "evidence": [s.evidence.doc_id, s.evidence.sentence, s.evidence.start, s.evidence.end],
+                "extractor": s.extractor,
+                "qualifiers": {
+                    "date": s.qualifiers.date,
+                    "location": _mention_record(s.qualifiers.location),
+                    "affiliation": _mention_record(s.qualifiers.affiliation),
+                    "rate": _quantity_record(s.qualifiers.rate),
+                    "amount": _quantity_record(s.qualifiers.amount),
+                },
+                "polarity": s.polarity,
+                "modality": s.modality,
+                "confidence": s.confidence,
+            }
+            for s in extraction.statements
+        ],
+    }
+
+
+def extraction_from_record(record: dict[str, Any]) -> Extraction:
+    """The :class:`Extraction` an :func:`extraction_record` was made from.
+
+    Raises:
+        KeyError, TypeError, ValueError: the record is not one kg wrote.
+    """
+    d = record["document"]
+    document = Document(
+        doc_id=d["doc_id"], text=d["text"], source=d["source"], title=d["title"],
+        published=date.fromisoformat(d["published"]) if d["published"] else None,
+        segments=tuple(tuple(s) for s in d["segments"]),
+    )
+    statements = []
+    for s in record["statements"]:
+        q = s["qualifiers"]
+        statements.append(Statement(
+            subject=_mention_of(s["subject"]),  # type: ignore[arg-type]
+            predicate=s["predicate"],
+            object=Argument(mention=_mention_of(s["object"]["mention"]), quantity=_quantity_of(s["object"]["quantity"])),
+            relation=s["relation"],
+            evidence=Evidence(*s["evidence"]),
+            extractor=s["extractor"],
+            qualifiers=Qualifiers(
+                date=q["date"], location=_mention_of(q["location"]), affiliation=_mention_of(q["affiliation"]),
+                rate=_quantity_of(q["rate"]), amount=_quantity_of(q["amount"]),
+            ),
+            polarity=s["polarity"],
+            modality=s["modality"],
+            confidence=s["confidence"],
+        ))
+    mentions = tuple(_mention_of(m) for m in record["mentions"])
+    return Extraction(document=document, mentions=mentions, statements=tuple(statements))  # type: ignore[arg-type]

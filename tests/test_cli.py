@@ -146,7 +146,7 @@ def built(runner, session_model, tmp_path) -> Path:
 
 
 def test_cli_build_writes_turtle_jsonld_and_jsonl(built):
-    assert sorted(p.name for p in built.iterdir()) == ["graph.html", "graph.jsonld", "graph.ttl", "statements.jsonl"]
+    assert sorted(p.name for p in built.iterdir()) == ["extractions.jsonl", "graph.html", "graph.jsonld", "graph.ttl", "statements.jsonl"]
     assert (built / "graph.ttl").read_text(encoding="utf-8").startswith("@prefix ")
     assert json.loads((built / "graph.jsonld").read_text(encoding="utf-8"))["@graph"]
     first = json.loads((built / "statements.jsonl").read_text(encoding="utf-8").splitlines()[0])
@@ -157,7 +157,7 @@ def test_cli_build_twice_gives_identical_bytes(runner, built):
     again = built.parent / "again"
     result = runner.invoke(cli, ["build", str(SEEDS), "-o", str(again)])
     assert result.exit_code == 0, result.output
-    for name in ("graph.ttl", "graph.jsonld", "statements.jsonl", "graph.html"):
+    for name in ("graph.ttl", "graph.jsonld", "statements.jsonl", "graph.html", "extractions.jsonl"):
         assert (again / name).read_bytes() == (built / name).read_bytes(), name
 
 
