@@ -1,0 +1,211 @@
+"""Robustness: incremental builds, byte-identical output whatever the input order or --jobs,
+nothing half-written when a build fails or is killed, no network, and arbitrary text."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+import kg.files
+import kg.pipeline
+from kg.errors import KgError
+from kg.pipeline import OUTPUT_FILES, build
+from kg.rdf import to_turtle
+from kg.validate import validate_graph
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+SECOND_ARTICLE = """U.S. and India sign a deal
+
+NEW DELHI, March 3, 2026
+
+External Affairs Minister S. Jaishankar met Japanese Foreign Minister Yoko Kamikawa in New Delhi on Tuesday.
+
+Mr. Jaishankar said the United States had agreed to lower tariffs on Indian steel to 10%.
+"""
+THIRD_ARTICLE = """Ministers meet in Tokyo
+
+Japanese Foreign Minister Yoko Kamikawa met Australian Foreign Minister Penny Wong in Tokyo on Friday.
+"""
+
+
+@pytest.fixture
+def articles(tmp_path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(next(SEEDS.glob("*.txt")), folder / "a-sample.txt")
+    (folder / "b-second.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
+    (folder / "c-third.txt").write_text(THIRD_ARTICLE, encoding="utf-8")
+    return folder
+
+
+def _bytes(folder: Path, names=("graph.ttl", "statements.jsonl", "graph.jsonld", "graph.html")) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in names}
+
+
+# --- incremental builds -----------------------------------------------------------------
+
+def test_robustness_second_article_joins_the_same_entities(nlp, articles, tmp_path) -> None:
+    out = tmp_path / "out"
+    build([articles / "a-sample.txt"], out, nlp=nlp)
+    result = build([articles / "b-second.txt"], out, nlp=nlp, into=True)
+    assert len(result.graph.documents) == 2
+    jaishankar = [e for e in result.graph.entities if "Jaishankar" in e.label]
+    united_states = [e for e in result.graph.entities if e.entity_id == "country/united-states"]
+    assert len(jaishankar) == 1 and len(united_states) == 1
+    assert {m.doc_id for m in jaishankar[0].mentions} == {d.doc_id for d in result.graph.documents}
+    assert {m.doc_id for m in united_states[0].mentions} == {d.doc_id for d in result.graph.documents}
+
+
+def test_robustness_statements_keep_their_own_document_evidence(nlp, articles, tmp_path) -> None:
+    out = tmp_path / "out"
+    build([articles / "a-sample.txt"], out, nlp=nlp)
+    graph = build([articles / "b-second.txt"], out, nlp=nlp, into=True).graph
+    texts = {d.doc_id: d.text for d in graph.documents}
+    assert len({s.evidence.doc_id for s in graph.statements}) == 2
+    for statement in graph.statements:
+        ev = statement.evidence
+        assert texts[ev.doc_id][ev.start : ev.end] == ev.sentence
+
+
+def test_robustness_document_already_in_the_graph_is_not_added_twice(nlp, articles, tmp_path) -> None:
+    out = tmp_path / "out"
+    build([articles / "a-sample.txt"], out, nlp=nlp)
+    before = _bytes(out)
+    # The same article again under another name, with other line breaks and capitals.
+    text = (articles / "a-sample.txt").read_text(encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(text.replace("\n\n", "\n\n\n"), encoding="utf-8")
+    result = build([tmp_path / "copy.txt"], out, nlp=nlp, into=True)
+    assert len(result.graph.documents) == 1
+    assert _bytes(out) == before
+
+
+def test_robustness_grown_graph_equals_one_built_at_once(nlp, articles, tmp_path) -> None:
+    grown, whole = tmp_path / "grown", tmp_path / "whole"
+    build([articles / "a-sample.txt"], grown, nlp=nlp)
+    build([articles / "b-second.txt"], grown, nlp=nlp, into=True)
+    build([articles / "c-third.txt"], grown, nlp=nlp, into=True)
+    build([articles], whole, nlp=nlp)
+    assert _bytes(grown, ("graph.ttl", "statements.jsonl", "extractions.jsonl")) == _bytes(whole, ("graph.ttl", "statements.jsonl", "extractions.jsonl"))
+
+
+def test_robustness_into_a_folder_without_extractions_fails_cleanly(nlp, articles, tmp_path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("", encoding="utf-8")
+    with pytest.raises(KgError, match="extractions.jsonl: no such file"):
+        build([articles / "b-second.txt"], out, nlp=nlp, into=True)
+
+
+# --- determinism --------------------------------------------------------------------------
+
+def test_robustness_input_order_and_jobs_give_identical_bytes(nlp, articles, tmp_path) -> None:
+    forward, backward = tmp_path / "forward", tmp_path / "backward"
+    files = sorted(articles.iterdir())
+    build(files, forward, nlp=nlp, jobs=1)
+    build(list(reversed(files)), backward, nlp=nlp, jobs=2)
+    assert _bytes(forward) == _bytes(backward)
+
+
+# --- nothing lost or half-written -------------------------------------------------------------
+
+def test_robustness_failed_write_leaves_previous_outputs_whole(nlp, articles, tmp_path, monkeypatch) -> None:
+    out = tmp_path / "out"
+    build([articles / "a-sample.txt"], out, nlp=nlp)
+    before = _bytes(out)
+    real_fill, calls = kg.files._fill, []
+
+    def fill_then_fail(tmp, content):
+        calls.append(tmp)
+        if len(calls) == 3:  # two new files are complete, the third fails half-way
+            tmp.write_text("half", encoding="utf-8")
+            raise KeyboardInterrupt
+        real_fill(tmp, content)
+
+    monkeypatch.setattr(kg.files, "_fill", fill_then_fail)
+    with pytest.raises(KeyboardInterrupt):
+        build([articles], out, nlp=nlp)
+    assert _bytes(out) == before
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+
+
+def test_robustness_killed_build_leaves_previous_outputs_whole(nlp, articles, tmp_path) -> None:
+    out = tmp_path / "out"
+    build([articles / "a-sample.txt"], out, nlp=nlp)
+    before = _bytes(out)
+    # Enough text that the build is still running when it is killed.
+    bulk = tmp_path / "bulk"
+    bulk.mkdir()
+    for i in range(40):
+        (bulk / f"{i:03d}.txt").write_text(SECOND_ARTICLE.replace("10%", f"{i + 11}%") + f"\nIssue {i}.\n", encoding="utf-8")
+    kg_command = [sys.executable, "-m", "kg.cli", "-q", "build", str(bulk), "-o", str(out)]
+    process = subprocess.Popen(kg_command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    # Kill as soon as the new outputs start to appear, or after 4 s of extraction.
+    started = time.monotonic()
+    while time.monotonic() < deadline and process.poll() is None:
+        if any(p.name.endswith(".tmp") for p in out.iterdir()) or time.monotonic() - started > 4:
+            break
+        time.sleep(0.002)
+    assert process.poll() is None, "the build ended before it could be killed"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert _bytes(out) == before
+
+
+# --- no network ---------------------------------------------------------------------------
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a connection fails the test."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"kg tried to use the network: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+def test_robustness_build_and_render_need_no_network(nlp, no_network, articles, tmp_path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    monkeypatch.setattr(kg.pipeline, "load_pipeline", lambda name=None, exclude=(): nlp)
+    runner = CliRunner()
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["-q", "build", str(articles), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["-q", "render", str(out), "-o", str(tmp_path / "page.html")])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["query", str(out), "--name", "meetings"])
+    assert result.exit_code == 0 and "Yoko Kamikawa" in result.stdout
+
+
+# --- arbitrary text -----------------------------------------------------------------------
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(text=st.text(max_size=400) | st.from_regex(r"[A-Z][a-z]+ [A-Z][a-z]+ (met|visited|criticised) [A-Z][a-z]+( in [A-Z][a-z]+)?\.", fullmatch=True))
+def test_robustness_any_text_gives_a_valid_graph_or_a_kg_error(nlp, tmp_path_factory, text: str) -> None:
+    folder = tmp_path_factory.mktemp("any")
+    (folder / "article.txt").write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        rdf = kg.pipeline.build_graph([folder], nlp=nlp)
+    except KgError:
+        return
+    back = Graph().parse(data=to_turtle(rdf), format="turtle")
+    assert isomorphic(rdf, back)
+    report = validate_graph(rdf)
+    assert report.conforms, report.lines()
