@@ -281,5 +281,63 @@ def render(ctx: click.Context, graph: Path, output: Path, title: str | None, fac
         click.echo(f"wrote {output}", err=True)
 
 
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["tsv", "jsonl"]), default="tsv", show_default=True, help="tsv is CaRB's prediction format: sentence, confidence, relation, arguments.")
+@click.option("--sentences/--articles", "as_sentences", default=None, help="Read PATH as one sentence per line, or as articles through kg's cleaning (default: sentences for a .txt file, articles otherwise).")
+@click.option("--tokenized", is_flag=True, help="Sentences are already tokenised (spaces around punctuation, as in CaRB): keep their tokens.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write here instead of stdout.")
+@_model_options
+@click.pass_context
+@_reports_errors
+def openie(ctx: click.Context, path: Path, fmt: str, as_sentences: bool | None, tokenized: bool, output: Path | None, model: str | None, jobs: int) -> None:
+    """Open relation tuples (relation, arguments, confidence) of sentences or articles.
+
+    PATH is a text file with one sentence per line, or articles (.txt, .md,
+    .jsonl or a folder of them) with --articles. Each tuple is one line: in
+    tsv, the sentence exactly as given, the confidence, the relation and the
+    arguments (subject first, then objects, time and place); jsonl adds
+    polarity, modality and character offsets.
+
+    \b
+    Example:
+        kg openie sentences.txt
+        kg openie dev.txt --tokenized -o predictions.tsv
+        kg openie seeds/ --articles --format jsonl
+    """
+    import json
+
+    from kg.errors import InputError
+    from kg.nlp import load_pipeline
+    from kg.openie import extract_open_documents, extract_open_texts, tsv_line, tuple_record
+
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder")
+    if as_sentences is None:
+        as_sentences = path.is_file() and path.suffix == ".txt"
+    nlp = load_pipeline(model)
+    if as_sentences:
+        if path.is_dir():
+            raise InputError(f"{path}: a folder holds articles; use --articles or give a file of sentences")
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        found = ((text, None, t) for text, tuples in extract_open_texts(nlp, lines, pretokenized=tokenized, n_process=jobs) for t in tuples)
+    else:
+        from kg.ingest import load_documents
+
+        found = ((d.text[t.sentence_start : t.sentence_end], d.doc_id, t) for d, t in extract_open_documents(nlp, load_documents([path]), n_process=jobs))
+
+    def write(stream) -> None:
+        for sentence, doc_id, t in found:
+            line = tsv_line(sentence, t) if fmt == "tsv" else json.dumps(tuple_record(t, sentence, doc_id), ensure_ascii=False)
+            stream.write(line + "\n")
+
+    if output is None:
+        write(sys.stdout)
+    else:
+        write_atomically(output, write)
+        if not ctx.obj.get("quiet"):
+            click.echo(f"wrote {output}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     cli()
