@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.gazetteer import country_code
+from kg.gazetteer import country_code, region_name
 from kg.lexicon import (
     AGREEMENT_HEADS,
     EVENT_HEADS,
@@ -55,7 +55,8 @@ def _title_before(doc: Doc, person: Span) -> Span | None:
     has_head = False
     while i >= 0:
         token = doc[i]
-        if token.lower_ in TITLE_HEADS and token.is_title:
+        if token.lower_ in TITLE_HEADS and (token.is_title or (i == start - 1 and token.is_lower and token.pos_ == "NOUN")):
+            # A lower-case head counts right before the name only: "Forest Service spokeswoman Margie Clack".
             has_head = True
         elif token.lower_ == "of" and i - 1 >= 0 and doc[i - 1].lower_ in TITLE_HEADS and doc[i + 1].is_title:
             # "Secretary of State", "Minister of Finance": the "of" phrase belongs to the title.
@@ -140,6 +141,96 @@ def _named_phrase(token: Token) -> Span | None:
     return _trim(Span(token.doc, start, token.i + 1, label=label))
 
 
+#: Words that end a company name; a bare name after "<company> of" is then its home town.
+_CORPORATE_SUFFIXES = frozenset("co. co corp. corp inc. inc ltd. ltd plc llc company corporation".split())
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _region_after(doc: Doc, comma: int) -> Span | None:
+    """The state, province or country named right after a comma ("Greenville , S.C.", "Dayton, Ohio")."""
+    for length in (3, 2, 1):
+        end = comma + 1 + length
+        if end > len(doc) or not (doc[comma + 1].is_title or doc[comma + 1].is_upper):
+            continue
+        words = doc[comma + 1 : end]
+        if words[-1].is_punct or any(t.is_punct and t.text != "." for t in words) or any(t.is_sent_start for t in words[1:]):
+            continue
+        if region_name(words.text) or country_code(words.text):
+            return Span(doc, comma + 1, end, label="GPE")
+    return None
+
+
+def _is_region(span: Span) -> bool:
+    return bool(region_name(span.text) or country_code(span.text))
+
+
+def _place_appositions(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Greenville, S.C.", "KARBALA, Iraq", "Saint-Gall, Switzerland": the name before a comma and a
+    state or country is a place, whatever the model called it, and the state is a place too.
+
+    Lists of regions ("Ohio, Texas and Utah", "Russia, Japan") are left alone, as are people with a
+    title or a first name ("Sen. John Glenn, Ohio") and companies ("Acme Inc., Ohio").
+    """
+    by_end = {s.end: s for s in spans}
+    by_start = {s.start: s for s in spans}
+    out = list(spans)
+    for comma in (t.i for t in doc if t.text == "," and 0 < t.i < len(doc) - 1):
+        region = _region_after(doc, comma)
+        if region is None:
+            continue
+        nxt = doc[region.end] if region.end < len(doc) else None
+        if nxt is not None and (nxt.lower_ in {"and", "or"} or (nxt.text == "," and _region_after(doc, nxt.i) is not None)):
+            continue
+        place = by_end.get(comma)
+        if place is None:
+            # An untagged capitalised name: "Saint-Gall , Switzerland".
+            first = comma
+            while first > 0 and comma - first < 4 and not doc[first - 1].ent_type_ and (
+                (doc[first - 1].pos_ == "PROPN" and (doc[first - 1].is_title or doc[first - 1].is_upper))
+                or (doc[first - 1].text == "-" and first >= 2 and doc[first - 2].is_title)
+            ):
+                first -= 1
+            if first == comma or doc[first].text == "-" or (first > 0 and doc[first - 1].pos_ == "PROPN"):
+                continue
+            place = Span(doc, first, comma, label="GPE")
+        if place.label_ not in _PLACE_LABELS | {"ORG", "PERSON", "NORP", ""} or _is_region(place):
+            continue
+        if place.label_ == "PERSON" and (len(place) > 1 and not place.text.isupper() or (place.start > 0 and (_is_honorific(doc[place.start - 1]) or doc[place.start - 1].lower_ in TITLE_HEADS))):
+            continue
+        if place.label_ == "ORG" and doc[place.end - 1].lower_ in _CORPORATE_SUFFIXES:
+            continue
+        out = [s for s in out if s is not place and s is not by_start.get(region.start) and not (s.start < region.end and region.start < s.end)]
+        out += [Span(doc, place.start, place.end, label="GPE"), region]
+    return out
+
+
+def _corporate_towns(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Waste Disposal Co. of Randolph": a short name after a company name and "of" is a town."""
+    split: list[Span] = []
+    for span in spans:
+        # "Brennan Paper Co. of Oakdale" read as one name: the company ends at its suffix.
+        cut = [t.i for t in span[1:-1] if t.lower_ == "of" and doc[t.i - 1].lower_ in _CORPORATE_SUFFIXES]
+        if span.label_ == "ORG" and cut and span.end - cut[0] - 1 <= 2 and all(t.is_title for t in doc[cut[0] + 1 : span.end]):
+            split += [Span(doc, span.start, cut[0], label="ORG"), Span(doc, cut[0] + 1, span.end, label="GPE")]
+        else:
+            split.append(span)
+    spans = split
+    ends = {s.end: s for s in spans if s.label_ == "ORG" and doc[s.end - 1].lower_ in _CORPORATE_SUFFIXES}
+    out = []
+    for span in spans:
+        if (
+            span.label_ in {"ORG", "PERSON"}
+            and len(span) <= 2
+            and span.start >= 2
+            and doc[span.start - 1].lower_ == "of"
+            and span.start - 1 in ends
+            and doc[span.end - 1].lower_ not in _CORPORATE_SUFFIXES
+        ):
+            span = Span(doc, span.start, span.end, label="GPE")
+        out.append(span)
+    return out
+
+
 @Language.component("kg_entities", requires=["doc.ents", "token.dep"], assigns=["doc.ents"])
 def kg_entities(doc: Doc) -> Doc:
     """Re-label and add entity spans: titles, named events and agreements, trimmed edges."""
@@ -172,5 +263,6 @@ def kg_entities(doc: Doc) -> Doc:
         for t in titles
         if t.start > 0 and t.start - 1 not in covered and country_code(doc[t.start - 1].text)
     ]
-    doc.ents = filter_spans(strong + kept + affiliations)
+    found = filter_spans(strong + kept + affiliations)
+    doc.ents = filter_spans(_corporate_towns(doc, _place_appositions(doc, found)))
     return doc

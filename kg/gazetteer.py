@@ -292,3 +292,49 @@ def is_country(text: str) -> bool:
         False
     """
     return country_code(text) is not None
+
+
+#: First-level regions news datelines name after a city ("Greenville, S.C.", "Dayton, Ohio",
+#: "Halifax, Nova Scotia"): US states with their AP-style abbreviations, and Canadian provinces.
+#: Each entry is "name|abbreviation|...", matched case-sensitively with the dots dropped.
+_REGION_TABLE = """
+Alabama|Ala Alaska Arizona|Ariz Arkansas|Ark California|Calif|Cal Colorado|Colo Connecticut|Conn
+Delaware|Del Florida|Fla Georgia|Ga Hawaii Idaho Illinois|Ill Indiana|Ind Iowa Kansas|Kan|Kans
+Kentucky|Ky Louisiana|La Maine Maryland|Md Massachusetts|Mass Michigan|Mich Minnesota|Minn
+Mississippi|Miss Missouri|Mo Montana|Mont Nebraska|Neb|Nebr Nevada|Nev New_Hampshire|NH
+New_Jersey|NJ New_Mexico|NM New_York|NY North_Carolina|NC North_Dakota|ND Ohio Oklahoma|Okla
+Oregon|Ore|Oreg Pennsylvania|Pa|Penn Rhode_Island|RI South_Carolina|SC South_Dakota|SD
+Tennessee|Tenn Texas|Tex Utah Vermont|Vt Virginia|Va Washington|Wash West_Virginia|W_Va|WVa
+Wisconsin|Wis|Wisc Wyoming|Wyo District_of_Columbia|DC
+Ontario|Ont Quebec|Que British_Columbia|BC Alberta|Alta Manitoba|Man Saskatchewan|Sask
+Nova_Scotia|NS New_Brunswick|NB Newfoundland|Nfld Prince_Edward_Island|PEI
+"""
+
+
+@functools.cache
+def _region_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for entry in _REGION_TABLE.split():
+        name, *abbreviations = (form.replace("_", " ") for form in entry.split("|"))
+        for form in (name, *abbreviations):
+            index[form.replace(".", "")] = name
+    return index
+
+
+def region_name(text: str) -> str | None:
+    """The full name of a US state or Canadian province written out or abbreviated, else None.
+
+    Only the capitalised spelling matches. Short abbreviations such as "Miss." or "Va." are
+    words or names elsewhere, so callers use this after a comma that follows a place name.
+
+    Examples:
+        >>> region_name("S.C.")
+        'South Carolina'
+        >>> region_name("Mass")
+        'Massachusetts'
+        >>> region_name("Ohio")
+        'Ohio'
+        >>> region_name("ohio") is None
+        True
+    """
+    return _region_index().get(" ".join(text.replace(".", "").split()))

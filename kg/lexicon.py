@@ -103,6 +103,10 @@ VERB_PREDICATES = {
     "assassinate": "kills",
     "slay": "kills",
     "execute": "kills",
+    "shoot": "kills",
+    "stab": "kills",
+    "strangle": "kills",
+    "behead": "kills",
     "sanction": "sanctions",
 }
 
@@ -137,6 +141,16 @@ NOUN_PREDICATES = {
     "invitation": "invitedTo",
     "membership": "memberOf",
 }
+
+#: Nouns that name a killing: the victim follows "of", the killer "by" or a possessive
+#: ("the assassination of Lincoln by Booth", "Booth's murder of Lincoln").
+KILLING_NOUNS = frozenset("assassination murder killing slaying shooting stabbing execution".split())
+
+#: Nouns for the one who kills: "Lincoln's assassin, John Wilkes Booth", "X, the killer of Y".
+KILLER_NOUNS = frozenset("assassin killer murderer gunman slayer".split())
+
+#: Nouns that say where a person lives: "X, a resident of Y", "a native of Y", "citizens of Y".
+RESIDENT_NOUNS = frozenset("resident native citizen inhabitant villager townsman homeowner".split())
 
 #: Light verbs that hand their predicate to their object noun ("held talks with", "expressed support for").
 LIGHT_VERBS = frozenset("have hold make give express voice offer extend pledge reaffirm hold conduct".split())
