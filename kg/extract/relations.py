@@ -6,17 +6,20 @@ is ``kg.model.Statement`` records whose arguments are still unresolved Mentions.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Span, Token
 
 from kg.components import is_leader_modifier
 from kg.extract.normalize import parse_offset, parse_quantity, shift_date
-from kg.gazetteer import country_code, country_name, demonym_code
+from kg.gazetteer import country_code, country_name, demonym_code, region_name
 from kg.extract.qualifiers import date_of, location_of, modality_of, polarity_of
 from kg.lexicon import (
+    KILLER_NOUNS,
+    KILLING_NOUNS,
     LEADER_SUFFIXES,
+    RESIDENT_NOUNS,
     LIGHT_VERBS,
     NOUN_PREDICATES,
     PREPOSITION_OBJECTS,
@@ -34,6 +37,9 @@ _SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _LEADER_WORDS = frozenset(suffix.lstrip("-") for suffix in LEADER_SUFFIXES)
 _SYMMETRIC = frozenset({"meets", "speaksWith"})
+_PLACE_TYPES = frozenset({"Place", "Country"})
+# Statements about where something is that carry over from a town to the state after it.
+_WHERE = frozenset({"basedIn", "livesIn", "locatedIn"})
 # Lasting states rather than events: a sentence's date or place is not theirs.
 _STATES = frozenset({"holdsPosition", "worksFor", "memberOf", "basedIn", "locatedIn", "livesIn", "organizes"})
 # Predicates whose arguments must be agents (people, organisations, countries), not places.
@@ -145,6 +151,9 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         head = _governing_verb(verb)
         if head is None:
             return []
+        if _is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
+            # "X, convicted of murdering Y", "X was accused of killing Y": the passive's patient acts.
+            return _patients(head)
         if verb.dep_ == "xcomp":
             # Object control ("invited India to join") before subject control ("hopes to host").
             objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -305,20 +314,23 @@ def _verb_statements(verb: Token, b: _Builder) -> None:
     lemma = verb.lemma_.lower()
     predicate = VERB_PREDICATES.get(lemma)
     passive = _is_passive(verb)
+    if predicate is None and lemma == "bear" and passive:
+        # "X was born in Y": kg has no birthplace predicate; the home town is where X lived.
+        predicate = "livesIn"
     subjects = _subjects(verb)
     if predicate == "invitedTo":
         _invitation(verb, b, passive)
         return
     if passive:
         objects = _patients(verb)
-        if predicate in {"locatedIn", "basedIn"}:
-            # "X, based in Y": the patient is the subject and the place the object.
+        if predicate in {"locatedIn", "basedIn", "livesIn"}:
+            # "X, based in Y", "X was born in Y": the patient is the subject and the place the object.
             subjects, objects = objects, [o for _, o in _prep_objects(verb, PREPOSITION_OBJECTS[predicate])]
     else:
         objects = [t for c in verb.children if c.dep_ in _OBJECT_DEPS for t in _conjuncts(c)]
     prep_pairs = _prep_objects(verb, PREPOSITION_OBJECTS.get(predicate or "", ()))
     if predicate in {"livesIn", "worksFor", "memberOf"} or (predicate in PREPOSITION_OBJECTS and not objects):
-        objects = objects + [o for _, o in prep_pairs]
+        objects = objects + [o for _, o in prep_pairs if o not in objects]
     relation = _relation_text(verb, prep_pairs)
     if predicate is None and lemma in LIGHT_VERBS:
         _light_verb(verb, subjects, b)
@@ -395,6 +407,15 @@ def _light_verb(verb: Token, subjects: list[Token], b: _Builder) -> None:
 def _noun_statements(noun: Token, b: _Builder) -> None:
     """Event nouns: "a call between X and Y", "X's visit to Y", "talks with X"."""
     ctx = b.ctx
+    if noun.lower_ in KILLING_NOUNS or noun.lemma_.lower() in KILLING_NOUNS:
+        _killing_noun(noun, b)
+        return
+    if noun.lower_ in KILLER_NOUNS or noun.lemma_.lower() in KILLER_NOUNS:
+        _killer_noun(noun, b)
+        return
+    if noun.lemma_.lower() in RESIDENT_NOUNS:
+        _resident_noun(noun, b)
+        return
     predicate = _noun_predicate(noun)
     if predicate is None or (noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS):
         return
@@ -460,12 +481,19 @@ def _position_statements(sent: Span, b: _Builder) -> None:
             affiliation = None
         b.add(doc[ent.end], (person, 1.0), "holdsPosition", (title, 1.0), ent.text, "kg.rules.title.v1", 0.9, affiliation=affiliation, presupposed=True)
     for token in sent:
-        if token.dep_ != "appos" or token.lemma_.lower() not in TITLE_HEADS:
+        if token.dep_ != "appos" or token.pos_ != "NOUN" and token.lemma_.lower() not in TITLE_HEADS:
             continue
         person = _mention(token.head, ctx, allow_modifier=False)
         if person is None or person[0].type != "Person":
             continue
-        _apposition(token, person, b)
+        if token.lemma_.lower() in TITLE_HEADS:
+            _apposition(token, person, b)
+            continue
+        # Any other occupation: "X, a lawyer for the Y", "X, an engineer at Y" (no position entity).
+        for _, org in _prep_objects(token, ("for", "at", "with", "of")):
+            found = _mention(org, ctx, allow_modifier=False)
+            if found and found[0].type == "Organization":
+                b.add(token, person, "worksFor", found, f"{token.text} {org.head.text}", "kg.rules.appos.v1", 0.7, presupposed=True)
 
 
 def _apposition(title: Token, person: tuple[Mention, float], b: _Builder) -> None:
@@ -542,6 +570,142 @@ def _rate_of(noun: Token) -> Quantity | None:
     return None
 
 
+def _killing_noun(noun: Token, b: _Builder) -> None:
+    """"the assassination of Lincoln by Booth", "Booth's murder of Lincoln": killer and victim."""
+    victims = [o for _, o in _prep_objects(noun, ("of",))]
+    killers = [o for _, o in _prep_objects(noun, ("by",))]
+    if victims:
+        # Without "of" the possessive is the victim ("Lincoln's assassination"), so it names no killer.
+        killers += [c for c in noun.children if c.dep_ == "poss"]
+    for _, subject, obj in _mention_pairs(killers, victims, b.ctx, object_modifier=False):
+        b.add(noun, subject, "kills", obj, f"{noun.text} of", "kg.rules.kills.noun.v1", 0.75)
+
+
+def _killer_noun(noun: Token, b: _Builder) -> None:
+    """"Lincoln's assassin, John Wilkes Booth", "Booth, the killer of Lincoln": the killer is the
+    name the noun stands in apposition to; the victim its possessive or "of" object."""
+    victims = [c for c in noun.children if c.dep_ == "poss"] + [o for _, o in _prep_objects(noun, ("of",))]
+    killers = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ in {"appos", "compound"}:
+        killers.append(noun.head)
+    elif noun.dep_ == "attr":
+        killers += [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
+    for _, subject, obj in _mention_pairs(killers, victims, b.ctx, object_modifier=False):
+        b.add(noun, subject, "kills", obj, noun.text, "kg.rules.kills.noun.v1", 0.7, presupposed=True)
+
+
+def _resident_noun(noun: Token, b: _Builder) -> None:
+    """"X, a resident of Y", "X is a native of Y", "X, an Ohio native": where a person lives."""
+    places = [o for _, o in _prep_objects(noun, ("of", "in", "from"))]
+    places += [c for c in noun.children if c.dep_ in {"compound", "nmod", "poss"}]
+    people = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "appos":
+        people.append(noun.head)
+    elif noun.dep_ == "attr":
+        people += [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
+    for _, subject, obj in _mention_pairs(people, places, b.ctx, object_modifier=False):
+        b.add(noun, subject, "livesIn", obj, f"{noun.text} of", "kg.rules.resident.v1", 0.8, presupposed=True)
+
+
+def _mention_spans(sent: Span, ctx: SentenceContext) -> list[tuple[Mention, int, int]]:
+    """The sentence's mentions with their token spans (start, end), in text order."""
+    found: dict[Mention, tuple[int, int]] = {}
+    for i in range(sent.start, sent.end):
+        m = ctx.mentions.get(i)
+        if m is not None:
+            start, end = found.get(m, (i, i + 1))
+            found[m] = (min(start, i), max(end, i + 1))
+    return sorted(((m, s, e) for m, (s, e) in found.items()), key=lambda x: x[1])
+
+
+def _regions(sent: Span, spans: list[tuple[Mention, int, int]]) -> dict[Mention, tuple[Mention, int]]:
+    """Place -> (the state or country named after it and a comma, its token): "Greenville, S.C."."""
+    doc = sent.doc
+    by_start = {s: (m, e) for m, s, e in spans}
+    out: dict[Mention, tuple[Mention, int]] = {}
+    for m, s, e in spans:
+        if m.type != "Place" or e + 1 >= sent.end or doc[e].text != "," or e + 1 not in by_start:
+            continue
+        region, end = by_start[e + 1]
+        if region.type not in _PLACE_TYPES or not (region_name(region.text) or country_code(region.text)):
+            continue
+        if region_name(m.text) or country_code(m.text):
+            # "Ohio, Texas and Utah": a list of states, not a town and its state.
+            continue
+        if end < sent.end and doc[end].lower_ in {"and", "or"}:
+            continue
+        out[m] = (region, e + 1)
+    return out
+
+
+def _place_statements(sent: Span, b: _Builder) -> None:
+    """Where things are, from noun-phrase shapes rather than verbs.
+
+    "Greenville, S.C." (town locatedIn state); "Acme Corp. of Boston", "the Red Cross in Geneva"
+    (organisation basedIn place); "Sultan Qaboos of Oman", "Smith, of Dayton" (person livesIn
+    place); "a Seattle-based company" (basedIn).
+    """
+    ctx = b.ctx
+    doc = sent.doc
+    spans = _mention_spans(sent, ctx)
+    for place, (region, at) in _regions(sent, spans).items():
+        b.add(doc[at], (place, 1.0), "locatedIn", (region, 1.0), ",", "kg.rules.placeAppos.v1", 0.8, presupposed=True)
+    for m, s, e in spans:
+        if m.type not in {"Organization", "Person"}:
+            continue
+        root = doc[s:e].root
+        preps = ("of", "in", "at") if m.type == "Organization" else ("of", "from")
+        predicate = "basedIn" if m.type == "Organization" else "livesIn"
+        for prep, obj in _prep_objects(root, preps):
+            found = _mention(obj, ctx, allow_modifier=False)
+            if found is None or found[0].type not in _PLACE_TYPES or found[0] == m:
+                continue
+            b.add(root, (m, 1.0), predicate, found, prep.text, f"kg.rules.{predicate}.np.v1", 0.7, presupposed=True)
+    for token in sent:
+        _based_statements(token, b)
+
+
+def _based_statements(token: Token, b: _Builder) -> None:
+    """"a Seattle-based company", "the London-based bank": the modified name is based in the place."""
+    ctx = b.ctx
+    split = token.lower_ == "based" and token.i >= 2 and token.nbor(-1).text == "-"
+    if not split and not (token.lower_.endswith("-based") and len(token) > 6):
+        return
+    if split:
+        place = ctx.mentions.get(token.i - 2)
+    else:
+        place = _organiser(token, ctx) if token.i not in ctx.mentions else None
+    if place is None or place.type not in _PLACE_TYPES:
+        return
+    head = token.head
+    targets = [head]
+    if head.dep_ == "appos":
+        targets.append(head.head)
+    elif head.dep_ == "attr":
+        targets += [c for c in head.head.children if c.dep_ in _SUBJECT_DEPS]
+    targets += [c for c in head.children if c.dep_ == "appos"]
+    for t in targets:
+        found = _mention(t, ctx, allow_modifier=False)
+        if found is not None and found[0].type == "Organization":
+            b.add(token, found, "basedIn", (place, 1.0), token.text, "kg.rules.based.v1", 0.8, presupposed=True)
+            return
+
+
+def _carry_to_regions(sent: Span, b: _Builder) -> None:
+    """"based in Alexandria, Va.": whatever is in the town is in its state too."""
+    regions = _regions(sent, _mention_spans(sent, b.ctx))
+    stated = {(s.subject, s.predicate, s.object.mention) for s in b.out}
+    for s in list(b.out):
+        obj = s.object.mention
+        if s.predicate not in _WHERE or obj not in regions or s.polarity != "positive":
+            continue
+        region = regions[obj][0]
+        if (s.subject, s.predicate, region) in stated or region.key == s.subject.key:
+            continue
+        stated.add((s.subject, s.predicate, region))
+        b.out.append(replace(s, object=Argument(mention=region), extractor=s.extractor + "+region", confidence=round(s.confidence * 0.9, 3)))
+
+
 def sentence_statements(sent: Span, ctx: SentenceContext) -> Iterator[Statement]:
     """Every statement the rules read from one sentence, in token order of their anchors."""
     b = _Builder(sent, ctx)
@@ -554,4 +718,6 @@ def sentence_statements(sent: Span, ctx: SentenceContext) -> Iterator[Statement]
             _leader_statements(token, b)
     _position_statements(sent, b)
     _tariff_statements(sent, b)
+    _place_statements(sent, b)
+    _carry_to_regions(sent, b)
     yield from b.out
