@@ -38,7 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.conll04_score import TYPES, Score, gold_relations, score  # noqa: E402
-from kg.extract import extract_documents  # noqa: E402
+from kg.extract import DEFAULT, extract_documents  # noqa: E402
+from kg.extract.classifier import RelationClassifier  # noqa: E402
 from kg.extract.entities import person_name  # noqa: E402
 from kg.model import Document, Mention, Statement  # noqa: E402
 from kg.nlp import load_pipeline, parse_documents  # noqa: E402
@@ -119,11 +120,15 @@ def to_conll(statement: Statement) -> dict[str, str] | None:
     return {"id": statement.evidence.doc_id, "head": head, "tail": tail, "type": kind}
 
 
-def predict(records: Sequence[dict], nlp, batch_size: int = 64) -> list[dict[str, str]]:
-    """kg's relations of every record, mapped to CoNLL04 types, in input order (duplicates kept)."""
+def predict(records: Sequence[dict], nlp, batch_size: int = 64, classifier=DEFAULT) -> list[dict[str, str]]:
+    """kg's relations of every record, mapped to CoNLL04 types, in input order (duplicates kept).
+
+    ``classifier`` goes to ``kg.extract.extract_documents``: the shipped pair classifier by
+    default, None for kg's rules alone, or a ``RelationClassifier`` loaded from elsewhere.
+    """
     out: list[dict[str, str]] = []
     parsed = parse_documents(nlp, _documents(records), batch_size=batch_size)
-    for extraction in extract_documents(parsed):
+    for extraction in extract_documents(parsed, classifier):
         for statement in extraction.statements:
             found = to_conll(statement)
             if found is not None:
@@ -164,10 +169,10 @@ def format_score(title: str, result: Score) -> Iterator[str]:
     yield f"  {'macro':<12} {result.macro_precision:6.3f} {result.macro_recall:6.3f} {result.macro_f1:6.3f}"
 
 
-def run(records: Sequence[dict], gold_records: Sequence[dict] | None, nlp, out: str | None = None, baseline: bool = True) -> dict:
+def run(records: Sequence[dict], gold_records: Sequence[dict] | None, nlp, out: str | None = None, baseline: bool = True, classifier=DEFAULT) -> dict:
     """Predict, optionally write and score; returns every figure as a dict (also for ``--json``)."""
     started = time.perf_counter()
-    predictions = predict(records, nlp)
+    predictions = predict(records, nlp, classifier=classifier)
     seconds = time.perf_counter() - started
     if out:
         write_predictions(predictions, out)
@@ -202,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--model", help="spaCy pipeline (default: kg's default)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the type-signature baseline")
     parser.add_argument("--json", help="also write every figure as JSON here")
+    parser.add_argument("--rules-only", action="store_true", help="kg's rules without the pair classifier")
+    parser.add_argument("--weights", help="pair classifier weights to use instead of the shipped ones")
     args = parser.parse_args(argv)
 
     path = Path(args.input) if args.input else DATA_DIR / f"{args.split}.jsonl"
@@ -215,10 +222,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         gold_records = records if all("relations" in r and "entities" in r for r in records) else None
 
     nlp = load_pipeline(args.model)
-    figures = run(records, gold_records, nlp, out=args.out, baseline=not args.no_baseline)
+    classifier = None if args.rules_only else RelationClassifier.load(args.weights) if args.weights else DEFAULT
+    figures = run(records, gold_records, nlp, out=args.out, baseline=not args.no_baseline, classifier=classifier)
     print(f"CoNLL04 {path.name}: {figures['sentences']} sentences, {figures.get('gold', '?')} distinct gold relations; "
           f"model {nlp.meta.get('name')} {nlp.meta.get('version')}; Python {platform.python_version()}")
-    print(f"kg: {figures['predictions']} predictions in {figures['seconds']:.1f} s")
+    mode = "rules only" if classifier is None else f"rules + pair classifier ({args.weights or 'shipped weights'})"
+    print(f"kg ({mode}): {figures['predictions']} predictions in {figures['seconds']:.1f} s")
     if args.out:
         print(f"wrote {args.out}")
     if "kg" in figures:

@@ -9,22 +9,31 @@ from itertools import groupby
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.classifier import RelationClassifier, default_classifier
 from kg.extract.entities import is_pronoun, passage_mentions
 from kg.extract.relations import SentenceContext, sentence_statements
 from kg.model import Extraction, Mention, Passage, Statement
 
-__all__ = ["extract_document", "extract_documents"]
+__all__ = ["DEFAULT", "extract_document", "extract_documents"]
+
+#: Stands for the classifier kg ships (``kg/data/relations.json``), or none when it is absent.
+DEFAULT = "default"
 
 
-def extract_document(parsed: Iterable[tuple[Doc, Passage]]) -> Extraction:
+def extract_document(parsed: Iterable[tuple[Doc, Passage]], classifier: RelationClassifier | str | None = DEFAULT) -> Extraction:
     """Mentions and statements of one document, from its parsed passages in text order.
 
     Args:
         parsed: the (Doc, Passage) pairs of one document, as ``kg.nlp.parse_documents`` yields them.
+        classifier: the pair classifier (``kg.extract.classifier``) that adds closed relations
+            (worksFor, livesIn, locatedIn, basedIn, kills) the rules left unsaid; ``DEFAULT`` for
+            the shipped one, None for the rules alone.
 
     Returns:
         The document's mentions (sorted by offset) and statements (sorted by evidence, then rule).
     """
+    if classifier == DEFAULT:
+        classifier = default_classifier()
     mentions: list[Mention] = []
     statements: list[Statement] = []
     document = None
@@ -56,6 +65,8 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]]) -> Extraction:
             last_person.extend(sentence_persons)
             last_person.sort(key=lambda m: m.start)
             found = list(sentence_statements(sent, ctx))
+            if classifier is not None:
+                found += list(classifier.statements(sent, by_token, found, ctx.evidence(sent)))
             dated.update((s.predicate, s.qualifiers.date) for s in found if s.qualifiers.date)
             statements.extend(found)
     if document is None:
@@ -68,7 +79,12 @@ def _reading_order(s: Statement) -> tuple:
     return (s.evidence.start, s.subject.start, s.predicate)
 
 
-def extract_documents(parsed: Iterable[tuple[Doc, Passage]]) -> Iterator[Extraction]:
-    """One ``Extraction`` per document from a stream of (Doc, Passage) pairs grouped by document."""
+def extract_documents(parsed: Iterable[tuple[Doc, Passage]], classifier: RelationClassifier | str | None = DEFAULT) -> Iterator[Extraction]:
+    """One ``Extraction`` per document from a stream of (Doc, Passage) pairs grouped by document.
+
+    ``classifier`` is as for ``extract_document``: the shipped pair classifier by default.
+    """
+    if classifier == DEFAULT:
+        classifier = default_classifier()
     for _, group in groupby(parsed, key=lambda pair: pair[1].document.doc_id):
-        yield extract_document(group)
+        yield extract_document(group, classifier)

@@ -1,0 +1,65 @@
+"""Tests for kg.extract.classifier: candidate pairs, features, JSON weights and the statements it adds."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.extract import extract_documents
+from kg.extract.classifier import DEFAULT_WEIGHTS, RelationClassifier, candidate_pairs, default_classifier
+from kg.extract.entities import passage_mentions
+from kg.model import Document, Passage
+from kg.nlp import parse_documents
+
+TEXT = "Anna Berg, who works at Volvo, lives in Gothenburg."
+
+
+def _parse(nlp, text: str):
+    document = Document("c1", text, "test", segments=((0, len(text)),))
+    return list(parse_documents(nlp, [document]))
+
+
+def test_classifier_candidates_follow_type_signatures(nlp) -> None:
+    ((doc, passage),) = _parse(nlp, TEXT)
+    mentions = passage_mentions(doc, passage, set())
+    sent = next(doc.sents)
+    pairs = {(c.subject.name, c.predicate, c.object.name) for c in candidate_pairs(sent, mentions, [])}
+    assert ("Anna Berg", "worksFor", "Volvo") in pairs
+    assert ("Anna Berg", "livesIn", "Gothenburg") in pairs
+    assert ("Volvo", "basedIn", "Gothenburg") in pairs
+    # No signature carries Organization -> Person or Place -> Person.
+    assert not any(s == "Volvo" and o == "Anna Berg" for s, _, o in pairs)
+    features = next(c for c in candidate_pairs(sent, mentions, []) if c.object.name == "Volvo").features
+    assert "bias" in features and "r=none" in features
+    assert any(f.startswith("pd=") for f in features)
+
+
+def test_classifier_weights_round_trip_as_json(tmp_path) -> None:
+    clf = RelationClassifier({"livesIn|bias": 2.0, "livesIn|b=in": 1.0}, {"livesIn": 0.5}, {"seed": 1})
+    path = tmp_path / "w.json"
+    clf.save(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["thresholds"] == {"livesIn": 0.5} and data["meta"] == {"seed": 1}
+    again = RelationClassifier.load(path)
+    assert again.weights == clf.weights and again.thresholds == clf.thresholds
+
+
+def test_classifier_adds_statements_above_threshold_only(nlp) -> None:
+    # Bias-only weights: every Person -> Place pair gets p = 0.88, every other signature 0.5.
+    clf = RelationClassifier({"livesIn|bias": 2.0}, {"livesIn": 0.8, "basedIn": 0.9, "worksFor": 0.9})
+    text = "Anna Berg flew home to Gothenburg on Monday."
+    (extraction,) = extract_documents(iter(_parse(nlp, text)), clf)
+    added = [s for s in extraction.statements if s.extractor == "kg.model.pairs.v1"]
+    assert [(s.subject.name, s.predicate, s.object.mention.name) for s in added] == [("Anna Berg", "livesIn", "Gothenburg")]
+    assert added[0].confidence == pytest.approx(0.881, abs=1e-3)
+    assert (added[0].polarity, added[0].modality) == ("positive", "asserted")
+    (rules_only,) = extract_documents(iter(_parse(nlp, text)), None)
+    assert not any(s.extractor == "kg.model.pairs.v1" for s in rules_only.statements)
+
+
+def test_classifier_shipped_weights_are_plain_json_under_20_mb() -> None:
+    if not DEFAULT_WEIGHTS.exists():
+        pytest.skip("no shipped weights")
+    assert DEFAULT_WEIGHTS.stat().st_size < 20 * 1024 * 1024
+    clf = default_classifier()
+    assert clf is not None and clf.weights and set(clf.thresholds) == {"worksFor", "livesIn", "locatedIn", "basedIn", "kills"}
