@@ -56,6 +56,26 @@ class BuildResult:
     skipped: tuple[str, ...] = ()
 
 
+def _load_some(paths: Iterable[str | PathLike[str]], on_skip: Callable[[str], None] | None) -> list[Document]:
+    """The documents of ``paths``; an error when every input was skipped, so a run that can do
+    nothing says so (with the reasons already logged) instead of writing an empty graph."""
+    skipped: list[str] = []
+
+    def note(message: str) -> None:
+        skipped.append(message)
+        if on_skip is not None:
+            on_skip(message)
+
+    documents = list(load_documents(paths, on_skip=note))
+    if not documents and skipped:
+        raise InputError(f"nothing to build: {_plural(len(skipped), 'input')} skipped, none readable")
+    return documents
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def build_knowledge_graph(
     paths: Iterable[str | PathLike[str]],
     nlp: Language | None = None,
@@ -81,7 +101,7 @@ def build_knowledge_graph(
         InputError: a path is missing or holds no supported files.
         ModelError: the spaCy pipeline cannot be loaded.
     """
-    documents = list(load_documents(paths, on_skip=on_skip))
+    documents = _load_some(paths, on_skip)
     return extract_graph(documents, nlp or load_pipeline(model), jobs=jobs, progress=progress)
 
 
@@ -200,7 +220,7 @@ def build(
         OutputError: an output cannot be written; earlier outputs stay whole.
     """
     skipped: list[str] = []
-    documents = list(load_documents(paths, on_skip=skipped.append))
+    documents = _load_some(paths, skipped.append)
     nlp = nlp or load_pipeline(model)
     stamp = extractor_stamp(nlp)
     previous: list[Extraction] = []

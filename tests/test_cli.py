@@ -339,3 +339,45 @@ def test_cli_render_facts_only_drops_hedged_edges(runner, built, tmp_path):
     assert runner.invoke(cli, ["render", str(built), "-o", str(facts), "--facts-only"]).exit_code == 0
     assert '"claim": "negated"' in everything.read_text(encoding="utf-8")
     assert '"claim": "negated"' not in facts.read_text(encoding="utf-8")
+
+
+# --- bad input: one clear line each, non-zero exit when nothing could be done ---------------
+
+@pytest.mark.parametrize(
+    ("name", "content", "warning"),
+    [
+        ("empty.txt", b"", "empty.txt: empty file"),
+        ("binary.txt", b"abc\x00def\x01", "binary.txt: binary file (contains NUL bytes)"),
+        ("rules.txt", b"... --- ...\n!!!\n", "rules.txt: no body text left after removing headings and junk lines"),
+    ],
+)
+def test_cli_build_with_nothing_readable_fails_cleanly(runner, session_model, tmp_path, caplog, name, content, warning):
+    (tmp_path / name).write_bytes(content)
+    result = runner.invoke(cli, ["build", str(tmp_path / name), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert warning in caplog.text  # logged as "kg: WARNING: ..." on stderr
+    assert _error_lines(result)[-1] == "Error: nothing to build: 1 input skipped, none readable"
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_build_skips_bad_jsonl_lines_and_counts_them(runner, session_model, tmp_path, caplog):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        '{"id": "1", "text": "Marco Rubio met S. Jaishankar in Washington."}\n{"id": "2", "text": \n{"id": "3"}\n{"id": "4", "text": 42}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["build", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    for line, reason in ((2, "malformed JSON"), (3, "missing 'text'"), (4, "'text' must be a string, got number")):
+        assert f"mixed.jsonl:{line}: {reason}" in caplog.text
+    assert "3 records skipped" in result.stderr
+
+
+def test_cli_build_reads_non_utf8_text_with_a_warning(runner, session_model, tmp_path, caplog):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("José García met Ana López in Madrid.\n".encode("cp1252"))
+    result = runner.invoke(cli, ["build", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "latin1.txt: not valid UTF-8, decoded as cp1252" in caplog.text
+    assert "José García" in (tmp_path / "out" / "statements.jsonl").read_text(encoding="utf-8")
