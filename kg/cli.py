@@ -75,7 +75,7 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, su
     from kg.records import write_jsonl
 
     skipped: list[str] = []
-    graph = build_knowledge_graph(paths, model=model, jobs=jobs, on_skip=skipped.append)
+    graph = build_knowledge_graph(paths, model=model, jobs=jobs, on_skip=skipped.append, progress=not ctx.obj.get("quiet"))
     if output is None:
         write_jsonl(graph, sys.stdout)
     else:
@@ -100,12 +100,13 @@ def _format_summary(counts: dict, skipped: list[str], outputs: list[Path]) -> st
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("out"), show_default=True, help="Folder for graph.ttl, graph.jsonld, statements.jsonl and graph.html.")
+@click.option("--into", "into", type=click.Path(path_type=Path, file_okay=False), default=None, help="Add the articles to the graph already built in this folder (and write there).")
 @click.option("--store", type=click.Path(path_type=Path, file_okay=False), default=None, help="Also load the graph into an oxigraph store folder for fast `kg query`.")
 @click.option("--validate/--no-validate", default=True, show_default=True, help="Check the graph against the SHACL shapes before writing.")
 @_model_options
 @click.pass_context
 @_reports_errors
-def build(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path, store: Path | None, validate: bool, model: str | None, jobs: int) -> None:
+def build(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path, into: Path | None, store: Path | None, validate: bool, model: str | None, jobs: int) -> None:
     """Build the knowledge graph of articles: RDF, JSON Lines and an HTML page.
 
     PATHS are .txt, .md or .jsonl files, or folders of them. Writes
@@ -117,11 +118,14 @@ def build(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path, store: Pat
     Example:
         kg build seeds/ -o out
         kg build archive/ -o out --store out/store --jobs 2
+        kg build todays-articles/ --into out
     """
     from kg.pipeline import build as run_build
     from kg.records import summary as graph_summary
 
-    result = run_build(paths, out_dir, model=model, jobs=jobs, validate=validate, store=store)
+    if into is not None and ctx.get_parameter_source("out_dir") is click.core.ParameterSource.COMMANDLINE and out_dir != into:
+        raise click.UsageError("--into DIR writes into DIR; leave out -o or give the same folder")
+    result = run_build(paths, into or out_dir, model=model, jobs=jobs, validate=validate, store=store, into=into is not None, progress=not ctx.obj.get("quiet"))
     if not ctx.obj.get("quiet"):
         click.echo(_format_summary(graph_summary(result.graph), list(result.skipped), list(result.files)), err=True)
 

@@ -381,3 +381,19 @@ def test_cli_build_reads_non_utf8_text_with_a_warning(runner, session_model, tmp
     assert result.exit_code == 0, result.output
     assert "latin1.txt: not valid UTF-8, decoded as cp1252" in caplog.text
     assert "José García" in (tmp_path / "out" / "statements.jsonl").read_text(encoding="utf-8")
+
+
+def test_cli_build_into_adds_an_article(runner, built, tmp_path):
+    article = tmp_path / "second.txt"
+    article.write_text("External Affairs Minister S. Jaishankar met Yoko Kamikawa in Tokyo on Friday.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["build", str(article), "--into", str(built)])
+    assert result.exit_code == 0, result.output
+    assert "documents: 2" in result.stderr
+    people = [json.loads(line) for line in (built / "statements.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len([r for r in people if r["kind"] == "entity" and r["label"] == "S. Jaishankar"]) == 1
+
+
+def test_cli_build_into_and_another_output_is_a_usage_error(runner, built, tmp_path):
+    result = runner.invoke(cli, ["build", str(SEEDS), "--into", str(built), "-o", str(tmp_path / "elsewhere")])
+    assert result.exit_code == 2
+    assert "--into DIR writes into DIR" in result.stderr
