@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.qualifiers import modality_of, polarity_of
+from kg.lexicon import TITLE_HEADS
 from kg.model import Document
 from kg.nlp import parse_documents
 
@@ -51,6 +52,29 @@ class OpenTuple:
     polarity: str = "positive"
     modality: str = "asserted"
     spans: tuple[tuple[int, int] | None, ...] = ()
+    rule: str = ""
+
+
+#: Confidence of a tuple by the rule that made it: how often, on held-out text, such a tuple
+#: matches a reference extraction well (ordering matters more than the values).
+CONFIDENCE = {
+    "object": 0.9,  # subject, verb, direct object or complement: "Apple | opened | a store"
+    "preposition": 0.85,  # subject, verb + preposition, its object: "She | moved to | Paris"
+    "complement": 0.8,  # subject, verb + "that", clause: "The report | said that | prices rose"
+    "nominal": 0.45,  # complement up to its preposition: "It | was a notable influence on | John Buchan"
+    "apposition": 0.7,  # "Cashel Byron , a prizefighter" -> "Cashel Byron | is | a prizefighter"
+    "title": 0.6,  # "President Bush" -> "Bush | is | President"
+    "modifier": 0.6,  # only a time or place phrase to say: "was abandoned | several years later"
+    "possessive": 0.5,  # "Descartes 's reductionism" -> "Descartes | has | reductionism"
+    "located": 0.5,  # "Hillsborough , North Carolina" -> "Hillsborough | is in | North Carolina"
+    "quality": 0.4,  # "the comical contradictions" -> "contradictions | are | comical"
+    "noun-preposition": 0.4,  # "the Laboratory in Cambridge" -> "the Laboratory | is in | Cambridge"
+    "intransitive": 0.3,  # subject and verb alone: "The talks | will resume"
+}
+#: Factor for a tuple made by splitting a coordination ("cars and trucks" -> "cars").
+CONJUNCT_FACTOR = 0.5
+#: Factor by the dependency of the clause's verb (of the first verb, for coordinated verbs).
+CLAUSE_FACTOR = {"ROOT": 1.0, "xcomp": 1.0, "ccomp": 0.9, "relcl": 0.9, "advcl": 0.9, "acl": 0.8, "other": 0.8}
 
 
 # --- token lists -----------------------------------------------------------------------------
@@ -209,6 +233,12 @@ def _relation_core(verb: Token) -> list[Token]:
         if children[left].dep_ == "advmod":
             words.append(children[left])
         left -= 1
+    # ... and a bare adverb right after it ("toured extensively", "is heating up too").
+    right = verb.i + 1
+    while right in children and children[right].dep_ in {"prt", "neg"}:
+        right += 1
+    if right in children and _is_relation_adverb(children[right]) and not list(children[right].children):
+        words.append(children[right])
     return sorted(set(words + [verb]), key=lambda t: t.i)
 
 
@@ -242,6 +272,22 @@ def _modifiers(verb: Token, used: set[int]) -> list[list[Token]]:
         elif child.dep_ in {"npadvmod", "advmod"} and _is_time(list(child.subtree)):
             out.append(_trim(_subtree(child)))
     return [m for m in out if m]
+
+
+def _shared_modifiers(verb: Token) -> list[list[Token]]:
+    """Sentence-initial modifiers of the first of coordinated verbs, which the others share.
+
+    "In 1717 Montagu observed the practice and attempted to popularize it": "In 1717" dates both.
+    """
+    first = verb
+    while first.dep_ == "conj" and first.head != first and first.head.pos_ in _PREDICATE_POS:
+        first = first.head
+    if first is verb or _own_subject(verb):
+        return []
+    subjects = [c.i for c in first.children if c.dep_ in _SUBJECT_DEPS]
+    if not subjects:
+        return []
+    return [m for m in _modifiers(first, set()) if m and m[-1].i < min(subjects)]
 
 
 def _controlled(verb: Token) -> Token | None:
@@ -312,8 +358,13 @@ def _coordination(root: Token, members: set[int]) -> Token | None:
 class _Candidate:
     relation: tuple[Token, ...]
     arguments: tuple[tuple[Token, ...], ...]
-    confidence: float
+    rule: str
     lead: str = ""  # inserted words before the relation's own ("is" for an apposition)
+
+    @property
+    def confidence(self) -> float:
+        base, _, split = self.rule.partition("+")
+        return CONFIDENCE[base] * (CONJUNCT_FACTOR if split else 1.0)
 
 
 def _candidates(verb: Token, subjects: list[list[Token]], prefix: tuple[Token, ...] = ()) -> Iterator[_Candidate]:
@@ -326,7 +377,7 @@ def _candidates(verb: Token, subjects: list[list[Token]], prefix: tuple[Token, .
     objects = sorted((c for c in verb.children if c.dep_ in _OBJECT_DEPS), key=lambda c: (c.dep_ == "dative", c.i))
     used: set[int] = set()
     arg2: list[Token] = []
-    confidence = 0.9
+    rule = "object"
     # Control: "were able to reinforce the hotel", "tried to woo Lydia": one relation phrase.
     holder = next((o for o in objects if o.dep_ == "acomp" and _controlled(o) is not None), None)
     controlled = _controlled(holder) if holder is not None else _controlled(verb)
@@ -353,7 +404,7 @@ def _candidates(verb: Token, subjects: list[list[Token]], prefix: tuple[Token, .
         marks = [c for c in ccomp.children if c.dep_ == "mark"]
         relation += marks
         arg2 = _trim([t for t in _subtree(ccomp, frozenset()) if t not in marks])
-        confidence = 0.8
+        rule = "complement"
     elif right_preps:
         # No object: the first preposition after the verb joins the relation ("relocated to",
         # "started on"). Time and place phrases stay modifiers when another phrase can take the slot.
@@ -362,25 +413,48 @@ def _candidates(verb: Token, subjects: list[list[Token]], prefix: tuple[Token, .
         used.add(prep.i)
         relation.append(prep)
         arg2 = _noun_phrase(_pobj(prep))  # type: ignore[arg-type]
-        confidence = 0.85
+        rule = "preposition"
     else:
-        confidence = 0.3
+        rule = "intransitive"
     lead = ""
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in _AUX_DEPS for c in verb.children):
         # Reduced relative: "excess pressure caused by thermal expansion" -> "is caused by".
         lead = _be(verb.head)
-    rest = _modifiers(verb, used)
+    rest = _modifiers(verb, used) + _shared_modifiers(verb)
     if not arg2 and rest:
         # "was abandoned several years later": a modifier is the only complement there is.
         arg2, rest = rest[0], rest[1:]
-        confidence = 0.6
+        rule = "modifier"
+    # "was a notable influence on | John Buchan", "is iconic for | Americans": the complement's
+    # words up to its first preposition join the relation, the preposition's object is arg2.
+    nominal = _nominal_relation(objects[0]) if objects and rule == "object" and objects[0].dep_ in NOMINAL_RELATION_DEPS else None
     for subject in subjects:
         fields = [tuple(subject)] + ([tuple(arg2)] if arg2 else []) + [tuple(m) for m in rest]
-        yield _Candidate(tuple(sorted(relation, key=lambda t: t.i)), tuple(fields), confidence, lead)
+        yield _Candidate(tuple(sorted(relation, key=lambda t: t.i)), tuple(fields), rule, lead)
+        if nominal is not None:
+            words, obj = nominal
+            fields = [tuple(subject), tuple(obj)] + [tuple(m) for m in rest]
+            yield _Candidate(tuple(sorted(relation + words, key=lambda t: t.i)), tuple(fields), "nominal", lead)
 
 
-#: Confidence lost by a tuple made by splitting a coordination.
-_SPLIT_PENALTY = 0.3
+NOMINAL_RELATION_DEPS = frozenset({"attr", "acomp"})
+
+
+def _nominal_relation(complement: Token) -> tuple[list[Token], list[Token]] | None:
+    """Relation words and object when a complement ends in a prepositional phrase.
+
+    "a notable influence on John Buchan" -> ("a notable influence on", "John Buchan").
+    """
+    prep = next((c for c in complement.children if c.dep_ == "prep" and c.i > complement.i and _pobj(c) is not None), None)
+    if prep is None:
+        return None
+    obj = _noun_phrase(_pobj(prep))  # type: ignore[arg-type]
+    if _pobj(prep).dep_ != "pobj":  # type: ignore[union-attr]
+        return None
+    taken = {t.i for t in obj}
+    words = [t for t in _subtree(complement) if t.i <= prep.i and t.i not in taken]
+    words = [t for t in words if not (t.i > complement.i and t.head.i > prep.i)]
+    return words, obj
 
 
 def _split(candidates: Iterable[_Candidate]) -> Iterator[_Candidate]:
@@ -392,7 +466,7 @@ def _split(candidates: Iterable[_Candidate]) -> Iterator[_Candidate]:
                 continue
             for variant in _conjuncts(candidate.arguments[position]):
                 arguments = candidate.arguments[:position] + (variant,) + candidate.arguments[position + 1 :]
-                yield _Candidate(candidate.relation, arguments, candidate.confidence - _SPLIT_PENALTY, candidate.lead)
+                yield _Candidate(candidate.relation, arguments, candidate.rule + "+conjunct", candidate.lead)
 
 
 # --- facts stated by noun phrases ------------------------------------------------------------
@@ -410,31 +484,61 @@ def _have(head: Token) -> str:
     return "have" if _be(head) == "are" else "has"
 
 
-_APPOSITION_CONFIDENCE = 0.7
-_TITLE_CONFIDENCE = 0.6
-_POSSESSIVE_CONFIDENCE = 0.5
-
-
 def _nominal_candidates(sent: Span) -> Iterator[_Candidate]:
     """Facts a noun phrase states without a verb: appositions, titles and possessives."""
     for token in sent:
         if token.dep_ == "appos" and _detached_apposition(token):
             yield from _apposition(token)
+        elif token.dep_ == "appos" and token.ent_type_ in _PLACE_LABELS and token.head.ent_type_ in _PLACE_LABELS:
+            # "Hillsborough , North Carolina" -> is in(Hillsborough, North Carolina).
+            yield _Candidate((), ((token.head,), tuple(_noun_phrase(token))), "located", "is in")
         elif token.dep_ == "poss" and token.tag_ not in {"PRP$", "WP$"}:
             yield from _possessive(token)
+        elif token.dep_ == "amod" and token.pos_ == "ADJ" and token.head.pos_ in {"NOUN", "PROPN"} and token.i < token.head.i:
+            yield from _quality(token)
+        elif token.dep_ == "prep" and token.head.pos_ in {"NOUN", "PROPN"} and token.lower_ in _LOCATIVE_PREPS:
+            yield from _noun_preposition(token)
     yield from _titles(sent)
+
+
+_NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+_LOCATIVE_PREPS = frozenset({"in", "at", "on", "near", "from"})
+
+
+def _quality(adjective: Token) -> Iterator[_Candidate]:
+    """ "the comical contradictions" -> are(contradictions, comical)."""
+    noun = adjective.head
+    if adjective.ent_type_ or any(c.dep_ in {"prep", "conj"} for c in adjective.children):
+        return
+    phrase = [t for t in noun.subtree if t.i <= noun.i and t.i not in {a.i for a in adjective.subtree}]
+    phrase = [t for t in phrase if t.dep_ not in {"det", "poss", "case", "predet"} or t.head != noun]
+    words = _trim([t for t in phrase if t.i >= min((p.i for p in phrase), default=noun.i)])
+    if words:
+        yield _Candidate((), (tuple(words), tuple(_trim(list(adjective.subtree)))), "quality", _be(noun))
+
+
+def _noun_preposition(prep: Token) -> Iterator[_Candidate]:
+    """ "the National Magnet Laboratory in Cambridge" -> is in(the National Magnet Laboratory, Cambridge)."""
+    obj = _pobj(prep)
+    if obj is None or obj.dep_ != "pobj":
+        return
+    noun = prep.head
+    phrase = _trim([t for t in _subtree(noun) if t.i < prep.i])
+    if phrase and noun.dep_ not in {"pobj"} or phrase:
+        yield _Candidate((prep,), (tuple(phrase), tuple(_noun_phrase(obj))), "noun-preposition", _be(noun))
 
 
 def _apposition(appos: Token) -> Iterator[_Candidate]:
     """ "Cashel Byron , a world champion prizefighter" -> is(Cashel Byron, a world champion prizefighter)."""
     head = appos.head
+    if {head.ent_type_, appos.ent_type_} & _NUMERIC_LABELS or "CD" in {head.tag_, appos.tag_}:
+        return  # dates and figures in a row ("July 17 , 1749", "9.75 % , 8.75 %") are not appositions
+    if any(c.dep_ == "conj" for c in appos.children):
+        return  # a list the parser read as an apposition
     name, description = _noun_phrase(head), _noun_phrase(appos)
-    # The name is the subject: "One of its specialists , Steve White" -> is(Steve White, One of ...).
-    if appos.pos_ == "PROPN" and head.pos_ != "PROPN":
-        name, description, head = description, name, appos
     if not name or not description:
         return
-    yield _Candidate((), (tuple(name), tuple(description)), _APPOSITION_CONFIDENCE, _be(head))
+    yield _Candidate((), (tuple(name), tuple(description)), "apposition", _be(head))
 
 
 def _titles(sent: Span) -> Iterator[_Candidate]:
@@ -455,8 +559,10 @@ def _titles(sent: Span) -> Iterator[_Candidate]:
             # kg_entities marks titles as TITLE entities of their own: "Prime Minister Modi".
             previous = [e for e in sent.ents if e.end == ent.start and e.label_ == "TITLE"]
             words = list(previous[0]) if previous else []
-        if words:
-            yield _Candidate((), (tuple(ent), tuple(words)), _TITLE_CONFIDENCE, "is")
+        # The word next to the name must name a role: "President", "cop", "show host"; not
+        # "Lords Baltimore" or "St. Michael".
+        if words and (words[-1].lower_ in TITLE_HEADS or (words[-1].tag_ in {"NN", "NNS"} and words[-1].is_lower)):
+            yield _Candidate((), (tuple(ent), tuple(words)), "title", "is")
 
 
 def _possessive(owner: Token) -> Iterator[_Candidate]:
@@ -466,7 +572,7 @@ def _possessive(owner: Token) -> Iterator[_Candidate]:
     drop = {t.i for t in owner.subtree}
     thing_phrase = _trim([t for t in _subtree(thing) if t.i not in drop])
     if owner_phrase and thing_phrase:
-        yield _Candidate((), (tuple(_trim(owner_phrase)), tuple(thing_phrase)), _POSSESSIVE_CONFIDENCE, _have(owner))
+        yield _Candidate((), (tuple(_trim(owner_phrase)), tuple(thing_phrase)), "possessive", _have(owner))
 
 
 def _is_predicate(token: Token) -> bool:
@@ -498,7 +604,7 @@ def extract_open(doc: Doc) -> Iterator[OpenTuple]:
     """
     for sent in doc.sents:
         seen: set[tuple[str, tuple[str, ...]]] = set()
-        for candidate, anchor in _sentence_candidates(sent):
+        for candidate, anchor, factor in _sentence_candidates(sent):
             relation = " ".join(w for w in (candidate.lead, _text(candidate.relation)) if w)
             arguments = tuple(_text(a) for a in candidate.arguments)
             key = (relation, arguments)
@@ -510,41 +616,50 @@ def extract_open(doc: Doc) -> Iterator[OpenTuple]:
                 sent.end_char,
                 relation,
                 arguments,
-                round(candidate.confidence, 4),
+                round(candidate.confidence * factor, 4),
                 polarity_of(anchor),
                 modality_of(candidate.relation[-1] if candidate.relation else anchor),
                 (_extent(list(candidate.relation)),) + tuple(_extent(list(a)) for a in candidate.arguments),
+                candidate.rule,
             )
 
 
-def _sentence_candidates(sent: Span) -> Iterator[tuple[_Candidate, Token]]:
-    """Every candidate of a sentence with the token whose polarity and modality it takes."""
+def _sentence_candidates(sent: Span) -> Iterator[tuple[_Candidate, Token, float]]:
+    """Every candidate of a sentence, the token whose polarity and modality it takes, and the
+    factor its clause puts on its confidence."""
     for token in sent:
         if _is_predicate(token) and not _is_merged(token):
+            factor = _clause_factor(token)
             for candidate in _split(_candidates(token, _subjects(token))):
-                yield candidate, token
-    for candidate in _nominal_candidates(sent):
-        yield candidate, candidate.arguments[0][0].head
+                yield candidate, token, factor
+    for candidate in _split(_nominal_candidates(sent)):
+        yield candidate, candidate.arguments[0][0].head, 1.0
+
+
+def _clause_factor(verb: Token) -> float:
+    """How much a clause's kind lowers confidence: main clauses parse best, participles worst."""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return CLAUSE_FACTOR.get(verb.dep_, CLAUSE_FACTOR["other"])
 
 
 # --- running the pipeline --------------------------------------------------------------------
 
-#: PTB quote tokens as the tagger knows them from running text.
-_PTB_NORMS = {"``": '"', "''": '"'}
-
-
 def tokenized_doc(nlp: Language, sentence: str) -> Doc:
     """An unparsed Doc whose tokens are ``sentence``'s space-separated words.
 
-    PTB quotes (`` and '') get the norm of a plain double quote, which is what the statistical
-    components saw in training. With single spaces between words, ``doc.text == sentence``.
+    For pre-tokenised text (CaRB, OIE2016, PTB-style quotes `` and ''), keeping the given tokens
+    parses slightly better than re-tokenising: spaCy's tokenizer would split `` into two
+    backquotes and re-split hyphenated words, while the vocabulary already normalises `` and ''
+    to a double quote. With single spaces between words, ``doc.text == sentence``.
+
+    Examples:
+        >>> import spacy
+        >>> [t.text for t in tokenized_doc(spacy.blank("en"), "He said `` no '' .")]
+        ['He', 'said', '``', 'no', "''", '.']
     """
     words = sentence.split()
-    doc = Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False] if words else [])
-    for token in doc:
-        if token.text in _PTB_NORMS:
-            token.norm_ = _PTB_NORMS[token.text]
-    return doc
+    return Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False] if words else [])
 
 
 def extract_open_texts(

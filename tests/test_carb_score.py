@@ -146,3 +146,21 @@ def test_carb_score_rejects_malformed_prediction_lines() -> None:
         parse_predictions(["sentence only"])
     with pytest.raises(ValueError, match="'high'"):
         parse_predictions(["s\thigh\trel\targ"])
+
+
+def test_carb_score_benchmark_smoke_run(nlp) -> None:
+    """benchmarks/carb.py on the first 20 dev sentences: predictions score and round-trip."""
+    from benchmarks.carb import DEFAULT_GOLD, DEFAULT_INPUT, SYSTEM, predict, read_gold, read_sentences
+
+    if not DEFAULT_INPUT.exists() or not DEFAULT_GOLD.exists():
+        pytest.skip("CaRB dev data not found next to the project")
+    sentences = read_sentences(DEFAULT_INPUT, 20)
+    predicted, lines = predict(nlp, sentences)
+    # The TSV keeps each sentence exactly as given and parses back to the same tuples.
+    assert {line.split("\t")[0] for line in lines[SYSTEM]} <= set(sentences)
+    assert parse_predictions(lines[SYSTEM]) == predicted[SYSTEM]
+    keys = {sentence_key(s) for s in sentences}
+    gold = {k: v for k, v in read_gold(DEFAULT_GOLD).items() if k in keys}
+    ours = score(gold, predicted[SYSTEM])
+    baselines = [score(gold, predicted[name]).f1 for name in predicted if name != SYSTEM]
+    assert ours.f1 > max(baselines) and 0.4 < ours.f1 <= 1.0

@@ -134,7 +134,7 @@ def test_openie_tokenized_doc_keeps_the_given_tokens() -> None:
     doc = tokenized_doc(nlp, "He said `` no '' to co-operation .")
     assert [t.text for t in doc] == ["He", "said", "``", "no", "''", "to", "co-operation", "."]
     assert doc.text == "He said `` no '' to co-operation ."
-    assert doc[2].norm_ == '"'
+
 
 
 # --- with the model ------------------------------------------------------------------------
