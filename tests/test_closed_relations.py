@@ -100,3 +100,24 @@ def test_closed_relations_lower_case_title_before_name(triples_of) -> None:
 )
 def test_closed_relations_entities_town_names(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label_) for e in nlp(text).ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LD0102030405 Geneva SWISSINFO in English 1200 GMT 2 Mar 94", ("SWISSINFO", "ORG")),
+        ("Beirut AN-NAHAR in Arabic 3 Mar 94 p 2", ("AN-NAHAR", "ORG")),
+    ],
+)
+def test_closed_relations_entities_wire_source_in_capitals(nlp, text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_closed_relations_entities_capitals_after_place_need_a_source_line(nlp) -> None:
+    # Capitals after a place, but followed by an ordinary word: not a source line.
+    assert all(e.label_ != "ORG" for e in nlp("Talks in Geneva ENDED without a deal.").ents)
+
+
+def test_closed_relations_entities_capitals_mid_sentence_are_no_source(nlp) -> None:
+    ents = [(e.text, e.label_) for e in nlp("Mr. Smith met John SMITH in Paris.").ents]
+    assert ("SMITH", "ORG") not in ents
