@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.conll04_score import TYPES, Score, gold_relations, score  # noqa: E402
 from kg.extract import DEFAULT, extract_documents  # noqa: E402
-from kg.extract.classifier import RelationClassifier  # noqa: E402
+from kg.extract.classifier import DEFAULT_WEIGHTS, PIPELINE_FLOOR, RelationClassifier  # noqa: E402
 from kg.extract.entities import person_name  # noqa: E402
 from kg.model import Document, Mention, Statement  # noqa: E402
 from kg.nlp import load_pipeline, parse_documents  # noqa: E402
@@ -61,6 +61,9 @@ _SIGNATURES = {
     **{("locatedIn", s, o): "Located_In" for s in _LOCATION for o in _LOCATION},
     **{(p, "Organization", o): "OrgBased_In" for p in ("basedIn", "locatedIn") for o in _LOCATION},
 }
+#: The extractor name of the pair classifier's statements, and its predicates' CoNLL04 types.
+CLASSIFIER = "kg.model.pairs.v1"
+_PREDICATE_TYPES = {"worksFor": "Work_For", "livesIn": "Live_In", "locatedIn": "Located_In", "basedIn": "OrgBased_In", "kills": "Kill"}
 #: spaCy entity labels -> CoNLL04 entity types, for the baseline.
 _SPACY_TYPES = {"PERSON": "Peop", "ORG": "Org", "GPE": "Loc", "LOC": "Loc", "FAC": "Loc"}
 #: CoNLL04 type signatures -> relation type, for the baseline.
@@ -110,6 +113,12 @@ def to_conll(statement: Statement) -> dict[str, str] | None:
         # "X, chairman of Y" / "Y chairman X": the position's organisation is the employer.
         obj = statement.qualifiers.affiliation
         kind = "Work_For" if obj is not None and subject.type == "Person" and obj.type == "Organization" else None
+    elif statement.extractor == CLASSIFIER and obj is not None:
+        # The classifier may overrule the small model's entity label ("Folsom" tagged as a
+        # company): its predicate alone says which relation it saw.
+        kind = _PREDICATE_TYPES[statement.predicate]
+        if statement.predicate in {"locatedIn", "basedIn"}:
+            kind = "OrgBased_In" if subject.type == "Organization" and statement.predicate == "basedIn" else kind
     else:
         kind = _SIGNATURES.get((statement.predicate, subject.type, obj.type)) if obj is not None else None
     if kind is None or obj is None:
@@ -209,6 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", help="also write every figure as JSON here")
     parser.add_argument("--rules-only", action="store_true", help="kg's rules without the pair classifier")
     parser.add_argument("--weights", help="pair classifier weights to use instead of the shipped ones")
+    parser.add_argument("--pipeline-default", action="store_true", help="the classifier as kg build uses it (precision floor), not at its tuned thresholds")
     args = parser.parse_args(argv)
 
     path = Path(args.input) if args.input else DATA_DIR / f"{args.split}.jsonl"
@@ -222,11 +232,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         gold_records = records if all("relations" in r and "entities" in r for r in records) else None
 
     nlp = load_pipeline(args.model)
-    classifier = None if args.rules_only else RelationClassifier.load(args.weights) if args.weights else DEFAULT
+    if args.rules_only:
+        classifier, mode = None, "rules only"
+    elif args.pipeline_default:
+        classifier, mode = DEFAULT, f"rules + pair classifier as kg build runs it (probability >= {PIPELINE_FLOOR})"
+    else:
+        classifier = RelationClassifier.load(args.weights or DEFAULT_WEIGHTS)
+        mode = f"rules + pair classifier, thresholds tuned on dev ({args.weights or 'shipped weights'})"
     figures = run(records, gold_records, nlp, out=args.out, baseline=not args.no_baseline, classifier=classifier)
     print(f"CoNLL04 {path.name}: {figures['sentences']} sentences, {figures.get('gold', '?')} distinct gold relations; "
           f"model {nlp.meta.get('name')} {nlp.meta.get('version')}; Python {platform.python_version()}")
-    mode = "rules only" if classifier is None else f"rules + pair classifier ({args.weights or 'shipped weights'})"
     print(f"kg ({mode}): {figures['predictions']} predictions in {figures['seconds']:.1f} s")
     if args.out:
         print(f"wrote {args.out}")

@@ -27,9 +27,12 @@ def test_classifier_candidates_follow_type_signatures(nlp) -> None:
     assert ("Anna Berg", "worksFor", "Volvo") in pairs
     assert ("Anna Berg", "livesIn", "Gothenburg") in pairs
     assert ("Volvo", "basedIn", "Gothenburg") in pairs
-    # No signature carries Organization -> Person or Place -> Person.
-    assert not any(s == "Volvo" and o == "Anna Berg" for s, _, o in pairs)
-    features = next(c for c in candidate_pairs(sent, mentions, []) if c.object.name == "Volvo").features
+    # No signature starts at a place; an organisation may stand for a misread person or town,
+    # and then its candidates say so.
+    assert not any(s == "Gothenburg" and o == "Anna Berg" for s, _, o in pairs)
+    candidates = list(candidate_pairs(sent, mentions, []))
+    assert all("salt=PER" in c.features for c in candidates if c.subject.name == "Volvo" and c.object.name == "Anna Berg")
+    features = next(c for c in candidates if c.object.name == "Volvo" and c.predicate == "worksFor").features
     assert "bias" in features and "r=none" in features
     assert any(f.startswith("pd=") for f in features)
 
