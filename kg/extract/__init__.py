@@ -4,6 +4,8 @@ This package is the last place spaCy types appear; everything it returns is a ``
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 
@@ -38,6 +40,7 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]], classifier: Relation
     statements: list[Statement] = []
     document = None
     last_person: list[Mention] = []
+    person_ends: list[int] = []
     dated: dict[str, str] = {}
     surnames: set[str] = set()
 
@@ -47,10 +50,12 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]], classifier: Relation
         if not is_pronoun(token):
             return None
         start = passage.start + token.idx
-        earlier = [m for m in last_person if m.end <= start]
-        if not earlier:
+        # last_person is in text order, so the antecedent is found by bisection: a long
+        # article must not cost a scan of every earlier name per pronoun.
+        index = bisect_right(person_ends, start)
+        if index == 0:
             return None
-        named = earlier[-1]
+        named = last_person[index - 1]
         return Mention(named.doc_id, start, start + len(token.text), token.text, named.type, named.name, named.key)
 
     for doc, passage in parsed:
@@ -62,8 +67,10 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]], classifier: Relation
             sentence_persons = [m for m in passage_list if m.type == "Person" and passage.start + sent.start_char <= m.start < passage.start + sent.end_char]
             ctx = SentenceContext(passage, by_token, antecedent, document.published, dated)
             # Persons of this sentence become antecedents for pronouns after them in it.
-            last_person.extend(sentence_persons)
-            last_person.sort(key=lambda m: m.start)
+            for person in sentence_persons:
+                if not last_person or person.start >= last_person[-1].start:
+                    last_person.append(person)
+                    person_ends.append(person.end)
             found = list(sentence_statements(sent, ctx))
             if classifier is not None:
                 found += list(classifier.statements(sent, by_token, found, ctx.evidence(sent)))
