@@ -157,6 +157,9 @@ def _spans(sent: Span, mentions: dict[int, Mention]) -> list[tuple[Mention, Span
     for m, idx in found.items():
         span = sent.doc[min(idx) : max(idx) + 1]
         label = sent.doc[min(idx)].ent_type_ or "NONE"
+        if label in {"NORP", "LANGUAGE"}:
+            # "Russian", "Indian goods": a nationality names no place a thing is in or based in.
+            continue
         out.append((m, Span(sent.doc, span.start, span.end, label=label)))
     return sorted(out, key=lambda pair: pair[1].start)
 
