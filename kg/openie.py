@@ -5,7 +5,6 @@ relation phrase as written ("was founded by", "is also known as") and its argume
 """
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 
@@ -16,8 +15,6 @@ from kg.extract.qualifiers import modality_of, polarity_of
 from kg.lexicon import TITLE_HEADS
 from kg.model import Document
 from kg.nlp import parse_documents
-
-log = logging.getLogger(__name__)
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "acomp", "dative"})
@@ -91,6 +88,10 @@ def _subtree(token: Token, skip: frozenset[str] = _DETACHED_DEPS) -> list[Token]
                 continue
             if child.dep_ == "acl" and skip and _after_comma(child):
                 # "The museum , located in the old town ," : a fact of its own, like an apposition.
+                continue
+            if skip and (child.dep_ in {"parataxis"} or (child.dep_ == "conj" and child.pos_ == "VERB" and current.pos_ not in _PREDICATE_POS)):
+                # A verb coordinated with a noun is a clause the parser hung too low:
+                # "secures another job with a rival company and plans on leaving".
                 continue
             out.append(child)
             stack.append(child)
@@ -271,6 +272,12 @@ def _modifiers(verb: Token, used: set[int]) -> list[list[Token]]:
             out.append(_trim(_subtree(child)))
         elif child.dep_ in {"npadvmod", "advmod"} and _is_time(list(child.subtree)):
             out.append(_trim(_subtree(child)))
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+        # "into Israeli territory , where they killed three soldiers": the place of the killing.
+        out.append(_noun_phrase(clause.head, inside=clause))
     return [m for m in out if m]
 
 
@@ -367,8 +374,13 @@ class _Candidate:
         return CONFIDENCE[base] * (CONJUNCT_FACTOR if split else 1.0)
 
 
-def _candidates(verb: Token, subjects: list[list[Token]], prefix: tuple[Token, ...] = ()) -> Iterator[_Candidate]:
-    """Tuples of one clause: ``prefix`` (a governing verb's relation words) + the verb's own."""
+def _candidates(
+    verb: Token, subjects: list[list[Token]], prefix: tuple[Token, ...] = (), inherited: tuple[tuple[Token, ...], ...] = ()
+) -> Iterator[_Candidate]:
+    """Tuples of one clause: ``prefix`` (a governing verb's relation words) + the verb's own.
+
+    ``inherited`` are modifiers of the governing verb, which a controlled verb shares.
+    """
     subjects = [s for s in subjects if s]
     if not subjects:
         return
@@ -383,10 +395,11 @@ def _candidates(verb: Token, subjects: list[list[Token]], prefix: tuple[Token, .
     controlled = _controlled(holder) if holder is not None else _controlled(verb)
     if controlled is not None and not any(o.dep_ in {"dobj", "attr"} for o in objects):
         chain = tuple(relation + ([holder] if holder is not None else []))
-        yield from _candidates(controlled, subjects, chain)
+        shared = inherited + tuple(tuple(m) for m in _modifiers(verb, set()) + _shared_modifiers(verb))
+        yield from _candidates(controlled, subjects, chain, shared)
         for conj in (c for c in controlled.children if c.dep_ == "conj" and c.pos_ in _PREDICATE_POS and not _own_subject(c)):
             to = tuple(c for c in controlled.children if c.dep_ == "aux" and c.lower_ == "to")
-            yield from _candidates(conj, subjects, chain + tuple(t for t in to if not any(a.lower_ == "to" for a in conj.children)))
+            yield from _candidates(conj, subjects, chain + tuple(t for t in to if not any(a.lower_ == "to" for a in conj.children)), shared)
         return
     ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     right_preps = [c for c in verb.children if c.dep_ in _PREP_DEPS and c.i > verb.i and _pobj(c) is not None]
@@ -420,7 +433,7 @@ def _candidates(verb: Token, subjects: list[list[Token]], prefix: tuple[Token, .
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in _AUX_DEPS for c in verb.children):
         # Reduced relative: "excess pressure caused by thermal expansion" -> "is caused by".
         lead = _be(verb.head)
-    rest = _modifiers(verb, used) + _shared_modifiers(verb)
+    rest = _modifiers(verb, used) + _shared_modifiers(verb) + [list(m) for m in inherited]
     if not arg2 and rest:
         # "was abandoned several years later": a modifier is the only complement there is.
         arg2, rest = rest[0], rest[1:]
@@ -510,9 +523,9 @@ def _quality(adjective: Token) -> Iterator[_Candidate]:
     noun = adjective.head
     if adjective.ent_type_ or any(c.dep_ in {"prep", "conj"} for c in adjective.children):
         return
-    phrase = [t for t in noun.subtree if t.i <= noun.i and t.i not in {a.i for a in adjective.subtree}]
-    phrase = [t for t in phrase if t.dep_ not in {"det", "poss", "case", "predet"} or t.head != noun]
-    words = _trim([t for t in phrase if t.i >= min((p.i for p in phrase), default=noun.i)])
+    # The noun with its other modifiers before it, without determiners or possessors.
+    dropped = {t.i for c in noun.children if c.i < noun.i and (c == adjective or c.dep_ in {"det", "poss", "predet"}) for t in c.subtree}
+    words = _trim([t for t in noun.subtree if t.i <= noun.i and t.i not in dropped])
     if words:
         yield _Candidate((), (tuple(words), tuple(_trim(list(adjective.subtree)))), "quality", _be(noun))
 
@@ -524,7 +537,7 @@ def _noun_preposition(prep: Token) -> Iterator[_Candidate]:
         return
     noun = prep.head
     phrase = _trim([t for t in _subtree(noun) if t.i < prep.i])
-    if phrase and noun.dep_ not in {"pobj"} or phrase:
+    if phrase:
         yield _Candidate((prep,), (tuple(phrase), tuple(_noun_phrase(obj))), "noun-preposition", _be(noun))
 
 

@@ -22,6 +22,13 @@ def _rows(tuples) -> list[tuple]:
     return [(t.relation, *t.arguments) for t in tuples]
 
 
+def _parsed(table: str) -> Doc:
+    """A Doc from one token per line: word, tag, POS, dependency, head index, entity (BIO, optional)."""
+    rows = [line.split() for line in table.strip().splitlines()]
+    ents = [row[5] if len(row) > 5 else "O" for row in rows]
+    return _doc([r[0] for r in rows], [int(r[4]) for r in rows], [r[3] for r in rows], [r[1] for r in rows], [r[2] for r in rows], ents)
+
+
 # --- rules on hand-made parses (no model) ---------------------------------------------------
 
 
@@ -124,6 +131,139 @@ def test_openie_conjoined_verb_shares_the_subject() -> None:
     assert ("moved to", "She", "Paris") in _rows(extract_open(doc))
 
 
+def test_openie_control_verb_shares_subject_and_leading_date() -> None:
+    doc = _parsed(
+        """
+        In         IN   ADP   prep   3
+        1717       CD   NUM   pobj   0  B-DATE
+        Montagu    NNP  PROPN nsubj  3  B-PERSON
+        observed   VBD  VERB  ROOT   3
+        the        DT   DET   det    5
+        practice   NN   NOUN  dobj   3
+        and        CC   CCONJ cc     3
+        attempted  VBD  VERB  conj   3
+        to         TO   PART  aux    9
+        popularize VB   VERB  xcomp  7
+        it         PRP  PRON  dobj   9
+        .          .    PUNCT punct  3
+        """
+    )
+    rows = _rows(extract_open(doc))
+    # One relation for "attempted to popularize", and the coordinated verb keeps "In 1717".
+    assert rows == [("observed", "Montagu", "the practice", "In 1717"), ("attempted to popularize", "Montagu", "it", "In 1717")]
+
+
+def test_openie_clausal_complement_takes_the_complementiser() -> None:
+    doc = _parsed(
+        """
+        The      DT   DET   det    1
+        report   NN   NOUN  nsubj  2
+        said     VBD  VERB  ROOT   2
+        that     IN   SCONJ mark   6
+        prices   NNS  NOUN  nsubj  6
+        would    MD   AUX   aux    6
+        rise     VB   VERB  ccomp  2
+        .        .    PUNCT punct  2
+        """
+    )
+    found = list(extract_open(doc))
+    assert ("said that", "The report", "prices would rise") in _rows(found)
+    # The embedded clause alone has no object: it ranks below the complement tuple.
+    rise = next(t for t in found if t.relation == "would rise")
+    assert rise.confidence < next(t for t in found if t.relation == "said that").confidence
+
+
+def test_openie_relative_object_and_where_clause() -> None:
+    doc = _parsed(
+        """
+        Rebels     NNS  NOUN  nsubj  1
+        entered    VBD  VERB  ROOT   1
+        the        DT   DET   det    3
+        town       NN   NOUN  dobj   1
+        ,          ,    PUNCT punct  3
+        where      WRB  SCONJ advmod 7
+        they       PRP  PRON  nsubj  7
+        seized     VBD  VERB  relcl  3
+        a          DT   DET   det    9
+        depot      NN   NOUN  dobj   7
+        ,          ,    PUNCT punct  9
+        which      WDT  PRON  dobj   13
+        troops     NNS  NOUN  nsubj  13
+        lost       VBD  VERB  relcl  9
+        .          .    PUNCT punct  1
+        """
+    )
+    rows = _rows(extract_open(doc))
+    assert ("entered", "Rebels", "the town") in rows
+    # "where": the antecedent is the place; "which": the antecedent is the object.
+    assert ("seized", "they", "a depot", "the town") in rows
+    assert ("lost", "troops", "a depot") in rows
+
+
+def test_openie_conjuncts_share_the_words_around_them() -> None:
+    doc = _parsed(
+        """
+        Rebels     NNS  NOUN  nsubj  1
+        launched   VBD  VERB  ROOT   1
+        a          DT   DET   det    3
+        series     NN   NOUN  dobj   1
+        of         IN   ADP   prep   3
+        rocket     NN   NOUN  compound 6
+        attacks    NNS  NOUN  pobj   4
+        and        CC   CCONJ cc     6
+        raids      NNS  NOUN  conj   6
+        .          .    PUNCT punct  1
+        """
+    )
+    rows = _rows(extract_open(doc))
+    assert ("launched", "Rebels", "a series of rocket attacks and raids") in rows
+    assert ("launched", "Rebels", "a series of rocket attacks") in rows
+    assert ("launched", "Rebels", "a series of raids") in rows
+
+
+def test_openie_dates_and_places_in_a_row_are_not_appositions() -> None:
+    doc = _parsed(
+        """
+        She        PRP  PRON  nsubjpass 2
+        was        VBD  AUX   auxpass   2
+        born       VBN  VERB  ROOT      2
+        in         IN   ADP   prep      2
+        Hillsborough NNP PROPN pobj     3  B-GPE
+        ,          ,    PUNCT punct     4
+        North      NNP  PROPN compound  7  B-GPE
+        Carolina   NNP  PROPN appos     4  I-GPE
+        on         IN   ADP   prep      2
+        May        NNP  PROPN pobj      8  B-DATE
+        2          CD   NUM   nummod    9  I-DATE
+        ,          ,    PUNCT punct     9  I-DATE
+        1749       CD   NUM   appos     9  I-DATE
+        .          .    PUNCT punct     2
+        """
+    )
+    rows = _rows(extract_open(doc))
+    assert ("was born in", "She", "Hillsborough , North Carolina", "on May 2 , 1749") in rows
+    assert ("is in", "Hillsborough", "North Carolina") in rows
+    assert not [r for r in rows if r[0] == "is" and "1749" in r]
+
+
+def test_openie_quotes_stay_balanced() -> None:
+    doc = _parsed(
+        """
+        The        DT   DET   det    3
+        ``         ``   PUNCT punct  3
+        Blue       NNP  PROPN compound 3
+        Album      NNP  PROPN nsubjpass 6
+        ''         ''   PUNCT punct  3
+        was        VBD  AUX   auxpass 6
+        released   VBN  VERB  ROOT   6
+        in         IN   ADP   prep   6
+        1990       CD   NUM   pobj   7  B-DATE
+        .          .    PUNCT punct  6
+        """
+    )
+    assert _rows(extract_open(doc)) == [("was released in", "The `` Blue Album ''", "1990")]
+
+
 def test_openie_tsv_line_keeps_the_sentence_and_flattens_tabs() -> None:
     found = OpenTuple(0, 10, "met", ("A\tB", "C"), 0.75)
     assert tsv_line("A  B met C .", found) == "A  B met C .\t0.75\tmet\tA B\tC"
@@ -152,7 +292,10 @@ def test_openie_control_verb_merges_into_one_relation(nlp) -> None:
 
 
 def test_openie_clausal_complement_keeps_the_complementiser(nlp) -> None:
-    assert ("said that", "The report", "prices would rise") in _model_rows(nlp, "The report said that prices would rise.")
+    found = list(extract_open(nlp("The report said that prices would rise.")))
+    assert ("said that", "The report", "prices would rise") in _rows(found)
+    # The reported clause is a tuple of its own, marked as reported.
+    assert [t.modality for t in found if t.relation == "would rise"] == ["reported"]
 
 
 def test_openie_title_before_a_name(nlp) -> None:
