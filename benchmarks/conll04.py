@@ -22,6 +22,15 @@ Located_In     locatedIn                                                    Plac
 OrgBased_In    basedIn (also locatedIn of an organisation)                  Organization -> Place/Country
 Kill           kills                                                        Person -> Person
 =============  ==========================================================  ===========
+
+Statements of the pair classifier (extractor ``kg.model.pairs.v1``) map by predicate alone: it may
+have read an "organisation" of the small model as a town or a person. Negated statements count
+as no relation.
+
+By default the classifier runs at the thresholds tuned on dev (``benchmarks/train_conll04.py``);
+``--pipeline-default`` scores it as ``kg build`` runs it (probability >= 0.7), ``--rules-only``
+without it. The dev split is also what the thresholds were tuned on, so dev figures of the
+classifier are slightly optimistic; a held-out file scores the same way with ``--input``/``--gold``.
 """
 from __future__ import annotations
 
