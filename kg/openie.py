@@ -3,6 +3,13 @@
 Unlike ``kg.extract``, which maps text onto kg's closed set of predicates, this stage keeps the
 relation phrase as written ("was founded by", "is also known as") and its arguments as text.
 """
+# How it reads a sentence: every verb with a subject (its own, or one it shares through
+# coordination, control or a relative clause) gives a clause tuple: subject, relation (auxiliaries,
+# negation, adverbs, particles, the verb, and a preposition or "that" when there is no object),
+# object, then prepositional and time phrases. Noun phrases give facts with an inserted verb
+# (appositions "is", titles "is", possessives "has", places "is in"). Coordinated arguments are
+# also split into one tuple per conjunct. Confidence comes from the rule, the kind of clause and
+# splitting; the tables below were set on the CaRB dev split (benchmarks/carb.py).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -38,7 +45,8 @@ class OpenTuple:
 
     Offsets are characters into the Doc's text; ``spans`` holds the (start, end) extent of the
     words each field (relation first, then each argument) was taken from, or None for a field
-    made only of inserted words ("is" for an apposition).
+    made only of inserted words ("is" for an apposition). ``rule`` names the rule that made the
+    tuple (a key of ``CONFIDENCE``, with "+conjunct" for a split coordination).
     """
 
     sentence_start: int
@@ -621,7 +629,7 @@ def extract_open(doc: Doc) -> Iterator[OpenTuple]:
             relation = " ".join(w for w in (candidate.lead, _text(candidate.relation)) if w)
             arguments = tuple(_text(a) for a in candidate.arguments)
             key = (relation, arguments)
-            if not relation or key in seen:
+            if not relation or not all(arguments) or key in seen:
                 continue
             seen.add(key)
             yield OpenTuple(

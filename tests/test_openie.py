@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 import spacy
 from click.testing import CliRunner
 from spacy.tokens import Doc
