@@ -56,9 +56,11 @@ def article(size_bytes: int, seed: int = 7) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes-mb", type=float, nargs="+", default=[1, 5])
+    parser.add_argument("--command", choices=["build", "extract"], default="build",
+                        help="extract writes JSON Lines only: the memory of reading and extracting, without the RDF graph")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
-    kg = [sys.executable, "-m", "kg.cli", "-q", "build"]
+    kg = [sys.executable, "-m", "kg.cli", "-q", args.command]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for mb in args.sizes_mb:
@@ -66,12 +68,13 @@ def main() -> None:
             path.write_text(article(int(mb * 1_000_000)), encoding="utf-8")
             before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
             start = time.perf_counter()
-            done = subprocess.run([*kg, str(path), "-o", str(Path(tmp) / f"out-{mb}"), "--no-validate"], capture_output=True, text=True)
+            output = ["-o", str(Path(tmp) / f"out-{mb}"), "--no-validate"] if args.command == "build" else ["-o", str(Path(tmp) / f"out-{mb}.jsonl")]
+            done = subprocess.run([*kg, str(path), *output], capture_output=True, text=True)
             seconds = time.perf_counter() - start
             # ru_maxrss of children is the largest child so far (KiB on Linux); sizes run in
             # ascending order, so a larger article that needed more memory shows up here.
             peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            row = {"mb": mb, "seconds": round(seconds, 1), "peak_rss_mb": round(peak / 1024, 1),
+            row = {"command": args.command, "mb": mb, "seconds": round(seconds, 1), "peak_rss_mb": round(peak / 1024, 1),
                    "peak_grew": peak > before, "exit": done.returncode, "mb_per_minute": round(mb / seconds * 60, 2)}
             if done.returncode:
                 row["stderr"] = done.stderr.strip().splitlines()[-1:]
