@@ -292,3 +292,21 @@ def score(gold: Mapping[str, Sequence[Extraction]], predicted: Mapping[str, Sequ
 def score_files(gold_path: str | Path, predictions_path: str | Path) -> CarbScore:
     """``score`` of a prediction TSV against a gold TSV."""
     return score(read_gold(gold_path), read_predictions(predictions_path))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python benchmarks/carb_score.py GOLD.tsv PREDICTIONS.tsv``: print P, R, F1 and AUC."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Score a CaRB prediction TSV against a gold TSV.")
+    parser.add_argument("gold", type=Path, help="gold tuples: sentence, relation, arguments")
+    parser.add_argument("predictions", type=Path, help="predictions: sentence, confidence, relation, arguments")
+    args = parser.parse_args(argv)
+    result = score_files(args.gold, args.predictions)
+    threshold = "-" if result.threshold is None else f"{result.threshold:g}"
+    print(f"precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}  AUC {result.auc:.3f}  (best threshold {threshold})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -164,3 +164,12 @@ def test_carb_score_benchmark_smoke_run(nlp) -> None:
     ours = score(gold, predicted[SYSTEM])
     baselines = [score(gold, predicted[name]).f1 for name in predicted if name != SYSTEM]
     assert ours.f1 > max(baselines) and 0.4 < ours.f1 <= 1.0
+
+
+def test_carb_score_command_line_prints_the_figures(tmp_path, capsys) -> None:
+    gold = tmp_path / "gold.tsv"
+    predictions = tmp_path / "pred.tsv"
+    gold.write_text(f"{S1}\tfounded\tSteve Jobs\tApple\n{S2}\tis based in\tApple\tCupertino\n", encoding="utf-8")
+    predictions.write_text(f"{S1}\t0.9\tfounded\tSteve Jobs\tApple\n", encoding="utf-8")
+    assert carb_score.main([str(gold), str(predictions)]) == 0
+    assert capsys.readouterr().out.startswith("precision 1.000  recall 0.500  F1 0.667  AUC 0.500")
