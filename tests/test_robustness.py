@@ -209,3 +209,42 @@ def test_robustness_any_text_gives_a_valid_graph_or_a_kg_error(nlp, tmp_path_fac
     assert isomorphic(rdf, back)
     report = validate_graph(rdf)
     assert report.conforms, report.lines()
+
+
+# --- progress and logs --------------------------------------------------------------------
+
+def _kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.model
+def test_robustness_piped_build_shows_no_progress_bar_and_verbose_logs(articles, tmp_path) -> None:
+    verbose = _kg("-v", "build", str(articles), "-o", str(tmp_path / "v"))
+    assert verbose.returncode == 0, verbose.stderr
+    assert "\r" not in verbose.stderr and "doc/s" not in verbose.stderr  # tqdm stays off when piped
+    assert "kg: INFO: loaded spaCy pipeline" in verbose.stderr
+    quiet = _kg("-q", "build", str(articles), "-o", str(tmp_path / "q"))
+    assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+@pytest.mark.model
+def test_robustness_build_on_a_terminal_shows_a_progress_bar(articles, tmp_path) -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(articles), "-o", str(tmp_path / "out")],
+                               stdin=subprocess.DEVNULL, stdout=follower, stderr=follower)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closes when the process ends
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert process.wait(timeout=300) == 0
+    os.close(leader)
+    # tqdm's rate reads "doc/s" (or "s/doc" when slow) and appears nowhere else in kg's output.
+    assert b"doc/s" in seen or b"s/doc" in seen, seen[-500:]
