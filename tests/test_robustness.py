@@ -229,9 +229,14 @@ def test_robustness_piped_build_shows_no_progress_bar_and_verbose_logs(articles,
 
 @pytest.mark.model
 def test_robustness_build_on_a_terminal_shows_a_progress_bar(articles, tmp_path) -> None:
+    import fcntl
     import pty
+    import struct
+    import termios
 
     leader, follower = pty.openpty()
+    # A fresh pty is 0x0 characters, and tqdm draws nothing in no columns: give it 24x100.
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
     process = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(articles), "-o", str(tmp_path / "out")],
                                stdin=subprocess.DEVNULL, stdout=follower, stderr=follower)
     os.close(follower)
