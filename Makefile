@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: run test install install-test screenshot clean
+.PHONY: run test install install-test bench bench-scale train screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,26 @@ $(CHROMIUM):
 
 test: install-test | $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+# Accuracy on CoNLL04 and CaRB dev, and speed against bare spaCy; figures go to out/bench/.
+# The data lives in ../shared/data (set KG_CONLL04_DIR / KG_DATA_DIR to use another folder).
+bench: install
+	mkdir -p $(OUT)/bench
+	$(BIN)/python benchmarks/conll04.py --json $(OUT)/bench/conll04-dev.json
+	$(BIN)/python benchmarks/carb.py --out $(OUT)/bench/carb-dev.tsv --json $(OUT)/bench/carb-dev.json
+	$(BIN)/python benchmarks/speed.py --json $(OUT)/bench/speed.json
+
+# The longer runs: SPARQL on a million triples, the HTML page at 5,000 nodes, one long article.
+bench-scale: install-test
+	mkdir -p $(OUT)/bench
+	$(BIN)/python benchmarks/sparql.py --triples 1000000 --json $(OUT)/bench/sparql.json
+	$(BIN)/python benchmarks/render.py --sizes 500 2000 5000 --baseline-max 500 --json $(OUT)/bench/render.json
+	$(BIN)/python benchmarks/memory.py --command extract --sizes-mb 1 5 --json $(OUT)/bench/memory.json
+
+# Retrain the pair classifier on CoNLL04 train (fixed seeds; thresholds tuned on dev) into
+# kg/data/relations.json; the same data gives the same file.
+train: install
+	$(BIN)/python benchmarks/train_conll04.py
 
 # The picture in the README: the sample's page, headless, after physics has settled.
 screenshot: run | $(CHROMIUM)
