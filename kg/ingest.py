@@ -5,6 +5,7 @@ Each Document keeps the decoded, LF-normalised text; cleaning only chooses which
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -53,6 +54,9 @@ _DATE = re.compile(
 )
 _JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number",
                bool: "boolean", type(None): "null"}
+
+
+_HASH_CHUNK = 1 << 20
 
 
 class _Paragraph(NamedTuple):
@@ -264,13 +268,15 @@ def _make_document(
             heading = heading.strip("#").strip() or None
         title = heading
     if published is None:
-        published = find_date("\n".join([title or ""] + [text[s:e] for s, e in segments]))
+        # Paragraph by paragraph, stopping at the first date: no copy of the whole article.
+        candidates = itertools.chain([title or ""], (text[s:e] for s, e in segments))
+        published = next((found for part in candidates if (found := find_date(part)) is not None), None)
     return Document(doc_id or text_hash(text), text, source, title, published, segments)
 
 
 def _paragraphs(text: str, markdown: bool) -> list[_Paragraph]:
     paragraphs: list[_Paragraph] = []
-    seen: set[str] = set()
+    seen: set[bytes] = set()
     for match in re.finditer(r"[^\n]+", text):
         line = match.group()
         stripped = line.strip()
@@ -278,7 +284,8 @@ def _paragraphs(text: str, markdown: bool) -> list[_Paragraph]:
             continue
         start = match.start() + len(line) - len(line.lstrip())
         end = match.start() + len(line.rstrip())
-        key = _normalise_paragraph(stripped)
+        # A digest, not the paragraph: the set of seen paragraphs stays small for huge articles.
+        key = hashlib.sha1(_normalise_paragraph(stripped).encode("utf-8")).digest()
         if key in seen:
             # A repeated block is usually a scraper glitch; evidence should cite the first copy.
             kind = "repeat"
@@ -323,8 +330,21 @@ def text_hash(text: str) -> str:
     >>> text_hash("Rubio met  Jaishankar.") == text_hash("rubio met Jaishankar.")
     True
     """
-    normalised = " ".join(text.casefold().split())
-    return hashlib.sha1(normalised.encode("utf-8")).hexdigest()[:16]
+    # The hash of " ".join(text.casefold().split()), computed a megabyte at a time: the list of
+    # every word of a 50 MB article would take ten times its size.
+    digest = hashlib.sha1()
+    started = False
+    space_before = False
+    for offset in range(0, len(text), _HASH_CHUNK):
+        chunk = text[offset : offset + _HASH_CHUNK].casefold()
+        words = chunk.split()
+        if words:
+            # A word cut by the chunk boundary continues without a space.
+            joiner = " " if started and (space_before or chunk[0].isspace()) else ""
+            digest.update((joiner + " ".join(words)).encode("utf-8"))
+            started = True
+        space_before = chunk[-1].isspace() if words else (space_before or bool(chunk))
+    return digest.hexdigest()[:16]
 
 
 def _parse_published(value: object, where: str) -> date | None:

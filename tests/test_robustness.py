@@ -253,3 +253,37 @@ def test_robustness_build_on_a_terminal_shows_a_progress_bar(articles, tmp_path)
     os.close(leader)
     # tqdm's rate reads "doc/s" (or "s/doc" when slow) and appears nowhere else in kg's output.
     assert b"doc/s" in seen or b"s/doc" in seen, seen[-500:]
+
+
+# --- a 50 MB article ------------------------------------------------------------------------
+
+def test_robustness_50_mb_article_is_read_and_split_in_bounded_memory(tmp_path) -> None:
+    import tracemalloc
+
+    from kg.ingest import load_documents
+    from kg.nlp import MAX_PASSAGE_CHARS, split_passages
+
+    # Distinct paragraphs (so none is dropped as a repeat), one of them a single 1 MB line.
+    sentence = "Minister {i} of Country {j} met Envoy {k} in City {j} on March {d}, 2026. "
+    paragraphs = ["".join(sentence.format(i=n, j=n % 97, k=n * 7, d=n % 28 + 1) for n in range(p * 40, p * 40 + 40)) for p in range(7_000)]
+    paragraphs.insert(10, "".join(sentence.format(i=n, j=1, k=2, d=3) for n in range(10**6, 10**6 + 13_000)))
+    text = "\n\n".join(paragraphs)
+    while len(text) < 50_000_000:
+        text += "\n\n" + text[: 50_000_000 - len(text)].replace("Minister", "Ambassador").rsplit("\n\n", 1)[0]
+    (tmp_path / "big.txt").write_text(text, encoding="utf-8")
+    size = len(text)
+    del text, paragraphs
+
+    tracemalloc.start()
+    try:
+        [document] = load_documents([tmp_path / "big.txt"])
+        longest = count = 0
+        for passage in split_passages(document):
+            longest, count = max(longest, passage.end - passage.start), count + 1
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert size >= 50_000_000 and len(document.text) == size
+    assert longest <= MAX_PASSAGE_CHARS and count > 7_000
+    # The text itself, the bytes it was decoded from, and bookkeeping: no copy per word.
+    assert peak < 4 * size, f"peak {peak / 1e6:.0f} MB for a {size / 1e6:.0f} MB article"
