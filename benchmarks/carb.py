@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -26,7 +27,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.carb_score import CarbScore, Extraction, read_gold, score, sentence_key  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data" / "carb"
+DATA = Path(os.environ.get("KG_DATA_DIR", ROOT.parent / "shared" / "data")) / "carb"
 DEFAULT_INPUT = DATA / "dev.txt"
 DEFAULT_GOLD = DATA / "gold" / "dev.tsv"
 

@@ -54,7 +54,8 @@ from kg.model import Document, Mention, Statement  # noqa: E402
 from kg.nlp import load_pipeline, parse_documents  # noqa: E402
 
 #: Where the splits live unless ``KG_CONLL04_DIR`` or ``--input`` says otherwise.
-DATA_DIR = Path(os.environ.get("KG_CONLL04_DIR", ROOT.parent / "shared" / "data" / "conll04"))
+# KG_CONLL04_DIR names the CoNLL04 folder itself; KG_DATA_DIR the folder holding conll04/ and carb/.
+DATA_DIR = Path(os.environ.get("KG_CONLL04_DIR") or Path(os.environ.get("KG_DATA_DIR", ROOT.parent / "shared" / "data")) / "conll04")
 
 _LOCATION = frozenset({"Place", "Country"})
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
