@@ -156,6 +156,8 @@ def open_store(target: str | PathLike[str] | Iterable[str | PathLike[str]]) -> o
             raise InputError(f"{paths[0]}: cannot open the store: {err}") from err
     store = ox.Store()
     for path in paths:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
             if not (path / "graph.ttl").is_file():
                 raise InputError(f"{path}: a folder, but neither a kg store nor a kg build output (no graph.ttl)")

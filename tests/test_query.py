@@ -181,7 +181,7 @@ def test_query_open_store_accepts_a_build_folder(graph_file) -> None:
 
 
 def test_query_open_store_rejects_unknown_files(tmp_path) -> None:
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="no such file or folder"):
         open_store(tmp_path / "missing.ttl")
     with pytest.raises(InputError, match="neither a kg store nor a kg build output"):
         open_store(tmp_path)
