@@ -46,6 +46,7 @@ bench: install
 	$(BIN)/python benchmarks/conll04.py --json $(OUT)/bench/conll04-dev.json
 	$(BIN)/python benchmarks/carb.py --out $(OUT)/bench/carb-dev.tsv --json $(OUT)/bench/carb-dev.json
 	$(BIN)/python benchmarks/speed.py --json $(OUT)/bench/speed.json
+	$(BIN)/python benchmarks/results.py --bench $(OUT)/bench --out benchmarks/RESULTS.md
 
 # The longer runs: SPARQL on a million triples, the HTML page at 5,000 nodes, one long article.
 bench-scale: install-test
