@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.classifier import RelationClassifier, default_classifier
 from kg.extract.entities import is_pronoun, passage_mentions
-from kg.extract.relations import SentenceContext, sentence_statements
+from kg.extract.context import SentenceContext
+from kg.extract.relations import sentence_statements
 from kg.model import Extraction, Mention, Passage, Statement
 
 __all__ = ["DEFAULT", "extract_document", "extract_documents"]

@@ -1,0 +1,332 @@
+"""Statements a noun phrase of one sentence Span states, added to its ``_Builder``: event nouns,
+killings and residents, titles and appositions, "-led", tariffs, places and "-based".
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from kg.components import is_leader_modifier
+from kg.extract.context import (
+    _SUBJECT_DEPS,
+    SentenceContext,
+    _Builder,
+    _mention,
+    _mention_pairs,
+    _noun_predicate,
+    _prep_objects,
+    _subjects,
+)
+from kg.extract.normalize import parse_quantity
+from kg.gazetteer import country_code, country_name, demonym_code, region_name
+from kg.lexicon import KILLER_NOUNS, KILLING_NOUNS, LEADER_SUFFIXES, LIGHT_VERBS, RESIDENT_NOUNS, TARIFF_NOUNS, TITLE_HEADS
+from kg.model import Argument, Mention, Quantity
+
+_LEADER_WORDS = frozenset(suffix.lstrip("-") for suffix in LEADER_SUFFIXES)
+_SYMMETRIC = frozenset({"meets", "speaksWith"})
+_PLACE_TYPES = frozenset({"Place", "Country"})
+# Statements about where something is that carry over from a town to the state after it.
+_WHERE = frozenset({"basedIn", "livesIn", "locatedIn"})
+
+
+def _noun_statements(noun: Token, b: _Builder) -> None:
+    """Event nouns: "a call between X and Y", "X's visit to Y", "talks with X"."""
+    ctx = b.ctx
+    if noun.lower_ in KILLING_NOUNS or noun.lemma_.lower() in KILLING_NOUNS:
+        _killing_noun(noun, b)
+        return
+    if noun.lower_ in KILLER_NOUNS or noun.lemma_.lower() in KILLER_NOUNS:
+        _killer_noun(noun, b)
+        return
+    if noun.lemma_.lower() in RESIDENT_NOUNS:
+        _resident_noun(noun, b)
+        return
+    predicate = _noun_predicate(noun)
+    if predicate is None or (noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS):
+        return
+    between = [o for _, o in _prep_objects(noun, ("between", "among"))]
+    if len(between) >= 2 and predicate in _SYMMETRIC:
+        first = _mention(between[0], ctx, allow_modifier=False)
+        for other in between[1:]:
+            second = _mention(other, ctx, allow_modifier=False)
+            if first and second:
+                b.add(noun, first, predicate, second, f"{noun.text} between", f"kg.rules.{predicate}.noun.v1", 0.8)
+        return
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    targets = [o for _, o in _prep_objects(noun, ("to", "with", "for", "of"))]
+    for t, subject, obj in _mention_pairs(owners, targets, ctx, object_modifier=False):
+        b.add(noun, subject, predicate, obj, f"{noun.text} {t.head.text}", f"kg.rules.{predicate}.noun.v1", 0.75)
+
+
+def _leader_statements(token: Token, b: _Builder) -> None:
+    """"the U.S.-led initiative": the country or group before "-led" organises the thing.
+
+    The tokenizer keeps "U.S.-led" whole but splits "Saudi-led" into "Saudi", "-", "led".
+    """
+    split = token.lower_ in _LEADER_WORDS and token.i >= 2 and token.nbor(-1).text == "-"
+    if not is_leader_modifier(token) and not split:
+        return
+    target = b.ctx.mentions.get(token.head.i)
+    organiser = _organiser(token.nbor(-2), b.ctx, whole=True) if split else _organiser(token, b.ctx)
+    if target is None or organiser is None:
+        return
+    b.add(token.head, (organiser, 1.0), "organizes", (target, 1.0), token.text, "kg.rules.led.v1", 0.8, presupposed=True)
+
+
+def _organiser(token: Token, ctx: SentenceContext, whole: bool = False) -> Mention | None:
+    """The mention of the name inside a "-led" token (or the whole token), with offsets of just that name."""
+    if whole and token.i in ctx.mentions:
+        return ctx.mentions[token.i]
+    name = token.text if whole else token.text.rsplit("-", 1)[0]
+    start = ctx.passage.start + token.idx
+    doc_id = ctx.passage.document.doc_id
+    code = country_code(name) or demonym_code(name)
+    if code is not None:
+        return Mention(doc_id, start, start + len(name), name, "Country", country_name(code), f"country:{code}")
+    known = [m for m in ctx.mentions.values() if m.name == name]
+    if known:
+        m = known[0]
+        return Mention(doc_id, start, start + len(name), name, m.type, m.name, m.key)
+    return None
+
+
+def _position_statements(sent: Span, b: _Builder) -> None:
+    """Titles before names ("U.S. Secretary of State Marco Rubio") and appositions ("X, chairman of Y")."""
+    ctx = b.ctx
+    doc = sent.doc
+    for ent in sent.ents:
+        if ent.label_ != "TITLE" or ent.end >= len(doc) or ent.end not in ctx.mentions:
+            continue
+        person = ctx.mentions[ent.end]
+        title = ctx.mentions.get(ent.start)
+        if title is None or person.type != "Person":
+            continue
+        affiliation = ctx.mentions.get(ent.start - 1) if ent.start > sent.start else None
+        if affiliation is not None and affiliation.type not in {"Country", "Organization"}:
+            affiliation = None
+        b.add(doc[ent.end], (person, 1.0), "holdsPosition", (title, 1.0), ent.text, "kg.rules.title.v1", 0.9, affiliation=affiliation, presupposed=True)
+    for token in sent:
+        if token.dep_ != "appos" or token.pos_ != "NOUN" and token.lemma_.lower() not in TITLE_HEADS:
+            continue
+        person = _mention(token.head, ctx, allow_modifier=False)
+        if person is None or person[0].type != "Person":
+            continue
+        if token.lemma_.lower() in TITLE_HEADS:
+            _apposition(token, person, b)
+            continue
+        # Any other occupation: "X, a lawyer for the Y", "X, an engineer at Y" (no position entity).
+        for _, org in _prep_objects(token, ("for", "at", "with", "of")):
+            found = _mention(org, ctx, allow_modifier=False)
+            if found and found[0].type == "Organization":
+                b.add(token, person, "worksFor", found, f"{token.text} {org.head.text}", "kg.rules.appos.v1", 0.7, presupposed=True)
+
+
+def _apposition(title: Token, person: tuple[Mention, float], b: _Builder) -> None:
+    ctx = b.ctx
+    words = [t for t in title.subtree if t.i <= title.i and t.dep_ not in {"det", "poss", "punct"} and t.i not in ctx.mentions]
+    if not words:
+        return
+    start, end = words[0].idx, title.idx + len(title.text)
+    text = title.doc.text[start:end]
+    doc_id = ctx.passage.document.doc_id
+    offset = ctx.passage.start
+    position = Mention(doc_id, offset + start, offset + end, text, "Position", text, f"position:{text.lower()}")
+    affiliation = None
+    for _, org in _prep_objects(title, ("of", "at", "for")):
+        found = _mention(org, ctx, allow_modifier=False)
+        if found and found[0].type in {"Organization", "Country"}:
+            affiliation = found[0]
+            b.add(title, person, "worksFor", found, f"{title.text} of", "kg.rules.appos.v1", 0.75)
+    b.add(title, person, "holdsPosition", (position, 1.0), title.text, "kg.rules.appos.v1", 0.8, affiliation=affiliation, presupposed=True)
+
+
+def _tariff_statements(sent: Span, b: _Builder) -> None:
+    """"U.S. tariffs on Indian goods to 18%": imposer, target and rate of each tariff noun.
+
+    A tariff phrase that leaves out who imposes it on whom ("and the cancellation of 25% penalty
+    tariffs") takes them from the previous tariff phrase of the same sentence.
+    """
+    ctx = b.ctx
+    last_imposer = last_target = None
+    for noun in sent:
+        if noun.lower_ not in TARIFF_NOUNS or noun.pos_ != "NOUN":
+            continue
+        imposer = None
+        for child in noun.children:
+            if child.dep_ in {"compound", "nmod", "poss", "amod"} and child.i in ctx.mentions and ctx.mentions[child.i].type == "Country":
+                imposer = (ctx.mentions[child.i], 1.0)
+        # "X imposed tariffs on Y", "Y retaliated with tariffs on X": the clause's subject imposes.
+        verb = noun.head if noun.dep_ == "dobj" else (noun.head.head if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" else None)
+        if imposer is None and verb is not None:
+            for s in _subjects(verb):
+                found = _mention(s, ctx, allow_modifier=False)
+                if found and found[0].type == "Country":
+                    imposer = found
+        target = None
+        for _, obj in _prep_objects(noun, ("on", "against", "for")) + (_prep_objects(verb, ("on", "against")) if verb is not None else []):
+            found = _mention(obj, ctx)
+            if found and found[0].type == "Country":
+                target = found
+                break
+        imposer = imposer or last_imposer
+        target = target or last_target
+        rate = _rate_of(noun)
+        last_imposer, last_target = imposer, target
+        if imposer is None or target is None or rate is None:
+            continue
+        b.add(noun, imposer, "tariffOn", target, noun.text, "kg.rules.tariff.v1", 0.8, rate=rate)
+
+
+def _rate_of(noun: Token) -> Quantity | None:
+    """The percentage a tariff is set at: "25% tariffs", "tariffs of 25%", "(cut) ... to 18%"."""
+    percents = [e for e in noun.sent.ents if e.label_ == "PERCENT"]
+    for ent in percents:
+        # Pre-nominal rate: the percentage modifies the tariff noun directly or through a compound.
+        if ent.root.head == noun or (ent.root.head.head == noun and ent.root.head.i < noun.i):
+            return parse_quantity(ent.text)
+    for ent in percents:
+        prep = ent.root.head
+        if ent.root.dep_ == "pobj" and prep.lower_ in {"of", "at", "to"}:
+            # "tariffs of 25%" or "a reduction in tariffs ... to 18%", attached up the tree.
+            governor = prep.head
+            ancestors = {a.i for a in noun.ancestors}
+            if governor == noun or governor.i in ancestors or any(c.i in ancestors or c == noun for c in governor.subtree if c.dep_ == "dobj"):
+                return parse_quantity(ent.text)
+    return None
+
+
+def _killing_noun(noun: Token, b: _Builder) -> None:
+    """"the assassination of Lincoln by Booth", "Booth's murder of Lincoln": killer and victim."""
+    victims = [o for _, o in _prep_objects(noun, ("of",))]
+    killers = [o for _, o in _prep_objects(noun, ("by",))]
+    if victims:
+        # Without "of" the possessive is the victim ("Lincoln's assassination"), so it names no killer.
+        killers += [c for c in noun.children if c.dep_ == "poss"]
+    for _, subject, obj in _mention_pairs(killers, victims, b.ctx, object_modifier=False):
+        b.add(noun, subject, "kills", obj, f"{noun.text} of", "kg.rules.kills.noun.v1", 0.75)
+
+
+def _killer_noun(noun: Token, b: _Builder) -> None:
+    """"Lincoln's assassin, John Wilkes Booth", "Booth, the killer of Lincoln": the killer is the
+    name the noun stands in apposition to; the victim its possessive or "of" object."""
+    victims = [c for c in noun.children if c.dep_ == "poss"] + [o for _, o in _prep_objects(noun, ("of",))]
+    killers = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ in {"appos", "compound"}:
+        killers.append(noun.head)
+    elif noun.dep_ == "attr":
+        killers += [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
+    for _, subject, obj in _mention_pairs(killers, victims, b.ctx, object_modifier=False):
+        b.add(noun, subject, "kills", obj, noun.text, "kg.rules.kills.noun.v1", 0.7, presupposed=True)
+
+
+def _resident_noun(noun: Token, b: _Builder) -> None:
+    """"X, a resident of Y", "X is a native of Y", "X, an Ohio native": where a person lives."""
+    places = [o for _, o in _prep_objects(noun, ("of", "in", "from"))]
+    places += [c for c in noun.children if c.dep_ in {"compound", "nmod", "poss"}]
+    people = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "appos":
+        people.append(noun.head)
+    elif noun.dep_ == "attr":
+        people += [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
+    for _, subject, obj in _mention_pairs(people, places, b.ctx, object_modifier=False):
+        b.add(noun, subject, "livesIn", obj, f"{noun.text} of", "kg.rules.resident.v1", 0.8, presupposed=True)
+
+
+def _mention_spans(sent: Span, ctx: SentenceContext) -> list[tuple[Mention, int, int]]:
+    """The sentence's mentions with their token spans (start, end), in text order."""
+    found: dict[Mention, tuple[int, int]] = {}
+    for i in range(sent.start, sent.end):
+        m = ctx.mentions.get(i)
+        if m is not None:
+            start, end = found.get(m, (i, i + 1))
+            found[m] = (min(start, i), max(end, i + 1))
+    return sorted(((m, s, e) for m, (s, e) in found.items()), key=lambda x: x[1])
+
+
+def _regions(sent: Span, spans: list[tuple[Mention, int, int]]) -> dict[Mention, tuple[Mention, int]]:
+    """Place -> (the state or country named after it and a comma, its token): "Greenville, S.C."."""
+    doc = sent.doc
+    by_start = {s: (m, e) for m, s, e in spans}
+    out: dict[Mention, tuple[Mention, int]] = {}
+    for m, s, e in spans:
+        if m.type != "Place" or e + 1 >= sent.end or doc[e].text != "," or e + 1 not in by_start:
+            continue
+        region, end = by_start[e + 1]
+        if region.type not in _PLACE_TYPES or not (region_name(region.text) or country_code(region.text)):
+            continue
+        if region_name(m.text) or country_code(m.text):
+            # "Ohio, Texas and Utah": a list of states, not a town and its state.
+            continue
+        if end < sent.end and doc[end].lower_ in {"and", "or"}:
+            continue
+        out[m] = (region, e + 1)
+    return out
+
+
+def _place_statements(sent: Span, b: _Builder) -> None:
+    """Where things are, from noun-phrase shapes rather than verbs.
+
+    "Greenville, S.C." (town locatedIn state); "Acme Corp. of Boston", "the Red Cross in Geneva"
+    (organisation basedIn place); "Sultan Qaboos of Oman", "Smith, of Dayton" (person livesIn
+    place); "a Seattle-based company" (basedIn).
+    """
+    ctx = b.ctx
+    doc = sent.doc
+    spans = _mention_spans(sent, ctx)
+    for place, (region, at) in _regions(sent, spans).items():
+        b.add(doc[at], (place, 1.0), "locatedIn", (region, 1.0), ",", "kg.rules.placeAppos.v1", 0.8, presupposed=True)
+    for m, s, e in spans:
+        if m.type not in {"Organization", "Person"}:
+            continue
+        root = doc[s:e].root
+        preps = ("of", "in", "at") if m.type == "Organization" else ("of", "from")
+        predicate = "basedIn" if m.type == "Organization" else "livesIn"
+        for prep, obj in _prep_objects(root, preps):
+            found = _mention(obj, ctx, allow_modifier=False)
+            if found is None or found[0].type not in _PLACE_TYPES or found[0] == m:
+                continue
+            b.add(root, (m, 1.0), predicate, found, prep.text, f"kg.rules.{predicate}.np.v1", 0.7, presupposed=True)
+    for token in sent:
+        _based_statements(token, b)
+
+
+def _based_statements(token: Token, b: _Builder) -> None:
+    """"a Seattle-based company", "the London-based bank": the modified name is based in the place."""
+    ctx = b.ctx
+    split = token.lower_ == "based" and token.i >= 2 and token.nbor(-1).text == "-"
+    if not split and not (token.lower_.endswith("-based") and len(token) > 6):
+        return
+    if split:
+        place = ctx.mentions.get(token.i - 2)
+    else:
+        place = _organiser(token, ctx) if token.i not in ctx.mentions else None
+    if place is None or place.type not in _PLACE_TYPES:
+        return
+    head = token.head
+    targets = [head]
+    if head.dep_ == "appos":
+        targets.append(head.head)
+    elif head.dep_ == "attr":
+        targets += [c for c in head.head.children if c.dep_ in _SUBJECT_DEPS]
+    targets += [c for c in head.children if c.dep_ == "appos"]
+    for t in targets:
+        found = _mention(t, ctx, allow_modifier=False)
+        if found is not None and found[0].type == "Organization":
+            b.add(token, found, "basedIn", (place, 1.0), token.text, "kg.rules.based.v1", 0.8, presupposed=True)
+            return
+
+
+def _carry_to_regions(sent: Span, b: _Builder) -> None:
+    """"based in Alexandria, Va.": whatever is in the town is in its state too."""
+    regions = _regions(sent, _mention_spans(sent, b.ctx))
+    stated = {(s.subject, s.predicate, s.object.mention) for s in b.out}
+    for s in list(b.out):
+        obj = s.object.mention
+        if s.predicate not in _WHERE or obj not in regions or s.polarity != "positive":
+            continue
+        region = regions[obj][0]
+        if (s.subject, s.predicate, region) in stated or region.key == s.subject.key:
+            continue
+        stated.add((s.subject, s.predicate, region))
+        b.out.append(replace(s, object=Argument(mention=region), extractor=s.extractor + "+region", confidence=round(s.confidence * 0.9, 3)))

@@ -1,0 +1,244 @@
+"""Verbs of one parse -> ``_Candidate`` clause tuples: subject, relation (auxiliaries, negation,
+adverbs, particles, the verb, and a preposition or "that" when there is no object), object, modifiers.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.openie.candidates import _Candidate
+from kg.openie.nominal import _be
+from kg.openie.spans import _PLACE_LABELS, _PREDICATE_POS, _TIME_LABELS, _noun_phrase, _pobj, _subtree, _trim
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "acomp", "dative"})
+_PREP_DEPS = frozenset({"prep", "agent"})
+_AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+# Clause links through which a verb with no subject of its own shares its governor's subject.
+_SUBJECT_SHARING_DEPS = frozenset({"conj", "xcomp", "advcl"})
+
+
+def _is_relative_pronoun(token: Token) -> bool:
+    return token.lower_ in _RELATIVE_PRONOUNS and token.tag_ in {"WDT", "WP", "WP$", "IN", "DT"}
+
+
+def _antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause hangs off ("an opening [that led to a mine]")."""
+    if verb.dep_ == "relcl" and verb.head != verb:
+        return verb.head
+    return None
+
+
+def _subjects(verb: Token, depth: int = 0) -> list[list[Token]]:
+    """Subject phrases of ``verb``: its own, else the governing clause's (coordination, control)."""
+    own = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if own:
+        phrases = []
+        for subject in own:
+            antecedent = _antecedent(verb)
+            if _is_relative_pronoun(subject) and antecedent is not None:
+                phrases.append(_noun_phrase(antecedent, inside=verb))
+            else:
+                phrases.append(_noun_phrase(subject))
+        return phrases
+    if depth > 4 or verb.head == verb:
+        return []
+    if verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head.pos_ in _PREDICATE_POS:
+        return _subjects(verb.head, depth + 1)
+    if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+        # "the villages located close to industrial sites", "a player who ...": the noun.
+        return [_noun_phrase(verb.head, inside=verb)]
+    return []
+
+
+def _relation_core(verb: Token) -> list[Token]:
+    """Auxiliaries, negation, particles and the adverbs among them, plus the verb itself."""
+    words = [c for c in verb.children if c.dep_ in _AUX_DEPS or c.dep_ == "prt"]
+    # Adverbs right before the verb belong to the relation ("has also been", "often refers").
+    left = verb.i - 1
+    children = {c.i: c for c in verb.children}
+    while left >= 0 and left in children and (children[left].dep_ in _AUX_DEPS or _is_relation_adverb(children[left])):
+        if children[left].dep_ == "advmod":
+            words.append(children[left])
+        left -= 1
+    # ... and a bare adverb right after it ("toured extensively", "is heating up too").
+    right = verb.i + 1
+    while right in children and children[right].dep_ in {"prt", "neg"}:
+        right += 1
+    if right in children and _is_relation_adverb(children[right]) and not list(children[right].children):
+        words.append(children[right])
+    return sorted(set(words + [verb]), key=lambda t: t.i)
+
+
+def _is_relation_adverb(token: Token) -> bool:
+    return token.dep_ == "advmod" and token.tag_ in {"RB", "RBR", "RBS"} and not token.ent_type_
+
+
+def _is_time(tokens: list[Token]) -> bool:
+    return any(t.ent_type_ in _TIME_LABELS for t in tokens)
+
+
+def _is_place(tokens: list[Token]) -> bool:
+    return any(t.ent_type_ in _PLACE_LABELS for t in tokens)
+
+
+def _modifiers(verb: Token, used: set[int]) -> list[list[Token]]:
+    """Further arguments of a clause: prepositional phrases and time adverbials, in order."""
+    out = []
+    for child in verb.children:
+        if child.i in used:
+            continue
+        if child.dep_ in _PREP_DEPS and _pobj(child) is not None or child.dep_ == "dative":
+            out.append(_trim(_subtree(child)))
+        elif child.dep_ in {"npadvmod", "advmod"} and _is_time(list(child.subtree)):
+            out.append(_trim(_subtree(child)))
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+        # "into Israeli territory , where they killed three soldiers": the place of the killing.
+        out.append(_noun_phrase(clause.head, inside=clause))
+    return [m for m in out if m]
+
+
+def _shared_modifiers(verb: Token) -> list[list[Token]]:
+    """Sentence-initial modifiers of the first of coordinated verbs, which the others share.
+
+    "In 1717 Montagu observed the practice and attempted to popularize it": "In 1717" dates both.
+    """
+    first = verb
+    while first.dep_ == "conj" and first.head != first and first.head.pos_ in _PREDICATE_POS:
+        first = first.head
+    if first is verb or _own_subject(verb):
+        return []
+    subjects = [c.i for c in first.children if c.dep_ in _SUBJECT_DEPS]
+    if not subjects:
+        return []
+    return [m for m in _modifiers(first, set()) if m and m[-1].i < min(subjects)]
+
+
+def _controlled(verb: Token) -> Token | None:
+    """The clause a subject-control verb hands its subject to: "tried to woo", "were able to reinforce"."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in _PREDICATE_POS and not _own_subject(child):
+            return child
+    return None
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+
+
+def _candidates(
+    verb: Token, subjects: list[list[Token]], prefix: tuple[Token, ...] = (), inherited: tuple[tuple[Token, ...], ...] = ()
+) -> Iterator[_Candidate]:
+    """Tuples of one clause: ``prefix`` (a governing verb's relation words) + the verb's own.
+
+    ``inherited`` are modifiers of the governing verb, which a controlled verb shares.
+    """
+    subjects = [s for s in subjects if s]
+    if not subjects:
+        return
+    relation = list(prefix) + _relation_core(verb)
+    # The direct object before an indirect one: "gave [local councils] [the power]".
+    objects = sorted((c for c in verb.children if c.dep_ in _OBJECT_DEPS), key=lambda c: (c.dep_ == "dative", c.i))
+    used: set[int] = set()
+    arg2: list[Token] = []
+    rule = "object"
+    # Control: "were able to reinforce the hotel", "tried to woo Lydia": one relation phrase.
+    holder = next((o for o in objects if o.dep_ == "acomp" and _controlled(o) is not None), None)
+    controlled = _controlled(holder) if holder is not None else _controlled(verb)
+    if controlled is not None and not any(o.dep_ in {"dobj", "attr"} for o in objects):
+        chain = tuple(relation + ([holder] if holder is not None else []))
+        shared = inherited + tuple(tuple(m) for m in _modifiers(verb, set()) + _shared_modifiers(verb))
+        yield from _candidates(controlled, subjects, chain, shared)
+        for conj in (c for c in controlled.children if c.dep_ == "conj" and c.pos_ in _PREDICATE_POS and not _own_subject(c)):
+            to = tuple(c for c in controlled.children if c.dep_ == "aux" and c.lower_ == "to")
+            yield from _candidates(conj, subjects, chain + tuple(t for t in to if not any(a.lower_ == "to" for a in conj.children)), shared)
+        return
+    ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    right_preps = [c for c in verb.children if c.dep_ in _PREP_DEPS and c.i > verb.i and _pobj(c) is not None]
+    if objects:
+        obj = objects[0]
+        used.add(obj.i)
+        antecedent = _antecedent(verb)
+        if obj.dep_ == "dobj" and _is_relative_pronoun(obj) and antecedent is not None:
+            arg2 = _noun_phrase(antecedent, inside=verb)
+        else:
+            arg2 = _noun_phrase(obj)
+    elif ccomp is not None:
+        # "indicated that organic compounds could carry current": the complementiser joins the relation.
+        used.add(ccomp.i)
+        marks = [c for c in ccomp.children if c.dep_ == "mark"]
+        relation += marks
+        arg2 = _trim([t for t in _subtree(ccomp, frozenset()) if t not in marks])
+        rule = "complement"
+    elif right_preps:
+        # No object: the first preposition after the verb joins the relation ("relocated to",
+        # "started on"). Time and place phrases stay modifiers when another phrase can take the slot.
+        ranked = sorted(right_preps, key=lambda p: (_is_time(list(p.subtree)) or _is_place(list(p.subtree)), p.i))
+        prep = ranked[0]
+        used.add(prep.i)
+        relation.append(prep)
+        arg2 = _noun_phrase(_pobj(prep))  # type: ignore[arg-type]
+        rule = "preposition"
+    else:
+        rule = "intransitive"
+    lead = ""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in _AUX_DEPS for c in verb.children):
+        # Reduced relative: "excess pressure caused by thermal expansion" -> "is caused by".
+        lead = _be(verb.head)
+    rest = _modifiers(verb, used) + _shared_modifiers(verb) + [list(m) for m in inherited]
+    if not arg2 and rest:
+        # "was abandoned several years later": a modifier is the only complement there is.
+        arg2, rest = rest[0], rest[1:]
+        rule = "modifier"
+    # "was a notable influence on | John Buchan", "is iconic for | Americans": the complement's
+    # words up to its first preposition join the relation, the preposition's object is arg2.
+    nominal = _nominal_relation(objects[0]) if objects and rule == "object" and objects[0].dep_ in NOMINAL_RELATION_DEPS else None
+    for subject in subjects:
+        fields = [tuple(subject)] + ([tuple(arg2)] if arg2 else []) + [tuple(m) for m in rest]
+        yield _Candidate(tuple(sorted(relation, key=lambda t: t.i)), tuple(fields), rule, lead)
+        if nominal is not None:
+            words, obj = nominal
+            fields = [tuple(subject), tuple(obj)] + [tuple(m) for m in rest]
+            yield _Candidate(tuple(sorted(relation + words, key=lambda t: t.i)), tuple(fields), "nominal", lead)
+
+
+NOMINAL_RELATION_DEPS = frozenset({"attr", "acomp"})
+
+
+def _nominal_relation(complement: Token) -> tuple[list[Token], list[Token]] | None:
+    """Relation words and object when a complement ends in a prepositional phrase.
+
+    "a notable influence on John Buchan" -> ("a notable influence on", "John Buchan").
+    """
+    prep = next((c for c in complement.children if c.dep_ == "prep" and c.i > complement.i and _pobj(c) is not None), None)
+    if prep is None:
+        return None
+    obj = _noun_phrase(_pobj(prep))  # type: ignore[arg-type]
+    if _pobj(prep).dep_ != "pobj":  # type: ignore[union-attr]
+        return None
+    taken = {t.i for t in obj}
+    words = [t for t in _subtree(complement) if t.i <= prep.i and t.i not in taken]
+    words = [t for t in words if not (t.i > complement.i and t.head.i > prep.i)]
+    return words, obj
+
+
+def _is_predicate(token: Token) -> bool:
+    return token.pos_ in _PREDICATE_POS and token.dep_ not in {"aux", "auxpass"}
+
+
+def _is_merged(token: Token) -> bool:
+    """True for a controlled verb whose tuples come with its governor's ("to woo" in "tried to woo")."""
+    current = token
+    if current.dep_ == "conj" and not _own_subject(current):
+        current = current.head
+    if current.dep_ != "xcomp" or _own_subject(current):
+        return False
+    head = current.head
+    if head.dep_ == "acomp":
+        head = head.head
+    return head.pos_ in _PREDICATE_POS and not any(o.dep_ in {"dobj", "attr"} for o in head.children)
