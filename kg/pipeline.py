@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from os import PathLike
 from pathlib import Path
+from typing import Protocol
 
 from rdflib import Graph
 from spacy.language import Language
@@ -22,7 +23,7 @@ from kg.ingest import load_documents, text_hash
 from kg.model import Document, Extraction, KnowledgeGraph, Mention, Statement
 from kg.nlp import load_pipeline, parse_documents
 from kg.analytics import to_networkx
-from kg.files import write_files
+from kg.files import Content, write_files
 from kg.query import write_store
 from kg.rdf import to_jsonld, to_rdf, to_turtle
 from kg.errors import InputError
@@ -35,7 +36,7 @@ from kg.vocab import DCTERMS, KG, RDF
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "BuildResult", "EXTRACTIONS_FILE", "OUTPUT_FILES", "assemble_graph", "build", "build_graph", "build_knowledge_graph",
+    "BuildResult", "EXTRACTIONS_FILE", "OUTPUT_FILES", "Extractor", "assemble_graph", "build", "build_graph", "build_knowledge_graph",
     "extract_all", "extract_graph", "extractor_stamp", "read_extractions", "render_page", "write_outputs",
 ]
 
@@ -44,6 +45,23 @@ __all__ = [
 #: articles without running spaCy on the old ones again.
 OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "statements.jsonl", "graph.html", "extractions.jsonl")
 EXTRACTIONS_FILE = "extractions.jsonl"
+
+
+class Extractor(Protocol):
+    """Documents -> extractions somewhere other than this process (``kg.distribute`` runs them on Dask).
+
+    :func:`build` extracts with spaCy in this process when it is given none.
+    """
+
+    def stamp(self) -> str:
+        """What extracts, as :func:`extractor_stamp` gives it for the pipeline used."""
+
+    def extract(self, documents: list[Document], progress: bool = False) -> list[Extraction]:
+        """One extraction per distinct doc_id, equal to what :func:`extract_all` gives."""
+
+
+#: Extra files for :func:`build` to write with its outputs: (graph, rdf, out_dir) -> path -> content.
+ExtraOutputs = Callable[[KnowledgeGraph, Graph, Path], Mapping[Path, Content]]
 
 
 @dataclass(frozen=True)
@@ -133,10 +151,11 @@ def render_page(rdf: Graph, title: str | None = None, include_hedged: bool = Tru
 
 
 def write_outputs(
-    graph: KnowledgeGraph, rdf: Graph, out_dir: str | PathLike[str], extractions: Iterable[Extraction] = (), stamp: str = ""
+    graph: KnowledgeGraph, rdf: Graph, out_dir: str | PathLike[str], extractions: Iterable[Extraction] = (), stamp: str = "",
+    extra: Mapping[Path, Content] | None = None,
 ) -> list[Path]:
     """Write :data:`OUTPUT_FILES` into ``out_dir``, all or none (``extractions.jsonl`` only when
-    ``extractions`` are given).
+    ``extractions`` are given; ``extra`` files after them, in the same all-or-none write).
 
     Raises:
         OutputError: the folder or a file cannot be written; earlier outputs stay as they were.
@@ -151,6 +170,7 @@ def write_outputs(
     extractions = list(extractions)
     if extractions:
         contents[out / EXTRACTIONS_FILE] = lambda stream: _write_extractions(extractions, stamp, stream)
+    contents.update(extra or {})
     return write_files(contents)
 
 
@@ -194,6 +214,8 @@ def build(
     store: str | PathLike[str] | None = None,
     into: bool = False,
     progress: bool = False,
+    extractor: Extractor | None = None,
+    extra_outputs: ExtraOutputs | None = None,
 ) -> BuildResult:
     """Run the whole pipeline on articles and write the output folder.
 
@@ -209,6 +231,10 @@ def build(
             ``extractions.jsonl``): documents already there (same id or same normalised text)
             are not added twice, and entities are resolved across old and new documents.
         progress: show a progress bar on a terminal.
+        extractor: extract somewhere else (``kg.distribute``); ``nlp``, ``model`` and ``jobs``
+            are then unused. Resolution, validation and writing stay here, so the files are
+            the same whatever extracts.
+        extra_outputs: more files to write with the outputs, all or none.
 
     Returns:
         The graph, its RDF, the files written and the skipped input records.
@@ -221,8 +247,9 @@ def build(
     """
     skipped: list[str] = []
     documents = _load_some(paths, skipped.append)
-    nlp = nlp or load_pipeline(model)
-    stamp = extractor_stamp(nlp)
+    if extractor is None:
+        extractor = _LocalExtractor(nlp or load_pipeline(model), jobs)
+    stamp = extractor.stamp()
     previous: list[Extraction] = []
     previous_file = Path(out_dir) / EXTRACTIONS_FILE
     if into and (previous_file.exists() or any(Path(out_dir).glob("graph.*"))):
@@ -231,22 +258,37 @@ def build(
             # Another kg or model made them: extract the stored texts again, so one graph
             # never mixes two extractors' output.
             log.info("%s was made by %s; extracting its %d documents again with %s", previous_file, old_stamp, len(previous), stamp)
-            previous = extract_all([e.document for e in previous], nlp, jobs=jobs, progress=progress)
+            previous = extractor.extract([e.document for e in previous], progress=progress)
     known_ids = {e.document.doc_id for e in previous}
     known_texts = {text_hash(e.document.text) for e in previous}
     new = [d for d in documents if d.doc_id not in known_ids and text_hash(d.text) not in known_texts]
     if into:
         log.info("%d new documents, %d already in %s", len(new), len(documents) - len(new), out_dir)
-    extractions = previous + extract_all(new, nlp, jobs=jobs, progress=progress)
+    extractions = previous + extractor.extract(new, progress=progress)
     graph = assemble_graph(extractions)
     rdf = to_rdf(graph)
     if validate:
         check_graph(rdf)
-    files = write_outputs(graph, rdf, out_dir, extractions, stamp)
+    extra = extra_outputs(graph, rdf, Path(out_dir)) if extra_outputs is not None else None
+    files = write_outputs(graph, rdf, out_dir, extractions, stamp, extra)
     if store is not None:
         write_store(files[0], store)
         files.append(Path(store))
     return BuildResult(graph=graph, rdf=rdf, files=tuple(files), skipped=tuple(skipped))
+
+
+@dataclass(frozen=True)
+class _LocalExtractor:
+    """spaCy in this process (and ``jobs`` processes of ``nlp.pipe``)."""
+
+    nlp: Language
+    jobs: int = 1
+
+    def stamp(self) -> str:
+        return extractor_stamp(self.nlp)
+
+    def extract(self, documents: list[Document], progress: bool = False) -> list[Extraction]:
+        return extract_all(documents, self.nlp, jobs=self.jobs, progress=progress)
 
 
 def extract_graph(documents: Iterable[Document], nlp: Language, jobs: int = 1, progress: bool = False) -> KnowledgeGraph:
