@@ -20,7 +20,8 @@ STAGES = {
     "kg.query": 7, "kg.analytics": 7,
     "kg.render": 8,
     "kg.pipeline": 9,
-    "kg.cli": 10,
+    "kg.distribute": 10,
+    "kg.cli": 11,
 }
 
 
