@@ -103,31 +103,71 @@ def _format_summary(counts: dict, skipped: list[str], outputs: list[Path]) -> st
 @click.option("--into", "into", type=click.Path(path_type=Path, file_okay=False), default=None, help="Add the articles to the graph already built in this folder (and write there).")
 @click.option("--store", type=click.Path(path_type=Path, file_okay=False), default=None, help="Also load the graph into an oxigraph store folder for fast `kg query`.")
 @click.option("--validate/--no-validate", default=True, show_default=True, help="Check the graph against the SHACL shapes before writing.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Extract in this process, or on a Dask cluster (same files).")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 (default: start a local cluster).")
+@click.option("--workers", type=click.IntRange(1, 256), default=None, help="Worker processes of the local Dask cluster  [default: min(2, CPUs)]")
+@click.option("--partitions", type=click.IntRange(1, 10_000_000), default=None, help="Document partitions, one Dask task each  [default: 4 per worker thread]")
+@click.option("--shards", type=click.IntRange(1, 100_000), default=None, metavar="N", help="Also write entities-, statements-NNNNN.jsonl and graph-NNNNN.nt in N shards.")
 @_model_options
 @click.pass_context
 @_reports_errors
-def build(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path, into: Path | None, store: Path | None, validate: bool, model: str | None, jobs: int) -> None:
+def build(
+    ctx: click.Context, paths: tuple[Path, ...], out_dir: Path, into: Path | None, store: Path | None, validate: bool,
+    engine: str, scheduler: str | None, workers: int | None, partitions: int | None, shards: int | None, model: str | None, jobs: int,
+) -> None:
     """Build the knowledge graph of articles: RDF, JSON Lines and an HTML page.
 
     PATHS are .txt, .md or .jsonl files, or folders of them. Writes
     graph.ttl, graph.jsonld, statements.jsonl and graph.html. The graph is
     checked against ontologies/shapes.ttl, and the outputs are replaced only
-    when every file is complete.
+    when every file is complete. With --engine dask, documents are extracted
+    on a Dask cluster in partitions and merged here: the files are the same.
 
     \b
     Example:
         kg build seeds/ -o out
         kg build archive/ -o out --store out/store --jobs 2
         kg build todays-articles/ --into out
+        kg build archive/ -o out --engine dask --workers 2
+        kg build archive/ -o out --engine dask --scheduler tcp://10.0.0.5:8786 --partitions 64 --shards 64
     """
-    from kg.pipeline import build as run_build
     from kg.records import summary as graph_summary
 
     if into is not None and ctx.get_parameter_source("out_dir") is click.core.ParameterSource.COMMANDLINE and out_dir != into:
         raise click.UsageError("--into DIR writes into DIR; leave out -o or give the same folder")
-    result = run_build(paths, into or out_dir, model=model, jobs=jobs, validate=validate, store=store, into=into is not None, progress=not ctx.obj.get("quiet"))
+    if engine == "local":
+        given = [f"--{name}" for name, value in (("scheduler", scheduler), ("workers", workers), ("partitions", partitions)) if value is not None]
+        if given:
+            raise click.UsageError(f"{', '.join(given)} needs --engine dask")
+    else:
+        if jobs != 1:
+            raise click.UsageError("--jobs is for --engine local; with dask, use --workers or a scheduler's workers")
+        if scheduler is not None and workers is not None:
+            raise click.UsageError("--workers starts a local cluster; a --scheduler has its own workers")
+    options = dict(model=model, validate=validate, store=store, into=into is not None, progress=not ctx.obj.get("quiet"))
+    if engine == "local" and shards is None:
+        from kg.pipeline import build as run_build
+
+        result = run_build(paths, into or out_dir, jobs=jobs, **options)
+    else:
+        from kg.distribute import build as run_scaled
+
+        result = run_scaled(
+            paths, into or out_dir, engine=engine, scheduler=scheduler, workers=workers, partitions=partitions, shards=shards, jobs=jobs, **options
+        )
     if not ctx.obj.get("quiet"):
-        click.echo(_format_summary(graph_summary(result.graph), list(result.skipped), list(result.files)), err=True)
+        click.echo(_format_summary(graph_summary(result.graph), list(result.skipped), _short_files(result.files)), err=True)
+
+
+def _short_files(files: tuple[Path, ...]) -> list[Path | str]:
+    """The files written, with shards counted instead of listed."""
+    from kg.distribute import SHARD_FILE
+
+    shards = [f for f in files if SHARD_FILE.fullmatch(f.name)]
+    kept: list[Path | str] = [f for f in files if f not in shards]
+    if shards:
+        kept.append(f"{len(shards) // 3} shards ({shards[0].parent}/{{entities,statements}}-NNNNN.jsonl, graph-NNNNN.nt)")
+    return kept
 
 
 @cli.command()

@@ -1,11 +1,12 @@
 """Tests for kg.distribute: the Dask engine gives the local engine's files byte for byte, whatever
-the partitions, also when a worker dies mid-partition; shards.
+the partitions, also when a worker dies mid-partition; shards; the CLI's --engine dask.
 
 One LocalCluster of two worker processes serves the module (about 2 s to start, and each
-worker loads spaCy once).
+worker loads spaCy once); the CLI end-to-end test starts its own.
 """
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import sys
@@ -18,9 +19,11 @@ pytest.importorskip("distributed", reason="the Dask engine needs dask and distri
 
 import cloudpickle  # noqa: E402  (a dependency of distributed)
 import psutil  # noqa: E402  (a dependency of distributed)
+from click.testing import CliRunner  # noqa: E402
 from rdflib import Graph  # noqa: E402
 
 from kg import distribute  # noqa: E402
+from kg.cli import cli  # noqa: E402
 from kg.errors import ModelError  # noqa: E402
 from kg.ingest import load_documents  # noqa: E402
 from kg.model import Document  # noqa: E402
@@ -77,6 +80,13 @@ def client(nlp):
     """A LocalCluster of two worker processes for the module (``nlp``: skip without a model)."""
     with distribute.local_cluster(workers=2) as client:
         yield client
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    if "mix_stderr" in inspect.signature(CliRunner.__init__).parameters:
+        return CliRunner(mix_stderr=False)
+    return CliRunner()
 
 
 def assert_same_files(left: Path, right: Path, names=OUTPUT_FILES) -> None:
@@ -193,3 +203,45 @@ def test_distribute_cluster_listens_on_loopback_only(client):
     pids = {os.getpid(), *client.run(os.getpid).values()}
     listening = {c.laddr.ip for pid in pids for c in psutil.Process(pid).net_connections(kind="inet") if c.status == psutil.CONN_LISTEN}
     assert listening and listening <= {"127.0.0.1", "::1"}
+
+
+def test_distribute_cli_uses_a_running_scheduler(runner, client, corpus, local_out, tmp_path):
+    result = runner.invoke(cli, ["build", str(corpus), "-o", str(tmp_path), "--engine", "dask", "--scheduler", client.scheduler.address, "--partitions", "2", "--shards", "2"])
+    assert result.exit_code == 0, result.output
+    assert_same_files(tmp_path, local_out)
+    assert "2 shards" in result.stderr
+
+
+def test_distribute_cli_seeds_byte_identical_to_local_engine(runner, session_model, tmp_path):
+    local = runner.invoke(cli, ["build", str(SEEDS), "-o", str(tmp_path / "local")])
+    assert local.exit_code == 0, local.output
+    dask = runner.invoke(cli, ["build", str(SEEDS), "-o", str(tmp_path / "dask"), "--engine", "dask", "--workers", "1"])
+    assert dask.exit_code == 0, dask.output
+    assert_same_files(tmp_path / "dask", tmp_path / "local")
+    assert dask.stderr.splitlines()[:3] == local.stderr.splitlines()[:3]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--partitions", "2"], "--partitions needs --engine dask"),
+        (["--scheduler", "tcp://127.0.0.1:9"], "--scheduler needs --engine dask"),
+        (["--engine", "dask", "--jobs", "2"], "--jobs is for --engine local"),
+        (["--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "--workers", "2"], "a --scheduler has its own workers"),
+        (["--engine", "spark"], "'spark' is not one of 'local', 'dask'"),
+    ],
+)
+def test_distribute_cli_refuses_option_mixes(runner, tmp_path, args, message):
+    result = runner.invoke(cli, ["build", str(SEEDS), "-o", str(tmp_path), *args])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.fixture
+def session_model(nlp, monkeypatch):
+    """The local engine reuses the session's pipeline (the Dask workers load their own)."""
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.pipeline, "load_pipeline", lambda name=None, exclude=(): nlp)
+    return nlp
