@@ -24,3 +24,7 @@ class QueryError(KgError):
 
 class ValidationError(KgError):
     """A graph does not conform to the kg SHACL shapes, or the shapes cannot be evaluated."""
+
+
+class RemoteError(KgError):
+    """A SPARQL endpoint cannot be reached, refuses the credentials, or keeps failing."""

@@ -26,6 +26,8 @@ __all__ = [
     "FORMATS",
     "NamedQuery",
     "QueryResult",
+    "binding_terms",
+    "collect_result",
     "format_table",
     "named_queries",
     "named_query",
@@ -33,6 +35,7 @@ __all__ = [
     "query_text",
     "read_query_file",
     "run_query",
+    "serialize_result",
     "write_store",
 ]
 
@@ -231,13 +234,39 @@ def _shorten(iri: str) -> str:
     return iri
 
 
-def _execute(store: ox.Store, text: str, bindings: Mapping[str, str] | None, required: Iterable[str]):
+def binding_terms(text: str, bindings: Mapping[str, str] | None = None, required: Iterable[str] = ()) -> dict[str, ox.NamedNode | ox.Literal]:
+    """The checks every query passes before it runs, here or on a remote store; its values as RDF terms.
+
+    Args:
+        text: the query.
+        bindings: variable name -> value; ``<...>`` is an IRI, anything else a string.
+        required: variables the query cannot do without.
+
+    Returns:
+        Variable name -> pyoxigraph term.
+
+    Raises:
+        QueryError: a required binding is missing or not a valid IRI, or ``text`` is an UPDATE.
+
+    >>> binding_terms("SELECT ?s WHERE { ?s ?p ?name }", {"name": "Rubio"}, ["name"])
+    {'name': <Literal value=Rubio datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>}
+    """
     bindings = dict(bindings or {})
     missing = [name for name in required if name not in bindings]
     if missing:
         raise QueryError("this query needs " + ", ".join(f"--bind {name}=VALUE" for name in missing))
     _refuse_updates(text)
-    substitutions = {ox.Variable(name): _term(value) for name, value in bindings.items()}
+    terms = {}
+    for name, value in bindings.items():
+        try:
+            terms[name] = _term(value)
+        except ValueError as err:  # pyoxigraph checks IRIs: "<a b>" has a space
+            raise QueryError(f"--bind {name}={value}: not a valid IRI ({err})") from err
+    return terms
+
+
+def _execute(store: ox.Store, text: str, bindings: Mapping[str, str] | None, required: Iterable[str]):
+    substitutions = {ox.Variable(name): term for name, term in binding_terms(text, bindings, required).items()}
     try:
         return store.query(text, prefixes=_PREFIXES, substitutions=substitutions)
     except SyntaxError as err:
@@ -266,7 +295,15 @@ def run_query(
     Raises:
         QueryError: an UPDATE, a syntax error (with line and column), or a missing binding.
     """
-    result = _execute(store, text, bindings, required)
+    return collect_result(_execute(store, text, bindings, required))
+
+
+def collect_result(result) -> QueryResult:
+    """Keep the rows of a pyoxigraph result (solutions, a boolean, or triples), which it consumes.
+
+    Local and remote queries share it: :mod:`kg.remote` parses an endpoint's answer into the
+    same pyoxigraph types.
+    """
     if isinstance(result, ox.QueryBoolean):
         return QueryResult(kind="ask", variables=(), rows=(), boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
@@ -297,7 +334,11 @@ def query_text(
         raise QueryError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     if fmt == "table":
         return format_table(run_query(store, text, bindings, required))
-    result = _execute(store, text, bindings, required)
+    return serialize_result(_execute(store, text, bindings, required), fmt)
+
+
+def serialize_result(result, fmt: str) -> str:
+    """A pyoxigraph result as ``json``, ``csv`` or ``tsv`` text (see :func:`query_text`); consumes it."""
     if isinstance(result, (ox.QueryBoolean, ox.QuerySolutions)):
         return result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
     graph_format = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.N_TRIPLES
