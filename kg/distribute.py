@@ -58,6 +58,11 @@ WORKER_TIMEOUT = 60
 #: The shard files :func:`shard_files` writes (and :func:`build` removes when a run leaves them stale).
 SHARD_FILE = re.compile(r"(?:entities|statements)-\d{5}\.jsonl|graph-\d{5}\.nt")
 INSTALL_HINT = "pip install 'dask[distributed]'"
+#: Dask starts workers with MALLOC_TRIM_THRESHOLD_=65536 so that they hand memory back to the
+#: OS sooner; with spaCy that costs about 20% more CPU per article (measured, benchmarks/scale.py:
+#: setting it also stops glibc from raising its mmap threshold). Local clusters leave it unset;
+#: see docs/scaling.md for `dask worker`.
+WORKER_ENV_KEY = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 
 
 class ClusterError(KgError):
@@ -241,9 +246,11 @@ def local_cluster(workers: int | None = None) -> Iterator[Client]:
     dashboard, and every port on 127.0.0.1 only. Closed on exit.
     """
     distributed = _distributed()
+    import dask
+
     workers = workers or min(2, os.cpu_count() or 1)
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), dask.config.set({WORKER_ENV_KEY: None}):
             # The scheduler's small HTTP server (health checks, no dashboard) moves to a free
             # loopback port when 8787 is taken, say by another kg run; that is no news.
             warnings.filterwarnings("ignore", message="Port 8787 is already in use", category=UserWarning)

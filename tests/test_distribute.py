@@ -201,7 +201,10 @@ def test_distribute_unreachable_scheduler_is_a_cluster_error():
 def test_distribute_cluster_listens_on_loopback_only(client):
     assert client.scheduler.address.startswith("tcp://127.0.0.1:")
     pids = {os.getpid(), *client.run(os.getpid).values()}
-    listening = {c.laddr.ip for pid in pids for c in psutil.Process(pid).net_connections(kind="inet") if c.status == psutil.CONN_LISTEN}
+    processes = [psutil.Process(pid) for pid in pids]
+    # psutil 6 renamed connections() to net_connections().
+    found = [c for p in processes for c in getattr(p, "net_connections", p.connections)(kind="inet")]
+    listening = {c.laddr.ip for c in found if c.status == psutil.CONN_LISTEN}
     assert listening and listening <= {"127.0.0.1", "::1"}
 
 
