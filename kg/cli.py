@@ -171,22 +171,28 @@ def _short_files(files: tuple[Path, ...]) -> list[Path | str]:
 
 
 @cli.command()
-@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.argument("graph", required=False)
 @click.argument("query", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Read the query from a .rq file.")
 @click.option("-n", "--name", default=None, help="Run a named query from queries/ (see --list).")
 @click.option("-b", "--bind", "binds", multiple=True, metavar="VAR=VALUE", help="Give a query variable a value (repeatable); <...> binds an IRI.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True, help="table for people; csv, tsv, json are the W3C SPARQL 1.1 result formats.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
+@click.option("--endpoint", default=None, metavar="URL", help="Query this SPARQL 1.1 endpoint instead of a GRAPH, e.g. http://127.0.0.1:8890/sparql.")
 @click.pass_context
 @_reports_errors
-def query(ctx: click.Context, graph: Path | None, query: str | None, query_file: Path | None, name: str | None, binds: tuple[str, ...], fmt: str, list_queries: bool) -> None:
+def query(
+    ctx: click.Context, graph: str | None, query: str | None, query_file: Path | None, name: str | None, binds: tuple[str, ...], fmt: str, list_queries: bool,
+    endpoint: str | None,
+) -> None:
     """Run a read-only SPARQL query over a graph file, a kg build folder or a store.
 
     GRAPH is a Turtle, JSON-LD or N-Triples file, a folder written by
     `kg build`, or a store made with `kg build --store`. Give the query as
     text, with -f FILE.rq, or with --name NAME. kg's prefixes (kg:, kgr:,
-    skos:, prov:, schema:, ...) are predeclared.
+    skos:, prov:, schema:, ...) are predeclared. With --endpoint URL the
+    query runs on a SPARQL server (see `kg push`) and GRAPH is left out;
+    credentials come from KG_SPARQL_USER and KG_SPARQL_PASSWORD.
 
     \b
     Example:
@@ -194,6 +200,7 @@ def query(ctx: click.Context, graph: Path | None, query: str | None, query_file:
         kg query out/graph.ttl --name meetings
         kg query out --name entity --bind name=Jaishankar --format json
         kg query out/graph.ttl 'SELECT ?s ?o WHERE { ?s kg:visits ?o }'
+        kg query --endpoint http://127.0.0.1:8890/sparql --name meetings
     """
     from kg.query import named_queries, named_query, open_store, query_text, read_query_file
 
@@ -204,8 +211,12 @@ def query(ctx: click.Context, graph: Path | None, query: str | None, query_file:
             params = "".join(f" --bind {p}=..." for p in q.params)
             click.echo(f"{q.name.ljust(width)}  {q.description}{params}")
         return
-    if graph is None:
-        raise click.UsageError("give GRAPH, the file or folder to query (or --list)")
+    if endpoint is not None and query is None and name is None and query_file is None:
+        graph, query = None, graph  # `kg query --endpoint URL 'SELECT ...'`: the one argument is the query
+    if endpoint is not None and graph is not None:
+        raise click.UsageError("--endpoint URL queries the store at URL: give no GRAPH")
+    if graph is None and endpoint is None:
+        raise click.UsageError("give GRAPH, the file or folder to query (or --endpoint URL, or --list)")
     sources = [s for s in (query, query_file, name) if s is not None]
     if len(sources) != 1:
         raise click.UsageError("give exactly one of QUERY, -f FILE or --name NAME")
@@ -218,6 +229,11 @@ def query(ctx: click.Context, graph: Path | None, query: str | None, query_file:
     text = chosen.text if chosen else query
     required = chosen.params if chosen else ()
     bindings = _parse_bindings(binds)
+    if endpoint is not None:
+        from kg.remote import remote_query_text
+
+        click.echo(remote_query_text(endpoint, text, fmt, bindings, required), nl=False)
+        return
     click.echo(query_text(open_store(graph), text, fmt, bindings, required), nl=False)
 
 
@@ -381,6 +397,48 @@ def openie(ctx: click.Context, path: Path, fmt: str, as_sentences: bool | None, 
         write_atomically(output, write)
         if not ctx.obj.get("quiet"):
             click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--endpoint", required=True, metavar="URL", help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:8890/sparql-graph-crud-auth (Virtuoso).")
+@click.option("--graph", "graph_iri", default=None, metavar="IRI", help="Put everything into this one named graph instead of one graph per document.")
+@click.option("--batch", default=20_000, show_default=True, type=click.IntRange(1, 10_000_000), help="Most triples in one request.")
+@click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64), help="Named graphs sent at the same time.")
+@click.option("--body", type=click.Choice(["turtle", "ntriples"]), default="turtle", show_default=True, help="Request body format.")
+@click.option("--retries", default=4, show_default=True, type=click.IntRange(0, 20), help="Further attempts after a transient failure (connection reset, 5xx, 429), with exponential backoff.")
+@click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(0.1), help="Seconds to wait for the answer to one request.")
+@click.pass_context
+@_reports_errors
+def push(ctx: click.Context, graph: Path, endpoint: str, graph_iri: str | None, batch: int, workers: int, body: str, retries: int, timeout: float) -> None:
+    """Load a graph into a SPARQL 1.1 store through the Graph Store HTTP Protocol.
+
+    GRAPH is a Turtle or JSON-LD file or a folder written by `kg build`.
+    Each document goes to its own named graph (kgr:graph/doc/<id>, with its
+    statements) and the entities to kgr:graph/entities; every graph is
+    replaced (PUT, then POST past --batch triples), so pushing again never
+    duplicates. Credentials come from the environment variables
+    KG_SPARQL_USER and KG_SPARQL_PASSWORD, never from the command line.
+    Query the store with `kg query --endpoint URL`.
+
+    \b
+    Example:
+        export KG_SPARQL_USER=dba KG_SPARQL_PASSWORD=...
+        kg push out --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth
+        kg query --endpoint http://127.0.0.1:8890/sparql --name meetings
+    """
+    from kg.errors import InputError
+    from kg.rdf import load_rdf
+    from kg.remote import push_graph
+
+    if not graph.exists():
+        raise InputError(f"{graph}: no such file or folder")
+    rdf = load_rdf(graph / "graph.ttl" if graph.is_dir() else graph)
+    report = push_graph(
+        rdf, endpoint, graph_iri=graph_iri, batch=batch, workers=workers, body=body, retries=retries, timeout=timeout, progress=not ctx.obj.get("quiet")
+    )
+    if not ctx.obj.get("quiet"):
+        click.echo(report.summary(), err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,7 +18,7 @@ STAGES = {
     "kg.records": 5,
     "kg.rdf": 6, "kg.validate": 6,
     "kg.query": 7, "kg.analytics": 7,
-    "kg.render": 8,
+    "kg.render": 8, "kg.remote": 8,
     "kg.pipeline": 9,
     "kg.distribute": 10,
     "kg.cli": 11,
