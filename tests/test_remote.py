@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import http.server
+import json
 import socket
 import threading
 import time
@@ -567,3 +568,16 @@ def test_remote_invalid_iri_binding_is_a_query_error(fake, small_rdf) -> None:
 def test_remote_cli_query_endpoint_takes_no_graph(fake, tmp_path) -> None:
     result = CliRunner().invoke(cli, ["query", "--endpoint", fake.url + "/sparql", str(tmp_path), "--name", "meetings"])
     assert result.exit_code == 2 and "give no GRAPH" in result.output
+
+
+def test_remote_benchmark_smoke_run(dba, tmp_path, capsys) -> None:
+    """benchmarks/push.py on a few thousand triples, so the benchmark code cannot rot."""
+    from benchmarks.push import main
+
+    figures = tmp_path / "push.json"
+    args = ["--triples", "3000", "--workers", "1", "2", "--ntriples-workers", "1", "--queries", "meetings", "entity", "--repeat", "1", "--skip-load"]
+    assert main([*args, "--gsp", dba.gsp_url, "--sparql", dba.sparql_url, "--json", str(figures)]) == 0
+    data = json.loads(figures.read_text(encoding="utf-8"))
+    assert [p["store_triples"] for p in data["pushes"]] == [data["graph"]["triples"]] * 6
+    assert all(q["remote_rows"] == q["local_rows"] > 0 for q in data["queries"])
+    assert "triples/s" in capsys.readouterr().out
