@@ -36,7 +36,14 @@ $(CHROMIUM):
 	-@command -v apt-get >/dev/null && ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null) \
 		|| echo "make: could not install chromium; the browser tests will be skipped"
 
-test: install-test | $(CHROMIUM)
+# The remote-store tests start Debian's OpenLink Virtuoso on loopback; install it the same way.
+VIRTUOSO := /usr/bin/virtuoso-t
+
+$(VIRTUOSO):
+	-@command -v apt-get >/dev/null && ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq virtuoso-opensource >/dev/null) \
+		|| echo "make: could not install virtuoso-opensource; the remote-store tests will be skipped"
+
+test: install-test | $(CHROMIUM) $(VIRTUOSO)
 	$(BIN)/python -m pytest
 
 # Accuracy on CoNLL04 and CaRB dev, and speed against bare spaCy; figures go to out/bench/.
