@@ -273,6 +273,14 @@ def _execute(store: ox.Store, text: str, bindings: Mapping[str, str] | None, req
         raise QueryError(_syntax_message(str(err), text)) from err
     except OSError as err:  # evaluation errors surface as OSError in pyoxigraph
         raise QueryError(f"query failed: {err}") from err
+    except RuntimeError as err:
+        # pyoxigraph substitutes only variables the query selects (SEP-0007).
+        names = ", ".join(f"?{n}" for n in sorted(_substitution_names(substitutions)))
+        raise QueryError(f"cannot bind {names}: a bound variable must be among the query's selected variables ({err})") from err
+
+
+def _substitution_names(substitutions: Mapping) -> list[str]:
+    return [v.value for v in substitutions]
 
 
 def run_query(

@@ -201,3 +201,8 @@ def test_query_read_query_file_takes_description_and_params(tmp_path) -> None:
     path.write_text("# People named like ?name.\n# @param name  a label\nSELECT ?name ?e WHERE { ?e skos:prefLabel ?name }\n", encoding="utf-8")
     query = read_query_file(path)
     assert (query.name, query.description, query.params) == ("who", "People named like ?name.", ("name",))
+
+
+def test_query_binding_a_variable_the_query_does_not_select_is_an_error(store) -> None:
+    with pytest.raises(QueryError, match=r"cannot bind \?name"):
+        run_query(store, named_query("meetings").text, {"name": "x"})
