@@ -55,12 +55,15 @@ bench: install
 	$(BIN)/python benchmarks/speed.py --json $(OUT)/bench/speed.json
 	$(BIN)/python benchmarks/results.py --bench $(OUT)/bench --out benchmarks/RESULTS.md
 
-# The longer runs: SPARQL on a million triples, the HTML page at 5,000 nodes, one long article.
-bench-scale: install-test
+# The longer runs: SPARQL on a million triples, the HTML page at 5,000 nodes, one long article,
+# local engine against Dask, and pushing a million triples into Virtuoso.
+bench-scale: install-test | $(VIRTUOSO)
 	mkdir -p $(OUT)/bench
 	$(BIN)/python benchmarks/sparql.py --triples 1000000 --json $(OUT)/bench/sparql.json
 	$(BIN)/python benchmarks/render.py --sizes 500 2000 5000 --baseline-max 500 --json $(OUT)/bench/render.json
 	$(BIN)/python benchmarks/memory.py --command extract --sizes-mb 1 5 --json $(OUT)/bench/memory.json
+	$(BIN)/python benchmarks/scale.py --store --json $(OUT)/bench/scale.json
+	$(BIN)/python benchmarks/push.py --triples 1000000 --json $(OUT)/bench/push.json
 
 # Retrain the pair classifier on CoNLL04 train (fixed seeds; thresholds tuned on dev) into
 # kg/data/relations.json; the same data gives the same file.
