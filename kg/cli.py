@@ -266,7 +266,7 @@ def validate(ctx: click.Context, graphs: tuple[Path, ...]) -> None:
 
     failed = False
     for path in graphs:
-        rdf = load_rdf(path / "graph.ttl" if path.is_dir() else path)
+        rdf = load_rdf(path)
         report = validate_graph(rdf)
         if report.conforms:
             if not ctx.obj.get("quiet"):
@@ -301,12 +301,9 @@ def stats(ctx: click.Context, graph: Path, as_json: bool, top: int) -> None:
     import json
 
     from kg.analytics import format_stats, graph_stats, to_networkx
-    from kg.errors import InputError
     from kg.rdf import load_rdf
 
-    if not graph.exists():
-        raise InputError(f"{graph}: no such file or folder")
-    figures = graph_stats(to_networkx(load_rdf(graph / "graph.ttl" if graph.is_dir() else graph)), top=top)
+    figures = graph_stats(to_networkx(load_rdf(graph)), top=top)
     click.echo(json.dumps(figures, ensure_ascii=False, indent=2) if as_json else format_stats(figures))
 
 
@@ -329,13 +326,10 @@ def render(ctx: click.Context, graph: Path, output: Path, title: str | None, fac
         kg render out -o out/graph.html
         kg render out/graph.ttl -o facts.html --facts-only
     """
-    from kg.errors import InputError
     from kg.pipeline import render_page
     from kg.rdf import load_rdf
 
-    if not graph.exists():
-        raise InputError(f"{graph}: no such file or folder")
-    rdf = load_rdf(graph / "graph.ttl" if graph.is_dir() else graph)
+    rdf = load_rdf(graph)
     write_atomically(output, render_page(rdf, title=title, include_hedged=not facts_only))
     if not ctx.obj.get("quiet"):
         click.echo(f"wrote {output}", err=True)
@@ -427,13 +421,10 @@ def push(ctx: click.Context, graph: Path, endpoint: str, graph_iri: str | None, 
         kg push out --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth
         kg query --endpoint http://127.0.0.1:8890/sparql --name meetings
     """
-    from kg.errors import InputError
     from kg.rdf import load_rdf
     from kg.remote import push_graph
 
-    if not graph.exists():
-        raise InputError(f"{graph}: no such file or folder")
-    rdf = load_rdf(graph / "graph.ttl" if graph.is_dir() else graph)
+    rdf = load_rdf(graph)
     report = push_graph(
         rdf, endpoint, graph_iri=graph_iri, batch=batch, workers=workers, body=body, retries=retries, timeout=timeout, progress=not ctx.obj.get("quiet")
     )

@@ -276,6 +276,8 @@ def rdf_format(path: str | PathLike[str]) -> str:
 def load_rdf(paths: str | PathLike[str] | Iterable[str | PathLike[str]]) -> Graph:
     """Parse one or more RDF files into one graph, the format taken from each suffix.
 
+    A folder written by ``kg build`` stands for its ``graph.ttl``.
+
     Raises:
         InputError: a file is missing, of an unknown type, or not valid RDF.
     """
@@ -284,6 +286,10 @@ def load_rdf(paths: str | PathLike[str] | Iterable[str | PathLike[str]]) -> Grap
     rdf = bind_prefixes(Graph(bind_namespaces="core"))
     for path in paths:
         path = Path(path)
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        if path.is_dir():
+            path = path / "graph.ttl"
         fmt = rdf_format(path)
         if not path.is_file():
             raise InputError(f"{path}: no such file")
