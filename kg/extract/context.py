@@ -16,13 +16,9 @@ from kg.components import is_leader_modifier
 from kg.extract.normalize import parse_offset, shift_date
 from kg.extract.qualifiers import date_of, location_of, modality_of, polarity_of
 from kg.lexicon import NOUN_PREDICATES
+from kg.syntax import SUBJECT_DEPS, governing_verb
 from kg.model import Argument, Evidence, Mention, Passage, Qualifiers, Quantity, Statement
 
-_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-_PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
-# Clause links through which a verb with no subject of its own shares its governor's subject.
-_SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Lasting states rather than events: a sentence's date or place is not theirs.
 _STATES = frozenset({"holdsPosition", "worksFor", "memberOf", "basedIn", "locatedIn", "livesIn", "organizes"})
 # Predicates whose arguments must be agents (people, organisations, countries), not places.
@@ -67,8 +63,6 @@ class SentenceContext:
         return Evidence(self.passage.document.doc_id, sent.text, start, start + len(sent.text))
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
 
 
 def _mention(token: Token, ctx: SentenceContext, allow_modifier: bool = True) -> tuple[Mention, float] | None:
@@ -117,68 +111,12 @@ def _mention_pairs(
                 yield o, subject, obj
 
 
-def _subjects(verb: Token, depth: int = 0) -> list[Token]:
-    """Logical subjects of a verb, following control, coordination and relative clauses."""
-    if depth > 6:
-        return []
-    if _is_passive(verb):
-        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        return [t for a in agents for t in _conjuncts(a)]
-    found = [t for c in verb.children if c.dep_ in _SUBJECT_DEPS for t in _conjuncts(c)]
-    if found:
-        if verb.dep_ == "relcl" and found[0].lower_ in _RELATIVE_PRONOUNS:
-            return _conjuncts(verb.head)
-        return found
-    if verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head != verb:
-        # "ahead of attending X": pcomp under a preposition; climb to the governing verb.
-        head = _governing_verb(verb)
-        if head is None:
-            return []
-        if _is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
-            # "X, convicted of murdering Y", "X was accused of killing Y": the passive's patient acts.
-            return _patients(head)
-        if verb.dep_ == "xcomp":
-            # Object control ("invited India to join") before subject control ("hopes to host").
-            objects = [c for c in head.children if c.dep_ == "dobj"]
-            if objects:
-                return _conjuncts(objects[0])
-            patients = [c for c in head.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
-            if patients:
-                return _conjuncts(patients[0])
-        return _subjects(head, depth + 1)
-    return []
 
 
-def _is_passive(verb: Token) -> bool:
-    """Passive clause, including the reduced relative "the deal announced on Monday"."""
-    if any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
-        return True
-    # A participle with its own subject or a perfect "had" is active: "the statement that Chile had signed".
-    own = any(c.dep_ in _SUBJECT_DEPS or (c.dep_ == "aux" and c.lemma_.lower() == "have") for c in verb.children)
-    return verb.tag_ == "VBN" and verb.dep_ == "acl" and not own
 
 
-def _patients(verb: Token) -> list[Token]:
-    """Passive subjects: the logical objects of a passive verb ("India is invited")."""
-    patients = [t for c in verb.children if c.dep_ in _PASSIVE_SUBJECT_DEPS for t in _conjuncts(c)]
-    if not patients and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
-        # "is expected to be invited": the raised subject sits on the governing verb.
-        patients = [t for c in verb.head.children if c.dep_ in _PASSIVE_SUBJECT_DEPS | _SUBJECT_DEPS for t in _conjuncts(c)]
-    if not patients and verb.dep_ == "acl":
-        patients = _conjuncts(verb.head)
-    return patients
 
 
-def _prep_objects(token: Token, preps: tuple[str, ...] | None = None) -> list[tuple[Token, Token]]:
-    """(preposition, object) pairs under a token, optionally limited to some prepositions."""
-    pairs = []
-    for prep in token.children:
-        if prep.dep_ not in {"prep", "agent", "dative"} or (preps is not None and prep.lower_ not in preps):
-            continue
-        for obj in prep.children:
-            if obj.dep_ == "pobj":
-                pairs.extend((prep, o) for o in _conjuncts(obj))
-    return pairs
 
 
 def _types_ok(predicate: str, subject: Mention, obj: Mention | None) -> bool:
@@ -225,7 +163,7 @@ class _Builder:
         if not _types_ok(predicate, subject_mention, object_mention):
             return
         exclude = {subject_mention.key} | ({object_mention.key} if object_mention else set())
-        clause = anchor if anchor.pos_ in {"VERB", "AUX"} else _governing_verb(anchor)
+        clause = anchor if anchor.pos_ in {"VERB", "AUX"} else governing_verb(anchor)
         when = where = None
         if predicate not in _STATES:
             when = date_of(anchor, self.dates, self.ctx.published)
@@ -271,7 +209,7 @@ class _Builder:
             return None
         measure = [d for d in self.dates if d.root.head == prep or d.root.head == prep.head]
         verb = prep.head
-        events = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and _noun_predicate(c)]
+        events = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and _noun_predicate(c)]
         if not measure or not events:
             return None
         offset = parse_offset(f"{measure[0].text} {prep.lower_}")
@@ -281,11 +219,3 @@ class _Builder:
         # The anchor is offset days away from the event in the subject, in the other direction.
         return shift_date(reference, -offset)
 
-
-def _governing_verb(token: Token) -> Token | None:
-    current = token
-    while current.head != current:
-        current = current.head
-        if current.pos_ in {"VERB", "AUX"}:
-            return current
-    return current if current.pos_ in {"VERB", "AUX"} else None

@@ -9,16 +9,14 @@ from spacy.tokens import Span, Token
 
 from kg.components import is_leader_modifier
 from kg.extract.context import (
-    _SUBJECT_DEPS,
     SentenceContext,
     _Builder,
     _mention,
     _mention_pairs,
     _noun_predicate,
-    _prep_objects,
-    _subjects,
 )
 from kg.extract.normalize import parse_quantity
+from kg.syntax import SUBJECT_DEPS, logical_subjects, prep_objects
 from kg.gazetteer import country_code, country_name, demonym_code, region_name
 from kg.lexicon import KILLER_NOUNS, KILLING_NOUNS, LEADER_SUFFIXES, LIGHT_VERBS, RESIDENT_NOUNS, TARIFF_NOUNS, TITLE_HEADS
 from kg.model import Argument, Mention, Quantity
@@ -45,7 +43,7 @@ def _noun_statements(noun: Token, b: _Builder) -> None:
     predicate = _noun_predicate(noun)
     if predicate is None or (noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS):
         return
-    between = [o for _, o in _prep_objects(noun, ("between", "among"))]
+    between = [o for _, o in prep_objects(noun, ("between", "among"))]
     if len(between) >= 2 and predicate in _SYMMETRIC:
         first = _mention(between[0], ctx, allow_modifier=False)
         for other in between[1:]:
@@ -54,7 +52,7 @@ def _noun_statements(noun: Token, b: _Builder) -> None:
                 b.add(noun, first, predicate, second, f"{noun.text} between", f"kg.rules.{predicate}.noun.v1", 0.8)
         return
     owners = [c for c in noun.children if c.dep_ == "poss"]
-    targets = [o for _, o in _prep_objects(noun, ("to", "with", "for", "of"))]
+    targets = [o for _, o in prep_objects(noun, ("to", "with", "for", "of"))]
     for t, subject, obj in _mention_pairs(owners, targets, ctx, object_modifier=False):
         b.add(noun, subject, predicate, obj, f"{noun.text} {t.head.text}", f"kg.rules.{predicate}.noun.v1", 0.75)
 
@@ -116,7 +114,7 @@ def _position_statements(sent: Span, b: _Builder) -> None:
             _apposition(token, person, b)
             continue
         # Any other occupation: "X, a lawyer for the Y", "X, an engineer at Y" (no position entity).
-        for _, org in _prep_objects(token, ("for", "at", "with", "of")):
+        for _, org in prep_objects(token, ("for", "at", "with", "of")):
             found = _mention(org, ctx, allow_modifier=False)
             if found and found[0].type == "Organization":
                 b.add(token, person, "worksFor", found, f"{token.text} {org.head.text}", "kg.rules.appos.v1", 0.7, presupposed=True)
@@ -133,7 +131,7 @@ def _apposition(title: Token, person: tuple[Mention, float], b: _Builder) -> Non
     offset = ctx.passage.start
     position = Mention(doc_id, offset + start, offset + end, text, "Position", text, f"position:{text.lower()}")
     affiliation = None
-    for _, org in _prep_objects(title, ("of", "at", "for")):
+    for _, org in prep_objects(title, ("of", "at", "for")):
         found = _mention(org, ctx, allow_modifier=False)
         if found and found[0].type in {"Organization", "Country"}:
             affiliation = found[0]
@@ -159,12 +157,12 @@ def _tariff_statements(sent: Span, b: _Builder) -> None:
         # "X imposed tariffs on Y", "Y retaliated with tariffs on X": the clause's subject imposes.
         verb = noun.head if noun.dep_ == "dobj" else (noun.head.head if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" else None)
         if imposer is None and verb is not None:
-            for s in _subjects(verb):
+            for s in logical_subjects(verb):
                 found = _mention(s, ctx, allow_modifier=False)
                 if found and found[0].type == "Country":
                     imposer = found
         target = None
-        for _, obj in _prep_objects(noun, ("on", "against", "for")) + (_prep_objects(verb, ("on", "against")) if verb is not None else []):
+        for _, obj in prep_objects(noun, ("on", "against", "for")) + (prep_objects(verb, ("on", "against")) if verb is not None else []):
             found = _mention(obj, ctx)
             if found and found[0].type == "Country":
                 target = found
@@ -198,8 +196,8 @@ def _rate_of(noun: Token) -> Quantity | None:
 
 def _killing_noun(noun: Token, b: _Builder) -> None:
     """"the assassination of Lincoln by Booth", "Booth's murder of Lincoln": killer and victim."""
-    victims = [o for _, o in _prep_objects(noun, ("of",))]
-    killers = [o for _, o in _prep_objects(noun, ("by",))]
+    victims = [o for _, o in prep_objects(noun, ("of",))]
+    killers = [o for _, o in prep_objects(noun, ("by",))]
     if victims:
         # Without "of" the possessive is the victim ("Lincoln's assassination"), so it names no killer.
         killers += [c for c in noun.children if c.dep_ == "poss"]
@@ -210,25 +208,25 @@ def _killing_noun(noun: Token, b: _Builder) -> None:
 def _killer_noun(noun: Token, b: _Builder) -> None:
     """"Lincoln's assassin, John Wilkes Booth", "Booth, the killer of Lincoln": the killer is the
     name the noun stands in apposition to; the victim its possessive or "of" object."""
-    victims = [c for c in noun.children if c.dep_ == "poss"] + [o for _, o in _prep_objects(noun, ("of",))]
+    victims = [c for c in noun.children if c.dep_ == "poss"] + [o for _, o in prep_objects(noun, ("of",))]
     killers = [c for c in noun.children if c.dep_ == "appos"]
     if noun.dep_ in {"appos", "compound"}:
         killers.append(noun.head)
     elif noun.dep_ == "attr":
-        killers += [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
+        killers += [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
     for _, subject, obj in _mention_pairs(killers, victims, b.ctx, object_modifier=False):
         b.add(noun, subject, "kills", obj, noun.text, "kg.rules.kills.noun.v1", 0.7, presupposed=True)
 
 
 def _resident_noun(noun: Token, b: _Builder) -> None:
     """"X, a resident of Y", "X is a native of Y", "X, an Ohio native": where a person lives."""
-    places = [o for _, o in _prep_objects(noun, ("of", "in", "from"))]
+    places = [o for _, o in prep_objects(noun, ("of", "in", "from"))]
     places += [c for c in noun.children if c.dep_ in {"compound", "nmod", "poss"}]
     people = [c for c in noun.children if c.dep_ == "appos"]
     if noun.dep_ == "appos":
         people.append(noun.head)
     elif noun.dep_ == "attr":
-        people += [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
+        people += [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
     for _, subject, obj in _mention_pairs(people, places, b.ctx, object_modifier=False):
         b.add(noun, subject, "livesIn", obj, f"{noun.text} of", "kg.rules.resident.v1", 0.8, presupposed=True)
 
@@ -282,7 +280,7 @@ def _place_statements(sent: Span, b: _Builder) -> None:
         root = doc[s:e].root
         preps = ("of", "in", "at") if m.type == "Organization" else ("of", "from")
         predicate = "basedIn" if m.type == "Organization" else "livesIn"
-        for prep, obj in _prep_objects(root, preps):
+        for prep, obj in prep_objects(root, preps):
             found = _mention(obj, ctx, allow_modifier=False)
             if found is None or found[0].type not in _PLACE_TYPES or found[0] == m:
                 continue
@@ -308,7 +306,7 @@ def _based_statements(token: Token, b: _Builder) -> None:
     if head.dep_ == "appos":
         targets.append(head.head)
     elif head.dep_ == "attr":
-        targets += [c for c in head.head.children if c.dep_ in _SUBJECT_DEPS]
+        targets += [c for c in head.head.children if c.dep_ in SUBJECT_DEPS]
     targets += [c for c in head.children if c.dep_ == "appos"]
     for t in targets:
         found = _mention(t, ctx, allow_modifier=False)

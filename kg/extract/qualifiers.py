@@ -13,21 +13,15 @@ from spacy.tokens import Span, Token
 from kg.extract.normalize import resolve_date
 from kg.lexicon import CLAIM_NOUNS, HEDGE_ADVERBS, MODAL_VERBS, NEGATING_HEADS, NEGATIONS
 from kg.model import Mention
+from kg.syntax import clause_head
 
 #: Dependencies through which a clause inherits the modality of the word that governs it.
 _EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "conj", "dep", "csubj"})
-_CLAUSE_POS = frozenset({"VERB", "AUX"})
 _LOCATION_PREPS = frozenset({"in", "at", "inside", "near"})
 _TIME_PREPS = frozenset({"on", "in", "at", "during", "by", "from", "until", "till", "through", "throughout", "before", "after"})
 _YEAR = re.compile(r"\b(1[89]|20|21)\d\d\b")
 
 
-def _clause_head(token: Token) -> Token:
-    """The nearest verb at or above ``token``: the clause that a date or place belongs to."""
-    current = token
-    while current.pos_ not in _CLAUSE_POS and current.head != current:
-        current = current.head
-    return current
 
 
 def _attached_to(span: Span, anchor: Token) -> bool:
@@ -76,7 +70,7 @@ def location_of(anchor: Token, places: list[tuple[Span, Mention]], exclude: set[
             continue
         if mention.key in exclude:
             continue
-        if _clause_head(prep) == anchor:
+        if clause_head(prep) == anchor:
             return mention
     return None
 

@@ -12,14 +12,9 @@ from spacy.tokens import Span, Token
 from kg.extract.context import (
     SentenceContext,
     _Builder,
-    _conjuncts,
-    _is_passive,
     _mention,
     _mention_pairs,
     _noun_predicate,
-    _patients,
-    _prep_objects,
-    _subjects,
 )
 from kg.extract.nominal import (
     _carry_to_regions,
@@ -30,6 +25,7 @@ from kg.extract.nominal import (
     _tariff_statements,
 )
 from kg.extract.normalize import parse_quantity
+from kg.syntax import conjuncts, is_passive, logical_subjects, patients, prep_objects
 from kg.lexicon import LIGHT_VERBS, PREPOSITION_OBJECTS, VERB_PREDICATES
 from kg.model import Quantity, Statement
 
@@ -41,22 +37,22 @@ def _verb_statements(verb: Token, b: _Builder) -> None:
     ctx = b.ctx
     lemma = verb.lemma_.lower()
     predicate = VERB_PREDICATES.get(lemma)
-    passive = _is_passive(verb)
+    passive = is_passive(verb)
     if predicate is None and lemma == "bear" and passive:
         # "X was born in Y": kg has no birthplace predicate; the home town is where X lived.
         predicate = "livesIn"
-    subjects = _subjects(verb)
+    subjects = logical_subjects(verb)
     if predicate == "invitedTo":
         _invitation(verb, b, passive)
         return
     if passive:
-        objects = _patients(verb)
+        objects = patients(verb)
         if predicate in {"locatedIn", "basedIn", "livesIn"}:
             # "X, based in Y", "X was born in Y": the patient is the subject and the place the object.
-            subjects, objects = objects, [o for _, o in _prep_objects(verb, PREPOSITION_OBJECTS[predicate])]
+            subjects, objects = objects, [o for _, o in prep_objects(verb, PREPOSITION_OBJECTS[predicate])]
     else:
-        objects = [t for c in verb.children if c.dep_ in _OBJECT_DEPS for t in _conjuncts(c)]
-    prep_pairs = _prep_objects(verb, PREPOSITION_OBJECTS.get(predicate or "", ()))
+        objects = [t for c in verb.children if c.dep_ in _OBJECT_DEPS for t in conjuncts(c)]
+    prep_pairs = prep_objects(verb, PREPOSITION_OBJECTS.get(predicate or "", ()))
     if predicate in {"livesIn", "worksFor", "memberOf"} or (predicate in PREPOSITION_OBJECTS and not objects):
         objects = objects + [o for _, o in prep_pairs if o not in objects]
     relation = _relation_text(verb, prep_pairs)
@@ -64,7 +60,7 @@ def _verb_statements(verb: Token, b: _Builder) -> None:
         _light_verb(verb, subjects, b)
         return
     if predicate is None:
-        objects = objects + [o for _, o in _prep_objects(verb) if o.i in ctx.mentions]
+        objects = objects + [o for _, o in prep_objects(verb) if o.i in ctx.mentions]
     if predicate and not any(_mention(o, ctx) for o in objects):
         # "sign a trade agreement with India": a generic direct object leaves the partner
         # in a prepositional phrase as the object.
@@ -109,13 +105,13 @@ def _quantity_in(token: Token) -> Quantity | None:
 
 def _invitation(verb: Token, b: _Builder, passive: bool) -> None:
     """"X is invited to Y", "X was invited to join Y", "A invited X to Y": the invitee is the subject."""
-    invitees = _patients(verb) if passive else [t for c in verb.children if c.dep_ == "dobj" for t in _conjuncts(c)]
-    targets = [o for _, o in _prep_objects(verb, ("to", "for"))]
+    invitees = patients(verb) if passive else [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
+    targets = [o for _, o in prep_objects(verb, ("to", "for"))]
     for child in verb.children:
         if child.dep_ == "xcomp":
             # "invited to join the initiative": the event is the complement verb's object.
-            targets.extend(t for c in child.children if c.dep_ in {"dobj", "attr"} for t in _conjuncts(c))
-            targets.extend(o for _, o in _prep_objects(child, ("in", "at", "to")))
+            targets.extend(t for c in child.children if c.dep_ in {"dobj", "attr"} for t in conjuncts(c))
+            targets.extend(o for _, o in prep_objects(child, ("in", "at", "to")))
     for _, subject, obj in _mention_pairs(invitees, targets, b.ctx, object_modifier=False):
         b.add(verb, subject, "invitedTo", obj, "invited to", "kg.rules.invitedTo.v1", 0.85)
 
@@ -126,8 +122,8 @@ def _light_verb(verb: Token, subjects: list[Token], b: _Builder) -> None:
         predicate = _noun_predicate(noun)
         if predicate is None:
             continue
-        targets = [o for _, o in _prep_objects(noun, ("with", "for", "to", "of", "against", "on"))]
-        targets += [o for _, o in _prep_objects(verb, ("with", "for", "to"))]
+        targets = [o for _, o in prep_objects(noun, ("with", "for", "to", "of", "against", "on"))]
+        targets += [o for _, o in prep_objects(verb, ("with", "for", "to"))]
         for t, subject, obj in _mention_pairs(subjects, targets, b.ctx, object_modifier=True):
             b.add(verb, subject, predicate, obj, f"{verb.text} {noun.text} {t.head.text}", f"kg.rules.{predicate}.noun.v1", 0.8)
 

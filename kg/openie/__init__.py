@@ -24,9 +24,9 @@ from kg.extract.qualifiers import modality_of, polarity_of
 from kg.model import Document
 from kg.nlp import parse_documents
 from kg.openie.candidates import CLAUSE_FACTOR, CONFIDENCE, CONJUNCT_FACTOR, _Candidate, _split
-from kg.openie.clauses import NOMINAL_RELATION_DEPS, _candidates, _is_merged, _is_predicate, _subjects
+from kg.openie.clauses import NOMINAL_RELATION_DEPS, _candidates, _is_merged
 from kg.openie.nominal import _nominal_candidates
-from kg.openie.spans import _extent, _text
+from kg.syntax import extent, is_predicate, phrase_text, subject_phrases
 
 __all__ = [
     "CLAUSE_FACTOR",
@@ -77,8 +77,8 @@ def extract_open(doc: Doc) -> Iterator[OpenTuple]:
     for sent in doc.sents:
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for candidate, anchor, factor in _sentence_candidates(sent):
-            relation = " ".join(w for w in (candidate.lead, _text(candidate.relation)) if w)
-            arguments = tuple(_text(a) for a in candidate.arguments)
+            relation = " ".join(w for w in (candidate.lead, phrase_text(candidate.relation)) if w)
+            arguments = tuple(phrase_text(a) for a in candidate.arguments)
             key = (relation, arguments)
             if not relation or not all(arguments) or key in seen:
                 continue
@@ -91,7 +91,7 @@ def extract_open(doc: Doc) -> Iterator[OpenTuple]:
                 round(candidate.confidence * factor, 4),
                 polarity_of(anchor),
                 modality_of(candidate.relation[-1] if candidate.relation else anchor),
-                (_extent(list(candidate.relation)),) + tuple(_extent(list(a)) for a in candidate.arguments),
+                (extent(list(candidate.relation)),) + tuple(extent(list(a)) for a in candidate.arguments),
                 candidate.rule,
             )
 
@@ -100,9 +100,9 @@ def _sentence_candidates(sent: Span) -> Iterator[tuple[_Candidate, Token, float]
     """Every candidate of a sentence, the token whose polarity and modality it takes, and the
     factor its clause puts on its confidence."""
     for token in sent:
-        if _is_predicate(token) and not _is_merged(token):
+        if is_predicate(token) and not _is_merged(token):
             factor = _clause_factor(token)
-            for candidate in _split(_candidates(token, _subjects(token))):
+            for candidate in _split(_candidates(token, subject_phrases(token))):
                 yield candidate, token, factor
     for candidate in _split(_nominal_candidates(sent)):
         yield candidate, candidate.arguments[0][0].head, 1.0

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kg.openie.spans import _trim
+from kg.syntax import trim
 
 #: Confidence of a tuple by the rule that made it: how often, on held-out text, such a tuple
 #: matches a reference extraction well (ordering matters more than the values).
@@ -85,7 +85,7 @@ def _conjuncts(tokens: tuple[Token, ...]) -> list[tuple[Token, ...]]:
         below = {t.i for h in heads if h is not head and head in h.ancestors for t in h.subtree}
         own = [t for t in head.subtree if t.i in members and t.i not in below]
         own = [t for t in own if not (t.head in heads and t.dep_ in {"cc", "punct", "preconj"})]
-        phrase = tuple(_trim(sorted(outside + own, key=lambda t: t.i)))
+        phrase = tuple(trim(sorted(outside + own, key=lambda t: t.i)))
         if phrase and phrase != tuple(tokens):
             variants.append(phrase)
     return variants if len(variants) > 1 else []

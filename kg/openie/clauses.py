@@ -9,48 +9,26 @@ from spacy.tokens import Token
 
 from kg.openie.candidates import _Candidate
 from kg.openie.nominal import _be
-from kg.openie.spans import _PLACE_LABELS, _PREDICATE_POS, _TIME_LABELS, _noun_phrase, _pobj, _subtree, _trim
+from kg.syntax import (
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    PLACE_LABELS,
+    PREDICATE_POS,
+    TIME_LABELS,
+    controlled_clause,
+    has_own_subject,
+    is_relative_pronoun,
+    noun_phrase,
+    pobj,
+    relative_antecedent,
+    subtree,
+    trim,
+)
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+_SUBJECT_DEPS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "acomp", "dative"})
 _PREP_DEPS = frozenset({"prep", "agent"})
 _AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
-# Clause links through which a verb with no subject of its own shares its governor's subject.
-_SUBJECT_SHARING_DEPS = frozenset({"conj", "xcomp", "advcl"})
-
-
-def _is_relative_pronoun(token: Token) -> bool:
-    return token.lower_ in _RELATIVE_PRONOUNS and token.tag_ in {"WDT", "WP", "WP$", "IN", "DT"}
-
-
-def _antecedent(verb: Token) -> Token | None:
-    """The noun a relative clause hangs off ("an opening [that led to a mine]")."""
-    if verb.dep_ == "relcl" and verb.head != verb:
-        return verb.head
-    return None
-
-
-def _subjects(verb: Token, depth: int = 0) -> list[list[Token]]:
-    """Subject phrases of ``verb``: its own, else the governing clause's (coordination, control)."""
-    own = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-    if own:
-        phrases = []
-        for subject in own:
-            antecedent = _antecedent(verb)
-            if _is_relative_pronoun(subject) and antecedent is not None:
-                phrases.append(_noun_phrase(antecedent, inside=verb))
-            else:
-                phrases.append(_noun_phrase(subject))
-        return phrases
-    if depth > 4 or verb.head == verb:
-        return []
-    if verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head.pos_ in _PREDICATE_POS:
-        return _subjects(verb.head, depth + 1)
-    if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
-        # "the villages located close to industrial sites", "a player who ...": the noun.
-        return [_noun_phrase(verb.head, inside=verb)]
-    return []
 
 
 def _relation_core(verb: Token) -> list[Token]:
@@ -77,11 +55,11 @@ def _is_relation_adverb(token: Token) -> bool:
 
 
 def _is_time(tokens: list[Token]) -> bool:
-    return any(t.ent_type_ in _TIME_LABELS for t in tokens)
+    return any(t.ent_type_ in TIME_LABELS for t in tokens)
 
 
 def _is_place(tokens: list[Token]) -> bool:
-    return any(t.ent_type_ in _PLACE_LABELS for t in tokens)
+    return any(t.ent_type_ in PLACE_LABELS for t in tokens)
 
 
 def _modifiers(verb: Token, used: set[int]) -> list[list[Token]]:
@@ -90,16 +68,16 @@ def _modifiers(verb: Token, used: set[int]) -> list[list[Token]]:
     for child in verb.children:
         if child.i in used:
             continue
-        if child.dep_ in _PREP_DEPS and _pobj(child) is not None or child.dep_ == "dative":
-            out.append(_trim(_subtree(child)))
+        if child.dep_ in _PREP_DEPS and pobj(child) is not None or child.dep_ == "dative":
+            out.append(trim(subtree(child)))
         elif child.dep_ in {"npadvmod", "advmod"} and _is_time(list(child.subtree)):
-            out.append(_trim(_subtree(child)))
+            out.append(trim(subtree(child)))
     clause = verb
     while clause.dep_ == "conj" and clause.head != clause:
         clause = clause.head
     if clause.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
         # "into Israeli territory , where they killed three soldiers": the place of the killing.
-        out.append(_noun_phrase(clause.head, inside=clause))
+        out.append(noun_phrase(clause.head, inside=clause))
     return [m for m in out if m]
 
 
@@ -109,9 +87,9 @@ def _shared_modifiers(verb: Token) -> list[list[Token]]:
     "In 1717 Montagu observed the practice and attempted to popularize it": "In 1717" dates both.
     """
     first = verb
-    while first.dep_ == "conj" and first.head != first and first.head.pos_ in _PREDICATE_POS:
+    while first.dep_ == "conj" and first.head != first and first.head.pos_ in PREDICATE_POS:
         first = first.head
-    if first is verb or _own_subject(verb):
+    if first is verb or has_own_subject(verb):
         return []
     subjects = [c.i for c in first.children if c.dep_ in _SUBJECT_DEPS]
     if not subjects:
@@ -119,16 +97,8 @@ def _shared_modifiers(verb: Token) -> list[list[Token]]:
     return [m for m in _modifiers(first, set()) if m and m[-1].i < min(subjects)]
 
 
-def _controlled(verb: Token) -> Token | None:
-    """The clause a subject-control verb hands its subject to: "tried to woo", "were able to reinforce"."""
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ in _PREDICATE_POS and not _own_subject(child):
-            return child
-    return None
 
 
-def _own_subject(verb: Token) -> bool:
-    return any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
 
 
 def _candidates(
@@ -148,32 +118,32 @@ def _candidates(
     arg2: list[Token] = []
     rule = "object"
     # Control: "were able to reinforce the hotel", "tried to woo Lydia": one relation phrase.
-    holder = next((o for o in objects if o.dep_ == "acomp" and _controlled(o) is not None), None)
-    controlled = _controlled(holder) if holder is not None else _controlled(verb)
+    holder = next((o for o in objects if o.dep_ == "acomp" and controlled_clause(o) is not None), None)
+    controlled = controlled_clause(holder) if holder is not None else controlled_clause(verb)
     if controlled is not None and not any(o.dep_ in {"dobj", "attr"} for o in objects):
         chain = tuple(relation + ([holder] if holder is not None else []))
         shared = inherited + tuple(tuple(m) for m in _modifiers(verb, set()) + _shared_modifiers(verb))
         yield from _candidates(controlled, subjects, chain, shared)
-        for conj in (c for c in controlled.children if c.dep_ == "conj" and c.pos_ in _PREDICATE_POS and not _own_subject(c)):
+        for conj in (c for c in controlled.children if c.dep_ == "conj" and c.pos_ in PREDICATE_POS and not has_own_subject(c)):
             to = tuple(c for c in controlled.children if c.dep_ == "aux" and c.lower_ == "to")
             yield from _candidates(conj, subjects, chain + tuple(t for t in to if not any(a.lower_ == "to" for a in conj.children)), shared)
         return
     ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    right_preps = [c for c in verb.children if c.dep_ in _PREP_DEPS and c.i > verb.i and _pobj(c) is not None]
+    right_preps = [c for c in verb.children if c.dep_ in _PREP_DEPS and c.i > verb.i and pobj(c) is not None]
     if objects:
         obj = objects[0]
         used.add(obj.i)
-        antecedent = _antecedent(verb)
-        if obj.dep_ == "dobj" and _is_relative_pronoun(obj) and antecedent is not None:
-            arg2 = _noun_phrase(antecedent, inside=verb)
+        antecedent = relative_antecedent(verb)
+        if obj.dep_ == "dobj" and is_relative_pronoun(obj) and antecedent is not None:
+            arg2 = noun_phrase(antecedent, inside=verb)
         else:
-            arg2 = _noun_phrase(obj)
+            arg2 = noun_phrase(obj)
     elif ccomp is not None:
         # "indicated that organic compounds could carry current": the complementiser joins the relation.
         used.add(ccomp.i)
         marks = [c for c in ccomp.children if c.dep_ == "mark"]
         relation += marks
-        arg2 = _trim([t for t in _subtree(ccomp, frozenset()) if t not in marks])
+        arg2 = trim([t for t in subtree(ccomp, frozenset()) if t not in marks])
         rule = "complement"
     elif right_preps:
         # No object: the first preposition after the verb joins the relation ("relocated to",
@@ -182,7 +152,7 @@ def _candidates(
         prep = ranked[0]
         used.add(prep.i)
         relation.append(prep)
-        arg2 = _noun_phrase(_pobj(prep))  # type: ignore[arg-type]
+        arg2 = noun_phrase(pobj(prep))  # type: ignore[arg-type]
         rule = "preposition"
     else:
         rule = "intransitive"
@@ -215,30 +185,28 @@ def _nominal_relation(complement: Token) -> tuple[list[Token], list[Token]] | No
 
     "a notable influence on John Buchan" -> ("a notable influence on", "John Buchan").
     """
-    prep = next((c for c in complement.children if c.dep_ == "prep" and c.i > complement.i and _pobj(c) is not None), None)
+    prep = next((c for c in complement.children if c.dep_ == "prep" and c.i > complement.i and pobj(c) is not None), None)
     if prep is None:
         return None
-    obj = _noun_phrase(_pobj(prep))  # type: ignore[arg-type]
-    if _pobj(prep).dep_ != "pobj":  # type: ignore[union-attr]
+    obj = noun_phrase(pobj(prep))  # type: ignore[arg-type]
+    if pobj(prep).dep_ != "pobj":  # type: ignore[union-attr]
         return None
     taken = {t.i for t in obj}
-    words = [t for t in _subtree(complement) if t.i <= prep.i and t.i not in taken]
+    words = [t for t in subtree(complement) if t.i <= prep.i and t.i not in taken]
     words = [t for t in words if not (t.i > complement.i and t.head.i > prep.i)]
     return words, obj
 
 
-def _is_predicate(token: Token) -> bool:
-    return token.pos_ in _PREDICATE_POS and token.dep_ not in {"aux", "auxpass"}
 
 
 def _is_merged(token: Token) -> bool:
     """True for a controlled verb whose tuples come with its governor's ("to woo" in "tried to woo")."""
     current = token
-    if current.dep_ == "conj" and not _own_subject(current):
+    if current.dep_ == "conj" and not has_own_subject(current):
         current = current.head
-    if current.dep_ != "xcomp" or _own_subject(current):
+    if current.dep_ != "xcomp" or has_own_subject(current):
         return False
     head = current.head
     if head.dep_ == "acomp":
         head = head.head
-    return head.pos_ in _PREDICATE_POS and not any(o.dep_ in {"dobj", "attr"} for o in head.children)
+    return head.pos_ in PREDICATE_POS and not any(o.dep_ in {"dobj", "attr"} for o in head.children)

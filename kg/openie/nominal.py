@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from kg.lexicon import TITLE_HEADS
 from kg.openie.candidates import _Candidate
-from kg.openie.spans import _PLACE_LABELS, _detached_apposition, _noun_phrase, _pobj, _subtree, _trim
+from kg.syntax import PLACE_LABELS, detached_apposition, noun_phrase, pobj, subtree, trim
 
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
@@ -27,11 +27,11 @@ def _have(head: Token) -> str:
 def _nominal_candidates(sent: Span) -> Iterator[_Candidate]:
     """Facts a noun phrase states without a verb: appositions, titles and possessives."""
     for token in sent:
-        if token.dep_ == "appos" and _detached_apposition(token):
+        if token.dep_ == "appos" and detached_apposition(token):
             yield from _apposition(token)
-        elif token.dep_ == "appos" and token.ent_type_ in _PLACE_LABELS and token.head.ent_type_ in _PLACE_LABELS:
+        elif token.dep_ == "appos" and token.ent_type_ in PLACE_LABELS and token.head.ent_type_ in PLACE_LABELS:
             # "Hillsborough , North Carolina" -> is in(Hillsborough, North Carolina).
-            yield _Candidate((), ((token.head,), tuple(_noun_phrase(token))), "located", "is in")
+            yield _Candidate((), ((token.head,), tuple(noun_phrase(token))), "located", "is in")
         elif token.dep_ == "poss" and token.tag_ not in {"PRP$", "WP$"}:
             yield from _possessive(token)
         elif token.dep_ == "amod" and token.pos_ == "ADJ" and token.head.pos_ in {"NOUN", "PROPN"} and token.i < token.head.i:
@@ -52,20 +52,20 @@ def _quality(adjective: Token) -> Iterator[_Candidate]:
         return
     # The noun with its other modifiers before it, without determiners or possessors.
     dropped = {t.i for c in noun.children if c.i < noun.i and (c == adjective or c.dep_ in {"det", "poss", "predet"}) for t in c.subtree}
-    words = _trim([t for t in noun.subtree if t.i <= noun.i and t.i not in dropped])
+    words = trim([t for t in noun.subtree if t.i <= noun.i and t.i not in dropped])
     if words:
-        yield _Candidate((), (tuple(words), tuple(_trim(list(adjective.subtree)))), "quality", _be(noun))
+        yield _Candidate((), (tuple(words), tuple(trim(list(adjective.subtree)))), "quality", _be(noun))
 
 
 def _noun_preposition(prep: Token) -> Iterator[_Candidate]:
     """ "the National Magnet Laboratory in Cambridge" -> is in(the National Magnet Laboratory, Cambridge)."""
-    obj = _pobj(prep)
+    obj = pobj(prep)
     if obj is None or obj.dep_ != "pobj":
         return
     noun = prep.head
-    phrase = _trim([t for t in _subtree(noun) if t.i < prep.i])
+    phrase = trim([t for t in subtree(noun) if t.i < prep.i])
     if phrase:
-        yield _Candidate((prep,), (tuple(phrase), tuple(_noun_phrase(obj))), "noun-preposition", _be(noun))
+        yield _Candidate((prep,), (tuple(phrase), tuple(noun_phrase(obj))), "noun-preposition", _be(noun))
 
 
 def _apposition(appos: Token) -> Iterator[_Candidate]:
@@ -75,7 +75,7 @@ def _apposition(appos: Token) -> Iterator[_Candidate]:
         return  # dates and figures in a row ("July 17 , 1749", "9.75 % , 8.75 %") are not appositions
     if any(c.dep_ == "conj" for c in appos.children):
         return  # a list the parser read as an apposition
-    name, description = _noun_phrase(head), _noun_phrase(appos)
+    name, description = noun_phrase(head), noun_phrase(appos)
     if not name or not description:
         return
     yield _Candidate((), (tuple(name), tuple(description)), "apposition", _be(head))
@@ -108,8 +108,8 @@ def _titles(sent: Span) -> Iterator[_Candidate]:
 def _possessive(owner: Token) -> Iterator[_Candidate]:
     """ "Descartes 's scientific reductionism" -> has(Descartes, scientific reductionism)."""
     thing = owner.head
-    owner_phrase = [t for t in _subtree(owner) if t.dep_ != "case"]
+    owner_phrase = [t for t in subtree(owner) if t.dep_ != "case"]
     drop = {t.i for t in owner.subtree}
-    thing_phrase = _trim([t for t in _subtree(thing) if t.i not in drop])
+    thing_phrase = trim([t for t in subtree(thing) if t.i not in drop])
     if owner_phrase and thing_phrase:
-        yield _Candidate((), (tuple(_trim(owner_phrase)), tuple(thing_phrase)), "possessive", _have(owner))
+        yield _Candidate((), (tuple(trim(owner_phrase)), tuple(thing_phrase)), "possessive", _have(owner))

@@ -1,34 +1,42 @@
-"""Token lists of one parse -> argument phrases and their text: subtrees without the facts of
-their own (relative clauses, appositions), trimmed edges, balanced quotes, character extents.
+"""Noun-phrase extents of a dependency parse: spaCy Tokens -> the words of an argument phrase
+and their text, without the facts of their own (relative clauses, appositions), with trimmed
+edges, balanced quotes and character extents.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-_PREDICATE_POS = frozenset({"VERB", "AUX"})
+from kg.syntax.clauses import PASSIVE_SUBJECT_DEPS, PREDICATE_POS, SUBJECT_DEPS, is_relative_pronoun, relative_antecedent
+
+__all__ = [
+    "DETACHED_DEPS", "PLACE_LABELS", "TIME_LABELS", "after_comma", "balance_quotes", "detached_apposition", "extent",
+    "noun_phrase", "phrase_text", "subject_phrases", "subtree", "trim",
+]
+
 # Subtrees left out of an argument: they are facts of their own.
-_DETACHED_DEPS = frozenset({"relcl", "appos"})
-_TIME_LABELS = frozenset({"DATE", "TIME"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DETACHED_DEPS = frozenset({"relcl", "appos"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _OPEN_QUOTES = frozenset({"``", "`", '"', "("})
 _CLOSE_QUOTES = frozenset({"''", "'", '"', ")"})
 
 
-def _subtree(token: Token, skip: frozenset[str] = _DETACHED_DEPS) -> list[Token]:
+def subtree(token: Token, skip: frozenset[str] = DETACHED_DEPS) -> list[Token]:
     """``token``'s subtree without detached children (relative clauses, appositions), in order."""
     out = [token]
     stack = [token]
     while stack:
         current = stack.pop()
         for child in current.children:
-            if child.dep_ in skip and (child.dep_ != "appos" or _detached_apposition(child)):
+            if child.dep_ in skip and (child.dep_ != "appos" or detached_apposition(child)):
                 continue
-            if child.dep_ == "acl" and skip and _after_comma(child):
+            if child.dep_ == "acl" and skip and after_comma(child):
                 # "The museum , located in the old town ," : a fact of its own, like an apposition.
                 continue
-            if skip and (child.dep_ in {"parataxis"} or (child.dep_ == "conj" and child.pos_ == "VERB" and current.pos_ not in _PREDICATE_POS)):
+            if skip and (child.dep_ in {"parataxis"} or (child.dep_ == "conj" and child.pos_ == "VERB" and current.pos_ not in PREDICATE_POS)):
                 # A verb coordinated with a noun is a clause the parser hung too low:
                 # "secures another job with a rival company and plans on leaving".
                 continue
@@ -37,12 +45,12 @@ def _subtree(token: Token, skip: frozenset[str] = _DETACHED_DEPS) -> list[Token]
     return sorted(out, key=lambda t: t.i)
 
 
-def _after_comma(token: Token) -> bool:
+def after_comma(token: Token) -> bool:
     first = token.left_edge.i
     return first > 0 and token.doc[first - 1].text in {",", "--", "("}
 
 
-def _detached_apposition(appos: Token) -> bool:
+def detached_apposition(appos: Token) -> bool:
     """True for an apposition that states a fact of its own ("Cashel Byron , a prizefighter ,").
 
     Kept inside the phrase: appositions without a comma ("Childers 's biographer Andrew Boyle"),
@@ -54,7 +62,7 @@ def _detached_apposition(appos: Token) -> bool:
     lo, hi = sorted((head.i, appos.left_edge.i))
     if not any(doc[i].text in {",", "--", "(", ":", ";"} for i in range(lo, hi + 1)):
         return False
-    for labels in (_TIME_LABELS, _PLACE_LABELS):
+    for labels in (TIME_LABELS, PLACE_LABELS):
         if appos.ent_type_ in labels and head.ent_type_ in labels:
             return False
     if any(c.dep_ == "cc" for c in appos.children):
@@ -65,7 +73,7 @@ def _detached_apposition(appos: Token) -> bool:
     return not (following[:1] in (["and"], ["or"]) or (following[:1] == [","] and following[1:2] in (["and"], ["or"])))
 
 
-def _trim(tokens: list[Token]) -> list[Token]:
+def trim(tokens: list[Token]) -> list[Token]:
     """Drop punctuation and conjunctions at the edges; keep a quote when its partner is inside."""
     while tokens and (tokens[0].dep_ in {"cc", "punct", "mark", "prep"} and tokens[0].text not in _OPEN_QUOTES):
         if tokens[0].dep_ == "prep" and tokens[0] is not tokens[-1]:
@@ -73,10 +81,10 @@ def _trim(tokens: list[Token]) -> list[Token]:
         tokens = tokens[1:]
     while tokens and tokens[-1].dep_ in {"cc", "punct"} and tokens[-1].text not in _CLOSE_QUOTES:
         tokens = tokens[:-1]
-    return _balance_quotes(tokens)
+    return balance_quotes(tokens)
 
 
-def _balance_quotes(tokens: list[Token]) -> list[Token]:
+def balance_quotes(tokens: list[Token]) -> list[Token]:
     if not tokens:
         return tokens
     doc = tokens[0].doc
@@ -94,7 +102,7 @@ def _balance_quotes(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _text(tokens: Iterable[Token]) -> str:
+def phrase_text(tokens: Iterable[Token]) -> str:
     """Tokens as text: contiguous runs as they stand in the Doc, runs joined by a space."""
     tokens = sorted(tokens, key=lambda t: t.i)
     if not tokens:
@@ -112,23 +120,43 @@ def _text(tokens: Iterable[Token]) -> str:
     return " ".join(runs)
 
 
-def _extent(tokens: list[Token]) -> tuple[int, int] | None:
+def extent(tokens: list[Token]) -> tuple[int, int] | None:
     if not tokens:
         return None
     return (min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))
 
 
-def _noun_phrase(token: Token, inside: Token | None = None) -> list[Token]:
+def noun_phrase(token: Token, inside: Token | None = None) -> list[Token]:
     """The argument phrase headed by ``token``; without the clause ``inside`` it when given."""
-    tokens = _subtree(token)
+    tokens = subtree(token)
     if inside is not None:
         drop = {t.i for t in inside.subtree}
         tokens = [t for t in tokens if t.i not in drop]
-    return _trim(tokens)
+    return trim(tokens)
 
 
-def _pobj(prep: Token) -> Token | None:
-    for child in prep.children:
-        if child.dep_ in {"pobj", "pcomp"}:
-            return child
-    return None
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+
+
+def subject_phrases(verb: Token, depth: int = 0) -> list[list[Token]]:
+    """The subject phrases of a verb as written (a passive keeps its grammatical subject): its
+    own, else the governing clause's (coordination, control), else the noun a relative or
+    participle clause modifies. A relative pronoun stands for its antecedent's phrase."""
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if own:
+        phrases = []
+        for subject in own:
+            antecedent = relative_antecedent(verb)
+            if is_relative_pronoun(subject) and antecedent is not None:
+                phrases.append(noun_phrase(antecedent, inside=verb))
+            else:
+                phrases.append(noun_phrase(subject))
+        return phrases
+    if depth > 4 or verb.head == verb:
+        return []
+    if verb.dep_ in _SHARED_SUBJECT_DEPS and verb.head.pos_ in PREDICATE_POS:
+        return subject_phrases(verb.head, depth + 1)
+    if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+        # "the villages located close to industrial sites", "a player who ...": the noun.
+        return [noun_phrase(verb.head, inside=verb)]
+    return []

@@ -1,0 +1,52 @@
+"""The syntax layer: how kg reads a dependency parse, shared by ``kg.extract`` and ``kg.openie``.
+
+``clauses`` finds a verb's subjects (logical and as written), objects, passives, prepositional
+objects, coordination and control; ``phrases`` gives noun-phrase extents and their text;
+``titles`` finds titles and offices with their affiliation. Input is spaCy Tokens and Spans;
+output is Tokens, token lists and plain values, never kg records.
+"""
+from __future__ import annotations
+
+from kg.syntax.clauses import (
+    PASSIVE_SUBJECT_DEPS,
+    PREDICATE_POS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    agents,
+    clause_head,
+    conjuncts,
+    controlled_clause,
+    direct_objects,
+    governing_verb,
+    has_own_subject,
+    is_passive,
+    is_predicate,
+    is_relative_pronoun,
+    logical_subjects,
+    patients,
+    pobj,
+    prep_objects,
+    relative_antecedent,
+)
+from kg.syntax.phrases import (
+    DETACHED_DEPS,
+    PLACE_LABELS,
+    TIME_LABELS,
+    after_comma,
+    balance_quotes,
+    detached_apposition,
+    extent,
+    noun_phrase,
+    phrase_text,
+    subject_phrases,
+    subtree,
+    trim,
+)
+
+__all__ = [
+    "DETACHED_DEPS", "PASSIVE_SUBJECT_DEPS", "PLACE_LABELS", "PREDICATE_POS", "RELATIVE_PRONOUNS", "SUBJECT_DEPS",
+    "TIME_LABELS", "after_comma", "agents", "balance_quotes", "clause_head", "conjuncts", "controlled_clause",
+    "detached_apposition", "direct_objects", "extent", "governing_verb", "has_own_subject", "is_passive",
+    "is_predicate", "is_relative_pronoun", "logical_subjects", "noun_phrase", "patients", "phrase_text", "pobj",
+    "prep_objects", "relative_antecedent", "subject_phrases", "subtree", "trim",
+]

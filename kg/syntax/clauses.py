@@ -1,0 +1,189 @@
+"""Clause structure of a dependency parse: spaCy Tokens -> the tokens that fill a verb's roles.
+
+Subjects (logical and as written), passives, objects, prepositional objects, coordination,
+control and the verb that governs a word. ``kg.extract`` and ``kg.openie`` both read clauses
+through these functions, so the two never drift apart.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = [
+    "PASSIVE_SUBJECT_DEPS",
+    "agents",
+    "PREDICATE_POS",
+    "RELATIVE_PRONOUNS",
+    "SUBJECT_DEPS",
+    "clause_head",
+    "conjuncts",
+    "controlled_clause",
+    "direct_objects",
+    "governing_verb",
+    "has_own_subject",
+    "is_passive",
+    "is_predicate",
+    "is_relative_pronoun",
+    "logical_subjects",
+    "patients",
+    "pobj",
+    "prep_objects",
+    "relative_antecedent",
+]
+
+#: Active subjects: "India hosts", "that he met".
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+#: Passive subjects: "India is invited".
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+PREDICATE_POS = frozenset({"VERB", "AUX"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+#: Clause links through which a verb with no subject of its own shares its governor's subject.
+_SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+_MAX_DEPTH = 6
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every word coordinated with it ("France, Germany and Italy")."""
+    return [token, *token.conjuncts]
+
+
+def is_predicate(token: Token) -> bool:
+    """A verb (or copula) that heads a clause, not an auxiliary of another verb."""
+    return token.pos_ in PREDICATE_POS and token.dep_ not in {"aux", "auxpass"}
+
+
+def has_own_subject(verb: Token) -> bool:
+    """True when the verb has a subject (active or passive) of its own."""
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+
+
+def is_relative_pronoun(token: Token) -> bool:
+    """"who", "which", "that" introducing a relative clause (not "that" as a determiner)."""
+    return token.lower_ in RELATIVE_PRONOUNS and token.tag_ in {"WDT", "WP", "WP$", "IN", "DT"}
+
+
+def relative_antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause hangs off ("the firm [that bought Exel]")."""
+    if verb.dep_ == "relcl" and verb.head != verb:
+        return verb.head
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    """Passive clause, including the reduced relative "the deal announced on Monday"."""
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    # A participle with its own subject or a perfect "had" is active: "the statement that Chile had signed".
+    own = any(c.dep_ in SUBJECT_DEPS or (c.dep_ == "aux" and c.lemma_.lower() == "have") for c in verb.children)
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and not own
+
+
+def patients(verb: Token) -> list[Token]:
+    """Passive subjects: the logical objects of a passive verb ("India is invited")."""
+    found = [t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in conjuncts(c)]
+    if not found and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
+        # "is expected to be invited": the raised subject sits on the governing verb.
+        found = [t for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS | SUBJECT_DEPS for t in conjuncts(c)]
+    if not found and verb.dep_ == "acl":
+        found = conjuncts(verb.head)
+    return found
+
+
+def agents(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive: "was bought by Rosneft" -> Rosneft."""
+    return [t for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
+
+
+def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """Who does what the verb says: the agent of a passive, the subject shared through
+    coordination and control, the antecedent of a relative pronoun.
+
+    Examples:
+        >>> import spacy
+        >>> from spacy.tokens import Doc
+        >>> doc = Doc(spacy.blank("en").vocab, words=["Exel", "was", "bought", "by", "Deutsche", "Post"],
+        ...           heads=[2, 2, 2, 2, 5, 3], deps=["nsubjpass", "auxpass", "ROOT", "agent", "compound", "pobj"])
+        >>> [t.text for t in logical_subjects(doc[2])]
+        ['Post']
+    """
+    if depth > _MAX_DEPTH:
+        return []
+    if is_passive(verb):
+        return agents(verb)
+    found = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
+    if found:
+        if verb.dep_ == "relcl" and found[0].lower_ in RELATIVE_PRONOUNS:
+            return conjuncts(verb.head)
+        return found
+    if verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head != verb:
+        # "ahead of attending X": pcomp under a preposition; climb to the governing verb.
+        head = governing_verb(verb)
+        if head is None:
+            return []
+        if is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
+            # "X, convicted of murdering Y", "X was accused of killing Y": the passive's patient acts.
+            return patients(head)
+        if verb.dep_ == "xcomp":
+            # Object control ("invited India to join") before subject control ("hopes to host").
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects:
+                return conjuncts(objects[0])
+            raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            if raised:
+                return conjuncts(raised[0])
+        return logical_subjects(head, depth + 1)
+    return []
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    """Direct objects and complements of an active verb, with their conjuncts."""
+    return [t for c in verb.children if c.dep_ in _OBJECT_DEPS for t in conjuncts(c)]
+
+
+def pobj(prep: Token) -> Token | None:
+    """The object of a preposition ("in [Paris]"), or its clausal complement ("of [buying]")."""
+    for child in prep.children:
+        if child.dep_ in {"pobj", "pcomp"}:
+            return child
+    return None
+
+
+def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str] | None = None) -> list[tuple[Token, Token]]:
+    """(preposition, object) pairs under a token, optionally only for some prepositions.
+
+    Coordinated objects each make a pair: "talks with France and Germany".
+    """
+    pairs = []
+    for prep in token.children:
+        if prep.dep_ not in {"prep", "agent", "dative"} or (preps is not None and prep.lower_ not in preps):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                pairs.extend((prep, o) for o in conjuncts(obj))
+    return pairs
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token`` (not the token itself)."""
+    current = token
+    while current.head != current:
+        current = current.head
+        if current.pos_ in PREDICATE_POS:
+            return current
+    return current if current.pos_ in PREDICATE_POS else None
+
+
+def clause_head(token: Token) -> Token:
+    """The nearest verb at or above ``token``: the clause that a date or place belongs to."""
+    current = token
+    while current.pos_ not in PREDICATE_POS and current.head != current:
+        current = current.head
+    return current
+
+
+def controlled_clause(verb: Token) -> Token | None:
+    """The clause a subject-control verb hands its subject to: "tried to woo", "were able to reinforce"."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in PREDICATE_POS and not has_own_subject(child):
+            return child
+    return None
