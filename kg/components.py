@@ -11,7 +11,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.gazetteer import country_code, region_name
+from kg.gazetteer import country_code, party_forms, party_name, region_name
+from kg.normalize import find_quantities
+from kg.syntax.titles import names_party_member, title_before
 from kg.lexicon import (
     AGREEMENT_HEADS,
     EVENT_HEADS,
@@ -44,41 +46,6 @@ def _is_title_word(token: Token) -> bool:
     return lower in TITLE_HEADS or lower in TITLE_MODIFIERS
 
 
-def _title_before(doc: Doc, person: Span) -> Span | None:
-    """The capitalised title right before a person's name ("U.S. Treasury Secretary", "Prime Minister").
-
-    A title must contain a head word ("Minister", "Secretary"); lower-case words and country
-    names stop the walk, so "U.S." stays a separate country mention (the affiliation).
-    """
-    start = person.start
-    i = start - 1
-    has_head = False
-    while i >= 0:
-        token = doc[i]
-        if token.lower_ in TITLE_HEADS and (token.is_title or (i == start - 1 and token.is_lower and token.pos_ == "NOUN")):
-            # A lower-case head counts right before the name only: "Forest Service spokeswoman Margie Clack".
-            has_head = True
-        elif token.lower_ == "of" and i - 1 >= 0 and doc[i - 1].lower_ in TITLE_HEADS and doc[i + 1].is_title:
-            # "Secretary of State", "Minister of Finance": the "of" phrase belongs to the title.
-            pass
-        elif token.is_title and (token.lower_ in TITLE_MODIFIERS or (has_head is False and doc[i + 1].lower_ in TITLE_HEADS)):
-            pass
-        elif token.is_title and token.ent_type_ == "ORG" and not _is_honorific(token):
-            # "External Affairs" tagged ORG by the small model: part of the title when a head follows.
-            pass
-        elif token.text == "to" and has_head:
-            # "Ambassador to India": the destination is not part of the title; stop here.
-            break
-        else:
-            break
-        i -= 1
-    first = i + 1
-    # Drop leading modifiers that are not followed by a head inside the window.
-    while first < start and doc[first].lower_ not in TITLE_HEADS and not _is_title_word(doc[first]):
-        first += 1
-    if not has_head or first >= start:
-        return None
-    return Span(doc, first, start, label="TITLE")
 
 
 def _person_after_title(doc: Doc, span: Span) -> Span:
@@ -290,6 +257,31 @@ def _corporate_towns(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _party_spans(doc: Doc) -> list[Span]:
+    """Political parties by name, short form or adjective ("Labour", "the Tories", "Lib Dem",
+    "Conservative MP"), as ORG spans; the gazetteer gives each its canonical name later."""
+    forms = party_forms()
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        match = None
+        for form in forms:
+            end = i + len(form)
+            if end <= len(doc) and tuple(t.text for t in doc[i:end]) == form:
+                following = doc[end] if end < len(doc) else None
+                before_title = names_party_member(following)
+                name = " ".join(form)
+                if party_name(name) or (before_title and party_name(name, before_title=True)):
+                    match = Span(doc, i, end, label="ORG")
+                    break
+        if match is not None:
+            found.append(match)
+            i = match.end
+        else:
+            i += 1
+    return found
+
+
 @Language.component("kg_entities", requires=["doc.ents", "token.dep"], assigns=["doc.ents"])
 def kg_entities(doc: Doc) -> Doc:
     """Re-label and add entity spans: titles, named events and agreements, trimmed edges."""
@@ -306,8 +298,11 @@ def kg_entities(doc: Doc) -> Doc:
                 trimmed = Span(doc, trimmed.start, trimmed.end, label="LAW")
         spans.append(trimmed)
     spans = [_person_after_title(doc, s) for s in spans]
+    parties = _party_spans(doc)
+    party_tokens = {i for p in parties for i in range(p.start, p.end)}
+    spans = [s for s in spans if not any(i in party_tokens for i in range(s.start, s.end)) or s.label_ not in _WEAK_LABELS] + parties
     persons = [s for s in spans if s.label_ == "PERSON"]
-    titles = [t for p in persons if (t := _title_before(doc, p)) is not None]
+    titles = [Span(doc, *found, label="TITLE") for p in persons if (found := title_before(doc, p.start)) is not None]
     named = [n for token in doc if (n := _named_phrase(token)) is not None]
     # Titles and named phrases win over the model's spans they overlap; countries inside
     # titles ("U.S." in "U.S. Secretary of State") survive because titles exclude them.
@@ -323,5 +318,26 @@ def kg_entities(doc: Doc) -> Doc:
         if t.start > 0 and t.start - 1 not in covered and country_code(doc[t.start - 1].text)
     ]
     found = filter_spans(strong + kept + affiliations)
-    doc.ents = filter_spans(_source_names(doc, _corporate_towns(doc, _place_appositions(doc, found))))
+    found = filter_spans(_source_names(doc, _corporate_towns(doc, _place_appositions(doc, found))))
+    doc.ents = _with_quantities(doc, found)
     return doc
+
+
+#: Model labels a money or percentage expression found by pattern replaces.
+_NUMERIC_LABELS = frozenset({"MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
+def _with_quantities(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Amounts of money and percentages as whole spans: the small model often leaves the currency
+    out ("£" + "1.8bn") or calls "36bn kroner" an ordinal, and every figure kg reads depends on them."""
+    quantities = []
+    for start, end, kind in find_quantities(doc.text):
+        span = doc.char_span(start, end, label=kind, alignment_mode="expand")
+        if span is not None:
+            quantities.append(span)
+    if not quantities:
+        return spans
+    taken = {i for q in quantities for i in range(q.start, q.end)}
+    kept = [s for s in spans if s.label_ not in _NUMERIC_LABELS or not any(i in taken for i in range(s.start, s.end))]
+    named = {i for s in kept for i in range(s.start, s.end)}
+    return filter_spans(kept + [q for q in quantities if not any(i in named for i in range(q.start, q.end))])

@@ -338,3 +338,52 @@ def region_name(text: str) -> str | None:
         True
     """
     return _region_index().get(" ".join(text.replace(".", "").split()))
+
+
+# --- political parties -----------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _parties() -> tuple[dict[str, str], dict[str, str]]:
+    """(name -> canonical name, adjective -> canonical name) from ``kg/data/parties.tsv``."""
+    names: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    text = resources.files("kg").joinpath("data/parties.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, others, adjs = (line.split("\t") + ["", ""])[:3]
+        for name in [canonical, *filter(None, others.split("|"))]:
+            names[name] = canonical
+        for adj in filter(None, adjs.split("|")):
+            adjectives[adj] = canonical
+    return names, adjectives
+
+
+def party_name(text: str, before_title: bool = False) -> str | None:
+    """The canonical name of a political party from a name, short form or adjective, or None.
+
+    Adjectives that are also common words ("Conservative", "Republican", "Green") name the party
+    only with ``before_title`` (the word stands before a title or member noun: "Conservative MP").
+
+    Examples:
+        >>> party_name("Tories"), party_name("Lib Dem"), party_name("Labour")
+        ('Conservative Party', 'Liberal Democrats', 'Labour Party')
+        >>> party_name("Republican"), party_name("Republican", before_title=True)
+        (None, 'Republican Party')
+    """
+    names, adjectives = _parties()
+    text = " ".join(text.replace("’", "'").split())
+    if text.endswith("'s"):
+        text = text[:-2]
+    found = names.get(text)
+    if found is None and before_title:
+        found = adjectives.get(text)
+    return found
+
+
+def party_forms() -> tuple[tuple[str, ...], ...]:
+    """Every party name and short form as a tuple of words, longest first (for span matching)."""
+    names, adjectives = _parties()
+    forms = {tuple(n.split()) for n in names} | {tuple(a.split()) for a in adjectives}
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))

@@ -1,4 +1,6 @@
-"""Word lists the rules share: titles, honorifics, event and agreement heads, verb -> predicate.
+"""Word lists the rules share: titles, honorifics, event and agreement heads, modality and speech.
+
+Which verbs and nouns state which predicate is declared in ``kg.predicates``, not here.
 
 Every list is general English news vocabulary (any minister, any summit, any tariff);
 none is tuned to one article. Keys are lower-case lemmas.
@@ -21,8 +23,21 @@ TITLE_HEADS = frozenset(
     attorney-general prosecutor speaker leader deputy adviser advisor counsellor counselor
     lawmaker treasurer mp sheikh emir sultan ayatollah president-elect officer captain
     lieutenant sergeant major marshal inspector superintendent professor dean rector head
-    founder owner editor correspondent executive manager president-elect
-    secretary-general chairperson co-founder economist analyst""".split()
+    founder owner editor correspondent executive manager
+    secretary-general chairperson co-founder economist analyst strategist boss co-chairman
+    co-chair vice-chairman vice-chair deputy-chairman co-head co-ordinator coordinator negotiator
+    mep msp peer whip reporter presenter columnist commentator lawyer barrister solicitor
+    campaigner controller auditor regulator ombudsman principal president-elect chancellor-elect
+    governor-general spokeswoman trustee partner researcher historian scientist professor
+    diplomat consul commissioner-general registrar""".split()
+)
+
+#: Role nouns that name a job with an employer rather than an office ("an economist at HSBC").
+OCCUPATION_NOUNS = frozenset(
+    """economist analyst strategist reporter correspondent editor columnist presenter lawyer
+    barrister solicitor researcher scientist consultant adviser advisor spokesman spokeswoman
+    spokesperson trader banker broker engineer manager executive officer director employee
+    worker staff official representative""".split()
 )
 
 #: Words that may sit inside a title before its head ("External Affairs Minister", "Treasury Secretary").
@@ -31,7 +46,12 @@ TITLE_MODIFIERS = frozenset(
     treasury state interior justice health education deputy vice chief senior junior acting
     former general executive assistant under principal national security agriculture labour labor
     transport environment culture sports science technology information economic petroleum
-    power railways housing""".split()
+    power railways housing shadow managing operating financial political economics business
+    international european regional local parliamentary communications media sport pensions work
+    industry development planning economy environmental employment constitutional legal foreign
+    northern scotland wales welsh scottish irish social services women equality culture heritage
+    fisheries food rural transport trade industry inward investment solicitor attorney police
+    chancellor exchequer lord privy seal president council leader""".split()
 )
 
 #: Honorific-like short titles that are too vague alone to be a position of their own.
@@ -53,94 +73,8 @@ AGREEMENT_HEADS = frozenset(
 #: Adjectival "-led" style modifiers: "the U.S.-led initiative" means the U.S. organises it.
 LEADER_SUFFIXES = ("-led", "-hosted", "-sponsored", "-backed", "-organised", "-organized", "-brokered")
 
-#: Verb lemma -> predicate of the news vocabulary.
-VERB_PREDICATES = {
-    "meet": "meets",
-    "talk": "speaksWith",
-    "speak": "speaksWith",
-    "call": "speaksWith",
-    "phone": "speaksWith",
-    "attend": "attends",
-    "host": "hosts",
-    "organize": "organizes",
-    "organise": "organizes",
-    "lead": "organizes",
-    "launch": "organizes",
-    "convene": "organizes",
-    "invite": "invitedTo",
-    "visit": "visits",
-    "tour": "visits",
-    "announce": "announces",
-    "unveil": "announces",
-    "welcome": "welcomes",
-    "hail": "welcomes",
-    "support": "supports",
-    "back": "supports",
-    "endorse": "supports",
-    "criticize": "criticizes",
-    "criticise": "criticizes",
-    "condemn": "criticizes",
-    "slam": "criticizes",
-    "denounce": "criticizes",
-    "blame": "criticizes",
-    "discuss": "discusses",
-    "agree": "agreesTo",
-    "sign": "agreesTo",
-    "ratify": "agreesTo",
-    "commit": "commitsTo",
-    "pledge": "commitsTo",
-    "promise": "commitsTo",
-    "join": "memberOf",
-    "employ": "worksFor",
-    "hire": "worksFor",
-    "locate": "locatedIn",
-    "base": "basedIn",
-    "headquarter": "basedIn",
-    "live": "livesIn",
-    "reside": "livesIn",
-    "kill": "kills",
-    "murder": "kills",
-    "assassinate": "kills",
-    "slay": "kills",
-    "execute": "kills",
-    "shoot": "kills",
-    "stab": "kills",
-    "strangle": "kills",
-    "behead": "kills",
-    "sanction": "sanctions",
-}
 
-#: Predicates whose object is reached through a preposition ("met with", "agreed to", "works for").
-PREPOSITION_OBJECTS = {
-    "meets": ("with",),
-    "speaksWith": ("with", "to"),
-    "invitedTo": ("to", "for"),
-    "agreesTo": ("to", "on", "with"),
-    "commitsTo": ("to",),
-    "worksFor": ("for", "at", "with"),
-    "locatedIn": ("in", "at", "near"),
-    "basedIn": ("in", "at", "out"),
-    "livesIn": ("in", "at"),
-    "discusses": ("about",),
-    "memberOf": ("of",),
-}
 
-#: Event nouns that name a relation between the people around them ("a call between X and Y").
-NOUN_PREDICATES = {
-    "meeting": "meets",
-    "talks": "speaksWith",
-    "talk": "speaksWith",
-    "call": "speaksWith",
-    "conversation": "speaksWith",
-    "phone call": "speaksWith",
-    "visit": "visits",
-    "trip": "visits",
-    "support": "supports",
-    "criticism": "criticizes",
-    "commitment": "commitsTo",
-    "invitation": "invitedTo",
-    "membership": "memberOf",
-}
 
 #: Nouns that name a killing: the victim follows "of", the killer "by" or a possessive
 #: ("the assassination of Lincoln by Booth", "Booth's murder of Lincoln").
@@ -152,8 +86,6 @@ KILLER_NOUNS = frozenset("assassin killer murderer gunman slayer".split())
 #: Nouns that say where a person lives: "X, a resident of Y", "a native of Y", "citizens of Y".
 RESIDENT_NOUNS = frozenset("resident native citizen inhabitant villager townsman homeowner".split())
 
-#: Light verbs that hand their predicate to their object noun ("held talks with", "expressed support for").
-LIGHT_VERBS = frozenset("have hold make give express voice offer extend pledge reaffirm hold conduct".split())
 
 #: Nouns that name a tariff-like measure one country imposes on another.
 TARIFF_NOUNS = frozenset("tariff tariffs duty duties levy levies".split())
@@ -227,3 +159,19 @@ HEDGE_ADVERBS = {
     "probably": "expected",
     "likely": "expected",
 }
+
+
+#: Verbs of saying, asking and thinking. What is said is not a relation between the speaker and
+#: whom they tell ("X told the BBC"), so these make no open ``relatedTo``.
+SPEECH_VERBS = frozenset(
+    """say tell add ask claim believe think warn insist argue admit suggest explain note report write
+    describe comment answer reply confirm deny state predict estimate expect hope urge call quote
+    acknowledge announce assert concede contend declare emphasise emphasize maintain reiterate remark
+    reveal stress testify point indicate recall speak talk brief inform interview respond""".split()
+)
+
+#: Words that mark a state as ended: "former chief executive", "ex-minister", "the then chairman".
+FORMER_WORDS = frozenset("former ex ex- erstwhile onetime one-time then outgoing retired".split())
+
+#: Verbs that end a state for their subject: "X stepped down as chairman", "X quit the party".
+LEAVING_VERBS = frozenset("resign quit leave retire depart defect".split())

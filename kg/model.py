@@ -12,6 +12,8 @@ from datetime import date
 #: The closed vocabularies a statement's polarity and modality come from.
 POLARITIES = ("positive", "negative")
 MODALITIES = ("asserted", "hoped", "expected", "planned", "claimed", "reported", "possible")
+#: The closed vocabulary of a statement's status qualifier: a state that has ended.
+STATUSES = ("former",)
 
 #: Entity types kg produces; dates, money and percentages are literal values, not entities.
 ENTITY_TYPES = ("Person", "Organization", "Country", "Place", "Event", "Agreement", "Position")
@@ -65,13 +67,18 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """One real-world thing with every mention of it, across documents."""
+    """One real-world thing with every mention of it, across documents.
+
+    ``merges`` says why mentions of several documents were taken for this one thing, one line
+    per joined name ("Mr Blair (bbc-politics-012) -> Tony Blair: same surname, no other Blair").
+    """
 
     entity_id: str
     type: str
     label: str
     aliases: tuple[str, ...]
     mentions: tuple[Mention, ...]
+    merges: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +93,12 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class Argument:
-    """One end of a statement: a mention (resolved to an entity later) or a literal quantity."""
+    """One end of a statement: a mention (resolved to an entity later), a literal quantity, or a
+    title held without a named organisation or country ("the prime minister"), kept as text."""
 
     mention: Mention | None = None
     quantity: Quantity | None = None
+    title: Mention | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +113,22 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Qualifiers:
-    """Facts attached to a statement. ``date`` is ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    """Facts attached to a statement. ``date`` is ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD).
+
+    ``status`` is "former" for a state that has ended ("former chief executive", "stepped down");
+    ``metric`` and ``period`` say which figure a ``reports`` statement gives and for when
+    ("profit", "2004"); ``buyer`` is who buys what a ``sells`` statement sells.
+    """
 
     date: str | None = None
     location: Mention | None = None
     affiliation: Mention | None = None
     rate: Quantity | None = None
     amount: Quantity | None = None
+    status: str | None = None
+    metric: str | None = None
+    period: str | None = None
+    buyer: Mention | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 from typing import Protocol
@@ -20,7 +20,7 @@ from tqdm import tqdm
 from kg.extract import extract_documents
 from kg import __version__
 from kg.ingest import load_documents, text_hash
-from kg.model import Document, Extraction, KnowledgeGraph, Mention, Statement
+from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import load_pipeline, parse_documents
 from kg.analytics import to_networkx
 from kg.files import Content, write_files
@@ -29,7 +29,7 @@ from kg.rdf import to_jsonld, to_rdf, to_turtle
 from kg.errors import InputError
 from kg.records import extraction_from_record, extraction_record, write_jsonl
 from kg.render import render_html
-from kg.resolve import resolve_mentions
+from kg.resolve import resolve_graph
 from kg.validate import check_graph
 from kg.vocab import DCTERMS, KG, RDF
 
@@ -312,82 +312,9 @@ def extract_all(documents: Iterable[Document], nlp: Language, jobs: int = 1, pro
 
 
 def assemble_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
-    """Resolve the mentions of all extractions into entities and tidy the statements.
+    """Resolve the extractions into one knowledge graph (see :func:`kg.resolve.resolve_graph`).
 
     The result depends only on the set of extractions, not their order, so a graph grown
     article by article equals one built from all articles at once.
     """
-    extractions = sorted({e.document.doc_id: e for e in extractions}.values(), key=lambda e: e.document.doc_id)
-    documents = tuple(e.document for e in extractions)
-    mentions = [m for e in extractions for m in e.mentions]
-    mentions += [m for e in extractions for s in e.statements for m in _statement_mentions(s)]
-    entities, entity_of = resolve_mentions(mentions)
-    graph = KnowledgeGraph(documents, entities, (), entity_of)
-    statements = [s for e in extractions for s in e.statements]
-    statements = _drop_repeats(statements, graph)
-    statements = _drop_vague_positions(statements, graph)
-    used = {graph.entity_id(m) for s in statements for m in _statement_mentions(s)}
-    # A title nobody is said to hold (a vague "Minister" dropped above) is no entity of its own.
-    entities = tuple(e for e in entities if e.type != "Position" or e.entity_id in used)
-    graph = replace(graph, entities=entities, statements=tuple(sorted(statements, key=_statement_order)))
-    log.info("%d documents, %d entities, %d statements", len(documents), len(entities), len(graph.statements))
-    return graph
-
-
-def _statement_mentions(statement: Statement) -> list[Mention]:
-    q = statement.qualifiers
-    found = [statement.subject, statement.object.mention, q.location, q.affiliation]
-    return [m for m in found if m is not None]
-
-
-def _object_key(statement: Statement, graph: KnowledgeGraph) -> str:
-    if statement.object.mention is not None:
-        return graph.entity_id(statement.object.mention)
-    quantity = statement.object.quantity
-    return f"{quantity.value}{quantity.unit or quantity.currency}" if quantity else ""
-
-
-def _claim(statement: Statement, graph: KnowledgeGraph) -> tuple:
-    ends = [graph.entity_id(statement.subject), _object_key(statement, graph)]
-    if statement.predicate in {"meets", "speaksWith"}:
-        ends.sort()
-    rate = statement.qualifiers.rate.value if statement.qualifiers.rate else None
-    return (statement.evidence.doc_id, statement.predicate, *ends, statement.polarity, statement.modality, rate)
-
-
-def _drop_repeats(statements: list[Statement], graph: KnowledgeGraph) -> list[Statement]:
-    """Keep one statement per claim per document: the first, enriched by no later repeat.
-
-    A claim is subject, predicate, object, polarity, modality and rate; the same claim said
-    again later in the article ("Secretary of State Marco Rubio" twice) is one statement.
-    """
-    first: dict[tuple, Statement] = {}
-    for s in sorted(statements, key=lambda s: (s.evidence.doc_id, s.evidence.start, s.subject.start)):
-        key = _claim(s, graph)
-        if key not in first:
-            first[key] = s
-        elif first[key].qualifiers.date is None and s.qualifiers.date is not None:
-            # A later sentence may give the date the first one left out; keep the dated reading.
-            first[key] = s
-    return list(first.values())
-
-
-def _drop_vague_positions(statements: list[Statement], graph: KnowledgeGraph) -> list[Statement]:
-    """Drop a one-word title ("Secretary") when the same person holds a fuller one ("Secretary of State")."""
-    titles: dict[str, set[str]] = {}
-    for s in statements:
-        if s.predicate == "holdsPosition" and s.object.mention is not None:
-            titles.setdefault(graph.entity_id(s.subject), set()).add(s.object.mention.name.lower())
-    kept = []
-    for s in statements:
-        if s.predicate == "holdsPosition" and s.object.mention is not None:
-            name = s.object.mention.name.lower()
-            fuller = [t for t in titles[graph.entity_id(s.subject)] if t != name and name in t.split()]
-            if " " not in name and fuller:
-                continue
-        kept.append(s)
-    return kept
-
-
-def _statement_order(s: Statement) -> tuple:
-    return (s.evidence.doc_id, s.evidence.start, s.subject.start, s.predicate, s.object.mention.start if s.object.mention else -1)
+    return resolve_graph(extractions)

@@ -199,6 +199,8 @@ def _add_statement(rdf: Graph, statement: Statement, graph: KnowledgeGraph) -> N
         rdf.add((node, KG.object, obj))
     elif statement.object.quantity is not None:
         _add_quantity(rdf, node, KG.objectValue, statement.object.quantity)
+    elif statement.object.title is not None:
+        rdf.add((node, KG.title, Literal(statement.object.title.name)))
 
     q = statement.qualifiers
     if q.date:
@@ -211,6 +213,14 @@ def _add_statement(rdf: Graph, statement: Statement, graph: KnowledgeGraph) -> N
         rdf.add((node, KG.rate, _decimal(q.rate.value)))
     if q.amount:
         _add_quantity(rdf, node, KG.amount, q.amount)
+    if q.status:
+        rdf.add((node, KG.status, Literal(q.status)))
+    if q.metric:
+        rdf.add((node, KG.metric, Literal(q.metric)))
+    if q.period:
+        rdf.add((node, KG.period, Literal(q.period)))
+    if q.buyer:
+        rdf.add((node, KG.buyer, _entity_of(q.buyer, graph)))
 
     rdf.add((node, KG.polarity, _POLARITY[statement.polarity]))
     rdf.add((node, KG.modality, _MODALITY[statement.modality]))
@@ -237,11 +247,11 @@ def to_turtle(rdf: Graph) -> str:
 def jsonld_context() -> dict[str, object]:
     """The JSON-LD context written into ``graph.jsonld``: kg's prefixes plus typed kg terms."""
     context: dict[str, object] = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    for name in ("subject", "predicate", "object", "location", "affiliation", "polarity", "modality"):
+    for name in ("subject", "predicate", "object", "location", "affiliation", "buyer", "polarity", "modality"):
         context[name] = {"@id": f"kg:{name}", "@type": "@id"}
     for name, datatype in (("confidence", "xsd:decimal"), ("rate", "xsd:decimal"), ("startOffset", "xsd:nonNegativeInteger"), ("endOffset", "xsd:nonNegativeInteger")):
         context[name] = {"@id": f"kg:{name}", "@type": datatype}
-    for name in ("relation", "sentence", "extractor", "docId", "unit", "currency"):
+    for name in ("relation", "sentence", "extractor", "docId", "unit", "currency", "title", "status", "metric", "period"):
         context[name] = f"kg:{name}"
     context["prefLabel"] = "skos:prefLabel"
     context["altLabel"] = "skos:altLabel"

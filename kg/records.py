@@ -25,6 +25,8 @@ def statement_id(statement: Statement, graph: KnowledgeGraph) -> str:
     """First 16 hex digits of sha1 over document, subject, predicate, object and offsets: stable across runs."""
     obj = statement.object
     object_part = graph.entity_id(obj.mention) if obj.mention else (repr(obj.quantity.value) if obj.quantity else "")
+    if obj.title is not None:
+        object_part = "title:" + obj.title.name.lower()
     rate = repr(statement.qualifiers.rate.value) if statement.qualifiers.rate else ""
     parts = (
         statement.evidence.doc_id,
@@ -83,8 +85,23 @@ def statement_record(statement: Statement, graph: KnowledgeGraph, labels: dict[s
         qualifiers["rate"] = _quantity(q.rate)
     if q.amount:
         qualifiers["amount"] = _quantity(q.amount)
+    if q.status:
+        qualifiers["status"] = q.status
+    if q.metric:
+        qualifiers["metric"] = q.metric
+    if q.period:
+        qualifiers["period"] = q.period
+    if q.buyer:
+        qualifiers["buyer"] = labels[graph.entity_id(q.buyer)]
+        qualifiers["buyer_id"] = graph.entity_id(q.buyer)
     obj = statement.object
-    object_record = _argument(obj.mention, graph, labels) if obj.mention else _quantity(obj.quantity)  # type: ignore[arg-type]
+    if obj.mention is not None:
+        object_record = _argument(obj.mention, graph, labels)
+    elif obj.title is not None:
+        t = obj.title
+        object_record = {"title": t.name, "text": t.text, "start": t.start, "end": t.end}
+    else:
+        object_record = _quantity(obj.quantity)  # type: ignore[arg-type]
     ev = statement.evidence
     return {
         "kind": "statement",
@@ -171,7 +188,10 @@ def extraction_record(extraction: Extraction) -> dict[str, Any]:
             {
                 "subject": _mention_record(s.subject),
                 "predicate": s.predicate,
-                "object": {"mention": _mention_record(s.object.mention), "quantity": _quantity_record(s.object.quantity)},
+                "object": {
+                    "mention": _mention_record(s.object.mention), "quantity": _quantity_record(s.object.quantity),
+                    "title": _mention_record(s.object.title),
+                },
                 "relation": s.relation,
                 "evidence": [s.evidence.doc_id, s.evidence.sentence, s.evidence.start, s.evidence.end],
                 "extractor": s.extractor,
@@ -181,6 +201,10 @@ def extraction_record(extraction: Extraction) -> dict[str, Any]:
                     "affiliation": _mention_record(s.qualifiers.affiliation),
                     "rate": _quantity_record(s.qualifiers.rate),
                     "amount": _quantity_record(s.qualifiers.amount),
+                    "status": s.qualifiers.status,
+                    "metric": s.qualifiers.metric,
+                    "period": s.qualifiers.period,
+                    "buyer": _mention_record(s.qualifiers.buyer),
                 },
                 "polarity": s.polarity,
                 "modality": s.modality,
@@ -209,13 +233,17 @@ def extraction_from_record(record: dict[str, Any]) -> Extraction:
         statements.append(Statement(
             subject=_mention_of(s["subject"]),  # type: ignore[arg-type]
             predicate=s["predicate"],
-            object=Argument(mention=_mention_of(s["object"]["mention"]), quantity=_quantity_of(s["object"]["quantity"])),
+            object=Argument(
+                mention=_mention_of(s["object"]["mention"]), quantity=_quantity_of(s["object"]["quantity"]),
+                title=_mention_of(s["object"].get("title")),
+            ),
             relation=s["relation"],
             evidence=Evidence(*s["evidence"]),
             extractor=s["extractor"],
             qualifiers=Qualifiers(
                 date=q["date"], location=_mention_of(q["location"]), affiliation=_mention_of(q["affiliation"]),
                 rate=_quantity_of(q["rate"]), amount=_quantity_of(q["amount"]),
+                status=q.get("status"), metric=q.get("metric"), period=q.get("period"), buyer=_mention_of(q.get("buyer")),
             ),
             polarity=s["polarity"],
             modality=s["modality"],

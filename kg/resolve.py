@@ -1,19 +1,26 @@
-"""Entity resolution: the mentions of all documents -> Entities, one per real-world thing.
+"""Resolution: the extractions of all documents -> one ``KnowledgeGraph``, one entity per real thing.
 
-Countries group on their ISO code and everything else on its normalised name; person names
-also merge across forms: "Jaishankar" and "S. Jaishankar" join "Subrahmanyam Jaishankar"
-when that reading is unambiguous (first within the document, then across the corpus).
+Mentions become entities (``resolve_mentions``); a position becomes an office with its
+affiliation ("chief executive of Ford"), or stays a literal title when no organisation or
+country is named for it; then statements are tidied (one per claim per document, no bare title
+beside a fuller one for the same person).
 """
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
-from kg.model import Entity, Mention
+from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Statement
 
-__all__ = ["resolve_mentions", "slugify"]
+__all__ = ["position_label", "resolve_graph", "resolve_mentions", "slugify", "title_key"]
+
+log = logging.getLogger(__name__)
+
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their"})
 
 
 def slugify(text: str) -> str:
@@ -111,7 +118,7 @@ def resolve_mentions(mentions: Iterable[Mention]) -> tuple[tuple[Entity, ...], d
             suffix += 1
         used_ids.add(entity_id)
         aliases = sorted({m.text.strip() for m in members} | {m.name for m in members} - {label})
-        aliases = [a for a in aliases if a != label and a.lower() not in {"he", "she", "him", "her", "his", "hers"}]
+        aliases = [a for a in aliases if a != label and a.lower() not in _PRONOUNS]
         entities.append(Entity(entity_id, kind, label, tuple(aliases), tuple(members)))
         for m in members:
             mapping[(m.doc_id, m.start, m.end)] = entity_id
@@ -120,7 +127,199 @@ def resolve_mentions(mentions: Iterable[Mention]) -> tuple[tuple[Entity, ...], d
 
 def _label(members: list[Mention]) -> str:
     """The preferred name: the longest name form (most words), then the most frequent, then alphabetical."""
-    names = Counter(m.name for m in members if m.text.lower() not in {"he", "she", "him", "her", "his", "hers"})
+    names = Counter(m.name for m in members if m.text.lower() not in _PRONOUNS)
     if not names:
         names = Counter(m.name for m in members)
     return sorted(names, key=lambda n: (-len(n.split()), -len(n), -names[n], n))[0]
+
+
+# --- positions -------------------------------------------------------------------------------
+
+def title_key(title: str) -> str:
+    """The form titles are compared in: lower case, no dots, single spaces.
+
+    Examples:
+        >>> title_key("Chief  Executive")
+        'chief executive'
+    """
+    return re.sub(r"\s+", " ", title.lower().replace(".", "")).strip()
+
+
+#: Institutions whose names read with "the" after "of" ("leader of the Conservative Party").
+_THE_HEADS = frozenset(
+    """party bank commission committee council office department ministry union association reserve
+    organisation organization agency authority service fund board federation league group court
+    treasury government cabinet house senate parliament assembly institute foundation exchange
+    corporation company trust alliance forum church army navy police""".split()
+)
+_THE_COUNTRIES = frozenset({"united states", "united kingdom", "netherlands", "philippines", "czech republic", "united arab emirates", "bahamas", "gambia"})
+
+
+def position_label(title: str, affiliation: str) -> str:
+    """The label of an office: its title and whom it belongs to.
+
+    Examples:
+        >>> position_label("leader", "Conservative Party")
+        'leader of the Conservative Party'
+        >>> position_label("chief executive", "Ford")
+        'chief executive of Ford'
+    """
+    words = affiliation.split()
+    the = words and (words[-1].lower() in _THE_HEADS or affiliation.lower() in _THE_COUNTRIES or words[0].lower() == "united")
+    return f"{title} of {'the ' if the else ''}{affiliation}"
+
+
+def _entity_ids(extractions: list[Extraction]) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
+    mentions = [m for e in extractions for m in e.mentions if m.type != "Position"]
+    mentions += [m for e in extractions for s in e.statements for m in _arguments(s) if m.type != "Position"]
+    return resolve_mentions(mentions)
+
+
+def _arguments(statement: Statement) -> list[Mention]:
+    q = statement.qualifiers
+    found = [statement.subject, statement.object.mention, q.location, q.affiliation, q.buyer]
+    return [m for m in found if m is not None]
+
+
+def _positions(statements: list[Statement], entity_of: dict[tuple[str, int, int], str], labels: dict[str, str]) -> tuple[list[Statement], list[Entity]]:
+    """Offices with their affiliation become Position entities; bare titles become literals.
+
+    A title the sentence names without an affiliation takes the one the same person's same
+    title has elsewhere in the document, then elsewhere in the corpus ("the chancellor" after
+    "UK Chancellor Gordon Brown"); with none, the statement keeps the title as text.
+    """
+    def eid(m: Mention) -> str:
+        return entity_of[(m.doc_id, m.start, m.end)]
+
+    known_in_doc: dict[tuple[str, str, str], Mention] = {}
+    known: dict[tuple[str, str], set[str]] = defaultdict(set)
+    known_mention: dict[tuple[str, str, str], Mention] = {}
+    for s in statements:
+        if s.predicate == "holdsPosition" and s.object.mention is not None and s.qualifiers.affiliation is not None:
+            person, title = eid(s.subject), title_key(s.object.mention.name)
+            known_in_doc.setdefault((s.evidence.doc_id, person, title), s.qualifiers.affiliation)
+            known[(person, title)].add(eid(s.qualifiers.affiliation))
+            known_mention.setdefault((person, title, eid(s.qualifiers.affiliation)), s.qualifiers.affiliation)
+    out: list[Statement] = []
+    offices: dict[str, list[Mention]] = defaultdict(list)
+    for s in statements:
+        if s.predicate != "holdsPosition" or s.object.mention is None or s.object.mention.type != "Position":
+            out.append(s)
+            continue
+        title_mention = s.object.mention
+        person, title = eid(s.subject), title_key(title_mention.name)
+        affiliation = s.qualifiers.affiliation
+        if affiliation is None:
+            affiliation = known_in_doc.get((s.evidence.doc_id, person, title))
+        if affiliation is None and len(known[(person, title)]) == 1:
+            (only,) = known[(person, title)]
+            affiliation = known_mention[(person, title, only)]
+        if affiliation is None:
+            out.append(replace(s, object=Argument(title=title_mention)))
+            continue
+        key = f"position:{title}@{eid(affiliation)}"
+        office = replace(title_mention, key=key)
+        offices[key].append(office)
+        out.append(replace(s, object=Argument(mention=office), qualifiers=replace(s.qualifiers, affiliation=affiliation)))
+    entities: list[Entity] = []
+    for key, members in sorted(offices.items()):
+        title = Counter(m.name for m in members).most_common(1)[0][0]
+        affiliation_id = key.split("@", 1)[1]
+        label = position_label(title, labels[affiliation_id])
+        entity_id = f"position/{slugify(title)}-{affiliation_id.split('/', 1)[1]}"
+        aliases = sorted({m.text for m in members} | {m.name for m in members} - {label})
+        entities.append(Entity(entity_id, "Position", label, tuple(aliases), tuple(sorted(set(members), key=lambda m: (m.doc_id, m.start)))))
+    return out, entities
+
+
+# --- statements ------------------------------------------------------------------------------
+
+def _object_key(statement: Statement, entity_of: dict[tuple[str, int, int], str]) -> str:
+    obj = statement.object
+    if obj.mention is not None:
+        return entity_of[(obj.mention.doc_id, obj.mention.start, obj.mention.end)]
+    if obj.title is not None:
+        return "title:" + title_key(obj.title.name)
+    quantity = obj.quantity
+    return f"{quantity.value}{quantity.unit or quantity.currency}" if quantity else ""
+
+
+def _claim(statement: Statement, entity_of: dict[tuple[str, int, int], str], symmetric: frozenset[str]) -> tuple:
+    s = statement.subject
+    ends = [entity_of[(s.doc_id, s.start, s.end)], _object_key(statement, entity_of)]
+    if statement.predicate in symmetric:
+        ends.sort()
+    rate = statement.qualifiers.rate.value if statement.qualifiers.rate else None
+    return (statement.evidence.doc_id, statement.predicate, *ends, statement.polarity, statement.modality, rate)
+
+
+def drop_repeats(statements: list[Statement], entity_of: dict[tuple[str, int, int], str]) -> list[Statement]:
+    """Keep one statement per claim per document: the first, or a later one that adds a date.
+
+    A claim is subject, predicate, object, polarity, modality and rate; the same claim said
+    again later in the article ("Secretary of State Marco Rubio" twice) is one statement.
+    """
+    from kg import predicates
+
+    symmetric = frozenset(p.name for p in predicates.PREDICATES if p.symmetric)
+    first: dict[tuple, Statement] = {}
+    for s in sorted(statements, key=lambda s: (s.evidence.doc_id, s.evidence.start, s.subject.start)):
+        key = _claim(s, entity_of, symmetric)
+        if key not in first:
+            first[key] = s
+        elif first[key].qualifiers.date is None and s.qualifiers.date is not None:
+            # A later sentence may give the date the first one left out; keep the dated reading.
+            first[key] = s
+    return list(first.values())
+
+
+def drop_vague_positions(statements: list[Statement], entity_of: dict[tuple[str, int, int], str]) -> list[Statement]:
+    """Drop a one-word title ("Secretary") when the same person holds a fuller one ("Secretary of State")."""
+    def person(s: Statement) -> str:
+        return entity_of[(s.subject.doc_id, s.subject.start, s.subject.end)]
+
+    def title(s: Statement) -> str | None:
+        m = s.object.mention if s.object.mention is not None and s.object.mention.type == "Position" else s.object.title
+        return title_key(m.name) if m is not None else None
+
+    titles: dict[str, set[str]] = defaultdict(set)
+    for s in statements:
+        if s.predicate == "holdsPosition" and title(s):
+            titles[person(s)].add(title(s))  # type: ignore[arg-type]
+    kept = []
+    for s in statements:
+        name = title(s) if s.predicate == "holdsPosition" else None
+        if name is not None and " " not in name and any(t != name and name in t.split() for t in titles[person(s)]):
+            continue
+        kept.append(s)
+    return kept
+
+
+def _statement_order(s: Statement) -> tuple:
+    obj = s.object.mention or s.object.title
+    return (s.evidence.doc_id, s.evidence.start, s.subject.start, s.predicate, obj.start if obj else -1)
+
+
+def resolve_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
+    """Resolve the mentions of all extractions into entities and tidy the statements.
+
+    The result depends only on the set of extractions, not their order, so a graph grown
+    article by article equals one built from all articles at once.
+    """
+    extractions = sorted({e.document.doc_id: e for e in extractions}.values(), key=lambda e: e.document.doc_id)
+    documents = tuple(e.document for e in extractions)
+    entities, entity_of = _entity_ids(extractions)
+    labels = {e.entity_id: e.label for e in entities}
+    statements = [s for e in extractions for s in e.statements]
+    statements, offices = _positions(statements, entity_of, labels)
+    for office in offices:
+        for m in office.mentions:
+            entity_of[(m.doc_id, m.start, m.end)] = office.entity_id
+    statements = drop_repeats(statements, entity_of)
+    statements = drop_vague_positions(statements, entity_of)
+    used = {entity_of[(m.doc_id, m.start, m.end)] for s in statements for m in _arguments(s)}
+    offices = [o for o in offices if o.entity_id in used]
+    all_entities = tuple(sorted((*entities, *offices), key=lambda e: e.entity_id))
+    graph = KnowledgeGraph(documents, all_entities, tuple(sorted(statements, key=_statement_order)), entity_of)
+    log.info("%d documents, %d entities, %d statements", len(documents), len(all_entities), len(graph.statements))
+    return graph

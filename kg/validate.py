@@ -18,7 +18,8 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from kg.errors import InputError, ValidationError
-from kg.vocab import KGR, PREFIXES, RDF, SH, SHAPES_PATH, XSD
+from kg import predicates
+from kg.vocab import KG, KGR, KGSH, PREFIXES, RDF, RDFS, SH, SHAPES_PATH, XSD
 
 __all__ = ["ValidationReport", "Violation", "check_graph", "load_shapes", "validate_graph"]
 
@@ -109,9 +110,51 @@ def load_shapes() -> Graph:
     if not SHAPES_PATH.is_file():
         raise InputError(f"{SHAPES_PATH}: no such file; the SHACL shapes ship with kg in ontologies/shapes.ttl")
     try:
-        return Graph().parse(SHAPES_PATH, format="turtle")
+        shapes = Graph().parse(SHAPES_PATH, format="turtle")
     except Exception as err:  # rdflib raises many parser-specific types
         raise InputError(f"{SHAPES_PATH}: not valid Turtle: {err}") from err
+    return add_predicate_shapes(shapes)
+
+
+def add_predicate_shapes(shapes: Graph) -> Graph:
+    """Add what ``kg.predicates`` declares to the shapes: the closed list of predicate values,
+    and for each predicate a shape on its direct triples that checks the subject's and the
+    object's class against the declared domain and range.
+
+    Returns:
+        ``shapes``, with the added triples.
+    """
+    values = shapes.value(predicate=RDFS.label, object=Literal("predicate value", lang="en"))
+    if values is not None:
+        names = [KG[p.name] for p in predicates.PREDICATES]
+        head = BNode("predicate-values")
+        Collection(shapes, head, names)
+        shapes.add((values, SH["in"], head))
+    for declared in predicates.PREDICATES:
+        if declared.name == "relatedTo":
+            continue
+        for target, types, end in ((SH.targetSubjectsOf, declared.domain, "subject"), (SH.targetObjectsOf, declared.range, "object")):
+            classes = [KG[t] for t in types if t in _ENTITY_CLASSES]
+            if not classes or set(types) >= set(_ENTITY_CLASSES):
+                continue
+            shape = KGSH[f"{declared.name}{end.capitalize()}Shape"]
+            shapes.add((shape, RDF.type, SH.NodeShape))
+            shapes.add((shape, target, KG[declared.name]))
+            shapes.add((shape, RDFS.label, Literal(f"{declared.label} {end} shape", lang="en")))
+            alternatives = []
+            for cls in classes:
+                option = BNode(f"{declared.name}-{end}-{cls.split('#')[-1]}")
+                shapes.add((option, SH["class"], cls))
+                alternatives.append(option)
+            head = BNode(f"{declared.name}-{end}-classes")
+            Collection(shapes, head, alternatives)
+            shapes.add((shape, SH["or"], head))
+            names = ", ".join(f"kg:{t}" for t in types if t in _ENTITY_CLASSES)
+            shapes.add((shape, SH.message, Literal(f"the {end} of kg:{declared.name} must be {names}", lang="en")))
+    return shapes
+
+
+_ENTITY_CLASSES = ("Person", "Organization", "Country", "Place", "Event", "Agreement", "Position")
 
 
 def validate_graph(rdf: Graph, shapes: Graph | None = None) -> ValidationReport:

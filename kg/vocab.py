@@ -40,7 +40,7 @@ SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 
 
 class KG(DefinedNamespace):
-    """The kg news ontology (https://w3id.org/kg-news/ontology), version 0.1.0."""
+    """The kg news ontology (https://w3id.org/kg-news/ontology), version 0.2.0."""
 
     _fail = True
 
@@ -59,16 +59,21 @@ class KG(DefinedNamespace):
     Statement: URIRef  # statement
 
     # Object properties
+    acquires: URIRef  # acquires
     affiliation: URIRef  # affiliation
     agreesTo: URIRef  # agrees to
     announces: URIRef  # announces
     attends: URIRef  # attends
     basedIn: URIRef  # based in
+    buyer: URIRef  # buyer
     commitsTo: URIRef  # commits to
     criticizes: URIRef  # criticizes
     discusses: URIRef  # discusses
+    fines: URIRef  # fines
+    founded: URIRef  # founded
     holdsPosition: URIRef  # holds position
     hosts: URIRef  # hosts
+    invests: URIRef  # invests
     invitedTo: URIRef  # invited to
     kills: URIRef  # kills
     livesIn: URIRef  # lives in
@@ -76,19 +81,23 @@ class KG(DefinedNamespace):
     location: URIRef  # location
     meets: URIRef  # meets
     memberOf: URIRef  # member of
+    mergesWith: URIRef  # merges with
     modality: URIRef  # modality
     object: URIRef  # object
     organizes: URIRef  # organizes
+    ownsStake: URIRef  # owns stake
     polarity: URIRef  # polarity
     predicate: URIRef  # predicate
     relatedTo: URIRef  # related to
+    reports: URIRef  # reports
     sanctions: URIRef  # sanctions
+    sells: URIRef  # sells
     speaksWith: URIRef  # speaks with
     subject: URIRef  # subject
+    sues: URIRef  # sues
     supports: URIRef  # supports
     tariffOn: URIRef  # tariff on
     visits: URIRef  # visits
-    welcomes: URIRef  # welcomes
     worksFor: URIRef  # works for
 
     # Datatype properties
@@ -99,12 +108,16 @@ class KG(DefinedNamespace):
     docId: URIRef  # document id
     endOffset: URIRef  # end offset
     extractor: URIRef  # extractor
+    metric: URIRef  # metric
     objectValue: URIRef  # object value
+    period: URIRef  # period
     published: URIRef  # published
     rate: URIRef  # rate
     relation: URIRef  # relation
     sentence: URIRef  # sentence
     startOffset: URIRef  # start offset
+    status: URIRef  # status
+    title: URIRef  # title
     unit: URIRef  # unit
 
     # Individuals

@@ -1,4 +1,4 @@
-"""Tests for kg.extract.normalize: date and number text -> ISO dates, offsets and Quantity values."""
+"""Tests for kg.normalize: date and number text -> ISO dates, offsets and Quantity values."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.normalize import number_value, parse_offset, parse_quantity, resolve_date, shift_date
+from kg.normalize import number_value, parse_offset, parse_quantity, resolve_date, shift_date
 from kg.model import Quantity
 
 ANCHOR = date(2026, 2, 4)  # a Wednesday

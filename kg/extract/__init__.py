@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.classifier import RelationClassifier, default_classifier
 from kg.extract.entities import is_pronoun, passage_mentions
-from kg.extract.context import SentenceContext
+from kg.extract.context import Found, SentenceContext
 from kg.extract.relations import sentence_statements
 from kg.model import Extraction, Mention, Passage, Statement
 
@@ -45,7 +45,7 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]], classifier: Relation
     dated: dict[str, str] = {}
     surnames: set[str] = set()
 
-    def antecedent(token: Token) -> Mention | None:
+    def antecedent(token: Token) -> Found | None:
         # Third-person pronouns point back at the last person named before them in the document;
         # news prose rarely names a second person in between without repeating the name.
         if not is_pronoun(token):
@@ -57,7 +57,7 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]], classifier: Relation
         if index == 0:
             return None
         named = last_person[index - 1]
-        return Mention(named.doc_id, start, start + len(token.text), token.text, named.type, named.name, named.key)
+        return Mention(named.doc_id, start, start + len(token.text), token.text, named.type, named.name, named.key), 0.85
 
     for doc, passage in parsed:
         document = passage.document

@@ -1,8 +1,9 @@
 """What every relation rule shares: a sentence Span + ``SentenceContext`` -> Mentions for tokens,
-logical arguments (subjects, patients, preposition objects), and typed, qualified Statements.
+and a ``Builder`` that turns (anchor token, subject, predicate, object) into typed, qualified
+Statements, checking each against the predicate's declared domain and range (``kg.predicates``).
 
-``_Builder`` collects one sentence's statements; the rules live in ``relations`` (verb frames)
-and ``nominal`` (noun phrases).
+The rules live in ``frames`` (verb, noun and adjective frames), ``positions`` (titles and
+appositions), ``figures`` (reported figures), ``places`` and ``nominal`` (other noun-phrase shapes).
 """
 from __future__ import annotations
 
@@ -12,38 +13,17 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from kg import predicates
 from kg.components import is_leader_modifier
-from kg.extract.normalize import parse_offset, shift_date
-from kg.extract.qualifiers import date_of, location_of, modality_of, polarity_of
-from kg.lexicon import NOUN_PREDICATES
-from kg.syntax import SUBJECT_DEPS, governing_verb
+from kg.normalize import parse_offset, shift_date
+from kg.extract.qualifiers import date_of, location_of, modality_of, polarity_of, status_of
 from kg.model import Argument, Evidence, Mention, Passage, Qualifiers, Quantity, Statement
+from kg.syntax import SUBJECT_DEPS, governing_verb, prep_objects
 
-# Lasting states rather than events: a sentence's date or place is not theirs.
-_STATES = frozenset({"holdsPosition", "worksFor", "memberOf", "basedIn", "locatedIn", "livesIn", "organizes"})
-# Predicates whose arguments must be agents (people, organisations, countries), not places.
-_AGENT_TYPES = frozenset({"Person", "Organization", "Country"})
-_SUBJECT_TYPES = {
-    "worksFor": {"Person"},
-    "livesIn": {"Person"},
-    "kills": {"Person", "Organization"},
-    "holdsPosition": {"Person"},
-}
-_OBJECT_TYPES = {
-    "meets": _AGENT_TYPES,
-    "speaksWith": _AGENT_TYPES,
-    "worksFor": {"Organization", "Country"},
-    "locatedIn": {"Place", "Country"},
-    "basedIn": {"Place", "Country"},
-    "livesIn": {"Place", "Country"},
-    "kills": {"Person"},
-    "attends": {"Event", "Organization"},
-    "hosts": {"Event", "Organization"},
-    "invitedTo": {"Event", "Agreement", "Organization"},
-    "memberOf": {"Organization", "Agreement", "Event"},
-    "tariffOn": {"Country"},
-    "sanctions": _AGENT_TYPES,
-}
+__all__ = ["Builder", "SentenceContext", "mention_pairs", "token_mention", "types_ok"]
+
+#: (Mention, confidence factor): how surely a token stands for the mention.
+Found = tuple[Mention, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +32,7 @@ class SentenceContext:
 
     passage: Passage
     mentions: dict[int, Mention]
-    antecedent: Callable[[Token], Mention | None]
+    antecedent: Callable[[Token], Found | None]
     published: date | None
     #: predicate -> ISO date of the latest dated statement so far in the document, for
     #: "the meetings came two days after a call" style arithmetic across sentences.
@@ -63,74 +43,72 @@ class SentenceContext:
         return Evidence(self.passage.document.doc_id, sent.text, start, start + len(sent.text))
 
 
-
-
-def _mention(token: Token, ctx: SentenceContext, allow_modifier: bool = True) -> tuple[Mention, float] | None:
+def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = True) -> Found | None:
     """The mention a noun-phrase head stands for, with a confidence factor for how it was found.
 
-    Direct entity: 1.0. Pronoun resolved to the last person named: 0.85. A generic noun whose
-    only named modifier is an entity ("Indian goods", "Quad cooperation"): 0.75.
+    Direct entity: 1.0. Pronoun or description resolved to an earlier name (``kg.extract.coref``):
+    its own factor, below 1. A generic noun whose only named modifier is an entity ("Indian
+    goods", "Quad cooperation"): 0.75.
     """
     if token.i in ctx.mentions:
         return ctx.mentions[token.i], 1.0
-    if token.pos_ == "PRON":
-        found = ctx.antecedent(token)
-        return (found, 0.85) if found else None
+    found = ctx.antecedent(token)
+    if found is not None:
+        return found
     if not allow_modifier or token.pos_ not in {"NOUN", "PROPN"}:
         return None
+    # Any name among the words before the noun in its phrase: "Labour's plans", "its Travelers
+    # Life insurance arm" (where the parser hangs the name off "insurance").
     named = {
-        ctx.mentions[child.i]
-        for child in token.children
-        if child.dep_ in {"compound", "amod", "nmod", "poss"} and child.i in ctx.mentions and not is_leader_modifier(child)
+        ctx.mentions[t.i]
+        for t in token.subtree
+        if t.i < token.i and t.i in ctx.mentions and not is_leader_modifier(t) and t.head.i <= token.i
     }
     if len(named) == 1:
         return named.pop(), 0.75
     return None
 
 
-def _noun_predicate(noun: Token) -> str | None:
-    """The predicate an event noun names ("talks" -> speaksWith), by surface form, then lemma."""
-    return NOUN_PREDICATES.get(noun.lower_) or NOUN_PREDICATES.get(noun.lemma_.lower())
-
-
-def _mention_pairs(
+def mention_pairs(
     subjects: list[Token], objects: list[Token], ctx: SentenceContext, object_modifier: bool
-) -> Iterator[tuple[Token, tuple[Mention, float], tuple[Mention, float]]]:
+) -> Iterator[tuple[Token, Found, Found]]:
     """(object token, subject mention, object mention) for every pair whose ends both name entities.
 
-    Subjects must be named outright (or by pronoun); ``object_modifier`` lets an object be reached
-    through a named modifier ("Indian goods" -> India).
+    Subjects must be named outright (or by pronoun or description); ``object_modifier`` lets an
+    object be reached through a named modifier ("Indian goods" -> India).
     """
     for s in subjects:
-        subject = _mention(s, ctx, allow_modifier=False)
+        subject = token_mention(s, ctx, allow_modifier=False)
         if subject is None:
             continue
         for o in objects:
-            obj = _mention(o, ctx, allow_modifier=object_modifier)
+            obj = token_mention(o, ctx, allow_modifier=object_modifier)
             if obj is not None:
                 yield o, subject, obj
 
 
+def types_ok(predicate: str, subject: Mention, obj: Mention | Quantity | None) -> bool:
+    """True when the subject and object types fit the predicate's declared domain and range.
 
-
-
-
-
-
-
-
-def _types_ok(predicate: str, subject: Mention, obj: Mention | None) -> bool:
-    if subject.type in {"Position", "Event", "Agreement"} and predicate != "relatedTo":
+    Examples:
+        >>> m = lambda kind: Mention("d", 0, 1, "x", kind, "x", f"{kind.lower()}:x")
+        >>> types_ok("holdsPosition", m("Person"), m("Position")), types_ok("holdsPosition", m("Organization"), m("Position"))
+        (True, False)
+    """
+    declared = predicates.get(predicate)
+    if subject.type not in declared.domain:
         return False
-    if predicate in _SUBJECT_TYPES and subject.type not in _SUBJECT_TYPES[predicate]:
+    if isinstance(obj, Quantity):
+        return "Quantity" in declared.range or predicate in {"commitsTo", "agreesTo", "announces"}
+    if obj is None:
+        return True
+    if obj.type not in declared.range:
         return False
-    if obj is not None and predicate in _OBJECT_TYPES and obj.type not in _OBJECT_TYPES[predicate]:
-        return False
-    return obj is None or obj.key != subject.key
+    return obj.key != subject.key
 
 
-class _Builder:
-    """Collects statements for one sentence, filling qualifiers from the predicate's token."""
+class Builder:
+    """Collects the statements of one sentence, filling qualifiers from the predicate's token."""
 
     def __init__(self, sent: Span, ctx: SentenceContext) -> None:
         self.sent = sent
@@ -143,29 +121,44 @@ class _Builder:
     def add(
         self,
         anchor: Token,
-        subject: tuple[Mention, float],
+        subject: Found,
         predicate: str,
-        obj: tuple[Mention, float] | Quantity,
+        obj: Found | Quantity,
         relation: str,
         extractor: str,
         confidence: float,
+        *,
         rate: Quantity | None = None,
+        amount: Quantity | None = None,
         affiliation: Mention | None = None,
+        buyer: Mention | None = None,
+        metric: str | None = None,
+        period: str | None = None,
+        status: str | None = None,
+        modality: str | None = None,
+        polarity: str | None = None,
         presupposed: bool = False,
-    ) -> None:
-        """Record one statement; ``presupposed`` ones (titles, "-led") are asserted whatever embeds them."""
+        title: bool = False,
+    ) -> Statement | None:
+        """Record one statement and return it (None when the types do not fit the predicate).
+
+        ``presupposed`` statements (titles, "-led") are asserted whatever embeds them;
+        ``modality`` and ``polarity`` come from a frame ("bid for" is planned) and apply when the
+        clause itself is plain; ``title`` keeps a position as a literal title, not an entity.
+        """
         subject_mention, subject_factor = subject
         if isinstance(obj, Quantity):
             argument, object_mention, factor = Argument(quantity=obj), None, 1.0
         else:
             object_mention, factor = obj
-            argument = Argument(mention=object_mention)
-        if not _types_ok(predicate, subject_mention, object_mention):
-            return
+            argument = Argument(title=object_mention) if title else Argument(mention=object_mention)
+        if not types_ok(predicate, subject_mention, obj if isinstance(obj, Quantity) else object_mention):
+            return None
+        declared = predicates.get(predicate)
         exclude = {subject_mention.key} | ({object_mention.key} if object_mention else set())
         clause = anchor if anchor.pos_ in {"VERB", "AUX"} else governing_verb(anchor)
         when = where = None
-        if predicate not in _STATES:
+        if not declared.state:
             when = date_of(anchor, self.dates, self.ctx.published)
             if when is None and clause is not None and clause != anchor:
                 when = date_of(clause, self.dates, self.ctx.published)
@@ -174,29 +167,46 @@ class _Builder:
             where = location_of(anchor, self.places, exclude)
             if where is None and clause is not None and clause != anchor:
                 where = location_of(clause, self.places, exclude)
+        if amount is None and isinstance(obj, Quantity) and obj.currency and predicate != "reports":
+            amount = obj
         qualifiers = Qualifiers(
             date=when,
             location=where,
             affiliation=affiliation,
             rate=rate,
-            amount=obj if isinstance(obj, Quantity) and obj.currency else None,
+            amount=amount,
+            status=status or (status_of(anchor) if declared.state else None),
+            metric=metric,
+            period=period,
+            buyer=buyer,
         )
         polarity_anchor = clause if clause is not None else anchor
-        self.out.append(
-            Statement(
-                subject=subject_mention,
-                predicate=predicate,
-                object=argument,
-                relation=relation,
-                evidence=self.evidence,
-                extractor=extractor,
-                qualifiers=qualifiers,
-                polarity="positive" if presupposed else polarity_of(polarity_anchor),
-                modality="asserted" if presupposed else modality_of(polarity_anchor),
-                confidence=round(confidence * subject_factor * factor, 3),
-            )
+        if presupposed:
+            said_polarity, said_modality = "positive", "asserted"
+        else:
+            said_polarity, said_modality = polarity_of(polarity_anchor), modality_of(polarity_anchor)
+            if anchor is not polarity_anchor and anchor.pos_ in {"NOUN", "PROPN"} and said_modality == "asserted":
+                # "plans for a takeover of X": a noun's own governor may hedge it.
+                said_modality = modality_of(anchor)
+        if polarity == "negative":
+            # "opposed", "rejected": a negative verb; negated again ("did not oppose") it is positive.
+            said_polarity = "positive" if said_polarity == "negative" else "negative"
+        if modality is not None and said_modality == "asserted":
+            said_modality = modality
+        statement = Statement(
+            subject=subject_mention,
+            predicate=predicate,
+            object=argument,
+            relation=relation,
+            evidence=self.evidence,
+            extractor=extractor,
+            qualifiers=qualifiers,
+            polarity=said_polarity,
+            modality=said_modality,
+            confidence=round(confidence * subject_factor * factor, 3),
         )
-
+        self.out.append(statement)
+        return statement
 
     def _relative_date(self, anchor: Token) -> str | None:
         """"The meetings came two days after a call": date the call from the dated meetings.
@@ -209,13 +219,27 @@ class _Builder:
             return None
         measure = [d for d in self.dates if d.root.head == prep or d.root.head == prep.head]
         verb = prep.head
-        events = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and _noun_predicate(c)]
+        events = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and _event_predicate(c)]
         if not measure or not events:
             return None
         offset = parse_offset(f"{measure[0].text} {prep.lower_}")
-        reference = self.ctx.dated.get(_noun_predicate(events[0]))
+        reference = self.ctx.dated.get(_event_predicate(events[0]))  # type: ignore[arg-type]
         if offset is None or reference is None:
             return None
         # The anchor is offset days away from the event in the subject, in the other direction.
         return shift_date(reference, -offset)
 
+
+def _event_predicate(noun: Token) -> str | None:
+    """The predicate an event noun names ("meetings" -> meets), from the registry's noun frames."""
+    for form in (noun.lower_, noun.lemma_.lower()):
+        frames = predicates.noun_frames(form)
+        if frames:
+            return frames[0][0].name
+    return None
+
+
+def object_tokens(token: Token, slots: tuple[str, ...]) -> list[Token]:
+    """The tokens under ``token`` that fill prepositional slots ("prep:with" -> "with"'s objects)."""
+    preps = tuple(s.split(":", 1)[1] for s in slots if s.startswith("prep:"))
+    return [o for _, o in prep_objects(token, preps)] if preps else []

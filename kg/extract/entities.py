@@ -10,9 +10,10 @@ import unicodedata
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.gazetteer import country_code, country_name, demonym_code
+from kg.gazetteer import country_code, country_name, demonym_code, party_name
 from kg.lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
 from kg.model import Mention, Passage
+from kg.syntax.titles import names_party_member
 
 #: spaCy labels -> kg types. Countries are told apart from other places by the gazetteer.
 _LABEL_TYPES = {
@@ -78,6 +79,14 @@ def _country_of(span: Span) -> str | None:
     return code
 
 
+def _party(span: Span) -> str | None:
+    """The canonical name of the party a span names ("Tories" -> "Conservative Party"), or None."""
+    if span.label_ not in {"ORG", "NORP", "PERSON", "GPE"}:
+        return None
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return party_name(span.text, before_title=names_party_member(following))
+
+
 def mention_of(span: Span, passage: Passage) -> Mention | None:
     """The Mention for one entity span, or None when the span names nothing kg keeps.
 
@@ -93,6 +102,9 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
     start = passage.start + span.start_char
     end = passage.start + span.end_char
     doc_id = passage.document.doc_id
+    party = _party(span)
+    if party is not None:
+        return Mention(doc_id, start, end, span.text, "Organization", party, f"organization:{normalise_name(party)}")
     if span.label_ in {"GPE", "NORP", "ORG", "LOC"}:
         code = _country_of(span)
         if code is not None:

@@ -1,4 +1,4 @@
-"""Statements a noun phrase of one sentence Span states, added to its ``_Builder``: event nouns,
+"""Statements a noun phrase of one sentence Span states, added to its ``Builder``: event nouns,
 killings and residents, titles and appositions, "-led", tariffs, places and "-based".
 """
 from __future__ import annotations
@@ -8,56 +8,22 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from kg.components import is_leader_modifier
-from kg.extract.context import (
-    SentenceContext,
-    _Builder,
-    _mention,
-    _mention_pairs,
-    _noun_predicate,
-)
-from kg.extract.normalize import parse_quantity
+from kg.extract.context import Builder, SentenceContext, mention_pairs, token_mention
+from kg.normalize import parse_quantity
 from kg.syntax import SUBJECT_DEPS, logical_subjects, prep_objects
 from kg.gazetteer import country_code, country_name, demonym_code, region_name
-from kg.lexicon import KILLER_NOUNS, KILLING_NOUNS, LEADER_SUFFIXES, LIGHT_VERBS, RESIDENT_NOUNS, TARIFF_NOUNS, TITLE_HEADS
+from kg.lexicon import KILLER_NOUNS, KILLING_NOUNS, LEADER_SUFFIXES, RESIDENT_NOUNS, TARIFF_NOUNS
 from kg.model import Argument, Mention, Quantity
 
 _LEADER_WORDS = frozenset(suffix.lstrip("-") for suffix in LEADER_SUFFIXES)
-_SYMMETRIC = frozenset({"meets", "speaksWith"})
 _PLACE_TYPES = frozenset({"Place", "Country"})
 # Statements about where something is that carry over from a town to the state after it.
 _WHERE = frozenset({"basedIn", "livesIn", "locatedIn"})
 
 
-def _noun_statements(noun: Token, b: _Builder) -> None:
-    """Event nouns: "a call between X and Y", "X's visit to Y", "talks with X"."""
-    ctx = b.ctx
-    if noun.lower_ in KILLING_NOUNS or noun.lemma_.lower() in KILLING_NOUNS:
-        _killing_noun(noun, b)
-        return
-    if noun.lower_ in KILLER_NOUNS or noun.lemma_.lower() in KILLER_NOUNS:
-        _killer_noun(noun, b)
-        return
-    if noun.lemma_.lower() in RESIDENT_NOUNS:
-        _resident_noun(noun, b)
-        return
-    predicate = _noun_predicate(noun)
-    if predicate is None or (noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS):
-        return
-    between = [o for _, o in prep_objects(noun, ("between", "among"))]
-    if len(between) >= 2 and predicate in _SYMMETRIC:
-        first = _mention(between[0], ctx, allow_modifier=False)
-        for other in between[1:]:
-            second = _mention(other, ctx, allow_modifier=False)
-            if first and second:
-                b.add(noun, first, predicate, second, f"{noun.text} between", f"kg.rules.{predicate}.noun.v1", 0.8)
-        return
-    owners = [c for c in noun.children if c.dep_ == "poss"]
-    targets = [o for _, o in prep_objects(noun, ("to", "with", "for", "of"))]
-    for t, subject, obj in _mention_pairs(owners, targets, ctx, object_modifier=False):
-        b.add(noun, subject, predicate, obj, f"{noun.text} {t.head.text}", f"kg.rules.{predicate}.noun.v1", 0.75)
 
 
-def _leader_statements(token: Token, b: _Builder) -> None:
+def leader_statements(token: Token, b: Builder) -> None:
     """"the U.S.-led initiative": the country or group before "-led" organises the thing.
 
     The tokenizer keeps "U.S.-led" whole but splits "Saudi-led" into "Saudi", "-", "led".
@@ -89,57 +55,9 @@ def _organiser(token: Token, ctx: SentenceContext, whole: bool = False) -> Menti
     return None
 
 
-def _position_statements(sent: Span, b: _Builder) -> None:
-    """Titles before names ("U.S. Secretary of State Marco Rubio") and appositions ("X, chairman of Y")."""
-    ctx = b.ctx
-    doc = sent.doc
-    for ent in sent.ents:
-        if ent.label_ != "TITLE" or ent.end >= len(doc) or ent.end not in ctx.mentions:
-            continue
-        person = ctx.mentions[ent.end]
-        title = ctx.mentions.get(ent.start)
-        if title is None or person.type != "Person":
-            continue
-        affiliation = ctx.mentions.get(ent.start - 1) if ent.start > sent.start else None
-        if affiliation is not None and affiliation.type not in {"Country", "Organization"}:
-            affiliation = None
-        b.add(doc[ent.end], (person, 1.0), "holdsPosition", (title, 1.0), ent.text, "kg.rules.title.v1", 0.9, affiliation=affiliation, presupposed=True)
-    for token in sent:
-        if token.dep_ != "appos" or token.pos_ != "NOUN" and token.lemma_.lower() not in TITLE_HEADS:
-            continue
-        person = _mention(token.head, ctx, allow_modifier=False)
-        if person is None or person[0].type != "Person":
-            continue
-        if token.lemma_.lower() in TITLE_HEADS:
-            _apposition(token, person, b)
-            continue
-        # Any other occupation: "X, a lawyer for the Y", "X, an engineer at Y" (no position entity).
-        for _, org in prep_objects(token, ("for", "at", "with", "of")):
-            found = _mention(org, ctx, allow_modifier=False)
-            if found and found[0].type == "Organization":
-                b.add(token, person, "worksFor", found, f"{token.text} {org.head.text}", "kg.rules.appos.v1", 0.7, presupposed=True)
 
 
-def _apposition(title: Token, person: tuple[Mention, float], b: _Builder) -> None:
-    ctx = b.ctx
-    words = [t for t in title.subtree if t.i <= title.i and t.dep_ not in {"det", "poss", "punct"} and t.i not in ctx.mentions]
-    if not words:
-        return
-    start, end = words[0].idx, title.idx + len(title.text)
-    text = title.doc.text[start:end]
-    doc_id = ctx.passage.document.doc_id
-    offset = ctx.passage.start
-    position = Mention(doc_id, offset + start, offset + end, text, "Position", text, f"position:{text.lower()}")
-    affiliation = None
-    for _, org in prep_objects(title, ("of", "at", "for")):
-        found = _mention(org, ctx, allow_modifier=False)
-        if found and found[0].type in {"Organization", "Country"}:
-            affiliation = found[0]
-            b.add(title, person, "worksFor", found, f"{title.text} of", "kg.rules.appos.v1", 0.75)
-    b.add(title, person, "holdsPosition", (position, 1.0), title.text, "kg.rules.appos.v1", 0.8, affiliation=affiliation, presupposed=True)
-
-
-def _tariff_statements(sent: Span, b: _Builder) -> None:
+def tariff_statements(sent: Span, b: Builder) -> None:
     """"U.S. tariffs on Indian goods to 18%": imposer, target and rate of each tariff noun.
 
     A tariff phrase that leaves out who imposes it on whom ("and the cancellation of 25% penalty
@@ -158,12 +76,12 @@ def _tariff_statements(sent: Span, b: _Builder) -> None:
         verb = noun.head if noun.dep_ == "dobj" else (noun.head.head if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" else None)
         if imposer is None and verb is not None:
             for s in logical_subjects(verb):
-                found = _mention(s, ctx, allow_modifier=False)
+                found = token_mention(s, ctx, allow_modifier=False)
                 if found and found[0].type == "Country":
                     imposer = found
         target = None
         for _, obj in prep_objects(noun, ("on", "against", "for")) + (prep_objects(verb, ("on", "against")) if verb is not None else []):
-            found = _mention(obj, ctx)
+            found = token_mention(obj, ctx)
             if found and found[0].type == "Country":
                 target = found
                 break
@@ -194,18 +112,29 @@ def _rate_of(noun: Token) -> Quantity | None:
     return None
 
 
-def _killing_noun(noun: Token, b: _Builder) -> None:
+def killing_statements(noun: Token, b: Builder) -> None:
+    """Killings and residents named by nouns: "the assassination of X by Y", "X, a resident of Y"."""
+    lemma = noun.lemma_.lower()
+    if noun.lower_ in KILLING_NOUNS or lemma in KILLING_NOUNS:
+        _killing_noun(noun, b)
+    elif noun.lower_ in KILLER_NOUNS or lemma in KILLER_NOUNS:
+        _killer_noun(noun, b)
+    elif lemma in RESIDENT_NOUNS:
+        _resident_noun(noun, b)
+
+
+def _killing_noun(noun: Token, b: Builder) -> None:
     """"the assassination of Lincoln by Booth", "Booth's murder of Lincoln": killer and victim."""
     victims = [o for _, o in prep_objects(noun, ("of",))]
     killers = [o for _, o in prep_objects(noun, ("by",))]
     if victims:
         # Without "of" the possessive is the victim ("Lincoln's assassination"), so it names no killer.
         killers += [c for c in noun.children if c.dep_ == "poss"]
-    for _, subject, obj in _mention_pairs(killers, victims, b.ctx, object_modifier=False):
+    for _, subject, obj in mention_pairs(killers, victims, b.ctx, object_modifier=False):
         b.add(noun, subject, "kills", obj, f"{noun.text} of", "kg.rules.kills.noun.v1", 0.75)
 
 
-def _killer_noun(noun: Token, b: _Builder) -> None:
+def _killer_noun(noun: Token, b: Builder) -> None:
     """"Lincoln's assassin, John Wilkes Booth", "Booth, the killer of Lincoln": the killer is the
     name the noun stands in apposition to; the victim its possessive or "of" object."""
     victims = [c for c in noun.children if c.dep_ == "poss"] + [o for _, o in prep_objects(noun, ("of",))]
@@ -214,11 +143,11 @@ def _killer_noun(noun: Token, b: _Builder) -> None:
         killers.append(noun.head)
     elif noun.dep_ == "attr":
         killers += [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
-    for _, subject, obj in _mention_pairs(killers, victims, b.ctx, object_modifier=False):
+    for _, subject, obj in mention_pairs(killers, victims, b.ctx, object_modifier=False):
         b.add(noun, subject, "kills", obj, noun.text, "kg.rules.kills.noun.v1", 0.7, presupposed=True)
 
 
-def _resident_noun(noun: Token, b: _Builder) -> None:
+def _resident_noun(noun: Token, b: Builder) -> None:
     """"X, a resident of Y", "X is a native of Y", "X, an Ohio native": where a person lives."""
     places = [o for _, o in prep_objects(noun, ("of", "in", "from"))]
     places += [c for c in noun.children if c.dep_ in {"compound", "nmod", "poss"}]
@@ -227,7 +156,7 @@ def _resident_noun(noun: Token, b: _Builder) -> None:
         people.append(noun.head)
     elif noun.dep_ == "attr":
         people += [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
-    for _, subject, obj in _mention_pairs(people, places, b.ctx, object_modifier=False):
+    for _, subject, obj in mention_pairs(people, places, b.ctx, object_modifier=False):
         b.add(noun, subject, "livesIn", obj, f"{noun.text} of", "kg.rules.resident.v1", 0.8, presupposed=True)
 
 
@@ -262,7 +191,7 @@ def _regions(sent: Span, spans: list[tuple[Mention, int, int]]) -> dict[Mention,
     return out
 
 
-def _place_statements(sent: Span, b: _Builder) -> None:
+def place_statements(sent: Span, b: Builder) -> None:
     """Where things are, from noun-phrase shapes rather than verbs.
 
     "Greenville, S.C." (town locatedIn state); "Acme Corp. of Boston", "the Red Cross in Geneva"
@@ -281,7 +210,7 @@ def _place_statements(sent: Span, b: _Builder) -> None:
         preps = ("of", "in", "at") if m.type == "Organization" else ("of", "from")
         predicate = "basedIn" if m.type == "Organization" else "livesIn"
         for prep, obj in prep_objects(root, preps):
-            found = _mention(obj, ctx, allow_modifier=False)
+            found = token_mention(obj, ctx, allow_modifier=False)
             if found is None or found[0].type not in _PLACE_TYPES or found[0] == m:
                 continue
             b.add(root, (m, 1.0), predicate, found, prep.text, f"kg.rules.{predicate}.np.v1", 0.7, presupposed=True)
@@ -289,7 +218,7 @@ def _place_statements(sent: Span, b: _Builder) -> None:
         _based_statements(token, b)
 
 
-def _based_statements(token: Token, b: _Builder) -> None:
+def _based_statements(token: Token, b: Builder) -> None:
     """"a Seattle-based company", "the London-based bank": the modified name is based in the place."""
     ctx = b.ctx
     split = token.lower_ == "based" and token.i >= 2 and token.nbor(-1).text == "-"
@@ -309,13 +238,13 @@ def _based_statements(token: Token, b: _Builder) -> None:
         targets += [c for c in head.head.children if c.dep_ in SUBJECT_DEPS]
     targets += [c for c in head.children if c.dep_ == "appos"]
     for t in targets:
-        found = _mention(t, ctx, allow_modifier=False)
+        found = token_mention(t, ctx, allow_modifier=False)
         if found is not None and found[0].type == "Organization":
             b.add(token, found, "basedIn", (place, 1.0), token.text, "kg.rules.based.v1", 0.8, presupposed=True)
             return
 
 
-def _carry_to_regions(sent: Span, b: _Builder) -> None:
+def carry_to_regions(sent: Span, b: Builder) -> None:
     """"based in Alexandria, Va.": whatever is in the town is in its state too."""
     regions = _regions(sent, _mention_spans(sent, b.ctx))
     stated = {(s.subject, s.predicate, s.object.mention) for s in b.out}

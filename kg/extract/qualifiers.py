@@ -10,8 +10,8 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from kg.extract.normalize import resolve_date
-from kg.lexicon import CLAIM_NOUNS, HEDGE_ADVERBS, MODAL_VERBS, NEGATING_HEADS, NEGATIONS
+from kg.normalize import resolve_date
+from kg.lexicon import CLAIM_NOUNS, FORMER_WORDS, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATIONS
 from kg.model import Mention
 from kg.syntax import clause_head
 
@@ -149,3 +149,44 @@ def modality_of(anchor: Token) -> str:
                 return MODAL_VERBS[child.lower_]
         current = head
     return "asserted"
+
+
+def _leaves(verb: Token) -> bool:
+    """"resigned", "quit", "stepped down": a verb that ends its subject's state."""
+    lemma = verb.lemma_.lower()
+    return lemma in LEAVING_VERBS or (lemma == "step" and any(c.dep_ == "prt" and c.lower_ in {"down", "aside"} for c in verb.children))
+
+
+def status_of(anchor: Token) -> str | None:
+    """"former" when the state the anchor names has ended, else None.
+
+    The anchor is a title or role noun ("former chief executive", "ex-chairman", "the then
+    minister") or the verb of the clause ("X stepped down as chairman", "X quit the party").
+
+    Examples:
+        >>> import spacy
+        >>> from spacy.tokens import Doc
+        >>> doc = Doc(spacy.blank("en").vocab, words=["the", "former", "chairman"],
+        ...           heads=[2, 2, 2], deps=["det", "amod", "ROOT"])
+        >>> status_of(doc[2])
+        'former'
+    """
+    doc = anchor.doc
+    if anchor.lower_.startswith("ex-"):
+        return "former"
+    for child in anchor.children:
+        if child.i < anchor.i and child.dep_ in {"amod", "advmod", "compound", "nmod"} and child.lower_ in FORMER_WORDS:
+            return "former"
+    # "former Labour minister": the modifier may hang off a word between it and the head.
+    start = anchor.left_edge.i
+    for i in range(start, anchor.i):
+        word = doc[i].lower_
+        if word in FORMER_WORDS and (word != "then" or (i > 0 and doc[i - 1].lower_ == "the")):
+            return "former"
+    if anchor.i > 0 and doc[anchor.i - 1].lower_ in {"ex", "ex-"}:
+        return "former"
+    if anchor.pos_ in {"VERB", "AUX"} and _leaves(anchor):
+        return "former"
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and anchor.head.head.pos_ in {"VERB", "AUX"} and _leaves(anchor.head.head):
+        return "former"
+    return None

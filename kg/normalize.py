@@ -30,7 +30,7 @@ SCALES = {
     "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6, "crore": 10**7, "crores": 10**7,
     "cr": 10**7, "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12,
 }  # fmt: skip
-CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "INR", "CNY", "CHF", "AUD", "CAD")
+CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "INR", "CNY", "CHF", "AUD", "CAD", "HKD", "SGD", "NZD", "SEK", "DKK", "NOK", "RUB", "ZAR", "KRW", "BRL", "MXN")
 #: Symbols and codes written before the amount. A bare "$" is read as USD and "¥" as JPY,
 #: the usual reading in English-language news.
 CURRENCY_PREFIXES = {
@@ -43,7 +43,9 @@ CURRENCY_WORDS = {
     "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD",
     "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP",
     "sterling": "GBP", "yen": "JPY", "rupees": "INR", "rupee": "INR", "yuan": "CNY",
-    "renminbi": "CNY", **{code.lower(): code for code in CURRENCY_CODES},
+    "renminbi": "CNY", "roubles": "RUB", "rouble": "RUB", "rubles": "RUB", "ruble": "RUB", "rand": "ZAR",
+    "kronor": "SEK", "krona": "SEK", "kroner": "DKK", "krone": "DKK", "reais": "BRL", "real": "BRL",
+    "swiss francs": "CHF", **{code.lower(): code for code in CURRENCY_CODES},
 }  # fmt: skip
 
 # re.ASCII keeps \d, \w and \b to ASCII: no exotic digits, no case folds such as Kelvin "K" -> "k".
@@ -80,7 +82,7 @@ _MONEY_BEFORE = re.compile(
 )
 _MONEY_AFTER = re.compile(
     rf"(?<![\w.,])(?P<number>{_NUMBER}|{_NUMBER_WORD}){_SCALE}"
-    rf"\s*(?P<word>{_alternation(CURRENCY_WORDS)})(?!\w)",
+    rf"[\s-]*(?P<word>{_alternation(CURRENCY_WORDS)})(?!\w)",
     _FLAGS,
 )
 _NUMBER_VALUE = re.compile(rf"{_SIGNED_NUMBER}{_SCALE}", _FLAGS)
@@ -363,3 +365,23 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
     written = " ".join((match.groupdict().get("symbol") or match["word"]).lower().split())
     return Quantity(value=value, text=text, currency=_CURRENCIES[written])
+
+
+def find_quantities(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every amount of money and percentage in a text, kind "MONEY" or
+    "PERCENT", without overlaps (the earlier, then the longer match wins).
+
+    Examples:
+        >>> find_quantities("Sales rose 4% to 36bn kroner, or $5.2bn.")
+        [(11, 13, 'PERCENT'), (17, 28, 'MONEY'), (33, 39, 'MONEY')]
+    """
+    found = []
+    for pattern, kind in ((_MONEY_BEFORE, "MONEY"), (_MONEY_AFTER, "MONEY"), (_PERCENT, "PERCENT")):
+        found += [(m.start(), m.end(), kind) for m in pattern.finditer(text)]
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in found:
+        if out and start < out[-1][1]:
+            continue
+        out.append((start, end, kind))
+    return out

@@ -1,0 +1,302 @@
+"""Statements from the frames of ``kg.predicates``: a verb, noun or adjective token of one sentence
++ its ``Builder`` -> the statements its declared frames read off the parse.
+
+A frame names slots (``subject``, ``dobj``, ``prep:with``, ``poss``, ``named``, ``clause`` ...);
+this module finds the tokens in each slot through ``kg.syntax`` and pairs them, so a new verb
+or noun for a predicate is a line in ``kg/predicates.py``, not new code here.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg import predicates
+from kg.extract.context import Builder, Found, mention_pairs, token_mention
+from kg.normalize import parse_quantity
+from kg.model import Mention, Quantity
+from kg.predicates import Adjective, Noun, Predicate, Verb
+from kg.syntax import (
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    conjuncts,
+    governing_verb,
+    is_passive,
+    logical_subjects,
+    patients,
+    prep_objects,
+)
+
+__all__ = ["adjective_statements", "frame_verbs", "noun_statements", "verb_statements"]
+
+_RULE_CONFIDENCE = 0.85
+_NOUN_CONFIDENCE = 0.8
+_QUANTITY_LABELS = frozenset({"MONEY", "PERCENT"})
+
+
+def frame_verbs(verb: Token) -> list[tuple[Predicate, Verb]]:
+    """The (predicate, frame) pairs that fit a verb token: its lemma, its particle, and what the
+    frame requires ("called X a disgrace" needs the complement; "called X" must have none)."""
+    lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    found = []
+    for predicate, frame in predicates.verb_frames(lemma):
+        if frame.particle is not None and frame.particle not in particles:
+            continue
+        if frame.particle is None and particles & {p.particle for _, p in predicates.verb_frames(lemma) if p.particle}:
+            # "take over" is not "take"; "sell off" has a frame of its own.
+            continue
+        if frame.requires == "oprd" and not any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in verb.children):
+            continue
+        if frame.requires == "plain" and any(c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} for c in verb.children):
+            continue
+        found.append((predicate, frame))
+    return found
+
+
+def _quantity_at(token: Token) -> Quantity | None:
+    """The money or percentage a token belongs to ("£1.8bn", "26%"), parsed, or None."""
+    for ent in token.doc.ents:
+        if ent.label_ in _QUANTITY_LABELS and ent.start <= token.i < ent.end:
+            return parse_quantity(ent.text)
+    return None
+
+
+def _verb_slot(verb: Token, slot: str, passive: bool) -> list[Token]:
+    if slot == "dobj":
+        return patients(verb) if passive else [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
+    if slot.startswith("prep:"):
+        word = slot.split(":", 1)[1]
+        found = [o for _, o in prep_objects(verb, (word,))]
+        for particle in (c for c in verb.children if c.dep_ == "prt"):
+            # "hit out at X": the parser may hang the preposition off the particle.
+            found += [o for _, o in prep_objects(particle, (word,))]
+        return found
+    return []
+
+
+def _verb_qualifiers(verb: Token, frame: Verb, passive: bool, ctx) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for name, slot in frame.qualifiers:
+        if name in found:
+            continue
+        if slot in {"dobj2", "npadvmod"}:
+            # "fined the bank £5m": the amount is a second object or an adverbial noun phrase.
+            tokens = [c for c in verb.children if c.dep_ in {"dobj", "npadvmod", "dative", "attr"}]
+        else:
+            tokens = _verb_slot(verb, slot, passive)
+        for token in tokens:
+            if name in {"amount", "rate"}:
+                value = _quantity_at(token)
+                if value is not None and (name == "rate") == (value.unit == "percent"):
+                    found[name] = value
+                    break
+            elif name == "buyer":
+                mention = token_mention(token, ctx, allow_modifier=False)
+                if mention is not None:
+                    found[name] = mention[0]
+                    break
+    return found
+
+
+def verb_statements(verb: Token, b: Builder) -> None:
+    """Statements of every frame that fits the verb: logical subject x slot objects."""
+    passive = is_passive(verb)
+    for predicate, frame in frame_verbs(verb):
+        if frame.lemma == "*":
+            _wildcard(verb, predicate, frame, b)
+            continue
+        subjects = logical_subjects(verb)
+        if passive and "dobj" not in frame.object:
+            # "X is based in Y", "X was born in Y": with no "by" phrase, the patient is the subject.
+            subjects = subjects or patients(verb)
+        objects = [o for slot in frame.object for o in _verb_slot(verb, slot, passive)]
+        if predicate.name in {"visits", "attends", "hosts"} and frame.object == ("dobj",) and not objects and passive:
+            continue
+        qualifiers = _verb_qualifiers(verb, frame, passive, b.ctx)
+        relation = _relation(verb)
+        if frame.pairs_subjects and len(subjects) > 1 and not objects:
+            # "X and Y merged": the coordinated subjects hold the predicate between them.
+            _pairs(subjects, verb, predicate, relation, b, qualifiers, frame.modality, frame.polarity)
+            continue
+        for o, subject, obj in mention_pairs(subjects, objects, b.ctx, object_modifier=True):
+            b.add(verb, subject, predicate.name, obj, relation + _prep_word(o), f"kg.rules.{predicate.name}.v1", _RULE_CONFIDENCE,
+                  modality=frame.modality, polarity=frame.polarity, **qualifiers)  # type: ignore[arg-type]
+
+
+def _wildcard(verb: Token, predicate: Predicate, frame: Verb, b: Builder) -> None:
+    """"Speaking at the summit, X said": whoever acts at a named event attends it."""
+    objects = [o for slot in frame.object for o in _verb_slot(verb, slot, False)]
+    if not objects:
+        return
+    for o, subject, obj in mention_pairs(logical_subjects(verb), objects, b.ctx, object_modifier=False):
+        if obj[0].type in predicate.range:
+            b.add(verb, subject, predicate.name, obj, f"{verb.text} {o.head.text}", f"kg.rules.{predicate.name}.at.v1", 0.7, presupposed=False)
+
+
+def _relation(verb: Token) -> str:
+    particles = [c.text for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.text, *particles])
+
+
+def _prep_word(obj: Token) -> str:
+    return f" {obj.head.text}" if obj.dep_ == "pobj" and obj.head.dep_ in {"prep", "agent"} else ""
+
+
+def _pairs(members: list[Token], anchor: Token, predicate: Predicate, relation: str, b: Builder, qualifiers: dict, modality, polarity) -> None:
+    found = [m for m in (token_mention(t, b.ctx, allow_modifier=False) for t in members) if m is not None]
+    for i, first in enumerate(found):
+        for second in found[i + 1 :]:
+            if first[0].key != second[0].key:
+                b.add(anchor, first, predicate.name, second, relation, f"kg.rules.{predicate.name}.v1", _RULE_CONFIDENCE,
+                      modality=modality, polarity=polarity, **qualifiers)
+
+
+# --- nouns -----------------------------------------------------------------------------------
+
+def _named(noun: Token) -> list[Token]:
+    """The names a role noun describes: "X, founder of Y", "founder X", "X is a member of Y"."""
+    found: list[Token] = []
+    if noun.dep_ == "appos":
+        found.append(noun.head)
+    found += [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ in {"compound", "nmod", "amod"} and noun.head.i > noun.i:
+        found.append(noun.head)
+    if noun.dep_ in {"attr", "oprd"}:
+        verb = noun.head
+        found += [t for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for t in conjuncts(c)]
+        if not found:
+            found += logical_subjects(verb)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        # "X joined as a member of Y", "X took over as chairman": the clause's subject.
+        verb = governing_verb(noun)
+        if verb is not None:
+            found += logical_subjects(verb) or patients(verb)
+    if noun.dep_ == "conj":
+        found += _named(noun.head)
+    return found
+
+
+def _noun_slot(noun: Token, slot: str, frame: Noun) -> list[Token]:
+    if slot == "poss":
+        return [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]
+    if slot == "compound":
+        return [c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.i < noun.i]
+    if slot == "named":
+        return _named(noun)
+    if slot == "clause":
+        governor = noun.head
+        if noun.dep_ == "pobj":
+            # "took part in X", "pour scorn on": the preposition hangs off the verb.
+            governor = noun.head.head
+        elif noun.dep_ == "conj":
+            return _noun_slot(noun.head, slot, frame)
+        if noun.dep_ not in {"dobj", "pobj", "nsubjpass", "attr"} or governor.lemma_.lower() not in frame.verbs:
+            return []
+        return logical_subjects(governor) if noun.dep_ != "nsubjpass" else []
+    if slot.startswith("prep:"):
+        word = slot.split(":", 1)[1]
+        found = [o for _, o in prep_objects(noun, (word,))]
+        if not found and noun.dep_ in {"dobj", "pobj"} and word in {"with", "against", "for", "to", "on", "at", "in"}:
+            # "held talks on Friday with X", "took legal action yesterday against Y": the parser often
+            # hangs the phrase off the verb.
+            governor = noun.head if noun.dep_ == "dobj" else noun.head.head
+            if governor.lemma_.lower() in frame.verbs:
+                found = [o for _, o in prep_objects(governor, (word,))]
+        return found
+    return []
+
+
+def _noun_qualifiers(noun: Token, frame: Noun, ctx) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for name, slot in frame.qualifiers:
+        if name in found:
+            continue
+        if slot == "nummod":
+            # "a 26% stake", "a £1.8bn takeover": the figure before the noun.
+            tokens = [t for c in noun.children if c.i < noun.i and c.dep_ in {"nummod", "compound", "amod", "quantmod", "nmod"} for t in c.subtree]
+        else:
+            tokens = _noun_slot(noun, slot, frame)
+        for token in tokens:
+            if name in {"amount", "rate"}:
+                value = _quantity_at(token)
+                if value is not None and (name == "rate") == (value.unit == "percent"):
+                    found[name] = value
+                    break
+            elif name == "buyer":
+                mention = token_mention(token, ctx, allow_modifier=False)
+                if mention is not None:
+                    found[name] = mention[0]
+                    break
+    return found
+
+
+def noun_statements(noun: Token, b: Builder) -> None:
+    """Statements of every noun frame of the token: "X's visit to Y", "the merger of X and Y"."""
+    for form in dict.fromkeys((noun.lower_, noun.lemma_.lower())):
+        for predicate, frame in predicates.noun_frames(form):
+            _noun_frame(noun, predicate, frame, b)
+        if predicates.noun_frames(form):
+            return
+
+
+def _noun_frame(noun: Token, predicate: Predicate, frame: Noun, b: Builder) -> None:
+    subjects = [t for slot in frame.subject for t in _noun_slot(noun, slot, frame)]
+    objects = [t for slot in frame.object for t in _noun_slot(noun, slot, frame)]
+    objects = [o for o in objects if o not in subjects]
+    qualifiers = _noun_qualifiers(noun, frame, b.ctx)
+    relation = noun.text
+    extractor = f"kg.rules.{predicate.name}.noun.v1"
+    presupposed = "named" in frame.subject or "named" in frame.object
+    if frame.pairs and not subjects and len(objects) > 1:
+        # "the merger of X and Y", "talks between X and Y".
+        _pairs(objects, noun, predicate, f"{noun.text} {objects[0].head.text}", b, qualifiers, frame.modality, frame.polarity)
+        return
+    for o, subject, obj in mention_pairs(subjects, objects, b.ctx, object_modifier=True):
+        b.add(noun, subject, predicate.name, obj, relation + _prep_word(o), extractor, _NOUN_CONFIDENCE,
+              modality=frame.modality, polarity=frame.polarity, presupposed=presupposed, **qualifiers)  # type: ignore[arg-type]
+
+
+# --- adjectives ------------------------------------------------------------------------------
+
+def adjective_statements(adjective: Token, b: Builder) -> None:
+    """"X is critical of Y", "X was supportive of Y": the copula's subject and the adjective's object."""
+    if adjective.dep_ not in {"acomp", "amod", "conj"}:
+        return
+    for predicate, frame in predicates.adjective_frames(adjective.lemma_.lower()):
+        _adjective_frame(adjective, predicate, frame, b)
+
+
+def _adjective_frame(adjective: Token, predicate: Predicate, frame: Adjective, b: Builder) -> None:
+    if adjective.dep_ == "acomp":
+        subjects = logical_subjects(adjective.head) or patients(adjective.head)
+    elif adjective.dep_ == "amod":
+        # "the critical Mr Howard" names no object; "X, critical of Y" is an apposition-like amod.
+        subjects = [adjective.head]
+    else:
+        return
+    preps = tuple(s.split(":", 1)[1] for s in frame.object if s.startswith("prep:"))
+    objects = [o for _, o in prep_objects(adjective, preps)]
+    for o, subject, obj in mention_pairs(subjects, objects, b.ctx, object_modifier=False):
+        b.add(adjective, subject, predicate.name, obj, f"{adjective.text} {o.head.text}", f"kg.rules.{predicate.name}.adj.v1",
+              _NOUN_CONFIDENCE, polarity=frame.polarity)
+
+
+def quantity_of(token: Token) -> Quantity | None:
+    """Public access to the figure a token belongs to, for the other rule modules."""
+    return _quantity_at(token)
+
+
+def mentions_in(tokens: list[Token], b: Builder) -> Iterator[tuple[Token, Found]]:
+    """(token, mention) for the tokens that name an entity."""
+    for token in tokens:
+        found = token_mention(token, b.ctx, allow_modifier=False)
+        if found is not None:
+            yield token, found
+
+
+def first_mention(tokens: list[Token], b: Builder) -> Mention | None:
+    """The first named mention among ``tokens``."""
+    for _, (mention, _) in mentions_in(tokens, b):
+        return mention
+    return None

@@ -1,0 +1,199 @@
+"""Titles and appositions of one sentence -> holdsPosition statements with the office's affiliation,
+and the worksFor / memberOf statements an affiliation implies.
+
+Four shapes name an office: a title before a name ("Tory co-chairman Liam Fox"), an apposition
+("Fathi Bin Shatwan, Libya's oil minister"; "Argentina's President, Nestor Kirchner"), a
+copula or appointment ("X is chief executive of Y", "X was named chairman") and "as" ("X
+stepped down as chief executive"). Whom the office belongs to comes from a name before the
+title, a possessive, or an "of/at/for" phrase; a party makes its holder a member, an
+organisation an employee.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import Builder, Found, token_mention
+from kg.extract.qualifiers import status_of
+from kg.gazetteer import party_name
+from kg.lexicon import FORMER_WORDS, OCCUPATION_NOUNS
+from kg.model import Mention
+from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, logical_subjects, patients, prep_objects
+from kg.syntax.titles import is_title_head, title_words
+
+__all__ = ["position_statements"]
+
+#: Types that can own an office: "the BBC's political editor", "Libya's oil minister", "New York attorney general".
+_OWNER_TYPES = frozenset({"Organization", "Country", "Place"})
+#: Verbs whose complement names an office: "X is/became/remains chairman", "X was named chairman".
+_COPULAS = frozenset("be become remain serve stay".split())
+_APPOINTING = frozenset("appoint name elect make nominate choose install promote confirm".split())
+_AFFILIATION_PREPS = ("of", "at", "for", "with", "to")
+
+
+def _is_party(mention: Mention) -> bool:
+    return mention.type == "Organization" and party_name(mention.name) is not None
+
+
+def _office(
+    b: Builder, anchor: Token, person: Found, words: list[Token], affiliation: Mention | None, extractor: str,
+    confidence: float, status: str | None = None,
+) -> None:
+    """holdsPosition(person, the title ``words``) with its affiliation, and membership or employment."""
+    ctx = b.ctx
+    doc = anchor.doc
+    former = status or next(("former" for t in words if t.lower_ in FORMER_WORDS or t.lower_ in {"ex", "ex-"}), None)
+    words = [t for t in words if t.lower_ not in FORMER_WORDS and t.lower_ not in {"ex", "ex-"}]
+    while words and (words[0].is_punct or words[0].lower_ in {"and", "of", "for", "the"}):
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    if not words or not is_title_head(words[-1]) and not any(is_title_head(t) for t in words):
+        return
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    text = doc.text[start:end]
+    name = " ".join(text.split())
+    offset = ctx.passage.start
+    title = Mention(ctx.passage.document.doc_id, offset + start, offset + end, text, "Position", name, f"position:{name.lower()}")
+    b.add(anchor, person, "holdsPosition", (title, 1.0), name, extractor, confidence, affiliation=affiliation, status=former, presupposed=True)
+    if affiliation is None or affiliation.type != "Organization":
+        return
+    predicate = "memberOf" if _is_party(affiliation) else "worksFor"
+    b.add(anchor, person, predicate, (affiliation, 1.0), name, extractor, round(confidence * 0.9, 3), status=former, presupposed=True)
+
+
+def _owner(token: Token | None, b: Builder) -> Mention | None:
+    """The organisation, country or place a token names, if any."""
+    if token is None:
+        return None
+    found = token_mention(token, b.ctx, allow_modifier=False)
+    if found is None or found[0].type not in _OWNER_TYPES:
+        return None
+    return found[0]
+
+
+def _before(sent: Span, index: int, b: Builder) -> Mention | None:
+    """The owner named right before a title: "Tory [leader]", "Libya's [oil minister]"."""
+    doc = sent.doc
+    i = index - 1
+    if i >= sent.start and doc[i].tag_ == "POS":
+        i -= 1
+    if i < sent.start:
+        return None
+    return _owner(doc[i], b) if i in b.ctx.mentions else None
+
+
+def _titles_before_names(sent: Span, b: Builder) -> None:
+    """"U.S. Secretary of State Marco Rubio", "Tory co-chairman Liam Fox", "ex-ITN political editor John Sergeant"."""
+    doc = sent.doc
+    ctx = b.ctx
+    for ent in sent.ents:
+        if ent.label_ != "TITLE":
+            continue
+        at = ent.end
+        if at < len(doc) and at not in ctx.mentions and doc[at].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "miss", "dame", "baroness"}:
+            at += 1
+        person = ctx.mentions.get(at)
+        if person is None or person.type != "Person":
+            continue
+        affiliation = _before(sent, ent.start, b)
+        words = list(ent)
+        # "ex-ITN political editor", "former Labour minister": the state ended.
+        first = ent.start
+        if affiliation is not None:
+            first = min(i for i in range(sent.start, ent.start) if ctx.mentions.get(i) == affiliation)
+        status = "former" if any(doc[i].lower_ in FORMER_WORDS or doc[i].lower_ in {"ex", "ex-"} for i in range(max(sent.start, first - 3), first)) else None
+        for _, obj in prep_objects(ent.root, ("of", "for")):
+            # "Secretary of State for [India]" keeps the title whole; a name after it owns the office.
+            affiliation = affiliation or _owner(obj, b)
+        _office(b, doc[at], (person, 1.0), words, affiliation, "kg.rules.title.v1", 0.9, status)
+
+
+def _apposition_owner(title: Token, b: Builder) -> Mention | None:
+    """Whom an apposition's office belongs to: a possessive, a name before it, or "of/at/for" X."""
+    for child in title.children:
+        if child.dep_ == "poss":
+            found = _owner(child, b)
+            if found is not None:
+                return found
+    for child in sorted(title.lefts, key=lambda t: -t.i):
+        if child.dep_ in {"compound", "nmod", "amod"} and child.i in b.ctx.mentions:
+            found = _owner(child, b)
+            if found is not None:
+                return found
+    for prep, obj in prep_objects(title, _AFFILIATION_PREPS):
+        found = _owner(obj, b)
+        if found is not None and not (prep.lower_ == "to" and found.type != "Organization"):
+            return found
+    return None
+
+
+def _office_nouns(token: Token) -> list[Token]:
+    """The title noun and the titles coordinated with it ("chairman and chief executive")."""
+    return [t for t in conjuncts(token) if is_title_head(t) or t.lower_ in OCCUPATION_NOUNS]
+
+
+def _appositions(sent: Span, b: Builder) -> None:
+    """"X, Libya's oil minister", "Argentina's President, Nestor Kirchner", "X, a spokesman for Y"."""
+    ctx = b.ctx
+    for token in sent:
+        if token.dep_ != "appos":
+            continue
+        head = token.head
+        for person_token, noun in ((head, token), (token, head)):
+            person = token_mention(person_token, ctx, allow_modifier=False)
+            if person is None or person[0].type != "Person" or noun.pos_ not in {"NOUN", "PROPN"} or noun.i in ctx.mentions and ctx.mentions[noun.i].type != "Position":
+                continue
+            offices = _office_nouns(noun)
+            if not offices:
+                _occupation(noun, person, b)
+                continue
+            owner = _apposition_owner(noun, b)
+            for office in offices:
+                own = _apposition_owner(office, b) or owner
+                _office(b, office, person, title_words(office), own, "kg.rules.appos.v1", 0.8, status_of(office))
+            break
+
+
+def _occupation(noun: Token, person: Found, b: Builder) -> None:
+    """Any other occupation: "X, a lawyer for the Y", "an engineer at Y" (no position entity)."""
+    for _, org in prep_objects(noun, ("for", "at", "with", "of")):
+        found = token_mention(org, b.ctx, allow_modifier=False)
+        if found and found[0].type == "Organization" and not _is_party(found[0]):
+            b.add(noun, person, "worksFor", found, f"{noun.text} {org.head.text}", "kg.rules.appos.v1", 0.7, presupposed=True, status=status_of(noun))
+
+
+def _complements(sent: Span, b: Builder) -> None:
+    """"X is chief executive of Y", "X was named chairman", "X stepped down as chief executive"."""
+    ctx = b.ctx
+    for token in sent:
+        if not (is_title_head(token) and token.pos_ in {"NOUN", "PROPN"}) or token.i in ctx.mentions and ctx.mentions[token.i].type != "Position":
+            continue
+        verb = None
+        holders: list[Token] = []
+        if token.dep_ in {"attr", "oprd"} and token.head.lemma_.lower() in _COPULAS | _APPOINTING:
+            verb = token.head
+            if verb.lemma_.lower() in _APPOINTING:
+                holders = patients(verb) or [c for c in verb.children if c.dep_ == "dobj"]
+            else:
+                holders = [t for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for t in conjuncts(c)] or logical_subjects(verb)
+        elif token.dep_ == "pobj" and token.head.lower_ == "as":
+            verb = governing_verb(token)
+            if verb is not None:
+                holders = patients(verb) if verb.lemma_.lower() in _APPOINTING else (logical_subjects(verb) or patients(verb))
+        if verb is None:
+            continue
+        owner = _apposition_owner(token, b)
+        status = status_of(token) or status_of(verb)
+        for holder in holders:
+            person = token_mention(holder, ctx, allow_modifier=False)
+            if person is None or person[0].type != "Person":
+                continue
+            for office in _office_nouns(token):
+                _office(b, office, person, title_words(office), _apposition_owner(office, b) or owner, "kg.rules.complement.v1", 0.75, status)
+
+
+def position_statements(sent: Span, b: Builder) -> None:
+    """Every office the sentence names for a person, with its affiliation."""
+    _titles_before_names(sent, b)
+    _appositions(sent, b)
+    _complements(sent, b)

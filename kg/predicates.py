@@ -1,0 +1,456 @@
+"""Every predicate kg states, declared once as data: name -> ``Predicate`` (domain, range, symmetry,
+qualifiers, and the verb, noun and adjective frames that state it in English news).
+
+The extractor (``kg.extract.frames``), the SHACL shapes (``kg.validate``), the classifier's label
+map, the page's legend and the ontology check (``tests/test_predicates.py`` against
+``ontologies/kg.ttl``) all read this table; a new predicate is one entry here plus its tests.
+
+Frames name where each argument sits, as *slots*:
+
+- ``subject``: the clause's logical subject (the agent of a passive: "was bought by X");
+- ``dobj``: the direct object (the patient of a passive: "Y was bought");
+- ``prep:<word>``: the object of a preposition ("merged with Y", "a stake in Y");
+- ``poss``: a possessive ("X's visit"); ``compound``: a name before the noun ("the Ford takeover");
+- ``named``: the name a role noun describes ("X, founder of Y", "founder X", "X is a member of Y");
+- ``clause``: the subject of the verb that governs the noun ("X made a bid for Y"), for the
+  verbs the frame lists in ``verbs``;
+- ``nummod``: a number before the noun ("a 26% stake", "a £1.8bn bid"), for qualifiers.
+
+Every word list is general English news vocabulary (any minister, any takeover), never a
+phrase of one article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.model import ENTITY_TYPES
+
+__all__ = [
+    "AGENTS", "Adjective", "Noun", "PREDICATES", "Predicate", "QUALIFIERS", "Verb", "adjective_frames",
+    "get", "noun_frames", "predicate_names", "verb_frames",
+]
+
+#: Things that act: people, organisations and countries (a country stands for its government).
+AGENTS = ("Person", "Organization", "Country")
+#: Every qualifier a statement may carry; a predicate lists the ones that apply to it.
+QUALIFIERS = ("date", "location", "affiliation", "rate", "amount", "status", "metric", "period", "buyer")
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """A verb that states a predicate, and the slots its arguments fill.
+
+    ``particle`` completes a phrasal verb ("take over", "hit out at"); ``modality`` and
+    ``polarity`` say how the verb itself commits ("bid for" is planned, "oppose" is a negative
+    ``supports``); ``qualifiers`` map a qualifier to the slot it is read from.
+    """
+
+    lemma: str
+    object: tuple[str, ...] = ("dobj",)
+    particle: str | None = None
+    qualifiers: tuple[tuple[str, str], ...] = ()
+    modality: str | None = None
+    polarity: str | None = None
+    #: The verb needs its object complement ("called X a disgrace": oprd), else it is another verb.
+    requires: str | None = None
+    #: A coordinated subject holds the predicate between its members ("X and Y merged").
+    pairs_subjects: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Noun:
+    """A noun that states a predicate between the names around it ("X's visit to Y", "a bid for Y")."""
+
+    lemma: str
+    subject: tuple[str, ...] = ("poss", "prep:by")
+    object: tuple[str, ...] = ("prep:of",)
+    qualifiers: tuple[tuple[str, str], ...] = ()
+    modality: str | None = None
+    polarity: str | None = None
+    #: Verbs whose subject is the noun's subject when the frame lists the ``clause`` slot.
+    verbs: tuple[str, ...] = ()
+    #: The object slot holds both sides of a symmetric predicate ("the merger of X and Y").
+    pairs: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Adjective:
+    """A predicative adjective: "X is critical of Y" (the copula's subject and the prepositional object)."""
+
+    lemma: str
+    object: tuple[str, ...] = ("prep:of",)
+    polarity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """One relation of the kg ontology, with the English frames that state it.
+
+    ``range`` holds entity types, or ``"Quantity"`` for a literal amount object (``reports``)
+    or ``"Title"`` for an office named without its organisation (``holdsPosition``).
+    ``state`` marks lasting states (a position, a base), whose sentence's date and place are not
+    their own.
+    """
+
+    name: str
+    label: str
+    comment: str
+    domain: tuple[str, ...]
+    range: tuple[str, ...]
+    symmetric: bool = False
+    state: bool = False
+    qualifiers: tuple[str, ...] = ("date", "location")
+    verbs: tuple[Verb, ...] = ()
+    nouns: tuple[Noun, ...] = ()
+    adjectives: tuple[Adjective, ...] = ()
+    #: Related public vocabularies (``schema:memberOf``) the ontology declares as super-properties.
+    see_also: tuple[str, ...] = ()
+
+
+def _verbs(lemmas: str, **kwargs) -> tuple[Verb, ...]:
+    return tuple(Verb(lemma, **kwargs) for lemma in lemmas.split())
+
+
+_DEAL = (("amount", "prep:for"), ("amount", "prep:in"))
+_STAKE_VERBS = ("have", "hold", "own", "take", "buy", "acquire", "raise", "increase", "build", "keep", "retain", "control")
+_BID_VERBS = ("make", "launch", "submit", "table", "put", "lodge", "mount", "announce", "agree", "complete", "approve", "finalise", "finalize", "seal", "win")
+_TALK_VERBS = ("hold", "have", "begin", "start", "open", "resume", "conclude")
+_CRITIC_VERBS = ("launch", "make", "level", "mount", "step", "stage", "voice", "direct", "renew", "pour", "take", "aim")
+
+PREDICATES: tuple[Predicate, ...] = (
+    Predicate(
+        "relatedTo", "related to",
+        "Generic relation between two entities; every other entity relation is a sub-property of it.",
+        ENTITY_TYPES, ENTITY_TYPES,
+    ),
+    Predicate(
+        "meets", "meets", "The subject meets the object in person.",
+        AGENTS, AGENTS, symmetric=True,
+        verbs=(Verb("meet", object=("dobj", "prep:with")), Verb("sit", particle="down", object=("prep:with",))),
+        nouns=(
+            Noun("meeting", subject=("poss", "clause"), object=("prep:with", "prep:between"), verbs=_TALK_VERBS, pairs=True),
+            Noun("talks", subject=("poss", "clause"), object=("prep:with", "prep:between"), verbs=_TALK_VERBS, pairs=True),
+            Noun("summit", subject=("clause",), object=("prep:with", "prep:between"), verbs=_TALK_VERBS, pairs=True),
+        ),
+    ),
+    Predicate(
+        "speaksWith", "speaks with", "The subject talks with the object, in person or by phone.",
+        ("Person",), ("Person",), symmetric=True,
+        verbs=(
+            Verb("talk", object=("prep:with", "prep:to")),
+            Verb("speak", object=("prep:with", "prep:to")),
+            Verb("phone"), Verb("telephone"),
+            Verb("call", requires="plain"),
+        ),
+        nouns=(
+            Noun("call", subject=("poss", "clause"), object=("prep:with", "prep:between", "prep:to"), verbs=("make", "hold", "have", "receive", "take"), pairs=True),
+            Noun("conversation", subject=("poss", "clause"), object=("prep:with", "prep:between"), verbs=("have", "hold"), pairs=True),
+        ),
+    ),
+    Predicate(
+        "visits", "visits", "The subject visits or tours the object.",
+        AGENTS, ("Place", "Country", "Organization"),
+        verbs=(
+            *_verbs("visit tour"),
+            *_verbs("travel fly head return", object=("prep:to",)),
+            Verb("arrive", object=("prep:in",)),
+        ),
+        nouns=(
+            Noun("visit", subject=("poss", "prep:by", "clause"), object=("prep:to",), verbs=("make", "pay", "begin", "start", "end", "cut", "cancel", "postpone")),
+            Noun("trip", subject=("poss", "clause"), object=("prep:to",), verbs=("make", "take", "begin")),
+            Noun("tour", subject=("poss", "clause"), object=("prep:of",), verbs=("make", "begin", "start")),
+        ),
+    ),
+    Predicate(
+        "attends", "attends", "The subject attends the object, usually an event or a meeting of an organisation.",
+        AGENTS, ("Event",),
+        verbs=(
+            *_verbs("attend address"),
+            Verb("participate", object=("prep:in",)),
+            # Anything said or done at a named event places the doer there: "speaking at the summit".
+            Verb("*", object=("prep:at",)),
+        ),
+        nouns=(Noun("part", subject=("clause",), object=("prep:in",), verbs=("take",)),),
+    ),
+    Predicate(
+        "hosts", "hosts", "The subject hosts the object, usually an event.",
+        ("Person", "Organization", "Country", "Place"), ("Event",),
+        verbs=(Verb("host"), Verb("stage")),
+        nouns=(Noun("host", subject=("named",), object=("prep:of", "prep:to")),),
+    ),
+    Predicate(
+        "organizes", "organizes", "The subject organises, leads, launches or convenes the object.",
+        AGENTS, ("Event", "Agreement", "Organization"),
+        verbs=_verbs("organize organise lead launch convene"),
+    ),
+    Predicate(
+        "invitedTo", "invited to", "The subject is invited to the object, an event, agreement or organisation.",
+        AGENTS, ("Event", "Agreement", "Organization"),
+    ),
+    Predicate(
+        "announces", "announces", "The subject announces or unveils the object, a named agreement, event or organisation.",
+        AGENTS, ("Agreement", "Event", "Organization"),
+        verbs=_verbs("announce unveil"),
+    ),
+    Predicate(
+        "supports", "supports",
+        "The subject supports, backs, endorses or welcomes the object; negated, it opposes it.",
+        AGENTS, (*AGENTS, "Agreement", "Event"),
+        verbs=(
+            *_verbs("support back endorse welcome praise applaud hail champion defend"),
+            Verb("side", object=("prep:with",)),
+            *_verbs("oppose", polarity="negative"),
+        ),
+        nouns=(
+            Noun("support", subject=("poss", "prep:from", "clause"), object=("prep:for", "prep:of"), verbs=("express", "voice", "give", "offer", "pledge", "reaffirm", "throw", "lend", "declare", "signal", "show")),
+            Noun("backing", subject=("poss", "prep:from", "clause"), object=("prep:for", "prep:of"), verbs=("give", "win", "offer")),
+            Noun("endorsement", subject=("poss", "clause"), object=("prep:of", "prep:for"), verbs=("give",)),
+            Noun("opposition", subject=("poss", "clause"), object=("prep:to",), verbs=("express", "voice", "signal"), polarity="negative"),
+        ),
+        adjectives=(Adjective("supportive"),),
+    ),
+    Predicate(
+        "criticizes", "criticizes", "The subject criticises, attacks, accuses, condemns or blames the object.",
+        AGENTS, (*AGENTS, "Agreement", "Event"),
+        verbs=(
+            *_verbs(
+                "criticise criticize attack accuse condemn slam denounce blame deride lambast lambaste rebuke "
+                "berate castigate censure chide assail blast savage ridicule mock scorn belittle disparage "
+                "vilify pillory lampoon"
+            ),
+            Verb("hit", particle="out", object=("prep:at", "prep:against")),
+            Verb("lash", particle="out", object=("prep:at", "prep:against")),
+            Verb("round", object=("prep:on",)),
+            Verb("rail", object=("prep:against",)),
+            Verb("call", requires="oprd"),
+        ),
+        nouns=(
+            Noun("criticism", subject=("poss", "prep:from", "prep:by", "clause"), object=("prep:of",), verbs=_CRITIC_VERBS),
+            Noun("attack", subject=("poss", "prep:by", "prep:from", "clause"), object=("prep:on",), verbs=_CRITIC_VERBS),
+            Noun("accusation", subject=("poss", "prep:by", "prep:from", "clause"), object=("prep:against",), verbs=_CRITIC_VERBS),
+            Noun("condemnation", subject=("poss", "prep:by", "prep:from", "clause"), object=("prep:of",), verbs=_CRITIC_VERBS),
+            Noun("swipe", subject=("clause",), object=("prep:at",), verbs=("take",)),
+            Noun("broadside", subject=("clause",), object=("prep:at", "prep:against"), verbs=("fire", "launch", "deliver")),
+            Noun("scorn", subject=("clause",), object=("prep:on",), verbs=("pour", "heap")),
+        ),
+        adjectives=(Adjective("critical"), Adjective("scathing", object=("prep:about", "prep:of"))),
+    ),
+    Predicate(
+        "discusses", "discusses", "The subject discusses the object.",
+        AGENTS, ENTITY_TYPES,
+        verbs=(Verb("discuss"), Verb("talk", object=("prep:about",))),
+    ),
+    Predicate(
+        "agreesTo", "agrees to", "The subject agrees to, signs or ratifies the object, an agreement.",
+        AGENTS, ("Agreement",),
+        verbs=(*_verbs("sign ratify approve"), Verb("agree", object=("dobj", "prep:to", "prep:on"))),
+    ),
+    Predicate(
+        "commitsTo", "commits to", "The subject commits, pledges or promises to the object.",
+        AGENTS, ("Agreement", "Event", "Organization"),
+        qualifiers=("date", "location", "amount"),
+        verbs=(Verb("commit", object=("dobj", "prep:to")), Verb("pledge", object=("dobj", "prep:to")), Verb("promise")),
+        nouns=(Noun("commitment", subject=("poss", "clause"), object=("prep:to",), verbs=("make", "express", "reaffirm")),),
+    ),
+    Predicate(
+        "founded", "founded", "The subject, a person or organisation, founded or set up the object, an organisation.",
+        ("Person", "Organization"), ("Organization",),
+        verbs=(*_verbs("found establish co-found cofound"), Verb("set", particle="up")),
+        nouns=(
+            Noun("founder", subject=("named",), object=("prep:of", "compound", "poss")),
+            Noun("co-founder", subject=("named",), object=("prep:of", "compound", "poss")),
+        ),
+    ),
+    Predicate(
+        "memberOf", "member of",
+        "The subject is a member of, or joins, the object (an organisation, agreement or event).",
+        AGENTS, ("Organization", "Agreement", "Event"), state=True, qualifiers=("date", "status"),
+        see_also=("schema:memberOf",),
+        verbs=(Verb("join"), Verb("rejoin")),
+        nouns=(
+            Noun("member", subject=("named",), object=("prep:of", "compound", "poss")),
+            Noun("membership", subject=("poss",), object=("prep:of",)),
+        ),
+    ),
+    Predicate(
+        "worksFor", "works for",
+        "The person works for or is employed by the object, an organisation or a country's government.",
+        ("Person",), ("Organization", "Country"), state=True, qualifiers=("date", "status"),
+        see_also=("schema:worksFor",),
+        verbs=(Verb("work", object=("prep:for", "prep:at")), Verb("employ"), Verb("hire")),
+    ),
+    Predicate(
+        "holdsPosition", "holds position",
+        "The person holds the position, an office that belongs to the affiliation (organisation or country); "
+        "a title named without its affiliation is kept as a literal on the statement.",
+        ("Person",), ("Position", "Title"), state=True, qualifiers=("date", "affiliation", "status"),
+        see_also=("org:holds",),
+    ),
+    Predicate(
+        "locatedIn", "located in", "The subject, a place, is located in the object, a larger place.",
+        ("Place", "Country"), ("Place", "Country"), state=True, qualifiers=(),
+        see_also=("schema:containedInPlace",),
+        verbs=(Verb("locate", object=("prep:in", "prep:at", "prep:near")),),
+    ),
+    Predicate(
+        "basedIn", "based in", "The subject, usually an organisation, is based or headquartered in the place.",
+        ("Organization",), ("Place", "Country"), state=True, qualifiers=(),
+        verbs=(
+            Verb("base", object=("prep:in", "prep:at", "prep:out")),
+            Verb("headquarter", object=("prep:in", "prep:at")),
+            Verb("locate", object=("prep:in", "prep:at")),
+        ),
+    ),
+    Predicate(
+        "livesIn", "lives in", "The person lives or resides in the place.",
+        ("Person",), ("Place", "Country"), state=True, qualifiers=(),
+        verbs=(Verb("live", object=("prep:in", "prep:at")), Verb("reside", object=("prep:in", "prep:at"))),
+    ),
+    Predicate(
+        "kills", "kills", "The subject, a person or organisation, kills the person.",
+        ("Person", "Organization"), ("Person",),
+        verbs=_verbs("kill murder assassinate slay execute shoot stab strangle behead"),
+    ),
+    Predicate(
+        "sues", "sues", "The subject takes legal action against the object.",
+        AGENTS, AGENTS, qualifiers=("date", "location", "amount"),
+        verbs=(Verb("sue", qualifiers=(("amount", "prep:for"),)), Verb("countersue")),
+        nouns=(
+            Noun("action", subject=("clause",), object=("prep:against",), verbs=("take", "launch", "bring", "file", "begin", "start", "threaten")),
+            Noun("lawsuit", subject=("poss", "prep:by", "clause"), object=("prep:against",), verbs=("file", "bring", "launch", "lodge")),
+            Noun("suit", subject=("poss", "prep:by", "clause"), object=("prep:against",), verbs=("file", "bring", "launch", "lodge")),
+            Noun("proceedings", subject=("clause",), object=("prep:against",), verbs=("begin", "start", "launch", "bring", "issue", "take")),
+        ),
+    ),
+    Predicate(
+        "acquires", "acquires",
+        "The subject buys, takes over or bids for the object; the amount qualifier gives the price.",
+        ("Organization", "Person", "Country"), ("Organization",), qualifiers=("date", "location", "amount", "rate"),
+        verbs=(
+            *_verbs("buy acquire purchase", qualifiers=_DEAL),
+            Verb("take", particle="over", qualifiers=_DEAL),
+            Verb("snap", particle="up", qualifiers=_DEAL),
+            Verb("swallow", particle="up", qualifiers=_DEAL),
+            Verb("bid", object=("prep:for",), modality="planned"),
+        ),
+        nouns=(
+            Noun("takeover", subject=("poss", "prep:by", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS),
+            Noun("acquisition", subject=("poss", "prep:by", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS),
+            Noun("purchase", subject=("poss", "prep:by", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS),
+            Noun("buyout", subject=("poss", "prep:by", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS),
+            Noun("bid", subject=("poss", "prep:from", "prep:by", "clause"), object=("prep:for",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS, modality="planned"),
+            Noun("offer", subject=("poss", "prep:from", "prep:by", "clause"), object=("prep:for",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS, modality="planned"),
+        ),
+    ),
+    Predicate(
+        "sells", "sells", "The subject sells or disposes of the object; the buyer qualifier names who buys it.",
+        ("Organization", "Person", "Country"), ("Organization",), qualifiers=("date", "location", "amount", "rate", "buyer"),
+        verbs=(
+            Verb("sell", qualifiers=(("amount", "prep:for"), ("buyer", "prep:to"))),
+            Verb("sell", particle="off", qualifiers=(("amount", "prep:for"), ("buyer", "prep:to"))),
+            Verb("dispose", object=("prep:of",), qualifiers=(("amount", "prep:for"), ("buyer", "prep:to"))),
+            *_verbs("offload divest", qualifiers=(("amount", "prep:for"), ("buyer", "prep:to"))),
+        ),
+        nouns=(
+            Noun("sale", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"), ("buyer", "prep:to")), verbs=("agree", "announce", "complete", "approve")),
+            Noun("disposal", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=("agree", "announce", "complete")),
+        ),
+    ),
+    Predicate(
+        "mergesWith", "merges with", "The subject and the object merge into one organisation.",
+        ("Organization",), ("Organization",), symmetric=True,
+        verbs=(Verb("merge", object=("prep:with",), pairs_subjects=True),),
+        nouns=(Noun("merger", subject=("poss", "clause"), object=("prep:with", "prep:between", "prep:of"), verbs=("agree", "announce", "complete", "approve", "block"), pairs=True),),
+    ),
+    Predicate(
+        "invests", "invests", "The subject invests in the object; the amount qualifier gives how much.",
+        ("Organization", "Person", "Country"), ("Organization", "Place", "Country"), qualifiers=("date", "location", "amount"),
+        verbs=(Verb("invest", object=("prep:in",), qualifiers=(("amount", "dobj"),)),),
+        nouns=(Noun("investment", subject=("poss", "prep:by", "prep:from", "clause"), object=("prep:in",), qualifiers=(("amount", "nummod"),), verbs=("make", "announce")),),
+    ),
+    Predicate(
+        "ownsStake", "owns stake",
+        "The subject owns the object or a share of it; the rate qualifier gives the share in percent.",
+        ("Organization", "Person", "Country"), ("Organization",), state=True, qualifiers=("date", "rate", "status"),
+        verbs=(Verb("own"), Verb("control")),
+        nouns=(
+            Noun("stake", subject=("poss", "clause"), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=_STAKE_VERBS),
+            Noun("shareholding", subject=("poss", "clause"), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=_STAKE_VERBS),
+            Noun("share", subject=("poss", "clause"), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=_STAKE_VERBS),
+            Noun("shareholder", subject=("named",), object=("prep:in", "prep:of", "poss")),
+            Noun("owner", subject=("named",), object=("prep:of", "poss", "compound")),
+            Noun("parent", subject=("named",), object=("prep:of", "poss")),
+            # The owned part is the name: "Opel, GM's European arm" is owned by GM.
+            *(Noun(n, subject=("prep:of", "poss", "compound"), object=("named",)) for n in ("subsidiary", "unit", "division", "arm", "brand", "wing", "affiliate", "offshoot")),
+        ),
+    ),
+    Predicate(
+        "reports", "reports",
+        "The subject, an organisation or country, reports a figure (the object value): profit, sales, "
+        "revenue, loss, debt; the metric and period qualifiers say which figure and when.",
+        ("Organization", "Country"), ("Quantity",), qualifiers=("date", "metric", "period", "amount", "rate"),
+    ),
+    Predicate(
+        "fines", "fines", "The subject, a regulator or court, fines the object; the amount qualifier gives the fine.",
+        AGENTS, ("Person", "Organization"), qualifiers=("date", "location", "amount"),
+        verbs=(Verb("fine", qualifiers=(("amount", "dobj2"), ("amount", "npadvmod"))), Verb("penalise"), Verb("penalize")),
+    ),
+    Predicate(
+        "tariffOn", "tariff on",
+        "The subject country imposes a tariff, duty or levy on goods from the object country; the rate "
+        "and amount qualifiers give its size.",
+        ("Country",), ("Country",), qualifiers=("date", "location", "rate", "amount"),
+    ),
+    Predicate(
+        "sanctions", "sanctions", "The subject imposes sanctions on the object, a person, organisation or country.",
+        AGENTS, AGENTS,
+        verbs=(Verb("sanction"),),
+    ),
+)
+
+_BY_NAME = {p.name: p for p in PREDICATES}
+
+
+def get(name: str) -> Predicate:
+    """The declaration of one predicate.
+
+    Raises:
+        KeyError: ``name`` is not a kg predicate; the message lists the accepted names.
+    """
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"unknown predicate {name!r}; expected one of {', '.join(sorted(_BY_NAME))}") from None
+
+
+def predicate_names() -> tuple[str, ...]:
+    """Every predicate name, ``relatedTo`` first, then in declaration order."""
+    return tuple(p.name for p in PREDICATES)
+
+
+def _index(kind: str) -> dict[str, tuple[tuple[Predicate, object], ...]]:
+    found: dict[str, list[tuple[Predicate, object]]] = {}
+    for predicate in PREDICATES:
+        for frame in getattr(predicate, kind):
+            found.setdefault(frame.lemma, []).append((predicate, frame))
+    return {lemma: tuple(frames) for lemma, frames in found.items()}
+
+
+_VERBS = _index("verbs")
+_NOUNS = _index("nouns")
+_ADJECTIVES = _index("adjectives")
+
+
+def verb_frames(lemma: str) -> tuple[tuple[Predicate, Verb], ...]:
+    """The (predicate, frame) pairs a verb lemma may state; ``"*"`` frames apply to any verb."""
+    return _VERBS.get(lemma, ())  # type: ignore[return-value]
+
+
+def noun_frames(lemma: str) -> tuple[tuple[Predicate, Noun], ...]:
+    """The (predicate, frame) pairs a noun lemma may state."""
+    return _NOUNS.get(lemma, ())  # type: ignore[return-value]
+
+
+def adjective_frames(lemma: str) -> tuple[tuple[Predicate, Adjective], ...]:
+    """The (predicate, frame) pairs a predicative adjective may state."""
+    return _ADJECTIVES.get(lemma, ())  # type: ignore[return-value]

@@ -1,0 +1,147 @@
+"""Titles and offices in a parse: spaCy Tokens -> the words of a title ("shadow home secretary",
+"chief executive", "Secretary of State for Health"), without the names around it that say
+whom the office belongs to ("Tory", "Ford", "Libya's") or whether it has ended ("former", "ex-").
+
+Used by ``kg.components`` (a title before a person's name becomes a TITLE span) and by
+``kg.extract.positions`` (titles in appositions, after copulas and "as").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.gazetteer import party_name
+from kg.lexicon import FORMER_WORDS, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
+
+__all__ = ["is_title_head", "names_party_member", "title_before", "title_words"]
+
+#: Words that join the parts of a capitalised title ("Secretary of State for Health",
+#: "Culture, Media and Sport Secretary").
+_TITLE_JOINERS = frozenset({"of", "for", "and", "&", ","})
+#: Entity labels that end a title: the name of whom the office belongs to, or of the holder.
+_NAME_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC", "MONEY", "PERCENT", "DATE", "CARDINAL"})
+_STOP_LOWER = frozenset(
+    """the a an this that these those his her its their our my your who which whose said says told
+    with by from at in on to as than then also and or but""".split()
+)
+
+
+def _base(word: str) -> str:
+    """"co-chairman" -> "chairman", "ex-minister" -> "minister": the head a prefixed title builds on."""
+    lower = word.lower()
+    for prefix in ("co-", "vice-", "deputy-", "ex-", "acting-"):
+        if lower.startswith(prefix) and len(lower) > len(prefix) + 2:
+            return lower[len(prefix) :]
+    return lower
+
+
+#: Nouns after which a party adjective names the party: "Conservative MP", "Republican voters".
+_PARTY_NOUNS = frozenset(
+    "mp mps party member members candidate candidates voters voter supporters activists government councillor councillors peer peers".split()
+)
+
+
+def names_party_member(following: Token | None) -> bool:
+    """True when the word after a party adjective makes it name the party: a title, a title's
+    first word or a member noun ("Conservative MP", "Republican shadow ...", "Green voters")."""
+    if following is None:
+        return False
+    lower = following.lower_
+    return is_title_head(following) or lower in _PARTY_NOUNS or lower in {"shadow", "deputy", "acting", "former"} or (lower in TITLE_MODIFIERS and following.is_lower)
+
+
+def is_title_head(token: Token) -> bool:
+    """A word that can end a title: "minister", "chairman", "co-chairman", "MEP"."""
+    lower = token.lower_
+    return lower in TITLE_HEADS or _base(lower) in TITLE_HEADS or (lower.endswith("s") and lower[:-1] in TITLE_HEADS and token.tag_ == "NNS")
+
+
+def _is_modifier(token: Token) -> bool:
+    """A word that may stand inside a title before its head: listed modifiers and portfolios in
+    any case ("shadow", "Treasury"), and plain lower-case nouns and adjectives ("political
+    editor", "school inspection chief")."""
+    lower = token.lower_
+    if lower in TITLE_MODIFIERS or is_title_head(token) or lower in FORMER_WORDS or lower in {"ex", "ex-"}:
+        return True
+    if lower in _STOP_LOWER or token.like_num or token.is_punct:
+        return False
+    if token.is_lower and token.pos_ in {"NOUN", "ADJ", "PROPN"} and token.tag_ not in {"NNS", "NNPS"} and not token.ent_type_:
+        return True
+    return token.is_title and token.pos_ in {"NOUN", "PROPN", "ADJ"} and not token.ent_type_
+
+
+def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
+    """The (start, end) token span of the title right before a person's name, or None.
+
+    Walks left from the name over the title's words: the head must stand right before the name
+    (or before an honorific: "Deputy Prime Minister Mr Prescott"); modifiers, portfolios and
+    "of"/"for"/"and" inside a capitalised title come before it. The walk stops at a determiner,
+    a possessive, a verb or a named entity, which then says whom the office belongs to
+    ("Tory co-chairman Liam Fox", "New York attorney general Elliot Spitzer").
+
+    Examples:
+        >>> import spacy
+        >>> from spacy.tokens import Doc
+        >>> doc = Doc(spacy.blank("en").vocab, words=["Tory", "co-chairman", "Liam", "Fox"],
+        ...           pos=["PROPN", "NOUN", "PROPN", "PROPN"], tags=["NNP", "NN", "NNP", "NNP"],
+        ...           ents=["B-NORP", "O", "B-PERSON", "I-PERSON"])
+        >>> title_before(doc, 2)
+        (1, 2)
+    """
+    end = name_start
+    if end > 0 and (doc[end - 1].lower_ in HONORIFICS or doc[end - 1].lower_.rstrip(".") + "." in HONORIFICS):
+        end -= 1
+    if end == 0 or not is_title_head(doc[end - 1]) or doc[end - 1].pos_ in {"VERB", "AUX", "ADP", "DET", "PRON"}:
+        return None
+    i = end - 2
+    while i >= 0:
+        token = doc[i]
+        if token.text in {"-", "–"} and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].is_alpha and not doc[i - 1].ent_type_:
+            # "co-chairman", "vice-president" split by the tokenizer: the prefix belongs to the title.
+            i -= 1
+            continue
+        if party_name(token.text, before_title=True) or (i > 0 and party_name(f"{doc[i - 1].text} {token.text}", before_title=True)):
+            break
+        if token.ent_type_ in _NAME_LABELS and not (token.is_title and (token.lower_ in TITLE_MODIFIERS or is_title_head(token)) and token.ent_type_ in {"ORG", "NORP", ""}):
+            break
+        if token.lower_ in _TITLE_JOINERS:
+            # Only inside a capitalised title: "Secretary of State for Health", "Work and Pensions Secretary".
+            if i == 0 or not (doc[i + 1].is_title and (doc[i - 1].is_title or doc[i - 1].text == ",")):
+                break
+            if token.text == "," and not (i >= 1 and doc[i - 1].is_title and any(doc[k].lower_ == "and" for k in range(i + 1, end))):
+                break
+            i -= 1
+            continue
+        if not _is_modifier(token):
+            break
+        i -= 1
+    start = i + 1
+    # A joiner or a lower-case filler may not start a title.
+    while start < end - 1 and (doc[start].lower_ in _TITLE_JOINERS or doc[start].text == ","):
+        start += 1
+    return (start, end)
+
+
+def title_words(noun: Token) -> list[Token]:
+    """The words of a title headed by ``noun`` in an apposition or after a copula: its modifiers
+    before it (not determiners, possessives or names) and an "of"/"for" complement that names a
+    portfolio rather than an organisation ("head of currency strategy", "Chancellor of the
+    Exchequer", but not "chief executive of [Ford]")."""
+    words = [noun]
+    for child in sorted(noun.lefts, key=lambda t: -t.i):
+        if child.dep_ in {"det", "poss", "predet", "case", "punct", "cc"} or child.ent_type_ in _NAME_LABELS:
+            continue
+        if child.dep_ in {"compound", "amod", "nmod", "advmod"} and _is_modifier(child):
+            words += [t for t in child.subtree if not t.ent_type_ in _NAME_LABELS and t.dep_ not in {"det", "poss", "case", "punct"}]
+    for prep in noun.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "for"}:
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objects or any(t.ent_type_ in _NAME_LABELS - {"ORG"} for t in objects[0].subtree):
+            continue
+        phrase = [t for t in objects[0].subtree]
+        if any(t.ent_type_ == "ORG" for t in phrase) and not all(t.is_title and t.lower_ in TITLE_MODIFIERS | {"the"} for t in phrase):
+            # "chief executive of [the Family Planning Association]": an organisation, not a portfolio.
+            continue
+        if len(phrase) <= 4:
+            words += [prep, *phrase]
+    return sorted(set(words), key=lambda t: t.i)
