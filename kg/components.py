@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 
 from kg.gazetteer import country_code, party_forms, party_name, region_name
 from kg.normalize import find_quantities
-from kg.syntax.titles import names_party_member, title_before
+from kg.syntax.titles import is_title_head, names_party_member, title_before
 from kg.lexicon import (
     AGREEMENT_HEADS,
     EVENT_HEADS,
@@ -271,6 +271,9 @@ def _party_spans(doc: Doc) -> list[Span]:
                 following = doc[end] if end < len(doc) else None
                 before_title = names_party_member(following)
                 name = " ".join(form)
+                if name == "Labour" and following is not None and following.is_title and following.lower_ in {"minister", "secretary", "ministry", "office"}:
+                    # "Labour Minister": the portfolio of labour, not the party.
+                    continue
                 if party_name(name) or (before_title and party_name(name, before_title=True)):
                     match = Span(doc, i, end, label="ORG")
                     break
@@ -301,6 +304,7 @@ def kg_entities(doc: Doc) -> Doc:
     parties = _party_spans(doc)
     party_tokens = {i for p in parties for i in range(p.start, p.end)}
     spans = [s for s in spans if not any(i in party_tokens for i in range(s.start, s.end)) or s.label_ not in _WEAK_LABELS] + parties
+    spans = [piece for s in spans for piece in _split_person_title(doc, s)]
     persons = [s for s in spans if s.label_ == "PERSON"]
     titles = [Span(doc, *found, label="TITLE") for p in persons if (found := title_before(doc, p.start)) is not None]
     named = [n for token in doc if (n := _named_phrase(token)) is not None]
@@ -312,15 +316,46 @@ def kg_entities(doc: Doc) -> Doc:
     covered = {i for s in strong + kept for i in range(s.start, s.end)}
     # "U.S. Treasury Secretary" read as one ORG: once the title is split off, the country
     # before it is a mention of its own (the title holder's affiliation).
-    affiliations = [
-        Span(doc, t.start - 1, t.start, label="GPE")
-        for t in titles
-        if t.start > 0 and t.start - 1 not in covered and country_code(doc[t.start - 1].text)
-    ]
+    affiliations = [a for t in titles if (a := _name_before_title(doc, t, covered)) is not None]
     found = filter_spans(strong + kept + affiliations)
     found = filter_spans(_source_names(doc, _corporate_towns(doc, _place_appositions(doc, found))))
     doc.ents = _with_quantities(doc, found)
     return doc
+
+
+def _split_person_title(doc: Doc, span: Span) -> list[Span]:
+    """"Crown Prince Abdullah", "President Bush" read as one person: the title words at its start
+    are a TITLE of their own, so the name is the person's and the title an office they hold."""
+    if span.label_ != "PERSON" or len(span) < 2:
+        return [span]
+    cut = span.start
+    while cut < span.end - 1 and doc[cut].is_title and (doc[cut].lower_ in TITLE_MODIFIERS or is_title_head(doc[cut])):
+        cut += 1
+    if cut == span.start or not any(is_title_head(doc[i]) for i in range(span.start, cut)):
+        return [span]
+    return [Span(doc, span.start, cut, label="TITLE"), Span(doc, cut, span.end, label="PERSON")]
+
+
+def _name_before_title(doc: Doc, title: Span, covered: set[int]) -> Span | None:
+    """The name right before a title that no entity covers: the office's owner.
+
+    "U.S." left over from "U.S. Treasury Secretary" read as one ORG is a country; "Gazprom chief",
+    "Airbus head", "HVB analyst": capitalised proper nouns the model missed are an organisation.
+    """
+    end = title.start
+    if end > 0 and doc[end - 1].tag_ == "POS":
+        end -= 1
+    start = end
+    while start > 0 and end - start < 4 and start - 1 not in covered and doc[start - 1].tag_ in {"NNP", "NNPS"} and (doc[start - 1].is_title or doc[start - 1].is_upper):
+        start -= 1
+    if start == end or doc[start].lower_ in HONORIFICS:
+        return None
+    words = doc[start:end]
+    if country_code(words.text):
+        return Span(doc, start, end, label="GPE")
+    if any(t.lower_ in TITLE_MODIFIERS or is_title_head(t) for t in words):
+        return None
+    return Span(doc, start, end, label="ORG")
 
 
 #: Model labels a money or percentage expression found by pattern replaces.

@@ -50,8 +50,15 @@ TITLE_MODIFIERS = frozenset(
     international european regional local parliamentary communications media sport pensions work
     industry development planning economy environmental employment constitutional legal foreign
     northern scotland wales welsh scottish irish social services women equality culture heritage
-    fisheries food rural transport trade industry inward investment solicitor attorney police
-    chancellor exchequer lord privy seal president council leader""".split()
+    fisheries food rural transport trade industry inward investment solicitor attorney
+    chancellor exchequer lord privy seal president council leader transportation immigration
+    homeland veterans intelligence aviation tourism telecommunications communication oil mines
+    mining water forestry overseas procurement cabinet schools universities children families
+    prisons policing consumer competition budget revenue customs taxation statistics regeneration
+    arts broadcasting digital crown supreme high grand royal first second permanent special
+    independent interior commonwealth disarmament development cooperation planning public
+    relations human rights world economic commercial marketing sales operations strategy
+    investor corporate""".split()
 )
 
 #: Honorific-like short titles that are too vague alone to be a position of their own.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
@@ -14,6 +15,8 @@ from importlib import resources
 from typing import Any
 
 from kg.model import Argument, Document, Entity, Evidence, Extraction, KnowledgeGraph, Mention, Qualifiers, Quantity, Statement
+
+_POSSESSIVE = re.compile(r"[’']s?$")
 
 __all__ = [
     "entity_record", "extraction_from_record", "extraction_record", "graph_records", "record_schema",
@@ -56,6 +59,16 @@ def _argument(mention: Mention, graph: KnowledgeGraph, labels: dict[str, str]) -
     return {"id": entity_id, "label": labels[entity_id], "text": mention.text, "start": mention.start, "end": mention.end}
 
 
+def _named_qualifier(qualifiers: dict[str, Any], name: str, mention: Mention, graph: KnowledgeGraph, labels: dict[str, str]) -> None:
+    """A qualifier that names an entity, as the subject and object are: the words the sentence
+    uses ("Tory"), the entity's id and its label ("Conservative Party")."""
+    entity_id = graph.entity_id(mention)
+    text = _POSSESSIVE.sub("", mention.text.strip()) or labels[entity_id]
+    qualifiers[name] = text
+    qualifiers[f"{name}_id"] = entity_id
+    qualifiers[f"{name}_label"] = labels[entity_id]
+
+
 def entity_record(entity: Entity) -> dict[str, Any]:
     """One entity as its JSON record."""
     return {
@@ -76,11 +89,9 @@ def statement_record(statement: Statement, graph: KnowledgeGraph, labels: dict[s
     if q.date:
         qualifiers["date"] = q.date
     if q.location:
-        qualifiers["location"] = labels[graph.entity_id(q.location)]
-        qualifiers["location_id"] = graph.entity_id(q.location)
+        _named_qualifier(qualifiers, "location", q.location, graph, labels)
     if q.affiliation:
-        qualifiers["affiliation"] = labels[graph.entity_id(q.affiliation)]
-        qualifiers["affiliation_id"] = graph.entity_id(q.affiliation)
+        _named_qualifier(qualifiers, "affiliation", q.affiliation, graph, labels)
     if q.rate:
         qualifiers["rate"] = _quantity(q.rate)
     if q.amount:
@@ -92,8 +103,7 @@ def statement_record(statement: Statement, graph: KnowledgeGraph, labels: dict[s
     if q.period:
         qualifiers["period"] = q.period
     if q.buyer:
-        qualifiers["buyer"] = labels[graph.entity_id(q.buyer)]
-        qualifiers["buyer_id"] = graph.entity_id(q.buyer)
+        _named_qualifier(qualifiers, "buyer", q.buyer, graph, labels)
     obj = statement.object
     if obj.mention is not None:
         object_record = _argument(obj.mention, graph, labels)

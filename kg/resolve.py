@@ -181,13 +181,72 @@ def _arguments(statement: Statement) -> list[Mention]:
     return [m for m in found if m is not None]
 
 
-def _positions(statements: list[Statement], entity_of: dict[tuple[str, int, int], str], labels: dict[str, str]) -> tuple[list[Statement], list[Entity]]:
+#: Offices of a national government: held for the country an article is about when the
+#: sentence names none ("Chancellor Gordon Brown" in an article about Britain's economy).
+_GOVERNMENT_HEADS = frozenset("minister chancellor premier president attorney-general".split())
+_GOVERNMENT_SECRETARIES = frozenset(
+    "home foreign defence defense health education transport trade culture environment treasury state "
+    "pensions work industry interior justice energy commerce northern scotland wales".split()
+)
+#: Offices of a company: held at the organisation an article is about when the sentence names none.
+_CORPORATE_TITLES = frozenset(
+    "chief executive|ceo|managing director|chief operating officer|coo|chief financial officer|cfo|finance director|"
+    "chairman and chief executive|president and chief executive|chief executive officer".split("|")
+)
+
+
+def _title_kind(title: Mention) -> str | None:
+    """"government", "corporate" or None for a title, from its words and its case."""
+    words = title_key(title.name).split()
+    if not words:
+        return None
+    key = " ".join(words)
+    if key in _CORPORATE_TITLES:
+        return "corporate"
+    head = words[-1]
+    capitalised = any(w[:1].isupper() for w in title.name.split())
+    if head in {"minister", "chancellor", "premier"} or key in {"prime minister", "attorney general"}:
+        return "government"
+    if head == "secretary" and len(words) > 1 and words[-2] in _GOVERNMENT_SECRETARIES and "shadow" not in words:
+        return "government"
+    if head == "president" and capitalised and len(words) == 1:
+        return "government"
+    return None
+
+
+def _dominant(entities: tuple[Entity, ...]) -> dict[tuple[str, str], Mention]:
+    """(doc_id, "Country" or "Organization") -> a mention of the entity the document is most about,
+    when one clearly leads: at least twice named (three times for an organisation) and more often
+    than any other of its type."""
+    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    first: dict[tuple[str, str], Mention] = {}
+    for entity in entities:
+        if entity.type not in {"Country", "Organization"}:
+            continue
+        for m in entity.mentions:
+            counts[(m.doc_id, entity.type)][entity.entity_id] += 1
+            first.setdefault((m.doc_id, entity.entity_id), m)
+    out: dict[tuple[str, str], Mention] = {}
+    for (doc_id, kind), counter in counts.items():
+        ranked = counter.most_common(2)
+        top, n = ranked[0]
+        if n >= (2 if kind == "Country" else 3) and (len(ranked) == 1 or n > ranked[1][1]):
+            out[(doc_id, kind)] = first[(doc_id, top)]
+    return out
+
+
+def _positions(
+    statements: list[Statement], entity_of: dict[tuple[str, int, int], str], labels: dict[str, str], entities: tuple[Entity, ...] = ()
+) -> tuple[list[Statement], list[Entity]]:
     """Offices with their affiliation become Position entities; bare titles become literals.
 
     A title the sentence names without an affiliation takes the one the same person's same
     title has elsewhere in the document, then elsewhere in the corpus ("the chancellor" after
-    "UK Chancellor Gordon Brown"); with none, the statement keeps the title as text.
+    "UK Chancellor Gordon Brown"); then a government office is the country the article is
+    about and a company office ("chief executive") the organisation it is about, when one
+    clearly leads; with none, the statement keeps the title as text.
     """
+    dominant = _dominant(entities)
     def eid(m: Mention) -> str:
         return entity_of[(m.doc_id, m.start, m.end)]
 
@@ -214,6 +273,10 @@ def _positions(statements: list[Statement], entity_of: dict[tuple[str, int, int]
         if affiliation is None and len(known[(person, title)]) == 1:
             (only,) = known[(person, title)]
             affiliation = known_mention[(person, title, only)]
+        if affiliation is None:
+            kind = _title_kind(title_mention)
+            if kind is not None:
+                affiliation = dominant.get((s.evidence.doc_id, "Country" if kind == "government" else "Organization"))
         if affiliation is None:
             out.append(replace(s, object=Argument(title=title_mention)))
             continue
@@ -274,15 +337,16 @@ def drop_repeats(statements: list[Statement], entity_of: dict[tuple[str, int, in
 
 
 def drop_vague_positions(statements: list[Statement], entity_of: dict[tuple[str, int, int], str]) -> list[Statement]:
-    """Drop a one-word title ("Secretary") when the same person holds a fuller one ("Secretary of State")."""
-    def person(s: Statement) -> str:
-        return entity_of[(s.subject.doc_id, s.subject.start, s.subject.end)]
+    """Drop a one-word title ("Secretary") when the same person holds a fuller one ("Secretary of
+    State") in the same document."""
+    def person(s: Statement) -> tuple[str, str]:
+        return s.evidence.doc_id, entity_of[(s.subject.doc_id, s.subject.start, s.subject.end)]
 
     def title(s: Statement) -> str | None:
         m = s.object.mention if s.object.mention is not None and s.object.mention.type == "Position" else s.object.title
         return title_key(m.name) if m is not None else None
 
-    titles: dict[str, set[str]] = defaultdict(set)
+    titles: dict[tuple[str, str], set[str]] = defaultdict(set)
     for s in statements:
         if s.predicate == "holdsPosition" and title(s):
             titles[person(s)].add(title(s))  # type: ignore[arg-type]
@@ -311,7 +375,7 @@ def resolve_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
     entities, entity_of = _entity_ids(extractions)
     labels = {e.entity_id: e.label for e in entities}
     statements = [s for e in extractions for s in e.statements]
-    statements, offices = _positions(statements, entity_of, labels)
+    statements, offices = _positions(statements, entity_of, labels, entities)
     for office in offices:
         for m in office.mentions:
             entity_of[(m.doc_id, m.start, m.end)] = office.entity_id

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.gazetteer import party_name
+from kg.gazetteer import country_code, party_name
 from kg.lexicon import FORMER_WORDS, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
 
 __all__ = ["is_title_head", "names_party_member", "title_before", "title_words"]
@@ -69,6 +69,22 @@ def _is_modifier(token: Token) -> bool:
     return token.is_title and token.pos_ in {"NOUN", "PROPN", "ADJ"} and not token.ent_type_
 
 
+def _is_title_word(token: Token) -> bool:
+    return token.lower_ in TITLE_MODIFIERS or is_title_head(token) or token.lower_ in _TITLE_JOINERS
+
+
+def _names_party(doc: Doc, i: int, end: int) -> bool:
+    """True when the word at ``i`` (or with the word before it) names a party before the title.
+
+    "Labour" before a capitalised "Minister" or "Secretary" is the portfolio of labour, not the party.
+    """
+    token = doc[i]
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if token.text == "Labour" and nxt is not None and nxt.is_title and nxt.lower_ in {"minister", "secretary", "ministry", "office"}:
+        return False
+    return bool(party_name(token.text, before_title=True) or (i > 0 and party_name(f"{doc[i - 1].text} {token.text}", before_title=True)))
+
+
 def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     """The (start, end) token span of the title right before a person's name, or None.
 
@@ -99,9 +115,28 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
             # "co-chairman", "vice-president" split by the tokenizer: the prefix belongs to the title.
             i -= 1
             continue
-        if party_name(token.text, before_title=True) or (i > 0 and party_name(f"{doc[i - 1].text} {token.text}", before_title=True)):
+        if _names_party(doc, i, end):
             break
-        if token.ent_type_ in _NAME_LABELS and not (token.is_title and (token.lower_ in TITLE_MODIFIERS or is_title_head(token)) and token.ent_type_ in {"ORG", "NORP", ""}):
+        if token.ent_type_ in {"ORG", "NORP"}:
+            # A name the model tagged: part of the title only if every word of it is a title word
+            # ("External Affairs"); else it is whom the office belongs to ("Metropolitan Police").
+            first = i
+            while first > 0 and doc[first - 1].ent_iob_ == "I" or (first > 0 and token.ent_iob_ == "I" and doc[first].ent_iob_ == "I"):
+                first -= 1
+            words = doc[first : i + 1]
+            if not all(_is_title_word(t) for t in words):
+                # "U.S. Treasury" read as one name: the country is the owner, "Treasury" is the title's.
+                cut = i
+                while cut >= first and _is_title_word(doc[cut]):
+                    cut -= 1
+                if cut < first or cut == i or not country_code(doc[first : cut + 1].text):
+                    break
+                i = cut
+                break
+        elif token.ent_type_ in _NAME_LABELS:
+            break
+        if token.is_title and token.tag_ == "NNP" and token.lower_ not in TITLE_MODIFIERS and not is_title_head(token) and token.lower_ not in _TITLE_JOINERS:
+            # "Gazprom chief", "Airbus head": a proper name before a title is its organisation.
             break
         if token.lower_ in _TITLE_JOINERS:
             # Only inside a capitalised title: "Secretary of State for Health", "Work and Pensions Secretary".
