@@ -301,6 +301,7 @@ def kg_entities(doc: Doc) -> Doc:
                 trimmed = Span(doc, trimmed.start, trimmed.end, label="LAW")
         spans.append(trimmed)
     spans = [_person_after_title(doc, s) for s in spans]
+    spans = _honorific_names(doc, spans)
     parties = _party_spans(doc)
     party_tokens = {i for p in parties for i in range(p.start, p.end)}
     spans = [s for s in spans if not any(i in party_tokens for i in range(s.start, s.end)) or s.label_ not in _WEAK_LABELS] + parties
@@ -323,13 +324,39 @@ def kg_entities(doc: Doc) -> Doc:
     return doc
 
 
+#: Courtesy titles that always precede a person's name ("Lord Carlile", "Mrs Beckett").
+_NAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady baroness baron viscount earl".split())
+
+
+def _honorific_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Lord Carlile", "Mrs Beckett", "Dr Greenspan": capitalised words after a courtesy title are a
+    person's name, whatever the model called them (often nothing, or an organisation)."""
+    out = list(spans)
+    by_token = {i: s for s in spans for i in range(s.start, s.end)}
+    for token in doc:
+        if token.lower_ not in _NAME_HONORIFICS or token.i + 1 >= len(doc) or not token.is_title:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and doc[end].is_title and doc[end].pos_ == "PROPN" and not doc[end].is_sent_start:
+            end += 1
+        if end == token.i + 1:
+            continue
+        overlapping = {by_token[i] for i in range(token.i + 1, end) if i in by_token}
+        if any(s.label_ == "PERSON" or s.start < token.i + 1 or s.end > end for s in overlapping):
+            continue
+        if any(country_code(doc[i].text) for i in range(token.i + 1, end)):
+            continue
+        out = [s for s in out if s not in overlapping] + [Span(doc, token.i + 1, end, label="PERSON")]
+    return out
+
+
 def _split_person_title(doc: Doc, span: Span) -> list[Span]:
     """"Crown Prince Abdullah", "President Bush" read as one person: the title words at its start
     are a TITLE of their own, so the name is the person's and the title an office they hold."""
     if span.label_ != "PERSON" or len(span) < 2:
         return [span]
     cut = span.start
-    while cut < span.end - 1 and doc[cut].is_title and (doc[cut].lower_ in TITLE_MODIFIERS or is_title_head(doc[cut])):
+    while cut < span.end - 1 and (doc[cut].is_title or doc[cut].is_upper) and (doc[cut].lower_ in TITLE_MODIFIERS or is_title_head(doc[cut])):
         cut += 1
     if cut == span.start or not any(is_title_head(doc[i]) for i in range(span.start, cut)):
         return [span]

@@ -182,3 +182,19 @@ FORMER_WORDS = frozenset("former ex ex- erstwhile onetime one-time then outgoing
 
 #: Verbs that end a state for their subject: "X stepped down as chairman", "X quit the party".
 LEAVING_VERBS = frozenset("resign quit leave retire depart defect".split())
+
+#: Nouns that name a kind of organisation: "US banking giant Citigroup", "Barclays, the UK's
+#: third-biggest bank", "the carmaker". A name described by one is an organisation.
+ORGANIZATION_KINDS = frozenset(
+    """firm company group giant bank lender insurer maker carmaker automaker brewer retailer airline
+    carrier operator producer manufacturer newspaper paper broadcaster network agency watchdog
+    regulator exchange fund union chain supermarket store publisher conglomerate institution
+    corporation business concern multinational subsidiary unit division arm outfit partnership
+    consultancy consortium charity organisation organization party club insurer builder developer
+    refiner miner utility supplier distributor dealer broker brokerage bookmaker telecom telco
+    channel station magazine tabloid daily weekly service provider player rival partner parent
+    owner investor shareholder trust foundation council commission authority body department
+    ministry office court board committee association federation institute university college
+    school hospital drugmaker chipmaker steelmaker shipbuilder planemaker"""
+    .split()
+)

@@ -385,3 +385,13 @@ def find_quantities(text: str) -> list[tuple[int, int, str]]:
             continue
         out.append((start, end, kind))
     return out
+
+
+def title_key(title: str) -> str:
+    """The form titles are compared in: lower case, no dots, single spaces.
+
+    Examples:
+        >>> title_key("Chief  Executive")
+        'chief executive'
+    """
+    return re.sub(r"\s+", " ", title.lower().replace(".", "")).strip()

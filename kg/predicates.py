@@ -340,6 +340,8 @@ PREDICATES: tuple[Predicate, ...] = (
             Noun("buyout", subject=("poss", "prep:by", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS),
             Noun("bid", subject=("poss", "prep:from", "prep:by", "clause"), object=("prep:for",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS, modality="planned"),
             Noun("offer", subject=("poss", "prep:from", "prep:by", "clause"), object=("prep:for",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS, modality="planned"),
+            # "bought a 20% stake in X": buying part of a firm is acquiring it (the rate says how much).
+            Noun("stake", subject=("clause",), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=("buy", "acquire", "purchase", "take")),
         ),
     ),
     Predicate(

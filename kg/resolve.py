@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Statement
+from kg.normalize import title_key
 
 __all__ = ["position_label", "resolve_graph", "resolve_mentions", "slugify", "title_key"]
 
@@ -118,7 +119,8 @@ def resolve_mentions(mentions: Iterable[Mention]) -> tuple[tuple[Entity, ...], d
             suffix += 1
         used_ids.add(entity_id)
         aliases = sorted({m.text.strip() for m in members} | {m.name for m in members} - {label})
-        aliases = [a for a in aliases if a != label and a.lower() not in _PRONOUNS]
+        # Pronouns and descriptions ("he", "the firm") point at an entity but are not its names.
+        aliases = [a for a in aliases if a != label and a.lower() not in _PRONOUNS and not a[:1].islower()]
         entities.append(Entity(entity_id, kind, label, tuple(aliases), tuple(members)))
         for m in members:
             mapping[(m.doc_id, m.start, m.end)] = entity_id
@@ -127,7 +129,7 @@ def resolve_mentions(mentions: Iterable[Mention]) -> tuple[tuple[Entity, ...], d
 
 def _label(members: list[Mention]) -> str:
     """The preferred name: the longest name form (most words), then the most frequent, then alphabetical."""
-    names = Counter(m.name for m in members if m.text.lower() not in _PRONOUNS)
+    names = Counter(m.name for m in members if m.text.lower() not in _PRONOUNS and not m.text[:1].islower())
     if not names:
         names = Counter(m.name for m in members)
     return sorted(names, key=lambda n: (-len(n.split()), -len(n), -names[n], n))[0]
@@ -135,14 +137,6 @@ def _label(members: list[Mention]) -> str:
 
 # --- positions -------------------------------------------------------------------------------
 
-def title_key(title: str) -> str:
-    """The form titles are compared in: lower case, no dots, single spaces.
-
-    Examples:
-        >>> title_key("Chief  Executive")
-        'chief executive'
-    """
-    return re.sub(r"\s+", " ", title.lower().replace(".", "")).strip()
 
 
 #: Institutions whose names read with "the" after "of" ("leader of the Conservative Party").

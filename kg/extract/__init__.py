@@ -4,15 +4,14 @@ This package is the last place spaCy types appear; everything it returns is a ``
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.classifier import RelationClassifier, default_classifier
-from kg.extract.entities import is_pronoun, passage_mentions
+from kg.extract.coref import Antecedents
+from kg.extract.names import document_mentions
 from kg.extract.context import Found, SentenceContext
 from kg.extract.relations import sentence_statements
 from kg.model import Extraction, Mention, Passage, Statement
@@ -40,41 +39,23 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]], classifier: Relation
     mentions: list[Mention] = []
     statements: list[Statement] = []
     document = None
-    last_person: list[Mention] = []
-    person_ends: list[int] = []
+    antecedents = Antecedents()
     dated: dict[str, str] = {}
-    surnames: set[str] = set()
-
-    def antecedent(token: Token) -> Found | None:
-        # Third-person pronouns point back at the last person named before them in the document;
-        # news prose rarely names a second person in between without repeating the name.
-        if not is_pronoun(token):
-            return None
-        start = passage.start + token.idx
-        # last_person is in text order, so the antecedent is found by bisection: a long
-        # article must not cost a scan of every earlier name per pronoun.
-        index = bisect_right(person_ends, start)
-        if index == 0:
-            return None
-        named = last_person[index - 1]
-        return Mention(named.doc_id, start, start + len(token.text), token.text, named.type, named.name, named.key), 0.85
-
-    for doc, passage in parsed:
+    parsed = list(parsed)
+    for (doc, passage), by_token in zip(parsed, document_mentions(parsed), strict=True):
         document = passage.document
-        by_token = passage_mentions(doc, passage, surnames)
-        passage_list = sorted(set(by_token.values()), key=lambda m: m.start)
-        mentions.extend(passage_list)
+        mentions.extend(sorted(set(by_token.values()), key=lambda m: m.start))
+
+        def antecedent(token: Token, passage: Passage = passage) -> Found | None:
+            return antecedents.resolve(token, passage.start + token.idx)
+
         for sent in doc.sents:
-            sentence_persons = [m for m in passage_list if m.type == "Person" and passage.start + sent.start_char <= m.start < passage.start + sent.end_char]
+            antecedents.observe(sent, passage.start, by_token)
             ctx = SentenceContext(passage, by_token, antecedent, document.published, dated)
-            # Persons of this sentence become antecedents for pronouns after them in it.
-            for person in sentence_persons:
-                if not last_person or person.start >= last_person[-1].start:
-                    last_person.append(person)
-                    person_ends.append(person.end)
             found = list(sentence_statements(sent, ctx))
             if classifier is not None:
                 found += list(classifier.statements(sent, by_token, found, ctx.evidence(sent)))
+            antecedents.learn(found)
             dated.update((s.predicate, s.qualifiers.date) for s in found if s.qualifiers.date)
             statements.extend(found)
     if document is None:

@@ -26,6 +26,8 @@ _LABEL_TYPES = {
     "LAW": "Agreement",
     "TITLE": "Position",
     "NORP": "Country",
+    # Brands the small model calls products are usually their makers in business news ("AmBev").
+    "PRODUCT": "Organization",
 }
 #: Head nouns that make a name a place even when the model tags it as an organisation.
 _PLACE_HEADS = frozenset("region area zone coast valley strait sea ocean peninsula island islands province district".split())

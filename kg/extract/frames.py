@@ -243,6 +243,11 @@ def noun_statements(noun: Token, b: Builder) -> None:
 def _noun_frame(noun: Token, predicate: Predicate, frame: Noun, b: Builder) -> None:
     subjects = [t for slot in frame.subject for t in _noun_slot(noun, slot, frame)]
     objects = [t for slot in frame.object for t in _noun_slot(noun, slot, frame)]
+    agents = _noun_slot(noun, "prep:by", frame) if "prep:by" in frame.subject else []
+    if agents and "poss" in frame.subject and not objects:
+        # "P&O's takeover by Carnival": with a "by" agent, the possessive is what is taken over.
+        objects = _noun_slot(noun, "poss", frame)
+        subjects = agents
     objects = [o for o in objects if o not in subjects]
     qualifiers = _noun_qualifiers(noun, frame, b.ctx)
     relation = noun.text

@@ -3,7 +3,6 @@ killings and residents, titles and appositions, "-led", tariffs, places and "-ba
 """
 from __future__ import annotations
 
-from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -11,14 +10,11 @@ from kg.components import is_leader_modifier
 from kg.extract.context import Builder, SentenceContext, mention_pairs, token_mention
 from kg.normalize import parse_quantity
 from kg.syntax import SUBJECT_DEPS, logical_subjects, prep_objects
-from kg.gazetteer import country_code, country_name, demonym_code, region_name
+from kg.gazetteer import country_code, country_name, demonym_code
 from kg.lexicon import KILLER_NOUNS, KILLING_NOUNS, LEADER_SUFFIXES, RESIDENT_NOUNS, TARIFF_NOUNS
-from kg.model import Argument, Mention, Quantity
+from kg.model import Mention, Quantity
 
 _LEADER_WORDS = frozenset(suffix.lstrip("-") for suffix in LEADER_SUFFIXES)
-_PLACE_TYPES = frozenset({"Place", "Country"})
-# Statements about where something is that carry over from a town to the state after it.
-_WHERE = frozenset({"basedIn", "livesIn", "locatedIn"})
 
 
 
@@ -32,13 +28,13 @@ def leader_statements(token: Token, b: Builder) -> None:
     if not is_leader_modifier(token) and not split:
         return
     target = b.ctx.mentions.get(token.head.i)
-    organiser = _organiser(token.nbor(-2), b.ctx, whole=True) if split else _organiser(token, b.ctx)
-    if target is None or organiser is None:
+    leader = organiser(token.nbor(-2), b.ctx, whole=True) if split else organiser(token, b.ctx)
+    if target is None or leader is None:
         return
-    b.add(token.head, (organiser, 1.0), "organizes", (target, 1.0), token.text, "kg.rules.led.v1", 0.8, presupposed=True)
+    b.add(token.head, (leader, 1.0), "organizes", (target, 1.0), token.text, "kg.rules.led.v1", 0.8, presupposed=True)
 
 
-def _organiser(token: Token, ctx: SentenceContext, whole: bool = False) -> Mention | None:
+def organiser(token: Token, ctx: SentenceContext, whole: bool = False) -> Mention | None:
     """The mention of the name inside a "-led" token (or the whole token), with offsets of just that name."""
     if whole and token.i in ctx.mentions:
         return ctx.mentions[token.i]
@@ -158,102 +154,3 @@ def _resident_noun(noun: Token, b: Builder) -> None:
         people += [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
     for _, subject, obj in mention_pairs(people, places, b.ctx, object_modifier=False):
         b.add(noun, subject, "livesIn", obj, f"{noun.text} of", "kg.rules.resident.v1", 0.8, presupposed=True)
-
-
-def _mention_spans(sent: Span, ctx: SentenceContext) -> list[tuple[Mention, int, int]]:
-    """The sentence's mentions with their token spans (start, end), in text order."""
-    found: dict[Mention, tuple[int, int]] = {}
-    for i in range(sent.start, sent.end):
-        m = ctx.mentions.get(i)
-        if m is not None:
-            start, end = found.get(m, (i, i + 1))
-            found[m] = (min(start, i), max(end, i + 1))
-    return sorted(((m, s, e) for m, (s, e) in found.items()), key=lambda x: x[1])
-
-
-def _regions(sent: Span, spans: list[tuple[Mention, int, int]]) -> dict[Mention, tuple[Mention, int]]:
-    """Place -> (the state or country named after it and a comma, its token): "Greenville, S.C."."""
-    doc = sent.doc
-    by_start = {s: (m, e) for m, s, e in spans}
-    out: dict[Mention, tuple[Mention, int]] = {}
-    for m, s, e in spans:
-        if m.type != "Place" or e + 1 >= sent.end or doc[e].text != "," or e + 1 not in by_start:
-            continue
-        region, end = by_start[e + 1]
-        if region.type not in _PLACE_TYPES or not (region_name(region.text) or country_code(region.text)):
-            continue
-        if region_name(m.text) or country_code(m.text):
-            # "Ohio, Texas and Utah": a list of states, not a town and its state.
-            continue
-        if end < sent.end and doc[end].lower_ in {"and", "or"}:
-            continue
-        out[m] = (region, e + 1)
-    return out
-
-
-def place_statements(sent: Span, b: Builder) -> None:
-    """Where things are, from noun-phrase shapes rather than verbs.
-
-    "Greenville, S.C." (town locatedIn state); "Acme Corp. of Boston", "the Red Cross in Geneva"
-    (organisation basedIn place); "Sultan Qaboos of Oman", "Smith, of Dayton" (person livesIn
-    place); "a Seattle-based company" (basedIn).
-    """
-    ctx = b.ctx
-    doc = sent.doc
-    spans = _mention_spans(sent, ctx)
-    for place, (region, at) in _regions(sent, spans).items():
-        b.add(doc[at], (place, 1.0), "locatedIn", (region, 1.0), ",", "kg.rules.placeAppos.v1", 0.8, presupposed=True)
-    for m, s, e in spans:
-        if m.type not in {"Organization", "Person"}:
-            continue
-        root = doc[s:e].root
-        preps = ("of", "in", "at") if m.type == "Organization" else ("of", "from")
-        predicate = "basedIn" if m.type == "Organization" else "livesIn"
-        for prep, obj in prep_objects(root, preps):
-            found = token_mention(obj, ctx, allow_modifier=False)
-            if found is None or found[0].type not in _PLACE_TYPES or found[0] == m:
-                continue
-            b.add(root, (m, 1.0), predicate, found, prep.text, f"kg.rules.{predicate}.np.v1", 0.7, presupposed=True)
-    for token in sent:
-        _based_statements(token, b)
-
-
-def _based_statements(token: Token, b: Builder) -> None:
-    """"a Seattle-based company", "the London-based bank": the modified name is based in the place."""
-    ctx = b.ctx
-    split = token.lower_ == "based" and token.i >= 2 and token.nbor(-1).text == "-"
-    if not split and not (token.lower_.endswith("-based") and len(token) > 6):
-        return
-    if split:
-        place = ctx.mentions.get(token.i - 2)
-    else:
-        place = _organiser(token, ctx) if token.i not in ctx.mentions else None
-    if place is None or place.type not in _PLACE_TYPES:
-        return
-    head = token.head
-    targets = [head]
-    if head.dep_ == "appos":
-        targets.append(head.head)
-    elif head.dep_ == "attr":
-        targets += [c for c in head.head.children if c.dep_ in SUBJECT_DEPS]
-    targets += [c for c in head.children if c.dep_ == "appos"]
-    for t in targets:
-        found = token_mention(t, ctx, allow_modifier=False)
-        if found is not None and found[0].type == "Organization":
-            b.add(token, found, "basedIn", (place, 1.0), token.text, "kg.rules.based.v1", 0.8, presupposed=True)
-            return
-
-
-def carry_to_regions(sent: Span, b: Builder) -> None:
-    """"based in Alexandria, Va.": whatever is in the town is in its state too."""
-    regions = _regions(sent, _mention_spans(sent, b.ctx))
-    stated = {(s.subject, s.predicate, s.object.mention) for s in b.out}
-    for s in list(b.out):
-        obj = s.object.mention
-        if s.predicate not in _WHERE or obj not in regions or s.polarity != "positive":
-            continue
-        region = regions[obj][0]
-        if (s.subject, s.predicate, region) in stated or region.key == s.subject.key:
-            continue
-        stated.add((s.subject, s.predicate, region))
-        b.out.append(replace(s, object=Argument(mention=region), extractor=s.extractor + "+region", confidence=round(s.confidence * 0.9, 3)))

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Builder, Found, token_mention
 from kg.extract.qualifiers import status_of
 from kg.gazetteer import party_name
-from kg.lexicon import FORMER_WORDS, OCCUPATION_NOUNS
+from kg.lexicon import FORMER_WORDS, OCCUPATION_NOUNS, SPEECH_VERBS
 from kg.model import Mention
 from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, logical_subjects, patients, prep_objects
 from kg.syntax.titles import is_title_head, title_words
@@ -192,8 +192,27 @@ def _complements(sent: Span, b: Builder) -> None:
                 _office(b, office, person, title_words(office), _apposition_owner(office, b) or owner, "kg.rules.complement.v1", 0.75, status)
 
 
+def _speaking_for(sent: Span, b: Builder) -> None:
+    """"For the Liberal Democrats, Sir Menzies Campbell said ...": the speaker speaks for the party."""
+    doc = sent.doc
+    first = doc[sent.start]
+    if first.lower_ != "for" or first.dep_ != "prep":
+        return
+    verb = first.head
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return
+    parties = [m for _, o in prep_objects(verb, ("for",)) if (m := _owner(o, b)) is not None and _is_party(m)]
+    for subject in logical_subjects(verb):
+        person = token_mention(subject, b.ctx, allow_modifier=False)
+        if person is None or person[0].type != "Person":
+            continue
+        for party in parties:
+            b.add(verb, person, "memberOf", (party, 1.0), "for", "kg.rules.speaksFor.v1", 0.7, presupposed=True)
+
+
 def position_statements(sent: Span, b: Builder) -> None:
     """Every office the sentence names for a person, with its affiliation."""
+    _speaking_for(sent, b)
     _titles_before_names(sent, b)
     _appositions(sent, b)
     _complements(sent, b)

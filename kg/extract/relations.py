@@ -14,13 +14,8 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Builder, SentenceContext, mention_pairs
 from kg.extract.figures import figure_statements
 from kg.extract.frames import adjective_statements, frame_verbs, noun_statements, verb_statements
-from kg.extract.nominal import (
-    carry_to_regions,
-    killing_statements,
-    leader_statements,
-    place_statements,
-    tariff_statements,
-)
+from kg.extract.nominal import killing_statements, leader_statements, tariff_statements
+from kg.extract.places import carry_to_regions, kind_statements, place_statements
 from kg.extract.positions import position_statements
 from kg.lexicon import SPEECH_VERBS
 from kg.model import Statement
@@ -98,5 +93,6 @@ def sentence_statements(sent: Span, ctx: SentenceContext) -> Iterator[Statement]
     figure_statements(sent, b)
     tariff_statements(sent, b)
     place_statements(sent, b)
+    kind_statements(sent, b)
     carry_to_regions(sent, b)
     yield from b.out

@@ -1,0 +1,201 @@
+"""Pronouns and descriptions of one document -> the named mention they point back at.
+
+``Antecedents`` follows a document sentence by sentence: it remembers the people and
+organisations named so far (and who was the subject of each clause) and the offices people were
+said to hold. A pronoun points at the last name of its gender and number, preferring the subject
+of the latest clause ("Tory peer Lord Tebbit said he agreed": "he" is Tebbit, not a person named
+in between as an object); "the firm", "the company", "the bank" at the last organisation; "the
+party" at the last party; "the chancellor" at the person the document said holds that office.
+Statements reached this way carry a lower confidence.
+"""
+from __future__ import annotations
+
+import functools
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from kg.gazetteer import party_name
+from kg.lexicon import ORGANIZATION_KINDS
+from kg.model import Mention, Statement
+from kg.normalize import title_key
+from kg.syntax import SUBJECT_DEPS
+
+__all__ = ["Antecedents", "gender_of"]
+
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+_THING_PRONOUNS = frozenset({"it", "its", "itself"})
+_MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "baron", "viscount", "earl", "king", "prince"})
+_FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness", "queen", "princess"})
+#: Confidence factors: a pronoun is surer than a description.
+PRONOUN_FACTOR = 0.85
+DESCRIPTION_FACTOR = 0.8
+#: How far back (in characters) a pronoun or description may look for its antecedent.
+_REACH = 1500
+#: Descriptions that stand for the last organisation, party or country named.
+_PARTY_WORDS = frozenset({"party"})
+_COUNTRY_WORDS = frozenset({"country", "nation"})
+_ORG_WORDS = ORGANIZATION_KINDS - _PARTY_WORDS - {"owner", "parent", "partner", "rival", "investor", "shareholder", "player", "body", "court", "board", "committee", "council", "commission"}
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    text = resources.files("kg").joinpath("data/first_names.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def gender_of(mention: Mention) -> str | None:
+    """"m", "f" or None (unknown) for a person mention, from its honorific or first name.
+
+    Examples:
+        >>> gender_of(Mention("d", 0, 10, "Mrs Howard", "Person", "Howard", "person:howard"))
+        'f'
+        >>> gender_of(Mention("d", 0, 14, "Michael Howard", "Person", "Michael Howard", "person:michael howard"))
+        'm'
+    """
+    words = mention.text.split()
+    if not words:
+        return None
+    first = words[0].lower()
+    if first in _MALE_HONORIFICS:
+        return "m"
+    if first in _FEMALE_HONORIFICS:
+        return "f"
+    names = mention.name.split()
+    if len(names) > 1:
+        return _first_names().get(names[0].lower())
+    return None
+
+
+@dataclass
+class _Seen:
+    """Names in text order with their end offsets (for bisection) and whether each was a subject."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    subjects: list[bool] = field(default_factory=list)
+
+    def add(self, mention: Mention, subject: bool) -> None:
+        if self.mentions and mention.start < self.mentions[-1].start:
+            return
+        self.mentions.append(mention)
+        self.ends.append(mention.end)
+        self.subjects.append(subject)
+
+    def before(self, start: int) -> list[tuple[Mention, bool]]:
+        """The names ending before ``start`` and within reach, latest first."""
+        index = bisect_right(self.ends, start)
+        found = []
+        for k in range(index - 1, -1, -1):
+            if start - self.mentions[k].end > _REACH:
+                break
+            found.append((self.mentions[k], self.subjects[k]))
+        return found
+
+
+class Antecedents:
+    """What a document has named so far, for the pronouns and descriptions that follow."""
+
+    def __init__(self) -> None:
+        self.people = _Seen()
+        self.organisations = _Seen()
+        self.countries = _Seen()
+        self.genders: dict[str, str] = {}
+        self.offices: dict[str, Mention] = {}
+
+    def observe(self, sent: Span, offset: int, mentions: dict[int, Mention]) -> None:
+        """Remember the names of a sentence (before its statements are read, so a pronoun may
+        point at a name earlier in the same sentence)."""
+        seen: set[Mention] = set()
+        for token in sent:
+            m = mentions.get(token.i)
+            if m is None or m in seen or m.text.lower() in _MALE_PRONOUNS | _FEMALE_PRONOUNS | _THING_PRONOUNS:
+                continue
+            seen.add(m)
+            subject = any(mentions.get(t.i) == m and t.dep_ in SUBJECT_DEPS for t in sent)
+            if m.type == "Person":
+                gender = gender_of(m)
+                if gender:
+                    self.genders.setdefault(m.key, gender)
+                self.people.add(m, subject)
+            elif m.type == "Organization":
+                self.organisations.add(m, subject)
+            elif m.type == "Country":
+                self.countries.add(m, subject)
+
+    def learn(self, statements: list[Statement]) -> None:
+        """Remember who holds which office, so "the chancellor" can be resolved later."""
+        for s in statements:
+            if s.predicate == "holdsPosition" and s.subject.type == "Person":
+                title = s.object.mention or s.object.title
+                if title is not None and s.polarity == "positive":
+                    self.offices.setdefault(title_key(title.name), s.subject)
+
+    def resolve(self, token: Token, start: int) -> tuple[Mention, float] | None:
+        """The named mention a pronoun or description at ``start`` (document offset) stands for."""
+        lower = token.lower_
+        if lower in _MALE_PRONOUNS or lower in _FEMALE_PRONOUNS:
+            want = "m" if lower in _MALE_PRONOUNS else "f"
+            named = self._person(start, want)
+            return (_pointing(named, token, start), PRONOUN_FACTOR) if named else None
+        if lower in _THING_PRONOUNS:
+            named = self._latest(self.organisations, start, prefer_subject=True)
+            return (_pointing(named, token, start), PRONOUN_FACTOR) if named else None
+        if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return self._description(token, start)
+        return None
+
+    def _person(self, start: int, gender: str) -> Mention | None:
+        candidates = [(m, subject) for m, subject in self.people.before(start) if self.genders.get(m.key, gender) == gender]
+        if not candidates:
+            return None
+        latest = candidates[0][0]
+        # The subject of the latest clause wins over a name mentioned after it in that clause.
+        for m, subject in candidates[:3]:
+            if subject and latest.start - m.start < 250:
+                return m
+        return latest
+
+    @staticmethod
+    def _latest(seen: _Seen, start: int, prefer_subject: bool = False, party: bool | None = None) -> Mention | None:
+        found = seen.before(start)
+        if party is not None:
+            found = [(m, s) for m, s in found if (party_name(m.name) is not None) == party]
+        if not found:
+            return None
+        if prefer_subject:
+            for m, subject in found[:3]:
+                if subject:
+                    return m
+        return found[0][0]
+
+    def _description(self, noun: Token, start: int) -> tuple[Mention, float] | None:
+        """"the firm", "the German carmaker", "the party", "the chancellor"."""
+        if any(c.dep_ in {"compound", "poss", "nmod"} and c.ent_type_ for c in noun.children):
+            return None  # "the BMW plant": a name of its own
+        if any(c.dep_ in {"prep", "relcl", "acl"} for c in noun.children):
+            return None  # "the company that makes X": a new referent, defined here
+        lower = noun.lemma_.lower()
+        named: Mention | None = None
+        if lower in _PARTY_WORDS:
+            named = self._latest(self.organisations, start, party=True)
+        elif lower in _COUNTRY_WORDS:
+            named = self._latest(self.countries, start)
+        elif lower in _ORG_WORDS and noun.tag_ == "NN":
+            named = self._latest(self.organisations, start, party=False)
+        else:
+            words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "det"]
+            holder = self.offices.get(title_key(" ".join(t.text for t in words)))
+            if holder is not None and all(t.is_lower for t in words):
+                named = holder
+        if named is None:
+            return None
+        return _pointing(named, noun, start), DESCRIPTION_FACTOR
+
+
+def _pointing(named: Mention, token: Token, start: int) -> Mention:
+    """A mention at the pronoun or description that stands for ``named`` (same type, name and key)."""
+    return Mention(named.doc_id, start, start + len(token.text), token.text, named.type, named.name, named.key)

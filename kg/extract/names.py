@@ -1,0 +1,296 @@
+"""The names of one document, read together: its parsed passages -> one token -> Mention map per
+passage, where each name has one type and one key throughout the document.
+
+The small model tags the same name differently from sentence to sentence ("Yukos" a person
+here, an organisation there) and misses it in others. So the document decides: every
+occurrence votes for a type, context words weigh more ("Mr", "plc", "shares in", an
+apposition that names a kind: "a Russian oil company"); a name found once is found wherever it
+recurs; an acronym takes the key of the name it abbreviates ("Food and Agriculture
+Organisation (FAO)", "BoE" after "Bank of England"); a first name alone ("Anil", "Sir
+Nicholas") is the one person of the document with that first name.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.entities import mention_of, normalise_name, passage_mentions, person_name
+from kg.gazetteer import party_name
+from kg.lexicon import HONORIFICS, ORGANIZATION_KINDS
+from kg.model import Mention, Passage
+from kg.syntax.titles import is_title_head
+
+__all__ = ["document_mentions"]
+
+#: Types a name may be re-typed between; countries, parties, events and titles keep theirs.
+_VOTING_TYPES = ("Person", "Organization", "Place")
+_CORPORATE_WORDS = frozenset(
+    """plc inc inc. ltd ltd. corp corp. co co. llc ag sa nv spa gmbh group holdings holding bank
+    airways airlines motors systems industries international corporation company partners capital
+    securities associates communications networks technologies energy petroleum oil gas telecom
+    foods brewery breweries insurance assurance investments finance financial media entertainment
+    pharmaceuticals electronics steel chemicals services council commission committee agency
+    association union federation institute university college party office ministry department
+    fund trust foundation board authority exchange""".split()
+)
+_PLACE_WORDS = frozenset("city county province state region island islands valley bay coast district street".split())
+_ORG_NEXT = frozenset("shares share profits profit sales revenue chief boss board shareholders spokesman spokeswoman executives staff workers bid takeover stake".split())
+_FEMALE = frozenset("mrs mrs. ms ms. miss lady dame baroness".split())
+_PEERAGE = frozenset("lord lady baroness baron viscount earl".split())
+_STRONG = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Occurrence:
+    passage: int
+    start: int
+    end: int
+    mention: Mention
+
+
+def _occurrences(maps: list[dict[int, Mention]]) -> list[_Occurrence]:
+    found = []
+    for p, by_token in enumerate(maps):
+        spans: dict[Mention, list[int]] = defaultdict(list)
+        for i, m in by_token.items():
+            spans[m].append(i)
+        found += [_Occurrence(p, min(idx), max(idx) + 1, m) for m, idx in spans.items()]
+    return found
+
+
+def _fixed(m: Mention) -> bool:
+    """Mentions whose type the document does not vote on: countries, parties, events, titles."""
+    return m.type not in _VOTING_TYPES or party_name(m.name) is not None
+
+
+def _cues(doc: Doc, occ: _Occurrence) -> Counter:
+    """Type votes of one occurrence: its label (1) and what its context says (``_STRONG`` each)."""
+    votes: Counter = Counter({occ.mention.type: 1})
+    words = occ.mention.text.split()
+    first = words[0].lower() if words else ""
+    if first in HONORIFICS or first.rstrip(".") + "." in HONORIFICS:
+        votes["Person"] += _STRONG
+    last = doc[occ.end - 1]
+    if last.lower_ in _CORPORATE_WORDS and occ.end - occ.start > 1:
+        votes["Organization"] += _STRONG
+    if last.lower_ in _PLACE_WORDS and occ.end - occ.start > 1:
+        votes["Place"] += _STRONG
+    after = doc[occ.end : occ.end + 2]
+    if len(after) == 2 and after[0].tag_ == "POS" and after[1].lower_ in _ORG_NEXT:
+        votes["Organization"] += _STRONG
+    if len(after) >= 1 and after[0].lower_ in _ORG_NEXT and after[0].lower_ not in {"chief", "boss", "board"}:
+        votes["Organization"] += 2
+    if occ.start >= 2 and doc[occ.start - 1].lower_ == "in" and doc[occ.start - 2].lower_ in {"shares", "stake", "stakes", "shareholding"}:
+        votes["Organization"] += _STRONG
+    if occ.start >= 1 and doc[occ.start - 1].lower_ in ORGANIZATION_KINDS and doc[occ.start - 1].is_lower:
+        votes["Organization"] += _STRONG
+    if occ.start >= 2 and doc[occ.start - 1].text == "-" and doc[occ.start - 2].lower_ == "based":
+        votes["Organization"] += _STRONG
+    if occ.end + 1 < len(doc) and doc[occ.end].text == "-" and doc[occ.end + 1].lower_ == "based":
+        votes["Place"] += _STRONG
+    root = doc[occ.start : occ.end].root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= occ.end:
+            if child.lower_ in ORGANIZATION_KINDS:
+                votes["Organization"] += _STRONG
+            elif is_title_head(child):
+                votes["Person"] += _STRONG
+    if root.dep_ == "appos" and root.head.lower_ in ORGANIZATION_KINDS and root.head.i < occ.start:
+        votes["Organization"] += _STRONG
+    return votes
+
+
+def _vote_key(m: Mention) -> str:
+    """What occurrences of one name share, whatever their type: the normalised name."""
+    return normalise_name(m.name)
+
+
+def _retyped(m: Mention, kind: str) -> Mention:
+    if m.type == kind:
+        return m
+    name = person_name(m.text) if kind == "Person" else m.name
+    if not name:
+        return m
+    return replace(m, type=kind, name=name, key=f"{kind.lower()}:{normalise_name(name)}")
+
+
+_INITIALS_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "le", "des"})
+
+
+def _initials(name: str) -> tuple[str, str]:
+    """(initials of the capitalised words, initials of every word): "Bank of England" -> ("BE", "BOE")."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    big = "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in _INITIALS_SKIP)
+    every = "".join(w[0] for w in words if w[:1].isalpha()).upper()
+    return big.upper(), every
+
+
+def _acronym_of(short: str, names: list[Mention]) -> Mention | None:
+    """The one multi-word name in ``names`` that ``short`` abbreviates, or None."""
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    if not 2 <= len(letters) <= 6 or not letters[0].isupper() or sum(c.isupper() for c in letters) < 2:
+        return None
+    upper = letters.upper()
+    found = {m.key: m for m in names if len(m.name.split()) > 1 and upper in _initials(m.name)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _propagate(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]], names: dict[tuple[str, ...], Mention]) -> None:
+    """Wherever a known name recurs untagged, it is that name ("Barclays" tagged once, missed twice)."""
+    if not names:
+        return
+    longest = max(len(k) for k in names)
+    for (doc, passage), by_token in zip(parsed, maps, strict=True):
+        i = 0
+        while i < len(doc):
+            if i in by_token or not (doc[i].is_title or doc[i].is_upper):
+                i += 1
+                continue
+            hit = None
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                words = tuple(t.text for t in doc[i : i + n])
+                if n == 1 and not doc[i].is_upper and (doc[i].is_sent_start or doc[i].pos_ != "PROPN"):
+                    continue  # "Total sales rose": a capitalised common word, not the firm
+                if words in names and not any(j in by_token for j in range(i, i + n)):
+                    if i + n < len(doc) and (doc[i + n].is_title and doc[i + n].pos_ == "PROPN"):
+                        break  # part of a longer name ("Barclays Capital")
+                    hit = (n, names[words])
+                    break
+            if hit is None:
+                i += 1
+                continue
+            n, known = hit
+            span = Span(doc, i, i + n, label="PERSON" if known.type == "Person" else "ORG")
+            m = mention_of(span, passage)
+            if m is not None:
+                m = replace(m, type=known.type, name=known.name, key=known.key)
+                for j in range(i, i + n):
+                    by_token[j] = m
+            i += n
+
+
+def _gender(m: Mention) -> str | None:
+    first = m.text.split()[0].lower() if m.text.split() else ""
+    if first in _FEMALE:
+        return "female"
+    if first in {"mr", "mr.", "sir", "lord"}:
+        return "male"
+    return None
+
+
+def _first_names(occurrences: list[_Occurrence]) -> dict[str, Mention]:
+    """person key -> the one full name it is the first name of: "Anil" after "Anil Ambani",
+    "Sir Nicholas" after "Sir Nicholas Scott"."""
+    persons = [o.mention for o in occurrences if o.mention.type == "Person"]
+    full = [m for m in persons if len(m.name.split()) > 1]
+    out: dict[str, Mention] = {}
+    for m in persons:
+        parts = m.name.split()
+        if len(parts) != 1 or m.key in out:
+            continue
+        surnames = {f.name.split()[-1] for f in full}
+        if parts[0] in surnames:
+            continue  # a surname, for resolution to join to its full name
+        matches = {f.key: f for f in full if f.name.split()[0] == parts[0]}
+        if len(matches) == 1:
+            out[m.key] = next(iter(matches.values()))
+    return out
+
+
+_NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december i the a an mr mrs ms dr""".split()
+)
+
+
+def _unnamed(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) -> None:
+    """Capitalised names the model missed, kept when their context says what they are:
+    "Barclays, the UK's third-biggest bank", "shares in Sibneft", "Mr Kazi"."""
+    for p, ((doc, passage), by_token) in enumerate(zip(parsed, maps, strict=True)):
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if i in by_token or token.ent_type_ or token.pos_ != "PROPN" or not (token.is_title or token.is_upper) or token.lower_ in _NOT_NAMES:
+                i += 1
+                continue
+            end = i
+            while end < len(doc) and end - i < 4 and end not in by_token and not doc[end].ent_type_ and doc[end].pos_ == "PROPN" and (doc[end].is_title or doc[end].is_upper):
+                end += 1
+            span = doc[i:end]
+            if is_title_head(span[-1]) or all(t.lower_ in _NOT_NAMES for t in span):
+                i = end
+                continue
+            probe = mention_of(Span(doc, i, end, label="ORG"), passage)
+            if probe is not None:
+                votes = _cues(doc, _Occurrence(p, i, end, replace(probe, type="")))
+                votes.pop("", None)
+                kind, score = max(votes.items(), key=lambda kv: (kv[1], kv[0])) if votes else ("", 0)
+                if score >= _STRONG and kind in _VOTING_TYPES:
+                    found = _retyped(replace(probe, type=""), kind) if kind != "Organization" else probe
+                    for j in range(i, end):
+                        by_token[j] = found
+            i = end
+
+
+def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Mention]]:
+    """One token -> Mention map per passage, the names of the document read together.
+
+    Args:
+        parsed: the (Doc, Passage) pairs of one document, in text order.
+
+    Returns:
+        For each passage, every token index covered by a name, mapped to its Mention; a name has
+        one type and key throughout the document.
+    """
+    surnames: set[str] = set()
+    for doc, _ in parsed:
+        surnames.update(person_name(e.text).split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(person_name(e.text).split()) > 1)
+    maps = [passage_mentions(doc, passage, surnames) for doc, passage in parsed]
+    _unnamed(parsed, maps)
+
+    # One type per name: the votes of every occurrence.
+    occurrences = _occurrences(maps)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for occ in occurrences:
+        if not _fixed(occ.mention):
+            votes[_vote_key(occ.mention)] += _cues(parsed[occ.passage][0], occ)
+    decided = {key: max(sorted(counter), key=lambda t: counter[t]) for key, counter in votes.items()}
+    for occ in occurrences:
+        m = occ.mention
+        if _fixed(m):
+            continue
+        kind = decided.get(_vote_key(m), m.type)
+        new = _retyped(m, kind)
+        if new is not m:
+            for i in range(occ.start, occ.end):
+                maps[occ.passage][i] = new
+
+    # Acronyms take the key of the one name they abbreviate; bare first names the one full name.
+    occurrences = _occurrences(maps)
+    organisations = [o.mention for o in occurrences if o.mention.type == "Organization"]
+    firsts = _first_names(occurrences)
+    for occ in occurrences:
+        m = occ.mention
+        target = None
+        if m.type == "Organization" and len(m.name.split()) == 1 and not party_name(m.name):
+            target = _acronym_of(m.name, organisations)
+        elif m.key in firsts and _gender(m) in (None, _gender(firsts[m.key])):
+            target = firsts[m.key]
+        if target is not None and target.key != m.key:
+            new = replace(m, name=target.name, key=target.key, type=target.type)
+            for i in range(occ.start, occ.end):
+                maps[occ.passage][i] = new
+
+    # A name found once is found wherever it recurs.
+    names: dict[tuple[str, ...], Mention] = {}
+    for occ in _occurrences(maps):
+        m = occ.mention
+        doc = parsed[occ.passage][0]
+        words = tuple(t.text for t in doc[occ.start : occ.end] if t.lower_ not in HONORIFICS and t.tag_ != "POS")
+        if m.type in _VOTING_TYPES and words and all(w[:1].isupper() for w in words) and len("".join(words)) > 2:
+            names.setdefault(words, m)
+    _propagate(parsed, maps, names)
+    return maps
