@@ -51,7 +51,7 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]], classifier: Relation
 
         for sent in doc.sents:
             antecedents.observe(sent, passage.start, by_token)
-            ctx = SentenceContext(passage, by_token, antecedent, document.published, dated)
+            ctx = SentenceContext(passage, by_token, antecedent, document.published, dated, antecedents.topic)
             found = list(sentence_statements(sent, ctx))
             if classifier is not None:
                 found += list(classifier.statements(sent, by_token, found, ctx.evidence(sent)))

@@ -148,6 +148,11 @@ class Antecedents:
             return self._description(token, start)
         return None
 
+    def topic(self, start: int) -> tuple[Mention, float] | None:
+        """The organisation the text last spoke of before ``start``, preferring a subject."""
+        named = self._latest(self.organisations, start, prefer_subject=True, party=False)
+        return (named, DESCRIPTION_FACTOR) if named else None
+
     def _person(self, start: int, gender: str) -> Mention | None:
         candidates = [(m, subject) for m, subject in self.people.before(start) if self.genders.get(m.key, gender) == gender]
         if not candidates:
