@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.conll04_score import TYPES, Score, gold_relations, score  # noqa: E402
 from kg.extract import DEFAULT, extract_documents  # noqa: E402
-from kg.extract.classifier import DEFAULT_WEIGHTS, PIPELINE_FLOOR, RelationClassifier  # noqa: E402
+from kg.extract.classifier import CONLL04_WEIGHTS, PIPELINE_FLOOR, RelationClassifier, default_classifier  # noqa: E402
 from kg.extract.entities import person_name  # noqa: E402
 from kg.model import Document, Mention, Statement  # noqa: E402
 from kg.nlp import load_pipeline, parse_documents  # noqa: E402
@@ -245,9 +245,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.rules_only:
         classifier, mode = None, "rules only"
     elif args.pipeline_default:
-        classifier, mode = DEFAULT, f"rules + pair classifier as kg build runs it (probability >= {PIPELINE_FLOOR})"
+        classifier = default_classifier(PIPELINE_FLOOR, CONLL04_WEIGHTS)
+        mode = f"rules + pair classifier at probability >= {PIPELINE_FLOOR}"
     else:
-        classifier = RelationClassifier.load(args.weights or DEFAULT_WEIGHTS)
+        classifier = RelationClassifier.load(args.weights or CONLL04_WEIGHTS)
         mode = f"rules + pair classifier, thresholds tuned on dev ({args.weights or 'shipped weights'})"
     figures = run(records, gold_records, nlp, out=args.out, baseline=not args.no_baseline, classifier=classifier)
     print(f"CoNLL04 {path.name}: {figures['sentences']} sentences, {figures.get('gold', '?')} distinct gold relations; "

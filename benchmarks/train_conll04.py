@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.conll04 import CLASSIFIER, DATA_DIR, _documents, argument_text, load_records, to_conll  # noqa: E402
 from benchmarks.conll04_score import gold_relations, last_word, normalise, score  # noqa: E402
 from kg.extract import extract_documents  # noqa: E402
-from kg.extract.classifier import DEFAULT_WEIGHTS, Candidate, RelationClassifier, candidate_pairs  # noqa: E402
+from kg.extract.classifier import CONLL04_WEIGHTS, Candidate, RelationClassifier, candidate_pairs  # noqa: E402
 from kg.model import Argument, Evidence, Statement  # noqa: E402
 from kg.nlp import load_pipeline, parse_documents  # noqa: E402
 
@@ -46,9 +46,9 @@ class _Recorder:
     def __init__(self) -> None:
         self.candidates: list[tuple[str, Candidate]] = []
 
-    def statements(self, sent, mentions, found, evidence):
-        doc_id = evidence.doc_id
-        self.candidates.extend((doc_id, c) for c in candidate_pairs(sent, mentions, list(found)))
+    def statements(self, sent, ctx, found):
+        doc_id = ctx.passage.document.doc_id
+        self.candidates.extend((doc_id, c) for c in candidate_pairs(sent, ctx.mentions, list(found)))
         return []
 
 
@@ -153,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--train", default=str(DATA_DIR / "train.jsonl"), help="CoNLL04-format training file")
     parser.add_argument("--dev", default=str(DATA_DIR / "dev.jsonl"), help="CoNLL04-format file for the threshold")
-    parser.add_argument("--out", default=str(DEFAULT_WEIGHTS), help=f"weights JSON (default {DEFAULT_WEIGHTS.relative_to(ROOT)})")
+    parser.add_argument("--out", default=str(CONLL04_WEIGHTS), help=f"weights JSON (default {CONLL04_WEIGHTS.relative_to(ROOT)})")
     parser.add_argument("--l2", type=float, default=1e-3, help="L2 penalty")
     parser.add_argument("--epochs", type=int, default=400, help="full-batch Adam steps")
     parser.add_argument("--min-count", type=int, default=2, help="drop features seen fewer times in train")

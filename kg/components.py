@@ -302,6 +302,7 @@ def kg_entities(doc: Doc) -> Doc:
         spans.append(trimmed)
     spans = [_person_after_title(doc, s) for s in spans]
     spans = _honorific_names(doc, spans)
+    spans = [_whole_person(doc, s, spans) for s in spans]
     parties = _party_spans(doc)
     party_tokens = {i for p in parties for i in range(p.start, p.end)}
     spans = [s for s in spans if not any(i in party_tokens for i in range(s.start, s.end)) or s.label_ not in _WEAK_LABELS] + parties
@@ -314,11 +315,15 @@ def kg_entities(doc: Doc) -> Doc:
     strong = filter_spans(titles + named)
     taken = {i for s in strong for i in range(s.start, s.end)}
     kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end)) or s.label_ not in _WEAK_LABELS]
-    covered = {i for s in strong + kept for i in range(s.start, s.end)}
     # "U.S. Treasury Secretary" read as one ORG: once the title is split off, the country
     # before it is a mention of its own (the title holder's affiliation).
-    affiliations = [a for t in titles if (a := _name_before_title(doc, t, covered)) is not None]
-    found = filter_spans(strong + kept + affiliations)
+    found = filter_spans(strong + kept)
+    for title in titles:
+        owner = _name_before_title(doc, title, found)
+        if owner is not None:
+            name, replaced = owner
+            found = [s for s in found if s not in replaced] + [name]
+    found = filter_spans(found)
     found = filter_spans(_source_names(doc, _corporate_towns(doc, _place_appositions(doc, found))))
     doc.ents = _with_quantities(doc, found)
     return doc
@@ -350,6 +355,23 @@ def _honorific_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _whole_person(doc: Doc, span: Span, spans: list[Span]) -> Span:
+    """"Parmjit [Singh Gill]": a capitalised proper noun the model left out before a person's name is
+    the start of that name (never a title word, an honorific, a party or a country)."""
+    if span.label_ != "PERSON":
+        return span
+    taken = {i for s in spans if s is not span for i in range(s.start, s.end)}
+    start = span.start
+    while start > 0 and span.end - start < 4:
+        token = doc[start - 1]
+        if start - 1 in taken or token.tag_ != "NNP" or not token.is_title or token.ent_type_ not in {"", "PERSON"}:
+            break
+        if token.lower_ in TITLE_MODIFIERS or is_title_head(token) or _is_honorific(token) or party_name(token.text, before_title=True) or country_code(token.text):
+            break
+        start -= 1
+    return span if start == span.start else Span(doc, start, span.end, label="PERSON")
+
+
 def _split_person_title(doc: Doc, span: Span) -> list[Span]:
     """"Crown Prince Abdullah", "President Bush" read as one person: the title words at its start
     are a TITLE of their own, so the name is the person's and the title an office they hold."""
@@ -363,26 +385,49 @@ def _split_person_title(doc: Doc, span: Span) -> list[Span]:
     return [Span(doc, span.start, cut, label="TITLE"), Span(doc, cut, span.end, label="PERSON")]
 
 
-def _name_before_title(doc: Doc, title: Span, covered: set[int]) -> Span | None:
-    """The name right before a title that no entity covers: the office's owner.
+_NAME_JOINERS = frozenset({"of", "for", "and", "&"})
 
-    "U.S." left over from "U.S. Treasury Secretary" read as one ORG is a country; "Gazprom chief",
-    "Airbus head", "HVB analyst": capitalised proper nouns the model missed are an organisation.
+
+def _name_before_title(doc: Doc, title: Span, spans: list[Span]) -> tuple[Span, list[Span]] | None:
+    """The name right before a title: the office's owner, and the model's spans it replaces.
+
+    "Gazprom chief", "Airbus head", "HVB analyst": capitalised words the model missed are an
+    organisation; "Commission for Racial Equality chairman": a name the model cut up is made
+    whole; "U.S." left over from "U.S. Treasury Secretary" read as one name is a country.
     """
     end = title.start
     if end > 0 and doc[end - 1].tag_ == "POS":
-        end -= 1
+        return None  # "Libya's oil minister": the possessive is a name of its own already
+    by_token = {i: s for s in spans for i in range(s.start, s.end)}
     start = end
-    while start > 0 and end - start < 4 and start - 1 not in covered and doc[start - 1].tag_ in {"NNP", "NNPS"} and (doc[start - 1].is_title or doc[start - 1].is_upper):
+    while start > 0 and end - start < 7:
+        token = doc[start - 1]
+        span = by_token.get(start - 1)
+        if span is not None and (span.label_ not in {"ORG", "GPE", "NORP", "FAC", "PRODUCT"} or span.end > end):
+            break
+        if token.lower_ in _NAME_JOINERS and start - 2 >= 0 and (doc[start - 2].is_title or doc[start - 2].is_upper) and doc[start].is_title:
+            start -= 1
+            continue
+        if token.is_sent_start and token.lower_ in HONORIFICS:
+            break
+        if not (token.is_title or token.is_upper) or token.is_punct or token.pos_ not in {"PROPN", "NOUN", "ADJ"} or token.lower_ in HONORIFICS:
+            break
         start -= 1
-    if start == end or doc[start].lower_ in HONORIFICS:
+    while start < end and doc[start].lower_ in _NAME_JOINERS:
+        start += 1
+    if start == end:
+        return None
+    replaced = [s for s in spans if s.start < end and s.end > start]
+    if any(s.start < start for s in replaced):
         return None
     words = doc[start:end]
+    if len(replaced) == 1 and (replaced[0].start, replaced[0].end) == (start, end):
+        return None  # already one name
     if country_code(words.text):
-        return Span(doc, start, end, label="GPE")
-    if any(t.lower_ in TITLE_MODIFIERS or is_title_head(t) for t in words):
+        return Span(doc, start, end, label="GPE"), replaced
+    if all(t.lower_ in TITLE_MODIFIERS or is_title_head(t) or t.lower_ in _NAME_JOINERS for t in words):
         return None
-    return Span(doc, start, end, label="ORG")
+    return Span(doc, start, end, label="ORG"), replaced
 
 
 #: Model labels a money or percentage expression found by pattern replaces.

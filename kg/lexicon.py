@@ -49,7 +49,7 @@ TITLE_MODIFIERS = frozenset(
     power railways housing shadow managing operating financial political economics business
     international european regional local parliamentary communications media sport pensions work
     industry development planning economy environmental employment constitutional legal foreign
-    northern scotland wales welsh scottish irish social services women equality culture heritage
+    northern scotland wales welsh scottish irish social services women culture heritage
     fisheries food rural transport trade industry inward investment solicitor attorney
     chancellor exchequer lord privy seal president council leader transportation immigration
     homeland veterans intelligence aviation tourism telecommunications communication oil mines
@@ -58,7 +58,7 @@ TITLE_MODIFIERS = frozenset(
     arts broadcasting digital crown supreme high grand royal first second permanent special
     independent interior commonwealth disarmament development cooperation planning public
     relations human rights world economic commercial marketing sales operations strategy
-    investor corporate""".split()
+    investor corporate office""".split()
 )
 
 #: Honorific-like short titles that are too vague alone to be a position of their own.
@@ -180,6 +180,9 @@ SPEECH_VERBS = frozenset(
 #: Words that mark a state as ended: "former chief executive", "ex-minister", "the then chairman".
 FORMER_WORDS = frozenset("former ex ex- erstwhile onetime one-time then outgoing retired".split())
 
+#: Words before a title that say when it began, not what it is: "New Home Secretary Charles Clarke".
+PASSING_WORDS = frozenset("new current incoming newly-appointed newly-elected prospective would-be veteran".split())
+
 #: Verbs that end a state for their subject: "X stepped down as chairman", "X quit the party".
 LEAVING_VERBS = frozenset("resign quit leave retire depart defect".split())
 
@@ -197,4 +200,34 @@ ORGANIZATION_KINDS = frozenset(
     ministry office court board committee association federation institute university college
     school hospital drugmaker chipmaker steelmaker shipbuilder planemaker"""
     .split()
+)
+
+#: Words that judge someone or something badly ("a failed Tory past", "highly irresponsible",
+#: "running scared"): said of a named party, they make the speaker its critic. Lemmas.
+NEGATIVE_EVALUATION = frozenset(
+    """fail failure failed wrong mistake blunder gaffe bungle botch blame disgrace disgraceful shame
+    shameful scandal scandalous hypocrisy hypocritical hypocrite cynical cynicism irresponsible reckless
+    incompetent incompetence chaos chaotic shambles mess fiasco farce betray betrayal lie liar mislead
+    misleading deceive deceit dishonest dishonesty con scare scaremonger scaremongering smear slur
+    damaging undermine waste wasted squander abuse abusive arrogant arrogance complacent complacency
+    neglect neglectful flawed unfair unjust illegal unlawful outrageous appalling absurd ridiculous
+    nonsense pathetic dangerous u-turn backtrack pander prejudice demonise demonize terrified scared
+    panic desperate desperation broken insult insulting offensive contempt deplore deplorable dismay
+    disappoint disappointing disappointment squabble squabbling crude cheap gimmick stunt spin sleaze
+    corrupt corruption fraud greed greedy wreck ruin ruinous sham stupid foolish naive inept useless
+    worthless hopeless shambolic discredit discredited unacceptable irrational misguided ill-judged
+    short-sighted heartless callous cowardly cowardice dodgy dubious unfit incapable weak weakness
+    fading tired stale bankrupt bully bullying hostile vicious
+    nasty obsessed obsession blind mismanagement mishandle mismanage alarming
+    disjointed irresponsibility""".split()
+)
+
+#: Words that judge someone or something well ("a sensible thing to do", "courage"). Lemmas.
+POSITIVE_EVALUATION = frozenset(
+    """praise welcome welcomed right sensible good great excellent courage courageous brave success
+    successful achievement admire admirable genius gratitude grateful thank credit delighted pleased
+    wise visionary helpful applaud congratulate commend hail endorse backing support supportive
+    positive constructive decisive impressive outstanding remarkable honest integrity respect
+    respected trust trusted reliable valuable effective fair reasonable responsible competent
+    excellent brilliant fantastic""".split()
 )

@@ -54,7 +54,7 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]], classifier: Relation
             ctx = SentenceContext(passage, by_token, antecedent, document.published, dated, antecedents.topic)
             found = list(sentence_statements(sent, ctx))
             if classifier is not None:
-                found += list(classifier.statements(sent, by_token, found, ctx.evidence(sent)))
+                found += list(classifier.statements(sent, ctx, found))
             antecedents.learn(found)
             dated.update((s.predicate, s.qualifiers.date) for s in found if s.qualifiers.date)
             statements.extend(found)

@@ -1,13 +1,18 @@
-"""A learned relation classifier over entity pairs: (sentence, its mentions, the rules' statements) -> more statements.
+"""A learned relation classifier over entity pairs: (sentence, its context, the rules' statements) -> more statements.
 
-For every ordered pair of named mentions in a sentence whose types fit one of the closed
-relations (Person-Organization worksFor, Person-Place livesIn, Place-Place locatedIn,
-Organization-Place basedIn, Person-Person kills), it builds sparse string features (the
-dependency path between the two names, the words between and around them, their distance and
-labels, and what the rules already said about the pair) and scores them with a logistic
-regression whose weights ship as plain JSON in ``kg/data/relations.json``. Inference is pure
-Python; training lives outside the package (``benchmarks/train_conll04.py``). The rules stay
-in charge: the classifier only adds pairs they did not state.
+For every ordered pair of mentions in a sentence whose types fit one of the classifier's
+predicates, it builds sparse string features (the dependency path between the two, the words
+between and around them, their distance and labels, the clause words around a speaker, and what
+the rules already said about the pair) and scores them with a logistic regression per
+predicate, whose weights ship as plain JSON. Inference is pure Python; training lives outside
+the package (``benchmarks/train_news.py``, ``benchmarks/train_conll04.py``). The rules stay in
+charge: the classifier only adds pairs they did not state.
+
+Two weight files ship. ``kg/data/news.json`` (what ``kg build`` uses) covers the news predicates
+of ``kg.predicates`` and takes its candidates from their declared domains and ranges, pronouns
+and descriptions included. ``kg/data/relations.json`` covers CoNLL04's five closed relations by
+coarse type signature (Person-Organization worksFor, Person-Place livesIn, Place-Place
+locatedIn, Organization-Place basedIn, Person-Person kills), for ``benchmarks/conll04.py``.
 """
 from __future__ import annotations
 
@@ -20,13 +25,19 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from kg.extract.qualifiers import modality_of, polarity_of
-from kg.model import Argument, Mention, Statement
+from kg.model import Mention, Statement
 
-__all__ = ["Candidate", "RelationClassifier", "candidate_pairs", "default_classifier", "pair_features", "DEFAULT_WEIGHTS", "PIPELINE_FLOOR"]
+__all__ = [
+    "CONLL04_WEIGHTS", "Candidate", "DEFAULT_WEIGHTS", "NEWS_WEIGHTS", "PIPELINE_FLOOR", "RelationClassifier",
+    "candidate_pairs", "default_classifier", "pair_features", "registry_candidates",
+]
 
-#: The weights kg ships; ``default_classifier`` reads them once.
-DEFAULT_WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "relations.json"
+_DATA = Path(__file__).resolve().parent.parent / "data"
+#: The news classifier: what ``kg build`` adds to its rules (``default_classifier``).
+NEWS_WEIGHTS = _DATA / "news.json"
+#: The CoNLL04 classifier (``benchmarks/conll04.py``).
+CONLL04_WEIGHTS = _DATA / "relations.json"
+DEFAULT_WEIGHTS = NEWS_WEIGHTS
 #: Coarse argument classes of kg's entity types; other types take part in no closed relation.
 _CLASSES = {"Person": "PER", "Organization": "ORG", "Place": "LOC", "Country": "LOC"}
 #: (subject class, object class) -> the one closed predicate that signature can carry.
@@ -53,6 +64,8 @@ class Candidate:
     predicate: str
     features: tuple[str, ...]
     anchor: Token
+    #: How surely the two arguments are the mentions (below 1 for pronouns and descriptions).
+    factor: float = 1.0
 
 
 def _word(token: Token) -> str:
@@ -199,6 +212,102 @@ def candidate_pairs(sent: Span, mentions: dict[int, Mention], statements: Iterab
                     yield Candidate(ma, mb, predicate, tuple(feats + flags), lca if lca is not None else sa.root)
 
 
+# --- registry mode: the news predicates, by declared domain and range -------------------------
+
+#: Arguments the classifier may read besides named mentions: pronouns and descriptions that
+#: coreference resolves ("he said", "the firm's").
+_REFERRING_POS = frozenset({"PRON", "NOUN"})
+
+
+def _arguments(sent: Span, ctx) -> list[tuple[Mention, Span, float]]:
+    """The sentence's arguments in text order: named mentions (factor 1) and pronouns or
+    descriptions resolved to an earlier name (their coreference factor)."""
+    found: dict[Mention, list[int]] = {}
+    for i in range(sent.start, sent.end):
+        m = ctx.mentions.get(i)
+        if m is not None and m.type in _REGISTRY_TYPES:
+            found.setdefault(m, []).append(i)
+    out = [(m, sent.doc[min(idx) : max(idx) + 1], 1.0) for m, idx in found.items()]
+    taken = {i for idx in found.values() for i in idx}
+    for token in sent:
+        if token.i in taken or token.pos_ not in _REFERRING_POS:
+            continue
+        resolved = ctx.antecedent(token)
+        if resolved is not None and resolved[0].type in _REGISTRY_TYPES:
+            out.append((resolved[0], sent.doc[token.i : token.i + 1], resolved[1]))
+    return sorted(out, key=lambda a: a[1].start)
+
+
+_REGISTRY_TYPES = frozenset({"Person", "Organization", "Country", "Place", "Event", "Agreement"})
+_CLAUSE_WORDS = 12
+
+
+def _clause_features(subject: Span, obj: Span) -> list[str]:
+    """Words of what a speaker says about the other argument: "X said Y had failed" gives
+    "said" and the lemmas of the clause around Y ("fail"), which carry criticism and support."""
+    feats = []
+    head = subject.root.head
+    if subject.root.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB":
+        feats.append("sgov=" + head.lemma_.lower())
+        clause = [c for c in head.children if c.dep_ in {"ccomp", "xcomp", "dobj", "prep", "advcl"}]
+        inside = any(obj.root in set(c.subtree) for c in clause)
+        if inside:
+            feats.append("o-in-s-clause")
+            for c in clause:
+                if obj.root in set(c.subtree):
+                    words = [t.lemma_.lower() for t in c.subtree if t.is_alpha and not t.is_stop and not t.ent_type_][:_CLAUSE_WORDS]
+                    feats += ["cw=" + w for w in sorted(set(words))]
+    ohead = obj.root.head
+    feats.append("ogov=" + (ohead.lemma_.lower() if ohead != obj.root else "^"))
+    feats.append(f"odep={obj.root.dep_}")
+    return feats
+
+
+def registry_candidates(sent: Span, ctx, statements: Iterable[Statement], predicates: Iterable[str]) -> Iterator[Candidate]:
+    """Every ordered pair of the sentence's arguments and every predicate (of ``predicates``)
+    whose declared domain and range fit their types, with features.
+
+    Args:
+        sent: the sentence.
+        ctx: its ``kg.extract.context.SentenceContext`` (mentions and coreference).
+        statements: what the rules read from the sentence (they become features).
+        predicates: the predicate names to propose.
+    """
+    from kg.extract.context import types_ok
+
+    said: dict[tuple[str, str], list[str]] = {}
+    for s in statements:
+        if s.object.mention is not None:
+            said.setdefault((s.subject.key, s.object.mention.key), []).append(s.predicate)
+            said.setdefault((s.object.mention.key, s.subject.key), []).append("rev:" + s.predicate)
+    args = _arguments(sent, ctx)
+    wanted = tuple(predicates)
+    for a, (ma, sa, fa) in enumerate(args):
+        for b, (mb, sb, fb) in enumerate(args):
+            if a == b or ma.key == mb.key:
+                continue
+            fitting = [p for p in wanted if types_ok(p, ma, mb)]
+            if not fitting:
+                continue
+            lo, hi = sorted((a, b))
+            rules = sorted(set(said.get((ma.key, mb.key), [])))
+            feats = pair_features(Span(sent.doc, sa.start, sa.end, label=sa.root.ent_type_ or "NONE"), Span(sent.doc, sb.start, sb.end, label=sb.root.ent_type_ or "NONE"), hi - lo - 1, rules)
+            feats += _clause_features(sa, sb) + [f"st={ma.type}", f"ot={mb.type}", f"sts={ma.type}>{mb.type}"]
+            if fa < 1.0:
+                feats.append("s-referring")
+            if fb < 1.0:
+                feats.append("o-referring")
+            _, lca, _ = _path(sa.root, sb.root)
+            anchor = lca if lca is not None else sa.root
+            for predicate in fitting:
+                yield Candidate(_at(ma, sa, sent), _at(mb, sb, sent), predicate, tuple(feats), anchor, fa * fb)
+
+
+def _at(mention: Mention, span: Span, sent: Span) -> Mention:
+    """The mention as it stands at ``span`` (a pronoun or description keeps its own offsets)."""
+    return mention
+
+
 class RelationClassifier:
     """Logistic regression over pair features; weights keyed by "<predicate>|<feature>".
 
@@ -212,6 +321,18 @@ class RelationClassifier:
         self.weights = weights
         self.thresholds = thresholds
         self.meta = meta or {}
+
+    @property
+    def predicates(self) -> tuple[str, ...]:
+        """The predicates the classifier proposes, in registry mode (``meta["predicates"]``)."""
+        return tuple(self.meta.get("predicates", ()))
+
+    def candidates(self, sent: Span, ctx, found: list[Statement]) -> Iterator[Candidate]:
+        """The sentence's candidate pairs: by the registry's domains and ranges when the weights
+        name their predicates (news), else by CoNLL04's coarse type signatures."""
+        if self.predicates:
+            return registry_candidates(sent, ctx, found, self.predicates)
+        return candidate_pairs(sent, ctx.mentions, found)
 
     @classmethod
     def load(cls, path: str | Path) -> RelationClassifier:
@@ -230,26 +351,24 @@ class RelationClassifier:
         z = sum(self.weights.get(prefix + f, 0.0) for f in candidate.features)
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
-    def statements(self, sent: Span, mentions: dict[int, Mention], found: list[Statement], evidence) -> Iterator[Statement]:
+    def statements(self, sent: Span, ctx, found: list[Statement]) -> Iterator[Statement]:
         """Statements for the pairs the classifier accepts and the rules left unsaid."""
+        from kg.extract.context import Builder
+
         stated = {(s.subject.key, s.predicate, s.object.mention.key) for s in found if s.object.mention is not None}
-        for c in candidate_pairs(sent, mentions, found):
-            if (c.subject.key, c.predicate, c.object.key) in stated:
+        builder = Builder(sent, ctx)
+        best: dict[tuple[str, str, str], tuple[float, Candidate]] = {}
+        for c in self.candidates(sent, ctx, found):
+            key = (c.subject.key, c.predicate, c.object.key)
+            if key in stated:
                 continue
             p = self.probability(c)
-            if p < self.thresholds.get(c.predicate, 1.0):
+            if p < self.thresholds.get(c.predicate, 1.0) or (key in best and best[key][0] >= p):
                 continue
-            yield Statement(
-                subject=c.subject,
-                predicate=c.predicate,
-                object=Argument(mention=c.object),
-                relation=c.anchor.text,
-                evidence=evidence,
-                extractor="kg.model.pairs.v1",
-                polarity=polarity_of(c.anchor),
-                modality=modality_of(c.anchor),
-                confidence=round(p, 3),
-            )
+            best[key] = (p, c)
+        for p, c in best.values():
+            builder.add(c.anchor, (c.subject, 1.0), c.predicate, (c.object, 1.0), c.anchor.text, "kg.model.pairs.v1", round(p * c.factor, 3))
+        yield from builder.out
 
 
 #: The least probability a pair needs in kg's own pipeline. The shipped thresholds are tuned for
@@ -265,12 +384,13 @@ def _load(path: str, floor: float) -> RelationClassifier:
     return clf
 
 
-def default_classifier(floor: float = PIPELINE_FLOOR) -> RelationClassifier | None:
-    """The shipped classifier, read once, with every threshold raised to at least ``floor``.
+def default_classifier(floor: float = 0.0, path: str | Path | None = None) -> RelationClassifier | None:
+    """A shipped classifier (the news one by default), read once, with every threshold raised
+    to at least ``floor``.
 
-    Returns None when ``kg/data/relations.json`` is absent. ``floor=0`` gives the thresholds as
-    tuned (what ``benchmarks/conll04.py`` scores).
+    Returns None when the weights file is absent.
     """
-    if not DEFAULT_WEIGHTS.exists():
+    path = Path(path) if path is not None else DEFAULT_WEIGHTS
+    if not path.exists():
         return None
-    return _load(str(DEFAULT_WEIGHTS), floor)
+    return _load(str(path), floor)

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Builder, Found, token_mention
 from kg.extract.qualifiers import status_of
 from kg.gazetteer import party_name
-from kg.lexicon import FORMER_WORDS, OCCUPATION_NOUNS, SPEECH_VERBS
+from kg.lexicon import FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, SPEECH_VERBS
 from kg.model import Mention
 from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, logical_subjects, patients, prep_objects
 from kg.syntax.titles import is_title_head, title_words
@@ -42,7 +42,7 @@ def _office(
     ctx = b.ctx
     doc = anchor.doc
     former = status or next(("former" for t in words if t.lower_ in FORMER_WORDS or t.lower_ in {"ex", "ex-"}), None)
-    words = [t for t in words if t.lower_ not in FORMER_WORDS and t.lower_ not in {"ex", "ex-"}]
+    words = [t for t in words if t.lower_ not in FORMER_WORDS | PASSING_WORDS and t.lower_ not in {"ex", "ex-"}]
     while words and (words[0].is_punct or words[0].lower_ in {"and", "of", "for", "the"}):
         words = words[1:]
     while words and words[-1].is_punct:
@@ -210,9 +210,94 @@ def _speaking_for(sent: Span, b: Builder) -> None:
             b.add(verb, person, "memberOf", (party, 1.0), "for", "kg.rules.speaksFor.v1", 0.7, presupposed=True)
 
 
+#: Titles written after a name: "Frank Field MP", "Philippe Sands QC".
+_POSTNOMINALS = frozenset({"MP", "MEP", "MSP", "AM", "QC", "MLA"})
+_PHRASE_STOPS = frozenset({",", ".", ";", ":", "(", ")", "-", "–", "—", '"', "“", "”", "who", "which", "that"})
+
+
+def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention | None, Token] | None:
+    """Read "[the] [Owner's] title words [of|at|for Owner]" from a comma-delimited phrase.
+
+    Returns the title words, the owner and the head, or None when the phrase names no office.
+    """
+    words = [t for t in tokens if t.lower_ not in {"the", "a", "an"}]
+    owner = None
+    if len(words) >= 2 and words[1].tag_ == "POS" and words[0].i in b.ctx.mentions:
+        owner = _owner(words[0], b)
+        words = words[2:]
+    title: list[Token] = []
+    rest: list[Token] = []
+    for k, t in enumerate(words):
+        if t.lower_ in {"of", "at", "for", "with"} and title and any(is_title_head(w) for w in title):
+            rest = words[k:]
+            break
+        if t.i in b.ctx.mentions and b.ctx.mentions[t.i].type != "Position":
+            if title:
+                return None
+            found = _owner(t, b)
+            if found is None:
+                return None
+            owner = owner or found
+            continue
+        title.append(t)
+    if not title or not is_title_head(title[-1]) or any(t.pos_ in {"VERB", "AUX"} and not is_title_head(t) for t in title):
+        return None
+    if rest:
+        found = next((m for t in rest[1:] if (m := _owner(t, b)) is not None), None)
+        if found is not None:
+            owner = owner or found
+        elif len(rest) <= 4 and all(t.is_alpha for t in rest):
+            title = title + rest  # "head of currency strategy": a portfolio, part of the title
+    return title, owner, title[-1]
+
+
+def _split_titles(words: list[Token]) -> list[list[Token]]:
+    """"chairman and chief executive" is two offices; "Culture, Media and Sport Secretary" is one."""
+    out: list[list[Token]] = [[]]
+    for k, t in enumerate(words):
+        if t.lower_ in {"and", "&"} and out[-1] and is_title_head(out[-1][-1]) and any(is_title_head(w) for w in words[k + 1 :]):
+            out.append([])
+            continue
+        if t.lower_ in {"a", "an", "the"}:
+            continue
+        out[-1].append(t)
+    return [w for w in out if w]
+
+
+def _linear_appositions(sent: Span, b: Builder) -> None:
+    """Appositions the parser did not mark: "Kamal Nath, Commerce and Industry Minister, announced",
+    "Mr Prettejohn, Lloyd's chief executive said", and postnominal titles ("Frank Field MP")."""
+    doc = sent.doc
+    ctx = b.ctx
+    seen: set[Mention] = set()
+    for i in range(sent.start, sent.end):
+        person = ctx.mentions.get(i)
+        if person is None or person.type != "Person" or person in seen:
+            continue
+        seen.add(person)
+        end = i
+        while end < sent.end and ctx.mentions.get(end) == person:
+            end += 1
+        if end < sent.end and doc[end].text in _POSTNOMINALS:
+            _office(b, doc[end], (person, 1.0), [doc[end]], None, "kg.rules.title.v1", 0.85)
+        if end + 1 < sent.end and doc[end].text == ",":
+            phrase = []
+            k = end + 1
+            while k < sent.end and len(phrase) < 10 and doc[k].text not in _PHRASE_STOPS and not (doc[k].pos_ in {"VERB", "AUX"} and not is_title_head(doc[k])):
+                phrase.append(doc[k])
+                k += 1
+            if phrase and (k >= sent.end or doc[k].text in {",", ".", ";"} or doc[k].pos_ in {"VERB", "AUX"}):
+                read = _title_phrase(phrase, b)
+                if read is not None:
+                    words, owner, _ = read
+                    for part in _split_titles(words):
+                        _office(b, part[-1], (person, 1.0), part, owner, "kg.rules.appos.v1", 0.75, status_of(part[-1]))
+
+
 def position_statements(sent: Span, b: Builder) -> None:
     """Every office the sentence names for a person, with its affiliation."""
     _speaking_for(sent, b)
+    _linear_appositions(sent, b)
     _titles_before_names(sent, b)
     _appositions(sent, b)
     _complements(sent, b)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.context import Builder, SentenceContext, mention_pairs
+from kg.extract.evaluations import evaluation_statements
 from kg.extract.figures import figure_statements
 from kg.extract.frames import adjective_statements, frame_verbs, noun_statements, verb_statements
 from kg.extract.nominal import killing_statements, leader_statements, tariff_statements
@@ -91,6 +92,7 @@ def sentence_statements(sent: Span, ctx: SentenceContext) -> Iterator[Statement]
             leader_statements(token, b)
     position_statements(sent, b)
     figure_statements(sent, b)
+    evaluation_statements(sent, b)
     tariff_statements(sent, b)
     place_statements(sent, b)
     kind_statements(sent, b)

@@ -108,6 +108,10 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
         end -= 1
     if end == 0 or not is_title_head(doc[end - 1]) or doc[end - 1].pos_ in {"VERB", "AUX", "ADP", "DET", "PRON"}:
         return None
+    # BBC style writes a title all capitalised ("Home Secretary") or all in lower case ("home
+    # secretary"); a word of the other case before the head belongs to the owner or the sentence
+    # ("chamber Speaker", "Equality chairman").
+    capitalised = not doc[end - 1].is_lower
     i = end - 2
     while i >= 0:
         token = doc[i]
@@ -117,26 +121,22 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
             continue
         if _names_party(doc, i, end):
             break
-        if token.ent_type_ in {"ORG", "NORP"}:
+        if token.ent_type_ in {"ORG", "NORP", "GPE"}:
             # A name the model tagged: part of the title only if every word of it is a title word
-            # ("External Affairs"); else it is whom the office belongs to ("Metropolitan Police").
+            # ("External Affairs", "Home Office"); else it is whom the office belongs to.
             first = i
-            while first > 0 and doc[first - 1].ent_iob_ == "I" or (first > 0 and token.ent_iob_ == "I" and doc[first].ent_iob_ == "I"):
+            while first > 0 and doc[first].ent_iob_ == "I":
                 first -= 1
             words = doc[first : i + 1]
-            if not all(_is_title_word(t) for t in words):
+            if not all(_is_title_word(t) or t.lower_ == "new" for t in words):
                 # "U.S. Treasury" read as one name: the country is the owner, "Treasury" is the title's.
                 cut = i
                 while cut >= first and _is_title_word(doc[cut]):
                     cut -= 1
-                if cut < first or cut == i or not country_code(doc[first : cut + 1].text):
-                    break
-                i = cut
+                if cut >= first and cut != i and country_code(doc[first : cut + 1].text):
+                    i = cut
                 break
         elif token.ent_type_ in _NAME_LABELS:
-            break
-        if token.is_title and token.tag_ == "NNP" and token.lower_ not in TITLE_MODIFIERS and not is_title_head(token) and token.lower_ not in _TITLE_JOINERS:
-            # "Gazprom chief", "Airbus head": a proper name before a title is its organisation.
             break
         if token.lower_ in _TITLE_JOINERS:
             # Only inside a capitalised title: "Secretary of State for Health", "Work and Pensions Secretary".
@@ -146,7 +146,14 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
                 break
             i -= 1
             continue
-        if not _is_modifier(token):
+        if token.is_alpha and not capitalised and not token.is_lower and not token.is_sent_start and token.lower_ not in TITLE_MODIFIERS | FORMER_WORDS | {"ex"}:
+            break
+        if token.is_alpha and capitalised and token.is_lower and token.lower_ not in TITLE_MODIFIERS | FORMER_WORDS | {"ex", "new"}:
+            break
+        if token.is_title and token.tag_ == "NNP" and token.lower_ not in TITLE_MODIFIERS and not is_title_head(token) and token.lower_ != "new":
+            # "Gazprom chief", "Airbus head": a proper name before a title is its organisation.
+            break
+        if not _is_modifier(token) and token.lower_ != "new":
             break
         i -= 1
     start = i + 1

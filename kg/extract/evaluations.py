@@ -1,0 +1,92 @@
+"""What a speaker says of others, judged: a sentence + its ``Builder`` -> criticizes and supports
+statements from speech whose words judge a named party ("SNP leader Alex Salmond said Mr Brown
+had failed the test": Salmond criticizes Brown; "Mr Balls said the decision was a sensible thing
+to do": Balls supports its maker).
+
+The speaker is the subject of a verb of saying; what is said is its clause or quotation; the
+judged party is a name in it (the clause's subject, its possessor, or the party acted on); the
+judgement comes from evaluative words (``kg.lexicon.NEGATIVE_EVALUATION``, ``POSITIVE_EVALUATION``),
+a negated praise counting as blame. A speech that judges nobody states nothing.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import Builder, token_mention
+from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, POSITIVE_EVALUATION, SPEECH_VERBS
+from kg.syntax import logical_subjects, patients
+
+__all__ = ["evaluation_statements"]
+
+#: Verbs of saying whose clause is the speaker's judgement (not "ask", "report", "expect").
+_JUDGING_VERBS = (SPEECH_VERBS - {"ask", "report", "expect", "hope", "estimate", "predict", "quote", "brief", "inform", "interview", "recall", "announce", "reveal", "confirm", "indicate", "point"}) | {"describe", "dismiss", "brand", "label"}
+_TARGET_TYPES = frozenset({"Person", "Organization", "Country", "Agreement"})
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "oprd"})
+_MAX_TARGETS = 2
+
+
+def _content(verb: Token) -> list[Token]:
+    """The words a speaker says: the verb's clausal complements (and the quotation they sit in)."""
+    words: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in _CONTENT_DEPS:
+            words.extend(child.subtree)
+    return words
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in {"advmod", "neg", "det"}) for c in token.children) or any(
+        c.dep_ == "neg" for c in token.head.children if token.dep_ in {"acomp", "attr", "xcomp"}
+    )
+
+
+def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, object]]:
+    """The names an evaluative word is about: the subject of its clause (and that subject's
+    possessor: "Labour's plans [failed]"), or names inside the noun phrase it modifies ("a failed
+    [Tory] past")."""
+    candidates: list[Token] = []
+    if word.pos_ in {"ADJ", "NOUN"} and word.dep_ in {"amod", "compound"}:
+        phrase = word.head
+        candidates += [t for t in phrase.subtree if t.i < phrase.i and t.dep_ in {"compound", "poss", "nmod", "amod"}]
+    clause = word
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head != clause and clause.dep_ not in {"ccomp", "conj"}:
+        clause = clause.head
+    for child in clause.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            candidates.append(child)
+            candidates += [t for t in child.subtree if t.dep_ in {"poss", "compound"} and t.i < child.i]
+            candidates += list(child.conjuncts)
+    if word.pos_ == "VERB":
+        candidates += [c for c in word.children if c.dep_ == "dobj"]
+    found = []
+    seen = set(exclude)
+    for t in candidates:
+        m = token_mention(t, b.ctx, allow_modifier=False)
+        if m is None or m[0].type not in _TARGET_TYPES or m[0].key in seen:
+            continue
+        seen.add(m[0].key)
+        found.append((t, m))
+    return found[:_MAX_TARGETS]
+
+
+def evaluation_statements(sent: Span, b: Builder) -> None:
+    """criticizes from speech that judges a named party badly (praise is too often about a thing
+    rather than its maker to be read this way; praise verbs have frames of their own)."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _JUDGING_VERBS:
+            continue
+        speakers = [m for t in (logical_subjects(verb) or patients(verb)) if (m := token_mention(t, b.ctx, allow_modifier=False)) is not None and m[0].type in {"Person", "Organization", "Country"}]
+        if not speakers:
+            continue
+        targets: dict[str, tuple[Token, object]] = {}
+        for word in _content(verb):
+            lemma = word.lemma_.lower()
+            blame = lemma in NEGATIVE_EVALUATION or word.lower_ in NEGATIVE_EVALUATION
+            praise_denied = (lemma in POSITIVE_EVALUATION or word.lower_ in POSITIVE_EVALUATION) and _negated(word)
+            if not blame and not praise_denied:
+                continue
+            for t, m in _judged(word, b, {s[0].key for s in speakers}):
+                targets.setdefault(m[0].key, (t, m))
+        for speaker in speakers:
+            for t, target in list(targets.values())[:_MAX_TARGETS]:
+                b.add(verb, speaker, "criticizes", target, f"{verb.text}: {t.text}", "kg.rules.criticizes.speech.v1", 0.6)
