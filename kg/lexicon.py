@@ -78,7 +78,15 @@ AGREEMENT_HEADS = frozenset(
 )
 
 #: Adjectival "-led" style modifiers: "the U.S.-led initiative" means the U.S. organises it.
-LEADER_SUFFIXES = ("-led", "-hosted", "-sponsored", "-backed", "-organised", "-organized", "-brokered")
+LEADER_SUFFIXES = ("-led", "-hosted", "-sponsored", "-backed", "-organised", "-organized", "-brokered", "-owned", "-controlled", "-funded")
+
+#: What a "<name>-<participle>" modifier states about the thing it modifies: "the U.S.-led
+#: initiative" (organizes), "Rosneft-owned Yugansk" (ownsStake), "Saudi-backed rebels" (supports).
+MODIFIER_PREDICATES = {
+    "led": "organizes", "sponsored": "organizes", "organised": "organizes", "organized": "organizes",
+    "brokered": "organizes", "hosted": "hosts", "backed": "supports", "funded": "supports",
+    "owned": "ownsStake", "controlled": "ownsStake",
+}
 
 
 

@@ -327,7 +327,7 @@ PREDICATES: tuple[Predicate, ...] = (
         "The subject buys, takes over or bids for the object; the amount qualifier gives the price.",
         ("Organization", "Person", "Country"), ("Organization",), qualifiers=("date", "location", "amount", "rate"),
         verbs=(
-            *_verbs("buy acquire purchase", qualifiers=_DEAL),
+            *_verbs("buy acquire purchase", object=("dobj", "dobj:of"), qualifiers=(*_DEAL, ("rate", "dobj:rate"))),
             Verb("take", particle="over", qualifiers=_DEAL),
             Verb("snap", particle="up", qualifiers=_DEAL),
             Verb("swallow", particle="up", qualifiers=_DEAL),
@@ -374,7 +374,10 @@ PREDICATES: tuple[Predicate, ...] = (
         "ownsStake", "owns stake",
         "The subject owns the object or a share of it; the rate qualifier gives the share in percent.",
         ("Organization", "Person", "Country"), ("Organization",), state=True, qualifiers=("date", "rate", "status"),
-        verbs=(Verb("own"), Verb("control")),
+        verbs=(
+            Verb("own", object=("dobj", "dobj:of"), qualifiers=(("rate", "dobj:rate"),)),
+            Verb("control", object=("dobj", "dobj:of"), qualifiers=(("rate", "dobj:rate"),)),
+        ),
         nouns=(
             Noun("stake", subject=("poss", "clause"), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=_STAKE_VERBS),
             Noun("shareholding", subject=("poss", "clause"), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=_STAKE_VERBS),

@@ -65,6 +65,9 @@ def _quantity_at(token: Token) -> Quantity | None:
 def _verb_slot(verb: Token, slot: str, passive: bool) -> list[Token]:
     if slot == "dobj":
         return patients(verb) if passive else [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
+    if slot == "dobj:of":
+        # "owns 51.4% of KFB", "bought 18.8% of Southcorp": the object is the part's whole.
+        return [o for d in verb.children if d.dep_ == "dobj" for _, o in prep_objects(d, ("of",))]
     if slot.startswith("prep:"):
         word = slot.split(":", 1)[1]
         found = [o for _, o in prep_objects(verb, (word,))]
@@ -80,7 +83,9 @@ def _verb_qualifiers(verb: Token, frame: Verb, passive: bool, ctx) -> dict[str, 
     for name, slot in frame.qualifiers:
         if name in found:
             continue
-        if slot in {"dobj2", "npadvmod"}:
+        if slot == "dobj:rate":
+            tokens = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+        elif slot in {"dobj2", "npadvmod"}:
             # "fined the bank £5m": the amount is a second object or an adverbial noun phrase.
             tokens = [c for c in verb.children if c.dep_ in {"dobj", "npadvmod", "dative", "attr"}]
         else:

@@ -10,8 +10,8 @@ from kg.components import is_leader_modifier
 from kg.extract.context import Builder, SentenceContext, mention_pairs, token_mention
 from kg.normalize import parse_quantity
 from kg.syntax import SUBJECT_DEPS, logical_subjects, prep_objects
-from kg.gazetteer import country_code, country_name, demonym_code
-from kg.lexicon import KILLER_NOUNS, KILLING_NOUNS, LEADER_SUFFIXES, RESIDENT_NOUNS, TARIFF_NOUNS
+from kg.gazetteer import country_code, country_name, demonym_code, party_name
+from kg.lexicon import KILLER_NOUNS, KILLING_NOUNS, LEADER_SUFFIXES, MODIFIER_PREDICATES, RESIDENT_NOUNS, TARIFF_NOUNS
 from kg.model import Mention, Quantity
 
 _LEADER_WORDS = frozenset(suffix.lstrip("-") for suffix in LEADER_SUFFIXES)
@@ -31,7 +31,9 @@ def leader_statements(token: Token, b: Builder) -> None:
     leader = organiser(token.nbor(-2), b.ctx, whole=True) if split else organiser(token, b.ctx)
     if target is None or leader is None:
         return
-    b.add(token.head, (leader, 1.0), "organizes", (target, 1.0), token.text, "kg.rules.led.v1", 0.8, presupposed=True)
+    participle = token.lower_ if split else token.lower_.rsplit("-", 1)[-1]
+    predicate = MODIFIER_PREDICATES.get(participle, "organizes")
+    b.add(token.head, (leader, 1.0), predicate, (target, 1.0), token.text, "kg.rules.led.v1", 0.8, presupposed=True)
 
 
 def organiser(token: Token, ctx: SentenceContext, whole: bool = False) -> Mention | None:
@@ -154,3 +156,20 @@ def _resident_noun(noun: Token, b: Builder) -> None:
         people += [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
     for _, subject, obj in mention_pairs(people, places, b.ctx, object_modifier=False):
         b.add(noun, subject, "livesIn", obj, f"{noun.text} of", "kg.rules.resident.v1", 0.8, presupposed=True)
+
+
+def ownership_statements(sent: Span, b: Builder) -> None:
+    """"Pearson's Financial Times", "Altria's Philip Morris": an organisation's possessive on
+    another organisation's name makes it the owner; a country's ("France's Total") its home."""
+    ctx = b.ctx
+    for token in sent:
+        if token.dep_ != "poss" or token.i not in ctx.mentions:
+            continue
+        owner = ctx.mentions[token.i]
+        owned = ctx.mentions.get(token.head.i)
+        if owned is None or owned.type != "Organization" or owned.key == owner.key:
+            continue
+        if owner.type == "Organization" and party_name(owner.name) is None:
+            b.add(token.head, (owner, 1.0), "ownsStake", (owned, 1.0), "'s", "kg.rules.possessive.v1", 0.65, presupposed=True)
+        elif owner.type == "Country":
+            b.add(token.head, (owned, 1.0), "basedIn", (owner, 1.0), "'s", "kg.rules.possessive.v1", 0.7, presupposed=True)

@@ -104,6 +104,9 @@ def _based_statements(token: Token, b: Builder) -> None:
         if found is not None and found[0].type == "Organization":
             b.add(token, found, "basedIn", (place, 1.0), token.text, "kg.rules.based.v1", 0.8, presupposed=True)
             return
+    after = _based_after(token, b.sent, b)
+    if after is not None:
+        b.add(token, (after, 1.0), "basedIn", (place, 1.0), token.text, "kg.rules.based.v1", 0.8, presupposed=True)
 
 
 def carry_to_regions(sent: Span, b: Builder) -> None:
@@ -121,16 +124,24 @@ def carry_to_regions(sent: Span, b: Builder) -> None:
         b.out.append(replace(s, object=Argument(mention=region), extractor=s.extractor + "+region", confidence=round(s.confidence * 0.9, 3)))
 
 
+def is_kind(token: Token) -> bool:
+    """A noun that names a kind of organisation: "bank", "carmaker", "rivals", "winemaker"."""
+    lower, lemma = token.lower_, token.lemma_.lower()
+    return lower in ORGANIZATION_KINDS or lemma in ORGANIZATION_KINDS or lemma.endswith("maker") or lower.endswith("makers")
+
+
 def _kind_phrase_start(sent: Span, end: int) -> int | None:
     """The first token of a describing phrase ending right before ``end`` ("banking giant", "leading
-    retail bank"), or None when the word before ``end`` names no kind of organisation."""
+    retail bank", "News Agency"), or None when the word before ``end`` names no kind of organisation."""
     doc = sent.doc
-    if end - 1 < sent.start or doc[end - 1].lower_ not in ORGANIZATION_KINDS:
+    if end - 1 < sent.start or not is_kind(doc[end - 1]) or (end - 1) in set():
         return None
     start = end - 1
-    while start - 1 >= sent.start and end - start < 5:
+    while start - 1 >= sent.start and end - start < 6:
         word = doc[start - 1]
-        if word.is_lower and (word.pos_ in {"NOUN", "ADJ", "VERB"} or word.text in {"-", "and"}) and not word.ent_type_:
+        if (word.is_lower and (word.pos_ in {"NOUN", "ADJ", "VERB", "PROPN"} or word.text in {"-", "and"})) or (word.is_title and is_kind(word)):
+            if word.ent_type_ and word.ent_type_ not in {"ORDINAL", "CARDINAL"}:
+                break
             start -= 1
         else:
             break
@@ -138,7 +149,7 @@ def _kind_phrase_start(sent: Span, end: int) -> int | None:
 
 
 def _place_before(sent: Span, index: int, b: Builder) -> Mention | None:
-    """A place or country named right before ``index`` ("US", "Detroit", "Japan's")."""
+    """A place or country named right before ``index`` ("US", "Detroit", "Japan's", "the US's")."""
     doc = sent.doc
     i = index - 1
     if i >= sent.start and doc[i].tag_ == "POS":
@@ -149,23 +160,58 @@ def _place_before(sent: Span, index: int, b: Builder) -> Mention | None:
     return found if found.type in _PLACE_TYPES else None
 
 
+def _based_after(token: Token, sent: Span, b: Builder) -> Mention | None:
+    """The organisation an "X-based" modifier describes: the next name in the same phrase
+    ("Aberdeen-based oil and gas consultancy Blackwatch", "UK-based bank Standard Chartered")."""
+    for k in range(token.i + 1, min(token.i + 8, sent.end)):
+        found = b.ctx.mentions.get(k)
+        if found is not None:
+            return found if found.type == "Organization" else None
+        word = sent.doc[k]
+        if word.is_punct and word.text not in {"-", "&"} or word.pos_ in {"VERB", "AUX", "ADP"} and word.lower_ not in {"and"}:
+            return None
+    return None
+
+
 def kind_statements(sent: Span, b: Builder) -> None:
     """basedIn from a place named with a kind of organisation: "US banking giant Citigroup",
-    "Detroit carmaker GM", "France's Total", "Barclays, the UK's third-biggest bank",
-    "Sibneft, a Russian oil company"."""
+    "Detroit carmaker GM", "France's Total", "US rivals Ford and General Motors", "Barclays, the
+    UK's third-biggest bank", "Jet Airways is India's premier private carrier", "Sibneft, a
+    Russian oil company", "Aberdeen-based consultancy Blackwatch"."""
     ctx = b.ctx
     doc = sent.doc
+    placed: dict[str, Mention] = {}
     for org, start, end in _mention_spans(sent, ctx):
         if org.type != "Organization":
             continue
         phrase = _kind_phrase_start(sent, start)
         place = _place_before(sent, phrase if phrase is not None else start, b)
+        root = doc[start:end].root
+        if place is None and root.dep_ == "conj":
+            # "US rivals Ford and General Motors": the second name shares the first one's place.
+            first = ctx.mentions.get(root.head.i)
+            place = placed.get(first.key) if first is not None else None
         if place is not None and place.key != org.key:
+            placed[org.key] = place
             b.add(doc[start], (org, 1.0), "basedIn", (place, 1.0), doc[start - 1].text, "kg.rules.based.kind.v1", 0.75, presupposed=True)
             continue
-        # "Barclays, the UK's third-biggest bank": an apposition that names a kind, and a place in it.
-        root = doc[start:end].root
-        for kind in (c for c in root.children if c.dep_ == "appos" and c.lower_ in ORGANIZATION_KINDS):
-            places = [ctx.mentions[t.i] for t in kind.subtree if t.i < kind.i and t.i in ctx.mentions and ctx.mentions[t.i].type in _PLACE_TYPES]
+        # "Barclays, the UK's third-biggest bank" (apposition), "Jet Airways is India's premier
+        # carrier" (copula): a noun naming a kind, and a place in its phrase.
+        kinds = [c for c in root.children if c.dep_ == "appos" and is_kind(c)]
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
+            kinds += [c for c in root.head.children if c.dep_ == "attr" and is_kind(c)]
+        if end + 1 < sent.end and doc[end].text == ",":
+            # The parser often misses the apposition: the phrase after the comma up to its kind noun.
+            for k in range(end + 1, min(end + 9, sent.end)):
+                if doc[k].text in {",", ".", ";"} or doc[k].pos_ in {"VERB", "AUX"}:
+                    break
+                if is_kind(doc[k]) and doc[k].pos_ == "NOUN":
+                    kinds.append(doc[k])
+                    break
+        for kind in kinds:
+            lo = min([kind.left_edge.i, kind.i])
+            places = [ctx.mentions[i] for i in range(lo, kind.i) if i in ctx.mentions and ctx.mentions[i].type in _PLACE_TYPES]
             if len({p.key for p in places}) == 1 and places[0].key != org.key:
+                placed[org.key] = places[0]
                 b.add(kind, (org, 1.0), "basedIn", (places[0], 1.0), kind.text, "kg.rules.based.kind.v1", 0.75, presupposed=True)
+                break

@@ -105,6 +105,10 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
         for _, obj in prep_objects(ent.root, ("of", "for")):
             # "Secretary of State for [India]" keeps the title whole; a name after it owns the office.
             affiliation = affiliation or _owner(obj, b)
+        if affiliation is None:
+            # "analyst Alex Potter at Lehman Brothers": the owner follows the name.
+            for _, obj in prep_objects(doc[at], ("at", "of", "with")):
+                affiliation = affiliation or _owner(obj, b)
         _office(b, doc[at], (person, 1.0), words, affiliation, "kg.rules.title.v1", 0.9, status)
 
 
@@ -294,8 +298,36 @@ def _linear_appositions(sent: Span, b: Builder) -> None:
                         _office(b, part[-1], (person, 1.0), part, owner, "kg.rules.appos.v1", 0.75, status_of(part[-1]))
 
 
+def _possessive_members(sent: Span, b: Builder) -> None:
+    """"Labour's Paul Flynn" (memberOf), "Deutsche Bank's Simon Champion" (worksFor), and
+    "Mr X, of brokers ING" (worksFor): a person named with the organisation they belong to."""
+    ctx = b.ctx
+    doc = sent.doc
+    for token in sent:
+        if token.dep_ != "poss" or token.i not in ctx.mentions:
+            continue
+        owner = ctx.mentions[token.i]
+        person = ctx.mentions.get(token.head.i)
+        if person is None or person.type != "Person" or owner.type != "Organization":
+            continue
+        predicate = "memberOf" if _is_party(owner) else "worksFor"
+        b.add(token.head, (person, 1.0), predicate, (owner, 1.0), "'s", "kg.rules.possessive.v1", 0.7, presupposed=True)
+    for i in range(sent.start, sent.end - 2):
+        person = ctx.mentions.get(i)
+        if person is None or person.type != "Person" or ctx.mentions.get(i + 1) == person or doc[i + 1].text != "," or doc[i + 2].lower_ != "of":
+            continue
+        for k in range(i + 3, min(i + 7, sent.end)):
+            found = ctx.mentions.get(k)
+            if found is not None:
+                if found.type == "Organization":
+                    predicate = "memberOf" if _is_party(found) else "worksFor"
+                    b.add(doc[k], (person, 1.0), predicate, (found, 1.0), ", of", "kg.rules.possessive.v1", 0.7, presupposed=True)
+                break
+
+
 def position_statements(sent: Span, b: Builder) -> None:
     """Every office the sentence names for a person, with its affiliation."""
+    _possessive_members(sent, b)
     _speaking_for(sent, b)
     _linear_appositions(sent, b)
     _titles_before_names(sent, b)

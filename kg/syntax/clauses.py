@@ -81,6 +81,9 @@ def is_passive(verb: Token) -> bool:
 def patients(verb: Token) -> list[Token]:
     """Passive subjects: the logical objects of a passive verb ("India is invited")."""
     found = [t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in conjuncts(c)]
+    if found and is_relative_pronoun(found[0]) and verb.dep_ == "relcl":
+        # "NTV, which is controlled by Gazprom": the relative pronoun stands for the noun.
+        found = conjuncts(verb.head)
     if not found and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         # "is expected to be invited": the raised subject sits on the governing verb.
         found = [t for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS | SUBJECT_DEPS for t in conjuncts(c)]
