@@ -81,7 +81,12 @@ def _trim(span: Span) -> Span | None:
 
 
 def _named_phrase(token: Token) -> Span | None:
-    """The named noun phrase headed by an event or agreement noun, or None for a generic one."""
+    """The named noun phrase headed by an event or agreement noun, or None for a generic one.
+
+    A name needs a proper noun: before the head ("the Quad summit", "the G7 meeting"), as its
+    owner ("Labour's spring conference": the span starts after the possessive, which stays a
+    name of its own), or after it ("the meeting of the Parliamentary Labour Party").
+    """
     lemma = token.lower_
     if lemma in EVENT_HEADS:
         label = "EVENT"
@@ -96,16 +101,24 @@ def _named_phrase(token: Token) -> Span | None:
         for child in token.lefts
         if child.dep_ in _MODIFIER_DEPS and not is_leader_modifier(child) and child.dep_ != "poss"
     ]
-    if not modifiers:
-        return None
-    start = min(child.left_edge.i for child in modifiers)
+    start = min((child.left_edge.i for child in modifiers), default=token.i)
+    while start < token.i and (token.doc[start].tag_ == "POS" or token.doc[start].ent_type_ in {"DATE", "TIME", "ORDINAL", "CARDINAL"}):
+        start += 1
     span_tokens = token.doc[start : token.i + 1]
-    # A name needs a proper noun in it: "the Quad summit" is named, "a bilateral meeting" is not.
-    if not any(t.pos_ == "PROPN" or (t.is_title and t.i > t.sent.start) for t in span_tokens if t.i != token.i) and not (
+    named_inside = any(t.pos_ == "PROPN" or (t.is_title and t.i > t.sent.start) for t in span_tokens if t.i != token.i) or (
         token.is_title and token.i > token.sent.start
-    ):
-        return None
-    return _trim(Span(token.doc, start, token.i + 1, label=label))
+    )
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ in {"ORG", "PERSON", "NORP", "GPE"}), None)
+    end = token.i + 1
+    if not named_inside and owner is None:
+        # "the meeting of the Parliamentary Labour Party", "the next meeting of G7 countries".
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if label != "EVENT" or of is None or not any(t.pos_ == "PROPN" and t.is_title for t in of.subtree):
+            return None
+        start, end = token.i, of.right_edge.i + 1
+    if not named_inside and owner is not None and not modifiers and label == "EVENT" and token.lower_ in {"visit", "tour", "crisis", "war"}:
+        return None  # "Mr Straw's visit" is a relation (visits), not a named event
+    return _trim(Span(token.doc, start, end, label=label))
 
 
 #: Words that end a company name; a bare name after "<company> of" is then its home town.

@@ -68,7 +68,8 @@ GENERIC_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir"})
 EVENT_HEADS = frozenset(
     """summit ministerial meeting meetings conference talks dialogue forum congress convention
     assembly session games olympics championship cup festival expo exhibition election elections
-    referendum war battle crisis visit tour rally parade ceremony inauguration""".split()
+    referendum war battle crisis visit tour rally parade ceremony inauguration show lecture speech
+    launch dinner hearing debate auction poll""".split()
 )
 
 #: Head nouns that make a named noun phrase an Agreement.

@@ -55,6 +55,9 @@ class Verb:
     requires: str | None = None
     #: A coordinated subject holds the predicate between its members ("X and Y merged").
     pairs_subjects: bool = False
+    #: Subject types this frame needs, narrower than the predicate's domain ("X was in India":
+    #: only a person visits by being somewhere).
+    subject_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +117,7 @@ def _verbs(lemmas: str, **kwargs) -> tuple[Verb, ...]:
 _DEAL = (("amount", "prep:for"), ("amount", "prep:in"))
 _STAKE_VERBS = ("have", "hold", "own", "take", "buy", "acquire", "raise", "increase", "build", "keep", "retain", "control")
 _BID_VERBS = ("make", "launch", "submit", "table", "put", "lodge", "mount", "announce", "agree", "complete", "approve", "finalise", "finalize", "seal", "win")
-_TALK_VERBS = ("hold", "have", "begin", "start", "open", "resume", "conclude")
+_TALK_VERBS = ("hold", "have", "begin", "start", "open", "resume", "conclude", "enter", "continue")
 _CRITIC_VERBS = ("launch", "make", "level", "mount", "step", "stage", "voice", "direct", "renew", "pour", "take", "aim")
 
 PREDICATES: tuple[Predicate, ...] = (
@@ -126,10 +129,16 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(
         "meets", "meets", "The subject meets the object in person.",
         AGENTS, AGENTS, symmetric=True,
-        verbs=(Verb("meet", object=("dobj", "prep:with")), Verb("sit", particle="down", object=("prep:with",))),
+        verbs=(
+            Verb("meet", object=("dobj", "prep:with")),
+            Verb("sit", particle="down", object=("prep:with",)),
+            Verb("discuss", object=("prep:with",)),
+            Verb("negotiate", object=("prep:with",), pairs_subjects=True),
+        ),
         nouns=(
             Noun("meeting", subject=("poss", "clause"), object=("prep:with", "prep:between"), verbs=_TALK_VERBS, pairs=True),
             Noun("talks", subject=("poss", "clause"), object=("prep:with", "prep:between"), verbs=_TALK_VERBS, pairs=True),
+            Noun("negotiations", subject=("poss", "clause"), object=("prep:with", "prep:between"), verbs=_TALK_VERBS, pairs=True),
             Noun("summit", subject=("clause",), object=("prep:with", "prep:between"), verbs=_TALK_VERBS, pairs=True),
         ),
     ),
@@ -154,6 +163,8 @@ PREDICATES: tuple[Predicate, ...] = (
             *_verbs("visit tour"),
             *_verbs("travel fly head return", object=("prep:to",)),
             Verb("arrive", object=("prep:in",)),
+            # "Mr Straw was in India", "Dr Greenspan has been in the UK": a person somewhere is visiting.
+            Verb("be", object=("prep:in",), subject_types=("Person",)),
         ),
         nouns=(
             Noun("visit", subject=("poss", "prep:by", "clause"), object=("prep:to",), verbs=("make", "pay", "begin", "start", "end", "cut", "cancel", "postpone")),

@@ -81,6 +81,20 @@ def _country_of(span: Span) -> str | None:
     return code
 
 
+def _owner_before(span: Span) -> str | None:
+    """The name in a possessive right before a span ("Labour" in "Labour's spring conference")."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].tag_ != "POS":
+        return None
+    owner = doc[span.start - 2]
+    if not owner.ent_type_ or owner.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
+        return None
+    first = owner.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    return doc[first : owner.i + 1].text
+
+
 def _party(span: Span) -> str | None:
     """The canonical name of the party a span names ("Tories" -> "Conservative Party"), or None."""
     if span.label_ not in {"ORG", "NORP", "PERSON", "GPE"}:
@@ -116,12 +130,18 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
     if kind == "Organization" and span.root.lower_ in _PLACE_HEADS:
         kind = "Place"
     name = person_name(span.text) if kind == "Person" else _POSSESSIVE.sub("", span.text).strip(_QUOTES + " ,;:")
+    owner = _owner_before(span) if kind in {"Event", "Agreement"} else None
+    if owner is not None:
+        # "Labour's spring conference": the owner tells this conference from every other one.
+        name = f"{owner}'s {name}"
     if kind == "Person" and name.isupper() and len(name) > 4:
         # An all-caps "name" is a shouted heading fragment, not a person.
         return None
     if not any(c.isalpha() for c in name) or normalise_name(name) in HONORIFICS:
         return None
-    if kind in {"Organization", "Place", "Event", "Agreement"} and name[:1].islower():
+    if kind in {"Organization", "Place"} and name[:1].islower():
+        return None
+    if kind in {"Event", "Agreement"} and name[:1].islower() and not any(t.pos_ == "PROPN" and t.is_title for t in span):
         return None
     return Mention(doc_id, start, end, span.text, kind, name, f"{kind.lower()}:{normalise_name(name)}")
 

@@ -40,7 +40,7 @@ def frame_verbs(verb: Token) -> list[tuple[Predicate, Verb]]:
     lemma = verb.lemma_.lower()
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     found = []
-    for predicate, frame in predicates.verb_frames(lemma):
+    for predicate, frame in (*predicates.verb_frames(lemma), *predicates.verb_frames("*")):
         if frame.particle is not None and frame.particle not in particles:
             continue
         if frame.particle is None and particles & {p.particle for _, p in predicates.verb_frames(lemma) if p.particle}:
@@ -116,6 +116,10 @@ def verb_statements(verb: Token, b: Builder) -> None:
             # "X is based in Y", "X was born in Y": with no "by" phrase, the patient is the subject.
             subjects = subjects or patients(verb)
         objects = [o for slot in frame.object for o in _verb_slot(verb, slot, passive)]
+        # "visiting Sikhism's holiest shrine, the Golden Temple": the apposition names the object.
+        objects += [a for o in objects for a in o.children if a.dep_ == "appos"]
+        if frame.subject_types:
+            subjects = [t for t in subjects if (m := token_mention(t, b.ctx, allow_modifier=False)) is not None and m[0].type in frame.subject_types]
         if predicate.name in {"visits", "attends", "hosts"} and frame.object == ("dobj",) and not objects and passive:
             continue
         qualifiers = _verb_qualifiers(verb, frame, passive, b.ctx)
@@ -261,6 +265,10 @@ def _noun_frame(noun: Token, predicate: Predicate, frame: Noun, b: Builder) -> N
     if frame.pairs and not subjects and len(objects) > 1:
         # "the merger of X and Y", "talks between X and Y".
         _pairs(objects, noun, predicate, f"{noun.text} {objects[0].head.text}", b, qualifiers, frame.modality, frame.polarity)
+        return
+    if frame.pairs and not objects and len(subjects) > 1:
+        # "the US and India will start negotiations": the coordinated subjects talk to each other.
+        _pairs(subjects, noun, predicate, noun.text, b, qualifiers, frame.modality, frame.polarity)
         return
     for o, subject, obj in mention_pairs(subjects, objects, b.ctx, object_modifier=True):
         b.add(noun, subject, predicate.name, obj, relation + _prep_word(o), extractor, _NOUN_CONFIDENCE,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.coref import gender_of
 from kg.extract.entities import mention_of, normalise_name, passage_mentions, person_name
 from kg.gazetteer import party_name
 from kg.lexicon import HONORIFICS, ORGANIZATION_KINDS
@@ -91,6 +92,11 @@ def _cues(doc: Doc, occ: _Occurrence) -> Counter:
         votes["Organization"] += _STRONG
     if occ.end + 1 < len(doc) and doc[occ.end].text == "-" and doc[occ.end + 1].lower_ == "based":
         votes["Place"] += _STRONG
+    if occ.start >= 1 and doc[occ.start - 1].lower_ in {"in", "near", "outside", "to"} and not (occ.start >= 2 and doc[occ.start - 2].lower_ in {"shares", "stake", "stakes", "invest", "invested", "investment"}):
+        votes["Place"] += 2
+    names = occ.mention.name.split()
+    if len(names) >= 2 and gender_of(occ.mention) is not None:
+        votes["Person"] += _STRONG
     root = doc[occ.start : occ.end].root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= occ.end:

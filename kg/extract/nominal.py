@@ -173,3 +173,26 @@ def ownership_statements(sent: Span, b: Builder) -> None:
             b.add(token.head, (owner, 1.0), "ownsStake", (owned, 1.0), "'s", "kg.rules.possessive.v1", 0.65, presupposed=True)
         elif owner.type == "Country":
             b.add(token.head, (owned, 1.0), "basedIn", (owner, 1.0), "'s", "kg.rules.possessive.v1", 0.7, presupposed=True)
+
+
+def event_statements(sent: Span, b: Builder) -> None:
+    """Who holds an event and where: "Labour's spring conference" (hosts Labour), "the G7
+    meeting in London" (hosts London)."""
+    ctx = b.ctx
+    seen: set[Mention] = set()
+    for token in sent:
+        event = ctx.mentions.get(token.i)
+        if event is None or event.type != "Event" or event in seen:
+            continue
+        seen.add(event)
+        root = token
+        while root.head.i in ctx.mentions and ctx.mentions[root.head.i] == event and root.head != root:
+            root = root.head
+        for child in root.children:
+            if child.dep_ == "poss" and child.i in ctx.mentions and ctx.mentions[child.i].type in {"Organization", "Country", "Person"}:
+                b.add(root, (ctx.mentions[child.i], 1.0), "hosts", (event, 1.0), "'s", "kg.rules.hosts.np.v1", 0.7, presupposed=True)
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                place = ctx.mentions.get(obj.i)
+                if place is not None and place.type in {"Place", "Country"}:
+                    b.add(root, (place, 1.0), "hosts", (event, 1.0), prep.text, "kg.rules.hosts.np.v1", 0.7, presupposed=True)

@@ -15,7 +15,7 @@ from kg.extract.context import Builder, SentenceContext, mention_pairs
 from kg.extract.evaluations import evaluation_statements
 from kg.extract.figures import figure_statements
 from kg.extract.frames import adjective_statements, frame_verbs, noun_statements, verb_statements
-from kg.extract.nominal import killing_statements, leader_statements, ownership_statements, tariff_statements
+from kg.extract.nominal import event_statements, killing_statements, leader_statements, ownership_statements, tariff_statements
 from kg.extract.places import carry_to_regions, kind_statements, place_statements
 from kg.extract.positions import position_statements
 from kg.lexicon import SPEECH_VERBS
@@ -77,12 +77,10 @@ def sentence_statements(sent: Span, ctx: SentenceContext) -> Iterator[Statement]
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"aux", "auxpass"}:
             if token.lemma_.lower() == "invite":
                 _invitation(token, b)
-            elif frame_verbs(token):
+            else:
                 verb_statements(token, b)
                 if all(f.lemma == "*" for _, f in frame_verbs(token)):
                     _open_statements(token, b)
-            else:
-                _open_statements(token, b)
         elif token.pos_ in {"NOUN", "PROPN"}:
             noun_statements(token, b)
             killing_statements(token, b)
@@ -95,6 +93,7 @@ def sentence_statements(sent: Span, ctx: SentenceContext) -> Iterator[Statement]
     evaluation_statements(sent, b)
     tariff_statements(sent, b)
     ownership_statements(sent, b)
+    event_statements(sent, b)
     place_statements(sent, b)
     kind_statements(sent, b)
     carry_to_regions(sent, b)
