@@ -17,7 +17,7 @@ from kg.extract.qualifiers import status_of
 from kg.gazetteer import party_name
 from kg.lexicon import FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, SPEECH_VERBS
 from kg.model import Mention
-from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, logical_subjects, patients, prep_objects
+from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
 from kg.syntax.titles import is_title_head, title_words
 
 __all__ = ["position_statements"]
@@ -179,7 +179,10 @@ def _complements(sent: Span, b: Builder) -> None:
             if verb.lemma_.lower() in _APPOINTING:
                 holders = patients(verb) or [c for c in verb.children if c.dep_ == "dobj"]
             else:
-                holders = [t for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for t in conjuncts(c)] or logical_subjects(verb)
+                holders = [t for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for t in conjuncts(c)]
+                if not holders or any(is_relative_pronoun(t) for t in holders):
+                    # "X, who is project manager at Y": the relative pronoun stands for X.
+                    holders = logical_subjects(verb)
         elif token.dep_ == "pobj" and token.head.lower_ == "as":
             verb = governing_verb(token)
             if verb is not None:
@@ -268,6 +271,30 @@ def _split_titles(words: list[Token]) -> list[list[Token]]:
     return [w for w in out if w]
 
 
+def _employer_phrase(phrase: list[Token], person: Mention, b: Builder) -> None:
+    """"X, a trader at Mellon", "X, an official from the Beijing bureau", "X, Blackpool Hotel
+    Association, said": an apposition that names an employer and no office."""
+    words = [t for t in phrase if t.lower_ not in {"a", "an", "the"}]
+    if not words:
+        return
+    names = {b.ctx.mentions[t.i] for t in words if t.i in b.ctx.mentions}
+    if len(names) == 1 and all(t.i in b.ctx.mentions for t in words):
+        (org,) = names
+        if org.type == "Organization":
+            b.add(words[0], (person, 1.0), "memberOf" if _is_party(org) else "worksFor", (org, 1.0), ",", "kg.rules.appos.v1", 0.7, presupposed=True)
+        return
+    head = next((t for t in words if t.lemma_.lower() in OCCUPATION_NOUNS and t.pos_ == "NOUN"), None)
+    if head is None:
+        return
+    for t in words[words.index(head) + 1 :]:
+        if t.lower_ in {"at", "for", "with", "from", "of"}:
+            continue
+        org = _owner(t, b)
+        if org is not None and org.type == "Organization":
+            b.add(head, (person, 1.0), "memberOf" if _is_party(org) else "worksFor", (org, 1.0), head.text, "kg.rules.appos.v1", 0.7, presupposed=True)
+            return
+
+
 def _linear_appositions(sent: Span, b: Builder) -> None:
     """Appositions the parser did not mark: "Kamal Nath, Commerce and Industry Minister, announced",
     "Mr Prettejohn, Lloyd's chief executive said", and postnominal titles ("Frank Field MP")."""
@@ -296,6 +323,8 @@ def _linear_appositions(sent: Span, b: Builder) -> None:
                     words, owner, _ = read
                     for part in _split_titles(words):
                         _office(b, part[-1], (person, 1.0), part, owner, "kg.rules.appos.v1", 0.75, status_of(part[-1]))
+                else:
+                    _employer_phrase(phrase, person, b)
 
 
 def _possessive_members(sent: Span, b: Builder) -> None:
@@ -314,9 +343,12 @@ def _possessive_members(sent: Span, b: Builder) -> None:
         b.add(token.head, (person, 1.0), predicate, (owner, 1.0), "'s", "kg.rules.possessive.v1", 0.7, presupposed=True)
     for i in range(sent.start, sent.end - 2):
         person = ctx.mentions.get(i)
-        if person is None or person.type != "Person" or ctx.mentions.get(i + 1) == person or doc[i + 1].text != "," or doc[i + 2].lower_ != "of":
+        if person is None or person.type != "Person" or ctx.mentions.get(i + 1) == person:
             continue
-        for k in range(i + 3, min(i + 7, sent.end)):
+        at = i + 2 if doc[i + 1].text == "," else i + 1
+        if at >= sent.end or doc[at].lower_ != "of":
+            continue
+        for k in range(at + 1, min(at + 5, sent.end)):
             found = ctx.mentions.get(k)
             if found is not None:
                 if found.type == "Organization":
