@@ -56,7 +56,8 @@ def _compatible(short: list[str], full: list[str]) -> bool:
     """
     if len(short) > len(full) or short[-1] != full[-1]:
         return False
-    if len(short) == 1:
+    if len(short) == 1 or full[-len(short) :] == short:
+        # "de vido" fits "julio de vido": the short name is the end of the full one.
         return True
     for a, b in zip(short[:-1], full[: len(short) - 1], strict=False):
         if a != b and not (len(a) == 1 and b.startswith(a)) and not (len(b) == 1 and a.startswith(b)):

@@ -15,7 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.context import Builder, Found, token_mention
-from kg.normalize import parse_quantity
+from kg.model import Quantity
+from kg.normalize import number_value, parse_quantity
 from kg.syntax import SUBJECT_DEPS, conjuncts, governing_verb
 
 __all__ = ["METRIC_NOUNS", "figure_statements"]
@@ -34,7 +35,16 @@ METRIC_NOUNS = {
     "capitalisation": "market value", "capitalization": "market value", "reserves": "reserves",
     "assets": "assets", "costs": "costs", "cost": "costs", "budget": "budget", "bill": "bill",
     "membership": "membership", "workforce": "workforce", "subscribers": "subscribers", "customers": "customers",
+    "share": "market share", "rate": "rate", "rates": "rate",
+    "population": "population", "value": "value", "volume": "volume",
 }
+#: Nouns that count what an organisation or country has or makes: "employs 6,000 people",
+#: "produced 110,000 cars", "has 1.2 million members"; the noun is the unit.
+_COUNTED = frozenset(
+    "people staff workers employees jobs members customers subscribers passengers visitors cars vehicles units "
+    "planes aircraft homes houses stores shops branches barrels tonnes tons bottles copies orders".split()
+)
+_COUNTING_VERBS = frozenset("employ produce sell make build have create ship deliver cut shed add lose attract carry serve".split())
 #: Nouns of change: "a 33% rise in profits", "a fall of 3%".
 _CHANGE_NOUNS = frozenset("rise increase fall drop decline jump gain slump surge climb dip contraction expansion improvement cut reduction slide boost leap rebound".split())
 #: Verbs of change: "profits rose 15%".
@@ -44,11 +54,11 @@ _CHANGE_VERBS = frozenset(
 )
 #: Verbs whose subject makes or posts a figure: "Barclays made £4.6bn", "posted a loss of $1bn".
 _POSTING_VERBS = {
-    **{w: "profit" for w in ("make", "earn", "generate", "net", "book", "achieve", "turn")},
+    **{w: "profit" for w in ("make", "earn", "generate", "net", "book", "achieve", "turn", "return")},
     **{w: "" for w in ("post", "report", "record", "announce", "register", "deliver", "see", "suffer", "incur", "reveal", "have", "forecast", "predict", "expect")},
     "lose": "loss",
 }
-_LEVEL_VERBS = frozenset("reach hit total stand come amount top exceed be remain".split())
+_LEVEL_VERBS = frozenset("reach hit total stand come amount top exceed be remain value forecast predict project expect".split())
 #: Words that make a figure a share or stock price, which the firm does not report.
 _PRICE_WORDS = frozenset("share shares stock stocks price prices index yield dollar euro pound currency".split())
 _OWNER_TYPES = frozenset({"Organization", "Country"})
@@ -59,6 +69,10 @@ def _metric(noun: Token) -> str | None:
     base = METRIC_NOUNS.get(noun.lower_) or METRIC_NOUNS.get(noun.lemma_.lower())
     if base is None:
         return None
+    if base == "market share" and not (
+        any(c.lower_ == "market" for c in noun.children) or any(o.lower_ == "market" or any(c.lower_ == "market" for c in o.subtree) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
+    ):
+        return None  # "shares fell": a share price, not a market share
     if any(c.lower_ in _PRICE_WORDS for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
         return None
     words = [c.text.lower() for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.lower_ in {"pre-tax", "net", "operating", "gross", "underlying", "trade", "budget", "current", "account"}]
@@ -66,11 +80,12 @@ def _metric(noun: Token) -> str | None:
 
 
 def _owner(noun: Token | None, b: Builder) -> Found | None:
-    """Whose a metric noun is: "BP's profits", "its sales", "BP profits", "profits at BP"."""
+    """Whose a metric noun is: "BP's profits", "its sales", "BP profits", "Japanese growth",
+    "profits at BP"."""
     if noun is None:
         return None
     for child in noun.children:
-        if child.dep_ in {"poss", "compound", "nmod"} and child.i < noun.i:
+        if child.dep_ in {"poss", "compound", "nmod", "amod"} and child.i < noun.i:
             found = token_mention(child, b.ctx, allow_modifier=False)
             if found is not None and found[0].type in _OWNER_TYPES:
                 return found
@@ -90,7 +105,7 @@ def _clause_owner(verb: Token | None, b: Builder) -> Found | None:
         if current is None:
             return None
         for subject in (t for c in current.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)):
-            found = token_mention(subject, b.ctx, allow_modifier=False)
+            found = token_mention(subject, b.ctx, allow_modifier=False) or _owner(subject, b)
             if found is not None and found[0].type in _OWNER_TYPES:
                 return found
         if current.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or current.head == current:
@@ -113,6 +128,9 @@ def _period(anchor: Token | None, b: Builder) -> str | None:
 def _reading(quantity: Span) -> tuple[Token | None, Token | None, bool]:
     """(metric noun, clause verb, is a change) for one figure of the sentence, from its attachment."""
     root = quantity.root
+    while root.dep_ == "conj" and root.head.ent_type_ in {"MONEY", "PERCENT"}:
+        # "4.3% in 2005 and 4.2% in 2006": the second figure reads like the first.
+        root = root.head
     head = root.head
     verb: Token | None = None
     noun: Token | None = None
@@ -129,6 +147,9 @@ def _reading(quantity: Span) -> tuple[Token | None, Token | None, bool]:
         elif governor.pos_ in {"VERB", "AUX"}:
             verb = governor
             change = prep == "by"
+            # "valued at £2.6bn": the verb names the figure.
+            if governor.lemma_.lower() == "value" and prep == "at":
+                return None, governor, False
     elif root.dep_ in {"npadvmod", "dobj", "attr", "advmod", "appos", "oprd"}:
         if head.pos_ in {"VERB", "AUX"}:
             verb = head
@@ -138,7 +159,7 @@ def _reading(quantity: Span) -> tuple[Token | None, Token | None, bool]:
     elif root.dep_ in {"nummod", "compound", "amod", "quantmod", "nmod"} and head.pos_ in {"NOUN", "PROPN"}:
         if _metric(head):
             noun = head
-        elif head.lemma_.lower() in _CHANGE_NOUNS:
+        elif head.lemma_.lower() in _CHANGE_NOUNS or (head.lemma_.lower() in {"forecast", "estimate", "rate", "level"} and head.head.pos_ == "NOUN"):
             change = True
             noun = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"), None)
             verb = governing_verb(head)
@@ -149,13 +170,49 @@ def _reading(quantity: Span) -> tuple[Token | None, Token | None, bool]:
             if child.dep_ in SUBJECT_DEPS | {"dobj", "nsubjpass"} and _metric(child):
                 noun = child
                 break
+        # "has about $200bn in foreign reserves": the metric in an "in" phrase of the verb.
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if noun is None and _metric(obj):
+                    noun = obj
     if verb is None and noun is not None:
         verb = governing_verb(noun)
     return noun, verb, change
 
 
+def _counts(sent: Span, b: Builder) -> None:
+    """"MG Rover, which employs more than 6,000 people", "has 1.2 million members", "a population of
+    44 million": counts an organisation or country reports, the counted noun as the unit."""
+    for ent in sent.ents:
+        if ent.label_ not in {"CARDINAL", "QUANTITY"}:
+            continue
+        value = number_value(ent.text)
+        if value is None or value < 100:
+            continue
+        root = ent.root
+        counted = root.head if root.dep_ in {"nummod", "compound", "quantmod"} else root
+        if counted.lemma_.lower() not in _COUNTED and counted.lower_ not in _COUNTED:
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "population":
+                counted = root.head.head
+            else:
+                continue
+        verb = counted.head if counted.dep_ in {"dobj", "attr"} else None
+        if counted.lemma_.lower() == "population":
+            owner = _owner(counted, b) or _clause_owner(governing_verb(counted), b)
+            metric, unit = "population", "people"
+        elif verb is not None and verb.lemma_.lower() in _COUNTING_VERBS:
+            owner = _clause_owner(verb, b)
+            metric, unit = f"{verb.lemma_.lower()} {counted.lemma_.lower()}", counted.lower_
+        else:
+            continue
+        if owner is None or owner[0].type not in _OWNER_TYPES:
+            continue
+        b.add(counted, owner, "reports", Quantity(value=value, text=ent.text, unit=unit), ent.text, "kg.rules.figure.count.v1", 0.7, metric=metric)
+
+
 def figure_statements(sent: Span, b: Builder) -> None:
     """"BP's profits rose 15% to £546m": reports(BP, £546m, metric profit) and reports(BP, 15%, metric profit change)."""
+    _counts(sent, b)
     for ent in sent.ents:
         if ent.label_ not in {"MONEY", "PERCENT"}:
             continue
@@ -167,6 +224,8 @@ def figure_statements(sent: Span, b: Builder) -> None:
         lemma = verb.lemma_.lower() if verb is not None else ""
         if metric is None and lemma in _POSTING_VERBS and _POSTING_VERBS[lemma] and ent.label_ == "MONEY" and ent.root.dep_ == "dobj":
             metric = _POSTING_VERBS[lemma]
+        if metric is None and verb is not None and verb.lemma_.lower() == "value":
+            metric = "market value"
         if metric is None:
             continue
         if verb is not None and lemma not in _CHANGE_VERBS | _LEVEL_VERBS | set(_POSTING_VERBS) and not (noun is not None and noun.head == verb):
