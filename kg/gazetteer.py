@@ -8,9 +8,9 @@ import unicodedata
 from importlib import resources
 
 # A "country" here is any ISO 3166-1 entry, so territories ("Puerto Rico", "Hong Kong", "Greenland")
-# and Antarctica resolve too. Capitals ("Washington", "New Delhi"), continents and regions
-# ("Europe", "Indo-Pacific") and constituent countries ("England", "Scotland") are not entries and stay
-# places. Some entries share their name with other things: "Georgia" is always the country (never the
+# and Antarctica resolve too, and the four nations of the United Kingdom ("Scotland", by its ISO
+# 3166-2 code GB-SCT), which news treats as countries. Capitals ("Washington", "New Delhi"),
+# continents and regions ("Europe", "Indo-Pacific") are not entries and stay places. Some entries share their name with other things: "Georgia" is always the country (never the
 # US state), and names match case-insensitively, so "Jordan", "Chad" and "turkey" resolve whenever the
 # caller asks; pass spans the NER tagged as GPE/NORP, not arbitrary tokens.
 
@@ -183,6 +183,14 @@ def _demonym_index() -> dict[str, str]:
     return {form: codes.pop() for form, codes in codes_by_form.items() if len(codes) == 1}
 
 
+#: The nations of the United Kingdom, which news treats as countries: ISO 3166-2 subdivision codes.
+NATIONS = {
+    "England": "GB-ENG", "Scotland": "GB-SCT", "Wales": "GB-WLS", "Northern Ireland": "GB-NIR",
+}
+_NATION_NAMES = {code: name for name, code in NATIONS.items()}
+_NATION_DEMONYMS = {"Scottish": "GB-SCT", "Welsh": "GB-WLS", "Scots": "GB-SCT"}
+
+
 def country_code(text: str) -> str | None:
     """Resolve a country name or abbreviation to its ISO 3166-1 alpha-2 code.
 
@@ -212,6 +220,9 @@ def country_code(text: str) -> str | None:
     folded = _fold(text)
     if not folded:
         return None
+    nation = NATIONS.get(" ".join(text.split()).removeprefix("the "))
+    if nation is not None:
+        return nation
     abbreviation = ABBREVIATIONS.get(folded.replace(" ", ""))
     if abbreviation is not None:
         return abbreviation
@@ -241,7 +252,7 @@ def demonym_code(word: str) -> str | None:
         >>> demonym_code("indian") is None
         True
     """
-    return _demonym_index().get(_fold(word))
+    return _NATION_DEMONYMS.get(word.strip()) or _demonym_index().get(_fold(word))
 
 
 def country_name(code: str) -> str:
@@ -270,6 +281,8 @@ def country_name(code: str) -> str:
     key = code.strip().upper()
     if key in LABELS:
         return LABELS[key]
+    if key in _NATION_NAMES:
+        return _NATION_NAMES[key]
     country = _countries().get(key)
     if country is None:
         raise KeyError(f"unknown country code {code!r}; expected an ISO 3166-1 alpha-2 code such as 'US'")
@@ -387,3 +400,22 @@ def party_forms() -> tuple[tuple[str, ...], ...]:
     names, adjectives = _parties()
     forms = {tuple(n.split()) for n in names} | {tuple(a.split()) for a in adjectives}
     return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+# --- cities ----------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    text = resources.files("kg").joinpath("data/cities.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_city(text: str) -> bool:
+    """True for a city or town that news often names ("Gateshead", "Riyadh"); case matters.
+
+    Examples:
+        >>> is_city("Riyadh"), is_city("Reading")
+        (True, False)
+    """
+    return " ".join(text.split()) in _cities()

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.coref import gender_of
 from kg.extract.entities import mention_of, normalise_name, passage_mentions, person_name
-from kg.gazetteer import party_name
+from kg.gazetteer import is_city, party_name
 from kg.lexicon import HONORIFICS, ORGANIZATION_KINDS
 from kg.model import Mention, Passage
 from kg.syntax.titles import is_title_head
@@ -85,6 +85,13 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         votes["Organization"] += _STRONG
     if last.lower_ in _PLACE_WORDS and occ.end - occ.start > 1:
         votes["Place"] += _STRONG
+    if is_city(occ.mention.name):
+        votes["Place"] += _STRONG
+    after_word = doc[occ.end].lower_ if occ.end < len(doc) else ""
+    if after_word in {"itself", "its"}:
+        votes["Organization"] += _STRONG
+    elif after_word in {"himself", "herself"}:
+        votes["Person"] += _STRONG
     after = doc[occ.end : occ.end + 2]
     if len(after) == 2 and after[0].tag_ == "POS" and after[1].lower_ in _ORG_NEXT:
         votes["Organization"] += _STRONG
@@ -115,6 +122,23 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     if root.dep_ == "appos" and root.head.lower_ in ORGANIZATION_KINDS and root.head.i < occ.start:
         votes["Organization"] += _STRONG
     return votes
+
+
+def _unsupported_people(parsed, occurrences: list[_Occurrence], decided: dict[str, str], surnames: frozenset[str]) -> list[str]:
+    """Keys of one-word names decided Person that no occurrence supports as a person."""
+    supported: set[str] = set()
+    for occ in occurrences:
+        m = occ.mention
+        key = _vote_key(m)
+        if decided.get(key) != "Person" or len(m.name.split()) != 1:
+            continue
+        doc = parsed[occ.passage][0]
+        words = m.text.split()
+        honorific = words and (words[0].lower() in HONORIFICS or words[0].lower().rstrip(".") + "." in HONORIFICS)
+        titled = occ.start > 0 and (doc[occ.start - 1].ent_type_ == "TITLE" or is_title_head(doc[occ.start - 1]))
+        if honorific or titled or m.name in surnames or gender_of(replace(m, name=m.name + " x")) is not None:
+            supported.add(key)
+    return [key for key, kind in decided.items() if kind == "Person" and " " not in key and key not in supported]
 
 
 def _vote_key(m: Mention) -> str:
@@ -303,6 +327,10 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
         if not _fixed(occ.mention):
             votes[_vote_key(occ.mention)].update(_cues(parsed[occ.passage][0], occ, known_surnames))
     decided = {key: max(sorted(counter), key=lambda t: counter[t]) for key, counter in votes.items() if counter}
+    for key in _unsupported_people(parsed, occurrences, decided, known_surnames):
+        # News names a person in full, or with an honorific or title, at least once; a single
+        # word never so named ("Yukos", "Gazprom") is an organisation the model took for a person.
+        decided[key] = "Organization"
     for occ in occurrences:
         m = occ.mention
         if _fixed(m):
