@@ -16,6 +16,8 @@ from kg.normalize import find_quantities
 from kg.syntax.titles import is_title_head, names_party_member, title_before
 from kg.lexicon import (
     AGREEMENT_HEADS,
+    FORMER_WORDS,
+    PASSING_WORDS,
     EVENT_HEADS,
     HONORIFICS,
     LEADER_SUFFIXES,
@@ -426,7 +428,9 @@ def _name_before_title(doc: Doc, title: Span, spans: list[Span]) -> tuple[Span, 
         if not (token.is_title or token.is_upper) or token.is_punct or token.pos_ not in {"PROPN", "NOUN", "ADJ"} or token.lower_ in HONORIFICS:
             break
         start -= 1
-    while start < end and doc[start].lower_ in _NAME_JOINERS:
+    while start < end and (doc[start].lower_ in _NAME_JOINERS or doc[start].lower_ in FORMER_WORDS | PASSING_WORDS | {"ex", "deputy", "party"}):
+        start += 1
+    while start < end and doc[start].text in {"-", "–"}:
         start += 1
     if start == end:
         return None

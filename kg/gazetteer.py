@@ -365,7 +365,7 @@ def _parties() -> tuple[dict[str, str], dict[str, str]]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        canonical, others, adjs = (line.split("\t") + ["", ""])[:3]
+        canonical, others, adjs = (line.split("\t") + ["", "", ""])[:3]
         for name in [canonical, *filter(None, others.split("|"))]:
             names[name] = canonical
         for adj in filter(None, adjs.split("|")):
@@ -393,6 +393,23 @@ def party_name(text: str, before_title: bool = False) -> str | None:
     if found is None and before_title:
         found = adjectives.get(text)
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _party_countries() -> dict[str, str]:
+    text = resources.files("kg").joinpath("data/parties.tsv").read_text(encoding="utf-8")
+    rows = [(line.split("\t") + ["", "", ""])[:4] for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {row[0]: row[3] for row in rows if row[3]}
+
+
+def party_country(name: str) -> str | None:
+    """The country whose government a party's ministers form ("Labour Party" -> "GB"), or None.
+
+    Examples:
+        >>> party_country("Labour Party"), party_country("Green Party")
+        ('GB', None)
+    """
+    return _party_countries().get(name)
 
 
 def party_forms() -> tuple[tuple[str, ...], ...]:

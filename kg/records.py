@@ -63,7 +63,10 @@ def _named_qualifier(qualifiers: dict[str, Any], name: str, mention: Mention, gr
     """A qualifier that names an entity, as the subject and object are: the words the sentence
     uses ("Tory"), the entity's id and its label ("Conservative Party")."""
     entity_id = graph.entity_id(mention)
-    text = _POSSESSIVE.sub("", mention.text.strip()) or labels[entity_id]
+    text = _POSSESSIVE.sub("", mention.text.strip())
+    if not text or text[:1].islower():
+        # A pronoun or description ("its", "the agency") stands for the entity; say its name.
+        text = labels[entity_id]
     qualifiers[name] = text
     qualifiers[f"{name}_id"] = entity_id
     qualifiers[f"{name}_label"] = labels[entity_id]

@@ -211,8 +211,8 @@ def _title_kind(title: Mention) -> str | None:
 
 def _dominant(entities: tuple[Entity, ...]) -> dict[tuple[str, str], Mention]:
     """(doc_id, "Country" or "Organization") -> a mention of the entity the document is most about,
-    when one clearly leads: at least twice named (three times for an organisation) and more often
-    than any other of its type."""
+    when one clearly leads: at least twice named (three times for an organisation) and holding a
+    large share of the document's mentions of its type."""
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
     first: dict[tuple[str, str], Mention] = {}
     for entity in entities:
@@ -223,11 +223,35 @@ def _dominant(entities: tuple[Entity, ...]) -> dict[tuple[str, str], Mention]:
             first.setdefault((m.doc_id, entity.entity_id), m)
     out: dict[tuple[str, str], Mention] = {}
     for (doc_id, kind), counter in counts.items():
-        ranked = counter.most_common(2)
-        top, n = ranked[0]
-        if n >= (2 if kind == "Country" else 3) and (len(ranked) == 1 or n > ranked[1][1]):
+        top, n = counter.most_common(1)[0]
+        share = n / sum(counter.values())
+        if n >= (2 if kind == "Country" else 3) and share >= _DOMINANT_SHARE[kind]:
             out[(doc_id, kind)] = first[(doc_id, top)]
     return out
+
+
+#: How much of a document's talk of countries (organisations) one must take to be what the
+#: document is about: an article on two governments names no minister's country by default.
+_DOMINANT_SHARE = {"Country": float(__import__("os").environ.get("KG_DOM_C", "0.75")), "Organization": float(__import__("os").environ.get("KG_DOM_O", "0.4"))}
+
+
+def _home_countries(statements: list[Statement], entity_of: dict[tuple[str, int, int], str], entities: tuple[Entity, ...]) -> dict[str, Mention]:
+    """person entity id -> a mention of the country whose government their party forms, from the
+    memberOf statements of the corpus ("Labour MP Jack Straw": Labour -> GB), when the corpus
+    names that country somewhere and the person belongs to parties of one country only."""
+    from kg.gazetteer import party_country, party_name
+
+    labels = {e.entity_id: e.label for e in entities}
+    by_code = {m.key.split(":", 1)[1]: m for e in entities if e.type == "Country" for m in e.mentions[:1]}
+    found: dict[str, set[str]] = defaultdict(set)
+    for s in statements:
+        if s.predicate != "memberOf" or s.object.mention is None or s.polarity != "positive":
+            continue
+        party = party_name(labels.get(entity_of.get((s.object.mention.doc_id, s.object.mention.start, s.object.mention.end), ""), ""))
+        code = party_country(party) if party else None
+        if code:
+            found[entity_of[(s.subject.doc_id, s.subject.start, s.subject.end)]].add(code)
+    return {person: by_code[next(iter(codes))] for person, codes in found.items() if len(codes) == 1 and next(iter(codes)) in by_code}
 
 
 def _positions(
@@ -242,6 +266,8 @@ def _positions(
     clearly leads; with none, the statement keeps the title as text.
     """
     dominant = _dominant(entities)
+    home = _home_countries(statements, entity_of, entities)
+    in_doc = {(m.doc_id, m.key): m for e in entities if e.type == "Country" for m in reversed(e.mentions)}
     def eid(m: Mention) -> str:
         return entity_of[(m.doc_id, m.start, m.end)]
 
@@ -270,8 +296,14 @@ def _positions(
             affiliation = known_mention[(person, title, only)]
         if affiliation is None:
             kind = _title_kind(title_mention)
-            if kind is not None:
-                affiliation = dominant.get((s.evidence.doc_id, "Country" if kind == "government" else "Organization"))
+            if kind == "government":
+                # A minister of a British party is a British minister, whatever else the article names.
+                affiliation = home.get(person) or dominant.get((s.evidence.doc_id, "Country"))
+                if affiliation is not None and affiliation.doc_id != s.evidence.doc_id:
+                    # Name the country as this article does, when it does.
+                    affiliation = in_doc.get((s.evidence.doc_id, affiliation.key), affiliation)
+            elif kind == "corporate":
+                affiliation = dominant.get((s.evidence.doc_id, "Organization"))
         if affiliation is None:
             out.append(replace(s, object=Argument(title=title_mention)))
             continue

@@ -97,7 +97,7 @@ def statement_row(statement: Statement, graph: KnowledgeGraph, labels: dict[str,
     return Row(
         subject=label(statement.subject),  # type: ignore[arg-type]
         predicate=statement.predicate,
-        object=label(obj.mention) if obj.mention is not None else obj.quantity.value,  # type: ignore[union-attr]
+        object=label(obj.mention) if obj.mention is not None else obj.title.name if obj.title is not None else obj.quantity.value,  # type: ignore[union-attr]
         date=q.date,
         location=label(q.location),
         rate=q.rate.value if q.rate else None,

@@ -75,6 +75,8 @@ def triple(s: Statement) -> tuple[str, str, object]:
     """(subject name, predicate, object name or quantity value) of a statement."""
     if s.object.mention is not None:
         obj: object = s.object.mention.name
+    elif s.object.title is not None:
+        obj = s.object.title.name
     else:
         assert s.object.quantity is not None
         obj = s.object.quantity.value

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from kg.lexicon import NOUN_PREDICATES, VERB_PREDICATES
+from kg.predicates import predicate_names
 from kg.vocab import KG, ONTOLOGY_PATH, OWL, RDF, RDFS, SCHEMA, SHAPES_PATH, bind_prefixes
 
 NS = str(KG)
@@ -29,7 +29,7 @@ def _declared_terms(graph: Graph) -> set[URIRef]:
 def test_vocab_ontology_parses_with_header(ontology: Graph) -> None:
     header = URIRef("https://w3id.org/kg-news/ontology")
     assert (header, RDF.type, OWL.Ontology) in ontology
-    assert ontology.value(header, OWL.versionIRI) == URIRef("https://w3id.org/kg-news/ontology/0.1.0")
+    assert ontology.value(header, OWL.versionIRI) == URIRef("https://w3id.org/kg-news/ontology/0.2.0")
 
 
 def test_vocab_every_term_is_declared_in_the_ontology(ontology: Graph) -> None:
@@ -49,21 +49,20 @@ def test_vocab_every_term_has_english_label_and_comment(ontology: Graph) -> None
             assert values, f"{term} has no @en {prop}"
 
 
-def test_vocab_every_lexicon_predicate_is_an_object_property(ontology: Graph) -> None:
-    predicates = set(VERB_PREDICATES.values()) | set(NOUN_PREDICATES.values()) | {"holdsPosition", "tariffOn", "relatedTo"}
-    for name in sorted(predicates):
+def test_vocab_every_registry_predicate_is_an_object_property(ontology: Graph) -> None:
+    for name in sorted(predicate_names()):
         assert (KG[name], RDF.type, OWL.ObjectProperty) in ontology, name
         if name != "relatedTo":
             assert (KG[name], RDFS.subPropertyOf, KG.relatedTo) in ontology, name
 
 
 def _terms_used_in_code() -> set[str]:
-    """``KG.name`` in kg/, ``kg:name`` in queries/ and the shapes, and every lexicon predicate."""
+    """``KG.name`` in kg/, ``kg:name`` in queries/ and the shapes, and every registry predicate."""
     root = Path(__file__).parent.parent
     used = {name for path in (root / "kg").rglob("*.py") for name in re.findall(r"\bKG\.(\w+)", path.read_text(encoding="utf-8"))}
     for path in [*(root / "queries").glob("*.rq"), SHAPES_PATH]:
         used |= set(re.findall(r"\bkg:(\w+)", path.read_text(encoding="utf-8")))
-    return used | set(VERB_PREDICATES.values()) | set(NOUN_PREDICATES.values())
+    return used | set(predicate_names())
 
 
 def test_vocab_every_term_used_in_code_is_declared() -> None:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from kg.lexicon import NEGATIVE_EVALUATION, POSITIVE_EVALUATION, SPEECH_VERBS
 from kg.model import Mention, Statement
 
 __all__ = [
@@ -242,14 +243,26 @@ _REGISTRY_TYPES = frozenset({"Person", "Organization", "Country", "Place", "Even
 _CLAUSE_WORDS = 12
 
 
+def _judgements(tokens) -> tuple[int, int]:
+    """(blame, praise) words among ``tokens``, by the evaluative lexicons of ``kg.lexicon``."""
+    blame = sum(1 for t in tokens if t.lemma_.lower() in NEGATIVE_EVALUATION or t.lower_ in NEGATIVE_EVALUATION)
+    praise = sum(1 for t in tokens if t.lemma_.lower() in POSITIVE_EVALUATION or t.lower_ in POSITIVE_EVALUATION)
+    return blame, praise
+
+
 def _clause_features(subject: Span, obj: Span) -> list[str]:
     """Words of what a speaker says about the other argument: "X said Y had failed" gives
-    "said" and the lemmas of the clause around Y ("fail"), which carry criticism and support."""
+    "said" and the lemmas of the clause around Y ("fail"), which carry criticism and support;
+    and how many words of blame and praise the sentence and that clause hold."""
     feats = []
     head = subject.root.head
+    blame, praise = _judgements(subject.sent)
+    feats += [f"sblame={min(blame, 3)}", f"spraise={min(praise, 3)}"]
     if subject.root.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB":
         feats.append("sgov=" + head.lemma_.lower())
-        clause = [c for c in head.children if c.dep_ in {"ccomp", "xcomp", "dobj", "prep", "advcl"}]
+        if head.lemma_.lower() in SPEECH_VERBS:
+            feats.append("s-speaker")
+        clause = [c for c in head.children if c.dep_ in {"ccomp", "xcomp", "dobj", "prep", "advcl", "parataxis"}]
         inside = any(obj.root in set(c.subtree) for c in clause)
         if inside:
             feats.append("o-in-s-clause")
@@ -257,6 +270,10 @@ def _clause_features(subject: Span, obj: Span) -> list[str]:
                 if obj.root in set(c.subtree):
                     words = [t.lemma_.lower() for t in c.subtree if t.is_alpha and not t.is_stop and not t.ent_type_][:_CLAUSE_WORDS]
                     feats += ["cw=" + w for w in sorted(set(words))]
+                    cblame, cpraise = _judgements(c.subtree)
+                    feats += [f"cblame={min(cblame, 3)}", f"cpraise={min(cpraise, 3)}"]
+                    if head.lemma_.lower() in SPEECH_VERBS:
+                        feats.append(f"speech-judges={'blame' if cblame > cpraise else 'praise' if cpraise > cblame else 'none'}")
     ohead = obj.root.head
     feats.append("ogov=" + (ohead.lemma_.lower() if ohead != obj.root else "^"))
     feats.append(f"odep={obj.root.dep_}")
@@ -297,15 +314,23 @@ def registry_candidates(sent: Span, ctx, statements: Iterable[Statement], predic
                 feats.append("s-referring")
             if fb < 1.0:
                 feats.append("o-referring")
-            _, lca, _ = _path(sa.root, sb.root)
+            up, lca, down = _path(sa.root, sb.root)
             anchor = lca if lca is not None else sa.root
+            path_lemmas = {t.lemma_.lower() for t in [*up, *down, *([lca] if lca is not None else [])]}
             for predicate in fitting:
-                yield Candidate(_at(ma, sa, sent), _at(mb, sb, sent), predicate, tuple(feats), anchor, fa * fb)
+                # The registry's own words for the predicate on the path between the two: a cue
+                # that generalises beyond the few sentences of training data.
+                frames = _frame_lemmas(predicate)
+                extra = ["frame-on-path"] if path_lemmas & frames else []
+                yield Candidate(ma, mb, predicate, tuple(feats + extra), anchor, fa * fb)
 
 
-def _at(mention: Mention, span: Span, sent: Span) -> Mention:
-    """The mention as it stands at ``span`` (a pronoun or description keeps its own offsets)."""
-    return mention
+@lru_cache(maxsize=64)
+def _frame_lemmas(predicate: str) -> frozenset[str]:
+    from kg import predicates
+
+    declared = predicates.get(predicate)
+    return frozenset(f.lemma for f in (*declared.verbs, *declared.nouns, *declared.adjectives) if f.lemma != "*")
 
 
 class RelationClassifier:

@@ -73,6 +73,15 @@ def _is_title_word(token: Token) -> bool:
     return token.lower_ in TITLE_MODIFIERS or is_title_head(token) or token.lower_ in _TITLE_JOINERS
 
 
+def _portfolio_after_head(doc: Doc, end: int) -> bool:
+    """"Secretary of State [Marco Rubio]", "Minister for Work [Jane Kennedy]": a capitalised title
+    whose head comes before an "of"/"for" portfolio that ends right before the name."""
+    i = end - 1
+    while i > 0 and end - i <= 4 and doc[i].is_title and doc[i].lower_ in TITLE_MODIFIERS:
+        i -= 1
+    return i < end - 1 and doc[i].lower_ in {"of", "for"} and i > 0 and is_title_head(doc[i - 1]) and doc[i - 1].is_title
+
+
 def _names_party(doc: Doc, i: int, end: int) -> bool:
     """True when the word at ``i`` (or with the word before it) names a party before the title.
 
@@ -106,7 +115,9 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     end = name_start
     if end > 0 and (doc[end - 1].lower_ in HONORIFICS or doc[end - 1].lower_.rstrip(".") + "." in HONORIFICS):
         end -= 1
-    if end == 0 or not is_title_head(doc[end - 1]) or doc[end - 1].pos_ in {"VERB", "AUX", "ADP", "DET", "PRON"}:
+    if end == 0 or doc[end - 1].pos_ in {"VERB", "AUX", "ADP", "DET", "PRON"}:
+        return None
+    if not is_title_head(doc[end - 1]) and not _portfolio_after_head(doc, end):
         return None
     # BBC style writes a title all capitalised ("Home Secretary") or all in lower case ("home
     # secretary"); a word of the other case before the head belongs to the owner or the sentence
