@@ -228,7 +228,9 @@ NEGATIVE_EVALUATION = frozenset(
     short-sighted heartless callous cowardly cowardice dodgy dubious unfit incapable weak weakness
     fading tired stale bankrupt bully bullying hostile vicious
     nasty obsessed obsession blind mismanagement mishandle mismanage alarming
-    disjointed irresponsibility""".split()
+    disjointed irresponsibility afraid avoid dodge duck evade wrongly unsafe unworkable unfunded
+    confused confusion muddle incoherent divided divisive split crisis scandal gimmicky hollow
+    empty failing lurch backtracking flip-flop pandering sneer sneering""".split()
 )
 
 #: Words that judge someone or something well ("a sensible thing to do", "courage"). Lemmas.
@@ -238,5 +240,5 @@ POSITIVE_EVALUATION = frozenset(
     wise visionary helpful applaud congratulate commend hail endorse backing support supportive
     positive constructive decisive impressive outstanding remarkable honest integrity respect
     respected trust trusted reliable valuable effective fair reasonable responsible competent
-    excellent brilliant fantastic""".split()
+    excellent brilliant fantastic safe work succeed deliver""".split()
 )

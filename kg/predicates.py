@@ -233,6 +233,10 @@ PREDICATES: tuple[Predicate, ...] = (
             Verb("lash", particle="out", object=("prep:at", "prep:against")),
             Verb("round", object=("prep:on",)),
             Verb("rail", object=("prep:against",)),
+            Verb("tear", object=("prep:into",)),
+            Verb("lay", object=("prep:into",)),
+            Verb("hit", particle="back", object=("prep:at",)),
+            Verb("turn", object=("prep:on",)),
             Verb("call", requires="oprd"),
         ),
         nouns=(

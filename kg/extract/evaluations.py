@@ -23,6 +23,7 @@ _JUDGING_VERBS = (SPEECH_VERBS - {"ask", "report", "expect", "hope", "estimate",
 _TARGET_TYPES = frozenset({"Person", "Organization", "Country", "Agreement"})
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "oprd"})
 _MAX_TARGETS = 2
+_SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson source sources official officials statement".split())
 
 
 def _content(verb: Token) -> list[Token]:
@@ -45,9 +46,13 @@ def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, obj
     possessor: "Labour's plans [failed]"), or names inside the noun phrase it modifies ("a failed
     [Tory] past")."""
     candidates: list[Token] = []
-    if word.pos_ in {"ADJ", "NOUN"} and word.dep_ in {"amod", "compound"}:
+    if word.pos_ in {"ADJ", "NOUN", "VERB"} and word.dep_ in {"amod", "compound"}:
+        # "a failed Tory past": the names inside the phrase the word judges.
         phrase = word.head
         candidates += [t for t in phrase.subtree if t.i < phrase.i and t.dep_ in {"compound", "poss", "nmod", "amod"}]
+    if word.pos_ == "ADJ" and word.dep_ == "acomp":
+        # "not safe in Conservative hands": a name in the adjective's own phrase.
+        candidates += [t for p in word.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" for t in o.subtree if t.dep_ in {"compound", "poss", "amod", "nmod"} or t == o]
     clause = word
     while clause.pos_ not in {"VERB", "AUX"} and clause.head != clause and clause.dep_ not in {"ccomp", "conj"}:
         clause = clause.head
@@ -75,7 +80,11 @@ def evaluation_statements(sent: Span, b: Builder) -> None:
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _JUDGING_VERBS:
             continue
-        speakers = [m for t in (logical_subjects(verb) or patients(verb)) if (m := token_mention(t, b.ctx, allow_modifier=False)) is not None and m[0].type in {"Person", "Organization", "Country"}]
+        # "A Conservative Party spokesman said": one who speaks for an organisation speaks as it.
+        speakers = [
+            m for t in (logical_subjects(verb) or patients(verb))
+            if (m := token_mention(t, b.ctx, allow_modifier=t.lemma_.lower() in _SPOKESPEOPLE)) is not None and m[0].type in {"Person", "Organization", "Country"}
+        ]
         if not speakers:
             continue
         targets: dict[str, tuple[Token, object]] = {}

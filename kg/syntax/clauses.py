@@ -118,6 +118,9 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         if verb.dep_ == "relcl" and found[0].lower_ in RELATIVE_PRONOUNS:
             return conjuncts(verb.head)
         return found
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        # "Labour poster plans attacking Mr Howard": the noun the participle describes acts.
+        return conjuncts(verb.head)
     if verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head != verb:
         # "ahead of attending X": pcomp under a preposition; climb to the governing verb.
         head = governing_verb(verb)
