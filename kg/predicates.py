@@ -261,8 +261,8 @@ PREDICATES: tuple[Predicate, ...] = (
         verbs=(*_verbs("sign ratify approve"), Verb("agree", object=("dobj", "prep:to", "prep:on"))),
     ),
     Predicate(
-        "commitsTo", "commits to", "The subject commits, pledges or promises to the object.",
-        AGENTS, ("Agreement", "Event", "Organization"),
+        "commitsTo", "commits to", "The subject commits, pledges or promises to the object, or an amount (the object value).",
+        AGENTS, ("Agreement", "Event", "Organization", "Quantity"),
         qualifiers=("date", "location", "amount"),
         verbs=(Verb("commit", object=("dobj", "prep:to")), Verb("pledge", object=("dobj", "prep:to")), Verb("promise")),
         nouns=(Noun("commitment", subject=("poss", "clause"), object=("prep:to",), verbs=("make", "express", "reaffirm")),),
@@ -319,7 +319,12 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(
         "livesIn", "lives in", "The person lives or resides in the place.",
         ("Person",), ("Place", "Country"), state=True, qualifiers=(),
-        verbs=(Verb("live", object=("prep:in", "prep:at")), Verb("reside", object=("prep:in", "prep:at"))),
+        verbs=(
+            Verb("live", object=("prep:in", "prep:at")),
+            Verb("reside", object=("prep:in", "prep:at")),
+            # "X was born in Y": kg has no birthplace predicate; the home town is where X lived.
+            Verb("bear", object=("prep:in",), subject_types=("Person",)),
+        ),
     ),
     Predicate(
         "kills", "kills", "The subject, a person or organisation, kills the person.",

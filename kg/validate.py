@@ -141,6 +141,9 @@ def add_predicate_shapes(shapes: Graph) -> Graph:
             shapes.add((shape, RDF.type, SH.NodeShape))
             shapes.add((shape, target, KG[declared.name]))
             shapes.add((shape, RDFS.label, Literal(f"{declared.label} {end} shape", lang="en")))
+            shapes.add((shape, RDFS.comment, Literal(
+                f"The {end} of every direct kg:{declared.name} triple has a class of the predicate's declared "
+                f"{'domain' if end == 'subject' else 'range'} (kg/predicates.py).", lang="en")))
             alternatives = []
             for cls in classes:
                 option = BNode(f"{declared.name}-{end}-{cls.split('#')[-1]}")

@@ -97,7 +97,9 @@ def statement_row(statement: Statement, graph: KnowledgeGraph, labels: dict[str,
     return Row(
         subject=label(statement.subject),  # type: ignore[arg-type]
         predicate=statement.predicate,
-        object=label(obj.mention) if obj.mention is not None else obj.title.name if obj.title is not None else obj.quantity.value,  # type: ignore[union-attr]
+        # An office reads as its title ("President"); whom it belongs to is the affiliation field.
+        object=(obj.mention.name if obj.mention.type == "Position" else label(obj.mention)) if obj.mention is not None
+        else obj.title.name if obj.title is not None else obj.quantity.value,  # type: ignore[union-attr]
         date=q.date,
         location=label(q.location),
         rate=q.rate.value if q.rate else None,

@@ -67,13 +67,15 @@ def test_pipeline_vague_title_dropped_for_fuller_one(nlp, extract_texts, rows):
 def test_pipeline_vague_title_kept_when_only_title(extract_texts, rows):
     graph = extract_texts(TITLES)
     assert [r.object for r in rows(graph, "Ana Torres", "holdsPosition")] == ["Minister"]
-    assert "position/minister" in {e.entity_id for e in graph.entities}
-
-
-def test_pipeline_unused_vague_title_is_no_entity(extract_texts):
-    graph = extract_texts("Prime Minister Mark Carney met Chinese Premier Li Qiang in Ottawa. Minister Carney later visited Toronto.\n")
+    # With no organisation or country named for it, the title is a literal, not a shared node.
     assert "position/minister" not in {e.entity_id for e in graph.entities}
-    assert "position/prime-minister" in {e.entity_id for e in graph.entities}
+
+
+def test_pipeline_offices_are_entities_only_with_their_affiliation(extract_texts, rows):
+    graph = extract_texts("Prime Minister Mark Carney met Chinese Premier Li Qiang in Ottawa. Minister Carney later visited Toronto.\n")
+    positions = {e.entity_id: e.label for e in graph.entities if e.type == "Position"}
+    assert positions == {"position/premier-china": "Premier of China"}
+    assert [r.object for r in rows(graph, "Mark Carney", "holdsPosition")] == ["Prime Minister"]
 
 
 def test_pipeline_two_processes_give_the_same_records(nlp, documents):

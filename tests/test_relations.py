@@ -323,8 +323,8 @@ def test_relations_relative_clause_subject_is_its_head() -> None:
     out = extract(doc)
     visit = find(out, "Scholz", "visits", "Kyiv")
     assert visit.qualifiers.date == "2025"
-    # The main clause is an unlisted verb: an open statement with no date of its own.
-    praise = find(out, "Scholz", "relatedTo", "Zelensky")
+    # The main clause has a date of its own to give, none: "last year" dates the visit only.
+    praise = find(out, "Scholz", "supports", "Zelensky")
     assert praise.qualifiers.date is None
 
 
@@ -387,8 +387,9 @@ def test_relations_light_verb_hands_predicate_to_noun() -> None:
         """,
     )
     out = extract(doc)
-    s = find(out, "Blinken", "speaksWith", "Wang Yi")
-    assert s.relation == "held talks with"
+    # Talks held in person are a meeting (kg.predicates: meets, noun "talks" under "hold").
+    s = find(out, "Blinken", "meets", "Wang Yi")
+    assert s.relation == "talks with"
     assert s.qualifiers.location is not None and s.qualifiers.location.name == "Beijing"
     # The event noun under a light verb is read once, not again as a noun rule.
     assert len(out.statements) == 1
@@ -594,7 +595,7 @@ def test_relations_tariff_without_rate_is_not_stated() -> None:
     assert not [s for s in extract(doc).statements if s.predicate == "tariffOn"]
 
 
-def test_relations_unlisted_verb_gives_open_statement() -> None:
+def test_relations_declared_verb_gives_its_predicate() -> None:
     doc = build(
         "Pfizer acquired Seagen.",
         """
@@ -604,8 +605,23 @@ def test_relations_unlisted_verb_gives_open_statement() -> None:
         .        PUNCT .   .       punct  1
         """,
     )
-    s = find(extract(doc), "Pfizer", "relatedTo", "Seagen")
+    s = find(extract(doc), "Pfizer", "acquires", "Seagen")
     assert s.relation == "acquired"
+    assert s.extractor == "kg.rules.acquires.v1"
+
+
+def test_relations_unlisted_verb_gives_open_statement() -> None:
+    doc = build(
+        "Pfizer licensed Seagen.",
+        """
+        Pfizer   PROPN NNP Pfizer  nsubj  1 B-ORG
+        licensed VERB  VBD license ROOT   1
+        Seagen   PROPN NNP Seagen  dobj   1 B-ORG
+        .        PUNCT .   .       punct  1
+        """,
+    )
+    s = find(extract(doc), "Pfizer", "relatedTo", "Seagen")
+    assert s.relation == "licensed"
     assert s.extractor == "kg.rules.open.v1"
     assert s.confidence == 0.5
 

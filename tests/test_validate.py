@@ -325,7 +325,7 @@ def test_validate_statement_without_object_fails(rdf: Graph, predicate: URIRef) 
     rdf.remove((node, KG.object, None))
     rdf.remove((node, KG.objectValue, None))
     violation = _only_failure(rdf, node, None)
-    assert "either kg:object or kg:objectValue" in violation.message
+    assert "kg:object, kg:objectValue or kg:title" in violation.message
 
 
 def test_validate_object_value_must_be_decimal(rdf: Graph) -> None:

@@ -102,7 +102,7 @@ def types_ok(predicate: str, subject: Mention, obj: Mention | Quantity | None) -
     if subject.type not in declared.domain:
         return False
     if isinstance(obj, Quantity):
-        return "Quantity" in declared.range or predicate in {"commitsTo", "agreesTo", "announces"}
+        return "Quantity" in declared.range
     if obj is None:
         return True
     if obj.type not in declared.range:
@@ -196,6 +196,12 @@ class Builder:
             said_polarity = "positive" if said_polarity == "negative" else "negative"
         if modality is not None and said_modality == "asserted":
             said_modality = modality
+        for earlier in self.out:
+            if (earlier.subject, earlier.predicate, earlier.object, earlier.qualifiers.affiliation, earlier.qualifiers.rate, earlier.polarity) == (
+                subject_mention, predicate, argument, affiliation, rate, said_polarity
+            ):
+                # Two rules read the same claim off one sentence (a parsed and a written apposition).
+                return earlier
         statement = Statement(
             subject=subject_mention,
             predicate=predicate,

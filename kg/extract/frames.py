@@ -131,6 +131,13 @@ def verb_statements(verb: Token, b: Builder) -> None:
         for o, subject, obj in mention_pairs(subjects, objects, b.ctx, object_modifier=True):
             b.add(verb, subject, predicate.name, obj, relation + _prep_word(o), f"kg.rules.{predicate.name}.v1", _RULE_CONFIDENCE,
                   modality=frame.modality, polarity=frame.polarity, **qualifiers)  # type: ignore[arg-type]
+        if "Quantity" in predicate.range and predicate.name != "reports":
+            # "Japan committed $5 billion": an amount with no entity behind it is a literal object.
+            amounts = [q for o in objects if token_mention(o, b.ctx) is None and (q := _quantity_at(o)) is not None and q.currency]
+            for subject in (m for t in subjects if (m := token_mention(t, b.ctx, allow_modifier=False)) is not None):
+                for amount in amounts:
+                    b.add(verb, subject, predicate.name, amount, relation, f"kg.rules.{predicate.name}.v1", 0.7,
+                          modality=frame.modality, polarity=frame.polarity)
 
 
 def _wildcard(verb: Token, predicate: Predicate, frame: Verb, b: Builder) -> None:
@@ -152,12 +159,13 @@ def _prep_word(obj: Token) -> str:
     return f" {obj.head.text}" if obj.dep_ == "pobj" and obj.head.dep_ in {"prep", "agent"} else ""
 
 
-def _pairs(members: list[Token], anchor: Token, predicate: Predicate, relation: str, b: Builder, qualifiers: dict, modality, polarity) -> None:
+def _pairs(members: list[Token], anchor: Token, predicate: Predicate, relation: str, b: Builder, qualifiers: dict, modality, polarity,
+           extractor: str | None = None, confidence: float = _RULE_CONFIDENCE) -> None:
     found = [m for m in (token_mention(t, b.ctx, allow_modifier=False) for t in members) if m is not None]
     for i, first in enumerate(found):
         for second in found[i + 1 :]:
             if first[0].key != second[0].key:
-                b.add(anchor, first, predicate.name, second, relation, f"kg.rules.{predicate.name}.v1", _RULE_CONFIDENCE,
+                b.add(anchor, first, predicate.name, second, relation, extractor or f"kg.rules.{predicate.name}.v1", confidence,
                       modality=modality, polarity=polarity, **qualifiers)
 
 
@@ -264,11 +272,11 @@ def _noun_frame(noun: Token, predicate: Predicate, frame: Noun, b: Builder) -> N
     presupposed = "named" in frame.subject or "named" in frame.object
     if frame.pairs and not subjects and len(objects) > 1:
         # "the merger of X and Y", "talks between X and Y".
-        _pairs(objects, noun, predicate, f"{noun.text} {objects[0].head.text}", b, qualifiers, frame.modality, frame.polarity)
+        _pairs(objects, noun, predicate, f"{noun.text} {objects[0].head.text}", b, qualifiers, frame.modality, frame.polarity, extractor, _NOUN_CONFIDENCE)
         return
     if frame.pairs and not objects and len(subjects) > 1:
         # "the US and India will start negotiations": the coordinated subjects talk to each other.
-        _pairs(subjects, noun, predicate, noun.text, b, qualifiers, frame.modality, frame.polarity)
+        _pairs(subjects, noun, predicate, noun.text, b, qualifiers, frame.modality, frame.polarity, extractor, _NOUN_CONFIDENCE)
         return
     for o, subject, obj in mention_pairs(subjects, objects, b.ctx, object_modifier=True):
         b.add(noun, subject, predicate.name, obj, relation + _prep_word(o), extractor, _NOUN_CONFIDENCE,

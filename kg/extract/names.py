@@ -127,18 +127,24 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
 def _unsupported_people(parsed, occurrences: list[_Occurrence], decided: dict[str, str], surnames: frozenset[str]) -> list[str]:
     """Keys of one-word names decided Person that no occurrence supports as a person."""
     supported: set[str] = set()
+    seen: Counter = Counter()
     for occ in occurrences:
         m = occ.mention
         key = _vote_key(m)
         if decided.get(key) != "Person" or len(m.name.split()) != 1:
             continue
+        seen[key] += 1
         doc = parsed[occ.passage][0]
+        after = doc[occ.end : min(len(doc), occ.end + 12)]
+        if any(t.lower_ in {"he", "she"} and t.dep_ == "nsubj" for t in after) and not any(t.ent_type_ == "PERSON" for t in after):
+            supported.add(key)  # "Merkel landed. She met Macron."
         words = m.text.split()
         honorific = words and (words[0].lower() in HONORIFICS or words[0].lower().rstrip(".") + "." in HONORIFICS)
         titled = occ.start > 0 and (doc[occ.start - 1].ent_type_ == "TITLE" or is_title_head(doc[occ.start - 1]))
         if honorific or titled or m.name in surnames or gender_of(replace(m, name=m.name + " x")) is not None:
             supported.add(key)
-    return [key for key, kind in decided.items() if kind == "Person" and " " not in key and key not in supported]
+    # A name seen once keeps the model's reading: too little to overrule it.
+    return [key for key, kind in decided.items() if kind == "Person" and " " not in key and key not in supported and seen[key] >= 2]
 
 
 def _vote_key(m: Mention) -> str:
