@@ -141,6 +141,11 @@ MODAL_VERBS = {
     "seek": "hoped",
     "try": "hoped",
     "propose": "planned",
+    "agree": "planned",
+    "will": "planned",
+    "shall": "planned",
+    "due": "planned",
+    "would": "possible",
 }
 
 #: Nouns that introduce a reported or claimed proposition ("the government's statement that ...").

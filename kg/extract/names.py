@@ -17,9 +17,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.coref import gender_of
 from kg.extract.entities import mention_of, normalise_name, passage_mentions, person_name
-from kg.gazetteer import is_city, party_name
+from kg.gazetteer import gender_of, is_city, party_name
 from kg.lexicon import HONORIFICS, ORGANIZATION_KINDS
 from kg.model import Mention, Passage
 from kg.syntax.titles import is_title_head

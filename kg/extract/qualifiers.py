@@ -126,6 +126,9 @@ def modality_of(anchor: Token) -> str:
             return MODAL_VERBS[child.lower_]
         if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
             return HEDGE_ADVERBS[child.lower_]
+    if anchor.dep_ == "xcomp" and anchor.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        # "Straw is to visit Thailand": the "be to" future of news is a plan.
+        return "planned"
     while current.dep_ in _EMBEDDING_DEPS and current.head != current:
         if current.dep_ == "conj" and _own_subject(current):
             break
