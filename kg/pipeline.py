@@ -17,7 +17,7 @@ from rdflib import Graph
 from spacy.language import Language
 from tqdm import tqdm
 
-from kg.extract import extract_documents
+from kg.extract import DEFAULT, extract_documents
 from kg import __version__
 from kg.ingest import load_documents, text_hash
 from kg.model import Document, Extraction, KnowledgeGraph
@@ -283,12 +283,14 @@ class _LocalExtractor:
 
     nlp: Language
     jobs: int = 1
+    #: The pair classifier: the shipped one by default, None for the rules alone.
+    classifier: object = DEFAULT
 
     def stamp(self) -> str:
         return extractor_stamp(self.nlp)
 
     def extract(self, documents: list[Document], progress: bool = False) -> list[Extraction]:
-        return extract_all(documents, self.nlp, jobs=self.jobs, progress=progress)
+        return extract_all(documents, self.nlp, jobs=self.jobs, progress=progress, classifier=self.classifier)
 
 
 def extract_graph(documents: Iterable[Document], nlp: Language, jobs: int = 1, progress: bool = False) -> KnowledgeGraph:
@@ -299,14 +301,14 @@ def extract_graph(documents: Iterable[Document], nlp: Language, jobs: int = 1, p
     return assemble_graph(extract_all(documents, nlp, jobs=jobs, progress=progress))
 
 
-def extract_all(documents: Iterable[Document], nlp: Language, jobs: int = 1, progress: bool = False) -> list[Extraction]:
+def extract_all(documents: Iterable[Document], nlp: Language, jobs: int = 1, progress: bool = False, classifier: object = DEFAULT) -> list[Extraction]:
     """Each document's mentions and statements, before entities are resolved across documents.
 
     With ``progress``, a bar counts documents on stderr when it is a terminal (tqdm turns
     itself off when the output is piped or redirected).
     """
     ordered = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
-    extractions = extract_documents(parse_documents(nlp, ordered, n_process=jobs))
+    extractions = extract_documents(parse_documents(nlp, ordered, n_process=jobs), classifier)
     bar = tqdm(extractions, total=len(ordered), unit="doc", desc="kg", disable=None if progress else True, leave=False)
     return list(bar)
 
