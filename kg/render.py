@@ -20,6 +20,7 @@ import pyvis
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pyvis.network import Network
 
+from kg import predicates
 from kg.analytics import communities, degree, pagerank
 
 __all__ = ["LAYOUT_THRESHOLD", "TYPE_STYLES", "render_html"]
@@ -210,6 +211,7 @@ def render_html(g: nx.MultiDiGraph, title: str = "kg knowledge graph", layout_th
             "statements": g.degree(node),
             "pagerank": round(ranks.get(node, 0.0), 6),
             "community": community_of.get(node, -1),
+            "titles": list(attrs.get("titles", ())),
         }
         if node in positions:
             record["x"], record["y"] = positions[node]
@@ -254,7 +256,7 @@ def render_html(g: nx.MultiDiGraph, title: str = "kg knowledge graph", layout_th
         "edges": net.edges,
         "options": _options(large),
         "types": _type_legend(g),
-        "predicates": [{"name": p, "count": n} for p, n in sorted(Counter(e["predicate"] for e in net.edges).items())],
+        "predicates": [_legend_entry(p, n) for p, n in sorted(Counter(e["predicate"] for e in net.edges).items())],
         "claims": dict(Counter(e["claim"] for e in net.edges)) | {k: 0 for k in ("negated", "hedged") if k not in {e["claim"] for e in net.edges}},
         "dates": {"min": _day(min(dates)) if dates else None, "max": _day(max(dates), end=True) if dates else None},
     }
@@ -262,6 +264,15 @@ def render_html(g: nx.MultiDiGraph, title: str = "kg knowledge graph", layout_th
     net.path = "graph.html.j2"
     net.templateEnv.globals["payload"] = payload
     return net.generate_html()
+
+
+def _legend_entry(name: str, count: int) -> dict:
+    """A predicate as the legend shows it: its declared label and meaning (``kg.predicates``)."""
+    try:
+        declared = predicates.get(name)
+    except KeyError:  # a graph from another kg version may name a predicate no longer declared
+        return {"name": name, "label": name, "about": "", "count": count}
+    return {"name": name, "label": declared.label, "about": declared.comment, "count": count}
 
 
 def _edge_label(attrs: dict) -> str:
