@@ -163,17 +163,81 @@ def test_robustness_killed_build_leaves_previous_outputs_whole(nlp, articles, tm
     assert _bytes(out) == before
 
 
+# --- concurrent builds into one folder -------------------------------------------------------
+
+_PEOPLE = ["Maria Lopez", "Ahmed Khan", "Yoko Kamikawa", "Penny Wong", "Olaf Berg", "Ana Torres", "Li Wei", "Sara Cohen",
+           "Raj Patel", "Ines Costa", "Tomas Novak", "Amara Okafor", "Lena Fischer", "Kofi Mensah", "Elena Petrova",
+           "Jonas Berg", "Mei Tanaka", "Omar Haddad", "Lucia Romano", "Pavel Dvorak"]
+_CITIES = ["Madrid", "Nairobi", "Tokyo", "Canberra", "Oslo", "Lima", "Hanoi", "Vienna", "Delhi", "Lisbon"]
+
+
+def _article(i: int) -> str:
+    host, guest = _PEOPLE[i], _PEOPLE[(i + 7) % len(_PEOPLE)]
+    return f"Talks in {_CITIES[i % len(_CITIES)]}\n\nForeign Minister {host} met {guest} in {_CITIES[i % len(_CITIES)]} on March {i + 1}, 2026.\n"
+
+
+#: The installed ``kg`` command (the CLI entry point) next to this Python, else the module.
+KG = [str(Path(sys.executable).with_name("kg"))] if Path(sys.executable).with_name("kg").exists() else [sys.executable, "-m", "kg.cli"]
+
+
+def _kg_process(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([*KG, "-q", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _documents(out: Path) -> list[str]:
+    listed = _kg("query", str(out), "--name", "documents", "--format", "csv")
+    assert listed.returncode == 0, listed.stderr
+    return sorted(line.split(",")[0] for line in listed.stdout.splitlines()[1:])
+
+
+@pytest.mark.model
+def test_robustness_two_concurrent_into_builds_keep_every_document(tmp_path) -> None:
+    for i in range(3):
+        (tmp_path / f"{'abc'[i]}.txt").write_text(_article(i), encoding="utf-8")
+    out = tmp_path / "out"
+    first = _kg("-q", "build", str(tmp_path / "a.txt"), "-o", str(out))
+    assert first.returncode == 0, first.stderr
+    runs = [_kg_process("build", str(tmp_path / f"{name}.txt"), "--into", str(out)) for name in "bc"]
+    assert [run.wait(timeout=300) for run in runs] == [0, 0], [run.stderr.read() for run in runs]
+    assert len(_documents(out)) == 3
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_robustness_twenty_concurrent_into_builds_keep_all_twenty(tmp_path) -> None:
+    out = tmp_path / "out"
+    for i in range(20):
+        (tmp_path / f"article-{i:02d}.txt").write_text(_article(i), encoding="utf-8")
+    # The first run into an empty folder too: --into on a folder with no graph yet starts one.
+    runs = [_kg_process("build", str(tmp_path / f"article-{i:02d}.txt"), "--into", str(out)) for i in range(20)]
+    codes = [run.wait(timeout=900) for run in runs]
+    assert codes == [0] * 20, [run.stderr.read() for run in runs if run.returncode]
+    assert len(_documents(out)) == 20
+    assert len((out / "extractions.jsonl").read_text(encoding="utf-8").splitlines()) == 21  # header + 20
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+
+
 # --- no network ---------------------------------------------------------------------------
 
 @pytest.fixture
 def no_network(monkeypatch):
-    """Any attempt to open a connection fails the test."""
+    """Any attempt to open a network connection fails the test (local Unix sockets, which the
+    query worker's fork server uses, are no network)."""
 
     def refuse(*args, **kwargs):
         raise AssertionError(f"kg tried to use the network: {args!r}")
 
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    def refuse_network(method):
+        def connect(sock, address, *args, **kwargs):
+            if sock.family == socket.AF_UNIX:
+                return method(sock, address, *args, **kwargs)
+            refuse(sock, address)
+
+        return connect
+
+    monkeypatch.setattr(socket.socket, "connect", refuse_network(socket.socket.connect))
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse_network(socket.socket.connect_ex))
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
