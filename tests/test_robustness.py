@@ -163,6 +163,46 @@ def test_robustness_killed_build_leaves_previous_outputs_whole(nlp, articles, tm
     assert _bytes(out) == before
 
 
+# --- what the input looks like -----------------------------------------------------------------
+
+def test_robustness_crlf_evidence_offsets_point_into_the_original_file(nlp, tmp_path) -> None:
+    original = SECOND_ARTICLE.replace("\n", "\r\n")
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(original.encode("utf-8"))
+    graph = build([path], tmp_path / "out", nlp=nlp).graph
+    assert graph.statements
+    for statement in graph.statements:
+        evidence = statement.evidence
+        assert original[evidence.start : evidence.end] == evidence.sentence
+
+
+#: JSONL ids that are no IRI segment as they are; "\ud800" (a lone surrogate) arrives as U+FFFD.
+HOSTILE_IDS = ["a b", 'say "hi"', "a/b", "../../etc/passwd", "tab\there", "bell\u0001", "%zz", "nl\nx", "<script>", "..", "\ud800", 7]
+
+
+def test_robustness_any_jsonl_id_builds_queries_and_round_trips(nlp, tmp_path) -> None:
+    import json
+
+    from kg.pipeline import read_extractions
+    from kg.query import named_query, query_target
+
+    records = [{"id": doc_id, "text": f"Japanese Foreign Minister Yoko Kamikawa met Australian Foreign Minister Penny Wong in Tokyo on March {n + 1}, 2026."} for n, doc_id in enumerate(HOSTILE_IDS)]
+    half = len(records) // 2
+    (tmp_path / "first.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records[:half]), encoding="utf-8")
+    (tmp_path / "second.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records[half:]), encoding="utf-8")
+    out = tmp_path / "out"
+    build([tmp_path / "first.jsonl"], out, nlp=nlp)
+    result = build([tmp_path / "second.jsonl"], out, nlp=nlp, into=True)  # the first half is carried on
+    expected = {str(i).replace("\ud800", "\ufffd") for i in HOSTILE_IDS}
+    assert {d.doc_id for d in result.graph.documents} == expected and not result.skipped
+    answer = json.loads(query_target(out, named_query("documents").text, "json"))
+    assert {row["doc"]["value"] for row in answer["results"]["bindings"]} == expected
+    assert {e.document.doc_id for e in read_extractions(out / "extractions.jsonl")[1]} == expected
+    docs = {json.loads(line)["evidence"]["doc"] for line in (out / "statements.jsonl").read_text(encoding="utf-8").splitlines() if '"statement"' in line}
+    assert docs and docs <= expected
+    assert len(Graph().parse(out / "graph.jsonld", format="json-ld")) == len(Graph().parse(out / "graph.ttl", format="turtle"))
+
+
 # --- concurrent builds into one folder -------------------------------------------------------
 
 _PEOPLE = ["Maria Lopez", "Ahmed Khan", "Yoko Kamikawa", "Penny Wong", "Olaf Berg", "Ana Torres", "Li Wei", "Sara Cohen",
