@@ -18,6 +18,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from kg.errors import InputError, ValidationError
+from kg.terminal import printable
 from kg.vocab import KGR, PREFIXES, RDF, SH, SHAPES_PATH, XSD
 
 __all__ = ["ValidationReport", "Violation", "check_graph", "load_shapes", "validate_graph"]
@@ -93,7 +94,8 @@ class ValidationReport:
 
     def lines(self) -> list[str]:
         """One readable line per violation, in the report's (sorted) order."""
-        return [violation.line() for violation in self.violations]
+        # Values come from the graph file: control and bidi characters are shown as escapes.
+        return [printable(violation.line()) for violation in self.violations]
 
 
 @lru_cache(maxsize=1)

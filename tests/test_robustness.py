@@ -19,6 +19,7 @@ from rdflib.compare import isomorphic
 
 import kg.files
 import kg.pipeline
+import kg.rdf
 from kg.errors import KgError
 from kg.pipeline import OUTPUT_FILES, build
 from kg.rdf import to_turtle
@@ -255,6 +256,76 @@ def test_robustness_twenty_concurrent_into_builds_keep_all_twenty(tmp_path) -> N
     assert codes == [0] * 20, [run.stderr.read() for run in runs if run.returncode]
     assert len(_documents(out)) == 20
     assert len((out / "extractions.jsonl").read_text(encoding="utf-8").splitlines()) == 21  # header + 20
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+
+
+def test_robustness_store_on_a_full_disk_leaves_outputs_and_store_as_they_were(nlp, articles, tmp_path, monkeypatch) -> None:
+    import errno
+
+    from kg.errors import OutputError
+    from kg.query import open_store
+
+    out, store = tmp_path / "out", tmp_path / "out" / "store"
+    build([articles / "a-sample.txt"], out, nlp=nlp, store=store)
+    before, quads = _bytes(out), len(open_store(store))
+
+    def full_disk(data, folder):
+        (Path(folder) / "000001.sst").write_bytes(b"partial")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(kg.pipeline, "fill_store", full_disk)
+    with pytest.raises(OutputError, match="store: No space left on device"):
+        build([articles], out, nlp=nlp, store=store)
+    assert _bytes(out) == before
+    assert len(open_store(store)) == quads > 0
+    assert sorted(p.name for p in out.iterdir()) == sorted([*OUTPUT_FILES, "store"])
+
+
+def test_robustness_outputs_take_their_mode_from_the_umask(nlp, articles, tmp_path) -> None:
+    import stat
+
+    old = os.umask(0o027)
+    try:
+        build([articles / "c-third.txt"], tmp_path / "out", nlp=nlp, store=tmp_path / "out" / "store")
+    finally:
+        os.umask(old)
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "out").iterdir()}
+    assert modes == {**{name: 0o640 for name in OUTPUT_FILES}, "store": 0o750}
+
+
+_KILLED_BUILD = """
+import os, sys
+real, calls = os.replace, []
+def replace_then_die(src, dst):
+    calls.append(dst)
+    if len(calls) == 3:  # the journal, graph.ttl; then killed before graph.jsonld
+        os._exit(9)
+    real(src, dst)
+os.replace = replace_then_die
+from kg.cli import cli
+cli(sys.argv[1:])
+"""
+
+
+@pytest.mark.model
+def test_robustness_build_killed_between_renames_is_whole_for_the_next_reader(articles, tmp_path) -> None:
+    import json
+
+    from kg.query import named_query, query_target
+
+    out = tmp_path / "out"
+    first = _kg("-q", "build", str(articles / "a-sample.txt"), "-o", str(out))
+    assert first.returncode == 0, first.stderr
+    killed = subprocess.run([sys.executable, "-c", _KILLED_BUILD, "-q", "build", str(articles / "b-second.txt"), "--into", str(out)],
+                            capture_output=True, text=True, timeout=300)
+    assert killed.returncode == 9, killed.stderr
+    torn = Graph().parse(out / "graph.ttl"), Graph().parse(out / "graph.jsonld", format="json-ld")
+    assert len(set(torn[0].subjects(kg.rdf.KG.docId))) == 2 and len(set(torn[1].subjects(kg.rdf.KG.docId))) == 1  # on disk: torn
+    answer = json.loads(query_target(out, named_query("documents").text, "json"))  # a reader
+    assert len(answer["results"]["bindings"]) == 2
+    # ... which finished the commit: every file holds the second article now.
+    assert len(set(Graph().parse(out / "graph.jsonld", format="json-ld").subjects(kg.rdf.KG.docId))) == 2
+    assert len((out / "extractions.jsonl").read_text(encoding="utf-8").splitlines()) == 3
     assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
 
 
