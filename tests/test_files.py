@@ -222,3 +222,43 @@ def test_files_lock_of_an_unwritable_place_is_an_output_error(tmp_path) -> None:
     with pytest.raises(OutputError, match="file"):
         with locked(tmp_path / "file" / "sub"):
             pass
+
+
+_KILLED_FOLDER_SWAP = """
+import os, sys
+from pathlib import Path
+import kg.files
+real = os.rename
+def rename_then_die(src, dst):
+    real(src, dst)
+    os._exit(9)  # the old store moved aside, the new one not yet in place
+kg.files.os.rename = rename_then_die
+out = Path(sys.argv[1])
+kg.files.write_files({out / "graph.ttl": "new", out / "store": kg.files.Folder(lambda f: (f / "CURRENT").write_text("new store"))})
+"""
+
+
+def test_files_kill_while_swapping_a_folder_is_finished_by_the_next_reader(tmp_path) -> None:
+    out = tmp_path / "out"
+    write_files({out / "graph.ttl": "old", out / "store": Folder(lambda f: (f / "CURRENT").write_text("old store"))})
+    done = subprocess.run([sys.executable, "-c", _KILLED_FOLDER_SWAP, str(out)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 9, done.stderr
+    assert not (out / "store").exists()  # torn: no store at all
+    assert current_path(out / "store") == out / "store"
+    assert (out / "store" / "CURRENT").read_text() == "new store" and (out / "graph.ttl").read_text() == "new"
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "store"]
+
+
+def test_files_reader_that_cannot_lock_reads_through_the_journal(tmp_path, monkeypatch) -> None:
+    out = tmp_path / "out"
+    write_files({out / "graph.ttl": "old"})
+    with locked(out):
+        (out / ".graph.ttl.0123abcd.kg.tmp").write_text("new")
+        (out / JOURNAL_FILE).write_text('{"kind": "kg-journal", "steps": [{"op": "file", "target": "graph.ttl", "tmp": ".graph.ttl.0123abcd.kg.tmp"}]}')
+
+    def read_only(folder, wait):
+        raise OutputError(f"cannot lock {folder}: Permission denied")
+
+    monkeypatch.setattr(kg.files, "_acquire", read_only)  # another user's folder
+    assert current_path(out / "graph.ttl").read_text() == "new"
+    assert current_path(out / "statements.jsonl") == out / "statements.jsonl"  # not in the commit

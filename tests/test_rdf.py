@@ -1,6 +1,7 @@
 """Tests for kg.rdf: typed entities, reified statements, direct triples only for facts, stable bytes."""
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pyoxigraph as ox
@@ -232,3 +233,35 @@ def _with_doc_id(graph: KnowledgeGraph, doc_id: str) -> KnowledgeGraph:
 
     entity_of = {(doc_id, start, end): entity for (_, start, end), entity in graph.entity_of.items()}
     return KnowledgeGraph(rename(graph.documents), rename(graph.entities), rename(graph.statements), entity_of)
+
+
+# --- reading graph files ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "name, text, reason",
+    [
+        ("bad.ttl", '@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b "unterminated .\n', "line 3: newline found in string literal"),
+        ("bad.nt", "<http://example.org/a> <http://example.org/b> <http://example.org/c>\n", "line 2 column 1: Quads must be followed by a dot"),
+        ("bad.jsonld", '{"@id": "http://example.org/a", "http://example.org/p": [1, 2', "line 1 column 62: Array values must be followed by a comma"),
+    ],
+)
+def test_rdf_parse_error_keeps_its_reason_on_one_line(tmp_path, name: str, text: str, reason: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_rdf(path)
+    assert reason in str(err.value) and "\n" not in str(err.value), str(err.value)
+
+
+def test_rdf_jsonld_context_by_reference_is_refused_unless_allowed(tmp_path) -> None:
+    path = tmp_path / "graph.jsonld"
+    scoped = {"knows": {"@id": "http://example.org/knows", "@context": "https://example.org/scoped.jsonld"}}
+    path.write_text(json.dumps({"@context": [scoped], "@id": "http://example.org/a"}), encoding="utf-8")
+    with pytest.raises(InputError, match="'https://example.org/scoped.jsonld' is a reference that would be fetched"):
+        load_rdf(path)
+
+
+def test_rdf_inline_jsonld_context_reads_offline(small_rdf, tmp_path) -> None:
+    path = tmp_path / "graph.jsonld"
+    path.write_text(to_jsonld(small_rdf), encoding="utf-8")
+    assert len(load_rdf(path)) == len(small_rdf)
