@@ -128,8 +128,9 @@ def build(
     PATHS are .txt, .md or .jsonl files, or folders of them. Writes
     graph.ttl, graph.jsonld, statements.jsonl and graph.html. The graph is
     checked against ontologies/shapes.ttl, and the outputs are replaced only
-    when every file is complete. With --engine dask, documents are extracted
-    on a Dask cluster in partitions and merged here: the files are the same.
+    when every file is complete. Builds into one folder wait for each other.
+    With --engine dask, documents are extracted on a Dask cluster in
+    partitions and merged here: the files are the same.
 
     \b
     Example:

@@ -231,10 +231,13 @@ def build(
         model: spaCy pipeline name, used only when ``nlp`` is None.
         jobs: worker processes for spaCy.
         validate: check the RDF against the SHACL shapes before anything is written.
-        store: also load the graph into an on-disk oxigraph store in this folder.
+        store: also load the graph into an on-disk oxigraph store in this folder (built
+            beside the old one, swapped in with the other outputs).
         into: add the articles to the graph already in ``out_dir`` (from its
             ``extractions.jsonl``): documents already there (same id or same normalised text)
             are not added twice, and entities are resolved across old and new documents.
+            ``out_dir`` is locked from that read to the last write, so concurrent builds
+            into one folder run one after another and none loses a document.
         progress: show a progress bar on a terminal.
         extractor: extract somewhere else (``kg.distribute``); ``nlp``, ``model`` and ``jobs``
             are then unused. Resolution, validation and writing stay here, so the files are
