@@ -63,6 +63,24 @@ _held: dict[str, list] = {}
 _held_guard = threading.Lock()
 
 
+def _forget_locks_after_fork() -> None:
+    """A forked child (spaCy's --jobs workers) drops its copy of the lock: a flock lasts while
+    any copy of its descriptor is open, and a worker that outlives a killed build must not keep
+    the folder locked."""
+    global _held_guard
+    _held_guard = threading.Lock()
+    for fd, _, _ in _held.values():
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _held.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_locks_after_fork)
+
+
 # --- the lock --------------------------------------------------------------------------------
 
 @contextmanager
@@ -102,16 +120,20 @@ def locked(folder: str | os.PathLike[str], wait: bool = True) -> Iterator[bool]:
     if fd is None:
         yield False
         return
+    entry = [fd, threading.get_ident(), 1]
     with _held_guard:
-        _held[key] = [fd, threading.get_ident(), 1]
+        _held[key] = entry
     try:
         _recover(folder)
         _remove_stale(folder)
         yield True
     finally:
         with _held_guard:
-            del _held[key]
-        _release(folder, fd)
+            ours = _held.get(key) is entry  # not in a forked child, which has let go already
+            if ours:
+                del _held[key]
+        if ours:
+            _release(folder, fd)
 
 
 def _acquire(folder: Path, wait: bool) -> int | None:

@@ -356,7 +356,7 @@ def check_kg_graph(rdf: Graph, source: str | PathLike[str]) -> Graph:
     kinds = {KG.Document, KG.Statement, *_CLASS.values()}
     if not any(kind in kinds for kind in rdf.objects(None, RDF.type)):
         raise InputError(
-            f"{source}: {len(rdf)} triples but none kg draws: no kg:Document, kg:Statement or entity "
+            f"{source}: {len(rdf)} triple{'s' if len(rdf) != 1 else ''} but none kg draws: no kg:Document, kg:Statement or entity "
             f"(kg:Person, kg:Country, ...); kg renders graphs written by kg build"
         )
     return rdf

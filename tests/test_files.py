@@ -262,3 +262,30 @@ def test_files_reader_that_cannot_lock_reads_through_the_journal(tmp_path, monke
     monkeypatch.setattr(kg.files, "_acquire", read_only)  # another user's folder
     assert current_path(out / "graph.ttl").read_text() == "new"
     assert current_path(out / "statements.jsonl") == out / "statements.jsonl"  # not in the commit
+
+
+_HOLDER_WITH_A_CHILD = """
+import os, sys, time
+import kg.files
+with kg.files.locked(sys.argv[1]):
+    if os.fork() == 0:
+        time.sleep(30)  # a worker (spaCy's --jobs) that outlives its parent
+        os._exit(0)
+    print("locked", flush=True)
+    time.sleep(30)
+"""
+
+
+def test_files_lock_dies_with_its_holder_not_with_a_forked_child(tmp_path) -> None:
+    import signal
+
+    holder = subprocess.Popen([sys.executable, "-c", _HOLDER_WITH_A_CHILD, str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                              start_new_session=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        holder.kill()  # killed mid-build: no release; its forked child lives on
+        holder.wait(10)
+        with locked(tmp_path, wait=False) as got:
+            assert got is True
+    finally:
+        os.killpg(holder.pid, signal.SIGKILL)
