@@ -9,7 +9,6 @@ import json
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from functools import partial
 from os import PathLike
 from pathlib import Path
 from typing import Protocol
@@ -175,7 +174,7 @@ def write_outputs(
         contents[out / EXTRACTIONS_FILE] = lambda stream: _write_extractions(extractions, stamp, stream)
     contents.update(extra or {})
     if store is not None:
-        contents[Path(store)] = Folder(partial(fill_store, turtle))
+        contents[Path(store)] = Folder(lambda folder: fill_store(turtle, folder))
     return write_files(contents)
 
 

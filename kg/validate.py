@@ -17,8 +17,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from kg.errors import InputError, ValidationError
 from kg.terminal import printable
+from kg.errors import InputError, ValidationError
 from kg.vocab import KGR, PREFIXES, RDF, SH, SHAPES_PATH, XSD
 
 __all__ = ["ValidationReport", "Violation", "check_graph", "load_shapes", "validate_graph"]
