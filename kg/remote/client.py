@@ -103,14 +103,15 @@ class Client:
     """
 
     def __init__(
-        self, url: str, retries: int, timeout: float, retry_statuses: frozenset[int], backoff: float = BACKOFF, max_bytes: int = MAX_ANSWER_BYTES,
+        self, url: str, retries: int, timeout: float | None, retry_statuses: frozenset[int], backoff: float = BACKOFF,
+        max_bytes: int = MAX_ANSWER_BYTES,
     ) -> None:
         self.url = _check_url(url)
         self.credentials = _credentials()
         self.retries = retries
-        self.deadline = timeout
+        self.deadline = timeout  # None: no limit
         self.max_bytes = max_bytes
-        self.timeout = (min(CONNECT_TIMEOUT, timeout), timeout)
+        self.timeout = (CONNECT_TIMEOUT if timeout is None else min(CONNECT_TIMEOUT, timeout), timeout)
         self.retry_statuses = retry_statuses
         self.backoff = backoff
         self.reached = False
@@ -243,7 +244,7 @@ class Client:
                 if why is not None and not self.reached:
                     raise RemoteError(f"cannot reach {self.url}: {why}") from err
                 if isinstance(err, requests.ReadTimeout) and not retry_read_timeout:
-                    raise RemoteError(f"{self.url} sent no answer within {self.timeout[1]:g} s") from err
+                    raise RemoteError(f"{self.url} sent no answer within {self.deadline:g} s") from err
                 if not isinstance(err, (requests.ConnectionError, requests.Timeout)):
                     raise RemoteError(f"{self.url}: {err}") from err
                 problem = why or first_line(err)

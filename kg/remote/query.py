@@ -140,7 +140,7 @@ def remote_query(
     required: Iterable[str] = (),
     *,
     retries: int = DEFAULT_RETRIES,
-    timeout: float = DEFAULT_TIMEOUT,
+    timeout: float | None = DEFAULT_TIMEOUT,
     backoff: float = BACKOFF,
     max_bytes: int = MAX_ANSWER_BYTES,
 ):
@@ -150,7 +150,7 @@ def remote_query(
     declarations win), values are bound by :func:`with_values`, and the answer is parsed into
     the pyoxigraph result types the local path gives. A store such as Virtuoso queries the
     union of its named graphs when the query names none, so a query sees every pushed document.
-    ``timeout`` bounds the whole request and ``max_bytes`` the answer.
+    ``timeout`` bounds the whole request (None: no limit) and ``max_bytes`` the answer.
 
     Returns:
         ``pyoxigraph.QuerySolutions``, ``QueryBoolean`` or a list of ``Triple``.
@@ -164,7 +164,7 @@ def remote_query(
     form = _query_form(tokens)
     sent = _PROLOGUE + with_values(text, terms)
     accept = "application/n-triples, text/turtle;q=0.5" if form in _GRAPH_FORMS else _RESULTS_JSON
-    client = Client(endpoint, retries, timeout or DEFAULT_TIMEOUT, _RETRY, backoff, max_bytes)
+    client = Client(endpoint, retries, timeout or None, _RETRY, backoff, max_bytes)
     try:
         response = client.request("POST", data={"query": sent}, headers={"Accept": accept}, retry_read_timeout=False)
     finally:
