@@ -1,15 +1,7 @@
-"""Output files written whole or not at all: contents -> temporary files -> a journal -> renames.
+"""Output files written whole or not at all: contents -> temporaries -> a commit journal -> renames.
 
-Every file (or folder, such as an oxigraph store) of a run is first written next to its target,
-with the mode the umask gives. Only when all of them are complete is a journal written that
-lists the renames still to do; it is the commit point. A run killed before it leaves the
-previous outputs as they were (its temporaries are removed by the next writer); a run killed
-after it is finished by the next kg process that reads or writes the folder, so readers never
-see one file of the new generation next to another of the old.
-
-A folder's writers take its lock (:func:`locked`): concurrent builds into one folder run one
-after the other, and whoever takes the lock first finishes an interrupted journal and removes
-stale temporaries.
+A folder's writers hold its lock (:func:`locked`), one at a time; readers find the last whole
+generation with :func:`current_path`, which finishes a commit that a killed run left half-done.
 """
 from __future__ import annotations
 

@@ -1,8 +1,7 @@
 """A function -> its result, computed in a child process that a deadline or Ctrl-C can end.
 
-Native code (pyoxigraph evaluating SPARQL) neither returns to Python for a signal handler nor
-lets go of its memory until it is done, so a query that runs away is run where it can be
-killed: the parent waits, and on time-out or Ctrl-C it kills the child and carries on.
+pyoxigraph evaluates SPARQL in native code that neither returns to Python for a signal handler
+nor can be stopped from a thread; a child process can be killed, and its memory goes with it.
 """
 from __future__ import annotations
 
