@@ -462,6 +462,7 @@ def _with_quantities(doc: Doc, spans: list[Span]) -> list[Span]:
     if not quantities:
         return spans
     taken = {i for q in quantities for i in range(q.start, q.end)}
-    kept = [s for s in spans if s.label_ not in _NUMERIC_LABELS or not any(i in taken for i in range(s.start, s.end))]
+    # A numeric span, or any span wholly inside an amount ("790m" read as a product), gives way.
+    kept = [s for s in spans if not (s.label_ in _NUMERIC_LABELS or all(i in taken for i in range(s.start, s.end))) or not any(i in taken for i in range(s.start, s.end))]
     named = {i for s in kept for i in range(s.start, s.end)}
     return filter_spans(kept + [q for q in quantities if not any(i in named for i in range(q.start, q.end))])

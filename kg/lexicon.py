@@ -142,11 +142,12 @@ MODAL_VERBS = {
     "try": "hoped",
     "propose": "planned",
     "agree": "planned",
-    "will": "planned",
-    "shall": "planned",
     "due": "planned",
-    "would": "possible",
 }
+
+#: Auxiliaries of the future and the conditional: they set a plain clause's modality ("Straw will
+#: visit Thailand" is planned) but give way to any word that embeds the clause ("said it would").
+FUTURE_AUXILIARIES = {"will": "planned", "shall": "planned", "would": "possible"}
 
 #: Nouns that introduce a reported or claimed proposition ("the government's statement that ...").
 CLAIM_NOUNS = {

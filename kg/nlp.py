@@ -54,6 +54,7 @@ def load_pipeline(name: str | None = None, exclude: Iterable[str] = ()) -> Langu
             nlp = spacy.load(candidate, exclude=list(exclude))
         except (OSError, ImportError, ValueError) as err:
             raise ModelError(f"cannot load spaCy pipeline {candidate!r}: {err}") from err
+        _keep_amounts_whole(nlp)
         if "ner" in nlp.pipe_names and "kg_entities" not in nlp.pipe_names:
             nlp.add_pipe("kg_entities", after="ner")
         log.info("loaded spaCy pipeline %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
@@ -61,6 +62,22 @@ def load_pipeline(name: str | None = None, exclude: Iterable[str] = ()) -> Langu
     if name:
         raise ModelError(f"spaCy pipeline {name!r} is not installed; install it (e.g. `pip install {name}`) or pick another with --model")
     raise ModelError(f"no English spaCy pipeline is installed (tried {', '.join(DEFAULT_MODELS)}); run `{INSTALL_HINT}`")
+
+
+#: Scale suffixes of money in news ("£790m", "$5bn", "10k"): spaCy's tokenizer splits "m" off a
+#: number as a unit of length, and the small model then parses "£790m bid" as a passive verb.
+_SCALE_SUFFIXES = ("m", "M", "K", "T", "G", "t", "g")
+
+
+def _keep_amounts_whole(nlp: Language) -> None:
+    """Keep "790m" one token, as "1.8bn" already is, so amounts parse as numbers."""
+    suffixes = []
+    for pattern in nlp.Defaults.suffixes or ():
+        if isinstance(pattern, str) and pattern.startswith("(?<=[0-9])(?:km|"):
+            units = pattern[len("(?<=[0-9])(?:") : -1].split("|")
+            pattern = "(?<=[0-9])(?:" + "|".join(u for u in units if u not in _SCALE_SUFFIXES) + ")"
+        suffixes.append(pattern)
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 def _is_loadable(name: str) -> bool:

@@ -388,10 +388,10 @@ def find_quantities(text: str) -> list[tuple[int, int, str]]:
 
 
 def title_key(title: str) -> str:
-    """The form titles are compared in: lower case, no dots, single spaces.
+    """The form titles are compared in: lower case, no dots, hyphens as spaces, single spaces.
 
     Examples:
-        >>> title_key("Chief  Executive")
-        'chief executive'
+        >>> title_key("Chief  Executive"), title_key("Director-General")
+        ('chief executive', 'director general')
     """
-    return re.sub(r"\s+", " ", title.lower().replace(".", "")).strip()
+    return re.sub(r"\s+", " ", title.lower().replace(".", "").replace("-", " ")).strip()

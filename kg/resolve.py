@@ -416,11 +416,16 @@ def _positions(
         offices[key].append(office)
         out.append(replace(s, object=Argument(mention=office), qualifiers=replace(s.qualifiers, affiliation=affiliation)))
     entities: list[Entity] = []
+    used: set[str] = set()
     for key, members in sorted(offices.items()):
-        title = Counter(m.name for m in members).most_common(1)[0][0]
+        title = sorted(Counter(m.name for m in members).items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         affiliation_id = key.split("@", 1)[1]
         label = position_label(title, labels[affiliation_id])
-        entity_id = f"position/{slugify(title)}-{affiliation_id.split('/', 1)[1]}"
+        entity_id = base = f"position/{slugify(title)}-{affiliation_id.split('/', 1)[1]}"
+        suffix = 2
+        while entity_id in used:
+            entity_id, suffix = f"{base}-{suffix}", suffix + 1
+        used.add(entity_id)
         aliases = sorted({m.text for m in members} | {m.name for m in members} - {label})
         entities.append(Entity(entity_id, "Position", label, tuple(aliases), tuple(sorted(set(members), key=lambda m: (m.doc_id, m.start)))))
     return out, entities

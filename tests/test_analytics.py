@@ -48,7 +48,7 @@ RUBIO_IRI, JAISHANKAR_IRI, INDIA_IRI = _iri("person/marco-rubio"), _iri("person/
 
 def test_analytics_nodes_are_the_typed_entities(small, small_nx):
     assert list(small_nx) == sorted(_iri(e.entity_id) for e in small.entities)
-    assert small_nx.nodes[RUBIO_IRI] == {"label": "Marco Rubio", "type": "Person", "aliases": ("Mr. Rubio", "Rubio")}
+    assert small_nx.nodes[RUBIO_IRI] == {"label": "Marco Rubio", "type": "Person", "aliases": ("Mr. Rubio", "Rubio"), "titles": ()}
     assert small_nx.nodes[_iri("organization/quad")]["type"] == "Organization"
     assert str(document_iri("d1")) not in small_nx
 
