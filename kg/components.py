@@ -387,11 +387,18 @@ def _whole_person(doc: Doc, span: Span, spans: list[Span]) -> Span:
     return span if start == span.start else Span(doc, start, span.end, label="PERSON")
 
 
+#: Titles written after a name, which the model reads into the name ("Frank Field MP").
+_POSTNOMINALS = frozenset({"MP", "MEP", "MSP", "AM", "QC", "MLA", "KC"})
+
+
 def _split_person_title(doc: Doc, span: Span) -> list[Span]:
-    """"Crown Prince Abdullah", "President Bush" read as one person: the title words at its start
-    are a TITLE of their own, so the name is the person's and the title an office they hold."""
+    """"Crown Prince Abdullah", "President Bush", "Frank Field MP" read as one person: the title
+    words at its start or end are a TITLE of their own, so the name is the person's and the title
+    an office they hold."""
     if span.label_ != "PERSON" or len(span) < 2:
         return [span]
+    if doc[span.end - 1].text in _POSTNOMINALS:
+        return [*_split_person_title(doc, Span(doc, span.start, span.end - 1, label="PERSON")), Span(doc, span.end - 1, span.end, label="TITLE")]
     cut = span.start
     while cut < span.end - 1 and (doc[cut].is_title or doc[cut].is_upper) and (doc[cut].lower_ in TITLE_MODIFIERS or is_title_head(doc[cut])):
         cut += 1

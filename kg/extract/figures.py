@@ -15,29 +15,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.context import Builder, Found, token_mention
+from kg.lexicon import METRIC_NOUNS
 from kg.model import Quantity
 from kg.normalize import number_value, parse_quantity
 from kg.syntax import SUBJECT_DEPS, conjuncts, governing_verb
 
 __all__ = ["METRIC_NOUNS", "figure_statements"]
 
-#: Nouns that name a figure an organisation or a country reports, lemma -> metric name.
-METRIC_NOUNS = {
-    **{w: "profit" for w in ("profit", "profits", "earnings", "income")},
-    **{w: "revenue" for w in ("revenue", "revenues")},
-    **{w: "sales" for w in ("sales", "sale", "turnover")},
-    **{w: "loss" for w in ("loss", "losses", "deficit")},
-    "debt": "debt", "debts": "debt", "borrowing": "borrowing", "surplus": "surplus",
-    "output": "output", "production": "production", "growth": "growth", "gdp": "gdp", "economy": "gdp",
-    "inflation": "inflation", "unemployment": "unemployment", "joblessness": "unemployment",
-    "exports": "exports", "imports": "imports", "investment": "investment", "spending": "spending",
-    "dividend": "dividend", "orders": "orders", "margin": "margin", "valuation": "market value",
-    "capitalisation": "market value", "capitalization": "market value", "reserves": "reserves",
-    "assets": "assets", "costs": "costs", "cost": "costs", "budget": "budget", "bill": "bill",
-    "membership": "membership", "workforce": "workforce", "subscribers": "subscribers", "customers": "customers",
-    "share": "market share", "rate": "rate", "rates": "rate",
-    "population": "population", "value": "value", "volume": "volume",
-}
 #: Nouns that count what an organisation or country has or makes: "employs 6,000 people",
 #: "produced 110,000 cars", "has 1.2 million members"; the noun is the unit.
 _COUNTED = frozenset(

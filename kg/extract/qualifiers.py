@@ -170,7 +170,7 @@ def _embedded_modality(anchor: Token) -> str:
 def _leaves(verb: Token) -> bool:
     """"resigned", "quit", "stepped down": a verb that ends its subject's state."""
     lemma = verb.lemma_.lower()
-    return lemma in LEAVING_VERBS or (lemma == "step" and any(c.dep_ == "prt" and c.lower_ in {"down", "aside"} for c in verb.children))
+    return lemma in LEAVING_VERBS or (lemma == "step" and any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"down", "aside"} for c in verb.children))
 
 
 def status_of(anchor: Token) -> str | None:
