@@ -18,7 +18,7 @@ from kg.extract.context import Builder, Found, token_mention
 from kg.lexicon import METRIC_NOUNS
 from kg.model import Quantity
 from kg.normalize import number_value, parse_quantity
-from kg.syntax import SUBJECT_DEPS, conjuncts, governing_verb
+from kg.syntax import SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun
 
 __all__ = ["METRIC_NOUNS", "figure_statements"]
 
@@ -60,6 +60,8 @@ def _metric(noun: Token) -> str | None:
     if any(c.lower_ in _PRICE_WORDS for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
         return None
     words = [c.text.lower() for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.lower_ in {"pre-tax", "net", "operating", "gross", "underlying", "trade", "budget", "current", "account"}]
+    if not words and noun.i >= 3 and noun.doc[noun.i - 3 : noun.i].text.lower().replace(" ", "") == "pre-tax":
+        words = ["pre-tax"]  # the tokenizer splits "pre-tax" into three words
     return " ".join([*words, base]) if words else base
 
 
@@ -88,7 +90,11 @@ def _clause_owner(verb: Token | None, b: Builder) -> Found | None:
     for _ in range(3):
         if current is None:
             return None
-        for subject in (t for c in current.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)):
+        subjects = [t for c in current.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
+        if subjects and is_relative_pronoun(subjects[0]) and current.dep_ == "relcl":
+            # "MG Rover, which employs 6,000 people": the pronoun stands for the noun.
+            subjects = conjuncts(current.head)
+        for subject in subjects:
             found = token_mention(subject, b.ctx, allow_modifier=False) or _owner(subject, b)
             if found is not None and found[0].type in _OWNER_TYPES:
                 return found
