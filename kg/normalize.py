@@ -45,7 +45,12 @@ CURRENCY_WORDS = {
     "sterling": "GBP", "yen": "JPY", "rupees": "INR", "rupee": "INR", "yuan": "CNY",
     "renminbi": "CNY", "roubles": "RUB", "rouble": "RUB", "rubles": "RUB", "ruble": "RUB", "rand": "ZAR",
     "kronor": "SEK", "krona": "SEK", "kroner": "DKK", "krone": "DKK", "reais": "BRL", "real": "BRL",
-    "swiss francs": "CHF", **{code.lower(): code for code in CURRENCY_CODES},
+    "swiss francs": "CHF", "danish kroner": "DKK", "norwegian kroner": "NOK", "norwegian krone": "NOK",
+    "swedish kronor": "SEK", "swedish krona": "SEK", "japanese yen": "JPY", "chinese yuan": "CNY",
+    "indian rupees": "INR", "russian roubles": "RUB", "south african rand": "ZAR", "brazilian reais": "BRL",
+    "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
+    "singapore dollars": "SGD", "new zealand dollars": "NZD", "mexican pesos": "MXN", "pesos": "MXN",
+    **{code.lower(): code for code in CURRENCY_CODES},
 }  # fmt: skip
 
 # re.ASCII keeps \d, \w and \b to ASCII: no exotic digits, no case folds such as Kelvin "K" -> "k".

@@ -37,8 +37,8 @@ class SentenceContext:
     #: predicate -> ISO date of the latest dated statement so far in the document, for
     #: "the meetings came two days after a call" style arithmetic across sentences.
     dated: dict[str, str] = field(default_factory=dict)
-    #: (document offset) -> the organisation the text last spoke of before it, for figures a
-    #: sentence gives without saying whose they are ("Sales climbed to 36bn kroner").
+    #: (document offset) -> the organisation or country the article is about so far, for figures
+    #: a sentence gives without saying whose they are ("Sales climbed to 36bn kroner").
     topic: Callable[[int], Found | None] = lambda start: None
 
     def evidence(self, sent: Span) -> Evidence:

@@ -29,6 +29,9 @@ _THING_PRONOUNS = frozenset({"it", "its", "itself"})
 #: Confidence factors: a pronoun is surer than a description.
 PRONOUN_FACTOR = 0.85
 DESCRIPTION_FACTOR = 0.8
+#: The article's topic must be named this often (a subject counts twice) and lead the next by this factor.
+TOPIC_MIN = int(__import__("os").environ.get("KG_TOPIC_MIN", "2"))
+TOPIC_LEAD = float(__import__("os").environ.get("KG_TOPIC_LEAD", "1.5"))
 #: How far back (in characters) a pronoun or description may look for its antecedent.
 _REACH = 1500
 #: Descriptions that stand for the last organisation, party or country named.
@@ -39,6 +42,13 @@ _ORG_WORDS = ORGANIZATION_KINDS - _PARTY_WORDS - {"owner", "parent", "partner", 
 
 
 
+
+
+def _is_subject(token: Token) -> bool:
+    """A clause subject, or a conjunct of one ("Nokia and Siemens posted")."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
 
 
 @dataclass
@@ -76,6 +86,8 @@ class Antecedents:
         self.countries = _Seen()
         self.genders: dict[str, str] = {}
         self.offices: dict[str, Mention] = {}
+        # key -> [times named, latest mention]: the organisation or country the article is about.
+        self.named: dict[str, list] = {}
 
     def observe(self, sent: Span, offset: int, mentions: dict[int, Mention]) -> None:
         """Remember the names of a sentence (before its statements are read, so a pronoun may
@@ -86,7 +98,7 @@ class Antecedents:
             if m is None or m in seen or m.text.lower() in _MALE_PRONOUNS | _FEMALE_PRONOUNS | _THING_PRONOUNS:
                 continue
             seen.add(m)
-            subject = any(mentions.get(t.i) == m and t.dep_ in SUBJECT_DEPS for t in sent)
+            subject = any(mentions.get(t.i) == m and _is_subject(t) for t in sent)
             if m.type == "Person":
                 gender = gender_of(m)
                 if gender:
@@ -96,6 +108,10 @@ class Antecedents:
                 self.organisations.add(m, subject)
             elif m.type == "Country":
                 self.countries.add(m, subject)
+            if m.type in {"Organization", "Country"} and party_name(m.name) is None:
+                count = self.named.setdefault(m.key, [0, m])
+                count[0] += 2 if subject else 1
+                count[1] = m
 
     def learn(self, statements: list[Statement]) -> None:
         """Remember who holds which office, so "the chancellor" can be resolved later."""
@@ -120,9 +136,12 @@ class Antecedents:
         return None
 
     def topic(self, start: int) -> tuple[Mention, float] | None:
-        """The organisation the text last spoke of before ``start``, preferring a subject."""
-        named = self._latest(self.organisations, start, prefer_subject=True, party=False)
-        return (named, DESCRIPTION_FACTOR) if named else None
+        """The organisation or country the article is about so far: named most often (as a
+        subject counting twice), and clearly ahead of the next one."""
+        ranked = sorted(self.named.values(), key=lambda c: -c[0])
+        if not ranked or ranked[0][0] < TOPIC_MIN or (len(ranked) > 1 and ranked[0][0] < TOPIC_LEAD * ranked[1][0]):
+            return None
+        return ranked[0][1], DESCRIPTION_FACTOR
 
     def _person(self, start: int, gender: str) -> Mention | None:
         candidates = [(m, subject) for m, subject in self.people.before(start) if self.genders.get(m.key, gender) == gender]
