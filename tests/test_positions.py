@@ -72,3 +72,12 @@ def test_positions_speaking_for_a_party_is_membership(facts) -> None:
 
 def test_positions_possessive_party_on_a_name_is_membership(facts) -> None:
     assert has(facts("Labour's Paul Flynn said the pair had had a scorching."), "Paul Flynn", "memberOf", "Labour Party")
+
+
+def test_positions_party_right_before_a_name_is_membership(facts) -> None:
+    assert has(facts("Green Party Sir Paul Smith said the plan was wrong."), "Paul Smith", "memberOf", "Green Party") or has(
+        facts("Lib Dem Sir Paul Smith said the plan was wrong."), "Paul Smith", "memberOf", "Liberal Democrats")
+
+
+def test_positions_party_candidate_before_a_name_is_membership(facts) -> None:
+    assert has(facts("Prospective Labour candidate Mary Jones spoke in Leeds."), "Mary Jones", "memberOf", "Labour Party")

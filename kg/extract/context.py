@@ -46,6 +46,13 @@ class SentenceContext:
         return Evidence(self.passage.document.doc_id, sent.text, start, start + len(sent.text))
 
 
+#: Nouns of things someone does or decides, which stand for the doer when judged or welcomed.
+ACT_NOUNS = frozenset(
+    "decision move plan proposal policy handling comment remark stance approach action conduct effort offer "
+    "announcement initiative ruling statement intervention response reform".split()
+)
+
+
 def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = True) -> Found | None:
     """The mention a noun-phrase head stands for, with a confidence factor for how it was found.
 
@@ -69,6 +76,13 @@ def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = Tru
     }
     if len(named) == 1:
         return named.pop(), 0.75
+    if not named and token.lemma_.lower() in ACT_NOUNS:
+        # "welcomed the decision by India", "attacked the handling of the crisis by the BBC": an act
+        # stands for whoever did it.
+        agents = {ctx.mentions[o.i] for p in token.children if p.dep_ in {"prep", "agent"} and p.lower_ == "by"
+                  for o in p.children if o.dep_ == "pobj" and o.i in ctx.mentions}
+        if len(agents) == 1:
+            return agents.pop(), 0.75
     return None
 
 

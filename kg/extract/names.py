@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.governments import government_mentions
 from kg.extract.entities import mention_of, normalise_name, passage_mentions, person_name
 from kg.gazetteer import demonym_code, gender_of, is_city, party_name
 from kg.lexicon import HONORIFICS, METRIC_NOUNS, ORGANIZATION_KINDS
@@ -392,4 +393,5 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
         if m.type in _VOTING_TYPES and words and all(w[:1].isupper() for w in words) and len("".join(words)) > 2:
             names.setdefault(words, m)
     _propagate(parsed, maps, names)
+    government_mentions(parsed, maps)
     return maps

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Builder, Found, token_mention
 from kg.extract.qualifiers import status_of
 from kg.gazetteer import party_name
-from kg.lexicon import FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, SPEECH_VERBS
+from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, SPEECH_VERBS
 from kg.model import Mention
 from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
 from kg.syntax.titles import is_title_head, title_words
@@ -357,9 +357,36 @@ def _possessive_members(sent: Span, b: Builder) -> None:
                 break
 
 
+#: Nouns for someone who belongs to a party without an office: "Tory candidate X", "Labour activist X".
+MEMBER_NOUNS = frozenset("candidate candidates activist activists member members councillor councillors supporter donor".split())
+#: Words that may stand between the party and the name: "prospective Tory candidate", "veteran Labour".
+_MEMBER_MODIFIERS = frozenset("prospective veteran senior leading fellow prominent local parliamentary".split())
+
+
+def _party_before_names(sent: Span, b: Builder) -> None:
+    """"Lib Dem Sir Archy Kirkwood", "prospective Tory candidate Andrew Mennear": a party, and at
+    most a member noun, right before a person's name make the person a member."""
+    ctx = b.ctx
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end:
+        person = ctx.mentions.get(i)
+        if person is None or person.type != "Person" or (i > sent.start and ctx.mentions.get(i - 1) == person):
+            i += 1
+            continue
+        k = i - 1
+        while k >= sent.start and (doc[k].lower_ in MEMBER_NOUNS | _MEMBER_MODIFIERS or doc[k].lower_ in HONORIFICS) and k not in ctx.mentions:
+            k -= 1
+        party = ctx.mentions.get(k) if k >= sent.start else None
+        if party is not None and _is_party(party):
+            b.add(doc[i], (person, 1.0), "memberOf", (party, 1.0), doc[k:i].text, "kg.rules.partyName.v1", 0.7, presupposed=True)
+        i += 1
+
+
 def position_statements(sent: Span, b: Builder) -> None:
     """Every office the sentence names for a person, with its affiliation."""
     _possessive_members(sent, b)
+    _party_before_names(sent, b)
     _speaking_for(sent, b)
     _linear_appositions(sent, b)
     _titles_before_names(sent, b)
