@@ -31,3 +31,11 @@ def test_places_coordinated_names_share_their_place(facts) -> None:
 
 def test_places_possessive_country_is_home(facts) -> None:
     assert has(facts("Germany's Deutsche Bank is expected to join the project."), "Deutsche Bank", "basedIn", "Germany")
+
+
+def test_places_capital_apposition_locates_the_city(facts) -> None:
+    assert has(facts("Bombs exploded in Kabul, the capital of Afghanistan."), "Kabul", "locatedIn", "Afghanistan")
+
+
+def test_places_possessive_place_contains_the_place(facts) -> None:
+    assert has(facts("Fans gathered at London's Wembley Stadium."), "Wembley Stadium", "locatedIn", "London")
