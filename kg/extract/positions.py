@@ -18,7 +18,7 @@ from kg.gazetteer import party_name
 from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, SPEECH_VERBS
 from kg.model import Mention
 from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
-from kg.syntax.titles import is_title_head, title_words
+from kg.syntax.titles import is_title_head, title_before, title_words
 
 __all__ = ["position_statements"]
 
@@ -383,6 +383,31 @@ def _party_before_names(sent: Span, b: Builder) -> None:
         i += 1
 
 
+def _title_of_owner_before_names(sent: Span, b: Builder) -> None:
+    """"Chairman of the Environmental Audit Committee Peter Ainsworth", "Secretary General of Nato
+    Jaap de Hoop Scheffer": a title, "of" and its organisation, right before the holder's name."""
+    ctx = b.ctx
+    doc = sent.doc
+    for i in range(sent.start + 3, sent.end):
+        person = ctx.mentions.get(i)
+        if person is None or person.type != "Person" or ctx.mentions.get(i - 1) == person:
+            continue
+        owner = ctx.mentions.get(i - 1)
+        if owner is None or owner.type not in _OWNER_TYPES or owner.type == "Person":
+            continue
+        k = i - 1
+        while k > sent.start and ctx.mentions.get(k - 1) == owner:
+            k -= 1
+        if doc[k - 1].lower_ == "the":
+            k -= 1
+        if k - 1 <= sent.start or doc[k - 1].lower_ not in {"of", "at"}:
+            continue
+        span = title_before(doc, k - 1)
+        if span is None or span[0] < sent.start:
+            continue
+        _office(b, doc[i], (person, 1.0), list(doc[span[0] : span[1]]), owner, "kg.rules.title.v1", 0.85)
+
+
 def position_statements(sent: Span, b: Builder) -> None:
     """Every office the sentence names for a person, with its affiliation."""
     _possessive_members(sent, b)
@@ -390,5 +415,6 @@ def position_statements(sent: Span, b: Builder) -> None:
     _speaking_for(sent, b)
     _linear_appositions(sent, b)
     _titles_before_names(sent, b)
+    _title_of_owner_before_names(sent, b)
     _appositions(sent, b)
     _complements(sent, b)
