@@ -97,7 +97,12 @@
     nodeView.refresh();
     edgeView.refresh();
     counts();
-    if (focus && focus.kind === "entity") focusEntity(focus.id, { keepView: true, force: true });
+    // The filters win over the focus: the neighbourhood is taken again among what they show,
+    // and an entity the filters hide is no longer in focus.
+    if (focus && focus.kind === "entity") {
+      if (nodeView.get(focus.id)) focusEntity(focus.id, { keepView: true, force: true, keepFilters: true });
+      else { history.replaceState(null, "", location.pathname + location.search); clearFocus(); }
+    }
     communityDiscs = null;
   }
   function counts() {
@@ -379,9 +384,11 @@
     const rings = [[], []];
     levels.forEach((level, id) => { if (level === 1 || level === 2) rings[level - 1].push(id); });
     if (!rings[0].length) return;
-    const ids = [centre].concat(rings[0], rings[1]);
-    const original = network.getPositions(ids);
+    const original = network.getPositions([centre].concat(rings[0], rings[1]));
     const c = original[centre];
+    if (!c) return;
+    rings[0] = rings[0].filter((id) => original[id]);
+    rings[1] = rings[1].filter((id) => original[id] && original[levels.parent.get(id)]);
     const angle = (p) => Math.atan2(p.y - c.y, p.x - c.x);
     const updates = [];
     const placed = new Map();
@@ -459,7 +466,7 @@
     const n = byId.get(id);
     if (!n) return;
     if (!(options && options.force) && focus && focus.kind === "entity" && focus.id === id) return;
-    reveal(n);
+    if (!(options && options.keepFilters)) reveal(n);
     const hood = neighbourhood(id, hops);
     setFocus({ kind: "entity", id: id, nodes: hood.nodes, edges: hood.edges, levels: hood.levels }, options, () => showEntity(n, hood));
     network.selectNodes([id]);

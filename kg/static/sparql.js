@@ -186,7 +186,8 @@
     else { td.textContent = shown; if (term.type === "uri") td.title = term.value; }
     return td;
   }
-  const MAX_ROWS = 2000;
+  // More rows than this wait for a click: a SELECT * can give a row per triple.
+  const MAX_ROWS = 1000;
   let last = null;
   function show(result) {
     results.textContent = "";
@@ -202,13 +203,20 @@
     result.vars.forEach((v) => head.appendChild(el("th", "?" + v)));
     table.appendChild(el("thead")).appendChild(head);
     const body = table.appendChild(el("tbody"));
-    result.rows.slice(0, MAX_ROWS).forEach((row) => {
+    const add = (rows) => rows.forEach((row) => {
       const tr = el("tr");
       row.forEach((term) => tr.appendChild(cell(term)));
       body.appendChild(tr);
     });
+    add(result.rows.slice(0, MAX_ROWS));
     results.appendChild(table);
-    if (result.rows.length > MAX_ROWS) results.appendChild(el("p", "The first " + MAX_ROWS + " of " + result.rows.length + " rows are shown.", "kg-muted"));
+    if (result.rows.length > MAX_ROWS) {
+      const all = el("button", "Show all " + result.rows.length.toLocaleString("en") + " rows", "kg-more");
+      all.type = "button";
+      all.id = "kg-query-all";
+      all.addEventListener("click", () => { add(result.rows.slice(MAX_ROWS)); all.remove(); });
+      results.appendChild(all);
+    }
     drawButton.disabled = !result.rows.length;
   }
 
