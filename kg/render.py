@@ -192,6 +192,9 @@ def _options(large: bool) -> dict:
         "width": 1.5,
         "selectionWidth": 2,
     }
+    if large:
+        # Predicate labels only from about 100% zoom: further out they are a grey blur over the nodes.
+        edges["scaling"] = {"label": {"drawThreshold": 12}}
     nodes = {"font": {"size": 15, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1}
     interaction = {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "keyboard": False, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large}
     if large:
