@@ -97,6 +97,7 @@ screenshot: run news-graph | $(CHROMIUM)
 	$(SHOT) --screenshot=docs/graph.png file://$(CURDIR)/$(OUT)/graph.html 2>/dev/null
 	$(BIN)/kg render $(NEWS) -o $(NEWS)/graph.html
 	$(SHOT) --screenshot=docs/graph-news.png file://$(CURDIR)/$(NEWS)/graph.html 2>/dev/null
+	$(SHOT) --screenshot=docs/graph-news-focus.png 'file://$(CURDIR)/$(NEWS)/graph.html#focus=entity/organization/yukos' 2>/dev/null
 
 # Oxigraph's WebAssembly build for the page's SPARQL panel, from the npm registry (see
 # kg/vendor/oxigraph/README.md): the glue module as it is, the wasm gzipped.

@@ -268,6 +268,8 @@
     ctx.textBaseline = "top";
     ctx.lineJoin = "round";
     let top = data.topLabels;
+    // Bold, on a white ground, when they stand out from other labels; a small graph has only these.
+    const standOut = nodeView.length > data.topLabels;
     for (const n of byRank) {
       const node = body[n.id];
       if (!node) continue; // vis keeps only the nodes the filters let through
@@ -280,7 +282,7 @@
       const x = (node.x - view.x) * scale + width / 2, y = (node.y - view.y) * scale + height / 2;
       if (x < -150 || x > width + 150 || y < -40 || y > height + 20) continue;
       const text = shortLabel(n.label);
-      const font = isTop || (focus && n.id === focus.id) ? TOP_FONT : FONT;
+      const font = (isTop && standOut) || (focus && n.id === focus.id) ? TOP_FONT : FONT;
       const w = measure(ctx, font, text) + 6, h = 16, gap = Math.max(radius, 2) + 2;
       // Below the node, else above, right or left of it; a top label that fits nowhere is drawn below anyway.
       const spots = [[x - w / 2, y + gap], [x - w / 2, y - gap - h], [x + gap, y - h / 2], [x - gap - w, y - h / 2],
@@ -295,7 +297,7 @@
       if (!box) box = { x: spots[0][0], y: spots[0][1], w: w, h: h };
       grid.add(box);
       ctx.font = font;
-      if (isTop && !focus) {
+      if (isTop && standOut && !focus) {
         ctx.fillStyle = "rgba(255,255,255,0.82)";
         ctx.fillRect(box.x, box.y, box.w, box.h);
       }
@@ -360,10 +362,13 @@
     ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     ctx.restore();
     const body = network.body;
+    // Full strength, and predicate labels from vis's default zoom on (large graphs wait for 100%).
     const strong = (item, draw) => {
       const color = item.options.color, opacity = color.opacity;
+      const label = item.options.scaling.label, threshold = label.drawThreshold;
       color.opacity = 1;
-      try { draw(); } finally { color.opacity = opacity; }
+      label.drawThreshold = 5;
+      try { draw(); } finally { color.opacity = opacity; label.drawThreshold = threshold; }
     };
     focus.edges.forEach((id) => { const e = body.edges[id]; if (e && e.connected) strong(e, () => { e.draw(ctx); e.drawArrows(ctx); }); });
     focus.nodes.forEach((id) => { const n = body.nodes[id]; if (n) n.draw(ctx); });
@@ -393,10 +398,12 @@
     const updates = [];
     const placed = new Map();
     moved = new Map();
-    let radius = Math.max(220, (rings[0].length * 80) / (2 * Math.PI));
+    // Each node gets its width and room for a label along the ring.
+    const room = (ring, gap) => ring.reduce((sum, id) => sum + 2 * byId.get(id).size + gap, 0) / (2 * Math.PI);
+    let radius = Math.max(220, room(rings[0], 70));
     rings.forEach((ring, level) => {
       if (!ring.length) return;
-      if (level === 1) radius = Math.max(radius + 260, (ring.length * 56) / (2 * Math.PI));
+      if (level === 1) radius = Math.max(radius + 260, room(ring, 40));
       const key = (id) => (level === 0 ? angle(original[id]) : placed.get(levels.parent.get(id)));
       ring.sort((a, b) => key(a) - key(b) || byId.get(a).rank - byId.get(b).rank);
       const start = level === 0 ? key(ring[0]) : key(ring[0]) - Math.PI / ring.length;
