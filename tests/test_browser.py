@@ -377,3 +377,27 @@ def test_browser_page_without_sparql_works_and_has_no_panel(browser, sample_rdf,
         assert report.errors == [] and report.external == []
     finally:
         page.close()
+
+
+def test_browser_statement_opened_in_a_focus_returns_to_it(fresh_page) -> None:
+    page, _ = fresh_page
+    page.evaluate("id => window.kg.focusEntity(id)", JAISHANKAR)
+    statement = page.evaluate("id => window.kg.incident(id)[0].id", JAISHANKAR)
+    page.evaluate("id => window.kg.network.emit('click', { nodes: [], edges: [id] })", statement)
+    assert page.text_content("#kg-panel-kind") == "Statement"
+    page.keyboard.press("Escape")
+    assert page.text_content("#kg-panel-kind") == "Entity"
+    assert page.evaluate("window.kg.focused().id") == JAISHANKAR
+
+
+def test_browser_empty_graph_page_is_ready_without_errors(browser, tmp_path) -> None:
+    import networkx as nx
+
+    path = tmp_path / "empty.html"
+    path.write_text(render_html(nx.MultiDiGraph(), title="Nothing"), encoding="utf-8")
+    page, report = _open(browser, path, "#focus=entity/person/nobody")
+    try:
+        assert page.evaluate("window.kg.focused()") is None
+        assert report.errors == [] and report.external == []
+    finally:
+        page.close()

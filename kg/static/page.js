@@ -24,7 +24,7 @@
   const byRank = data.nodes.slice().sort((a, b) => a.rank - b.rank);
   // What is in focus (an entity, a document or a query's subgraph), how far the neighbourhood
   // reaches, the positions the focus moved, and the community discs once measured.
-  let focus = null, hops = 1, moved = null, communityDiscs = null;
+  let focus = null, hops = 1, moved = null, communityDiscs = null, panelKind = null;
   const number = (x) => Number(x).toLocaleString("en");
 
   // ---- DOM helpers: every string from an article goes through textContent ----
@@ -218,7 +218,7 @@
     document.body.setAttribute("data-kg-ready", "true");
   }
   if (!data.nodes.length) {
-    ready();
+    // Nothing to lay out: ready once the rest of this script has run (see the end).
   } else if (data.options.physics && data.options.physics.enabled) {
     // Let physics settle once, then stop it so the picture holds still while people read.
     network.once("stabilizationIterationsDone", () => { network.setOptions({ physics: { enabled: false } }); communityDiscs = null; ready(); });
@@ -443,6 +443,7 @@
   }
   function setFocus(next, options, panel) {
     focus = next;
+    focus.panel = panel;
     panel();
     resize(); // the panel takes room from the graph: fit to what is left
     if (next.kind === "entity") arrange(next.id, next.levels);
@@ -497,15 +498,19 @@
     network.unselectAll();
     return { nodes: nodeSet.size, edges: edgeSet.size };
   }
+  function closePanel() {
+    $("kg-panel").hidden = true;
+    panelKind = null;
+    resize();
+  }
   function clearFocus() {
+    closePanel();
     if (focus === null) return;
     focus = null;
     restorePositions();
     network.unselectAll();
     document.body.removeAttribute("data-kg-focused");
     document.body.removeAttribute("data-kg-focus-kind");
-    $("kg-panel").hidden = true;
-    resize();
     markCurrent();
     network.fit({ animation: { duration: 300 } });
   }
@@ -536,14 +541,17 @@
     else focusDocument(target.id);
   }
   function back() {
-    if (focus && focus.kind === "subgraph") { focus = null; route(); if (!focus) clearFocus(); return; }
+    // A statement opened from the focus returns to the focus's own panel.
+    if (panelKind === "Statement") { if (focus) focus.panel(); else closePanel(); return; }
+    // A query's subgraph has no fragment: back to what the fragment says.
+    if (focus && focus.kind === "subgraph") { clearFocus(); route(); return; }
     if (history.state && history.state.kg) history.back();
     else navigate("");
   }
   window.addEventListener("popstate", route);
   window.addEventListener("hashchange", route);
   document.addEventListener("keydown", (ev) => {
-    if (ev.key !== "Escape" || !focus) return;
+    if (ev.key !== "Escape" || !(focus || panelKind)) return;
     const t = ev.target;
     if (t && (t.tagName === "TEXTAREA" || (t.tagName === "INPUT" && t.type !== "checkbox" && t.type !== "range"))) return;
     back();
@@ -554,6 +562,7 @@
   // ---- the focus panel: an entity's statements with their sentences, dates and documents ----
   const details = $("kg-details");
   function openPanel(kind) {
+    panelKind = kind;
     $("kg-panel").hidden = false;
     $("kg-panel-kind").textContent = kind;
     details.textContent = "";
@@ -676,7 +685,7 @@
   network.on("click", (params) => {
     if (params.nodes.length) navigate(entityHash(params.nodes[0]));
     else if (params.edges.length) showStatement(edgeById.get(params.edges[0]));
-    else if (focus) back();
+    else if (focus || panelKind) back();
   });
 
   // ---- search: by label or alias, exact first, then prefix, then substring ----
@@ -802,6 +811,7 @@
   }
 
   counts();
+  if (!data.nodes.length) ready();
   // For the SPARQL panel, tests and scripts: the network, the data and the focus.
   window.kg = {
     data: data, network: network, nodes: nodes, edges: edges, byId: byId, edgeById: edgeById, docById: docById,
