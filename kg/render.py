@@ -34,6 +34,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 from rdflib import Graph
 
+from kg import predicates
 from kg.analytics import communities, degree, pagerank
 from kg.query import named_queries
 from kg.vocab import DCTERMS, KG, KGR, PREFIXES, RDF, SCHEMA
@@ -262,6 +263,7 @@ def render_html(
             "rank": order[node],
             "documents": mentioned.get(node, 0),
             "community": community_of.get(node, -1),
+            "titles": list(attrs.get("titles", ())),
         }
         if node in positions:
             record["x"], record["y"] = positions[node]
@@ -315,7 +317,7 @@ def render_html(
         "layout": "communities" if positions else "physics",
         "topLabels": TOP_LABELS,
         "types": _type_legend(g),
-        "predicates": [{"name": p, "count": n} for p, n in sorted(Counter(e["predicate"] for e in net.edges).items())],
+        "predicates": [_legend_entry(p, n) for p, n in sorted(Counter(e["predicate"] for e in net.edges).items())],
         "claims": dict(Counter(e["claim"] for e in net.edges)) | {k: 0 for k in ("negated", "hedged") if k not in {e["claim"] for e in net.edges}},
         "dates": {"min": _day(min(map(str, dates))) if dates else None, "max": _day(max(map(str, dates)), end=True) if dates else None,
                   "unit": bins.unit, "bins": bins.bins, "undated": g.number_of_edges() - len(dates)},
@@ -325,7 +327,9 @@ def render_html(
     }
     net.templateEnv = _template_environment()
     net.path = "graph.html.j2"
-    net.templateEnv.globals["payload"] = payload
+    # JSON has no NaN or Infinity (a graph file may hold "NaN"^^xsd:double): JSON.parse would
+    # refuse the whole page, so such numbers are left out.
+    net.templateEnv.globals["payload"] = _finite(payload)
     net.templateEnv.globals["assets"] = _page_assets()
     net.templateEnv.globals["sparql"] = _sparql_assets(rdf) if with_sparql else None
     net.templateEnv.globals["csp"] = _CSP_PLACEHOLDER
@@ -543,6 +547,15 @@ def _with_content_security_policy(html: str, wasm: bool) -> str:
     return html.replace(_CSP_PLACEHOLDER, policy, 1)
 
 
+def _legend_entry(name: str, count: int) -> dict:
+    """A predicate as the legend shows it: its declared label and meaning (``kg.predicates``)."""
+    try:
+        declared = predicates.get(name)
+    except KeyError:  # a graph from another kg version may name a predicate no longer declared
+        return {"name": name, "label": name, "about": "", "count": count}
+    return {"name": name, "label": declared.label, "about": declared.comment, "count": count}
+
+
 def _edge_label(attrs: dict) -> str:
     """The predicate, with the rate when there is one ("tariffOn 18%").
 
@@ -551,7 +564,22 @@ def _edge_label(attrs: dict) -> str:
     """
     predicate = attrs.get("predicate", "")
     rate = attrs.get("rate")
-    return f"{predicate} {rate:g}%" if isinstance(rate, (int, float)) else predicate
+    return f"{predicate} {rate:g}%" if isinstance(rate, (int, float)) and math.isfinite(rate) else predicate
+
+
+def _finite(value):
+    """``value`` with every NaN or infinite float (in dicts and lists) replaced by None.
+
+    >>> _finite({"a": [1.5, float("nan")], "b": float("-inf"), "c": "x"})
+    {'a': [1.5, None], 'b': None, 'c': 'x'}
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
 
 
 def _type_legend(g: nx.MultiDiGraph) -> list[dict]:

@@ -390,14 +390,31 @@ def test_browser_statement_opened_in_a_focus_returns_to_it(fresh_page) -> None:
     assert page.evaluate("window.kg.focused().id") == JAISHANKAR
 
 
-def test_browser_empty_graph_page_is_ready_without_errors(browser, tmp_path) -> None:
+def test_browser_empty_graph_says_there_is_nothing_to_draw(browser, tmp_path) -> None:
     import networkx as nx
 
-    path = tmp_path / "empty.html"
-    path.write_text(render_html(nx.MultiDiGraph(), title="Nothing"), encoding="utf-8")
-    page, report = _open(browser, path, "#focus=entity/person/nobody")
+    path = _write_page(nx.MultiDiGraph(), tmp_path / "graph.html", "kg: 1 document")
+    page, report = _open(browser, path)  # waits for the page to call itself ready
     try:
-        assert page.evaluate("window.kg.focused()") is None
         assert report.errors == [] and report.external == []
+        assert page.text_content("#kg-status") == "No entities to draw: the articles named none that kg recognises."
+        assert page.is_visible("#kg-status")
+    finally:
+        page.close()
+
+
+def test_browser_nan_and_infinite_numbers_leave_the_page_working(browser, tmp_path) -> None:
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("a", label="Alpha", type="Country", aliases=())
+    graph.add_node("b", label="Beta", type="Country", aliases=())
+    graph.add_edge("a", "b", key="s1", predicate="tariffOn", relation="tariff", polarity="positive", modality="asserted",
+                   confidence=float("nan"), rate=float("inf"), amount=float("-inf"), currency="USD", date=None, location=None,
+                   sentence="Alpha taxes Beta.", doc="d1", start=0, end=17)
+    page, report = _open(browser, _write_page(graph, tmp_path / "graph.html", "NaN"))
+    try:
+        assert report.errors == []
+        assert page.evaluate("window.kg.edges.length") == 1
     finally:
         page.close()

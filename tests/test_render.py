@@ -311,3 +311,35 @@ def test_render_vendored_oxigraph_ships_with_its_licences() -> None:
     assert "Apache License" in (folder / "LICENSE-APACHE").read_text(encoding="utf-8")
     package_data = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]["kg"]
     assert "vendor/oxigraph/*" in package_data and "static/*" in package_data
+
+
+def _strict_json(text: str):
+    def refuse(constant: str):
+        raise ValueError(f"{constant} is not JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_render_nan_and_infinite_numbers_give_valid_json() -> None:
+    g = _graph()
+    for _, _, attrs in g.edges(data=True):
+        attrs.update(confidence=float("nan"), rate=float("inf"), amount=float("-inf"))
+    match = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', render_html(g), re.DOTALL)
+    payload = _strict_json(match.group(1))
+    assert {(e["confidence"], e["rate"], e["amount"]) for e in payload["edges"]} == {(None, None, None)}
+    assert {e["label"] for e in payload["edges"]} == {"meets", "visits"}
+
+
+def test_render_nan_literal_in_a_graph_file_gives_a_working_page(small_rdf) -> None:
+    from rdflib import Graph, Literal
+
+    from kg.pipeline import render_page
+    from kg.vocab import KG, XSD
+
+    rdf = Graph()
+    rdf += small_rdf
+    for node in list(rdf.subjects(KG.confidence, None)):
+        rdf.set((node, KG.confidence, Literal("NaN", datatype=XSD.double)))
+        rdf.add((node, KG.rate, Literal("INF", datatype=XSD.double)))
+    match = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', render_page(rdf), re.DOTALL)
+    assert _strict_json(match.group(1))["edges"]

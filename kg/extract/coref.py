@@ -10,26 +10,22 @@ Statements reached this way carry a lower confidence.
 """
 from __future__ import annotations
 
-import functools
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from kg.gazetteer import party_name
+from kg.gazetteer import gender_of, party_name
 from kg.lexicon import ORGANIZATION_KINDS
 from kg.model import Mention, Statement
 from kg.normalize import title_key
 from kg.syntax import SUBJECT_DEPS
 
-__all__ = ["Antecedents", "gender_of"]
+__all__ = ["Antecedents"]
 
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
-_MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "baron", "viscount", "earl", "king", "prince"})
-_FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness", "queen", "princess"})
 #: Confidence factors: a pronoun is surer than a description.
 PRONOUN_FACTOR = 0.85
 DESCRIPTION_FACTOR = 0.8
@@ -41,33 +37,8 @@ _COUNTRY_WORDS = frozenset({"country", "nation"})
 _ORG_WORDS = ORGANIZATION_KINDS - _PARTY_WORDS - {"owner", "parent", "partner", "rival", "investor", "shareholder", "player", "body", "court", "board", "committee", "council", "commission"}
 
 
-@functools.lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    text = resources.files("kg").joinpath("data/first_names.tsv").read_text(encoding="utf-8")
-    return dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
 
 
-def gender_of(mention: Mention) -> str | None:
-    """"m", "f" or None (unknown) for a person mention, from its honorific or first name.
-
-    Examples:
-        >>> gender_of(Mention("d", 0, 10, "Mrs Howard", "Person", "Howard", "person:howard"))
-        'f'
-        >>> gender_of(Mention("d", 0, 14, "Michael Howard", "Person", "Michael Howard", "person:michael howard"))
-        'm'
-    """
-    words = mention.text.split()
-    if not words:
-        return None
-    first = words[0].lower()
-    if first in _MALE_HONORIFICS:
-        return "m"
-    if first in _FEMALE_HONORIFICS:
-        return "f"
-    names = mention.name.split()
-    if len(names) > 1:
-        return _first_names().get(names[0].lower())
-    return None
 
 
 @dataclass

@@ -139,7 +139,8 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
         return None
     if not any(c.isalpha() for c in name) or normalise_name(name) in HONORIFICS:
         return None
-    if kind in {"Organization", "Place"} and name[:1].islower():
+    if kind in {"Organization", "Place"} and name[:1].islower() and not any(c.isupper() for c in name[1:]):
+        # "easyJet", "eBay": a lower-case start with capitals inside is a brand's name.
         return None
     if kind in {"Event", "Agreement"} and name[:1].islower() and not any(t.pos_ == "PROPN" and t.is_title for t in span):
         return None

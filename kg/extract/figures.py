@@ -15,29 +15,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.context import Builder, Found, token_mention
+from kg.lexicon import METRIC_NOUNS
 from kg.model import Quantity
 from kg.normalize import number_value, parse_quantity
-from kg.syntax import SUBJECT_DEPS, conjuncts, governing_verb
+from kg.syntax import SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun
 
 __all__ = ["METRIC_NOUNS", "figure_statements"]
 
-#: Nouns that name a figure an organisation or a country reports, lemma -> metric name.
-METRIC_NOUNS = {
-    **{w: "profit" for w in ("profit", "profits", "earnings", "income")},
-    **{w: "revenue" for w in ("revenue", "revenues")},
-    **{w: "sales" for w in ("sales", "sale", "turnover")},
-    **{w: "loss" for w in ("loss", "losses", "deficit")},
-    "debt": "debt", "debts": "debt", "borrowing": "borrowing", "surplus": "surplus",
-    "output": "output", "production": "production", "growth": "growth", "gdp": "gdp", "economy": "gdp",
-    "inflation": "inflation", "unemployment": "unemployment", "joblessness": "unemployment",
-    "exports": "exports", "imports": "imports", "investment": "investment", "spending": "spending",
-    "dividend": "dividend", "orders": "orders", "margin": "margin", "valuation": "market value",
-    "capitalisation": "market value", "capitalization": "market value", "reserves": "reserves",
-    "assets": "assets", "costs": "costs", "cost": "costs", "budget": "budget", "bill": "bill",
-    "membership": "membership", "workforce": "workforce", "subscribers": "subscribers", "customers": "customers",
-    "share": "market share", "rate": "rate", "rates": "rate",
-    "population": "population", "value": "value", "volume": "volume",
-}
 #: Nouns that count what an organisation or country has or makes: "employs 6,000 people",
 #: "produced 110,000 cars", "has 1.2 million members"; the noun is the unit.
 _COUNTED = frozenset(
@@ -76,6 +60,8 @@ def _metric(noun: Token) -> str | None:
     if any(c.lower_ in _PRICE_WORDS for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
         return None
     words = [c.text.lower() for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.lower_ in {"pre-tax", "net", "operating", "gross", "underlying", "trade", "budget", "current", "account"}]
+    if not words and noun.i >= 3 and noun.doc[noun.i - 3 : noun.i].text.lower().replace(" ", "") == "pre-tax":
+        words = ["pre-tax"]  # the tokenizer splits "pre-tax" into three words
     return " ".join([*words, base]) if words else base
 
 
@@ -104,7 +90,11 @@ def _clause_owner(verb: Token | None, b: Builder) -> Found | None:
     for _ in range(3):
         if current is None:
             return None
-        for subject in (t for c in current.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)):
+        subjects = [t for c in current.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
+        if subjects and is_relative_pronoun(subjects[0]) and current.dep_ == "relcl":
+            # "MG Rover, which employs 6,000 people": the pronoun stands for the noun.
+            subjects = conjuncts(current.head)
+        for subject in subjects:
             found = token_mention(subject, b.ctx, allow_modifier=False) or _owner(subject, b)
             if found is not None and found[0].type in _OWNER_TYPES:
                 return found

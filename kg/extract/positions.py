@@ -235,7 +235,7 @@ def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention
     title: list[Token] = []
     rest: list[Token] = []
     for k, t in enumerate(words):
-        if t.lower_ in {"of", "at", "for", "with"} and title and any(is_title_head(w) for w in title):
+        if t.lower_ in {"of", "at", "for", "with", "from"} and title and any(is_title_head(w) for w in title):
             rest = words[k:]
             break
         if t.i in b.ctx.mentions and b.ctx.mentions[t.i].type != "Position":
@@ -253,7 +253,7 @@ def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention
         found = next((m for t in rest[1:] if (m := _owner(t, b)) is not None), None)
         if found is not None:
             owner = owner or found
-        elif len(rest) <= 4 and all(t.is_alpha for t in rest):
+        elif rest[0].lower_ in {"of", "for"} and len(rest) <= 4 and all(t.is_alpha and (t.is_lower or t.lower_ in {"the"}) for t in rest[1:]):
             title = title + rest  # "head of currency strategy": a portfolio, part of the title
     return title, owner, title[-1]
 

@@ -47,7 +47,7 @@
             ["polarity", e.polarity], ["modality", e.modality], ["confidence", e.confidence], ["document", e.doc]];
   }
   function nodeRows(n) {
-    return [["type", n.kgType], ["aliases", n.aliases.join(", ")], ["degree", n.degree],
+    return [["type", n.kgType], ["aliases", n.aliases.join(", ")], ["titles", (n.titles || []).join(", ")], ["degree", n.degree],
             ["statements", n.statements], ["PageRank", n.pagerank], ["community", n.community]];
   }
   function link(text, title, onClick) {
@@ -145,7 +145,9 @@
     isolatedBox = checkbox(typesBox, "entities in no statement", shown.isolated, (on) => { shown.isolated = on; }, null, isolatedCount);
   }
   data.predicates.forEach((p) => {
-    checkbox($("kg-predicates"), p.name, true, (on) => { shown.predicates[p.name] = on; }, null, p.count);
+    // The predicate's declared label, its meaning as the tooltip (kg.predicates).
+    const box = checkbox($("kg-predicates"), p.label || p.name, true, (on) => { shown.predicates[p.name] = on; }, null, p.count);
+    box.parentNode.title = p.name + (p.about ? ": " + p.about : "");
   });
   const claimsBox = $("kg-claims");
   checkbox(claimsBox, "negated (\u201cdid not\u201d)", true, (on) => { shown.claims.negated = on; }, el("span", null, "kg-line kg-negated"), data.claims.negated);
@@ -211,14 +213,19 @@
   function ready() {
     if (isReady) return;
     isReady = true;
-    status.textContent = "";
-    status.style.display = "none";
+    if (data.nodes.length) {
+      status.textContent = "";
+      status.style.display = "none";
+    } else {
+      status.textContent = "No entities to draw: the articles named none that kg recognises.";
+    }
     route();
     network.redraw(); // the community discs and labels need the settled positions
     document.body.setAttribute("data-kg-ready", "true");
   }
   if (!data.nodes.length) {
-    // Nothing to lay out: ready once the rest of this script has run (see the end).
+    // Nothing to lay out (vis-network would never report that it settled): say so, and be
+    // ready once the rest of this script has run (see the end).
   } else if (data.options.physics && data.options.physics.enabled) {
     // Let physics settle once, then stop it so the picture holds still while people read.
     network.once("stabilizationIterationsDone", () => { network.setOptions({ physics: { enabled: false } }); communityDiscs = null; ready(); });
@@ -629,7 +636,7 @@
     if (style) h.appendChild(swatch(style));
     h.appendChild(el("span", n.label));
     details.appendChild(h);
-    details.appendChild(facts([["type", n.kgType], ["aliases", n.aliases.join(", ")],
+    details.appendChild(facts([["type", n.kgType], ["aliases", n.aliases.join(", ")], ["titles", (n.titles || []).join(", ")],
       ["PageRank", n.pagerank + " (#" + (n.rank + 1) + " of " + number(data.nodes.length) + ")"], ["degree", n.degree],
       ["documents", n.documents], ["community", n.community], ["IRI", n.id]]));
     const hopsBox = el("div", null, "kg-hops");

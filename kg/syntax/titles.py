@@ -192,8 +192,9 @@ def title_words(noun: Token) -> list[Token]:
         if not objects or any(t.ent_type_ in _NAME_LABELS - {"ORG"} for t in objects[0].subtree):
             continue
         phrase = [t for t in objects[0].subtree]
-        if any(t.ent_type_ == "ORG" for t in phrase) and not all(t.is_title and t.lower_ in TITLE_MODIFIERS | {"the"} for t in phrase):
-            # "chief executive of [the Family Planning Association]": an organisation, not a portfolio.
+        if any(not t.is_lower and t.is_alpha and t.lower_ not in TITLE_MODIFIERS for t in phrase):
+            # "chief executive of [the Family Planning Association]", "founder of [easyJet]": a
+            # name, whom the office belongs to, not a portfolio ("head of currency strategy").
             continue
         if len(phrase) <= 4:
             words += [prep, *phrase]
