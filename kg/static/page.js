@@ -464,11 +464,11 @@
     }
     markCurrent();
   }
-  // vis fits nodes edge to edge; labels need room around them, so fit, step back a fifth, and animate there.
+  // vis fits nodes edge to edge; labels need room around them, so fit, step back a quarter, and animate there.
   function fitWithRoom(ids) {
     const from = { position: network.getViewPosition(), scale: network.getScale() };
     network.fit({ nodes: ids, animation: false });
-    const to = { position: network.getViewPosition(), scale: Math.min(network.getScale() * 0.8, 2) };
+    const to = { position: network.getViewPosition(), scale: Math.min(network.getScale() * 0.75, 2) };
     network.moveTo(from);
     network.moveTo(Object.assign(to, { animation: { duration: 400 } }));
   }
