@@ -95,12 +95,12 @@ train: install
 SHOT = $(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
 	--no-first-run --user-data-dir=$$(mktemp -d) --hide-scrollbars --window-size=1400,900 --virtual-time-budget=15000
 
-screenshot: run news-graph | $(CHROMIUM)
+screenshot: run news-graph install-test | $(CHROMIUM)
 	mkdir -p docs
 	$(SHOT) --screenshot=docs/graph.png file://$(CURDIR)/$(OUT)/graph.html 2>/dev/null
 	$(BIN)/kg render $(NEWS) -o $(NEWS)/graph.html
-	$(SHOT) --screenshot=docs/graph-news.png file://$(CURDIR)/$(NEWS)/graph.html 2>/dev/null
-	$(SHOT) --screenshot=docs/graph-news-focus.png 'file://$(CURDIR)/$(NEWS)/graph.html#focus=entity/organization/yukos' 2>/dev/null
+	$(BIN)/python docs/screenshot.py $(NEWS)/graph.html docs/graph-news.png
+	$(BIN)/python docs/screenshot.py $(NEWS)/graph.html docs/graph-news-focus.png '#focus=entity/organization/yukos'
 
 # Oxigraph's WebAssembly build for the page's SPARQL panel, from the npm registry (see
 # kg/vendor/oxigraph/README.md): the glue module as it is, the wasm gzipped.

@@ -209,7 +209,7 @@
   // ---- the network ----
   const network = new vis.Network($("kg-network"), { nodes: nodeView, edges: edgeView }, data.options);
   const status = $("kg-status");
-  let isReady = false;
+  let isReady = false, opening = false;
   function ready() {
     if (isReady) return;
     isReady = true;
@@ -219,7 +219,9 @@
     } else {
       status.textContent = "No entities to draw: the articles named none that kg recognises.";
     }
+    opening = true; // a page opened on a link jumps to its focus: there is no view to move from
     route();
+    opening = false;
     network.redraw(); // the community discs and labels need the settled positions
     document.body.setAttribute("data-kg-ready", "true");
   }
@@ -459,18 +461,19 @@
     document.body.setAttribute("data-kg-focus-kind", next.kind);
     if (!(options && options.keepView)) {
       const ids = Array.from(next.nodes).filter((id) => nodeView.get(id));
-      if (ids.length === 1) network.focus(ids[0], { scale: Math.max(network.getScale(), 1.1), animation: { duration: 400 } });
-      else if (ids.length) fitWithRoom(ids);
+      const animation = opening ? false : { duration: 400 };
+      if (ids.length === 1) network.focus(ids[0], { scale: Math.max(network.getScale(), 1.1), animation: animation });
+      else if (ids.length) fitWithRoom(ids, animation);
     }
     markCurrent();
   }
   // vis fits nodes edge to edge; labels need room around them, so fit, step back a quarter, and animate there.
-  function fitWithRoom(ids) {
+  function fitWithRoom(ids, animation) {
     const from = { position: network.getViewPosition(), scale: network.getScale() };
     network.fit({ nodes: ids, animation: false });
     const to = { position: network.getViewPosition(), scale: Math.min(network.getScale() * 0.75, 2) };
     network.moveTo(from);
-    network.moveTo(Object.assign(to, { animation: { duration: 400 } }));
+    network.moveTo(Object.assign(to, { animation: animation }));
   }
   function resize() {
     network.setSize("100%", "100%");
