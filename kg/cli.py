@@ -330,26 +330,28 @@ def stats(ctx: click.Context, graph: Path, as_json: bool, top: int, allow_remote
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("graph.html"), show_default=True, help="Where to write the page.")
 @click.option("--title", default=None, help="Page heading (default: the article's title, or a count of documents).")
 @click.option("--facts-only", is_flag=True, help="Leave out negated and hedged statements instead of drawing them dashed or dotted.")
+@click.option("--no-sparql", is_flag=True, help="Leave out the SPARQL panel (Oxigraph in WebAssembly and the triples, about 2 MB).")
 @_allow_remote_option
 @click.pass_context
 @_reports_errors
-def render(ctx: click.Context, graph: Path, output: Path, title: str | None, facts_only: bool, allow_remote: bool) -> None:
+def render(ctx: click.Context, graph: Path, output: Path, title: str | None, facts_only: bool, no_sparql: bool, allow_remote: bool) -> None:
     """Draw a graph as one interactive HTML page that works offline.
 
     GRAPH is a Turtle or JSON-LD file, or a folder written by `kg build`.
     Open the page in any browser: search by name or alias, filter by type,
-    relation and date, and click an edge to read the sentence it came from.
+    relation and date, click an entity to focus its neighbourhood and read
+    its statements, list entities and documents, and run SPARQL in the page.
 
     \b
     Example:
         kg render out -o out/graph.html
-        kg render out/graph.ttl -o facts.html --facts-only
+        kg render out/graph.ttl -o facts.html --facts-only --no-sparql
     """
     from kg.pipeline import render_page
     from kg.rdf import check_kg_graph, load_rdf
 
     rdf = check_kg_graph(load_rdf(graph, allow_remote=allow_remote), graph)
-    write_atomically(output, render_page(rdf, title=title, include_hedged=not facts_only))
+    write_atomically(output, render_page(rdf, title=title, include_hedged=not facts_only, sparql=not no_sparql))
     if not ctx.obj.get("quiet"):
         click.echo(f"wrote {output}", err=True)
 

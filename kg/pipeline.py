@@ -138,16 +138,17 @@ def build_graph(
     return to_rdf(build_knowledge_graph(paths, nlp=nlp, model=model, jobs=jobs))
 
 
-def render_page(rdf: Graph, title: str | None = None, include_hedged: bool = True) -> str:
+def render_page(rdf: Graph, title: str | None = None, include_hedged: bool = True, sparql: bool = True) -> str:
     """The interactive HTML page of an RDF graph (see :mod:`kg.render`).
 
     The default title is the article's headline for one document, else a count of documents.
+    With ``sparql`` the page carries the graph's triples and a SPARQL panel that runs in the page.
     """
     if title is None:
         titles = sorted(str(t) for t in rdf.objects(None, DCTERMS.title))
         documents = len(set(rdf.subjects(RDF.type, KG.Document)))
         title = titles[0] if documents == 1 and titles else f"kg: {documents} document{'s' if documents != 1 else ''}"
-    return render_html(to_networkx(rdf, include_hedged=include_hedged), title=title)
+    return render_html(to_networkx(rdf, include_hedged=include_hedged), title=title, rdf=rdf, sparql=sparql)
 
 
 def write_outputs(

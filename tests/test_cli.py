@@ -341,6 +341,16 @@ def test_cli_render_facts_only_drops_hedged_edges(runner, built, tmp_path):
     assert '"claim": "negated"' not in facts.read_text(encoding="utf-8")
 
 
+def test_cli_render_no_sparql_leaves_out_the_query_panel(runner, built, tmp_path):
+    full, lean = tmp_path / "full.html", tmp_path / "lean.html"
+    assert runner.invoke(cli, ["render", str(built), "-o", str(full)]).exit_code == 0
+    assert runner.invoke(cli, ["render", str(built), "-o", str(lean), "--no-sparql"]).exit_code == 0
+    full_html, lean_html = full.read_text(encoding="utf-8"), lean.read_text(encoding="utf-8")
+    assert 'id="kg-sparql"' in full_html and 'id="kg-oxigraph-wasm"' in full_html and 'id="kg-triples"' in full_html
+    assert 'id="kg-sparql"' not in lean_html and 'id="kg-oxigraph-wasm"' not in lean_html and 'id="kg-triples"' not in lean_html
+    assert len(full_html) - len(lean_html) > 1_000_000  # the engine alone is about 1.9 MB of base64
+
+
 # --- bad input: one clear line each, non-zero exit when nothing could be done ---------------
 
 @pytest.mark.parametrize(
