@@ -269,6 +269,7 @@ import os, sys, time
 import kg.files
 with kg.files.locked(sys.argv[1]):
     if os.fork() == 0:
+        print("child", flush=True)  # after the fork hooks: the child has let go of its copy
         time.sleep(30)  # a worker (spaCy's --jobs) that outlives its parent
         os._exit(0)
     print("locked", flush=True)
@@ -282,7 +283,9 @@ def test_files_lock_dies_with_its_holder_not_with_a_forked_child(tmp_path) -> No
     holder = subprocess.Popen([sys.executable, "-c", _HOLDER_WITH_A_CHILD, str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE, text=True,
                               start_new_session=True)
     try:
-        assert holder.stdout.readline().strip() == "locked"
+        # Both lines, in whichever order the scheduler gives: the child must have started (a
+        # busy machine may not run it before the parent is killed).
+        assert {holder.stdout.readline().strip(), holder.stdout.readline().strip()} == {"locked", "child"}
         holder.kill()  # killed mid-build: no release; its forked child lives on
         holder.wait(10)
         with locked(tmp_path, wait=False) as got:
