@@ -148,12 +148,26 @@ class Statement:
 
 
 @dataclass(frozen=True, slots=True)
+class Description:
+    """An office named without its holder ("the prime minister said"): the title as a Position
+    mention, its affiliation when the phrase gives one ("the Tory leader"), and the sentence.
+    Resolution finds the holder among the people the article names, from what the corpus says
+    they hold."""
+
+    title: Mention
+    evidence: Evidence
+    affiliation: Mention | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
-    """What the extract stage yields for one document: its mentions and its statements."""
+    """What the extract stage yields for one document: its mentions, its statements and the
+    offices it names by description."""
 
     document: Document
     mentions: tuple[Mention, ...]
     statements: tuple[Statement, ...]
+    descriptions: tuple[Description, ...] = ()
 
 
 @dataclass(frozen=True)

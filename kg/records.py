@@ -14,7 +14,7 @@ from datetime import date
 from importlib import resources
 from typing import Any
 
-from kg.model import Argument, Document, Entity, Evidence, Extraction, KnowledgeGraph, Mention, Qualifiers, Quantity, Statement
+from kg.model import Argument, Description, Document, Entity, Evidence, Extraction, KnowledgeGraph, Mention, Qualifiers, Quantity, Statement
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -226,6 +226,11 @@ def extraction_record(extraction: Extraction) -> dict[str, Any]:
             }
             for s in extraction.statements
         ],
+        "descriptions": [
+            {"title": _mention_record(d.title), "evidence": [d.evidence.doc_id, d.evidence.sentence, d.evidence.start, d.evidence.end],
+             "affiliation": _mention_record(d.affiliation)}
+            for d in extraction.descriptions
+        ],
     }
 
 
@@ -264,4 +269,8 @@ def extraction_from_record(record: dict[str, Any]) -> Extraction:
             confidence=s["confidence"],
         ))
     mentions = tuple(_mention_of(m) for m in record["mentions"])
-    return Extraction(document=document, mentions=mentions, statements=tuple(statements))  # type: ignore[arg-type]
+    descriptions = tuple(
+        Description(title=_mention_of(d["title"]), evidence=Evidence(*d["evidence"]), affiliation=_mention_of(d.get("affiliation")))  # type: ignore[arg-type]
+        for d in record.get("descriptions", ())  # extractions written before descriptions existed have none
+    )
+    return Extraction(document=document, mentions=mentions, statements=tuple(statements), descriptions=descriptions)  # type: ignore[arg-type]

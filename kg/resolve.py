@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Statement
+from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement
 from kg.normalize import title_key
 
 __all__ = ["position_label", "resolve_graph", "resolve_mentions", "slugify", "title_key"]
@@ -500,6 +500,45 @@ def _statement_order(s: Statement) -> tuple:
     return (s.evidence.doc_id, s.evidence.start, s.subject.start, s.predicate, obj.start if obj else -1)
 
 
+#: Confidence of an office found for a description from what the corpus says of its holder.
+DESCRIBED_CONFIDENCE = 0.6
+
+
+def described_holders(extractions: list[Extraction], statements: list[Statement], entity_of: dict[tuple[str, int, int], str]) -> list[Statement]:
+    """holdsPosition statements for offices an article names by description ("the prime minister
+    said") when exactly one of the people it names holds that title elsewhere in the corpus (or in
+    the article itself): "Mr Blair ... the prime minister" gives Tony Blair holdsPosition prime
+    minister, with the description's sentence as evidence and a lower confidence. A title held by
+    two of the article's people, or by none, stays unresolved."""
+    def eid(m: Mention) -> str:
+        return entity_of[(m.doc_id, m.start, m.end)]
+
+    holders: dict[str, Counter] = defaultdict(Counter)
+    for s in statements:
+        title = s.object.mention if s.object.mention is not None and s.object.mention.type == "Position" else s.object.title
+        if s.predicate == "holdsPosition" and title is not None and s.subject.type == "Person" and s.polarity == "positive" and s.qualifiers.status is None:
+            holders[title_key(title.name)][eid(s.subject)] += 1
+    out: list[Statement] = []
+    for extraction in extractions:
+        if not extraction.descriptions:
+            continue
+        first: dict[str, Mention] = {}
+        for m in extraction.mentions:
+            if m.type == "Person":
+                first.setdefault(eid(m), m)
+        for d in extraction.descriptions:
+            candidates = [p for p in holders.get(title_key(d.title.name), ()) if p in first]
+            if len(candidates) != 1:
+                continue
+            out.append(Statement(
+                subject=first[candidates[0]], predicate="holdsPosition", object=Argument(mention=d.title),
+                relation=d.title.name, evidence=d.evidence, extractor="kg.resolve.description.v1",
+                qualifiers=Qualifiers(affiliation=d.affiliation), polarity="positive", modality="asserted",
+                confidence=DESCRIBED_CONFIDENCE,
+            ))
+    return out
+
+
 def resolve_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
     """Resolve the mentions of all extractions into entities and tidy the statements.
 
@@ -511,6 +550,7 @@ def resolve_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
     entities, entity_of = _entity_ids(extractions)
     labels = {e.entity_id: e.label for e in entities}
     statements = [s for e in extractions for s in e.statements]
+    statements += described_holders(extractions, statements, entity_of)
     statements, offices = _positions(statements, entity_of, labels, entities)
     for office in offices:
         for m in office.mentions:

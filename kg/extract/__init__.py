@@ -13,8 +13,9 @@ from kg.extract.classifier import RelationClassifier, default_classifier
 from kg.extract.coref import Antecedents
 from kg.extract.names import document_mentions
 from kg.extract.context import Found, SentenceContext
+from kg.extract.positions import office_descriptions
 from kg.extract.relations import sentence_statements
-from kg.model import Extraction, Mention, Passage, Statement
+from kg.model import Description, Extraction, Mention, Passage, Statement
 
 __all__ = ["DEFAULT", "extract_document", "extract_documents"]
 
@@ -38,6 +39,7 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]], classifier: Relation
         classifier = default_classifier()
     mentions: list[Mention] = []
     statements: list[Statement] = []
+    descriptions: list[Description] = []
     document = None
     antecedents = Antecedents()
     dated: dict[str, str] = {}
@@ -56,11 +58,15 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]], classifier: Relation
             if classifier is not None:
                 found += list(classifier.statements(sent, ctx, found))
             antecedents.learn(found)
+            descriptions.extend(office_descriptions(sent, ctx))
             dated.update((s.predicate, s.qualifiers.date) for s in found if s.qualifiers.date)
             statements.extend(found)
     if document is None:
         raise ValueError("extract_document needs at least one passage")
-    return Extraction(document, tuple(sorted(set(mentions), key=lambda m: (m.start, m.end))), tuple(sorted(statements, key=_reading_order)))
+    return Extraction(
+        document, tuple(sorted(set(mentions), key=lambda m: (m.start, m.end))), tuple(sorted(statements, key=_reading_order)),
+        tuple(descriptions),
+    )
 
 
 def _reading_order(s: Statement) -> tuple:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import Builder, Found, token_mention
+from kg.extract.context import Builder, Found, SentenceContext, token_mention
 from kg.extract.qualifiers import status_of
 from kg.gazetteer import party_name
 from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, SPEECH_VERBS
-from kg.model import Mention
+from kg.model import Description, Mention
 from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
 from kg.syntax.titles import is_title_head, title_before, title_words
 
@@ -418,3 +418,39 @@ def position_statements(sent: Span, b: Builder) -> None:
     _title_of_owner_before_names(sent, b)
     _appositions(sent, b)
     _complements(sent, b)
+
+
+def office_descriptions(sent: Span, ctx: SentenceContext) -> list[Description]:
+    """"The prime minister said", "the Tory leader argued": offices the sentence names without
+    their holder. Resolution looks for the holder among the article's people
+    (``kg.resolve``); a title before or beside a name is a position statement instead."""
+    doc = sent.doc
+    found: list[Description] = []
+    for token in sent:
+        if not is_title_head(token) or token.pos_ not in {"NOUN", "PROPN"} or token.tag_ in {"NNS", "NNPS"}:
+            continue
+        if token.i in ctx.mentions or token.dep_ in {"compound", "appos", "nmod", "amod", "poss"}:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        if any(c.tag_ in {"JJS", "POS"} or c.dep_ == "poss" for c in token.subtree if c.i < token.i):
+            continue  # "the world's greatest economist": praise, not an office
+        if any(c.dep_ == "appos" for c in token.children) or (token.i + 1 < len(doc) and token.i + 1 in ctx.mentions and ctx.mentions[token.i + 1].type == "Person"):
+            continue  # "the chancellor, Gordon Brown": the holder is named
+        words = title_words(token)
+        affiliation = None
+        for child in token.lefts:
+            m = ctx.mentions.get(child.i)
+            if m is not None and m.type in _OWNER_TYPES and child.dep_ in {"compound", "amod", "nmod", "poss"}:
+                affiliation = m
+        for _, obj in prep_objects(token, ("of", "at", "for")):
+            m = ctx.mentions.get(obj.i)
+            if m is not None and m.type in _OWNER_TYPES:
+                affiliation = affiliation or m
+        words = [t for t in words if t.i not in ctx.mentions]
+        start, end = min(t.idx for t in words), max(t.idx + len(t.text) for t in words)
+        name = " ".join(doc.text[start:end].split())
+        offset = ctx.passage.start
+        title = Mention(ctx.passage.document.doc_id, offset + start, offset + end, doc.text[start:end], "Position", name, f"position:{name.lower()}")
+        found.append(Description(title, ctx.evidence(sent), affiliation))
+    return found

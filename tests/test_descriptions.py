@@ -1,0 +1,54 @@
+"""Offices named by description ("the prime minister said") are resolved across the corpus to
+the one person of the article who holds that title (kg.extract.positions.office_descriptions,
+kg.resolve.described_holders). Our own articles, through the extract and resolve stages."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_documents
+from kg.model import Document
+from kg.nlp import parse_documents
+from kg.resolve import resolve_graph
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def offices(nlp):
+    """``offices(*texts)``: {(doc id, holder label, title, extractor)} of the resolved holdsPosition statements."""
+    def run(*texts: str) -> set[tuple[str, str, str, str]]:
+        documents = [Document(f"d{k}", t, "test", segments=((0, len(t)),)) for k, t in enumerate(texts)]
+        graph = resolve_graph(extract_documents(parse_documents(nlp, documents), classifier=None))
+        label = {e.entity_id: e.label for e in graph.entities}
+        found = set()
+        for s in graph.statements:
+            if s.predicate == "holdsPosition":
+                title = (s.object.mention or s.object.title).name
+                found.add((s.evidence.doc_id, label[graph.entity_of[(s.subject.doc_id, s.subject.start, s.subject.end)]], title.lower(), s.extractor))
+        return found
+
+    return run
+
+
+def test_descriptions_the_office_goes_to_the_one_holder_the_article_names(offices) -> None:
+    found = offices("Prime Minister Tony Blair visited Leeds on Monday.",
+                    "Mr Blair arrived in York. The prime minister said schools would get more money.")
+    assert ("d1", "Tony Blair", "prime minister", "kg.resolve.description.v1") in found
+
+
+def test_descriptions_no_holder_when_the_article_names_none(offices) -> None:
+    found = offices("Prime Minister Tony Blair visited Leeds on Monday.",
+                    "Schools will get more money, the prime minister said.")
+    assert not any(doc == "d1" for doc, *_ in found)
+
+
+def test_descriptions_two_holders_of_the_title_leave_it_open(offices) -> None:
+    found = offices("Matthew Barrett, chairman of Barclays, spoke. John Bond, chairman of HSBC, agreed.",
+                    "Matthew Barrett and John Bond met in London. The chairman said profits would rise.")
+    assert not any(doc == "d1" and extractor == "kg.resolve.description.v1" for doc, _, _, extractor in found)
+
+
+def test_descriptions_praise_is_no_office(offices) -> None:
+    found = offices("Chancellor Gordon Brown spoke in London.",
+                    "Mr Brown called Alan Greenspan the world's greatest economist.")
+    assert not any(title == "greatest economist" for _, _, title, _ in found)
