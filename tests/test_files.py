@@ -269,10 +269,10 @@ import os, sys, time
 import kg.files
 with kg.files.locked(sys.argv[1]):
     if os.fork() == 0:
-        print("child", flush=True)  # after the fork hooks: the child has let go of its copy
+        os.write(1, b"child\\n")  # after the fork hooks: the child has let go of its copy (one write: no interleaving)
         time.sleep(30)  # a worker (spaCy's --jobs) that outlives its parent
         os._exit(0)
-    print("locked", flush=True)
+    os.write(1, b"locked\\n")
     time.sleep(30)
 """
 

@@ -39,3 +39,13 @@ def test_places_capital_apposition_locates_the_city(facts) -> None:
 
 def test_places_possessive_place_contains_the_place(facts) -> None:
     assert has(facts("Fans gathered at London's Wembley Stadium."), "Wembley Stadium", "locatedIn", "London")
+
+
+def test_places_a_name_that_starts_with_its_country(facts) -> None:
+    found = facts("The US Federal Reserve raised rates. Growth in the US was strong.")
+    assert has(found, "US Federal Reserve", "basedIn", "United States")
+
+
+def test_places_kind_before_its_name_in_an_apposition(facts) -> None:
+    found = facts("Critics attacked Britain's financial watchdog, the Financial Services Authority, over its rules.")
+    assert has(found, "Financial Services Authority", "basedIn", "United Kingdom")

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import Builder, SentenceContext, token_mention
 from kg.extract.nominal import organiser
-from kg.gazetteer import country_code, region_name
+from kg.gazetteer import country_code, demonym_code, party_name, region_name
 from kg.lexicon import ORGANIZATION_KINDS
 from kg.model import Argument, Mention
 from kg.syntax import SUBJECT_DEPS, prep_objects
@@ -148,6 +148,22 @@ def carry_to_regions(sent: Span, b: Builder) -> None:
         b.out.append(replace(s, object=Argument(mention=region), extractor=s.extractor + "+region", confidence=round(s.confidence * 0.9, 3)))
 
 
+def _country_in_name(org: Mention, span: Span, ctx: SentenceContext) -> Mention | None:
+    """The country an organisation's name starts with ("US Federal Reserve", "Russian News
+    Agency"), as the passage names that country elsewhere; None when it does not."""
+    words = org.name.split()
+    if len(words) < 2 or party_name(org.name):
+        return None
+    code = None
+    for n in (2, 1):
+        head = " ".join(words[:n])
+        if n < len(words):
+            code = code or country_code(head) or demonym_code(head)
+    if code is None:
+        return None
+    return next((m for m in ctx.mentions.values() if m.type == "Country" and m.key == f"country:{code}"), None)
+
+
 def is_kind(token: Token) -> bool:
     """A noun that names a kind of organisation: "bank", "carmaker", "rivals", "winemaker"."""
     lower, lemma = token.lower_, token.lemma_.lower()
@@ -232,6 +248,20 @@ def kind_statements(sent: Span, b: Builder) -> None:
                 if is_kind(doc[k]) and doc[k].pos_ == "NOUN":
                     kinds.append(doc[k])
                     break
+        if root.dep_ == "appos" and is_kind(root.head):
+            # "Britain's financial watchdog, the Financial Services Authority": the kind comes first.
+            kinds.append(root.head)
+        else:
+            k = start - 1 if start - 1 >= sent.start and doc[start - 1].lower_ == "the" else start
+            if k - 2 >= sent.start and doc[k - 1].text == "," and is_kind(doc[k - 2]) and doc[k - 2].i not in ctx.mentions:
+                kinds.append(doc[k - 2])  # the same, where the parser missed the apposition
+        if not kinds and place is None:
+            named = _country_in_name(org, doc[start:end], ctx)
+            if named is not None:
+                # "the US Federal Reserve", "Japan Telecom": a name that starts with its country.
+                placed[org.key] = named
+                b.add(doc[start], (org, 1.0), "basedIn", (named, 1.0), doc[start].text, "kg.rules.based.name.v1", 0.7, presupposed=True)
+                continue
         for kind in kinds:
             lo = min([kind.left_edge.i, kind.i])
             places = [ctx.mentions[i] for i in range(lo, kind.i) if i in ctx.mentions and ctx.mentions[i].type in _PLACE_TYPES]
