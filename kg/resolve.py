@@ -472,6 +472,19 @@ def drop_repeats(statements: list[Statement], entity_of: dict[tuple[str, int, in
     return list(first.values())
 
 
+def drop_self_statements(statements: list[Statement], entity_of: dict[tuple[str, int, int], str]) -> list[Statement]:
+    """Drop a statement whose two ends turned out to be one entity ("he" resolved to the speaker
+    himself: Duncan criticizes Duncan); no kg predicate relates a thing to itself."""
+    def same(s: Statement) -> bool:
+        obj = s.object.mention
+        if obj is None:
+            return False
+        subject = entity_of.get((s.subject.doc_id, s.subject.start, s.subject.end))
+        return subject is not None and entity_of.get((obj.doc_id, obj.start, obj.end)) == subject
+
+    return [s for s in statements if not same(s)]
+
+
 def drop_vague_positions(statements: list[Statement], entity_of: dict[tuple[str, int, int], str]) -> list[Statement]:
     """Drop a one-word title ("Secretary") when the same person holds a fuller one ("Secretary of
     State") in the same document."""
@@ -556,6 +569,7 @@ def resolve_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
         for m in office.mentions:
             entity_of[(m.doc_id, m.start, m.end)] = office.entity_id
     statements = drop_repeats(statements, entity_of)
+    statements = drop_self_statements(statements, entity_of)
     statements = drop_vague_positions(statements, entity_of)
     used = {entity_of[(m.doc_id, m.start, m.end)] for s in statements for m in _arguments(s)}
     offices = [o for o in offices if o.entity_id in used]

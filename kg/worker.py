@@ -39,11 +39,15 @@ def run_in_worker(function: Callable[..., T], *args: Any, timeout: float | None 
     """
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, function, args), daemon=True, name="kg-worker")
-    child.start()
-    sender.close()
+    # Only a forked child is this process's own; a fork server's child has the server as parent.
+    parent = os.getpid() if context.get_start_method() == "fork" else None
+    child = context.Process(target=_child, args=(sender, function, args, parent), daemon=True, name="kg-worker")
     deadline: float | None = None
     try:
+        # Started inside the try: a Ctrl-C that lands while the child is being forked still
+        # reaches the finally below, which kills it.
+        child.start()
+        sender.close()
         while True:
             wait = _POLL if deadline is None else max(0.0, min(_POLL, deadline - time.monotonic()))
             if receiver.poll(wait):
@@ -64,9 +68,10 @@ def run_in_worker(function: Callable[..., T], *args: Any, timeout: float | None 
                 raise WorkerDied(_death(child.exitcode))
     finally:
         receiver.close()
-        if child.is_alive():
-            child.kill()
-        child.join(5)
+        if child.pid is not None:
+            if child.is_alive():
+                child.kill()
+            child.join(5)
 
 
 def _death(code: int | None) -> str:
@@ -78,9 +83,26 @@ def _death(code: int | None) -> str:
     return f"exit status {code}"
 
 
-def _child(sender, function: Callable[..., Any], args: tuple) -> None:
+def _die_with(parent: int | None) -> None:
+    """Have the kernel kill this process when its parent dies (Linux), so no worker outlives a
+    parent killed at a moment its own clean-up could not run."""
+    if parent is None:
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parent's finally is the only guard
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
+def _child(sender, function: Callable[..., Any], args: tuple, parent: int | None) -> None:
     # The parent decides what Ctrl-C does; the child must not print a traceback for it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
     try:
         result = function(lambda: sender.send(("ready", None)), *args)
         message = ("done", result)

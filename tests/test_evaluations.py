@@ -28,3 +28,12 @@ def test_evaluations_neutral_speech_judges_nobody(facts) -> None:
 def test_evaluations_spokesperson_speaks_for_the_organisation(facts) -> None:
     found = facts("A Greenpeace spokesman said Shell had been irresponsible.")
     assert has(found, "Greenpeace", "criticizes", "Shell")
+
+
+def test_evaluations_a_speaker_does_not_judge_their_own_organisation(facts) -> None:
+    found = facts("Refugee Council chief executive Maeve Sherlock said the Refugee Council plans were irresponsible.")
+    assert not has(found, "Maeve Sherlock", "criticizes", "Refugee Council")
+
+
+def test_evaluations_a_judged_noun_names_its_owner(facts) -> None:
+    assert has(facts('"This is typical of Labour hypocrisy," said Tory spokeswoman Theresa May.'), "Theresa May", "criticizes", "Labour Party")

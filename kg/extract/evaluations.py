@@ -50,6 +50,9 @@ def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, obj
         # "a failed Tory past": the names inside the phrase the word judges.
         phrase = word.head
         candidates += [t for t in phrase.subtree if t.i < phrase.i and t.dep_ in {"compound", "poss", "nmod", "amod"}]
+    if word.pos_ == "NOUN":
+        # "typical of Labour hypocrisy", "Mr Blair's failure": the names that own the judged thing.
+        candidates += [t for t in word.subtree if t.i < word.i and t.dep_ in {"compound", "poss", "nmod", "amod"}]
     if word.pos_ == "ADJ" and word.dep_ == "acomp":
         # "not safe in Conservative hands": a name in the adjective's own phrase.
         candidates += [t for p in word.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" for t in o.subtree if t.dep_ in {"compound", "poss", "amod", "nmod"} or t == o]
@@ -74,6 +77,18 @@ def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, obj
     return found[:_MAX_TARGETS]
 
 
+def _own_side(speakers: list, b: Builder) -> set[str]:
+    """The speakers and what the sentence says they belong to ("Refugee Council chief executive
+    Maeve Sherlock said ... irresponsible" judges someone else, not her council)."""
+    keys = {s[0].key for s in speakers}
+    for st in b.out:
+        if st.subject.key in keys and st.predicate in {"memberOf", "worksFor", "holdsPosition"}:
+            for m in (st.object.mention, st.qualifiers.affiliation):
+                if m is not None:
+                    keys.add(m.key)
+    return keys
+
+
 def evaluation_statements(sent: Span, b: Builder) -> None:
     """criticizes from speech that judges a named party badly (praise is too often about a thing
     rather than its maker to be read this way; praise verbs have frames of their own)."""
@@ -94,7 +109,7 @@ def evaluation_statements(sent: Span, b: Builder) -> None:
             praise_denied = (lemma in POSITIVE_EVALUATION or word.lower_ in POSITIVE_EVALUATION) and _negated(word)
             if not blame and not praise_denied:
                 continue
-            for t, m in _judged(word, b, {s[0].key for s in speakers}):
+            for t, m in _judged(word, b, _own_side(speakers, b)):
                 targets.setdefault(m[0].key, (t, m))
         for speaker in speakers:
             for t, target in list(targets.values())[:_MAX_TARGETS]:

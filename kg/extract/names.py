@@ -80,6 +80,9 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     first = words[0].lower() if words else ""
     if first in HONORIFICS or first.rstrip(".") + "." in HONORIFICS:
         votes["Person"] += _STRONG
+    if occ.start >= 1 and is_title_head(doc[occ.start - 1]) and doc[occ.start - 1].pos_ in {"NOUN", "PROPN"} and not doc[occ.start - 1].ent_type_ and occ.end - occ.start > 1:
+        # "chief executive Maeve Sherlock", "Chancellor Gordon Brown": an office before a full name.
+        votes["Person"] += _STRONG
     last = doc[occ.end - 1]
     if last.lower_ in _CORPORATE_WORDS and occ.end - occ.start > 1:
         votes["Organization"] += _STRONG

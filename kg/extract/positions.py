@@ -86,9 +86,18 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
     """"U.S. Secretary of State Marco Rubio", "Tory co-chairman Liam Fox", "ex-ITN political editor John Sergeant"."""
     doc = sent.doc
     ctx = b.ctx
-    for ent in sent.ents:
-        if ent.label_ != "TITLE":
+    titles = [ent for ent in sent.ents if ent.label_ == "TITLE"]
+    titled = {ent.end for ent in titles}
+    for i in range(sent.start, sent.end):
+        # Names the document decided are people although the model tagged them otherwise
+        # ("chief executive Maeve Sherlock" read as an organisation) get their title here.
+        m = ctx.mentions.get(i)
+        if m is None or m.type != "Person" or ctx.mentions.get(i - 1) == m or i in titled or (i - 1) in titled:
             continue
+        found = title_before(doc, i)
+        if found is not None and found[0] >= sent.start and not any(k in ctx.mentions for k in range(*found)):
+            titles.append(Span(doc, found[0], found[1], label="TITLE"))
+    for ent in titles:
         at = ent.end
         if at < len(doc) and at not in ctx.mentions and doc[at].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "miss", "dame", "baroness"}:
             at += 1
