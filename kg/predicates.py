@@ -182,6 +182,7 @@ PREDICATES: tuple[Predicate, ...] = (
             Verb("*", object=("prep:at",)),
         ),
         nouns=(Noun("part", subject=("clause",), object=("prep:in",), verbs=("take",)),),
+        adjectives=(Adjective("present", object=("prep:at",)), Adjective("absent", object=("prep:from",), polarity="negative")),
     ),
     Predicate(
         "hosts", "hosts", "The subject hosts the object, usually an event.",

@@ -105,3 +105,14 @@ def test_frames_founder_noun_names_the_founded(facts) -> None:
 
 def test_frames_subsidiary_is_owned_by_its_parent(facts) -> None:
     assert has(facts("Opel, a subsidiary of General Motors, cut jobs."), "General Motors", "ownsStake", "Opel")
+
+
+def test_frames_present_at_an_event_attends_it(facts) -> None:
+    found = facts("John Prescott was not present at the Cabinet meeting.")
+    assert any(f.subject == "John Prescott" and f.predicate == "attends" and f.polarity == "negative" for f in found)
+
+
+def test_frames_no_related_to_beside_a_typed_statement(facts) -> None:
+    found = facts("Tony Blair faced critics at Monday's meeting of the Parliamentary Labour Party.")
+    assert any(f.predicate == "attends" for f in found)
+    assert not any(f.predicate == "relatedTo" for f in found)

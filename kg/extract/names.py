@@ -15,8 +15,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from kg import predicates
 from kg.extract.governments import government_mentions
 from kg.extract.entities import mention_of, normalise_name, passage_mentions, person_name
 from kg.gazetteer import demonym_code, gender_of, is_city, party_name
@@ -123,6 +124,8 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
             root.dep_ == "poss" and verb.lemma_.lower() in {"profit", "profits", "sales", "revenue", "revenues", "earnings", "shares", "turnover"}
         ):
             votes["Organization"] += _STRONG
+    if _organisation_argument(root):
+        votes["Organization"] += _STRONG
     for child in root.children:
         if child.dep_ == "appos" and child.i >= occ.end:
             if child.lower_ in ORGANIZATION_KINDS:
@@ -132,6 +135,18 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     if root.dep_ == "appos" and root.head.lower_ in ORGANIZATION_KINDS and root.head.i < occ.start:
         votes["Organization"] += _STRONG
     return votes
+
+
+def _organisation_argument(root: Token) -> bool:
+    """The name is what a frame can only say of an organisation: bought, sold, merged with, owned
+    ("Yugansk was swallowed up by Rosneft", "a stake in Sibneft", "a bid for Exel")."""
+    head = root.head
+    if root.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB":
+        return any(p.range == ("Organization",) and p.name != "relatedTo" for p, _ in predicates.verb_frames(head.lemma_.lower()))
+    if root.dep_ == "pobj" and head.head.pos_ == "NOUN":
+        noun = head.head.lemma_.lower()
+        return any(p.range == ("Organization",) and any(slot == f"prep:{head.lower_}" for slot in frame.object) for p, frame in predicates.noun_frames(noun))
+    return False
 
 
 def _unsupported_people(parsed, occurrences: list[_Occurrence], decided: dict[str, str], surnames: frozenset[str]) -> list[str]:

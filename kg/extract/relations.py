@@ -97,4 +97,6 @@ def sentence_statements(sent: Span, ctx: SentenceContext) -> Iterator[Statement]
     place_statements(sent, b)
     kind_statements(sent, b)
     carry_to_regions(sent, b)
-    yield from b.out
+    typed = {frozenset((s.subject.key, s.object.mention.key)) for s in b.out if s.predicate != "relatedTo" and s.object.mention is not None}
+    # relatedTo says only that two things are linked: a typed statement between them says more.
+    yield from (s for s in b.out if not (s.predicate == "relatedTo" and s.object.mention is not None and frozenset((s.subject.key, s.object.mention.key)) in typed))
