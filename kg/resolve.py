@@ -297,8 +297,8 @@ _CORPORATE_TITLES = frozenset(
 def _title_kind(title: Mention) -> str | None:
     """"government", "corporate" or None for a title, from its words and its case."""
     words = title_key(title.name).split()
-    if not words:
-        return None
+    if not words or "shadow" in words:
+        return None  # a shadow office belongs to its party
     key = " ".join(words)
     if key in _CORPORATE_TITLES:
         return "corporate"
@@ -384,15 +384,22 @@ def _positions(
             known_in_doc.setdefault((s.evidence.doc_id, person, title), s.qualifiers.affiliation)
             known[(person, title)].add(eid(s.qualifiers.affiliation))
             known_mention.setdefault((person, title, eid(s.qualifiers.affiliation)), s.qualifiers.affiliation)
-    out: list[Statement] = []
-    offices: dict[str, list[Mention]] = defaultdict(list)
-    for s in statements:
-        if s.predicate != "holdsPosition" or s.object.mention is None or s.object.mention.type != "Position":
-            out.append(s)
-            continue
+    def is_office(s: Statement) -> bool:
+        return s.predicate == "holdsPosition" and s.object.mention is not None and s.object.mention.type == "Position"
+
+    from kg.gazetteer import party_country, party_name
+
+    by_code = {m.key.split(":", 1)[1]: m for e in entities if e.type == "Country" for m in e.mentions[:1]}
+
+    def decide(s: Statement) -> Mention | None:
         title_mention = s.object.mention
         person, title = eid(s.subject), title_key(title_mention.name)
         affiliation = s.qualifiers.affiliation
+        if affiliation is not None and title not in {"minister", "ministers"} and _title_kind(title_mention) == "government":
+            # "Labour Prime Minister Tony Blair": the party is his, the office is the country's.
+            code = party_country(party_name(affiliation.name) or "") if party_name(affiliation.name) else None
+            if code is not None and code in by_code:
+                affiliation = in_doc.get((s.evidence.doc_id, f"country:{code}"), by_code[code])
         if affiliation is None:
             affiliation = known_in_doc.get((s.evidence.doc_id, person, title))
         if affiliation is None and len(known[(person, title)]) == 1:
@@ -403,14 +410,38 @@ def _positions(
             if kind == "government":
                 # A minister of a British party is a British minister, whatever else the article names.
                 affiliation = home.get(person) or dominant.get((s.evidence.doc_id, "Country"))
-                if affiliation is not None and affiliation.doc_id != s.evidence.doc_id:
-                    # Name the country as this article does, when it does.
-                    affiliation = in_doc.get((s.evidence.doc_id, affiliation.key), affiliation)
             elif kind == "corporate":
                 affiliation = dominant.get((s.evidence.doc_id, "Organization"))
+        return affiliation
+
+    decided = {id(s): decide(s) for s in statements if is_office(s)}
+    # Second pass: the same person's same title decided elsewhere in the corpus, by any of the
+    # rules above ("Chancellor Gordon Brown" in an article that names no country, when the
+    # articles that do agree on one).
+    inferred: dict[tuple[str, str], dict[str, Mention]] = defaultdict(dict)
+    for s in statements:
+        found = decided.get(id(s))
+        if found is not None:
+            inferred[(eid(s.subject), title_key(s.object.mention.name))].setdefault(eid(found), found)
+    out: list[Statement] = []
+    offices: dict[str, list[Mention]] = defaultdict(list)
+    for s in statements:
+        if not is_office(s):
+            out.append(s)
+            continue
+        title_mention = s.object.mention
+        title = title_key(title_mention.name)
+        affiliation = decided[id(s)]
+        if affiliation is None:
+            candidates = inferred.get((eid(s.subject), title), {})
+            if len(candidates) == 1:
+                (affiliation,) = candidates.values()
         if affiliation is None:
             out.append(replace(s, object=Argument(title=title_mention)))
             continue
+        if affiliation.doc_id != s.evidence.doc_id and affiliation.type == "Country":
+            # Name the country as this article does, when it does.
+            affiliation = in_doc.get((s.evidence.doc_id, affiliation.key), affiliation)
         key = f"position:{title}@{eid(affiliation)}"
         office = replace(title_mention, key=key)
         offices[key].append(office)
@@ -540,6 +571,8 @@ def described_holders(extractions: list[Extraction], statements: list[Statement]
             if m.type == "Person":
                 first.setdefault(eid(m), m)
         for d in extraction.descriptions:
+            if (d.title.doc_id, d.title.start, d.title.end) in entity_of:
+                continue  # the article itself said who it is ("the chancellor" read as Mr Brown)
             candidates = [p for p in holders.get(title_key(d.title.name), ()) if p in first]
             if len(candidates) != 1:
                 continue

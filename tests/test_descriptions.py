@@ -52,3 +52,13 @@ def test_descriptions_praise_is_no_office(offices) -> None:
     found = offices("Chancellor Gordon Brown spoke in London.",
                     "Mr Brown called Alan Greenspan the world's greatest economist.")
     assert not any(title == "greatest economist" for _, _, title, _ in found)
+
+
+def test_descriptions_a_description_the_article_resolved_keeps_its_person(nlp) -> None:
+    text = "Chancellor Gordon Brown spoke in Leeds. Michael Howard criticised the chancellor."
+    documents = [Document("d0", text, "test", segments=((0, len(text)),))]
+    graph = resolve_graph(extract_documents(parse_documents(nlp, documents), classifier=None))
+    types = {e.entity_id: e.type for e in graph.entities}
+    objects = [types[graph.entity_of[(s.object.mention.doc_id, s.object.mention.start, s.object.mention.end)]]
+               for s in graph.statements if s.predicate == "criticizes"]
+    assert objects == ["Person"]
