@@ -70,6 +70,12 @@ _MALE_HONORIFICS = frozenset("mr mr. sir lord baron".split())
 #: Peers are named by title ("Lord Hamilton"), which need not be their surname: such a name joins
 #: only a name that carries the same kind of title.
 _PEERAGE = frozenset("lord lady baroness baron viscount earl".split())
+#: Royal and judicial styles work the same way: "Prince Charles" is not Ray Charles, "Mr Justice
+#: Sullivan" not Scott Sullivan.
+_STYLES = _PEERAGE | frozenset("prince princess king queen pope emperor empress duke duchess sultan sheikh justice judge".split())
+#: A one-word name joins a fuller name of another article only when its own article calls it a
+#: person ("Mr Frost", a title) or shares a rarely named thing with the fuller name's articles.
+_RARE_SHARE = 0.02
 
 
 def _honorific(m: Mention) -> str:
@@ -85,6 +91,8 @@ class _Name:
     display: str
     gender: str | None = None
     peer: bool = False
+    #: The article writes it with an honorific or style ("Mr Letwin", "President Putin").
+    styled: bool = False
 
 
 def _names(mentions: list[Mention]) -> dict[tuple[str, str], _Name]:
@@ -94,15 +102,19 @@ def _names(mentions: list[Mention]) -> dict[tuple[str, str], _Name]:
     for m in mentions:
         name = out.setdefault((m.doc_id, m.key), _Name(m.key, m.text))
         honorific = _honorific(m)
-        if honorific in _PEERAGE:
+        if any(w.lower().rstrip(".") in _STYLES for w in m.text.split()[:-1]):
             name.peer = True
+        if honorific:
+            name.styled = True
         gender = "f" if honorific in _FEMALE_HONORIFICS else "m" if honorific in _MALE_HONORIFICS else gender_of(m)
         if gender and name.gender is None:
             name.gender = gender
     return out
 
 
-def _person_groups(mentions: list[Mention]) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+def _person_groups(
+    mentions: list[Mention], context: dict[str, set[str]] | None = None, styled: set[tuple[str, str]] | None = None
+) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
     """Map (doc_id, person key) to the key of the fullest name it can be, when that is unambiguous
     and safe, and give the reason for every join across documents.
 
@@ -124,6 +136,19 @@ def _person_groups(mentions: list[Mention]) -> tuple[dict[tuple[str, str], str],
             genders[key].add(name.gender)
         peers[key] = peers[key] or name.peer
     all_keys = {key for _, key in names}
+    context = context or {}
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for doc_id, key in names:
+        docs_of[key].add(doc_id)
+    frequency: Counter = Counter(k for keys in context.values() for k in keys)
+    rare = {k for k, n in frequency.items() if n <= max(2, _RARE_SHARE * len(context))}
+
+    def vouched(doc_id: str, short: _Name, full: str) -> bool:
+        """A one-word name's article says it is a person, or shares a rare name with the fuller one's."""
+        if short.styled or short.peer or (doc_id, short.key) in (styled or set()):
+            return True
+        around = {k for d in docs_of[full] if d != doc_id for k in context.get(d, ())}
+        return bool((context.get(doc_id, set()) & around & rare) - {short.key, full})
 
     def fits(short: _Name, full: str) -> bool:
         if short.gender and genders[full] and short.gender not in genders[full]:
@@ -153,6 +178,8 @@ def _person_groups(mentions: list[Mention]) -> tuple[dict[tuple[str, str], str],
                 target[(doc_id, key)] = local
                 continue
             found = best(name, all_keys, strict=True)
+            if found is not None and len(_person_parts(key)) == 1 and not vouched(doc_id, name, found):
+                found = None  # "Breakfast with Frost" is no article about David Frost
             if found is not None:
                 target[(doc_id, key)] = found
                 why = "the one fuller name it fits in the corpus"
@@ -186,11 +213,13 @@ def _acronyms(mentions: list[Mention]) -> dict[tuple[str, str], tuple[str, str]]
     return out
 
 
-def resolve_mentions(mentions: Iterable[Mention]) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
+def resolve_mentions(mentions: Iterable[Mention], styled: set[tuple[str, str]] | None = None) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
     """Group mentions into entities and give each a stable id.
 
     Args:
         mentions: every mention of every document (order does not matter).
+        styled: (doc_id, person key) pairs the article names with an office ("President Putin"),
+            which vouches that a one-word name there is a person's.
 
     Returns:
         The entities sorted by id, and a map from (doc_id, start, end) of each mention to its entity id.
@@ -198,7 +227,10 @@ def resolve_mentions(mentions: Iterable[Mention]) -> tuple[tuple[Entity, ...], d
     """
     mentions = sorted(set(mentions), key=lambda m: (m.doc_id, m.start, m.end, m.key))
     persons = [m for m in mentions if m.type == "Person"]
-    person_target, reasons = _person_groups(persons)
+    context: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        context[m.doc_id].add(m.key)
+    person_target, reasons = _person_groups(persons, context, styled)
     acronyms = _acronyms(mentions)
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     why: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -271,7 +303,9 @@ def position_label(title: str, affiliation: str) -> str:
 def _entity_ids(extractions: list[Extraction]) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
     mentions = [m for e in extractions for m in e.mentions if m.type != "Position"]
     mentions += [m for e in extractions for s in e.statements for m in _arguments(s) if m.type != "Position"]
-    return resolve_mentions(mentions)
+    # People the article gives an office ("President Putin"): named as persons, whatever the form.
+    styled = {(s.subject.doc_id, s.subject.key) for e in extractions for s in e.statements if s.predicate == "holdsPosition"}
+    return resolve_mentions(mentions, styled)
 
 
 def _arguments(statement: Statement) -> list[Mention]:
@@ -391,15 +425,27 @@ def _positions(
 
     by_code = {m.key.split(":", 1)[1]: m for e in entities if e.type == "Country" for m in e.mentions[:1]}
 
+    def state_office(s: Statement, affiliation: Mention | None) -> Mention | None:
+        """"Labour Prime Minister Tony Blair": the party is his, the office is the country's (not
+        for "minister" titles, which news also gives to a party's spokespeople)."""
+        title = title_key(s.object.mention.name)
+        words = title.split()
+        if affiliation is None or not party_name(affiliation.name) or _title_kind(s.object.mention) != "government":
+            return affiliation
+        if words[-1] == "minister" and title not in {"prime minister", "deputy prime minister"}:
+            return affiliation
+        code = party_country(party_name(affiliation.name) or "")
+        if code is None or code not in by_code:
+            return affiliation
+        return in_doc.get((s.evidence.doc_id, f"country:{code}"), by_code[code])
+
     def decide(s: Statement) -> Mention | None:
+        return state_office(s, _decide(s))
+
+    def _decide(s: Statement) -> Mention | None:
         title_mention = s.object.mention
         person, title = eid(s.subject), title_key(title_mention.name)
         affiliation = s.qualifiers.affiliation
-        if affiliation is not None and title not in {"minister", "ministers"} and _title_kind(title_mention) == "government":
-            # "Labour Prime Minister Tony Blair": the party is his, the office is the country's.
-            code = party_country(party_name(affiliation.name) or "") if party_name(affiliation.name) else None
-            if code is not None and code in by_code:
-                affiliation = in_doc.get((s.evidence.doc_id, f"country:{code}"), by_code[code])
         if affiliation is None:
             affiliation = known_in_doc.get((s.evidence.doc_id, person, title))
         if affiliation is None and len(known[(person, title)]) == 1:

@@ -65,3 +65,8 @@ def test_names_courtesy_title_makes_a_person(mentions) -> None:
 def test_names_a_name_found_once_is_found_again(mentions) -> None:
     found = mentions("Barclays, the UK's third-biggest bank, reported profits. Analysts said Barclays had done well.")
     assert "Barclays" in found and found["Barclays"][0] == "Organization"
+
+
+def test_names_a_model_name_is_not_the_firms_long_name(mentions) -> None:
+    found = mentions("BMW said sales of the BMW X5 rose. BMW shares fell.")
+    assert found["BMW"][1] != found["BMW X5"][1]

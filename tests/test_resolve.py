@@ -219,3 +219,31 @@ def test_resolve_acronym_takes_its_expansion_from_another_document():
     (entity,), _ = resolve_mentions([expanded, long, bare])
     assert entity.label == "British National Party"
     assert entity.merges and "BNP (d2)" in entity.merges[0]
+
+
+def test_resolve_royal_style_does_not_join_a_plain_full_name():
+    t = _Texts()
+    full = t.person("d1", "Ray Charles")
+    prince = t.person("d2", "Prince Charles", "Charles")
+    _, mapping = resolve_mentions([full, prince])
+    assert _entity_of(full, mapping) != _entity_of(prince, mapping)
+
+
+def test_resolve_bare_one_word_name_with_nothing_in_common_stays_in_its_article():
+    t = _Texts()
+    full = t.person("d1", "David Frost")
+    chambers = t.mention("d1", "British Chambers of Commerce", "Organization", "British Chambers of Commerce", "organization:british chambers of commerce")
+    bare = t.person("d2", "Frost")
+    show = t.mention("d2", "BBC One", "Organization", "BBC One", "organization:bbc one")
+    _, mapping = resolve_mentions([full, chambers, bare, show])
+    assert _entity_of(full, mapping) != _entity_of(bare, mapping)
+
+
+def test_resolve_bare_one_word_name_sharing_a_rare_name_joins():
+    t = _Texts()
+    full = t.person("d1", "Digby Jones")
+    cbi = t.mention("d1", "CBI", "Organization", "CBI", "organization:cbi")
+    bare = t.person("d2", "Jones")
+    cbi2 = t.mention("d2", "CBI", "Organization", "CBI", "organization:cbi")
+    _, mapping = resolve_mentions([full, cbi, bare, cbi2])
+    assert _entity_of(full, mapping) == _entity_of(bare, mapping)

@@ -333,6 +333,9 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
             fits = long[0] == words[0] and words[0] not in {o.name.lower().split()[-1] for o in mentions if o.type == "Person"}
         else:
             fits = long[: len(words)] == words or long[-len(words) :] == words
+            extra = long[len(words):] if long[: len(words)] == words else long[: -len(words)]
+            if any(any(c.isdigit() for c in w) for w in extra):
+                fits = False  # "BMW X5", "Airbus A380": a product of the firm, not its longer name
         if fits:
             found[other.key] = other
     return next(iter(found.values())) if len(found) == 1 else None
