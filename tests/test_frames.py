@@ -116,3 +116,12 @@ def test_frames_no_related_to_beside_a_typed_statement(facts) -> None:
     found = facts("Tony Blair faced critics at Monday's meeting of the Parliamentary Labour Party.")
     assert any(f.predicate == "attends" for f in found)
     assert not any(f.predicate == "relatedTo" for f in found)
+
+
+def test_frames_related_to_not_from_an_attempt_or_a_refusal(facts) -> None:
+    assert not any(f.predicate == "relatedTo" for f in facts("Yukos went to a US court in an unsuccessful attempt to halt the auction of Yugansk."))
+    assert not any(f.predicate == "relatedTo" for f in facts("Gordon Brown rejected the Liberal Democrats' call to open up the books to the National Audit Office."))
+
+
+def test_frames_related_to_keeps_a_plain_act(facts) -> None:
+    assert has(facts("Laura Ashley, which floated on the London Stock Exchange in 1985, cut jobs."), "Laura Ashley", "relatedTo", "London Stock Exchange")

@@ -38,8 +38,13 @@ def _open_statements(verb: Token, b: Builder) -> None:
     lemma = verb.lemma_.lower()
     if lemma in SPEECH_VERBS or verb.pos_ != "VERB" or is_passive(verb):
         return
+    if _hangs_off_a_noun(verb):
+        # "an unsuccessful attempt to halt the auction", "rejected the call to open up the books":
+        # the act is only named, perhaps never done, and its doer is a guess.
+        return
     subjects = [s for s in logical_subjects(verb) if s.i in b.ctx.mentions]
-    objects = [o for o in direct_objects(verb) if o.dep_ == "dobj"] + [o for _, o in prep_objects(verb)]
+    # A preposition before the verb opens the sentence ("Around the UK, prices fell"): a setting, not an object.
+    objects = [o for o in direct_objects(verb) if o.dep_ == "dobj"] + [o for p, o in prep_objects(verb) if p.i > verb.i]
     objects = [o for o in objects if o.i in b.ctx.mentions]
     if not subjects or not objects or any(len(conjuncts(t)) > _MAX_CONJUNCTS for t in subjects + objects):
         return
@@ -47,6 +52,25 @@ def _open_statements(verb: Token, b: Builder) -> None:
         if obj[0].type in {"Position"} or subject[0].type in {"Position", "Event", "Agreement"}:
             continue
         b.add(verb, subject, "relatedTo", obj, _relation_for(verb, o), "kg.rules.open.v1", 0.5)
+
+
+#: Governing verbs whose infinitive was not (or not yet) done.
+_NOT_DONE = frozenset("reject refuse decline deny fail try attempt seek oppose resist block veto".split())
+
+
+def _hangs_off_a_noun(verb: Token) -> bool:
+    """The verb completes a noun ("attempt to halt", "plans for processing", "difficulty in getting")."""
+    for _ in range(3):
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return True
+        if verb.dep_ in {"xcomp", "advcl"} and verb.head.lemma_.lower() in _NOT_DONE:
+            return True  # "rejected the call to open up the books", "failed to halt"
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"NOUN", "PROPN"}:
+            return True
+        if verb.dep_ not in {"xcomp", "conj", "pcomp"} or verb.head == verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def _relation_for(verb: Token, obj: Token) -> str:
