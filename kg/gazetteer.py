@@ -440,6 +440,23 @@ def is_city(text: str) -> bool:
     return " ".join(text.split()) in _cities()
 
 
+@functools.lru_cache(maxsize=1)
+def _towns() -> frozenset[str]:
+    text = resources.files("kg").joinpath("data/towns.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_town(text: str) -> bool:
+    """True for a UK town or a large city elsewhere (GeoNames, ``kg/data/towns.txt``): weaker
+    evidence than `is_city`, since some are also surnames or clubs ("Bolton", "Derby").
+
+    Examples:
+        >>> is_town("Salford"), is_town("Reading")
+        (True, False)
+    """
+    return " ".join(text.split()) in _towns()
+
+
 # --- first names -----------------------------------------------------------------------------
 
 _MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "baron", "viscount", "earl", "king", "prince"})

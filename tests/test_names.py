@@ -70,3 +70,27 @@ def test_names_a_name_found_once_is_found_again(mentions) -> None:
 def test_names_a_model_name_is_not_the_firms_long_name(mentions) -> None:
     found = mentions("BMW said sales of the BMW X5 rose. BMW shares fell.")
     assert found["BMW"][1] != found["BMW X5"][1]
+
+
+def test_names_institutions_are_organisations(mentions) -> None:
+    found = mentions("Downing Street said Parliament would vote on the plan.")
+    assert found["Downing Street"][0] == found["Parliament"][0] == "Organization"
+
+
+def test_names_a_review_is_a_document_not_an_organisation(mentions) -> None:
+    assert mentions("The Barker Review found problems with housing supply.")["Barker Review"][0] == "Agreement"
+
+
+def test_names_towns_of_the_uk_are_places(mentions) -> None:
+    found = mentions("Residents of Salford and Dewsbury protested against the closures.")
+    assert found["Salford"][0] == found["Dewsbury"][0] == "Place"
+
+
+def test_names_a_name_starts_at_its_honorific(mentions) -> None:
+    found = mentions("Analysing Mr Brown would be wise. Gordon Brown said so.")
+    assert found["Mr Brown"] == ("Person", "person:brown")
+
+
+def test_names_an_honorific_surname_makes_the_full_name_a_person(mentions) -> None:
+    found = mentions("Helmut Panke runs the carmaker. Mr Panke said sales would rise.")
+    assert found["Helmut Panke"][0] == "Person"

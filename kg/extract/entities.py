@@ -30,14 +30,26 @@ _LABEL_TYPES = {
     "PRODUCT": "Organization",
 }
 #: Head nouns that make a name a place even when the model tags it as an organisation.
-_PLACE_HEADS = frozenset("region area zone coast valley strait sea ocean peninsula island islands province district".split())
+_PLACE_HEADS = frozenset(
+    "region area zone coast valley strait sea ocean peninsula island islands province district dam tunnel airport "
+    "bridge canal stadium harbour".split()
+)
 #: Head nouns that make a name an organisation whatever else the model took it for ("Pro-Life
 #: Alliance" tagged as a law, "Refugee Council" as a person).
 _ORGANIZATION_HEADS = frozenset(
     """alliance association union federation confederation league coalition council committee commission
     institute institution society foundation trust campaign movement network group corporation company
-    agency authority ministry department board fund organisation organization party""".split()
+    agency authority ministry department board fund organisation organization party assembly parliament senate
+    center centre magazine newspaper lords""".split()
 )
+#: Institutions news names like places or people: the name is the body ("Downing Street said").
+INSTITUTIONS = frozenset({
+    "parliament", "cabinet", "commons", "house of commons", "house of lords", "downing street", "number 10",
+    "no 10", "whitehall", "kremlin", "white house", "congress", "senate", "duma", "bundestag", "knesset",
+})
+#: Heads of a document's name: a review, a policy, a white paper is an agreement-like text.
+_DOCUMENT_HEADS = frozenset("review policy constitution paper strategy act bill treaty protocol".split())
+_PERSONAL_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr.".split())
 _POSSESSIVE = re.compile(r"[’']s?$")
 _QUOTES = "‘’“”\"'`«»"
 
@@ -119,6 +131,12 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
     kind = _LABEL_TYPES.get(span.label_)
     if kind is None:
         return None
+    if span.label_ in {"PERSON", "ORG"} and len(span) > 2:
+        inside = [t.i for t in span[1:-1] if t.lower_ in _PERSONAL_HONORIFICS]
+        if inside:
+            # "Analysing Mr Brown": the name is a person's, and starts at its honorific.
+            span = Span(span.doc, inside[0], span.end, label="PERSON")
+            kind = "Person"
     if span.label_ == "PERSON" and span.start > 0 and span.doc[span.start - 1].lower_ in HONORIFICS:
         # Keep "Mr." in the mention's text (an alias users search for); the name drops it.
         span = Span(span.doc, span.start - 1, span.end, label="PERSON")
@@ -134,10 +152,15 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
             return Mention(doc_id, start, end, span.text, "Country", country_name(code), f"country:{code}")
         if span.label_ == "NORP":
             return None
-    if kind == "Organization" and span.root.lower_ in _PLACE_HEADS:
-        kind = "Place"
-    elif kind in {"Agreement", "Event", "Person"} and len(span) > 1 and span.root.lower_ in _ORGANIZATION_HEADS and span.root.is_title:
+    bare = " ".join(t.lower_ for t in span if t.lower_ != "the")
+    if bare in INSTITUTIONS and kind in {"Place", "Person", "Organization", "Event"}:
         kind = "Organization"
+    elif kind == "Organization" and span.root.lower_ in _PLACE_HEADS:
+        kind = "Place"
+    elif kind in {"Agreement", "Event", "Person", "Place"} and len(span) > 1 and span[-1].lower_ in _ORGANIZATION_HEADS and span[-1].is_title:
+        kind = "Organization"
+    elif kind == "Organization" and len(span) > 1 and span[-1].lower_ in _DOCUMENT_HEADS and span[-1].is_title:
+        kind = "Agreement"  # "the Barker Review", "the Common Agricultural Policy", "the White Paper"
     name = person_name(span.text) if kind == "Person" else _POSSESSIVE.sub("", span.text).strip(_QUOTES + " ,;:")
     owner = _owner_before(span) if kind in {"Event", "Agreement"} else None
     if owner is not None:

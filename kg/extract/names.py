@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import predicates
 from kg.extract.governments import government_mentions
-from kg.extract.entities import mention_of, normalise_name, passage_mentions, person_name
-from kg.gazetteer import demonym_code, gender_of, is_city, party_name
+from kg.extract.entities import INSTITUTIONS, mention_of, normalise_name, passage_mentions, person_name
+from kg.gazetteer import demonym_code, gender_of, is_city, is_town, party_name
 from kg.lexicon import HONORIFICS, METRIC_NOUNS, ORGANIZATION_KINDS
 from kg.model import Mention, Passage
 from kg.syntax.titles import is_title_head
@@ -65,7 +65,7 @@ def _occurrences(maps: list[dict[int, Mention]]) -> list[_Occurrence]:
 
 def _fixed(m: Mention) -> bool:
     """Mentions whose type the document does not vote on: countries, parties, events, titles."""
-    return m.type not in _VOTING_TYPES or party_name(m.name) is not None
+    return m.type not in _VOTING_TYPES or party_name(m.name) is not None or m.name.lower() in INSTITUTIONS
 
 
 def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) -> Counter:
@@ -91,6 +91,8 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         votes["Place"] += _STRONG
     if is_city(occ.mention.name):
         votes["Place"] += _STRONG
+    elif is_town(occ.mention.name):
+        votes["Place"] += 2
     after_word = doc[occ.end].lower_ if occ.end < len(doc) else ""
     if after_word in {"itself", "its"}:
         votes["Organization"] += _STRONG
@@ -135,6 +137,11 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     if root.dep_ == "appos" and root.head.lower_ in ORGANIZATION_KINDS and root.head.i < occ.start:
         votes["Organization"] += _STRONG
     return votes
+
+
+def _honorific_word(text: str) -> bool:
+    words = text.split()
+    return len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower().rstrip(".") + "." in HONORIFICS)
 
 
 def _organisation_argument(root: Token) -> bool:
@@ -369,6 +376,12 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
         # News names a person in full, or with an honorific or title, at least once; a single
         # word never so named ("Yukos", "Gazprom") is an organisation the model took for a person.
         decided[key] = "Organization"
+    # "Mr Panke" vouches that "Helmut Panke" of the same article is a person, whatever the model said.
+    styled = {o.mention.name.split()[-1] for o in occurrences if o.mention.type == "Person" and _honorific_word(o.mention.text)}
+    for occ in occurrences:
+        words = occ.mention.name.split()
+        if not _fixed(occ.mention) and 2 <= len(words) <= 3 and words[-1] in styled and all(w[:1].isupper() for w in words) and words[-1].lower() not in _CORPORATE_WORDS:
+            decided[_vote_key(occ.mention)] = "Person"
     for occ in occurrences:
         m = occ.mention
         if _fixed(m):
