@@ -214,6 +214,8 @@ def _add_entity(rdf: Graph, entity: Entity) -> None:
     rdf.add((node, RDFS.label, label))
     for alias in entity.aliases:
         rdf.add((node, SKOS.altLabel, Literal(alias)))
+    for reason in entity.merges:
+        rdf.add((node, KG.mergeReason, Literal(reason)))
     for doc_id in sorted({m.doc_id for m in entity.mentions}):
         rdf.add((document_iri(doc_id), SCHEMA.mentions, node))
 

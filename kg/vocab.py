@@ -108,6 +108,7 @@ class KG(DefinedNamespace):
     docId: URIRef  # document id
     endOffset: URIRef  # end offset
     extractor: URIRef  # extractor
+    mergeReason: URIRef  # merge reason
     metric: URIRef  # metric
     objectValue: URIRef  # object value
     period: URIRef  # period

@@ -265,3 +265,10 @@ def test_rdf_inline_jsonld_context_reads_offline(small_rdf, tmp_path) -> None:
     path = tmp_path / "graph.jsonld"
     path.write_text(to_jsonld(small_rdf), encoding="utf-8")
     assert len(load_rdf(path)) == len(small_rdf)
+
+
+def test_rdf_entity_keeps_why_names_of_other_documents_were_joined(small) -> None:
+    entity = small.entities[0]
+    joined = replace(small, entities=(replace(entity, merges=("Mr X (d2) -> x y: the one fuller name it fits in the corpus",)), *small.entities[1:]))
+    reasons = set(to_rdf(joined).objects(entity_iri(entity.entity_id), KG.mergeReason))
+    assert reasons == {Literal("Mr X (d2) -> x y: the one fuller name it fits in the corpus")}
