@@ -4,7 +4,8 @@
 News criticises, backs and sues governments as often as people, so a government is an
 Organization of its own, apart from its country. Which country's it is comes from the phrase
 ("the Russian government", "Britain's government", "the Labour government": the party's
-country) or else from the country the article is about: the one named most, counting parties
+country) or else from the country the article is about (also for "the Centre", as Indian news
+calls the central government): the one named most, counting parties
 by their country. A government whose country stays unknown is an entity of its article only.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ _HEADS = frozenset({"government", "administration"})
 _OTHER_LEVELS = frozenset("local state regional city provincial municipal county student school hospital".split())
 #: The article's country must be named this often, and lead the next by this factor.
 _MIN_NAMED = 2
-_LEAD = 1.5
+_LEAD = 3.0
 
 
 def _country_of_mention(m: Mention) -> str | None:
@@ -34,14 +35,18 @@ def _country_of_mention(m: Mention) -> str | None:
     return None
 
 
-def _article_country(maps: list[dict[int, Mention]]) -> str | None:
+def _named_countries(maps: list[dict[int, Mention]]) -> Counter:
     counts: Counter = Counter()
     for by_token in maps:
         for m in set(by_token.values()):
             code = _country_of_mention(m)
             if code:
                 counts[code.split("-")[0]] += 1
-    ranked = counts.most_common(2)
+    return counts
+
+
+def _article_country(maps: list[dict[int, Mention]]) -> str | None:
+    ranked = _named_countries(maps).most_common(2)
     if not ranked or ranked[0][1] < _MIN_NAMED or (len(ranked) > 1 and ranked[0][1] < _LEAD * ranked[1][1]):
         return None
     return ranked[0][0]
@@ -102,6 +107,7 @@ def _named_government(m: Mention) -> str | None:
 def government_mentions(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) -> None:
     """Add a government mention to ``maps`` for each "the (X) government" / "the X administration"."""
     article = _article_country(maps)
+    named = _named_countries(maps)
     for by_token in maps:
         for i, m in list(by_token.items()):
             code = _named_government(m)
@@ -110,6 +116,13 @@ def government_mentions(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, 
                 by_token[i] = Mention(m.doc_id, m.start, m.end, m.text, m.type, name, f"organization:{name.lower()}")
     for (doc, passage), by_token in zip(parsed, maps, strict=True):
         for token in doc:
+            m = by_token.get(token.i)
+            if (m is not None and token.text == "Centre" and m.name == "Centre" and "IN" in named
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)):
+                # "The Centre has come under criticism": Indian news's name for India's central government.
+                name = _label("IN")
+                by_token[token.i] = Mention(m.doc_id, m.start, m.end, m.text, "Organization", name, f"organization:{name.lower()}")
+                continue
             if token.lemma_.lower() not in _HEADS or token.pos_ != "NOUN" or token.tag_ != "NN" or token.i in by_token:
                 continue
             if token.dep_ in {"compound", "amod"}:

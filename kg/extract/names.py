@@ -168,15 +168,25 @@ def _unsupported_people(parsed, occurrences: list[_Occurrence], decided: dict[st
         seen[key] += 1
         doc = parsed[occ.passage][0]
         after = doc[occ.end : min(len(doc), occ.end + 12)]
-        if any(t.lower_ in {"he", "she"} and t.dep_ == "nsubj" for t in after) and not any(t.ent_type_ == "PERSON" for t in after):
-            supported.add(key)  # "Merkel landed. She met Macron."
+        subject = doc[occ.start : occ.end].root.dep_ in {"nsubj", "nsubjpass"}
+        if subject and any(t.lower_ in {"he", "she"} and t.dep_ == "nsubj" for t in after) and not any(t.ent_type_ == "PERSON" for t in after):
+            supported.add(key)  # "Merkel landed. She met Macron." (not "discussed Quad cooperation. He said")
         words = m.text.split()
         honorific = words and (words[0].lower() in HONORIFICS or words[0].lower().rstrip(".") + "." in HONORIFICS)
         titled = occ.start > 0 and (doc[occ.start - 1].ent_type_ == "TITLE" or is_title_head(doc[occ.start - 1]))
         if honorific or titled or m.name in surnames or gender_of(replace(m, name=m.name + " x")) is not None:
             supported.add(key)
-    # A name seen once keeps the model's reading: too little to overrule it.
-    return [key for key, kind in decided.items() if kind == "Person" and " " not in key and key not in supported and seen[key] >= 2]
+    # A name seen once keeps the model's reading: too little to overrule it. Seen counts every
+    # time the article writes the name, tagged or not ("the Quad" the model missed twice).
+    written: Counter = Counter()
+    names = {_vote_key(o.mention): o.mention.name for o in occurrences if " " not in _vote_key(o.mention)}
+    for doc, _ in parsed:
+        for token in doc:
+            written[token.text] += 1
+    return [
+        key for key, kind in decided.items()
+        if kind == "Person" and " " not in key and key not in supported and max(seen[key], written[names.get(key, "")]) >= 2
+    ]
 
 
 def _vote_key(m: Mention) -> str:
