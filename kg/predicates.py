@@ -51,7 +51,9 @@ class Verb:
     qualifiers: tuple[tuple[str, str], ...] = ()
     modality: str | None = None
     polarity: str | None = None
-    #: The verb needs its object complement ("called X a disgrace": oprd), else it is another verb.
+    #: The verb needs its object complement ("called X a disgrace": oprd), no complement
+    #: ("plain"), or a preposition ("prep:against": "warned X against Y"; "prep:into:question":
+    #: "called X into question"), else it is another verb.
     requires: str | None = None
     #: A coordinated subject holds the predicate between its members ("X and Y merged").
     pairs_subjects: bool = False
@@ -242,6 +244,8 @@ PREDICATES: tuple[Predicate, ...] = (
             Verb("hit", particle="back", object=("prep:at",)),
             Verb("turn", object=("prep:on",)),
             Verb("call", requires="oprd"),
+            Verb("warn", requires="prep:against"),
+            Verb("call", requires="prep:into:question"),
         ),
         nouns=(
             Noun("criticism", subject=("poss", "prep:from", "prep:by", "clause"), object=("prep:of",), verbs=_CRITIC_VERBS),

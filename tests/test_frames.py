@@ -125,3 +125,18 @@ def test_frames_related_to_not_from_an_attempt_or_a_refusal(facts) -> None:
 
 def test_frames_related_to_keeps_a_plain_act(facts) -> None:
     assert has(facts("Laura Ashley, which floated on the London Stock Exchange in 1985, cut jobs."), "Laura Ashley", "relatedTo", "London Stock Exchange")
+
+
+def test_frames_warning_someone_against_something_criticises_them(facts) -> None:
+    assert has(facts("The Liberal Democrats have warned Labour against pandering to prejudice."), "Liberal Democrats", "criticizes", "Labour Party")
+    assert not any(f.predicate == "criticizes" for f in facts("Gordon Brown warned Tony Blair that growth would slow."))
+
+
+def test_frames_calling_into_question_criticises(facts) -> None:
+    found = facts("The Home Office has been called into question by the Joint Committee on Human Rights.")
+    assert has(found, "Joint Committee on Human Rights", "criticizes", "Home Office")
+
+
+def test_frames_described_as_by_an_agent_judges_the_subject(facts) -> None:
+    found = facts("Hazel Blears spoke on Monday. Her comments have been described as irresponsible by the Islamic Human Rights Commission.")
+    assert has(found, "Islamic Human Rights Commission", "criticizes", "Hazel Blears")

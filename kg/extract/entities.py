@@ -157,7 +157,7 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
         kind = "Organization"
     elif kind == "Organization" and span.root.lower_ in _PLACE_HEADS:
         kind = "Place"
-    elif kind in {"Agreement", "Event", "Person", "Place"} and len(span) > 1 and span[-1].lower_ in _ORGANIZATION_HEADS and span[-1].is_title:
+    elif kind in {"Agreement", "Event", "Person", "Place"} and len(span) > 1 and (head := span.root if kind == "Event" else span[-1]).lower_ in _ORGANIZATION_HEADS and head.is_title:
         kind = "Organization"
     elif kind == "Organization" and len(span) > 1 and span[-1].lower_ in _DOCUMENT_HEADS and span[-1].is_title:
         kind = "Agreement"  # "the Barker Review", "the Common Agricultural Policy", "the White Paper"

@@ -23,6 +23,7 @@ _JUDGING_VERBS = (SPEECH_VERBS - {"ask", "report", "expect", "hope", "estimate",
 _TARGET_TYPES = frozenset({"Person", "Organization", "Country", "Agreement"})
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "oprd"})
 _MAX_TARGETS = 2
+_NAMING_VERBS = frozenset({"describe", "brand", "label", "dismiss", "denounce", "condemn", "criticise", "criticize", "attack"})
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson source sources official officials statement".split())
 
 
@@ -30,7 +31,8 @@ def _content(verb: Token) -> list[Token]:
     """The words a speaker says: the verb's clausal complements (and the quotation they sit in)."""
     words: list[Token] = []
     for child in verb.children:
-        if child.dep_ in _CONTENT_DEPS:
+        if child.dep_ in _CONTENT_DEPS or (child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_.lower() in _NAMING_VERBS):
+            # "described as irresponsible", "branded as a disgrace": the words of the judgement.
             words.extend(child.subtree)
     return words
 

@@ -50,8 +50,19 @@ def frame_verbs(verb: Token) -> list[tuple[Predicate, Verb]]:
             continue
         if frame.requires == "plain" and any(c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} for c in verb.children):
             continue
+        if frame.requires and frame.requires.startswith("prep:") and not _has_prep(verb, frame.requires):
+            continue  # "warned X against Y" criticises X; "warned that" does not
         found.append((predicate, frame))
     return found
+
+
+def _has_prep(verb: Token, requires: str) -> bool:
+    """``prep:against`` (any object) or ``prep:into:question`` (that object): "called into question"."""
+    _, word, *objects = requires.split(":")
+    return any(
+        c.dep_ == "prep" and c.lower_ == word and (not objects or any(o.dep_ == "pobj" and o.lemma_.lower() == objects[0] for o in c.children))
+        for c in verb.children
+    )
 
 
 def _quantity_at(token: Token) -> Quantity | None:

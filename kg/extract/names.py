@@ -92,7 +92,8 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     if is_city(occ.mention.name):
         votes["Place"] += _STRONG
     elif is_town(occ.mention.name):
-        votes["Place"] += 2
+        # Weaker than a list city: "Toyota" the carmaker, tagged an organisation, stays one.
+        votes["Place"] += 1.5
     after_word = doc[occ.end].lower_ if occ.end < len(doc) else ""
     if after_word in {"itself", "its"}:
         votes["Organization"] += _STRONG
