@@ -21,6 +21,7 @@ from rdflib.term import Node
 from kg.errors import InputError
 from kg.model import Entity, KnowledgeGraph, Mention, Quantity, Statement
 from kg.records import statement_id
+from kg.writers import jsonld_data, turtle_text
 from kg.vocab import DCTERMS, KG, KGR, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, bind_prefixes
 
 __all__ = [
@@ -240,8 +241,13 @@ def _add_statement(rdf: Graph, statement: Statement, graph: KnowledgeGraph) -> N
 
 
 def to_turtle(rdf: Graph) -> str:
-    """Turtle text; rdflib sorts subjects and predicates, so equal graphs give equal text."""
-    return rdf.serialize(format="turtle")
+    """Turtle text; rdflib sorts subjects and predicates, so equal graphs give equal text.
+
+    The text is rdflib's, byte for byte; :func:`kg.writers.turtle_text` writes it for kg's
+    graphs in a fraction of rdflib's time.
+    """
+    text = turtle_text(rdf)
+    return rdf.serialize(format="turtle") if text is None else text
 
 
 def jsonld_context() -> dict[str, object]:
@@ -263,11 +269,14 @@ def jsonld_context() -> dict[str, object]:
 
 def to_jsonld(rdf: Graph) -> str:
     """Compact JSON-LD with :func:`jsonld_context`, nodes sorted by ``@id`` for stable output."""
-    text = rdf.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, sort_keys=True)
-    data = json.loads(text)
+    # kg.writers runs rdflib's own converter faster; its data is what rdflib would encode.
+    data = jsonld_data(rdf, jsonld_context())
+    if data is None:
+        data = json.loads(rdf.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, sort_keys=True))
     if isinstance(data.get("@graph"), list):
         data["@graph"].sort(key=lambda node: str(node.get("@id", "")))
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    # As rdflib encodes its text: a lone surrogate becomes "?".
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8", "replace").decode("utf-8")
 
 
 def rdf_format(path: str | PathLike[str]) -> str:
