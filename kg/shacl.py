@@ -311,10 +311,22 @@ class _Data:
         for test in shape.tests:
             failed = test(self, focus, values)
             if failed:
-                results += [Result(focus, shape.path, value, shape.message, shape.severity) for value in failed]
+                results += [
+                    Result(focus, value.predicate, value.value, shape.message, shape.severity) if isinstance(value, _Unexpected)
+                    else Result(focus, shape.path, value, shape.message, shape.severity)
+                    for value in failed
+                ]
                 if first:
                     return results
         return results
+
+
+@dataclass(frozen=True, slots=True)
+class _Unexpected:
+    """A triple a closed shape does not allow."""
+
+    predicate: Node
+    value: Node
 
 
 _NONE: list[Node] = []
@@ -371,7 +383,8 @@ def _make_test(kind: str, argument):
     if kind == "closed":
 
         def closed(data: _Data, focus: Node, values: list[Node]) -> list:
-            return [o for predicate, objects in data.out.get(focus, {}).items() if predicate not in argument
+            # SHACL reports each unexpected triple with its predicate as the result path.
+            return [_Unexpected(predicate, o) for predicate, objects in data.out.get(focus, {}).items() if predicate not in argument
                     for o in objects if not (predicate == _TYPE and o == _RESOURCE)]
 
         return closed

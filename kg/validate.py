@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pyshacl
-from pyshacl.errors import ReportableRuntimeError
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
@@ -178,6 +176,9 @@ def validate_graph(rdf: Graph, shapes: Graph | None = None) -> ValidationReport:
         ValidationError: pyshacl cannot evaluate the shapes (for example, a malformed shapes graph).
         InputError: the default shapes file cannot be read.
     """
+    import pyshacl  # here, not at the top: kg build needs pyshacl only to report a failure
+    from pyshacl.errors import ReportableRuntimeError
+
     shapes = load_shapes() if shapes is None else shapes
     # A copy: pyshacl adds a few RDFS/OWL axioms to the shapes graph it is given, and the
     # default one is shared through the cache.
