@@ -597,6 +597,9 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--builtin", action="store_true", help="use the built-in queries even when .rq files exist")
     parser.add_argument("--skip-rdflib", action="store_true", help="time pyoxigraph only")
     parser.add_argument("--keep", type=Path, default=None, help="also copy the N-Triples file here")
+    parser.add_argument("--load", type=Path, default=None, help="query this N-Triples file (from --keep) instead of synthesising one")
+    parser.add_argument("--reference", type=Path, default=None, help="folder of earlier .rq files: compare each query's rows with the file of the same name")
+    parser.add_argument("--reference-rev", default=None, metavar="REV", help="as --reference, with queries/*.rq at this git revision (e.g. main)")
     parser.add_argument("--json", type=Path, default=None, help="write all figures to this JSON file")
     return parser.parse_args(argv)
 
@@ -686,6 +689,68 @@ def time_query(query: Query, store: Store, graph: rdflib.Graph | None, args: arg
     }
 
 
+def _loaded(args: argparse.Namespace, nt: Path) -> tuple[dict[str, rdflib.term.Identifier], dict, dict]:
+    """Binding values and counts for an N-Triples file written by an earlier run with the same
+    ``--triples`` and ``--seed`` (the synthetic records are made again, not converted)."""
+    _log(f"synthesising about {args.triples:,} triples for the values of {nt}")
+    synth_s, graph = _stopwatch(lambda: sized_graph(args.triples, args.seed))
+    counts = {
+        "triples": None,
+        "documents": len(graph.documents),
+        "entities": len(graph.entities),
+        "statements": len(graph.statements),
+        "negative": sum(s.polarity == "negative" for s in graph.statements),
+        "not_asserted": sum(s.modality != "asserted" for s in graph.statements),
+        "ntriples_mb": round(nt.stat().st_size / 1e6, 1),
+    }
+    return binding_values(graph), counts, {"synthesise": synth_s, "to_rdf": 0.0, "serialise_nt": 0.0}
+
+
+def _checkout_queries(rev: str, folder: Path) -> None:
+    """queries/*.rq as they were at git revision ``rev``, into ``folder``."""
+    import subprocess
+
+    folder.mkdir(parents=True, exist_ok=True)
+    names = subprocess.run(["git", "ls-tree", "--name-only", f"{rev}:queries"], cwd=REPO, check=True, capture_output=True, text=True).stdout.split()
+    for name in names:
+        if name.endswith(".rq"):
+            text = subprocess.run(["git", "show", f"{rev}:queries/{name}"], cwd=REPO, check=True, capture_output=True, text=True).stdout
+            (folder / name).write_text(text, encoding="utf-8")
+
+
+def _all_rows(store: Store, text: str, bindings: dict[str, rdflib.term.Identifier]) -> list[tuple[str | None, ...]]:
+    substitutions = {pyoxigraph.Variable(k): _ox_term(v) for k, v in bindings.items()}
+    result = store.query(text, prefixes=OX_PREFIXES, substitutions=substitutions or None)
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return [(str(bool(result)),)]
+    if isinstance(result, pyoxigraph.QuerySolutions):
+        names = [v for v in result.variables]
+        return [tuple(None if solution[v] is None else str(solution[v]) for v in names) for solution in result]
+    return sorted(tuple(str(term) for term in triple) for triple in result)
+
+
+def compare_rows(query: Query, reference: Path, store: Store) -> dict[str, object]:
+    """The rows of ``query`` against those of the reference query file of the same name, on the same store.
+
+    Returns:
+        ``status``: "same" (same rows in the same order), "same rows, other order", "different"
+        or "no reference"; with counts of rows found only on either side.
+    """
+    if not reference.is_file():
+        return {"status": "no reference"}
+    _log(f"query {query.name}: rows against {reference}")
+    ours = _all_rows(store, query.text, query.bindings)
+    theirs = _all_rows(store, read_query_file(reference).text, query.bindings)
+    if ours == theirs:
+        return {"status": "same", "rows": len(ours)}
+    from collections import Counter
+
+    only_ours, only_theirs = Counter(ours) - Counter(theirs), Counter(theirs) - Counter(ours)
+    if not only_ours and not only_theirs:
+        return {"status": "same rows, other order", "rows": len(ours)}
+    return {"status": "different", "rows": len(ours), "only_new": sum(only_ours.values()), "only_reference": sum(only_theirs.values())}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     wall = time.perf_counter()
@@ -696,12 +761,24 @@ def main(argv: list[str] | None = None) -> int:
     }
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         nt = Path(tmp) / "graph.nt"
-        values, figures["graph"], figures["build_s"] = build_ntriples(args.triples, args.seed, nt)
+        if args.load:
+            nt = args.load
+            values, figures["graph"], figures["build_s"] = _loaded(args, nt)
+        else:
+            values, figures["graph"], figures["build_s"] = build_ntriples(args.triples, args.seed, nt)
         if args.keep:
             shutil.copyfile(nt, args.keep)
         store, graph, figures["load_s"] = load_engines(nt, not args.skip_rdflib)
-    queries = load_queries(args.queries, values, args.builtin)
-    figures["queries"] = [time_query(query, store, graph, args) for query in queries]
+        figures["graph"]["triples"] = len(store)
+        reference = args.reference
+        if args.reference_rev:
+            reference = Path(tmp) / "reference"
+            _checkout_queries(args.reference_rev, reference)
+        queries = load_queries(args.queries, values, args.builtin)
+        figures["queries"] = [time_query(query, store, graph, args) for query in queries]
+        if reference is not None:
+            for query, result in zip(queries, figures["queries"]):
+                result["reference"] = compare_rows(query, reference / Path(query.source).name, store)
     figures["wall_s"] = time.perf_counter() - wall
     figures["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures["machine"]["loadavg_end"] = os.getloadavg()
@@ -748,6 +825,15 @@ def report(figures: dict) -> Iterator[str]:
         for engine, result in (("pyoxigraph", ox), ("rdflib", rd)):
             if result["status"] not in ("ok", "skipped"):
                 warnings.append(f"note: {q['name']}: {engine} {result['status']}")
+    if any("reference" in q for q in figures["queries"]):
+        yield ""
+        yield "rows against the reference queries (same store, every row compared):"
+        for q in figures["queries"]:
+            ref = q.get("reference", {"status": "no reference"})
+            extra = f" ({ref['only_new']} rows only in the new query, {ref['only_reference']} only in the reference)" if ref["status"] == "different" else ""
+            yield f"  {q['name']:<24} {ref['status']}{extra}" + (f", {ref['rows']:,} rows" if "rows" in ref else "")
+            if ref["status"] == "different":
+                warnings.append(f"WARNING: {q['name']}: rows differ from the reference query")
     yield ""
     for q in figures["queries"]:
         bound = ", ".join(f"?{k} = {v}" for k, v in q["bindings"].items())

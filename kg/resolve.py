@@ -75,6 +75,11 @@ def _person_groups(mentions: list[Mention]) -> dict[tuple[str, str], str]:
     for m in mentions:
         keys_by_doc[m.doc_id].add(m.key)
     all_keys = {m.key for m in mentions}
+    # A fuller name ends with the same word (_compatible), so the corpus-wide search looks only
+    # at the names sharing that last word: linear in the corpus instead of quadratic.
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for key in all_keys:
+        by_surname[(_person_parts(key) or [""])[-1]].add(key)
 
     def best(key: str, pool: set[str]) -> str | None:
         parts = _person_parts(key)
@@ -88,7 +93,7 @@ def _person_groups(mentions: list[Mention]) -> dict[tuple[str, str], str]:
         pool = keys_by_doc[doc_id]
         for key in sorted(pool):
             local = best(key, pool)
-            target[(doc_id, key)] = local or best(key, all_keys) or key
+            target[(doc_id, key)] = local or best(key, by_surname[(_person_parts(key) or [""])[-1]]) or key
     return target
 
 
