@@ -385,7 +385,7 @@ def openie(ctx: click.Context, path: Path, fmt: str, as_sentences: bool | None, 
     from kg.errors import InputError
     from kg.nlp import load_pipeline
     from kg.openie import extract_open_documents, extract_open_texts, tsv_line, tuple_record
-    from kg.workers import job_count
+    from kg.parallel import job_count
 
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")

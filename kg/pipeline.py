@@ -30,7 +30,7 @@ from kg.records import extraction_from_record, extraction_record, write_jsonl
 from kg.render import render_html
 from kg.resolve import resolve_graph
 from kg.validate import check_graph
-from kg.workers import can_fork, extract_in_processes, job_count
+from kg.parallel import can_fork, extract_in_processes, job_count
 from kg.vocab import DCTERMS, KG, RDF
 
 log = logging.getLogger(__name__)
@@ -304,7 +304,7 @@ def extract_graph(documents: Iterable[Document], nlp: Language, jobs: int | str 
 def extract_all(documents: Iterable[Document], nlp: Language, jobs: int | str = 1, progress: bool = False) -> list[Extraction]:
     """Each document's mentions and statements, before entities are resolved across documents.
 
-    ``jobs`` processes share the work (``"auto"``: one per core, see :func:`kg.workers.job_count`);
+    ``jobs`` processes share the work (``"auto"``: one per core, see :func:`kg.parallel.job_count`);
     the result is the same whatever their number.
 
     With ``progress``, a bar counts documents on stderr when it is a terminal (tqdm turns

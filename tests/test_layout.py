@@ -19,7 +19,7 @@ STAGES = {
     "kg": 0, "kg.model": 0, "kg.errors": 0, "kg.files": 0, "kg.vocab": 0, "kg.lexicon": 0, "kg.gazetteer": 0,
     "kg.ingest": 1,
     "kg.components": 2, "kg.nlp": 2,
-    "kg.extract": 3, "kg.openie": 3, "kg.workers": 3,
+    "kg.extract": 3, "kg.openie": 3, "kg.parallel": 3,
     "kg.resolve": 4,
     "kg.records": 5,
     "kg.rdf": 6, "kg.shacl": 6, "kg.validate": 6, "kg.writers": 6,

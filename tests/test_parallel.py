@@ -1,4 +1,4 @@
-"""Tests for kg.workers and ``--jobs auto``: one process per core when the input is worth it, and
+"""Tests for kg.parallel and ``--jobs auto``: one process per core when the input is worth it, and
 the same output whatever the number of processes."""
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-import kg.workers
+import kg.parallel
 from kg.ingest import load_documents
 from kg.pipeline import OUTPUT_FILES, build
 from kg.records import graph_records
 from kg.resolve import resolve_graph
-from kg.workers import can_fork, extract_in_processes, job_count
+from kg.parallel import can_fork, extract_in_processes, job_count
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 ARTICLES = (
@@ -32,22 +32,22 @@ def articles(tmp_path) -> Path:
     return folder
 
 
-def test_workers_auto_takes_one_process_per_core_the_input_is_worth(monkeypatch) -> None:
-    monkeypatch.setattr(kg.workers, "usable_cpus", lambda: 4)
-    per_job = kg.workers.MIN_DOCUMENTS_PER_JOB
+def test_parallel_auto_takes_one_process_per_core_the_input_is_worth(monkeypatch) -> None:
+    monkeypatch.setattr(kg.parallel, "usable_cpus", lambda: 4)
+    per_job = kg.parallel.MIN_DOCUMENTS_PER_JOB
     assert job_count("auto", 100 * per_job) == 4
     assert job_count("auto", 2 * per_job) == 2
     assert job_count("auto", per_job - 1) == 1
     assert job_count(None, 0) == 1
 
 
-def test_workers_a_number_of_jobs_is_taken_as_given() -> None:
+def test_parallel_a_number_of_jobs_is_taken_as_given() -> None:
     assert job_count(3, 1) == 3
     assert job_count(1, 10_000) == 1
 
 
 @pytest.mark.skipif(not can_fork(), reason="worker processes are forked")
-def test_workers_processes_give_the_extractions_of_one_process(nlp, articles) -> None:
+def test_parallel_processes_give_the_extractions_of_one_process(nlp, articles) -> None:
     from kg.pipeline import extract_all
 
     documents = sorted(load_documents([articles]), key=lambda d: d.doc_id)
@@ -58,10 +58,10 @@ def test_workers_processes_give_the_extractions_of_one_process(nlp, articles) ->
 
 @pytest.mark.slow
 @pytest.mark.skipif(not can_fork(), reason="worker processes are forked")
-def test_workers_auto_build_is_byte_identical_to_one_process(nlp, articles, tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(kg.workers, "usable_cpus", lambda: 2)
-    monkeypatch.setattr(kg.workers, "MIN_DOCUMENTS_PER_JOB", 1)
-    monkeypatch.setattr(kg.workers, "CHUNK_DOCUMENTS", 1)
+def test_parallel_auto_build_is_byte_identical_to_one_process(nlp, articles, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(kg.parallel, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(kg.parallel, "MIN_DOCUMENTS_PER_JOB", 1)
+    monkeypatch.setattr(kg.parallel, "CHUNK_DOCUMENTS", 1)
     assert job_count("auto", 4) == 2
     build([articles], tmp_path / "one", nlp=nlp, jobs=1)
     build([articles], tmp_path / "auto", nlp=nlp, jobs="auto")
