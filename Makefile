@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: run test install install-test bench bench-scale train screenshot clean
+.PHONY: run test test-fast install install-test bench bench-scale train screenshot news-graph vendor-oxigraph clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,12 +46,30 @@ $(VIRTUOSO):
 test: install-test | $(CHROMIUM) $(VIRTUOSO)
 	$(BIN)/python -m pytest
 
-# Accuracy on CoNLL04 and CaRB dev, and speed against bare spaCy; figures go to out/bench/.
+# Everything but the tests marked slow (the 400-article page among them), for a quick round while editing.
+test-fast: install-test | $(CHROMIUM)
+	$(BIN)/python -m pytest -m "not slow"
+
+# The graph of the first 400 pool articles (../shared/data/news/pool.jsonl, or NEWS_POOL=...):
+# the slow browser tests and `make screenshot` use it when it is there (else the tests build
+# their own copy once per session). About two minutes on two cores.
+NEWS_POOL ?= ../shared/data/news/pool.jsonl
+NEWS := $(OUT)/news-400
+
+$(NEWS)/graph.ttl: | install
+	mkdir -p $(NEWS)
+	head -n 400 $(NEWS_POOL) > $(NEWS)/pool-400.jsonl
+	$(BIN)/kg build $(NEWS)/pool-400.jsonl -o $(NEWS)
+
+news-graph: $(NEWS)/graph.ttl
+
+# Accuracy on CoNLL04, CaRB and BBC news dev, and speed against bare spaCy; figures go to out/bench/.
 # The data lives in ../shared/data (set KG_CONLL04_DIR / KG_DATA_DIR to use another folder).
 bench: install
 	mkdir -p $(OUT)/bench
 	$(BIN)/python benchmarks/conll04.py --json $(OUT)/bench/conll04-dev.json
 	$(BIN)/python benchmarks/carb.py --out $(OUT)/bench/carb-dev.tsv --json $(OUT)/bench/carb-dev.json
+	$(BIN)/python benchmarks/news.py --json $(OUT)/bench/news-dev.json
 	$(BIN)/python benchmarks/speed.py --json $(OUT)/bench/speed.json
 	$(BIN)/python benchmarks/results.py --bench $(OUT)/bench --out benchmarks/RESULTS.md
 
@@ -65,17 +83,34 @@ bench-scale: install-test | $(VIRTUOSO)
 	$(BIN)/python benchmarks/scale.py --store --json $(OUT)/bench/scale.json
 	$(BIN)/python benchmarks/push.py --triples 1000000 --json $(OUT)/bench/push.json
 
-# Retrain the pair classifier on CoNLL04 train (fixed seeds; thresholds tuned on dev) into
-# kg/data/relations.json; the same data gives the same file.
+# Retrain the pair classifiers (fixed seeds; the same data gives the same files): the news one on
+# news train, thresholds chosen on news dev (kg/data/news.json, what kg build uses), and the CoNLL04
+# one on CoNLL04 train, thresholds by cross-validation on train (kg/data/relations.json).
 train: install
+	$(BIN)/python benchmarks/train_news.py
 	$(BIN)/python benchmarks/train_conll04.py
 
-# The picture in the README: the sample's page, headless, after physics has settled.
-screenshot: run | $(CHROMIUM)
+# The pictures in the README: the sample's page after physics has settled, and the page of
+# 400 pool articles, headless.
+SHOT = $(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+	--no-first-run --user-data-dir=$$(mktemp -d) --hide-scrollbars --window-size=1400,900 --virtual-time-budget=15000
+
+screenshot: run news-graph install-test | $(CHROMIUM)
 	mkdir -p docs
-	$(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
-		--no-first-run --user-data-dir=$$(mktemp -d) --hide-scrollbars --window-size=1400,900 \
-		--virtual-time-budget=15000 --screenshot=docs/graph.png file://$(CURDIR)/$(OUT)/graph.html 2>/dev/null
+	$(SHOT) --screenshot=docs/graph.png file://$(CURDIR)/$(OUT)/graph.html 2>/dev/null
+	$(BIN)/kg render $(NEWS) -o $(NEWS)/graph.html
+	$(BIN)/python docs/screenshot.py $(NEWS)/graph.html docs/graph-news.png
+	$(BIN)/python docs/screenshot.py $(NEWS)/graph.html docs/graph-news-focus.png '#focus=entity/organization/yukos'
+
+# Oxigraph's WebAssembly build for the page's SPARQL panel, from the npm registry (see
+# kg/vendor/oxigraph/README.md): the glue module as it is, the wasm gzipped.
+OXIGRAPH_VERSION := 0.5.11
+OXIGRAPH := kg/vendor/oxigraph
+
+vendor-oxigraph:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent oxigraph@$(OXIGRAPH_VERSION) >/dev/null && tar xzf oxigraph-$(OXIGRAPH_VERSION).tgz \
+		&& cp package/web.js $(CURDIR)/$(OXIGRAPH)/web.js && gzip -9 -n -c package/web_bg.wasm > $(CURDIR)/$(OXIGRAPH)/web_bg.wasm.gz \
+		&& sha256sum package/web_bg.wasm && rm -rf $$tmp
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

@@ -1,19 +1,20 @@
-"""Train kg's pair classifier (``kg/extract/classifier.py``) on CoNLL04 train; tune its threshold on dev.
+"""Train kg's CoNLL04 pair classifier (``kg/data/relations.json``) on CoNLL04 train, its
+thresholds chosen by cross-validation on train; report dev once, at the end.
 
 Runs kg (rules only) over every sentence, records each candidate pair with the features the
 classifier sees at run time, labels a pair positive when its argument texts and the relation
-its types allow match a gold relation of the sentence, fits an L2-regularised logistic
+its types allow match a gold relation of the sentence, and fits an L2-regularised logistic
 regression with full-batch Adam (numpy; deterministic: no sampling, fixed seed for the start
-point), then picks the probability threshold that gives the best strict micro F1 of rules plus
-classifier on dev. Writes plain JSON weights (``kg/data/relations.json`` by default).
+point). The thresholds come from ``--folds``-fold cross-validation on train: each fold is scored
+by a model fitted on the others, and the per-relation thresholds with the best strict micro F1
+of rules plus classifier over those out-of-fold scores are kept. The final model is fitted on
+all of train. Dev is scored once with the result and never used to choose anything (tuning on
+dev overstated the held-out test by 0.10 F1).
 
 Usage (from the repository root)::
 
-    .venv/bin/python benchmarks/train_conll04.py                  # train on train, tune on dev
-    .venv/bin/python benchmarks/train_conll04.py --out /tmp/relations.json --l2 1e-3
-
-Only ``train`` is ever used for fitting and only ``dev`` for choosing the threshold (and, by
-hand, the hyper-parameters below); the test split is never read.
+    .venv/bin/python benchmarks/train_conll04.py                  # make train
+    .venv/bin/python benchmarks/train_conll04.py --out /tmp/relations.json --folds 5
 """
 from __future__ import annotations
 
@@ -120,11 +121,13 @@ def fit(candidates: list[tuple[str, Candidate]], y: np.ndarray, l2: float, epoch
     return {k: round(float(w[j]), 5) for k, j in vocab.items() if abs(w[j]) >= 1e-4}
 
 
-def tune(classifier: RelationClassifier, candidates: list[tuple[str, Candidate]], rules: list[dict[str, str]], gold: list[dict[str, str]], per_type: bool = True) -> tuple[dict[str, float], float]:
+def tune(classifier, candidates: list[tuple[str, Candidate]], rules: list[dict[str, str]], gold: list[dict[str, str]], per_type: bool = True,
+         fixed: dict[str, float] | None = None) -> tuple[dict[str, float], float]:
     """Probability thresholds with the best strict micro F1 of rules plus classifier on ``gold``.
 
     A grid over [0.1, 0.9] for one shared threshold, then (``per_type``) one pass of coordinate
-    ascent that moves each predicate's threshold alone, keeping a move only when F1 rises.
+    ascent that moves each predicate's threshold alone, keeping a move only when F1 rises. With
+    ``fixed`` thresholds, nothing is chosen: the F1 at those thresholds is returned.
     """
     scored = [(c.predicate, classifier.probability(c), _as_prediction(doc_id, c)) for doc_id, c in candidates]
     grid = [round(float(t), 3) for t in np.arange(0.10, 0.901, 0.025)]
@@ -133,6 +136,8 @@ def tune(classifier: RelationClassifier, candidates: list[tuple[str, Candidate]]
         predicted = rules + [p for pred, prob, p in scored if p is not None and prob >= thresholds[pred]]
         return score(gold, predicted).micro.f1
 
+    if fixed is not None:
+        return fixed, f1(fixed)
     best_t, best = 0.5, -1.0
     for t in grid:
         value = f1(dict.fromkeys(CONLL_TYPES, t))
@@ -152,7 +157,8 @@ def tune(classifier: RelationClassifier, candidates: list[tuple[str, Candidate]]
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--train", default=str(DATA_DIR / "train.jsonl"), help="CoNLL04-format training file")
-    parser.add_argument("--dev", default=str(DATA_DIR / "dev.jsonl"), help="CoNLL04-format file for the threshold")
+    parser.add_argument("--dev", default=str(DATA_DIR / "dev.jsonl"), help="CoNLL04-format file scored once at the end")
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds on train for the thresholds")
     parser.add_argument("--out", default=str(CONLL04_WEIGHTS), help=f"weights JSON (default {CONLL04_WEIGHTS.relative_to(ROOT)})")
     parser.add_argument("--l2", type=float, default=1e-3, help="L2 penalty")
     parser.add_argument("--epochs", type=int, default=400, help="full-batch Adam steps")
@@ -165,17 +171,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     nlp = load_pipeline(args.model)
     train = load_records(args.train)
     dev = load_records(args.dev)
-    train_candidates, _ = collect(train, nlp)
+    train_candidates, train_rules = collect(train, nlp)
     y = labels(train_candidates, gold_relations(train))
+    # Out-of-fold probabilities: every train candidate scored by a model that never saw its sentence.
+    fold_of = {str(r["id"]): k % args.folds for k, r in enumerate(train)}
+    oof: dict[int, float] = {}
+    for fold in range(args.folds):
+        inside = [k for k, (doc_id, _) in enumerate(train_candidates) if fold_of.get(doc_id) != fold]
+        outside = [k for k, (doc_id, _) in enumerate(train_candidates) if fold_of.get(doc_id) == fold]
+        model = RelationClassifier(fit([train_candidates[k] for k in inside], y[inside], args.l2, args.epochs, args.min_count), {})
+        oof.update((id(train_candidates[k][1]), model.probability(train_candidates[k][1])) for k in outside)
+    thresholds, cv_f1 = tune(_Scored(oof), train_candidates, train_rules, gold_relations(train), per_type=not args.shared_threshold)
     weights = fit(train_candidates, y, args.l2, args.epochs, args.min_count)
+    classifier = RelationClassifier(weights, thresholds)
     dev_candidates, dev_rules = collect(dev, nlp)
-    classifier = RelationClassifier(weights, {})
-    thresholds, f1 = tune(classifier, dev_candidates, dev_rules, gold_relations(dev), per_type=not args.shared_threshold)
-    classifier.thresholds = thresholds
+    _, dev_f1 = tune(classifier, dev_candidates, dev_rules, gold_relations(dev), per_type=False, fixed=thresholds)
     classifier.meta = {
         "about": "logistic regression over entity-pair features; see kg/extract/classifier.py",
         "trained_on": Path(args.train).name,
-        "tuned_on": Path(args.dev).name,
+        "thresholds_chosen_by": f"{args.folds}-fold cross-validation on {Path(args.train).name}",
         "train_candidates": len(train_candidates),
         "train_positives": int(y.sum()),
         "l2": args.l2,
@@ -183,13 +197,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         "min_count": args.min_count,
         "seed": SEED,
         "spacy_model": f"{nlp.meta.get('name')} {nlp.meta.get('version')}",
-        "dev_strict_micro_f1": round(f1, 4),
+        "train_cv_strict_micro_f1": round(cv_f1, 4),
+        "dev_strict_micro_f1": round(dev_f1, 4),
     }
     classifier.save(args.out)
     print(f"train: {len(train_candidates)} candidate pairs, {int(y.sum())} positive; {len(weights)} weights")
-    print(f"dev: thresholds {thresholds}, strict micro F1 of rules + classifier {f1:.3f}")
+    print(f"thresholds by {args.folds}-fold cross-validation on train: {thresholds} (out-of-fold strict micro F1 {cv_f1:.3f})")
+    print(f"dev, scored once: strict micro F1 of rules + classifier {dev_f1:.3f}")
     print(f"wrote {args.out} in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+class _Scored:
+    """Stands in for a classifier whose probabilities were computed already (out of fold)."""
+
+    def __init__(self, probabilities: dict[int, float]) -> None:
+        self.probabilities = probabilities
+
+    def probability(self, candidate: Candidate) -> float:
+        return self.probabilities[id(candidate)]
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.model import ENTITY_TYPES
+from kg.terminal import printable
 from kg.vocab import KG, PROV, RDF, RDFS, SKOS
 
 __all__ = [
@@ -62,8 +63,8 @@ def to_networkx(rdf: Graph, include_hedged: bool = True) -> nx.MultiDiGraph:
 
     Nodes are the IRIs (str) of everything typed ``kg:Person``, ``kg:Organization``,
     ``kg:Country``, ``kg:Place``, ``kg:Event``, ``kg:Agreement`` or ``kg:Position``, with
-    ``label`` (``skos:prefLabel``), ``type`` ("Person", ...) and ``aliases`` (sorted tuple of
-    ``skos:altLabel``). Each ``kg:Statement`` whose ``kg:subject`` and ``kg:object`` are such
+    ``label`` (``skos:prefLabel``), ``type`` ("Person", ...), ``aliases`` (sorted tuple of
+    ``skos:altLabel``) and ``titles`` (the offices held with no organisation named: ``kg:title``). Each ``kg:Statement`` whose ``kg:subject`` and ``kg:object`` are such
     entities gives one edge keyed by the statement IRI, with ``predicate``, ``relation``,
     ``polarity``, ``modality``, ``confidence``, ``date``, ``location`` (a label), ``rate``,
     ``amount``, ``currency``, ``sentence``, ``doc`` (its ``kg:docId``), ``start`` and ``end``;
@@ -90,12 +91,19 @@ def to_networkx(rdf: Graph, include_hedged: bool = True) -> nx.MultiDiGraph:
     for entity, alias in rdf.subject_objects(SKOS.altLabel):
         if entity in types:
             aliases.setdefault(entity, set()).add(str(alias))
+    # Offices named without their organisation are literals on the statement: kept on the holder.
+    titles: dict[Node, set[str]] = {}
+    for statement, title in rdf.subject_objects(KG.title):
+        holder = rdf.value(statement, KG.subject)
+        if holder in types:
+            titles.setdefault(holder, set()).add(str(title))
     for entity in sorted(types):
         g.add_node(
             str(entity),
             label=labels.get(entity) or _local_name(entity),
             type=types[entity],
             aliases=tuple(sorted(aliases.get(entity, ()))),
+            titles=tuple(sorted(titles.get(entity, ()))),
         )
 
     doc_ids = {doc: str(value) for doc, value in rdf.subject_objects(KG.docId)}
@@ -478,7 +486,8 @@ def format_stats(stats: Mapping[str, Any]) -> str:
             lines += ["", title]
             width = max(len(name) for name in stats[key])
             lines += [f"  {name:<{width}}  {n}" for name, n in stats[key].items()]
-    return "\n".join(lines)
+    # Labels come from articles: escape sequences and bidi overrides are shown, never obeyed.
+    return printable("\n".join(lines))
 
 
 def _plural(n: int, noun: str) -> str:

@@ -42,6 +42,14 @@ def _model_options(command):
     return command
 
 
+def _allow_remote_option(command):
+    """--allow-remote, shared by every command that reads RDF a user gives."""
+    return click.option(
+        "--allow-remote", is_flag=True,
+        help="Let a SERVICE clause or a JSON-LD @context given by URL reach the network (off: refused, kg stays offline).",
+    )(command)
+
+
 def _reports_errors(command):
     """Turn KgError into one readable line and a non-zero exit, with a traceback only under --debug."""
 
@@ -140,8 +148,9 @@ def build(
     PATHS are .txt, .md or .jsonl files, or folders of them. Writes
     graph.ttl, graph.jsonld, statements.jsonl and graph.html. The graph is
     checked against ontologies/shapes.ttl, and the outputs are replaced only
-    when every file is complete. With --engine dask, documents are extracted
-    on a Dask cluster in partitions and merged here: the files are the same.
+    when every file is complete. Builds into one folder wait for each other.
+    With --engine dask, documents are extracted on a Dask cluster in
+    partitions and merged here: the files are the same.
 
     \b
     Example:
@@ -200,11 +209,14 @@ def _short_files(files: tuple[Path, ...]) -> list[Path | str]:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True, help="table for people; csv, tsv, json are the W3C SPARQL 1.1 result formats.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
 @click.option("--endpoint", default=None, metavar="URL", help="Query this SPARQL 1.1 endpoint instead of a GRAPH, e.g. http://127.0.0.1:8890/sparql.")
+@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(0), metavar="SECONDS", help="Stop a query still running after this long (0: never); on --endpoint, the whole request.")
+@click.option("--limit", default=100_000, show_default=True, type=click.IntRange(0), metavar="ROWS", help="Write at most this many rows, with a warning when there are more (0: all).")
+@_allow_remote_option
 @click.pass_context
 @_reports_errors
 def query(
     ctx: click.Context, graph: str | None, query: str | None, query_file: Path | None, name: str | None, binds: tuple[str, ...], fmt: str, list_queries: bool,
-    endpoint: str | None,
+    endpoint: str | None, timeout: float, limit: int, allow_remote: bool,
 ) -> None:
     """Run a read-only SPARQL query over a graph file, a kg build folder or a store.
 
@@ -213,7 +225,10 @@ def query(
     text, with -f FILE.rq, or with --name NAME. kg's prefixes (kg:, kgr:,
     skos:, prov:, schema:, ...) are predeclared. With --endpoint URL the
     query runs on a SPARQL server (see `kg push`) and GRAPH is left out;
-    credentials come from KG_SPARQL_USER and KG_SPARQL_PASSWORD.
+    credentials come from KG_SPARQL_USER and KG_SPARQL_PASSWORD. A query
+    runs in a worker process: --timeout stops it, Ctrl-C ends it at once,
+    and at most --limit rows are written. A SERVICE clause is refused
+    unless --allow-remote is given.
 
     \b
     Example:
@@ -221,9 +236,10 @@ def query(
         kg query out/graph.ttl --name meetings
         kg query out --name entity --bind name=Jaishankar --format json
         kg query out/graph.ttl 'SELECT ?s ?o WHERE { ?s kg:visits ?o }'
+        kg query out --name documents --format csv --limit 0 --timeout 600
         kg query --endpoint http://127.0.0.1:8890/sparql --name meetings
     """
-    from kg.query import named_queries, named_query, open_store, query_text, read_query_file
+    from kg.query import named_queries, named_query, query_target, read_query_file
 
     if list_queries:
         queries = named_queries()
@@ -253,9 +269,9 @@ def query(
     if endpoint is not None:
         from kg.remote import remote_query_text
 
-        click.echo(remote_query_text(endpoint, text, fmt, bindings, required), nl=False)
+        click.echo(remote_query_text(endpoint, text, fmt, bindings, required, limit=limit, timeout=timeout or None), nl=False)
         return
-    click.echo(query_text(open_store(graph), text, fmt, bindings, required), nl=False)
+    click.echo(query_target(graph, text, fmt, bindings, required, limit=limit, timeout=timeout, allow_remote=allow_remote), nl=False)
 
 
 def _parse_bindings(binds: tuple[str, ...]) -> dict[str, str]:
@@ -271,9 +287,10 @@ def _parse_bindings(binds: tuple[str, ...]) -> dict[str, str]:
 
 @cli.command()
 @click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_allow_remote_option
 @click.pass_context
 @_reports_errors
-def validate(ctx: click.Context, graphs: tuple[Path, ...]) -> None:
+def validate(ctx: click.Context, graphs: tuple[Path, ...], allow_remote: bool) -> None:
     """Check RDF files against the kg SHACL shapes; one line per violation.
 
     Exits with status 1 when a file does not conform.
@@ -287,7 +304,7 @@ def validate(ctx: click.Context, graphs: tuple[Path, ...]) -> None:
 
     failed = False
     for path in graphs:
-        rdf = load_rdf(path)
+        rdf = load_rdf(path, allow_remote=allow_remote)
         report = validate_graph(rdf)
         if report.conforms:
             if not ctx.obj.get("quiet"):
@@ -305,9 +322,10 @@ def validate(ctx: click.Context, graphs: tuple[Path, ...]) -> None:
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of a text report.")
 @click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000), help="How many entities and communities to list.")
+@_allow_remote_option
 @click.pass_context
 @_reports_errors
-def stats(ctx: click.Context, graph: Path, as_json: bool, top: int) -> None:
+def stats(ctx: click.Context, graph: Path, as_json: bool, top: int, allow_remote: bool) -> None:
     """Graph analytics: the most central entities, communities and counts.
 
     GRAPH is a Turtle or JSON-LD file, or a folder written by `kg build`
@@ -324,7 +342,7 @@ def stats(ctx: click.Context, graph: Path, as_json: bool, top: int) -> None:
     from kg.analytics import format_stats, graph_stats, to_networkx
     from kg.rdf import load_rdf
 
-    figures = graph_stats(to_networkx(load_rdf(graph)), top=top)
+    figures = graph_stats(to_networkx(load_rdf(graph, allow_remote=allow_remote)), top=top)
     click.echo(json.dumps(figures, ensure_ascii=False, indent=2) if as_json else format_stats(figures))
 
 
@@ -333,25 +351,28 @@ def stats(ctx: click.Context, graph: Path, as_json: bool, top: int) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("graph.html"), show_default=True, help="Where to write the page.")
 @click.option("--title", default=None, help="Page heading (default: the article's title, or a count of documents).")
 @click.option("--facts-only", is_flag=True, help="Leave out negated and hedged statements instead of drawing them dashed or dotted.")
+@click.option("--no-sparql", is_flag=True, help="Leave out the SPARQL panel (Oxigraph in WebAssembly and the triples, about 2 MB).")
+@_allow_remote_option
 @click.pass_context
 @_reports_errors
-def render(ctx: click.Context, graph: Path, output: Path, title: str | None, facts_only: bool) -> None:
+def render(ctx: click.Context, graph: Path, output: Path, title: str | None, facts_only: bool, no_sparql: bool, allow_remote: bool) -> None:
     """Draw a graph as one interactive HTML page that works offline.
 
     GRAPH is a Turtle or JSON-LD file, or a folder written by `kg build`.
     Open the page in any browser: search by name or alias, filter by type,
-    relation and date, and click an edge to read the sentence it came from.
+    relation and date, click an entity to focus its neighbourhood and read
+    its statements, list entities and documents, and run SPARQL in the page.
 
     \b
     Example:
         kg render out -o out/graph.html
-        kg render out/graph.ttl -o facts.html --facts-only
+        kg render out/graph.ttl -o facts.html --facts-only --no-sparql
     """
     from kg.pipeline import render_page
-    from kg.rdf import load_rdf
+    from kg.rdf import check_kg_graph, load_rdf
 
-    rdf = load_rdf(graph)
-    write_atomically(output, render_page(rdf, title=title, include_hedged=not facts_only))
+    rdf = check_kg_graph(load_rdf(graph, allow_remote=allow_remote), graph)
+    write_atomically(output, render_page(rdf, title=title, include_hedged=not facts_only, sparql=not no_sparql))
     if not ctx.obj.get("quiet"):
         click.echo(f"wrote {output}", err=True)
 
@@ -425,10 +446,13 @@ def openie(ctx: click.Context, path: Path, fmt: str, as_sentences: bool | None, 
 @click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64), help="Named graphs sent at the same time.")
 @click.option("--body", type=click.Choice(["turtle", "ntriples"]), default="turtle", show_default=True, help="Request body format.")
 @click.option("--retries", default=4, show_default=True, type=click.IntRange(0, 20), help="Further attempts after a transient failure (connection reset, 5xx, 429), with exponential backoff.")
-@click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(0.1), help="Seconds to wait for the answer to one request.")
+@click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(0.1), help="Seconds one request may take, whole (connecting, sending, the answer).")
+@_allow_remote_option
 @click.pass_context
 @_reports_errors
-def push(ctx: click.Context, graph: Path, endpoint: str, graph_iri: str | None, batch: int, workers: int, body: str, retries: int, timeout: float) -> None:
+def push(
+    ctx: click.Context, graph: Path, endpoint: str, graph_iri: str | None, batch: int, workers: int, body: str, retries: int, timeout: float, allow_remote: bool,
+) -> None:
     """Load a graph into a SPARQL 1.1 store through the Graph Store HTTP Protocol.
 
     GRAPH is a Turtle or JSON-LD file or a folder written by `kg build`.
@@ -448,7 +472,7 @@ def push(ctx: click.Context, graph: Path, endpoint: str, graph_iri: str | None, 
     from kg.rdf import load_rdf
     from kg.remote import push_graph
 
-    rdf = load_rdf(graph)
+    rdf = load_rdf(graph, allow_remote=allow_remote)
     report = push_graph(
         rdf, endpoint, graph_iri=graph_iri, batch=batch, workers=workers, body=body, retries=retries, timeout=timeout, progress=not ctx.obj.get("quiet")
     )

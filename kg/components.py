@@ -399,11 +399,18 @@ def _whole_person(doc: Doc, span: Span, spans: list[Span]) -> Span:
     return span if start == span.start else Span(doc, start, span.end, label="PERSON")
 
 
+#: Titles written after a name, which the model reads into the name ("Frank Field MP").
+_POSTNOMINALS = frozenset({"MP", "MEP", "MSP", "AM", "QC", "MLA", "KC"})
+
+
 def _split_person_title(doc: Doc, span: Span) -> list[Span]:
-    """"Crown Prince Abdullah", "President Bush" read as one person: the title words at its start
-    are a TITLE of their own, so the name is the person's and the title an office they hold."""
+    """"Crown Prince Abdullah", "President Bush", "Frank Field MP" read as one person: the title
+    words at its start or end are a TITLE of their own, so the name is the person's and the title
+    an office they hold."""
     if span.label_ != "PERSON" or len(span) < 2:
         return [span]
+    if doc[span.end - 1].text in _POSTNOMINALS:
+        return [*_split_person_title(doc, Span(doc, span.start, span.end - 1, label="PERSON")), Span(doc, span.end - 1, span.end, label="TITLE")]
     cut = span.start
     while cut < span.end - 1 and (doc[cut].is_title or doc[cut].is_upper) and (doc[cut].lower_ in TITLE_MODIFIERS or is_title_head(doc[cut])):
         cut += 1
@@ -474,6 +481,7 @@ def _with_quantities(doc: Doc, spans: list[Span]) -> list[Span]:
     if not quantities:
         return spans
     taken = {i for q in quantities for i in range(q.start, q.end)}
-    kept = [s for s in spans if s.label_ not in _NUMERIC_LABELS or not any(i in taken for i in range(s.start, s.end))]
+    # A numeric span, or any span wholly inside an amount ("790m" read as a product), gives way.
+    kept = [s for s in spans if not (s.label_ in _NUMERIC_LABELS or all(i in taken for i in range(s.start, s.end))) or not any(i in taken for i in range(s.start, s.end))]
     named = {i for s in kept for i in range(s.start, s.end)}
     return filter_spans(kept + [q for q in quantities if not any(i in named for i in range(q.start, q.end))])

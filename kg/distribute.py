@@ -27,7 +27,7 @@ from rdflib import Graph, URIRef
 from tqdm import tqdm
 
 from kg.errors import KgError
-from kg.files import Content
+from kg.files import Content, locked
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import load_pipeline
 from kg.pipeline import BuildResult, extract_all, extractor_stamp
@@ -395,13 +395,17 @@ def build(
     extra = partial(shard_files, shards=shards) if shards else None
     options = dict(model=model, validate=validate, store=store, into=into, progress=progress, extra_outputs=extra)
     if engine == "local":
-        result = pipeline_build(paths, out_dir, jobs=jobs, **options)
+        with locked(out_dir):  # the build's own lock, held on until stale shards are gone
+            result = pipeline_build(paths, out_dir, jobs=jobs, **options)
+            _remove_stale_shards(Path(out_dir), result.files)
     elif client is not None:
-        result = pipeline_build(paths, out_dir, extractor=DaskExtractor(client, model, partitions, retries), **options)
+        with locked(out_dir):
+            result = pipeline_build(paths, out_dir, extractor=DaskExtractor(client, model, partitions, retries), **options)
+            _remove_stale_shards(Path(out_dir), result.files)
     else:
-        with connect(scheduler) if scheduler else local_cluster(workers) as own:
+        with connect(scheduler) if scheduler else local_cluster(workers) as own, locked(out_dir):
             result = pipeline_build(paths, out_dir, extractor=DaskExtractor(own, model, partitions, retries), **options)
-    _remove_stale_shards(Path(out_dir), result.files)
+            _remove_stale_shards(Path(out_dir), result.files)
     return result
 
 

@@ -1,48 +1,229 @@
-"""Output files written whole or not at all: text -> temporary file in the same folder -> rename.
+"""Output files written whole or not at all: contents -> temporaries -> a commit journal -> renames.
 
-Every file of a run is first written next to its target, and only when all of them are
-complete are they renamed into place, so a failed or interrupted run leaves the previous
-outputs intact.
+A folder's writers hold its lock (:func:`locked`), one at a time; readers find the last whole
+generation with :func:`current_path`, which finishes a commit that a killed run left half-done.
 """
 from __future__ import annotations
 
+import errno
+import fcntl
+import json
+import logging
 import os
-import tempfile
-from collections.abc import Callable, Mapping
+import re
+import secrets
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from kg.errors import OutputError
 
-__all__ = ["write_atomically", "write_files"]
+__all__ = ["JOURNAL_FILE", "LOCK_FILE", "Content", "Folder", "current_path", "locked", "write_atomically", "write_files"]
 
-#: What to write into one file: its text, or a function that writes into an open stream.
-Content = str | Callable[[TextIO], object]
+log = logging.getLogger(__name__)
+
+#: The lock a folder's writers hold; removed again when released.
+LOCK_FILE = ".kg.lock"
+#: The renames a commit still has to do; present only while one is under way or was interrupted.
+JOURNAL_FILE = ".kg.journal"
+#: How long a reader waits for a commit under way (renames only) before reading through its journal.
+COMMIT_WAIT = 10.0
+#: What a temporary or a replaced folder is called: ".NAME.<8 hex>.kg.tmp" / ".kg.old".
+_TEMPORARY = re.compile(r"^\..+\.[0-9a-f]{8}\.kg\.(tmp|old)$")
 
 
-def _temporary(path: Path) -> Path:
+@dataclass(frozen=True)
+class Folder:
+    """A folder to build whole in a temporary place and swap in after every file is written.
+
+    ``fill`` gets the empty temporary folder and writes into it (an oxigraph store, say).
+    """
+
+    fill: Callable[[Path], object]
+
+
+#: What to write into one target: its text, a function that writes into an open stream, or a Folder.
+Content = str | Callable[[TextIO], object] | Folder
+
+# Locks this process holds: folder -> (fd, thread id, depth), so a writer may lock again.
+_held: dict[str, list] = {}
+_held_guard = threading.Lock()
+
+
+def _forget_locks_after_fork() -> None:
+    """A forked child (spaCy's --jobs workers) drops its copy of the lock: a flock lasts while
+    any copy of its descriptor is open, and a worker that outlives a killed build must not keep
+    the folder locked."""
+    global _held_guard
+    _held_guard = threading.Lock()
+    for fd, _, _ in _held.values():
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _held.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_locks_after_fork)
+
+
+# --- the lock --------------------------------------------------------------------------------
+
+@contextmanager
+def locked(folder: str | os.PathLike[str], wait: bool = True) -> Iterator[bool]:
+    """Hold ``folder``'s lock (``flock`` on ``folder/.kg.lock``), creating the folder if needed.
+
+    The first holder finishes an interrupted commit (:data:`JOURNAL_FILE`) and removes stale
+    temporaries, so what it reads is one whole generation. The lock is re-entrant within a
+    thread, released when the process dies, and its file is removed on release.
+
+    Args:
+        folder: the folder to lock.
+        wait: wait for another holder (logged once); else yield False at once when it is held.
+
+    Yields:
+        True when the lock is held.
+
+    Raises:
+        OutputError: the folder or its lock file cannot be created.
+    """
+    folder = Path(folder)
+    key = os.path.abspath(folder)
+    with _held_guard:
+        mine = _held.get(key)
+        if mine is not None and mine[1] == threading.get_ident():
+            mine[2] += 1
+        else:
+            mine = None
+    if mine is not None:
+        try:
+            yield True
+        finally:
+            with _held_guard:
+                mine[2] -= 1
+        return
+    fd = _acquire(folder, wait)
+    if fd is None:
+        yield False
+        return
+    entry = [fd, threading.get_ident(), 1]
+    with _held_guard:
+        _held[key] = entry
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        _recover(folder)
+        _remove_stale(folder)
+        yield True
+    finally:
+        with _held_guard:
+            ours = _held.get(key) is entry  # not in a forked child, which has let go already
+            if ours:
+                del _held[key]
+        if ours:
+            _release(folder, fd)
+
+
+def _acquire(folder: Path, wait: bool) -> int | None:
+    path = folder / LOCK_FILE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
+        raise OutputError(f"cannot write {folder}: {err.strerror or err}") from err
+    waited = False
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+        except OSError as err:
+            raise OutputError(f"cannot lock {folder}: {err.strerror or err}") from err
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not wait:
+                    os.close(fd)
+                    return None
+                if not waited:
+                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+                    log.info("%s is being written by another kg process%s; waiting for it to finish", folder, f" (pid {holder})" if holder else "")
+                    waited = True
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            # A holder removes the file on release: the lock counts only if the file we locked
+            # is still the one at the path.
+            try:
+                same = os.path.samestat(os.fstat(fd), os.stat(path))
+            except FileNotFoundError:
+                same = False
+            if same:
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+                return fd
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)
+
+
+def _release(folder: Path, fd: int) -> None:
+    try:
+        (folder / LOCK_FILE).unlink(missing_ok=True)
+    except OSError:  # a folder made read-only meanwhile: the empty file stays, harmless
+        pass
     os.close(fd)
-    return Path(tmp)
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+def _temporary_name(path: Path, kind: str = "tmp") -> Path:
+    return path.parent / f".{path.name}.{secrets.token_hex(4)}.kg.{kind}"
+
+
+def _create(path: Path, content: Content) -> Path:
+    """A new temporary next to ``path`` holding ``content``; modes come from the umask."""
+    for _ in range(100):
+        tmp = _temporary_name(path)
+        try:
+            if isinstance(content, Folder):
+                os.mkdir(tmp, 0o777)
+            else:
+                os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666))
+            return tmp
+        except FileExistsError:
+            continue
+        except OSError as err:
+            raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
+    raise OutputError(f"cannot write {path}: no free temporary name")
 
 
 def _fill(tmp: Path, content: Content) -> None:
+    if isinstance(content, Folder):
+        content.fill(tmp)
+        return
     with open(tmp, "w", encoding="utf-8", newline="\n") as stream:
         if isinstance(content, str):
             stream.write(content)
         else:
             content(stream)
+        stream.flush()
+        os.fsync(stream.fileno())
 
 
-def write_files(contents: Mapping[Path, Content]) -> list[Path]:
-    """Write several files so that either all are replaced or none is.
+def write_files(contents: Mapping[Path, Content], remove: Iterable[Path] = ()) -> list[Path]:
+    """Write several files (and folders) so that either all are replaced or none is.
+
+    The targets' folder (that of the first target) is locked meanwhile. Every content is
+    written to a temporary first; a failure there leaves every target as it was. Then a
+    journal commits the renames, and a process killed while renaming is finished by the next
+    reader or writer of the folder.
 
     Args:
-        contents: target path -> text, or a function writing into a text stream.
+        contents: target path -> text, a function writing into a text stream, or a
+            :class:`Folder` (which replaces a whole folder, e.g. an oxigraph store).
+        remove: files to delete in the same commit (stale shards of an earlier run).
 
     Returns:
         The target paths, in the order given.
@@ -50,22 +231,190 @@ def write_files(contents: Mapping[Path, Content]) -> list[Path]:
     Raises:
         OutputError: a folder cannot be made or a file cannot be written.
     """
-    temporaries: dict[Path, Path] = {}
-    try:
-        for path, content in contents.items():
-            tmp = temporaries[path] = _temporary(Path(path))
+    contents = {Path(p): content for p, content in contents.items()}
+    targets = list(contents)
+    remove = [Path(p) for p in remove]
+    if not targets and not remove:
+        return []
+    home = (targets or remove)[0].parent
+    for path in targets:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
+    with locked(home):
+        temporaries: dict[Path, Path] = {}
+        committed = False
+        try:
+            for path, content in contents.items():
+                tmp = temporaries[path] = _create(path, content)
+                try:
+                    _fill(tmp, content)
+                except OSError as err:
+                    raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
+            steps = [_step(home, path, tmp, isinstance(contents[path], Folder)) for path, tmp in temporaries.items()]
+            steps += [{"op": "remove", "target": _relative(home, path)} for path in remove]
+            _write_journal(home, steps)
+            committed = True
             try:
-                _fill(tmp, content)
+                _apply(home, steps)
             except OSError as err:
-                raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
-        for path, tmp in temporaries.items():
-            os.replace(tmp, path)
-    finally:
-        for tmp in temporaries.values():
-            tmp.unlink(missing_ok=True)
-    return [Path(p) for p in contents]
+                raise OutputError(f"cannot replace the outputs in {home}: {err.strerror or err}; the next kg run there finishes the job") from err
+        finally:
+            if not committed:
+                for tmp in temporaries.values():
+                    _discard(tmp)
+    return targets
 
 
 def write_atomically(path: Path, content: Content) -> Path:
     """Write one file through a temporary file renamed into place (see :func:`write_files`)."""
     return write_files({Path(path): content})[0]
+
+
+def _relative(home: Path, path: Path) -> str:
+    return os.path.relpath(os.path.abspath(path), os.path.abspath(home))
+
+
+def _step(home: Path, path: Path, tmp: Path, folder: bool) -> dict[str, str]:
+    step = {"op": "folder" if folder else "file", "target": _relative(home, path), "tmp": _relative(home, tmp)}
+    if folder:
+        step["old"] = _relative(home, _temporary_name(path, "old"))
+    return step
+
+
+def _write_journal(home: Path, steps: list[dict[str, str]]) -> None:
+    """The commit point: once the journal is in place the new generation wins."""
+    journal = home / JOURNAL_FILE
+    tmp = _temporary_name(journal)
+    try:
+        with open(tmp, "w", encoding="utf-8") as stream:
+            json.dump({"kind": "kg-journal", "steps": steps}, stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp, journal)
+        _sync_folder(home)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"cannot write {journal}: {err.strerror or err}") from err
+
+
+def _apply(home: Path, steps: list[dict[str, str]]) -> None:
+    """Do the journal's renames; each step can be done again after a kill (roll forward)."""
+    for step in steps:
+        target = home / step["target"]
+        if step["op"] == "file":
+            tmp = home / step["tmp"]
+            if os.path.lexists(tmp):
+                os.replace(tmp, target)
+        elif step["op"] == "folder":
+            tmp, old = home / step["tmp"], home / step["old"]
+            if os.path.lexists(tmp):
+                if os.path.lexists(target):
+                    if os.path.lexists(old):
+                        _discard(old)
+                    os.rename(target, old)
+                os.rename(tmp, target)
+            if os.path.lexists(old):
+                _discard(old)
+        elif step["op"] == "remove":
+            target.unlink(missing_ok=True)
+    _sync_folder(home)
+    (home / JOURNAL_FILE).unlink(missing_ok=True)
+
+
+def _read_journal(home: Path) -> list[dict[str, str]] | None:
+    try:
+        data = json.loads((home / JOURNAL_FILE).read_text(encoding="utf-8"))
+        steps = data["steps"]
+        if data.get("kind") != "kg-journal" or not all(isinstance(s, dict) and {"op", "target"} <= set(s) for s in steps):
+            raise ValueError("not a kg journal")
+        return steps
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise OutputError(f"{home / JOURNAL_FILE}: unreadable ({err}); remove it to keep the files as they are") from err
+
+
+def _recover(home: Path) -> None:
+    steps = _read_journal(home)
+    if steps is None:
+        return
+    log.warning("%s: finishing the outputs of a kg run that was interrupted while replacing them", home)
+    try:
+        _apply(home, steps)
+    except OSError as err:
+        raise OutputError(f"cannot finish the interrupted write in {home}: {err.strerror or err}") from err
+
+
+def _remove_stale(home: Path) -> None:
+    """Temporaries of runs that died before their commit (nobody else writes while we hold the lock)."""
+    try:
+        names = [name for name in os.listdir(home) if _TEMPORARY.match(name)]
+    except OSError:
+        return
+    for name in names:
+        log.info("removing %s, left by an interrupted kg run", home / name)
+        _discard(home / name)
+
+
+def _discard(path: Path) -> None:
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as err:
+        if err.errno not in (errno.EINVAL, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+def current_path(path: str | os.PathLike[str]) -> Path:
+    """Where the current content of ``path`` is, after an interrupted or ongoing commit.
+
+    With no journal in ``path``'s folder that is ``path`` itself. Else the interrupted commit
+    is finished when the folder can be locked; while another process holds the lock (it is
+    renaming), this waits up to :data:`COMMIT_WAIT` seconds; past that, or when the folder is
+    not writable, the new generation is read where the journal says it is.
+    """
+    path = Path(path)
+    home = path.parent
+    if not (home / JOURNAL_FILE).exists():
+        return path
+    deadline = time.monotonic() + COMMIT_WAIT
+    while True:
+        try:
+            with locked(home, wait=False) as held:
+                if held:
+                    return path
+        except OutputError:  # not ours to write: read through the journal
+            break
+        if not (home / JOURNAL_FILE).exists():
+            return path
+        if time.monotonic() >= deadline:
+            break
+        time.sleep(0.05)
+    try:
+        steps = _read_journal(home) or []
+    except OutputError:
+        return path
+    for step in steps:
+        if step.get("op") in ("file", "folder") and home / step["target"] == path:
+            pending = home / step["tmp"]
+            return pending if pending.exists() else path
+    return path

@@ -7,6 +7,8 @@ import functools
 import unicodedata
 from importlib import resources
 
+from kg.model import Mention
+
 # A "country" here is any ISO 3166-1 entry, so territories ("Puerto Rico", "Hong Kong", "Greenland")
 # and Antarctica resolve too, and the four nations of the United Kingdom ("Scotland", by its ISO
 # 3166-2 code GB-SCT), which news treats as countries. Capitals ("Washington", "New Delhi"),
@@ -436,3 +438,37 @@ def is_city(text: str) -> bool:
         (True, False)
     """
     return " ".join(text.split()) in _cities()
+
+
+# --- first names -----------------------------------------------------------------------------
+
+_MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "baron", "viscount", "earl", "king", "prince"})
+_FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness", "queen", "princess"})
+
+@functools.lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    text = resources.files("kg").joinpath("data/first_names.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def gender_of(mention: Mention) -> str | None:
+    """"m", "f" or None (unknown) for a person mention, from its honorific or first name.
+
+    Examples:
+        >>> gender_of(Mention("d", 0, 10, "Mrs Howard", "Person", "Howard", "person:howard"))
+        'f'
+        >>> gender_of(Mention("d", 0, 14, "Michael Howard", "Person", "Michael Howard", "person:michael howard"))
+        'm'
+    """
+    words = mention.text.split()
+    if not words:
+        return None
+    first = words[0].lower()
+    if first in _MALE_HONORIFICS:
+        return "m"
+    if first in _FEMALE_HONORIFICS:
+        return "f"
+    names = mention.name.split()
+    if len(names) > 1:
+        return _first_names().get(names[0].lower())
+    return None

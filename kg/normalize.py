@@ -45,7 +45,12 @@ CURRENCY_WORDS = {
     "sterling": "GBP", "yen": "JPY", "rupees": "INR", "rupee": "INR", "yuan": "CNY",
     "renminbi": "CNY", "roubles": "RUB", "rouble": "RUB", "rubles": "RUB", "ruble": "RUB", "rand": "ZAR",
     "kronor": "SEK", "krona": "SEK", "kroner": "DKK", "krone": "DKK", "reais": "BRL", "real": "BRL",
-    "swiss francs": "CHF", **{code.lower(): code for code in CURRENCY_CODES},
+    "swiss francs": "CHF", "danish kroner": "DKK", "norwegian kroner": "NOK", "norwegian krone": "NOK",
+    "swedish kronor": "SEK", "swedish krona": "SEK", "japanese yen": "JPY", "chinese yuan": "CNY",
+    "indian rupees": "INR", "russian roubles": "RUB", "south african rand": "ZAR", "brazilian reais": "BRL",
+    "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
+    "singapore dollars": "SGD", "new zealand dollars": "NZD", "mexican pesos": "MXN", "pesos": "MXN",
+    **{code.lower(): code for code in CURRENCY_CODES},
 }  # fmt: skip
 
 # re.ASCII keeps \d, \w and \b to ASCII: no exotic digits, no case folds such as Kelvin "K" -> "k".
@@ -85,7 +90,9 @@ _MONEY_AFTER = re.compile(
     rf"[\s-]*(?P<word>{_alternation(CURRENCY_WORDS)})(?!\w)",
     _FLAGS,
 )
-_NUMBER_VALUE = re.compile(rf"{_SIGNED_NUMBER}{_SCALE}", _FLAGS)
+#: Hedges news puts before a count ("more than 6,000 people"): the value is the number itself.
+_HEDGE = r"(?:(?:more|fewer|less)\s+than|over|under|about|around|almost|nearly|some|up\s+to|at\s+least|roughly|approximately|an\s+estimated)\s+"
+_NUMBER_VALUE = re.compile(rf"(?:{_HEDGE})?{_SIGNED_NUMBER}{_SCALE}", _FLAGS)
 _OFFSET = re.compile(
     rf"\b(?P<count>\d{{1,6}}|an?|the|{_NUMBER_WORD})\s+"
     r"(?P<unit>days?|weeks?)\s+(?P<direction>after|afterwards?|later|before|earlier|prior|ago)\b",
@@ -323,6 +330,8 @@ def number_value(text: str) -> int | float | None:
         500000000000
         >>> number_value("2.5")
         2.5
+        >>> number_value("more than 6,000")
+        6000
     """
     match = _NUMBER_VALUE.fullmatch(text.strip())
     if not match:
@@ -388,10 +397,10 @@ def find_quantities(text: str) -> list[tuple[int, int, str]]:
 
 
 def title_key(title: str) -> str:
-    """The form titles are compared in: lower case, no dots, single spaces.
+    """The form titles are compared in: lower case, no dots, hyphens as spaces, single spaces.
 
     Examples:
-        >>> title_key("Chief  Executive")
-        'chief executive'
+        >>> title_key("Chief  Executive"), title_key("Director-General")
+        ('chief executive', 'director general')
     """
-    return re.sub(r"\s+", " ", title.lower().replace(".", "")).strip()
+    return re.sub(r"\s+", " ", title.lower().replace(".", "").replace("-", " ")).strip()

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.language import Language
 
-from kg.extract import extract_documents
+from kg.extract import DEFAULT, extract_documents
 from kg.model import Document, Extraction
 from kg.nlp import parse_documents
 
@@ -31,8 +31,8 @@ MIN_DOCUMENTS_PER_JOB = 40
 #: Documents per task: small enough to balance two to sixteen processes, large enough for batching.
 CHUNK_DOCUMENTS = 8
 
-#: The pipeline the forked workers use (set in the parent just before it forks).
-_PIPELINE: Language | None = None
+#: The pipeline and classifier the forked workers use (set in the parent just before it forks).
+_PIPELINE: tuple[Language, object] | None = None
 
 
 def usable_cpus() -> int:
@@ -68,15 +68,17 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def extract_in_processes(documents: Sequence[Document], nlp: Language, jobs: int) -> Iterator[Extraction]:
+def extract_in_processes(documents: Sequence[Document], nlp: Language, jobs: int, classifier: object = DEFAULT) -> Iterator[Extraction]:
     """Extractions of ``documents`` (already sorted and distinct), made by ``jobs`` forked processes.
+
+    ``classifier`` is as for :func:`kg.extract.extract_documents`.
 
     Yields:
         One extraction per document, in the order of ``documents``.
     """
     global _PIPELINE
     chunks = [documents[i : i + CHUNK_DOCUMENTS] for i in range(0, len(documents), CHUNK_DOCUMENTS)]
-    _PIPELINE = nlp
+    _PIPELINE = (nlp, classifier)
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             log.info("extracting %d documents in %d processes", len(documents), jobs)
@@ -88,4 +90,5 @@ def extract_in_processes(documents: Sequence[Document], nlp: Language, jobs: int
 
 def _extract_chunk(documents: Sequence[Document]) -> list[Extraction]:
     assert _PIPELINE is not None, "worker started without a pipeline"
-    return list(extract_documents(parse_documents(_PIPELINE, documents)))
+    nlp, classifier = _PIPELINE
+    return list(extract_documents(parse_documents(nlp, documents), classifier))

@@ -17,13 +17,14 @@ from rdflib import Graph
 from spacy.language import Language
 from tqdm import tqdm
 
-from kg.extract import extract_documents
+from kg.extract import DEFAULT, extract_documents
 from kg import __version__
 from kg.ingest import load_documents, text_hash
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import load_pipeline, parse_documents
 from kg.analytics import to_networkx
-from kg.files import Content, write_files
+from kg.files import Content, Folder, locked, write_files
+from kg.query import fill_store
 from kg.rdf import to_jsonld, to_rdf, to_turtle
 from kg.errors import InputError
 from kg.records import extraction_from_record, extraction_record, write_jsonl
@@ -138,31 +139,34 @@ def build_graph(
     return to_rdf(build_knowledge_graph(paths, nlp=nlp, model=model, jobs=jobs))
 
 
-def render_page(rdf: Graph, title: str | None = None, include_hedged: bool = True) -> str:
+def render_page(rdf: Graph, title: str | None = None, include_hedged: bool = True, sparql: bool = True) -> str:
     """The interactive HTML page of an RDF graph (see :mod:`kg.render`).
 
     The default title is the article's headline for one document, else a count of documents.
+    With ``sparql`` the page carries the graph's triples and a SPARQL panel that runs in the page.
     """
     if title is None:
         titles = sorted(str(t) for t in rdf.objects(None, DCTERMS.title))
         documents = len(set(rdf.subjects(RDF.type, KG.Document)))
         title = titles[0] if documents == 1 and titles else f"kg: {documents} document{'s' if documents != 1 else ''}"
-    return render_html(to_networkx(rdf, include_hedged=include_hedged), title=title)
+    return render_html(to_networkx(rdf, include_hedged=include_hedged), title=title, rdf=rdf, sparql=sparql)
 
 
 def write_outputs(
     graph: KnowledgeGraph, rdf: Graph, out_dir: str | PathLike[str], extractions: Iterable[Extraction] = (), stamp: str = "",
-    extra: Mapping[Path, Content] | None = None,
+    extra: Mapping[Path, Content] | None = None, store: str | PathLike[str] | None = None,
 ) -> list[Path]:
     """Write :data:`OUTPUT_FILES` into ``out_dir``, all or none (``extractions.jsonl`` only when
-    ``extractions`` are given; ``extra`` files after them, in the same all-or-none write).
+    ``extractions`` are given; ``extra`` files after them, and the oxigraph ``store`` folder
+    last, built before anything is replaced, in the same all-or-none write).
 
     Raises:
         OutputError: the folder or a file cannot be written; earlier outputs stay as they were.
     """
     out = Path(out_dir)
-    contents = {
-        out / "graph.ttl": to_turtle(rdf),
+    turtle = to_turtle(rdf)
+    contents: dict[Path, Content] = {
+        out / "graph.ttl": turtle,
         out / "graph.jsonld": to_jsonld(rdf),
         out / "statements.jsonl": lambda stream: write_jsonl(graph, stream),
         out / "graph.html": render_page(rdf),
@@ -171,6 +175,8 @@ def write_outputs(
     if extractions:
         contents[out / EXTRACTIONS_FILE] = lambda stream: _write_extractions(extractions, stamp, stream)
     contents.update(extra or {})
+    if store is not None:
+        contents[Path(store)] = Folder(lambda folder: fill_store(turtle, folder))
     return write_files(contents)
 
 
@@ -226,10 +232,13 @@ def build(
         model: spaCy pipeline name, used only when ``nlp`` is None.
         jobs: worker processes for spaCy and extraction, or ``"auto"`` for one per core.
         validate: check the RDF against the SHACL shapes before anything is written.
-        store: also load the graph into an on-disk oxigraph store in this folder.
+        store: also load the graph into an on-disk oxigraph store in this folder (built
+            beside the old one, swapped in with the other outputs).
         into: add the articles to the graph already in ``out_dir`` (from its
             ``extractions.jsonl``): documents already there (same id or same normalised text)
             are not added twice, and entities are resolved across old and new documents.
+            ``out_dir`` is locked from that read to the last write, so concurrent builds
+            into one folder run one after another and none loses a document.
         progress: show a progress bar on a terminal.
         extractor: extract somewhere else (``kg.distribute``); ``nlp``, ``model`` and ``jobs``
             are then unused. Resolution, validation and writing stay here, so the files are
@@ -250,32 +259,35 @@ def build(
     if extractor is None:
         extractor = _LocalExtractor(nlp or load_pipeline(model), jobs)
     stamp = extractor.stamp()
-    previous: list[Extraction] = []
-    previous_file = Path(out_dir) / EXTRACTIONS_FILE
-    if into and (previous_file.exists() or any(Path(out_dir).glob("graph.*"))):
-        old_stamp, previous = read_extractions(previous_file)
-        if old_stamp != stamp:
-            # Another kg or model made them: extract the stored texts again, so one graph
-            # never mixes two extractors' output.
-            log.info("%s was made by %s; extracting its %d documents again with %s", previous_file, old_stamp, len(previous), stamp)
-            previous = extractor.extract([e.document for e in previous], progress=progress)
-    known_ids = {e.document.doc_id for e in previous}
-    known_texts = {text_hash(e.document.text) for e in previous}
-    new = [d for d in documents if d.doc_id not in known_ids and text_hash(d.text) not in known_texts]
-    if into:
-        log.info("%d new documents, %d already in %s", len(new), len(documents) - len(new), out_dir)
-    extractions = previous + extractor.extract(new, progress=progress)
-    graph = assemble_graph(extractions)
-    rdf = to_rdf(graph)
-    if validate:
-        check_graph(rdf)
-    extra = extra_outputs(graph, rdf, Path(out_dir)) if extra_outputs is not None else None
-    files = write_outputs(graph, rdf, out_dir, extractions, stamp, extra)
-    if store is not None:
-        from kg.query import write_store  # pyoxigraph and rdflib's SPARQL parser: only when asked
-
-        write_store(files[0], store)
-        files.append(Path(store))
+    # One writer at a time: another `--into` run waits here, so no document is lost, and an
+    # interrupted earlier run is finished first.
+    with locked(out_dir):
+        previous: list[Extraction] = []
+        previous_file = Path(out_dir) / EXTRACTIONS_FILE
+        if into and (previous_file.exists() or any(Path(out_dir).glob("graph.*"))):
+            old_stamp, previous = read_extractions(previous_file)
+            if old_stamp != stamp:
+                # Another kg or model made them: extract the stored texts again, so one graph
+                # never mixes two extractors' output.
+                log.info("%s was made by %s; extracting its %d documents again with %s", previous_file, old_stamp, len(previous), stamp)
+                previous = extractor.extract([e.document for e in previous], progress=progress)
+        known_ids = {e.document.doc_id: e.document for e in previous}
+        known_texts = {text_hash(e.document.text) for e in previous}
+        for d in documents:
+            if d.doc_id in known_ids and text_hash(d.text) != text_hash(known_ids[d.doc_id].text):
+                message = f"{d.source}: id {d.doc_id!r} is already used in {out_dir} by another text ({known_ids[d.doc_id].source}); skipped"
+                log.warning("%s", message)
+                skipped.append(message)
+        new = [d for d in documents if d.doc_id not in known_ids and text_hash(d.text) not in known_texts]
+        if into:
+            log.info("%d new documents, %d already in %s", len(new), len(documents) - len(new), out_dir)
+        extractions = previous + extractor.extract(new, progress=progress)
+        graph = assemble_graph(extractions)
+        rdf = to_rdf(graph)
+        if validate:
+            check_graph(rdf)
+        extra = extra_outputs(graph, rdf, Path(out_dir)) if extra_outputs is not None else None
+        files = write_outputs(graph, rdf, out_dir, extractions, stamp, extra, store=store)
     return BuildResult(graph=graph, rdf=rdf, files=tuple(files), skipped=tuple(skipped))
 
 
@@ -285,12 +297,14 @@ class _LocalExtractor:
 
     nlp: Language
     jobs: int | str = 1
+    #: The pair classifier: the shipped one by default, None for the rules alone.
+    classifier: object = DEFAULT
 
     def stamp(self) -> str:
         return extractor_stamp(self.nlp)
 
     def extract(self, documents: list[Document], progress: bool = False) -> list[Extraction]:
-        return extract_all(documents, self.nlp, jobs=self.jobs, progress=progress)
+        return extract_all(documents, self.nlp, jobs=self.jobs, progress=progress, classifier=self.classifier)
 
 
 def extract_graph(documents: Iterable[Document], nlp: Language, jobs: int | str = 1, progress: bool = False) -> KnowledgeGraph:
@@ -301,7 +315,7 @@ def extract_graph(documents: Iterable[Document], nlp: Language, jobs: int | str 
     return assemble_graph(extract_all(documents, nlp, jobs=jobs, progress=progress))
 
 
-def extract_all(documents: Iterable[Document], nlp: Language, jobs: int | str = 1, progress: bool = False) -> list[Extraction]:
+def extract_all(documents: Iterable[Document], nlp: Language, jobs: int | str = 1, progress: bool = False, classifier: object = DEFAULT) -> list[Extraction]:
     """Each document's mentions and statements, before entities are resolved across documents.
 
     ``jobs`` processes share the work (``"auto"``: one per core, see :func:`kg.parallel.job_count`);
@@ -314,9 +328,9 @@ def extract_all(documents: Iterable[Document], nlp: Language, jobs: int | str = 
     jobs = job_count(jobs, len(ordered))
     if jobs > 1 and can_fork():
         # Forked workers share the loaded pipeline and send back extractions, not Docs.
-        extractions = extract_in_processes(ordered, nlp, jobs)
+        extractions = extract_in_processes(ordered, nlp, jobs, classifier)
     else:
-        extractions = extract_documents(parse_documents(nlp, ordered, n_process=jobs))
+        extractions = extract_documents(parse_documents(nlp, ordered, n_process=jobs), classifier)
     bar = tqdm(extractions, total=len(ordered), unit="doc", desc="kg", disable=None if progress else True, leave=False)
     return list(bar)
 

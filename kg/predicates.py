@@ -208,7 +208,7 @@ PREDICATES: tuple[Predicate, ...] = (
         "The subject supports, backs, endorses or welcomes the object; negated, it opposes it.",
         AGENTS, (*AGENTS, "Agreement", "Event"),
         verbs=(
-            *_verbs("support back endorse welcome praise applaud hail champion defend"),
+            *_verbs("support back endorse welcome praise applaud hail champion defend congratulate commend"),
             Verb("side", object=("prep:with",)),
             *_verbs("oppose", polarity="negative"),
         ),
@@ -217,6 +217,9 @@ PREDICATES: tuple[Predicate, ...] = (
             Noun("backing", subject=("poss", "prep:from", "clause"), object=("prep:for", "prep:of"), verbs=("give", "win", "offer")),
             Noun("endorsement", subject=("poss", "clause"), object=("prep:of", "prep:for"), verbs=("give",)),
             Noun("opposition", subject=("poss", "clause"), object=("prep:to",), verbs=("express", "voice", "signal"), polarity="negative"),
+            Noun("supporter", subject=("named",), object=("prep:of", "poss")),
+            Noun("backer", subject=("named",), object=("prep:of", "poss")),
+            Noun("opponent", subject=("named",), object=("prep:of", "poss"), polarity="negative"),
         ),
         adjectives=(Adjective("supportive"),),
     ),

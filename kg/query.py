@@ -8,8 +8,12 @@ plain text table for people.
 from __future__ import annotations
 
 import functools
+import itertools
+import json
+import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from os import PathLike
@@ -19,28 +23,46 @@ import pyoxigraph as ox
 from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-from kg.errors import InputError, OutputError, QueryError
+from kg.errors import InputError, QueryError
+from kg.files import Folder, current_path, write_files
+from kg.rdf import check_jsonld_contexts, readable_rdf_file
+from kg.terminal import one_line, printable
 from kg.vocab import PREFIXES
+from kg.worker import WorkerDied, WorkerTimeout, run_in_worker
+
+log = logging.getLogger(__name__)
 
 __all__ = [
+    "DEFAULT_LIMIT",
+    "DEFAULT_TIMEOUT",
     "FORMATS",
     "NamedQuery",
     "QueryResult",
     "binding_terms",
     "collect_result",
+    "fill_store",
     "format_table",
     "named_queries",
     "named_query",
     "open_store",
+    "query_target",
     "query_text",
     "read_query_file",
+    "refuse_service",
+    "render_result",
     "run_query",
     "serialize_result",
+    "serialize_rows",
+    "sparql_tokens",
+    "warn_truncated",
     "write_store",
 ]
 
 #: ``--format`` values.
 FORMATS = ("table", "csv", "tsv", "json")
+#: Rows ``kg query`` writes unless told otherwise (``--limit``), and seconds a query may run (``--timeout``).
+DEFAULT_LIMIT = 100_000
+DEFAULT_TIMEOUT = 60.0
 
 #: File suffix -> pyoxigraph parser.
 _STORE_FORMATS = {
@@ -58,10 +80,38 @@ _STORE_FORMATS = {
 }
 _RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
 _PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _ERROR_AT = re.compile(r"^error at (\d+):(\d+): ?(.*)$", re.DOTALL)
+#: pyoxigraph ends a parse error with "(FILE, line N)"; the message already names both.
+_PARSER_SOURCE = re.compile(r"\s*\([^()]*, line \d+\)$")
 _PARAM = re.compile(r"^#\s*@param\s+(\w+)\s*(.*)$")
 #: Table cells longer than this are cut with an ellipsis (the other formats keep everything).
 MAX_CELL = 60
+
+
+_TOKEN = re.compile(
+    r"""
+    (?P<space>\s+)
+  | (?P<comment>\#[^\n]*)
+  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)
+  | (?P<word>[A-Za-z_][A-Za-z0-9_\-.:\\%]*)
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def sparql_tokens(text: str) -> list[tuple[str, str, int]]:
+    """(kind, text, end offset) of a SPARQL query's significant tokens: no spaces or comments.
+
+    Strings, IRIs and comments are tokens of their own, so a keyword found here is a keyword.
+
+    >>> [value for _, value, _ in sparql_tokens('SELECT * # SERVICE\\n WHERE { ?s ?p "SERVICE" }')]
+    ['SELECT', '*', 'WHERE', '{', '?s', '?p', '"SERVICE"', '}']
+    """
+    return [(m.lastgroup, m.group(), m.end()) for m in _TOKEN.finditer(text) if m.lastgroup not in ("space", "comment")]  # type: ignore[misc]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +129,14 @@ class QueryResult:
     """What a query gave: ``kind`` is "select", "ask" or "graph".
 
     Rows hold pyoxigraph terms (None where a variable is unbound); for "graph" each row is a
-    (subject, predicate, object) triple, sorted.
+    (subject, predicate, object) triple, sorted. ``truncated``: a row limit left rows out.
     """
 
     kind: str
     variables: tuple[str, ...]
     rows: tuple[tuple, ...]
     boolean: bool | None = None
+    truncated: bool = False
 
 
 def _parse_named(name: str, text: str) -> NamedQuery:
@@ -142,47 +193,66 @@ def _is_store_directory(path: Path) -> bool:
     return (path / "CURRENT").is_file()
 
 
-def open_store(target: str | PathLike[str] | Iterable[str | PathLike[str]]) -> ox.Store:
+def open_store(target: str | PathLike[str] | Iterable[str | PathLike[str]], allow_remote: bool = False) -> ox.Store:
     """A store to query: an on-disk oxigraph store folder, or RDF files loaded into memory.
 
-    A folder written by ``kg build`` (holding ``graph.ttl``) stands for its graph file.
+    A folder written by ``kg build`` (holding ``graph.ttl``) stands for its graph file, read as
+    of its last whole generation. A JSON-LD file whose ``@context`` is a reference is refused
+    unless ``allow_remote`` (pyoxigraph fetches none either way).
 
     Raises:
-        InputError: a path is missing, of an unknown type, or not valid RDF.
+        InputError: a path is missing, not a regular file, of an unknown type, or not valid RDF.
     """
     targets = [target] if isinstance(target, (str, PathLike)) else list(target)
     paths = [Path(t) for t in targets]
+    if len(paths) == 1:
+        # A store a build was replacing when it died is finished (or found) first.
+        paths = [current_path(paths[0])]
     if len(paths) == 1 and paths[0].is_dir() and _is_store_directory(paths[0]):
         try:
             return ox.Store.read_only(str(paths[0]))
         except OSError as err:
-            raise InputError(f"{paths[0]}: cannot open the store: {err}") from err
+            raise InputError(f"{paths[0]}: cannot open the store: {one_line(str(err))}") from err
     store = ox.Store()
     for path in paths:
-        if not path.exists():
-            raise InputError(f"{path}: no such file or folder")
-        if path.is_dir():
-            if not (path / "graph.ttl").is_file():
-                raise InputError(f"{path}: a folder, but neither a kg store nor a kg build output (no graph.ttl)")
-            path = path / "graph.ttl"
+        if path.is_dir() and not (path / "graph.ttl").exists():
+            raise InputError(f"{path}: a folder, but neither a kg store nor a kg build output (no graph.ttl)")
+        path = readable_rdf_file(path)
         fmt = _STORE_FORMATS.get(path.suffix.lower())
         if fmt is None:
             raise InputError(f"{path}: unknown RDF file type {path.suffix or '(none)'!r}; expected one of {', '.join(sorted(_STORE_FORMATS))}")
-        if not path.is_file():
-            raise InputError(f"{path}: no such file")
+        source = current_path(path)
+        if fmt == ox.RdfFormat.JSON_LD:
+            check_jsonld_contexts(source, allow_remote, shown=path)
         try:
-            store.bulk_load(path=str(path), format=fmt)
+            store.bulk_load(path=str(source), format=fmt)
         except (SyntaxError, ValueError, OSError) as err:
-            raise InputError(f"{path}: not valid RDF: {err}") from err
+            raise InputError(f"{path}: not valid RDF: {one_line(re.sub(_PARSER_SOURCE, '', str(err)))}") from err
     return store
+
+
+def fill_store(data: str | bytes, folder: str | PathLike[str], fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> Path:
+    """Make an on-disk oxigraph store in ``folder`` (new or empty) holding the RDF ``data``.
+
+    Raises:
+        OSError: the store cannot be written (a full disk, say).
+    """
+    store = ox.Store(str(folder))
+    store.bulk_load(input=data.encode("utf-8") if isinstance(data, str) else data, format=fmt)
+    store.flush()
+    del store  # release the store's lock so a reader can open it straight away
+    return Path(folder)
 
 
 def write_store(graph_file: str | PathLike[str], store_dir: str | PathLike[str]) -> Path:
     """Load an RDF file into an on-disk oxigraph store, replacing what the store held.
 
-    ``kg query STORE_DIR`` then opens it read-only without parsing the file again.
+    The new store is built beside the old one and swapped in whole, so a failure (a full
+    disk) leaves the old store as it was. ``kg query STORE_DIR`` then opens it read-only
+    without parsing the file again.
 
     Raises:
+        InputError: the file is of an unknown type.
         OutputError: the store folder cannot be created or written.
     """
     path = Path(graph_file)
@@ -191,13 +261,10 @@ def write_store(graph_file: str | PathLike[str], store_dir: str | PathLike[str])
         raise InputError(f"{path}: unknown RDF file type {path.suffix!r}")
     folder = Path(store_dir)
     try:
-        store = ox.Store(str(folder))
-        store.clear()
-        store.bulk_load(path=str(path), format=fmt)
-        store.flush()
-        del store  # release the store's lock so a reader can open it straight away
+        data = path.read_bytes()
     except OSError as err:
-        raise OutputError(f"cannot write the store {folder}: {err}") from err
+        raise InputError(f"{path}: cannot read ({err.strerror or err})") from err
+    write_files({folder: Folder(lambda tmp: fill_store(data, tmp, fmt))})
     return folder
 
 
@@ -265,18 +332,49 @@ def binding_terms(text: str, bindings: Mapping[str, str] | None = None, required
     return terms
 
 
-def _execute(store: ox.Store, text: str, bindings: Mapping[str, str] | None, required: Iterable[str]):
+def refuse_service(text: str) -> None:
+    """Refuse a query with a SERVICE clause: pyoxigraph would send it to that endpoint over HTTP.
+
+    >>> refuse_service("SELECT * WHERE { ?s ?p 'SERVICE' }  # SERVICE in a string or comment is no clause")
+    >>> refuse_service("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: SERVICE <http://example.org/sparql> would send the query over the network; kg query stays offline unless you give --allow-remote
+    """
+    tokens = sparql_tokens(text)
+    for index, (kind, value, end) in enumerate(tokens):
+        if kind != "word" or value.lower() != "service":
+            continue
+        before = tokens[index - 1] if index else None
+        if before is not None and before[1] == ":" and before[2] == end - len(value):
+            continue  # ":service", a prefixed name in the default namespace
+        where = next((v for k, v, _ in tokens[index + 1 : index + 3] if k in ("iri", "var", "word") and v.lower() != "silent"), "an endpoint")
+        raise QueryError(f"SERVICE {where} would send the query over the network; kg query stays offline unless you give --allow-remote")
+
+
+def _execute(store: ox.Store, text: str, bindings: Mapping[str, str] | None, required: Iterable[str], allow_remote: bool = False):
     substitutions = {ox.Variable(name): term for name, term in binding_terms(text, bindings, required).items()}
+    if not allow_remote:
+        refuse_service(text)
     try:
         return store.query(text, prefixes=_PREFIXES, substitutions=substitutions)
     except SyntaxError as err:
         raise QueryError(_syntax_message(str(err), text)) from err
     except OSError as err:  # evaluation errors surface as OSError in pyoxigraph
-        raise QueryError(f"query failed: {err}") from err
+        raise QueryError(f"query failed: {one_line(str(err))}") from err
     except RuntimeError as err:
         # pyoxigraph substitutes only variables the query selects (SEP-0007).
         names = ", ".join(f"?{n}" for n in sorted(_substitution_names(substitutions)))
         raise QueryError(f"cannot bind {names}: a bound variable must be among the query's selected variables ({err})") from err
+
+
+@contextmanager
+def _evaluating() -> Iterator[None]:
+    """pyoxigraph evaluates lazily: errors (a failing SERVICE, say) arrive while rows are read."""
+    try:
+        yield
+    except OSError as err:
+        raise QueryError(f"query failed: {one_line(str(err))}") from err
 
 
 def _substitution_names(substitutions: Mapping) -> list[str]:
@@ -288,6 +386,8 @@ def run_query(
     text: str,
     bindings: Mapping[str, str] | None = None,
     required: Iterable[str] = (),
+    limit: int | None = None,
+    allow_remote: bool = False,
 ) -> QueryResult:
     """Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query and keep its rows.
 
@@ -296,30 +396,38 @@ def run_query(
         text: the query; kg's prefixes (kg:, kgr:, skos:, ...) are predeclared.
         bindings: variable name -> value; ``<...>`` is an IRI, anything else a string.
         required: variables the query cannot do without (a named query's ``@param`` lines).
+        limit: keep at most this many rows (None or 0: all); ``truncated`` says whether more were left.
+        allow_remote: let a SERVICE clause reach the network.
 
     Returns:
         The result: rows of pyoxigraph terms (None where unbound), or triples, or a boolean.
 
     Raises:
-        QueryError: an UPDATE, a syntax error (with line and column), or a missing binding.
+        QueryError: an UPDATE, a SERVICE clause, a syntax error (with line and column), a
+            missing binding, or an error while evaluating.
     """
-    return collect_result(_execute(store, text, bindings, required))
+    return collect_result(_execute(store, text, bindings, required, allow_remote), limit)
 
 
-def collect_result(result) -> QueryResult:
+def collect_result(result, limit: int | None = None) -> QueryResult:
     """Keep the rows of a pyoxigraph result (solutions, a boolean, or triples), which it consumes.
 
     Local and remote queries share it: :mod:`kg.remote` parses an endpoint's answer into the
-    same pyoxigraph types.
+    same pyoxigraph types. With ``limit``, reading stops after that many rows, so a result of
+    any size costs no more memory than its first rows.
     """
     if isinstance(result, ox.QueryBoolean):
         return QueryResult(kind="ask", variables=(), rows=(), boolean=bool(result))
-    if isinstance(result, ox.QuerySolutions):
-        variables = tuple(v.value for v in result.variables)
-        rows = tuple(tuple(solution[v] for v in variables) for solution in result)
-        return QueryResult(kind="select", variables=variables, rows=rows)
-    triples = sorted(((t.subject, t.predicate, t.object) for t in result), key=lambda t: tuple(map(str, t)))
-    return QueryResult(kind="graph", variables=("subject", "predicate", "object"), rows=tuple(triples))
+    keep = limit + 1 if limit else None
+    with _evaluating():
+        if isinstance(result, ox.QuerySolutions):
+            variables = tuple(v.value for v in result.variables)
+            rows = tuple(tuple(solution[v] for v in variables) for solution in itertools.islice(result, keep))
+            return QueryResult(kind="select", variables=variables, rows=rows[:limit or None], truncated=keep is not None and len(rows) == keep)
+        found = [(t.subject, t.predicate, t.object) for t in itertools.islice(result, keep)]
+    truncated = keep is not None and len(found) == keep
+    triples = sorted(found[:limit or None], key=lambda t: tuple(map(str, t)))
+    return QueryResult(kind="graph", variables=("subject", "predicate", "object"), rows=tuple(triples), truncated=truncated)
 
 
 def query_text(
@@ -328,29 +436,134 @@ def query_text(
     fmt: str = "table",
     bindings: Mapping[str, str] | None = None,
     required: Iterable[str] = (),
+    limit: int | None = None,
+    allow_remote: bool = False,
 ) -> str:
     """Run a query and return its results as text, in one pass over the store.
 
     ``table`` is for people. ``json``, ``csv`` and ``tsv`` are the W3C SPARQL 1.1 result
     formats, written by pyoxigraph. CONSTRUCT and DESCRIBE results print as Turtle
-    (``table``), JSON-LD (``json``) or N-Triples (``csv``/``tsv``).
+    (``table``), JSON-LD (``json``) or N-Triples (``csv``/``tsv``). With ``limit``, at most
+    that many rows (or triples) are written, and a warning is logged when there were more.
 
     Raises:
         QueryError: as :func:`run_query`, or ``fmt`` is not one of :data:`FORMATS`.
     """
+    _check_format(fmt)
+    output, truncated = render_result(_execute(store, text, bindings, required, allow_remote), fmt, limit)
+    warn_truncated(truncated, limit)
+    return output
+
+
+def render_result(result, fmt: str, limit: int | None = None) -> tuple[str, bool]:
+    """A pyoxigraph result (consumed) as text in ``fmt``, at most ``limit`` rows; and whether rows were left out."""
+    if fmt == "table":
+        collected = collect_result(result, limit)
+        return format_table(collected), collected.truncated
+    if not limit or isinstance(result, ox.QueryBoolean):
+        return serialize_result(result, fmt), False
+    collected = collect_result(result, limit)
+    return serialize_rows(collected, fmt), collected.truncated
+
+
+def warn_truncated(truncated: bool, limit: int | None) -> None:
+    """Say on the log that a result was cut at ``limit`` rows."""
+    if truncated:
+        log.warning("the result has more than %d rows; only the first %d are shown (raise --limit, or 0 for no limit)", limit, limit)
+
+
+def query_target(
+    target: str | PathLike[str] | Iterable[str | PathLike[str]],
+    text: str,
+    fmt: str = "table",
+    bindings: Mapping[str, str] | None = None,
+    required: Iterable[str] = (),
+    *,
+    limit: int | None = DEFAULT_LIMIT,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    allow_remote: bool = False,
+) -> str:
+    """:func:`query_text` on :func:`open_store` of ``target``, in a process a time-out or Ctrl-C ends.
+
+    pyoxigraph evaluates without returning to Python, so a query that runs away (a cartesian
+    product of three patterns) could neither be interrupted nor stopped in time in this
+    process. The worker loads the graph, then has ``timeout`` seconds to answer; Ctrl-C kills
+    it at once (KeyboardInterrupt is raised here).
+
+    Args:
+        target, allow_remote: as :func:`open_store` (``allow_remote`` also allows SERVICE).
+        text, fmt, bindings, required: as :func:`query_text`.
+        limit: most rows written (None or 0: all); a warning is logged when there were more.
+        timeout: seconds the query may run once the graph is loaded (None or 0: no limit).
+
+    Raises:
+        InputError: as :func:`open_store`.
+        QueryError: as :func:`query_text`, or the query ran out of time or memory.
+    """
+    _check_format(fmt)
+    required = tuple(required)
+    # The checks that need no graph, here, so a mistyped query costs no process.
+    binding_terms(text, bindings, required)
+    if not allow_remote:
+        refuse_service(text)
+    targets = [target] if isinstance(target, (str, PathLike)) else list(target)
+    try:
+        output, truncated = run_in_worker(_answer, targets, text, fmt, dict(bindings or {}), required, limit, allow_remote, timeout=timeout or None)
+    except WorkerTimeout:
+        raise QueryError(f"the query was stopped after {timeout:g} s; narrow it (more patterns, a LIMIT) or give --timeout SECONDS") from None
+    except WorkerDied as err:
+        raise QueryError(f"the query ended without an answer ({err}); it may have run out of memory: narrow it or lower --limit") from None
+    warn_truncated(truncated, limit)
+    return output
+
+
+def _answer(ready, targets: list, text: str, fmt: str, bindings: dict, required: tuple, limit: int | None, allow_remote: bool) -> tuple[str, bool]:
+    store = open_store(targets if len(targets) != 1 else targets[0], allow_remote=allow_remote)
+    ready()
+    return render_result(_execute(store, text, bindings, required, allow_remote), fmt, limit)
+
+
+def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    if fmt == "table":
-        return format_table(run_query(store, text, bindings, required))
-    return serialize_result(_execute(store, text, bindings, required), fmt)
 
 
 def serialize_result(result, fmt: str) -> str:
     """A pyoxigraph result as ``json``, ``csv`` or ``tsv`` text (see :func:`query_text`); consumes it."""
-    if isinstance(result, (ox.QueryBoolean, ox.QuerySolutions)):
-        return result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
-    graph_format = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.N_TRIPLES
-    return _dump_triples(list(result), graph_format)
+    with _evaluating():
+        if isinstance(result, (ox.QueryBoolean, ox.QuerySolutions)):
+            return result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
+        graph_format = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.N_TRIPLES
+        return _dump_triples(list(result), graph_format)
+
+
+def serialize_rows(result: QueryResult, fmt: str) -> str:
+    """Kept rows (:func:`collect_result`) as ``json``, ``csv`` or ``tsv``, written by pyoxigraph as
+    :func:`serialize_result` writes a whole result."""
+    if result.kind == "graph":
+        return _dump_triples(result.rows, ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.N_TRIPLES)
+    document = {
+        "head": {"vars": list(result.variables)},
+        "results": {"bindings": [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows]},
+    }
+    solutions = ox.parse_query_results(json.dumps(document).encode("utf-8"), format=ox.QueryResultsFormat.JSON)
+    return serialize_result(solutions, fmt)
+
+
+def _json_term(term) -> dict:
+    """A pyoxigraph term in the SPARQL 1.1 JSON results format."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        cell = {"type": "literal", "value": term.value}
+        if term.language:
+            cell["xml:lang"] = term.language
+        elif term.datatype.value != _XSD_STRING:
+            cell["datatype"] = term.datatype.value
+        return cell
+    return {"type": "triple", "value": {"subject": _json_term(term.subject), "predicate": _json_term(term.predicate), "object": _json_term(term.object)}}
 
 
 def _dump_triples(triples, fmt) -> str:
@@ -415,19 +628,20 @@ def format_table(result: QueryResult) -> str:
     if result.kind == "graph":
         return _dump_triples(result.rows, ox.RdfFormat.TURTLE)
     rows = tuple(tuple(_display(term) for term in row) for row in result.rows)
-    return _table(result.variables, rows)
+    return _table(result.variables, rows, result.truncated)
 
 
 def _cell(value: str) -> str:
-    value = " ".join(value.split())
+    # Article text may hold escape sequences and bidi overrides: shown, never obeyed.
+    value = printable(" ".join(value.split()))
     return value if len(value) <= MAX_CELL else value[: MAX_CELL - 1] + "…"
 
 
-def _table(variables: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
+def _table(variables: tuple[str, ...], rows: tuple[tuple[str, ...], ...], truncated: bool = False) -> str:
     cells = [[_cell(v) for v in row] for row in rows]
     widths = [max([len(name)] + [len(row[i]) for row in cells]) for i, name in enumerate(variables)]
     lines = ["  ".join(name.ljust(w) for name, w in zip(variables, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''}{', and more not shown' if truncated else ''})")
     return "\n".join(lines) + "\n"

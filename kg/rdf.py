@@ -8,6 +8,7 @@ made, so the same input always serialises to the same Turtle bytes.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable
@@ -15,23 +16,31 @@ from decimal import Decimal
 from os import PathLike
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import InputError
+from kg.files import current_path
 from kg.model import Entity, KnowledgeGraph, Mention, Quantity, Statement
 from kg.records import statement_id
+from kg.terminal import one_line
 from kg.writers import jsonld_data, turtle_text
 from kg.vocab import DCTERMS, KG, KGR, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, bind_prefixes
 
 __all__ = [
     "RDF_FORMATS",
+    "check_jsonld_contexts",
+    "check_kg_graph",
     "date_literal",
     "document_iri",
+    "document_segment",
     "entity_iri",
     "jsonld_context",
     "load_rdf",
     "rdf_format",
+    "readable_rdf_file",
+    "remote_contexts",
     "statement_iri",
     "to_jsonld",
     "to_rdf",
@@ -52,6 +61,12 @@ RDF_FORMATS = {
     ".n3": "n3",
     ".trig": "trig",
     ".nq": "nquads",
+}
+
+#: rdflib format name -> pyoxigraph's, to name where a file stops being valid.
+_OXIGRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE, "json-ld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML,
+    "n3": ox.RdfFormat.N3, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
 }
 
 _POLARITY = {"positive": KG.Positive, "negative": KG.Negative}
@@ -78,6 +93,9 @@ _DATE_TYPES = (
     (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
     (re.compile(r"\d{4}"), XSD.gYear),
 )
+#: Characters a document id may keep in its IRI; everything else is percent-encoded.
+_SAFE_ID_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._")
+_MAX_SEGMENT = 200
 #: Confidence is rounded so that float noise never changes the Turtle bytes.
 _CONFIDENCE_PLACES = 4
 
@@ -97,8 +115,35 @@ def statement_iri(stmt_id: str) -> URIRef:
 
 
 def document_iri(doc_id: str) -> URIRef:
-    """IRI of a document from its id."""
-    return KGR[f"doc/{doc_id}"]
+    """IRI of a document from its id (see :func:`document_segment`); ``kg:docId`` keeps the id itself.
+
+    >>> document_iri("dbef46ec78bd1809"), document_iri("../etc/passwd")
+    (rdflib.term.URIRef('https://w3id.org/kg-news/resource/doc/dbef46ec78bd1809'), rdflib.term.URIRef('https://w3id.org/kg-news/resource/doc/..%2Fetc%2Fpasswd'))
+    """
+    return KGR[f"doc/{document_segment(doc_id)}"]
+
+
+def document_segment(doc_id: str) -> str:
+    """A document id as one safe IRI path segment, different for different ids.
+
+    An id of letters, digits, ``-``, ``.`` and ``_`` is kept as it is (kg's own hashes, most
+    feed ids); any other character is percent-encoded as UTF-8 (``/``, ``%``, spaces, quotes,
+    tabs, control characters, non-ASCII), and so are the dot segments ``.`` and ``..``. A
+    segment longer than 200 characters is cut and ends with ``~`` and 16 hex digits of the
+    id's SHA-1 (``~`` is otherwise always encoded).
+
+    >>> document_segment("a b/%zz"), document_segment(".."), document_segment("Zürich")
+    ('a%20b%2F%25zz', '%2E%2E', 'Z%C3%BCrich')
+    """
+    if doc_id in (".", ".."):
+        encoded = "%2E" * len(doc_id)
+    else:
+        encoded = "".join(c if c in _SAFE_ID_CHARS else "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass")) for c in doc_id)
+    if encoded and len(encoded) <= _MAX_SEGMENT:
+        return encoded
+    head = encoded[: _MAX_SEGMENT - 40]
+    head = head[: head.rfind("%")] if "%" in head[-2:] else head  # never cut inside an escape
+    return f"{head}~{hashlib.sha1(doc_id.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
 
 
 def date_literal(value: str) -> Literal:
@@ -292,33 +337,133 @@ def rdf_format(path: str | PathLike[str]) -> str:
     return RDF_FORMATS[suffix]
 
 
-def load_rdf(paths: str | PathLike[str] | Iterable[str | PathLike[str]]) -> Graph:
+def load_rdf(paths: str | PathLike[str] | Iterable[str | PathLike[str]], allow_remote: bool = False) -> Graph:
     """Parse one or more RDF files into one graph, the format taken from each suffix.
 
-    A folder written by ``kg build`` stands for its ``graph.ttl``.
+    A folder written by ``kg build`` stands for its ``graph.ttl``, read as of its last whole
+    generation (see :func:`kg.files.current_path`). Nothing is fetched from the network: a
+    JSON-LD ``@context`` or ``@import`` given by reference is refused unless ``allow_remote``.
 
     Raises:
-        InputError: a file is missing, of an unknown type, or not valid RDF.
+        InputError: a file is missing, not a regular file, of an unknown type, not valid RDF
+            (with the parser's reason), or names a remote JSON-LD context.
     """
     if isinstance(paths, (str, PathLike)):
         paths = [paths]
     rdf = bind_prefixes(Graph(bind_namespaces="core"))
     for path in paths:
-        path = Path(path)
-        if not path.exists():
-            raise InputError(f"{path}: no such file or folder")
-        if path.is_dir():
-            path = path / "graph.ttl"
+        path = readable_rdf_file(path)
         fmt = rdf_format(path)
-        if not path.is_file():
-            raise InputError(f"{path}: no such file")
+        source = current_path(path)
+        if fmt == "json-ld":
+            check_jsonld_contexts(source, allow_remote, shown=path)
         try:
-            rdf.parse(path, format=fmt)
+            rdf.parse(source, format=fmt)
         except Exception as err:  # rdflib raises many parser-specific types
-            raise InputError(f"{path}: not valid {fmt}: {_first_line(err)}") from err
+            raise InputError(f"{path}: not valid {fmt}: {_parse_reason(err, source, fmt)}") from err
     return rdf
 
 
-def _first_line(err: Exception) -> str:
-    text = str(err).strip() or type(err).__name__
-    return text.splitlines()[0]
+def check_kg_graph(rdf: Graph, source: str | PathLike[str]) -> Graph:
+    """``rdf`` itself when it holds something kg draws: a document, an entity or a statement.
+
+    Raises:
+        InputError: the graph is empty, or none of its nodes has a kg type (not kg's graph).
+    """
+    if not len(rdf):
+        raise InputError(f"{source}: the graph is empty; there is nothing to draw")
+    kinds = {KG.Document, KG.Statement, *_CLASS.values()}
+    if not any(kind in kinds for kind in rdf.objects(None, RDF.type)):
+        raise InputError(
+            f"{source}: {len(rdf)} triple{'s' if len(rdf) != 1 else ''} but none kg draws: no kg:Document, kg:Statement or entity "
+            f"(kg:Person, kg:Country, ...); kg renders graphs written by kg build"
+        )
+    return rdf
+
+
+def readable_rdf_file(path: str | PathLike[str]) -> Path:
+    """The RDF file to read for ``path``: itself, or ``graph.ttl`` in a kg build folder.
+
+    Raises:
+        InputError: nothing is there, or it is not a regular file (a FIFO would block).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder")
+    if path.is_dir():
+        path = path / "graph.ttl"
+        if not path.exists():
+            raise InputError(f"{path}: no such file")
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file")
+    return path
+
+
+def check_jsonld_contexts(path: str | PathLike[str], allow_remote: bool = False, shown: str | PathLike[str] | None = None) -> None:
+    """Refuse a JSON-LD file whose ``@context`` or ``@import`` is a reference, not inline.
+
+    A JSON-LD processor fetches such a context from wherever it points (rdflib does, over
+    HTTP), so reading the file would reach the network.
+
+    Raises:
+        InputError: a context is given by reference and ``allow_remote`` is False.
+    """
+    if allow_remote:
+        return
+    try:
+        data = json.loads(Path(path).read_bytes())
+    except (OSError, ValueError):
+        return  # the parser reports what is wrong; a document it cannot read fetches nothing
+    references = remote_contexts(data)
+    if references:
+        raise InputError(
+            f"{shown or path}: its JSON-LD context {references[0]!r} is a reference that would be fetched from the network; "
+            "inline the context, or give --allow-remote to let kg fetch it"
+        )
+
+
+def remote_contexts(data: object) -> list[str]:
+    """The ``@context`` and ``@import`` values of a JSON-LD document that are references, not objects.
+
+    >>> remote_contexts({"@context": ["https://schema.org/", {"kg": "https://w3id.org/kg-news/ontology#"}], "@graph": []})
+    ['https://schema.org/']
+    >>> remote_contexts({"@context": {"@import": "http://example.org/c.jsonld"}})
+    ['http://example.org/c.jsonld']
+    """
+    found: list[str] = []
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "@context":
+                    found += [c for c in (value if isinstance(value, list) else [value]) if isinstance(c, str)]
+                elif key == "@import" and isinstance(value, str):
+                    found.append(value)
+                if isinstance(value, (dict, list)):
+                    stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
+
+
+def _parse_reason(err: Exception, path: Path, fmt: str) -> str:
+    """Why a file did not parse, on one line with its position.
+
+    rdflib's Turtle errors put the reason after a first line that only says where; its other
+    parsers often leave the reason out (N-Triples says "Invalid line:"). pyoxigraph reads the
+    same formats and names line, column and reason, so its reading stands in for those.
+    """
+    why, line = getattr(err, "_why", None), getattr(err, "lines", None)
+    if isinstance(why, str) and isinstance(line, int):  # rdflib's Turtle/N3 BadSyntax
+        return one_line(f"line {line + 1}: {why}")
+    oxigraph_format = _OXIGRAPH_FORMATS.get(fmt)
+    if oxigraph_format is not None:
+        try:
+            for _ in ox.parse(path=str(path), format=oxigraph_format):
+                pass
+        except SyntaxError as found:
+            return one_line(re.sub(r"\s*\([^()]*, line \d+\)$", "", str(found)))
+        except (OSError, ValueError):
+            pass
+    return one_line(str(err)) or type(err).__name__

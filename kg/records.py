@@ -81,6 +81,7 @@ def entity_record(entity: Entity) -> dict[str, Any]:
         "type": entity.type,
         "aliases": list(entity.aliases),
         "mentions": [{"doc": m.doc_id, "start": m.start, "end": m.end, "text": m.text} for m in entity.mentions],
+        "merges": list(entity.merges),
     }
 
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Statement
 from kg.normalize import title_key
@@ -65,36 +65,130 @@ def _compatible(short: list[str], full: list[str]) -> bool:
     return True
 
 
-def _person_groups(mentions: list[Mention]) -> dict[tuple[str, str], str]:
-    """Map (doc_id, person key) to the key of the fullest name it can be, when that is unambiguous.
+_FEMALE_HONORIFICS = frozenset("mrs mrs. ms ms. miss lady dame baroness".split())
+_MALE_HONORIFICS = frozenset("mr mr. sir lord baron".split())
+#: Peers are named by title ("Lord Hamilton"), which need not be their surname: such a name joins
+#: only a name that carries the same kind of title.
+_PEERAGE = frozenset("lord lady baroness baron viscount earl".split())
+
+
+def _honorific(m: Mention) -> str:
+    words = m.text.split()
+    return words[0].lower() if len(words) > 1 else ""
+
+
+@dataclass
+class _Name:
+    """What the mentions of one person key in one document say: gender, peerage, a display form."""
+
+    key: str
+    display: str
+    gender: str | None = None
+    peer: bool = False
+
+
+def _names(mentions: list[Mention]) -> dict[tuple[str, str], _Name]:
+    from kg.gazetteer import gender_of
+
+    out: dict[tuple[str, str], _Name] = {}
+    for m in mentions:
+        name = out.setdefault((m.doc_id, m.key), _Name(m.key, m.text))
+        honorific = _honorific(m)
+        if honorific in _PEERAGE:
+            name.peer = True
+        gender = "f" if honorific in _FEMALE_HONORIFICS else "m" if honorific in _MALE_HONORIFICS else gender_of(m)
+        if gender and name.gender is None:
+            name.gender = gender
+    return out
+
+
+def _person_groups(mentions: list[Mention]) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """Map (doc_id, person key) to the key of the fullest name it can be, when that is unambiguous
+    and safe, and give the reason for every join across documents.
 
     Chains of keys ("jaishankar" -> "s jaishankar" -> "subrahmanyam jaishankar") end at the
-    fullest; the document's own names are tried before the whole corpus.
+    fullest; the document's own names are tried before the whole corpus. A name never joins one
+    of the other gender ("Mrs Howard" and "Michael Howard"), and a peer's title ("Lord
+    Hamilton") joins only a name with the same kind of title. Across documents, a one-word name
+    joins the one fuller name of the corpus it fits; with none, it stays its document's own
+    ("Abdullah" of one article is not the "Abdullah" of another).
     """
+    names = _names(mentions)
     keys_by_doc: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        keys_by_doc[m.doc_id].add(m.key)
-    all_keys = {m.key for m in mentions}
+    for doc_id, key in names:
+        keys_by_doc[doc_id].add(key)
+    genders: dict[str, set[str]] = defaultdict(set)
+    peers: dict[str, bool] = defaultdict(bool)
+    for (_, key), name in names.items():
+        if name.gender:
+            genders[key].add(name.gender)
+        peers[key] = peers[key] or name.peer
+    all_keys = {key for _, key in names}
     # A fuller name ends with the same word (_compatible), so the corpus-wide search looks only
     # at the names sharing that last word: linear in the corpus instead of quadratic.
     by_surname: dict[str, set[str]] = defaultdict(set)
     for key in all_keys:
         by_surname[(_person_parts(key) or [""])[-1]].add(key)
 
-    def best(key: str, pool: set[str]) -> str | None:
+    def fits(short: _Name, full: str) -> bool:
+        if short.gender and genders[full] and short.gender not in genders[full]:
+            return False
+        return not short.peer or peers[full]
+
+    def best(short: _Name, pool: set[str], strict: bool = False) -> str | None:
+        """The one fuller name ``short`` can be. Within a document, gender and title choose among
+        candidates; across documents (``strict``) two candidates of any gender are too many."""
+        key = short.key
         parts = _person_parts(key)
         fuller = [k for k in pool if k != key and _compatible(parts, _person_parts(k)) and _size(k) > _size(key)]
+        if not strict:
+            fuller = [k for k in fuller if fits(short, k)]
         # Keep only the maximal candidates: "S. Jaishankar" and "Subrahmanyam Jaishankar" are one chain.
         maximal = [k for k in fuller if not any(o != k and _compatible(_person_parts(k), _person_parts(o)) and _size(o) > _size(k) for o in fuller)]
-        return maximal[0] if len(maximal) == 1 else None
+        return maximal[0] if len(maximal) == 1 and fits(short, maximal[0]) else None
 
     target: dict[tuple[str, str], str] = {}
+    reasons: dict[tuple[str, str], str] = {}
     for doc_id in sorted(keys_by_doc):
         pool = keys_by_doc[doc_id]
         for key in sorted(pool):
-            local = best(key, pool)
-            target[(doc_id, key)] = local or best(key, by_surname[(_person_parts(key) or [""])[-1]]) or key
-    return target
+            name = names[(doc_id, key)]
+            local = best(name, pool)
+            if local is not None:
+                target[(doc_id, key)] = local
+                continue
+            found = best(name, by_surname[(_person_parts(key) or [""])[-1]], strict=True)
+            if found is not None:
+                target[(doc_id, key)] = found
+                why = "the one fuller name it fits in the corpus"
+                if name.gender:
+                    why += ", of the same gender"
+                reasons[(doc_id, key)] = f"{name.display} ({doc_id}) -> {found.split(':', 1)[1]}: {why}"
+            elif len(_person_parts(key)) == 1:
+                target[(doc_id, key)] = f"{key}#{doc_id}"
+            else:
+                target[(doc_id, key)] = key
+    return target, reasons
+
+
+def _acronyms(mentions: list[Mention]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(doc_id, key) of an organisation acronym left unexpanded in its document -> (the key of the
+    one name it was expanded to in another document, the reason)."""
+    expanded: dict[str, set[str]] = defaultdict(set)
+    where: dict[tuple[str, str], str] = {}
+    for m in mentions:
+        text = m.text.strip()
+        if m.type == "Organization" and text.isupper() and 2 <= len(text) <= 6 and m.key != f"organization:{text.lower()}":
+            expanded[text].add(m.key)
+            where.setdefault((text, m.key), m.doc_id)
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for m in mentions:
+        text = m.text.strip()
+        keys = expanded.get(text, set())
+        if m.type == "Organization" and m.key == f"organization:{text.lower()}" and len(keys) == 1:
+            (key,) = keys
+            out[(m.doc_id, m.key)] = (key, f"{text} ({m.doc_id}) -> {key.split(':', 1)[1]}: the acronym's one expansion, in {where[(text, key)]}")
+    return out
 
 
 def resolve_mentions(mentions: Iterable[Mention]) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
@@ -105,18 +199,28 @@ def resolve_mentions(mentions: Iterable[Mention]) -> tuple[tuple[Entity, ...], d
 
     Returns:
         The entities sorted by id, and a map from (doc_id, start, end) of each mention to its entity id.
+        Each entity lists why mentions of several documents were joined (``Entity.merges``).
     """
     mentions = sorted(set(mentions), key=lambda m: (m.doc_id, m.start, m.end, m.key))
     persons = [m for m in mentions if m.type == "Person"]
-    person_target = _person_groups(persons)
+    person_target, reasons = _person_groups(persons)
+    acronyms = _acronyms(mentions)
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    why: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in mentions:
-        key = person_target.get((m.doc_id, m.key), m.key) if m.type == "Person" else m.key
+        key = m.key
+        if m.type == "Person":
+            key = person_target.get((m.doc_id, m.key), m.key)
+            if (m.doc_id, m.key) in reasons:
+                why[(m.type, key)].add(reasons[(m.doc_id, m.key)])
+        elif (m.doc_id, m.key) in acronyms:
+            key, reason = acronyms[(m.doc_id, m.key)]
+            why[(m.type, key)].add(reason)
         groups[(m.type, key)].append(m)
     entities: list[Entity] = []
     mapping: dict[tuple[str, int, int], str] = {}
     used_ids: set[str] = set()
-    for (kind, _key), members in sorted(groups.items()):
+    for (kind, key), members in sorted(groups.items()):
         label = _label(members)
         entity_id = f"{kind.lower()}/{slugify(label)}"
         suffix = 2
@@ -127,7 +231,7 @@ def resolve_mentions(mentions: Iterable[Mention]) -> tuple[tuple[Entity, ...], d
         aliases = sorted({m.text.strip() for m in members} | {m.name for m in members} - {label})
         # Pronouns and descriptions ("he", "the firm") point at an entity but are not its names.
         aliases = [a for a in aliases if a != label and a.lower() not in _PRONOUNS and not a[:1].islower()]
-        entities.append(Entity(entity_id, kind, label, tuple(aliases), tuple(members)))
+        entities.append(Entity(entity_id, kind, label, tuple(aliases), tuple(members), tuple(sorted(why[(kind, key)]))))
         for m in members:
             mapping[(m.doc_id, m.start, m.end)] = entity_id
     return tuple(sorted(entities, key=lambda e: e.entity_id)), mapping
@@ -317,11 +421,16 @@ def _positions(
         offices[key].append(office)
         out.append(replace(s, object=Argument(mention=office), qualifiers=replace(s.qualifiers, affiliation=affiliation)))
     entities: list[Entity] = []
+    used: set[str] = set()
     for key, members in sorted(offices.items()):
-        title = Counter(m.name for m in members).most_common(1)[0][0]
+        title = sorted(Counter(m.name for m in members).items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         affiliation_id = key.split("@", 1)[1]
         label = position_label(title, labels[affiliation_id])
-        entity_id = f"position/{slugify(title)}-{affiliation_id.split('/', 1)[1]}"
+        entity_id = base = f"position/{slugify(title)}-{affiliation_id.split('/', 1)[1]}"
+        suffix = 2
+        while entity_id in used:
+            entity_id, suffix = f"{base}-{suffix}", suffix + 1
+        used.add(entity_id)
         aliases = sorted({m.text for m in members} | {m.name for m in members} - {label})
         entities.append(Entity(entity_id, "Position", label, tuple(aliases), tuple(sorted(set(members), key=lambda m: (m.doc_id, m.start)))))
     return out, entities

@@ -15,6 +15,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
+from kg.terminal import printable
 from kg.errors import InputError, ValidationError
 from kg import predicates
 from kg.shacl import CompiledShapes, UnsupportedShapes, compile_shapes
@@ -93,7 +94,8 @@ class ValidationReport:
 
     def lines(self) -> list[str]:
         """One readable line per violation, in the report's (sorted) order."""
-        return [violation.line() for violation in self.violations]
+        # Values come from the graph file: control and bidi characters are shown as escapes.
+        return [printable(violation.line()) for violation in self.violations]
 
 
 @lru_cache(maxsize=1)

@@ -17,12 +17,13 @@ from kg.model import KnowledgeGraph, Mention, Statement
 SEEDS = Path(__file__).parent.parent / "seeds"
 
 #: Fixtures that load the spaCy pipeline; a test using any of them needs the model.
-MODEL_FIXTURES = frozenset({"nlp", "sample_graph", "extract_texts"})
+MODEL_FIXTURES = frozenset({"nlp", "sample_graph", "extract_texts", "facts"})
 
 
 def pytest_configure(config: pytest.Config) -> None:
     # Declared in pyproject too; repeated here so the marker is known whatever config is used.
     config.addinivalue_line("markers", "model: needs the installed spaCy English pipeline")
+    config.addinivalue_line("markers", "slow: takes more than about 20 s (deselect with -m 'not slow')")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -148,3 +149,47 @@ def extract_texts(nlp, tmp_path_factory) -> Callable[..., KnowledgeGraph]:
         return cache[key]
 
     return build
+
+
+class Fact(NamedTuple):
+    """One statement as the rules read it from one text: names, not entities (no resolution)."""
+
+    subject: str
+    predicate: str
+    object: str | int | float
+    affiliation: str | None = None
+    polarity: str = "positive"
+    modality: str = "asserted"
+    status: str | None = None
+
+
+@pytest.fixture(scope="session")
+def facts(nlp) -> Callable[[str], set[Fact]]:
+    """``facts(text)``: what kg's rules (no classifier) read from one text, as comparable Facts.
+
+    The object is the object mention's name, a title's name, or a quantity's value.
+    """
+    from kg.extract import extract_documents
+    from kg.model import Document
+    from kg.nlp import parse_documents
+
+    cache: dict[str, set[Fact]] = {}
+
+    def read(text: str) -> set[Fact]:
+        if text not in cache:
+            document = Document("t", text, "test", segments=((0, len(text)),))
+            (extraction,) = extract_documents(parse_documents(nlp, [document]), classifier=None)
+            found = set()
+            for s in extraction.statements:
+                obj = s.object.mention.name if s.object.mention else s.object.title.name if s.object.title else s.object.quantity.value
+                affiliation = s.qualifiers.affiliation.name if s.qualifiers.affiliation else None
+                found.add(Fact(s.subject.name, s.predicate, obj, affiliation, s.polarity, s.modality, s.qualifiers.status))
+            cache[text] = found
+        return cache[text]
+
+    return read
+
+
+def has(found: set, subject: str, predicate: str, obj: object, **fields) -> bool:
+    """True when a Fact with these ends (and the given fields) is among ``found``."""
+    return any(f.subject == subject and f.predicate == predicate and f.object == obj and all(getattr(f, k) == v for k, v in fields.items()) for f in found)

@@ -48,7 +48,7 @@ RUBIO_IRI, JAISHANKAR_IRI, INDIA_IRI = _iri("person/marco-rubio"), _iri("person/
 
 def test_analytics_nodes_are_the_typed_entities(small, small_nx):
     assert list(small_nx) == sorted(_iri(e.entity_id) for e in small.entities)
-    assert small_nx.nodes[RUBIO_IRI] == {"label": "Marco Rubio", "type": "Person", "aliases": ("Mr. Rubio", "Rubio")}
+    assert small_nx.nodes[RUBIO_IRI] == {"label": "Marco Rubio", "type": "Person", "aliases": ("Mr. Rubio", "Rubio"), "titles": ()}
     assert small_nx.nodes[_iri("organization/quad")]["type"] == "Organization"
     assert str(document_iri("d1")) not in small_nx
 
@@ -338,3 +338,15 @@ def test_analytics_format_stats_lists_no_single_entity_communities():
     text = format_stats(graph_stats(g))
     assert "Communities (largest 1 of 2; single entities not listed)" in text
     assert "Lone" not in text.split("Communities")[1].split("Entities by type")[0]
+
+
+def test_analytics_report_shows_control_characters_instead_of_obeying_them() -> None:
+    from kg.analytics import format_stats, graph_stats
+
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="Evil\x1b[2J Corp\u202e", type="Organization", aliases=())
+    g.add_node("b", label="Beta", type="Country", aliases=())
+    g.add_edge("a", "b", key="s", predicate="basedIn")
+    report = format_stats(graph_stats(g))
+    assert "\x1b" not in report and "\u202e" not in report
+    assert "Evil\\x1b[2J Corp\\u202e" in report

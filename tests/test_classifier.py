@@ -6,7 +6,8 @@ import json
 import pytest
 
 from kg.extract import extract_documents
-from kg.extract.classifier import DEFAULT_WEIGHTS, RelationClassifier, candidate_pairs, default_classifier
+from kg.extract.classifier import CONLL04_WEIGHTS, DEFAULT_WEIGHTS, NEWS_WEIGHTS, RelationClassifier, candidate_pairs, default_classifier
+from kg.predicates import predicate_names
 from kg.extract.entities import passage_mentions
 from kg.model import Document, Passage
 from kg.nlp import parse_documents
@@ -60,9 +61,15 @@ def test_classifier_adds_statements_above_threshold_only(nlp) -> None:
     assert not any(s.extractor == "kg.model.pairs.v1" for s in rules_only.statements)
 
 
-def test_classifier_shipped_weights_are_plain_json_under_20_mb() -> None:
-    if not DEFAULT_WEIGHTS.exists():
-        pytest.skip("no shipped weights")
-    assert DEFAULT_WEIGHTS.stat().st_size < 20 * 1024 * 1024
-    clf = default_classifier()
+def test_classifier_shipped_conll04_weights_cover_its_five_relations() -> None:
+    assert CONLL04_WEIGHTS.stat().st_size < 20 * 1024 * 1024
+    clf = default_classifier(path=CONLL04_WEIGHTS)
     assert clf is not None and clf.weights and set(clf.thresholds) == {"worksFor", "livesIn", "locatedIn", "basedIn", "kills"}
+    assert "cross-validation" in clf.meta["thresholds_chosen_by"]
+
+
+def test_classifier_shipped_news_weights_name_registry_predicates() -> None:
+    assert DEFAULT_WEIGHTS == NEWS_WEIGHTS and NEWS_WEIGHTS.stat().st_size < 5 * 1024 * 1024
+    clf = default_classifier()
+    assert clf is not None and clf.predicates
+    assert set(clf.predicates) <= set(predicate_names()) and set(clf.thresholds) == set(clf.predicates)

@@ -353,6 +353,16 @@ def test_cli_render_facts_only_drops_hedged_edges(runner, built, tmp_path):
     assert '"claim": "negated"' not in facts.read_text(encoding="utf-8")
 
 
+def test_cli_render_no_sparql_leaves_out_the_query_panel(runner, built, tmp_path):
+    full, lean = tmp_path / "full.html", tmp_path / "lean.html"
+    assert runner.invoke(cli, ["render", str(built), "-o", str(full)]).exit_code == 0
+    assert runner.invoke(cli, ["render", str(built), "-o", str(lean), "--no-sparql"]).exit_code == 0
+    full_html, lean_html = full.read_text(encoding="utf-8"), lean.read_text(encoding="utf-8")
+    assert 'id="kg-sparql"' in full_html and 'id="kg-oxigraph-wasm"' in full_html and 'id="kg-triples"' in full_html
+    assert 'id="kg-sparql"' not in lean_html and 'id="kg-oxigraph-wasm"' not in lean_html and 'id="kg-triples"' not in lean_html
+    assert len(full_html) - len(lean_html) > 1_000_000  # the engine alone is about 1.9 MB of base64
+
+
 # --- bad input: one clear line each, non-zero exit when nothing could be done ---------------
 
 @pytest.mark.parametrize(
@@ -409,3 +419,87 @@ def test_cli_build_into_and_another_output_is_a_usage_error(runner, built, tmp_p
     result = runner.invoke(cli, ["build", str(SEEDS), "--into", str(built), "-o", str(tmp_path / "elsewhere")])
     assert result.exit_code == 2
     assert "--into DIR writes into DIR" in result.stderr
+
+
+# --- hardening: bounded queries, no network, graphs kg did not write ---------------------------
+
+@pytest.fixture
+def small_graph_file(small_rdf, tmp_path) -> Path:
+    from kg.rdf import to_turtle
+
+    path = tmp_path / "graph.ttl"
+    path.write_text(to_turtle(small_rdf), encoding="utf-8")
+    return path
+
+
+def test_cli_query_timeout_and_limit_options(runner, small_graph_file, caplog):
+    five = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n0 ?o }"
+    result = runner.invoke(cli, ["query", str(small_graph_file), five, "--timeout", "0.5"])
+    assert result.exit_code == 1 and _error_lines(result) == ["Error: the query was stopped after 0.5 s; narrow it (more patterns, a LIMIT) or give --timeout SECONDS"]
+    result = runner.invoke(cli, ["query", str(small_graph_file), "SELECT * WHERE { ?s ?p ?o }", "--limit", "2", "--format", "csv"])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 3
+    assert "only the first 2 are shown" in caplog.text
+
+
+def test_cli_query_ctrl_c_ends_a_running_query(small_graph_file):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    five = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n0 ?o }"
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "query", str(small_graph_file), five, "--timeout", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(3)  # loaded and evaluating
+    assert process.poll() is None
+    process.send_signal(signal.SIGINT)
+    try:
+        _, stderr = process.communicate(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        pytest.fail("kg query ignored Ctrl-C")
+    assert process.returncode != 0 and "Traceback" not in stderr
+
+
+def test_cli_render_of_a_graph_kg_did_not_write_says_so(runner, tmp_path):
+    foaf = tmp_path / "people.ttl"
+    foaf.write_text('<http://example.org/alice> <http://xmlns.com/foaf/0.1/knows> <http://example.org/bob> .\n', encoding="utf-8")
+    result = runner.invoke(cli, ["render", str(foaf), "-o", str(tmp_path / "page.html")])
+    assert result.exit_code == 1
+    assert _error_lines(result) == [f"Error: {foaf}: 1 triple but none kg draws: no kg:Document, kg:Statement or entity (kg:Person, kg:Country, ...); kg renders graphs written by kg build"]
+    assert not (tmp_path / "page.html").exists()
+
+
+@pytest.mark.parametrize("command", ["render", "stats", "validate", "push"])
+def test_cli_remote_jsonld_context_needs_allow_remote(runner, tmp_path, command):
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Context(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            body = b'{"@context": {"name": "http://schema.org/name"}}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/ld+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Context)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        graph = tmp_path / "graph.jsonld"
+        graph.write_text(json.dumps({"@context": f"http://127.0.0.1:{server.server_address[1]}/context", "@id": "http://example.org/a", "name": "A"}))
+        extra = {"render": ["-o", str(tmp_path / "page.html")], "push": ["--endpoint", "http://127.0.0.1:9/gsp"]}.get(command, [])
+        result = runner.invoke(cli, [command, str(graph), *extra])
+        assert result.exit_code == 1 and "--allow-remote" in result.stderr and hits == []
+        result = runner.invoke(cli, [command, str(graph), *extra, "--allow-remote"])
+        assert hits == ["/context"]  # fetched only when allowed (what follows depends on the command)
+    finally:
+        server.shutdown()
+        server.server_close()

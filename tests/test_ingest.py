@@ -175,7 +175,7 @@ def test_ingest_no_body_text_skipped(tmp_path):
 def test_ingest_duplicate_documents_skipped(tmp_path, caplog):
     _write(tmp_path / "a.txt", BODY)
     _write(tmp_path / "b.txt", "  " + BODY.upper().replace(" ", " \t "))
-    _jsonl(tmp_path / "c.jsonl", {"id": "x", "text": "One."}, {"id": "x", "text": "Two."})
+    _jsonl(tmp_path / "c.jsonl", {"id": "x", "text": "One."}, {"id": "x", "text": "One."})
     skipped: list[str] = []
     with caplog.at_level(logging.INFO, logger="kg.ingest"):
         docs = list(load_documents([tmp_path], on_skip=skipped.append))
@@ -184,15 +184,60 @@ def test_ingest_duplicate_documents_skipped(tmp_path, caplog):
     assert [r.levelno for r in caplog.records if "duplicate" in r.getMessage()] == [logging.INFO] * 2
 
 
+def test_ingest_duplicate_id_with_other_text_is_warned_and_counted(tmp_path, caplog):
+    path = _jsonl(tmp_path / "c.jsonl", {"id": "x", "text": "One."}, {"id": "x", "text": "Two."})
+    skipped: list[str] = []
+    docs = list(load_documents([path], on_skip=skipped.append))
+    assert [d.text for d in docs] == ["One."]
+    assert skipped == [f"{path.as_posix()}:2: id 'x' is already used by another text ({path.as_posix()}:1); skipped"]
+    assert any(r.levelno == logging.WARNING and "already used" in r.getMessage() for r in caplog.records)
+
+
 def test_ingest_doc_id_hashes_normalised_text(tmp_path):
     (doc,) = load_documents([_write(tmp_path / "a.txt", "Talks  Went\n well.")])
     assert doc.doc_id == hashlib.sha1(b"talks went well.").hexdigest()[:16]
 
 
-def test_ingest_crlf_normalised(tmp_path):
-    (doc,) = load_documents([_write(tmp_path / "a.txt", "Talks Resume\r\nThey met.\rThey talked.\r\n")])
-    assert doc.text == "Talks Resume\nThey met.\nThey talked.\n"
+def test_ingest_crlf_offsets_point_into_the_original_text(tmp_path):
+    original = "Talks Resume\r\nThey met.\rThey talked.\r\n"
+    (doc,) = load_documents([_write(tmp_path / "a.txt", original)])
+    assert doc.text == original
     assert [doc.text[s:e] for s, e in doc.segments] == ["They met.", "They talked."]
+    assert doc.title == "Talks Resume"
+
+
+def test_ingest_jsonl_crlf_text_is_kept_as_given(tmp_path):
+    (doc,) = load_documents([_jsonl(tmp_path / "a.jsonl", {"id": "a", "text": "They met.\r\n\r\nThey talked.\r\n"})])
+    assert doc.text == "They met.\r\n\r\nThey talked.\r\n"
+    assert [doc.text[s:e] for s, e in doc.segments] == ["They met.", "They talked."]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_ingest_utf16_and_utf32_with_a_bom_are_read(tmp_path, encoding):
+    bom = {"utf-16": b"", "utf-16-be": b"\xfe\xff", "utf-32": b""}[encoding]  # Python's utf-16/32 write their own BOM
+    (doc,) = load_documents([_write(tmp_path / "a.txt", bom + ("Caf\u00e9 talks\n" + BODY).encode(encoding))])
+    assert doc.text == "Caf\u00e9 talks\n" + BODY
+
+
+def test_ingest_fifo_is_skipped_not_waited_on(tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    skipped: list[str] = []
+    reader = threading.Thread(target=lambda: list(load_documents([fifo, _write(tmp_path / "b.txt", BODY)], on_skip=skipped.append)), daemon=True)
+    reader.start()
+    reader.join(10)
+    assert not reader.is_alive(), "kg waited for a writer on the FIFO"
+    assert skipped == [f"{fifo.as_posix()}: not a regular file (a FIFO, device or socket)"]
+
+
+def test_ingest_lone_surrogates_become_replacement_characters(tmp_path, caplog):
+    path = _write(tmp_path / "a.jsonl", '{"id": "x\\ud800", "text": "They met \\udc00 today.", "title": "T\\udfff"}\n')
+    (doc,) = load_documents([path])
+    assert (doc.doc_id, doc.text, doc.title) == ("x\ufffd", "They met \ufffd today.", "T\ufffd")
+    assert "lone surrogate" in caplog.text
 
 
 @pytest.mark.parametrize(

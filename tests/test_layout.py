@@ -17,6 +17,7 @@ PACKAGE = Path(__file__).parent.parent / "kg"
 #: Stage rank of each module; a module may import only modules of lower or equal rank.
 STAGES = {
     "kg": 0, "kg.model": 0, "kg.errors": 0, "kg.files": 0, "kg.vocab": 0, "kg.lexicon": 0, "kg.gazetteer": 0,
+    "kg.terminal": 0, "kg.worker": 0,
     "kg.ingest": 1,
     "kg.components": 2, "kg.nlp": 2,
     "kg.extract": 3, "kg.openie": 3, "kg.parallel": 3,

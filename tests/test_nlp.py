@@ -75,6 +75,43 @@ def test_nlp_segment_without_sentence_ends_cut_at_limit():
     assert "".join(p.text for p in passages) == body
 
 
+def test_nlp_segment_without_sentence_ends_cut_between_words():
+    body = "abcdef " * (MAX_PASSAGE_CHARS // 2)
+    document = Document("d1", body, "x", segments=((0, len(body)),))
+    passages = list(split_passages(document))
+    assert len(passages) > 3 and all(p.end - p.start <= MAX_PASSAGE_CHARS for p in passages)
+    assert all(p.text.endswith(" ") for p in passages[:-1])
+    assert "".join(p.text for p in passages) == body
+
+
+_PEAK_RSS = """
+import json, resource, sys
+from kg.pipeline import build_knowledge_graph
+build_knowledge_graph([sys.argv[1]])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_nlp_single_paragraph_text_costs_what_the_same_text_in_paragraphs_costs(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    sentence = "Minister {i} of Country {j} met Envoy {k} in City {j} on March {d}, 2026. "
+    text = "".join(sentence.format(i=n, j=n % 97, k=n * 7, d=n % 28 + 1) for n in range(5_000))  # 400 KB, no line break
+    peaks = {}
+    for name, body in (("one", text), ("paragraphs", text.replace(". ", ".\n"))):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text(json.dumps({"id": name, "text": body}) + "\n", encoding="utf-8")
+        done = subprocess.run([sys.executable, "-c", _PEAK_RSS, str(path)], capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        peaks[name] = int(done.stdout.split()[-1])
+    # spaCy's batch of 64 passages is what costs memory: a passage is at most MAX_PASSAGE_CHARS.
+    assert peaks["one"] < peaks["paragraphs"] + 400 * 2**20, {k: f"{v / 2**20:.0f} MB" for k, v in peaks.items()}
+
+
 @pytest.mark.model
 def test_nlp_parse_documents_offsets_map_back(nlp):
     text = "Big News\nMarco Rubio met S. Jaishankar in Washington.\n"

@@ -206,3 +206,155 @@ def test_query_read_query_file_takes_description_and_params(tmp_path) -> None:
 def test_query_binding_a_variable_the_query_does_not_select_is_an_error(store) -> None:
     with pytest.raises(QueryError, match=r"cannot bind \?name"):
         run_query(store, named_query("meetings").text, {"name": "x"})
+
+
+# --- bounded queries: time, rows, Ctrl-C, no network -------------------------------------------
+
+#: Every triple with every triple with every triple: 10^6 rows on the small graph, 10^8 with four.
+CARTESIAN_3 = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+CARTESIAN_5 = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n0 ?o }"
+
+
+@pytest.fixture(scope="module")
+def small_file(small_rdf, tmp_path_factory):
+    path = tmp_path_factory.mktemp("small") / "graph.ttl"
+    path.write_text(to_turtle(small_rdf), encoding="utf-8")
+    return path
+
+
+def test_query_runaway_query_is_stopped_at_the_timeout(small_file) -> None:
+    import time
+
+    from kg.query import query_target
+
+    started = time.monotonic()
+    with pytest.raises(QueryError, match="stopped after 1 s; .*--timeout"):
+        query_target(small_file, CARTESIAN_5, timeout=1)
+    assert time.monotonic() - started < 10
+
+
+def test_query_limit_cuts_the_rows_and_says_so(small_file, caplog) -> None:
+    from kg.query import query_target
+
+    table = query_target(small_file, CARTESIAN_3, limit=5)
+    assert table.splitlines()[-1] == "(5 rows, and more not shown)"
+    assert "only the first 5 are shown" in caplog.text
+    rows = list(csv.reader(io.StringIO(query_target(small_file, CARTESIAN_3, "csv", limit=7))))
+    assert rows[0] == ["a", "b", "c", "d", "e", "f", "g", "h", "i"] and len(rows) == 8
+    answer = json.loads(query_target(small_file, CARTESIAN_3, "json", limit=3))
+    assert len(answer["results"]["bindings"]) == 3
+
+
+def test_query_limited_output_is_written_like_the_whole_result(store) -> None:
+    query = "SELECT ?s ?label WHERE { ?s skos:prefLabel ?label } ORDER BY ?label"
+    for fmt in ("csv", "tsv", "json"):
+        assert query_text(store, query, fmt, limit=10_000) == query_text(store, query, fmt)
+
+
+def test_query_default_limit_keeps_a_cartesian_product_small(small_file) -> None:
+    from kg.query import DEFAULT_LIMIT, query_target
+
+    table = query_target(small_file, CARTESIAN_3)
+    assert table.splitlines()[-1] == f"({DEFAULT_LIMIT} rows, and more not shown)"
+
+
+def test_query_construct_is_limited_in_triples(small_file) -> None:
+    from kg.query import query_target
+
+    ntriples = query_target(small_file, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "csv", limit=4)
+    assert len(ntriples.splitlines()) == 4
+
+
+class _Endpoint:
+    """A loopback HTTP server that counts the requests it gets and answers 500 with no body."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        self.hits: list[str] = []
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _any(self) -> None:
+                outer.hits.append(f"{self.command} {self.path}")
+                self.send_response(500)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            do_GET = do_POST = _any
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def endpoint():
+    server = _Endpoint()
+    yield server
+    server.close()
+
+
+def test_query_service_clause_is_refused_without_a_request(small_file, endpoint) -> None:
+    from kg.query import query_target
+
+    service = f"SELECT * WHERE {{ SERVICE <{endpoint.url}/sparql> {{ ?s ?p ?o }} }}"
+    with pytest.raises(QueryError, match=f"SERVICE <{endpoint.url}/sparql> would send the query over the network.*--allow-remote"):
+        query_target(small_file, service)
+    with pytest.raises(QueryError, match="SERVICE"):
+        run_query(open_store(small_file), service.replace("SERVICE", "service SILENT"))
+    assert endpoint.hits == []
+
+
+def test_query_service_allowed_by_the_user_reaches_it_and_a_bad_answer_is_one_line(small_file, endpoint) -> None:
+    from kg.query import query_target
+
+    service = f"SELECT * WHERE {{ SERVICE <{endpoint.url}/sparql> {{ ?s ?p ?o }} }}"
+    with pytest.raises(QueryError, match="query failed: .*500") as err:
+        query_target(small_file, service, allow_remote=True, timeout=30)
+    assert "\n" not in str(err.value)
+    assert endpoint.hits and endpoint.hits[0].startswith("POST /sparql")
+
+
+def test_query_service_in_strings_comments_and_names_is_no_clause(store) -> None:
+    assert run_query(store, "# SERVICE <http://example.org/>\nSELECT ?s WHERE { ?s ?p 'SERVICE <http://example.org/>' }").rows == ()
+
+
+def test_query_jsonld_with_a_remote_context_is_refused_without_a_request(tmp_path, endpoint) -> None:
+    path = tmp_path / "graph.jsonld"
+    path.write_text(json.dumps({"@context": f"{endpoint.url}/context", "@id": "http://example.org/a", "name": "A"}), encoding="utf-8")
+    with pytest.raises(InputError, match="context .*/context' is a reference that would be fetched.*--allow-remote"):
+        open_store(path)
+    assert endpoint.hits == []
+
+
+def test_query_table_shows_control_characters_instead_of_obeying_them(tmp_path) -> None:
+    path = tmp_path / "graph.ttl"
+    path.write_text('<http://example.org/a> <http://example.org/says> "clear\\u001b[2J screen \\u202eevil\\u0007" .\n', encoding="utf-8")
+    table = query_text(open_store(path), "SELECT ?o WHERE { ?s ?p ?o }")
+    assert "\x1b" not in table and "\u202e" not in table and "\x07" not in table
+    assert "clear\\x1b[2J screen \\u202eevil\\x07" in table
+
+
+def test_query_parse_error_names_line_and_reason(tmp_path) -> None:
+    path = tmp_path / "graph.nt"
+    path.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n<http://example.org/a> <http://example.org/b> <http://example.org/c>\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"graph.nt: not valid RDF: Parser error at line 3 column 1: .*dot"):
+        open_store(path)
+
+
+def test_query_fifo_is_refused_not_waited_on(tmp_path) -> None:
+    import os
+
+    fifo = tmp_path / "graph.ttl"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="graph.ttl: not a regular file"):
+        open_store(fifo)

@@ -1,6 +1,7 @@
 """Tests for kg.rdf: typed entities, reified statements, direct triples only for facts, stable bytes."""
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pyoxigraph as ox
@@ -169,3 +170,98 @@ def test_rdf_sample_has_no_visit_of_india_by_rubio_as_fact(sample_turtle: str) -
 def _diff(a: Graph, b: Graph) -> str:
     _, only_a, only_b = graph_diff(to_isomorphic(a), to_isomorphic(b))
     return f"only in first:\n{only_a.serialize(format='nt')}\nonly in second:\n{only_b.serialize(format='nt')}"
+
+
+# --- any document id -----------------------------------------------------------------------
+
+#: Ids a JSONL file can hold that are no IRI segment as they are.
+HOSTILE_IDS = [
+    "a b", 'say "hi"', "a/b", "../../etc/passwd", "tab\there", "bell\u0001", "%zz", "line\nbreak", "back\\slash",
+    "<script>", "{x}", "~home", ".", "..", "Zürich", "\u202eevil", "x" * 500, "#frag?q=1", "",
+]
+
+
+@pytest.mark.parametrize("doc_id", HOSTILE_IDS, ids=repr)
+def test_rdf_document_iri_of_any_id_is_one_valid_segment(doc_id: str) -> None:
+    import re
+
+    iri = str(document_iri(doc_id))
+    ox.NamedNode(iri)  # pyoxigraph checks IRIs strictly
+    assert re.fullmatch(r"https://w3id\.org/kg-news/resource/doc/[A-Za-z0-9._~%-]{1,200}", iri), iri
+    assert not iri.endswith(("/.", "/.."))
+
+
+def test_rdf_document_iris_of_different_ids_differ() -> None:
+    ids = HOSTILE_IDS + ["a%20b", "a-b", "x" * 499 + "y", "dbef46ec78bd1809"]
+    assert len({document_iri(i) for i in ids}) == len(ids)
+
+
+def test_rdf_plain_ids_keep_their_iri() -> None:
+    assert str(document_iri("dbef46ec78bd1809")) == "https://w3id.org/kg-news/resource/doc/dbef46ec78bd1809"
+    assert str(document_iri("reuters-2026.02_04")) == "https://w3id.org/kg-news/resource/doc/reuters-2026.02_04"
+
+
+@pytest.mark.parametrize("doc_id", HOSTILE_IDS[:-1], ids=repr)
+def test_rdf_graph_with_any_document_id_round_trips_and_conforms(small: KnowledgeGraph, doc_id: str) -> None:
+    from kg.validate import validate_graph
+
+    graph = _with_doc_id(small, doc_id)
+    rdf = to_rdf(graph)
+    assert validate_graph(rdf).conforms
+    turtle = to_turtle(rdf)
+    store = ox.Store()
+    store.load(turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    store.load(to_jsonld(rdf).encode("utf-8"), format=ox.RdfFormat.JSON_LD, to_graph=ox.NamedNode("http://example.org/jsonld"))
+    ids = [s["id"].value for s in store.query("SELECT ?id WHERE { ?d kg:docId ?id }", prefixes={"kg": str(KG)})]
+    assert ids == [doc_id]
+    assert isomorphic(rdf, Graph().parse(data=turtle, format="turtle"))
+
+
+def _with_doc_id(graph: KnowledgeGraph, doc_id: str) -> KnowledgeGraph:
+    """``graph`` with its one document renamed: a JSONL id that is no IRI segment."""
+    from dataclasses import fields, is_dataclass
+
+    def rename(value):
+        if is_dataclass(value) and not isinstance(value, type):
+            changes = {f.name: rename(getattr(value, f.name)) for f in fields(value)}
+            if "doc_id" in changes:
+                changes["doc_id"] = doc_id
+            return replace(value, **changes)
+        if isinstance(value, tuple):
+            return tuple(rename(v) for v in value)
+        return value
+
+    entity_of = {(doc_id, start, end): entity for (_, start, end), entity in graph.entity_of.items()}
+    return KnowledgeGraph(rename(graph.documents), rename(graph.entities), rename(graph.statements), entity_of)
+
+
+# --- reading graph files ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "name, text, reason",
+    [
+        ("bad.ttl", '@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b "unterminated .\n', "line 3: newline found in string literal"),
+        ("bad.nt", "<http://example.org/a> <http://example.org/b> <http://example.org/c>\n", "line 2 column 1: Quads must be followed by a dot"),
+        ("bad.jsonld", '{"@id": "http://example.org/a", "http://example.org/p": [1, 2', "line 1 column 62: Array values must be followed by a comma"),
+    ],
+)
+def test_rdf_parse_error_keeps_its_reason_on_one_line(tmp_path, name: str, text: str, reason: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_rdf(path)
+    assert reason in str(err.value) and "\n" not in str(err.value), str(err.value)
+
+
+def test_rdf_jsonld_context_by_reference_is_refused_unless_allowed(tmp_path) -> None:
+    path = tmp_path / "graph.jsonld"
+    scoped = {"knows": {"@id": "http://example.org/knows", "@context": "https://example.org/scoped.jsonld"}}
+    path.write_text(json.dumps({"@context": [scoped], "@id": "http://example.org/a"}), encoding="utf-8")
+    with pytest.raises(InputError, match="'https://example.org/scoped.jsonld' is a reference that would be fetched"):
+        load_rdf(path)
+
+
+def test_rdf_inline_jsonld_context_reads_offline(small_rdf, tmp_path) -> None:
+    path = tmp_path / "graph.jsonld"
+    path.write_text(to_jsonld(small_rdf), encoding="utf-8")
+    assert len(load_rdf(path)) == len(small_rdf)

@@ -581,3 +581,111 @@ def test_remote_benchmark_smoke_run(dba, tmp_path, capsys) -> None:
     assert [p["store_triples"] for p in data["pushes"]] == [data["graph"]["triples"]] * 6
     assert all(q["remote_rows"] == q["local_rows"] > 0 for q in data["queries"])
     assert "triples/s" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------------------------------------
+# Hostile servers: a dripping answer, an endless one, credentials in the URL
+# ---------------------------------------------------------------------------------------------
+
+
+class RawServer:
+    """A loopback server that answers every connection with ``talk(socket)``, one thread each."""
+
+    def __init__(self, talk) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.talk = talk
+        self.stop = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        self.listener.settimeout(0.1)
+        while not self.stop.is_set():
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._answer, args=(connection,), daemon=True).start()
+
+    def _answer(self, connection: socket.socket) -> None:
+        with connection:
+            connection.settimeout(5)
+            try:
+                connection.recv(65536)  # the request (small enough for one read)
+                self.talk(connection, self.stop)
+            except OSError:
+                pass
+
+    def close(self) -> None:
+        self.stop.set()
+        self.listener.close()
+
+
+def _drip(connection: socket.socket, stop: threading.Event) -> None:
+    """A whole answer, one byte every 0.4 s: each read succeeds, the answer never ends (for 30 s)."""
+    answer = b'HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nContent-Length: 100000\r\n\r\n{"head": {"vars": []}, '
+    deadline = time.monotonic() + 30
+    for byte in answer + b" " * 100_000:
+        if stop.is_set() or time.monotonic() > deadline:
+            return
+        connection.sendall(bytes([byte]))
+        time.sleep(0.4)
+
+
+def _flood(connection: socket.socket, stop: threading.Event) -> None:
+    """An answer with no length that keeps coming (64 MB, then the server gives up)."""
+    connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nConnection: close\r\n\r\n")
+    connection.sendall(b'{"head": {"vars": ["x"]}, "results": {"bindings": [')
+    row = b'{"x": {"type": "literal", "value": "' + b"a" * 1000 + b'"}},'
+    for _ in range(64 * 1024):
+        if stop.is_set():
+            return
+        connection.sendall(row)
+
+
+@pytest.fixture
+def raw_server():
+    servers: list[RawServer] = []
+
+    def start(talk) -> RawServer:
+        servers.append(RawServer(talk))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+def test_remote_dripping_answer_ends_at_the_whole_request_deadline(raw_server) -> None:
+    server = raw_server(_drip)
+    started = time.monotonic()
+    with pytest.raises(RemoteError, match="no complete answer within 2 s"):
+        run_remote_query(server.url + "/sparql", "ASK {}", timeout=2, retries=0)
+    assert time.monotonic() - started < 4
+
+
+def test_remote_dripping_push_ends_after_its_retries(raw_server, small_rdf) -> None:
+    server = raw_server(_drip)
+    started = time.monotonic()
+    with pytest.raises(RemoteError, match="failed after 2 attempts: no complete answer within 1 s"):
+        push_graph(small_rdf, server.url + "/gsp", timeout=1, retries=1, backoff=0.01)
+    assert time.monotonic() - started < 4
+
+
+def test_remote_endless_answer_is_cut_at_the_size_cap(raw_server) -> None:
+    server = raw_server(_flood)
+    with pytest.raises(RemoteError, match="larger than 1 MB"):
+        run_remote_query(server.url + "/sparql", "SELECT ?x WHERE { ?x ?p ?o }", timeout=30, retries=0, max_bytes=1024 * 1024)
+
+
+def test_remote_password_in_the_endpoint_url_is_refused_and_never_printed(small_rdf, tmp_path, caplog) -> None:
+    url = f"http://kg:s3cret@127.0.0.1:{free_port()}/gsp"
+    with pytest.raises(RemoteError, match=f"has credentials in its URL; set {USER_ENV} and {PASSWORD_ENV}") as err:
+        push_graph(small_rdf, url)
+    assert "s3cret" not in str(err.value) and "kg:" not in str(err.value)
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(to_turtle(small_rdf), encoding="utf-8")
+    for args in (["push", str(graph), "--endpoint", url], ["query", "--endpoint", url.replace("/gsp", "/sparql"), "ASK {}"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 1 and "s3cret" not in result.output, result.output
+    assert "s3cret" not in caplog.text

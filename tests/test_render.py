@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
-from kg.render import LAYOUT_THRESHOLD, TYPE_STYLES, render_html
+from kg.render import LAYOUT_THRESHOLD, TOP_LABELS, TYPE_STYLES, render_html
 
 XSS_IMG = "<img src=x onerror=alert(1)>"
 XSS_SCRIPT = "<script>alert(1)</script>"
@@ -159,3 +159,187 @@ def test_render_is_deterministic() -> None:
 def test_render_empty_graph_gives_a_page() -> None:
     payload = _payload(render_html(nx.MultiDiGraph()))
     assert payload["nodes"] == [] and payload["edges"] == []
+
+
+# --- the page for a thousand articles: labels, dates, long edges, documents, SPARQL, CSP --------
+
+def _csp(html: str) -> dict[str, list[str]]:
+    match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+    assert match, "no Content-Security-Policy meta tag"
+    return {d.split()[0]: d.split()[1:] for d in match.group(1).split("; ")}
+
+
+def _inline_code(html: str) -> list[tuple[str, str]]:
+    """(tag, text) of every inline script and style that runs or applies (not the data elements)."""
+    found = re.findall(r"<(script|style)\b([^>]*)>(.*?)</\1>", html, re.DOTALL)
+    return [(tag, body) for tag, attrs, body in found if "application/json" not in attrs and "application/octet-stream" not in attrs]
+
+
+@pytest.fixture(scope="module")
+def small_page(small_rdf) -> str:
+    from kg.analytics import to_networkx
+
+    return render_html(to_networkx(small_rdf), title="Small", rdf=small_rdf)
+
+
+def test_render_csp_forbids_the_network_and_allows_only_the_pages_own_code(small_page: str) -> None:
+    import base64
+    import hashlib
+
+    policy = _csp(small_page)
+    assert policy["default-src"] == ["'none'"] and policy["connect-src"] == ["'none'"]
+    assert policy["base-uri"] == ["'none'"] and policy["form-action"] == ["'none'"]
+    allowed = set(policy["script-src"]) | set(policy["style-src"])
+    assert not {"'unsafe-inline'", "'unsafe-eval'", "*", "data:", "blob:"} & allowed
+    for tag, body in _inline_code(small_page):
+        digest = "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+        assert digest in policy["script-src" if tag == "script" else "style-src"], f"an inline {tag} is not allowed by the CSP"
+
+
+def test_render_csp_lets_webassembly_compile_only_with_the_sparql_panel(small_rdf, small_page: str) -> None:
+    from kg.analytics import to_networkx
+
+    assert "'wasm-unsafe-eval'" in _csp(small_page)["script-src"]
+    lean = render_html(to_networkx(small_rdf), rdf=small_rdf, sparql=False)
+    assert "'wasm-unsafe-eval'" not in _csp(lean)["script-src"]
+
+
+def test_render_nodes_are_ranked_by_pagerank_for_the_labels(page: str) -> None:
+    payload = _payload(page)
+    by_rank = sorted(payload["nodes"], key=lambda n: n["rank"])
+    assert [n["rank"] for n in by_rank] == list(range(len(by_rank)))
+    assert [n["pagerank"] for n in by_rank] == sorted((n["pagerank"] for n in by_rank), reverse=True)
+    assert payload["topLabels"] == TOP_LABELS == 30
+
+
+def test_render_date_slider_bins_count_the_dated_statements() -> None:
+    g = _graph()
+    g.edges["kgr:person/0", "kgr:person/1", "kgr:stmt/1"]["date"] = "2025-11-20"
+    g.edges["kgr:person/1", "kgr:country/in", "kgr:stmt/2"]["date"] = None
+    payload = _payload(render_html(g))
+    dates = payload["dates"]
+    assert dates["unit"] == "month" and [b["label"] for b in dates["bins"]] == ["2025-11", "2025-12", "2026-01", "2026-02"]
+    assert [b["count"] for b in dates["bins"]] == [1, 0, 0, 1] and dates["undated"] == 1
+    edges = {e["id"]: e["dateBin"] for e in payload["edges"]}
+    assert edges == {"kgr:stmt/1": 0, "kgr:stmt/2": -1, "kgr:stmt/3": 3}
+
+
+def _large(isolated: int = 0) -> nx.MultiDiGraph:
+    base = nx.barabasi_albert_graph(LAYOUT_THRESHOLD + 50, 2, seed=3)
+    g = nx.MultiDiGraph()
+    for i in base:
+        g.add_node(str(i), label=f"E{i}", type="Person", aliases=())
+    for k, (a, b) in enumerate(base.edges):
+        g.add_edge(str(a), str(b), key=f"s{k}", predicate="meets", polarity="positive", modality="asserted")
+    for i in range(isolated):
+        g.add_node(f"lonely{i}", label=f"L{i}", type="Place", aliases=())
+    return g
+
+
+def test_render_long_edges_fade_when_the_layout_is_precomputed() -> None:
+    edges = _payload(render_html(_large()))["edges"]
+    faded = [e for e in edges if isinstance(e["color"], dict)]
+    assert faded and len(faded) < len(edges) / 2
+    assert all(0.08 <= e["color"]["opacity"] < 1 and e["color"]["highlight"] == e["color"]["color"] for e in faded)
+
+
+def test_render_entities_in_no_statement_lie_apart_from_the_communities() -> None:
+    nodes = _payload(render_html(_large(isolated=40)))["nodes"]
+    connected = [n["x"] for n in nodes if n["statements"]]
+    lonely = [n["x"] for n in nodes if not n["statements"]]
+    assert len(lonely) == 40 and min(lonely) > max(connected)
+
+
+def test_render_documents_list_titles_dates_and_statement_counts(small_page: str) -> None:
+    payload = _payload(small_page)
+    assert payload["documents"] == [{"id": "d1", "title": "Rubio and India", "published": "2026-02-05", "statements": len(payload["edges"])}]
+
+
+def test_render_entity_documents_count_mentions_not_only_statements(small_page: str) -> None:
+    # Japan is mentioned in the document but takes part in no statement.
+    japan = next(n for n in _payload(small_page)["nodes"] if n["label"] == "Japan")
+    assert (japan["documents"], japan["statements"]) == (1, 0)
+
+
+def test_render_documents_without_rdf_come_from_the_edges(page: str) -> None:
+    assert _payload(page)["documents"] == [{"id": "d1", "title": None, "published": None, "statements": 3}]
+
+
+def test_render_sparql_panel_carries_the_named_queries_and_the_triples(small_rdf, small_page: str) -> None:
+    import base64
+    import gzip
+
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from kg.query import named_queries
+
+    settings = _payload(small_page)["sparql"]
+    assert [q["name"] for q in settings["queries"]] == list(named_queries())
+    assert {q["name"]: q["params"] for q in settings["queries"]}["entity"] == ["name"]
+    triples = re.search(r'<script id="kg-triples" type="application/octet-stream"[^>]*>([^<]*)</script>', small_page).group(1)
+    in_page = Graph().parse(data=gzip.decompress(base64.b64decode(triples)).decode("utf-8"), format="nt")
+    assert isomorphic(in_page, small_rdf)
+
+
+def test_render_sparql_engine_is_oxigraphs_webassembly_inflated_in_the_browser(small_page: str) -> None:
+    import base64
+    import gzip
+
+    wasm = re.search(r'<script id="kg-oxigraph-wasm" type="application/octet-stream"[^>]*>([^<]*)</script>', small_page).group(1)
+    assert gzip.decompress(base64.b64decode(wasm))[:4] == b"\0asm"
+    assert 'new DecompressionStream("gzip")' in small_page and "export class Store" in small_page
+
+
+def test_render_without_sparql_or_rdf_has_no_panel(small_rdf, page: str) -> None:
+    from kg.analytics import to_networkx
+
+    lean = render_html(to_networkx(small_rdf), rdf=small_rdf, sparql=False)
+    for html in (lean, page):
+        assert 'id="kg-sparql"' not in html and 'id="kg-oxigraph-wasm"' not in html and 'id="kg-triples"' not in html
+        assert _payload(html)["sparql"] is None
+
+
+def test_render_vendored_oxigraph_ships_with_its_licences() -> None:
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    folder = root / "kg" / "vendor" / "oxigraph"
+    assert {"web.js", "web_bg.wasm.gz", "LICENSE-MIT", "LICENSE-APACHE", "README.md"} <= {p.name for p in folder.iterdir()}
+    assert "Permission is hereby granted" in (folder / "LICENSE-MIT").read_text(encoding="utf-8")
+    assert "Apache License" in (folder / "LICENSE-APACHE").read_text(encoding="utf-8")
+    package_data = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]["kg"]
+    assert "vendor/oxigraph/*" in package_data and "static/*" in package_data
+
+
+def _strict_json(text: str):
+    def refuse(constant: str):
+        raise ValueError(f"{constant} is not JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_render_nan_and_infinite_numbers_give_valid_json() -> None:
+    g = _graph()
+    for _, _, attrs in g.edges(data=True):
+        attrs.update(confidence=float("nan"), rate=float("inf"), amount=float("-inf"))
+    match = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', render_html(g), re.DOTALL)
+    payload = _strict_json(match.group(1))
+    assert {(e["confidence"], e["rate"], e["amount"]) for e in payload["edges"]} == {(None, None, None)}
+    assert {e["label"] for e in payload["edges"]} == {"meets", "visits"}
+
+
+def test_render_nan_literal_in_a_graph_file_gives_a_working_page(small_rdf) -> None:
+    from rdflib import Graph, Literal
+
+    from kg.pipeline import render_page
+    from kg.vocab import KG, XSD
+
+    rdf = Graph()
+    rdf += small_rdf
+    for node in list(rdf.subjects(KG.confidence, None)):
+        rdf.set((node, KG.confidence, Literal("NaN", datatype=XSD.double)))
+        rdf.add((node, KG.rate, Literal("INF", datatype=XSD.double)))
+    match = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', render_page(rdf), re.DOTALL)
+    assert _strict_json(match.group(1))["edges"]

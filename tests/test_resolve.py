@@ -179,3 +179,43 @@ def test_resolve_label_is_fullest_name():
 )
 def test_resolve_slugify(text, slug):
     assert slugify(text) == slug
+
+
+def test_resolve_other_gender_stays_apart_in_one_document():
+    t = _Texts()
+    michael, mrs = t.person("d1", "Michael Howard"), t.person("d1", "Mrs Howard", "Howard")
+    _, mapping = resolve_mentions([michael, mrs])
+    assert _entity_of(michael, mapping) != _entity_of(mrs, mapping)
+
+
+def test_resolve_peer_title_does_not_join_a_plain_full_name():
+    t = _Texts()
+    mark, lord = t.person("d1", "Mark Hamilton"), t.person("d2", "Lord Hamilton", "Hamilton")
+    entities, mapping = resolve_mentions([mark, lord])
+    assert _entity_of(mark, mapping) != _entity_of(lord, mapping)
+    assert all(e.merges == () for e in entities)
+
+
+def test_resolve_one_word_names_of_two_documents_stay_apart():
+    t = _Texts()
+    king, prince = t.person("d1", "King Abdullah", "Abdullah"), t.person("d2", "Crown Prince Abdullah", "Abdullah")
+    _, mapping = resolve_mentions([king, prince])
+    assert _entity_of(king, mapping) != _entity_of(prince, mapping)
+
+
+def test_resolve_cross_document_join_says_why():
+    t = _Texts()
+    full, short = t.person("d1", "Tony Blair"), t.person("d2", "Mr Blair", "Blair")
+    (entity,), _ = resolve_mentions([full, short])
+    assert entity.label == "Tony Blair"
+    assert len(entity.merges) == 1 and entity.merges[0].startswith("Mr Blair (d2) -> tony blair:")
+
+
+def test_resolve_acronym_takes_its_expansion_from_another_document():
+    t = _Texts()
+    expanded = t.mention("d1", "BNP", "Organization", "British National Party", "organization:british national party")
+    long = t.mention("d1", "British National Party", "Organization", "British National Party", "organization:british national party")
+    bare = t.mention("d2", "BNP", "Organization", "BNP", "organization:bnp")
+    (entity,), _ = resolve_mentions([expanded, long, bare])
+    assert entity.label == "British National Party"
+    assert entity.merges and "BNP (d2)" in entity.merges[0]

@@ -19,6 +19,7 @@ from rdflib.compare import isomorphic
 
 import kg.files
 import kg.pipeline
+import kg.rdf
 from kg.errors import KgError
 from kg.pipeline import OUTPUT_FILES, build
 from kg.rdf import to_turtle
@@ -163,17 +164,191 @@ def test_robustness_killed_build_leaves_previous_outputs_whole(nlp, articles, tm
     assert _bytes(out) == before
 
 
+# --- what the input looks like -----------------------------------------------------------------
+
+def test_robustness_crlf_evidence_offsets_point_into_the_original_file(nlp, tmp_path) -> None:
+    original = SECOND_ARTICLE.replace("\n", "\r\n")
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(original.encode("utf-8"))
+    graph = build([path], tmp_path / "out", nlp=nlp).graph
+    assert graph.statements
+    for statement in graph.statements:
+        evidence = statement.evidence
+        assert original[evidence.start : evidence.end] == evidence.sentence
+
+
+#: JSONL ids that are no IRI segment as they are; "\ud800" (a lone surrogate) arrives as U+FFFD.
+HOSTILE_IDS = ["a b", 'say "hi"', "a/b", "../../etc/passwd", "tab\there", "bell\u0001", "%zz", "nl\nx", "<script>", "..", "\ud800", 7]
+
+
+def test_robustness_any_jsonl_id_builds_queries_and_round_trips(nlp, tmp_path) -> None:
+    import json
+
+    from kg.pipeline import read_extractions
+    from kg.query import named_query, query_target
+
+    records = [{"id": doc_id, "text": f"Japanese Foreign Minister Yoko Kamikawa met Australian Foreign Minister Penny Wong in Tokyo on March {n + 1}, 2026."} for n, doc_id in enumerate(HOSTILE_IDS)]
+    half = len(records) // 2
+    (tmp_path / "first.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records[:half]), encoding="utf-8")
+    (tmp_path / "second.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records[half:]), encoding="utf-8")
+    out = tmp_path / "out"
+    build([tmp_path / "first.jsonl"], out, nlp=nlp)
+    result = build([tmp_path / "second.jsonl"], out, nlp=nlp, into=True)  # the first half is carried on
+    expected = {str(i).replace("\ud800", "\ufffd") for i in HOSTILE_IDS}
+    assert {d.doc_id for d in result.graph.documents} == expected and not result.skipped
+    answer = json.loads(query_target(out, named_query("documents").text, "json"))
+    assert {row["doc"]["value"] for row in answer["results"]["bindings"]} == expected
+    assert {e.document.doc_id for e in read_extractions(out / "extractions.jsonl")[1]} == expected
+    docs = {json.loads(line)["evidence"]["doc"] for line in (out / "statements.jsonl").read_text(encoding="utf-8").splitlines() if '"statement"' in line}
+    assert docs and docs <= expected
+    assert len(Graph().parse(out / "graph.jsonld", format="json-ld")) == len(Graph().parse(out / "graph.ttl", format="turtle"))
+
+
+# --- concurrent builds into one folder -------------------------------------------------------
+
+_PEOPLE = ["Maria Lopez", "Ahmed Khan", "Yoko Kamikawa", "Penny Wong", "Olaf Berg", "Ana Torres", "Li Wei", "Sara Cohen",
+           "Raj Patel", "Ines Costa", "Tomas Novak", "Amara Okafor", "Lena Fischer", "Kofi Mensah", "Elena Petrova",
+           "Jonas Berg", "Mei Tanaka", "Omar Haddad", "Lucia Romano", "Pavel Dvorak"]
+_CITIES = ["Madrid", "Nairobi", "Tokyo", "Canberra", "Oslo", "Lima", "Hanoi", "Vienna", "Delhi", "Lisbon"]
+
+
+def _article(i: int) -> str:
+    host, guest = _PEOPLE[i], _PEOPLE[(i + 7) % len(_PEOPLE)]
+    return f"Talks in {_CITIES[i % len(_CITIES)]}\n\nForeign Minister {host} met {guest} in {_CITIES[i % len(_CITIES)]} on March {i + 1}, 2026.\n"
+
+
+#: The installed ``kg`` command (the CLI entry point) next to this Python, else the module.
+KG = [str(Path(sys.executable).with_name("kg"))] if Path(sys.executable).with_name("kg").exists() else [sys.executable, "-m", "kg.cli"]
+
+
+def _kg_process(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([*KG, "-q", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _documents(out: Path) -> list[str]:
+    listed = _kg("query", str(out), "--name", "documents", "--format", "csv")
+    assert listed.returncode == 0, listed.stderr
+    return sorted(line.split(",")[0] for line in listed.stdout.splitlines()[1:])
+
+
+@pytest.mark.model
+def test_robustness_two_concurrent_into_builds_keep_every_document(tmp_path) -> None:
+    for i in range(3):
+        (tmp_path / f"{'abc'[i]}.txt").write_text(_article(i), encoding="utf-8")
+    out = tmp_path / "out"
+    first = _kg("-q", "build", str(tmp_path / "a.txt"), "-o", str(out))
+    assert first.returncode == 0, first.stderr
+    runs = [_kg_process("build", str(tmp_path / f"{name}.txt"), "--into", str(out)) for name in "bc"]
+    assert [run.wait(timeout=300) for run in runs] == [0, 0], [run.stderr.read() for run in runs]
+    assert len(_documents(out)) == 3
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_robustness_twenty_concurrent_into_builds_keep_all_twenty(tmp_path) -> None:
+    out = tmp_path / "out"
+    for i in range(20):
+        (tmp_path / f"article-{i:02d}.txt").write_text(_article(i), encoding="utf-8")
+    # The first run into an empty folder too: --into on a folder with no graph yet starts one.
+    runs = [_kg_process("build", str(tmp_path / f"article-{i:02d}.txt"), "--into", str(out)) for i in range(20)]
+    codes = [run.wait(timeout=900) for run in runs]
+    assert codes == [0] * 20, [run.stderr.read() for run in runs if run.returncode]
+    assert len(_documents(out)) == 20
+    assert len((out / "extractions.jsonl").read_text(encoding="utf-8").splitlines()) == 21  # header + 20
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+
+
+def test_robustness_store_on_a_full_disk_leaves_outputs_and_store_as_they_were(nlp, articles, tmp_path, monkeypatch) -> None:
+    import errno
+
+    from kg.errors import OutputError
+    from kg.query import open_store
+
+    out, store = tmp_path / "out", tmp_path / "out" / "store"
+    build([articles / "a-sample.txt"], out, nlp=nlp, store=store)
+    before, quads = _bytes(out), len(open_store(store))
+
+    def full_disk(data, folder):
+        (Path(folder) / "000001.sst").write_bytes(b"partial")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(kg.pipeline, "fill_store", full_disk)
+    with pytest.raises(OutputError, match="store: No space left on device"):
+        build([articles], out, nlp=nlp, store=store)
+    assert _bytes(out) == before
+    assert len(open_store(store)) == quads > 0
+    assert sorted(p.name for p in out.iterdir()) == sorted([*OUTPUT_FILES, "store"])
+
+
+def test_robustness_outputs_take_their_mode_from_the_umask(nlp, articles, tmp_path) -> None:
+    import stat
+
+    old = os.umask(0o027)
+    try:
+        build([articles / "c-third.txt"], tmp_path / "out", nlp=nlp, store=tmp_path / "out" / "store")
+    finally:
+        os.umask(old)
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "out").iterdir()}
+    assert modes == {**{name: 0o640 for name in OUTPUT_FILES}, "store": 0o750}
+
+
+_KILLED_BUILD = """
+import os, sys
+real, calls = os.replace, []
+def replace_then_die(src, dst):
+    calls.append(dst)
+    if len(calls) == 3:  # the journal, graph.ttl; then killed before graph.jsonld
+        os._exit(9)
+    real(src, dst)
+os.replace = replace_then_die
+from kg.cli import cli
+cli(sys.argv[1:])
+"""
+
+
+@pytest.mark.model
+def test_robustness_build_killed_between_renames_is_whole_for_the_next_reader(articles, tmp_path) -> None:
+    import json
+
+    from kg.query import named_query, query_target
+
+    out = tmp_path / "out"
+    first = _kg("-q", "build", str(articles / "a-sample.txt"), "-o", str(out))
+    assert first.returncode == 0, first.stderr
+    killed = subprocess.run([sys.executable, "-c", _KILLED_BUILD, "-q", "build", str(articles / "b-second.txt"), "--into", str(out)],
+                            capture_output=True, text=True, timeout=300)
+    assert killed.returncode == 9, killed.stderr
+    torn = Graph().parse(out / "graph.ttl"), Graph().parse(out / "graph.jsonld", format="json-ld")
+    assert len(set(torn[0].subjects(kg.rdf.KG.docId))) == 2 and len(set(torn[1].subjects(kg.rdf.KG.docId))) == 1  # on disk: torn
+    answer = json.loads(query_target(out, named_query("documents").text, "json"))  # a reader
+    assert len(answer["results"]["bindings"]) == 2
+    # ... which finished the commit: every file holds the second article now.
+    assert len(set(Graph().parse(out / "graph.jsonld", format="json-ld").subjects(kg.rdf.KG.docId))) == 2
+    assert len((out / "extractions.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+
+
 # --- no network ---------------------------------------------------------------------------
 
 @pytest.fixture
 def no_network(monkeypatch):
-    """Any attempt to open a connection fails the test."""
+    """Any attempt to open a network connection fails the test (local Unix sockets, which the
+    query worker's fork server uses, are no network)."""
 
     def refuse(*args, **kwargs):
         raise AssertionError(f"kg tried to use the network: {args!r}")
 
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    def refuse_network(method):
+        def connect(sock, address, *args, **kwargs):
+            if sock.family == socket.AF_UNIX:
+                return method(sock, address, *args, **kwargs)
+            refuse(sock, address)
+
+        return connect
+
+    monkeypatch.setattr(socket.socket, "connect", refuse_network(socket.socket.connect))
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse_network(socket.socket.connect_ex))
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
 

@@ -103,7 +103,6 @@ def test_shacl_conforming_graph_has_no_results(small_rdf: Graph) -> None:
     assert _reference(small_rdf) == (True, set())
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(8))
 def test_shacl_agrees_with_pyshacl_on_random_faults(small_rdf: Graph, seed: int) -> None:
     rng = random.Random(seed)

@@ -37,13 +37,20 @@ class SentenceContext:
     #: predicate -> ISO date of the latest dated statement so far in the document, for
     #: "the meetings came two days after a call" style arithmetic across sentences.
     dated: dict[str, str] = field(default_factory=dict)
-    #: (document offset) -> the organisation the text last spoke of before it, for figures a
-    #: sentence gives without saying whose they are ("Sales climbed to 36bn kroner").
+    #: (document offset) -> the organisation or country the article is about so far, for figures
+    #: a sentence gives without saying whose they are ("Sales climbed to 36bn kroner").
     topic: Callable[[int], Found | None] = lambda start: None
 
     def evidence(self, sent: Span) -> Evidence:
         start = self.passage.start + sent.start_char
         return Evidence(self.passage.document.doc_id, sent.text, start, start + len(sent.text))
+
+
+#: Nouns of things someone does or decides, which stand for the doer when judged or welcomed.
+ACT_NOUNS = frozenset(
+    "decision move plan proposal policy handling comment remark stance approach action conduct effort offer "
+    "announcement initiative ruling statement intervention response reform".split()
+)
 
 
 def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = True) -> Found | None:
@@ -69,6 +76,13 @@ def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = Tru
     }
     if len(named) == 1:
         return named.pop(), 0.75
+    if not named and token.lemma_.lower() in ACT_NOUNS:
+        # "welcomed the decision by India", "attacked the handling of the crisis by the BBC": an act
+        # stands for whoever did it.
+        agents = {ctx.mentions[o.i] for p in token.children if p.dep_ in {"prep", "agent"} and p.lower_ == "by"
+                  for o in p.children if o.dep_ == "pobj" and o.i in ctx.mentions}
+        if len(agents) == 1:
+            return agents.pop(), 0.75
     return None
 
 

@@ -10,29 +10,28 @@ Statements reached this way carry a lower confidence.
 """
 from __future__ import annotations
 
-import functools
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from kg.gazetteer import party_name
+from kg.gazetteer import gender_of, party_name
 from kg.lexicon import ORGANIZATION_KINDS
 from kg.model import Mention, Statement
 from kg.normalize import title_key
 from kg.syntax import SUBJECT_DEPS
 
-__all__ = ["Antecedents", "gender_of"]
+__all__ = ["Antecedents"]
 
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
-_MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "baron", "viscount", "earl", "king", "prince"})
-_FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness", "queen", "princess"})
 #: Confidence factors: a pronoun is surer than a description.
 PRONOUN_FACTOR = 0.85
 DESCRIPTION_FACTOR = 0.8
+#: The article's topic must be named this often (a subject counts twice) and lead the next by this factor.
+TOPIC_MIN = int(__import__("os").environ.get("KG_TOPIC_MIN", "2"))
+TOPIC_LEAD = float(__import__("os").environ.get("KG_TOPIC_LEAD", "1.5"))
 #: How far back (in characters) a pronoun or description may look for its antecedent.
 _REACH = 1500
 #: Descriptions that stand for the last organisation, party or country named.
@@ -41,33 +40,15 @@ _COUNTRY_WORDS = frozenset({"country", "nation"})
 _ORG_WORDS = ORGANIZATION_KINDS - _PARTY_WORDS - {"owner", "parent", "partner", "rival", "investor", "shareholder", "player", "body", "court", "board", "committee", "council", "commission"}
 
 
-@functools.lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    text = resources.files("kg").joinpath("data/first_names.tsv").read_text(encoding="utf-8")
-    return dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
 
 
-def gender_of(mention: Mention) -> str | None:
-    """"m", "f" or None (unknown) for a person mention, from its honorific or first name.
 
-    Examples:
-        >>> gender_of(Mention("d", 0, 10, "Mrs Howard", "Person", "Howard", "person:howard"))
-        'f'
-        >>> gender_of(Mention("d", 0, 14, "Michael Howard", "Person", "Michael Howard", "person:michael howard"))
-        'm'
-    """
-    words = mention.text.split()
-    if not words:
-        return None
-    first = words[0].lower()
-    if first in _MALE_HONORIFICS:
-        return "m"
-    if first in _FEMALE_HONORIFICS:
-        return "f"
-    names = mention.name.split()
-    if len(names) > 1:
-        return _first_names().get(names[0].lower())
-    return None
+
+def _is_subject(token: Token) -> bool:
+    """A clause subject, or a conjunct of one ("Nokia and Siemens posted")."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
 
 
 @dataclass
@@ -105,6 +86,8 @@ class Antecedents:
         self.countries = _Seen()
         self.genders: dict[str, str] = {}
         self.offices: dict[str, Mention] = {}
+        # key -> [times named, latest mention]: the organisation or country the article is about.
+        self.named: dict[str, list] = {}
 
     def observe(self, sent: Span, offset: int, mentions: dict[int, Mention]) -> None:
         """Remember the names of a sentence (before its statements are read, so a pronoun may
@@ -115,7 +98,7 @@ class Antecedents:
             if m is None or m in seen or m.text.lower() in _MALE_PRONOUNS | _FEMALE_PRONOUNS | _THING_PRONOUNS:
                 continue
             seen.add(m)
-            subject = any(mentions.get(t.i) == m and t.dep_ in SUBJECT_DEPS for t in sent)
+            subject = any(mentions.get(t.i) == m and _is_subject(t) for t in sent)
             if m.type == "Person":
                 gender = gender_of(m)
                 if gender:
@@ -125,6 +108,10 @@ class Antecedents:
                 self.organisations.add(m, subject)
             elif m.type == "Country":
                 self.countries.add(m, subject)
+            if m.type in {"Organization", "Country"} and party_name(m.name) is None:
+                count = self.named.setdefault(m.key, [0, m])
+                count[0] += 2 if subject else 1
+                count[1] = m
 
     def learn(self, statements: list[Statement]) -> None:
         """Remember who holds which office, so "the chancellor" can be resolved later."""
@@ -149,9 +136,12 @@ class Antecedents:
         return None
 
     def topic(self, start: int) -> tuple[Mention, float] | None:
-        """The organisation the text last spoke of before ``start``, preferring a subject."""
-        named = self._latest(self.organisations, start, prefer_subject=True, party=False)
-        return (named, DESCRIPTION_FACTOR) if named else None
+        """The organisation or country the article is about so far: named most often (as a
+        subject counting twice), and clearly ahead of the next one."""
+        ranked = sorted(self.named.values(), key=lambda c: -c[0])
+        if not ranked or ranked[0][0] < TOPIC_MIN or (len(ranked) > 1 and ranked[0][0] < TOPIC_LEAD * ranked[1][0]):
+            return None
+        return ranked[0][1], DESCRIPTION_FACTOR
 
     def _person(self, start: int, gender: str) -> Mention | None:
         candidates = [(m, subject) for m, subject in self.people.before(start) if self.genders.get(m.key, gender) == gender]

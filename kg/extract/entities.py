@@ -31,6 +31,13 @@ _LABEL_TYPES = {
 }
 #: Head nouns that make a name a place even when the model tags it as an organisation.
 _PLACE_HEADS = frozenset("region area zone coast valley strait sea ocean peninsula island islands province district".split())
+#: Head nouns that make a name an organisation whatever else the model took it for ("Pro-Life
+#: Alliance" tagged as a law, "Refugee Council" as a person).
+_ORGANIZATION_HEADS = frozenset(
+    """alliance association union federation confederation league coalition council committee commission
+    institute institution society foundation trust campaign movement network group corporation company
+    agency authority ministry department board fund organisation organization party""".split()
+)
 _POSSESSIVE = re.compile(r"[’']s?$")
 _QUOTES = "‘’“”\"'`«»"
 
@@ -129,6 +136,8 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
             return None
     if kind == "Organization" and span.root.lower_ in _PLACE_HEADS:
         kind = "Place"
+    elif kind in {"Agreement", "Event", "Person"} and len(span) > 1 and span.root.lower_ in _ORGANIZATION_HEADS and span.root.is_title:
+        kind = "Organization"
     name = person_name(span.text) if kind == "Person" else _POSSESSIVE.sub("", span.text).strip(_QUOTES + " ,;:")
     owner = _owner_before(span) if kind in {"Event", "Agreement"} else None
     if owner is not None:
@@ -139,7 +148,8 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
         return None
     if not any(c.isalpha() for c in name) or normalise_name(name) in HONORIFICS:
         return None
-    if kind in {"Organization", "Place"} and name[:1].islower():
+    if kind in {"Organization", "Place"} and name[:1].islower() and not any(c.isupper() for c in name[1:]):
+        # "easyJet", "eBay": a lower-case start with capitals inside is a brand's name.
         return None
     if kind in {"Event", "Agreement"} and name[:1].islower() and not any(t.pos_ == "PROPN" and t.is_title for t in span):
         return None

@@ -15,29 +15,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.context import Builder, Found, token_mention
+from kg.lexicon import METRIC_NOUNS
 from kg.model import Quantity
 from kg.normalize import number_value, parse_quantity
-from kg.syntax import SUBJECT_DEPS, conjuncts, governing_verb
+from kg.syntax import SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun
 
 __all__ = ["METRIC_NOUNS", "figure_statements"]
 
-#: Nouns that name a figure an organisation or a country reports, lemma -> metric name.
-METRIC_NOUNS = {
-    **{w: "profit" for w in ("profit", "profits", "earnings", "income")},
-    **{w: "revenue" for w in ("revenue", "revenues")},
-    **{w: "sales" for w in ("sales", "sale", "turnover")},
-    **{w: "loss" for w in ("loss", "losses", "deficit")},
-    "debt": "debt", "debts": "debt", "borrowing": "borrowing", "surplus": "surplus",
-    "output": "output", "production": "production", "growth": "growth", "gdp": "gdp", "economy": "gdp",
-    "inflation": "inflation", "unemployment": "unemployment", "joblessness": "unemployment",
-    "exports": "exports", "imports": "imports", "investment": "investment", "spending": "spending",
-    "dividend": "dividend", "orders": "orders", "margin": "margin", "valuation": "market value",
-    "capitalisation": "market value", "capitalization": "market value", "reserves": "reserves",
-    "assets": "assets", "costs": "costs", "cost": "costs", "budget": "budget", "bill": "bill",
-    "membership": "membership", "workforce": "workforce", "subscribers": "subscribers", "customers": "customers",
-    "share": "market share", "rate": "rate", "rates": "rate",
-    "population": "population", "value": "value", "volume": "volume",
-}
 #: Nouns that count what an organisation or country has or makes: "employs 6,000 people",
 #: "produced 110,000 cars", "has 1.2 million members"; the noun is the unit.
 _COUNTED = frozenset(
@@ -58,7 +42,7 @@ _POSTING_VERBS = {
     **{w: "" for w in ("post", "report", "record", "announce", "register", "deliver", "see", "suffer", "incur", "reveal", "have", "forecast", "predict", "expect")},
     "lose": "loss",
 }
-_LEVEL_VERBS = frozenset("reach hit total stand come amount top exceed be remain value forecast predict project expect".split())
+_LEVEL_VERBS = frozenset("reach hit total stand come amount top exceed be remain value forecast predict project expect compare".split())
 #: Words that make a figure a share or stock price, which the firm does not report.
 _PRICE_WORDS = frozenset("share shares stock stocks price prices index yield dollar euro pound currency".split())
 _OWNER_TYPES = frozenset({"Organization", "Country"})
@@ -76,6 +60,8 @@ def _metric(noun: Token) -> str | None:
     if any(c.lower_ in _PRICE_WORDS for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
         return None
     words = [c.text.lower() for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.lower_ in {"pre-tax", "net", "operating", "gross", "underlying", "trade", "budget", "current", "account"}]
+    if not words and noun.i >= 3 and noun.doc[noun.i - 3 : noun.i].text.lower().replace(" ", "") == "pre-tax":
+        words = ["pre-tax"]  # the tokenizer splits "pre-tax" into three words
     return " ".join([*words, base]) if words else base
 
 
@@ -104,13 +90,30 @@ def _clause_owner(verb: Token | None, b: Builder) -> Found | None:
     for _ in range(3):
         if current is None:
             return None
-        for subject in (t for c in current.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)):
+        subjects = [t for c in current.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
+        if subjects and is_relative_pronoun(subjects[0]) and current.dep_ == "relcl":
+            # "MG Rover, which employs 6,000 people": the pronoun stands for the noun.
+            subjects = conjuncts(current.head)
+        for subject in subjects:
             found = token_mention(subject, b.ctx, allow_modifier=False) or _owner(subject, b)
             if found is not None and found[0].type in _OWNER_TYPES:
                 return found
-        if current.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or current.head == current:
+        climbs = current.dep_ in {"ccomp", "xcomp", "conj", "advcl"} or (
+            # "compared with a loss of 10.8bn kronor": a participle the parser reads as a preposition.
+            current.dep_ == "prep" and current.tag_ in {"VBN", "VBG"}
+        )
+        if not climbs or current.head == current:
             return None
         current = current.head
+    return None
+
+
+def _own_period(figure: Span, b: Builder) -> str | None:
+    """A date phrase of the figure itself: "4.2% in 2006", "a loss of 10.8bn kronor in 2003"."""
+    for ent in b.dates:
+        head = ent.root.head
+        if head.dep_ == "prep" and (figure.start <= head.head.i < figure.end or (head.head.dep_ == "prep" and figure.start <= head.head.head.i < figure.end)):
+            return ent.text
     return None
 
 
@@ -125,38 +128,75 @@ def _period(anchor: Token | None, b: Builder) -> str | None:
     return None
 
 
+def _is_figure(token: Token) -> bool:
+    return token.ent_type_ in {"MONEY", "PERCENT"}
+
+
 def _reading(quantity: Span) -> tuple[Token | None, Token | None, bool]:
     """(metric noun, clause verb, is a change) for one figure of the sentence, from its attachment."""
-    root = quantity.root
-    while root.dep_ == "conj" and root.head.ent_type_ in {"MONEY", "PERCENT"}:
+    return _read_root(quantity.root, quantity.label_, 0)
+
+
+def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token | None, bool]:
+    while root.dep_ == "conj" and _is_figure(root.head):
         # "4.3% in 2005 and 4.2% in 2006": the second figure reads like the first.
         root = root.head
     head = root.head
+    dep = root.dep_
+    prep: Token | None = head if dep == "pobj" else None
+    if dep == "conj" and head.pos_ in {"VERB", "AUX"}:
+        # "would grow by 4.3% in 2005 and 4.2% in 2006": the parser hangs the second figure on
+        # the verb; it fills the same slot as the first.
+        for child in head.children:
+            if child.i < root.i and child.dep_ == "prep" and any(_is_figure(o) for o in child.children if o.dep_ == "pobj"):
+                dep, prep = "pobj", child
+                break
+            if child.i < root.i and child.dep_ in {"dobj", "npadvmod", "attr"} and _is_figure(child):
+                dep = child.dep_
+                break
     verb: Token | None = None
     noun: Token | None = None
     change = False
-    if root.dep_ == "pobj":
-        prep, governor = head.lower_, head.head
+    if dep == "pobj" and prep is not None:
+        prep_word, governor = prep.lower_, prep.head
+        if governor.lower_ in {"up", "down"} and governor.pos_ in {"ADV", "ADP"} and depth == 0:
+            # "10bn euros, up 8.1% from 9.26bn euros": the earlier level of the same figure.
+            target = governor.head
+            if _is_figure(target):
+                noun, verb, _ = _read_root(target, label, depth + 1)
+                return noun, verb, False
+            if target.pos_ in {"VERB", "AUX"}:
+                return None, target, False
+            return None, None, False
+        if _is_figure(governor) and prep_word in {"against", "from", "versus"} and depth == 0:
+            # "was 9.5bn kronor against 6.3bn kronor last year": the earlier level of that figure.
+            noun, verb, _ = _read_root(governor, label, depth + 1)
+            return noun, verb, False
         if governor.pos_ in {"NOUN", "PROPN"}:
-            if _metric(governor) and prep in {"of", "at"}:
+            if _metric(governor) and prep_word in {"of", "at"}:
                 noun = governor
-            elif governor.lemma_.lower() in _CHANGE_NOUNS and prep in {"of", "by"}:
+            elif governor.lemma_.lower() in _CHANGE_NOUNS and prep_word in {"of", "by"}:
                 change = True
                 noun = next((o for p in governor.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"), None)
                 verb = governing_verb(governor)
         elif governor.pos_ in {"VERB", "AUX"}:
             verb = governor
-            change = prep == "by"
+            change = prep_word == "by"
             # "valued at £2.6bn": the verb names the figure.
-            if governor.lemma_.lower() == "value" and prep == "at":
+            if governor.lemma_.lower() == "value" and prep_word == "at":
                 return None, governor, False
-    elif root.dep_ in {"npadvmod", "dobj", "attr", "advmod", "appos", "oprd"}:
+    elif dep in {"npadvmod", "dobj", "attr", "advmod", "appos", "oprd"}:
         if head.pos_ in {"VERB", "AUX"}:
             verb = head
-            change = head.lemma_.lower() in _CHANGE_VERBS and root.dep_ in {"npadvmod", "advmod", "dobj"} and quantity.label_ == "PERCENT"
-        elif head.lower_ in {"up", "down"} and head.head.pos_ in {"VERB", "AUX"}:
-            verb, change = head.head, True
-    elif root.dep_ in {"nummod", "compound", "amod", "quantmod", "nmod"} and head.pos_ in {"NOUN", "PROPN"}:
+            change = head.lemma_.lower() in _CHANGE_VERBS and dep in {"npadvmod", "advmod", "dobj"} and label == "PERCENT"
+        elif head.lower_ in {"up", "down"}:
+            if head.head.pos_ in {"VERB", "AUX"}:
+                verb, change = head.head, True
+            elif _is_figure(head.head) and depth == 0:
+                # "was 10bn euros, up 8.1%": a change in the figure it follows.
+                noun, verb, _ = _read_root(head.head, label, depth + 1)
+                return noun, verb, True
+    elif dep in {"nummod", "compound", "amod", "quantmod", "nmod"} and head.pos_ in {"NOUN", "PROPN"}:
         if _metric(head):
             noun = head
         elif head.lemma_.lower() in _CHANGE_NOUNS or (head.lemma_.lower() in {"forecast", "estimate", "rate", "level"} and head.head.pos_ == "NOUN"):
@@ -175,6 +215,9 @@ def _reading(quantity: Span) -> tuple[Token | None, Token | None, bool]:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 if noun is None and _metric(obj):
                     noun = obj
+        if noun is None and verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            # "growth would reach 4.4% in 2004, but fall to 3.3%": the verbs share the subject.
+            noun = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"} and _metric(c)), None)
     if verb is None and noun is not None:
         verb = governing_verb(noun)
     return noun, verb, change
@@ -210,6 +253,17 @@ def _counts(sent: Span, b: Builder) -> None:
         b.add(counted, owner, "reports", Quantity(value=value, text=ent.text, unit=unit), ent.text, "kg.rules.figure.count.v1", 0.7, metric=metric)
 
 
+def _unowned(noun: Token, sent: Span, b: Builder) -> bool:
+    """A metric noun with no owner of its own ("Profits rose", "net profits were up") in a
+    sentence that names no organisation or country."""
+    if any(c.dep_ in {"poss", "compound", "nmod", "amod"} and (c.pos_ in {"PROPN", "PRON"} or c.ent_type_) for c in noun.children):
+        return False
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "in", "from"}):
+        if not any(o.ent_type_ == "DATE" for o in prep.children if o.dep_ == "pobj"):
+            return False  # "profits in its UK retail division": someone else's figure
+    return not any(m.type in _OWNER_TYPES for i, m in b.ctx.mentions.items() if sent.start <= i < sent.end)
+
+
 def figure_statements(sent: Span, b: Builder) -> None:
     """"BP's profits rose 15% to £546m": reports(BP, £546m, metric profit) and reports(BP, 15%, metric profit change)."""
     _counts(sent, b)
@@ -228,12 +282,23 @@ def figure_statements(sent: Span, b: Builder) -> None:
             metric = "market value"
         if metric is None:
             continue
+        if change and metric == "gdp" and noun is not None and noun.lower_ == "economy":
+            # "the economy grew 7.1%": the growth rate itself, not a change in it.
+            shrinking = lemma in {"shrink", "contract", "fall", "decline", "slip", "drop", "dip", "slump", "sink"}
+            metric, change = ("contraction" if shrinking else "growth"), False
         if verb is not None and lemma not in _CHANGE_VERBS | _LEVEL_VERBS | set(_POSTING_VERBS) and not (noun is not None and noun.head == verb):
             continue
         owner = _owner(noun, b) or _clause_owner(verb, b)
         confidence = 0.75
+        extractor = "kg.rules.figure.v1"
+        if owner is None and noun is not None and _unowned(noun, sent, b):
+            # "Sales climbed to 131.9bn kronor": the article's own firm or country, when the
+            # sentence names no other.
+            owner = b.ctx.topic(b.ctx.passage.start + sent.start_char)
+            confidence, extractor = 0.6, "kg.rules.figure.topic.v1"
         if owner is None or owner[0].type not in _OWNER_TYPES:
             continue
         anchor = noun if noun is not None else ent.root
-        b.add(anchor, owner, "reports", value, ent.text, "kg.rules.figure.v1", confidence,
-              metric=f"{metric} change" if change else metric, period=_period(verb, b) or _period(noun, b))
+        b.add(anchor, owner, "reports", value, ent.text, extractor, confidence,
+              metric=f"{metric} change" if change else metric,
+              period=_own_period(ent, b) or _period(noun, b) or _period(verb, b))

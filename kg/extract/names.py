@@ -17,10 +17,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.coref import gender_of
+from kg.extract.governments import government_mentions
 from kg.extract.entities import mention_of, normalise_name, passage_mentions, person_name
-from kg.gazetteer import is_city, party_name
-from kg.lexicon import HONORIFICS, ORGANIZATION_KINDS
+from kg.gazetteer import demonym_code, gender_of, is_city, party_name
+from kg.lexicon import HONORIFICS, METRIC_NOUNS, ORGANIZATION_KINDS
 from kg.model import Mention, Passage
 from kg.syntax.titles import is_title_head
 
@@ -113,6 +113,13 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     elif 2 <= len(names) <= 3 and all(w[:1].isupper() and w.lower() not in _CORPORATE_WORDS and w.lower() not in ORGANIZATION_KINDS for w in names) and occ.mention.type == "Person":
         votes["Person"] += 0.5  # a plain two-word name reads as a person's when the votes tie
     root = doc[occ.start : occ.end].root
+    if root.dep_ in {"nsubj", "poss"}:
+        # "Vodafone reported strong sales", "Inbev's profits": whoever has profits and sales is a firm.
+        verb = root.head
+        if any(c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in METRIC_NOUNS and c.lemma_.lower() not in {"growth", "economy", "gdp", "inflation", "unemployment", "population"} for c in verb.children) or (
+            root.dep_ == "poss" and verb.lemma_.lower() in {"profit", "profits", "sales", "revenue", "revenues", "earnings", "shares", "turnover"}
+        ):
+            votes["Organization"] += _STRONG
     for child in root.children:
         if child.dep_ == "appos" and child.i >= occ.end:
             if child.lower_ in ORGANIZATION_KINDS:
@@ -253,15 +260,19 @@ _NOT_NAMES = frozenset(
 def _unnamed(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) -> None:
     """Capitalised names the model missed, kept when their context says what they are:
     "Barclays, the UK's third-biggest bank", "shares in Sibneft", "Mr Kazi"."""
+    # A capitalised word the document also writes in lower case is a common word ("Analysts").
+    lowered = {t.lower_ for doc, _ in parsed for t in doc if t.is_lower}
     for p, ((doc, passage), by_token) in enumerate(zip(parsed, maps, strict=True)):
         i = 0
         while i < len(doc):
             token = doc[i]
-            if i in by_token or token.ent_type_ or token.pos_ != "PROPN" or not (token.is_title or token.is_upper) or token.lower_ in _NOT_NAMES:
+            untagged = not token.ent_type_ or (token.ent_type_ == "NORP" and not demonym_code(token.text))
+            common = token.pos_ == "NOUN" and (token.tag_ in {"NNS", "NNPS"} or token.lower_ in lowered)
+            if i in by_token or not untagged or token.pos_ not in {"PROPN", "NOUN"} or common or not (token.is_title or token.is_upper) or token.lower_ in _NOT_NAMES:
                 i += 1
                 continue
             end = i
-            while end < len(doc) and end - i < 4 and end not in by_token and not doc[end].ent_type_ and doc[end].pos_ == "PROPN" and (doc[end].is_title or doc[end].is_upper):
+            while end < len(doc) and end - i < 4 and end not in by_token and (not doc[end].ent_type_ or end == i) and doc[end].pos_ in {"PROPN", "NOUN"} and (doc[end].is_title or doc[end].is_upper):
                 end += 1
             span = doc[i:end]
             if is_title_head(span[-1]) or all(t.lower_ in _NOT_NAMES for t in span):
@@ -382,4 +393,5 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
         if m.type in _VOTING_TYPES and words and all(w[:1].isupper() for w in words) and len("".join(words)) > 2:
             names.setdefault(words, m)
     _propagate(parsed, maps, names)
+    government_mentions(parsed, maps)
     return maps

@@ -66,6 +66,9 @@ def place_statements(sent: Span, b: Builder) -> None:
     for place, (region, at) in _regions(sent, spans).items():
         b.add(doc[at], (place, 1.0), "locatedIn", (region, 1.0), ",", "kg.rules.placeAppos.v1", 0.8, presupposed=True)
     for m, s, e in spans:
+        if m.type == "Place":
+            _place_in_place(m, doc[s:e].root, b)
+            continue
         if m.type not in {"Organization", "Person"}:
             continue
         root = doc[s:e].root
@@ -78,6 +81,27 @@ def place_statements(sent: Span, b: Builder) -> None:
             b.add(root, (m, 1.0), predicate, found, prep.text, f"kg.rules.{predicate}.np.v1", 0.7, presupposed=True)
     for token in sent:
         _based_statements(token, b)
+
+
+#: Nouns that describe a place by its kind: "Riyadh, the capital of Saudi Arabia".
+_PLACE_KINDS = frozenset("capital city town village port province region state district suburb county island".split())
+
+
+def _place_in_place(place: Mention, root: Token, b: Builder) -> None:
+    """"Amritsar in India", "Gateshead's Sage Centre", "Riyadh, the capital of Saudi Arabia": a
+    place inside another place or country."""
+    ctx = b.ctx
+    containers = [(prep.text, obj) for prep, obj in prep_objects(root, ("in",))]
+    containers += [("'s", c) for c in root.children if c.dep_ == "poss"]
+    for kind in (c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in _PLACE_KINDS):
+        containers += [(kind.text, obj) for _, obj in prep_objects(kind, ("of", "in"))]
+    for word, obj in containers:
+        found = token_mention(obj, ctx, allow_modifier=False)
+        if found is None or found[0].type not in _PLACE_TYPES or found[0].key == place.key:
+            continue
+        if found[0].type == "Place" and (country_code(place.text) or region_name(place.text) and not region_name(found[0].text)):
+            continue  # "Ohio in the Midwest" is fine, "Texas in Houston" is a misreading
+        b.add(root, (place, 1.0), "locatedIn", found, word, "kg.rules.locatedIn.np.v1", 0.7, presupposed=True)
 
 
 def _based_statements(token: Token, b: Builder) -> None:

@@ -15,10 +15,10 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Builder, Found, token_mention
 from kg.extract.qualifiers import status_of
 from kg.gazetteer import party_name
-from kg.lexicon import FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, SPEECH_VERBS
+from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, SPEECH_VERBS
 from kg.model import Mention
 from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
-from kg.syntax.titles import is_title_head, title_words
+from kg.syntax.titles import is_title_head, title_before, title_words
 
 __all__ = ["position_statements"]
 
@@ -235,7 +235,7 @@ def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention
     title: list[Token] = []
     rest: list[Token] = []
     for k, t in enumerate(words):
-        if t.lower_ in {"of", "at", "for", "with"} and title and any(is_title_head(w) for w in title):
+        if t.lower_ in {"of", "at", "for", "with", "from"} and title and any(is_title_head(w) for w in title):
             rest = words[k:]
             break
         if t.i in b.ctx.mentions and b.ctx.mentions[t.i].type != "Position":
@@ -253,7 +253,7 @@ def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention
         found = next((m for t in rest[1:] if (m := _owner(t, b)) is not None), None)
         if found is not None:
             owner = owner or found
-        elif len(rest) <= 4 and all(t.is_alpha for t in rest):
+        elif rest[0].lower_ in {"of", "for"} and len(rest) <= 4 and all(t.is_alpha and (t.is_lower or t.lower_ in {"the"}) for t in rest[1:]):
             title = title + rest  # "head of currency strategy": a portfolio, part of the title
     return title, owner, title[-1]
 
@@ -357,11 +357,64 @@ def _possessive_members(sent: Span, b: Builder) -> None:
                 break
 
 
+#: Nouns for someone who belongs to a party without an office: "Tory candidate X", "Labour activist X".
+MEMBER_NOUNS = frozenset("candidate candidates activist activists member members councillor councillors supporter donor".split())
+#: Words that may stand between the party and the name: "prospective Tory candidate", "veteran Labour".
+_MEMBER_MODIFIERS = frozenset("prospective veteran senior leading fellow prominent local parliamentary".split())
+
+
+def _party_before_names(sent: Span, b: Builder) -> None:
+    """"Lib Dem Sir Archy Kirkwood", "prospective Tory candidate Andrew Mennear": a party, and at
+    most a member noun, right before a person's name make the person a member."""
+    ctx = b.ctx
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end:
+        person = ctx.mentions.get(i)
+        if person is None or person.type != "Person" or (i > sent.start and ctx.mentions.get(i - 1) == person):
+            i += 1
+            continue
+        k = i - 1
+        while k >= sent.start and (doc[k].lower_ in MEMBER_NOUNS | _MEMBER_MODIFIERS or doc[k].lower_ in HONORIFICS) and k not in ctx.mentions:
+            k -= 1
+        party = ctx.mentions.get(k) if k >= sent.start else None
+        if party is not None and _is_party(party):
+            b.add(doc[i], (person, 1.0), "memberOf", (party, 1.0), doc[k:i].text, "kg.rules.partyName.v1", 0.7, presupposed=True)
+        i += 1
+
+
+def _title_of_owner_before_names(sent: Span, b: Builder) -> None:
+    """"Chairman of the Environmental Audit Committee Peter Ainsworth", "Secretary General of Nato
+    Jaap de Hoop Scheffer": a title, "of" and its organisation, right before the holder's name."""
+    ctx = b.ctx
+    doc = sent.doc
+    for i in range(sent.start + 3, sent.end):
+        person = ctx.mentions.get(i)
+        if person is None or person.type != "Person" or ctx.mentions.get(i - 1) == person:
+            continue
+        owner = ctx.mentions.get(i - 1)
+        if owner is None or owner.type not in _OWNER_TYPES or owner.type == "Person":
+            continue
+        k = i - 1
+        while k > sent.start and ctx.mentions.get(k - 1) == owner:
+            k -= 1
+        if doc[k - 1].lower_ == "the":
+            k -= 1
+        if k - 1 <= sent.start or doc[k - 1].lower_ not in {"of", "at"}:
+            continue
+        span = title_before(doc, k - 1)
+        if span is None or span[0] < sent.start:
+            continue
+        _office(b, doc[i], (person, 1.0), list(doc[span[0] : span[1]]), owner, "kg.rules.title.v1", 0.85)
+
+
 def position_statements(sent: Span, b: Builder) -> None:
     """Every office the sentence names for a person, with its affiliation."""
     _possessive_members(sent, b)
+    _party_before_names(sent, b)
     _speaking_for(sent, b)
     _linear_appositions(sent, b)
     _titles_before_names(sent, b)
+    _title_of_owner_before_names(sent, b)
     _appositions(sent, b)
     _complements(sent, b)

@@ -11,7 +11,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from kg.normalize import resolve_date
-from kg.lexicon import CLAIM_NOUNS, FORMER_WORDS, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATIONS
+from kg.lexicon import CLAIM_NOUNS, FORMER_WORDS, FUTURE_AUXILIARIES, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATIONS
 from kg.model import Mention
 from kg.syntax import clause_head
 
@@ -113,6 +113,22 @@ def polarity_of(anchor: Token) -> str:
 
 
 def modality_of(anchor: Token) -> str:
+    """How the clause is asserted: by the words that embed it, else by its own future ("will",
+    "is to": planned) or conditional ("would": possible); see ``_embedded_modality``."""
+    embedded = _embedded_modality(anchor)
+    if embedded != "asserted":
+        return embedded
+    for child in anchor.children:
+        if child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES:
+            return FUTURE_AUXILIARIES[child.lower_]
+    head = anchor.head
+    if anchor.dep_ == "xcomp" and head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) and not any(c.dep_ == "acomp" for c in head.children):
+        # "Straw is to visit Thailand": the "be to" future of news is a plan.
+        return "planned"
+    return "asserted"
+
+
+def _embedded_modality(anchor: Token) -> str:
     """How the clause is asserted, from the verbs and nouns that embed it.
 
     Climbs from the anchor through complement and relative-clause links; the nearest embedding
@@ -154,7 +170,7 @@ def modality_of(anchor: Token) -> str:
 def _leaves(verb: Token) -> bool:
     """"resigned", "quit", "stepped down": a verb that ends its subject's state."""
     lemma = verb.lemma_.lower()
-    return lemma in LEAVING_VERBS or (lemma == "step" and any(c.dep_ == "prt" and c.lower_ in {"down", "aside"} for c in verb.children))
+    return lemma in LEAVING_VERBS or (lemma == "step" and any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"down", "aside"} for c in verb.children))
 
 
 def status_of(anchor: Token) -> str | None:

@@ -22,7 +22,7 @@ from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 from kg import __version__
 from kg.errors import RemoteError
 
-__all__ = ["BACKOFF", "CONNECT_TIMEOUT", "DEFAULT_RETRIES", "DEFAULT_TIMEOUT", "MAX_BACKOFF", "PASSWORD_ENV", "USER_ENV", "Client", "first_line", "server_message"]
+__all__ = ["BACKOFF", "CONNECT_TIMEOUT", "DEFAULT_RETRIES", "DEFAULT_TIMEOUT", "MAX_ANSWER_BYTES", "MAX_BACKOFF", "PASSWORD_ENV", "USER_ENV", "Client", "first_line", "server_message"]
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,9 @@ DEFAULT_RETRIES = 4
 DEFAULT_TIMEOUT = 300.0
 #: Seconds to wait for a connection; an endpoint that does not answer in that time is unreachable.
 CONNECT_TIMEOUT = 10.0
+#: Largest answer read (bytes); a server that sends more (an endless body, say) is cut off.
+MAX_ANSWER_BYTES = 256 * 1024 * 1024
+_CHUNK = 1 << 16
 #: First wait before a retry, doubled each time up to MAX_BACKOFF (with jitter).
 BACKOFF = 0.5
 MAX_BACKOFF = 30.0
@@ -49,9 +52,21 @@ def _credentials() -> tuple[str, str] | None:
 
 def _check_url(url: str) -> str:
     parts = urlsplit(url)
+    if "@" in parts.netloc:
+        # requests would send them, and every error and retry warning would print them.
+        shown = parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]).geturl()
+        raise RemoteError(f"endpoint {shown} has credentials in its URL; set {USER_ENV} and {PASSWORD_ENV} instead (kg never prints them)")
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise RemoteError(f"endpoint {url!r} is not an http:// or https:// URL")
     return url
+
+
+class _Deadline(Exception):
+    """A request's whole exchange outlasted its time."""
+
+
+class _TooLarge(Exception):
+    """An answer grew past the size cap."""
 
 
 def _unreachable(err: requests.RequestException) -> str | None:
@@ -80,13 +95,23 @@ def server_message(response: requests.Response) -> str:
 
 
 class Client:
-    """One endpoint: a session per thread, challenge-driven auth, bounded retries with backoff."""
+    """One endpoint: a session per thread, challenge-driven auth, bounded retries with backoff.
 
-    def __init__(self, url: str, retries: int, timeout: float, retry_statuses: frozenset[int], backoff: float = BACKOFF) -> None:
+    Each request, whole (connecting, sending, the answer to its last byte), has ``timeout``
+    seconds, and an answer past ``max_bytes`` is refused: a server that drips a byte at a time
+    or never stops sending cannot hold kg.
+    """
+
+    def __init__(
+        self, url: str, retries: int, timeout: float | None, retry_statuses: frozenset[int], backoff: float = BACKOFF,
+        max_bytes: int = MAX_ANSWER_BYTES,
+    ) -> None:
         self.url = _check_url(url)
         self.credentials = _credentials()
         self.retries = retries
-        self.timeout = (min(CONNECT_TIMEOUT, timeout), timeout)
+        self.deadline = timeout  # None: no limit
+        self.max_bytes = max_bytes
+        self.timeout = (CONNECT_TIMEOUT if timeout is None else min(CONNECT_TIMEOUT, timeout), timeout)
         self.retry_statuses = retry_statuses
         self.backoff = backoff
         self.reached = False
@@ -105,6 +130,52 @@ class Client:
             with self._lock:
                 self._sessions.append(session)
         return session
+
+    def _exchange(self, session: requests.Session, method: str, params, data, headers) -> requests.Response:
+        """One request and its whole answer (read here, at most ``max_bytes``), within the deadline.
+
+        ``requests`` bounds each socket read, not the exchange, so it runs on a helper thread
+        that is left behind at the deadline (its reads time out on their own soon after).
+        """
+        outcome: dict[str, object] = {}
+        finished = threading.Event()
+
+        def exchange() -> None:
+            try:
+                response = session.request(method, self.url, params=params, data=data, headers=headers, timeout=self.timeout, stream=True)
+                try:
+                    response._content = self._body(response)  # what .content and .text then give
+                finally:
+                    response.close()
+                outcome["response"] = response
+            except BaseException as err:  # noqa: BLE001 - raised again on the caller's thread
+                outcome["error"] = err
+            finally:
+                finished.set()
+
+        threading.Thread(target=exchange, daemon=True, name="kg-http").start()
+        if not finished.wait(self.deadline):
+            raise _Deadline()
+        if "error" in outcome:
+            raise outcome["error"]  # type: ignore[misc]
+        return outcome["response"]  # type: ignore[return-value]
+
+    def _body(self, response: requests.Response) -> bytes:
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            raise _TooLarge(f"Content-Length {declared}")
+        chunks, size = [], 0
+        for chunk in response.iter_content(_CHUNK):
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise _TooLarge(f"more than {size} bytes")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _abandon(self) -> requests.Session:
+        """A fresh session for this thread: the old one is still in use by an abandoned exchange."""
+        self._local.session = None
+        return self._session()
 
     def close(self) -> None:
         """Close every thread's connections."""
@@ -160,13 +231,20 @@ class Client:
             try:
                 with self._lock:
                     self.requests += 1
-                response = session.request(method, self.url, params=params, data=data, headers=headers, timeout=self.timeout)
+                response = self._exchange(session, method, params, data, headers)
+            except _TooLarge as err:
+                raise RemoteError(f"{self.url} sent an answer larger than {self.max_bytes // (1024 * 1024)} MB ({err}); refused") from None
+            except _Deadline:
+                session = self._abandon()
+                if not retry_read_timeout:
+                    raise RemoteError(f"{self.url} sent no complete answer within {self.deadline:g} s") from None
+                problem = f"no complete answer within {self.deadline:g} s"
             except requests.RequestException as err:
                 why = _unreachable(err)
                 if why is not None and not self.reached:
                     raise RemoteError(f"cannot reach {self.url}: {why}") from err
                 if isinstance(err, requests.ReadTimeout) and not retry_read_timeout:
-                    raise RemoteError(f"{self.url} sent no answer within {self.timeout[1]:g} s") from err
+                    raise RemoteError(f"{self.url} sent no answer within {self.deadline:g} s") from err
                 if not isinstance(err, (requests.ConnectionError, requests.Timeout)):
                     raise RemoteError(f"{self.url}: {err}") from err
                 problem = why or first_line(err)

@@ -208,7 +208,7 @@ def push_graph(
         body: ``turtle`` (prefixes from :func:`turtle_prefixes`: about 2.5 times smaller than
             N-Triples, and loaded faster by Virtuoso) or ``ntriples``.
         retries: further attempts of a failed request.
-        timeout: seconds to wait for an answer to one request.
+        timeout: seconds one request may take, whole: connecting, sending and the answer.
         backoff: seconds before the first retry (doubled each time).
         progress: show a progress bar on a terminal.
 

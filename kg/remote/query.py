@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError, RemoteError
-from kg.query import FORMATS, QueryResult, binding_terms, collect_result, format_table, serialize_result
-from kg.remote.client import BACKOFF, DEFAULT_RETRIES, DEFAULT_TIMEOUT, Client, first_line, server_message
+from kg.query import FORMATS, QueryResult, binding_terms, collect_result, render_result, sparql_tokens, warn_truncated
+from kg.remote.client import BACKOFF, DEFAULT_RETRIES, DEFAULT_TIMEOUT, MAX_ANSWER_BYTES, Client, first_line, server_message
 from kg.vocab import PREFIXES
 
 __all__ = ["remote_query", "remote_query_text", "run_remote_query", "with_values"]
@@ -32,25 +31,6 @@ _GRAPH_RESULT_FORMATS = {
     "text/plain": ox.RdfFormat.N_TRIPLES,
     "text/turtle": ox.RdfFormat.TURTLE,
 }
-
-_TOKEN = re.compile(
-    r"""
-    (?P<space>\s+)
-  | (?P<comment>\#[^\n]*)
-  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)
-  | (?P<word>[A-Za-z_][A-Za-z0-9_\-.:\\%]*)
-  | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
-
-def _tokens(text: str) -> list[tuple[str, str, int]]:
-    """(kind, text, end offset) of the significant tokens: no spaces or comments."""
-    return [(m.lastgroup, m.group(), m.end()) for m in _TOKEN.finditer(text) if m.lastgroup not in ("space", "comment")]  # type: ignore[misc]
-
 
 def _query_form(tokens: list[tuple[str, str, int]]) -> str:
     for kind, value, _ in tokens:
@@ -77,7 +57,7 @@ def with_values(text: str, terms: Mapping[str, ox.NamedNode | ox.Literal]) -> st
     Raises:
         QueryError: a bound variable is used but the query has no group to bind it in.
     """
-    tokens = _tokens(text)
+    tokens = sparql_tokens(text)
     used = {value[1:] for kind, value, _ in tokens if kind == "var"}
     terms = {name: term for name, term in terms.items() if name in used}
     if not terms:
@@ -159,8 +139,9 @@ def remote_query(
     required: Iterable[str] = (),
     *,
     retries: int = DEFAULT_RETRIES,
-    timeout: float = DEFAULT_TIMEOUT,
+    timeout: float | None = DEFAULT_TIMEOUT,
     backoff: float = BACKOFF,
+    max_bytes: int = MAX_ANSWER_BYTES,
 ):
     """Run a read-only query on a SPARQL 1.1 endpoint (Protocol: POST, form-encoded).
 
@@ -168,6 +149,7 @@ def remote_query(
     declarations win), values are bound by :func:`with_values`, and the answer is parsed into
     the pyoxigraph result types the local path gives. A store such as Virtuoso queries the
     union of its named graphs when the query names none, so a query sees every pushed document.
+    ``timeout`` bounds the whole request (None: no limit) and ``max_bytes`` the answer.
 
     Returns:
         ``pyoxigraph.QuerySolutions``, ``QueryBoolean`` or a list of ``Triple``.
@@ -177,11 +159,11 @@ def remote_query(
         RemoteError: the endpoint is unreachable, refuses the credentials, or fails.
     """
     terms = binding_terms(text, bindings, required)
-    tokens = _tokens(text)
+    tokens = sparql_tokens(text)
     form = _query_form(tokens)
     sent = _PROLOGUE + with_values(text, terms)
     accept = "application/n-triples, text/turtle;q=0.5" if form in _GRAPH_FORMS else _RESULTS_JSON
-    client = Client(endpoint, retries, timeout, _RETRY, backoff)
+    client = Client(endpoint, retries, timeout or None, _RETRY, backoff, max_bytes)
     try:
         response = client.request("POST", data={"query": sent}, headers={"Accept": accept}, retry_read_timeout=False)
     finally:
@@ -200,9 +182,11 @@ def remote_query(
     return _solutions(response.content)
 
 
-def run_remote_query(endpoint: str, text: str, bindings: Mapping[str, str] | None = None, required: Iterable[str] = (), **options) -> QueryResult:
-    """:func:`remote_query`, its rows kept as :func:`kg.query.run_query` keeps local ones."""
-    return collect_result(remote_query(endpoint, text, bindings, required, **options))
+def run_remote_query(
+    endpoint: str, text: str, bindings: Mapping[str, str] | None = None, required: Iterable[str] = (), limit: int | None = None, **options,
+) -> QueryResult:
+    """:func:`remote_query`, its rows kept as :func:`kg.query.run_query` keeps local ones (at most ``limit``)."""
+    return collect_result(remote_query(endpoint, text, bindings, required, **options), limit)
 
 
 def remote_query_text(
@@ -211,9 +195,12 @@ def remote_query_text(
     fmt: str = "table",
     bindings: Mapping[str, str] | None = None,
     required: Iterable[str] = (),
+    limit: int | None = None,
     **options,
 ) -> str:
     """:func:`remote_query` as text, in the formats and layout of :func:`kg.query.query_text`.
+
+    With ``limit``, at most that many rows are written and a warning is logged when there were more.
 
     Raises:
         QueryError, RemoteError: as :func:`remote_query`, or ``fmt`` is not one of FORMATS.
@@ -223,6 +210,6 @@ def remote_query_text(
     # No pyoxigraph result in a local variable here: rdflib's parser (the UPDATE check) leaves
     # reference cycles holding the calling frames, the garbage collector may then free them on
     # another thread, and pyoxigraph's results must be dropped on the thread that made them.
-    if fmt == "table":
-        return format_table(run_remote_query(endpoint, text, bindings, required, **options))
-    return serialize_result(remote_query(endpoint, text, bindings, required, **options), fmt)
+    output, truncated = render_result(remote_query(endpoint, text, bindings, required, **options), fmt, limit)
+    warn_truncated(truncated, limit)
+    return output

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.gazetteer import country_code, party_name
-from kg.lexicon import FORMER_WORDS, HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
+from kg.lexicon import FORMER_WORDS, HONORIFICS, ORGANIZATION_KINDS, TITLE_HEADS, TITLE_MODIFIERS
 
 __all__ = ["is_title_head", "names_party_member", "title_before", "title_words"]
 
@@ -150,8 +150,14 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
         elif token.ent_type_ in _NAME_LABELS:
             break
         if token.lower_ in _TITLE_JOINERS:
-            # Only inside a capitalised title: "Secretary of State for Health", "Work and Pensions Secretary".
-            if i == 0 or not (doc[i + 1].is_title and (doc[i - 1].is_title or doc[i - 1].text == ",")):
+            # Inside a capitalised title ("Secretary of State for Health", "Work and Pensions
+            # Secretary"), or "and" between two lower-case portfolio words ("work and pensions
+            # spokesman"; not "leader and prime minister", two offices).
+            lower_portfolio = (
+                token.lower_ == "and" and not capitalised and i > 0 and doc[i - 1].is_lower and doc[i + 1].is_lower
+                and not is_title_head(doc[i - 1]) and doc[i - 1].lower_ not in _STOP_LOWER and doc[i - 1].is_alpha
+            )
+            if i == 0 or not (lower_portfolio or doc[i + 1].is_title and (doc[i - 1].is_title or doc[i - 1].text == ",")):
                 break
             if token.text == "," and not (i >= 1 and doc[i - 1].is_title and any(doc[k].lower_ == "and" for k in range(i + 1, end))):
                 break
@@ -164,7 +170,13 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
         if token.is_title and token.tag_ == "NNP" and token.lower_ not in TITLE_MODIFIERS and not is_title_head(token) and token.lower_ != "new":
             # "Gazprom chief", "Airbus head": a proper name before a title is its organisation.
             break
-        if not _is_modifier(token) and token.lower_ != "new":
+        inner_plural = (
+            # "public accounts committee chairman", "work and pensions spokesman": a plural noun
+            # inside a lower-case title, never its first word before the head.
+            token.is_lower and token.tag_ == "NNS" and not capitalised and token.lower_ not in _STOP_LOWER and i > 0
+            and doc[i - 1].is_lower and (doc[i - 1].lower_ == "and" or _is_modifier(doc[i - 1]))
+        )
+        if not _is_modifier(token) and token.lower_ != "new" and not inner_plural:
             break
         i -= 1
     start = i + 1
@@ -192,8 +204,11 @@ def title_words(noun: Token) -> list[Token]:
         if not objects or any(t.ent_type_ in _NAME_LABELS - {"ORG"} for t in objects[0].subtree):
             continue
         phrase = [t for t in objects[0].subtree]
-        if any(t.ent_type_ == "ORG" for t in phrase) and not all(t.is_title and t.lower_ in TITLE_MODIFIERS | {"the"} for t in phrase):
-            # "chief executive of [the Family Planning Association]": an organisation, not a portfolio.
+        if objects[0].lemma_.lower() in ORGANIZATION_KINDS:
+            continue  # "head of gaming industry body ELSPA": an organisation, whom the office belongs to
+        if any(not t.is_lower and t.is_alpha and t.lower_ not in TITLE_MODIFIERS for t in phrase):
+            # "chief executive of [the Family Planning Association]", "founder of [easyJet]": a
+            # name, whom the office belongs to, not a portfolio ("head of currency strategy").
             continue
         if len(phrase) <= 4:
             words += [prep, *phrase]

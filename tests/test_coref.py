@@ -1,0 +1,51 @@
+"""Pronouns and descriptions point back at the right name (kg.extract.coref), and statements
+reached through them keep a lower confidence."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import has
+from kg.extract import extract_documents
+from kg.model import Document
+from kg.nlp import parse_documents
+
+pytestmark = pytest.mark.model
+
+
+def _statements(nlp, text: str):
+    document = Document("c", text, "test", segments=((0, len(text)),))
+    (extraction,) = extract_documents(parse_documents(nlp, [document]), classifier=None)
+    return extraction.statements
+
+
+def test_coref_pronoun_agrees_in_gender(facts) -> None:
+    found = facts("Tony Blair praised Margaret Beckett on Monday. She later met Jacques Chirac in Paris.")
+    assert has(found, "Margaret Beckett", "meets", "Jacques Chirac")
+
+
+def test_coref_subject_of_the_last_clause_wins_over_a_named_object(facts) -> None:
+    found = facts("Tory peer Lord Tebbit criticised Alastair Campbell. He then attacked Tony Blair.")
+    assert has(found, "Tebbit", "criticizes", "Tony Blair")
+    assert not has(found, "Alastair Campbell", "criticizes", "Tony Blair")
+
+
+def test_coref_the_firm_is_the_last_company(facts) -> None:
+    found = facts("Vodafone reported strong sales in Germany. The firm bought Mannesmann last year.")
+    assert has(found, "Vodafone", "acquires", "Mannesmann")
+
+
+def test_coref_its_is_the_last_organisation(facts) -> None:
+    found = facts("Inbev reported record profits. Its acquisition of AmBev helped.")
+    assert has(found, "Inbev", "acquires", "AmBev")
+
+
+def test_coref_statement_through_a_pronoun_is_less_sure(nlp) -> None:
+    statements = _statements(nlp, "Angela Merkel landed in Paris. She met Emmanuel Macron on Friday.")
+    (meeting,) = [s for s in statements if s.predicate == "meets"]
+    assert meeting.subject.text == "She" and meeting.subject.name == "Angela Merkel"
+    assert meeting.confidence < 0.85
+
+
+def test_coref_office_description_is_its_holder(facts) -> None:
+    found = facts("Chancellor Gordon Brown spoke in London. The chancellor attacked the Conservatives.")
+    assert has(found, "Gordon Brown", "criticizes", "Conservative Party")

@@ -1,0 +1,30 @@
+"""Speech that judges someone is criticism (kg.extract.evaluations), on our own sentences."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import has
+
+pytestmark = pytest.mark.model
+
+
+def test_evaluations_saying_a_party_failed_criticises_it(facts) -> None:
+    assert has(facts("Alex Salmond said Gordon Brown had failed Scotland."), "Alex Salmond", "criticizes", "Gordon Brown")
+
+
+def test_evaluations_judged_phrase_names_its_target(facts) -> None:
+    assert has(facts("Labour says the document offers only a return to a failed Tory past."), "Labour Party", "criticizes", "Conservative Party")
+
+
+def test_evaluations_denied_praise_is_blame(facts) -> None:
+    found = facts("Tony Blair argued that Tory proposals would not work.")
+    assert has(found, "Tony Blair", "criticizes", "Conservative Party")
+
+
+def test_evaluations_neutral_speech_judges_nobody(facts) -> None:
+    assert not any(f.predicate == "criticizes" for f in facts("Gordon Brown said Tony Blair would visit India in May."))
+
+
+def test_evaluations_spokesperson_speaks_for_the_organisation(facts) -> None:
+    found = facts("A Greenpeace spokesman said Shell had been irresponsible.")
+    assert has(found, "Greenpeace", "criticizes", "Shell")

@@ -1,0 +1,92 @@
+"""Figures an organisation or country reports (kg.extract.figures), on our own sentences."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_documents
+from kg.model import Document
+from kg.nlp import parse_documents
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def figures(nlp):
+    """``figures(text)``: {(subject name, value, metric, period)} of the reports statements."""
+    def read(text: str) -> set[tuple]:
+        document = Document("f", text, "test", segments=((0, len(text)),))
+        (extraction,) = extract_documents(parse_documents(nlp, [document]), classifier=None)
+        return {(s.subject.name, s.object.quantity.value, s.qualifiers.metric, s.qualifiers.period)
+                for s in extraction.statements if s.predicate == "reports"}
+
+    return read
+
+
+def test_figures_profit_rose_to_a_level_and_by_a_percentage(figures) -> None:
+    found = figures("BP's profits rose 15% to £546m in the three months to December.")
+    assert ("BP", 546_000_000, "profit", "three months to December") in found
+    assert ("BP", 15, "profit change", "three months to December") in found
+
+
+def test_figures_posting_a_figure_names_its_owner(figures) -> None:
+    found = figures("Vodafone Group reported pre-tax profits of £4.6bn for 2004.")
+    assert any(s == "Vodafone Group" and v == 4_600_000_000 and m == "pre-tax profit" for s, v, m, _ in found)
+
+
+def test_figures_a_fall_in_a_metric_is_a_change(figures) -> None:
+    found = figures("Unilever suffered a 3% fall in profits last year.")
+    assert any(s == "Unilever" and v == 3 and m == "profit change" for s, v, m, _ in found)
+
+
+def test_figures_counts_with_their_unit(nlp) -> None:
+    text = "General Motors, which employs more than 6,000 people, made cars in Detroit."
+    document = Document("f", text, "test", segments=((0, len(text)),))
+    (extraction,) = extract_documents(parse_documents(nlp, [document]), classifier=None)
+    (count,) = [s for s in extraction.statements if s.predicate == "reports"]
+    assert (count.subject.name, count.object.quantity.value, count.object.quantity.unit) == ("General Motors", 6000, "people")
+
+
+def test_figures_share_price_moves_are_not_reported_figures(figures) -> None:
+    assert figures("Shares in Barclays fell 3% to 590 pence on Tuesday.") == set()
+
+
+def test_figures_a_sentence_naming_no_one_states_nothing(figures) -> None:
+    assert figures("Sales climbed to 36bn kroner last year.") == set()
+
+
+def test_figures_a_second_figure_in_a_list_keeps_its_own_period(figures) -> None:
+    found = figures("The Bank of Canada expects the economy of Canada to grow by 2.8% in 2005 and 3.1% in 2006.")
+    assert any(v == 3.1 and p == "2006" for _, v, _, p in found)
+
+
+def test_figures_an_earlier_level_after_up_from_is_the_same_metric(figures) -> None:
+    found = figures("Nestle's total revenue for the year was 87bn Swiss francs, up 4% from 84bn Swiss francs in 2003.")
+    assert ("Nestle", 87_000_000_000, "revenue") in {(s, v, m) for s, v, m, _ in found}
+    assert ("Nestle", 4, "revenue change") in {(s, v, m) for s, v, m, _ in found}
+    assert ("Nestle", 84_000_000_000, "revenue") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_a_figure_compared_with_belongs_to_the_same_firm(figures) -> None:
+    found = figures("Nokia posted a net profit of 3bn euros, compared with a loss of 1bn euros in 2003.")
+    assert ("Nokia", 1_000_000_000, "loss", "2003") in found
+
+
+def test_figures_an_economy_that_grows_or_shrinks_gives_its_growth(figures) -> None:
+    assert ("Germany", 1.7, "growth", "2004") in figures("Germany's economy grew 1.7% in 2004.")
+    assert any(m == "contraction" for *_, m, _ in figures("Italy's economy shrank 0.3% in the last quarter."))
+
+
+def test_figures_currency_named_with_its_country(figures) -> None:
+    (found,) = figures("Statoil made a profit of 23bn Norwegian kroner.")
+    assert found[1] == 23_000_000_000
+
+
+def test_figures_an_unowned_figure_belongs_to_the_firm_the_article_is_about(figures) -> None:
+    text = ("Nokia has posted higher profits. Nokia said demand for phones was strong. "
+            "Sales climbed to 9bn euros from 8bn euros in 2003.")
+    assert ("Nokia", 9_000_000_000, "sales") in {(s, v, m) for s, v, m, _ in figures(text)}
+
+
+def test_figures_no_article_firm_when_two_are_named_as_often(figures) -> None:
+    text = "Nokia and Siemens both posted results. Sales climbed to 9bn euros."
+    assert figures(text) == set()

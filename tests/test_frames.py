@@ -1,0 +1,107 @@
+"""The verb, noun and adjective frames of kg.predicates read off real sentences (rules only).
+
+Each test is one frame shape on a sentence of its own making: a new verb or noun for a predicate
+is a line in kg/predicates.py plus a test here.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import has
+
+pytestmark = pytest.mark.model
+
+
+def test_frames_takeover_verb_with_price(facts) -> None:
+    found = facts("Vodafone bought Mannesmann for $180bn in 2000.")
+    assert has(found, "Vodafone", "acquires", "Mannesmann")
+
+
+def test_frames_phrasal_takeover_verb(facts) -> None:
+    assert has(facts("Ford took over Jaguar in 1989."), "Ford", "acquires", "Jaguar")
+
+
+def test_frames_agreeing_to_buy_is_a_plan(facts) -> None:
+    assert has(facts("Kraft agreed to buy Cadbury for £11.5bn."), "Kraft", "acquires", "Cadbury", modality="planned")
+
+
+def test_frames_bid_noun_names_bidder_and_target(facts) -> None:
+    assert has(facts("Glazer launched a bid for Arsenal on Monday."), "Glazer", "acquires", "Arsenal", modality="planned")
+
+
+def test_frames_passive_takeover_by_agent(facts) -> None:
+    assert has(facts("Safeway was bought by Morrisons in 2004."), "Morrisons", "acquires", "Safeway")
+
+
+def test_frames_sale_names_the_buyer(facts) -> None:
+    assert has(facts("Citigroup sold its insurance arm to MetLife for $11.5bn."), "Citigroup", "sells", "MetLife") is False
+    found = facts("Volvo sold Scania to Volkswagen last year.")
+    assert has(found, "Volvo", "sells", "Scania")
+
+
+def test_frames_coordinated_subjects_merge_with_each_other(facts) -> None:
+    found = facts("Exxon and Mobil merged in 1999.")
+    assert has(found, "Exxon", "mergesWith", "Mobil") or has(found, "Mobil", "mergesWith", "Exxon")
+
+
+def test_frames_merger_noun_pairs_its_parties(facts) -> None:
+    found = facts("The merger of Exxon and Mobil created the largest oil company.")
+    assert has(found, "Exxon", "mergesWith", "Mobil") or has(found, "Mobil", "mergesWith", "Exxon")
+
+
+def test_frames_stake_noun_gives_rate(facts) -> None:
+    assert has(facts("Renault holds a 44% stake in Nissan."), "Renault", "ownsStake", "Nissan")
+
+
+def test_frames_owning_part_of_a_firm(facts) -> None:
+    assert has(facts("Renault owns 44% of Nissan."), "Renault", "ownsStake", "Nissan")
+
+
+def test_frames_investing_in_a_country(facts) -> None:
+    assert has(facts("Toyota invested $2bn in Poland last year."), "Toyota", "invests", "Poland")
+
+
+def test_frames_suing_and_legal_action(facts) -> None:
+    assert has(facts("Microsoft sued Google in California."), "Microsoft", "sues", "Google")
+    assert has(facts("Greenpeace took legal action against Shell."), "Greenpeace", "sues", "Shell")
+
+
+def test_frames_criticism_verbs_and_phrasal_verbs(facts) -> None:
+    assert has(facts("Gordon Brown attacked the Conservatives over tax."), "Gordon Brown", "criticizes", "Conservative Party")
+    assert has(facts("Charles Kennedy hit out at Tony Blair on Monday."), "Charles Kennedy", "criticizes", "Tony Blair")
+
+
+def test_frames_critical_of_is_criticism(facts) -> None:
+    assert has(facts("Greenpeace was critical of Shell."), "Greenpeace", "criticizes", "Shell")
+
+
+def test_frames_backing_and_welcoming_are_support(facts) -> None:
+    assert has(facts("The CBI backed Tony Blair on Europe."), "CBI", "supports", "Tony Blair")
+    assert has(facts("Germany welcomed the Kyoto Protocol."), "Germany", "supports", "Kyoto Protocol")
+
+
+def test_frames_opposing_is_negated_support(facts) -> None:
+    assert has(facts("The Liberal Democrats oppose the Identity Cards Bill."), "Liberal Democrats", "supports", "Identity Cards Bill", polarity="negative")
+
+
+def test_frames_visiting_and_being_somewhere(facts) -> None:
+    assert has(facts("Jack Straw is to visit Thailand next week."), "Jack Straw", "visits", "Thailand", modality="planned")
+    assert has(facts("Dr Rice was in Berlin on Friday."), "Rice", "visits", "Berlin")
+
+
+def test_frames_anything_done_at_an_event_attends_it(facts) -> None:
+    assert has(facts("Speaking at the World Economic Forum, Tony Blair praised Bono."), "Tony Blair", "attends", "World Economic Forum")
+
+
+def test_frames_talks_between_two_sides_meet(facts) -> None:
+    found = facts("Talks between Tony Blair and Gerhard Schroeder lasted two hours.")
+    assert has(found, "Tony Blair", "meets", "Gerhard Schroeder") or has(found, "Gerhard Schroeder", "meets", "Tony Blair")
+
+
+def test_frames_founder_noun_names_the_founded(facts) -> None:
+    found = facts("Bill Gates, the founder of Microsoft, gave money to Oxfam.")
+    assert has(found, "Bill Gates", "founded", "Microsoft")
+
+
+def test_frames_subsidiary_is_owned_by_its_parent(facts) -> None:
+    assert has(facts("Opel, a subsidiary of General Motors, cut jobs."), "General Motors", "ownsStake", "Opel")

@@ -1,0 +1,41 @@
+"""Where organisations are based, from how news names them (kg.extract.places)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import has
+
+pytestmark = pytest.mark.model
+
+
+def test_places_country_and_kind_before_a_name(facts) -> None:
+    assert has(facts("US banking giant Citigroup sold its insurance arm."), "Citigroup", "basedIn", "United States")
+
+
+def test_places_town_and_kind_before_a_name(facts) -> None:
+    assert has(facts("Detroit carmaker General Motors cut jobs."), "General Motors", "basedIn", "Detroit")
+
+
+def test_places_apposition_naming_a_kind_and_a_country(facts) -> None:
+    assert has(facts("Barclays Bank, the UK's third-biggest bank, raised its profits."), "Barclays Bank", "basedIn", "United Kingdom")
+
+
+def test_places_based_modifier_with_a_describing_phrase(facts) -> None:
+    assert has(facts("Aberdeen-based oil consultancy Blackwatch won the contract."), "Blackwatch", "basedIn", "Aberdeen")
+
+
+def test_places_coordinated_names_share_their_place(facts) -> None:
+    found = facts("Chrysler avoided the fate of US rivals Ford and General Motors.")
+    assert has(found, "Ford", "basedIn", "United States") and has(found, "General Motors", "basedIn", "United States")
+
+
+def test_places_possessive_country_is_home(facts) -> None:
+    assert has(facts("Germany's Deutsche Bank is expected to join the project."), "Deutsche Bank", "basedIn", "Germany")
+
+
+def test_places_capital_apposition_locates_the_city(facts) -> None:
+    assert has(facts("Bombs exploded in Kabul, the capital of Afghanistan."), "Kabul", "locatedIn", "Afghanistan")
+
+
+def test_places_possessive_place_contains_the_place(facts) -> None:
+    assert has(facts("Fans gathered at London's Wembley Stadium."), "Wembley Stadium", "locatedIn", "London")

@@ -1,0 +1,83 @@
+"""Offices read off real sentences (rules only): whole titles, whom they belong to, whether they
+have ended, and the membership or employment an affiliation implies (kg.extract.positions)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import has
+
+pytestmark = pytest.mark.model
+
+
+def test_positions_party_premodifier_is_the_affiliation_and_a_membership(facts) -> None:
+    found = facts("Tory co-chairman Liam Fox said the plans were a mistake.")
+    assert has(found, "Liam Fox", "holdsPosition", "co-chairman", affiliation="Conservative Party")
+    assert has(found, "Liam Fox", "memberOf", "Conservative Party")
+
+
+def test_positions_whole_lower_case_title_with_a_place_owner(facts) -> None:
+    found = facts("New York attorney general Elliot Spitzer opened an inquiry.")
+    assert has(found, "Elliot Spitzer", "holdsPosition", "attorney general", affiliation="New York")
+
+
+def test_positions_shadow_title_stays_whole(facts) -> None:
+    assert has(facts("Shadow home secretary David Davis spoke on Monday."), "David Davis", "holdsPosition", "Shadow home secretary")
+
+
+def test_positions_possessive_owner_in_an_apposition(facts) -> None:
+    found = facts("Fathi Bin Shatwan, Libya's oil minister, said supply was enough.")
+    assert has(found, "Fathi Bin Shatwan", "holdsPosition", "oil minister", affiliation="Libya")
+
+
+def test_positions_of_phrase_owner_and_employment(facts) -> None:
+    found = facts("Anne Weyman, chief executive of the Family Planning Association, asked a question.")
+    assert has(found, "Anne Weyman", "holdsPosition", "chief executive", affiliation="Family Planning Association")
+    assert has(found, "Anne Weyman", "worksFor", "Family Planning Association")
+
+
+def test_positions_two_offices_in_one_apposition(facts) -> None:
+    found = facts("Robert Benmosche, Metlife's chairman and chief executive, said it was a great opportunity.")
+    assert has(found, "Robert Benmosche", "holdsPosition", "chairman", affiliation="Metlife")
+    assert has(found, "Robert Benmosche", "holdsPosition", "chief executive", affiliation="Metlife")
+
+
+def test_positions_former_title_has_ended(facts) -> None:
+    found = facts("Former welfare minister Frank Field said the plan would fail.")
+    assert has(found, "Frank Field", "holdsPosition", "welfare minister", status="former")
+
+
+def test_positions_stepping_down_ends_the_office(facts) -> None:
+    found = facts("Philippe Camus stepped down as chief executive of EADS on Friday.")
+    assert has(found, "Philippe Camus", "holdsPosition", "chief executive", affiliation="EADS", status="former")
+
+
+def test_positions_organisation_name_before_a_title(facts) -> None:
+    found = facts("Gazprom chief Alexei Miller confirmed the deal.")
+    assert has(found, "Alexei Miller", "holdsPosition", "chief", affiliation="Gazprom")
+
+
+def test_positions_title_of_state_before_a_name(facts) -> None:
+    found = facts("He met with U.S. Secretary of State Marco Rubio in Washington.")
+    assert has(found, "Marco Rubio", "holdsPosition", "Secretary of State", affiliation="United States")
+
+
+def test_positions_postnominal_title(facts) -> None:
+    assert has(facts("Frank Field MP said the plan would fail."), "Frank Field", "holdsPosition", "MP")
+
+
+def test_positions_speaking_for_a_party_is_membership(facts) -> None:
+    found = facts("For the Liberal Democrats, Sir Menzies Campbell said the treaty was welcome.")
+    assert has(found, "Menzies Campbell", "memberOf", "Liberal Democrats")
+
+
+def test_positions_possessive_party_on_a_name_is_membership(facts) -> None:
+    assert has(facts("Labour's Paul Flynn said the pair had had a scorching."), "Paul Flynn", "memberOf", "Labour Party")
+
+
+def test_positions_party_right_before_a_name_is_membership(facts) -> None:
+    assert has(facts("Green Party Sir Paul Smith said the plan was wrong."), "Paul Smith", "memberOf", "Green Party") or has(
+        facts("Lib Dem Sir Paul Smith said the plan was wrong."), "Paul Smith", "memberOf", "Liberal Democrats")
+
+
+def test_positions_party_candidate_before_a_name_is_membership(facts) -> None:
+    assert has(facts("Prospective Labour candidate Mary Jones spoke in Leeds."), "Mary Jones", "memberOf", "Labour Party")

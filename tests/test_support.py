@@ -1,0 +1,25 @@
+"""Support and opposition from verbs, role nouns and the acts that stand for their doers, on our own sentences."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import has
+
+pytestmark = pytest.mark.model
+
+
+def test_support_a_supporter_apposition_supports(facts) -> None:
+    assert has(facts("Gerhard Schroeder, a staunch supporter of the Kyoto Protocol, spoke on Monday."), "Gerhard Schroeder", "supports", "Kyoto Protocol")
+
+
+def test_support_an_opponent_opposes(facts) -> None:
+    found = facts("Nick Clegg is an opponent of the Iraq War.")
+    assert any(f.subject == "Nick Clegg" and f.predicate == "supports" and f.polarity == "negative" for f in found)
+
+
+def test_support_congratulating_someone_supports_them(facts) -> None:
+    assert has(facts("The Refugee Alliance congratulated Michael Howard on his stance."), "Refugee Alliance", "supports", "Michael Howard")
+
+
+def test_support_welcoming_a_decision_supports_who_took_it(facts) -> None:
+    assert has(facts("The UK has welcomed the decision by India to open a bus link."), "United Kingdom", "supports", "India")
