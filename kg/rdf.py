@@ -188,12 +188,33 @@ def to_rdf(graph: KnowledgeGraph) -> Graph:
         _add_entity(rdf, entity)
     for statement in graph.statements:
         _add_statement(rdf, statement, graph)
+    _add_entity_counts(rdf)
     # Type the polarity and modality values in use, so the graph alone says what they are.
     for value in sorted(set(rdf.objects(None, KG.polarity))):
         rdf.add((value, RDF.type, KG.Polarity))
     for value in sorted(set(rdf.objects(None, KG.modality))):
         rdf.add((value, RDF.type, KG.Modality))
     return rdf
+
+
+def _add_entity_counts(rdf: Graph) -> None:
+    """``kg:statementCount`` and ``kg:neighbourCount`` of every entity in a statement, as
+    ``xsd:integer``: what the ``connected`` query would count (statements of any polarity or
+    modality with the entity as kg:subject or kg:object; distinct entities at the other end),
+    so that query reads them instead of aggregating every statement."""
+    statements: dict[Node, set[Node]] = {}
+    neighbours: dict[Node, set[Node]] = {}
+    objects = dict(rdf.subject_objects(KG.object))
+    for statement, subject in rdf.subject_objects(KG.subject):
+        statements.setdefault(subject, set()).add(statement)
+        other = objects.get(statement)
+        if other is not None:
+            neighbours.setdefault(subject, set()).add(other)
+            statements.setdefault(other, set()).add(statement)
+            neighbours.setdefault(other, set()).add(subject)
+    for entity in sorted(statements):
+        rdf.add((entity, KG.statementCount, Literal(len(statements[entity]), datatype=XSD.integer)))
+        rdf.add((entity, KG.neighbourCount, Literal(len(neighbours.get(entity, ())), datatype=XSD.integer)))
 
 
 def _add_document(rdf: Graph, document) -> None:

@@ -109,6 +109,7 @@ class KG(DefinedNamespace):
     endOffset: URIRef  # end offset
     extractor: URIRef  # extractor
     metric: URIRef  # metric
+    neighbourCount: URIRef  # neighbour count
     objectValue: URIRef  # object value
     period: URIRef  # period
     published: URIRef  # published
@@ -116,6 +117,7 @@ class KG(DefinedNamespace):
     relation: URIRef  # relation
     sentence: URIRef  # sentence
     startOffset: URIRef  # start offset
+    statementCount: URIRef  # statement count
     status: URIRef  # status
     title: URIRef  # title
     unit: URIRef  # unit
