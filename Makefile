@@ -78,6 +78,7 @@ bench: install
 bench-scale: install-test | $(VIRTUOSO)
 	mkdir -p $(OUT)/bench
 	$(BIN)/python benchmarks/sparql.py --triples 1000000 --json $(OUT)/bench/sparql.json
+	$(BIN)/python benchmarks/layout.py --sizes 5000 20000 50000 --json $(OUT)/bench/layout.json
 	$(BIN)/python benchmarks/render.py --sizes 500 2000 5000 --baseline-max 500 --json $(OUT)/bench/render.json
 	$(BIN)/python benchmarks/memory.py --command extract --sizes-mb 1 5 --json $(OUT)/bench/memory.json
 	$(BIN)/python benchmarks/scale.py --store --json $(OUT)/bench/scale.json

@@ -2,7 +2,8 @@
 
 Input: nothing but a seed; output: a plain table of figures on stdout (and ``--json PATH``). The
 graph is built through kg's real code path: seeded ``kg.model`` records -> ``KnowledgeGraph`` ->
-``kg.rdf.to_rdf`` -> N-Triples, so its shape (reified statements, qualifiers, labels, provenance)
+``kg.rdf.to_rdf`` -> ``kg.rdf.to_turtle`` (the ``graph.ttl`` that ``kg build`` writes and ``kg query``
+loads, subjects grouped as Turtle groups them), so its shape (reified statements, qualifiers, labels, provenance)
 is the shape ``kg`` writes. Queries are ``queries/*.rq`` when that folder holds any, else a
 built-in set of eight. There are no pass/fail thresholds.
 
@@ -24,6 +25,7 @@ import json
 import os
 import platform
 import random
+import re
 import resource
 import shutil
 import signal
@@ -55,7 +57,7 @@ from kg.model import (
     Statement,
 )
 from kg.query import read_query_file
-from kg.rdf import entity_iri, to_rdf
+from kg.rdf import entity_iri, to_rdf, to_turtle
 from kg.resolve import slugify
 from kg.vocab import KG, KGR, PREFIXES
 
@@ -348,6 +350,10 @@ def synthetic_graph(n_docs: int, seed: int) -> KnowledgeGraph:
     return corpus.graph()
 
 
+#: Entity triples kg writes with a kg: predicate that are not facts (see kg.rdf).
+_ENTITY_COUNTS = (KG.statementCount, KG.neighbourCount)
+
+
 def _triple_rates(graph: KnowledgeGraph) -> tuple[float, float, float]:
     """Triples per statement, per entity and per document, measured on ``to_rdf(graph)``.
 
@@ -358,7 +364,7 @@ def _triple_rates(graph: KnowledgeGraph) -> tuple[float, float, float]:
     stmt, entity, doc, kg_ns = (str(KGR["stmt/"]), str(KGR["entity/"]), str(KGR["doc/"]), str(KG))
     for subject, predicate, _ in to_rdf(graph):
         subject = str(subject)
-        if subject.startswith(stmt) or (subject.startswith(entity) and str(predicate).startswith(kg_ns)):
+        if subject.startswith(stmt) or (subject.startswith(entity) and str(predicate).startswith(kg_ns) and predicate not in _ENTITY_COUNTS):
             counts["stmt"] += 1
         elif subject.startswith(entity):
             counts["entity"] += 1
@@ -596,7 +602,10 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--queries", type=Path, default=QUERIES_DIR, help="folder of .rq files (default: queries/)")
     parser.add_argument("--builtin", action="store_true", help="use the built-in queries even when .rq files exist")
     parser.add_argument("--skip-rdflib", action="store_true", help="time pyoxigraph only")
-    parser.add_argument("--keep", type=Path, default=None, help="also copy the N-Triples file here")
+    parser.add_argument("--keep", type=Path, default=None, help="also copy the Turtle file here")
+    parser.add_argument("--load", type=Path, default=None, help="query this Turtle file (from --keep) instead of synthesising one")
+    parser.add_argument("--reference", type=Path, default=None, help="folder of earlier .rq files: compare each query's rows with the file of the same name")
+    parser.add_argument("--reference-rev", default=None, metavar="REV", help="as --reference, with queries/*.rq at this git revision (e.g. main)")
     parser.add_argument("--json", type=Path, default=None, help="write all figures to this JSON file")
     return parser.parse_args(argv)
 
@@ -628,8 +637,8 @@ def build_ntriples(triples: int, seed: int, nt: Path) -> tuple[dict[str, rdflib.
         "negative": sum(s.polarity == "negative" for s in graph.statements),
         "not_asserted": sum(s.modality != "asserted" for s in graph.statements),
     }
-    _log(f"serialising {len(rdf):,} triples to N-Triples")
-    serialise_s, _ = _stopwatch(lambda: rdf.serialize(destination=str(nt), format="nt", encoding="utf-8"))
+    _log(f"serialising {len(rdf):,} triples to Turtle as kg build writes graph.ttl")
+    serialise_s, _ = _stopwatch(lambda: nt.write_text(to_turtle(rdf), encoding="utf-8"))
     counts["ntriples_mb"] = round(nt.stat().st_size / 1e6, 1)
     build = {"synthesise": synth_s, "to_rdf": to_rdf_s, "serialise_nt": serialise_s}
     return values, counts, build
@@ -643,18 +652,18 @@ def load_engines(nt: Path, with_rdflib: bool) -> tuple[Store, rdflib.Graph | Non
     """
     _log("loading into pyoxigraph: Store().load")
     store = Store()
-    load_s, _ = _stopwatch(lambda: store.load(path=str(nt), format=RdfFormat.N_TRIPLES))
+    load_s, _ = _stopwatch(lambda: store.load(path=str(nt), format=RdfFormat.TURTLE))
     load: dict[str, float] = {"oxigraph_load": load_s, "oxigraph_len": len(store)}
     del store
     _log("loading into pyoxigraph: Store().bulk_load")
     store = Store()
-    bulk_s, _ = _stopwatch(lambda: store.bulk_load(path=str(nt), format=RdfFormat.N_TRIPLES))
+    bulk_s, _ = _stopwatch(lambda: store.bulk_load(path=str(nt), format=RdfFormat.TURTLE))
     load.update({"oxigraph_bulk_load": bulk_s, "oxigraph_bulk_len": len(store)})
     if not with_rdflib:
         return store, None, load
     _log("loading into rdflib: Graph().parse(format='nt')")
     graph = rdflib.Graph()
-    parse_s, _ = _stopwatch(lambda: graph.parse(str(nt), format="nt"))
+    parse_s, _ = _stopwatch(lambda: graph.parse(str(nt), format="turtle"))
     load.update({"rdflib_parse": parse_s, "rdflib_len": len(graph)})
     return store, graph, load
 
@@ -686,6 +695,99 @@ def time_query(query: Query, store: Store, graph: rdflib.Graph | None, args: arg
     }
 
 
+def _loaded(args: argparse.Namespace, nt: Path) -> tuple[dict[str, rdflib.term.Identifier], dict, dict]:
+    """Binding values and counts for a Turtle file written by an earlier run with the same
+    ``--triples`` and ``--seed`` (the synthetic records are made again, not converted)."""
+    _log(f"synthesising about {args.triples:,} triples for the values of {nt}")
+    synth_s, graph = _stopwatch(lambda: sized_graph(args.triples, args.seed))
+    counts = {
+        "triples": None,
+        "documents": len(graph.documents),
+        "entities": len(graph.entities),
+        "statements": len(graph.statements),
+        "negative": sum(s.polarity == "negative" for s in graph.statements),
+        "not_asserted": sum(s.modality != "asserted" for s in graph.statements),
+        "ntriples_mb": round(nt.stat().st_size / 1e6, 1),
+    }
+    return binding_values(graph), counts, {"synthesise": synth_s, "to_rdf": 0.0, "serialise_nt": 0.0}
+
+
+def _checkout_queries(rev: str, folder: Path) -> None:
+    """queries/*.rq as they were at git revision ``rev``, into ``folder``."""
+    import subprocess
+
+    folder.mkdir(parents=True, exist_ok=True)
+    names = subprocess.run(["git", "ls-tree", "--name-only", f"{rev}:queries"], cwd=REPO, check=True, capture_output=True, text=True).stdout.split()
+    for name in names:
+        if name.endswith(".rq"):
+            text = subprocess.run(["git", "show", f"{rev}:queries/{name}"], cwd=REPO, check=True, capture_output=True, text=True).stdout
+            (folder / name).write_text(text, encoding="utf-8")
+
+
+def _all_rows(store: Store, text: str, bindings: dict[str, rdflib.term.Identifier]) -> tuple[list[str], list[tuple[str | None, ...]]]:
+    substitutions = {pyoxigraph.Variable(k): _ox_term(v) for k, v in bindings.items()}
+    result = store.query(text, prefixes=OX_PREFIXES, substitutions=substitutions or None)
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return ["ask"], [(str(bool(result)),)]
+    if isinstance(result, pyoxigraph.QuerySolutions):
+        names = [v for v in result.variables]
+        return [v.value for v in names], [tuple(None if solution[v] is None else str(solution[v]) for v in names) for solution in result]
+    return ["s", "p", "o"], sorted(tuple(str(term) for term in triple) for triple in result)
+
+
+_ORDER_BY = re.compile(r"ORDER\s+BY\s+(.*?)(?:LIMIT|OFFSET|$)", re.IGNORECASE | re.DOTALL)
+
+
+def _order_keys(text: str) -> list[str]:
+    """The variables a query's ORDER BY names, in order (DESC(?x) and ASC(?x) give x)."""
+    found = _ORDER_BY.search(text)
+    return re.findall(r"\?(\w+)", found.group(1)) if found else []
+
+
+def time_against_reference(query: Query, reference: Path, store: Store, args: argparse.Namespace) -> dict[str, float]:
+    """Median ms of the query and of the reference query, their runs interleaved (new, reference,
+    new, ...) so that both see the same load on the machine."""
+    substitutions = {pyoxigraph.Variable(k): _ox_term(v) for k, v in query.bindings.items()} or None
+    texts = {"ms": query.text, "reference_ms": read_query_file(reference).text}
+    runs: dict[str, list[float]] = {key: [] for key in texts}
+    _log(f"query {query.name}: timing against {reference}, interleaved")
+    for _ in range(args.repeat):
+        for key, text in texts.items():
+            seconds, _ = _timed(lambda text=text: _rows(store.query(text, prefixes=OX_PREFIXES, substitutions=substitutions)), args.timeout)
+            runs[key].append(seconds * 1000)
+    return {key: statistics.median(values) for key, values in runs.items()}
+
+
+def compare_rows(query: Query, reference: Path, store: Store) -> dict[str, object]:
+    """The rows of ``query`` against those of the reference query file of the same name, on the same store.
+
+    Returns:
+        ``status``: "same" (same rows in the same order), "same rows, other order", "different"
+        or "no reference"; with counts of rows found only on either side.
+    """
+    if not reference.is_file():
+        return {"status": "no reference"}
+    _log(f"query {query.name}: rows against {reference}")
+    reference_text = read_query_file(reference).text
+    names, ours = _all_rows(store, query.text, query.bindings)
+    reference_names, theirs = _all_rows(store, reference_text, query.bindings)
+    if names != reference_names:
+        return {"status": "different", "rows": len(ours), "only_new": len(ours), "only_reference": len(theirs)}
+    if ours == theirs:
+        return {"status": "same", "rows": len(ours)}
+    from collections import Counter
+
+    only_ours, only_theirs = Counter(ours) - Counter(theirs), Counter(theirs) - Counter(ours)
+    if only_ours or only_theirs:
+        return {"status": "different", "rows": len(ours), "only_new": sum(only_ours.values()), "only_reference": sum(only_theirs.values())}
+    # The same rows in another order: fine when the reference's ORDER BY keys run the same,
+    # i.e. only rows that its ORDER BY leaves tied (and orders as the engine likes) moved.
+    keys = [names.index(k) for k in _order_keys(reference_text) if k in names]
+    if keys and [tuple(row[i] for i in keys) for row in ours] == [tuple(row[i] for i in keys) for row in theirs]:
+        return {"status": "same rows; order differs only among rows tied on the reference's ORDER BY", "rows": len(ours)}
+    return {"status": "same rows, other order", "rows": len(ours)}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     wall = time.perf_counter()
@@ -695,13 +797,27 @@ def main(argv: list[str] | None = None) -> int:
         "args": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
     }
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
-        nt = Path(tmp) / "graph.nt"
-        values, figures["graph"], figures["build_s"] = build_ntriples(args.triples, args.seed, nt)
+        nt = Path(tmp) / "graph.ttl"
+        if args.load:
+            nt = args.load
+            values, figures["graph"], figures["build_s"] = _loaded(args, nt)
+        else:
+            values, figures["graph"], figures["build_s"] = build_ntriples(args.triples, args.seed, nt)
         if args.keep:
             shutil.copyfile(nt, args.keep)
         store, graph, figures["load_s"] = load_engines(nt, not args.skip_rdflib)
-    queries = load_queries(args.queries, values, args.builtin)
-    figures["queries"] = [time_query(query, store, graph, args) for query in queries]
+        figures["graph"]["triples"] = len(store)
+        reference = args.reference
+        if args.reference_rev:
+            reference = Path(tmp) / "reference"
+            _checkout_queries(args.reference_rev, reference)
+        queries = load_queries(args.queries, values, args.builtin)
+        figures["queries"] = [time_query(query, store, graph, args) for query in queries]
+        if reference is not None:
+            for query, result in zip(queries, figures["queries"]):
+                result["reference"] = compare_rows(query, reference / Path(query.source).name, store)
+                if result["reference"]["status"] != "no reference":
+                    result["reference"].update(time_against_reference(query, reference / Path(query.source).name, store, args))
     figures["wall_s"] = time.perf_counter() - wall
     figures["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures["machine"]["loadavg_end"] = os.getloadavg()
@@ -722,9 +838,9 @@ def report(figures: dict) -> Iterator[str]:
     yield (
         f"graph      {g['triples']:,} triples: {g['documents']:,} documents, {g['entities']:,} entities, "
         f"{g['statements']:,} statements ({g['negative']:,} negative, {g['not_asserted']:,} not asserted); "
-        f"N-Triples {g['ntriples_mb']:.1f} MB"
+        f"Turtle {g['ntriples_mb']:.1f} MB"
     )
-    yield f"build      synthesise (with sizing) {build['synthesise']:.1f} s, kg.rdf.to_rdf {build['to_rdf']:.1f} s, serialise nt {build['serialise_nt']:.1f} s"
+    yield f"build      synthesise (with sizing) {build['synthesise']:.1f} s, kg.rdf.to_rdf {build['to_rdf']:.1f} s, kg.rdf.to_turtle {build['serialise_nt']:.1f} s"
     yield ""
     yield f"{'load':<34} {'seconds':>9} {'triples':>11}"
     yield f"{'  pyoxigraph Store.load':<34} {load['oxigraph_load']:>9.2f} {load['oxigraph_len']:>11,}"
@@ -748,6 +864,16 @@ def report(figures: dict) -> Iterator[str]:
         for engine, result in (("pyoxigraph", ox), ("rdflib", rd)):
             if result["status"] not in ("ok", "skipped"):
                 warnings.append(f"note: {q['name']}: {engine} {result['status']}")
+    if any("reference" in q for q in figures["queries"]):
+        yield ""
+        yield "against the reference queries (same store; every row compared; ms: medians of interleaved runs):"
+        for q in figures["queries"]:
+            ref = q.get("reference", {"status": "no reference"})
+            extra = f" ({ref['only_new']} rows only in the new query, {ref['only_reference']} only in the reference)" if ref["status"] == "different" else ""
+            timing = f"{ref['reference_ms']:8.1f} -> {ref['ms']:7.1f} ms  " if "ms" in ref else " " * 29
+            yield f"  {q['name']:<12} {timing}{ref['status']}{extra}" + (f", {ref['rows']:,} rows" if "rows" in ref else "")
+            if ref["status"] == "different":
+                warnings.append(f"WARNING: {q['name']}: rows differ from the reference query")
     yield ""
     for q in figures["queries"]:
         bound = ", ".join(f"?{k} = {v}" for k, v in q["bindings"].items())

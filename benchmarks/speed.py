@@ -1,101 +1,164 @@
-"""kg's speed against the floor spaCy sets: the same texts through bare ``nlp.pipe`` and through kg.
+"""``kg build`` on news against bare spaCy over the same articles: whole processes, interleaved rounds.
 
-Corpus: the CoNLL04 sentences (train + dev) grouped into articles of 20 sentences, the CaRB
-dev sentences grouped the same way, and the seed article; so about 1,800 sentences in 90
-documents. Three timings, in the same process and on the same pipeline object:
+Corpus: the BBC pool (``$KG_DATA_DIR/news/pool.jsonl``, 847 articles, 817 distinct texts). A
+size of N takes the first N distinct articles in file order; past 817 the pool is used again in
+the same order, each article as a copy with a new id and one extra closing paragraph
+("Copy 2.") so that kg does not drop it as a duplicate. So 1,600 articles are 817 originals and
+783 copies: twice the parsing and statements of 800 articles, with the entities of 817.
 
-- spaCy: ``nlp.pipe`` over the documents' texts with en_core_web_sm alone (kg's component
-  disabled): the floor;
-- spaCy + kg_entities: the same with kg's entity component (what ``kg.nlp`` runs);
-- kg: ``kg.pipeline.extract_graph`` (passages, spaCy, extraction, the pair classifier,
-  resolution) and then ``kg.rdf.to_rdf``.
+For every size, each round runs, in fresh Python processes (imports and model loading included
+on both sides), in alternating order:
 
-Each is the best of ``--repeat`` runs. Printed: seconds, words per second, and the ratio to
-the floor. Run: ``.venv/bin/python benchmarks/speed.py``.
+- ``kg -q build ARTICLES.jsonl -o DIR --jobs 1``: the whole build (ingest, spaCy, extraction,
+  resolution, RDF, the SHACL check, Turtle, JSON-LD, JSON Lines, the HTML page);
+- bare spaCy: ``spacy.load(model)`` and ``for doc in nlp.pipe(texts): pass`` over the same
+  article texts, with the pipeline kg loads (without kg's component): the floor;
+- ``kg -q build ... --jobs auto`` (the default): one process per core.
+
+Reported per size (medians over ``--rounds``): wall seconds, CPU seconds (user + system of
+the process and its children), peak resident memory (the largest process), the ratios to the
+floor, and the time per article with the start-up cost taken out (the median of kg and of spaCy
+on a one-article corpus, measured in every round). Run:
+``.venv/bin/python benchmarks/speed.py --json out/bench/speed.json``.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
-from kg.ingest import load_documents
-from kg.nlp import load_pipeline
-from kg.pipeline import extract_graph
-from kg.rdf import to_rdf
-
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("KG_DATA_DIR", ROOT.parent / "shared" / "data"))
+POOL = DATA / "news" / "pool.jsonl"
+
+#: The floor: the pipeline kg would load, without kg's own component, over the article texts.
+BARE = """
+import json, sys
+import spacy
+from kg.nlp import DEFAULT_MODELS, _is_loadable
+name = next(m for m in DEFAULT_MODELS if _is_loadable(m))
+nlp = spacy.load(name)
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+for _ in nlp.pipe(texts):
+    pass
+"""
 
 
-def corpus(folder: Path, per_article: int = 20) -> Path:
-    """Write the benchmark sentences as articles of ``per_article`` sentences; returns the folder."""
-    folder.mkdir(parents=True, exist_ok=True)
-    sentences: list[str] = []
-    for split in ("train", "dev"):
-        path = DATA / "conll04" / f"{split}.jsonl"
-        if path.exists():
-            sentences += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    carb = DATA / "carb" / "dev.txt"
-    if carb.exists():
-        sentences += [line.strip() for line in carb.read_text(encoding="utf-8").splitlines() if line.strip()]
+def corpus(size: int, folder: Path) -> Path:
+    """The first ``size`` distinct pool articles as JSON Lines (copies past the pool); returns the file."""
+    path = folder / f"news-{size}.jsonl"
+    seen: set[str] = set()
+    originals = []
+    for line in POOL.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        key = " ".join(record["text"].casefold().split())
+        if key not in seen:
+            seen.add(key)
+            originals.append(record)
     records = []
-    for i in range(0, len(sentences), per_article):
-        chunk = sentences[i : i + per_article]
-        # One paragraph per sentence, as wire copy is laid out.
-        records.append({"id": f"bench-{i // per_article:04d}", "text": "\n\n".join(chunk)})
-    (folder / "bench.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
-    for seed in (ROOT / "seeds").glob("*.txt"):
-        (folder / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
-    return folder
+    copy = 1
+    while len(records) < size:
+        for record in originals[: size - len(records)]:
+            if copy == 1:
+                records.append(record)
+            else:
+                records.append({**record, "id": f"{record['id']}-copy{copy}", "text": f"{record['text']}\n\nCopy {copy}."})
+        copy += 1
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
 
 
-def best_of(repeat: int, run) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def run(command: list[str]) -> dict[str, float]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of one process and its children."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}): {stderr[-2000:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
+
+
+def kg_build(articles: Path, out: Path, jobs: str) -> dict[str, float]:
+    return run([sys.executable, "-m", "kg.cli", "-q", "build", str(articles), "-o", str(out), "--jobs", jobs])
+
+
+def bare(articles: Path) -> dict[str, float]:
+    return run([sys.executable, "-c", BARE, str(articles)])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--folder", type=Path, default=ROOT / "out" / "bench-speed")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 400, 1600])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-auto", action="store_true", help="skip the --jobs auto runs")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
 
-    documents = list(load_documents([corpus(args.folder)]))
-    texts = [d.text for d in documents]
-    nlp = load_pipeline()
-    words = sum(len(t.split()) for t in texts)
+    runs: dict[str, dict[str, list[dict[str, float]]]] = {}
+    with tempfile.TemporaryDirectory(prefix="kg-speed-") as tmp:
+        folder = Path(tmp)
+        files = {size: corpus(size, folder) for size in [1, *args.sizes]}
+        words = {size: sum(len(json.loads(line)["text"].split()) for line in path.read_text(encoding="utf-8").splitlines()) for size, path in files.items()}
+        for round_number in range(args.rounds):
+            for size, path in files.items():
+                jobs = [("kg", lambda: kg_build(path, folder / "out", "1")), ("spacy", lambda: bare(path))]
+                if not args.no_auto and size != 1:
+                    jobs.append(("kg auto", lambda: kg_build(path, folder / "out-auto", "auto")))
+                if round_number % 2:  # alternate who goes first, so drift in the machine's load evens out
+                    jobs.reverse()
+                for name, job in jobs:
+                    figures = job()
+                    runs.setdefault(str(size), {}).setdefault(name, []).append(figures)
+                    print(f"round {round_number + 1} size {size:>5} {name:<8} {figures['wall']:7.1f} s wall {figures['cpu']:7.1f} s CPU {figures['rss_mb']:6.0f} MB", file=sys.stderr, flush=True)
 
-    def bare() -> None:
-        with nlp.select_pipes(disable=["kg_entities"]):
-            for _ in nlp.pipe(texts, batch_size=64):
-                pass
+    def median(size: int | str, name: str, key: str) -> float:
+        return statistics.median(r[key] for r in runs[str(size)][name])
 
-    def with_entities() -> None:
-        for _ in nlp.pipe(texts, batch_size=64):
-            pass
+    startup = {name: median(1, name, "wall") for name in ("kg", "spacy")}
+    startup_cpu = {name: median(1, name, "cpu") for name in ("kg", "spacy")}
+    table = []
+    for size in args.sizes:
+        row = {"articles": size, "words": words[size]}
+        for name in runs[str(size)]:
+            row[name] = {key: median(size, name, key) for key in ("wall", "cpu", "rss_mb")}
+        for name in ("kg", "spacy"):
+            row[name]["wall_per_article_ms"] = 1000 * (row[name]["wall"] - startup[name]) / size
+            row[name]["cpu_per_article_ms"] = 1000 * (row[name]["cpu"] - startup_cpu[name]) / size
+        row["ratio_wall"] = row["kg"]["wall"] / row["spacy"]["wall"]
+        row["ratio_cpu"] = row["kg"]["cpu"] / row["spacy"]["cpu"]
+        if "kg auto" in row:
+            row["ratio_auto_wall"] = row["kg auto"]["wall"] / row["spacy"]["wall"]
+        table.append(row)
 
-    def kg() -> None:
-        to_rdf(extract_graph(documents, nlp))
-
-    floor = best_of(args.repeat, bare)
-    entities = best_of(args.repeat, with_entities)
-    full = best_of(args.repeat, kg)
-    graph = extract_graph(documents, nlp)
-    rows = [("spaCy (en_core_web_sm)", floor), ("spaCy + kg_entities", entities), ("kg extract + RDF", full)]
-    print(f"corpus: {len(documents)} documents, {words:,} words; {len(graph.statements):,} statements, {len(graph.entities):,} entities")
-    print(f"{'run':<24} {'seconds':>8} {'words/s':>9} {'x floor':>8}")
-    for name, seconds in rows:
-        print(f"{name:<24} {seconds:>8.2f} {words / seconds:>9,.0f} {seconds / floor:>8.2f}")
+    load = os.getloadavg()
+    print(f"kg build against bare spaCy on {POOL.name}: medians of {args.rounds} interleaved rounds, {os.cpu_count()} CPUs, load average {load[0]:.1f}")
+    print(f"start-up (1 article): kg {startup['kg']:.1f} s, spaCy {startup['spacy']:.1f} s")
+    print(f"{'articles':>8} {'words':>8} {'kg s':>7} {'spaCy s':>8} {'x wall':>7} {'x CPU':>6} {'kg ms/art':>10} {'spaCy ms/art':>12} {'kg MB':>6} {'spaCy MB':>8} {'auto s':>7} {'x auto':>7}")
+    for row in table:
+        auto = row.get("kg auto")
+        print(
+            f"{row['articles']:>8,} {row['words']:>8,} {row['kg']['wall']:>7.1f} {row['spacy']['wall']:>8.1f} {row['ratio_wall']:>6.2f}x {row['ratio_cpu']:>5.2f}x "
+            f"{row['kg']['wall_per_article_ms']:>10.0f} {row['spacy']['wall_per_article_ms']:>12.0f} {row['kg']['rss_mb']:>6.0f} {row['spacy']['rss_mb']:>8.0f} "
+            + (f"{auto['wall']:>7.1f} {row['ratio_auto_wall']:>6.2f}x" if auto else "")
+        )
+    first, last = table[0], table[-1]
+    growth = last["kg"]["wall_per_article_ms"] / first["kg"]["wall_per_article_ms"] - 1
+    print(f"time per article at {last['articles']:,} against {first['articles']:,}: {growth:+.0%} (wall, start-up taken out); peak memory {first['kg']['rss_mb']:.0f} -> {last['kg']['rss_mb']:.0f} MB")
     if args.json:
-        args.json.write_text(json.dumps({"documents": len(documents), "words": words, "seconds": dict(rows)}, indent=2) + "\n", encoding="utf-8")
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        figures = {"corpus": str(POOL.name), "rounds": args.rounds, "cpus": os.cpu_count(), "load_average": load, "startup_s": startup, "startup_cpu_s": startup_cpu, "sizes": table, "runs": runs}
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

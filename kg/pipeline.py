@@ -31,6 +31,7 @@ from kg.records import extraction_from_record, extraction_record, write_jsonl
 from kg.render import render_html
 from kg.resolve import resolve_graph
 from kg.validate import check_graph
+from kg.parallel import can_fork, extract_in_processes, job_count
 from kg.vocab import DCTERMS, KG, RDF
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,7 @@ def build_knowledge_graph(
     paths: Iterable[str | PathLike[str]],
     nlp: Language | None = None,
     model: str | None = None,
-    jobs: int = 1,
+    jobs: int | str = 1,
     on_skip: Callable[[str], None] | None = None,
     progress: bool = False,
 ) -> KnowledgeGraph:
@@ -108,7 +109,7 @@ def build_knowledge_graph(
         paths: .txt, .md and .jsonl files, or folders of them.
         nlp: a loaded pipeline; loaded from ``model`` when None.
         model: spaCy pipeline name, used only when ``nlp`` is None (None picks the default).
-        jobs: worker processes for spaCy.
+        jobs: worker processes for spaCy and extraction, or ``"auto"`` for one per core.
         on_skip: called with a message for every input record skipped as unreadable.
         progress: show a progress bar on a terminal.
 
@@ -214,7 +215,7 @@ def build(
     out_dir: str | PathLike[str],
     nlp: Language | None = None,
     model: str | None = None,
-    jobs: int = 1,
+    jobs: int | str = 1,
     validate: bool = True,
     store: str | PathLike[str] | None = None,
     into: bool = False,
@@ -229,7 +230,7 @@ def build(
         out_dir: folder for the :data:`OUTPUT_FILES`.
         nlp: a loaded pipeline; loaded from ``model`` when None.
         model: spaCy pipeline name, used only when ``nlp`` is None.
-        jobs: worker processes for spaCy.
+        jobs: worker processes for spaCy and extraction, or ``"auto"`` for one per core.
         validate: check the RDF against the SHACL shapes before anything is written.
         store: also load the graph into an on-disk oxigraph store in this folder (built
             beside the old one, swapped in with the other outputs).
@@ -292,10 +293,10 @@ def build(
 
 @dataclass(frozen=True)
 class _LocalExtractor:
-    """spaCy in this process (and ``jobs`` processes of ``nlp.pipe``)."""
+    """spaCy in this process (and ``jobs`` worker processes, see :func:`extract_all`)."""
 
     nlp: Language
-    jobs: int = 1
+    jobs: int | str = 1
     #: The pair classifier: the shipped one by default, None for the rules alone.
     classifier: object = DEFAULT
 
@@ -306,7 +307,7 @@ class _LocalExtractor:
         return extract_all(documents, self.nlp, jobs=self.jobs, progress=progress, classifier=self.classifier)
 
 
-def extract_graph(documents: Iterable[Document], nlp: Language, jobs: int = 1, progress: bool = False) -> KnowledgeGraph:
+def extract_graph(documents: Iterable[Document], nlp: Language, jobs: int | str = 1, progress: bool = False) -> KnowledgeGraph:
     """Extract, resolve and tidy the statements of already loaded documents.
 
     Documents are processed in doc_id order so the result does not depend on input order.
@@ -314,14 +315,22 @@ def extract_graph(documents: Iterable[Document], nlp: Language, jobs: int = 1, p
     return assemble_graph(extract_all(documents, nlp, jobs=jobs, progress=progress))
 
 
-def extract_all(documents: Iterable[Document], nlp: Language, jobs: int = 1, progress: bool = False, classifier: object = DEFAULT) -> list[Extraction]:
+def extract_all(documents: Iterable[Document], nlp: Language, jobs: int | str = 1, progress: bool = False, classifier: object = DEFAULT) -> list[Extraction]:
     """Each document's mentions and statements, before entities are resolved across documents.
+
+    ``jobs`` processes share the work (``"auto"``: one per core, see :func:`kg.parallel.job_count`);
+    the result is the same whatever their number.
 
     With ``progress``, a bar counts documents on stderr when it is a terminal (tqdm turns
     itself off when the output is piped or redirected).
     """
     ordered = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
-    extractions = extract_documents(parse_documents(nlp, ordered, n_process=jobs), classifier)
+    jobs = job_count(jobs, len(ordered))
+    if jobs > 1 and can_fork():
+        # Forked workers share the loaded pipeline and send back extractions, not Docs.
+        extractions = extract_in_processes(ordered, nlp, jobs, classifier)
+    else:
+        extractions = extract_documents(parse_documents(nlp, ordered, n_process=jobs), classifier)
     bar = tqdm(extractions, total=len(ordered), unit="doc", desc="kg", disable=None if progress else True, leave=False)
     return list(bar)
 

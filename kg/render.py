@@ -36,12 +36,13 @@ from rdflib import Graph
 
 from kg import predicates
 from kg.analytics import communities, degree, pagerank
+from kg.layout import layout_positions
 from kg.query import named_queries
 from kg.vocab import DCTERMS, KG, KGR, PREFIXES, RDF, SCHEMA
 
 __all__ = ["LAYOUT_THRESHOLD", "TOP_LABELS", "TYPE_STYLES", "render_html"]
 
-#: Above this many nodes, positions come from :func:`_positions` and physics is off.
+#: Above this many nodes, positions come from :func:`kg.layout.layout_positions` and physics is off.
 LAYOUT_THRESHOLD = 300
 #: The entities (by PageRank) whose labels the page always draws; the others appear as you zoom in.
 TOP_LABELS = 30
@@ -84,59 +85,14 @@ def _node_sizes(ranks: dict[str, float]) -> dict[str, float]:
     return {n: round(_MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * math.sqrt(r / top), 2) for n, r in ranks.items()}
 
 
-def _positions(g: nx.MultiDiGraph, community_of: dict[str, int], seed: int = 42) -> dict[str, tuple[float, float]]:
-    """Positions for a large graph, fast: communities laid out as groups, each group on its own.
-
-    networkx's force layout over all nodes costs about a second per iteration at 5,000 nodes
-    (and needs scipy past 500); laying out each Louvain community apart and placing the
-    communities by a small force layout of the community graph keeps it to seconds and still
-    puts related entities together.
-    """
-    simple = nx.Graph(g.to_undirected(as_view=True))
-    groups: dict[int, list[str]] = {}
-    for node in sorted(simple):
-        groups.setdefault(community_of.get(node, -1), []).append(node)
-
-    # Each community's own layout, scaled so its area grows with its size.
-    local: dict[int, dict[str, tuple[float, float]]] = {}
-    radius: dict[int, float] = {}
-    for index, members in sorted(groups.items()):
-        sub = simple.subgraph(members)
-        if len(members) == 1:
-            pos = {members[0]: (0.0, 0.0)}
-        elif len(members) <= 400:
-            pos = {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(sub, seed=seed, iterations=60).items()}
-        else:
-            pos = _disc(members, seed)
-        r = _SPACING * math.sqrt(len(members)) * 0.6
-        local[index] = {n: (x * r, y * r) for n, (x, y) in pos.items()}
-        radius[index] = r + _SPACING
-
-    # The communities themselves: a force layout of the (small) community graph, then pushed
-    # apart until no two discs overlap.
-    quotient = nx.Graph()
-    quotient.add_nodes_from(groups)
-    for a, b in simple.edges():
-        ca, cb = community_of.get(a, -1), community_of.get(b, -1)
-        if ca != cb:
-            weight = quotient.get_edge_data(ca, cb, {"weight": 0})["weight"]
-            quotient.add_edge(ca, cb, weight=weight + 1)
-    if len(quotient) > 1 and len(quotient) <= 400:
-        centres = {c: (float(x), float(y)) for c, (x, y) in nx.spring_layout(quotient, seed=seed, weight="weight").items()}
-    else:
-        centres = _disc(sorted(quotient), seed)
-    centres = _separate(centres, radius)
-    return {n: (round(cx + x, 1), round(cy + y, 1)) for c, (cx, cy) in centres.items() for n, (x, y) in local[c].items()}
-
-
 def _page_positions(g: nx.MultiDiGraph, community_of: dict[str, int]) -> dict[str, tuple[float, float]]:
-    """:func:`_positions` for the entities in statements; those in none (hidden until asked
-    for) on a disc of their own to the right, so they neither push the groups apart nor count
-    as a thousand one-entity communities for the layout to separate.
+    """:func:`kg.layout.layout_positions` for the entities in statements; those in none (hidden
+    until asked for) on a disc of their own to the right, so they neither push the groups apart
+    nor count as a thousand one-entity communities for the layout to separate.
     """
     connected = [n for n in g if g.degree(n) > 0]
     lonely = sorted(n for n in g if g.degree(n) == 0)
-    positions = _positions(g.subgraph(connected), community_of) if connected else {}
+    positions = layout_positions(g.subgraph(connected), community_of) if connected else {}
     if lonely:
         right = max((x for x, _ in positions.values()), default=0.0)
         radius = _SPACING * 0.5 * math.sqrt(len(lonely))
@@ -152,36 +108,6 @@ def _disc(items: list, seed: int) -> dict:
     golden = math.pi * (3 - math.sqrt(5))
     n = len(order)
     return {item: (math.sqrt((i + 0.5) / n) * math.cos(i * golden), math.sqrt((i + 0.5) / n) * math.sin(i * golden)) for i, item in enumerate(order)}
-
-
-def _separate(centres: dict[int, tuple[float, float]], radius: dict[int, float]) -> dict[int, tuple[float, float]]:
-    """Scale the community layout up until no two community discs overlap (at most 4x), then
-    nudge remaining overlaps apart along the line between centres."""
-    items = sorted(centres)
-    if len(items) < 2:
-        return {c: (0.0, 0.0) for c in items}
-    pos = {c: [centres[c][0], centres[c][1]] for c in items}
-    # Start at a scale where the largest disc fits between typical neighbours.
-    scale = max(radius.values()) * 2.5
-    pos = {c: [x * scale, y * scale] for c, (x, y) in pos.items()}
-    for _ in range(60):
-        moved = False
-        for i, a in enumerate(items):
-            for b in items[i + 1 :]:
-                dx, dy = pos[b][0] - pos[a][0], pos[b][1] - pos[a][1]
-                dist = math.hypot(dx, dy) or 1e-6
-                need = radius[a] + radius[b]
-                if dist < need:
-                    push = (need - dist) / 2
-                    ux, uy = dx / dist, dy / dist
-                    pos[a][0] -= ux * push
-                    pos[a][1] -= uy * push
-                    pos[b][0] += ux * push
-                    pos[b][1] += uy * push
-                    moved = True
-        if not moved or len(items) > 600:
-            break
-    return {c: (x, y) for c, (x, y) in pos.items()}
 
 
 def _options(large: bool) -> dict:

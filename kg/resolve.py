@@ -150,6 +150,12 @@ def _person_groups(
         around = {k for d in docs_of[full] if d != doc_id for k in context.get(d, ())}
         return bool((context.get(doc_id, set()) & around & rare) - {short.key, full})
 
+    # A fuller name ends with the same word (_compatible), so the corpus-wide search looks only
+    # at the names sharing that last word: linear in the corpus instead of quadratic.
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for key in all_keys:
+        by_surname[(_person_parts(key) or [""])[-1]].add(key)
+
     def fits(short: _Name, full: str) -> bool:
         if short.gender and genders[full] and short.gender not in genders[full]:
             return False
@@ -177,7 +183,7 @@ def _person_groups(
             if local is not None:
                 target[(doc_id, key)] = local
                 continue
-            found = best(name, all_keys, strict=True)
+            found = best(name, by_surname[(_person_parts(key) or [""])[-1]], strict=True)
             if found is not None and len(_person_parts(key)) == 1 and not vouched(doc_id, name, found):
                 found = None  # "Breakfast with Frost" is no article about David Frost
             if found is not None:

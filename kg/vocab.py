@@ -110,6 +110,7 @@ class KG(DefinedNamespace):
     extractor: URIRef  # extractor
     mergeReason: URIRef  # merge reason
     metric: URIRef  # metric
+    neighbourCount: URIRef  # neighbour count
     objectValue: URIRef  # object value
     period: URIRef  # period
     published: URIRef  # published
@@ -117,6 +118,7 @@ class KG(DefinedNamespace):
     relation: URIRef  # relation
     sentence: URIRef  # sentence
     startOffset: URIRef  # start offset
+    statementCount: URIRef  # statement count
     status: URIRef  # status
     title: URIRef  # title
     unit: URIRef  # unit

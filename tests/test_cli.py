@@ -183,6 +183,18 @@ def test_cli_build_refuses_a_graph_that_breaks_the_shapes(runner, built, monkeyp
     assert (built / "graph.ttl").read_bytes() == before
 
 
+@pytest.mark.parametrize("value", ["0", "65", "many"])
+def test_cli_jobs_is_a_number_or_auto(runner, value):
+    result = runner.invoke(cli, ["build", str(SEEDS), "--jobs", value])
+    assert result.exit_code == 2
+    assert "auto" in result.output and value in result.output
+
+
+def test_cli_jobs_defaults_to_auto(runner):
+    result = runner.invoke(cli, ["build", "--help"])
+    assert "[default: auto]" in " ".join(result.output.split())
+
+
 def test_cli_build_store_answers_queries(runner, session_model, tmp_path):
     out, store = tmp_path / "out", tmp_path / "store"
     result = runner.invoke(cli, ["build", str(SEEDS), "-o", str(out), "--store", str(store)])

@@ -1,0 +1,94 @@
+"""Documents -> extractions in several processes: each runs spaCy and kg's extractors on a chunk.
+
+Worker processes are forked from this one, so they share the loaded pipeline instead of loading
+it again, and they send back ``Extraction`` records (a few kilobytes a document) rather than
+spaCy Docs. Chunks come back in order, and a document's extraction does not depend on what else
+is in its chunk, so the result equals a single process's. Where ``fork`` is not available the
+caller uses spaCy's own ``n_process``.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+
+from spacy.language import Language
+
+from kg.extract import DEFAULT, extract_documents
+from kg.model import Document, Extraction
+from kg.nlp import parse_documents
+
+__all__ = ["AUTO", "MIN_DOCUMENTS_PER_JOB", "can_fork", "extract_in_processes", "job_count", "usable_cpus"]
+
+log = logging.getLogger(__name__)
+
+#: ``--jobs auto``: one process per core, as many as the work is worth.
+AUTO = "auto"
+#: A process is started only for at least this many documents: starting one costs about a
+#: second and a copy of the pipeline's memory, which a few articles do not repay.
+MIN_DOCUMENTS_PER_JOB = 40
+#: Documents per task: small enough to balance two to sixteen processes, large enough for batching.
+CHUNK_DOCUMENTS = 8
+
+#: The pipeline and classifier the forked workers use (set in the parent just before it forks).
+_PIPELINE: tuple[Language, object] | None = None
+
+
+def usable_cpus() -> int:
+    """The cores this process may run on (its CPU affinity where the system has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS and Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def job_count(jobs: int | str | None, documents: int) -> int:
+    """How many processes to run for ``documents`` documents.
+
+    Args:
+        jobs: a number, or ``"auto"`` (or None) for one per usable core, but no more than one
+            per :data:`MIN_DOCUMENTS_PER_JOB` documents.
+        documents: how many documents there are to extract.
+
+    Returns:
+        At least 1.
+
+    Examples:
+        >>> job_count(3, 10), job_count("auto", 1)
+        (3, 1)
+    """
+    if jobs is None or jobs == AUTO:
+        return max(1, min(usable_cpus(), documents // MIN_DOCUMENTS_PER_JOB))
+    return max(1, int(jobs))
+
+
+def can_fork() -> bool:
+    """Whether worker processes can be forked (Linux and other POSIX systems)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def extract_in_processes(documents: Sequence[Document], nlp: Language, jobs: int, classifier: object = DEFAULT) -> Iterator[Extraction]:
+    """Extractions of ``documents`` (already sorted and distinct), made by ``jobs`` forked processes.
+
+    ``classifier`` is as for :func:`kg.extract.extract_documents`.
+
+    Yields:
+        One extraction per document, in the order of ``documents``.
+    """
+    global _PIPELINE
+    chunks = [documents[i : i + CHUNK_DOCUMENTS] for i in range(0, len(documents), CHUNK_DOCUMENTS)]
+    _PIPELINE = (nlp, classifier)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            log.info("extracting %d documents in %d processes", len(documents), jobs)
+            for extractions in pool.imap(_extract_chunk, chunks):
+                yield from extractions
+    finally:
+        _PIPELINE = None
+
+
+def _extract_chunk(documents: Sequence[Document]) -> list[Extraction]:
+    assert _PIPELINE is not None, "worker started without a pipeline"
+    nlp, classifier = _PIPELINE
+    return list(extract_documents(parse_documents(nlp, documents), classifier))
