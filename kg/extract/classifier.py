@@ -380,6 +380,8 @@ class RelationClassifier:
         """Statements for the pairs the classifier accepts and the rules left unsaid."""
         from kg.extract.context import Builder
 
+        if not self.thresholds:  # a classifier that keeps no predicate accepts no pair: skip the features
+            return
         stated = {(s.subject.key, s.predicate, s.object.mention.key) for s in found if s.object.mention is not None}
         builder = Builder(sent, ctx)
         best: dict[tuple[str, str, str], tuple[float, Candidate]] = {}
