@@ -23,6 +23,7 @@ from kg.lexicon import (
     EVENT_HEADS,
     HONORIFICS,
     LEADER_SUFFIXES,
+    ORGANIZATION_KINDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
@@ -318,7 +319,7 @@ def kg_entities(doc: Doc) -> Doc:
     spans: list[Span] = []
     for ent in doc.ents:
         trimmed = _trim(ent)
-        if trimmed is None:
+        if trimmed is None or _bare_kind(trimmed):
             continue
         head = trimmed.root
         if trimmed.label_ in {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "PERSON"}:
@@ -327,6 +328,7 @@ def kg_entities(doc: Doc) -> Doc:
             elif head.lower_ in AGREEMENT_HEADS:
                 trimmed = Span(doc, trimmed.start, trimmed.end, label="LAW")
         spans.append(trimmed)
+    spans = _joined_names(doc, spans)
     spans = [_person_after_title(doc, s) for s in spans]
     spans = _honorific_names(doc, spans)
     spans = [_whole_person(doc, s, spans) for s in spans]
@@ -354,6 +356,38 @@ def kg_entities(doc: Doc) -> Doc:
     found = filter_spans(_source_names(doc, _corporate_towns(doc, _place_appositions(doc, found))))
     doc.ents = _with_quantities(doc, found)
     return doc
+
+
+def _bare_kind(span: Span) -> bool:
+    """"Party leader Charles Kennedy", "Company chairman X": a kind of organisation, capitalised
+    at the head of a sentence or a title, names no organisation by itself."""
+    return span.label_ == "ORG" and len(span) == 1 and span[0].lower_ in ORGANIZATION_KINDS
+
+
+def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"the Public and Commercial Services Union": a capitalised word, "and", and a name ending in
+    a kind of organisation, after "the", are one name that the model read as two (or as one
+    after the "and")."""
+    by_end = {s.end: s for s in spans if s.label_ in {"ORG", ""} or s.label_ in _WEAK_LABELS}
+    out: list[Span] = []
+    dropped: set[Span] = set()
+    for second in spans:
+        joined = None
+        if second.label_ == "ORG" and second[-1].lower_ in ORGANIZATION_KINDS and second.start >= 3 and doc[second.start - 1].lower_ in {"and", "&"}:
+            first_end = second.start - 1
+            first = by_end.get(first_end)
+            start = first.start if first is not None else first_end - 1
+            words = doc[start:first_end]
+            if (
+                1 <= len(words) <= 2 and start >= 1 and doc[start - 1].lower_ == "the"
+                and all(t.is_title and t.is_alpha for t in words)
+                and (first is None or first.label_ == "ORG")
+            ):
+                joined = Span(doc, start, second.end, label="ORG")
+                if first is not None:
+                    dropped.add(first)
+        out.append(joined or second)
+    return [s for s in out if s not in dropped]
 
 
 #: Courtesy titles that always precede a person's name ("Lord Carlile", "Mrs Beckett").

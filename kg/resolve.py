@@ -300,9 +300,16 @@ def position_label(title: str, affiliation: str) -> str:
         'leader of the Conservative Party'
         >>> position_label("chief executive", "Ford")
         'chief executive of Ford'
+        >>> position_label("leader", "Liberal Democrats")
+        'leader of the Liberal Democrats'
     """
+    from kg.gazetteer import party_name
+
     words = affiliation.split()
-    the = words and (words[-1].lower() in _THE_HEADS or affiliation.lower() in _THE_COUNTRIES or words[0].lower() == "united")
+    the = words and (
+        words[-1].lower() in _THE_HEADS or affiliation.lower() in _THE_COUNTRIES or words[0].lower() == "united"
+        or (len(words) > 1 and words[-1].endswith("s") and party_name(affiliation) is not None)  # the Liberal Democrats
+    )
     return f"{title} of {'the ' if the else ''}{affiliation}"
 
 
@@ -335,13 +342,15 @@ _CORPORATE_TITLES = frozenset(
 
 
 def _title_kind(title: Mention) -> str | None:
-    """"government", "corporate" or None for a title, from its words and its case."""
+    """"government", "corporate", "party" or None for a title, from its words and its case."""
     words = title_key(title.name).split()
     if not words or "shadow" in words:
         return None  # a shadow office belongs to its party
     key = " ".join(words)
     if key in _CORPORATE_TITLES:
         return "corporate"
+    if "party" in words:
+        return "party"  # "party leader", "the party chairman"
     head = words[-1]
     capitalised = any(w[:1].isupper() for w in title.name.split())
     if head in {"minister", "chancellor", "premier"} or key in {"prime minister", "attorney general"}:
@@ -354,29 +363,33 @@ def _title_kind(title: Mention) -> str | None:
 
 
 def _dominant(entities: tuple[Entity, ...]) -> dict[tuple[str, str], Mention]:
-    """(doc_id, "Country" or "Organization") -> a mention of the entity the document is most about,
-    when one clearly leads: at least twice named (three times for an organisation) and holding a
-    large share of the document's mentions of its type."""
+    """(doc_id, "Country", "Organization" or "Party") -> a mention of the entity the document is most
+    about, when one clearly leads: at least twice named (three times for an organisation) and
+    holding a large share of the document's mentions of its kind."""
+    from kg.gazetteer import party_name
+
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
     first: dict[tuple[str, str], Mention] = {}
     for entity in entities:
         if entity.type not in {"Country", "Organization"}:
             continue
+        kinds = [entity.type] + (["Party"] if entity.type == "Organization" and party_name(entity.label) else [])
         for m in entity.mentions:
-            counts[(m.doc_id, entity.type)][entity.entity_id] += 1
+            for kind in kinds:
+                counts[(m.doc_id, kind)][entity.entity_id] += 1
             first.setdefault((m.doc_id, entity.entity_id), m)
     out: dict[tuple[str, str], Mention] = {}
     for (doc_id, kind), counter in counts.items():
         top, n = counter.most_common(1)[0]
         share = n / sum(counter.values())
-        if n >= (2 if kind == "Country" else 3) and share >= _DOMINANT_SHARE[kind]:
+        if n >= (3 if kind == "Organization" else 2) and share >= _DOMINANT_SHARE[kind]:
             out[(doc_id, kind)] = first[(doc_id, top)]
     return out
 
 
 #: How much of a document's talk of countries (organisations) one must take to be what the
 #: document is about: an article on two governments names no minister's country by default.
-_DOMINANT_SHARE = {"Country": float(__import__("os").environ.get("KG_DOM_C", "0.75")), "Organization": float(__import__("os").environ.get("KG_DOM_O", "0.4"))}
+_DOMINANT_SHARE = {"Country": 0.75, "Organization": 0.4, "Party": 0.5}
 
 
 def _home_countries(statements: list[Statement], entity_of: dict[tuple[str, int, int], str], entities: tuple[Entity, ...]) -> dict[str, Mention]:
@@ -464,6 +477,8 @@ def _positions(
                 affiliation = home.get(person) or dominant.get((s.evidence.doc_id, "Country"))
             elif kind == "corporate":
                 affiliation = dominant.get((s.evidence.doc_id, "Organization"))
+            elif kind == "party":
+                affiliation = dominant.get((s.evidence.doc_id, "Party"))
         return affiliation
 
     decided = {id(s): decide(s) for s in statements if is_office(s)}
@@ -494,8 +509,12 @@ def _positions(
         if affiliation.doc_id != s.evidence.doc_id and affiliation.type == "Country":
             # Name the country as this article does, when it does.
             affiliation = in_doc.get((s.evidence.doc_id, affiliation.key), affiliation)
+        name = title_mention.name
+        if title.startswith("party ") and party_name(affiliation.name):
+            # "Party leader" of the Liberal Democrats is the leader of the Liberal Democrats.
+            title, name = title[len("party "):], name.split(None, 1)[1]
         key = f"position:{title}@{eid(affiliation)}"
-        office = replace(title_mention, key=key)
+        office = replace(title_mention, key=key, name=name)
         offices[key].append(office)
         out.append(replace(s, object=Argument(mention=office), qualifiers=replace(s.qualifiers, affiliation=affiliation)))
     entities: list[Entity] = []

@@ -82,3 +82,12 @@ def test_pipeline_two_processes_give_the_same_records(nlp, documents):
     one = list(graph_records(extract_graph(documents, nlp, jobs=1)))
     two = list(graph_records(extract_graph(documents, nlp, jobs=2)))
     assert one == two
+
+
+def test_pipeline_a_party_office_belongs_to_the_party_the_article_is_about(extract_texts, rows):
+    graph = extract_texts(
+        "The Liberal Democrats have promised cheaper homes. The Liberal Democrats say they would be built on public land.\n\n"
+        "Party leader Charles Kennedy said the homes would be affordable.\n"
+    )
+    positions = {e.entity_id: e.label for e in graph.entities if e.type == "Position"}
+    assert positions == {"position/leader-liberal-democrats": "leader of the Liberal Democrats"}
