@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.gazetteer import country_code, party_forms, party_name, region_name
+from kg.gazetteer import country_code, demonym_code, party_forms, party_name, region_name
 from kg.normalize import find_quantities
 from kg.syntax.titles import is_title_head, names_party_member, title_before
 from kg.lexicon import (
@@ -321,6 +321,7 @@ def kg_entities(doc: Doc) -> Doc:
         trimmed = _trim(ent)
         if trimmed is None or _bare_kind(trimmed):
             continue
+        trimmed = _whole_nation(trimmed)
         head = trimmed.root
         if trimmed.label_ in {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "PERSON"}:
             if head.lower_ in EVENT_HEADS:
@@ -358,6 +359,22 @@ def kg_entities(doc: Doc) -> Doc:
     return doc
 
 
+def _whole_nation(span: Span) -> Span:
+    """"Sri Lankans" read as "Lankans", "New Zealand" as "Zealand": a country or nationality whose
+    first word the model left out is the whole country or nationality."""
+    doc = span.doc
+    if span.start == 0 or country_code(span.text) or demonym_code(span.text):
+        return span
+    wider = doc[span.start - 1 : span.end]
+    if not wider[0].is_title:
+        return span
+    if demonym_code(wider.text):
+        return Span(doc, wider.start, wider.end, label="NORP")
+    if country_code(wider.text):
+        return Span(doc, wider.start, wider.end, label="GPE")
+    return span
+
+
 def _bare_kind(span: Span) -> bool:
     """"Party leader Charles Kennedy", "Company chairman X": a kind of organisation, capitalised
     at the head of a sentence or a title, names no organisation by itself."""
@@ -391,7 +408,9 @@ def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 #: Courtesy titles that always precede a person's name ("Lord Carlile", "Mrs Beckett").
-_NAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady baroness baron viscount earl".split())
+_NAME_HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady baroness baron viscount earl cardinal archbishop bishop rabbi imam ayatollah reverend rev rev.".split()
+)
 
 
 def _honorific_names(doc: Doc, spans: list[Span]) -> list[Span]:

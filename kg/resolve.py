@@ -48,12 +48,22 @@ def _size(key: str) -> tuple[int, int]:
     return len(parts), sum(map(len, parts))
 
 
+#: Common Chinese and Korean family names, which news writes first ("Wen Jiabao", "Roh Moo-hyun").
+_FAMILY_FIRST = frozenset(
+    """wang li zhang liu chen yang huang zhao wu zhou xu sun zhu hu guo lin luo gao zheng liang xie
+    song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang du cheng wei su lu ding
+    shen yao jin wen jia kim lee park choi jung kang cho yoon jang lim roh moon ahn ban""".split()
+)
+
+
 def _compatible(short: list[str], full: list[str]) -> bool:
     """True when a shorter person name can be the same person as a fuller one.
 
     "jaishankar" fits "s jaishankar"; "s jaishankar" fits "subrahmanyam jaishankar";
-    "marco rubio" does not fit "mario rubio".
+    "marco rubio" does not fit "mario rubio"; "wang" fits "wang yan".
     """
+    if len(short) == 1 and 2 <= len(full) <= 3 and full[0] == short[0] and short[0] in _FAMILY_FIRST:
+        return True  # "Mr Wang" is Wang Yan: Chinese and Korean names put the family name first
     if len(short) > len(full) or short[-1] != full[-1]:
         return False
     if len(short) == 1 or full[-len(short) :] == short:

@@ -33,6 +33,16 @@ def test_names_acronym_takes_the_key_of_its_expansion(mentions) -> None:
     assert found["FAO"][1] == found["Food and Agriculture Organisation"][1]
 
 
+def test_names_a_short_form_in_brackets_is_the_name_whatever_its_letters(mentions) -> None:
+    found = mentions("The Public and Commercial Services Union (PCS) called a strike. The PCS said 500 members would walk out.")
+    assert found["PCS"] == found["Public and Commercial Services Union"]
+
+
+def test_names_a_mixed_case_short_form_in_brackets_is_the_name(mentions) -> None:
+    found = mentions("The Scottish Environment Protection Agency (Sepa) fined the distillery. Sepa said the river was polluted.")
+    assert found["Sepa"] == found["Scottish Environment Protection Agency"] == ("Organization", found["Sepa"][1])
+
+
 def test_names_short_form_joins_the_long_name(mentions) -> None:
     found = mentions("Nortel Networks restated its accounts. Nortel said the restatement was complete.")
     assert found["Nortel"][1] == found["Nortel Networks"][1]
@@ -94,3 +104,13 @@ def test_names_a_name_starts_at_its_honorific(mentions) -> None:
 def test_names_an_honorific_surname_makes_the_full_name_a_person(mentions) -> None:
     found = mentions("Helmut Panke runs the carmaker. Mr Panke said sales would rise.")
     assert found["Helmut Panke"][0] == "Person"
+
+
+def test_names_a_nationality_the_model_cut_short_is_the_whole_country(mentions) -> None:
+    found = mentions("Sri Lankans welcomed the aid from New Zealand.")
+    assert found["Sri Lankans"] == ("Country", "country:LK")
+
+
+def test_names_a_churchman_style_starts_a_persons_name(mentions) -> None:
+    found = mentions("Cardinal Cormac Murphy O'Connor backed the plan.")
+    assert found["Cormac Murphy O'Connor"][0] == "Person"

@@ -225,6 +225,24 @@ def _acronym_of(short: str, names: list[Mention]) -> Mention | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _defined_short_forms(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) -> dict[str, Mention]:
+    """Short form -> the organisation it stands for, from "<organisation of two or more words> (<one
+    capitalised word>)"; a short form given to two organisations is neither's."""
+    found: dict[str, set[Mention]] = defaultdict(set)
+    for (doc, _), by_token in zip(parsed, maps, strict=True):
+        for token in doc:
+            i = token.i
+            if token.text != "(" or i == 0 or i + 2 >= len(doc) or doc[i + 2].text != ")":
+                continue
+            short, owner = doc[i + 1], by_token.get(i - 1)
+            if (
+                owner is not None and owner.type == "Organization" and len(owner.name.split()) > 1
+                and short.is_alpha and 2 <= len(short.text) <= 8 and short.text[:1].isupper()
+            ):
+                found[short.text].add(owner)
+    return {short: next(iter(owners)) for short, owners in found.items() if len({m.key for m in owners}) == 1}
+
+
 def _propagate(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]], names: dict[tuple[str, ...], Mention]) -> None:
     """Wherever a known name recurs untagged, it is that name ("Barclays" tagged once, missed twice)."""
     if not names:
@@ -419,6 +437,16 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
             for i in range(occ.start, occ.end):
                 maps[occ.passage][i] = new
 
+    # "the Public and Commercial Services Union (PCS)": the word in brackets is the name's own
+    # short form, whatever its letters, and wherever the article uses it.
+    defined = _defined_short_forms(parsed, maps)
+    for occ in _occurrences(maps):
+        target = defined.get(occ.mention.text)
+        if target is not None and target.key != occ.mention.key:
+            new = replace(occ.mention, name=target.name, key=target.key, type=target.type)
+            for i in range(occ.start, occ.end):
+                maps[occ.passage][i] = new
+
     # Short forms: "Nortel" after "Nortel Networks", "the Commission" after "European Commission",
     # "Korea" after "South Korea".
     occurrences = _occurrences(maps)
@@ -437,6 +465,8 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
         words = tuple(t.text for t in doc[occ.start : occ.end] if t.lower_ not in HONORIFICS and t.tag_ != "POS")
         if m.type in _VOTING_TYPES and words and all(w[:1].isupper() for w in words) and len("".join(words)) > 2:
             names.setdefault(words, m)
+    for short, target in defined.items():
+        names[(short,)] = target
     _propagate(parsed, maps, names)
     government_mentions(parsed, maps)
     return maps
