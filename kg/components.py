@@ -376,9 +376,14 @@ def _whole_nation(span: Span) -> Span:
 
 
 def _bare_kind(span: Span) -> bool:
-    """"Party leader Charles Kennedy", "Company chairman X": a kind of organisation, capitalised
-    at the head of a sentence or a title, names no organisation by itself."""
-    return span.label_ == "ORG" and len(span) == 1 and span[0].lower_ in ORGANIZATION_KINDS
+    """"Party leader Charles Kennedy", "the Cardinal mentioned": a kind of organisation or a
+    person's title, capitalised at the head of a sentence or as a style, names no organisation."""
+    word = span[0].lower_
+    return span.label_ == "ORG" and len(span) == 1 and (word in ORGANIZATION_KINDS or (word in TITLE_HEADS and word not in _ORGANIZATION_TITLES))
+
+
+#: Title words that are also one-word names of bodies ("the Executive": Scotland's government).
+_ORGANIZATION_TITLES = frozenset("executive general regulator partner owner deputy major chief head".split())
 
 
 def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -114,3 +114,13 @@ def test_names_a_nationality_the_model_cut_short_is_the_whole_country(mentions) 
 def test_names_a_churchman_style_starts_a_persons_name(mentions) -> None:
     found = mentions("Cardinal Cormac Murphy O'Connor backed the plan.")
     assert found["Cormac Murphy O'Connor"][0] == "Person"
+
+
+def test_names_a_short_form_written_as_a_word_spells_out_the_long_name(mentions) -> None:
+    found = mentions("The Higher Education Funding Council for England published data. The Hefce report said rich areas do better.")
+    assert found["Hefce"] == found["Higher Education Funding Council for England"]
+
+
+def test_names_a_title_written_as_a_name_is_no_organisation(mentions) -> None:
+    found = mentions("It was one of many issues the Cardinal mentioned.")
+    assert "Cardinal" not in found

@@ -218,10 +218,14 @@ def _initials(name: str) -> tuple[str, str]:
 def _acronym_of(short: str, names: list[Mention]) -> Mention | None:
     """The one multi-word name in ``names`` that ``short`` abbreviates, or None."""
     letters = re.sub(r"[^A-Za-z]", "", short)
-    if not 2 <= len(letters) <= 6 or not letters[0].isupper() or sum(c.isupper() for c in letters) < 2:
+    if not 2 <= len(letters) <= 6 or not letters[0].isupper():
         return None
     upper = letters.upper()
-    found = {m.key: m for m in names if len(m.name.split()) > 1 and upper in _initials(m.name)}
+    if sum(c.isupper() for c in letters) < 2:
+        # "Sepa", "Hefce": written as a word, a short form must spell out a long name exactly.
+        found = {m.key: m for m in names if len(letters) >= 4 and upper == _initials(m.name)[0]}
+    else:
+        found = {m.key: m for m in names if len(m.name.split()) > 1 and upper in _initials(m.name)}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -428,9 +432,9 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
     for occ in occurrences:
         m = occ.mention
         target = None
-        if m.type == "Organization" and len(m.name.split()) == 1 and not party_name(m.name):
+        if m.type in _VOTING_TYPES and len(m.name.split()) == 1 and not party_name(m.name):
             target = _acronym_of(m.name, organisations)
-        elif m.key in firsts and _gender(m) in (None, _gender(firsts[m.key])):
+        if target is None and m.key in firsts and _gender(m) in (None, _gender(firsts[m.key])):
             target = firsts[m.key]
         if target is not None and target.key != m.key:
             new = replace(m, name=target.name, key=target.key, type=target.type)
