@@ -123,7 +123,8 @@ def _names(mentions: list[Mention]) -> dict[tuple[str, str], _Name]:
 
 
 def _person_groups(
-    mentions: list[Mention], context: dict[str, set[str]] | None = None, styled: set[tuple[str, str]] | None = None
+    mentions: list[Mention], context: dict[str, set[str]] | None = None, styled: set[tuple[str, str]] | None = None,
+    styles: set[tuple[str, str]] | None = None,
 ) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
     """Map (doc_id, person key) to the key of the fullest name it can be, when that is unambiguous
     and safe, and give the reason for every join across documents.
@@ -136,6 +137,8 @@ def _person_groups(
     ("Abdullah" of one article is not the "Abdullah" of another).
     """
     names = _names(mentions)
+    for pair in (styles or set()) & names.keys():
+        names[pair].peer = True
     keys_by_doc: dict[str, set[str]] = defaultdict(set)
     for doc_id, key in names:
         keys_by_doc[doc_id].add(key)
@@ -229,13 +232,17 @@ def _acronyms(mentions: list[Mention]) -> dict[tuple[str, str], tuple[str, str]]
     return out
 
 
-def resolve_mentions(mentions: Iterable[Mention], styled: set[tuple[str, str]] | None = None) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
+def resolve_mentions(
+    mentions: Iterable[Mention], styled: set[tuple[str, str]] | None = None, styles: set[tuple[str, str]] | None = None
+) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
     """Group mentions into entities and give each a stable id.
 
     Args:
         mentions: every mention of every document (order does not matter).
         styled: (doc_id, person key) pairs the article names with an office ("President Putin"),
             which vouches that a one-word name there is a person's.
+        styles: (doc_id, person key) pairs whose office is a peer's, royal or judicial style
+            ("Prince", "Justice"): like "Lord Hamilton", they join only names with such a style.
 
     Returns:
         The entities sorted by id, and a map from (doc_id, start, end) of each mention to its entity id.
@@ -246,7 +253,7 @@ def resolve_mentions(mentions: Iterable[Mention], styled: set[tuple[str, str]] |
     context: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         context[m.doc_id].add(m.key)
-    person_target, reasons = _person_groups(persons, context, styled)
+    person_target, reasons = _person_groups(persons, context, styled, styles)
     acronyms = _acronyms(mentions)
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     why: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -327,8 +334,15 @@ def _entity_ids(extractions: list[Extraction]) -> tuple[tuple[Entity, ...], dict
     mentions = [m for e in extractions for m in e.mentions if m.type != "Position"]
     mentions += [m for e in extractions for s in e.statements for m in _arguments(s) if m.type != "Position"]
     # People the article gives an office ("President Putin"): named as persons, whatever the form.
-    styled = {(s.subject.doc_id, s.subject.key) for e in extractions for s in e.statements if s.predicate == "holdsPosition"}
-    return resolve_mentions(mentions, styled)
+    offices = [s for e in extractions for s in e.statements if s.predicate == "holdsPosition"]
+    styled = {(s.subject.doc_id, s.subject.key) for s in offices}
+    # "Mr Justice Sullivan", "Prince Charles": a style read as the person's title still keeps the
+    # name from joining a plain one.
+    styles = {
+        (s.subject.doc_id, s.subject.key) for s in offices
+        if (title := s.object.mention or s.object.title) is not None and title_key(title.name).rpartition(" ")[2] in _STYLES
+    }
+    return resolve_mentions(mentions, styled, styles)
 
 
 def _arguments(statement: Statement) -> list[Mention]:

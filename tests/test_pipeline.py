@@ -91,3 +91,12 @@ def test_pipeline_a_party_office_belongs_to_the_party_the_article_is_about(extra
     )
     positions = {e.entity_id: e.label for e in graph.entities if e.type == "Position"}
     assert positions == {"position/leader-liberal-democrats": "leader of the Liberal Democrats"}
+
+
+def test_pipeline_a_judge_styled_by_his_office_does_not_join_a_plain_namesake(extract_texts):
+    graph = extract_texts(
+        "Mr Justice Sullivan ruled that the council had acted unlawfully.\n",
+        "WorldCom's former finance chief Scott Sullivan pleaded guilty to fraud. Scott Sullivan will be sentenced in May.\n",
+    )
+    people = {e.label for e in graph.entities if e.type == "Person"}
+    assert "Scott Sullivan" in people and "Sullivan" in people
