@@ -355,8 +355,37 @@ def kg_entities(doc: Doc) -> Doc:
             found = [s for s in found if s not in replaced] + [name]
     found = filter_spans(found)
     found = filter_spans(_source_names(doc, _corporate_towns(doc, _place_appositions(doc, found))))
+    found = filter_spans(found + _signed_agreements(doc, found))
     doc.ents = _with_quantities(doc, found)
     return doc
+
+
+#: Verbs whose object is an agreement its subject enters: "sign an oil deal", "ratify the treaty".
+_SIGNING_VERBS = frozenset("sign ratify agree approve conclude seal".split())
+#: Nouns a signed thing is headed by; "the constitution" and "a contract" too, once signed.
+_SIGNED_HEADS = AGREEMENT_HEADS | frozenset({"constitution", "contract"})
+
+
+def _signed_agreements(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Venezuela and China sign oil deal", "the deal was signed by Shell": an agreement without
+    a name is still one thing when the sentence says who signs it. Its label, ``DEAL``, makes it
+    an agreement of its article only (``kg.extract.entities``)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for token in doc:
+        if token.lower_ not in _SIGNED_HEADS or token.i in taken or token.pos_ != "NOUN":
+            continue
+        head = token.head
+        signed = (token.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in _SIGNING_VERBS) or (
+            token.dep_ == "pobj" and head.lower_ in {"to", "on"} and head.head.lemma_ == "agree"
+        )
+        if not signed:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ in {"compound", "amod"} and start - 1 not in taken:
+            start -= 1
+        out.append(Span(doc, start, token.i + 1, label="DEAL"))
+    return out
 
 
 def _whole_nation(span: Span) -> Span:

@@ -100,3 +100,10 @@ def test_pipeline_a_judge_styled_by_his_office_does_not_join_a_plain_namesake(ex
     )
     people = {e.label for e in graph.entities if e.type == "Person"}
     assert "Scott Sullivan" in people and "Sullivan" in people
+
+
+def test_pipeline_a_signed_deal_without_a_name_is_an_agreement_of_its_article(extract_texts, rows):
+    graph = extract_texts("Venezuela and China sign oil deal.\n", "Russia and India signed an oil deal on Monday.\n")
+    deals = [e for e in graph.entities if e.type == "Agreement"]
+    assert sorted(e.label for e in deals) == ["oil deal", "oil deal"] and len({e.entity_id for e in deals}) == 2
+    assert {r.subject for r in rows(graph, None, "agreesTo")} >= {"Venezuela", "China", "Russia", "India"}
