@@ -11,7 +11,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement
@@ -123,8 +123,7 @@ def _names(mentions: list[Mention]) -> dict[tuple[str, str], _Name]:
 
 
 def _person_groups(
-    mentions: list[Mention], context: dict[str, set[str]] | None = None, styled: set[tuple[str, str]] | None = None,
-    styles: set[tuple[str, str]] | None = None,
+    mentions: list[Mention], context: dict[str, set[str]] | None = None, offices: Mapping[tuple[str, str], set[str]] | None = None,
 ) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
     """Map (doc_id, person key) to the key of the fullest name it can be, when that is unambiguous
     and safe, and give the reason for every join across documents.
@@ -137,8 +136,13 @@ def _person_groups(
     ("Abdullah" of one article is not the "Abdullah" of another).
     """
     names = _names(mentions)
-    for pair in (styles or set()) & names.keys():
-        names[pair].peer = True
+    offices = offices or {}
+    for pair, heads in offices.items():
+        if pair in names and heads & _STYLES:
+            names[pair].peer = True
+    offices_of: dict[str, set[str]] = defaultdict(set)
+    for (_, key), heads in offices.items():
+        offices_of[key] |= heads
     keys_by_doc: dict[str, set[str]] = defaultdict(set)
     for doc_id, key in names:
         keys_by_doc[doc_id].add(key)
@@ -158,7 +162,7 @@ def _person_groups(
 
     def vouched(doc_id: str, short: _Name, full: str) -> bool:
         """A one-word name's article says it is a person, or shares a rare name with the fuller one's."""
-        if short.styled or short.peer or (doc_id, short.key) in (styled or set()):
+        if short.styled or short.peer or (doc_id, short.key) in offices:
             return True
         around = {k for d in docs_of[full] if d != doc_id for k in context.get(d, ())}
         return bool((context.get(doc_id, set()) & around & rare) - {short.key, full})
@@ -199,6 +203,8 @@ def _person_groups(
             found = best(name, by_surname[(_person_parts(key) or [""])[-1]], strict=True)
             if found is not None and len(_person_parts(key)) == 1 and not vouched(doc_id, name, found):
                 found = None  # "Breakfast with Frost" is no article about David Frost
+            if found is not None and offices.get((doc_id, key)) and offices_of[found] and not offices.get((doc_id, key)) & offices_of[found]:
+                found = None  # "President Carter" is no general secretary
             if found is not None:
                 target[(doc_id, key)] = found
                 why = "the one fuller name it fits in the corpus"
@@ -233,16 +239,18 @@ def _acronyms(mentions: list[Mention]) -> dict[tuple[str, str], tuple[str, str]]
 
 
 def resolve_mentions(
-    mentions: Iterable[Mention], styled: set[tuple[str, str]] | None = None, styles: set[tuple[str, str]] | None = None
+    mentions: Iterable[Mention], offices: Mapping[tuple[str, str], set[str]] | None = None
 ) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
     """Group mentions into entities and give each a stable id.
 
     Args:
         mentions: every mention of every document (order does not matter).
-        styled: (doc_id, person key) pairs the article names with an office ("President Putin"),
-            which vouches that a one-word name there is a person's.
-        styles: (doc_id, person key) pairs whose office is a peer's, royal or judicial style
-            ("Prince", "Justice"): like "Lord Hamilton", they join only names with such a style.
+        offices: (doc_id, person key) -> the head words of the offices the article gives the
+            person ("President Putin": {"president"}). An office vouches that a one-word name is a
+            person's; a peer's, royal or judicial style ("Prince", "Justice") joins, like "Lord
+            Hamilton", only names with such a style; and a one-word name does not join another
+            article's full name that holds only other offices ("President Carter" is not Labour's
+            general secretary Matt Carter).
 
     Returns:
         The entities sorted by id, and a map from (doc_id, start, end) of each mention to its entity id.
@@ -253,7 +261,7 @@ def resolve_mentions(
     context: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         context[m.doc_id].add(m.key)
-    person_target, reasons = _person_groups(persons, context, styled, styles)
+    person_target, reasons = _person_groups(persons, context, offices)
     acronyms = _acronyms(mentions)
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     why: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -334,15 +342,13 @@ def _entity_ids(extractions: list[Extraction]) -> tuple[tuple[Entity, ...], dict
     mentions = [m for e in extractions for m in e.mentions if m.type != "Position"]
     mentions += [m for e in extractions for s in e.statements for m in _arguments(s) if m.type != "Position"]
     # People the article gives an office ("President Putin"): named as persons, whatever the form.
-    offices = [s for e in extractions for s in e.statements if s.predicate == "holdsPosition"]
-    styled = {(s.subject.doc_id, s.subject.key) for s in offices}
-    # "Mr Justice Sullivan", "Prince Charles": a style read as the person's title still keeps the
-    # name from joining a plain one.
-    styles = {
-        (s.subject.doc_id, s.subject.key) for s in offices
-        if (title := s.object.mention or s.object.title) is not None and title_key(title.name).rpartition(" ")[2] in _STYLES
-    }
-    return resolve_mentions(mentions, styled, styles)
+    offices: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e in extractions:
+        for s in e.statements:
+            title = s.object.mention or s.object.title
+            if s.predicate == "holdsPosition" and title is not None:
+                offices[(s.subject.doc_id, s.subject.key)].add(title_key(title.name).rpartition(" ")[2])
+    return resolve_mentions(mentions, offices)
 
 
 def _arguments(statement: Statement) -> list[Mention]:

@@ -261,3 +261,17 @@ def test_resolve_a_western_first_name_is_no_family_name():
     full, short = t.person("d1", "Gordon Brown"), t.person("d1", "Mr Gordon", "Gordon")
     entities, _ = resolve_mentions([full, short])
     assert len(entities) == 2
+
+
+def test_resolve_one_word_name_with_an_office_joins_no_full_name_that_holds_only_others():
+    t = _Texts()
+    full, short = t.person("d1", "Matt Carter"), t.person("d2", "President Carter", "Carter")
+    _, mapping = resolve_mentions([full, short], {("d1", full.key): {"secretary"}, ("d2", short.key): {"president"}})
+    assert _entity_of(short, mapping) != _entity_of(full, mapping)
+
+
+def test_resolve_one_word_name_with_the_same_office_joins_the_full_name():
+    t = _Texts()
+    full, short = t.person("d1", "Gordon Brown"), t.person("d2", "Chancellor Brown", "Brown")
+    _, mapping = resolve_mentions([full, short], {("d1", full.key): {"chancellor"}, ("d2", short.key): {"chancellor"}})
+    assert _entity_of(short, mapping) == _entity_of(full, mapping)
