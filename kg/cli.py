@@ -119,7 +119,7 @@ def _format_summary(counts: dict, skipped: list[str], outputs: list[Path]) -> st
     lines.append(f"statements: {sum(counts['statements'].values())}")
     lines += [f"  {predicate:<14} {n}" for predicate, n in counts["statements"].items()]
     if skipped:
-        lines.append(f"{len(skipped)} records skipped")
+        lines.append(f"{len(skipped)} record{'' if len(skipped) == 1 else 's'} skipped")
     if outputs:
         lines.append("wrote " + ", ".join(str(p) for p in outputs))
     return "\n".join(lines)
