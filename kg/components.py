@@ -78,7 +78,7 @@ def _trim(span: Span) -> Span | None:
         or (span.label_ == "PERSON" and _is_honorific(doc[start]))
     ):
         start += 1
-    while end > start and (doc[end - 1].text in _CLOSING_QUOTES or doc[end - 1].tag_ == "POS" or doc[end - 1].text in _EDGE_PUNCT):
+    while end > start and (doc[end - 1].text in _CLOSING_QUOTES or doc[end - 1].tag_ == "POS" or doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].text in "(["):
         end -= 1
     if start >= end:
         return None
