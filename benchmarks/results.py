@@ -85,8 +85,10 @@ def speed_section(figures: dict) -> list[str]:
         )
     first, last = figures["sizes"][0], figures["sizes"][-1]
     growth = last["kg"]["wall_per_article_ms"] / first["kg"]["wall_per_article_ms"] - 1
-    lines += ["", f"Time per article at {last['articles']:,} articles against {first['articles']:,}: {growth:+.0%}; "
-              f"peak memory {first['kg']['rss_mb']:.0f} MB -> {last['kg']['rss_mb']:.0f} MB.", ""]
+    cpu_growth = last["kg"]["cpu_per_article_ms"] / first["kg"]["cpu_per_article_ms"] - 1
+    lines += ["", f"Time per article at {last['articles']:,} articles against {first['articles']:,}: {growth:+.0%} wall, {cpu_growth:+.0%} CPU "
+              f"({first['kg']['cpu_per_article_ms']:.0f} -> {last['kg']['cpu_per_article_ms']:.0f} ms of CPU an article); "
+              f"peak memory {first['kg']['rss_mb']:.0f} MB -> {last['kg']['rss_mb']:.0f} MB. Load average (1, 5, 15 min) at the end of the run: {', '.join(f'{x:.1f}' for x in figures.get('load_average') or ())}.", ""]
     return lines
 
 
