@@ -124,3 +124,13 @@ def test_names_a_short_form_written_as_a_word_spells_out_the_long_name(mentions)
 def test_names_a_title_written_as_a_name_is_no_organisation(mentions) -> None:
     found = mentions("It was one of many issues the Cardinal mentioned.")
     assert "Cardinal" not in found
+
+
+def test_names_a_long_name_spelt_two_ways_in_one_article_is_one_name(mentions) -> None:
+    found = mentions("Mikhail Khodorkovsky founded the firm. Mr Khodorkovsky is in jail. Lawyers for Mr Khordokovsky appealed.")
+    assert found["Mr Khordokovsky"][1] == found["Mr Khodorkovsky"][1]
+
+
+def test_names_short_names_a_letter_apart_stay_two_names(mentions) -> None:
+    found = mentions("Boris Johnson met Alan Johnston in London. Mr Johnson and Mr Johnston spoke.")
+    assert found["Mr Johnson"][1] != found["Mr Johnston"][1]

@@ -229,6 +229,56 @@ def _acronym_of(short: str, names: list[Mention]) -> Mention | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _edits(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (insertions, deletions, substitutions, swaps of two
+    neighbours), or ``limit + 1`` once it is sure to exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        previous2, previous = previous, row
+    return previous[-1]
+
+
+def _spellings(mentions: list[Mention]) -> dict[str, Mention]:
+    """Key -> the mention of the article's usual spelling, for names the article spells two ways.
+
+    Only long words can be told apart from other names by one or two letters: the word that
+    differs has nine letters or more (one edit; two from twelve), the other words are the same,
+    and the two have the same type or one is an organisation the model read as a place.
+    """
+    counts = Counter(m.key for m in mentions)
+    first = {}
+    for m in mentions:
+        if not _fixed(m) and m.type in _VOTING_TYPES:
+            first.setdefault(m.key, m)
+    names = sorted(first.values(), key=lambda m: (-counts[m.key], m.key))
+    out: dict[str, Mention] = {}
+    for i, rare in enumerate(names):
+        words = rare.name.lower().split()
+        for usual in names[:i]:
+            other = usual.name.lower().split()
+            if usual.key in out or len(other) != len(words) or usual.type != rare.type and {usual.type, rare.type} != {"Organization", "Place"}:
+                continue
+            differing = [(a, b) for a, b in zip(words, other) if a != b]
+            if len(differing) != 1:
+                continue
+            a, b = differing[0]
+            limit = 2 if min(len(a), len(b)) >= 12 else 1
+            if min(len(a), len(b)) >= 9 and _edits(a, b, limit) <= limit:
+                out[rare.key] = usual
+                break
+    return out
+
+
 def _defined_short_forms(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) -> dict[str, Mention]:
     """Short form -> the organisation it stands for, from "<organisation of two or more words> (<one
     capitalised word>)"; a short form given to two organisations is neither's."""
@@ -422,6 +472,17 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
         kind = decided.get(_vote_key(m), m.type)
         new = _retyped(m, kind)
         if new is not m:
+            for i in range(occ.start, occ.end):
+                maps[occ.passage][i] = new
+
+    # "Yuganskneftegas" and "Yuganskneftgas", "Khodorkovsky" and "Khordokovsky": one name spelt
+    # two ways in one article is one name, the way the article writes it most.
+    occurrences = _occurrences(maps)
+    spelling = _spellings([o.mention for o in occurrences])
+    for occ in occurrences:
+        target = spelling.get(occ.mention.key)
+        if target is not None:
+            new = replace(occ.mention, name=target.name, key=target.key, type=target.type)
             for i in range(occ.start, occ.end):
                 maps[occ.passage][i] = new
 
