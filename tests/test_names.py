@@ -134,3 +134,16 @@ def test_names_a_long_name_spelt_two_ways_in_one_article_is_one_name(mentions) -
 def test_names_short_names_a_letter_apart_stay_two_names(mentions) -> None:
     found = mentions("Boris Johnson met Alan Johnston in London. Mr Johnson and Mr Johnston spoke.")
     assert found["Mr Johnson"][1] != found["Mr Johnston"][1]
+
+
+def test_names_a_firm_after_x_based_is_an_organisation(mentions) -> None:
+    assert mentions("Santa Monica-based Activison is said to be one firm on its takeover list.")["Activison"][0] == "Organization"
+
+
+def test_names_a_plural_looking_name_called_a_bank_is_a_name(mentions) -> None:
+    assert mentions("Barclays, the UK's third-biggest bank, has seen annual pre-tax profits climb.")["Barclays"][0] == "Organization"
+
+
+def test_names_shares_in_a_club_are_no_club(mentions) -> None:
+    found = mentions("Shares in Borussia Dortmund, Germany's only stock-market listed football club, dropped by almost 23%.")
+    assert "Shares" not in found

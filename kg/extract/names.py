@@ -108,7 +108,7 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         votes["Organization"] += _STRONG
     if occ.start >= 1 and doc[occ.start - 1].lower_ in ORGANIZATION_KINDS and doc[occ.start - 1].is_lower:
         votes["Organization"] += _STRONG
-    if occ.start >= 2 and doc[occ.start - 1].text == "-" and doc[occ.start - 2].lower_ == "based":
+    if occ.start >= 2 and doc[occ.start - 1].lower_ == "based" and doc[occ.start - 2].text == "-":
         votes["Organization"] += _STRONG
     if occ.end + 1 < len(doc) and doc[occ.end].text == "-" and doc[occ.end + 1].lower_ == "based":
         votes["Place"] += _STRONG
@@ -375,7 +375,12 @@ def _unnamed(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) 
         while i < len(doc):
             token = doc[i]
             untagged = not token.ent_type_ or (token.ent_type_ == "NORP" and not demonym_code(token.text))
-            common = token.pos_ == "NOUN" and (token.tag_ in {"NNS", "NNPS"} or token.lower_ in lowered)
+            # "Barclays, the UK's third-biggest bank": a plural-looking word that an apposition calls
+            # a kind of organisation is a name.
+            described = any(c.dep_ == "appos" and c.lower_ in ORGANIZATION_KINDS for c in token.children) and not any(
+                c.dep_ == "prep" for c in token.children  # "Shares in Borussia Dortmund, Germany's only listed club"
+            )
+            common = token.pos_ == "NOUN" and (token.tag_ in {"NNS", "NNPS"} or token.lower_ in lowered) and not described
             if i in by_token or not untagged or token.pos_ not in {"PROPN", "NOUN"} or common or not (token.is_title or token.is_upper) or token.lower_ in _NOT_NAMES:
                 i += 1
                 continue
