@@ -329,7 +329,7 @@ def kg_entities(doc: Doc) -> Doc:
             elif head.lower_ in AGREEMENT_HEADS:
                 trimmed = Span(doc, trimmed.start, trimmed.end, label="LAW")
         spans.append(trimmed)
-    spans = _joined_names(doc, spans)
+    spans = _sunday_papers(doc, _joined_names(doc, spans))
     spans = [_person_after_title(doc, s) for s in spans]
     spans = _honorific_names(doc, spans)
     spans = [_whole_person(doc, s, spans) for s in spans]
@@ -402,6 +402,26 @@ def _whole_nation(span: Span) -> Span:
     if country_code(wider.text):
         return Span(doc, wider.start, wider.end, label="GPE")
     return span
+
+
+#: What follows "Sunday" in the names of Sunday newspapers ("the Sunday Telegraph", "Sunday Times").
+_SUNDAY_PAPERS = frozenset("times telegraph herald mirror express post people mail tribune independent sport world business".split())
+
+
+def _sunday_papers(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Sunday Telegraph journalist Robert Peston": the model reads "Sunday" as a date and the
+    paper as "Telegraph"; a Sunday newspaper's name starts at "Sunday"."""
+    out, sundays = [], set()
+    for span in spans:
+        if (
+            span.label_ in {"ORG", "WORK_OF_ART", "PRODUCT"} and span.start > 0 and doc[span.start - 1].text == "Sunday"
+            and span[0].lower_ in _SUNDAY_PAPERS and span[0].is_title
+        ):
+            span = Span(doc, span.start - 1, span.end, label="ORG")
+            sundays.add(span.start)
+        out.append(span)
+    # The date the model read in "Sunday" goes: the word is the paper's.
+    return [s for s in out if not (s.label_ == "DATE" and s.start in sundays)]
 
 
 def _bare_kind(span: Span) -> bool:

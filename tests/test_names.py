@@ -147,3 +147,8 @@ def test_names_a_plural_looking_name_called_a_bank_is_a_name(mentions) -> None:
 def test_names_shares_in_a_club_are_no_club(mentions) -> None:
     found = mentions("Shares in Borussia Dortmund, Germany's only stock-market listed football club, dropped by almost 23%.")
     assert "Shares" not in found
+
+
+def test_names_a_sunday_paper_starts_at_sunday(mentions) -> None:
+    found = mentions("The book, by Sunday Telegraph journalist Robert Peston, says so. On Sunday Tesco said sales rose.")
+    assert found["Sunday Telegraph"][0] == "Organization" and found["Tesco"][0] == "Organization"

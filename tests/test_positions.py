@@ -93,3 +93,14 @@ def test_positions_a_capitalised_kind_of_organisation_is_no_affiliation(facts) -
     found = facts("The Greens want more trains. Party leader Ann Lowe said fares were too high.")
     assert has(found, "Ann Lowe", "holdsPosition", "Party leader")
     assert not any(f.object == "Party" for f in found)
+
+
+def test_positions_an_owner_after_the_name_of_a_speaker(facts) -> None:
+    found = facts('"Margins are thin," said analyst Jane Moss at Barclays Capital.')
+    assert has(found, "Jane Moss", "holdsPosition", "analyst", affiliation="Barclays Capital")
+    assert has(found, "Jane Moss", "worksFor", "Barclays Capital")
+
+
+def test_positions_union_official_and_newspaper_journalist_are_offices(facts) -> None:
+    assert has(facts("GMB official Tom Reed said the talks had failed."), "Tom Reed", "worksFor", "GMB")
+    assert has(facts("Guardian journalist Ann Holt wrote the story."), "Ann Holt", "worksFor", "Guardian")
