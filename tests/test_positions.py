@@ -104,3 +104,7 @@ def test_positions_an_owner_after_the_name_of_a_speaker(facts) -> None:
 def test_positions_union_official_and_newspaper_journalist_are_offices(facts) -> None:
     assert has(facts("GMB official Tom Reed said the talks had failed."), "Tom Reed", "worksFor", "GMB")
     assert has(facts("Guardian journalist Ann Holt wrote the story."), "Ann Holt", "worksFor", "Guardian")
+
+
+def test_positions_a_title_the_parser_read_as_a_verb(facts) -> None:
+    assert has(facts("Airbus head Noel Forgeard is now set to replace Mr Camus."), "Noel Forgeard", "holdsPosition", "head", affiliation="Airbus")
