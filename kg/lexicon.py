@@ -76,7 +76,7 @@ EVENT_HEADS = frozenset(
 #: Head nouns that make a named noun phrase an Agreement.
 AGREEMENT_HEADS = frozenset(
     "deal agreement treaty pact accord initiative alliance partnership protocol memorandum "
-    "framework compact charter".split()
+    "framework compact charter manifesto".split()
 )
 
 #: Adjectival "-led" style modifiers: "the U.S.-led initiative" means the U.S. organises it.

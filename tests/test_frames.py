@@ -152,3 +152,8 @@ def test_frames_described_as_by_an_agent_judges_the_subject(facts) -> None:
 
 def test_frames_a_supposed_deal_is_possible_not_done(facts) -> None:
     assert has(facts("If Toyota buys Daihatsu, prices will rise."), "Toyota", "acquires", "Daihatsu", modality="possible")
+
+
+def test_frames_a_party_manifesto_is_a_document_and_publishing_announces_it(facts) -> None:
+    found = facts("The Green Party published its manifesto. Caroline Lucas published the Green manifesto in Brighton.")
+    assert has(found, "Caroline Lucas", "announces", "Green manifesto")
