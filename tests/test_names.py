@@ -152,3 +152,8 @@ def test_names_shares_in_a_club_are_no_club(mentions) -> None:
 def test_names_a_sunday_paper_starts_at_sunday(mentions) -> None:
     found = mentions("The book, by Sunday Telegraph journalist Robert Peston, says so. On Sunday Tesco said sales rose.")
     assert found["Sunday Telegraph"][0] == "Organization" and found["Tesco"][0] == "Organization"
+
+
+def test_names_whoever_has_sales_or_employs_people_is_a_firm(mentions) -> None:
+    assert mentions("Travelers had sales of $5.2bn in 2004 and made a profit of $901m.")["Travelers"][0] == "Organization"
+    assert mentions("Exel employs 109,000 people in more than 120 countries.")["Exel"][0] == "Organization"

@@ -123,6 +123,8 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     if root.dep_ in {"nsubj", "poss"}:
         # "Vodafone reported strong sales", "Inbev's profits": whoever has profits and sales is a firm.
         verb = root.head
+        if root.dep_ == "nsubj" and verb.lemma_.lower() == "employ" and any(c.dep_ == "dobj" and c.lemma_.lower() in {"people", "staff", "worker", "workers", "employee", "employees"} for c in verb.children):
+            votes["Organization"] += _STRONG  # "Exel employs 109,000 people"
         if any(c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in METRIC_NOUNS and c.lemma_.lower() not in {"growth", "economy", "gdp", "inflation", "unemployment", "population"} for c in verb.children) or (
             root.dep_ == "poss" and verb.lemma_.lower() in {"profit", "profits", "sales", "revenue", "revenues", "earnings", "shares", "turnover"}
         ):
@@ -380,7 +382,14 @@ def _unnamed(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) 
             described = any(c.dep_ == "appos" and c.lower_ in ORGANIZATION_KINDS for c in token.children) and not any(
                 c.dep_ == "prep" for c in token.children  # "Shares in Borussia Dortmund, Germany's only listed club"
             )
-            common = token.pos_ == "NOUN" and (token.tag_ in {"NNS", "NNPS"} or token.lower_ in lowered) and not described
+            # "Travelers had sales of $5.2bn", "Exel employs 109,000 people": only a firm does that.
+            reports = token.dep_ == "nsubj" and (
+                token.head.lemma_.lower() == "employ"
+                or any(c.dep_ == "dobj" and c.lemma_.lower() in METRIC_NOUNS for c in token.head.children)
+            )
+            common = token.pos_ == "NOUN" and (token.tag_ in {"NNS", "NNPS"} or token.lower_ in lowered) and not (
+                described or (reports and token.lower_ not in lowered)
+            )
             if i in by_token or not untagged or token.pos_ not in {"PROPN", "NOUN"} or common or not (token.is_title or token.is_upper) or token.lower_ in _NOT_NAMES:
                 i += 1
                 continue
