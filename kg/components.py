@@ -329,7 +329,7 @@ def kg_entities(doc: Doc) -> Doc:
             elif head.lower_ in AGREEMENT_HEADS:
                 trimmed = Span(doc, trimmed.start, trimmed.end, label="LAW")
         spans.append(trimmed)
-    spans = _sunday_papers(doc, _joined_names(doc, spans))
+    spans = _of_country_names(doc, _sunday_papers(doc, _joined_names(doc, spans)))
     spans = [_person_after_title(doc, s) for s in spans]
     spans = _honorific_names(doc, spans)
     spans = [_whole_person(doc, s, spans) for s in spans]
@@ -422,6 +422,34 @@ def _sunday_papers(doc: Doc, spans: list[Span]) -> list[Span]:
         out.append(span)
     # The date the model read in "Sunday" goes: the word is the paper's.
     return [s for s in out if not (s.label_ == "DATE" and s.start in sundays)]
+
+
+#: Heads of names that go on with "of <country>": "the Muslim Council of Britain", "the Bank of England".
+_OF_COUNTRY_HEADS = ORGANIZATION_KINDS | frozenset("church society confederation chamber academy".split())
+
+
+def _of_country_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"the Muslim Council of Britain", "the Royal Bank of Scotland": a capitalised body followed by
+    "of" and a country is one name, which the model cut before "of"."""
+    by_start = {s.start: s for s in spans}
+    out, dropped = [], set()
+    for span in spans:
+        if not (
+            span.label_ == "ORG" and span[-1].lower_ in _OF_COUNTRY_HEADS and span[-1].is_title and len(span) >= 2
+            and span.end + 1 < len(doc) and doc[span.end].lower_ == "of"
+        ):
+            out.append(span)
+            continue
+        after = by_start.get(span.end + 1)
+        if after is None:  # the model may tag no country there at all
+            words = [n for n in (2, 1) if span.end + 1 + n <= len(doc) and all(t.is_title for t in doc[span.end + 1 : span.end + 1 + n])]
+            after = next((Span(doc, span.end + 1, span.end + 1 + n) for n in words if country_code(doc[span.end + 1 : span.end + 1 + n].text)), None)
+        if after is not None and (after.label_ in {"GPE", "NORP", "LOC", ""}) and len(after) <= 3 and country_code(after.text):
+            out.append(Span(doc, span.start, after.end, label="ORG"))
+            dropped.add(after)
+        else:
+            out.append(span)
+    return [s for s in out if s not in dropped]
 
 
 def _bare_kind(span: Span) -> bool:

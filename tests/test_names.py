@@ -157,3 +157,8 @@ def test_names_a_sunday_paper_starts_at_sunday(mentions) -> None:
 def test_names_whoever_has_sales_or_employs_people_is_a_firm(mentions) -> None:
     assert mentions("Travelers had sales of $5.2bn in 2004 and made a profit of $901m.")["Travelers"][0] == "Organization"
     assert mentions("Exel employs 109,000 people in more than 120 countries.")["Exel"][0] == "Organization"
+
+
+def test_names_a_body_of_a_country_is_one_name(mentions) -> None:
+    found = mentions("The Muslim Council of Britain said the comments were irresponsible.")
+    assert found["Muslim Council of Britain"][0] == "Organization" and "Britain" not in found
