@@ -237,7 +237,10 @@ NEGATIVE_EVALUATION = frozenset(
     nasty obsessed obsession blind mismanagement mishandle mismanage alarming
     disjointed irresponsibility afraid avoid dodge duck evade wrongly unsafe unworkable unfunded
     confused confusion muddle incoherent divided divisive split crisis scandal gimmicky hollow
-    empty failing lurch backtracking flip-flop pandering sneer sneering""".split()
+    empty failing lurch backtracking flip-flop pandering sneer sneering unrealistic unsustainable
+    inadequate uncosted unaffordable ineffective inefficient overreact unconvincing unsound
+    unjustified unwarranted excessive discriminatory draconian illiberal half-baked ill-conceived
+    botched""".split()
 )
 
 #: Words that judge someone or something well ("a sensible thing to do", "courage"). Lemmas.
