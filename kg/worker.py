@@ -85,9 +85,14 @@ def _death(code: int | None) -> str:
 
 def _die_with(parent: int | None) -> None:
     """Have the kernel kill this process when its parent dies (Linux), so no worker outlives a
-    parent killed at a moment its own clean-up could not run."""
+    parent killed at a moment its own clean-up could not run.
+
+    ``parent`` is kg's process for a forked child. A fork server's child (``None``) is tied to
+    the fork server instead, which ends when kg's process does: a Ctrl-C that lands while the
+    server is still starting the child, before kg knows the child's pid, then ends it too.
+    """
     if parent is None:
-        return
+        parent = os.getppid()
     try:
         import ctypes
 
