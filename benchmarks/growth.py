@@ -64,13 +64,149 @@ def slices(articles: Path, size: int, new: int, folder: Path) -> tuple[Path, Pat
     return archive, added
 
 
+# --- resolution alone, on synthetic mention streams ------------------------------------------
+
+#: Syllables of made-up names: 40^3 surnames, 40^2 given names, 40^3 organisation and place words.
+_SYLLABLES = "ba be bo da de di do fa fe ga ge ka ke ko la le li lo ma me mi mo na ne ni no pa pe ra re ri ro sa se ta te to va ve za".split()
+_KINDS = ("Group", "Bank", "Party", "Council", "Union", "Agency")
+
+
+def _word(index: int, syllables: int) -> str:
+    parts = []
+    for _ in range(syllables):
+        index, digit = divmod(index, len(_SYLLABLES))
+        parts.append(_SYLLABLES[digit])
+    return "".join(parts).capitalize()
+
+
+def _zipf(rng, size: int) -> int:
+    """A heavy-headed index in [0, size): a few names in many articles, most in a few."""
+    return min(size - 1, int(size ** rng.random()) - 1)
+
+
+def synthetic_chunk(seed: int, first: int, count: int, corpus: int):
+    """(mentions, styled pairs) of synthetic articles ``first`` to ``first + count`` of a corpus of
+    ``corpus`` articles: about 13 mentions each, people (full names, "Mr Surname", bare
+    surnames), organisations (some written as their acronym, expanded or not), countries, places
+    and events, their names drawn heavy-headed from pools that grow with the corpus."""
+    import random
+
+    from kg.model import Mention
+
+    people, orgs, places = max(50, corpus // 2), max(30, corpus // 3), max(20, corpus // 5)
+    mentions, styled = [], []
+    for article in range(first, first + count):
+        rng = random.Random(seed * 1_000_003 + article)
+        doc_id = f"s{article:08d}"
+        offset = 0
+
+        def add(text: str, kind: str, name: str, key: str) -> None:
+            nonlocal offset
+            mentions.append(Mention(doc_id, offset, offset + len(text), text, kind, name, key))
+            offset += len(text) + 7
+
+        for _ in range(3):
+            p = _zipf(rng, people)
+            given, surname = _word(p % 1600, 2), _word(p // 3, 3)
+            add(f"{given} {surname}", "Person", f"{given} {surname}", f"person:{given.lower()} {surname.lower()}")
+            roll = rng.random()
+            if roll < 0.4:
+                add(f"Mr {surname}", "Person", surname, f"person:{surname.lower()}")
+                if rng.random() < 0.2:
+                    styled.append((doc_id, f"person:{surname.lower()}"))
+            elif roll < 0.55:
+                add(surname, "Person", surname, f"person:{surname.lower()}")
+        for _ in range(3):
+            o = _zipf(rng, orgs)
+            words = [_word(o, 3), _word(o // 7 + 11, 2), _KINDS[o % len(_KINDS)]]
+            name = " ".join(words)
+            acronym = "".join(w[0] for w in words).upper()
+            roll = rng.random()
+            if roll < 0.15:
+                add(acronym, "Organization", acronym, f"organization:{acronym.lower()}")
+            elif roll < 0.3:
+                add(acronym, "Organization", name, f"organization:{name.lower()}")
+            else:
+                add(name, "Organization", name, f"organization:{name.lower()}")
+        for _ in range(3):
+            c = _zipf(rng, 200)
+            add(_word(c, 2), "Country", _word(c, 2), f"country:c{c}")
+        for _ in range(2):
+            t = _zipf(rng, places)
+            add(_word(t + 99, 3), "Place", _word(t + 99, 3), f"place:{_word(t + 99, 3).lower()}")
+        e = _zipf(rng, places)
+        add(f"{_word(e, 2)} Summit", "Event", f"{_word(e, 2)} Summit", f"event:{_word(e, 2).lower()} summit")
+    return mentions, styled
+
+
+def resolve_synthetic(articles: int, chunks: int, blocks: int, engine: str) -> dict[str, float]:
+    """Resolve ``articles`` synthetic articles in this process: on a fresh 2-worker LocalCluster
+    (``engine="dask"``: chunks made and resolved on the workers, the driver gets a digest) or
+    here (``"local"``: ``resolve_mentions`` on every mention at once)."""
+    import resource
+    import time
+
+    size = -(-articles // chunks)
+    bounds = [(i * size, min(size, articles - i * size)) for i in range(chunks) if i * size < articles]
+    start = time.perf_counter()
+    if engine == "local":
+        from kg.blockwise import digest
+        from kg.resolve import resolve_mentions
+
+        mentions, styled = [], []
+        for first, count in bounds:
+            m, s = synthetic_chunk(1, first, count, articles)
+            mentions += m
+            styled += s
+        made = time.perf_counter()
+        entities, _ = resolve_mentions(mentions, set(styled))
+        count, mention_count, total = digest(entities)
+        workers_mb: list[float] = []
+        generate = made - start
+    else:
+        from kg.blockwise import resolve_on_dask
+        from kg.distribute import local_cluster
+
+        with local_cluster(2) as client:
+            started = time.perf_counter()
+            count, mention_count, total = resolve_on_dask(client, [(synthetic_chunk, (1, first, n, articles)) for first, n in bounds], blocks, gather=False)
+            workers = client.run(lambda: __import__("resource").getrusage(__import__("resource").RUSAGE_SELF).ru_maxrss)
+            workers_mb = [kb / 1024 for kb in workers.values()]
+            generate = started - start  # cluster start-up here; generation runs inside the tasks
+        start = started
+    wall = time.perf_counter() - start
+    return {
+        "articles": articles, "engine": engine, "chunks": len(bounds), "blocks": blocks, "wall": wall, "startup": generate,
+        "driver_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "workers_mb": workers_mb,
+        "entities": count, "mentions": mention_count, "digest": f"{total:040x}",
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--archives", type=int, nargs="+", default=[100, 400, 1600])
     parser.add_argument("--new", type=int, default=10, help="articles added to each archive")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--synthetic", type=int, nargs="*", default=[10_000, 100_000, 1_000_000], help="articles of the synthetic resolution runs")
+    parser.add_argument("--local-max", type=int, default=100_000, help="largest synthetic corpus also resolved in one process")
+    parser.add_argument("--blocks", type=int, default=16)
+    parser.add_argument("--one", nargs=3, metavar=("ARTICLES", "CHUNKS", "ENGINE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.one:  # one synthetic run, in a process of its own so that its peak memory is its own
+        print(json.dumps(resolve_synthetic(int(args.one[0]), int(args.one[1]), args.blocks, args.one[2])))
+        return
+
+    synthetic = []
+    for articles in args.synthetic:
+        chunks = max(4, articles // 25_000)
+        for engine in ("local", "dask") if articles <= args.local_max else ("dask",):
+            output = subprocess.run([sys.executable, __file__, "--one", str(articles), str(chunks), engine, "--blocks", str(args.blocks)],
+                                    cwd=ROOT, capture_output=True, text=True, check=True).stdout
+            row = json.loads(output.strip().splitlines()[-1])
+            synthetic.append(row)
+            print(f"synthetic {articles:>9,} {engine:<5} {row['wall']:7.1f} s driver {row['driver_mb']:6.0f} MB workers "
+                  f"{', '.join(f'{mb:.0f}' for mb in row['workers_mb']) or '-'} MB, {row['entities']:,} entities", file=sys.stderr, flush=True)
 
     table = []
     with tempfile.TemporaryDirectory(prefix="kg-growth-") as tmp:
@@ -109,6 +245,12 @@ def main() -> None:
             table.append(row)
             shutil.rmtree(archive, ignore_errors=True)
 
+    print("| synthetic articles | engine | mentions | entities | wall s | driver peak MB | worker peaks MB |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for row in synthetic:
+        print(f"| {row['articles']:,} | {row['engine']} | {row['mentions']:,} | {row['entities']:,} | {row['wall']:.1f} | {row['driver_mb']:.0f} | "
+              f"{', '.join(f'{mb:.0f}' for mb in row['workers_mb']) or '-'} |")
+    print()
     print("| archive | update s | alone s | ratio | update MB | alone MB | update stages (s) |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for row in table:
@@ -117,7 +259,7 @@ def main() -> None:
               f"{row['update']['rss_mb']:.0f} | {row['alone']['rss_mb']:.0f} | {stages} |")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"updates": table}, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps({"updates": table, "synthetic": synthetic}, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -55,7 +55,8 @@ class ChunkState:
     mentions: tuple[Mention, ...]
     #: doc_id -> every key its mentions have (the context that vouches for one-word names).
     context: dict[str, frozenset[str]]
-    #: Per block of surnames: (chunk, doc_id, key, name, the doc's context when the name is one word).
+    #: Per block of surnames: (chunk, doc_id, key, (display, gender, peer, vouched for by its
+    #: article), the doc's context when the name is one word).
     persons: tuple[tuple, ...]
     #: Per block of acronym texts: (chunk, doc_id, text, key, expanded?).
     acronyms: tuple[tuple, ...]
@@ -78,7 +79,8 @@ def summarise_chunk(index: int, mentions: Iterable[Mention], styled: Iterable[tu
     for (doc_id, key), name in _names([m for m in mentions if m.type == "Person"]).items():
         name.styled = self_vouched(name, doc_id, styled)  # all that vouching asks of the article itself
         around = frozen[doc_id] if len(_person_parts(key)) == 1 else None
-        persons[block_of(surname(key), blocks)].append((index, doc_id, key, name, around))
+        fields = (name.display, name.gender, name.peer, name.styled)
+        persons[block_of(surname(key), blocks)].append((index, doc_id, key, fields, around))
     acronyms: list[list] = [[] for _ in range(blocks)]
     for m in mentions:
         text = m.text.strip()
@@ -107,7 +109,7 @@ class PersonBlock:
     records: tuple[tuple, ...]
 
     def names(self) -> dict[tuple[str, str], _Name]:
-        return {(doc_id, key): name for _, doc_id, key, name, _ in self.records}
+        return {(doc_id, key): _Name(key, *fields) for _, doc_id, key, fields, _ in self.records}
 
 
 def vouching_requests(block: PersonBlock) -> frozenset[str]:
@@ -196,7 +198,8 @@ def route_chunk(state: ChunkState, persons: Iterable[Decisions], acronyms: Itera
     out: list[list] = [[] for _ in range(blocks)]
     for m in state.mentions:
         key, reason = group_key(m, person_target, reasons, joined)
-        out[block_of(f"{m.type}\t{key}", blocks)].append((m, key, reason))
+        # Plain tuples: they cross between machines several times faster than dataclasses.
+        out[block_of(f"{m.type}\t{key}", blocks)].append((m.doc_id, m.start, m.end, m.text, m.type, m.name, m.key, key, reason))
     return tuple(map(tuple, out))
 
 
@@ -205,7 +208,8 @@ def group_block(routed: Iterable[Sequence[tuple]], blocks: int) -> tuple[dict, t
     label) per block of id families."""
     groups: dict[tuple[str, str], tuple[list[Mention], set[str]]] = {}
     for part in routed:
-        for m, key, reason in part:
+        for *fields, key, reason in part:
+            m = Mention(*fields)
             members, why = groups.setdefault((m.type, key), ([], set()))
             members.append(m)
             if reason:
