@@ -199,7 +199,7 @@ def main() -> None:
 
     synthetic = []
     for articles in args.synthetic:
-        chunks = max(4, articles // 25_000)
+        chunks = max(8, articles // 12_500)
         for engine in ("local", "dask") if articles <= args.local_max else ("dask",):
             output = subprocess.run([sys.executable, __file__, "--one", str(articles), str(chunks), engine, "--blocks", str(args.blocks)],
                                     cwd=ROOT, capture_output=True, text=True, check=True).stdout

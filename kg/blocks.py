@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from kg.model import Entity, Mention
@@ -30,7 +30,7 @@ from kg.resolve import (
 )
 
 __all__ = [
-    "ChunkState", "Decisions", "PersonBlock", "block_of", "cooccurrences", "decide_acronyms", "decide_persons", "entity_block",
+    "ChunkState", "Decisions", "PersonBlock", "block_of", "chunk_mentions", "cooccurrences", "decide_acronyms", "decide_persons", "entity_block",
     "frequent_keys", "group_block", "id_block", "resolve_in_blocks", "route_chunk", "summarise_chunk", "vouching_requests",
 ]
 
@@ -52,9 +52,11 @@ class ChunkState:
     """What one chunk of documents keeps for the later steps, and what it sends to the blocks."""
 
     index: int
+    #: The chunk's mentions, sorted; empty when the caller makes them again to route them.
     mentions: tuple[Mention, ...]
     #: doc_id -> every key its mentions have (the context that vouches for one-word names).
-    context: dict[str, frozenset[str]]
+    #: Tuples, not sets: a million documents' sets would take a gigabyte.
+    context: dict[str, tuple[str, ...]]
     #: Per block of surnames: (chunk, doc_id, key, (display, gender, peer, vouched for by its
     #: article), the doc's context when the name is one word).
     persons: tuple[tuple, ...]
@@ -64,17 +66,23 @@ class ChunkState:
     frequency: tuple[Counter, ...]
 
 
-def summarise_chunk(index: int, mentions: Iterable[Mention], styled: Iterable[tuple[str, str]], blocks: int) -> ChunkState:
+def chunk_mentions(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+    """A chunk's mentions once each, in the order resolve_mentions reads them."""
+    return tuple(sorted(set(mentions), key=lambda m: (m.doc_id, m.start, m.end, m.key)))
+
+
+def summarise_chunk(index: int, mentions: Iterable[Mention], styled: Iterable[tuple[str, str]], blocks: int, keep: bool = True) -> ChunkState:
     """Split one chunk's mentions (all documents of the chunk, any order) into what each block needs.
 
-    ``styled`` are the chunk's (doc_id, person key) pairs named with an office.
+    ``styled`` are the chunk's (doc_id, person key) pairs named with an office. Without
+    ``keep`` the state leaves the mentions out, for a caller that can make them again.
     """
-    mentions = tuple(sorted(set(mentions), key=lambda m: (m.doc_id, m.start, m.end, m.key)))
+    mentions = chunk_mentions(mentions)
     styled = set(styled)
     context: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         context[m.doc_id].add(m.key)
-    frozen = {doc_id: frozenset(keys) for doc_id, keys in context.items()}
+    frozen = {doc_id: tuple(sorted(keys)) for doc_id, keys in context.items()}
     persons: list[list] = [[] for _ in range(blocks)]
     for (doc_id, key), name in _names([m for m in mentions if m.type == "Person"]).items():
         name.styled = self_vouched(name, doc_id, styled)  # all that vouching asks of the article itself
@@ -90,7 +98,7 @@ def summarise_chunk(index: int, mentions: Iterable[Mention], styled: Iterable[tu
     for keys in frozen.values():
         for key in keys:
             frequency[block_of(key, blocks)][key] += 1
-    return ChunkState(index, mentions, frozen, tuple(map(tuple, persons)), tuple(map(tuple, acronyms)), tuple(frequency))
+    return ChunkState(index, mentions if keep else (), frozen, tuple(map(tuple, persons)), tuple(map(tuple, acronyms)), tuple(frequency))
 
 
 def frequent_keys(counters: Iterable[Counter], documents: int) -> frozenset[str]:
@@ -155,7 +163,9 @@ def decide_persons(block: PersonBlock, found: Iterable[dict], frequent: frozense
             return True
         # A rare key of this article that some other article of the fuller name also names.
         shared = near.get(full, {})
-        return any(k not in frequent and any(d != doc_id for d in shared.get(k, ())) for k in around[(doc_id, short.key)] - {short.key, full})
+        return any(
+            k not in frequent and k != short.key and k != full and any(d != doc_id for d in shared.get(k, ())) for k in around[(doc_id, short.key)]
+        )
 
     target, reasons = person_decisions(block.names(), vouched)
     chunk_of = {(doc_id, key): chunk for chunk, doc_id, key, _, _ in block.records}
@@ -183,8 +193,11 @@ def decide_acronyms(records: Iterable[tuple], chunks: int) -> tuple[Decisions, .
     return tuple(out)
 
 
-def route_chunk(state: ChunkState, persons: Iterable[Decisions], acronyms: Iterable[Decisions], blocks: int) -> tuple[tuple, ...]:
-    """The chunk's mentions per block of (type, final key), each with why it joins across documents."""
+def route_chunk(
+    state: ChunkState, persons: Iterable[Decisions], acronyms: Iterable[Decisions], blocks: int, mentions: Sequence[Mention] | None = None
+) -> tuple[tuple, ...]:
+    """The chunk's mentions (``mentions``, made again, or the state's) per block of (type,
+    final key), each with why it joins across documents."""
     person_target: dict[tuple[str, str], str] = {}
     reasons: dict[tuple[str, str], str] = {}
     for part in persons:
@@ -196,7 +209,7 @@ def route_chunk(state: ChunkState, persons: Iterable[Decisions], acronyms: Itera
     for part in acronyms:
         joined.update(part)  # type: ignore[arg-type]
     out: list[list] = [[] for _ in range(blocks)]
-    for m in state.mentions:
+    for m in state.mentions if mentions is None else mentions:
         key, reason = group_key(m, person_target, reasons, joined)
         # Plain tuples: they cross between machines several times faster than dataclasses.
         out[block_of(f"{m.type}\t{key}", blocks)].append((m.doc_id, m.start, m.end, m.text, m.type, m.name, m.key, key, reason))
@@ -231,12 +244,13 @@ def id_block(parts: Iterable[Sequence[tuple]], blocks: int) -> tuple[dict[tuple[
     return tuple(out)
 
 
-def entity_block(groups: dict, ids: Iterable[dict[tuple[str, str], str]]) -> list[tuple[tuple[str, str], Entity]]:
-    """The entities of one block of keys, each with its (type, key)."""
+def entity_block(groups: dict, ids: Iterable[dict[tuple[str, str], str]]) -> Iterator[tuple[tuple[str, str], Entity]]:
+    """The entities of one block of keys, each with its (type, key), one at a time."""
     known: dict[tuple[str, str], str] = {}
     for part in ids:
         known.update(part)
-    return [((kind, key), make_entity(known[(kind, key)], kind, members, why)) for (kind, key), (members, why) in groups.items()]
+    for (kind, key), (members, why) in groups.items():
+        yield (kind, key), make_entity(known[(kind, key)], kind, members, why)
 
 
 def resolve_in_blocks(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kg import blocks as B
@@ -19,7 +20,7 @@ from kg.model import Entity, Mention
 if TYPE_CHECKING:
     from distributed import Client
 
-__all__ = ["ChunkSource", "digest", "resolve_on_dask"]
+__all__ = ["ChunkSource", "DaskResolver", "digest", "resolve_on_dask"]
 
 #: How a worker makes one chunk: a function and its arguments, giving (mentions, styled pairs).
 ChunkSource = tuple[Callable[..., tuple[Iterable[Mention], Iterable[tuple[str, str]]]], tuple[Any, ...]]
@@ -49,7 +50,8 @@ _register_sizes()
 def _state(index: int, source: ChunkSource, blocks: int) -> B.ChunkState:
     make, args = source
     mentions, styled = make(*args)
-    return B.summarise_chunk(index, mentions, styled, blocks)
+    # The mentions are made again to be routed, so that no worker holds every chunk's at once.
+    return B.summarise_chunk(index, mentions, styled, blocks, keep=False)
 
 
 def _pick(value: Any, index: int, attribute: str | None = None) -> Any:
@@ -80,9 +82,10 @@ def _decide_acronyms(chunks: int, *parts: Sequence[tuple]) -> tuple:
     return B.decide_acronyms((r for part in parts for r in part), chunks)
 
 
-def _route(state: B.ChunkState, blocks: int, chunks: int, *decisions: dict) -> tuple:
+def _route(state: B.ChunkState, source: ChunkSource, blocks: int, *decisions: dict) -> tuple:
     half = len(decisions) // 2
-    return B.route_chunk(state, decisions[:half], decisions[half:], blocks)
+    make, args = source
+    return B.route_chunk(state, decisions[:half], decisions[half:], blocks, B.chunk_mentions(make(*args)[0]))
 
 
 def _group(blocks: int, *routed: Sequence[tuple]) -> tuple:
@@ -94,7 +97,7 @@ def _ids(blocks: int, *families: Sequence[tuple]) -> tuple:
 
 
 def _entities(grouped: tuple, *ids: dict) -> list[tuple[tuple[str, str], Entity]]:
-    return B.entity_block(grouped[0], ids)
+    return list(B.entity_block(grouped[0], ids))
 
 
 def digest(entities: Iterable[Entity]) -> tuple[int, int, int]:
@@ -109,8 +112,9 @@ def digest(entities: Iterable[Entity]) -> tuple[int, int, int]:
     return count, mentions, total % (1 << 160)
 
 
-def _block_digest(pairs: Iterable[tuple[tuple[str, str], Entity]]) -> tuple[int, int, int]:
-    return digest(e for _, e in pairs)
+def _block_digest(grouped: tuple, *ids: dict) -> tuple[int, int, int]:
+    """The digest of one block's entities, made one at a time and dropped."""
+    return digest(entity for _, entity in B.entity_block(grouped[0], ids))
 
 
 def _combine(parts: Sequence[tuple[int, int, int]]) -> tuple[int, int, int]:
@@ -152,7 +156,7 @@ def resolve_on_dask(client: Client, sources: Sequence[ChunkSource], blocks: int,
     ]
     acronyms = [submit(_decide_acronyms, n, *pick(states, b, "acronyms", "acro"), key=f"kg-acronyms-{run}-{b:05d}", pure=False) for b in range(blocks)]
     routed = [
-        submit(_route, s, blocks, n, *pick(persons, i, name="pdec"), *pick(acronyms, i, name="adec"), key=f"kg-route-{run}-{i:05d}", pure=False)
+        submit(_route, s, sources[i], blocks, *pick(persons, i, name="pdec"), *pick(acronyms, i, name="adec"), key=f"kg-route-{run}-{i:05d}", pure=False)
         for i, s in enumerate(states)
     ]
     del states, found  # the chunks are freed on the workers once routed
@@ -160,10 +164,41 @@ def resolve_on_dask(client: Client, sources: Sequence[ChunkSource], blocks: int,
     del routed
     families = [submit(_pick, g, 1, key=f"kg-fam-{run}-{b:05d}", pure=False) for b, g in enumerate(grouped)]
     ids = [submit(_ids, blocks, *pick(families, b, name="fampick"), key=f"kg-ids-{run}-{b:05d}", pure=False) for b in range(blocks)]
-    entities = [submit(_entities, g, *pick(ids, b, name="idpick"), key=f"kg-entities-{run}-{b:05d}", pure=False) for b, g in enumerate(grouped)]
     if not gather:
-        digests = [submit(_block_digest, e, key=f"kg-digest-{run}-{b:05d}", pure=False) for b, e in enumerate(entities)]
+        digests = [submit(_block_digest, g, *pick(ids, b, name="idpick"), key=f"kg-digest-{run}-{b:05d}", pure=False) for b, g in enumerate(grouped)]
         return submit(_combine, digests, key=f"kg-digest-{run}", pure=False).result()
+    entities = [submit(_entities, g, *pick(ids, b, name="idpick"), key=f"kg-entities-{run}-{b:05d}", pure=False) for b, g in enumerate(grouped)]
     made = sorted(pair for part in client.gather(entities) for pair in part)
     mapping = {(m.doc_id, m.start, m.end): e.entity_id for _, e in made for m in e.mentions}
     return tuple(sorted((e for _, e in made), key=lambda e: e.entity_id)), mapping
+
+
+def _given(mentions: list[Mention], styled: list[tuple[str, str]]) -> tuple[list[Mention], list[tuple[str, str]]]:
+    return mentions, styled
+
+
+@dataclass(frozen=True)
+class DaskResolver:
+    """A :data:`kg.resolve.MentionResolver` on a Dask cluster, for ``kg build --engine dask``.
+
+    The driver's mentions are cut into ``chunks`` by document (documents in sorted order,
+    contiguous) and sent to the workers, which resolve them block by block.
+    """
+
+    client: Client
+    chunks: int = 4
+    blocks: int = 16
+
+    def __call__(self, mentions: list[Mention], styled: set[tuple[str, str]]) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
+        from kg.distribute import partition_bounds
+
+        doc_ids = sorted({m.doc_id for m in mentions})
+        bounds = partition_bounds(len(doc_ids), max(1, min(self.chunks, len(doc_ids))))
+        chunk_of = {doc_ids[j]: i for i, (start, end) in enumerate(bounds) for j in range(start, end)}
+        parts: list[tuple[list, list]] = [([], []) for _ in bounds]
+        for m in mentions:
+            parts[chunk_of[m.doc_id]][0].append(m)
+        for pair in sorted(styled):
+            if pair[0] in chunk_of:
+                parts[chunk_of[pair[0]]][1].append(pair)
+        return resolve_on_dask(self.client, [(_given, part) for part in parts], self.blocks)

@@ -30,7 +30,7 @@ from kg.rdf import to_jsonld, to_rdf, to_turtle
 from kg.errors import InputError
 from kg.records import extraction_from_record, extraction_record, write_jsonl
 from kg.render import render_html
-from kg.resolve import resolve_graph
+from kg.resolve import MentionResolver, resolve_graph
 from kg.validate import check_graph
 from kg.parallel import can_fork, extract_in_processes, job_count
 from kg.vocab import DCTERMS, KG, RDF
@@ -246,6 +246,7 @@ def build(
     progress: bool = False,
     extractor: Extractor | None = None,
     extra_outputs: ExtraOutputs | None = None,
+    resolver: MentionResolver | None = None,
 ) -> BuildResult:
     """Run the whole pipeline on articles and write the output folder.
 
@@ -268,6 +269,8 @@ def build(
             are then unused. Resolution, validation and writing stay here, so the files are
             the same whatever extracts.
         extra_outputs: more files to write with the outputs, all or none.
+        resolver: group mentions into entities somewhere else (``kg.blockwise.DaskResolver``);
+            the answer is the same.
 
     Returns:
         The graph, its RDF, the files written and the skipped input records.
@@ -310,7 +313,7 @@ def build(
         clock.lap("read")
         extractions = previous + extractor.extract(new, progress=progress)
         clock.lap("extract")
-        graph = assemble_graph(extractions)
+        graph = assemble_graph(extractions, resolver)
         clock.lap("resolve")
         rdf = to_rdf(graph)
         clock.lap("rdf")
@@ -366,10 +369,10 @@ def extract_all(documents: Iterable[Document], nlp: Language, jobs: int | str = 
     return list(bar)
 
 
-def assemble_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
+def assemble_graph(extractions: Iterable[Extraction], resolver: MentionResolver | None = None) -> KnowledgeGraph:
     """Resolve the extractions into one knowledge graph (see :func:`kg.resolve.resolve_graph`).
 
     The result depends only on the set of extractions, not their order, so a graph grown
     article by article equals one built from all articles at once.
     """
-    return resolve_graph(extractions)
+    return resolve_graph(extractions, resolver)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement
 from kg.normalize import title_key
 
-__all__ = ["position_label", "resolve_graph", "resolve_mentions", "slugify", "title_key"]
+__all__ = ["MentionResolver", "position_label", "resolution_inputs", "resolve_graph", "resolve_mentions", "slugify", "title_key"]
 
 log = logging.getLogger(__name__)
 
@@ -363,12 +363,15 @@ def position_label(title: str, affiliation: str) -> str:
     return f"{title} of {'the ' if the else ''}{affiliation}"
 
 
-def _entity_ids(extractions: list[Extraction]) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
+def resolution_inputs(extractions: Iterable[Extraction]) -> tuple[list[Mention], set[tuple[str, str]]]:
+    """What :func:`resolve_mentions` is given for extractions: their mentions and statement
+    arguments (offices aside, which become entities later), and the people named with an office."""
+    extractions = list(extractions)
     mentions = [m for e in extractions for m in e.mentions if m.type != "Position"]
     mentions += [m for e in extractions for s in e.statements for m in _arguments(s) if m.type != "Position"]
     # People the article gives an office ("President Putin"): named as persons, whatever the form.
     styled = {(s.subject.doc_id, s.subject.key) for e in extractions for s in e.statements if s.predicate == "holdsPosition"}
-    return resolve_mentions(mentions, styled)
+    return mentions, styled
 
 
 def _arguments(statement: Statement) -> list[Mention]:
@@ -694,15 +697,21 @@ def described_holders(extractions: list[Extraction], statements: list[Statement]
     return out
 
 
-def resolve_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
+#: What turns mentions into entities: :func:`resolve_mentions`, or the same on a cluster
+#: (``kg.blockwise.DaskResolver``).
+MentionResolver = Callable[[list[Mention], set[tuple[str, str]]], tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]]
+
+
+def resolve_graph(extractions: Iterable[Extraction], resolver: MentionResolver | None = None) -> KnowledgeGraph:
     """Resolve the mentions of all extractions into entities and tidy the statements.
 
     The result depends only on the set of extractions, not their order, so a graph grown
-    article by article equals one built from all articles at once.
+    article by article equals one built from all articles at once. ``resolver`` groups the
+    mentions (default :func:`resolve_mentions`; any other must give the same answer).
     """
     extractions = sorted({e.document.doc_id: e for e in extractions}.values(), key=lambda e: e.document.doc_id)
     documents = tuple(e.document for e in extractions)
-    entities, entity_of = _entity_ids(extractions)
+    entities, entity_of = (resolver or resolve_mentions)(*resolution_inputs(extractions))
     labels = {e.entity_id: e.label for e in entities}
     statements = [s for e in extractions for s in e.statements]
     statements += described_holders(extractions, statements, entity_of)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from kg.blocks import block_of, resolve_in_blocks
-from kg.model import Extraction, Mention
+from kg.model import Extraction
 from kg.pipeline import extract_all
-from kg.resolve import _arguments, resolve_mentions
+from kg.resolve import resolution_inputs as _inputs
+from kg.resolve import resolve_mentions
 from tests.test_resolve import _Texts
 
 #: Short news texts whose people, acronyms and names join (or must not join) across articles.
@@ -19,14 +20,6 @@ ARTICLES = {
     "e": "Michael Howard, the Conservative leader, spoke in Dover. Howard attacked Tony Blair on immigration.",
     "f": "Breakfast with Frost returned to television on Sunday with a new presenter.",
 }
-
-
-def _inputs(extractions: list[Extraction]) -> tuple[list[Mention], set[tuple[str, str]]]:
-    """What kg.resolve._entity_ids gives resolve_mentions: mentions, statement arguments, styled names."""
-    mentions = [m for e in extractions for m in e.mentions if m.type != "Position"]
-    mentions += [m for e in extractions for s in e.statements for m in _arguments(s) if m.type != "Position"]
-    styled = {(s.subject.doc_id, s.subject.key) for e in extractions for s in e.statements if s.predicate == "holdsPosition"}
-    return mentions, styled
 
 
 @pytest.fixture(scope="module")
