@@ -190,12 +190,10 @@ class DaskResolver:
     blocks: int = 16
 
     def __call__(self, mentions: list[Mention], styled: set[tuple[str, str]]) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
-        from kg.distribute import partition_bounds
-
         doc_ids = sorted({m.doc_id for m in mentions})
-        bounds = partition_bounds(len(doc_ids), max(1, min(self.chunks, len(doc_ids))))
-        chunk_of = {doc_ids[j]: i for i, (start, end) in enumerate(bounds) for j in range(start, end)}
-        parts: list[tuple[list, list]] = [([], []) for _ in bounds]
+        chunks = max(1, min(self.chunks, len(doc_ids)))
+        chunk_of = {doc_id: j * chunks // len(doc_ids) for j, doc_id in enumerate(doc_ids)}
+        parts: list[tuple[list, list]] = [([], []) for _ in range(chunks)]
         for m in mentions:
             parts[chunk_of[m.doc_id]][0].append(m)
         for pair in sorted(styled):
