@@ -193,7 +193,7 @@ def resolve_synthetic(articles: int, chunks: int, blocks: int, engine: str) -> d
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--archives", type=int, nargs="+", default=[100, 400, 1600])
+    parser.add_argument("--archives", type=int, nargs="*", default=[100, 400, 1600])
     parser.add_argument("--new", type=int, default=10, help="articles added to each archive")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-compare", action="store_true", help="skip building archive + new at once to compare with the grown graph")
@@ -221,7 +221,7 @@ def main() -> None:
     table = []
     with tempfile.TemporaryDirectory(prefix="kg-growth-") as tmp:
         folder = Path(tmp)
-        articles = corpus(max(args.archives) + args.new, folder)
+        articles = corpus(max(args.archives, default=0) + args.new, folder)
         for size in args.archives:
             archive_file, new_file = slices(articles, size, args.new, folder)
             archive = folder / f"built-{size}"
