@@ -173,6 +173,10 @@ def resolve_on_dask(client: Client, sources: Sequence[ChunkSource], blocks: int,
     return tuple(sorted((e for _, e in made), key=lambda e: e.entity_id)), mapping
 
 
+#: Documents per chunk and per block below which :class:`DaskResolver` uses fewer of them.
+MIN_DOCUMENTS = 50
+
+
 def _given(mentions: list[Mention], styled: list[tuple[str, str]]) -> tuple[list[Mention], list[tuple[str, str]]]:
     return mentions, styled
 
@@ -191,7 +195,9 @@ class DaskResolver:
 
     def __call__(self, mentions: list[Mention], styled: set[tuple[str, str]]) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
         doc_ids = sorted({m.doc_id for m in mentions})
-        chunks = max(1, min(self.chunks, len(doc_ids)))
+        # Tasks cost milliseconds each: a small corpus gets fewer chunks and blocks.
+        chunks = max(1, min(self.chunks, len(doc_ids) // MIN_DOCUMENTS))
+        blocks = max(1, min(self.blocks, len(doc_ids) // MIN_DOCUMENTS))
         chunk_of = {doc_id: j * chunks // len(doc_ids) for j, doc_id in enumerate(doc_ids)}
         parts: list[tuple[list, list]] = [([], []) for _ in range(chunks)]
         for m in mentions:
@@ -199,4 +205,4 @@ class DaskResolver:
         for pair in sorted(styled):
             if pair[0] in chunk_of:
                 parts[chunk_of[pair[0]]][1].append(pair)
-        return resolve_on_dask(self.client, [(_given, part) for part in parts], self.blocks)
+        return resolve_on_dask(self.client, [(_given, part) for part in parts], blocks)
