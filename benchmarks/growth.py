@@ -109,7 +109,7 @@ def synthetic_chunk(seed: int, first: int, count: int, corpus: int):
         doc_id = f"s{article:08d}"
         offset = 0
 
-        def add(text: str, kind: str, name: str, key: str) -> None:
+        def add(text: str, kind: str, name: str, key: str, doc_id: str = doc_id) -> None:
             nonlocal offset
             mentions.append(Mention(doc_id, offset, offset + len(text), text, kind, name, key))
             offset += len(text) + 7
@@ -229,13 +229,13 @@ def main() -> None:
             print(f"archive {size:>5}: built in {built['wall']:.1f} s", file=sys.stderr, flush=True)
             runs: dict[str, list[dict[str, float]]] = {"update": [], "alone": []}
 
-            def update() -> dict[str, float]:
+            def update(archive: Path = archive, new_file: Path = new_file) -> dict[str, float]:
                 target = folder / "update"
                 shutil.rmtree(target, ignore_errors=True)
                 shutil.copytree(archive, target)
                 return run(kg(str(new_file), "--into", str(target)))
 
-            def alone() -> dict[str, float]:
+            def alone(new_file: Path = new_file) -> dict[str, float]:
                 shutil.rmtree(folder / "alone", ignore_errors=True)
                 return run(kg(str(new_file), "-o", str(folder / "alone")))
 

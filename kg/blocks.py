@@ -26,7 +26,17 @@ from dataclasses import dataclass
 
 from kg.model import Entity, Mention
 from kg.resolve import (
-    _label, _names, _Name, _person_parts, assign_ids, group_key, id_family, make_entity, person_decisions, rare_limit, self_vouched,
+    _label,
+    _Name,
+    _names,
+    _person_parts,
+    assign_ids,
+    group_key,
+    id_family,
+    make_entity,
+    person_decisions,
+    rare_limit,
+    self_vouched,
     surname,
 )
 

@@ -42,7 +42,7 @@ def test_blocks_one_word_name_vouched_for_by_an_article_in_another_chunk() -> No
     t = _Texts()
     a = [t.person("a", "David Frost"), t.mention("a", "Ofcom", "Organization", "Ofcom", "organization:ofcom")]
     b = [t.person("b", "Frost"), t.mention("b", "Ofcom", "Organization", "Ofcom", "organization:ofcom")]
-    entities, mapping = resolve_in_blocks([(a, ()), (b, ())], blocks=4)
+    _, mapping = resolve_in_blocks([(a, ()), (b, ())], blocks=4)
     assert mapping[("b", b[0].start, b[0].end)] == mapping[("a", a[0].start, a[0].end)] == "person/david-frost"
 
 
