@@ -82,3 +82,13 @@ def test_pipeline_two_processes_give_the_same_records(nlp, documents):
     one = list(graph_records(extract_graph(documents, nlp, jobs=1)))
     two = list(graph_records(extract_graph(documents, nlp, jobs=2)))
     assert one == two
+
+
+def test_pipeline_build_times_each_stage_in_order(nlp, tmp_path):
+    from kg.pipeline import build
+
+    (tmp_path / "summit.txt").write_text(OTHER, encoding="utf-8")
+    result = build([tmp_path / "summit.txt"], tmp_path / "out", nlp=nlp)
+    stages = [name for name, _ in result.timings]
+    assert stages == ["load", "read", "extract", "resolve", "rdf", "validate", "turtle", "jsonld", "page", "write"]
+    assert all(seconds >= 0 for _, seconds in result.timings)
