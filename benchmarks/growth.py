@@ -94,7 +94,7 @@ def _zipf(rng, size: int) -> int:
 
 
 def synthetic_chunk(seed: int, first: int, count: int, corpus: int):
-    """(mentions, styled pairs) of synthetic articles ``first`` to ``first + count`` of a corpus of
+    """(mentions, offices) of synthetic articles ``first`` to ``first + count`` of a corpus of
     ``corpus`` articles: about 13 mentions each, people (full names, "Mr Surname", bare
     surnames), organisations (some written as their acronym, expanded or not), countries, places
     and events, their names drawn heavy-headed from pools that grow with the corpus."""
@@ -103,7 +103,7 @@ def synthetic_chunk(seed: int, first: int, count: int, corpus: int):
     from kg.model import Mention
 
     people, orgs, places = max(50, corpus // 2), max(30, corpus // 3), max(20, corpus // 5)
-    mentions, styled = [], []
+    mentions, offices = [], {}
     for article in range(first, first + count):
         rng = random.Random(seed * 1_000_003 + article)
         doc_id = f"s{article:08d}"
@@ -122,7 +122,7 @@ def synthetic_chunk(seed: int, first: int, count: int, corpus: int):
             if roll < 0.4:
                 add(f"Mr {surname}", "Person", surname, f"person:{surname.lower()}")
                 if rng.random() < 0.2:
-                    styled.append((doc_id, f"person:{surname.lower()}"))
+                    offices[(doc_id, f"person:{surname.lower()}")] = {"minister"}
             elif roll < 0.55:
                 add(surname, "Person", surname, f"person:{surname.lower()}")
         for _ in range(3):
@@ -145,7 +145,7 @@ def synthetic_chunk(seed: int, first: int, count: int, corpus: int):
             add(_word(t + 99, 3), "Place", _word(t + 99, 3), f"place:{_word(t + 99, 3).lower()}")
         e = _zipf(rng, places)
         add(f"{_word(e, 2)} Summit", "Event", f"{_word(e, 2)} Summit", f"event:{_word(e, 2).lower()} summit")
-    return mentions, styled
+    return mentions, offices
 
 
 def resolve_synthetic(articles: int, chunks: int, blocks: int, engine: str) -> dict[str, float]:
@@ -162,13 +162,13 @@ def resolve_synthetic(articles: int, chunks: int, blocks: int, engine: str) -> d
         from kg.blockwise import digest
         from kg.resolve import resolve_mentions
 
-        mentions, styled = [], []
+        mentions, offices = [], {}
         for first, count in bounds:
-            m, s = synthetic_chunk(1, first, count, articles)
+            m, o = synthetic_chunk(1, first, count, articles)
             mentions += m
-            styled += s
+            offices.update(o)
         made = time.perf_counter()
-        entities, _ = resolve_mentions(mentions, set(styled))
+        entities, _ = resolve_mentions(mentions, offices)
         count, mention_count, total = digest(entities)
         workers_mb: list[float] = []
         generate = made - start

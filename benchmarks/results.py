@@ -47,16 +47,21 @@ def carb_section(figures: dict) -> list[str]:
 
 def news_section(figures: dict) -> list[str]:
     kg, base = figures["kg"], figures["baseline: rules only"]
-    lines = ["## BBC news dev (the facts a reader wants)", "",
+    revision = figures.get("baseline: revision", {})
+    split = figures.get("split", "dev")
+    lines = [f"## BBC news {split} (the facts a reader wants)", "",
              f"{kg['documents']} articles, {kg['gold_facts']} gold facts ({kg['gold_core']} core); model {figures['model']}. "
-             "Scorer: the dataset's own `score_news.py` on `statements.jsonl` (GUIDE.md).", "",
-             "| figure | kg | rules only (no classifier) | issue target |", "| --- | --- | --- | --- |"]
+             "Scorer: the dataset's own `score_news.py` on `statements.jsonl` (GUIDE.md). Baselines in the same run: kg's rules "
+             "without the news classifier, and kg as it was at " + (f"`{revision['revision']}` (before issues 11 and 12)." if revision else "- (not run)."), "",
+             "| figure | kg | rules only (no classifier) | kg before issues 11, 12 | issue target |", "| --- | --- | --- | --- | --- |"]
     targets = {"core_recall": ">= 0.60", "all_recall": ">= 0.45", "typed_precision_lower_bound": ">= 0.75",
                "entity_type_accuracy": ">= 0.95", "entities_split": "<= 5", "affiliation_right": ">= 0.75 of them"}
     for key in ("core_recall", "all_recall", "typed_precision_lower_bound", "f1_all", "affiliation_right", "entity_recall",
                 "entity_type_accuracy", "entities_split", "typed_statements", "relatedTo"):
-        lines.append(f"| {key} | {kg[key]} | {base[key]} | {targets.get(key, '')} |")
+        lines.append(f"| {key} | {kg[key]} | {base[key]} | {revision.get(key, '-')} | {targets.get(key, '')} |")
     lines += ["", "Recall by predicate (kg): " + ", ".join(f"{p} {v}" for p, v in kg["recall_by_predicate"].items()), ""]
+    if revision:
+        lines += ["Recall by predicate (kg before): " + ", ".join(f"{p} {v}" for p, v in revision["recall_by_predicate"].items()), ""]
     return lines
 
 
@@ -80,8 +85,10 @@ def speed_section(figures: dict) -> list[str]:
         )
     first, last = figures["sizes"][0], figures["sizes"][-1]
     growth = last["kg"]["wall_per_article_ms"] / first["kg"]["wall_per_article_ms"] - 1
-    lines += ["", f"Time per article at {last['articles']:,} articles against {first['articles']:,}: {growth:+.0%}; "
-              f"peak memory {first['kg']['rss_mb']:.0f} MB -> {last['kg']['rss_mb']:.0f} MB.", ""]
+    cpu_growth = last["kg"]["cpu_per_article_ms"] / first["kg"]["cpu_per_article_ms"] - 1
+    lines += ["", f"Time per article at {last['articles']:,} articles against {first['articles']:,}: {growth:+.0%} wall, {cpu_growth:+.0%} CPU "
+              f"({first['kg']['cpu_per_article_ms']:.0f} -> {last['kg']['cpu_per_article_ms']:.0f} ms of CPU an article); "
+              f"peak memory {first['kg']['rss_mb']:.0f} MB -> {last['kg']['rss_mb']:.0f} MB. Load average (1, 5, 15 min) at the end of the run: {', '.join(f'{x:.1f}' for x in figures.get('load_average') or ())}.", ""]
     return lines
 
 
@@ -143,7 +150,7 @@ def main() -> None:
              f"Written by `benchmarks/results.py` from the figures of `make bench` on {date.today().isoformat()} "
              "(2-core machine). How each is measured: [README.md](README.md).", ""]
     sections = (
-        ("news-dev.json", news_section), ("conll04-dev.json", conll04_section), ("carb-dev.json", carb_section), ("speed.json", speed_section),
+        ("news-dev.json", news_section), ("news-train.json", news_section), ("conll04-dev.json", conll04_section), ("carb-dev.json", carb_section), ("speed.json", speed_section),
         ("sparql.json", sparql_section), ("layout.json", layout_section), ("growth.json", growth_section),
     )
     for name, section in sections:

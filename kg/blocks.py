@@ -21,7 +21,7 @@ from __future__ import annotations
 import sys
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from kg.model import Entity, Mention
@@ -31,9 +31,11 @@ from kg.resolve import (
     _names,
     _person_parts,
     assign_ids,
+    family_first,
     group_key,
     id_family,
     make_entity,
+    mark_styles,
     person_decisions,
     rare_limit,
     self_vouched,
@@ -69,7 +71,8 @@ class ChunkState:
     #: Tuples, not sets: a million documents' sets would take a gigabyte.
     context: dict[str, tuple[str, ...]]
     #: Per block of surnames: (chunk, doc_id, key, (display, gender, peer, vouched for by its
-    #: article), the doc's context when the name is one word).
+    #: article), the doc's context when the name is one word, its offices' head words, whether
+    #: the block decides it or has it only as a candidate).
     persons: tuple[tuple, ...]
     #: Per block of acronym texts: (chunk, doc_id, text, key, expanded?).
     acronyms: tuple[tuple, ...]
@@ -82,24 +85,35 @@ def chunk_mentions(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
     return tuple(sorted(set(mentions), key=lambda m: (m.doc_id, m.start, m.end, m.key)))
 
 
-def summarise_chunk(index: int, mentions: Iterable[Mention], styled: Iterable[tuple[str, str]], blocks: int, keep: bool = True) -> ChunkState:
+def summarise_chunk(
+    index: int, mentions: Iterable[Mention], offices: Mapping[tuple[str, str], Iterable[str]], blocks: int, keep: bool = True
+) -> ChunkState:
     """Split one chunk's mentions (all documents of the chunk, any order) into what each block needs.
 
-    ``styled`` are the chunk's (doc_id, person key) pairs named with an office. Without
-    ``keep`` the state leaves the mentions out, for a caller that can make them again.
+    ``offices`` are the head words of the offices the chunk's articles give each (doc_id,
+    person key), as :func:`kg.resolve.resolution_inputs` gives them. Without ``keep`` the state
+    leaves the mentions out, for a caller that can make them again.
     """
     mentions = chunk_mentions(mentions)
-    styled = set(styled)
+    offices = {pair: set(heads) for pair, heads in offices.items()}
     context: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         context[m.doc_id].add(m.key)
     frozen = {doc_id: tuple(sorted(keys)) for doc_id, keys in context.items()}
     persons: list[list] = [[] for _ in range(blocks)]
-    for (doc_id, key), name in _names([m for m in mentions if m.type == "Person"]).items():
-        name.styled = self_vouched(name, doc_id, styled)  # all that vouching asks of the article itself
+    names = _names([m for m in mentions if m.type == "Person"])
+    mark_styles(names, offices)
+    for (doc_id, key), name in names.items():
+        name.styled = self_vouched(name, doc_id, offices)  # all that vouching asks of the article itself
         around = frozen[doc_id] if len(_person_parts(key)) == 1 else None
         fields = (name.display, name.gender, name.peer, name.styled)
-        persons[block_of(surname(key), blocks)].append((index, doc_id, key, fields, around))
+        heads = frozenset(offices.get((doc_id, key), ()))
+        home = block_of(surname(key), blocks)
+        persons[home].append((index, doc_id, key, fields, around, heads, True))
+        first = family_first(key)
+        if first is not None and block_of(first, blocks) != home:
+            # "Wang Yan" is also a candidate for "Mr Wang" of its article, in Wang's block.
+            persons[block_of(first, blocks)].append((index, doc_id, key, fields, None, heads, False))
     acronyms: list[list] = [[] for _ in range(blocks)]
     for m in mentions:
         text = m.text.strip()
@@ -128,7 +142,14 @@ class PersonBlock:
     records: tuple[tuple, ...]
 
     def names(self) -> dict[tuple[str, str], _Name]:
-        return {(doc_id, key): _Name(key, *fields) for _, doc_id, key, fields, _ in self.records}
+        return {(r[1], r[2]): _Name(r[2], *r[3]) for r in self.records}
+
+    def offices(self) -> dict[tuple[str, str], set[str]]:
+        return {(r[1], r[2]): set(r[5]) for r in self.records if r[5]}
+
+    def decides(self) -> frozenset[tuple[str, str]]:
+        """The names this block decides; the others are candidates of its one-word names."""
+        return frozenset((r[1], r[2]) for r in self.records if r[6])
 
 
 def vouching_requests(block: PersonBlock) -> frozenset[str]:
@@ -141,14 +162,14 @@ def vouching_requests(block: PersonBlock) -> frozenset[str]:
             asked.add(full)
         return short.styled
 
-    person_decisions(block.names(), ask)
+    person_decisions(block.names(), ask, block.offices(), block.decides().__contains__)
     return frozenset(asked)
 
 
 def cooccurrences(state: ChunkState, fulls: frozenset[str], frequent: frozenset[str], blocks: int) -> tuple[dict, ...]:
     """Per block of surnames: full name -> rare key -> up to two documents of this chunk naming both."""
     out: list[dict] = [defaultdict(dict) for _ in range(blocks)]
-    for _, doc_id, key, _, _ in (r for records in state.persons for r in records):
+    for _, doc_id, key, *_ in (r for records in state.persons for r in records):
         if key not in fulls:
             continue
         found = out[block_of(surname(key), blocks)][key]
@@ -167,7 +188,7 @@ def decide_persons(block: PersonBlock, found: Iterable[dict], frequent: frozense
         for full, keys in part.items():
             for key, docs in keys.items():
                 near[full][key].update(docs)
-    around = {(doc_id, key): ctx for _, doc_id, key, _, ctx in block.records if ctx is not None}
+    around = {(r[1], r[2]): r[4] for r in block.records if r[4] is not None}
 
     def vouched(doc_id: str, short: _Name, full: str) -> bool:
         if short.styled:
@@ -178,8 +199,8 @@ def decide_persons(block: PersonBlock, found: Iterable[dict], frequent: frozense
             k not in frequent and k != short.key and k != full and any(d != doc_id for d in shared.get(k, ())) for k in around[(doc_id, short.key)]
         )
 
-    target, reasons = person_decisions(block.names(), vouched)
-    chunk_of = {(doc_id, key): chunk for chunk, doc_id, key, _, _ in block.records}
+    target, reasons = person_decisions(block.names(), vouched, block.offices(), block.decides().__contains__)
+    chunk_of = {(r[1], r[2]): r[0] for r in block.records if r[6]}
     out: list[Decisions] = [{} for _ in range(chunks)]
     for pair, key in target.items():
         out[chunk_of[pair]][pair] = (key, reasons.get(pair))
@@ -273,13 +294,13 @@ def resolve_in_blocks(
     """``resolve_mentions`` one chunk or one block at a time, in this process.
 
     Args:
-        chunks: (mentions, styled pairs) of disjoint sets of documents.
+        chunks: (mentions, offices) of disjoint sets of documents (see :func:`summarise_chunk`).
         blocks: how many blocks each kind of key is cut into.
 
     Returns:
         As :func:`kg.resolve.resolve_mentions`: the entities sorted by id and the mention map.
     """
-    states = [summarise_chunk(i, mentions, styled, blocks) for i, (mentions, styled) in enumerate(chunks)]
+    states = [summarise_chunk(i, mentions, offices, blocks) for i, (mentions, offices) in enumerate(chunks)]
     n = len(states)
     documents = sum(len(s.context) for s in states)
     frequent = frozenset().union(*(frequent_keys((s.frequency[b] for s in states), documents) for b in range(blocks)))

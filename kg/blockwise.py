@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 __all__ = ["ChunkSource", "DaskResolver", "digest", "resolve_on_dask"]
 
-#: How a worker makes one chunk: a function and its arguments, giving (mentions, styled pairs).
-ChunkSource = tuple[Callable[..., tuple[Iterable[Mention], Iterable[tuple[str, str]]]], tuple[Any, ...]]
+#: How a worker makes one chunk: a function and its arguments, giving (mentions, offices), as
+#: :func:`kg.resolve.resolution_inputs` gives them.
+ChunkSource = tuple[Callable[..., tuple[Iterable[Mention], Mapping[tuple[str, str], Iterable[str]]]], tuple[Any, ...]]
 
 
 def _register_sizes() -> None:
@@ -49,9 +50,9 @@ _register_sizes()
 
 def _state(index: int, source: ChunkSource, blocks: int) -> B.ChunkState:
     make, args = source
-    mentions, styled = make(*args)
+    mentions, offices = make(*args)
     # The mentions are made again to be routed, so that no worker holds every chunk's at once.
-    return B.summarise_chunk(index, mentions, styled, blocks, keep=False)
+    return B.summarise_chunk(index, mentions, offices, blocks, keep=False)
 
 
 def _pick(value: Any, index: int, attribute: str | None = None) -> Any:
@@ -177,8 +178,8 @@ def resolve_on_dask(client: Client, sources: Sequence[ChunkSource], blocks: int,
 MIN_DOCUMENTS = 50
 
 
-def _given(mentions: list[Mention], styled: list[tuple[str, str]]) -> tuple[list[Mention], list[tuple[str, str]]]:
-    return mentions, styled
+def _given(mentions: list[Mention], offices: dict[tuple[str, str], set[str]]) -> tuple[list[Mention], dict[tuple[str, str], set[str]]]:
+    return mentions, offices
 
 
 @dataclass(frozen=True)
@@ -193,16 +194,16 @@ class DaskResolver:
     chunks: int = 4
     blocks: int = 16
 
-    def __call__(self, mentions: list[Mention], styled: set[tuple[str, str]]) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
+    def __call__(self, mentions: list[Mention], offices: Mapping[tuple[str, str], set[str]]) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
         doc_ids = sorted({m.doc_id for m in mentions})
         # Tasks cost milliseconds each: a small corpus gets fewer chunks and blocks.
         chunks = max(1, min(self.chunks, len(doc_ids) // MIN_DOCUMENTS))
         blocks = max(1, min(self.blocks, len(doc_ids) // MIN_DOCUMENTS))
         chunk_of = {doc_id: j * chunks // len(doc_ids) for j, doc_id in enumerate(doc_ids)}
-        parts: list[tuple[list, list]] = [([], []) for _ in range(chunks)]
+        parts: list[tuple[list, dict]] = [([], {}) for _ in range(chunks)]
         for m in mentions:
             parts[chunk_of[m.doc_id]][0].append(m)
-        for pair in sorted(styled):
+        for pair, heads in offices.items():
             if pair[0] in chunk_of:
-                parts[chunk_of[pair[0]]][1].append(pair)
+                parts[chunk_of[pair[0]]][1][pair] = heads
         return resolve_on_dask(self.client, [(_given, part) for part in parts], blocks)

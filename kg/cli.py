@@ -119,7 +119,7 @@ def _format_summary(counts: dict, skipped: list[str], outputs: list[Path]) -> st
     lines.append(f"statements: {sum(counts['statements'].values())}")
     lines += [f"  {predicate:<14} {n}" for predicate, n in counts["statements"].items()]
     if skipped:
-        lines.append(f"{len(skipped)} records skipped")
+        lines.append(f"{len(skipped)} record{'' if len(skipped) == 1 else 's'} skipped")
     if outputs:
         lines.append("wrote " + ", ".join(str(p) for p in outputs))
     return "\n".join(lines)
@@ -340,9 +340,9 @@ def stats(ctx: click.Context, graph: Path, as_json: bool, top: int, allow_remote
     import json
 
     from kg.analytics import format_stats, graph_stats, to_networkx
-    from kg.rdf import load_rdf
+    from kg.rdf import check_kg_graph, load_rdf
 
-    figures = graph_stats(to_networkx(load_rdf(graph, allow_remote=allow_remote)), top=top)
+    figures = graph_stats(to_networkx(check_kg_graph(load_rdf(graph, allow_remote=allow_remote), graph)), top=top)
     click.echo(json.dumps(figures, ensure_ascii=False, indent=2) if as_json else format_stats(figures))
 
 

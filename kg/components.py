@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.gazetteer import country_code, party_forms, party_name, region_name
+from kg.gazetteer import country_code, demonym_code, party_forms, party_name, region_name
 from kg.normalize import find_quantities
 from kg.syntax.titles import is_title_head, names_party_member, title_before
 from kg.lexicon import (
@@ -23,6 +23,7 @@ from kg.lexicon import (
     EVENT_HEADS,
     HONORIFICS,
     LEADER_SUFFIXES,
+    ORGANIZATION_KINDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
@@ -77,7 +78,7 @@ def _trim(span: Span) -> Span | None:
         or (span.label_ == "PERSON" and _is_honorific(doc[start]))
     ):
         start += 1
-    while end > start and (doc[end - 1].text in _CLOSING_QUOTES or doc[end - 1].tag_ == "POS" or doc[end - 1].text in _EDGE_PUNCT):
+    while end > start and (doc[end - 1].text in _CLOSING_QUOTES or doc[end - 1].tag_ == "POS" or doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].text in "(["):
         end -= 1
     if start >= end:
         return None
@@ -318,8 +319,9 @@ def kg_entities(doc: Doc) -> Doc:
     spans: list[Span] = []
     for ent in doc.ents:
         trimmed = _trim(ent)
-        if trimmed is None:
+        if trimmed is None or _bare_kind(trimmed):
             continue
+        trimmed = _whole_nation(trimmed)
         head = trimmed.root
         if trimmed.label_ in {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "PERSON"}:
             if head.lower_ in EVENT_HEADS:
@@ -327,6 +329,7 @@ def kg_entities(doc: Doc) -> Doc:
             elif head.lower_ in AGREEMENT_HEADS:
                 trimmed = Span(doc, trimmed.start, trimmed.end, label="LAW")
         spans.append(trimmed)
+    spans = _of_country_names(doc, _sunday_papers(doc, _joined_names(doc, spans)))
     spans = [_person_after_title(doc, s) for s in spans]
     spans = _honorific_names(doc, spans)
     spans = [_whole_person(doc, s, spans) for s in spans]
@@ -352,12 +355,144 @@ def kg_entities(doc: Doc) -> Doc:
             found = [s for s in found if s not in replaced] + [name]
     found = filter_spans(found)
     found = filter_spans(_source_names(doc, _corporate_towns(doc, _place_appositions(doc, found))))
+    found = filter_spans(found + _signed_agreements(doc, found))
     doc.ents = _with_quantities(doc, found)
     return doc
 
 
+#: Verbs whose object is an agreement its subject enters: "sign an oil deal", "ratify the treaty".
+_SIGNING_VERBS = frozenset("sign ratify agree approve conclude seal".split())
+#: Nouns a signed thing is headed by; "the constitution" and "a contract" too, once signed.
+_SIGNED_HEADS = AGREEMENT_HEADS | frozenset({"constitution", "contract"})
+
+
+def _signed_agreements(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Venezuela and China sign oil deal", "the deal was signed by Shell": an agreement without
+    a name is still one thing when the sentence says who signs it. Its label, ``DEAL``, makes it
+    an agreement of its article only (``kg.extract.entities``)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for token in doc:
+        if token.lower_ not in _SIGNED_HEADS or token.i in taken or token.pos_ != "NOUN":
+            continue
+        head = token.head
+        signed = (token.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in _SIGNING_VERBS) or (
+            token.dep_ == "pobj" and head.lower_ in {"to", "on"} and head.head.lemma_ == "agree"
+        )
+        if not signed:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ in {"compound", "amod"} and start - 1 not in taken:
+            start -= 1
+        out.append(Span(doc, start, token.i + 1, label="DEAL"))
+    return out
+
+
+def _whole_nation(span: Span) -> Span:
+    """"Sri Lankans" read as "Lankans", "New Zealand" as "Zealand": a country or nationality whose
+    first word the model left out is the whole country or nationality."""
+    doc = span.doc
+    if span.start == 0 or country_code(span.text) or demonym_code(span.text):
+        return span
+    wider = doc[span.start - 1 : span.end]
+    if not wider[0].is_title:
+        return span
+    if demonym_code(wider.text):
+        return Span(doc, wider.start, wider.end, label="NORP")
+    if country_code(wider.text):
+        return Span(doc, wider.start, wider.end, label="GPE")
+    return span
+
+
+#: What follows "Sunday" in the names of Sunday newspapers ("the Sunday Telegraph", "Sunday Times").
+_SUNDAY_PAPERS = frozenset("times telegraph herald mirror express post people mail tribune independent sport world business".split())
+
+
+def _sunday_papers(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Sunday Telegraph journalist Robert Peston": the model reads "Sunday" as a date and the
+    paper as "Telegraph"; a Sunday newspaper's name starts at "Sunday"."""
+    out, sundays = [], set()
+    for span in spans:
+        if (
+            span.label_ in {"ORG", "WORK_OF_ART", "PRODUCT"} and span.start > 0 and doc[span.start - 1].text == "Sunday"
+            and span[0].lower_ in _SUNDAY_PAPERS and span[0].is_title
+        ):
+            span = Span(doc, span.start - 1, span.end, label="ORG")
+            sundays.add(span.start)
+        out.append(span)
+    # The date the model read in "Sunday" goes: the word is the paper's.
+    return [s for s in out if not (s.label_ == "DATE" and s.start in sundays)]
+
+
+#: Heads of names that go on with "of <country>": "the Muslim Council of Britain", "the Bank of England".
+_OF_COUNTRY_HEADS = ORGANIZATION_KINDS | frozenset("church society confederation chamber academy".split())
+
+
+def _of_country_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"the Muslim Council of Britain", "the Royal Bank of Scotland": a capitalised body followed by
+    "of" and a country is one name, which the model cut before "of"."""
+    by_start = {s.start: s for s in spans}
+    out, dropped = [], set()
+    for span in spans:
+        if not (
+            span.label_ == "ORG" and span[-1].lower_ in _OF_COUNTRY_HEADS and span[-1].is_title and len(span) >= 2
+            and span.end + 1 < len(doc) and doc[span.end].lower_ == "of"
+        ):
+            out.append(span)
+            continue
+        after = by_start.get(span.end + 1)
+        if after is None:  # the model may tag no country there at all
+            words = [n for n in (2, 1) if span.end + 1 + n <= len(doc) and all(t.is_title for t in doc[span.end + 1 : span.end + 1 + n])]
+            after = next((Span(doc, span.end + 1, span.end + 1 + n) for n in words if country_code(doc[span.end + 1 : span.end + 1 + n].text)), None)
+        if after is not None and (after.label_ in {"GPE", "NORP", "LOC", ""}) and len(after) <= 3 and country_code(after.text):
+            out.append(Span(doc, span.start, after.end, label="ORG"))
+            dropped.add(after)
+        else:
+            out.append(span)
+    return [s for s in out if s not in dropped]
+
+
+def _bare_kind(span: Span) -> bool:
+    """"Party leader Charles Kennedy", "the Cardinal mentioned": a kind of organisation or a
+    person's title, capitalised at the head of a sentence or as a style, names no organisation."""
+    word = span[0].lower_
+    return span.label_ == "ORG" and len(span) == 1 and (word in ORGANIZATION_KINDS or (word in TITLE_HEADS and word not in _ORGANIZATION_TITLES))
+
+
+#: Title words that are also one-word names of bodies ("the Executive": Scotland's government).
+_ORGANIZATION_TITLES = frozenset("executive general regulator partner owner deputy major chief head".split())
+
+
+def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"the Public and Commercial Services Union": a capitalised word, "and", and a name ending in
+    a kind of organisation, after "the", are one name that the model read as two (or as one
+    after the "and")."""
+    by_end = {s.end: s for s in spans if s.label_ in {"ORG", ""} or s.label_ in _WEAK_LABELS}
+    out: list[Span] = []
+    dropped: set[Span] = set()
+    for second in spans:
+        joined = None
+        if second.label_ == "ORG" and second[-1].lower_ in ORGANIZATION_KINDS and second.start >= 3 and doc[second.start - 1].lower_ in {"and", "&"}:
+            first_end = second.start - 1
+            first = by_end.get(first_end)
+            start = first.start if first is not None else first_end - 1
+            words = doc[start:first_end]
+            if (
+                1 <= len(words) <= 2 and start >= 1 and doc[start - 1].lower_ == "the"
+                and all(t.is_title and t.is_alpha for t in words)
+                and (first is None or first.label_ == "ORG")
+            ):
+                joined = Span(doc, start, second.end, label="ORG")
+                if first is not None:
+                    dropped.add(first)
+        out.append(joined or second)
+    return [s for s in out if s not in dropped]
+
+
 #: Courtesy titles that always precede a person's name ("Lord Carlile", "Mrs Beckett").
-_NAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady baroness baron viscount earl".split())
+_NAME_HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady baroness baron viscount earl cardinal archbishop bishop rabbi imam ayatollah reverend rev rev.".split()
+)
 
 
 def _honorific_names(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -19,6 +19,7 @@ TITLE_HEADS = frozenset(
     """president vice-president minister secretary ambassador chancellor governor senator
     congressman congresswoman representative mayor premier king queen prince princess emperor
     pope cardinal bishop archbishop general admiral colonel commander chief chairman chairwoman
+    official journalist
     chair ceo cfo coo director spokesman spokeswoman spokesperson envoy commissioner judge justice
     attorney-general prosecutor speaker leader deputy adviser advisor counsellor counselor
     lawmaker treasurer mp sheikh emir sultan ayatollah president-elect officer captain
@@ -58,7 +59,7 @@ TITLE_MODIFIERS = frozenset(
     arts broadcasting digital crown supreme high grand royal first second permanent special
     independent interior commonwealth disarmament development cooperation planning public
     relations human rights world economic commercial marketing sales operations strategy
-    investor corporate office""".split()
+    investor corporate office party campaign""".split()
 )
 
 #: Honorific-like short titles that are too vague alone to be a position of their own.
@@ -75,7 +76,7 @@ EVENT_HEADS = frozenset(
 #: Head nouns that make a named noun phrase an Agreement.
 AGREEMENT_HEADS = frozenset(
     "deal agreement treaty pact accord initiative alliance partnership protocol memorandum "
-    "framework compact charter".split()
+    "framework compact charter manifesto".split()
 )
 
 #: Adjectival "-led" style modifiers: "the U.S.-led initiative" means the U.S. organises it.
@@ -236,7 +237,10 @@ NEGATIVE_EVALUATION = frozenset(
     nasty obsessed obsession blind mismanagement mishandle mismanage alarming
     disjointed irresponsibility afraid avoid dodge duck evade wrongly unsafe unworkable unfunded
     confused confusion muddle incoherent divided divisive split crisis scandal gimmicky hollow
-    empty failing lurch backtracking flip-flop pandering sneer sneering""".split()
+    empty failing lurch backtracking flip-flop pandering sneer sneering unrealistic unsustainable
+    inadequate uncosted unaffordable ineffective inefficient overreact unconvincing unsound
+    unjustified unwarranted excessive discriminatory draconian illiberal half-baked ill-conceived
+    botched""".split()
 )
 
 #: Words that judge someone or something well ("a sensible thing to do", "courage"). Lemmas.

@@ -202,9 +202,9 @@ PREDICATES: tuple[Predicate, ...] = (
         AGENTS, ("Event", "Agreement", "Organization"),
     ),
     Predicate(
-        "announces", "announces", "The subject announces or unveils the object, a named agreement, event or organisation.",
+        "announces", "announces", "The subject announces, unveils or publishes the object, a named agreement, event or organisation.",
         AGENTS, ("Agreement", "Event", "Organization"),
-        verbs=_verbs("announce unveil"),
+        verbs=_verbs("announce unveil publish"),
     ),
     Predicate(
         "supports", "supports",

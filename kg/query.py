@@ -373,7 +373,7 @@ def _evaluating() -> Iterator[None]:
     """pyoxigraph evaluates lazily: errors (a failing SERVICE, say) arrive while rows are read."""
     try:
         yield
-    except OSError as err:
+    except (OSError, RuntimeError) as err:  # RuntimeError: a SERVICE answer that is no SPARQL result
         raise QueryError(f"query failed: {one_line(str(err))}") from err
 
 

@@ -394,12 +394,12 @@ def check_kg_graph(rdf: Graph, source: str | PathLike[str]) -> Graph:
         InputError: the graph is empty, or none of its nodes has a kg type (not kg's graph).
     """
     if not len(rdf):
-        raise InputError(f"{source}: the graph is empty; there is nothing to draw")
+        raise InputError(f"{source}: the graph is empty; there is nothing to draw or count")
     kinds = {KG.Document, KG.Statement, *_CLASS.values()}
     if not any(kind in kinds for kind in rdf.objects(None, RDF.type)):
         raise InputError(
             f"{source}: {len(rdf)} triple{'s' if len(rdf) != 1 else ''} but none kg draws: no kg:Document, kg:Statement or entity "
-            f"(kg:Person, kg:Country, ...); kg renders graphs written by kg build"
+            f"(kg:Person, kg:Country, ...); kg draws and counts graphs written by kg build"
         )
     return rdf
 

@@ -11,7 +11,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement
@@ -48,12 +48,22 @@ def _size(key: str) -> tuple[int, int]:
     return len(parts), sum(map(len, parts))
 
 
+#: Common Chinese and Korean family names, which news writes first ("Wen Jiabao", "Roh Moo-hyun").
+_FAMILY_FIRST = frozenset(
+    """wang li zhang liu chen yang huang zhao wu zhou xu sun zhu hu guo lin luo gao zheng liang xie
+    song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang du cheng wei su lu ding
+    shen yao jin wen jia kim lee park choi jung kang cho yoon jang lim roh moon ahn ban""".split()
+)
+
+
 def _compatible(short: list[str], full: list[str]) -> bool:
     """True when a shorter person name can be the same person as a fuller one.
 
     "jaishankar" fits "s jaishankar"; "s jaishankar" fits "subrahmanyam jaishankar";
-    "marco rubio" does not fit "mario rubio".
+    "marco rubio" does not fit "mario rubio"; "wang" fits "wang yan".
     """
+    if len(short) == 1 and 2 <= len(full) <= 3 and full[0] == short[0] and short[0] in _FAMILY_FIRST:
+        return True  # "Mr Wang" is Wang Yan: Chinese and Korean names put the family name first
     if len(short) > len(full) or short[-1] != full[-1]:
         return False
     if len(short) == 1 or full[-len(short) :] == short:
@@ -113,7 +123,7 @@ def _names(mentions: list[Mention]) -> dict[tuple[str, str], _Name]:
 
 
 def _person_groups(
-    mentions: list[Mention], context: dict[str, set[str]] | None = None, styled: set[tuple[str, str]] | None = None
+    mentions: list[Mention], context: dict[str, set[str]] | None = None, offices: Mapping[tuple[str, str], set[str]] | None = None,
 ) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
     """Map (doc_id, person key) to the key of the fullest name it can be, when that is unambiguous
     and safe, and give the reason for every join across documents.
@@ -126,6 +136,8 @@ def _person_groups(
     ("Abdullah" of one article is not the "Abdullah" of another).
     """
     names = _names(mentions)
+    offices = offices or {}
+    mark_styles(names, offices)
     context = context or {}
     docs_of: dict[str, set[str]] = defaultdict(set)
     for doc_id, key in names:
@@ -135,12 +147,19 @@ def _person_groups(
 
     def vouched(doc_id: str, short: _Name, full: str) -> bool:
         """A one-word name's article says it is a person, or shares a rare name with the fuller one's."""
-        if self_vouched(short, doc_id, styled):
+        if self_vouched(short, doc_id, offices):
             return True
         around = {k for d in docs_of[full] if d != doc_id for k in context.get(d, ())}
         return bool((context.get(doc_id, set()) & around & rare) - {short.key, full})
 
-    return person_decisions(names, vouched)
+    return person_decisions(names, vouched, offices)
+
+
+def mark_styles(names: dict[tuple[str, str], _Name], offices: Mapping[tuple[str, str], set[str]]) -> None:
+    """A royal, judicial or peer's style read as an office ("Mr Justice Sullivan") makes the name a peer's."""
+    for pair, heads in offices.items():
+        if pair in names and heads & _STYLES:
+            names[pair].peer = True
 
 
 def rare_limit(documents: int) -> float:
@@ -148,25 +167,41 @@ def rare_limit(documents: int) -> float:
     return max(2, _RARE_SHARE * documents)
 
 
-def self_vouched(name: _Name, doc_id: str, styled: set[tuple[str, str]] | None) -> bool:
+def self_vouched(name: _Name, doc_id: str, offices: Mapping[tuple[str, str], set[str]] | None) -> bool:
     """A one-word name its own article calls a person: with an honorific, a style or an office."""
-    return name.styled or name.peer or (doc_id, name.key) in (styled or set())
+    return name.styled or name.peer or (doc_id, name.key) in (offices or {})
 
 
 def surname(key: str) -> str:
-    """The last word of a person key, which every fuller name it can join ends with (the blocking key)."""
+    """The last word of a person key, which every fuller name of another document it can join
+    ends with (the blocking key)."""
     return (_person_parts(key) or [""])[-1]
 
 
-def person_decisions(
-    names: dict[tuple[str, str], _Name], vouched: Callable[[str, _Name, str], bool]
-) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
-    """The target key and the reason of every (doc_id, person key) of ``names``, given how to ask
-    whether a one-word name joining ``full`` across documents is vouched for.
+def family_first(key: str) -> str | None:
+    """The first word of a person key that a one-word name of its own document can be (a
+    Chinese or Korean family name: "Mr Wang" is Wang Yan), else None."""
+    parts = _person_parts(key)
+    return parts[0] if 2 <= len(parts) <= 3 and parts[0] in _FAMILY_FIRST else None
 
-    Every candidate a name can join shares its surname (:func:`_compatible`), so the names of
-    one surname decide alone: ``kg.blocks`` calls this one block of surnames at a time.
+
+def person_decisions(
+    names: dict[tuple[str, str], _Name], vouched: Callable[[str, _Name, str], bool], offices: Mapping[tuple[str, str], set[str]] | None = None,
+    decide: Callable[[tuple[str, str]], bool] | None = None,
+) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """The target key and the reason of every (doc_id, person key) of ``names`` (those ``decide``
+    accepts), given how to ask whether a one-word name joining ``full`` across documents is
+    vouched for, and the head words of each name's offices.
+
+    Across documents a name joins only a fuller name of the same surname, and within its document
+    also one that starts with it (:func:`family_first`), so the names of one surname, with those
+    of their documents that start with it, decide alone: ``kg.blocks`` calls this one block of
+    surnames at a time.
     """
+    offices = offices or {}
+    offices_of: dict[str, set[str]] = defaultdict(set)
+    for (_, key), heads in offices.items():
+        offices_of[key] |= heads
     keys_by_doc: dict[str, set[str]] = defaultdict(set)
     for doc_id, key in names:
         keys_by_doc[doc_id].add(key)
@@ -206,6 +241,8 @@ def person_decisions(
     for doc_id in sorted(keys_by_doc):
         pool = keys_by_doc[doc_id]
         for key in sorted(pool):
+            if decide is not None and not decide((doc_id, key)):
+                continue  # a candidate only, decided in its own block
             name = names[(doc_id, key)]
             local = best(name, pool)
             if local is not None:
@@ -214,6 +251,8 @@ def person_decisions(
             found = best(name, by_surname[surname(key)], strict=True)
             if found is not None and len(_person_parts(key)) == 1 and not vouched(doc_id, name, found):
                 found = None  # "Breakfast with Frost" is no article about David Frost
+            if found is not None and offices.get((doc_id, key)) and offices_of[found] and not offices.get((doc_id, key)) & offices_of[found]:
+                found = None  # "President Carter" is no general secretary
             if found is not None:
                 target[(doc_id, key)] = found
                 why = "the one fuller name it fits in the corpus"
@@ -247,13 +286,19 @@ def _acronyms(mentions: list[Mention]) -> dict[tuple[str, str], tuple[str, str]]
     return out
 
 
-def resolve_mentions(mentions: Iterable[Mention], styled: set[tuple[str, str]] | None = None) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
+def resolve_mentions(
+    mentions: Iterable[Mention], offices: Mapping[tuple[str, str], set[str]] | None = None
+) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
     """Group mentions into entities and give each a stable id.
 
     Args:
         mentions: every mention of every document (order does not matter).
-        styled: (doc_id, person key) pairs the article names with an office ("President Putin"),
-            which vouches that a one-word name there is a person's.
+        offices: (doc_id, person key) -> the head words of the offices the article gives the
+            person ("President Putin": {"president"}). An office vouches that a one-word name is a
+            person's; a peer's, royal or judicial style ("Prince", "Justice") joins, like "Lord
+            Hamilton", only names with such a style; and a one-word name does not join another
+            article's full name that holds only other offices ("President Carter" is not Labour's
+            general secretary Matt Carter).
 
     Returns:
         The entities sorted by id, and a map from (doc_id, start, end) of each mention to its entity id.
@@ -264,7 +309,7 @@ def resolve_mentions(mentions: Iterable[Mention], styled: set[tuple[str, str]] |
     context: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         context[m.doc_id].add(m.key)
-    person_target, reasons = _person_groups(persons, context, styled)
+    person_target, reasons = _person_groups(persons, context, offices)
     acronyms = _acronyms(mentions)
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     why: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -357,21 +402,34 @@ def position_label(title: str, affiliation: str) -> str:
         'leader of the Conservative Party'
         >>> position_label("chief executive", "Ford")
         'chief executive of Ford'
+        >>> position_label("leader", "Liberal Democrats")
+        'leader of the Liberal Democrats'
     """
+    from kg.gazetteer import party_name
+
     words = affiliation.split()
-    the = words and (words[-1].lower() in _THE_HEADS or affiliation.lower() in _THE_COUNTRIES or words[0].lower() == "united")
+    the = words and (
+        words[-1].lower() in _THE_HEADS or affiliation.lower() in _THE_COUNTRIES or words[0].lower() == "united"
+        or (len(words) > 1 and words[-1].endswith("s") and party_name(affiliation) is not None)  # the Liberal Democrats
+    )
     return f"{title} of {'the ' if the else ''}{affiliation}"
 
 
-def resolution_inputs(extractions: Iterable[Extraction]) -> tuple[list[Mention], set[tuple[str, str]]]:
+def resolution_inputs(extractions: Iterable[Extraction]) -> tuple[list[Mention], dict[tuple[str, str], set[str]]]:
     """What :func:`resolve_mentions` is given for extractions: their mentions and statement
-    arguments (offices aside, which become entities later), and the people named with an office."""
+    arguments (offices aside, which become entities later), and the head words of the offices
+    each article gives each person."""
     extractions = list(extractions)
     mentions = [m for e in extractions for m in e.mentions if m.type != "Position"]
     mentions += [m for e in extractions for s in e.statements for m in _arguments(s) if m.type != "Position"]
     # People the article gives an office ("President Putin"): named as persons, whatever the form.
-    styled = {(s.subject.doc_id, s.subject.key) for e in extractions for s in e.statements if s.predicate == "holdsPosition"}
-    return mentions, styled
+    offices: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e in extractions:
+        for s in e.statements:
+            title = s.object.mention or s.object.title
+            if s.predicate == "holdsPosition" and title is not None:
+                offices[(s.subject.doc_id, s.subject.key)].add(title_key(title.name).rpartition(" ")[2])
+    return mentions, dict(offices)
 
 
 def _arguments(statement: Statement) -> list[Mention]:
@@ -395,13 +453,15 @@ _CORPORATE_TITLES = frozenset(
 
 
 def _title_kind(title: Mention) -> str | None:
-    """"government", "corporate" or None for a title, from its words and its case."""
+    """"government", "corporate", "party" or None for a title, from its words and its case."""
     words = title_key(title.name).split()
     if not words or "shadow" in words:
         return None  # a shadow office belongs to its party
     key = " ".join(words)
     if key in _CORPORATE_TITLES:
         return "corporate"
+    if "party" in words:
+        return "party"  # "party leader", "the party chairman"
     head = words[-1]
     capitalised = any(w[:1].isupper() for w in title.name.split())
     if head in {"minister", "chancellor", "premier"} or key in {"prime minister", "attorney general"}:
@@ -414,29 +474,33 @@ def _title_kind(title: Mention) -> str | None:
 
 
 def _dominant(entities: tuple[Entity, ...]) -> dict[tuple[str, str], Mention]:
-    """(doc_id, "Country" or "Organization") -> a mention of the entity the document is most about,
-    when one clearly leads: at least twice named (three times for an organisation) and holding a
-    large share of the document's mentions of its type."""
+    """(doc_id, "Country", "Organization" or "Party") -> a mention of the entity the document is most
+    about, when one clearly leads: at least twice named (three times for an organisation) and
+    holding a large share of the document's mentions of its kind."""
+    from kg.gazetteer import party_name
+
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
     first: dict[tuple[str, str], Mention] = {}
     for entity in entities:
         if entity.type not in {"Country", "Organization"}:
             continue
+        kinds = [entity.type] + (["Party"] if entity.type == "Organization" and party_name(entity.label) else [])
         for m in entity.mentions:
-            counts[(m.doc_id, entity.type)][entity.entity_id] += 1
+            for kind in kinds:
+                counts[(m.doc_id, kind)][entity.entity_id] += 1
             first.setdefault((m.doc_id, entity.entity_id), m)
     out: dict[tuple[str, str], Mention] = {}
     for (doc_id, kind), counter in counts.items():
         top, n = counter.most_common(1)[0]
         share = n / sum(counter.values())
-        if n >= (2 if kind == "Country" else 3) and share >= _DOMINANT_SHARE[kind]:
+        if n >= (3 if kind == "Organization" else 2) and share >= _DOMINANT_SHARE[kind]:
             out[(doc_id, kind)] = first[(doc_id, top)]
     return out
 
 
 #: How much of a document's talk of countries (organisations) one must take to be what the
 #: document is about: an article on two governments names no minister's country by default.
-_DOMINANT_SHARE = {"Country": float(__import__("os").environ.get("KG_DOM_C", "0.75")), "Organization": float(__import__("os").environ.get("KG_DOM_O", "0.4"))}
+_DOMINANT_SHARE = {"Country": 0.75, "Organization": 0.4, "Party": 0.5}
 
 
 def _home_countries(statements: list[Statement], entity_of: dict[tuple[str, int, int], str], entities: tuple[Entity, ...]) -> dict[str, Mention]:
@@ -524,6 +588,8 @@ def _positions(
                 affiliation = home.get(person) or dominant.get((s.evidence.doc_id, "Country"))
             elif kind == "corporate":
                 affiliation = dominant.get((s.evidence.doc_id, "Organization"))
+            elif kind == "party":
+                affiliation = dominant.get((s.evidence.doc_id, "Party"))
         return affiliation
 
     decided = {id(s): decide(s) for s in statements if is_office(s)}
@@ -554,8 +620,12 @@ def _positions(
         if affiliation.doc_id != s.evidence.doc_id and affiliation.type == "Country":
             # Name the country as this article does, when it does.
             affiliation = in_doc.get((s.evidence.doc_id, affiliation.key), affiliation)
+        name = title_mention.name
+        if title.startswith("party ") and party_name(affiliation.name):
+            # "Party leader" of the Liberal Democrats is the leader of the Liberal Democrats.
+            title, name = title[len("party "):], name.split(None, 1)[1]
         key = f"position:{title}@{eid(affiliation)}"
-        office = replace(title_mention, key=key)
+        office = replace(title_mention, key=key, name=name)
         offices[key].append(office)
         out.append(replace(s, object=Argument(mention=office), qualifiers=replace(s.qualifiers, affiliation=affiliation)))
     entities: list[Entity] = []
@@ -699,7 +769,7 @@ def described_holders(extractions: list[Extraction], statements: list[Statement]
 
 #: What turns mentions into entities: :func:`resolve_mentions`, or the same on a cluster
 #: (``kg.blockwise.DaskResolver``).
-MentionResolver = Callable[[list[Mention], set[tuple[str, str]]], tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]]
+MentionResolver = Callable[[list[Mention], dict[tuple[str, str], set[str]]], tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]]
 
 
 def resolve_graph(extractions: Iterable[Extraction], resolver: MentionResolver | None = None) -> KnowledgeGraph:

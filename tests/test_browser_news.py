@@ -106,6 +106,15 @@ def test_news_page_labels_the_30_most_important_entities(news_page) -> None:
     assert set(top) <= set(page.evaluate("window.kg.drawnLabels()"))
 
 
+def test_news_page_labels_never_sit_on_each_other(news_page) -> None:
+    page, _ = news_page
+    boxes = page.evaluate("window.kg.labelBoxes()")
+    assert len(boxes) >= 30
+    overlapping = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                   if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]]
+    assert overlapping == []
+
+
 def test_news_click_focuses_the_top_entity(browser, news_file) -> None:
     page, report = open_page(browser, news_file)
     try:

@@ -220,6 +220,25 @@ def test_components_trims_leading_the_and_quotes() -> None:
     assert _ents(doc) == [("Project Stargate", "WORK_OF_ART"), ("European Union", "ORG")]
 
 
+def test_components_trims_an_opening_bracket_at_the_end() -> None:
+    doc = build(
+        "The Office of National Statistics (ONS) agreed.",
+        """
+        The         DET   DT  the         det       1 B-ORG
+        Office      PROPN NNP Office      nsubj     8 I-ORG
+        of          ADP   IN  of          prep      1 I-ORG
+        National    PROPN NNP National    compound  4 I-ORG
+        Statistics  PROPN NNP Statistics  pobj      2 I-ORG
+        (           PUNCT -LRB- (         punct     1 I-ORG
+        ONS         PROPN NNP ONS         appos     1
+        )           PUNCT -RRB- )         punct     1
+        agreed      VERB  VBD agree       ROOT      8
+        .           PUNCT .   .           punct     8
+        """,
+    )
+    assert _ents(doc)[0] == ("Office of National Statistics", "ORG")
+
+
 def test_components_trims_possessive_and_person_honorific() -> None:
     doc = build(
         "Mr. Obama's memoir sold well.",

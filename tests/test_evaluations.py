@@ -37,3 +37,7 @@ def test_evaluations_a_speaker_does_not_judge_their_own_organisation(facts) -> N
 
 def test_evaluations_a_judged_noun_names_its_owner(facts) -> None:
     assert has(facts('"This is typical of Labour hypocrisy," said Tory spokeswoman Theresa May.'), "Theresa May", "criticizes", "Labour Party")
+
+
+def test_evaluations_calling_a_firms_methods_inadequate_criticises_it(facts) -> None:
+    assert has(facts("Tom Hale said that Enron's methods were inadequate."), "Tom Hale", "criticizes", "Enron")

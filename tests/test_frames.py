@@ -123,6 +123,14 @@ def test_frames_related_to_not_from_an_attempt_or_a_refusal(facts) -> None:
     assert not any(f.predicate == "relatedTo" for f in facts("Gordon Brown rejected the Liberal Democrats' call to open up the books to the National Audit Office."))
 
 
+def test_frames_related_to_not_from_a_question(facts) -> None:
+    assert not any(f.predicate == "relatedTo" for f in facts('Voters asked: "What has Labour done for the North East?"'))
+
+
+def test_frames_related_to_not_from_a_supposition(facts) -> None:
+    assert not any(f.predicate == "relatedTo" for f in facts("Unless Ford closes Dagenham, the union will strike."))
+
+
 def test_frames_related_to_keeps_a_plain_act(facts) -> None:
     assert has(facts("Laura Ashley, which floated on the London Stock Exchange in 1985, cut jobs."), "Laura Ashley", "relatedTo", "London Stock Exchange")
 
@@ -140,3 +148,12 @@ def test_frames_calling_into_question_criticises(facts) -> None:
 def test_frames_described_as_by_an_agent_judges_the_subject(facts) -> None:
     found = facts("Hazel Blears spoke on Monday. Her comments have been described as irresponsible by the Islamic Human Rights Commission.")
     assert has(found, "Islamic Human Rights Commission", "criticizes", "Hazel Blears")
+
+
+def test_frames_a_supposed_deal_is_possible_not_done(facts) -> None:
+    assert has(facts("If Toyota buys Daihatsu, prices will rise."), "Toyota", "acquires", "Daihatsu", modality="possible")
+
+
+def test_frames_a_party_manifesto_is_a_document_and_publishing_announces_it(facts) -> None:
+    found = facts("The Green Party published its manifesto. Caroline Lucas published the Green manifesto in Brighton.")
+    assert has(found, "Caroline Lucas", "announces", "Green manifesto")

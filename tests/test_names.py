@@ -33,6 +33,16 @@ def test_names_acronym_takes_the_key_of_its_expansion(mentions) -> None:
     assert found["FAO"][1] == found["Food and Agriculture Organisation"][1]
 
 
+def test_names_a_short_form_in_brackets_is_the_name_whatever_its_letters(mentions) -> None:
+    found = mentions("The Public and Commercial Services Union (PCS) called a strike. The PCS said 500 members would walk out.")
+    assert found["PCS"] == found["Public and Commercial Services Union"]
+
+
+def test_names_a_mixed_case_short_form_in_brackets_is_the_name(mentions) -> None:
+    found = mentions("The Scottish Environment Protection Agency (Sepa) fined the distillery. Sepa said the river was polluted.")
+    assert found["Sepa"] == found["Scottish Environment Protection Agency"] == ("Organization", found["Sepa"][1])
+
+
 def test_names_short_form_joins_the_long_name(mentions) -> None:
     found = mentions("Nortel Networks restated its accounts. Nortel said the restatement was complete.")
     assert found["Nortel"][1] == found["Nortel Networks"][1]
@@ -94,3 +104,61 @@ def test_names_a_name_starts_at_its_honorific(mentions) -> None:
 def test_names_an_honorific_surname_makes_the_full_name_a_person(mentions) -> None:
     found = mentions("Helmut Panke runs the carmaker. Mr Panke said sales would rise.")
     assert found["Helmut Panke"][0] == "Person"
+
+
+def test_names_a_nationality_the_model_cut_short_is_the_whole_country(mentions) -> None:
+    found = mentions("Sri Lankans welcomed the aid from New Zealand.")
+    assert found["Sri Lankans"] == ("Country", "country:LK")
+
+
+def test_names_a_churchman_style_starts_a_persons_name(mentions) -> None:
+    found = mentions("Cardinal Cormac Murphy O'Connor backed the plan.")
+    assert found["Cormac Murphy O'Connor"][0] == "Person"
+
+
+def test_names_a_short_form_written_as_a_word_spells_out_the_long_name(mentions) -> None:
+    found = mentions("The Higher Education Funding Council for England published data. The Hefce report said rich areas do better.")
+    assert found["Hefce"] == found["Higher Education Funding Council for England"]
+
+
+def test_names_a_title_written_as_a_name_is_no_organisation(mentions) -> None:
+    found = mentions("It was one of many issues the Cardinal mentioned.")
+    assert "Cardinal" not in found
+
+
+def test_names_a_long_name_spelt_two_ways_in_one_article_is_one_name(mentions) -> None:
+    found = mentions("Mikhail Khodorkovsky founded the firm. Mr Khodorkovsky is in jail. Lawyers for Mr Khordokovsky appealed.")
+    assert found["Mr Khordokovsky"][1] == found["Mr Khodorkovsky"][1]
+
+
+def test_names_short_names_a_letter_apart_stay_two_names(mentions) -> None:
+    found = mentions("Boris Johnson met Alan Johnston in London. Mr Johnson and Mr Johnston spoke.")
+    assert found["Mr Johnson"][1] != found["Mr Johnston"][1]
+
+
+def test_names_a_firm_after_x_based_is_an_organisation(mentions) -> None:
+    assert mentions("Santa Monica-based Activison is said to be one firm on its takeover list.")["Activison"][0] == "Organization"
+
+
+def test_names_a_plural_looking_name_called_a_bank_is_a_name(mentions) -> None:
+    assert mentions("Barclays, the UK's third-biggest bank, has seen annual pre-tax profits climb.")["Barclays"][0] == "Organization"
+
+
+def test_names_shares_in_a_club_are_no_club(mentions) -> None:
+    found = mentions("Shares in Borussia Dortmund, Germany's only stock-market listed football club, dropped by almost 23%.")
+    assert "Shares" not in found
+
+
+def test_names_a_sunday_paper_starts_at_sunday(mentions) -> None:
+    found = mentions("The book, by Sunday Telegraph journalist Robert Peston, says so. On Sunday Tesco said sales rose.")
+    assert found["Sunday Telegraph"][0] == "Organization" and found["Tesco"][0] == "Organization"
+
+
+def test_names_whoever_has_sales_or_employs_people_is_a_firm(mentions) -> None:
+    assert mentions("Travelers had sales of $5.2bn in 2004 and made a profit of $901m.")["Travelers"][0] == "Organization"
+    assert mentions("Exel employs 109,000 people in more than 120 countries.")["Exel"][0] == "Organization"
+
+
+def test_names_a_body_of_a_country_is_one_name(mentions) -> None:
+    found = mentions("The Muslim Council of Britain said the comments were irresponsible.")
+    assert found["Muslim Council of Britain"][0] == "Organization" and "Britain" not in found

@@ -23,12 +23,12 @@ PAGE = NOTEBOOKS.parent / "out" / "walkthrough-graph.html"
 
 def _output_text(cell) -> str:
     """Everything a code cell showed: streams, and every representation of its display data."""
-    parts = []
-    for output in cell.get("outputs", []):
-        parts.append(output.get("text", ""))
-        for value in output.get("data", {}).values():
-            parts.append(value if isinstance(value, str) else json.dumps(value))
-    return "\n".join(parts)
+    # A stream may reach the notebook in pieces ("conforms:" then " True"); Jupyter shows the
+    # pieces as one text, and so does this.
+    outputs = cell.get("outputs", [])
+    streams = ["".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream" and o.get("name") == name) for name in ("stdout", "stderr")]
+    data = [value if isinstance(value, str) else json.dumps(value) for output in outputs for value in output.get("data", {}).values()]
+    return "\n".join([*streams, *data])
 
 
 def test_notebook_has_no_outputs_in_git() -> None:

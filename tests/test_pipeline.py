@@ -92,3 +92,28 @@ def test_pipeline_build_times_each_stage_in_order(nlp, tmp_path):
     stages = [name for name, _ in result.timings]
     assert stages == ["load", "read", "extract", "resolve", "rdf", "validate", "turtle", "jsonld", "page", "write"]
     assert all(seconds >= 0 for _, seconds in result.timings)
+
+
+def test_pipeline_a_party_office_belongs_to_the_party_the_article_is_about(extract_texts, rows):
+    graph = extract_texts(
+        "The Liberal Democrats have promised cheaper homes. The Liberal Democrats say they would be built on public land.\n\n"
+        "Party leader Charles Kennedy said the homes would be affordable.\n"
+    )
+    positions = {e.entity_id: e.label for e in graph.entities if e.type == "Position"}
+    assert positions == {"position/leader-liberal-democrats": "leader of the Liberal Democrats"}
+
+
+def test_pipeline_a_judge_styled_by_his_office_does_not_join_a_plain_namesake(extract_texts):
+    graph = extract_texts(
+        "Mr Justice Sullivan ruled that the council had acted unlawfully.\n",
+        "WorldCom's former finance chief Scott Sullivan pleaded guilty to fraud. Scott Sullivan will be sentenced in May.\n",
+    )
+    people = {e.label for e in graph.entities if e.type == "Person"}
+    assert "Scott Sullivan" in people and "Sullivan" in people
+
+
+def test_pipeline_a_signed_deal_without_a_name_is_an_agreement_of_its_article(extract_texts, rows):
+    graph = extract_texts("Venezuela and China sign oil deal.\n", "Russia and India signed an oil deal on Monday.\n")
+    deals = [e for e in graph.entities if e.type == "Agreement"]
+    assert sorted(e.label for e in deals) == ["oil deal", "oil deal"] and len({e.entity_id for e in deals}) == 2
+    assert {r.subject for r in rows(graph, None, "agreesTo")} >= {"Venezuela", "China", "Russia", "India"}

@@ -81,3 +81,30 @@ def test_positions_party_right_before_a_name_is_membership(facts) -> None:
 
 def test_positions_party_candidate_before_a_name_is_membership(facts) -> None:
     assert has(facts("Prospective Labour candidate Mary Jones spoke in Leeds."), "Mary Jones", "memberOf", "Labour Party")
+
+
+def test_positions_a_name_joined_by_and_before_its_kind_stays_whole(facts) -> None:
+    found = facts("Jane Holt, the leader of the Public and Commercial Services Union, said the cuts were wrong.")
+    assert has(found, "Jane Holt", "holdsPosition", "leader", affiliation="Public and Commercial Services Union")
+    assert not any(f.object == "Public" for f in found)
+
+
+def test_positions_a_capitalised_kind_of_organisation_is_no_affiliation(facts) -> None:
+    found = facts("The Greens want more trains. Party leader Ann Lowe said fares were too high.")
+    assert has(found, "Ann Lowe", "holdsPosition", "Party leader")
+    assert not any(f.object == "Party" for f in found)
+
+
+def test_positions_an_owner_after_the_name_of_a_speaker(facts) -> None:
+    found = facts('"Margins are thin," said analyst Jane Moss at Barclays Capital.')
+    assert has(found, "Jane Moss", "holdsPosition", "analyst", affiliation="Barclays Capital")
+    assert has(found, "Jane Moss", "worksFor", "Barclays Capital")
+
+
+def test_positions_union_official_and_newspaper_journalist_are_offices(facts) -> None:
+    assert has(facts("GMB official Tom Reed said the talks had failed."), "Tom Reed", "worksFor", "GMB")
+    assert has(facts("Guardian journalist Ann Holt wrote the story."), "Ann Holt", "worksFor", "Guardian")
+
+
+def test_positions_a_title_the_parser_read_as_a_verb(facts) -> None:
+    assert has(facts("Airbus head Noel Forgeard is now set to replace Mr Camus."), "Noel Forgeard", "holdsPosition", "head", affiliation="Airbus")

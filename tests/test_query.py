@@ -266,21 +266,26 @@ def test_query_construct_is_limited_in_triples(small_file) -> None:
 
 
 class _Endpoint:
-    """A loopback HTTP server that counts the requests it gets and answers 500 with no body."""
+    """A loopback HTTP server that counts the requests it gets and answers 500 with no body, or
+    200 with ``body`` as SPARQL JSON results when one is set."""
 
     def __init__(self) -> None:
         import http.server
         import threading
 
         self.hits: list[str] = []
+        self.body: bytes | None = None
         outer = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def _any(self) -> None:
                 outer.hits.append(f"{self.command} {self.path}")
-                self.send_response(500)
-                self.send_header("Content-Length", "0")
+                body = outer.body or b""
+                self.send_response(500 if outer.body is None else 200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
+                self.wfile.write(body)
 
             do_GET = do_POST = _any
 
@@ -322,6 +327,15 @@ def test_query_service_allowed_by_the_user_reaches_it_and_a_bad_answer_is_one_li
         query_target(small_file, service, allow_remote=True, timeout=30)
     assert "\n" not in str(err.value)
     assert endpoint.hits and endpoint.hits[0].startswith("POST /sparql")
+
+
+def test_query_service_allowed_whose_answer_is_no_sparql_json_is_one_line(small_file, endpoint) -> None:
+    from kg.query import query_target
+
+    endpoint.body = b'{"this is": not json <html>'
+    with pytest.raises(QueryError, match="query failed: ") as err:
+        query_target(small_file, f"SELECT * WHERE {{ SERVICE <{endpoint.url}/sparql> {{ ?s ?p ?o }} }}", allow_remote=True, timeout=30)
+    assert "\n" not in str(err.value)
 
 
 def test_query_service_in_strings_comments_and_names_is_no_clause(store) -> None:

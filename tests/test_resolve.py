@@ -247,3 +247,31 @@ def test_resolve_bare_one_word_name_sharing_a_rare_name_joins():
     cbi2 = t.mention("d2", "CBI", "Organization", "CBI", "organization:cbi")
     _, mapping = resolve_mentions([full, cbi, bare, cbi2])
     assert _entity_of(full, mapping) == _entity_of(bare, mapping)
+
+
+def test_resolve_family_name_first_joins_its_full_name_in_one_document():
+    t = _Texts()
+    full, short = t.person("d1", "Wen Jiabao"), t.person("d1", "Mr Wen", "Wen")
+    entities, mapping = resolve_mentions([full, short])
+    assert len(entities) == 1 and _entity_of(short, mapping) == "person/wen-jiabao"
+
+
+def test_resolve_a_western_first_name_is_no_family_name():
+    t = _Texts()
+    full, short = t.person("d1", "Gordon Brown"), t.person("d1", "Mr Gordon", "Gordon")
+    entities, _ = resolve_mentions([full, short])
+    assert len(entities) == 2
+
+
+def test_resolve_one_word_name_with_an_office_joins_no_full_name_that_holds_only_others():
+    t = _Texts()
+    full, short = t.person("d1", "Matt Carter"), t.person("d2", "President Carter", "Carter")
+    _, mapping = resolve_mentions([full, short], {("d1", full.key): {"secretary"}, ("d2", short.key): {"president"}})
+    assert _entity_of(short, mapping) != _entity_of(full, mapping)
+
+
+def test_resolve_one_word_name_with_the_same_office_joins_the_full_name():
+    t = _Texts()
+    full, short = t.person("d1", "Gordon Brown"), t.person("d2", "Chancellor Brown", "Brown")
+    _, mapping = resolve_mentions([full, short], {("d1", full.key): {"chancellor"}, ("d2", short.key): {"chancellor"}})
+    assert _entity_of(short, mapping) == _entity_of(full, mapping)

@@ -23,3 +23,7 @@ def test_support_congratulating_someone_supports_them(facts) -> None:
 
 def test_support_welcoming_a_decision_supports_who_took_it(facts) -> None:
     assert has(facts("The UK has welcomed the decision by India to open a bus link."), "United Kingdom", "supports", "India")
+
+
+def test_support_a_firms_board_backs_in_the_firms_name(facts) -> None:
+    assert has(facts("Nortel's directors have backed Siemens. Siemens said it was pleased."), "Nortel", "supports", "Siemens")

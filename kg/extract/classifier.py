@@ -29,7 +29,7 @@ from kg.lexicon import NEGATIVE_EVALUATION, POSITIVE_EVALUATION, SPEECH_VERBS
 from kg.model import Mention, Statement
 
 __all__ = [
-    "CONLL04_WEIGHTS", "Candidate", "DEFAULT_WEIGHTS", "NEWS_WEIGHTS", "PIPELINE_FLOOR", "RelationClassifier",
+    "CONLL04_WEIGHTS", "Candidate", "DEFAULT_WEIGHTS", "NEWS_WEIGHTS", "RelationClassifier",
     "candidate_pairs", "default_classifier", "pair_features", "registry_candidates",
 ]
 
@@ -380,6 +380,8 @@ class RelationClassifier:
         """Statements for the pairs the classifier accepts and the rules left unsaid."""
         from kg.extract.context import Builder
 
+        if not self.thresholds:  # a classifier that keeps no predicate accepts no pair: skip the features
+            return
         stated = {(s.subject.key, s.predicate, s.object.mention.key) for s in found if s.object.mention is not None}
         builder = Builder(sent, ctx)
         best: dict[tuple[str, str, str], tuple[float, Candidate]] = {}
@@ -395,11 +397,6 @@ class RelationClassifier:
             builder.add(c.anchor, (c.subject, 1.0), c.predicate, (c.object, 1.0), c.anchor.text, "kg.model.pairs.v1", round(p * c.factor, 3))
         yield from builder.out
 
-
-#: The least probability a pair needs in kg's own pipeline. The shipped thresholds are tuned for
-#: F1 on CoNLL04 dev (about 0.25, where about 58% of statements hold); a knowledge graph wants
-#: fewer, surer facts, and at 0.7 the classifier's statements are about as precise as the rules'.
-PIPELINE_FLOOR = 0.7
 
 
 @lru_cache(maxsize=4)

@@ -53,6 +53,10 @@ ACT_NOUNS = frozenset(
 )
 
 
+#: Bodies of a firm that act in its name ("the company's board", "MCI's directors").
+_SPEAKS_FOR_ITS_FIRM = frozenset({"director", "directors", "board", "management"})
+
+
 def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = True) -> Found | None:
     """The mention a noun-phrase head stands for, with a confidence factor for how it was found.
 
@@ -65,6 +69,11 @@ def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = Tru
     found = ctx.antecedent(token)
     if found is not None:
         return found
+    if token.lemma_.lower() in _SPEAKS_FOR_ITS_FIRM:
+        # "MCI's directors have backed Verizon": a firm's board acts for the firm.
+        firms = [ctx.mentions[c.i] for c in token.children if c.dep_ == "poss" and c.i in ctx.mentions and ctx.mentions[c.i].type == "Organization"]
+        if len(firms) == 1:
+            return firms[0], 0.8
     if not allow_modifier or token.pos_ not in {"NOUN", "PROPN"}:
         return None
     # Any name among the words before the noun in its phrase: "Labour's plans", "its Travelers

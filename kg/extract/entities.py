@@ -24,6 +24,7 @@ _LABEL_TYPES = {
     "FAC": "Place",
     "EVENT": "Event",
     "LAW": "Agreement",
+    "DEAL": "Agreement",  # a signed agreement with no name (kg.components._signed_agreements)
     "TITLE": "Position",
     "NORP": "Country",
     # Brands the small model calls products are usually their makers in business news ("AmBev").
@@ -48,7 +49,7 @@ INSTITUTIONS = frozenset({
     "no 10", "whitehall", "kremlin", "white house", "congress", "senate", "duma", "bundestag", "knesset",
 })
 #: Heads of a document's name: a review, a policy, a white paper is an agreement-like text.
-_DOCUMENT_HEADS = frozenset("review policy constitution paper strategy act bill treaty protocol".split())
+_DOCUMENT_HEADS = frozenset("review policy constitution paper strategy act bill treaty protocol manifesto budget".split())
 _PERSONAL_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr.".split())
 _POSSESSIVE = re.compile(r"[’']s?$")
 _QUOTES = "‘’“”\"'`«»"
@@ -159,8 +160,8 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
         kind = "Place"
     elif kind in {"Agreement", "Event", "Person", "Place"} and len(span) > 1 and (head := span.root if kind == "Event" else span[-1]).lower_ in _ORGANIZATION_HEADS and head.is_title:
         kind = "Organization"
-    elif kind == "Organization" and len(span) > 1 and span[-1].lower_ in _DOCUMENT_HEADS and span[-1].is_title:
-        kind = "Agreement"  # "the Barker Review", "the Common Agricultural Policy", "the White Paper"
+    elif kind == "Organization" and span[-1].lower_ in _DOCUMENT_HEADS and span[-1].is_title and (len(span) > 1 or span[-1].lower_ == "budget"):
+        kind = "Agreement"  # "the Barker Review", "the Common Agricultural Policy", "the White Paper", "the Budget"
     name = person_name(span.text) if kind == "Person" else _POSSESSIVE.sub("", span.text).strip(_QUOTES + " ,;:")
     owner = _owner_before(span) if kind in {"Event", "Agreement"} else None
     if owner is not None:
@@ -174,6 +175,9 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
     if kind in {"Organization", "Place"} and name[:1].islower() and not any(c.isupper() for c in name[1:]):
         # "easyJet", "eBay": a lower-case start with capitals inside is a brand's name.
         return None
+    if span.label_ == "DEAL":
+        # "an oil deal" of one article is not the oil deal of another.
+        return Mention(doc_id, start, end, span.text, kind, name, f"agreement:{normalise_name(name)}#{doc_id}")
     if kind in {"Event", "Agreement"} and name[:1].islower() and not any(t.pos_ == "PROPN" and t.is_title for t in span):
         return None
     return Mention(doc_id, start, end, span.text, kind, name, f"{kind.lower()}:{normalise_name(name)}")

@@ -108,7 +108,7 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         votes["Organization"] += _STRONG
     if occ.start >= 1 and doc[occ.start - 1].lower_ in ORGANIZATION_KINDS and doc[occ.start - 1].is_lower:
         votes["Organization"] += _STRONG
-    if occ.start >= 2 and doc[occ.start - 1].text == "-" and doc[occ.start - 2].lower_ == "based":
+    if occ.start >= 2 and doc[occ.start - 1].lower_ == "based" and doc[occ.start - 2].text == "-":
         votes["Organization"] += _STRONG
     if occ.end + 1 < len(doc) and doc[occ.end].text == "-" and doc[occ.end + 1].lower_ == "based":
         votes["Place"] += _STRONG
@@ -123,6 +123,8 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     if root.dep_ in {"nsubj", "poss"}:
         # "Vodafone reported strong sales", "Inbev's profits": whoever has profits and sales is a firm.
         verb = root.head
+        if root.dep_ == "nsubj" and verb.lemma_.lower() == "employ" and any(c.dep_ == "dobj" and c.lemma_.lower() in {"people", "staff", "worker", "workers", "employee", "employees"} for c in verb.children):
+            votes["Organization"] += _STRONG  # "Exel employs 109,000 people"
         if any(c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in METRIC_NOUNS and c.lemma_.lower() not in {"growth", "economy", "gdp", "inflation", "unemployment", "population"} for c in verb.children) or (
             root.dep_ == "poss" and verb.lemma_.lower() in {"profit", "profits", "sales", "revenue", "revenues", "earnings", "shares", "turnover"}
         ):
@@ -218,11 +220,83 @@ def _initials(name: str) -> tuple[str, str]:
 def _acronym_of(short: str, names: list[Mention]) -> Mention | None:
     """The one multi-word name in ``names`` that ``short`` abbreviates, or None."""
     letters = re.sub(r"[^A-Za-z]", "", short)
-    if not 2 <= len(letters) <= 6 or not letters[0].isupper() or sum(c.isupper() for c in letters) < 2:
+    if not 2 <= len(letters) <= 6 or not letters[0].isupper():
         return None
     upper = letters.upper()
-    found = {m.key: m for m in names if len(m.name.split()) > 1 and upper in _initials(m.name)}
+    if sum(c.isupper() for c in letters) < 2:
+        # "Sepa", "Hefce": written as a word, a short form must spell out a long name exactly.
+        found = {m.key: m for m in names if len(letters) >= 4 and upper == _initials(m.name)[0]}
+    else:
+        found = {m.key: m for m in names if len(m.name.split()) > 1 and upper in _initials(m.name)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (insertions, deletions, substitutions, swaps of two
+    neighbours), or ``limit + 1`` once it is sure to exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        previous2, previous = previous, row
+    return previous[-1]
+
+
+def _spellings(mentions: list[Mention]) -> dict[str, Mention]:
+    """Key -> the mention of the article's usual spelling, for names the article spells two ways.
+
+    Only long words can be told apart from other names by one or two letters: the word that
+    differs has nine letters or more (one edit; two from twelve), the other words are the same,
+    and the two have the same type or one is an organisation the model read as a place.
+    """
+    counts = Counter(m.key for m in mentions)
+    first = {}
+    for m in mentions:
+        if not _fixed(m) and m.type in _VOTING_TYPES:
+            first.setdefault(m.key, m)
+    names = sorted(first.values(), key=lambda m: (-counts[m.key], m.key))
+    out: dict[str, Mention] = {}
+    for i, rare in enumerate(names):
+        words = rare.name.lower().split()
+        for usual in names[:i]:
+            other = usual.name.lower().split()
+            if usual.key in out or len(other) != len(words) or usual.type != rare.type and {usual.type, rare.type} != {"Organization", "Place"}:
+                continue
+            differing = [(a, b) for a, b in zip(words, other) if a != b]
+            if len(differing) != 1:
+                continue
+            a, b = differing[0]
+            limit = 2 if min(len(a), len(b)) >= 12 else 1
+            if min(len(a), len(b)) >= 9 and _edits(a, b, limit) <= limit:
+                out[rare.key] = usual
+                break
+    return out
+
+
+def _defined_short_forms(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) -> dict[str, Mention]:
+    """Short form -> the organisation it stands for, from "<organisation of two or more words> (<one
+    capitalised word>)"; a short form given to two organisations is neither's."""
+    found: dict[str, set[Mention]] = defaultdict(set)
+    for (doc, _), by_token in zip(parsed, maps, strict=True):
+        for token in doc:
+            i = token.i
+            if token.text != "(" or i == 0 or i + 2 >= len(doc) or doc[i + 2].text != ")":
+                continue
+            short, owner = doc[i + 1], by_token.get(i - 1)
+            if (
+                owner is not None and owner.type == "Organization" and len(owner.name.split()) > 1
+                and short.is_alpha and 2 <= len(short.text) <= 8 and short.text[:1].isupper()
+            ):
+                found[short.text].add(owner)
+    return {short: next(iter(owners)) for short, owners in found.items() if len({m.key for m in owners}) == 1}
 
 
 def _propagate(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]], names: dict[tuple[str, ...], Mention]) -> None:
@@ -303,7 +377,19 @@ def _unnamed(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) 
         while i < len(doc):
             token = doc[i]
             untagged = not token.ent_type_ or (token.ent_type_ == "NORP" and not demonym_code(token.text))
-            common = token.pos_ == "NOUN" and (token.tag_ in {"NNS", "NNPS"} or token.lower_ in lowered)
+            # "Barclays, the UK's third-biggest bank": a plural-looking word that an apposition calls
+            # a kind of organisation is a name.
+            described = any(c.dep_ == "appos" and c.lower_ in ORGANIZATION_KINDS for c in token.children) and not any(
+                c.dep_ == "prep" for c in token.children  # "Shares in Borussia Dortmund, Germany's only listed club"
+            )
+            # "Travelers had sales of $5.2bn", "Exel employs 109,000 people": only a firm does that.
+            reports = token.dep_ == "nsubj" and (
+                token.head.lemma_.lower() == "employ"
+                or any(c.dep_ == "dobj" and c.lemma_.lower() in METRIC_NOUNS for c in token.head.children)
+            )
+            common = token.pos_ == "NOUN" and (token.tag_ in {"NNS", "NNPS"} or token.lower_ in lowered) and not (
+                described or (reports and token.lower_ not in lowered)
+            )
             if i in by_token or not untagged or token.pos_ not in {"PROPN", "NOUN"} or common or not (token.is_title or token.is_upper) or token.lower_ in _NOT_NAMES:
                 i += 1
                 continue
@@ -403,6 +489,17 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
             for i in range(occ.start, occ.end):
                 maps[occ.passage][i] = new
 
+    # "Yuganskneftegas" and "Yuganskneftgas", "Khodorkovsky" and "Khordokovsky": one name spelt
+    # two ways in one article is one name, the way the article writes it most.
+    occurrences = _occurrences(maps)
+    spelling = _spellings([o.mention for o in occurrences])
+    for occ in occurrences:
+        target = spelling.get(occ.mention.key)
+        if target is not None:
+            new = replace(occ.mention, name=target.name, key=target.key, type=target.type)
+            for i in range(occ.start, occ.end):
+                maps[occ.passage][i] = new
+
     # Acronyms take the key of the one name they abbreviate; bare first names the one full name.
     occurrences = _occurrences(maps)
     organisations = [o.mention for o in occurrences if o.mention.type == "Organization"]
@@ -410,12 +507,22 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
     for occ in occurrences:
         m = occ.mention
         target = None
-        if m.type == "Organization" and len(m.name.split()) == 1 and not party_name(m.name):
+        if m.type in _VOTING_TYPES and len(m.name.split()) == 1 and not party_name(m.name):
             target = _acronym_of(m.name, organisations)
-        elif m.key in firsts and _gender(m) in (None, _gender(firsts[m.key])):
+        if target is None and m.key in firsts and _gender(m) in (None, _gender(firsts[m.key])):
             target = firsts[m.key]
         if target is not None and target.key != m.key:
             new = replace(m, name=target.name, key=target.key, type=target.type)
+            for i in range(occ.start, occ.end):
+                maps[occ.passage][i] = new
+
+    # "the Public and Commercial Services Union (PCS)": the word in brackets is the name's own
+    # short form, whatever its letters, and wherever the article uses it.
+    defined = _defined_short_forms(parsed, maps)
+    for occ in _occurrences(maps):
+        target = defined.get(occ.mention.text)
+        if target is not None and target.key != occ.mention.key:
+            new = replace(occ.mention, name=target.name, key=target.key, type=target.type)
             for i in range(occ.start, occ.end):
                 maps[occ.passage][i] = new
 
@@ -437,6 +544,8 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
         words = tuple(t.text for t in doc[occ.start : occ.end] if t.lower_ not in HONORIFICS and t.tag_ != "POS")
         if m.type in _VOTING_TYPES and words and all(w[:1].isupper() for w in words) and len("".join(words)) > 2:
             names.setdefault(words, m)
+    for short, target in defined.items():
+        names[(short,)] = target
     _propagate(parsed, maps, names)
     government_mentions(parsed, maps)
     return maps

@@ -115,9 +115,17 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
             # "Secretary of State for [India]" keeps the title whole; a name after it owns the office.
             affiliation = affiliation or _owner(obj, b)
         if affiliation is None:
-            # "analyst Alex Potter at Lehman Brothers": the owner follows the name.
-            for _, obj in prep_objects(doc[at], ("at", "of", "with")):
+            # "analyst Alex Potter at Lehman Brothers": the owner follows the name, attached to it
+            # or (as the parse often has it) to the verb of saying; read from the name's end.
+            end = at
+            while end < len(doc) and ctx.mentions.get(end) == person:
+                end += 1
+            root = doc[at:end].root
+            for _, obj in prep_objects(root, ("at", "of", "with")):
                 affiliation = affiliation or _owner(obj, b)
+            if affiliation is None and end + 1 < len(doc) and doc[end].lower_ in {"at", "of"}:
+                after = end + 2 if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else end + 1
+                affiliation = _owner(doc[after], b) if after in ctx.mentions else None
         _office(b, doc[at], (person, 1.0), words, affiliation, "kg.rules.title.v1", 0.9, status)
 
 

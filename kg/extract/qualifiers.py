@@ -128,6 +128,10 @@ def modality_of(anchor: Token) -> str:
     return "asserted"
 
 
+#: Subordinators of a clause that supposes rather than states.
+_SUPPOSING = frozenset({"if", "unless", "whether"})
+
+
 def _embedded_modality(anchor: Token) -> str:
     """How the clause is asserted, from the verbs and nouns that embed it.
 
@@ -142,6 +146,8 @@ def _embedded_modality(anchor: Token) -> str:
             return MODAL_VERBS[child.lower_]
         if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
             return HEDGE_ADVERBS[child.lower_]
+        if child.dep_ == "mark" and child.lower_ in _SUPPOSING:
+            return "possible"  # "if Toyota buys Daihatsu": supposed, not done
     while current.dep_ in _EMBEDDING_DEPS and current.head != current:
         if current.dep_ == "conj" and _own_subject(current):
             break

@@ -42,6 +42,8 @@ def _open_statements(verb: Token, b: Builder) -> None:
         # "an unsuccessful attempt to halt the auction", "rejected the call to open up the books":
         # the act is only named, perhaps never done, and its doer is a guess.
         return
+    if _asked_or_supposed(verb):
+        return
     subjects = [s for s in logical_subjects(verb) if s.i in b.ctx.mentions]
     # A preposition before the verb opens the sentence ("Around the UK, prices fell"): a setting, not an object.
     objects = [o for o in direct_objects(verb) if o.dep_ == "dobj"] + [o for p, o in prep_objects(verb) if p.i > verb.i]
@@ -70,6 +72,28 @@ def _hangs_off_a_noun(verb: Token) -> bool:
         if verb.dep_ not in {"xcomp", "conj", "pcomp"} or verb.head == verb:
             return False
         verb = verb.head
+    return False
+
+
+#: Words that open a clause which supposes rather than states ("if Labour wins Ealing").
+_SUPPOSING = frozenset("if unless whether".split())
+
+
+def _asked_or_supposed(verb: Token) -> bool:
+    """The verb asks ("What has Labour done for the North East?") or supposes ("if Labour wins
+    the seat"): its clause states nothing a graph should keep as a relation."""
+    clause_end = verb.sent[-1]
+    while clause_end.is_punct and clause_end.text in "\"'’”)" and clause_end.i > verb.sent.start:
+        clause_end = clause_end.doc[clause_end.i - 1]
+    if clause_end.text == "?":
+        return True
+    head = verb
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in head.children):
+            return True
+        if head.dep_ not in {"conj", "xcomp", "ccomp", "advcl"} or head.head == head:
+            return False
+        head = head.head
     return False
 
 

@@ -242,6 +242,7 @@
   const LABEL_RADIUS = 4.5;
   const widths = new Map();
   let drawn = [];
+  let drawnBoxes = [];
   function shortLabel(text) { return text.length > 32 ? text.slice(0, 31) + "\u2026" : text; }
   function measure(ctx, font, text) {
     const key = font + "\u0000" + text;
@@ -271,6 +272,7 @@
     const ratio = canvas.width / (width || 1);
     const grid = new Grid();
     drawn = [];
+    drawnBoxes = [];
     ctx.save();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.textAlign = "center";
@@ -293,7 +295,7 @@
       const text = shortLabel(n.label);
       const font = (isTop && standOut) || (focus && n.id === focus.id) ? TOP_FONT : FONT;
       const w = measure(ctx, font, text) + 6, h = 16, gap = Math.max(radius, 2) + 2;
-      // Below the node, else above, right or left of it; a top label that fits nowhere is drawn below anyway.
+      // Below the node, else above, right or left of it; a top label that fits nowhere goes further away.
       const spots = [[x - w / 2, y + gap], [x - w / 2, y - gap - h], [x + gap, y - h / 2], [x - gap - w, y - h / 2],
                      [x - w / 2, y + gap + h], [x - w / 2, y - gap - 2 * h], [x + gap, y + h / 2], [x - gap - w, y + h / 2]];
       let box = null;
@@ -303,8 +305,27 @@
       }
       const forced = focus ? n.id === focus.id : isTop;
       if (!box && !forced) continue;
+      let led = false;
+      if (!box) {
+        // A top label with no room beside its node: the nearest free place a few lines away,
+        // joined to the node by a thin line, so the most important names never sit on each other.
+        for (let k = 2; k <= 8 && !box; k++) {
+          for (const [dx, dy] of [[0, k * h], [0, -k * h], [w / 2 + gap, k * h], [-w / 2 - gap, k * h], [w / 2 + gap, -k * h], [-w / 2 - gap, -k * h]]) {
+            const candidate = { x: x - w / 2 + dx, y: y + gap + dy, w: w, h: h };
+            if (!grid.hits(candidate)) { box = candidate; led = true; break; }
+          }
+        }
+      }
       if (!box) box = { x: spots[0][0], y: spots[0][1], w: w, h: h };
       grid.add(box);
+      if (led) {
+        ctx.strokeStyle = "rgba(31,41,51,0.45)";
+        ctx.lineWidth = 1;
+        ctx.beginPath();
+        ctx.moveTo(x, y);
+        ctx.lineTo(Math.min(Math.max(x, box.x), box.x + box.w), box.y < y ? box.y + box.h : box.y);
+        ctx.stroke();
+      }
       ctx.font = font;
       if (isTop && standOut && !focus) {
         ctx.fillStyle = "rgba(255,255,255,0.82)";
@@ -316,6 +337,7 @@
       ctx.fillStyle = "#1f2933";
       ctx.fillText(text, box.x + w / 2, box.y + 2);
       drawn.push(n.id);
+      drawnBoxes.push(box);
     }
     ctx.restore();
   }
@@ -834,5 +856,6 @@
     clearFocus: () => navigate(""),
     focused: () => (focus ? { kind: focus.kind, id: focus.id, nodes: Array.from(focus.nodes), edges: Array.from(focus.edges) } : null),
     drawnLabels: () => drawn.map((id) => byId.get(id).label),
+    labelBoxes: () => drawnBoxes.map((b) => ({ x: b.x, y: b.y, w: b.w, h: b.h })),
   };
 })();

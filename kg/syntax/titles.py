@@ -94,6 +94,13 @@ def _names_party(doc: Doc, i: int, end: int) -> bool:
     return bool(party_name(token.text, before_title=True) or (i > 0 and party_name(f"{doc[i - 1].text} {token.text}", before_title=True)))
 
 
+def _title_read_as_verb(doc: Doc, i: int) -> bool:
+    """"Airbus head Noel Forgeard": a title noun the parser took for a verb between a name and
+    a person's name."""
+    token = doc[i]
+    return token.lower_ in {"head", "chair", "boss"} and token.tag_ in {"VBP", "VB"} and i > 0 and doc[i - 1].ent_type_ in {"ORG", "GPE", "NORP"} and bool(doc[i + 1].ent_type_ == "PERSON")
+
+
 def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     """The (start, end) token span of the title right before a person's name, or None.
 
@@ -115,7 +122,7 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     end = name_start
     if end > 0 and (doc[end - 1].lower_ in HONORIFICS or doc[end - 1].lower_.rstrip(".") + "." in HONORIFICS):
         end -= 1
-    if end == 0 or doc[end - 1].pos_ in {"VERB", "AUX", "ADP", "DET", "PRON"}:
+    if end == 0 or (doc[end - 1].pos_ in {"VERB", "AUX", "ADP", "DET", "PRON"} and not _title_read_as_verb(doc, end - 1)):
         return None
     if not is_title_head(doc[end - 1]) and not _portfolio_after_head(doc, end):
         return None
