@@ -4,10 +4,12 @@ Resolution is cut into steps that each need one chunk of documents or one block 
 they can run on different machines (``kg.distribute.resolve_on_dask``) and no step holds the
 corpus. Every decision of ``resolve_mentions`` depends on mentions that share a blocking key:
 
-- a person name joins only a fuller name of the same surname (``kg.resolve._compatible``), so
-  person names are decided per block of surnames; the one thing from elsewhere is whether a
-  one-word name is vouched for (its article and one of the fuller name's share a rare name),
-  answered from the chunks after a first pass asks;
+- a person name joins only a fuller name of the same surname (``kg.resolve._compatible``), or
+  in its own article a Chinese or Korean name that starts with it ("Mr Wang", Wang Yan: such a
+  name is also sent to its first word's block, as a candidate only), so person names are
+  decided per block of surnames; the one thing from elsewhere is whether a one-word name is
+  vouched for (its article and one of the fuller name's share a rare name), answered from the
+  chunks after a first pass asks;
 - an unexpanded acronym joins the one expansion of the same text: blocks of acronym texts;
 - mentions with the same (type, final key) are one entity: blocks of keys;
 - entity ids ("person/x", "person/x-2") are unique within a family of slugs: blocks of families.
