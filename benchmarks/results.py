@@ -118,6 +118,29 @@ def layout_section(figures: dict) -> list[str]:
     return lines + [""]
 
 
+def growth_section(figures: dict) -> list[str]:
+    lines = ["## A graph that grows (`benchmarks/growth.py`)", ""]
+    if figures.get("updates"):
+        lines += ["Adding 10 pool articles to an archive (`kg build NEW --into DIR`) against building those 10 alone, "
+                  "whole processes, medians; the update's stages from one more run.", "",
+                  "| archive | update s | alone s | ratio | grown == built at once | update stages (s) |", "| --- | --- | --- | --- | --- | --- |"]
+        for row in figures["updates"]:
+            equal = row.get("equal_to_whole")
+            same = "-" if equal is None else ("yes" if all(equal.values()) else "no: " + ", ".join(k for k, v in equal.items() if not v))
+            stages = ", ".join(f"{name} {seconds:.2f}" for name, seconds in row["stages"].items())
+            lines.append(f"| {row['archive']:,} | {row['update']['wall']:.1f} | {row['alone']['wall']:.1f} | {row['ratio_wall']:.2f}x | {same} | {stages} |")
+        lines.append("")
+    if figures.get("synthetic"):
+        lines += ["Resolution alone on synthetic mention streams: `resolve_mentions` in one process against `kg.blockwise` "
+                  "on a 2-worker LocalCluster (only a digest comes back; the digests agree).", "",
+                  "| articles | mentions | entities | engine | wall s | driver peak MB | worker peaks MB |", "| --- | --- | --- | --- | --- | --- | --- |"]
+        for row in figures["synthetic"]:
+            workers = ", ".join(f"{mb:,.0f}" for mb in row["workers_mb"]) or "-"
+            lines.append(f"| {row['articles']:,} | {row['mentions']:,} | {row['entities']:,} | {row['engine']} | {row['wall']:.1f} | {row['driver_mb']:,.0f} | {workers} |")
+        lines.append("")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bench", type=Path, default=ROOT / "out" / "bench")
@@ -128,7 +151,7 @@ def main() -> None:
              "(2-core machine). How each is measured: [README.md](README.md).", ""]
     sections = (
         ("news-dev.json", news_section), ("news-train.json", news_section), ("conll04-dev.json", conll04_section), ("carb-dev.json", carb_section), ("speed.json", speed_section),
-        ("sparql.json", sparql_section), ("layout.json", layout_section),
+        ("sparql.json", sparql_section), ("layout.json", layout_section), ("growth.json", growth_section),
     )
     for name, section in sections:
         path = args.bench / name

@@ -131,7 +131,7 @@ def _format_summary(counts: dict, skipped: list[str], outputs: list[Path]) -> st
 @click.option("--into", "into", type=click.Path(path_type=Path, file_okay=False), default=None, help="Add the articles to the graph already built in this folder (and write there).")
 @click.option("--store", type=click.Path(path_type=Path, file_okay=False), default=None, help="Also load the graph into an oxigraph store folder for fast `kg query`.")
 @click.option("--validate/--no-validate", default=True, show_default=True, help="Check the graph against the SHACL shapes before writing.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Extract in this process, or on a Dask cluster (same files).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Extract (and group mentions into entities) in this process, or on a Dask cluster (same files).")
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 (default: start a local cluster).")
 @click.option("--workers", type=click.IntRange(1, 256), default=None, help="Worker processes of the local Dask cluster  [default: min(2, CPUs)]")
 @click.option("--partitions", type=click.IntRange(1, 10_000_000), default=None, help="Document partitions, one Dask task each  [default: 4 per worker thread]")

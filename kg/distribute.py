@@ -2,9 +2,11 @@
 
 Documents are read on the driver, sorted by doc_id and cut into N contiguous partitions; each
 partition is one Dask task that runs spaCy and kg's extractors on a worker (the pipeline is
-loaded once per worker thread) and returns JSON-safe extraction records. Entities are resolved
-across all partitions on the driver (:func:`kg.pipeline.assemble_graph`) and the files are
-written by :func:`kg.pipeline.build`, so they are byte-identical to the local engine's.
+loaded once per worker thread) and returns JSON-safe extraction records. The mentions go back
+to the workers to be grouped into entities block by blocking key (:mod:`kg.blockwise`); the rest
+of resolution (offices, statements) runs on the driver (:func:`kg.pipeline.assemble_graph`), and
+the files are written by :func:`kg.pipeline.build`, so they are byte-identical to the local
+engine's.
 """
 from __future__ import annotations
 
@@ -400,13 +402,21 @@ def build(
             _remove_stale_shards(Path(out_dir), result.files)
     elif client is not None:
         with locked(out_dir):
-            result = pipeline_build(paths, out_dir, extractor=DaskExtractor(client, model, partitions, retries), **options)
+            result = pipeline_build(paths, out_dir, extractor=DaskExtractor(client, model, partitions, retries), resolver=_resolver(client, partitions), **options)
             _remove_stale_shards(Path(out_dir), result.files)
     else:
         with connect(scheduler) if scheduler else local_cluster(workers) as own, locked(out_dir):
-            result = pipeline_build(paths, out_dir, extractor=DaskExtractor(own, model, partitions, retries), **options)
+            result = pipeline_build(paths, out_dir, extractor=DaskExtractor(own, model, partitions, retries), resolver=_resolver(own, partitions), **options)
             _remove_stale_shards(Path(out_dir), result.files)
     return result
+
+
+def _resolver(client: Client, partitions: int | None):
+    """Mentions resolved on the workers, one chunk per partition, by blocking key (kg.blockwise)."""
+    from kg.blockwise import DaskResolver
+
+    threads = sum(client.nthreads().values()) or 1
+    return DaskResolver(client, chunks=partitions or PARTITIONS_PER_THREAD * threads, blocks=2 * PARTITIONS_PER_THREAD * threads)
 
 
 def _remove_stale_shards(out_dir: Path, written: Iterable[Path]) -> None:

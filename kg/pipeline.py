@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from os import PathLike
@@ -29,7 +30,7 @@ from kg.rdf import to_jsonld, to_rdf, to_turtle
 from kg.errors import InputError
 from kg.records import extraction_from_record, extraction_record, write_jsonl
 from kg.render import render_html
-from kg.resolve import resolve_graph
+from kg.resolve import MentionResolver, resolve_graph
 from kg.validate import check_graph
 from kg.parallel import can_fork, extract_in_processes, job_count
 from kg.vocab import DCTERMS, KG, RDF
@@ -73,6 +74,21 @@ class BuildResult:
     rdf: Graph
     files: tuple[Path, ...]
     skipped: tuple[str, ...] = ()
+    #: (stage, seconds) in the order the stages ran, for benchmarks/growth.py.
+    timings: tuple[tuple[str, float], ...] = ()
+
+
+class _Stopwatch:
+    """Seconds per stage of one build: ``lap(name)`` ends the stage that ran since the last lap."""
+
+    def __init__(self) -> None:
+        self.laps: list[tuple[str, float]] = []
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((name, round(now - self._last, 4)))
+        self._last = now
 
 
 def _load_some(paths: Iterable[str | PathLike[str]], on_skip: Callable[[str], None] | None) -> list[Document]:
@@ -154,7 +170,7 @@ def render_page(rdf: Graph, title: str | None = None, include_hedged: bool = Tru
 
 def write_outputs(
     graph: KnowledgeGraph, rdf: Graph, out_dir: str | PathLike[str], extractions: Iterable[Extraction] = (), stamp: str = "",
-    extra: Mapping[Path, Content] | None = None, store: str | PathLike[str] | None = None,
+    extra: Mapping[Path, Content] | None = None, store: str | PathLike[str] | None = None, clock: _Stopwatch | None = None,
 ) -> list[Path]:
     """Write :data:`OUTPUT_FILES` into ``out_dir``, all or none (``extractions.jsonl`` only when
     ``extractions`` are given; ``extra`` files after them, and the oxigraph ``store`` folder
@@ -164,12 +180,18 @@ def write_outputs(
         OutputError: the folder or a file cannot be written; earlier outputs stay as they were.
     """
     out = Path(out_dir)
+    lap = clock.lap if clock is not None else lambda name: None
     turtle = to_turtle(rdf)
+    lap("turtle")
+    jsonld = to_jsonld(rdf)
+    lap("jsonld")
+    page = render_page(rdf)
+    lap("page")
     contents: dict[Path, Content] = {
         out / "graph.ttl": turtle,
-        out / "graph.jsonld": to_jsonld(rdf),
+        out / "graph.jsonld": jsonld,
         out / "statements.jsonl": lambda stream: write_jsonl(graph, stream),
-        out / "graph.html": render_page(rdf),
+        out / "graph.html": page,
     }
     extractions = list(extractions)
     if extractions:
@@ -177,7 +199,9 @@ def write_outputs(
     contents.update(extra or {})
     if store is not None:
         contents[Path(store)] = Folder(lambda folder: fill_store(turtle, folder))
-    return write_files(contents)
+    written = write_files(contents)
+    lap("write")
+    return written
 
 
 def extractor_stamp(nlp: Language) -> str:
@@ -222,6 +246,7 @@ def build(
     progress: bool = False,
     extractor: Extractor | None = None,
     extra_outputs: ExtraOutputs | None = None,
+    resolver: MentionResolver | None = None,
 ) -> BuildResult:
     """Run the whole pipeline on articles and write the output folder.
 
@@ -244,6 +269,8 @@ def build(
             are then unused. Resolution, validation and writing stay here, so the files are
             the same whatever extracts.
         extra_outputs: more files to write with the outputs, all or none.
+        resolver: group mentions into entities somewhere else (``kg.blockwise.DaskResolver``);
+            the answer is the same.
 
     Returns:
         The graph, its RDF, the files written and the skipped input records.
@@ -254,11 +281,13 @@ def build(
         ValidationError: the graph breaks the shapes; nothing is written.
         OutputError: an output cannot be written; earlier outputs stay whole.
     """
+    clock = _Stopwatch()
     skipped: list[str] = []
     documents = _load_some(paths, skipped.append)
     if extractor is None:
         extractor = _LocalExtractor(nlp or load_pipeline(model), jobs)
     stamp = extractor.stamp()
+    clock.lap("load")
     # One writer at a time: another `--into` run waits here, so no document is lost, and an
     # interrupted earlier run is finished first.
     with locked(out_dir):
@@ -281,14 +310,19 @@ def build(
         new = [d for d in documents if d.doc_id not in known_ids and text_hash(d.text) not in known_texts]
         if into:
             log.info("%d new documents, %d already in %s", len(new), len(documents) - len(new), out_dir)
+        clock.lap("read")
         extractions = previous + extractor.extract(new, progress=progress)
-        graph = assemble_graph(extractions)
+        clock.lap("extract")
+        graph = assemble_graph(extractions, resolver)
+        clock.lap("resolve")
         rdf = to_rdf(graph)
+        clock.lap("rdf")
         if validate:
             check_graph(rdf)
+        clock.lap("validate")
         extra = extra_outputs(graph, rdf, Path(out_dir)) if extra_outputs is not None else None
-        files = write_outputs(graph, rdf, out_dir, extractions, stamp, extra, store=store)
-    return BuildResult(graph=graph, rdf=rdf, files=tuple(files), skipped=tuple(skipped))
+        files = write_outputs(graph, rdf, out_dir, extractions, stamp, extra, store=store, clock=clock)
+    return BuildResult(graph=graph, rdf=rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps))
 
 
 @dataclass(frozen=True)
@@ -335,10 +369,10 @@ def extract_all(documents: Iterable[Document], nlp: Language, jobs: int | str = 
     return list(bar)
 
 
-def assemble_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
+def assemble_graph(extractions: Iterable[Extraction], resolver: MentionResolver | None = None) -> KnowledgeGraph:
     """Resolve the extractions into one knowledge graph (see :func:`kg.resolve.resolve_graph`).
 
     The result depends only on the set of extractions, not their order, so a graph grown
     article by article equals one built from all articles at once.
     """
-    return resolve_graph(extractions)
+    return resolve_graph(extractions, resolver)

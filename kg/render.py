@@ -35,6 +35,7 @@ from pyvis.network import Network
 from rdflib import Graph
 
 from kg import predicates
+from kg.writers import ntriples_lines
 from kg.analytics import communities, degree, pagerank
 from kg.layout import layout_positions
 from kg.query import named_queries
@@ -436,7 +437,7 @@ def _sparql_assets(rdf: Graph) -> dict[str, str]:
     and the same graph gives the same bytes.
     """
     module, wasm = _oxigraph()
-    lines = sorted({line for line in rdf.serialize(format="nt", encoding="utf-8").splitlines() if line.strip()})
+    lines = sorted(ntriples_lines(rdf))
     triples = gzip.compress(b"\n".join(lines) + b"\n", compresslevel=9, mtime=0)
     return {"oxigraph": module, "wasm": wasm, "triples": base64.b64encode(triples).decode("ascii"), "count": len(lines)}
 

@@ -11,13 +11,13 @@ import logging
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement
 from kg.normalize import title_key
 
-__all__ = ["position_label", "resolve_graph", "resolve_mentions", "slugify", "title_key"]
+__all__ = ["MentionResolver", "position_label", "resolution_inputs", "resolve_graph", "resolve_mentions", "slugify", "title_key"]
 
 log = logging.getLogger(__name__)
 
@@ -137,9 +137,68 @@ def _person_groups(
     """
     names = _names(mentions)
     offices = offices or {}
+    mark_styles(names, offices)
+    context = context or {}
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for doc_id, key in names:
+        docs_of[key].add(doc_id)
+    frequency: Counter = Counter(k for keys in context.values() for k in keys)
+    rare = {k for k, n in frequency.items() if n <= rare_limit(len(context))}
+
+    def vouched(doc_id: str, short: _Name, full: str) -> bool:
+        """A one-word name's article says it is a person, or shares a rare name with the fuller one's."""
+        if self_vouched(short, doc_id, offices):
+            return True
+        around = {k for d in docs_of[full] if d != doc_id for k in context.get(d, ())}
+        return bool((context.get(doc_id, set()) & around & rare) - {short.key, full})
+
+    return person_decisions(names, vouched, offices)
+
+
+def mark_styles(names: dict[tuple[str, str], _Name], offices: Mapping[tuple[str, str], set[str]]) -> None:
+    """A royal, judicial or peer's style read as an office ("Mr Justice Sullivan") makes the name a peer's."""
     for pair, heads in offices.items():
         if pair in names and heads & _STYLES:
             names[pair].peer = True
+
+
+def rare_limit(documents: int) -> float:
+    """The most documents a key may be named in and still be rare (see :data:`_RARE_SHARE`)."""
+    return max(2, _RARE_SHARE * documents)
+
+
+def self_vouched(name: _Name, doc_id: str, offices: Mapping[tuple[str, str], set[str]] | None) -> bool:
+    """A one-word name its own article calls a person: with an honorific, a style or an office."""
+    return name.styled or name.peer or (doc_id, name.key) in (offices or {})
+
+
+def surname(key: str) -> str:
+    """The last word of a person key, which every fuller name of another document it can join
+    ends with (the blocking key)."""
+    return (_person_parts(key) or [""])[-1]
+
+
+def family_first(key: str) -> str | None:
+    """The first word of a person key that a one-word name of its own document can be (a
+    Chinese or Korean family name: "Mr Wang" is Wang Yan), else None."""
+    parts = _person_parts(key)
+    return parts[0] if 2 <= len(parts) <= 3 and parts[0] in _FAMILY_FIRST else None
+
+
+def person_decisions(
+    names: dict[tuple[str, str], _Name], vouched: Callable[[str, _Name, str], bool], offices: Mapping[tuple[str, str], set[str]] | None = None,
+    decide: Callable[[tuple[str, str]], bool] | None = None,
+) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """The target key and the reason of every (doc_id, person key) of ``names`` (those ``decide``
+    accepts), given how to ask whether a one-word name joining ``full`` across documents is
+    vouched for, and the head words of each name's offices.
+
+    Across documents a name joins only a fuller name of the same surname, and within its document
+    also one that starts with it (:func:`family_first`), so the names of one surname, with those
+    of their documents that start with it, decide alone: ``kg.blocks`` calls this one block of
+    surnames at a time.
+    """
+    offices = offices or {}
     offices_of: dict[str, set[str]] = defaultdict(set)
     for (_, key), heads in offices.items():
         offices_of[key] |= heads
@@ -153,25 +212,12 @@ def _person_groups(
             genders[key].add(name.gender)
         peers[key] = peers[key] or name.peer
     all_keys = {key for _, key in names}
-    context = context or {}
-    docs_of: dict[str, set[str]] = defaultdict(set)
-    for doc_id, key in names:
-        docs_of[key].add(doc_id)
-    frequency: Counter = Counter(k for keys in context.values() for k in keys)
-    rare = {k for k, n in frequency.items() if n <= max(2, _RARE_SHARE * len(context))}
-
-    def vouched(doc_id: str, short: _Name, full: str) -> bool:
-        """A one-word name's article says it is a person, or shares a rare name with the fuller one's."""
-        if short.styled or short.peer or (doc_id, short.key) in offices:
-            return True
-        around = {k for d in docs_of[full] if d != doc_id for k in context.get(d, ())}
-        return bool((context.get(doc_id, set()) & around & rare) - {short.key, full})
 
     # A fuller name ends with the same word (_compatible), so the corpus-wide search looks only
     # at the names sharing that last word: linear in the corpus instead of quadratic.
     by_surname: dict[str, set[str]] = defaultdict(set)
     for key in all_keys:
-        by_surname[(_person_parts(key) or [""])[-1]].add(key)
+        by_surname[surname(key)].add(key)
 
     def fits(short: _Name, full: str) -> bool:
         if short.gender and genders[full] and short.gender not in genders[full]:
@@ -195,12 +241,14 @@ def _person_groups(
     for doc_id in sorted(keys_by_doc):
         pool = keys_by_doc[doc_id]
         for key in sorted(pool):
+            if decide is not None and not decide((doc_id, key)):
+                continue  # a candidate only, decided in its own block
             name = names[(doc_id, key)]
             local = best(name, pool)
             if local is not None:
                 target[(doc_id, key)] = local
                 continue
-            found = best(name, by_surname[(_person_parts(key) or [""])[-1]], strict=True)
+            found = best(name, by_surname[surname(key)], strict=True)
             if found is not None and len(_person_parts(key)) == 1 and not vouched(doc_id, name, found):
                 found = None  # "Breakfast with Frost" is no article about David Frost
             if found is not None and offices.get((doc_id, key)) and offices_of[found] and not offices.get((doc_id, key)) & offices_of[found]:
@@ -266,33 +314,62 @@ def resolve_mentions(
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     why: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in mentions:
-        key = m.key
-        if m.type == "Person":
-            key = person_target.get((m.doc_id, m.key), m.key)
-            if (m.doc_id, m.key) in reasons:
-                why[(m.type, key)].add(reasons[(m.doc_id, m.key)])
-        elif (m.doc_id, m.key) in acronyms:
-            key, reason = acronyms[(m.doc_id, m.key)]
+        key, reason = group_key(m, person_target, reasons, acronyms)
+        if reason:
             why[(m.type, key)].add(reason)
         groups[(m.type, key)].append(m)
+    ids = assign_ids((kind, key, _label(members)) for (kind, key), members in groups.items())
     entities: list[Entity] = []
     mapping: dict[tuple[str, int, int], str] = {}
-    used_ids: set[str] = set()
     for (kind, key), members in sorted(groups.items()):
-        label = _label(members)
+        entity = make_entity(ids[(kind, key)], kind, members, why[(kind, key)])
+        entities.append(entity)
+        for m in members:
+            mapping[(m.doc_id, m.start, m.end)] = entity.entity_id
+    return tuple(sorted(entities, key=lambda e: e.entity_id)), mapping
+
+
+def group_key(
+    m: Mention, person_target: dict[tuple[str, str], str], reasons: dict[tuple[str, str], str], acronyms: dict[tuple[str, str], tuple[str, str]]
+) -> tuple[str, str | None]:
+    """The key of the entity a mention joins (with its type), and why it joins across documents."""
+    if m.type == "Person":
+        return person_target.get((m.doc_id, m.key), m.key), reasons.get((m.doc_id, m.key))
+    if (m.doc_id, m.key) in acronyms:
+        return acronyms[(m.doc_id, m.key)]
+    return m.key, None
+
+
+def id_family(kind: str, label: str) -> str:
+    """The ids an entity can take: ``<type>/<slug>`` and the same with a number, and every other
+    entity whose slug is that family's ("x-2" is of family "x"); ids are unique within a family
+    alone, so :func:`assign_ids` can run one family at a time."""
+    return f"{kind.lower()}/{re.sub(r'(-[0-9]+)+$', '', slugify(label))}"
+
+
+def assign_ids(groups: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], str]:
+    """(type, key) -> entity id for (type, key, label) groups: ``<type>/<slug of label>``, and
+    ``-2``, ``-3``... for later groups (in (type, key) order) whose id is taken."""
+    ids: dict[tuple[str, str], str] = {}
+    used_ids: set[str] = set()
+    for kind, key, label in sorted(groups):
         entity_id = f"{kind.lower()}/{slugify(label)}"
         suffix = 2
         while entity_id in used_ids:
             entity_id = f"{kind.lower()}/{slugify(label)}-{suffix}"
             suffix += 1
         used_ids.add(entity_id)
-        aliases = sorted({m.text.strip() for m in members} | {m.name for m in members} - {label})
-        # Pronouns and descriptions ("he", "the firm") point at an entity but are not its names.
-        aliases = [a for a in aliases if a != label and a.lower() not in _PRONOUNS and not a[:1].islower()]
-        entities.append(Entity(entity_id, kind, label, tuple(aliases), tuple(members), tuple(sorted(why[(kind, key)]))))
-        for m in members:
-            mapping[(m.doc_id, m.start, m.end)] = entity_id
-    return tuple(sorted(entities, key=lambda e: e.entity_id)), mapping
+        ids[(kind, key)] = entity_id
+    return ids
+
+
+def make_entity(entity_id: str, kind: str, members: list[Mention], why: Iterable[str]) -> Entity:
+    """The entity of one group of mentions (sorted by document and offset)."""
+    label = _label(members)
+    aliases = sorted({m.text.strip() for m in members} | {m.name for m in members} - {label})
+    # Pronouns and descriptions ("he", "the firm") point at an entity but are not its names.
+    aliases = [a for a in aliases if a != label and a.lower() not in _PRONOUNS and not a[:1].islower()]
+    return Entity(entity_id, kind, label, tuple(aliases), tuple(members), tuple(sorted(why)))
 
 
 def _label(members: list[Mention]) -> str:
@@ -338,7 +415,11 @@ def position_label(title: str, affiliation: str) -> str:
     return f"{title} of {'the ' if the else ''}{affiliation}"
 
 
-def _entity_ids(extractions: list[Extraction]) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
+def resolution_inputs(extractions: Iterable[Extraction]) -> tuple[list[Mention], dict[tuple[str, str], set[str]]]:
+    """What :func:`resolve_mentions` is given for extractions: their mentions and statement
+    arguments (offices aside, which become entities later), and the head words of the offices
+    each article gives each person."""
+    extractions = list(extractions)
     mentions = [m for e in extractions for m in e.mentions if m.type != "Position"]
     mentions += [m for e in extractions for s in e.statements for m in _arguments(s) if m.type != "Position"]
     # People the article gives an office ("President Putin"): named as persons, whatever the form.
@@ -348,7 +429,7 @@ def _entity_ids(extractions: list[Extraction]) -> tuple[tuple[Entity, ...], dict
             title = s.object.mention or s.object.title
             if s.predicate == "holdsPosition" and title is not None:
                 offices[(s.subject.doc_id, s.subject.key)].add(title_key(title.name).rpartition(" ")[2])
-    return resolve_mentions(mentions, offices)
+    return mentions, dict(offices)
 
 
 def _arguments(statement: Statement) -> list[Mention]:
@@ -686,15 +767,21 @@ def described_holders(extractions: list[Extraction], statements: list[Statement]
     return out
 
 
-def resolve_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
+#: What turns mentions into entities: :func:`resolve_mentions`, or the same on a cluster
+#: (``kg.blockwise.DaskResolver``).
+MentionResolver = Callable[[list[Mention], dict[tuple[str, str], set[str]]], tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]]
+
+
+def resolve_graph(extractions: Iterable[Extraction], resolver: MentionResolver | None = None) -> KnowledgeGraph:
     """Resolve the mentions of all extractions into entities and tidy the statements.
 
     The result depends only on the set of extractions, not their order, so a graph grown
-    article by article equals one built from all articles at once.
+    article by article equals one built from all articles at once. ``resolver`` groups the
+    mentions (default :func:`resolve_mentions`; any other must give the same answer).
     """
     extractions = sorted({e.document.doc_id: e for e in extractions}.values(), key=lambda e: e.document.doc_id)
     documents = tuple(e.document for e in extractions)
-    entities, entity_of = _entity_ids(extractions)
+    entities, entity_of = (resolver or resolve_mentions)(*resolution_inputs(extractions))
     labels = {e.entity_id: e.label for e in entities}
     statements = [s for e in extractions for s in e.statements]
     statements += described_holders(extractions, statements, entity_of)

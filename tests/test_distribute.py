@@ -248,3 +248,17 @@ def session_model(nlp, monkeypatch):
 
     monkeypatch.setattr(kg.pipeline, "load_pipeline", lambda name=None, exclude=(): nlp)
     return nlp
+
+
+def test_distribute_resolution_on_workers_equals_resolving_at_once(client, corpus, nlp, monkeypatch):
+    from kg import blockwise
+    from kg.pipeline import extract_all
+    from kg.resolve import resolution_inputs, resolve_mentions
+
+    extractions = extract_all(load_documents([corpus]), nlp)
+    expected = resolve_mentions(*resolution_inputs(extractions))
+    sources = [(resolution_inputs, (extractions[i::3],)) for i in range(3)]
+    assert blockwise.resolve_on_dask(client, sources, blocks=4) == expected
+    assert blockwise.resolve_on_dask(client, sources, blocks=4, gather=False) == blockwise.digest(expected[0])
+    monkeypatch.setattr(blockwise, "MIN_DOCUMENTS", 1)  # several chunks and blocks even for five articles
+    assert blockwise.DaskResolver(client, chunks=3, blocks=4)(*resolution_inputs(extractions)) == expected

@@ -84,6 +84,16 @@ def test_pipeline_two_processes_give_the_same_records(nlp, documents):
     assert one == two
 
 
+def test_pipeline_build_times_each_stage_in_order(nlp, tmp_path):
+    from kg.pipeline import build
+
+    (tmp_path / "summit.txt").write_text(OTHER, encoding="utf-8")
+    result = build([tmp_path / "summit.txt"], tmp_path / "out", nlp=nlp)
+    stages = [name for name, _ in result.timings]
+    assert stages == ["load", "read", "extract", "resolve", "rdf", "validate", "turtle", "jsonld", "page", "write"]
+    assert all(seconds >= 0 for _, seconds in result.timings)
+
+
 def test_pipeline_a_party_office_belongs_to_the_party_the_article_is_about(extract_texts, rows):
     graph = extract_texts(
         "The Liberal Democrats have promised cheaper homes. The Liberal Democrats say they would be built on public land.\n\n"

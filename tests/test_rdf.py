@@ -272,3 +272,10 @@ def test_rdf_entity_keeps_why_names_of_other_documents_were_joined(small) -> Non
     joined = replace(small, entities=(replace(entity, merges=("Mr X (d2) -> x y: the one fuller name it fits in the corpus",)), *small.entities[1:]))
     reasons = set(to_rdf(joined).objects(entity_iri(entity.entity_id), KG.mergeReason))
     assert reasons == {Literal("Mr X (d2) -> x y: the one fuller name it fits in the corpus")}
+
+
+def test_rdf_ntriples_lines_are_the_lines_rdflib_writes(small_rdf: Graph) -> None:
+    from kg.writers import ntriples_lines
+
+    written = {line for line in small_rdf.serialize(format="nt", encoding="utf-8").splitlines() if line.strip()}
+    assert ntriples_lines(small_rdf) == written

@@ -100,6 +100,33 @@ def test_robustness_grown_graph_equals_one_built_at_once(nlp, articles, tmp_path
     assert _bytes(grown, ("graph.ttl", "statements.jsonl", "extractions.jsonl")) == _bytes(whole, ("graph.ttl", "statements.jsonl", "extractions.jsonl"))
 
 
+#: Three days of news about people called Frost: "Mr Frost" of the first day is David Frost once
+#: the second day names him, and nobody in particular once the third names a second Frost.
+FROST_DAYS = (
+    "Frost returns\n\nMr Frost told reporters in London on Sunday that the programme would return in May.\n",
+    "Interview\n\nSir David Frost interviewed Tony Blair in London on Monday.\n",
+    "Weather\n\nForecaster Jack Frost said snow would fall in Leeds on Tuesday.\n",
+)
+
+
+def test_robustness_a_later_article_joins_and_then_splits_an_earlier_name(nlp, tmp_path) -> None:
+    days = []
+    for i, text in enumerate(FROST_DAYS):
+        days.append(tmp_path / f"day-{i}.txt")
+        days[-1].write_text(text, encoding="utf-8")
+    grown = tmp_path / "grown"
+    owners = []
+    for i, day in enumerate(days):
+        result = build([day], grown, nlp=nlp, into=i > 0)
+        whole = tmp_path / f"whole-{i}"
+        build(days[: i + 1], whole, nlp=nlp)
+        assert _bytes(grown, ("graph.ttl", "statements.jsonl", "extractions.jsonl")) == _bytes(whole, ("graph.ttl", "statements.jsonl", "extractions.jsonl"))
+        first_day = next(d.doc_id for d in result.graph.documents if "Mr Frost" in d.text)
+        owners.append(next(e.entity_id for e in result.graph.entities if e.type == "Person" and any(m.doc_id == first_day for m in e.mentions)))
+    # A one-word name joins the one fuller name of the corpus it fits; two make it nobody's.
+    assert owners == ["person/frost", "person/david-frost", "person/frost"]
+
+
 def test_robustness_into_a_folder_without_extractions_fails_cleanly(nlp, articles, tmp_path) -> None:
     out = tmp_path / "out"
     out.mkdir()

@@ -1,0 +1,286 @@
+"""A graph that grows: the cost of adding 10 articles to archives of 100, 400 and 1,600 pool articles.
+
+Corpus: the BBC pool as ``speed.py`` reads it (the first N distinct articles in file order, and
+past the pool's 817 distinct texts copies with a closing "Copy 2."). An archive of N is the
+first N articles built with ``kg build -o``; the new articles are the next 10 (articles N+1 to
+N+10, never in the archive).
+
+For every archive size, each round runs, in fresh processes (imports and model loading
+included) and in alternating order:
+
+- update: ``kg -q build NEW.jsonl --into COPY --jobs 1`` on a fresh copy of the archive;
+- alone: ``kg -q build NEW.jsonl -o DIR --jobs 1``, the same 10 articles on their own.
+
+Each grown graph is compared, file by file, with the same articles built at once (``-o``).
+Reported per size (medians over ``--rounds``): wall and CPU seconds and peak RSS of both, the
+ratio update / alone, and where the update's time goes, from one more update run in a fresh
+process that prints ``BuildResult.timings`` (load: ingest and the spaCy model; read: the
+archive's stored state; extract; resolve; rdf; validate; turtle, jsonld, page: the outputs
+made in memory; write: the files written, all or none).
+
+Resolution alone (no spaCy): synthetic mention streams of 10k, 100k and 1M articles (about 13.6
+mentions each: people with full names, "Mr Surname" and bare surnames, organisations and their
+acronyms, countries, places, events, drawn heavy-headed from pools that grow with the corpus)
+are resolved on a 2-worker ``LocalCluster`` by :mod:`kg.blockwise` (chunks of 12,500 articles
+made on the workers, 16 blocks per kind of key, only a digest back to the driver) and, up to
+``--local-max``, by ``resolve_mentions`` in one process; each run in a fresh process, with its
+wall time and the peak RSS of the driver and of each worker. The digests must agree.
+
+Run: ``.venv/bin/python benchmarks/growth.py [--archives 100 400 1600] [--rounds 3] [--synthetic 10000 100000 1000000] [--json FILE]``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from speed import ROOT, corpus, run  # noqa: E402
+
+#: One update in this process, printing its stage timings as JSON (for the breakdown).
+STAGES = """
+import json, sys
+from kg.pipeline import build
+result = build([sys.argv[1]], sys.argv[2], into=True, jobs=1)
+print(json.dumps(result.timings))
+"""
+
+
+def kg(*args: str) -> list[str]:
+    return [sys.executable, "-m", "kg.cli", "-q", "build", *args, "--jobs", "1"]
+
+
+def stage_timings(new: Path, archive: Path, folder: Path) -> dict[str, float]:
+    """Seconds per stage of one update of a copy of ``archive``, in a fresh process."""
+    target = folder / "stages"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(archive, target)
+    output = subprocess.run([sys.executable, "-c", STAGES, str(new), str(target)], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return dict(json.loads(output.strip().splitlines()[-1]))
+
+
+def slices(articles: Path, size: int, new: int, folder: Path) -> tuple[Path, Path]:
+    """The first ``size`` articles and the ``new`` after them, as two JSON Lines files."""
+    lines = articles.read_text(encoding="utf-8").splitlines(keepends=True)
+    archive, added = folder / f"archive-{size}.jsonl", folder / f"new-{size}.jsonl"
+    archive.write_text("".join(lines[:size]), encoding="utf-8")
+    added.write_text("".join(lines[size : size + new]), encoding="utf-8")
+    return archive, added
+
+
+# --- resolution alone, on synthetic mention streams ------------------------------------------
+
+#: Syllables of made-up names: 40^3 surnames, 40^2 given names, 40^3 organisation and place words.
+_SYLLABLES = "ba be bo da de di do fa fe ga ge ka ke ko la le li lo ma me mi mo na ne ni no pa pe ra re ri ro sa se ta te to va ve za".split()
+_KINDS = ("Group", "Bank", "Party", "Council", "Union", "Agency")
+
+
+def _word(index: int, syllables: int) -> str:
+    parts = []
+    for _ in range(syllables):
+        index, digit = divmod(index, len(_SYLLABLES))
+        parts.append(_SYLLABLES[digit])
+    return "".join(parts).capitalize()
+
+
+def _zipf(rng, size: int) -> int:
+    """A heavy-headed index in [0, size): a few names in many articles, most in a few."""
+    return min(size - 1, int(size ** rng.random()) - 1)
+
+
+def synthetic_chunk(seed: int, first: int, count: int, corpus: int):
+    """(mentions, offices) of synthetic articles ``first`` to ``first + count`` of a corpus of
+    ``corpus`` articles: about 13 mentions each, people (full names, "Mr Surname", bare
+    surnames), organisations (some written as their acronym, expanded or not), countries, places
+    and events, their names drawn heavy-headed from pools that grow with the corpus."""
+    import random
+
+    from kg.model import Mention
+
+    people, orgs, places = max(50, corpus // 2), max(30, corpus // 3), max(20, corpus // 5)
+    mentions, offices = [], {}
+    for article in range(first, first + count):
+        rng = random.Random(seed * 1_000_003 + article)
+        doc_id = f"s{article:08d}"
+        offset = 0
+
+        def add(text: str, kind: str, name: str, key: str, doc_id: str = doc_id) -> None:
+            nonlocal offset
+            mentions.append(Mention(doc_id, offset, offset + len(text), text, kind, name, key))
+            offset += len(text) + 7
+
+        for _ in range(3):
+            p = _zipf(rng, people)
+            given, surname = _word(p % 1600, 2), _word(p // 3, 3)
+            add(f"{given} {surname}", "Person", f"{given} {surname}", f"person:{given.lower()} {surname.lower()}")
+            roll = rng.random()
+            if roll < 0.4:
+                add(f"Mr {surname}", "Person", surname, f"person:{surname.lower()}")
+                if rng.random() < 0.2:
+                    offices[(doc_id, f"person:{surname.lower()}")] = {"minister"}
+            elif roll < 0.55:
+                add(surname, "Person", surname, f"person:{surname.lower()}")
+        for _ in range(3):
+            o = _zipf(rng, orgs)
+            words = [_word(o, 3), _word(o // 7 + 11, 2), _KINDS[o % len(_KINDS)]]
+            name = " ".join(words)
+            acronym = "".join(w[0] for w in words).upper()
+            roll = rng.random()
+            if roll < 0.15:
+                add(acronym, "Organization", acronym, f"organization:{acronym.lower()}")
+            elif roll < 0.3:
+                add(acronym, "Organization", name, f"organization:{name.lower()}")
+            else:
+                add(name, "Organization", name, f"organization:{name.lower()}")
+        for _ in range(3):
+            c = _zipf(rng, 200)
+            add(_word(c, 2), "Country", _word(c, 2), f"country:c{c}")
+        for _ in range(2):
+            t = _zipf(rng, places)
+            add(_word(t + 99, 3), "Place", _word(t + 99, 3), f"place:{_word(t + 99, 3).lower()}")
+        e = _zipf(rng, places)
+        add(f"{_word(e, 2)} Summit", "Event", f"{_word(e, 2)} Summit", f"event:{_word(e, 2).lower()} summit")
+    return mentions, offices
+
+
+def resolve_synthetic(articles: int, chunks: int, blocks: int, engine: str) -> dict[str, float]:
+    """Resolve ``articles`` synthetic articles in this process: on a fresh 2-worker LocalCluster
+    (``engine="dask"``: chunks made and resolved on the workers, the driver gets a digest) or
+    here (``"local"``: ``resolve_mentions`` on every mention at once)."""
+    import resource
+    import time
+
+    size = -(-articles // chunks)
+    bounds = [(i * size, min(size, articles - i * size)) for i in range(chunks) if i * size < articles]
+    start = time.perf_counter()
+    if engine == "local":
+        from kg.blockwise import digest
+        from kg.resolve import resolve_mentions
+
+        mentions, offices = [], {}
+        for first, count in bounds:
+            m, o = synthetic_chunk(1, first, count, articles)
+            mentions += m
+            offices.update(o)
+        made = time.perf_counter()
+        entities, _ = resolve_mentions(mentions, offices)
+        count, mention_count, total = digest(entities)
+        workers_mb: list[float] = []
+        generate = made - start
+    else:
+        from kg.blockwise import resolve_on_dask
+        from kg.distribute import local_cluster
+
+        with local_cluster(2) as client:
+            started = time.perf_counter()
+            count, mention_count, total = resolve_on_dask(client, [(synthetic_chunk, (1, first, n, articles)) for first, n in bounds], blocks, gather=False)
+            workers = client.run(lambda: __import__("resource").getrusage(__import__("resource").RUSAGE_SELF).ru_maxrss)
+            workers_mb = [kb / 1024 for kb in workers.values()]
+            generate = started - start  # cluster start-up here; generation runs inside the tasks
+        start = started
+    wall = time.perf_counter() - start
+    return {
+        "articles": articles, "engine": engine, "chunks": len(bounds), "blocks": blocks, "wall": wall, "startup": generate,
+        "driver_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "workers_mb": workers_mb,
+        "entities": count, "mentions": mention_count, "digest": f"{total:040x}",
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--archives", type=int, nargs="*", default=[100, 400, 1600])
+    parser.add_argument("--new", type=int, default=10, help="articles added to each archive")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-compare", action="store_true", help="skip building archive + new at once to compare with the grown graph")
+    parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--synthetic", type=int, nargs="*", default=[10_000, 100_000, 1_000_000], help="articles of the synthetic resolution runs")
+    parser.add_argument("--local-max", type=int, default=100_000, help="largest synthetic corpus also resolved in one process")
+    parser.add_argument("--blocks", type=int, default=16)
+    parser.add_argument("--one", nargs=3, metavar=("ARTICLES", "CHUNKS", "ENGINE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:  # one synthetic run, in a process of its own so that its peak memory is its own
+        print(json.dumps(resolve_synthetic(int(args.one[0]), int(args.one[1]), args.blocks, args.one[2])))
+        return
+
+    synthetic = []
+    for articles in args.synthetic:
+        chunks = max(8, articles // 12_500)
+        for engine in ("local", "dask") if articles <= args.local_max else ("dask",):
+            output = subprocess.run([sys.executable, __file__, "--one", str(articles), str(chunks), engine, "--blocks", str(args.blocks)],
+                                    cwd=ROOT, capture_output=True, text=True, check=True).stdout
+            row = json.loads(output.strip().splitlines()[-1])
+            synthetic.append(row)
+            print(f"synthetic {articles:>9,} {engine:<5} {row['wall']:7.1f} s driver {row['driver_mb']:6.0f} MB workers "
+                  f"{', '.join(f'{mb:.0f}' for mb in row['workers_mb']) or '-'} MB, {row['entities']:,} entities", file=sys.stderr, flush=True)
+
+    table = []
+    with tempfile.TemporaryDirectory(prefix="kg-growth-") as tmp:
+        folder = Path(tmp)
+        articles = corpus(max(args.archives, default=0) + args.new, folder)
+        for size in args.archives:
+            archive_file, new_file = slices(articles, size, args.new, folder)
+            archive = folder / f"built-{size}"
+            built = run(kg(str(archive_file), "-o", str(archive)))
+            print(f"archive {size:>5}: built in {built['wall']:.1f} s", file=sys.stderr, flush=True)
+            runs: dict[str, list[dict[str, float]]] = {"update": [], "alone": []}
+
+            def update(archive: Path = archive, new_file: Path = new_file) -> dict[str, float]:
+                target = folder / "update"
+                shutil.rmtree(target, ignore_errors=True)
+                shutil.copytree(archive, target)
+                return run(kg(str(new_file), "--into", str(target)))
+
+            def alone(new_file: Path = new_file) -> dict[str, float]:
+                shutil.rmtree(folder / "alone", ignore_errors=True)
+                return run(kg(str(new_file), "-o", str(folder / "alone")))
+
+            for round_number in range(args.rounds):
+                jobs = [("update", update), ("alone", alone)]
+                if round_number % 2:  # alternate who goes first, so drift in the machine's load evens out
+                    jobs.reverse()
+                for name, job in jobs:
+                    figures = job()
+                    runs[name].append(figures)
+                    print(f"round {round_number + 1} archive {size:>5} {name:<7} {figures['wall']:6.1f} s wall {figures['cpu']:6.1f} s CPU {figures['rss_mb']:6.0f} MB", file=sys.stderr, flush=True)
+            row: dict[str, object] = {"archive": size, "new": args.new, "archive_build_wall": built["wall"]}
+            for name, figures in runs.items():
+                row[name] = {key: statistics.median(r[key] for r in figures) for key in ("wall", "cpu", "rss_mb")}
+            row["ratio_wall"] = row["update"]["wall"] / row["alone"]["wall"]  # type: ignore[index]
+            row["stages"] = stage_timings(new_file, archive, folder)
+            if not args.no_compare:
+                # The grown graph against one built from the same articles at once.
+                whole_file = folder / f"whole-{size}.jsonl"
+                whole_file.write_text(archive_file.read_text(encoding="utf-8") + new_file.read_text(encoding="utf-8"), encoding="utf-8")
+                run(kg(str(whole_file), "-o", str(folder / "whole")))
+                row["equal_to_whole"] = {
+                    name: (folder / "stages" / name).read_bytes() == (folder / "whole" / name).read_bytes()
+                    for name in ("graph.ttl", "statements.jsonl", "graph.jsonld", "extractions.jsonl")
+                }
+                print(f"archive {size:>5}: grown == built at once: {row['equal_to_whole']}", file=sys.stderr, flush=True)
+            table.append(row)
+            shutil.rmtree(archive, ignore_errors=True)
+
+    print("| synthetic articles | engine | mentions | entities | wall s | driver peak MB | worker peaks MB |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for row in synthetic:
+        print(f"| {row['articles']:,} | {row['engine']} | {row['mentions']:,} | {row['entities']:,} | {row['wall']:.1f} | {row['driver_mb']:.0f} | "
+              f"{', '.join(f'{mb:.0f}' for mb in row['workers_mb']) or '-'} |")
+    print()
+    print("| archive | update s | alone s | ratio | update MB | alone MB | update stages (s) |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for row in table:
+        stages = ", ".join(f"{name} {seconds:.2f}" for name, seconds in row["stages"].items())
+        print(f"| {row['archive']:,} | {row['update']['wall']:.1f} | {row['alone']['wall']:.1f} | {row['ratio_wall']:.2f}x | "
+              f"{row['update']['rss_mb']:.0f} | {row['alone']['rss_mb']:.0f} | {stages} |")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"updates": table, "synthetic": synthetic}, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
