@@ -28,17 +28,17 @@ from dataclasses import dataclass
 
 from kg.model import Entity, Mention
 from kg.resolve import (
-    _label,
-    _Name,
-    _names,
-    _person_parts,
+    PersonName,
     assign_ids,
+    entity_label,
     family_first,
     group_key,
     id_family,
     make_entity,
     mark_styles,
     person_decisions,
+    person_names,
+    person_parts,
     rare_limit,
     self_vouched,
     surname,
@@ -103,11 +103,11 @@ def summarise_chunk(
         context[m.doc_id].add(m.key)
     frozen = {doc_id: tuple(sorted(keys)) for doc_id, keys in context.items()}
     persons: list[list] = [[] for _ in range(blocks)]
-    names = _names([m for m in mentions if m.type == "Person"])
+    names = person_names([m for m in mentions if m.type == "Person"])
     mark_styles(names, offices)
     for (doc_id, key), name in names.items():
         name.styled = self_vouched(name, doc_id, offices)  # all that vouching asks of the article itself
-        around = frozen[doc_id] if len(_person_parts(key)) == 1 else None
+        around = frozen[doc_id] if len(person_parts(key)) == 1 else None
         fields = (name.display, name.gender, name.peer, name.styled)
         heads = frozenset(offices.get((doc_id, key), ()))
         home = block_of(surname(key), blocks)
@@ -143,8 +143,8 @@ class PersonBlock:
 
     records: tuple[tuple, ...]
 
-    def names(self) -> dict[tuple[str, str], _Name]:
-        return {(r[1], r[2]): _Name(r[2], *r[3]) for r in self.records}
+    def names(self) -> dict[tuple[str, str], PersonName]:
+        return {(r[1], r[2]): PersonName(r[2], *r[3]) for r in self.records}
 
     def offices(self) -> dict[tuple[str, str], set[str]]:
         return {(r[1], r[2]): set(r[5]) for r in self.records if r[5]}
@@ -159,7 +159,7 @@ def vouching_requests(block: PersonBlock) -> frozenset[str]:
     are asked which rare keys each shares a document with."""
     asked: set[str] = set()
 
-    def ask(doc_id: str, short: _Name, full: str) -> bool:
+    def ask(doc_id: str, short: PersonName, full: str) -> bool:
         if not short.styled:
             asked.add(full)
         return short.styled
@@ -192,7 +192,7 @@ def decide_persons(block: PersonBlock, found: Iterable[dict], frequent: frozense
                 near[full][key].update(docs)
     around = {(r[1], r[2]): r[4] for r in block.records if r[4] is not None}
 
-    def vouched(doc_id: str, short: _Name, full: str) -> bool:
+    def vouched(doc_id: str, short: PersonName, full: str) -> bool:
         if short.styled:
             return True
         # A rare key of this article that some other article of the fuller name also names.
@@ -267,7 +267,7 @@ def group_block(routed: Iterable[Sequence[tuple]], blocks: int) -> tuple[dict, t
     families: list[list] = [[] for _ in range(blocks)]
     for (kind, key), (members, _) in groups.items():
         members.sort(key=lambda m: (m.doc_id, m.start, m.end, m.key))
-        label = _label(members)
+        label = entity_label(members)
         families[block_of(id_family(kind, label), blocks)].append((kind, key, label))
     return groups, tuple(map(tuple, families))
 

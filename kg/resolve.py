@@ -17,7 +17,11 @@ from dataclasses import dataclass, replace
 from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement
 from kg.normalize import title_key
 
-__all__ = ["MentionResolver", "position_label", "resolution_inputs", "resolve_graph", "resolve_mentions", "slugify", "title_key"]
+__all__ = [
+    "MentionResolver", "PersonName", "assign_ids", "entity_label", "family_first", "group_key", "id_family", "make_entity",
+    "mark_styles", "person_decisions", "person_names", "person_parts", "position_label", "rare_limit", "resolution_inputs",
+    "resolve_graph", "resolve_mentions", "self_vouched", "slugify", "surname", "title_key",
+]
 
 log = logging.getLogger(__name__)
 
@@ -39,12 +43,12 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def _person_parts(key: str) -> list[str]:
+def person_parts(key: str) -> list[str]:
     return key.split(":", 1)[1].replace("-", " ").split()
 
 
 def _size(key: str) -> tuple[int, int]:
-    parts = _person_parts(key)
+    parts = person_parts(key)
     return len(parts), sum(map(len, parts))
 
 
@@ -94,7 +98,7 @@ def _honorific(m: Mention) -> str:
 
 
 @dataclass
-class _Name:
+class PersonName:
     """What the mentions of one person key in one document say: gender, peerage, a display form."""
 
     key: str
@@ -105,12 +109,12 @@ class _Name:
     styled: bool = False
 
 
-def _names(mentions: list[Mention]) -> dict[tuple[str, str], _Name]:
+def person_names(mentions: list[Mention]) -> dict[tuple[str, str], PersonName]:
     from kg.gazetteer import gender_of
 
-    out: dict[tuple[str, str], _Name] = {}
+    out: dict[tuple[str, str], PersonName] = {}
     for m in mentions:
-        name = out.setdefault((m.doc_id, m.key), _Name(m.key, m.text))
+        name = out.setdefault((m.doc_id, m.key), PersonName(m.key, m.text))
         honorific = _honorific(m)
         if any(w.lower().rstrip(".") in _STYLES for w in m.text.split()[:-1]):
             name.peer = True
@@ -135,7 +139,7 @@ def _person_groups(
     joins the one fuller name of the corpus it fits; with none, it stays its document's own
     ("Abdullah" of one article is not the "Abdullah" of another).
     """
-    names = _names(mentions)
+    names = person_names(mentions)
     offices = offices or {}
     mark_styles(names, offices)
     context = context or {}
@@ -145,7 +149,7 @@ def _person_groups(
     frequency: Counter = Counter(k for keys in context.values() for k in keys)
     rare = {k for k, n in frequency.items() if n <= rare_limit(len(context))}
 
-    def vouched(doc_id: str, short: _Name, full: str) -> bool:
+    def vouched(doc_id: str, short: PersonName, full: str) -> bool:
         """A one-word name's article says it is a person, or shares a rare name with the fuller one's."""
         if self_vouched(short, doc_id, offices):
             return True
@@ -155,7 +159,7 @@ def _person_groups(
     return person_decisions(names, vouched, offices)
 
 
-def mark_styles(names: dict[tuple[str, str], _Name], offices: Mapping[tuple[str, str], set[str]]) -> None:
+def mark_styles(names: dict[tuple[str, str], PersonName], offices: Mapping[tuple[str, str], set[str]]) -> None:
     """A royal, judicial or peer's style read as an office ("Mr Justice Sullivan") makes the name a peer's."""
     for pair, heads in offices.items():
         if pair in names and heads & _STYLES:
@@ -167,7 +171,7 @@ def rare_limit(documents: int) -> float:
     return max(2, _RARE_SHARE * documents)
 
 
-def self_vouched(name: _Name, doc_id: str, offices: Mapping[tuple[str, str], set[str]] | None) -> bool:
+def self_vouched(name: PersonName, doc_id: str, offices: Mapping[tuple[str, str], set[str]] | None) -> bool:
     """A one-word name its own article calls a person: with an honorific, a style or an office."""
     return name.styled or name.peer or (doc_id, name.key) in (offices or {})
 
@@ -175,18 +179,18 @@ def self_vouched(name: _Name, doc_id: str, offices: Mapping[tuple[str, str], set
 def surname(key: str) -> str:
     """The last word of a person key, which every fuller name of another document it can join
     ends with (the blocking key)."""
-    return (_person_parts(key) or [""])[-1]
+    return (person_parts(key) or [""])[-1]
 
 
 def family_first(key: str) -> str | None:
     """The first word of a person key that a one-word name of its own document can be (a
     Chinese or Korean family name: "Mr Wang" is Wang Yan), else None."""
-    parts = _person_parts(key)
+    parts = person_parts(key)
     return parts[0] if 2 <= len(parts) <= 3 and parts[0] in _FAMILY_FIRST else None
 
 
 def person_decisions(
-    names: dict[tuple[str, str], _Name], vouched: Callable[[str, _Name, str], bool], offices: Mapping[tuple[str, str], set[str]] | None = None,
+    names: dict[tuple[str, str], PersonName], vouched: Callable[[str, PersonName, str], bool], offices: Mapping[tuple[str, str], set[str]] | None = None,
     decide: Callable[[tuple[str, str]], bool] | None = None,
 ) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
     """The target key and the reason of every (doc_id, person key) of ``names`` (those ``decide``
@@ -219,21 +223,21 @@ def person_decisions(
     for key in all_keys:
         by_surname[surname(key)].add(key)
 
-    def fits(short: _Name, full: str) -> bool:
+    def fits(short: PersonName, full: str) -> bool:
         if short.gender and genders[full] and short.gender not in genders[full]:
             return False
         return not short.peer or peers[full]
 
-    def best(short: _Name, pool: set[str], strict: bool = False) -> str | None:
+    def best(short: PersonName, pool: set[str], strict: bool = False) -> str | None:
         """The one fuller name ``short`` can be. Within a document, gender and title choose among
         candidates; across documents (``strict``) two candidates of any gender are too many."""
         key = short.key
-        parts = _person_parts(key)
-        fuller = [k for k in pool if k != key and _compatible(parts, _person_parts(k)) and _size(k) > _size(key)]
+        parts = person_parts(key)
+        fuller = [k for k in pool if k != key and _compatible(parts, person_parts(k)) and _size(k) > _size(key)]
         if not strict:
             fuller = [k for k in fuller if fits(short, k)]
         # Keep only the maximal candidates: "S. Jaishankar" and "Subrahmanyam Jaishankar" are one chain.
-        maximal = [k for k in fuller if not any(o != k and _compatible(_person_parts(k), _person_parts(o)) and _size(o) > _size(k) for o in fuller)]
+        maximal = [k for k in fuller if not any(o != k and _compatible(person_parts(k), person_parts(o)) and _size(o) > _size(k) for o in fuller)]
         return maximal[0] if len(maximal) == 1 and fits(short, maximal[0]) else None
 
     target: dict[tuple[str, str], str] = {}
@@ -249,7 +253,7 @@ def person_decisions(
                 target[(doc_id, key)] = local
                 continue
             found = best(name, by_surname[surname(key)], strict=True)
-            if found is not None and len(_person_parts(key)) == 1 and not vouched(doc_id, name, found):
+            if found is not None and len(person_parts(key)) == 1 and not vouched(doc_id, name, found):
                 found = None  # "Breakfast with Frost" is no article about David Frost
             if found is not None and offices.get((doc_id, key)) and offices_of[found] and not offices.get((doc_id, key)) & offices_of[found]:
                 found = None  # "President Carter" is no general secretary
@@ -259,7 +263,7 @@ def person_decisions(
                 if name.gender:
                     why += ", of the same gender"
                 reasons[(doc_id, key)] = f"{name.display} ({doc_id}) -> {found.split(':', 1)[1]}: {why}"
-            elif len(_person_parts(key)) == 1:
+            elif len(person_parts(key)) == 1:
                 target[(doc_id, key)] = f"{key}#{doc_id}"
             else:
                 target[(doc_id, key)] = key
@@ -318,7 +322,7 @@ def resolve_mentions(
         if reason:
             why[(m.type, key)].add(reason)
         groups[(m.type, key)].append(m)
-    ids = assign_ids((kind, key, _label(members)) for (kind, key), members in groups.items())
+    ids = assign_ids((kind, key, entity_label(members)) for (kind, key), members in groups.items())
     entities: list[Entity] = []
     mapping: dict[tuple[str, int, int], str] = {}
     for (kind, key), members in sorted(groups.items()):
@@ -365,14 +369,14 @@ def assign_ids(groups: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], 
 
 def make_entity(entity_id: str, kind: str, members: list[Mention], why: Iterable[str]) -> Entity:
     """The entity of one group of mentions (sorted by document and offset)."""
-    label = _label(members)
+    label = entity_label(members)
     aliases = sorted({m.text.strip() for m in members} | {m.name for m in members} - {label})
     # Pronouns and descriptions ("he", "the firm") point at an entity but are not its names.
     aliases = [a for a in aliases if a != label and a.lower() not in _PRONOUNS and not a[:1].islower()]
     return Entity(entity_id, kind, label, tuple(aliases), tuple(members), tuple(sorted(why)))
 
 
-def _label(members: list[Mention]) -> str:
+def entity_label(members: list[Mention]) -> str:
     """The preferred name: the longest name form (most words), then the most frequent, then alphabetical."""
     names = Counter(m.name for m in members if m.text.lower() not in _PRONOUNS and not m.text[:1].islower())
     if not names:
