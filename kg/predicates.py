@@ -64,7 +64,13 @@ class Verb:
 
 @dataclass(frozen=True, slots=True)
 class Noun:
-    """A noun that states a predicate between the names around it ("X's visit to Y", "a bid for Y")."""
+    """A noun that states a predicate between the names around it ("X's visit to Y", "a bid for Y").
+
+    Slots: ``poss`` ("X's visit"), ``compound`` ("the Quad summit"), ``named`` (the name the noun
+    describes: "Opel, GM's arm"), ``clause`` (the subject of one of ``verbs`` whose object the noun
+    is: "X made a visit"), ``setting`` (whom an "on/during/after a visit" phrase sets: "Speaking
+    during a visit to Beijing, Mr Straw"), and ``prep:WORD``.
+    """
 
     lemma: str
     subject: tuple[str, ...] = ("poss", "prep:by")
@@ -169,9 +175,9 @@ PREDICATES: tuple[Predicate, ...] = (
             Verb("be", object=("prep:in",), subject_types=("Person",)),
         ),
         nouns=(
-            Noun("visit", subject=("poss", "prep:by", "clause"), object=("prep:to",), verbs=("make", "pay", "begin", "start", "end", "cut", "cancel", "postpone")),
-            Noun("trip", subject=("poss", "clause"), object=("prep:to",), verbs=("make", "take", "begin")),
-            Noun("tour", subject=("poss", "clause"), object=("prep:of",), verbs=("make", "begin", "start")),
+            Noun("visit", subject=("poss", "prep:by", "clause", "setting"), object=("prep:to",), verbs=("make", "pay", "begin", "start", "end", "cut", "cancel", "postpone")),
+            Noun("trip", subject=("poss", "clause", "setting"), object=("prep:to",), verbs=("make", "take", "begin")),
+            Noun("tour", subject=("poss", "clause", "setting"), object=("prep:of",), verbs=("make", "begin", "start")),
         ),
     ),
     Predicate(

@@ -157,3 +157,8 @@ def test_frames_a_supposed_deal_is_possible_not_done(facts) -> None:
 def test_frames_a_party_manifesto_is_a_document_and_publishing_announces_it(facts) -> None:
     found = facts("The Green Party published its manifesto. Caroline Lucas published the Green manifesto in Brighton.")
     assert has(found, "Caroline Lucas", "announces", "Green manifesto")
+
+
+def test_frames_a_visit_that_sets_the_clause_is_its_subjects(facts) -> None:
+    assert has(facts("Speaking during a visit to Beijing, Mr Straw said the talks had gone well."), "Straw", "visits", "Beijing")
+    assert has(facts("Mr Blair, on a visit to Sudan, said aid would rise."), "Blair", "visits", "Sudan")

@@ -205,6 +205,10 @@ def _named(noun: Token) -> list[Token]:
     return found
 
 
+#: Prepositions of a phrase that sets a clause in a visit: "on", "during", "after a visit to".
+_SETTING_PREPS = frozenset({"on", "during", "after"})
+
+
 def _noun_slot(noun: Token, slot: str, frame: Noun) -> list[Token]:
     if slot == "poss":
         return [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]
@@ -222,6 +226,20 @@ def _noun_slot(noun: Token, slot: str, frame: Noun) -> list[Token]:
         if noun.dep_ not in {"dobj", "pobj", "nsubjpass", "attr"} or governor.lemma_.lower() not in frame.verbs:
             return []
         return logical_subjects(governor) if noun.dep_ != "nsubjpass" else []
+    if slot == "setting":
+        # "Speaking during a visit to Beijing, Mr Straw said", "Mr Blair, on a visit to Sudan,":
+        # whoever the clause (or the name) the phrase sets is the visitor.
+        if noun.dep_ != "pobj" or noun.head.lower_ not in _SETTING_PREPS:
+            return []
+        anchor = noun.head.head
+        if anchor.pos_ in {"NOUN", "PROPN"}:
+            return [anchor]
+        if anchor.pos_ in {"VERB", "AUX"}:
+            found = logical_subjects(anchor)
+            if not found and anchor.dep_ in {"advcl", "acl", "xcomp"}:
+                found = logical_subjects(anchor.head)
+            return found
+        return []
     if slot.startswith("prep:"):
         word = slot.split(":", 1)[1]
         found = [o for _, o in prep_objects(noun, (word,))]
