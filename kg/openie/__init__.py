@@ -23,9 +23,9 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.qualifiers import modality_of, polarity_of
 from kg.model import Document
 from kg.nlp import parse_documents
-from kg.openie.candidates import CLAUSE_FACTOR, CONFIDENCE, CONJUNCT_FACTOR, _Candidate, _split
-from kg.openie.clauses import NOMINAL_RELATION_DEPS, _candidates, _is_merged
-from kg.openie.nominal import _nominal_candidates
+from kg.openie.candidates import CLAUSE_FACTOR, CONFIDENCE, CONJUNCT_FACTOR, Candidate, split_conjuncts
+from kg.openie.clauses import NOMINAL_RELATION_DEPS, clause_candidates, is_merged
+from kg.openie.nominal import nominal_candidates
 from kg.syntax import extent, is_predicate, phrase_text, subject_phrases
 
 __all__ = [
@@ -96,15 +96,15 @@ def extract_open(doc: Doc) -> Iterator[OpenTuple]:
             )
 
 
-def _sentence_candidates(sent: Span) -> Iterator[tuple[_Candidate, Token, float]]:
+def _sentence_candidates(sent: Span) -> Iterator[tuple[Candidate, Token, float]]:
     """Every candidate of a sentence, the token whose polarity and modality it takes, and the
     factor its clause puts on its confidence."""
     for token in sent:
-        if is_predicate(token) and not _is_merged(token):
+        if is_predicate(token) and not is_merged(token):
             factor = _clause_factor(token)
-            for candidate in _split(_candidates(token, subject_phrases(token))):
+            for candidate in split_conjuncts(clause_candidates(token, subject_phrases(token))):
                 yield candidate, token, factor
-    for candidate in _split(_nominal_candidates(sent)):
+    for candidate in split_conjuncts(nominal_candidates(sent)):
         yield candidate, candidate.arguments[0][0].head, 1.0
 
 

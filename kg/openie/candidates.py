@@ -1,4 +1,4 @@
-"""Rule matches -> scored ``_Candidate`` records: token tuples, the rule that made them and its
+"""Rule matches -> scored ``Candidate`` records: token tuples, the rule that made them and its
 confidence; the confidence tables; one extra candidate per conjunct of a coordinated argument.
 """
 from __future__ import annotations
@@ -33,7 +33,7 @@ CLAUSE_FACTOR = {"ROOT": 1.0, "xcomp": 1.0, "ccomp": 0.9, "relcl": 0.9, "advcl":
 
 
 @dataclass(frozen=True, slots=True)
-class _Candidate:
+class Candidate:
     relation: tuple[Token, ...]
     arguments: tuple[tuple[Token, ...], ...]
     rule: str
@@ -45,7 +45,7 @@ class _Candidate:
         return CONFIDENCE[base] * (CONJUNCT_FACTOR if split else 1.0)
 
 
-def _split(candidates: Iterable[_Candidate]) -> Iterator[_Candidate]:
+def split_conjuncts(candidates: Iterable[Candidate]) -> Iterator[Candidate]:
     """Each candidate, then one per conjunct of its subject and of its first object."""
     for candidate in candidates:
         yield candidate
@@ -54,7 +54,7 @@ def _split(candidates: Iterable[_Candidate]) -> Iterator[_Candidate]:
                 continue
             for variant in _conjuncts(candidate.arguments[position]):
                 arguments = candidate.arguments[:position] + (variant,) + candidate.arguments[position + 1 :]
-                yield _Candidate(candidate.relation, arguments, candidate.rule + "+conjunct", candidate.lead)
+                yield Candidate(candidate.relation, arguments, candidate.rule + "+conjunct", candidate.lead)
 
 
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ"})

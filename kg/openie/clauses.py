@@ -1,4 +1,4 @@
-"""Verbs of one parse -> ``_Candidate`` clause tuples: subject, relation (auxiliaries, negation,
+"""Verbs of one parse -> ``Candidate`` clause tuples: subject, relation (auxiliaries, negation,
 adverbs, particles, the verb, and a preposition or "that" when there is no object), object, modifiers.
 """
 from __future__ import annotations
@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.openie.candidates import _Candidate
-from kg.openie.nominal import _be
+from kg.openie.candidates import Candidate
+from kg.openie.nominal import copula
 from kg.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -101,9 +101,9 @@ def _shared_modifiers(verb: Token) -> list[list[Token]]:
 
 
 
-def _candidates(
+def clause_candidates(
     verb: Token, subjects: list[list[Token]], prefix: tuple[Token, ...] = (), inherited: tuple[tuple[Token, ...], ...] = ()
-) -> Iterator[_Candidate]:
+) -> Iterator[Candidate]:
     """Tuples of one clause: ``prefix`` (a governing verb's relation words) + the verb's own.
 
     ``inherited`` are modifiers of the governing verb, which a controlled verb shares.
@@ -123,10 +123,10 @@ def _candidates(
     if controlled is not None and not any(o.dep_ in {"dobj", "attr"} for o in objects):
         chain = tuple(relation + ([holder] if holder is not None else []))
         shared = inherited + tuple(tuple(m) for m in _modifiers(verb, set()) + _shared_modifiers(verb))
-        yield from _candidates(controlled, subjects, chain, shared)
+        yield from clause_candidates(controlled, subjects, chain, shared)
         for conj in (c for c in controlled.children if c.dep_ == "conj" and c.pos_ in PREDICATE_POS and not has_own_subject(c)):
             to = tuple(c for c in controlled.children if c.dep_ == "aux" and c.lower_ == "to")
-            yield from _candidates(conj, subjects, chain + tuple(t for t in to if not any(a.lower_ == "to" for a in conj.children)), shared)
+            yield from clause_candidates(conj, subjects, chain + tuple(t for t in to if not any(a.lower_ == "to" for a in conj.children)), shared)
         return
     ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     right_preps = [c for c in verb.children if c.dep_ in _PREP_DEPS and c.i > verb.i and pobj(c) is not None]
@@ -159,7 +159,7 @@ def _candidates(
     lead = ""
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in _AUX_DEPS for c in verb.children):
         # Reduced relative: "excess pressure caused by thermal expansion" -> "is caused by".
-        lead = _be(verb.head)
+        lead = copula(verb.head)
     rest = _modifiers(verb, used) + _shared_modifiers(verb) + [list(m) for m in inherited]
     if not arg2 and rest:
         # "was abandoned several years later": a modifier is the only complement there is.
@@ -170,11 +170,11 @@ def _candidates(
     nominal = _nominal_relation(objects[0]) if objects and rule == "object" and objects[0].dep_ in NOMINAL_RELATION_DEPS else None
     for subject in subjects:
         fields = [tuple(subject)] + ([tuple(arg2)] if arg2 else []) + [tuple(m) for m in rest]
-        yield _Candidate(tuple(sorted(relation, key=lambda t: t.i)), tuple(fields), rule, lead)
+        yield Candidate(tuple(sorted(relation, key=lambda t: t.i)), tuple(fields), rule, lead)
         if nominal is not None:
             words, obj = nominal
             fields = [tuple(subject), tuple(obj)] + [tuple(m) for m in rest]
-            yield _Candidate(tuple(sorted(relation + words, key=lambda t: t.i)), tuple(fields), "nominal", lead)
+            yield Candidate(tuple(sorted(relation + words, key=lambda t: t.i)), tuple(fields), "nominal", lead)
 
 
 NOMINAL_RELATION_DEPS = frozenset({"attr", "acomp"})
@@ -199,7 +199,7 @@ def _nominal_relation(complement: Token) -> tuple[list[Token], list[Token]] | No
 
 
 
-def _is_merged(token: Token) -> bool:
+def is_merged(token: Token) -> bool:
     """True for a controlled verb whose tuples come with its governor's ("to woo" in "tried to woo")."""
     current = token
     if current.dep_ == "conj" and not has_own_subject(current):

@@ -1,4 +1,4 @@
-"""Noun phrases of one sentence Span -> ``_Candidate`` facts stated without a verb, with one
+"""Noun phrases of one sentence Span -> ``Candidate`` facts stated without a verb, with one
 inserted: appositions and titles ("is"), possessives ("has"), qualities ("are"), places ("is in").
 """
 from __future__ import annotations
@@ -8,30 +8,30 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.lexicon import TITLE_HEADS
-from kg.openie.candidates import _Candidate
+from kg.openie.candidates import Candidate
 from kg.syntax import PLACE_LABELS, detached_apposition, noun_phrase, pobj, subtree, trim
 
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
-def _be(head: Token) -> str:
+def copula(head: Token) -> str:
     """The copula that agrees with a noun phrase: "is", or "are" for plurals and coordinations."""
     plural = head.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in head.children)
     return "are" if plural else "is"
 
 
 def _have(head: Token) -> str:
-    return "have" if _be(head) == "are" else "has"
+    return "have" if copula(head) == "are" else "has"
 
 
-def _nominal_candidates(sent: Span) -> Iterator[_Candidate]:
+def nominal_candidates(sent: Span) -> Iterator[Candidate]:
     """Facts a noun phrase states without a verb: appositions, titles and possessives."""
     for token in sent:
         if token.dep_ == "appos" and detached_apposition(token):
             yield from _apposition(token)
         elif token.dep_ == "appos" and token.ent_type_ in PLACE_LABELS and token.head.ent_type_ in PLACE_LABELS:
             # "Hillsborough , North Carolina" -> is in(Hillsborough, North Carolina).
-            yield _Candidate((), ((token.head,), tuple(noun_phrase(token))), "located", "is in")
+            yield Candidate((), ((token.head,), tuple(noun_phrase(token))), "located", "is in")
         elif token.dep_ == "poss" and token.tag_ not in {"PRP$", "WP$"}:
             yield from _possessive(token)
         elif token.dep_ == "amod" and token.pos_ == "ADJ" and token.head.pos_ in {"NOUN", "PROPN"} and token.i < token.head.i:
@@ -45,7 +45,7 @@ _NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QU
 _LOCATIVE_PREPS = frozenset({"in", "at", "on", "near", "from"})
 
 
-def _quality(adjective: Token) -> Iterator[_Candidate]:
+def _quality(adjective: Token) -> Iterator[Candidate]:
     """ "the comical contradictions" -> are(contradictions, comical)."""
     noun = adjective.head
     if adjective.ent_type_ or any(c.dep_ in {"prep", "conj"} for c in adjective.children):
@@ -54,10 +54,10 @@ def _quality(adjective: Token) -> Iterator[_Candidate]:
     dropped = {t.i for c in noun.children if c.i < noun.i and (c == adjective or c.dep_ in {"det", "poss", "predet"}) for t in c.subtree}
     words = trim([t for t in noun.subtree if t.i <= noun.i and t.i not in dropped])
     if words:
-        yield _Candidate((), (tuple(words), tuple(trim(list(adjective.subtree)))), "quality", _be(noun))
+        yield Candidate((), (tuple(words), tuple(trim(list(adjective.subtree)))), "quality", copula(noun))
 
 
-def _noun_preposition(prep: Token) -> Iterator[_Candidate]:
+def _noun_preposition(prep: Token) -> Iterator[Candidate]:
     """ "the National Magnet Laboratory in Cambridge" -> is in(the National Magnet Laboratory, Cambridge)."""
     obj = pobj(prep)
     if obj is None or obj.dep_ != "pobj":
@@ -65,10 +65,10 @@ def _noun_preposition(prep: Token) -> Iterator[_Candidate]:
     noun = prep.head
     phrase = trim([t for t in subtree(noun) if t.i < prep.i])
     if phrase:
-        yield _Candidate((prep,), (tuple(phrase), tuple(noun_phrase(obj))), "noun-preposition", _be(noun))
+        yield Candidate((prep,), (tuple(phrase), tuple(noun_phrase(obj))), "noun-preposition", copula(noun))
 
 
-def _apposition(appos: Token) -> Iterator[_Candidate]:
+def _apposition(appos: Token) -> Iterator[Candidate]:
     """ "Cashel Byron , a world champion prizefighter" -> is(Cashel Byron, a world champion prizefighter)."""
     head = appos.head
     if {head.ent_type_, appos.ent_type_} & _NUMERIC_LABELS or "CD" in {head.tag_, appos.tag_}:
@@ -78,10 +78,10 @@ def _apposition(appos: Token) -> Iterator[_Candidate]:
     name, description = noun_phrase(head), noun_phrase(appos)
     if not name or not description:
         return
-    yield _Candidate((), (tuple(name), tuple(description)), "apposition", _be(head))
+    yield Candidate((), (tuple(name), tuple(description)), "apposition", copula(head))
 
 
-def _titles(sent: Span) -> Iterator[_Candidate]:
+def _titles(sent: Span) -> Iterator[Candidate]:
     """ "President Bush", "former U.S. Attorney Todd Graves" -> is(Bush, President)."""
     for ent in sent.ents:
         if ent.label_ != "PERSON":
@@ -102,14 +102,14 @@ def _titles(sent: Span) -> Iterator[_Candidate]:
         # The word next to the name must name a role: "President", "cop", "show host"; not
         # "Lords Baltimore" or "St. Michael".
         if words and (words[-1].lower_ in TITLE_HEADS or (words[-1].tag_ in {"NN", "NNS"} and words[-1].is_lower)):
-            yield _Candidate((), (tuple(ent), tuple(words)), "title", "is")
+            yield Candidate((), (tuple(ent), tuple(words)), "title", "is")
 
 
-def _possessive(owner: Token) -> Iterator[_Candidate]:
+def _possessive(owner: Token) -> Iterator[Candidate]:
     """ "Descartes 's scientific reductionism" -> has(Descartes, scientific reductionism)."""
     thing = owner.head
     owner_phrase = [t for t in subtree(owner) if t.dep_ != "case"]
     drop = {t.i for t in owner.subtree}
     thing_phrase = trim([t for t in subtree(thing) if t.i not in drop])
     if owner_phrase and thing_phrase:
-        yield _Candidate((), (tuple(trim(owner_phrase)), tuple(thing_phrase)), "possessive", _have(owner))
+        yield Candidate((), (tuple(trim(owner_phrase)), tuple(thing_phrase)), "possessive", _have(owner))
