@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from kg.nlp import load_pipeline  # noqa: E402
-from kg.pipeline import build  # noqa: E402
+from kg.pipeline import LocalExtractor, build  # noqa: E402
 
 NEWS = Path(os.environ.get("KG_DATA_DIR", ROOT.parent / "shared" / "data")) / "news"
 #: The targets of issue 11 and 12 on dev, printed beside the figures.
@@ -56,9 +56,7 @@ def run(split: str, data: Path, model: str | None = None, baseline_rev: str | No
         for name, classifier in (("baseline: rules only", None), ("kg", "default")):
             out = Path(tmp) / name.split(":")[0]
             started = time.perf_counter()
-            from kg.pipeline import _LocalExtractor  # the build's own extractor, with or without the classifier
-
-            extractor = _LocalExtractor(nlp, classifier=classifier)
+            extractor = LocalExtractor(nlp, classifier=classifier)  # the build's own, with or without the classifier
             result = build([articles], out, extractor=extractor, validate=False)
             seconds = time.perf_counter() - started
             figures[name] = {**score(gold, out / "statements.jsonl", scorer), "seconds": round(seconds, 1), "documents": len(result.graph.documents)}

@@ -41,8 +41,8 @@ POOL = DATA / "news" / "pool.jsonl"
 BARE = """
 import json, sys
 import spacy
-from kg.nlp import DEFAULT_MODELS, _is_loadable
-name = next(m for m in DEFAULT_MODELS if _is_loadable(m))
+from kg.nlp import DEFAULT_MODELS, is_loadable
+name = next(m for m in DEFAULT_MODELS if is_loadable(m))
 nlp = spacy.load(name)
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
 for _ in nlp.pipe(texts):

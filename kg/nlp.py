@@ -48,7 +48,7 @@ def load_pipeline(name: str | None = None, exclude: Iterable[str] = ()) -> Langu
     """
     candidates = (name,) if name else DEFAULT_MODELS
     for candidate in candidates:
-        if not _is_loadable(candidate):
+        if not is_loadable(candidate):
             continue
         try:
             nlp = spacy.load(candidate, exclude=list(exclude))
@@ -80,7 +80,7 @@ def _keep_amounts_whole(nlp: Language) -> None:
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
-def _is_loadable(name: str) -> bool:
+def is_loadable(name: str) -> bool:
     # A path to a pipeline folder, or an importable package; spacy.load says little on failure.
     if "/" in name or name.startswith("."):
         return True

@@ -38,7 +38,7 @@ from kg.vocab import DCTERMS, KG, RDF
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "BuildResult", "EXTRACTIONS_FILE", "OUTPUT_FILES", "Extractor", "assemble_graph", "build", "build_graph", "build_knowledge_graph",
+    "BuildResult", "EXTRACTIONS_FILE", "OUTPUT_FILES", "Extractor", "LocalExtractor", "assemble_graph", "build", "build_graph", "build_knowledge_graph",
     "extract_all", "extract_graph", "extractor_stamp", "read_extractions", "render_page", "write_outputs",
 ]
 
@@ -285,7 +285,7 @@ def build(
     skipped: list[str] = []
     documents = _load_some(paths, skipped.append)
     if extractor is None:
-        extractor = _LocalExtractor(nlp or load_pipeline(model), jobs)
+        extractor = LocalExtractor(nlp or load_pipeline(model), jobs)
     stamp = extractor.stamp()
     clock.lap("load")
     # One writer at a time: another `--into` run waits here, so no document is lost, and an
@@ -326,7 +326,7 @@ def build(
 
 
 @dataclass(frozen=True)
-class _LocalExtractor:
+class LocalExtractor:
     """spaCy in this process (and ``jobs`` worker processes, see :func:`extract_all`)."""
 
     nlp: Language
