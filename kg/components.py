@@ -442,9 +442,10 @@ def _of_country_names(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         after = by_start.get(span.end + 1)
         if after is None:  # the model may tag no country there at all
-            words = [n for n in (2, 1) if span.end + 1 + n <= len(doc) and all(t.is_title for t in doc[span.end + 1 : span.end + 1 + n])]
-            after = next((Span(doc, span.end + 1, span.end + 1 + n) for n in words if country_code(doc[span.end + 1 : span.end + 1 + n].text)), None)
-        if after is not None and (after.label_ in {"GPE", "NORP", "LOC", ""}) and len(after) <= 3 and country_code(after.text):
+            start = span.end + 1
+            windows = (doc[start : start + n] for n in (2, 1) if start + n <= len(doc))
+            after = next((w for w in windows if all(t.is_title for t in w) and country_code(w.text)), None)
+        if after is not None and after.label_ in {"GPE", "NORP", "LOC", ""} and len(after) <= 3 and country_code(after.text):
             out.append(Span(doc, span.start, after.end, label="ORG"))
             dropped.add(after)
         else:
@@ -467,7 +468,7 @@ def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """"the Public and Commercial Services Union": a capitalised word, "and", and a name ending in
     a kind of organisation, after "the", are one name that the model read as two (or as one
     after the "and")."""
-    by_end = {s.end: s for s in spans if s.label_ in {"ORG", ""} or s.label_ in _WEAK_LABELS}
+    by_end = {s.end: s for s in spans if s.label_ in _WEAK_LABELS}
     out: list[Span] = []
     dropped: set[Span] = set()
     for second in spans:

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from kg.gazetteer import gender_of, party_country, party_name
 from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement
 from kg.normalize import title_key
 
@@ -110,8 +111,6 @@ class PersonName:
 
 
 def person_names(mentions: list[Mention]) -> dict[tuple[str, str], PersonName]:
-    from kg.gazetteer import gender_of
-
     out: dict[tuple[str, str], PersonName] = {}
     for m in mentions:
         name = out.setdefault((m.doc_id, m.key), PersonName(m.key, m.text))
@@ -409,8 +408,6 @@ def position_label(title: str, affiliation: str) -> str:
         >>> position_label("leader", "Liberal Democrats")
         'leader of the Liberal Democrats'
     """
-    from kg.gazetteer import party_name
-
     words = affiliation.split()
     the = words and (
         words[-1].lower() in _THE_HEADS or affiliation.lower() in _THE_COUNTRIES or words[0].lower() == "united"
@@ -481,8 +478,6 @@ def _dominant(entities: tuple[Entity, ...]) -> dict[tuple[str, str], Mention]:
     """(doc_id, "Country", "Organization" or "Party") -> a mention of the entity the document is most
     about, when one clearly leads: at least twice named (three times for an organisation) and
     holding a large share of the document's mentions of its kind."""
-    from kg.gazetteer import party_name
-
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
     first: dict[tuple[str, str], Mention] = {}
     for entity in entities:
@@ -511,8 +506,6 @@ def _home_countries(statements: list[Statement], entity_of: dict[tuple[str, int,
     """person entity id -> a mention of the country whose government their party forms, from the
     memberOf statements of the corpus ("Labour MP Jack Straw": Labour -> GB), when the corpus
     names that country somewhere and the person belongs to parties of one country only."""
-    from kg.gazetteer import party_country, party_name
-
     labels = {e.entity_id: e.label for e in entities}
     by_code = {m.key.split(":", 1)[1]: m for e in entities if e.type == "Country" for m in e.mentions[:1]}
     found: dict[str, set[str]] = defaultdict(set)
@@ -554,8 +547,6 @@ def _positions(
             known_mention.setdefault((person, title, eid(s.qualifiers.affiliation)), s.qualifiers.affiliation)
     def is_office(s: Statement) -> bool:
         return s.predicate == "holdsPosition" and s.object.mention is not None and s.object.mention.type == "Position"
-
-    from kg.gazetteer import party_country, party_name
 
     by_code = {m.key.split(":", 1)[1]: m for e in entities if e.type == "Country" for m in e.mentions[:1]}
 

@@ -138,12 +138,7 @@ def test_render_small_graph_settles_with_physics(page: str) -> None:
 
 
 def test_render_large_graph_is_pre_laid_out_with_straight_edges() -> None:
-    base = nx.barabasi_albert_graph(LAYOUT_THRESHOLD + 50, 2, seed=3)
-    g = nx.MultiDiGraph()
-    for i in base:
-        g.add_node(str(i), label=f"E{i}", type="Person", aliases=())
-    for k, (a, b) in enumerate(base.edges):
-        g.add_edge(str(a), str(b), key=f"s{k}", predicate="meets", polarity="positive", modality="asserted")
+    g = _large()
     payload = _payload(render_html(g))
     assert payload["options"]["physics"]["enabled"] is False
     assert payload["options"]["edges"]["smooth"] is False

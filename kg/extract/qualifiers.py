@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from kg.normalize import resolve_date
 from kg.lexicon import CLAIM_NOUNS, FORMER_WORDS, FUTURE_AUXILIARIES, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATIONS
 from kg.model import Mention
-from kg.syntax import clause_head
+from kg.syntax import clause_head, supposes
 
 #: Dependencies through which a clause inherits the modality of the word that governs it.
 _EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "conj", "dep", "csubj"})
@@ -128,10 +128,6 @@ def modality_of(anchor: Token) -> str:
     return "asserted"
 
 
-#: Subordinators of a clause that supposes rather than states.
-_SUPPOSING = frozenset({"if", "unless", "whether"})
-
-
 def _embedded_modality(anchor: Token) -> str:
     """How the clause is asserted, from the verbs and nouns that embed it.
 
@@ -141,13 +137,13 @@ def _embedded_modality(anchor: Token) -> str:
     "X hopes to host A, and Y discussed B" leaves the discussion asserted.
     """
     current = anchor
+    if supposes(anchor):
+        return "possible"  # "if Toyota buys Daihatsu": supposed, not done ("if" opens its clause)
     for child in anchor.children:
         if child.dep_ == "aux" and child.lower_ in MODAL_VERBS:
             return MODAL_VERBS[child.lower_]
         if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
             return HEDGE_ADVERBS[child.lower_]
-        if child.dep_ == "mark" and child.lower_ in _SUPPOSING:
-            return "possible"  # "if Toyota buys Daihatsu": supposed, not done
     while current.dep_ in _EMBEDDING_DEPS and current.head != current:
         if current.dep_ == "conj" and _own_subject(current):
             break

@@ -20,7 +20,7 @@ from kg.extract.places import carry_to_regions, kind_statements, place_statement
 from kg.extract.positions import position_statements
 from kg.lexicon import SPEECH_VERBS
 from kg.model import Statement
-from kg.syntax import conjuncts, direct_objects, is_passive, logical_subjects, patients, prep_objects
+from kg.syntax import conjuncts, direct_objects, is_passive, logical_subjects, patients, prep_objects, supposes
 
 __all__ = ["sentence_statements"]
 
@@ -75,10 +75,6 @@ def _hangs_off_a_noun(verb: Token) -> bool:
     return False
 
 
-#: Words that open a clause which supposes rather than states ("if Labour wins Ealing").
-_SUPPOSING = frozenset("if unless whether".split())
-
-
 def _asked_or_supposed(verb: Token) -> bool:
     """The verb asks ("What has Labour done for the North East?") or supposes ("if Labour wins
     the seat"): its clause states nothing a graph should keep as a relation."""
@@ -89,7 +85,7 @@ def _asked_or_supposed(verb: Token) -> bool:
         return True
     head = verb
     for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in head.children):
+        if supposes(head):
             return True
         if head.dep_ not in {"conj", "xcomp", "ccomp", "advcl"} or head.head == head:
             return False

@@ -27,6 +27,7 @@ from kg.syntax.clauses import (
     pobj,
     prep_objects,
     relative_antecedent,
+    supposes,
 )
 from kg.syntax.phrases import (
     DETACHED_DEPS,
@@ -48,5 +49,5 @@ __all__ = [
     "TIME_LABELS", "after_comma", "agents", "balance_quotes", "clause_head", "conjuncts", "controlled_clause",
     "detached_apposition", "direct_objects", "extent", "governing_verb", "has_own_subject", "is_passive",
     "is_predicate", "is_relative_pronoun", "logical_subjects", "noun_phrase", "patients", "phrase_text", "pobj",
-    "prep_objects", "relative_antecedent", "subject_phrases", "subtree", "trim",
+    "prep_objects", "relative_antecedent", "subject_phrases", "subtree", "supposes", "trim",
 ]

@@ -28,6 +28,7 @@ __all__ = [
     "pobj",
     "prep_objects",
     "relative_antecedent",
+    "supposes",
 ]
 
 #: Active subjects: "India hosts", "that he met".
@@ -39,6 +40,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 #: Clause links through which a verb with no subject of its own shares its governor's subject.
 _SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+#: Subordinators of a clause that supposes rather than states ("if Labour wins Ealing").
+_SUPPOSING_MARKS = frozenset({"if", "unless", "whether"})
 _MAX_DEPTH = 6
 
 
@@ -67,6 +70,11 @@ def relative_antecedent(verb: Token) -> Token | None:
     if verb.dep_ == "relcl" and verb.head != verb:
         return verb.head
     return None
+
+
+def supposes(verb: Token) -> bool:
+    """True when the verb's own clause opens with "if", "unless" or "whether"."""
+    return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for c in verb.children)
 
 
 def is_passive(verb: Token) -> bool:
