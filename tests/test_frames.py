@@ -162,3 +162,7 @@ def test_frames_a_party_manifesto_is_a_document_and_publishing_announces_it(fact
 def test_frames_a_visit_that_sets_the_clause_is_its_subjects(facts) -> None:
     assert has(facts("Speaking during a visit to Beijing, Mr Straw said the talks had gone well."), "Straw", "visits", "Beijing")
     assert has(facts("Mr Blair, on a visit to Sudan, said aid would rise."), "Blair", "visits", "Sudan")
+
+
+def test_frames_nobody_hosts_a_crisis(facts) -> None:
+    assert not any(f.predicate == "hosts" for f in facts("Argentina's severe energy crisis forced cuts in gas exports."))

@@ -175,6 +175,10 @@ def ownership_statements(sent: Span, b: Builder) -> None:
             b.add(token.head, (owned, 1.0), "basedIn", (owner, 1.0), "'s", "kg.rules.possessive.v1", 0.7, presupposed=True)
 
 
+#: Events that happen to a place or a party rather than being held by one.
+_UNHELD_EVENTS = frozenset({"crisis", "war", "battle"})
+
+
 def event_statements(sent: Span, b: Builder) -> None:
     """Who holds an event and where: "Labour's spring conference" (hosts Labour), "the G7
     meeting in London" (hosts London)."""
@@ -188,6 +192,8 @@ def event_statements(sent: Span, b: Builder) -> None:
         root = token
         while root.head.i in ctx.mentions and ctx.mentions[root.head.i] == event and root.head != root:
             root = root.head
+        if root.lower_ in _UNHELD_EVENTS:
+            continue  # "Argentina's energy crisis", "the war in Iraq": nobody holds them
         for child in root.children:
             if child.dep_ == "poss" and child.i in ctx.mentions and ctx.mentions[child.i].type in {"Organization", "Country", "Person"}:
                 b.add(root, (ctx.mentions[child.i], 1.0), "hosts", (event, 1.0), "'s", "kg.rules.hosts.np.v1", 0.7, presupposed=True)
