@@ -427,12 +427,22 @@ def virtuoso(tmp_path_factory) -> Iterator[Virtuoso]:
 
 
 @pytest.fixture
-def dba(monkeypatch, virtuoso) -> Virtuoso:
-    """The Virtuoso server, with its dba credentials in the environment and no kg graphs in it."""
+def dba(monkeypatch, virtuoso) -> Iterator[Virtuoso]:
+    """The Virtuoso server, with its dba credentials in the environment and no kg graphs in it.
+
+    A server that died in an earlier test is started again on a new database, so one crash
+    fails one test, not every test after it; a death during the test fails it with the
+    server's own log, the only record of why.
+    """
+    if virtuoso.died():
+        virtuoso.restart()
     for key, value in virtuoso.credentials.items():
         monkeypatch.setenv(key, value)
     _clear(virtuoso)
-    return virtuoso
+    yield virtuoso
+    crash = virtuoso.died()
+    if crash:
+        pytest.fail(f"Virtuoso died during the test: {crash}")
 
 
 def _kg_graphs(server: Virtuoso) -> dict[str, int]:

@@ -158,6 +158,19 @@ class Virtuoso:
         self.stop()
         raise RuntimeError(f"virtuoso-t did not answer on {self.sparql_url} within {timeout:g} s: {self.log[-2000:]}")
 
+    def died(self) -> str | None:
+        """Why the server is gone (its exit status and the end of its log), or None while it runs."""
+        if self.process is None or self.process.poll() is None:
+            return None
+        return f"virtuoso-t exited with status {self.process.returncode}; the end of its log:\n{self.log[-3000:]}"
+
+    def restart(self) -> Virtuoso:
+        """Start again on a new database beside the old one, which stays for reading."""
+        self.stop()
+        runs = sum(1 for _ in self.folder.parent.glob(f"{self.folder.name}-restart*"))
+        self.folder = self.folder.parent / f"{self.folder.name}-restart{runs + 1}"
+        return self.start()
+
     def _answers(self) -> bool:
         url = f"{self.sparql_url}?{urllib.parse.urlencode({'query': 'ASK {}'})}"
         try:
