@@ -585,7 +585,7 @@ def test_remote_benchmark_smoke_run(dba, tmp_path, capsys) -> None:
     from benchmarks.push import main
 
     figures = tmp_path / "push.json"
-    args = ["--triples", "3000", "--workers", "1", "2", "--ntriples-workers", "1", "--queries", "meetings", "entity", "--repeat", "1", "--skip-load"]
+    args = ["--triples", "3000", "--workers", "1", "--ntriples-workers", "1", "--queries", "meetings", "entity", "--repeat", "1", "--skip-load"]
     assert main([*args, "--gsp", dba.gsp_url, "--sparql", dba.sparql_url, "--json", str(figures)]) == 0
     data = json.loads(figures.read_text(encoding="utf-8"))
     assert [p["store_triples"] for p in data["pushes"]] == [data["graph"]["triples"]] * 6
