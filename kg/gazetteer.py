@@ -323,6 +323,25 @@ Tennessee|Tenn Texas|Tex Utah Vermont|Vt Virginia|Va Washington|Wash West_Virgin
 Wisconsin|Wis|Wisc Wyoming|Wyo District_of_Columbia|DC
 Ontario|Ont Quebec|Que British_Columbia|BC Alberta|Alta Manitoba|Man Saskatchewan|Sask
 Nova_Scotia|NS New_Brunswick|NB Newfoundland|Nfld Prince_Edward_Island|PEI
+England Scotland Wales Northern_Ireland
+Bedfordshire|Beds Berkshire|Berks Buckinghamshire|Bucks Cambridgeshire|Cambs Cheshire Cornwall
+Cumbria Derbyshire Devon Dorset County_Durham Essex Gloucestershire|Glos Hampshire|Hants
+Herefordshire Hertfordshire|Herts Isle_of_Wight Kent Lancashire|Lancs Leicestershire|Leics
+Lincolnshire|Lincs Merseyside Norfolk Northamptonshire|Northants Northumberland
+Nottinghamshire|Notts Oxfordshire|Oxon Rutland Shropshire Somerset Staffordshire|Staffs Suffolk
+Surrey East_Sussex West_Sussex Warwickshire Wiltshire|Wilts Worcestershire|Worcs
+North_Yorkshire South_Yorkshire West_Yorkshire East_Yorkshire Greater_Manchester West_Midlands
+Tyne_and_Wear Aberdeenshire Argyll Ayrshire Clackmannanshire Dumfriesshire Dunbartonshire
+Fife Lanarkshire North_Lanarkshire South_Lanarkshire Lothian East_Lothian West_Lothian Midlothian
+Perthshire Renfrewshire Stirlingshire Anglesey Carmarthenshire Ceredigion Denbighshire
+Flintshire Gwynedd Monmouthshire Pembrokeshire Powys Glamorgan Antrim Armagh Fermanagh
+Londonderry Tyrone
+New_South_Wales|NSW Queensland Tasmania South_Australia Western_Australia
+Northern_Territory
+Andhra_Pradesh Assam Bihar Gujarat Haryana Jharkhand Karnataka Kerala Madhya_Pradesh
+Maharashtra Odisha Orissa Punjab Rajasthan Tamil_Nadu Telangana Uttar_Pradesh Uttarakhand
+West_Bengal Kashmir Jammu_and_Kashmir Sindh Balochistan Khyber_Pakhtunkhwa
+Bavaria Saxony Hesse Brandenburg Catalonia Andalucia Andalusia Lombardy Tuscany Sicily Sardinia
 """
 
 
@@ -337,7 +356,9 @@ def _region_index() -> dict[str, str]:
 
 
 def region_name(text: str) -> str | None:
-    """The full name of a US state or Canadian province written out or abbreviated, else None.
+    """The full name of a region a town is placed in, written out or abbreviated, else None: a
+    US state, a Canadian province, a county or nation of the UK, an Australian or Indian state, a
+    Pakistani province or one of Europe's best-known regions.
 
     Only the capitalised spelling matches. Short abbreviations such as "Miss." or "Va." are
     words or names elsewhere, so callers use this after a comma that follows a place name.

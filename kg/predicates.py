@@ -66,8 +66,9 @@ class Verb:
 class Noun:
     """A noun that states a predicate between the names around it ("X's visit to Y", "a bid for Y").
 
-    Slots: ``poss`` ("X's visit"), ``compound`` ("the Quad summit"), ``named`` (the name the noun
-    describes: "Opel, GM's arm"), ``clause`` (the subject of one of ``verbs`` whose object the noun
+    Slots: ``poss`` ("X's visit"), ``compound`` ("the Quad summit"; none after a possessive or
+    with an "of" phrase, where the compound names the noun itself), ``name`` (that name: "Unilever's
+    Birds Eye unit"), ``named`` (the name the noun describes: "Opel, GM's arm"), ``clause`` (the subject of one of ``verbs`` whose object the noun
     is: "X made a visit"), ``setting`` (whom an "on/during/after a visit" phrase sets: "Speaking
     during a visit to Beijing, Mr Straw"), and ``prep:WORD``.
     """
@@ -420,7 +421,7 @@ PREDICATES: tuple[Predicate, ...] = (
             Noun("owner", subject=("named",), object=("prep:of", "poss", "compound")),
             Noun("parent", subject=("named",), object=("prep:of", "poss")),
             # The owned part is the name: "Opel, GM's European arm" is owned by GM.
-            *(Noun(n, subject=("prep:of", "poss", "compound"), object=("named",)) for n in ("subsidiary", "unit", "division", "arm", "brand", "wing", "affiliate", "offshoot")),
+            *(Noun(n, subject=("prep:of", "poss", "compound"), object=("named", "name")) for n in ("subsidiary", "unit", "division", "arm", "brand", "wing", "affiliate", "offshoot")),
         ),
     ),
     Predicate(

@@ -90,3 +90,22 @@ def test_figures_an_unowned_figure_belongs_to_the_firm_the_article_is_about(figu
 def test_figures_no_article_firm_when_two_are_named_as_often(figures) -> None:
     text = "Nokia and Siemens both posted results. Sales climbed to 9bn euros."
     assert figures(text) == set()
+
+
+def test_figures_a_valued_firm_reports_its_market_value(figures) -> None:
+    assert ("Shell", 100_000_000_000, "market value", None) in figures("Shell is currently valued at £100bn.")
+    assert ("Tesco", 20_000_000_000, "market value", None) in figures("Tesco, which is valued at £20bn, cut jobs.")
+
+
+def test_figures_an_offer_that_values_a_firm_puts_the_value_on_the_firm(figures) -> None:
+    found = figures("The offer values Marks & Spencer at £9bn.")
+    assert {s for s, *_ in found} == {"Marks & Spencer"}
+
+
+def test_figures_a_lender_that_gives_house_prices_reports_them(figures) -> None:
+    found = figures("Nationwide said house prices rose by 1.2% in March.")
+    assert any(s == "Nationwide" and v == 1.2 and m == "house price change" for s, v, m, _ in found)
+
+
+def test_figures_an_oil_price_is_nobody_s_report(figures) -> None:
+    assert figures("Shell said oil prices rose 3% on Monday.") == set()

@@ -107,6 +107,21 @@ def test_frames_subsidiary_is_owned_by_its_parent(facts) -> None:
     assert has(facts("Opel, a subsidiary of General Motors, cut jobs."), "General Motors", "ownsStake", "Opel")
 
 
+def test_frames_unit_named_after_a_possessive_is_owned_by_the_possessor(facts) -> None:
+    assert has(facts("Unilever's Birds Eye unit reported lower sales."), "Unilever", "ownsStake", "Birds Eye")
+    assert has(facts("The Birds Eye unit of Unilever was sold."), "Unilever", "ownsStake", "Birds Eye")
+
+
+def test_frames_every_coordinated_unit_is_owned(facts) -> None:
+    found = facts("Ford's British units Jaguar and Land Rover lost money last year.")
+    assert has(found, "Ford", "ownsStake", "Jaguar") and has(found, "Ford", "ownsStake", "Land Rover")
+
+
+def test_frames_parent_company_owns_the_child(facts) -> None:
+    assert has(facts("Nestle, parent company of Purina, said profits rose."), "Nestle", "ownsStake", "Purina")
+    assert has(facts("Purina's parent company, Nestle, said profits rose."), "Nestle", "ownsStake", "Purina")
+
+
 def test_frames_present_at_an_event_attends_it(facts) -> None:
     found = facts("John Prescott was not present at the Cabinet meeting.")
     assert any(f.subject == "John Prescott" and f.predicate == "attends" and f.polarity == "negative" for f in found)

@@ -49,3 +49,20 @@ def test_places_a_name_that_starts_with_its_country(facts) -> None:
 def test_places_kind_before_its_name_in_an_apposition(facts) -> None:
     found = facts("Critics attacked Britain's financial watchdog, the Financial Services Authority, over its rules.")
     assert has(found, "Financial Services Authority", "basedIn", "United Kingdom")
+
+
+def test_places_town_comma_county_is_in_the_county(facts) -> None:
+    assert has(facts("She spoke at a rally in Swindon, Wiltshire."), "Swindon", "locatedIn", "Wiltshire")
+
+
+def test_places_town_in_county_is_in_it_wherever_the_parser_hangs_the_phrase(facts) -> None:
+    assert has(facts("The factory is in Banbury in Oxfordshire."), "Banbury", "locatedIn", "Oxfordshire")
+
+
+def test_places_a_city_is_not_placed_in_the_country_its_government_influences(facts) -> None:
+    assert not any(f.predicate == "locatedIn" for f in facts("Beijing's influence in Hong Kong is growing."))
+
+
+def test_places_a_list_of_towns_and_counties_places_none_in_another(facts) -> None:
+    found = facts("He toured Leeds, Bristol, Norfolk, Swindon and Kent last week.")
+    assert not any(f.predicate == "locatedIn" for f in found)

@@ -18,7 +18,7 @@ from kg.extract.context import Builder, Found, token_mention
 from kg.lexicon import METRIC_NOUNS
 from kg.model import Quantity
 from kg.normalize import number_value, parse_quantity
-from kg.syntax import SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun
+from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun
 
 __all__ = ["METRIC_NOUNS", "figure_statements"]
 
@@ -46,11 +46,15 @@ _LEVEL_VERBS = frozenset("reach hit total stand come amount top exceed be remain
 #: Words that make a figure a share or stock price, which the firm does not report.
 _PRICE_WORDS = frozenset("share shares stock stocks price prices index yield dollar euro pound currency".split())
 _OWNER_TYPES = frozenset({"Organization", "Country"})
+_HOME_WORDS = frozenset({"house", "home", "property"})
 
 
 def _metric(noun: Token) -> str | None:
     """The metric a noun names ("pre-tax profits" -> "pre-tax profit"), or None."""
     base = METRIC_NOUNS.get(noun.lower_) or METRIC_NOUNS.get(noun.lemma_.lower())
+    if base is None and noun.lemma_.lower() == "price" and any(c.dep_ == "compound" and c.lower_ in _HOME_WORDS for c in noun.children):
+        # "house prices rose 0.8%": a lender's or a country's index, unlike a share or oil price.
+        return "house price"
     if base is None:
         return None
     if base == "market share" and not (
@@ -71,7 +75,7 @@ def _owner(noun: Token | None, b: Builder) -> Found | None:
     if noun is None:
         return None
     for child in noun.children:
-        if child.dep_ in {"poss", "compound", "nmod", "amod"} and child.i < noun.i:
+        if child.dep_ in {"poss", "compound", "nmod", "amod"} and child.i < noun.i and child.lower_ not in _HOME_WORDS:
             found = token_mention(child, b.ctx, allow_modifier=False)
             if found is not None and found[0].type in _OWNER_TYPES:
                 return found
@@ -105,6 +109,21 @@ def _clause_owner(verb: Token | None, b: Builder) -> Found | None:
         if not climbs or current.head == current:
             return None
         current = current.head
+    return None
+
+
+def _valued(verb: Token, b: Builder) -> Found | None:
+    """What a "value" verb puts a price on: "Exel is valued at £2.6bn", "the offer values Exel at
+    £2.6bn", "Exel, which is valued at £2.6bn" (the firm, not whoever values it)."""
+    for child in verb.children:
+        if child.dep_ not in PASSIVE_SUBJECT_DEPS and child.dep_ != "dobj":
+            continue
+        target = verb.head if is_relative_pronoun(child) and verb.dep_ == "relcl" else child
+        if target.pos_ == "NOUN":
+            continue  # "valued the exchange at £1.35bn": a description, too often of the bidder
+        found = token_mention(target, b.ctx, allow_modifier=False)
+        if found is not None and found[0].type in _OWNER_TYPES:
+            return found
     return None
 
 
@@ -288,7 +307,10 @@ def figure_statements(sent: Span, b: Builder) -> None:
             metric, change = ("contraction" if shrinking else "growth"), False
         if verb is not None and lemma not in _CHANGE_VERBS | _LEVEL_VERBS | set(_POSTING_VERBS) and not (noun is not None and noun.head == verb):
             continue
-        owner = _owner(noun, b) or _clause_owner(verb, b)
+        if lemma == "value" and noun is None:
+            owner = _valued(verb, b)
+        else:
+            owner = _owner(noun, b) or _clause_owner(verb, b)
         confidence = 0.75
         extractor = "kg.rules.figure.v1"
         if owner is None and noun is not None and _unowned(noun, sent, b):

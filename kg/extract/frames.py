@@ -187,7 +187,8 @@ def _named(noun: Token) -> list[Token]:
     found: list[Token] = []
     if noun.dep_ == "appos":
         found.append(noun.head)
-    found += [c for c in noun.children if c.dep_ == "appos"]
+    # "GM's European units Opel and Saab": every name of a coordinated apposition.
+    found += [t for c in noun.children if c.dep_ == "appos" for t in conjuncts(c)]
     if noun.dep_ in {"compound", "nmod", "amod"} and noun.head.i > noun.i:
         found.append(noun.head)
     if noun.dep_ in {"attr", "oprd"}:
@@ -209,11 +210,24 @@ def _named(noun: Token) -> list[Token]:
 _SETTING_PREPS = frozenset({"on", "during", "after"})
 
 
+def _has_owner(noun: Token) -> bool:
+    """Whether a possessive or an "of" phrase says whose the noun is: "Unilever's unit", "the unit of Unilever"."""
+    return any(c.dep_ == "poss" for c in noun.children) or any(True for _ in prep_objects(noun, ("of",)))
+
+
 def _noun_slot(noun: Token, slot: str, frame: Noun) -> list[Token]:
     if slot == "poss":
         return [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]
     if slot == "compound":
+        if _has_owner(noun):
+            # "Unilever's Birds Eye unit": after a possessive the compound is the noun's own name.
+            return []
         return [c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.i < noun.i]
+    if slot == "name":
+        # "Unilever's Birds Eye unit", "the Birds Eye unit of Unilever": the name the noun carries.
+        if not _has_owner(noun):
+            return []
+        return [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
     if slot == "named":
         return _named(noun)
     if slot == "clause":
@@ -286,7 +300,19 @@ def noun_statements(noun: Token, b: Builder) -> None:
             return
 
 
+#: Heads that a frame noun can name the kind of: "Nestle, the parent company of Purina".
+_KIND_HEADS = frozenset({"company", "group", "firm", "corporation", "conglomerate", "business", "organisation", "organization"})
+
+
 def _noun_frame(noun: Token, predicate: Predicate, frame: Noun, b: Builder) -> None:
+    if noun.dep_ in {"compound", "amod", "nmod"} and noun.head.i == noun.i + 1 and noun.head.lemma_.lower() in _KIND_HEADS:
+        # "its parent company, X", "the parent group of Y": the phrase's head carries the slots.
+        _noun_frame_at(noun.head, f"{noun.text} {noun.head.text}", predicate, frame, b)
+    else:
+        _noun_frame_at(noun, noun.text, predicate, frame, b)
+
+
+def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun, b: Builder) -> None:
     subjects = [t for slot in frame.subject for t in _noun_slot(noun, slot, frame)]
     objects = [t for slot in frame.object for t in _noun_slot(noun, slot, frame)]
     agents = _noun_slot(noun, "prep:by", frame) if "prep:by" in frame.subject else []
@@ -296,7 +322,6 @@ def _noun_frame(noun: Token, predicate: Predicate, frame: Noun, b: Builder) -> N
         subjects = agents
     objects = [o for o in objects if o not in subjects]
     qualifiers = _noun_qualifiers(noun, frame, b.ctx)
-    relation = noun.text
     extractor = f"kg.rules.{predicate.name}.noun.v1"
     presupposed = "named" in frame.subject or "named" in frame.object
     if frame.pairs and not subjects and len(objects) > 1:

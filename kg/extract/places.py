@@ -49,6 +49,9 @@ def _regions(sent: Span, spans: list[tuple[Mention, int, int]]) -> dict[Mention,
             continue
         if end < sent.end and doc[end].lower_ in {"and", "or"}:
             continue
+        if (s > sent.start and doc[s - 1].text == ",") or (end + 1 < sent.end and doc[end].text == "," and end + 1 in by_start):
+            # "visits Manchester, Leicester, Somerset, Basingstoke and Dorset": a list of places.
+            continue
         out[m] = (region, e + 1)
     return out
 
@@ -65,9 +68,11 @@ def place_statements(sent: Span, b: Builder) -> None:
     spans = _mention_spans(sent, ctx)
     for place, (region, at) in _regions(sent, spans).items():
         b.add(doc[at], (place, 1.0), "locatedIn", (region, 1.0), ",", "kg.rules.placeAppos.v1", 0.8, presupposed=True)
+    by_start = {s: m for m, s, _ in spans}
     for m, s, e in spans:
         if m.type == "Place":
             _place_in_place(m, doc[s:e].root, b)
+            _place_before_region(m, e, by_start, b)
             continue
         if m.type not in {"Organization", "Person"}:
             continue
@@ -102,6 +107,19 @@ def _place_in_place(place: Mention, root: Token, b: Builder) -> None:
         if found[0].type == "Place" and (country_code(place.text) or region_name(place.text) and not region_name(found[0].text)):
             continue  # "Ohio in the Midwest" is fine, "Texas in Houston" is a misreading
         b.add(root, (place, 1.0), "locatedIn", found, word, "kg.rules.locatedIn.np.v1", 0.7, presupposed=True)
+
+
+def _place_before_region(place: Mention, end: int, by_start: dict[int, Mention], b: Builder) -> None:
+    """"in Banbury in Oxfordshire": a town right before "in" and a county or state is in it, however
+    the parser hung the second phrase (often on the verb). Countries are left to the parse:
+    "Beijing's influence in Hong Kong" puts no city in another."""
+    doc = b.sent.doc
+    region = by_start.get(end + 1)
+    if end + 1 >= b.sent.end or doc[end].lower_ != "in" or region is None or region.type not in _PLACE_TYPES:
+        return
+    if not region_name(region.text) or region_name(place.text) or country_code(place.text) or region.key == place.key:
+        return
+    b.add(doc[end], (place, 1.0), "locatedIn", (region, 1.0), "in", "kg.rules.locatedIn.np.v1", 0.7, presupposed=True)
 
 
 def _based_statements(token: Token, b: Builder) -> None:
