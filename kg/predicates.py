@@ -421,6 +421,8 @@ PREDICATES: tuple[Predicate, ...] = (
             Noun("owner", subject=("named",), object=("prep:of", "poss", "compound")),
             Noun("parent", subject=("named",), object=("prep:of", "poss")),
             # The owned part is the name: "Opel, GM's European arm" is owned by GM.
+            # "Jaguar, now part of Ford": a firm that is part of another is owned by it.
+            Noun("part", subject=("prep:of",), object=("named",)),
             *(Noun(n, subject=("prep:of", "poss", "compound"), object=("named", "name")) for n in ("subsidiary", "unit", "division", "arm", "brand", "wing", "affiliate", "offshoot")),
         ),
     ),

@@ -181,3 +181,12 @@ def test_frames_a_visit_that_sets_the_clause_is_its_subjects(facts) -> None:
 
 def test_frames_nobody_hosts_a_crisis(facts) -> None:
     assert not any(f.predicate == "hosts" for f in facts("Argentina's severe energy crisis forced cuts in gas exports."))
+
+
+def test_frames_a_firm_that_is_part_of_another_is_owned_by_it(facts) -> None:
+    assert has(facts("Jaguar, now part of Ford, cut jobs."), "Ford", "ownsStake", "Jaguar")
+    assert has(facts("Land Rover is part of Ford."), "Ford", "ownsStake", "Land Rover")
+
+
+def test_frames_a_country_part_of_another_is_owned_by_nobody(facts) -> None:
+    assert not any(f.predicate == "ownsStake" for f in facts("Scotland, part of the United Kingdom, voted."))
