@@ -444,12 +444,14 @@ def _arguments(statement: Statement) -> list[Mention]:
 _GOVERNMENT_HEADS = frozenset("minister chancellor premier president attorney-general".split())
 _GOVERNMENT_SECRETARIES = frozenset(
     "home foreign defence defense health education transport trade culture environment treasury state "
-    "pensions work industry interior justice energy commerce northern scotland wales".split()
+    "pensions work industry interior justice energy commerce northern scotland wales transportation "
+    "agriculture housing labor business sport communities".split()
 )
 #: Offices of a company: held at the organisation an article is about when the sentence names none.
 _CORPORATE_TITLES = frozenset(
     "chief executive|ceo|managing director|chief operating officer|coo|chief financial officer|cfo|finance director|"
-    "chairman and chief executive|president and chief executive|chief executive officer".split("|")
+    "chairman and chief executive|president and chief executive|chief executive officer|senior vice president|"
+    "executive vice president".split("|")
 )
 
 

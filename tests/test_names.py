@@ -111,6 +111,10 @@ def test_names_a_nationality_the_model_cut_short_is_the_whole_country(mentions) 
     assert found["Sri Lankans"] == ("Country", "country:LK")
 
 
+def test_names_a_nationality_the_model_read_as_a_place_is_its_country(mentions) -> None:
+    assert mentions("He said 300 Sri Lankan workers had lost their jobs.")["Sri Lankan"] == ("Country", "country:LK")
+
+
 def test_names_a_churchman_style_starts_a_persons_name(mentions) -> None:
     found = mentions("Cardinal Cormac Murphy O'Connor backed the plan.")
     assert found["Cormac Murphy O'Connor"][0] == "Person"
@@ -129,6 +133,11 @@ def test_names_a_title_written_as_a_name_is_no_organisation(mentions) -> None:
 def test_names_a_long_name_spelt_two_ways_in_one_article_is_one_name(mentions) -> None:
     found = mentions("Mikhail Khodorkovsky founded the firm. Mr Khodorkovsky is in jail. Lawyers for Mr Khordokovsky appealed.")
     assert found["Mr Khordokovsky"][1] == found["Mr Khodorkovsky"][1]
+
+
+def test_names_a_firm_named_in_the_genitive_is_one_firm_with_or_without_its_apostrophe(mentions) -> None:
+    found = mentions("McDonald's said sales rose. Analysts said McDonalds had done well. McDonald's shares rose.")
+    assert found["McDonalds"][1] == found["McDonald"][1]
 
 
 def test_names_short_names_a_letter_apart_stay_two_names(mentions) -> None:

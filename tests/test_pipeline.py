@@ -117,3 +117,21 @@ def test_pipeline_a_signed_deal_without_a_name_is_an_agreement_of_its_article(ex
     deals = [e for e in graph.entities if e.type == "Agreement"]
     assert sorted(e.label for e in deals) == ["oil deal", "oil deal"] and len({e.entity_id for e in deals}) == 2
     assert {r.subject for r in rows(graph, None, "agreesTo")} >= {"Venezuela", "China", "Russia", "India"}
+
+
+def test_pipeline_a_us_cabinet_secretary_belongs_to_the_country_the_article_is_about(extract_texts):
+    graph = extract_texts(
+        "US airlines cut flights across the United States. The US government said the US economy was recovering.\n\n"
+        "Transportation Secretary Norman Mineta said he was concerned.\n"
+    )
+    positions = {e.label for e in graph.entities if e.type == "Position"}
+    assert positions == {"Transportation Secretary of the United States"}
+
+
+def test_pipeline_a_senior_vice_president_works_at_the_firm_the_article_is_about(extract_texts):
+    graph = extract_texts(
+        "Marsh & McLennan agreed to pay $850m. Marsh & McLennan said it had reformed. Shares in Marsh & McLennan rose.\n\n"
+        "Senior vice president Robert Stearns pleaded guilty.\n"
+    )
+    positions = {e.label for e in graph.entities if e.type == "Position"}
+    assert positions == {"Senior vice president of Marsh & McLennan"}

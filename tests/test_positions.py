@@ -29,6 +29,11 @@ def test_positions_possessive_owner_in_an_apposition(facts) -> None:
     assert has(found, "Fathi Bin Shatwan", "holdsPosition", "oil minister", affiliation="Libya")
 
 
+def test_positions_party_inside_a_longer_apposition_title_is_the_affiliation(facts) -> None:
+    found = facts("Mr Mandelson, a former Labour communications director, told the BBC he was sorry.")
+    assert has(found, "Mandelson", "holdsPosition", "communications director", affiliation="Labour Party", status="former")
+
+
 def test_positions_of_phrase_owner_and_employment(facts) -> None:
     found = facts("Anne Weyman, chief executive of the Family Planning Association, asked a question.")
     assert has(found, "Anne Weyman", "holdsPosition", "chief executive", affiliation="Family Planning Association")

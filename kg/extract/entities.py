@@ -98,6 +98,9 @@ def _country_of(span: Span) -> str | None:
     code = country_code(span.text)
     if code is None and len(span) > 1 and span[0].lower_ == "the":
         code = country_code(span[1:].text)
+    if code is None and span.label_ == "GPE":
+        # "300 Sri Lankan workers": a nationality the model read as a place.
+        code = demonym_code(span.text.strip(_QUOTES))
     return code
 
 

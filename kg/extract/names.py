@@ -281,6 +281,22 @@ def _spellings(mentions: list[Mention]) -> dict[str, Mention]:
     return out
 
 
+def _genitive_names(parsed: list[tuple[Doc, Passage]], occurrences: list[_Occurrence]) -> dict[str, Mention]:
+    """"McDonald's" and "McDonalds" in one article: a firm named in the genitive, which the
+    parse reads as a name and a possessive, is the same firm when the article also writes it
+    with a bare "s". Key of the bare spelling -> a mention of the genitive one."""
+    genitive: dict[str, Mention] = {}
+    for occ in occurrences:
+        doc = parsed[occ.passage][0]
+        if occ.mention.type == "Organization" and occ.end < len(doc) and doc[occ.end].lower_ in {"'s", "’s"}:
+            genitive.setdefault(occ.mention.name.lower() + "s", occ.mention)
+    return {
+        occ.mention.key: genitive[occ.mention.name.lower()]
+        for occ in occurrences
+        if occ.mention.type == "Organization" and occ.mention.name.lower() in genitive and genitive[occ.mention.name.lower()].key != occ.mention.key
+    }
+
+
 def _defined_short_forms(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) -> dict[str, Mention]:
     """Short form -> the organisation it stands for, from "<organisation of two or more words> (<one
     capitalised word>)"; a short form given to two organisations is neither's."""
@@ -493,6 +509,7 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
     # two ways in one article is one name, the way the article writes it most.
     occurrences = _occurrences(maps)
     spelling = _spellings([o.mention for o in occurrences])
+    spelling.update(_genitive_names(parsed, occurrences))
     for occ in occurrences:
         target = spelling.get(occ.mention.key)
         if target is not None:

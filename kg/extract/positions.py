@@ -136,7 +136,8 @@ def _apposition_owner(title: Token, b: Builder) -> Mention | None:
             found = _owner(child, b)
             if found is not None:
                 return found
-    for child in sorted(title.lefts, key=lambda t: -t.i):
+    # "a former Labour communications director": the name may hang off a word of the title.
+    for child in sorted((t for t in title.subtree if t.i < title.i), key=lambda t: -t.i):
         if child.dep_ in {"compound", "nmod", "amod"} and child.i in b.ctx.mentions:
             found = _owner(child, b)
             if found is not None:
