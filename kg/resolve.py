@@ -455,12 +455,21 @@ _CORPORATE_TITLES = frozenset(
 )
 
 
+#: Offices a party gives its own people: a shadow post, or leading the party.
+_PARTY_LEADERSHIPS = frozenset({"leader", "deputy leader"})
+
+
 def _title_kind(title: Mention) -> str | None:
-    """"government", "corporate", "party" or None for a title, from its words and its case."""
+    """"government", "corporate", "party", "shadow", "leadership" or None for a title, from its
+    words and its case."""
     words = title_key(title.name).split()
-    if not words or "shadow" in words:
-        return None  # a shadow office belongs to its party
+    if not words:
+        return None
+    if "shadow" in words:
+        return "shadow"  # a shadow office belongs to its party
     key = " ".join(words)
+    if key in _PARTY_LEADERSHIPS:
+        return "leadership"
     if key in _CORPORATE_TITLES:
         return "corporate"
     if "party" in words:
@@ -521,6 +530,20 @@ def _home_countries(statements: list[Statement], entity_of: dict[tuple[str, int,
     return {person: by_code[next(iter(codes))] for person, codes in found.items() if len(codes) == 1 and next(iter(codes)) in by_code}
 
 
+def _own_parties(statements: list[Statement], entity_of: dict[tuple[str, int, int], str], entities: tuple[Entity, ...]) -> dict[str, Mention]:
+    """person entity id -> a mention of their party, from the corpus' memberOf statements ("Tory
+    MP Michael Ancram"), when the person belongs to one party only."""
+    labels = {e.entity_id: e.label for e in entities}
+    found: dict[str, dict[str, Mention]] = defaultdict(dict)
+    for s in statements:
+        if s.predicate != "memberOf" or s.object.mention is None or s.polarity != "positive" or s.qualifiers.status:
+            continue
+        party = entity_of.get((s.object.mention.doc_id, s.object.mention.start, s.object.mention.end), "")
+        if party_name(labels.get(party, "")):
+            found[entity_of[(s.subject.doc_id, s.subject.start, s.subject.end)]].setdefault(party, s.object.mention)
+    return {person: next(iter(parties.values())) for person, parties in found.items() if len(parties) == 1}
+
+
 def _positions(
     statements: list[Statement], entity_of: dict[tuple[str, int, int], str], labels: dict[str, str], entities: tuple[Entity, ...] = ()
 ) -> tuple[list[Statement], list[Entity]]:
@@ -530,10 +553,13 @@ def _positions(
     title has elsewhere in the document, then elsewhere in the corpus ("the chancellor" after
     "UK Chancellor Gordon Brown"); then a government office is the country the article is
     about and a company office ("chief executive") the organisation it is about, when one
-    clearly leads; with none, the statement keeps the title as text.
+    clearly leads; a shadow post or a party's (deputy) leadership is the holder's own party when
+    the corpus gives them one, a shadow post else the party the article is about; with none, the
+    statement keeps the title as text.
     """
     dominant = _dominant(entities)
     home = _home_countries(statements, entity_of, entities)
+    parties = _own_parties(statements, entity_of, entities)
     in_doc = {(m.doc_id, m.key): m for e in entities if e.type == "Country" for m in reversed(e.mentions)}
     def eid(m: Mention) -> str:
         return entity_of[(m.doc_id, m.start, m.end)]
@@ -587,6 +613,12 @@ def _positions(
                 affiliation = dominant.get((s.evidence.doc_id, "Organization"))
             elif kind == "party":
                 affiliation = dominant.get((s.evidence.doc_id, "Party"))
+            elif kind == "shadow":
+                # "shadow foreign secretary Michael Ancram": his own party's, else the party the
+                # article is about.
+                affiliation = parties.get(person) or dominant.get((s.evidence.doc_id, "Party"))
+            elif kind == "leadership":
+                affiliation = parties.get(person)
         return affiliation
 
     decided = {id(s): decide(s) for s in statements if is_office(s)}

@@ -135,3 +135,21 @@ def test_pipeline_a_senior_vice_president_works_at_the_firm_the_article_is_about
     )
     positions = {e.label for e in graph.entities if e.type == "Position"}
     assert positions == {"Senior vice president of Marsh & McLennan"}
+
+
+def test_pipeline_a_shadow_office_belongs_to_its_holder_s_party(extract_texts):
+    graph = extract_texts(
+        "Tory MP Michael Ancram spoke in the debate.\n",
+        "Shadow foreign secretary Michael Ancram said the plans were wrong.\n",
+    )
+    positions = {e.label for e in graph.entities if e.type == "Position"}
+    assert "Shadow foreign secretary of the Conservative Party" in positions
+
+
+def test_pipeline_a_deputy_leader_leads_in_his_own_party(extract_texts):
+    graph = extract_texts(
+        "Labour MP John Prescott spoke in Hull.\n",
+        "Deputy leader John Prescott will join the campaign.\n",
+    )
+    positions = {e.label for e in graph.entities if e.type == "Position"}
+    assert "Deputy leader of the Labour Party" in positions
