@@ -530,6 +530,35 @@ def _home_countries(statements: list[Statement], entity_of: dict[tuple[str, int,
     return {person: by_code[next(iter(codes))] for person, codes in found.items() if len(codes) == 1 and next(iter(codes)) in by_code}
 
 
+#: Kinds of body a title can name instead of the body itself: "committee chairman", "union
+#: general secretary", "Transport Commissioner" (of the Commission).
+_BODY_KINDS = frozenset({"committee", "commission", "council", "union", "board", "tribunal", "inquiry", "panel", "court"})
+
+
+def _body_kind(title: str) -> str | None:
+    """The kind of body a title key names before its head, or None: "committee chairman" -> "committee"."""
+    words = title.split()
+    if words and words[-1] in {"commissioner", "commissioners"}:
+        return "commission"
+    return next((w for w in words[:-1] if w in _BODY_KINDS), None)
+
+
+def _bodies_by_kind(entities: tuple[Entity, ...]) -> dict[tuple[str, str], list[Mention]]:
+    """(doc_id, kind of body) -> a mention of each organisation the document names whose name ends
+    in that kind ("the Constitutional Affairs Select Committee": committee)."""
+    out: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for entity in entities:
+        words = entity.label.lower().split()
+        if entity.type != "Organization" or len(words) < 2 or words[-1] not in _BODY_KINDS:
+            continue
+        seen: set[str] = set()
+        for m in entity.mentions:
+            if m.doc_id not in seen:
+                seen.add(m.doc_id)
+                out[(m.doc_id, words[-1])].append(m)
+    return out
+
+
 def _own_parties(statements: list[Statement], entity_of: dict[tuple[str, int, int], str], entities: tuple[Entity, ...]) -> dict[str, Mention]:
     """person entity id -> a mention of their party, from the corpus' memberOf statements ("Tory
     MP Michael Ancram"), when the person belongs to one party only."""
@@ -560,6 +589,7 @@ def _positions(
     dominant = _dominant(entities)
     home = _home_countries(statements, entity_of, entities)
     parties = _own_parties(statements, entity_of, entities)
+    bodies = _bodies_by_kind(entities)
     in_doc = {(m.doc_id, m.key): m for e in entities if e.type == "Country" for m in reversed(e.mentions)}
     def eid(m: Mention) -> str:
         return entity_of[(m.doc_id, m.start, m.end)]
@@ -604,6 +634,12 @@ def _positions(
         if affiliation is None and len(known[(person, title)]) == 1:
             (only,) = known[(person, title)]
             affiliation = known_mention[(person, title, only)]
+        if affiliation is None:
+            # "Committee chairman Alan Beith": the one committee the article names.
+            body = _body_kind(title)
+            found = bodies.get((s.evidence.doc_id, body), []) if body else []
+            if len(found) == 1:
+                affiliation = found[0]
         if affiliation is None:
             kind = _title_kind(title_mention)
             if kind == "government":

@@ -153,3 +153,26 @@ def test_pipeline_a_deputy_leader_leads_in_his_own_party(extract_texts):
     )
     positions = {e.label for e in graph.entities if e.type == "Position"}
     assert "Deputy leader of the Labour Party" in positions
+
+
+def test_pipeline_a_committee_chairman_chairs_the_one_committee_the_article_names(extract_texts):
+    graph = extract_texts(
+        "The Home Affairs Select Committee published its report on Monday.\n\n"
+        "Committee chairman John Denham said the police needed more money.\n"
+    )
+    positions = {e.label for e in graph.entities if e.type == "Position"}
+    assert positions == {"Committee chairman of the Home Affairs Select Committee"}
+
+
+def test_pipeline_a_commissioner_belongs_to_the_commission(extract_texts):
+    graph = extract_texts("The European Commission will rule next month.\n\nCompetition Commissioner Neelie Kroes said the deal was unfair.\n")
+    positions = {e.label for e in graph.entities if e.type == "Position"}
+    assert positions == {"Competition Commissioner of the European Commission"}
+
+
+def test_pipeline_a_committee_chairman_with_two_committees_named_stays_unowned(extract_texts):
+    graph = extract_texts(
+        "The Home Affairs Select Committee and the Public Accounts Committee both met.\n\n"
+        "Committee chairman John Denham said the police needed more money.\n"
+    )
+    assert not [e for e in graph.entities if e.type == "Position"]
