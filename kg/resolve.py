@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from kg.gazetteer import gender_of, party_country, party_name
+from kg.gazetteer import country_code, demonym_code, gender_of, party_country, party_name
 from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement
 from kg.normalize import title_key
 
@@ -470,7 +470,7 @@ def _title_kind(title: Mention) -> str | None:
     key = " ".join(words)
     if key in _PARTY_LEADERSHIPS:
         return "leadership"
-    if key in _CORPORATE_TITLES:
+    if key in _CORPORATE_TITLES or (words[0] == "group" and " ".join(words[1:]) in _CORPORATE_TITLES):
         return "corporate"
     if "party" in words:
         return "party"  # "party leader", "the party chairman"
@@ -483,6 +483,23 @@ def _title_kind(title: Mention) -> str | None:
     if head == "president" and capitalised and len(words) == 1:
         return "government"
     return None
+
+
+def _stated_affiliation(statement: Statement) -> Mention | None:
+    """The affiliation a holdsPosition statement was read with, less a nationality before a
+    company office ("Dutch co-chairman Antony Burgmans": his nationality, not his employer)."""
+    affiliation = statement.qualifiers.affiliation
+    title = statement.object.mention
+    if affiliation is not None and title is not None and affiliation.type == "Country" and _company_office(title):
+        if demonym_code(affiliation.text) and not country_code(affiliation.text):
+            return None
+    return affiliation
+
+
+def _company_office(title: Mention) -> bool:
+    """A company's office ("chief executive", "co-chairman"), which a nationality before it does not own."""
+    words = title_key(title.name).split()
+    return _title_kind(title) == "corporate" or words in (["chairman"], ["chairwoman"], ["co", "chairman"], ["co", "chair"], ["vice", "chairman"])
 
 
 def _dominant(entities: tuple[Entity, ...]) -> dict[tuple[str, str], Mention]:
@@ -598,11 +615,12 @@ def _positions(
     known: dict[tuple[str, str], set[str]] = defaultdict(set)
     known_mention: dict[tuple[str, str, str], Mention] = {}
     for s in statements:
-        if s.predicate == "holdsPosition" and s.object.mention is not None and s.qualifiers.affiliation is not None:
+        stated = _stated_affiliation(s) if s.predicate == "holdsPosition" and s.object.mention is not None else None
+        if stated is not None:
             person, title = eid(s.subject), title_key(s.object.mention.name)
-            known_in_doc.setdefault((s.evidence.doc_id, person, title), s.qualifiers.affiliation)
-            known[(person, title)].add(eid(s.qualifiers.affiliation))
-            known_mention.setdefault((person, title, eid(s.qualifiers.affiliation)), s.qualifiers.affiliation)
+            known_in_doc.setdefault((s.evidence.doc_id, person, title), stated)
+            known[(person, title)].add(eid(stated))
+            known_mention.setdefault((person, title, eid(stated)), stated)
     def is_office(s: Statement) -> bool:
         return s.predicate == "holdsPosition" and s.object.mention is not None and s.object.mention.type == "Position"
 
@@ -628,7 +646,7 @@ def _positions(
     def _decide(s: Statement) -> Mention | None:
         title_mention = s.object.mention
         person, title = eid(s.subject), title_key(title_mention.name)
-        affiliation = s.qualifiers.affiliation
+        affiliation = _stated_affiliation(s)
         if affiliation is None:
             affiliation = known_in_doc.get((s.evidence.doc_id, person, title))
         if affiliation is None and len(known[(person, title)]) == 1:

@@ -176,3 +176,21 @@ def test_pipeline_a_committee_chairman_with_two_committees_named_stays_unowned(e
         "Committee chairman John Denham said the police needed more money.\n"
     )
     assert not [e for e in graph.entities if e.type == "Position"]
+
+
+def test_pipeline_a_nationality_before_a_company_office_is_not_its_owner(extract_texts):
+    graph = extract_texts(
+        "Shell said profits rose. Shell shares rose 2%. Analysts said Shell had done well.\n\n"
+        "Dutch co-chairman Jeroen van der Veer will stay on.\n"
+    )
+    # A chairman may chair a committee or a party as well as a firm: no owner is better than the wrong one.
+    assert [e.label for e in graph.entities if e.type == "Position"] == []
+
+
+def test_pipeline_a_group_chief_executive_works_at_the_firm_the_article_is_about(extract_texts):
+    graph = extract_texts(
+        "Unilever said sales fell. Unilever shares fell 3%. Analysts said Unilever had done badly.\n\n"
+        "Patrick Cescau will become group chief executive.\n"
+    )
+    positions = {e.label for e in graph.entities if e.type == "Position"}
+    assert positions == {"group chief executive of Unilever"}
