@@ -600,8 +600,9 @@ def _positions(
     "UK Chancellor Gordon Brown"); then a government office is the country the article is
     about and a company office ("chief executive") the organisation it is about, when one
     clearly leads; a shadow post or a party's (deputy) leadership is the holder's own party when
-    the corpus gives them one, a shadow post else the party the article is about; with none, the
-    statement keeps the title as text.
+    the corpus gives them one, a shadow post else the party the article is about; a title that
+    names a kind of body ("committee chairman") the one such body the article names; with none,
+    the statement keeps the title as text.
     """
     dominant = _dominant(entities)
     home = _home_countries(statements, entity_of, entities)
