@@ -34,6 +34,12 @@ def test_coref_the_firm_is_the_last_company(facts) -> None:
     assert has(found, "Vodafone", "acquires", "Mannesmann")
 
 
+def test_coref_the_company_is_the_firm_the_clause_was_about_not_one_it_named(facts) -> None:
+    found = facts("Nokia posted higher profits thanks to clients like Vodafone. The company bought Sega last year.")
+    assert has(found, "Nokia", "acquires", "Sega")
+    assert not has(found, "Vodafone", "acquires", "Sega")
+
+
 def test_coref_its_is_the_last_organisation(facts) -> None:
     found = facts("Inbev reported record profits. Its acquisition of AmBev helped.")
     assert has(found, "Inbev", "acquires", "AmBev")

@@ -180,7 +180,9 @@ class Antecedents:
         elif lower in _COUNTRY_WORDS:
             named = self._latest(self.countries, start)
         elif lower in _ORG_WORDS and noun.tag_ == "NN":
-            named = self._latest(self.organisations, start, party=False)
+            # "Ericsson posted profits thanks to clients like Deutsche Telekom. The company ...": the
+            # firm a recent clause was about, before a firm it only named.
+            named = self._latest(self.organisations, start, prefer_subject=True, party=False)
         else:
             words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "det"]
             holder = self.offices.get(title_key(" ".join(t.text for t in words)))
