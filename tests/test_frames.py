@@ -183,6 +183,11 @@ def test_frames_nobody_hosts_a_crisis(facts) -> None:
     assert not any(f.predicate == "hosts" for f in facts("Argentina's severe energy crisis forced cuts in gas exports."))
 
 
+def test_frames_a_speaker_gives_a_speech_and_does_not_host_it(facts) -> None:
+    found = facts("Mr Carney's speech in Ottawa was well received.")
+    assert not any(f.predicate == "hosts" and f.subject == "Carney" for f in found)
+
+
 def test_frames_a_firm_that_is_part_of_another_is_owned_by_it(facts) -> None:
     assert has(facts("Jaguar, now part of Ford, cut jobs."), "Ford", "ownsStake", "Jaguar")
     assert has(facts("Land Rover is part of Ford."), "Ford", "ownsStake", "Land Rover")

@@ -113,3 +113,14 @@ def test_positions_union_official_and_newspaper_journalist_are_offices(facts) ->
 
 def test_positions_a_title_the_parser_read_as_a_verb(facts) -> None:
     assert has(facts("Airbus head Noel Forgeard is now set to replace Mr Camus."), "Noel Forgeard", "holdsPosition", "head", affiliation="Airbus")
+
+
+def test_positions_an_office_a_clause_only_considers_is_not_held(facts) -> None:
+    found = facts("He denied that Mr Brown was considering becoming Foreign Secretary.")
+    assert has(found, "Brown", "holdsPosition", "Foreign Secretary", modality="possible")
+    assert not has(found, "Brown", "holdsPosition", "Foreign Secretary", modality="asserted")
+
+
+def test_positions_an_office_a_reported_clause_denies_is_negative(facts) -> None:
+    found = facts("Analysts said John Smith was not the chairman of BP.")
+    assert has(found, "John Smith", "holdsPosition", "chairman", polarity="negative")

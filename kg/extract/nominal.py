@@ -177,6 +177,8 @@ def ownership_statements(sent: Span, b: Builder) -> None:
 
 #: Events that happen to a place or a party rather than being held by one.
 _UNHELD_EVENTS = frozenset({"crisis", "war", "battle"})
+#: Things someone says: the speaker gives them rather than hosts them ("Mr Greenspan's speech").
+_SPOKEN_EVENTS = frozenset({"speech", "address", "lecture", "interview", "remarks", "testimony"})
 
 
 def event_statements(sent: Span, b: Builder) -> None:
@@ -195,7 +197,7 @@ def event_statements(sent: Span, b: Builder) -> None:
         if root.lower_ in _UNHELD_EVENTS:
             continue  # "Argentina's energy crisis", "the war in Iraq": nobody holds them
         for child in root.children:
-            if child.dep_ == "poss" and child.i in ctx.mentions and ctx.mentions[child.i].type in {"Organization", "Country", "Person"}:
+            if child.dep_ == "poss" and root.lower_ not in _SPOKEN_EVENTS and child.i in ctx.mentions and ctx.mentions[child.i].type in {"Organization", "Country", "Person"}:
                 b.add(root, (ctx.mentions[child.i], 1.0), "hosts", (event, 1.0), "'s", "kg.rules.hosts.np.v1", 0.7, presupposed=True)
         for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):

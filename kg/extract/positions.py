@@ -36,9 +36,13 @@ def _is_party(mention: Mention) -> bool:
 
 def _office(
     b: Builder, anchor: Token, person: Found, words: list[Token], affiliation: Mention | None, extractor: str,
-    confidence: float, status: str | None = None,
+    confidence: float, status: str | None = None, presupposed: bool = True,
 ) -> None:
-    """holdsPosition(person, the title ``words``) with its affiliation, and membership or employment."""
+    """holdsPosition(person, the title ``words``) with its affiliation, and membership or employment.
+
+    A title on a name is presupposed (asserted whatever embeds it); an office a clause gives
+    ("Mr Brown was considering becoming Foreign Secretary") is as sure as the clause.
+    """
     ctx = b.ctx
     doc = anchor.doc
     former = status or next(("former" for t in words if t.lower_ in FORMER_WORDS or t.lower_ in {"ex", "ex-"}), None)
@@ -54,11 +58,11 @@ def _office(
     name = " ".join(text.split())
     offset = ctx.passage.start
     title = Mention(ctx.passage.document.doc_id, offset + start, offset + end, text, "Position", name, f"position:{name.lower()}")
-    b.add(anchor, person, "holdsPosition", (title, 1.0), name, extractor, confidence, affiliation=affiliation, status=former, presupposed=True)
+    b.add(anchor, person, "holdsPosition", (title, 1.0), name, extractor, confidence, affiliation=affiliation, status=former, presupposed=presupposed)
     if affiliation is None or affiliation.type != "Organization":
         return
     predicate = "memberOf" if _is_party(affiliation) else "worksFor"
-    b.add(anchor, person, predicate, (affiliation, 1.0), name, extractor, round(confidence * 0.9, 3), status=former, presupposed=True)
+    b.add(anchor, person, predicate, (affiliation, 1.0), name, extractor, round(confidence * 0.9, 3), status=former, presupposed=presupposed)
 
 
 def _owner(token: Token | None, b: Builder) -> Mention | None:
@@ -214,7 +218,7 @@ def _complements(sent: Span, b: Builder) -> None:
             if person is None or person[0].type != "Person":
                 continue
             for office in _office_nouns(token):
-                _office(b, office, person, title_words(office), _apposition_owner(office, b) or owner, "kg.rules.complement.v1", 0.75, status)
+                _office(b, office, person, title_words(office), _apposition_owner(office, b) or owner, "kg.rules.complement.v1", 0.75, status, presupposed=False)
 
 
 def _speaking_for(sent: Span, b: Builder) -> None:
