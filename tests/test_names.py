@@ -140,6 +140,21 @@ def test_names_a_firm_named_in_the_genitive_is_one_firm_with_or_without_its_apos
     assert found["McDonalds"][1] == found["McDonald"][1]
 
 
+def test_names_one_meeting_named_two_ways_is_one_event(mentions) -> None:
+    found = mentions("The G7 meeting in London ended on Saturday. The meeting of G7 finance ministers agreed to help.")
+    assert found["G7 meeting"][1] == found["meeting of G7 finance ministers"][1]
+
+
+def test_names_one_manifesto_with_and_without_a_modifier_is_one_document(mentions) -> None:
+    found = mentions("The Tory election manifesto was published on Monday. Critics said the Tory manifesto was thin.")
+    assert found["Tory election manifesto"][1] == found["Tory manifesto"][1]
+
+
+def test_names_two_named_summits_keep_a_bare_summit_apart(mentions) -> None:
+    found = mentions("The G8 summit followed the EU summit. Leaders said the summit had gone well.")
+    assert found["G8 summit"][1] != found["EU summit"][1]
+
+
 def test_names_short_names_a_letter_apart_stay_two_names(mentions) -> None:
     found = mentions("Boris Johnson met Alan Johnston in London. Mr Johnson and Mr Johnston spoke.")
     assert found["Mr Johnson"][1] != found["Mr Johnston"][1]

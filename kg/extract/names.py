@@ -297,6 +297,46 @@ def _genitive_names(parsed: list[tuple[Doc, Passage]], occurrences: list[_Occurr
     }
 
 
+_OCCASION_TYPES = frozenset({"Event", "Agreement"})
+_OCCASION_FILLERS = frozenset("the a an of for on in at to and 's".split())
+
+
+def _occasion_signature(name: str) -> tuple[str, frozenset[str]]:
+    """(head noun, the names in it) of an event or document: "meeting of the G7 finance
+    ministers" -> ("meeting", {"g7"}), "Tory election manifesto" -> ("manifesto", {"tory"})."""
+    words = re.sub(r"[’']s\b", " 's", name).split()
+    cut = next((i for i, w in enumerate(words) if w.lower() == "of" and i > 0), len(words))
+    head = words[cut - 1].lower()
+    named = frozenset(w.lower() for i, w in enumerate(words) if i != cut - 1 and w.lower() not in _OCCASION_FILLERS and (w[:1].isupper() or any(c.isdigit() for c in w)))
+    return head, named
+
+
+def _same_occasions(mentions: list[Mention]) -> dict[str, Mention]:
+    """Key -> the mention whose name stands for the same event or document in one article: the
+    same head noun and the same names around it ("G7 meeting", "meeting of G7 countries"), or
+    the bare head ("the constitution") when one named occasion has it ("the EU Constitution")."""
+    counts = Counter(m.key for m in mentions if m.type in _OCCASION_TYPES)
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type in _OCCASION_TYPES:
+            first.setdefault(m.key, m)
+    by_signature: dict[tuple[str, str, frozenset[str]], list[Mention]] = defaultdict(list)
+    for m in sorted(first.values(), key=lambda m: (-counts[m.key], -len(m.name), m.key)):
+        head, named = _occasion_signature(m.name)
+        by_signature[(m.type, head, named)].append(m)
+    out: dict[str, Mention] = {}
+    for (kind, head, named), group in by_signature.items():
+        usual = group[0]
+        if not named:
+            # The bare head: the one named occasion of that kind and head, if there is one.
+            others = [g[0] for (k, h, n), g in by_signature.items() if k == kind and h == head and n]
+            if len(others) != 1:
+                continue
+            usual = others[0]
+        out.update({m.key: usual for m in group if m.key != usual.key})
+    return out
+
+
 def _defined_short_forms(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) -> dict[str, Mention]:
     """Short form -> the organisation it stands for, from "<organisation of two or more words> (<one
     capitalised word>)"; a short form given to two organisations is neither's."""
@@ -548,6 +588,18 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
     occurrences = _occurrences(maps)
     for occ in occurrences:
         target = _long_form(occ.mention, [o.mention for o in occurrences])
+        if target is not None:
+            new = replace(occ.mention, name=target.name, key=target.key, type=target.type)
+            for i in range(occ.start, occ.end):
+                maps[occ.passage][i] = new
+
+    # "the G7 meeting" and "the meeting of G7 finance ministers", "the Tory manifesto" and "the
+    # Tory election manifesto", "the EU Constitution" and "the constitution": one occasion or
+    # document named two ways.
+    occurrences = _occurrences(maps)
+    same = _same_occasions([o.mention for o in occurrences])
+    for occ in occurrences:
+        target = same.get(occ.mention.key)
         if target is not None:
             new = replace(occ.mention, name=target.name, key=target.key, type=target.type)
             for i in range(occ.start, occ.end):
