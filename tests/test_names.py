@@ -155,6 +155,21 @@ def test_names_two_named_summits_keep_a_bare_summit_apart(mentions) -> None:
     assert found["G8 summit"][1] != found["EU summit"][1]
 
 
+def test_names_a_titled_surname_misspelt_by_a_letter_is_the_one_person_named_in_full(mentions) -> None:
+    found = mentions("Transport Commissioner Jacques Barrot spoke on Monday. Mr Barot said the plan would work.")
+    assert found["Mr Barot"][1] == found["Jacques Barrot"][1]
+
+
+def test_names_a_titled_surname_that_someone_bears_exactly_is_theirs(mentions) -> None:
+    found = mentions("Gordon Brown and Des Browne met in London. Mr Browne said the talks went well.")
+    assert found["Mr Browne"][1] != found["Gordon Brown"][1]
+
+
+def test_names_a_year_does_not_split_an_act(mentions) -> None:
+    found = mentions("The Hunting Act 2004 came into force on Friday. Critics of the Hunting Act said it would fail.")
+    assert found["Hunting Act"][1] == found["Hunting Act 2004"][1]
+
+
 def test_names_short_names_a_letter_apart_stay_two_names(mentions) -> None:
     found = mentions("Boris Johnson met Alan Johnston in London. Mr Johnson and Mr Johnston spoke.")
     assert found["Mr Johnson"][1] != found["Mr Johnston"][1]

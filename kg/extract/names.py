@@ -278,6 +278,28 @@ def _spellings(mentions: list[Mention]) -> dict[str, Mention]:
             if min(len(a), len(b)) >= 9 and _edits(a, b, limit) <= limit:
                 out[rare.key] = usual
                 break
+    out.update(_styled_misspellings(names, out))
+    return out
+
+
+def _styled_misspellings(names: list[Mention], taken: dict[str, Mention]) -> dict[str, Mention]:
+    """"Mr Barot" after "Jacques Barrot", "Ms Chada" after "Monica Chadha": a surname with a
+    courtesy title that no one in the article bears, a letter away from the surname of exactly one
+    person the article names in full, is that person (five letters or more; "Mr Browne" beside
+    "Gordon Brown" and "Des Browne" is Des Browne, named exactly)."""
+    full: dict[str, dict[str, Mention]] = defaultdict(dict)
+    for m in names:
+        words = m.name.split()
+        if m.type == "Person" and len(words) > 1:
+            full[words[-1].lower()].setdefault(m.key, m)
+    out: dict[str, Mention] = {}
+    for m in names:
+        word = m.name.lower()
+        if m.type != "Person" or m.key in taken or " " in word or len(word) < 5 or word in full or not _honorific_word(m.text):
+            continue
+        near = [people for surname, people in full.items() if len(surname) >= 5 and _edits(word, surname, 1) <= 1]
+        if len(near) == 1 and len(near[0]) == 1:
+            out[m.key] = next(iter(near[0].values()))
     return out
 
 
@@ -298,16 +320,21 @@ def _genitive_names(parsed: list[tuple[Doc, Passage]], occurrences: list[_Occurr
 
 
 _OCCASION_TYPES = frozenset({"Event", "Agreement"})
+#: A year in a name ("Hunting Act 2004") does not tell two occasions apart in one article.
+_YEAR = re.compile(r"(1[89]|20)\d\d")
 _OCCASION_FILLERS = frozenset("the a an of for on in at to and 's".split())
 
 
 def _occasion_signature(name: str) -> tuple[str, frozenset[str]]:
     """(head noun, the names in it) of an event or document: "meeting of the G7 finance
     ministers" -> ("meeting", {"g7"}), "Tory election manifesto" -> ("manifesto", {"tory"})."""
-    words = re.sub(r"[’']s\b", " 's", name).split()
+    words = [w for w in re.sub(r"[’']s\b", " 's", name).split() if not _YEAR.fullmatch(w)] or name.split()
     cut = next((i for i, w in enumerate(words) if w.lower() == "of" and i > 0), len(words))
     head = words[cut - 1].lower()
-    named = frozenset(w.lower() for i, w in enumerate(words) if i != cut - 1 and w.lower() not in _OCCASION_FILLERS and (w[:1].isupper() or any(c.isdigit() for c in w)))
+    named = frozenset(
+        w.lower() for i, w in enumerate(words)
+        if i != cut - 1 and w.lower() not in _OCCASION_FILLERS and (w[:1].isupper() or any(c.isdigit() for c in w))
+    )
     return head, named
 
 
