@@ -73,7 +73,7 @@ class ChunkState:
     #: Tuples, not sets: a million documents' sets would take a gigabyte.
     context: dict[str, tuple[str, ...]]
     #: Per block of surnames: (chunk, doc_id, key, (display, gender, peer, vouched for by its
-    #: article), the doc's context when the name is one word, its offices' head words, whether
+    #: article, plain courtesy title, knighted), the doc's context when the name is one word, its offices' head words, whether
     #: the block decides it or has it only as a candidate).
     persons: tuple[tuple, ...]
     #: Per block of acronym texts: (chunk, doc_id, text, key, expanded?).
@@ -108,7 +108,7 @@ def summarise_chunk(
     for (doc_id, key), name in names.items():
         name.styled = self_vouched(name, doc_id, offices)  # all that vouching asks of the article itself
         around = frozen[doc_id] if len(person_parts(key)) == 1 else None
-        fields = (name.display, name.gender, name.peer, name.styled)
+        fields = (name.display, name.gender, name.peer, name.styled, name.plain, name.knighted)
         heads = frozenset(offices.get((doc_id, key), ()))
         home = block_of(surname(key), blocks)
         persons[home].append((index, doc_id, key, fields, around, heads, True))

@@ -81,6 +81,10 @@ def _compatible(short: list[str], full: list[str]) -> bool:
 
 
 _FEMALE_HONORIFICS = frozenset("mrs mrs. ms ms. miss lady dame baroness".split())
+#: Courtesy titles news gives to people who have no other style: a knight is "Sir Ian", never
+#: "Mr Blair", so "Mr Blair" beside Sir Ian Blair and Tony Blair is Tony Blair.
+_PLAIN_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss".split())
+_RAISED = frozenset("sir dame lord lady baroness baron viscount earl".split())
 _MALE_HONORIFICS = frozenset("mr mr. sir lord baron".split())
 #: Peers are named by title ("Lord Hamilton"), which need not be their surname: such a name joins
 #: only a name that carries the same kind of title.
@@ -108,6 +112,10 @@ class PersonName:
     peer: bool = False
     #: The article writes it with an honorific or style ("Mr Letwin", "President Putin").
     styled: bool = False
+    #: The article writes it with a plain courtesy title ("Mr Blair", "Mrs Beckett").
+    plain: bool = False
+    #: The article writes it with a knight's, dame's or peer's style ("Sir Ian Blair", "Lord Butler").
+    knighted: bool = False
 
 
 def person_names(mentions: list[Mention]) -> dict[tuple[str, str], PersonName]:
@@ -119,6 +127,10 @@ def person_names(mentions: list[Mention]) -> dict[tuple[str, str], PersonName]:
             name.peer = True
         if honorific:
             name.styled = True
+        if honorific in _PLAIN_HONORIFICS:
+            name.plain = True
+        if honorific in _RAISED:
+            name.knighted = True
         gender = "f" if honorific in _FEMALE_HONORIFICS else "m" if honorific in _MALE_HONORIFICS else gender_of(m)
         if gender and name.gender is None:
             name.gender = gender
@@ -210,10 +222,12 @@ def person_decisions(
         keys_by_doc[doc_id].add(key)
     genders: dict[str, set[str]] = defaultdict(set)
     peers: dict[str, bool] = defaultdict(bool)
+    styled_above: dict[str, bool] = defaultdict(bool)
     for (_, key), name in names.items():
         if name.gender:
             genders[key].add(name.gender)
         peers[key] = peers[key] or name.peer
+        styled_above[key] = styled_above[key] or name.knighted
     all_keys = {key for _, key in names}
 
     # A fuller name ends with the same word (_compatible), so the corpus-wide search looks only
@@ -225,6 +239,8 @@ def person_decisions(
     def fits(short: PersonName, full: str) -> bool:
         if short.gender and genders[full] and short.gender not in genders[full]:
             return False
+        if short.plain and styled_above[full]:
+            return False  # "Mr Blair" is not Sir Ian Blair
         return not short.peer or peers[full]
 
     def best(short: PersonName, pool: set[str], strict: bool = False) -> str | None:

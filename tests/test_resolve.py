@@ -39,6 +39,20 @@ def test_resolve_surname_joins_full_name():
     assert _entity_of(full, mapping) == _entity_of(short, mapping) == "person/subrahmanyam-jaishankar"
 
 
+def test_resolve_mr_is_not_the_knight_of_the_same_surname():
+    t = _Texts()
+    knight, prime, mister = t.person("d1", "Sir Ian Blair", "Ian Blair"), t.person("d1", "Tony Blair"), t.person("d1", "Mr Blair", "Blair")
+    _, mapping = resolve_mentions([knight, prime, mister])
+    assert _entity_of(mister, mapping) == _entity_of(prime, mapping) == "person/tony-blair"
+
+
+def test_resolve_mr_beside_two_plain_namesakes_stays_apart():
+    t = _Texts()
+    one, two, mister = t.person("d1", "Ian Blair"), t.person("d1", "Tony Blair"), t.person("d1", "Mr Blair", "Blair")
+    _, mapping = resolve_mentions([one, two, mister])
+    assert _entity_of(mister, mapping) not in {_entity_of(one, mapping), _entity_of(two, mapping)}
+
+
 def test_resolve_initialled_name_joins_full_name():
     t = _Texts()
     full, initialled, short = t.person("d1", "Subrahmanyam Jaishankar"), t.person("d1", "S. Jaishankar"), t.person("d1", "Jaishankar")
