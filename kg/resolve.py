@@ -236,12 +236,14 @@ def person_decisions(
     for key in all_keys:
         by_surname[surname(key)].add(key)
 
-    def fits(short: PersonName, full: str) -> bool:
+    def fits(short: PersonName, full: str, local: bool = False) -> bool:
         if short.gender and genders[full] and short.gender not in genders[full]:
             return False
         if short.plain and styled_above[full]:
             return False  # "Mr Blair" is not Sir Ian Blair
-        return not short.peer or peers[full]
+        # A peer's title joins a plain name only in its own article, which names the peer:
+        # "Lord Butler ... Robin Butler", but not "Lord Hamilton" and a Hamilton elsewhere.
+        return not short.peer or peers[full] or (local and short.knighted)
 
     def best(short: PersonName, pool: set[str], strict: bool = False) -> str | None:
         """The one fuller name ``short`` can be. Within a document, gender and title choose among
@@ -250,10 +252,10 @@ def person_decisions(
         parts = person_parts(key)
         fuller = [k for k in pool if k != key and _compatible(parts, person_parts(k)) and _size(k) > _size(key)]
         if not strict:
-            fuller = [k for k in fuller if fits(short, k)]
+            fuller = [k for k in fuller if fits(short, k, local=True)]
         # Keep only the maximal candidates: "S. Jaishankar" and "Subrahmanyam Jaishankar" are one chain.
         maximal = [k for k in fuller if not any(o != k and _compatible(person_parts(k), person_parts(o)) and _size(o) > _size(k) for o in fuller)]
-        return maximal[0] if len(maximal) == 1 and fits(short, maximal[0]) else None
+        return maximal[0] if len(maximal) == 1 and fits(short, maximal[0], local=not strict) else None
 
     target: dict[tuple[str, str], str] = {}
     reasons: dict[tuple[str, str], str] = {}

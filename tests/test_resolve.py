@@ -210,6 +210,13 @@ def test_resolve_peer_title_does_not_join_a_plain_full_name():
     assert all(e.merges == () for e in entities)
 
 
+def test_resolve_peer_title_joins_the_plain_full_name_its_own_article_gives():
+    t = _Texts()
+    lord, robin = t.person("d1", "Lord Butler", "Butler"), t.person("d1", "Robin Butler")
+    _, mapping = resolve_mentions([lord, robin])
+    assert _entity_of(lord, mapping) == _entity_of(robin, mapping) == "person/robin-butler"
+
+
 def test_resolve_one_word_names_of_two_documents_stay_apart():
     t = _Texts()
     king, prince = t.person("d1", "King Abdullah", "Abdullah"), t.person("d2", "Crown Prince Abdullah", "Abdullah")
