@@ -124,3 +124,13 @@ def test_positions_an_office_a_clause_only_considers_is_not_held(facts) -> None:
 def test_positions_an_office_a_reported_clause_denies_is_negative(facts) -> None:
     found = facts("Analysts said John Smith was not the chairman of BP.")
     assert has(found, "John Smith", "holdsPosition", "chairman", polarity="negative")
+
+
+def test_positions_a_plural_title_names_every_person_after_it(facts) -> None:
+    found = facts("He served under Presidents Jimmy Carter and Ronald Reagan.")
+    assert has(found, "Jimmy Carter", "holdsPosition", "President") and has(found, "Ronald Reagan", "holdsPosition", "President")
+
+
+def test_positions_a_preposition_before_a_title_is_not_part_of_it(facts) -> None:
+    found = facts("He served under President Jimmy Carter.")
+    assert has(found, "Jimmy Carter", "holdsPosition", "President")

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Builder, Found, SentenceContext, token_mention
 from kg.extract.qualifiers import status_of
 from kg.gazetteer import party_name
-from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, SPEECH_VERBS
+from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, SPEECH_VERBS, TITLE_HEADS
 from kg.model import Description, Mention
 from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
 from kg.syntax.titles import is_title_head, title_before, title_words
@@ -56,6 +56,8 @@ def _office(
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     text = doc.text[start:end]
     name = " ".join(text.split())
+    if _is_plural_title(words[-1]):
+        name = name[:-1]  # "Presidents Carter and Reagan": each is a President
     offset = ctx.passage.start
     title = Mention(ctx.passage.document.doc_id, offset + start, offset + end, text, "Position", name, f"position:{name.lower()}")
     b.add(anchor, person, "holdsPosition", (title, 1.0), name, extractor, confidence, affiliation=affiliation, status=former, presupposed=presupposed)
@@ -131,6 +133,20 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
                 after = end + 2 if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else end + 1
                 affiliation = _owner(doc[after], b) if after in ctx.mentions else None
         _office(b, doc[at], (person, 1.0), words, affiliation, "kg.rules.title.v1", 0.9, status)
+        if _is_plural_title(words[-1]):
+            # "Presidents Jimmy Carter and Ronald Reagan", "Labour MPs Keith Vaz and Paul Boateng".
+            end = at
+            while end < len(doc) and ctx.mentions.get(end) == person:
+                end += 1
+            for other in conjuncts(doc[at:end].root)[1:]:
+                found = token_mention(other, ctx, allow_modifier=False)
+                if found is not None and found[0].type == "Person" and found[0] != person:
+                    _office(b, other, found, words, affiliation, "kg.rules.title.v1", 0.85, status)
+
+
+def _is_plural_title(head: Token) -> bool:
+    """"Presidents", "MPs": a title head in the plural, which names every person that follows."""
+    return head.tag_ in {"NNS", "NNPS"} and head.lower_.endswith("s") and is_title_head(head) and head.lower_ not in TITLE_HEADS
 
 
 def _apposition_owner(title: Token, b: Builder) -> Mention | None:

@@ -50,9 +50,9 @@ def names_party_member(following: Token | None) -> bool:
 
 
 def is_title_head(token: Token) -> bool:
-    """A word that can end a title: "minister", "chairman", "co-chairman", "MEP"."""
+    """A word that can end a title: "minister", "chairman", "co-chairman", "MEP", "MPs"."""
     lower = token.lower_
-    return lower in TITLE_HEADS or _base(lower) in TITLE_HEADS or (lower.endswith("s") and lower[:-1] in TITLE_HEADS and token.tag_ == "NNS")
+    return lower in TITLE_HEADS or _base(lower) in TITLE_HEADS or (lower.endswith("s") and lower[:-1] in TITLE_HEADS and token.tag_ in {"NNS", "NNPS"})
 
 
 def _is_modifier(token: Token) -> bool:
@@ -156,6 +156,8 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
                 break
         elif token.ent_type_ in _NAME_LABELS:
             break
+        if token.lower_ == "under" and token.is_lower:
+            break  # "served under Presidents Carter and Reagan": a preposition, not "Under Secretary"
         if token.lower_ in _TITLE_JOINERS:
             # Inside a capitalised title ("Secretary of State for Health", "Work and Pensions
             # Secretary"), or "and" between two lower-case portfolio words ("work and pensions
