@@ -251,6 +251,9 @@ PREDICATES: tuple[Predicate, ...] = (
             Verb("hit", particle="back", object=("prep:at",)),
             Verb("turn", object=("prep:on",)),
             Verb("call", requires="oprd"),
+            Verb("brand"),  # "branded Mr Blair a liar" (the parser rarely marks the complement)
+            # "dismissed the Conservatives as a fading force" (not "dismissed the manager").
+            Verb("dismiss", requires="prep:as"),
             Verb("warn", requires="prep:against"),
             Verb("call", requires="prep:into:question"),
         ),

@@ -195,3 +195,15 @@ def test_frames_a_firm_that_is_part_of_another_is_owned_by_it(facts) -> None:
 
 def test_frames_a_country_part_of_another_is_owned_by_nobody(facts) -> None:
     assert not any(f.predicate == "ownsStake" for f in facts("Scotland, part of the United Kingdom, voted."))
+
+
+def test_frames_dismissing_someone_as_something_criticises_them(facts) -> None:
+    assert has(facts("Charles Kennedy dismissed the Conservatives as a fading force."), "Charles Kennedy", "criticizes", "Conservative Party")
+
+
+def test_frames_dismissing_a_manager_is_no_criticism(facts) -> None:
+    assert not any(f.predicate == "criticizes" for f in facts("Arsenal dismissed its manager John Smith on Monday."))
+
+
+def test_frames_branding_someone_criticises_them(facts) -> None:
+    assert has(facts("Mr Howard branded Mr Blair a liar."), "Howard", "criticizes", "Blair")
