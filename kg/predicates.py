@@ -265,6 +265,8 @@ PREDICATES: tuple[Predicate, ...] = (
             Noun("swipe", subject=("clause",), object=("prep:at",), verbs=("take",)),
             Noun("broadside", subject=("clause",), object=("prep:at", "prep:against"), verbs=("fire", "launch", "deliver")),
             Noun("scorn", subject=("clause",), object=("prep:on",), verbs=("pour", "heap")),
+            # "The Tories demanded Mr Blunkett's resignation", "called for the minister's resignation".
+            Noun("resignation", subject=("clause",), object=("poss",), verbs=("demand", "call", "urge", "seek")),
         ),
         adjectives=(Adjective("critical"), Adjective("scathing", object=("prep:about", "prep:of"))),
     ),

@@ -207,3 +207,11 @@ def test_frames_dismissing_a_manager_is_no_criticism(facts) -> None:
 
 def test_frames_branding_someone_criticises_them(facts) -> None:
     assert has(facts("Mr Howard branded Mr Blair a liar."), "Howard", "criticizes", "Blair")
+
+
+def test_frames_demanding_someone_s_resignation_criticises_them(facts) -> None:
+    assert has(facts("The Tories demanded Mr Blunkett's resignation."), "Conservative Party", "criticizes", "Blunkett")
+
+
+def test_frames_announcing_one_s_own_resignation_criticises_nobody(facts) -> None:
+    assert not any(f.predicate == "criticizes" for f in facts("Mr Blunkett announced his resignation on Monday."))
