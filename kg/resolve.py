@@ -239,8 +239,8 @@ def person_decisions(
     def fits(short: PersonName, full: str, local: bool = False) -> bool:
         if short.gender and genders[full] and short.gender not in genders[full]:
             return False
-        if short.plain and styled_above[full]:
-            return False  # "Mr Blair" is not Sir Ian Blair
+        if local and short.plain and styled_above[full]:
+            return False  # an article that calls a man "Sir Ian Blair" calls Tony Blair "Mr Blair"
         # A peer's title joins a plain name only in its own article, which names the peer:
         # "Lord Butler ... Robin Butler", but not "Lord Hamilton" and a Hamilton elsewhere.
         return not short.peer or peers[full] or (local and short.knighted)
