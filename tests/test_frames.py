@@ -215,3 +215,9 @@ def test_frames_demanding_someone_s_resignation_criticises_them(facts) -> None:
 
 def test_frames_announcing_one_s_own_resignation_criticises_nobody(facts) -> None:
     assert not any(f.predicate == "criticizes" for f in facts("Mr Blunkett announced his resignation on Monday."))
+
+
+def test_frames_an_organisation_s_committee_is_one_of_its_bodies_not_a_firm_it_owns(facts) -> None:
+    found = facts("The rise was decided by the Bank of England's Monetary Policy Committee.")
+    assert has(found, "Monetary Policy Committee", "memberOf", "Bank of England")
+    assert not any(f.predicate == "ownsStake" for f in found)

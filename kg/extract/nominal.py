@@ -158,6 +158,10 @@ def _resident_noun(noun: Token, b: Builder) -> None:
         b.add(noun, subject, "livesIn", obj, f"{noun.text} of", "kg.rules.resident.v1", 0.8, presupposed=True)
 
 
+#: Last words of the names of an organisation's own bodies: "Monetary Policy Committee", "SME Council".
+_BODIES = frozenset({"committee", "council", "board", "commission", "executive", "panel", "cabinet", "caucus", "secretariat"})
+
+
 def ownership_statements(sent: Span, b: Builder) -> None:
     """"Pearson's Financial Times", "Altria's Philip Morris": an organisation's possessive on
     another organisation's name makes it the owner; a country's ("France's Total") its home."""
@@ -169,7 +173,11 @@ def ownership_statements(sent: Span, b: Builder) -> None:
         owned = ctx.mentions.get(token.head.i)
         if owned is None or owned.type != "Organization" or owned.key == owner.key:
             continue
-        if owner.type == "Organization" and party_name(owner.name) is None:
+        if owner.type in {"Organization", "Country"} and owned.name.split()[-1].lower() in _BODIES:
+            # "the Bank of England's Monetary Policy Committee", "Labour's ruling NEC"... is one
+            # of the owner's bodies, not a firm it owns.
+            b.add(token.head, (owned, 1.0), "memberOf", (owner, 1.0), "'s", "kg.rules.possessive.v1", 0.7, presupposed=True)
+        elif owner.type == "Organization" and party_name(owner.name) is None:
             b.add(token.head, (owner, 1.0), "ownsStake", (owned, 1.0), "'s", "kg.rules.possessive.v1", 0.65, presupposed=True)
         elif owner.type == "Country":
             b.add(token.head, (owned, 1.0), "basedIn", (owner, 1.0), "'s", "kg.rules.possessive.v1", 0.7, presupposed=True)
