@@ -134,3 +134,9 @@ def test_positions_a_plural_title_names_every_person_after_it(facts) -> None:
 def test_positions_a_preposition_before_a_title_is_not_part_of_it(facts) -> None:
     found = facts("He served under President Jimmy Carter.")
     assert has(found, "Jimmy Carter", "holdsPosition", "President")
+
+
+def test_positions_two_titles_joined_before_one_name_are_both_held(facts) -> None:
+    found = facts("Veteran Labour MP and former Cabinet minister Jack Cunningham will stand down.")
+    assert has(found, "Jack Cunningham", "holdsPosition", "MP", affiliation="Labour Party")
+    assert has(found, "Jack Cunningham", "memberOf", "Labour Party")

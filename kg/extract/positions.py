@@ -133,6 +133,13 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
                 after = end + 2 if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else end + 1
                 affiliation = _owner(doc[after], b) if after in ctx.mentions else None
         _office(b, doc[at], (person, 1.0), words, affiliation, "kg.rules.title.v1", 0.9, status)
+        before = ent.start - 1
+        if before - 1 >= sent.start and doc[before].lower_ == "and" and is_title_head(doc[before - 1]):
+            # "Veteran Labour MP and former Cabinet minister Jack Cunningham": two titles, one name.
+            first_title = title_before(doc, before)
+            if first_title is not None and first_title[0] >= sent.start:
+                owner = _before(sent, first_title[0], b)
+                _office(b, doc[at], (person, 1.0), list(doc[first_title[0] : first_title[1]]), owner, "kg.rules.title.v1", 0.85)
         if _is_plural_title(words[-1]):
             # "Presidents Jimmy Carter and Ronald Reagan", "Labour MPs Keith Vaz and Paul Boateng".
             end = at
