@@ -355,7 +355,7 @@ def kg_entities(doc: Doc) -> Doc:
             found = [s for s in found if s not in replaced] + [name]
     found = filter_spans(found)
     found = filter_spans(_source_names(doc, _corporate_towns(doc, _place_appositions(doc, found))))
-    found = filter_spans(found + _signed_agreements(doc, found))
+    found = filter_spans(found + _signed_agreements(doc, found) + _attended_occasions(doc, found))
     doc.ents = _with_quantities(doc, found)
     return doc
 
@@ -385,6 +385,32 @@ def _signed_agreements(doc: Doc, spans: list[Span]) -> list[Span]:
         while start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ in {"compound", "amod"} and start - 1 not in taken:
             start -= 1
         out.append(Span(doc, start, token.i + 1, label="DEAL"))
+    return out
+
+
+#: Modifiers that make an occasion too routine to be a thing of its own: "a press conference".
+_ROUTINE_OCCASIONS = frozenset("press news".split())
+
+
+def _attended_occasions(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"at a games industry meeting", "At a campaign poster launch on Tuesday": an occasion with
+    no name is still one thing when the sentence puts someone at it and says what kind it is (a
+    noun before its head). Its label, ``OCCASION``, makes it an event of its article only."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for token in doc:
+        if token.lower_ not in EVENT_HEADS or token.i in taken or token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ not in {"at", "during"}:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ == "compound" and start - 1 not in taken:
+            start -= 1
+        # A nested compound ("games industry meeting"): the first word hangs off the second.
+        while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < token.i and start - 1 not in taken:
+            start -= 1
+        nouns = [t for t in doc[start : token.i] if t.pos_ in {"NOUN", "PROPN"}]
+        if not nouns or any(t.lower_ in _ROUTINE_OCCASIONS for t in nouns):
+            continue
+        out.append(Span(doc, start, token.i + 1, label="OCCASION"))
     return out
 
 

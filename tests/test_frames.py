@@ -221,3 +221,12 @@ def test_frames_an_organisation_s_committee_is_one_of_its_bodies_not_a_firm_it_o
     found = facts("The rise was decided by the Bank of England's Monetary Policy Committee.")
     assert has(found, "Monetary Policy Committee", "memberOf", "Bank of England")
     assert not any(f.predicate == "ownsStake" for f in found)
+
+
+def test_frames_someone_at_a_described_occasion_attends_it(facts) -> None:
+    found = facts("Ms Hewitt will call for a ban at a games industry meeting on Sunday.")
+    assert has(found, "Hewitt", "attends", "games industry meeting", modality="planned")
+
+
+def test_frames_a_press_conference_is_no_occasion_of_its_own(facts) -> None:
+    assert not any(f.predicate == "attends" for f in facts("Mr Straw said at a press conference that talks would go on."))

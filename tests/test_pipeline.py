@@ -194,3 +194,12 @@ def test_pipeline_a_group_chief_executive_works_at_the_firm_the_article_is_about
     )
     positions = {e.label for e in graph.entities if e.type == "Position"}
     assert positions == {"group chief executive of Unilever"}
+
+
+def test_pipeline_a_described_occasion_of_one_article_is_not_that_of_another(extract_texts):
+    graph = extract_texts(
+        "Ms Hewitt spoke at a games industry meeting on Sunday.\n",
+        "Mr Jowell spoke at a games industry meeting on Monday.\n",
+    )
+    events = [e for e in graph.entities if e.type == "Event"]
+    assert len(events) == 2 and {e.label for e in events} == {"games industry meeting"}

@@ -25,6 +25,7 @@ _LABEL_TYPES = {
     "EVENT": "Event",
     "LAW": "Agreement",
     "DEAL": "Agreement",  # a signed agreement with no name (kg.components._signed_agreements)
+    "OCCASION": "Event",  # an attended event with no name (kg.components._attended_occasions)
     "TITLE": "Position",
     "NORP": "Country",
     # Brands the small model calls products are usually their makers in business news ("AmBev").
@@ -178,9 +179,9 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
     if kind in {"Organization", "Place"} and name[:1].islower() and not any(c.isupper() for c in name[1:]):
         # "easyJet", "eBay": a lower-case start with capitals inside is a brand's name.
         return None
-    if span.label_ == "DEAL":
-        # "an oil deal" of one article is not the oil deal of another.
-        return Mention(doc_id, start, end, span.text, kind, name, f"agreement:{normalise_name(name)}#{doc_id}")
+    if span.label_ in {"DEAL", "OCCASION"}:
+        # "an oil deal", "a campaign poster launch" of one article is not that of another.
+        return Mention(doc_id, start, end, span.text, kind, name, f"{kind.lower()}:{normalise_name(name)}#{doc_id}")
     if kind in {"Event", "Agreement"} and name[:1].islower() and not any(t.pos_ == "PROPN" and t.is_title for t in span):
         return None
     return Mention(doc_id, start, end, span.text, kind, name, f"{kind.lower()}:{normalise_name(name)}")

@@ -353,14 +353,14 @@ def _same_occasions(mentions: list[Mention]) -> dict[str, Mention]:
         by_signature[(m.type, head, named)].append(m)
     out: dict[str, Mention] = {}
     for (kind, head, named), group in by_signature.items():
-        usual = group[0]
         if not named:
-            # The bare head: the one named occasion of that kind and head, if there is one.
+            # The bare head ("the constitution"): the one named occasion of that kind and head, if
+            # there is one; an unnamed but described one ("a games industry meeting") stays apart.
             others = [g[0] for (k, h, n), g in by_signature.items() if k == kind and h == head and n]
-            if len(others) != 1:
-                continue
-            usual = others[0]
-        out.update({m.key: usual for m in group if m.key != usual.key})
+            if len(others) == 1:
+                out.update({m.key: others[0] for m in group if len(m.name.split()) == 1})
+            continue
+        out.update({m.key: group[0] for m in group if m.key != group[0].key})
     return out
 
 
