@@ -229,6 +229,8 @@ PREDICATES: tuple[Predicate, ...] = (
             Noun("opposition", subject=("poss", "clause"), object=("prep:to",), verbs=("express", "voice", "signal"), polarity="negative"),
             Noun("supporter", subject=("named",), object=("prep:of", "poss")),
             Noun("backer", subject=("named",), object=("prep:of", "poss")),
+            Noun("ally", subject=("named",), object=("prep:of", "poss")),
+            Noun("loyalist", subject=("named",), object=("prep:of", "poss")),
             Noun("opponent", subject=("named",), object=("prep:of", "poss"), polarity="negative"),
         ),
         adjectives=(Adjective("supportive"),),

@@ -230,3 +230,7 @@ def test_frames_someone_at_a_described_occasion_attends_it(facts) -> None:
 
 def test_frames_a_press_conference_is_no_occasion_of_its_own(facts) -> None:
     assert not any(f.predicate == "attends" for f in facts("Mr Straw said at a press conference that talks would go on."))
+
+
+def test_frames_an_ally_supports_the_one_he_is_an_ally_of(facts) -> None:
+    assert has(facts("Alan Milburn, a key ally of Tony Blair, will run the campaign."), "Alan Milburn", "supports", "Tony Blair")
