@@ -169,7 +169,7 @@ PREDICATES: tuple[Predicate, ...] = (
         "visits", "visits", "The subject visits or tours the object.",
         AGENTS, ("Place", "Country", "Organization"),
         verbs=(
-            *_verbs("visit tour"),
+            *_verbs("visit tour", object=("dobj", "dobj:in")),
             *_verbs("travel fly head return", object=("prep:to",)),
             Verb("arrive", object=("prep:in",)),
             # "Mr Straw was in India", "Dr Greenspan has been in the UK": a person somewhere is visiting.

@@ -234,3 +234,8 @@ def test_frames_a_press_conference_is_no_occasion_of_its_own(facts) -> None:
 
 def test_frames_an_ally_supports_the_one_he_is_an_ally_of(facts) -> None:
     assert has(facts("Alan Milburn, a key ally of Tony Blair, will run the campaign."), "Alan Milburn", "supports", "Tony Blair")
+
+
+def test_frames_visiting_places_in_a_county_visits_the_county(facts) -> None:
+    found = facts("Mr Kennedy is visiting constituencies in Somerset and Hampshire on Monday.")
+    assert has(found, "Kennedy", "visits", "Somerset") and has(found, "Kennedy", "visits", "Hampshire")

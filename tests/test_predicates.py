@@ -59,7 +59,7 @@ def test_predicates_types_and_qualifiers_come_from_closed_lists() -> None:
 
 
 def test_predicates_frame_slots_are_known() -> None:
-    verb_slots = {"dobj", "dobj:of"}
+    verb_slots = {"dobj", "dobj:of", "dobj:in"}
     noun_slots = {"poss", "compound", "name", "named", "clause", "setting"}
     for p in PREDICATES:
         for frame in p.verbs:

@@ -79,6 +79,9 @@ def _verb_slot(verb: Token, slot: str, passive: bool) -> list[Token]:
     if slot == "dobj:of":
         # "owns 51.4% of KFB", "bought 18.8% of Southcorp": the object is the part's whole.
         return [o for d in verb.children if d.dep_ == "dobj" for _, o in prep_objects(d, ("of",))]
+    if slot == "dobj:in":
+        # "visiting constituencies in Somerset and Hampshire": a common noun's place.
+        return [o for d in verb.children if d.dep_ == "dobj" and d.pos_ == "NOUN" for _, o in prep_objects(d, ("in",))]
     if slot.startswith("prep:"):
         word = slot.split(":", 1)[1]
         found = [o for _, o in prep_objects(verb, (word,))]
