@@ -190,7 +190,11 @@ PREDICATES: tuple[Predicate, ...] = (
             # Anything said or done at a named event places the doer there: "speaking at the summit".
             Verb("*", object=("prep:at",)),
         ),
-        nouns=(Noun("part", subject=("clause",), object=("prep:in",), verbs=("take",)),),
+        nouns=(
+            Noun("part", subject=("clause",), object=("prep:in",), verbs=("take",)),
+            # "Gordon Brown delivered a rousing speech to Labour's spring conference".
+            *(Noun(n, subject=("poss", "clause"), object=("prep:to",), verbs=("deliver", "give", "make")) for n in ("speech", "address")),
+        ),
         adjectives=(Adjective("present", object=("prep:at",)), Adjective("absent", object=("prep:from",), polarity="negative")),
     ),
     Predicate(

@@ -239,3 +239,8 @@ def test_frames_an_ally_supports_the_one_he_is_an_ally_of(facts) -> None:
 def test_frames_visiting_places_in_a_county_visits_the_county(facts) -> None:
     found = facts("Mr Kennedy is visiting constituencies in Somerset and Hampshire on Monday.")
     assert has(found, "Kennedy", "visits", "Somerset") and has(found, "Kennedy", "visits", "Hampshire")
+
+
+def test_frames_a_speech_to_a_conference_attends_it(facts) -> None:
+    found = facts("Michael Howard delivered a rousing speech to the Tory spring conference in Harrogate.")
+    assert has(found, "Michael Howard", "attends", "Tory spring conference")
