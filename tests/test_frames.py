@@ -244,3 +244,9 @@ def test_frames_visiting_places_in_a_county_visits_the_county(facts) -> None:
 def test_frames_a_speech_to_a_conference_attends_it(facts) -> None:
     found = facts("Michael Howard delivered a rousing speech to the Tory spring conference in Harrogate.")
     assert has(found, "Michael Howard", "attends", "Tory spring conference")
+
+
+def test_frames_visiting_a_community_in_a_city_visits_the_city_not_its_nationality(facts) -> None:
+    found = facts("General Musharraf will visit the Pakistani community in Manchester on Tuesday.")
+    assert has(found, "Musharraf", "visits", "Manchester", modality="planned")
+    assert not any(f.predicate == "visits" and f.object == "Pakistan" for f in found)

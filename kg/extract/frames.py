@@ -80,8 +80,10 @@ def _verb_slot(verb: Token, slot: str, passive: bool) -> list[Token]:
         # "owns 51.4% of KFB", "bought 18.8% of Southcorp": the object is the part's whole.
         return [o for d in verb.children if d.dep_ == "dobj" for _, o in prep_objects(d, ("of",))]
     if slot == "dobj:in":
-        # "visiting constituencies in Somerset and Hampshire": a common noun's place.
-        return [o for d in verb.children if d.dep_ == "dobj" and d.pos_ == "NOUN" for _, o in prep_objects(d, ("in",))]
+        # "visiting constituencies in Somerset and Hampshire": a common noun's place, wherever the
+        # parser hangs the phrase ("visit the Pakistani community in Manchester").
+        common = [d for d in verb.children if d.dep_ == "dobj" and d.pos_ == "NOUN"]
+        return [o for d in common for _, o in prep_objects(d, ("in",))] or ([o for _, o in prep_objects(verb, ("in",))] if common else [])
     if slot.startswith("prep:"):
         word = slot.split(":", 1)[1]
         found = [o for _, o in prep_objects(verb, (word,))]
@@ -130,6 +132,9 @@ def verb_statements(verb: Token, b: Builder) -> None:
             # "X is based in Y", "X was born in Y": with no "by" phrase, the patient is the subject.
             subjects = subjects or patients(verb)
         objects = [o for slot in frame.object for o in _verb_slot(verb, slot, passive)]
+        if "dobj:in" in frame.object and _verb_slot(verb, "dobj:in", passive):
+            # "visit the Pakistani community in Manchester": the place, not the noun's modifier.
+            objects = [o for o in objects if not (o.dep_ == "dobj" and o.pos_ == "NOUN")]
         # "visiting Sikhism's holiest shrine, the Golden Temple": the apposition names the object.
         objects += [a for o in objects for a in o.children if a.dep_ == "appos"]
         if frame.subject_types:
