@@ -341,6 +341,11 @@ PREDICATES: tuple[Predicate, ...] = (
             Verb("headquarter", object=("prep:in", "prep:at")),
             Verb("locate", object=("prep:in", "prep:at")),
         ),
+        nouns=(
+            # "Standard Chartered has its headquarters in London" (an office elsewhere is no base).
+            *(Noun(n, subject=("poss", "clause"), object=("prep:in", "prep:at"), verbs=("have", "keep", "move", "relocate"))
+              for n in ("headquarters", "hq")),
+        ),
     ),
     Predicate(
         "livesIn", "lives in", "The person lives or resides in the place.",

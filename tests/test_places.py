@@ -66,3 +66,11 @@ def test_places_a_city_is_not_placed_in_the_country_its_government_influences(fa
 def test_places_a_list_of_towns_and_counties_places_none_in_another(facts) -> None:
     found = facts("He toured Leeds, Bristol, Norfolk, Swindon and Kent last week.")
     assert not any(f.predicate == "locatedIn" for f in found)
+
+
+def test_places_a_firm_s_headquarters_are_where_it_is_based(facts) -> None:
+    assert has(facts("Standard Chartered has its headquarters in London."), "Standard Chartered", "basedIn", "London")
+
+
+def test_places_an_office_elsewhere_is_no_base(facts) -> None:
+    assert not any(f.predicate == "basedIn" for f in facts("Tesco opened an office in Delhi last year."))
