@@ -170,6 +170,11 @@ def test_names_a_year_does_not_split_an_act(mentions) -> None:
     assert found["Hunting Act"][1] == found["Hunting Act 2004"][1]
 
 
+def test_names_a_firm_whose_shares_are_traded_in_is_no_place(mentions) -> None:
+    found = mentions("Foreigners may now trade in Gazprom shares. Trading in Gazprom will open in May. Gazprom said it was pleased.")
+    assert found["Gazprom"][0] == "Organization"
+
+
 def test_names_short_names_a_letter_apart_stay_two_names(mentions) -> None:
     found = mentions("Boris Johnson met Alan Johnston in London. Mr Johnson and Mr Johnston spoke.")
     assert found["Mr Johnson"][1] != found["Mr Johnston"][1]

@@ -112,7 +112,10 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         votes["Organization"] += _STRONG
     if occ.end + 1 < len(doc) and doc[occ.end].text == "-" and doc[occ.end + 1].lower_ == "based":
         votes["Place"] += _STRONG
-    if occ.start >= 1 and doc[occ.start - 1].lower_ in {"in", "near", "outside", "to"} and not (occ.start >= 2 and doc[occ.start - 2].lower_ in {"shares", "stake", "stakes", "invest", "invested", "investment"}):
+    owned_next = len(after) >= 1 and after[0].lower_ in _ORG_NEXT  # "trade in Gazprom shares"
+    if occ.start >= 1 and doc[occ.start - 1].lower_ in {"in", "near", "outside", "to"} and not owned_next and not (
+        occ.start >= 2 and doc[occ.start - 2].lower_ in {"shares", "stake", "stakes", "invest", "invested", "investment", "trade", "trading", "traded"}
+    ):
         votes["Place"] += 2
     names = occ.mention.name.split()
     if len(names) >= 2 and gender_of(occ.mention) is not None:
