@@ -175,6 +175,11 @@ def test_names_a_firm_whose_shares_are_traded_in_is_no_place(mentions) -> None:
     assert found["Gazprom"][0] == "Organization"
 
 
+def test_names_an_airline_a_ministry_and_a_club_are_organisations(mentions) -> None:
+    found = mentions("Air Sahara will buy ten jets. The Ministry of Commerce approved it. Manchester United lost on Sunday.")
+    assert found["Air Sahara"][0] == found["Ministry of Commerce"][0] == found["Manchester United"][0] == "Organization"
+
+
 def test_names_short_names_a_letter_apart_stay_two_names(mentions) -> None:
     found = mentions("Boris Johnson met Alan Johnston in London. Mr Johnson and Mr Johnston spoke.")
     assert found["Mr Johnson"][1] != found["Mr Johnston"][1]

@@ -38,6 +38,10 @@ _CORPORATE_WORDS = frozenset(
     association union federation institute university college party office ministry department
     fund trust foundation board authority exchange""".split()
 )
+#: First words of organisations' names: "Air Sahara", "Ministry of Commerce", "University of Delaware".
+_ORG_FIRST_WORDS = frozenset("air ministry department university bank banco banca grupo groupe compagnie".split())
+#: Last words of sports clubs' names: "Manchester United", "Blackburn Rovers".
+_CLUB_WORDS = frozenset("united rovers athletic wanderers albion hotspur fc".split())
 _PLACE_WORDS = frozenset("city county province state region island islands valley bay coast district street".split())
 _ORG_NEXT = frozenset("shares share profits profit sales revenue chief boss board shareholders spokesman spokeswoman executives staff workers bid takeover stake".split())
 _FEMALE = frozenset("mrs mrs. ms ms. miss lady dame baroness".split())
@@ -86,6 +90,9 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         votes["Person"] += _STRONG
     last = doc[occ.end - 1]
     if last.lower_ in _CORPORATE_WORDS and occ.end - occ.start > 1:
+        votes["Organization"] += _STRONG
+    if occ.end - occ.start > 1 and (doc[occ.start].lower_ in _ORG_FIRST_WORDS or last.lower_ in _CLUB_WORDS):
+        # "Air Deccan", "Ministry of Commerce", "University of Delaware", "Manchester United".
         votes["Organization"] += _STRONG
     if last.lower_ in _PLACE_WORDS and occ.end - occ.start > 1:
         votes["Place"] += _STRONG
