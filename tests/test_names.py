@@ -180,6 +180,16 @@ def test_names_an_airline_a_ministry_and_a_club_are_organisations(mentions) -> N
     assert found["Air Sahara"][0] == found["Ministry of Commerce"][0] == found["Manchester United"][0] == "Organization"
 
 
+def test_names_a_firm_only_kind_before_a_personal_looking_name_makes_it_a_firm(mentions) -> None:
+    found = mentions("German carmaker Adam Opel will cut 10,000 jobs in Germany.")
+    assert found["Adam Opel"][0] == "Organization"
+
+
+def test_names_an_investor_before_a_name_keeps_it_a_person(mentions) -> None:
+    found = mentions("Shares rose after investor Warren Buffett bought a stake. Mr Buffett said he was pleased.")
+    assert found["Warren Buffett"][0] == "Person"
+
+
 def test_names_short_names_a_letter_apart_stay_two_names(mentions) -> None:
     found = mentions("Boris Johnson met Alan Johnston in London. Mr Johnson and Mr Johnston spoke.")
     assert found["Mr Johnson"][1] != found["Mr Johnston"][1]

@@ -40,6 +40,8 @@ _CORPORATE_WORDS = frozenset(
 )
 #: First words of organisations' names: "Air Sahara", "Ministry of Commerce", "University of Delaware".
 _ORG_FIRST_WORDS = frozenset("air ministry department university bank banco banca grupo groupe compagnie".split())
+#: Kinds of organisation a person can be too: "investor Warren Buffett", "partner John Smith".
+_PERSON_CAPABLE_KINDS = frozenset("player rival partner parent owner investor shareholder dealer broker builder developer supplier operator producer daily weekly body".split())
 #: Last words of sports clubs' names: "Manchester United", "Blackburn Rovers".
 _CLUB_WORDS = frozenset("united rovers athletic wanderers albion hotspur fc".split())
 _PLACE_WORDS = frozenset("city county province state region island islands valley bay coast district street".split())
@@ -114,7 +116,9 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     if occ.start >= 2 and doc[occ.start - 1].lower_ == "in" and doc[occ.start - 2].lower_ in {"shares", "stake", "stakes", "shareholding"}:
         votes["Organization"] += _STRONG
     if occ.start >= 1 and doc[occ.start - 1].lower_ in ORGANIZATION_KINDS and doc[occ.start - 1].is_lower:
-        votes["Organization"] += _STRONG
+        # "carmaker Adam Opel", "winemaker Robert Mondavi": a kind only a firm can be outweighs a
+        # first name; "investor Warren Buffett" (a kind a person can be too) does not.
+        votes["Organization"] += _STRONG + (1 if doc[occ.start - 1].lower_ not in _PERSON_CAPABLE_KINDS else 0)
     if occ.start >= 2 and doc[occ.start - 1].lower_ == "based" and doc[occ.start - 2].text == "-":
         votes["Organization"] += _STRONG
     if occ.end + 1 < len(doc) and doc[occ.end].text == "-" and doc[occ.end + 1].lower_ == "based":
@@ -144,7 +148,7 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     for child in root.children:
         if child.dep_ == "appos" and child.i >= occ.end:
             if child.lower_ in ORGANIZATION_KINDS:
-                votes["Organization"] += _STRONG
+                votes["Organization"] += _STRONG + (1 if child.lower_ not in _PERSON_CAPABLE_KINDS else 0)
             elif is_title_head(child):
                 votes["Person"] += _STRONG
     if root.dep_ == "appos" and root.head.lower_ in ORGANIZATION_KINDS and root.head.i < occ.start:
