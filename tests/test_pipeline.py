@@ -35,6 +35,10 @@ def documents(tmp_path_factory) -> list:
     return list(load_documents([SEEDS, folder]))
 
 
+def _position_labels(graph) -> set[str]:
+    return {e.label for e in graph.entities if e.type == "Position"}
+
+
 def test_pipeline_result_ignores_document_order(nlp, documents):
     assert len(documents) == 3
     forward = list(graph_records(extract_graph(documents, nlp)))
@@ -124,7 +128,7 @@ def test_pipeline_a_us_cabinet_secretary_belongs_to_the_country_the_article_is_a
         "US airlines cut flights across the United States. The US government said the US economy was recovering.\n\n"
         "Transportation Secretary Norman Mineta said he was concerned.\n"
     )
-    positions = {e.label for e in graph.entities if e.type == "Position"}
+    positions = _position_labels(graph)
     assert positions == {"Transportation Secretary of the United States"}
 
 
@@ -133,7 +137,7 @@ def test_pipeline_a_senior_vice_president_works_at_the_firm_the_article_is_about
         "Marsh & McLennan agreed to pay $850m. Marsh & McLennan said it had reformed. Shares in Marsh & McLennan rose.\n\n"
         "Senior vice president Robert Stearns pleaded guilty.\n"
     )
-    positions = {e.label for e in graph.entities if e.type == "Position"}
+    positions = _position_labels(graph)
     assert positions == {"Senior vice president of Marsh & McLennan"}
 
 
@@ -142,7 +146,7 @@ def test_pipeline_a_shadow_office_belongs_to_its_holder_s_party(extract_texts):
         "Tory MP Michael Ancram spoke in the debate.\n",
         "Shadow foreign secretary Michael Ancram said the plans were wrong.\n",
     )
-    positions = {e.label for e in graph.entities if e.type == "Position"}
+    positions = _position_labels(graph)
     assert "Shadow foreign secretary of the Conservative Party" in positions
 
 
@@ -151,7 +155,7 @@ def test_pipeline_a_deputy_leader_leads_in_his_own_party(extract_texts):
         "Labour MP John Prescott spoke in Hull.\n",
         "Deputy leader John Prescott will join the campaign.\n",
     )
-    positions = {e.label for e in graph.entities if e.type == "Position"}
+    positions = _position_labels(graph)
     assert "Deputy leader of the Labour Party" in positions
 
 
@@ -160,13 +164,13 @@ def test_pipeline_a_committee_chairman_chairs_the_one_committee_the_article_name
         "The Home Affairs Select Committee published its report on Monday.\n\n"
         "Committee chairman John Denham said the police needed more money.\n"
     )
-    positions = {e.label for e in graph.entities if e.type == "Position"}
+    positions = _position_labels(graph)
     assert positions == {"Committee chairman of the Home Affairs Select Committee"}
 
 
 def test_pipeline_a_commissioner_belongs_to_the_commission(extract_texts):
     graph = extract_texts("The European Commission will rule next month.\n\nCompetition Commissioner Neelie Kroes said the deal was unfair.\n")
-    positions = {e.label for e in graph.entities if e.type == "Position"}
+    positions = _position_labels(graph)
     assert positions == {"Competition Commissioner of the European Commission"}
 
 
@@ -192,7 +196,7 @@ def test_pipeline_a_group_chief_executive_works_at_the_firm_the_article_is_about
         "Unilever said sales fell. Unilever shares fell 3%. Analysts said Unilever had done badly.\n\n"
         "Patrick Cescau will become group chief executive.\n"
     )
-    positions = {e.label for e in graph.entities if e.type == "Position"}
+    positions = _position_labels(graph)
     assert positions == {"group chief executive of Unilever"}
 
 

@@ -69,6 +69,16 @@ def _occurrences(maps: list[dict[int, Mention]]) -> list[_Occurrence]:
     return found
 
 
+def _point(occ: _Occurrence, target: Mention | None, maps: list[dict[int, Mention]], other_key_only: bool = False) -> None:
+    """Make an occurrence stand for ``target`` (its name, key and type), when there is one (and,
+    with ``other_key_only``, when it has another key)."""
+    if target is None or (other_key_only and target.key == occ.mention.key):
+        return
+    new = replace(occ.mention, name=target.name, key=target.key, type=target.type)
+    for i in range(occ.start, occ.end):
+        maps[occ.passage][i] = new
+
+
 def _fixed(m: Mention) -> bool:
     """Mentions whose type the document does not vote on: countries, parties, events, titles."""
     return m.type not in _VOTING_TYPES or party_name(m.name) is not None or m.name.lower() in INSTITUTIONS
@@ -592,11 +602,7 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
     spelling = _spellings([o.mention for o in occurrences])
     spelling.update(_genitive_names(parsed, occurrences))
     for occ in occurrences:
-        target = spelling.get(occ.mention.key)
-        if target is not None:
-            new = replace(occ.mention, name=target.name, key=target.key, type=target.type)
-            for i in range(occ.start, occ.end):
-                maps[occ.passage][i] = new
+        _point(occ, spelling.get(occ.mention.key), maps)
 
     # Acronyms take the key of the one name they abbreviate; bare first names the one full name.
     occurrences = _occurrences(maps)
@@ -609,30 +615,19 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
             target = _acronym_of(m.name, organisations)
         if target is None and m.key in firsts and _gender(m) in (None, _gender(firsts[m.key])):
             target = firsts[m.key]
-        if target is not None and target.key != m.key:
-            new = replace(m, name=target.name, key=target.key, type=target.type)
-            for i in range(occ.start, occ.end):
-                maps[occ.passage][i] = new
+        _point(occ, target, maps, other_key_only=True)
 
     # "the Public and Commercial Services Union (PCS)": the word in brackets is the name's own
     # short form, whatever its letters, and wherever the article uses it.
     defined = _defined_short_forms(parsed, maps)
     for occ in _occurrences(maps):
-        target = defined.get(occ.mention.text)
-        if target is not None and target.key != occ.mention.key:
-            new = replace(occ.mention, name=target.name, key=target.key, type=target.type)
-            for i in range(occ.start, occ.end):
-                maps[occ.passage][i] = new
+        _point(occ, defined.get(occ.mention.text), maps, other_key_only=True)
 
     # Short forms: "Nortel" after "Nortel Networks", "the Commission" after "European Commission",
     # "Korea" after "South Korea".
     occurrences = _occurrences(maps)
     for occ in occurrences:
-        target = _long_form(occ.mention, [o.mention for o in occurrences])
-        if target is not None:
-            new = replace(occ.mention, name=target.name, key=target.key, type=target.type)
-            for i in range(occ.start, occ.end):
-                maps[occ.passage][i] = new
+        _point(occ, _long_form(occ.mention, [o.mention for o in occurrences]), maps)
 
     # "the G7 meeting" and "the meeting of G7 finance ministers", "the Tory manifesto" and "the
     # Tory election manifesto", "the EU Constitution" and "the constitution": one occasion or
@@ -640,11 +635,7 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
     occurrences = _occurrences(maps)
     same = _same_occasions([o.mention for o in occurrences])
     for occ in occurrences:
-        target = same.get(occ.mention.key)
-        if target is not None:
-            new = replace(occ.mention, name=target.name, key=target.key, type=target.type)
-            for i in range(occ.start, occ.end):
-                maps[occ.passage][i] = new
+        _point(occ, same.get(occ.mention.key), maps)
 
     # A name found once is found wherever it recurs.
     names: dict[tuple[str, ...], Mention] = {}
