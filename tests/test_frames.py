@@ -250,3 +250,16 @@ def test_frames_visiting_a_community_in_a_city_visits_the_city_not_its_nationali
     found = facts("General Musharraf will visit the Pakistani community in Manchester on Tuesday.")
     assert has(found, "Musharraf", "visits", "Manchester", modality="planned")
     assert not any(f.predicate == "visits" and f.object == "Pakistan" for f in found)
+
+
+def test_frames_a_firm_s_rival_is_not_its_property(facts) -> None:
+    assert not any(f.predicate == "ownsStake" for f in facts("The London exchange is holding talks with Deutsche Boerse's rival Euronext."))
+
+
+def test_frames_a_figure_after_a_possessive_is_no_owned_firm(facts) -> None:
+    assert not any(f.predicate == "ownsStake" for f in facts("The offer was above the LSE's 533p a share closing price."))
+
+
+def test_frames_an_organisation_s_department_is_one_of_its_bodies(facts) -> None:
+    found = facts("Reza Moghadam, of the IMF's European Department, spoke.")
+    assert has(found, "European Department", "memberOf", "IMF") and not any(f.predicate == "ownsStake" for f in found)

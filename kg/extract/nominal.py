@@ -159,7 +159,11 @@ def _resident_noun(noun: Token, b: Builder) -> None:
 
 
 #: Last words of the names of an organisation's own bodies: "Monetary Policy Committee", "SME Council".
-_BODIES = frozenset({"committee", "council", "board", "commission", "executive", "panel", "cabinet", "caucus", "secretariat"})
+_BODIES = frozenset(
+    {"committee", "council", "board", "commission", "executive", "panel", "cabinet", "caucus", "secretariat", "department", "office", "directorate", "bureau"}
+)
+#: Words between a possessive and a name that say how the two relate, not that one owns the other.
+_RELATION_NOUNS = frozenset("rival rivals competitor competitors partner partners ally allies neighbour customer customers client clients supplier suppliers peer peers counterpart".split())
 
 
 def ownership_statements(sent: Span, b: Builder) -> None:
@@ -171,8 +175,10 @@ def ownership_statements(sent: Span, b: Builder) -> None:
             continue
         owner = ctx.mentions[token.i]
         owned = ctx.mentions.get(token.head.i)
-        if owned is None or owned.type != "Organization" or owned.key == owner.key:
-            continue
+        if owned is None or owned.type != "Organization" or owned.key == owner.key or not owned.name[:1].isalpha():
+            continue  # "the LSE's 533p closing price": a figure the model took for a name
+        if any(t.lower_ in _RELATION_NOUNS for t in sent.doc[token.i + 1 : token.head.i]):
+            continue  # "Deutsche Boerse's rival Euronext" is its rival, not its property
         if owner.type in {"Organization", "Country"} and owned.name.split()[-1].lower() in _BODIES:
             # "the Bank of England's Monetary Policy Committee", "Labour's ruling NEC"... is one
             # of the owner's bodies, not a firm it owns.
