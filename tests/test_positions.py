@@ -140,3 +140,9 @@ def test_positions_two_titles_joined_before_one_name_are_both_held(facts) -> Non
     found = facts("Veteran Labour MP and former Cabinet minister Jack Cunningham will stand down.")
     assert has(found, "Jack Cunningham", "holdsPosition", "MP", affiliation="Labour Party")
     assert has(found, "Jack Cunningham", "memberOf", "Labour Party")
+
+
+def test_positions_a_second_office_with_its_own_article_keeps_its_own_owner(facts) -> None:
+    found = facts("Peter Mandelson, former Labour minister and now a European Commissioner, warned the BBC.")
+    assert not any(f.predicate == "holdsPosition" and f.object.endswith("Commissioner") and f.affiliation == "Labour Party" for f in found)
+    assert has(found, "Peter Mandelson", "holdsPosition", "minister", affiliation="Labour Party")

@@ -198,7 +198,10 @@ def _appositions(sent: Span, b: Builder) -> None:
                 continue
             owner = _apposition_owner(noun, b)
             for office in offices:
-                own = _apposition_owner(office, b) or owner
+                # "former Labour minister and now a European Commissioner": an office with its own
+                # article is a phrase of its own, and does not take the first office's owner.
+                separate = office is not noun and any(c.dep_ == "det" for c in office.children)
+                own = _apposition_owner(office, b) or (None if separate else owner)
                 _office(b, office, person, title_words(office), own, "kg.rules.appos.v1", 0.8, status_of(office))
             break
 
