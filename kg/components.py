@@ -381,11 +381,17 @@ def _signed_agreements(doc: Doc, spans: list[Span]) -> list[Span]:
         )
         if not signed:
             continue
-        start = token.i
-        while start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ in {"compound", "amod"} and start - 1 not in taken:
-            start -= 1
-        out.append(Span(doc, start, token.i + 1, label="DEAL"))
+        out.append(Span(doc, _modified_start(token, taken, {"compound", "amod"}), token.i + 1, label="DEAL"))
     return out
+
+
+def _modified_start(head: Token, taken: set[int], deps: set[str]) -> int:
+    """Where a noun phrase starts once the modifiers right before its head (of ``deps``, outside
+    other spans) are taken in: "an [oil deal]", "a [poster launch]"."""
+    start = head.i
+    while start > 0 and head.doc[start - 1].head.i == head.i and head.doc[start - 1].dep_ in deps and start - 1 not in taken:
+        start -= 1
+    return start
 
 
 #: Modifiers that make an occasion too routine to be a thing of its own: "a press conference".
@@ -401,9 +407,7 @@ def _attended_occasions(doc: Doc, spans: list[Span]) -> list[Span]:
     for token in doc:
         if token.lower_ not in EVENT_HEADS or token.i in taken or token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ not in {"at", "during"}:
             continue
-        start = token.i
-        while start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ == "compound" and start - 1 not in taken:
-            start -= 1
+        start = _modified_start(token, taken, {"compound"})
         # A nested compound ("games industry meeting"): the first word hangs off the second.
         while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < token.i and start - 1 not in taken:
             start -= 1

@@ -67,10 +67,11 @@ class Noun:
     """A noun that states a predicate between the names around it ("X's visit to Y", "a bid for Y").
 
     Slots: ``poss`` ("X's visit"), ``compound`` ("the Quad summit"; none after a possessive or
-    with an "of" phrase, where the compound names the noun itself), ``name`` (that name: "Unilever's
-    Birds Eye unit"), ``named`` (the name the noun describes: "Opel, GM's arm"), ``clause`` (the subject of one of ``verbs`` whose object the noun
-    is: "X made a visit"), ``setting`` (whom an "on/during/after a visit" phrase sets: "Speaking
-    during a visit to Beijing, Mr Straw"), and ``prep:WORD``.
+    with an "of" phrase, where the compound names the noun itself), ``name`` (that name:
+    "Unilever's Birds Eye unit"), ``named`` (the name the noun describes: "Opel, GM's arm"),
+    ``clause`` (the subject of one of ``verbs`` whose object the noun is: "X made a visit"),
+    ``setting`` (whom an "on/during/after a visit" phrase sets: "Speaking during a visit to
+    Beijing, Mr Straw"), and ``prep:WORD``.
     """
 
     lemma: str

@@ -84,13 +84,14 @@ _FEMALE_HONORIFICS = frozenset("mrs mrs. ms ms. miss lady dame baroness".split()
 #: Courtesy titles news gives to people who have no other style: a knight is "Sir Ian", never
 #: "Mr Blair", so "Mr Blair" beside Sir Ian Blair and Tony Blair is Tony Blair.
 _PLAIN_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss".split())
-_RAISED = frozenset("sir dame lord lady baroness baron viscount earl".split())
 _MALE_HONORIFICS = frozenset("mr mr. sir lord baron".split())
 #: Peers are named by title ("Lord Hamilton"), which need not be their surname: such a name joins
 #: only a name that carries the same kind of title.
 _PEERAGE = frozenset("lord lady baroness baron viscount earl".split())
 #: Royal and judicial styles work the same way: "Prince Charles" is not Ray Charles, "Mr Justice
 #: Sullivan" not Scott Sullivan.
+#: A knight's, dame's or peer's honorific: never "Mr" in the same article.
+_RAISED = _PEERAGE | frozenset({"sir", "dame"})
 _STYLES = _PEERAGE | frozenset("prince princess king queen pope emperor empress duke duchess sultan sheikh justice judge".split())
 #: A one-word name joins a fuller name of another article only when its own article calls it a
 #: person ("Mr Frost", a title) or shares a rarely named thing with the fuller name's articles.
@@ -222,12 +223,12 @@ def person_decisions(
         keys_by_doc[doc_id].add(key)
     genders: dict[str, set[str]] = defaultdict(set)
     peers: dict[str, bool] = defaultdict(bool)
-    styled_above: dict[str, bool] = defaultdict(bool)
+    raised: dict[str, bool] = defaultdict(bool)
     for (_, key), name in names.items():
         if name.gender:
             genders[key].add(name.gender)
         peers[key] = peers[key] or name.peer
-        styled_above[key] = styled_above[key] or name.knighted
+        raised[key] = raised[key] or name.knighted
     all_keys = {key for _, key in names}
 
     # A fuller name ends with the same word (_compatible), so the corpus-wide search looks only
@@ -239,7 +240,7 @@ def person_decisions(
     def fits(short: PersonName, full: str, local: bool = False) -> bool:
         if short.gender and genders[full] and short.gender not in genders[full]:
             return False
-        if local and short.plain and styled_above[full]:
+        if local and short.plain and raised[full]:
             return False  # an article that calls a man "Sir Ian Blair" calls Tony Blair "Mr Blair"
         # A peer's title joins a plain name only in its own article, which names the peer:
         # "Lord Butler ... Robin Butler", but not "Lord Hamilton" and a Hamilton elsewhere.
@@ -555,14 +556,24 @@ def _home_countries(statements: list[Statement], entity_of: dict[tuple[str, int,
     labels = {e.entity_id: e.label for e in entities}
     by_code = {m.key.split(":", 1)[1]: m for e in entities if e.type == "Country" for m in e.mentions[:1]}
     found: dict[str, set[str]] = defaultdict(set)
-    for s in statements:
-        if s.predicate != "memberOf" or s.object.mention is None or s.polarity != "positive":
-            continue
-        party = party_name(labels.get(entity_of.get((s.object.mention.doc_id, s.object.mention.start, s.object.mention.end), ""), ""))
-        code = party_country(party) if party else None
-        if code:
-            found[entity_of[(s.subject.doc_id, s.subject.start, s.subject.end)]].add(code)
+    for person, parties in _party_memberships(statements, entity_of, labels, current_only=False).items():
+        found[person] = {code for party in parties if (code := party_country(party_name(labels[party]) or ""))}
     return {person: by_code[next(iter(codes))] for person, codes in found.items() if len(codes) == 1 and next(iter(codes)) in by_code}
+
+
+def _party_memberships(
+    statements: list[Statement], entity_of: dict[tuple[str, int, int], str], labels: dict[str, str], current_only: bool,
+) -> dict[str, dict[str, Mention]]:
+    """person entity id -> party entity id -> a mention of the party, from the corpus' positive
+    memberOf statements (with ``current_only``, those not marked former)."""
+    found: dict[str, dict[str, Mention]] = defaultdict(dict)
+    for s in statements:
+        if s.predicate != "memberOf" or s.object.mention is None or s.polarity != "positive" or (current_only and s.qualifiers.status):
+            continue
+        party = entity_of.get((s.object.mention.doc_id, s.object.mention.start, s.object.mention.end), "")
+        if party_name(labels.get(party, "")):
+            found[entity_of[(s.subject.doc_id, s.subject.start, s.subject.end)]].setdefault(party, s.object.mention)
+    return found
 
 
 #: Kinds of body a title can name instead of the body itself: "committee chairman", "union
@@ -598,13 +609,7 @@ def _own_parties(statements: list[Statement], entity_of: dict[tuple[str, int, in
     """person entity id -> a mention of their party, from the corpus' memberOf statements ("Tory
     MP Michael Ancram"), when the person belongs to one party only."""
     labels = {e.entity_id: e.label for e in entities}
-    found: dict[str, dict[str, Mention]] = defaultdict(dict)
-    for s in statements:
-        if s.predicate != "memberOf" or s.object.mention is None or s.polarity != "positive" or s.qualifiers.status:
-            continue
-        party = entity_of.get((s.object.mention.doc_id, s.object.mention.start, s.object.mention.end), "")
-        if party_name(labels.get(party, "")):
-            found[entity_of[(s.subject.doc_id, s.subject.start, s.subject.end)]].setdefault(party, s.object.mention)
+    found = _party_memberships(statements, entity_of, labels, current_only=True)
     return {person: next(iter(parties.values())) for person, parties in found.items() if len(parties) == 1}
 
 

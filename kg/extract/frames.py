@@ -131,8 +131,9 @@ def verb_statements(verb: Token, b: Builder) -> None:
         if passive and "dobj" not in frame.object:
             # "X is based in Y", "X was born in Y": with no "by" phrase, the patient is the subject.
             subjects = subjects or patients(verb)
-        objects = [o for slot in frame.object for o in _verb_slot(verb, slot, passive)]
-        if "dobj:in" in frame.object and _verb_slot(verb, "dobj:in", passive):
+        by_slot = {slot: _verb_slot(verb, slot, passive) for slot in frame.object}
+        objects = [o for found in by_slot.values() for o in found]
+        if by_slot.get("dobj:in"):
             # "visit the Pakistani community in Manchester": the place, not the noun's modifier.
             objects = [o for o in objects if not (o.dep_ == "dobj" and o.pos_ == "NOUN")]
         # "visiting Sikhism's holiest shrine, the Golden Temple": the apposition names the object.

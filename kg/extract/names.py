@@ -84,6 +84,12 @@ def _fixed(m: Mention) -> bool:
     return m.type not in _VOTING_TYPES or party_name(m.name) is not None or m.name.lower() in INSTITUTIONS
 
 
+def _kind_vote(kind: str) -> float:
+    """The organisation vote of a kind noun beside a name: more than a first name's person vote
+    for a kind only a firm can be ("carmaker"), as much for one a person can be ("investor")."""
+    return _STRONG if kind in _PERSON_CAPABLE_KINDS else _STRONG + 1
+
+
 def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) -> Counter:
     """Type votes of one occurrence: its label (1) and what its context says (``_STRONG`` each)."""
     votes: Counter = Counter({occ.mention.type: 1})
@@ -126,9 +132,8 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     if occ.start >= 2 and doc[occ.start - 1].lower_ == "in" and doc[occ.start - 2].lower_ in {"shares", "stake", "stakes", "shareholding"}:
         votes["Organization"] += _STRONG
     if occ.start >= 1 and doc[occ.start - 1].lower_ in ORGANIZATION_KINDS and doc[occ.start - 1].is_lower:
-        # "carmaker Adam Opel", "winemaker Robert Mondavi": a kind only a firm can be outweighs a
-        # first name; "investor Warren Buffett" (a kind a person can be too) does not.
-        votes["Organization"] += _STRONG + (1 if doc[occ.start - 1].lower_ not in _PERSON_CAPABLE_KINDS else 0)
+        # "carmaker Adam Opel" (a firm), "investor Warren Buffett" (a person).
+        votes["Organization"] += _kind_vote(doc[occ.start - 1].lower_)
     if occ.start >= 2 and doc[occ.start - 1].lower_ == "based" and doc[occ.start - 2].text == "-":
         votes["Organization"] += _STRONG
     if occ.end + 1 < len(doc) and doc[occ.end].text == "-" and doc[occ.end + 1].lower_ == "based":
@@ -158,7 +163,7 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     for child in root.children:
         if child.dep_ == "appos" and child.i >= occ.end:
             if child.lower_ in ORGANIZATION_KINDS:
-                votes["Organization"] += _STRONG + (1 if child.lower_ not in _PERSON_CAPABLE_KINDS else 0)
+                votes["Organization"] += _kind_vote(child.lower_)
             elif is_title_head(child):
                 votes["Person"] += _STRONG
     if root.dep_ == "appos" and root.head.lower_ in ORGANIZATION_KINDS and root.head.i < occ.start:

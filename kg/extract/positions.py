@@ -120,12 +120,12 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
         for _, obj in prep_objects(ent.root, ("of", "for")):
             # "Secretary of State for [India]" keeps the title whole; a name after it owns the office.
             affiliation = affiliation or _owner(obj, b)
+        end = at  # the end of the person's name
+        while end < len(doc) and ctx.mentions.get(end) == person:
+            end += 1
         if affiliation is None:
             # "analyst Alex Potter at Lehman Brothers": the owner follows the name, attached to it
             # or (as the parse often has it) to the verb of saying; read from the name's end.
-            end = at
-            while end < len(doc) and ctx.mentions.get(end) == person:
-                end += 1
             root = doc[at:end].root
             for _, obj in prep_objects(root, ("at", "of", "with")):
                 affiliation = affiliation or _owner(obj, b)
@@ -142,9 +142,6 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
                 _office(b, doc[at], (person, 1.0), list(doc[first_title[0] : first_title[1]]), owner, "kg.rules.title.v1", 0.85)
         if _is_plural_title(words[-1]):
             # "Presidents Jimmy Carter and Ronald Reagan", "Labour MPs Keith Vaz and Paul Boateng".
-            end = at
-            while end < len(doc) and ctx.mentions.get(end) == person:
-                end += 1
             for other in conjuncts(doc[at:end].root)[1:]:
                 found = token_mention(other, ctx, allow_modifier=False)
                 if found is not None and found[0].type == "Person" and found[0] != person:
