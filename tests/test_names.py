@@ -221,3 +221,29 @@ def test_names_whoever_has_sales_or_employs_people_is_a_firm(mentions) -> None:
 def test_names_a_body_of_a_country_is_one_name(mentions) -> None:
     found = mentions("The Muslim Council of Britain said the comments were irresponsible.")
     assert found["Muslim Council of Britain"][0] == "Organization" and "Britain" not in found
+
+
+def test_names_a_misspelling_used_as_often_as_the_right_spelling_yields_to_the_full_name(mentions) -> None:
+    found = mentions(
+        "Fernando Valenzuela, chief economist at Banco Norte, expects rates to rise. "
+        "Mr Valenzuela said inflation was the worry. Mr Valenzeula added that growth would slow."
+    )
+    assert found["Mr Valenzeula"][1] == found["Mr Valenzuela"][1] == "person:valenzuela"
+
+
+def test_names_a_group_named_without_the_word_group_is_the_group(mentions) -> None:
+    found = mentions("The Green Lane Group of Tory MPs met on Monday. Green Lane wants lower taxes. Members of Green Lane said the party must change.")
+    assert found["Green Lane"] == found["Green Lane Group"]
+
+
+def test_names_a_country_is_not_the_bank_named_after_it(mentions) -> None:
+    found = mentions("The Bank of Scotland raised its rates. Scotland's economy grew by 2% last year.")
+    assert found["Scotland"][1] != found["Bank of Scotland"][1]
+
+
+def test_names_a_short_name_spelt_a_letter_differently_from_the_long_name_is_the_firm(mentions) -> None:
+    found = mentions(
+        "Shares in Mitsubushi Chemical fell on Tuesday. Mitsubishi said its profits would fall. "
+        "Mitsubishi makes plastics and fibres."
+    )
+    assert found["Mitsubishi"][1] == found["Mitsubushi Chemical"][1]

@@ -291,7 +291,16 @@ def _spellings(mentions: list[Mention]) -> dict[str, Mention]:
     for m in mentions:
         if not _fixed(m) and m.type in _VOTING_TYPES:
             first.setdefault(m.key, m)
-    names = sorted(first.values(), key=lambda m: (-counts[m.key], m.key))
+    # The usual spelling is the one the article writes most, counting the longer names that
+    # contain it: "Mr Valenzeula" once beside "Mr Valenzuela" once and "Fernando Valenzuela".
+    words_of = {key: m.name.lower().split() for key, m in first.items()}
+
+    def support(m: Mention) -> int:
+        words = words_of[m.key]
+        n = len(words)
+        return sum(counts[key] for key, other in words_of.items() if any(other[i : i + n] == words for i in range(len(other) - n + 1)))
+
+    names = sorted(first.values(), key=lambda m: (-support(m), -counts[m.key], m.key))
     out: dict[str, Mention] = {}
     for i, rare in enumerate(names):
         words = rare.name.lower().split()
@@ -535,7 +544,12 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
     if m.type not in {"Organization", "Place", "Person"} or party_name(m.name):
         return None
     words = m.name.lower().split()
-    if not words or (m.type == "Person" and len(words) != 1):
+    if not words:
+        return None
+    designated = _designated_form(m, words, mentions)
+    if designated is not None:
+        return designated
+    if m.type == "Person" and len(words) != 1:
         return None
     kinds = {"Organization": {"Organization"}, "Place": {"Country", "Place"}, "Person": {"Person"}}[m.type]
     found: dict[str, Mention] = {}
@@ -548,13 +562,39 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
         if m.type == "Person":
             fits = long[0] == words[0] and words[0] not in {o.name.lower().split()[-1] for o in mentions if o.type == "Person"}
         else:
-            fits = long[: len(words)] == words or long[-len(words) :] == words
-            extra = long[len(words):] if long[: len(words)] == words else long[: -len(words)]
+            opens = _same_words(long[: len(words)], words)
+            fits = opens or _same_words(long[-len(words) :], words)
+            extra = long[len(words):] if opens else long[: -len(words)]
             if any(any(c.isdigit() for c in w) for w in extra):
                 fits = False  # "BMW X5", "Airbus A380": a product of the firm, not its longer name
         if fits:
             found[other.key] = other
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+#: Words that make a name an organisation's without changing which one: "Fair Play Group" is Fair Play.
+_DESIGNATORS = frozenset("group plc inc inc. ltd ltd. limited holdings corp corp. corporation co co. llc ag sa nv gmbh".split())
+
+
+def _designated_form(m: Mention, words: list[str], mentions: list[Mention]) -> Mention | None:
+    """The one organisation of the document named by these words and a designator ("Group",
+    "plc", "Holdings"), whatever type the model gave the bare words ("Green Lane" read as a
+    person beside "the Green Lane Group"); not for a name with a courtesy title ("Mr Green")."""
+    if _honorific_word(m.text):
+        return None
+    found = {
+        other.key: other
+        for other in mentions
+        if other.type == "Organization" and other.key != m.key
+        and len(long := other.name.lower().split()) > len(words) and long[: len(words)] == words and all(w in _DESIGNATORS for w in long[len(words):])
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _same_words(these: list[str], those: list[str]) -> bool:
+    """Word by word the same, or a long word a letter off ("Mitsubushi Chemical" and "Mitsubishi"),
+    as :func:`_spellings` tells one name spelt two ways."""
+    return len(these) == len(those) and all(a == b or min(len(a), len(b)) >= 9 and _edits(a, b, 1) <= 1 for a, b in zip(these, those))
 
 
 def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Mention]]:
