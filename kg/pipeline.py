@@ -32,6 +32,7 @@ from kg.records import extraction_from_record, extraction_record, write_jsonl
 from kg.render import render_html
 from kg.resolve import MentionResolver, resolve_graph
 from kg.validate import check_graph
+from kg.writers import SubjectIndex, subject_index
 from kg.parallel import can_fork, extract_in_processes, job_count
 from kg.vocab import DCTERMS, KG, RDF
 
@@ -155,37 +156,44 @@ def build_graph(
     return to_rdf(build_knowledge_graph(paths, nlp=nlp, model=model, jobs=jobs))
 
 
-def render_page(rdf: Graph, title: str | None = None, include_hedged: bool = True, sparql: bool = True) -> str:
+def render_page(rdf: Graph, title: str | None = None, include_hedged: bool = True, sparql: bool = True, index: SubjectIndex | None = None) -> str:
     """The interactive HTML page of an RDF graph (see :mod:`kg.render`).
 
     The default title is the article's headline for one document, else a count of documents.
     With ``sparql`` the page carries the graph's triples and a SPARQL panel that runs in the page.
+    ``index``: the graph's :func:`kg.writers.subject_index`, when the caller has read it already.
     """
     if title is None:
         titles = sorted(str(t) for t in rdf.objects(None, DCTERMS.title))
         documents = len(set(rdf.subjects(RDF.type, KG.Document)))
         title = titles[0] if documents == 1 and titles else f"kg: {documents} document{'s' if documents != 1 else ''}"
-    return render_html(to_networkx(rdf, include_hedged=include_hedged), title=title, rdf=rdf, sparql=sparql)
+    return render_html(to_networkx(rdf, include_hedged=include_hedged), title=title, rdf=rdf, sparql=sparql, index=index)
 
 
 def write_outputs(
     graph: KnowledgeGraph, rdf: Graph, out_dir: str | PathLike[str], extractions: Iterable[Extraction] = (), stamp: str = "",
     extra: Mapping[Path, Content] | None = None, store: str | PathLike[str] | None = None, clock: _Stopwatch | None = None,
+    index: SubjectIndex | None = None,
 ) -> list[Path]:
     """Write :data:`OUTPUT_FILES` into ``out_dir``, all or none (``extractions.jsonl`` only when
     ``extractions`` are given; ``extra`` files after them, and the oxigraph ``store`` folder
     last, built before anything is replaced, in the same all-or-none write).
 
+    ``index`` is ``rdf``'s :func:`kg.writers.subject_index` when the caller has read it already:
+    the Turtle, the JSON-LD and the page's triples are all made from it.
+
     Raises:
         OutputError: the folder or a file cannot be written; earlier outputs stay as they were.
     """
     out = Path(out_dir)
+    if index is None:
+        index = subject_index(rdf)
     lap = clock.lap if clock is not None else lambda name: None
-    turtle = to_turtle(rdf)
+    turtle = to_turtle(rdf, index)
     lap("turtle")
-    jsonld = to_jsonld(rdf)
+    jsonld = to_jsonld(rdf, index)
     lap("jsonld")
-    page = render_page(rdf)
+    page = render_page(rdf, index=index)
     lap("page")
     contents: dict[Path, Content] = {
         out / "graph.ttl": turtle,
@@ -316,12 +324,14 @@ def build(
         graph = assemble_graph(extractions, resolver)
         clock.lap("resolve")
         rdf = to_rdf(graph)
+        # One read of the graph for the check and every writer (it was four).
+        index = subject_index(rdf)
         clock.lap("rdf")
         if validate:
-            check_graph(rdf)
+            check_graph(rdf, index)
         clock.lap("validate")
         extra = extra_outputs(graph, rdf, Path(out_dir)) if extra_outputs is not None else None
-        files = write_outputs(graph, rdf, out_dir, extractions, stamp, extra, store=store, clock=clock)
+        files = write_outputs(graph, rdf, out_dir, extractions, stamp, extra, store=store, clock=clock, index=index)
     return BuildResult(graph=graph, rdf=rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps))
 
 

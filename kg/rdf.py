@@ -25,7 +25,7 @@ from kg.files import current_path
 from kg.model import Entity, KnowledgeGraph, Mention, Quantity, Statement
 from kg.records import statement_id
 from kg.terminal import one_line
-from kg.writers import jsonld_data, turtle_text
+from kg.writers import SubjectIndex, jsonld_data, turtle_text
 from kg.vocab import DCTERMS, KG, KGR, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, bind_prefixes
 
 __all__ = [
@@ -308,13 +308,14 @@ def _add_statement(rdf: Graph, statement: Statement, graph: KnowledgeGraph) -> N
         rdf.add((subject, predicate, obj))
 
 
-def to_turtle(rdf: Graph) -> str:
+def to_turtle(rdf: Graph, index: SubjectIndex | None = None) -> str:
     """Turtle text; rdflib sorts subjects and predicates, so equal graphs give equal text.
 
     The text is rdflib's, byte for byte; :func:`kg.writers.turtle_text` writes it for kg's
-    graphs in a fraction of rdflib's time.
+    graphs in a fraction of rdflib's time (from ``index``, the graph's
+    :func:`kg.writers.subject_index`, when the caller has read it already).
     """
-    text = turtle_text(rdf)
+    text = turtle_text(rdf, index)
     return rdf.serialize(format="turtle") if text is None else text
 
 
@@ -335,10 +336,11 @@ def jsonld_context() -> dict[str, object]:
     return context
 
 
-def to_jsonld(rdf: Graph) -> str:
-    """Compact JSON-LD with :func:`jsonld_context`, nodes sorted by ``@id`` for stable output."""
+def to_jsonld(rdf: Graph, index: SubjectIndex | None = None) -> str:
+    """Compact JSON-LD with :func:`jsonld_context`, nodes sorted by ``@id`` for stable output
+    (``index`` as for :func:`to_turtle`)."""
     # kg.writers runs rdflib's own converter faster; its data is what rdflib would encode.
-    data = jsonld_data(rdf, jsonld_context())
+    data = jsonld_data(rdf, jsonld_context(), index)
     if data is None:
         data = json.loads(rdf.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, sort_keys=True))
     if isinstance(data.get("@graph"), list):

@@ -35,7 +35,7 @@ from pyvis.network import Network
 from rdflib import Graph
 
 from kg import predicates
-from kg.writers import ntriples_lines
+from kg.writers import SubjectIndex, ntriples_lines
 from kg.analytics import communities, degree, pagerank
 from kg.layout import layout_positions
 from kg.query import named_queries
@@ -143,6 +143,7 @@ def render_html(
     layout_threshold: int = LAYOUT_THRESHOLD,
     rdf: Graph | None = None,
     sparql: bool = True,
+    index: SubjectIndex | None = None,
 ) -> str:
     """The interactive page for a graph from :func:`kg.analytics.to_networkx`.
 
@@ -155,6 +156,7 @@ def render_html(
             without it the documents are the edges' ``doc`` ids and there is no SPARQL panel.
         sparql: include the SPARQL panel (Oxigraph's WebAssembly build and the triples,
             about 2 MB more); only with ``rdf``.
+        index: ``rdf``'s :func:`kg.writers.subject_index`, when the caller has read it already.
 
     Returns:
         The HTML document as a string; write it with ``encoding="utf-8"``.
@@ -258,7 +260,7 @@ def render_html(
     # refuse the whole page, so such numbers are left out.
     net.templateEnv.globals["payload"] = _finite(payload)
     net.templateEnv.globals["assets"] = _page_assets()
-    net.templateEnv.globals["sparql"] = _sparql_assets(rdf) if with_sparql else None
+    net.templateEnv.globals["sparql"] = _sparql_assets(rdf, index) if with_sparql else None
     net.templateEnv.globals["csp"] = _CSP_PLACEHOLDER
     return _with_content_security_policy(net.generate_html(), wasm=with_sparql)
 
@@ -430,15 +432,17 @@ def _oxigraph() -> tuple[Markup, str]:
     return Markup(module), wasm
 
 
-def _sparql_assets(rdf: Graph) -> dict[str, str]:
+def _sparql_assets(rdf: Graph, index: SubjectIndex | None = None) -> dict[str, str]:
     """The SPARQL engine and the graph's triples for the page: sorted N-Triples, gzip, base64.
 
     Sorted lines compress to about a fifth of Turtle's size at a third of rdflib's Turtle time,
     and the same graph gives the same bytes.
     """
     module, wasm = _oxigraph()
-    lines = sorted(ntriples_lines(rdf))
-    triples = gzip.compress(b"\n".join(lines) + b"\n", compresslevel=9, mtime=0)
+    lines = sorted(ntriples_lines(rdf, index))
+    # Level 6, zlib's default: level 9 takes twice as long (0.49 s against 0.22 s on 30 MB of a
+    # 1,600-article graph) for a file 2.5% smaller.
+    triples = gzip.compress(b"\n".join(lines) + b"\n", compresslevel=6, mtime=0)
     return {"oxigraph": module, "wasm": wasm, "triples": base64.b64encode(triples).decode("ascii"), "count": len(lines)}
 
 

@@ -22,7 +22,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from kg.vocab import OWL, RDF, RDFS, SH, XSD
-from kg.writers import subject_index
+from kg.writers import SubjectIndex, subject_index
 
 __all__ = ["CompiledShapes", "Result", "UnsupportedShapes", "compile_shapes"]
 
@@ -89,13 +89,14 @@ class CompiledShapes:
     def __init__(self, targeted: list[tuple[_Shape, tuple[tuple[URIRef, URIRef], ...]]]) -> None:
         self._targeted = targeted
 
-    def validate(self, rdf: Graph) -> tuple[Result, ...]:
-        """Every failed constraint of every targeted shape on ``rdf`` (which is not modified).
+    def validate(self, rdf: Graph, index: SubjectIndex | None = None) -> tuple[Result, ...]:
+        """Every failed constraint of every targeted shape on ``rdf`` (which is not modified;
+        ``index``: its :func:`kg.writers.subject_index`, when the caller has read it already).
 
         Returns:
             The results, in no particular order; an empty tuple when the graph conforms.
         """
-        data = _Data(rdf)
+        data = _Data(rdf, index)
         results: list[Result] = []
         for shape, targets in self._targeted:
             for focus in data.targets(targets):
@@ -209,8 +210,8 @@ def _message(g: Graph, node: Node) -> str:
 class _Data:
     """The data graph as dictionaries: subject -> predicate -> values, and class -> instances."""
 
-    def __init__(self, rdf: Graph) -> None:
-        self.out = subject_index(rdf)
+    def __init__(self, rdf: Graph, index: SubjectIndex | None = None) -> None:
+        self.out = subject_index(rdf) if index is None else index
         self._subjects_of: dict[Node, list[Node]] | None = None
         self._objects_of: dict[Node, list[Node]] | None = None
         self._inverse: dict[Node, dict[Node, list[Node]]] | None = None

@@ -19,6 +19,7 @@ from kg.terminal import printable
 from kg.errors import InputError, ValidationError
 from kg import predicates
 from kg.shacl import CompiledShapes, UnsupportedShapes, compile_shapes
+from kg.writers import SubjectIndex
 from kg.vocab import KG, KGR, KGSH, PREFIXES, RDF, RDFS, SH, SHAPES_PATH, XSD
 
 __all__ = ["ValidationReport", "Violation", "check_graph", "load_shapes", "validate_graph"]
@@ -215,7 +216,7 @@ def validate_graph(rdf: Graph, shapes: Graph | None = None) -> ValidationReport:
     return ValidationReport(conforms, violations)
 
 
-def check_graph(rdf: Graph) -> None:
+def check_graph(rdf: Graph, index: SubjectIndex | None = None) -> None:
     """Raise unless ``rdf`` conforms to the kg SHACL shapes.
 
     The shapes are checked by :mod:`kg.shacl`, which evaluates the same shapes graph in a
@@ -224,6 +225,7 @@ def check_graph(rdf: Graph) -> None:
 
     Args:
         rdf: the graph to check, usually from :func:`kg.rdf.to_rdf`.
+        index: its :func:`kg.writers.subject_index`, when the caller has read it already.
 
     Raises:
         ValidationError: the graph does not conform; the message has a header line and then
@@ -233,7 +235,7 @@ def check_graph(rdf: Graph) -> None:
     compiled = _compiled_shapes()
     if compiled is not None:
         try:
-            results = compiled.validate(rdf)
+            results = compiled.validate(rdf, index)
         except UnsupportedShapes as err:
             log.info("checking with pyshacl: %s", err)
         else:

@@ -19,7 +19,11 @@ from rdflib.term import Node
 
 from kg.vocab import RDF, RDFS
 
-__all__ = ["jsonld_data", "ntriples_lines", "subject_index", "turtle_text"]
+__all__ = ["SubjectIndex", "jsonld_data", "ntriples_lines", "subject_index", "turtle_text"]
+
+#: subject -> predicate -> objects: one read of a graph, shared by the writers and the SHACL check
+#: of one build (read-only to all of them).
+SubjectIndex = dict[Node, dict[Node, list[Node]]]
 
 #: What rdflib's Turtle serializer escapes in a prefixed name's local part.
 _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
@@ -31,7 +35,7 @@ _IS_NIL = frozenset({_NIL})
 _FIRST_PREDICATES = (_TYPE, _LABEL)
 
 
-def turtle_text(rdf: Graph) -> str | None:
+def turtle_text(rdf: Graph, index: SubjectIndex | None = None) -> str | None:
     """The Turtle that ``rdf.serialize(format="turtle")`` gives, or None when the graph has
     something this writer leaves to rdflib (blank nodes, lists, a base, classes as subjects).
 
@@ -46,7 +50,7 @@ def turtle_text(rdf: Graph) -> str | None:
     if rdf.context_aware or rdf.base is not None or type(rdf) is not Graph:
         return None
     names = _Names(rdf)
-    out = subject_index(rdf)
+    out = subject_index(rdf) if index is None else index
     references: dict[Node, int] = defaultdict(int)
     register = names.register
     for s, by_predicate in out.items():
@@ -89,7 +93,7 @@ def turtle_text(rdf: Graph) -> str | None:
     return "".join(parts).encode("utf-8", "replace").decode("utf-8")
 
 
-def ntriples_lines(rdf: Graph) -> set[bytes]:
+def ntriples_lines(rdf: Graph, index: SubjectIndex | None = None) -> set[bytes]:
     """The distinct lines of ``rdf.serialize(format="nt", encoding="utf-8")``, without their
     line ends: rdflib's own row format, with each IRI's form computed once rather than on
     every triple (about a quarter of rdflib's time on kg's graphs).
@@ -113,7 +117,7 @@ def ntriples_lines(rdf: Graph) -> set[bytes]:
         return found
 
     lines: set[bytes] = set()
-    for s, by_predicate in subject_index(rdf).items():
+    for s, by_predicate in (subject_index(rdf) if index is None else index).items():
         head = form(s) + " "
         for p, objects in by_predicate.items():
             start = head + form(p) + " "
@@ -172,7 +176,7 @@ class _Names:
         return text
 
 
-def jsonld_data(rdf: Graph, context: dict[str, object]) -> dict | None:
+def jsonld_data(rdf: Graph, context: dict[str, object], index: SubjectIndex | None = None) -> dict | None:
     """What ``rdf.serialize(format="json-ld", context=context, auto_compact=True)`` encodes, as
     Python data (its ``@graph`` in no particular order; IRIs may be rdflib terms, which encode
     as strings), or None when rdflib should do it.
@@ -195,7 +199,7 @@ def jsonld_data(rdf: Graph, context: dict[str, object]) -> dict | None:
         from rdflib.plugins.shared.jsonld.keys import CONTEXT, GRAPH
     except ImportError:  # pragma: no cover - another rdflib layout: let rdflib serialise
         return None
-    view = _DictGraph(rdf)
+    view = _DictGraph(rdf, index)
     if any(isinstance(s, BNode) or _FIRST in by_predicate or any(isinstance(o, BNode) for objects in by_predicate.values() for o in objects)
            for s, by_predicate in view.out.items()):
         return None
@@ -213,9 +217,9 @@ class _DictGraph:
 
     context_aware = False
 
-    def __init__(self, rdf: Graph) -> None:
+    def __init__(self, rdf: Graph, index: SubjectIndex | None = None) -> None:
         self.identifier = rdf.identifier
-        self.out = subject_index(rdf)
+        self.out = subject_index(rdf) if index is None else index
 
     def subjects(self, predicate=None, obj=None):
         if predicate is None and obj is None:
@@ -267,7 +271,7 @@ def _memoised(context):
 UNDEF_CONTAINER = object()
 
 
-def subject_index(rdf: Graph) -> dict[Node, dict[Node, list[Node]]]:
+def subject_index(rdf: Graph) -> SubjectIndex:
     """subject -> predicate -> objects, each in the order the triples were added (rdflib's own
     order for a subject's triples, which its serializers follow).
 
