@@ -549,38 +549,6 @@ def _dominant(entities: tuple[Entity, ...]) -> dict[tuple[str, str], Mention]:
 _DOMINANT_SHARE = {"Country": 0.75, "Organization": 0.4, "Party": 0.5}
 
 
-def _unmarked_countries(statements: list[Statement], entity_of: dict[tuple[str, int, int], str], entities: tuple[Entity, ...]) -> dict[str, Mention]:
-    """doc_id -> a mention of the country whose offices the article leaves unmarked, when it marks
-    others': a paper names its own government's offices bare ("Prime Minister Narendra Modi") and
-    a foreign one's with the country ("U.S. Secretary of State Marco Rubio"). The country must
-    lead the article's other countries clearly: named three times or more, and at least twice as
-    often as the next (a list of countries met at a summit does not dilute it, as it would a
-    share); an article that marks every office, or names no other country clearly, gets none.
-    """
-    marked: dict[str, set[str]] = defaultdict(set)
-    for s in statements:
-        if s.predicate == "holdsPosition" and s.object.mention is not None and _title_kind(s.object.mention) == "government":
-            stated = _stated_affiliation(s)
-            if stated is not None and stated.type == "Country":
-                marked[s.evidence.doc_id].add(entity_of[(stated.doc_id, stated.start, stated.end)])
-    counts: dict[str, Counter] = defaultdict(Counter)
-    first: dict[tuple[str, str], Mention] = {}
-    for entity in entities:
-        if entity.type != "Country":
-            continue
-        for m in entity.mentions:
-            if m.doc_id in marked and entity.entity_id not in marked[m.doc_id]:
-                counts[m.doc_id][entity.entity_id] += 1
-                first.setdefault((m.doc_id, entity.entity_id), m)
-    out: dict[str, Mention] = {}
-    for doc_id, counter in counts.items():
-        ranked = counter.most_common(2)
-        top, n = ranked[0]
-        if n >= 3 and (len(ranked) == 1 or n >= 2 * ranked[1][1]):
-            out[doc_id] = first[(doc_id, top)]
-    return out
-
-
 def _home_countries(statements: list[Statement], entity_of: dict[tuple[str, int, int], str], entities: tuple[Entity, ...]) -> dict[str, Mention]:
     """person entity id -> a mention of the country whose government their party forms, from the
     memberOf statements of the corpus ("Labour MP Jack Straw": Labour -> GB), when the corpus
@@ -653,14 +621,13 @@ def _positions(
     A title the sentence names without an affiliation takes the one the same person's same
     title has elsewhere in the document, then elsewhere in the corpus ("the chancellor" after
     "UK Chancellor Gordon Brown"); then a government office is the country the article is
-    about, else the one it leaves unmarked where it marks other countries' offices, and a company office ("chief executive") the organisation it is about, when one
+    about and a company office ("chief executive") the organisation it is about, when one
     clearly leads; a shadow post or a party's (deputy) leadership is the holder's own party when
     the corpus gives them one, a shadow post else the party the article is about; a title that
     names a kind of body ("committee chairman") the one such body the article names; with none,
     the statement keeps the title as text.
     """
     dominant = _dominant(entities)
-    unmarked = _unmarked_countries(statements, entity_of, entities)
     home = _home_countries(statements, entity_of, entities)
     parties = _own_parties(statements, entity_of, entities)
     bodies = _bodies_by_kind(entities)
@@ -719,7 +686,7 @@ def _positions(
             kind = _title_kind(title_mention)
             if kind == "government":
                 # A minister of a British party is a British minister, whatever else the article names.
-                affiliation = home.get(person) or dominant.get((s.evidence.doc_id, "Country")) or unmarked.get(s.evidence.doc_id)
+                affiliation = home.get(person) or dominant.get((s.evidence.doc_id, "Country"))
             elif kind == "corporate":
                 affiliation = dominant.get((s.evidence.doc_id, "Organization"))
             elif kind == "party":
