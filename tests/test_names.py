@@ -247,3 +247,38 @@ def test_names_a_short_name_spelt_a_letter_differently_from_the_long_name_is_the
         "Mitsubishi makes plastics and fibres."
     )
     assert found["Mitsubishi"][1] == found["Mitsubushi Chemical"][1]
+
+
+def test_names_a_first_name_alone_is_the_person_named_in_full_not_a_firm(mentions) -> None:
+    found = mentions("Labour MP Shahid Malik said the law was wrong. Shahid, who represents Dewsbury, wants change. Shahid told the BBC he was hopeful.")
+    assert found["Shahid"] == found["Shahid Malik"]
+
+
+def test_names_a_genitive_short_form_opens_the_long_name(mentions) -> None:
+    found = mentions("Lloyd's of London said claims rose. Lloyd's chairman Peter Levene was pleased. Lloyd's has 60 syndicates.")
+    assert found["Lloyd"][1] == found["Lloyd's of London"][1]
+
+
+def test_names_mac_and_mc_are_one_spelling_of_a_surname(mentions) -> None:
+    found = mentions("Ian MacDonald, the union's leader, spoke first. Mr MacDonald said pay was too low. Ian McDonald later said talks would go on.")
+    assert found["Ian McDonald"][1] == found["Ian MacDonald"][1]
+
+
+def test_names_a_full_name_misspelt_once_takes_the_spelling_the_article_uses_more(mentions) -> None:
+    found = mentions("Mr Khodorkovsky is in jail. Lawyers for Mikhail Khordokovsky appealed. Mr Khodorkovsky denies the charges.")
+    assert found["Mikhail Khordokovsky"][1] == found["Mr Khodorkovsky"][1] == "person:mikhail khodorkovsky"
+
+
+def test_names_a_bare_surname_that_ends_a_firm_named_after_its_founder_is_the_firm(mentions) -> None:
+    found = mentions("Shares in Robert Bosch rose. Bosch said sales rose 5%. Bosch employs 230,000 people and Bosch plans to hire more.")
+    assert found["Bosch"] == found["Robert Bosch"] == ("Organization", "organization:robert bosch")
+
+
+def test_names_a_name_inside_a_long_full_name_is_that_person(mentions) -> None:
+    found = mentions("Brazil's president Luiz Inacio Lula da Silva said growth was strong. President Lula said he wanted more trade. Lula will visit China in May.")
+    assert found["Lula"] == found["Luiz Inacio Lula da Silva"]
+
+
+def test_names_a_titled_surname_is_not_the_firm_that_ends_with_it(mentions) -> None:
+    found = mentions("Ford Motor sold more cars. Mr Ford, the firm's chairman, said he was pleased. Ford said sales rose.")
+    assert found["Mr Ford"][0] == "Person"

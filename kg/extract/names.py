@@ -192,6 +192,8 @@ def _unsupported_people(parsed, occurrences: list[_Occurrence], decided: dict[st
     """Keys of one-word names decided Person that no occurrence supports as a person."""
     supported: set[str] = set()
     seen: Counter = Counter()
+    # "Shahid" after "Shahid Malik": the first name of someone the article names in full.
+    first_names = {o.mention.name.split()[0] for o in occurrences if o.mention.type == "Person" and len(o.mention.name.split()) > 1}
     for occ in occurrences:
         m = occ.mention
         key = _vote_key(m)
@@ -206,7 +208,7 @@ def _unsupported_people(parsed, occurrences: list[_Occurrence], decided: dict[st
         words = m.text.split()
         honorific = words and (words[0].lower() in HONORIFICS or words[0].lower().rstrip(".") + "." in HONORIFICS)
         titled = occ.start > 0 and (doc[occ.start - 1].ent_type_ == "TITLE" or is_title_head(doc[occ.start - 1]))
-        if honorific or titled or m.name in surnames or gender_of(replace(m, name=m.name + " x")) is not None:
+        if honorific or titled or m.name in surnames or m.name in first_names or gender_of(replace(m, name=m.name + " x")) is not None:
             supported.add(key)
     # A name seen once keeps the model's reading: too little to overrule it. Seen counts every
     # time the article writes the name, tagged or not ("the Quad" the model missed twice).
@@ -313,18 +315,26 @@ def _spellings(mentions: list[Mention]) -> dict[str, Mention]:
                 continue
             a, b = differing[0]
             limit = 2 if min(len(a), len(b)) >= 12 else 1
-            if min(len(a), len(b)) >= 9 and _edits(a, b, limit) <= limit:
+            if _clan_spelling(a) == _clan_spelling(b) or min(len(a), len(b)) >= 9 and _edits(a, b, limit) <= limit:
                 out[rare.key] = usual
                 break
-    out.update(_styled_misspellings(names, out))
+    out.update(_styled_misspellings(names, out, counts))
     return out
 
 
-def _styled_misspellings(names: list[Mention], taken: dict[str, Mention]) -> dict[str, Mention]:
+def _clan_spelling(word: str) -> str:
+    """"MacDonald" and "McDonald" written one way: the two spellings of one Gaelic prefix."""
+    return "mc" + word[3:] if word.startswith("mac") and len(word) > 6 else word
+
+
+def _styled_misspellings(names: list[Mention], taken: dict[str, Mention], counts: Counter) -> dict[str, Mention]:
     """"Mr Barot" after "Jacques Barrot", "Ms Chada" after "Monica Chadha": a surname with a
     courtesy title that no one in the article bears, a letter away from the surname of exactly one
-    person the article names in full, is that person (five letters or more; "Mr Browne" beside
-    "Gordon Brown" and "Des Browne" is Des Browne, named exactly)."""
+    person the article names in full, is that person (five letters or more, two letters from
+    twelve, "Mc" for "Mac"; "Mr Browne" beside "Gordon Brown" and "Des Browne" is Des Browne,
+    named exactly). When the article writes the titled surname more often than the full name, the
+    full name is the one misspelt ("Mikhail Khordokovsky" once, "Mr Khodorkovsky" twice): both
+    take the titled spelling."""
     full: dict[str, dict[str, Mention]] = defaultdict(dict)
     for m in names:
         words = m.name.split()
@@ -335,9 +345,16 @@ def _styled_misspellings(names: list[Mention], taken: dict[str, Mention]) -> dic
         word = m.name.lower()
         if m.type != "Person" or m.key in taken or " " in word or len(word) < 5 or word in full or not _honorific_word(m.text):
             continue
-        near = [people for surname, people in full.items() if len(surname) >= 5 and _edits(word, surname, 1) <= 1]
+        near = [
+            people for surname, people in full.items()
+            if len(surname) >= 5 and (_edits(word, surname, limit := 2 if min(len(word), len(surname)) >= 12 else 1) <= limit or _clan_spelling(word) == _clan_spelling(surname))
+        ]
         if len(near) == 1 and len(near[0]) == 1:
-            out[m.key] = next(iter(near[0].values()))
+            person = next(iter(near[0].values()))
+            if counts[m.key] > counts[person.key]:
+                name = " ".join(person.name.split()[:-1] + [m.name])
+                out[person.key] = person = replace(person, name=name, key=f"person:{normalise_name(name)}")
+            out[m.key] = person
     return out
 
 
@@ -551,16 +568,25 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
         return designated
     if m.type == "Person" and len(words) != 1:
         return None
-    kinds = {"Organization": {"Organization"}, "Place": {"Country", "Place"}, "Person": {"Person"}}[m.type]
+    kinds = {"Organization": {"Organization"}, "Place": {"Country", "Place"}, "Person": {"Person", "Organization"}}[m.type]
     found: dict[str, Mention] = {}
+    person_ends = {w for o in mentions if o.type == "Person" and o.key != m.key for w in (o.name.lower().split()[0], o.name.lower().split()[-1])}
+    styled = any(o.type == "Person" and o.name == m.name and _honorific_word(o.text) for o in mentions)
     for other in mentions:
         if other.key == m.key or other.type not in kinds:
             continue
-        long = other.name.lower().split()
+        # "Lloyd" (as "Lloyd's" is read) opens "Lloyd's of London".
+        long = [_GENITIVE.sub("", w) for w in other.name.lower().split()]
         if len(long) <= len(words):
             continue
-        if m.type == "Person":
-            fits = long[0] == words[0] and words[0] not in {o.name.lower().split()[-1] for o in mentions if o.type == "Person"}
+        if m.type == "Person" and other.type == "Organization":
+            # "Bosch" beside "Robert Bosch" the firm: a bare surname no one in the article bears,
+            # never written with "Mr", that ends the one firm's name.
+            fits = not styled and long[-1] == words[0] and words[0] not in person_ends
+        elif m.type == "Person":
+            # "Kim" opens "Kim Yungmin"; "Lula" is inside "Luiz Inacio Lula da Silva".
+            inner = len(long) >= 3 and words[0] in long[1:-1] and words[0] not in person_ends
+            fits = (long[0] == words[0] and words[0] not in {o.name.lower().split()[-1] for o in mentions if o.type == "Person"}) or inner
         else:
             opens = _same_words(long[: len(words)], words)
             fits = opens or _same_words(long[-len(words) :], words)
@@ -571,6 +597,8 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
             found[other.key] = other
     return next(iter(found.values())) if len(found) == 1 else None
 
+
+_GENITIVE = re.compile(r"['\u2019]s?$")
 
 #: Words that make a name an organisation's without changing which one: "Fair Play Group" is Fair Play.
 _DESIGNATORS = frozenset("group plc inc inc. ltd ltd. limited holdings corp corp. corporation co co. llc ag sa nv gmbh".split())
