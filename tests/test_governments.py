@@ -55,3 +55,8 @@ def test_governments_with_no_country_stay_in_their_article(read) -> None:
 def test_governments_other_levels_and_modifiers_are_not_governments(read) -> None:
     mentions, _ = read("Local government workers in France held a strike over government bonds.")
     assert not any(key.startswith("organization:government") for _, _, key in mentions.values())
+
+
+def test_governments_a_city_named_government_is_not_the_article_country(read) -> None:
+    mentions, _ = read("Britain's economy grew. Unemployment in Britain fell. He was respected by the Dublin government and by unionists.")
+    assert not any(name == "Government of the United Kingdom" for _, name, _ in mentions.values())

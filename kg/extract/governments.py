@@ -65,6 +65,10 @@ def _phrase_country(head: Token, by_token: dict[int, Mention]) -> tuple[str | No
             continue
         start = min(start, child.left_edge.i)
         m = by_token.get(child.i)
+        if m is not None and m.type == "Place":
+            # "the Dublin government", "the Kiev administration": a city's name for its country's
+            # government (or its own), not the country the article is about.
+            return None, start, False
         found = _country_of_mention(m) if m is not None else (demonym_code(child.text) or country_code(child.text))
         if found:
             code = found
