@@ -67,7 +67,9 @@ class Noun:
     """A noun that states a predicate between the names around it ("X's visit to Y", "a bid for Y").
 
     Slots: ``poss`` ("X's visit"), ``compound`` ("the Quad summit"; none after a possessive or
-    with an "of" phrase, where the compound names the noun itself), ``name`` (that name:
+    with an "of" phrase, where the compound names the noun itself), ``modifier`` (a name or
+    nationality before the noun, compound or adjective, unless a possessive owns it: "US support
+    for Israel", "Tory opposition to the bill"), ``name`` (that name:
     "Unilever's Birds Eye unit"), ``named`` (the name the noun describes: "Opel, GM's arm"),
     ``clause`` (the subject of one of ``verbs`` whose object the noun is: "X made a visit"),
     ``setting`` (whom an "on/during/after a visit" phrase sets: "Speaking during a visit to
@@ -228,10 +230,10 @@ PREDICATES: tuple[Predicate, ...] = (
             *_verbs("oppose", polarity="negative"),
         ),
         nouns=(
-            Noun("support", subject=("poss", "prep:from", "clause"), object=("prep:for", "prep:of"), verbs=("express", "voice", "give", "offer", "pledge", "reaffirm", "throw", "lend", "declare", "signal", "show")),
-            Noun("backing", subject=("poss", "prep:from", "clause"), object=("prep:for", "prep:of"), verbs=("give", "win", "offer")),
+            Noun("support", subject=("poss", "modifier", "prep:from", "clause"), object=("prep:for", "prep:of"), verbs=("express", "voice", "give", "offer", "pledge", "reaffirm", "throw", "lend", "declare", "signal", "show")),
+            Noun("backing", subject=("poss", "modifier", "prep:from", "clause"), object=("prep:for", "prep:of"), verbs=("give", "win", "offer")),
             Noun("endorsement", subject=("poss", "clause"), object=("prep:of", "prep:for"), verbs=("give",)),
-            Noun("opposition", subject=("poss", "clause"), object=("prep:to",), verbs=("express", "voice", "signal"), polarity="negative"),
+            Noun("opposition", subject=("poss", "modifier", "clause"), object=("prep:to",), verbs=("express", "voice", "signal"), polarity="negative"),
             Noun("supporter", subject=("named",), object=("prep:of", "poss")),
             Noun("backer", subject=("named",), object=("prep:of", "poss")),
             Noun("ally", subject=("named",), object=("prep:of", "poss")),
@@ -265,10 +267,10 @@ PREDICATES: tuple[Predicate, ...] = (
             Verb("call", requires="prep:into:question"),
         ),
         nouns=(
-            Noun("criticism", subject=("poss", "prep:from", "prep:by", "clause"), object=("prep:of",), verbs=_CRITIC_VERBS),
+            Noun("criticism", subject=("poss", "modifier", "prep:from", "prep:by", "clause"), object=("prep:of",), verbs=_CRITIC_VERBS),
             Noun("attack", subject=("poss", "prep:by", "prep:from", "clause"), object=("prep:on",), verbs=_CRITIC_VERBS),
             Noun("accusation", subject=("poss", "prep:by", "prep:from", "clause"), object=("prep:against",), verbs=_CRITIC_VERBS),
-            Noun("condemnation", subject=("poss", "prep:by", "prep:from", "clause"), object=("prep:of",), verbs=_CRITIC_VERBS),
+            Noun("condemnation", subject=("poss", "modifier", "prep:by", "prep:from", "clause"), object=("prep:of",), verbs=_CRITIC_VERBS),
             Noun("swipe", subject=("clause",), object=("prep:at",), verbs=("take",)),
             Noun("broadside", subject=("clause",), object=("prep:at", "prep:against"), verbs=("fire", "launch", "deliver")),
             Noun("scorn", subject=("clause",), object=("prep:on",), verbs=("pour", "heap")),

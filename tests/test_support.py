@@ -27,3 +27,12 @@ def test_support_welcoming_a_decision_supports_who_took_it(facts) -> None:
 
 def test_support_a_firms_board_backs_in_the_firms_name(facts) -> None:
     assert has(facts("Nortel's directors have backed Siemens. Siemens said it was pleased."), "Nortel", "supports", "Siemens")
+
+
+def test_support_a_named_modifier_of_support_is_the_supporter(facts) -> None:
+    assert has(facts("Canadian support for the Kyoto Protocol has wavered."), "Canada", "supports", "Kyoto Protocol")
+
+
+def test_support_a_party_before_opposition_opposes(facts) -> None:
+    found = facts("Tory opposition to the Hunting Act grew.")
+    assert any(f.subject == "Conservative Party" and f.predicate == "supports" and f.object == "Hunting Act" and f.polarity == "negative" for f in found)

@@ -232,6 +232,12 @@ def _noun_slot(noun: Token, slot: str, frame: Noun) -> list[Token]:
             # "Unilever's Birds Eye unit": after a possessive the compound is the noun's own name.
             return []
         return [c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.i < noun.i]
+    if slot == "modifier":
+        # "US support for Israel", "Tory opposition to the bill", "Canadian criticism of the
+        # plan": a name or nationality before the noun is whose it is (unless a possessive is).
+        if any(c.dep_ == "poss" for c in noun.children):
+            return []
+        return [c for c in noun.children if c.dep_ in {"compound", "nmod", "amod"} and c.i < noun.i]
     if slot == "name":
         # "Unilever's Birds Eye unit", "the Birds Eye unit of Unilever": the name the noun carries.
         if not _has_owner(noun):
