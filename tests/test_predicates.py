@@ -60,7 +60,7 @@ def test_predicates_types_and_qualifiers_come_from_closed_lists() -> None:
 
 def test_predicates_frame_slots_are_known() -> None:
     verb_slots = {"dobj", "dobj:of", "dobj:in"}
-    noun_slots = {"poss", "compound", "name", "named", "clause", "setting"}
+    noun_slots = {"poss", "compound", "modifier", "name", "named", "clause", "setting"}
     for p in PREDICATES:
         for frame in p.verbs:
             assert all(s in verb_slots or s.startswith("prep:") for s in frame.object), (p.name, frame)
