@@ -36,3 +36,7 @@ def test_support_a_named_modifier_of_support_is_the_supporter(facts) -> None:
 def test_support_a_party_before_opposition_opposes(facts) -> None:
     found = facts("Tory opposition to the Hunting Act grew.")
     assert any(f.subject == "Conservative Party" and f.predicate == "supports" and f.object == "Hunting Act" and f.polarity == "negative" for f in found)
+
+
+def test_support_an_act_stands_for_who_made_it_through_the_participle(facts) -> None:
+    assert has(facts("Labour ridiculed the claims made on Monday by Michael Howard."), "Labour Party", "criticizes", "Michael Howard")

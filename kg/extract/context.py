@@ -49,7 +49,7 @@ class SentenceContext:
 #: Nouns of things someone does or decides, which stand for the doer when judged or welcomed.
 ACT_NOUNS = frozenset(
     "decision move plan proposal policy handling comment remark stance approach action conduct effort offer "
-    "announcement initiative ruling statement intervention response reform".split()
+    "announcement initiative ruling statement intervention response reform claim promise pledge suggestion warning".split()
 )
 
 
@@ -88,7 +88,9 @@ def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = Tru
     if not named and token.lemma_.lower() in ACT_NOUNS:
         # "welcomed the decision by India", "attacked the handling of the crisis by the BBC": an act
         # stands for whoever did it.
-        agents = {ctx.mentions[o.i] for p in token.children if p.dep_ in {"prep", "agent"} and p.lower_ == "by"
+        # "the claims made on Monday by Mr Howard": also through the participle that says who made it.
+        heads = [token, *(c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+        agents = {ctx.mentions[o.i] for h in heads for p in h.children if p.dep_ in {"prep", "agent"} and p.lower_ == "by"
                   for o in p.children if o.dep_ == "pobj" and o.i in ctx.mentions}
         if len(agents) == 1:
             return agents.pop(), 0.75
