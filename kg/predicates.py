@@ -310,7 +310,7 @@ PREDICATES: tuple[Predicate, ...] = (
         "The subject is a member of, or joins, the object (an organisation, agreement or event).",
         AGENTS, ("Organization", "Agreement", "Event"), state=True, qualifiers=("date", "status"),
         see_also=("schema:memberOf",),
-        verbs=(Verb("join"), Verb("rejoin")),
+        verbs=(Verb("join"), Verb("rejoin"), Verb("serve", object=("prep:on", "prep:in")), Verb("sit", object=("prep:on",))),
         nouns=(
             Noun("member", subject=("named",), object=("prep:of", "compound", "poss")),
             Noun("membership", subject=("poss",), object=("prep:of",)),

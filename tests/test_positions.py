@@ -146,3 +146,11 @@ def test_positions_a_second_office_with_its_own_article_keeps_its_own_owner(fact
     found = facts("Peter Mandelson, former Labour minister and now a European Commissioner, warned the BBC.")
     assert not any(f.predicate == "holdsPosition" and f.object.endswith("Commissioner") and f.affiliation == "Labour Party" for f in found)
     assert has(found, "Peter Mandelson", "holdsPosition", "minister", affiliation="Labour Party")
+
+
+def test_positions_serving_on_a_council_is_membership(facts) -> None:
+    assert has(facts("Mr Boateng served on the Greater London Council before he was elected."), "Boateng", "memberOf", "Greater London Council")
+
+
+def test_positions_serving_in_parliament_is_membership(facts) -> None:
+    assert has(facts("Edward Turnour served in Parliament for 47 years."), "Edward Turnour", "memberOf", "Parliament")
