@@ -504,6 +504,26 @@ def _title_kind(title: Mention) -> str | None:
     return None
 
 
+#: Offices only a sovereign state's government has: in an article about Scotland, the Defence
+#: Secretary and the Chancellor are still the United Kingdom's (a devolved government has
+#: ministers, not secretaries of state).
+_SOVEREIGN_OFFICES = frozenset({"chancellor", "prime minister", "deputy prime minister"})
+_NATIONS = {"GB": ("GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR")}
+
+
+def _sovereign(affiliation: Mention | None, title: str, countries: Mapping[str, Mention]) -> Mention | None:
+    """The state whose office ``title`` is when ``affiliation`` is one of its nations (see
+    :data:`_SOVEREIGN_OFFICES`; ``countries``: a mention of each country the corpus names, by
+    code), None when the corpus never names the state; else ``affiliation`` itself."""
+    if affiliation is None or affiliation.type != "Country":
+        return affiliation
+    code = affiliation.key.split(":", 1)[1]
+    state = next((state for state, nations in _NATIONS.items() if code in nations), None)
+    if state is None or not (title in _SOVEREIGN_OFFICES or title.split()[-1] == "secretary"):
+        return affiliation
+    return countries.get(state)
+
+
 def _stated_affiliation(statement: Statement) -> Mention | None:
     """The affiliation a holdsPosition statement was read with, less a nationality before a
     company office ("Dutch co-chairman Antony Burgmans": his nationality, not his employer)."""
@@ -686,7 +706,7 @@ def _positions(
             kind = _title_kind(title_mention)
             if kind == "government":
                 # A minister of a British party is a British minister, whatever else the article names.
-                affiliation = home.get(person) or dominant.get((s.evidence.doc_id, "Country"))
+                affiliation = home.get(person) or _sovereign(dominant.get((s.evidence.doc_id, "Country")), title, by_code)
             elif kind == "corporate":
                 affiliation = dominant.get((s.evidence.doc_id, "Organization"))
             elif kind == "party":

@@ -132,6 +132,16 @@ def test_pipeline_a_us_cabinet_secretary_belongs_to_the_country_the_article_is_a
     assert positions == {"Transportation Secretary of the United States"}
 
 
+def test_pipeline_a_secretary_of_state_in_an_article_about_scotland_is_the_uk_s(extract_texts):
+    graph = extract_texts(
+        "Scotland's regiments will merge. Campaigners are fighting the plan across Scotland. Defence Secretary Geoff Hoon "
+        "announced the merger. First Minister Jack McConnell said Scotland would be consulted.\n",
+        "Britain's army is shrinking. The UK will cut three battalions.\n",
+    )
+    positions = _position_labels(graph)
+    assert positions == {"Defence Secretary of the United Kingdom", "First Minister of Scotland"}
+
+
 def test_pipeline_a_senior_vice_president_works_at_the_firm_the_article_is_about(extract_texts):
     graph = extract_texts(
         "Marsh & McLennan agreed to pay $850m. Marsh & McLennan said it had reformed. Shares in Marsh & McLennan rose.\n\n"
