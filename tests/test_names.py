@@ -282,3 +282,13 @@ def test_names_a_name_inside_a_long_full_name_is_that_person(mentions) -> None:
 def test_names_a_titled_surname_is_not_the_firm_that_ends_with_it(mentions) -> None:
     found = mentions("Ford Motor sold more cars. Mr Ford, the firm's chairman, said he was pleased. Ford said sales rose.")
     assert found["Mr Ford"][0] == "Person"
+
+
+def test_names_a_royal_known_by_a_first_name_is_not_the_commoner_of_that_first_name(mentions) -> None:
+    found = mentions("Prince Charles will marry in April. Liberal Democrat leader Charles Kennedy sent his congratulations. Charles said he was delighted.")
+    assert found["Charles"][1] != found["Charles Kennedy"][1]
+
+
+def test_names_a_royal_first_name_is_the_royal_named_in_full(mentions) -> None:
+    found = mentions("Saudi investor Prince Alwaleed bin Talal bought a stake. Prince Alwaleed said he was a long-term investor.")
+    assert found["Alwaleed"][1] == found["Alwaleed bin Talal"][1]

@@ -480,11 +480,20 @@ def _gender(m: Mention) -> str | None:
     return None
 
 
-def _first_names(occurrences: list[_Occurrence]) -> dict[str, Mention]:
+_ROYAL_STYLES = frozenset("prince princess king queen pope emperor empress duke duchess sultan sheikh crown".split())
+
+
+def _first_names(occurrences: list[_Occurrence], parsed: list[tuple[Doc, Passage]]) -> dict[str, Mention]:
     """person key -> the one full name it is the first name of: "Anil" after "Anil Ambani",
     "Sir Nicholas" after "Sir Nicholas Scott"."""
     persons = [o.mention for o in occurrences if o.mention.type == "Person"]
     full = [m for m in persons if len(m.name.split()) > 1]
+    # "Prince Charles" is a royal known by his first name, not Charles Kennedy of the same article;
+    # "Prince Alwaleed" is "Prince Alwaleed bin Talal".
+    royal = {
+        o.mention.key for o in occurrences
+        if o.mention.type == "Person" and (o.mention.text.split()[0].lower() in _ROYAL_STYLES or o.start > 0 and parsed[o.passage][0][o.start - 1].lower_ in _ROYAL_STYLES)
+    }
     out: dict[str, Mention] = {}
     for m in persons:
         parts = m.name.split()
@@ -493,7 +502,7 @@ def _first_names(occurrences: list[_Occurrence]) -> dict[str, Mention]:
         surnames = {f.name.split()[-1] for f in full}
         if parts[0] in surnames:
             continue  # a surname, for resolution to join to its full name
-        matches = {f.key: f for f in full if f.name.split()[0] == parts[0]}
+        matches = {f.key: f for f in full if f.name.split()[0] == parts[0] and (m.key not in royal or f.key in royal)}
         if len(matches) == 1:
             out[m.key] = next(iter(matches.values()))
     return out
@@ -680,7 +689,7 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
     # Acronyms take the key of the one name they abbreviate; bare first names the one full name.
     occurrences = _occurrences(maps)
     organisations = [o.mention for o in occurrences if o.mention.type == "Organization"]
-    firsts = _first_names(occurrences)
+    firsts = _first_names(occurrences, parsed)
     for occ in occurrences:
         m = occ.mention
         target = None
