@@ -827,7 +827,9 @@ def drop_self_statements(statements: list[Statement], entity_of: dict[tuple[str,
 
 def drop_vague_positions(statements: list[Statement], entity_of: dict[tuple[str, int, int], str]) -> list[Statement]:
     """Drop a one-word title ("Secretary") when the same person holds a fuller one ("Secretary of
-    State") in the same document."""
+    State") in the same document, and a title without an affiliation that ends a longer one the
+    same sentence gives the person ("safety editor" beside "operations and safety editor at
+    Flight International": one office read twice through its coordination)."""
     def person(s: Statement) -> tuple[str, str]:
         return s.evidence.doc_id, entity_of[(s.subject.doc_id, s.subject.start, s.subject.end)]
 
@@ -836,13 +838,18 @@ def drop_vague_positions(statements: list[Statement], entity_of: dict[tuple[str,
         return title_key(m.name) if m is not None else None
 
     titles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    in_sentence: dict[tuple[str, str, int], set[str]] = defaultdict(set)
     for s in statements:
         if s.predicate == "holdsPosition" and title(s):
             titles[person(s)].add(title(s))  # type: ignore[arg-type]
+            in_sentence[(*person(s), s.evidence.start)].add(title(s))  # type: ignore[arg-type]
     kept = []
     for s in statements:
         name = title(s) if s.predicate == "holdsPosition" else None
         if name is not None and " " not in name and any(t != name and name in t.split() for t in titles[person(s)]):
+            continue
+        if (name is not None and s.qualifiers.affiliation is None
+                and any(t.endswith(" " + name) for t in in_sentence[(*person(s), s.evidence.start)])):
             continue
         kept.append(s)
     return kept

@@ -142,6 +142,12 @@ def test_pipeline_a_secretary_of_state_in_an_article_about_scotland_is_the_uk_s(
     assert positions == {"Defence Secretary of the United Kingdom", "First Minister of Scotland"}
 
 
+def test_pipeline_a_coordinated_title_is_one_office_not_also_its_last_part(extract_texts):
+    graph = extract_texts("\"Fares will rise,\" said Tom Hale, operations and safety editor at trade magazine Airline Business.\n")
+    titles = {s.object.title.name for s in graph.statements if s.predicate == "holdsPosition" and s.object.title is not None}
+    assert "safety editor" not in titles
+
+
 def test_pipeline_a_senior_vice_president_works_at_the_firm_the_article_is_about(extract_texts):
     graph = extract_texts(
         "Marsh & McLennan agreed to pay $850m. Marsh & McLennan said it had reformed. Shares in Marsh & McLennan rose.\n\n"
