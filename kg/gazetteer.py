@@ -489,6 +489,15 @@ def _first_names() -> dict[str, str]:
     return dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
 
 
+def is_first_name(word: str) -> bool:
+    """Whether ``word`` is a first name the gazetteer knows ("Alan", "Tessa").
+
+    >>> is_first_name("Alan"), is_first_name("Blairite")
+    (True, False)
+    """
+    return word.lower() in _first_names()
+
+
 def gender_of(mention: Mention) -> str | None:
     """"m", "f" or None (unknown) for a person mention, from its honorific or first name.
 

@@ -292,3 +292,8 @@ def test_names_a_royal_known_by_a_first_name_is_not_the_commoner_of_that_first_n
 def test_names_a_royal_first_name_is_the_royal_named_in_full(mentions) -> None:
     found = mentions("Saudi investor Prince Alwaleed bin Talal bought a stake. Prince Alwaleed said he was a long-term investor.")
     assert found["Alwaleed"][1] == found["Alwaleed bin Talal"][1]
+
+
+def test_names_a_faction_before_a_full_name_is_not_part_of_it(mentions) -> None:
+    found = mentions("Blairite Stephen Byers attacked the plan.")
+    assert found["Blairite Stephen Byers"] == ("Person", "person:stephen byers")

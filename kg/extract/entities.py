@@ -10,7 +10,7 @@ import unicodedata
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.gazetteer import country_code, country_name, demonym_code, party_name
+from kg.gazetteer import country_code, country_name, demonym_code, is_first_name, party_name
 from kg.lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
 from kg.model import Mention, Passage
 from kg.syntax.titles import names_party_member
@@ -81,6 +81,8 @@ def person_name(text: str) -> str:
         'S. Jaishankar'
         >>> person_name("President Trump's")
         'Trump'
+        >>> person_name("Blairite Alan Milburn")
+        'Alan Milburn'
     """
     words = _POSSESSIVE.sub("", text.strip()).split()
     while words and (
@@ -88,6 +90,8 @@ def person_name(text: str) -> str:
         or words[0].lower() in TITLE_HEADS
         # "Prime Minister", "Foreign Minister": a modifier counts when a title head follows it.
         or (words[0].lower() in TITLE_MODIFIERS and len(words) > 2 and words[1].lower() in TITLE_HEADS | TITLE_MODIFIERS)
+        # "Blairite Alan Milburn", "Thatcherite Norman Tebbit": a faction the model took into the name.
+        or (len(words) > 2 and words[0].lower().endswith(("ite", "ist")) and is_first_name(words[1]) and not is_first_name(words[0]))
     ):
         words.pop(0)
     return " ".join(words).strip(_QUOTES + " ,;:")
