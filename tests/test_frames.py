@@ -263,3 +263,17 @@ def test_frames_a_figure_after_a_possessive_is_no_owned_firm(facts) -> None:
 def test_frames_an_organisation_s_department_is_one_of_its_bodies(facts) -> None:
     found = facts("Reza Moghadam, of the IMF's European Department, spoke.")
     assert has(found, "European Department", "memberOf", "IMF") and not any(f.predicate == "ownsStake" for f in found)
+
+
+def test_frames_a_modal_before_have_to_makes_the_deal_possible(facts) -> None:
+    assert has(facts("Ford could have to buy Mazda outright."), "Ford", "acquires", "Mazda", modality="possible")
+
+
+def test_frames_a_stake_the_possessive_gives_is_held_whatever_happens_to_it(facts) -> None:
+    assert has(facts("Shell may need to sell its stake in Woodside Petroleum."), "Shell", "ownsStake", "Woodside Petroleum", modality="asserted")
+
+
+def test_frames_buying_a_firm_s_stake_is_not_buying_the_firm(facts) -> None:
+    found = facts("Heineken has agreed to buy Carlsberg's stake in Baltic Beverages.")
+    assert not has(found, "Heineken", "acquires", "Carlsberg")
+    assert has(found, "Carlsberg", "ownsStake", "Baltic Beverages", modality="asserted")

@@ -53,6 +53,9 @@ ACT_NOUNS = frozenset(
 )
 
 
+#: Nouns of a share in something: the name before one is its owner, never the thing it stands for.
+_HOLDINGS = frozenset({"stake", "holding", "shareholding"})
+
 #: Bodies of a firm that act in its name ("the company's board", "MCI's directors").
 _SPEAKS_FOR_ITS_FIRM = frozenset({"director", "directors", "board", "management"})
 
@@ -75,6 +78,9 @@ def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = Tru
         if len(firms) == 1:
             return firms[0], 0.8
     if not allow_modifier or token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if token.lemma_.lower() in _HOLDINGS:
+        # "buy Alfa-Eco's stake in Sun Interbrew": a holding's owner is who sells it, not what is bought.
         return None
     # Any name among the words before the noun in its phrase: "Labour's plans", "its Travelers
     # Life insurance arm" (where the parser hangs the name off "insurance").

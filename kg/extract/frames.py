@@ -339,6 +339,10 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
     qualifiers = _noun_qualifiers(noun, frame, b.ctx)
     extractor = f"kg.rules.{predicate.name}.noun.v1"
     presupposed = "named" in frame.subject or "named" in frame.object
+    # "Shell may need to sell its stake in Enterprise": a state the possessive gives is held
+    # whatever the clause says will happen to it (not by whoever buys it: "Inbev agreed to buy
+    # Alfa-Eco's stake").
+    owners = set(_noun_slot(noun, "poss", frame)) if predicate.state and "poss" in frame.subject and not agents else set()
     if frame.pairs and not subjects and len(objects) > 1:
         # "the merger of X and Y", "talks between X and Y".
         _pairs(objects, noun, predicate, f"{noun.text} {objects[0].head.text}", b, qualifiers, frame.modality, frame.polarity, extractor, _NOUN_CONFIDENCE)
@@ -347,9 +351,10 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
         # "the US and India will start negotiations": the coordinated subjects talk to each other.
         _pairs(subjects, noun, predicate, noun.text, b, qualifiers, frame.modality, frame.polarity, extractor, _NOUN_CONFIDENCE)
         return
-    for o, subject, obj in mention_pairs(subjects, objects, b.ctx, object_modifier=True):
-        b.add(noun, subject, predicate.name, obj, relation + _prep_word(o), extractor, _NOUN_CONFIDENCE,
-              modality=frame.modality, polarity=frame.polarity, presupposed=presupposed, **qualifiers)  # type: ignore[arg-type]
+    for group in ([s for s in subjects if s in owners], [s for s in subjects if s not in owners]):
+        for o, subject, obj in mention_pairs(group, objects, b.ctx, object_modifier=True):
+            b.add(noun, subject, predicate.name, obj, relation + _prep_word(o), extractor, _NOUN_CONFIDENCE,
+                  modality=frame.modality, polarity=frame.polarity, presupposed=presupposed or group[0] in owners, **qualifiers)  # type: ignore[arg-type]
 
 
 # --- adjectives ------------------------------------------------------------------------------

@@ -163,7 +163,7 @@ def _embedded_modality(anchor: Token) -> str:
                 if sibling.dep_ == "acomp" and _modal_word(sibling):
                     return _modal_word(sibling)
         for child in head.children:
-            if child.dep_ == "aux" and child.lower_ in MODAL_VERBS and current.dep_ == "conj":
+            if child.dep_ == "aux" and child.lower_ in MODAL_VERBS and current.dep_ in {"conj", "xcomp"}:
                 return MODAL_VERBS[child.lower_]
         current = head
     return "asserted"
