@@ -41,3 +41,8 @@ def test_evaluations_a_judged_noun_names_its_owner(facts) -> None:
 
 def test_evaluations_calling_a_firms_methods_inadequate_criticises_it(facts) -> None:
     assert has(facts("Tom Hale said that Enron's methods were inadequate."), "Tom Hale", "criticizes", "Enron")
+
+
+def test_evaluations_an_it_that_stands_for_the_clause_after_it_judges_no_one(facts) -> None:
+    found = facts("The Treasury has cut costs. Alan Johnson said it was wrong to suggest the chancellor would usurp Mr Milburn.")
+    assert not any(f.subject == "Alan Johnson" and f.predicate == "criticizes" for f in found)

@@ -61,8 +61,13 @@ def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, obj
     clause = word
     while clause.pos_ not in {"VERB", "AUX"} and clause.head != clause and clause.dep_ not in {"ccomp", "conj"}:
         clause = clause.head
+    # "it was wrong to suggest ...": an "it" that stands for the clause after the adjective judges no one.
+    expletive = word.pos_ == "ADJ" and any(c.dep_ in {"xcomp", "ccomp"} for c in word.children) or any(
+        c.dep_ in {"xcomp", "ccomp"} and c.i > word.i for c in clause.children if word.dep_ == "acomp")
     for child in clause.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
+            if expletive and child.lower_ == "it":
+                continue
             candidates.append(child)
             candidates += [t for t in child.subtree if t.dep_ in {"poss", "compound"} and t.i < child.i]
             candidates += list(child.conjuncts)
