@@ -74,3 +74,9 @@ def test_places_a_firm_s_headquarters_are_where_it_is_based(facts) -> None:
 
 def test_places_an_office_elsewhere_is_no_base(facts) -> None:
     assert not any(f.predicate == "basedIn" for f in facts("Tesco opened an office in Delhi last year."))
+
+
+def test_places_a_name_with_its_own_kind_does_not_take_a_neighbours_country(facts) -> None:
+    found = facts("Companies such as Saab - the Swedish arm of US carmaker General Motors - and retailer Ahold have slashed jobs.")
+    assert has(found, "Saab", "basedIn", "Sweden")
+    assert not any(f.subject == "Ahold" and f.predicate == "basedIn" for f in found)

@@ -245,8 +245,9 @@ def kind_statements(sent: Span, b: Builder) -> None:
         phrase = _kind_phrase_start(sent, start)
         place = _place_before(sent, phrase if phrase is not None else start, b)
         root = doc[start:end].root
-        if place is None and root.dep_ == "conj":
-            # "US rivals Ford and General Motors": the second name shares the first one's place.
+        if place is None and root.dep_ == "conj" and phrase is None:
+            # "US rivals Ford and General Motors": the second name shares the first one's place
+            # (not one with a kind of its own: "Saab, GM's Swedish arm, and retailer Ahold").
             first = ctx.mentions.get(root.head.i)
             place = placed.get(first.key) if first is not None else None
         if place is not None and place.key != org.key:
@@ -266,8 +267,10 @@ def kind_statements(sent: Span, b: Builder) -> None:
                 if is_kind(doc[k]) and doc[k].pos_ == "NOUN":
                     kinds.append(doc[k])
                     break
-        if root.dep_ == "appos" and is_kind(root.head):
-            # "Britain's financial watchdog, the Financial Services Authority": the kind comes first.
+        own_kind = start - 1 >= sent.start and is_kind(doc[start - 1]) and doc[start - 1].i != root.head.i
+        if root.dep_ == "appos" and is_kind(root.head) and not own_kind:
+            # "Britain's financial watchdog, the Financial Services Authority": the kind comes first
+            # (not for a name with a kind of its own: "US carmaker GM - and retailer KarstadtQuelle").
             kinds.append(root.head)
         else:
             k = start - 1 if start - 1 >= sent.start and doc[start - 1].lower_ == "the" else start
