@@ -277,3 +277,7 @@ def test_frames_buying_a_firm_s_stake_is_not_buying_the_firm(facts) -> None:
     found = facts("Heineken has agreed to buy Carlsberg's stake in Baltic Beverages.")
     assert not has(found, "Heineken", "acquires", "Carlsberg")
     assert has(found, "Carlsberg", "ownsStake", "Baltic Beverages", modality="asserted")
+
+
+def test_frames_a_firm_s_new_product_is_not_a_firm_it_owns(facts) -> None:
+    assert not any(f.predicate == "ownsStake" for f in facts("Apple's new iPod Shuffle sold well."))

@@ -166,6 +166,10 @@ _BODIES = frozenset(
 _RELATION_NOUNS = frozenset("rival rivals competitor competitors partner partners ally allies neighbour customer customers client clients supplier suppliers peer peers counterpart".split())
 
 
+#: Words between a firm's possessive and a name that make the name a product it launched.
+_LAUNCH_WORDS = frozenset("new latest forthcoming upcoming planned proposed next".split())
+
+
 def ownership_statements(sent: Span, b: Builder) -> None:
     """"Pearson's Financial Times", "Altria's Philip Morris": an organisation's possessive on
     another organisation's name makes it the owner; a country's ("France's Total") its home."""
@@ -177,8 +181,11 @@ def ownership_statements(sent: Span, b: Builder) -> None:
         owned = ctx.mentions.get(token.head.i)
         if owned is None or owned.type != "Organization" or owned.key == owner.key or not owned.name[:1].isalpha():
             continue  # "the LSE's 533p closing price": a figure the model took for a name
-        if any(t.lower_ in _RELATION_NOUNS for t in sent.doc[token.i + 1 : token.head.i]):
+        between = sent.doc[token.i + 1 : token.head.i]
+        if any(t.lower_ in _RELATION_NOUNS for t in between):
             continue  # "Deutsche Boerse's rival Euronext" is its rival, not its property
+        if owner.type == "Organization" and any(t.lower_ in _LAUNCH_WORDS for t in between):
+            continue  # "Delta's new SimpliFares", "Sony's latest PlayStation": a product, not a firm it owns
         if owner.type in {"Organization", "Country"} and owned.name.split()[-1].lower() in _BODIES:
             # "the Bank of England's Monetary Policy Committee", "Labour's ruling NEC"... is one
             # of the owner's bodies, not a firm it owns.
