@@ -154,3 +154,8 @@ def test_positions_serving_on_a_council_is_membership(facts) -> None:
 
 def test_positions_serving_in_parliament_is_membership(facts) -> None:
     assert has(facts("Edward Turnour served in Parliament for 47 years."), "Edward Turnour", "memberOf", "Parliament")
+
+
+def test_positions_an_mp_s_seat_is_not_an_employer(facts) -> None:
+    found = facts("Kate Hoey, MP for Vauxhall, said the plan was wrong.")
+    assert not any(f.predicate == "worksFor" for f in found)

@@ -28,6 +28,8 @@ _OWNER_TYPES = frozenset({"Organization", "Country", "Place"})
 _COPULAS = frozenset("be become remain serve stay".split())
 _APPOINTING = frozenset("appoint name elect make nominate choose install promote confirm".split())
 _AFFILIATION_PREPS = ("of", "at", "for", "with", "to")
+#: Elected members: what follows "for" is their seat ("MP for Vauxhall"), never their employer.
+_LEGISLATORS = frozenset("mp msp mep am mla senator congressman congresswoman representative councillor assemblyman assemblywoman".split())
 
 
 def _is_party(mention: Mention) -> bool:
@@ -64,6 +66,8 @@ def _office(
     if affiliation is None or affiliation.type != "Organization":
         return
     predicate = "memberOf" if _is_party(affiliation) else "worksFor"
+    if predicate == "worksFor" and words[-1].lower_.rstrip("s") in _LEGISLATORS:
+        return  # "Kate Hoey, MP for Vauxhall": an elected member's "for" names the seat, not an employer
     b.add(anchor, person, predicate, (affiliation, 1.0), name, extractor, round(confidence * 0.9, 3), status=former, presupposed=presupposed)
 
 
