@@ -109,3 +109,8 @@ def test_figures_a_lender_that_gives_house_prices_reports_them(figures) -> None:
 
 def test_figures_an_oil_price_is_nobody_s_report(figures) -> None:
     assert figures("Shell said oil prices rose 3% on Monday.") == set()
+
+
+def test_figures_a_deficit_is_a_deficit_not_a_loss(figures) -> None:
+    found = figures("The UK's trade deficit widened to £5.4bn in May.")
+    assert any(metric == "trade deficit" for _, _, metric, _ in found)
