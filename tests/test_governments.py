@@ -60,3 +60,8 @@ def test_governments_other_levels_and_modifiers_are_not_governments(read) -> Non
 def test_governments_a_city_named_government_is_not_the_article_country(read) -> None:
     mentions, _ = read("Britain's economy grew. Unemployment in Britain fell. He was respected by the Dublin government and by unionists.")
     assert not any(name == "Government of the United Kingdom" for _, name, _ in mentions.values())
+
+
+def test_governments_a_committee_named_after_administration_is_no_government(read) -> None:
+    mentions, _ = read("Britain's economy grew. Unemployment in Britain fell. Lord Woolf gave evidence to the Commons public administration select committee.")
+    assert not any(name == "Government of the United Kingdom" for _, name, _ in mentions.values())

@@ -72,6 +72,8 @@ def _phrase_country(head: Token, by_token: dict[int, Mention]) -> tuple[str | No
         found = _country_of_mention(m) if m is not None else (demonym_code(child.text) or country_code(child.text))
         if found:
             code = found
+        elif m is None and child.pos_ == "PROPN" and child.dep_ != "poss":
+            return None, start, False  # "the Commons public administration committee": a name that is no country or leader
         elif m is None and child.pos_ not in {"ADJ", "PROPN"} and child.dep_ != "poss":
             return None, start, False  # "the coalition government" is still one; "the tax government" is not a phrase news uses
     return code, start, True
@@ -145,7 +147,9 @@ def government_mentions(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, 
                 # "the government of Nigeria": the of-phrase names the country and is part of the name.
                 code, end = of_country
             text = doc[start:end].text
-            led = any(by_token.get(i) is not None and by_token[i].type in {"Person", "Organization"} and not party_name(by_token[i].name) for i in range(start, token.i))
+            if any(by_token.get(i) is not None and by_token[i].type == "Organization" and not party_name(by_token[i].name) for i in range(start, token.i)):
+                continue  # "the Commons public administration committee": a body's, not a government
+            led = any(by_token.get(i) is not None and by_token[i].type == "Person" for i in range(start, token.i))
             if led and code is None and article is None:
                 # "the Bush administration" in an article about no one country: a name of its
                 # own, the same government wherever it is written so; else the article's country's.
