@@ -55,3 +55,14 @@ def test_coref_statement_through_a_pronoun_is_less_sure(nlp) -> None:
 def test_coref_office_description_is_its_holder(facts) -> None:
     found = facts("Chancellor Gordon Brown spoke in London. The chancellor attacked the Conservatives.")
     assert has(found, "Gordon Brown", "criticizes", "Conservative Party")
+
+
+def test_coref_an_object_pronoun_is_not_its_own_clause_s_subject(facts) -> None:
+    found = facts("Royal Dutch Shell fell. Activist fund Knight Vinke, which owns 1% of Royal Dutch Shell, wants it to buy back shares rather than buy Enterprise Oil.")
+    assert not has(found, "Knight Vinke", "acquires", "Enterprise Oil")
+    assert has(found, "Royal Dutch Shell", "acquires", "Enterprise Oil", modality="hoped")
+
+
+def test_coref_an_object_it_past_its_clause_s_subject_is_left_alone(facts) -> None:
+    found = facts("The Tories attacked the Budget. The Liberal Democrats branded it a sticking plaster.")
+    assert not any(f.subject == "Liberal Democrats" and f.object == "Conservative Party" for f in found)

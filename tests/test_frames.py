@@ -281,3 +281,8 @@ def test_frames_buying_a_firm_s_stake_is_not_buying_the_firm(facts) -> None:
 
 def test_frames_a_firm_s_new_product_is_not_a_firm_it_owns(facts) -> None:
     assert not any(f.predicate == "ownsStake" for f in facts("Apple's new iPod Shuffle sold well."))
+
+
+def test_frames_calling_someone_a_giant_is_a_tribute_not_an_attack_or_a_call(facts) -> None:
+    found = facts("Jim Callaghan died on Saturday. Tony Blair called Mr Callaghan a giant of the Labour movement.")
+    assert not any(f.subject == "Tony Blair" and f.predicate in {"criticizes", "speaksWith"} for f in found)

@@ -124,12 +124,18 @@ class Antecedents:
     def resolve(self, token: Token, start: int) -> tuple[Mention, float] | None:
         """The named mention a pronoun or description at ``start`` (document offset) stands for."""
         lower = token.lower_
+        barred = _clause_subjects(token, start)
         if lower in _MALE_PRONOUNS or lower in _FEMALE_PRONOUNS:
             want = "m" if lower in _MALE_PRONOUNS else "f"
-            named = self._person(start, want)
+            named = self._person(start, want, barred)
             return (_pointing(named, token, start), PRONOUN_FACTOR) if named else None
         if lower in _THING_PRONOUNS:
-            named = self._latest(self.organisations, start, prefer_subject=True)
+            if barred and token.dep_ in {"dobj", "dative"}:
+                # "The Lib Dems branded it a sticking plaster": an object "it" is more often a
+                # thing (the Budget) than another firm; only an agent "it" ("wants it to buy")
+                # is looked for past the clause's subject.
+                return None
+            named = self._latest(self.organisations, start, prefer_subject=True, barred=barred)
             return (_pointing(named, token, start), PRONOUN_FACTOR) if named else None
         if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return self._description(token, start)
@@ -143,8 +149,9 @@ class Antecedents:
             return None
         return ranked[0][1], DESCRIPTION_FACTOR
 
-    def _person(self, start: int, gender: str) -> Mention | None:
-        candidates = [(m, subject) for m, subject in self.people.before(start) if self.genders.get(m.key, gender) == gender]
+    def _person(self, start: int, gender: str, barred: tuple[int, ...] = ()) -> Mention | None:
+        candidates = [(m, subject) for m, subject in self.people.before(start)
+                      if self.genders.get(m.key, gender) == gender and not _covers(m, barred)]
         if not candidates:
             return None
         latest = candidates[0][0]
@@ -155,8 +162,8 @@ class Antecedents:
         return latest
 
     @staticmethod
-    def _latest(seen: _Seen, start: int, prefer_subject: bool = False, party: bool | None = None) -> Mention | None:
-        found = seen.before(start)
+    def _latest(seen: _Seen, start: int, prefer_subject: bool = False, party: bool | None = None, barred: tuple[int, ...] = ()) -> Mention | None:
+        found = [(m, s) for m, s in seen.before(start) if not _covers(m, barred)]
         if party is not None:
             found = [(m, s) for m, s in found if (party_name(m.name) is not None) == party]
         if not found:
@@ -191,6 +198,25 @@ class Antecedents:
         if named is None:
             return None
         return _pointing(named, noun, start), DESCRIPTION_FACTOR
+
+
+def _clause_subjects(pronoun: Token, start: int) -> tuple[int, ...]:
+    """Document offsets of the subjects a plain object pronoun cannot stand for: its own verb's
+    ("Atticus wants it to buy the LSE": "it" is not Atticus, which would be "itself")."""
+    if pronoun.lower_ not in {"it", "him", "her", "them"}:
+        return ()
+    if pronoun.dep_ in {"dobj", "dative"}:
+        verb = pronoun.head
+    elif pronoun.dep_ == "nsubj" and pronoun.head.dep_ in {"xcomp", "ccomp"} and any(c.lower_ == "to" and c.dep_ == "aux" for c in pronoun.head.children):
+        verb = pronoun.head.head  # "wants it to buy": the subject of "wants"
+    else:
+        return ()
+    base = start - pronoun.idx
+    return tuple(base + c.idx for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != pronoun.i)
+
+
+def _covers(m: Mention, offsets: tuple[int, ...]) -> bool:
+    return any(m.start <= o < m.end for o in offsets)
 
 
 def _pointing(named: Mention, token: Token, start: int) -> Mention:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from kg import predicates
 from kg.extract.context import Builder, Found, mention_pairs, token_mention
+from kg.lexicon import POSITIVE_EVALUATION
 from kg.normalize import parse_quantity
 from kg.model import Mention, Quantity
 from kg.predicates import Adjective, Noun, Predicate, Verb
@@ -46,14 +47,35 @@ def frame_verbs(verb: Token) -> list[tuple[Predicate, Verb]]:
         if frame.particle is None and particles & {p.particle for _, p in predicates.verb_frames(lemma) if p.particle}:
             # "take over" is not "take"; "sell off" has a frame of its own.
             continue
-        if frame.requires == "oprd" and not any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in verb.children):
+        if frame.requires == "oprd" and not _complements(verb):
             continue
-        if frame.requires == "plain" and any(c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} for c in verb.children):
+        if frame.requires == "oprd" and _praising(verb):
+            continue  # "Mr Blair called him a giant of the Labour movement": a tribute, not an attack
+        if frame.requires == "plain" and (_complements(verb) or any(c.dep_ == "attr" for c in verb.children)):
             continue
         if frame.requires and frame.requires.startswith("prep:") and not _has_prep(verb, frame.requires):
             continue  # "warned X against Y" criticises X; "warned that" does not
         found.append((predicate, frame))
     return found
+
+
+#: Nouns a speaker calls someone to honour them.
+_TRIBUTES = frozenset("giant hero heroine legend champion friend inspiration statesman icon titan colossus".split())
+
+
+def _complements(verb: Token) -> list[Token]:
+    """What a verb calls its object: its object complement ("called him a liar"), also where the
+    parser made it an apposition of the object ("called Mr Callaghan [appos: a giant]")."""
+    found = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp"}]
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        found += [a for a in obj.children if a.dep_ == "appos" and a.i > obj.i and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in a.children)]
+    return found
+
+
+def _praising(verb: Token) -> bool:
+    """Whether what a verb calls its object praises it ("a giant", "a great leader")."""
+    said = [t for c in _complements(verb) for t in c.subtree]
+    return any(t.lemma_.lower() in _TRIBUTES or t.lemma_.lower() in POSITIVE_EVALUATION or t.lower_ in POSITIVE_EVALUATION for t in said)
 
 
 def _has_prep(verb: Token, requires: str) -> bool:
