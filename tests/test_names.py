@@ -297,3 +297,8 @@ def test_names_a_royal_first_name_is_the_royal_named_in_full(mentions) -> None:
 def test_names_a_faction_before_a_full_name_is_not_part_of_it(mentions) -> None:
     found = mentions("Blairite Stephen Byers attacked the plan.")
     assert found["Blairite Stephen Byers"] == ("Person", "person:stephen byers")
+
+
+def test_names_a_city_is_not_the_part_of_it_named_before(mentions) -> None:
+    found = mentions("Crime fell in west London last year. London has 7 million people. Police in London welcomed the figures.")
+    assert found["London"][1] != found["west London"][1]

@@ -577,7 +577,7 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
         return designated
     if m.type == "Person" and len(words) != 1:
         return None
-    kinds = {"Organization": {"Organization"}, "Place": {"Country", "Place"}, "Person": {"Person", "Organization"}}[m.type]
+    kinds = {"Organization": {"Organization", "Place"}, "Place": {"Country", "Place", "Organization"}, "Person": {"Person", "Organization"}}[m.type]
     found: dict[str, Mention] = {}
     person_ends = {w for o in mentions if o.type == "Person" and o.key != m.key for w in (o.name.lower().split()[0], o.name.lower().split()[-1])}
     styled = any(o.type == "Person" and o.name == m.name and _honorific_word(o.text) for o in mentions)
@@ -602,12 +602,22 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
             extra = long[len(words):] if opens else long[: -len(words)]
             if any(any(c.isdigit() for c in w) for w in extra):
                 fits = False  # "BMW X5", "Airbus A380": a product of the firm, not its longer name
+            if not opens and all(w.islower() for w in other.name.split()[: -len(words)]) and any(w in _PARTS for w in extra):
+                fits = False  # "west London" is a part of London, not its longer name
+            if {m.type, other.type} == {"Organization", "Place"} and not (opens and all(w in _FACILITIES for w in extra)):
+                fits = False  # an organisation and a place share a name only as a facility: "Barlinnie" / "Barlinnie Prison"
         if fits:
             found[other.key] = other
     return next(iter(found.values())) if len(found) == 1 else None
 
 
 _GENITIVE = re.compile(r"['\u2019]s?$")
+
+#: Lower-case words before a place's name that make a part of it.
+_PARTS = frozenset("north south east west northern southern eastern western central upper lower inner outer".split())
+
+#: Last words of a facility's name, which news also gives bare ("Barlinnie Prison", "Heathrow Airport").
+_FACILITIES = frozenset("prison jail airport hospital stadium station port harbour dock docks camp base".split())
 
 #: Words that make a name an organisation's without changing which one: "Fair Play Group" is Fair Play.
 _DESIGNATORS = frozenset("group plc inc inc. ltd ltd. limited holdings corp corp. corporation co co. llc ag sa nv gmbh".split())
