@@ -640,7 +640,7 @@ def test_relations_open_statement_keeps_preposition() -> None:
     )
     out = extract(doc)
     assert find(out, "Mexico", "relatedTo", "Guzman").relation == "extradited"
-    assert find(out, "Mexico", "relatedTo", "Canada").relation == "extradited to"
+    assert find(out, "Mexico", "relatedTo", "Canada").relation == "extradited Guzman to"
 
 
 def test_relations_open_statement_needs_named_object() -> None:
@@ -688,3 +688,23 @@ def test_relations_pronoun_subject_points_back_at_last_person() -> None:
     s = find(extract(doc), "Merkel", "meets", "Macron")
     assert s.subject.text == "She"
     assert s.confidence == round(0.85 * 0.85, 3)
+
+
+@pytest.mark.model
+def test_relations_open_relation_keeps_the_object_before_its_preposition(nlp) -> None:
+    from kg.extract import extract_documents
+    from kg.model import Document
+    from kg.nlp import parse_documents
+
+    texts = ["In 1983 Stanley Fischer became adviser to George Shultz.", "Yukos has filed for bankruptcy protection in the US."]
+    documents = [Document(f"r{i}", t, "test", segments=((0, len(t)),)) for i, t in enumerate(texts)]
+    relations = {(s.subject.name, s.relation) for e in extract_documents(parse_documents(nlp, documents), classifier=None)
+                 for s in e.statements if s.predicate == "relatedTo"}
+    assert ("Stanley Fischer", "became adviser to") in relations
+    assert ("Yukos", "filed for bankruptcy protection in") in relations
+
+
+@pytest.mark.model
+def test_relations_a_time_is_no_end_of_an_open_relation(facts) -> None:
+    found = facts("Charles Clarke will ask Parliament to renew the law in the New Year.")
+    assert not any(f.predicate == "relatedTo" and f.object == "New Year" for f in found)

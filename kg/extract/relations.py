@@ -53,7 +53,15 @@ def _open_statements(verb: Token, b: Builder) -> None:
     for o, subject, obj in mention_pairs(subjects, objects, b.ctx, object_modifier=False):
         if obj[0].type in {"Position"} or subject[0].type in {"Position", "Event", "Agreement"}:
             continue
-        b.add(verb, subject, "relatedTo", obj, _relation_for(verb, o), "kg.rules.open.v1", 0.5)
+        if any(m[0].name[:1].isdigit() for m in (subject, obj)):
+            continue  # "300p", "2005": a price or a year the model took for a name
+        if obj[0].type == "Event" and o.dep_ == "pobj" and o.head.lower_ in _WHEN_PREPS:
+            continue  # "renew the law in the New Year": a time, not a partner
+        b.add(verb, subject, "relatedTo", obj, _relation_for(verb, o, b), "kg.rules.open.v1", 0.5)
+
+
+#: Prepositions that put an occasion in time rather than relate to it.
+_WHEN_PREPS = frozenset("in on during by until till before after since".split())
 
 
 #: Governing verbs whose infinitive was not (or not yet) done.
@@ -93,10 +101,21 @@ def _asked_or_supposed(verb: Token) -> bool:
     return False
 
 
-def _relation_for(verb: Token, obj: Token) -> str:
-    """The verb phrase that links the verb to one object: "represented by", "relies on"."""
+def _relation_for(verb: Token, obj: Token, b: Builder | None = None) -> str:
+    """The verb phrase that links the verb to one object: "represented by", "relies on"; with a
+    prepositional object, the verb's own object or first unnamed phrase goes with it ("became
+    adviser to", "deliver his Budget to", "filed for bankruptcy protection in")."""
     words = [verb.text, *(c.text for c in verb.children if c.dep_ == "prt")]
     if obj.dep_ == "pobj":
+        named = b.ctx.mentions if b is not None else {}
+        middle = next((c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"} and c.i < obj.i), None)
+        if middle is None:
+            middle = next((c for c in verb.children if c.dep_ == "prep" and c.i < obj.head.i and c is not obj.head
+                           and any(g.dep_ == "pobj" and g.i not in named for g in c.children)), None)
+        if middle is not None:
+            head = middle if middle.dep_ != "prep" else next(g for g in middle.children if g.dep_ == "pobj")
+            phrase = [t for t in head.subtree if t.i <= head.i and t.dep_ in {"poss", "compound", "amod", "det"} or t == head]
+            words += ([middle.text] if middle.dep_ == "prep" else []) + [t.text for t in sorted(phrase, key=lambda t: t.i)]
         words.append(obj.head.text)
     return " ".join(words)
 
