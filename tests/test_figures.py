@@ -114,3 +114,9 @@ def test_figures_an_oil_price_is_nobody_s_report(figures) -> None:
 def test_figures_a_deficit_is_a_deficit_not_a_loss(figures) -> None:
     found = figures("The UK's trade deficit widened to £5.4bn in May.")
     assert any(metric == "trade deficit" for _, _, metric, _ in found)
+
+
+def test_figures_the_level_a_figure_rose_from_is_the_earlier_period_s(figures) -> None:
+    found = figures("Nike said sales rose 4% to $6.5bn from $6.2bn a year earlier.")
+    assert ("Nike", 6_500_000_000, "sales", None) in found
+    assert ("Nike", 6_200_000_000, "sales", "year earlier") in found

@@ -12,6 +12,8 @@ prices are not figures a firm reports.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from kg.extract.context import Builder, Found, token_mention
@@ -142,9 +144,13 @@ def _period(anchor: Token | None, b: Builder) -> str | None:
         return None
     for ent in b.dates:
         head = ent.root.head
-        if head == anchor or (head.dep_ == "prep" and head.head == anchor):
+        if (head == anchor or (head.dep_ == "prep" and head.head == anchor)) and not _EARLIER.search(ent.text):
             return ent.text
     return None
+
+
+#: Dates that place the comparison, not the figure: "from $10.9bn a year earlier".
+_EARLIER = re.compile(r"\b(earlier|ago|previous|prior|before)\b", re.IGNORECASE)
 
 
 def _is_figure(token: Token) -> bool:
@@ -321,6 +327,11 @@ def figure_statements(sent: Span, b: Builder) -> None:
         if owner is None or owner[0].type not in _OWNER_TYPES:
             continue
         anchor = noun if noun is not None else ent.root
-        b.add(anchor, owner, "reports", value, ent.text, extractor, confidence,
-              metric=f"{metric} change" if change else metric,
-              period=_own_period(ent, b) or _period(noun, b) or _period(verb, b))
+        root = ent.root
+        if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in _CHANGE_VERBS:
+            # "sales rose 2% to $11.1bn from $10.9bn a year earlier": the level it started from,
+            # of the earlier period the sentence names (none when it names none).
+            period = next((d.text for d in b.dates if _EARLIER.search(d.text)), None) or _own_period(ent, b)
+        else:
+            period = _own_period(ent, b) or _period(noun, b) or _period(verb, b)
+        b.add(anchor, owner, "reports", value, ent.text, extractor, confidence, metric=f"{metric} change" if change else metric, period=period)
