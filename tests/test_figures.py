@@ -120,3 +120,7 @@ def test_figures_the_level_a_figure_rose_from_is_the_earlier_period_s(figures) -
     found = figures("Nike said sales rose 4% to $6.5bn from $6.2bn a year earlier.")
     assert ("Nike", 6_500_000_000, "sales", None) in found
     assert ("Nike", 6_200_000_000, "sales", "year earlier") in found
+
+
+def test_figures_a_commodity_s_price_is_reported_by_no_country_before_it(figures) -> None:
+    assert not any(s == "United States" for s, _, _, _ in figures("US light crude lost $2 to $48 a barrel on Friday."))

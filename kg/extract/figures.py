@@ -89,6 +89,10 @@ def _owner(noun: Token | None, b: Builder) -> Found | None:
     return None
 
 
+#: What markets trade and price, whose figures no country or firm named before them reports.
+_MARKET_NOUNS = frozenset("crude oil gold silver copper gas petrol dollar euro pound yen yuan currency bond bonds gilt gilts".split())
+
+
 def _clause_owner(verb: Token | None, b: Builder) -> Found | None:
     """The organisation or country a clause is about: the subject of the verb, else of the verb
     of saying it hangs from ("Nortel said it had made $434m")."""
@@ -101,7 +105,9 @@ def _clause_owner(verb: Token | None, b: Builder) -> Found | None:
             # "MG Rover, which employs 6,000 people": the pronoun stands for the noun.
             subjects = conjuncts(current.head)
         for subject in subjects:
-            found = token_mention(subject, b.ctx, allow_modifier=False) or _owner(subject, b)
+            # A subject's modifiers own the figure ("Inbev's European business saw sales fall"),
+            # not those of a traded commodity or currency ("US light crude lost $2").
+            found = token_mention(subject, b.ctx, allow_modifier=False) or (_owner(subject, b) if subject.lemma_.lower() not in _MARKET_NOUNS else None)
             if found is not None and found[0].type in _OWNER_TYPES:
                 return found
         climbs = current.dep_ in {"ccomp", "xcomp", "conj", "advcl"} or (
