@@ -526,13 +526,24 @@ def _sovereign(affiliation: Mention | None, title: str, countries: Mapping[str, 
 
 def _stated_affiliation(statement: Statement) -> Mention | None:
     """The affiliation a holdsPosition statement was read with, less a nationality before a
-    company office ("Dutch co-chairman Antony Burgmans": his nationality, not his employer)."""
+    company office ("Dutch co-chairman Antony Burgmans": his nationality, not his employer) or
+    before an occupation ("US lawyer Jamie Firestone" is no lawyer of the United States)."""
     affiliation = statement.qualifiers.affiliation
     title = statement.object.mention
-    if affiliation is not None and title is not None and affiliation.type == "Country" and _company_office(title):
-        if demonym_code(affiliation.text) and not country_code(affiliation.text):
+    if affiliation is not None and title is not None and affiliation.type == "Country":
+        if _company_office(title) and demonym_code(affiliation.text) and not country_code(affiliation.text):
+            return None
+        if title_key(title.name).split()[-1] in _OCCUPATIONS and affiliation.start < title.start:
             return None
     return affiliation
+
+
+#: Trades a person practises rather than offices a country fills: a country before one is the
+#: person's nationality or base.
+_OCCUPATIONS = frozenset(
+    "lawyer lawyers solicitor barrister analyst analysts economist economists banker journalist journalists writer author "
+    "historian scientist academic consultant expert investor businessman businesswoman entrepreneur broker trader".split()
+)
 
 
 def _company_office(title: Mention) -> bool:

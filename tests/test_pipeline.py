@@ -148,6 +148,11 @@ def test_pipeline_a_coordinated_title_is_one_office_not_also_its_last_part(extra
     assert "safety editor" not in titles
 
 
+def test_pipeline_a_country_before_an_occupation_is_no_employer(extract_texts):
+    graph = extract_texts("\"The creditors will be paid,\" said London-based US lawyer Mark Hill.\n")
+    assert not any(label.endswith("of the United States") for label in _position_labels(graph))
+
+
 def test_pipeline_a_senior_vice_president_works_at_the_firm_the_article_is_about(extract_texts):
     graph = extract_texts(
         "Marsh & McLennan agreed to pay $850m. Marsh & McLennan said it had reformed. Shares in Marsh & McLennan rose.\n\n"
