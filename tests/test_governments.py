@@ -65,3 +65,8 @@ def test_governments_a_city_named_government_is_not_the_article_country(read) ->
 def test_governments_a_committee_named_after_administration_is_no_government(read) -> None:
     mentions, _ = read("Britain's economy grew. Unemployment in Britain fell. Lord Woolf gave evidence to the Commons public administration select committee.")
     assert not any(name == "Government of the United Kingdom" for _, name, _ in mentions.values())
+
+
+def test_governments_government_as_an_idea_is_no_government(read) -> None:
+    mentions, _ = read("Britain's economy grew. Unemployment in Britain fell. The Tories believe in small government and open government.")
+    assert not any(key.startswith("organization:government") for _, _, key in mentions.values())

@@ -184,7 +184,8 @@ class Antecedents:
         named: Mention | None = None
         if lower in _PARTY_WORDS:
             named = self._latest(self.organisations, start, party=True)
-        elif lower in _COUNTRY_WORDS:
+        elif lower in _COUNTRY_WORDS and noun.tag_ == "NN":
+            # "the country" (not "the countries", which is no one country)
             named = self._latest(self.countries, start)
         elif lower in _ORG_WORDS and noun.tag_ == "NN":
             # "Ericsson posted profits thanks to clients like Deutsche Telekom. The company ...": the

@@ -137,6 +137,9 @@ def government_mentions(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, 
             if not is_government:
                 continue
             has_det = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
+            owned = code is not None or any(c.dep_ == "poss" or by_token.get(c.i) is not None for c in token.children if c.i < token.i)
+            if not has_det and not owned:
+                continue  # "big government", "open government", "good government": the idea, not one government
             if token.lemma_.lower() == "administration" and start == token.i:
                 continue  # a bare "the administration" is too often a company's or a hospital's
             if not has_det and start == token.i:
