@@ -14,6 +14,9 @@ HONORIFICS = frozenset(
     "shri smt smt. sri sheikh".split()
 )
 
+#: Royal styles: a name after one is a royal's ("Prince Charles"), not a commoner's of that name.
+ROYAL_STYLES = frozenset("prince princess king queen pope emperor empress duke duchess sultan sheikh".split())
+
 #: Head words of a title that may stand before a name ("Prime Minister Narendra Modi").
 TITLE_HEADS = frozenset(
     """president vice-president minister secretary ambassador chancellor governor senator

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from kg.gazetteer import country_code, demonym_code, gender_of, party_country, party_name
+from kg.lexicon import ROYAL_STYLES
 from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement
 from kg.normalize import title_key
 
@@ -88,11 +89,11 @@ _MALE_HONORIFICS = frozenset("mr mr. sir lord baron".split())
 #: Peers are named by title ("Lord Hamilton"), which need not be their surname: such a name joins
 #: only a name that carries the same kind of title.
 _PEERAGE = frozenset("lord lady baroness baron viscount earl".split())
-#: Royal and judicial styles work the same way: "Prince Charles" is not Ray Charles, "Mr Justice
-#: Sullivan" not Scott Sullivan.
 #: A knight's, dame's or peer's honorific: never "Mr" in the same article.
 _RAISED = _PEERAGE | frozenset({"sir", "dame"})
-_STYLES = _PEERAGE | frozenset("prince princess king queen pope emperor empress duke duchess sultan sheikh justice judge".split())
+#: Royal and judicial styles work the same way: "Prince Charles" is not Ray Charles, "Mr Justice
+#: Sullivan" not Scott Sullivan.
+_STYLES = _PEERAGE | ROYAL_STYLES | frozenset({"justice", "judge"})
 #: A one-word name joins a fuller name of another article only when its own article calls it a
 #: person ("Mr Frost", a title) or shares a rarely named thing with the fuller name's articles.
 _RARE_SHARE = 0.02
@@ -508,7 +509,6 @@ def _title_kind(title: Mention) -> str | None:
 #: Secretary and the Chancellor are still the United Kingdom's (a devolved government has
 #: ministers, not secretaries of state).
 _SOVEREIGN_OFFICES = frozenset({"chancellor", "prime minister", "deputy prime minister"})
-_NATIONS = {"GB": ("GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR")}
 
 
 def _sovereign(affiliation: Mention | None, title: str, countries: Mapping[str, Mention]) -> Mention | None:
@@ -517,9 +517,9 @@ def _sovereign(affiliation: Mention | None, title: str, countries: Mapping[str, 
     code), None when the corpus never names the state; else ``affiliation`` itself."""
     if affiliation is None or affiliation.type != "Country":
         return affiliation
-    code = affiliation.key.split(":", 1)[1]
-    state = next((state for state, nations in _NATIONS.items() if code in nations), None)
-    if state is None or not (title in _SOVEREIGN_OFFICES or title.split()[-1] == "secretary"):
+    # A nation's ISO 3166-2 code starts with its state's ("GB-SCT": GB).
+    state, nation, _ = affiliation.key.split(":", 1)[1].partition("-")
+    if not nation or not (title in _SOVEREIGN_OFFICES or title.split()[-1] == "secretary"):
         return affiliation
     return countries.get(state)
 
@@ -580,12 +580,14 @@ def _dominant(entities: tuple[Entity, ...]) -> dict[tuple[str, str], Mention]:
 _DOMINANT_SHARE = {"Country": 0.75, "Organization": 0.4, "Party": 0.5}
 
 
-def _home_countries(statements: list[Statement], entity_of: dict[tuple[str, int, int], str], entities: tuple[Entity, ...]) -> dict[str, Mention]:
+def _home_countries(
+    statements: list[Statement], entity_of: dict[tuple[str, int, int], str], entities: tuple[Entity, ...], by_code: Mapping[str, Mention],
+) -> dict[str, Mention]:
     """person entity id -> a mention of the country whose government their party forms, from the
     memberOf statements of the corpus ("Labour MP Jack Straw": Labour -> GB), when the corpus
-    names that country somewhere and the person belongs to parties of one country only."""
+    names that country somewhere (``by_code``: a mention of each country, by code) and the person
+    belongs to parties of one country only."""
     labels = {e.entity_id: e.label for e in entities}
-    by_code = {m.key.split(":", 1)[1]: m for e in entities if e.type == "Country" for m in e.mentions[:1]}
     found: dict[str, set[str]] = defaultdict(set)
     for person, parties in _party_memberships(statements, entity_of, labels, current_only=False).items():
         found[person] = {code for party in parties if (code := party_country(party_name(labels[party]) or ""))}
@@ -659,7 +661,8 @@ def _positions(
     the statement keeps the title as text.
     """
     dominant = _dominant(entities)
-    home = _home_countries(statements, entity_of, entities)
+    by_code = {m.key.split(":", 1)[1]: m for e in entities if e.type == "Country" for m in e.mentions[:1]}
+    home = _home_countries(statements, entity_of, entities, by_code)
     parties = _own_parties(statements, entity_of, entities)
     bodies = _bodies_by_kind(entities)
     in_doc = {(m.doc_id, m.key): m for e in entities if e.type == "Country" for m in reversed(e.mentions)}
@@ -679,7 +682,6 @@ def _positions(
     def is_office(s: Statement) -> bool:
         return s.predicate == "holdsPosition" and s.object.mention is not None and s.object.mention.type == "Position"
 
-    by_code = {m.key.split(":", 1)[1]: m for e in entities if e.type == "Country" for m in e.mentions[:1]}
 
     def state_office(s: Statement, affiliation: Mention | None) -> Mention | None:
         """"Labour Prime Minister Tony Blair": the party is his, the office is the country's (not

@@ -204,7 +204,7 @@ class Antecedents:
 def _clause_subjects(pronoun: Token, start: int) -> tuple[int, ...]:
     """Document offsets of the subjects a plain object pronoun cannot stand for: its own verb's
     ("Atticus wants it to buy the LSE": "it" is not Atticus, which would be "itself")."""
-    if pronoun.lower_ not in {"it", "him", "her", "them"}:
+    if pronoun.lower_ not in {"it", "him", "her"}:
         return ()
     if pronoun.dep_ in {"dobj", "dative"}:
         verb = pronoun.head

@@ -61,9 +61,10 @@ def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, obj
     clause = word
     while clause.pos_ not in {"VERB", "AUX"} and clause.head != clause and clause.dep_ not in {"ccomp", "conj"}:
         clause = clause.head
-    # "it was wrong to suggest ...": an "it" that stands for the clause after the adjective judges no one.
-    expletive = word.pos_ == "ADJ" and any(c.dep_ in {"xcomp", "ccomp"} for c in word.children) or any(
-        c.dep_ in {"xcomp", "ccomp"} and c.i > word.i for c in clause.children if word.dep_ == "acomp")
+    # "it was wrong to suggest ...": an "it" that stands for the clause after the adjective judges
+    # no one (the parser hangs that clause on the adjective or, after it, on the copula).
+    expletive = (word.pos_ == "ADJ" and any(c.dep_ in {"xcomp", "ccomp"} for c in word.children)) or (
+        word.dep_ == "acomp" and any(c.dep_ in {"xcomp", "ccomp"} and c.i > word.i for c in clause.children))
     for child in clause.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             if expletive and child.lower_ == "it":

@@ -76,6 +76,8 @@ def _phrase_country(head: Token, by_token: dict[int, Mention]) -> tuple[str | No
             return None, start, False  # "the Commons public administration committee": a name that is no country or leader
         elif m is None and child.pos_ not in {"ADJ", "PROPN"} and child.dep_ != "poss":
             return None, start, False  # "the coalition government" is still one; "the tax government" is not a phrase news uses
+    if any((body := by_token.get(i)) is not None and body.type == "Organization" and not party_name(body.name) for i in range(start, head.i)):
+        return None, start, False  # "the Commons public administration committee": a body's, not a government
     return code, start, True
 
 
@@ -150,8 +152,6 @@ def government_mentions(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, 
                 # "the government of Nigeria": the of-phrase names the country and is part of the name.
                 code, end = of_country
             text = doc[start:end].text
-            if any(by_token.get(i) is not None and by_token[i].type == "Organization" and not party_name(by_token[i].name) for i in range(start, token.i)):
-                continue  # "the Commons public administration committee": a body's, not a government
             led = any(by_token.get(i) is not None and by_token[i].type == "Person" for i in range(start, token.i))
             if led and code is None and article is None:
                 # "the Bush administration" in an article about no one country: a name of its

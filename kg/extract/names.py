@@ -21,7 +21,7 @@ from kg import predicates
 from kg.extract.governments import government_mentions
 from kg.extract.entities import INSTITUTIONS, mention_of, normalise_name, passage_mentions, person_name
 from kg.gazetteer import demonym_code, gender_of, is_city, is_town, party_name
-from kg.lexicon import HONORIFICS, METRIC_NOUNS, ORGANIZATION_KINDS
+from kg.lexicon import HONORIFICS, METRIC_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES
 from kg.model import Mention, Passage
 from kg.syntax.titles import is_title_head
 
@@ -314,12 +314,20 @@ def _spellings(mentions: list[Mention]) -> dict[str, Mention]:
             if len(differing) != 1:
                 continue
             a, b = differing[0]
-            limit = 2 if min(len(a), len(b)) >= 12 else 1
-            if _clan_spelling(a) == _clan_spelling(b) or min(len(a), len(b)) >= 9 and _edits(a, b, limit) <= limit:
+            if _misspelt(a, b, shortest=9):
                 out[rare.key] = usual
                 break
     out.update(_styled_misspellings(names, out, counts))
     return out
+
+
+def _misspelt(a: str, b: str, shortest: int) -> bool:
+    """Whether two words are one name spelt two ways: "Mac" for "Mc", or, when both have
+    ``shortest`` letters or more, one edit apart (two from twelve letters)."""
+    if _clan_spelling(a) == _clan_spelling(b):
+        return True
+    limit = 2 if min(len(a), len(b)) >= 12 else 1
+    return min(len(a), len(b)) >= shortest and _edits(a, b, limit) <= limit
 
 
 def _clan_spelling(word: str) -> str:
@@ -345,10 +353,7 @@ def _styled_misspellings(names: list[Mention], taken: dict[str, Mention], counts
         word = m.name.lower()
         if m.type != "Person" or m.key in taken or " " in word or len(word) < 5 or word in full or not _honorific_word(m.text):
             continue
-        near = [
-            people for surname, people in full.items()
-            if len(surname) >= 5 and (_edits(word, surname, limit := 2 if min(len(word), len(surname)) >= 12 else 1) <= limit or _clan_spelling(word) == _clan_spelling(surname))
-        ]
+        near = [people for surname, people in full.items() if len(surname) >= 5 and _misspelt(word, surname, shortest=5)]
         if len(near) == 1 and len(near[0]) == 1:
             person = next(iter(near[0].values()))
             if counts[m.key] > counts[person.key]:
@@ -480,7 +485,8 @@ def _gender(m: Mention) -> str | None:
     return None
 
 
-_ROYAL_STYLES = frozenset("prince princess king queen pope emperor empress duke duchess sultan sheikh crown".split())
+#: The styles before a royal's first name ("Crown Prince Abdullah" too).
+_ROYAL_STYLES = ROYAL_STYLES | {"crown"}
 
 
 def _first_names(occurrences: list[_Occurrence], parsed: list[tuple[Doc, Passage]]) -> dict[str, Mention]:
@@ -580,6 +586,7 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
     kinds = {"Organization": {"Organization", "Place"}, "Place": {"Country", "Place", "Organization"}, "Person": {"Person", "Organization"}}[m.type]
     found: dict[str, Mention] = {}
     person_ends = {w for o in mentions if o.type == "Person" and o.key != m.key for w in (o.name.lower().split()[0], o.name.lower().split()[-1])}
+    surnames = {o.name.lower().split()[-1] for o in mentions if o.type == "Person"}
     styled = any(o.type == "Person" and o.name == m.name and _honorific_word(o.text) for o in mentions)
     for other in mentions:
         if other.key == m.key or other.type not in kinds:
@@ -595,7 +602,7 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
         elif m.type == "Person":
             # "Kim" opens "Kim Yungmin"; "Lula" is inside "Luiz Inacio Lula da Silva".
             inner = len(long) >= 3 and words[0] in long[1:-1] and words[0] not in person_ends
-            fits = (long[0] == words[0] and words[0] not in {o.name.lower().split()[-1] for o in mentions if o.type == "Person"}) or inner
+            fits = (long[0] == words[0] and words[0] not in surnames) or inner
         else:
             opens = _same_words(long[: len(words)], words)
             fits = opens or _same_words(long[-len(words) :], words)
@@ -639,8 +646,9 @@ def _designated_form(m: Mention, words: list[str], mentions: list[Mention]) -> M
 
 
 def _same_words(these: list[str], those: list[str]) -> bool:
-    """Word by word the same, or a long word a letter off ("Mitsubushi Chemical" and "Mitsubishi"),
-    as :func:`_spellings` tells one name spelt two ways."""
+    """Word by word the same, or a long word (nine letters or more) a letter off ("Mitsubushi
+    Chemical" and "Mitsubishi"): a stricter test than :func:`_misspelt`, since the short name
+    here may be any part of the long one."""
     return len(these) == len(those) and all(a == b or min(len(a), len(b)) >= 9 and _edits(a, b, 1) <= 1 for a, b in zip(these, those))
 
 

@@ -7,7 +7,7 @@ reads may still link two named entities as an open ``relatedTo``, when kg would 
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Span, Token
 
@@ -19,7 +19,7 @@ from kg.extract.nominal import event_statements, killing_statements, leader_stat
 from kg.extract.places import carry_to_regions, kind_statements, place_statements
 from kg.extract.positions import position_statements
 from kg.lexicon import SPEECH_VERBS
-from kg.model import Statement
+from kg.model import Mention, Statement
 from kg.syntax import conjuncts, direct_objects, is_passive, logical_subjects, patients, prep_objects, supposes
 
 __all__ = ["sentence_statements"]
@@ -57,7 +57,7 @@ def _open_statements(verb: Token, b: Builder) -> None:
             continue  # "300p", "2005": a price or a year the model took for a name
         if obj[0].type == "Event" and o.dep_ == "pobj" and o.head.lower_ in _WHEN_PREPS:
             continue  # "renew the law in the New Year": a time, not a partner
-        b.add(verb, subject, "relatedTo", obj, _relation_for(verb, o, b), "kg.rules.open.v1", 0.5)
+        b.add(verb, subject, "relatedTo", obj, _relation_for(verb, o, b.ctx.mentions), "kg.rules.open.v1", 0.5)
 
 
 #: Prepositions that put an occasion in time rather than relate to it.
@@ -101,13 +101,13 @@ def _asked_or_supposed(verb: Token) -> bool:
     return False
 
 
-def _relation_for(verb: Token, obj: Token, b: Builder | None = None) -> str:
+def _relation_for(verb: Token, obj: Token, named: Mapping[int, Mention]) -> str:
     """The verb phrase that links the verb to one object: "represented by", "relies on"; with a
     prepositional object, the verb's own object or first unnamed phrase goes with it ("became
-    adviser to", "deliver his Budget to", "filed for bankruptcy protection in")."""
+    adviser to", "deliver his Budget to", "filed for bankruptcy protection in"); ``named``: the
+    sentence's names by token."""
     words = [verb.text, *(c.text for c in verb.children if c.dep_ == "prt")]
     if obj.dep_ == "pobj":
-        named = b.ctx.mentions if b is not None else {}
         middle = next((c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"} and c.i < obj.i), None)
         if middle is None:
             middle = next((c for c in verb.children if c.dep_ == "prep" and c.i < obj.head.i and c is not obj.head
