@@ -106,6 +106,19 @@ def test_positions_an_owner_after_the_name_of_a_speaker(facts) -> None:
     assert has(found, "Jane Moss", "worksFor", "Barclays Capital")
 
 
+def test_positions_a_speaker_at_or_from_an_organisation_works_for_it(facts) -> None:
+    assert has(facts('"Growth is slowing," said Peter Hale at Goldman Sachs on Monday.'), "Peter Hale", "worksFor", "Goldman Sachs")
+    assert has(facts("Ann Lee from the Ridgeway Institute said prices would rise."), "Ann Lee", "worksFor", "Ridgeway Institute")
+
+
+def test_positions_someone_found_at_an_organisation_does_not_work_there(facts) -> None:
+    assert not any(f.predicate == "worksFor" for f in facts("Police found Tom Garvey at Barclays on Monday."))
+
+
+def test_positions_a_speaker_at_an_organisations_event_does_not_work_for_it(facts) -> None:
+    assert not any(f.predicate == "worksFor" for f in facts('"We will win," said Ann Lee at the CBI annual conference.'))
+
+
 def test_positions_union_official_and_newspaper_journalist_are_offices(facts) -> None:
     assert has(facts("GMB official Tom Reed said the talks had failed."), "Tom Reed", "worksFor", "GMB")
     assert has(facts("Guardian journalist Ann Holt wrote the story."), "Ann Holt", "worksFor", "Guardian")

@@ -376,9 +376,16 @@ def _linear_appositions(sent: Span, b: Builder) -> None:
                     _employer_phrase(phrase, person, b)
 
 
+def _speaks(person: Mention, sent: Span, b: Builder) -> bool:
+    """Whether the person is the one who says something in the sentence ("X at Y said", "said X,
+    from Y"): a name is then the source's byline, not where they happened to be."""
+    return any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS for t in sent if b.ctx.mentions.get(t.i) == person)
+
+
 def _possessive_members(sent: Span, b: Builder) -> None:
     """"Labour's Paul Flynn" (memberOf), "Deutsche Bank's Simon Champion" (worksFor), and
-    "Mr X, of brokers ING" (worksFor): a person named with the organisation they belong to."""
+    "Mr X, of brokers ING" (worksFor): a person named with the organisation they belong to; a
+    speaker "at" or "from" one speaks for it ("said Ann Lee at Barclays")."""
     ctx = b.ctx
     doc = sent.doc
     for token in sent:
@@ -395,14 +402,18 @@ def _possessive_members(sent: Span, b: Builder) -> None:
         if person is None or person.type != "Person" or ctx.mentions.get(i + 1) == person:
             continue
         at = i + 2 if doc[i + 1].text == "," else i + 1
-        if at >= sent.end or doc[at].lower_ != "of":
+        if at >= sent.end or not (doc[at].lower_ == "of" or (doc[at].lower_ in {"at", "from"} and _speaks(person, sent, b))):
             continue
         for k in range(at + 1, min(at + 5, sent.end)):
             found = ctx.mentions.get(k)
             if found is not None:
-                if found.type == "Organization":
+                # "said Ann Lee at the CBI conference": after "at" and "from" the organisation is the
+                # phrase's head, not a word of an event's name.
+                heads = [c for c in doc[at].children if c.dep_ == "pobj"]
+                whole = doc[at].lower_ == "of" or any(ctx.mentions.get(h.i) == found for h in heads)
+                if found.type == "Organization" and whole:
                     predicate = "memberOf" if _is_party(found) else "worksFor"
-                    b.add(doc[k], (person, 1.0), predicate, (found, 1.0), ", of", "kg.rules.possessive.v1", 0.7, presupposed=True)
+                    b.add(doc[k], (person, 1.0), predicate, (found, 1.0), f", {doc[at].lower_}", "kg.rules.possessive.v1", 0.7, presupposed=True)
                 break
 
 
