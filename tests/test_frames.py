@@ -286,3 +286,9 @@ def test_frames_a_firm_s_new_product_is_not_a_firm_it_owns(facts) -> None:
 def test_frames_calling_someone_a_giant_is_a_tribute_not_an_attack_or_a_call(facts) -> None:
     found = facts("Jim Callaghan died on Saturday. Tony Blair called Mr Callaghan a giant of the Labour movement.")
     assert not any(f.subject == "Tony Blair" and f.predicate in {"criticizes", "speaksWith"} for f in found)
+
+
+def test_frames_a_subject_named_in_apposition_is_the_name(facts) -> None:
+    found = facts("The foreign minister, Pedro Alvarez, will travel to Brazil next week.")
+    assert has(found, "Pedro Alvarez", "visits", "Brazil", modality="planned")
+    assert has(facts("The company, Norvik Shipping, is to buy Baltic Lines."), "Norvik Shipping", "acquires", "Baltic Lines")

@@ -172,3 +172,24 @@ def test_positions_serving_in_parliament_is_membership(facts) -> None:
 def test_positions_an_mp_s_seat_is_not_an_employer(facts) -> None:
     found = facts("Kate Hoey, MP for Vauxhall, said the plan was wrong.")
     assert not any(f.predicate == "worksFor" for f in found)
+
+
+def test_positions_a_plural_acronym_title_names_every_member_of_a_list(facts) -> None:
+    found = facts("Labour MPs Keith Dale, Paul Ortiz and Anne Grady backed the plan.")
+    for name in ("Keith Dale", "Paul Ortiz", "Anne Grady"):
+        assert has(found, name, "holdsPosition", "MP", affiliation="Labour Party")
+        assert has(found, name, "memberOf", "Labour Party")
+
+
+def test_positions_a_title_of_an_organisation_then_the_name_in_commas(facts) -> None:
+    found = facts("The chairman of the Law Society, Guy Hensley, has warned of a risk.")
+    assert has(found, "Guy Hensley", "holdsPosition", "chairman", affiliation="Law Society")
+
+
+def test_positions_a_title_of_an_organisation_before_a_list_names_no_holder(facts) -> None:
+    found = facts("He criticised the heads of Shell, Tom Lake and Ann Ruiz.")
+    assert not any(f.predicate == "holdsPosition" for f in found)
+
+
+def test_positions_a_plural_title_after_a_copula_names_no_one_holder(facts) -> None:
+    assert not any(f.predicate == "holdsPosition" for f in facts("He said he was certain MPs would vote against the plan."))

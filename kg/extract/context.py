@@ -69,6 +69,11 @@ def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = Tru
     """
     if token.i in ctx.mentions:
         return ctx.mentions[token.i], 1.0
+    if token.pos_ == "NOUN":
+        # "The chancellor, Gordon Brown, is travelling": a description is the name set beside it.
+        named = [ctx.mentions[c.i] for c in token.children if c.dep_ == "appos" and c.i in ctx.mentions]
+        if len(named) == 1:
+            return named[0], 1.0
     found = ctx.antecedent(token)
     if found is not None:
         return found

@@ -18,7 +18,7 @@ from kg.gazetteer import party_name
 from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, SPEECH_VERBS, TITLE_HEADS
 from kg.model import Description, Mention
 from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
-from kg.syntax.titles import is_title_head, title_before, title_words
+from kg.syntax.titles import is_plural, is_title_head, title_before, title_words
 
 __all__ = ["position_statements"]
 
@@ -146,7 +146,10 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
                 _office(b, doc[at], (person, 1.0), list(doc[first_title[0] : first_title[1]]), owner, "kg.rules.title.v1", 0.85)
         if _is_plural_title(words[-1]):
             # "Presidents Jimmy Carter and Ronald Reagan", "Labour MPs Keith Vaz and Paul Boateng".
-            for other in conjuncts(doc[at:end].root)[1:]:
+            root = doc[at:end].root
+            # "Keith Dale, Paul Ortiz and Anne Grady": a list the parser reads as an apposition.
+            listed = [t for a in root.children if a.dep_ == "appos" for t in conjuncts(a)]
+            for other in [*conjuncts(root)[1:], *listed]:
                 found = token_mention(other, ctx, allow_modifier=False)
                 if found is not None and found[0].type == "Person" and found[0] != person:
                     _office(b, other, found, words, affiliation, "kg.rules.title.v1", 0.85, status)
@@ -154,7 +157,7 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
 
 def _is_plural_title(head: Token) -> bool:
     """"Presidents", "MPs": a title head in the plural, which names every person that follows."""
-    return head.tag_ in {"NNS", "NNPS"} and head.lower_.endswith("s") and is_title_head(head) and head.lower_ not in TITLE_HEADS
+    return is_plural(head) and head.lower_.endswith("s") and is_title_head(head) and head.lower_ not in TITLE_HEADS
 
 
 def _apposition_owner(title: Token, b: Builder) -> Mention | None:
@@ -221,6 +224,8 @@ def _complements(sent: Span, b: Builder) -> None:
     for token in sent:
         if not (is_title_head(token) and token.pos_ in {"NOUN", "PROPN"}) or token.i in ctx.mentions and ctx.mentions[token.i].type != "Position":
             continue
+        if _is_plural_title(token):
+            continue  # "he was certain MPs would vote": a plural names no one holder
         verb = None
         holders: list[Token] = []
         if token.dep_ in {"attr", "oprd"} and token.head.lemma_.lower() in _COPULAS | _APPOINTING:
@@ -443,6 +448,18 @@ def _party_before_names(sent: Span, b: Builder) -> None:
         i += 1
 
 
+def _ends_phrase(person: Mention, start: int, sent: Span, ctx: SentenceContext) -> bool:
+    """Whether the name starting at ``start`` closes its phrase (a comma, the sentence's end or
+    its verb after it), so it is not the first of a list ("the heads of Shell, BP and Total")."""
+    end = start
+    while end < sent.end and ctx.mentions.get(end) == person:
+        end += 1
+    if end >= sent.end:
+        return True
+    after = sent.doc[end]
+    return (after.text in {",", ".", ";", ")"} and not (end + 1 < sent.end and sent.doc[end + 1].lower_ in {"and", "or"})) or after.pos_ in {"VERB", "AUX"}
+
+
 def _title_of_owner_before_names(sent: Span, b: Builder) -> None:
     """"Chairman of the Environmental Audit Committee Peter Ainsworth", "Secretary General of Nato
     Jaap de Hoop Scheffer": a title, "of" and its organisation, right before the holder's name."""
@@ -452,10 +469,15 @@ def _title_of_owner_before_names(sent: Span, b: Builder) -> None:
         person = ctx.mentions.get(i)
         if person is None or person.type != "Person" or ctx.mentions.get(i - 1) == person:
             continue
-        owner = ctx.mentions.get(i - 1)
+        # "The chairman of the Law Society, Guy Hensley, warned": the name set off by commas
+        # (the parser hangs it on the organisation).
+        comma = doc[i - 1].text == ","
+        if comma and not _ends_phrase(person, i, sent, ctx):
+            continue
+        owner = ctx.mentions.get(i - 2 if comma else i - 1)
         if owner is None or owner.type not in _OWNER_TYPES or owner.type == "Person":
             continue
-        k = i - 1
+        k = i - 2 if comma else i - 1
         while k > sent.start and ctx.mentions.get(k - 1) == owner:
             k -= 1
         if doc[k - 1].lower_ == "the":

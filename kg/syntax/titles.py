@@ -52,7 +52,13 @@ def names_party_member(following: Token | None) -> bool:
 def is_title_head(token: Token) -> bool:
     """A word that can end a title: "minister", "chairman", "co-chairman", "MEP", "MPs"."""
     lower = token.lower_
-    return lower in TITLE_HEADS or _base(lower) in TITLE_HEADS or (lower.endswith("s") and lower[:-1] in TITLE_HEADS and token.tag_ in {"NNS", "NNPS"})
+    return lower in TITLE_HEADS or _base(lower) in TITLE_HEADS or (lower.endswith("s") and lower[:-1] in TITLE_HEADS and is_plural(token))
+
+
+def is_plural(token: Token) -> bool:
+    """A plural noun, by its tag or, for an acronym the tagger takes for a singular ("MPs",
+    "MEPs"), by its spelling."""
+    return token.tag_ in {"NNS", "NNPS"} or (len(token.text) > 2 and token.text.endswith("s") and token.text[:-1].isupper())
 
 
 def _is_modifier(token: Token) -> bool:
