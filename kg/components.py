@@ -24,6 +24,7 @@ from kg.lexicon import (
     HONORIFICS,
     LEADER_SUFFIXES,
     ORGANIZATION_KINDS,
+    POSTNOMINAL_TITLES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
@@ -64,6 +65,22 @@ def _person_after_title(doc: Doc, span: Span) -> Span:
     if all(t.is_title and t.pos_ == "PROPN" for t in span) and span.root.lower_ not in TITLE_HEADS:
         return Span(doc, span.start, span.end, label="PERSON")
     return span
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _cut_at_dash(span: Span) -> Span:
+    """The part of an entity span on one side of a spaced dash, which no name spans: the model
+    runs names on into an aside ("Yuganskneftegas - the", "Mr Howard - can", "MPs - Keith Vaz").
+    The side with more capitalised words is the name (the left one on a tie)."""
+    doc = span.doc
+    cuts = [t.i for t in span[1:] if t.text in _DASHES and t.whitespace_ and doc[t.i - 1].whitespace_]
+    if not cuts:
+        return span
+    sides = [Span(doc, span.start, cuts[0], label=span.label_), Span(doc, cuts[-1] + 1, span.end, label=span.label_)]
+    sides = [side for side in sides if len(side)]
+    return max(sides, key=lambda side: sum(t.is_title or t.is_upper for t in side)) if sides else span
 
 
 def _trim(span: Span) -> Span | None:
@@ -318,8 +335,12 @@ def kg_entities(doc: Doc) -> Doc:
     """Re-label and add entity spans: titles, named events and agreements, trimmed edges."""
     spans: list[Span] = []
     for ent in doc.ents:
-        trimmed = _trim(ent)
+        trimmed = _trim(_cut_at_dash(ent))
         if trimmed is None or _bare_kind(trimmed):
+            continue
+        if len(trimmed) == 1 and trimmed.text.removesuffix("s") in POSTNOMINAL_TITLES:
+            # "MPs" read as an organisation, "QC" as a place (Quebec): titles, not names.
+            spans.append(Span(doc, trimmed.start, trimmed.end, label="TITLE"))
             continue
         trimmed = _whole_nation(trimmed)
         head = trimmed.root
@@ -339,7 +360,7 @@ def kg_entities(doc: Doc) -> Doc:
     spans = [piece for s in spans for piece in _split_person_title(doc, s)]
     persons = [s for s in spans if s.label_ == "PERSON"]
     titles = [Span(doc, *found, label="TITLE") for p in persons if (found := title_before(doc, p.start)) is not None]
-    named = [n for token in doc if (n := _named_phrase(token)) is not None]
+    named = [_cut_at_dash(n) for token in doc if (n := _named_phrase(token)) is not None]
     # Titles and named phrases win over the model's spans they overlap; countries inside
     # titles ("U.S." in "U.S. Secretary of State") survive because titles exclude them.
     strong = filter_spans(titles + named)
@@ -565,17 +586,13 @@ def _whole_person(doc: Doc, span: Span, spans: list[Span]) -> Span:
     return span if start == span.start else Span(doc, start, span.end, label="PERSON")
 
 
-#: Titles written after a name, which the model reads into the name ("Frank Field MP").
-_POSTNOMINALS = frozenset({"MP", "MEP", "MSP", "AM", "QC", "MLA", "KC"})
-
-
 def _split_person_title(doc: Doc, span: Span) -> list[Span]:
     """"Crown Prince Abdullah", "President Bush", "Frank Field MP" read as one person: the title
     words at its start or end are a TITLE of their own, so the name is the person's and the title
     an office they hold."""
     if span.label_ != "PERSON" or len(span) < 2:
         return [span]
-    if doc[span.end - 1].text in _POSTNOMINALS:
+    if doc[span.end - 1].text in POSTNOMINAL_TITLES:
         return [*_split_person_title(doc, Span(doc, span.start, span.end - 1, label="PERSON")), Span(doc, span.end - 1, span.end, label="TITLE")]
     cut = span.start
     while cut < span.end - 1 and (doc[cut].is_title or doc[cut].is_upper) and (doc[cut].lower_ in TITLE_MODIFIERS or is_title_head(doc[cut])):

@@ -14,6 +14,9 @@ HONORIFICS = frozenset(
     "shri smt smt. sri sheikh".split()
 )
 
+#: Titles written after a name: "Frank Field MP", "Philippe Sands QC".
+POSTNOMINAL_TITLES = frozenset({"MP", "MEP", "MSP", "AM", "QC", "KC", "MLA"})
+
 #: Royal styles: a name after one is a royal's ("Prince Charles"), not a commoner's of that name.
 ROYAL_STYLES = frozenset("prince princess king queen pope emperor empress duke duchess sultan sheikh".split())
 
@@ -30,7 +33,7 @@ TITLE_HEADS = frozenset(
     founder owner editor correspondent executive manager
     secretary-general chairperson co-founder economist analyst strategist boss co-chairman
     co-chair vice-chairman vice-chair deputy-chairman co-head co-ordinator coordinator negotiator
-    mep msp peer whip reporter presenter columnist commentator lawyer barrister solicitor
+    mep msp qc kc mla peer whip reporter presenter columnist commentator lawyer barrister solicitor
     campaigner controller auditor regulator ombudsman principal president-elect chancellor-elect
     governor-general spokeswoman trustee partner researcher historian scientist professor
     diplomat consul commissioner-general registrar""".split()

@@ -318,3 +318,14 @@ def test_components_kg_entities_is_a_registered_component() -> None:
     nlp.add_pipe("kg_entities")
     assert nlp.pipe_names == ["kg_entities"]
     assert nlp.get_pipe("kg_entities") is kg_entities
+
+
+def test_components_a_name_stops_at_a_spaced_dash(nlp) -> None:
+    doc = nlp("Ann Lee - the finance director of Halvorsen - said the plan was sound.")
+    assert ("Ann Lee", "PERSON") in _ents(doc)
+    assert not any("-" in text for text, _ in _ents(doc))
+
+
+def test_components_a_postnominal_alone_is_a_title(nlp) -> None:
+    doc = nlp("Ravi Mehta, a QC and law professor, said the war was illegal.")
+    assert ("QC", "TITLE") in _ents(doc)

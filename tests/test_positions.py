@@ -193,3 +193,27 @@ def test_positions_a_title_of_an_organisation_before_a_list_names_no_holder(fact
 
 def test_positions_a_plural_title_after_a_copula_names_no_one_holder(facts) -> None:
     assert not any(f.predicate == "holdsPosition" for f in facts("He said he was certain MPs would vote against the plan."))
+
+
+def test_positions_who_chairs_an_organisation_holds_its_chair(facts) -> None:
+    found = facts("Baroness Ellis, who is chairing the Electoral Reform Inquiry, said it would report soon.")
+    assert has(found, "Baroness Ellis", "holdsPosition", "chair", affiliation="Electoral Reform Inquiry")
+    assert not any(f.predicate == "worksFor" for f in found)
+
+
+def test_positions_heading_an_organisation_is_its_head(facts) -> None:
+    assert has(facts("Ann Lee heads the Ridgeway Institute."), "Ann Lee", "holdsPosition", "head", affiliation="Ridgeway Institute")
+
+
+def test_positions_having_headed_an_organisation_is_no_office_now(facts) -> None:
+    assert not any(f.predicate == "holdsPosition" for f in facts("Ann Lee headed the Ridgeway Institute in 1990."))
+
+
+def test_positions_an_apposition_between_dashes(facts) -> None:
+    found = facts("Tom Grey - chief executive of Halvorsen - said the plan was sound.")
+    assert has(found, "Tom Grey", "holdsPosition", "chief executive", affiliation="Halvorsen")
+
+
+def test_positions_a_reflexive_is_no_word_of_the_title(facts) -> None:
+    found = facts("Mr Bez - himself a former executive at rival Halvorsen - said the car was cheap.")
+    assert has(found, "Bez", "holdsPosition", "executive", affiliation="Halvorsen", status="former")

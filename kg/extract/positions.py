@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Builder, Found, SentenceContext, token_mention
 from kg.extract.qualifiers import status_of
 from kg.gazetteer import party_name
-from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, SPEECH_VERBS, TITLE_HEADS
+from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, SPEECH_VERBS, TITLE_HEADS
 from kg.model import Description, Mention
 from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
 from kg.syntax.titles import is_plural, is_title_head, title_before, title_words
@@ -38,7 +38,7 @@ def _is_party(mention: Mention) -> bool:
 
 def _office(
     b: Builder, anchor: Token, person: Found, words: list[Token], affiliation: Mention | None, extractor: str,
-    confidence: float, status: str | None = None, presupposed: bool = True,
+    confidence: float, status: str | None = None, presupposed: bool = True, name: str | None = None,
 ) -> None:
     """holdsPosition(person, the title ``words``) with its affiliation, and membership or employment.
 
@@ -53,18 +53,21 @@ def _office(
         words = words[1:]
     while words and words[-1].is_punct:
         words = words[:-1]
-    if not words or not is_title_head(words[-1]) and not any(is_title_head(t) for t in words):
+    if not words or name is None and not is_title_head(words[-1]) and not any(is_title_head(t) for t in words):
         return
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     text = doc.text[start:end]
-    name = " ".join(text.split())
-    if _is_plural_title(words[-1]):
-        name = name[:-1]  # "Presidents Carter and Reagan": each is a President
+    given = name is not None
+    if name is None:
+        # ``name``, when given, is the office a verb names ("chairs" -> chair).
+        name = " ".join(text.split())
+        if _is_plural_title(words[-1]):
+            name = name[:-1]  # "Presidents Carter and Reagan": each is a President
     offset = ctx.passage.start
     title = Mention(ctx.passage.document.doc_id, offset + start, offset + end, text, "Position", name, f"position:{name.lower()}")
     b.add(anchor, person, "holdsPosition", (title, 1.0), name, extractor, confidence, affiliation=affiliation, status=former, presupposed=presupposed)
-    if affiliation is None or affiliation.type != "Organization":
-        return
+    if affiliation is None or affiliation.type != "Organization" or given:
+        return  # (an office a verb names, "chairs the inquiry", says nothing of employment)
     predicate = "memberOf" if _is_party(affiliation) else "worksFor"
     if predicate == "worksFor" and words[-1].lower_.rstrip("s") in _LEGISLATORS:
         return  # "Kate Hoey, MP for Vauxhall": an elected member's "for" names the seat, not an employer
@@ -253,6 +256,28 @@ def _complements(sent: Span, b: Builder) -> None:
                 _office(b, office, person, title_words(office), _apposition_owner(office, b) or owner, "kg.rules.complement.v1", 0.75, status, presupposed=False)
 
 
+#: Verbs that say someone holds an office over what they act on: "who chairs the transport
+#: committee", "Ann Lee, who heads the inquiry"; the office is the verb's noun.
+_OFFICE_VERBS = {"chair": "chair", "head": "head"}
+
+
+def _office_verbs(sent: Span, b: Builder) -> None:
+    """"Sir Alan Pike, who chairs the Commons transport committee": holdsPosition chair with the
+    committee as its affiliation (only in the present: "headed the firm" may be long over)."""
+    ctx = b.ctx
+    for verb in sent:
+        office = _OFFICE_VERBS.get(verb.lemma_.lower())
+        if office is None or verb.pos_ != "VERB" or verb.tag_ not in {"VBZ", "VBP", "VBG"}:
+            continue
+        owners = [m for c in verb.children if c.dep_ == "dobj" and (m := _owner(c, b)) is not None and m.type == "Organization"]
+        if len(owners) != 1:
+            continue
+        for subject in logical_subjects(verb):
+            person = token_mention(subject, ctx, allow_modifier=False)
+            if person is not None and person[0].type == "Person":
+                _office(b, verb, person, [verb], owners[0], "kg.rules.officeVerb.v1", 0.75, name=office)
+
+
 def _speaking_for(sent: Span, b: Builder) -> None:
     """"For the Liberal Democrats, Sir Menzies Campbell said ...": the speaker speaks for the party."""
     doc = sent.doc
@@ -271,8 +296,7 @@ def _speaking_for(sent: Span, b: Builder) -> None:
             b.add(verb, person, "memberOf", (party, 1.0), "for", "kg.rules.speaksFor.v1", 0.7, presupposed=True)
 
 
-#: Titles written after a name: "Frank Field MP", "Philippe Sands QC".
-_POSTNOMINALS = frozenset({"MP", "MEP", "MSP", "AM", "QC", "MLA"})
+_APPOSITION_MARKS = frozenset({",", "-", "–", "—"})
 _PHRASE_STOPS = frozenset({",", ".", ";", ":", "(", ")", "-", "–", "—", '"', "“", "”", "who", "which", "that"})
 
 
@@ -281,7 +305,8 @@ def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention
 
     Returns the title words, the owner and the head, or None when the phrase names no office.
     """
-    words = [t for t in tokens if t.lower_ not in {"the", "a", "an"}]
+    # "Mr Bez - himself a former executive at Porsche -": the reflexive is no word of the title.
+    words = [t for t in tokens if t.lower_ not in {"the", "a", "an", "himself", "herself"}]
     owner = None
     if len(words) >= 2 and words[1].tag_ == "POS" and words[0].i in b.ctx.mentions:
         owner = _owner(words[0], b)
@@ -363,15 +388,18 @@ def _linear_appositions(sent: Span, b: Builder) -> None:
         end = i
         while end < sent.end and ctx.mentions.get(end) == person:
             end += 1
-        if end < sent.end and doc[end].text in _POSTNOMINALS:
+        if end < sent.end and doc[end].text in POSTNOMINAL_TITLES:
             _office(b, doc[end], (person, 1.0), [doc[end]], None, "kg.rules.title.v1", 0.85)
-        if end + 1 < sent.end and doc[end].text == ",":
+        if end + 1 < sent.end and doc[end].text in _APPOSITION_MARKS:
+            # "Lord Hale - a senior law lord - said": between dashes as between commas.
+            dash = doc[end].text != ","
             phrase = []
             k = end + 1
             while k < sent.end and len(phrase) < 10 and doc[k].text not in _PHRASE_STOPS and not (doc[k].pos_ in {"VERB", "AUX"} and not is_title_head(doc[k])):
                 phrase.append(doc[k])
                 k += 1
-            if phrase and (k >= sent.end or doc[k].text in {",", ".", ";"} or doc[k].pos_ in {"VERB", "AUX"}):
+            closed = doc[k].text == doc[end].text if dash and k < sent.end else k >= sent.end or doc[k].text in {",", ".", ";"} or doc[k].pos_ in {"VERB", "AUX"}
+            if phrase and closed:
                 read = _title_phrase(phrase, b)
                 if read is not None:
                     words, owner, _ = read
@@ -500,6 +528,7 @@ def position_statements(sent: Span, b: Builder) -> None:
     _title_of_owner_before_names(sent, b)
     _appositions(sent, b)
     _complements(sent, b)
+    _office_verbs(sent, b)
 
 
 def office_descriptions(sent: Span, ctx: SentenceContext) -> list[Description]:
