@@ -590,6 +590,9 @@ def _split_person_title(doc: Doc, span: Span) -> list[Span]:
     """"Crown Prince Abdullah", "President Bush", "Frank Field MP" read as one person: the title
     words at its start or end are a TITLE of their own, so the name is the person's and the title
     an office they hold."""
+    if span.label_ == "ORG" and len(span) >= 3 and doc[span.end - 1].text in POSTNOMINAL_TITLES and all(t.is_title and t.lower_ not in ORGANIZATION_KINDS for t in span[:-1]):
+        # "Guy Mansfield QC" read as an organisation: a name and a title written after it.
+        span = Span(doc, span.start, span.end, label="PERSON")
     if span.label_ != "PERSON" or len(span) < 2:
         return [span]
     if doc[span.end - 1].text in POSTNOMINAL_TITLES:

@@ -329,3 +329,33 @@ def test_components_a_name_stops_at_a_spaced_dash(nlp) -> None:
 def test_components_a_postnominal_alone_is_a_title(nlp) -> None:
     doc = nlp("Ravi Mehta, a QC and law professor, said the war was illegal.")
     assert ("QC", "TITLE") in _ents(doc)
+
+
+def test_components_a_name_and_postnominal_read_as_an_organisation_is_a_person() -> None:
+    doc = build(
+        "Tom Hensley QC has warned.",
+        """
+        Tom     PROPN NNP Tom     compound 2 B-ORG
+        Hensley PROPN NNP Hensley compound 2 I-ORG
+        QC      PROPN NNP QC      nsubj    4 I-ORG
+        has     AUX   VBZ have    aux      4
+        warned  VERB  VBN warn    ROOT     4
+        .       PUNCT .   .       punct    4
+        """,
+    )
+    assert _ents(doc) == [("Tom Hensley", "PERSON"), ("QC", "TITLE")]
+
+
+def test_components_an_organisation_word_before_a_postnominal_keeps_the_organisation() -> None:
+    doc = build(
+        "Hensley Trust QC has warned.",
+        """
+        Hensley PROPN NNP Hensley compound 2 B-ORG
+        Trust   PROPN NNP Trust   compound 2 I-ORG
+        QC      PROPN NNP QC      nsubj    4 I-ORG
+        has     AUX   VBZ have    aux      4
+        warned  VERB  VBN warn    ROOT     4
+        .       PUNCT .   .       punct    4
+        """,
+    )
+    assert ("Hensley Trust QC", "ORG") in _ents(doc)

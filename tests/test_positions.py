@@ -217,3 +217,14 @@ def test_positions_an_apposition_between_dashes(facts) -> None:
 def test_positions_a_reflexive_is_no_word_of_the_title(facts) -> None:
     found = facts("Mr Bez - himself a former executive at rival Halvorsen - said the car was cheap.")
     assert has(found, "Bez", "holdsPosition", "executive", affiliation="Halvorsen", status="former")
+
+
+def test_positions_a_postnominal_after_the_name_in_commas_still_closes_it(facts) -> None:
+    found = facts("The chairman of the Law Society, Tom Hensley QC has warned of a real risk.")
+    assert has(found, "Tom Hensley", "holdsPosition", "chairman", affiliation="Law Society")
+
+
+def test_positions_an_apposition_after_a_postnominal_belongs_to_the_name(facts) -> None:
+    found = facts("The claims were made in a book by Tom Hensley QC, a member of Essex Chambers.")
+    assert has(found, "Tom Hensley", "memberOf", "Essex Chambers")
+    assert has(found, "Tom Hensley", "holdsPosition", "QC")

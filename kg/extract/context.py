@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from kg import predicates
 from kg.components import is_leader_modifier
 from kg.normalize import parse_offset, shift_date
+from kg.lexicon import POSTNOMINAL_TITLES
 from kg.extract.qualifiers import date_of, location_of, modality_of, polarity_of, status_of
 from kg.model import Argument, Evidence, Mention, Passage, Qualifiers, Quantity, Statement
 from kg.syntax import SUBJECT_DEPS, governing_verb, prep_objects
@@ -68,7 +69,13 @@ def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = Tru
     goods", "Quad cooperation"): 0.75.
     """
     if token.i in ctx.mentions:
-        return ctx.mentions[token.i], 1.0
+        found = ctx.mentions[token.i]
+        if found.type == "Position" and token.text in POSTNOMINAL_TITLES:
+            # "Tom Hensley QC, a member of ...": the parser heads the name with the title after it.
+            people = {ctx.mentions[c.i] for c in token.children if c.dep_ == "compound" and c.i in ctx.mentions and ctx.mentions[c.i].type == "Person"}
+            if len(people) == 1:
+                return people.pop(), 1.0
+        return found, 1.0
     if token.pos_ == "NOUN":
         # "The chancellor, Gordon Brown, is travelling": a description is the name set beside it.
         named = [ctx.mentions[c.i] for c in token.children if c.dep_ == "appos" and c.i in ctx.mentions]

@@ -390,6 +390,7 @@ def _linear_appositions(sent: Span, b: Builder) -> None:
             end += 1
         if end < sent.end and doc[end].text in POSTNOMINAL_TITLES:
             _office(b, doc[end], (person, 1.0), [doc[end]], None, "kg.rules.title.v1", 0.85)
+            end += 1  # "Philippe Sands QC, a member of Matrix Chambers": the apposition follows the title
         if end + 1 < sent.end and doc[end].text in _APPOSITION_MARKS:
             # "Lord Hale - a senior law lord - said": between dashes as between commas.
             dash = doc[end].text != ","
@@ -482,6 +483,8 @@ def _ends_phrase(person: Mention, start: int, sent: Span, ctx: SentenceContext) 
     end = start
     while end < sent.end and ctx.mentions.get(end) == person:
         end += 1
+    if end < sent.end and sent.doc[end].text in POSTNOMINAL_TITLES:
+        end += 1  # "Tom Hensley QC has warned"
     if end >= sent.end:
         return True
     after = sent.doc[end]
