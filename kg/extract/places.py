@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Builder, SentenceContext, token_mention
 from kg.extract.nominal import organiser
 from kg.gazetteer import country_code, demonym_code, party_name, region_name
-from kg.lexicon import ORGANIZATION_KINDS
+from kg.lexicon import COMPASS_WORDS, ORGANIZATION_KINDS
 from kg.model import Argument, Mention
 from kg.syntax import SUBJECT_DEPS, prep_objects
 
@@ -90,16 +90,31 @@ def place_statements(sent: Span, b: Builder) -> None:
 
 #: Nouns that describe a place by its kind: "Riyadh, the capital of Saudi Arabia".
 _PLACE_KINDS = frozenset("capital city town village port province region state district suburb county island".split())
+#: Nouns a place's name can stand before ("the Sindh province", "the Hexham seat in Northumberland"):
+#: the noun's own phrase says where the named place is.
+_NAMED_KINDS = _PLACE_KINDS | frozenset("seat constituency ward borough area parish".split())
 
 
 def _place_in_place(place: Mention, root: Token, b: Builder) -> None:
     """"Amritsar in India", "Gateshead's Sage Centre", "Riyadh, the capital of Saudi Arabia": a
     place inside another place or country."""
     ctx = b.ctx
-    containers = [(prep.text, obj) for prep, obj in prep_objects(root, ("in",))]
-    containers += [("'s", c) for c in root.children if c.dep_ == "poss"]
+    heads = [root]
+    if root.dep_ == "compound" and root.head.i > root.i and root.head.lemma_.lower() in _NAMED_KINDS and root.head.i not in ctx.mentions:
+        # "Pakistan's Sindh province", "the Hexham seat in Northumberland": the kind noun heads the phrase.
+        heads.append(root.head)
+    containers = [(prep.text, obj) for h in heads for prep, obj in prep_objects(h, ("in",))]
+    containers += [("'s", c) for h in heads for c in h.children if c.dep_ == "poss"]
     for kind in (c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in _PLACE_KINDS):
         containers += [(kind.text, obj) for _, obj in prep_objects(kind, ("of", "in"))]
+    # "Croydon, south London": an apposition that gives a direction within a larger place.
+    containers += [(c.text, c) for c in root.children if c.dep_ == "appos" and any(d.lower_ in COMPASS_WORDS and d.i < c.i for d in c.children)]
+    kind = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if kind is not None and kind.lemma_.lower() in _PLACE_KINDS and kind.i not in ctx.mentions:
+        # "the Pakistani city of Lahore", "Pakistan's province of Sindh": the kind noun's nationality
+        # or country ("Frankfurt's state of Hessen" puts the city in the state, not the other way).
+        containers += [(kind.text, c) for c in kind.children if c.i < kind.i and c.dep_ in {"amod", "compound", "nmod"}]
+        containers += [(kind.text, c) for c in kind.children if c.dep_ == "poss" and (m := ctx.mentions.get(c.i)) is not None and m.type == "Country"]
     for word, obj in containers:
         found = token_mention(obj, ctx, allow_modifier=False)
         if found is None or found[0].type not in _PLACE_TYPES or found[0].key == place.key:
