@@ -86,6 +86,12 @@ class Noun:
     verbs: tuple[str, ...] = ()
     #: The object slot holds both sides of a symmetric predicate ("the merger of X and Y").
     pairs: bool = False
+    #: Subject types this frame needs, narrower than the predicate's domain ("Britain's presidency
+    #: of the G8": a country that chairs a group belongs to it; a person who chairs it holds an office).
+    subject_types: tuple[str, ...] = ()
+    #: The statement holds whatever the clause says of the noun: a country that "will take over
+    #: the presidency" of a union is a member already.
+    presupposed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +136,7 @@ _DEAL = (("amount", "prep:for"), ("amount", "prep:in"))
 _STAKE_VERBS = ("have", "hold", "own", "take", "buy", "acquire", "raise", "increase", "build", "keep", "retain", "control")
 _BID_VERBS = ("make", "launch", "submit", "table", "put", "lodge", "mount", "announce", "agree", "complete", "approve", "finalise", "finalize", "seal", "win")
 _TALK_VERBS = ("hold", "have", "begin", "start", "open", "resume", "conclude", "enter", "continue")
+_CHAIR_VERBS = ("take", "assume", "hold", "begin", "start", "use", "inherit", "hand")
 _CRITIC_VERBS = ("launch", "make", "level", "mount", "step", "stage", "voice", "direct", "renew", "pour", "take", "aim")
 
 PREDICATES: tuple[Predicate, ...] = (
@@ -314,6 +321,10 @@ PREDICATES: tuple[Predicate, ...] = (
         nouns=(
             Noun("member", subject=("named",), object=("prep:of", "compound", "poss")),
             Noun("membership", subject=("poss",), object=("prep:of",)),
+            # "Britain takes over the presidency of the EU", "the Dutch presidency of the EU": the
+            # presidency of a union of states rotates among its members.
+            *(Noun(n, subject=("poss", "modifier", "clause"), object=("prep:of",), verbs=_CHAIR_VERBS, subject_types=("Country",), presupposed=True)
+              for n in ("presidency", "chairmanship")),
         ),
     ),
     Predicate(

@@ -286,3 +286,22 @@ def test_frames_a_firm_s_new_product_is_not_a_firm_it_owns(facts) -> None:
 def test_frames_calling_someone_a_giant_is_a_tribute_not_an_attack_or_a_call(facts) -> None:
     found = facts("Jim Callaghan died on Saturday. Tony Blair called Mr Callaghan a giant of the Labour movement.")
     assert not any(f.subject == "Tony Blair" and f.predicate in {"criticizes", "speaksWith"} for f in found)
+
+
+def test_frames_a_country_that_takes_over_a_presidency_is_a_member(facts) -> None:
+    found = facts("Spain will take over the presidency of the European Union in July.")
+    assert has(found, "Spain", "memberOf", "European Union", modality="asserted")
+
+
+def test_frames_a_nationality_before_a_presidency_is_a_member(facts) -> None:
+    assert has(facts("The talks were held during the Dutch presidency of the EU."), "Netherlands", "memberOf", "EU")
+
+
+def test_frames_a_person_who_takes_a_presidency_is_no_member(facts) -> None:
+    found = facts("Mr Kowalski will take over the presidency of the Football Association next year.")
+    assert not any(f.predicate == "memberOf" for f in found)
+
+
+def test_frames_member_noun_split_from_its_names_by_the_parser(facts) -> None:
+    found = facts("EU members Spain and Portugal opposed the new fishing quotas on Monday.")
+    assert has(found, "Spain", "memberOf", "EU") and has(found, "Portugal", "memberOf", "EU")

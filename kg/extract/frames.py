@@ -234,7 +234,22 @@ def _named(noun: Token) -> list[Token]:
             found += logical_subjects(verb) or patients(verb)
     if noun.dep_ == "conj":
         found += _named(noun.head)
-    return found
+    return found + _split_apposition(noun)
+
+
+def _split_apposition(noun: Token) -> list[Token]:
+    """"EU members France and Germany opposed it": the parser may make the noun and the names
+    right after it two subjects (or objects) of one verb; those names are the ones it describes."""
+    if noun.i + 1 >= len(noun.doc) or noun.dep_ not in SUBJECT_DEPS | {"dobj", "pobj"}:
+        return []
+    name = noun.doc[noun.i + 1]
+    if name.pos_ != "PROPN":
+        return []
+    while name.dep_ == "compound" and name.head.i > name.i and name.head.pos_ == "PROPN":
+        name = name.head  # "David Davis": the name's last word carries its dependency
+    if name.head != noun.head or name.dep_ != noun.dep_:
+        return []
+    return conjuncts(name)
 
 
 #: Prepositions of a phrase that sets a clause in a visit: "on", "during", "after a visit to".
@@ -351,6 +366,8 @@ def _noun_frame(noun: Token, predicate: Predicate, frame: Noun, b: Builder) -> N
 
 def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun, b: Builder) -> None:
     subjects = [t for slot in frame.subject for t in _noun_slot(noun, slot, frame)]
+    if frame.subject_types:
+        subjects = [t for t in subjects if (m := token_mention(t, b.ctx, allow_modifier=False)) is not None and m[0].type in frame.subject_types]
     objects = [t for slot in frame.object for t in _noun_slot(noun, slot, frame)]
     agents = _noun_slot(noun, "prep:by", frame) if "prep:by" in frame.subject else []
     if agents and "poss" in frame.subject and not objects:
@@ -360,7 +377,7 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
     objects = [o for o in objects if o not in subjects]
     qualifiers = _noun_qualifiers(noun, frame, b.ctx)
     extractor = f"kg.rules.{predicate.name}.noun.v1"
-    presupposed = "named" in frame.subject or "named" in frame.object
+    presupposed = frame.presupposed or "named" in frame.subject or "named" in frame.object
     # "Shell may need to sell its stake in Enterprise": a state the possessive gives is held
     # whatever the clause says will happen to it (not by whoever buys it: "Inbev agreed to buy
     # Alfa-Eco's stake").
