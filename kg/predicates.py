@@ -317,9 +317,15 @@ PREDICATES: tuple[Predicate, ...] = (
         "The subject is a member of, or joins, the object (an organisation, agreement or event).",
         AGENTS, ("Organization", "Agreement", "Event"), state=True, qualifiers=("date", "status"),
         see_also=("schema:memberOf",),
-        verbs=(Verb("join"), Verb("rejoin"), Verb("serve", object=("prep:on", "prep:in")), Verb("sit", object=("prep:on",))),
+        verbs=(
+            Verb("join"), Verb("rejoin"), Verb("serve", object=("prep:on", "prep:in")), Verb("sit", object=("prep:on",)),
+            # "two councillors who defected to the Greens": crossing over joins the new party.
+            Verb("defect", object=("prep:to",)),
+        ),
         nouns=(
             Noun("member", subject=("named",), object=("prep:of", "compound", "poss")),
+            # "the defection to Labour of Robert Jackson", "Mr Jackson's defection to Labour".
+            Noun("defection", subject=("poss", "prep:of"), object=("prep:to",)),
             Noun("membership", subject=("poss",), object=("prep:of",)),
             # "Britain takes over the presidency of the EU", "the Dutch presidency of the EU": the
             # presidency of a union of states rotates among its members.

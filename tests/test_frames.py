@@ -305,3 +305,17 @@ def test_frames_a_person_who_takes_a_presidency_is_no_member(facts) -> None:
 def test_frames_member_noun_split_from_its_names_by_the_parser(facts) -> None:
     found = facts("EU members Spain and Portugal opposed the new fishing quotas on Monday.")
     assert has(found, "Spain", "memberOf", "EU") and has(found, "Portugal", "memberOf", "EU")
+
+
+def test_frames_defecting_to_a_party_joins_it(facts) -> None:
+    found = facts("Mr Hughes, who defected to the Liberal Democrats last year, spoke first.")
+    assert has(found, "Hughes", "memberOf", "Liberal Democrats", status=None)
+
+
+def test_frames_a_defection_to_a_party_joins_it(facts) -> None:
+    found = facts("Sally Brook's defection to the Liberal Democrats shocked her colleagues.")
+    assert has(found, "Sally Brook", "memberOf", "Liberal Democrats")
+
+
+def test_frames_defecting_to_a_country_is_no_membership(facts) -> None:
+    assert not any(f.predicate == "memberOf" for f in facts("The spy Oleg Petrov defected to the United States in 1985."))

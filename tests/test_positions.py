@@ -159,3 +159,8 @@ def test_positions_serving_in_parliament_is_membership(facts) -> None:
 def test_positions_an_mp_s_seat_is_not_an_employer(facts) -> None:
     found = facts("Kate Hoey, MP for Vauxhall, said the plan was wrong.")
     assert not any(f.predicate == "worksFor" for f in found)
+
+
+def test_positions_party_defector_before_a_name_is_a_former_member(facts) -> None:
+    found = facts("Labour defector Sally Brook attacked the plan on Monday.")
+    assert has(found, "Sally Brook", "memberOf", "Labour Party", status="former")

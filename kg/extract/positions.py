@@ -408,6 +408,8 @@ def _possessive_members(sent: Span, b: Builder) -> None:
 
 #: Nouns for someone who belongs to a party without an office: "Tory candidate X", "Labour activist X".
 MEMBER_NOUNS = frozenset("candidate candidates activist activists member members councillor councillors supporter donor".split())
+#: Nouns for someone who has left the party before them: "Tory defector X".
+_DEFECTOR_NOUNS = frozenset("defector defectors renegade rebel".split())
 #: Words that may stand between the party and the name: "prospective Tory candidate", "veteran Labour".
 _MEMBER_MODIFIERS = frozenset("prospective veteran senior leading fellow prominent local parliamentary".split())
 
@@ -429,6 +431,11 @@ def _party_before_names(sent: Span, b: Builder) -> None:
         party = ctx.mentions.get(k) if k >= sent.start else None
         if party is not None and _is_party(party):
             b.add(doc[i], (person, 1.0), "memberOf", (party, 1.0), doc[k:i].text, "kg.rules.partyName.v1", 0.7, presupposed=True)
+        elif party is None and k >= sent.start + 1 and doc[k].lower_ in _DEFECTOR_NOUNS:
+            # "Tory defector Robert Jackson": a former member of the party before the noun.
+            before = ctx.mentions.get(k - 1)
+            if before is not None and _is_party(before):
+                b.add(doc[i], (person, 1.0), "memberOf", (before, 1.0), doc[k - 1 : i].text, "kg.rules.partyName.v1", 0.7, presupposed=True, status="former")
         i += 1
 
 
