@@ -164,3 +164,12 @@ def test_positions_an_mp_s_seat_is_not_an_employer(facts) -> None:
 def test_positions_party_defector_before_a_name_is_a_former_member(facts) -> None:
     found = facts("Labour defector Sally Brook attacked the plan on Monday.")
     assert has(found, "Sally Brook", "memberOf", "Labour Party", status="former")
+
+
+def test_positions_a_possessive_after_at_owns_the_event_not_the_office(facts) -> None:
+    found = facts("Unions will meet Home Secretary Ann Cole at Labour's spring conference in Blackpool.")
+    assert not any(f.predicate in {"memberOf", "worksFor"} or f.affiliation == "Labour Party" for f in found)
+
+
+def test_positions_an_organisation_after_at_is_the_affiliation(facts) -> None:
+    assert has(facts("Analyst Tom Reid at Lehman Brothers said prices would fall."), "Tom Reid", "worksFor", "Lehman Brothers")
