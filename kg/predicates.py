@@ -60,6 +60,9 @@ class Verb:
     #: Subject types this frame needs, narrower than the predicate's domain ("X was in India":
     #: only a person visits by being somewhere).
     subject_types: tuple[str, ...] = ()
+    #: Last words the object's name must end with ("told the Treasury Committee" meets it; "told
+    #: the BBC" does not); a verb with such frames keeps its open reading for other objects.
+    object_heads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,8 @@ class Noun:
     #: The statement holds whatever the clause says of the noun: a country that "will take over
     #: the presidency" of a union is a member already.
     presupposed: bool = False
+    #: Last words the object's name must end with, as for ``Verb.object_heads``.
+    object_heads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +141,9 @@ _DEAL = (("amount", "prep:for"), ("amount", "prep:in"))
 _STAKE_VERBS = ("have", "hold", "own", "take", "buy", "acquire", "raise", "increase", "build", "keep", "retain", "control")
 _BID_VERBS = ("make", "launch", "submit", "table", "put", "lodge", "mount", "announce", "agree", "complete", "approve", "finalise", "finalize", "seal", "win")
 _TALK_VERBS = ("hold", "have", "begin", "start", "open", "resume", "conclude", "enter", "continue")
+#: Bodies that hear witnesses: whoever appears before one, gives it evidence or tells it
+#: something meets it ("told the Treasury Select Committee", "gave evidence to the Hutton Inquiry").
+_HEARINGS = ("committee", "subcommittee", "inquiry", "panel", "tribunal")
 _CHAIR_VERBS = ("take", "assume", "hold", "begin", "start", "use", "inherit", "hand")
 _CRITIC_VERBS = ("launch", "make", "level", "mount", "step", "stage", "voice", "direct", "renew", "pour", "take", "aim")
 
@@ -153,12 +161,20 @@ PREDICATES: tuple[Predicate, ...] = (
             Verb("sit", particle="down", object=("prep:with",)),
             Verb("discuss", object=("prep:with",)),
             Verb("negotiate", object=("prep:with",), pairs_subjects=True),
+            Verb("appear", object=("prep:before",), object_heads=_HEARINGS),
+            Verb("testify", object=("prep:before", "prep:to"), object_heads=_HEARINGS),
+            Verb("tell", object=("dobj",), object_heads=_HEARINGS),
         ),
         nouns=(
             Noun("meeting", subject=("poss", "clause"), object=("prep:with", "prep:between"), verbs=_TALK_VERBS, pairs=True),
             Noun("talks", subject=("poss", "clause"), object=("prep:with", "prep:between"), verbs=_TALK_VERBS, pairs=True),
             Noun("negotiations", subject=("poss", "clause"), object=("prep:with", "prep:between"), verbs=_TALK_VERBS, pairs=True),
             Noun("summit", subject=("clause",), object=("prep:with", "prep:between"), verbs=_TALK_VERBS, pairs=True),
+            # "X gave evidence to the inquiry"; not "his evidence to", whose pronoun is often the speaker.
+            Noun("evidence", subject=("clause",), object=("prep:to", "prep:before"), verbs=("give", "submit", "present", "provide"), object_heads=_HEARINGS),
+            # "during a speech in Westminster to the Women's Committee".
+            *(Noun(n, subject=("poss", "clause", "setting"), object=("prep:to",), verbs=("deliver", "give", "make"), object_heads=_HEARINGS)
+              for n in ("speech", "address")),
         ),
     ),
     Predicate(

@@ -319,3 +319,25 @@ def test_frames_a_defection_to_a_party_joins_it(facts) -> None:
 
 def test_frames_defecting_to_a_country_is_no_membership(facts) -> None:
     assert not any(f.predicate == "memberOf" for f in facts("The spy Oleg Petrov defected to the United States in 1985."))
+
+
+def test_frames_telling_a_committee_meets_it(facts) -> None:
+    assert has(facts("Ann Cole told the Treasury Select Committee that growth would slow."), "Ann Cole", "meets", "Treasury Select Committee")
+
+
+def test_frames_telling_a_broadcaster_meets_nobody(facts) -> None:
+    assert not any(f.predicate == "meets" for f in facts("Ann Cole told the BBC that growth would slow."))
+
+
+def test_frames_appearing_before_a_committee_meets_it(facts) -> None:
+    found = facts("Tom Reid will appear before the Public Accounts Committee on Monday.")
+    assert has(found, "Tom Reid", "meets", "Public Accounts Committee", modality="planned")
+
+
+def test_frames_evidence_to_an_inquiry_meets_it(facts) -> None:
+    assert has(facts("Tom Reid gave evidence to the Butler Inquiry last year."), "Tom Reid", "meets", "Butler Inquiry")
+
+
+def test_frames_a_speech_to_a_committee_meets_it(facts) -> None:
+    found = facts("Ms Cole made the claim during a speech in Leeds to the Finance Committee on Friday.")
+    assert has(found, "Cole", "meets", "Finance Committee")

@@ -162,6 +162,7 @@ def verb_statements(verb: Token, b: Builder) -> None:
         objects += [a for o in objects for a in o.children if a.dep_ == "appos"]
         if frame.subject_types:
             subjects = [t for t in subjects if (m := token_mention(t, b.ctx, allow_modifier=False)) is not None and m[0].type in frame.subject_types]
+        objects = _headed(objects, frame.object_heads, b)
         if predicate.name in {"visits", "attends", "hosts"} and frame.object == ("dobj",) and not objects and passive:
             continue
         qualifiers = _verb_qualifiers(verb, frame, passive, b.ctx)
@@ -190,6 +191,13 @@ def _wildcard(verb: Token, predicate: Predicate, frame: Verb, b: Builder) -> Non
     for o, subject, obj in mention_pairs(logical_subjects(verb), objects, b.ctx, object_modifier=False):
         if obj[0].type in predicate.range:
             b.add(verb, subject, predicate.name, obj, f"{verb.text} {o.head.text}", f"kg.rules.{predicate.name}.at.v1", 0.7, presupposed=False)
+
+
+def _headed(objects: list[Token], heads: tuple[str, ...], b: Builder) -> list[Token]:
+    """The objects whose names end with one of ``heads`` (all of them when ``heads`` is empty)."""
+    if not heads:
+        return objects
+    return [o for o in objects if (m := token_mention(o, b.ctx, allow_modifier=False)) is not None and m[0].name.split()[-1].lower() in heads]
 
 
 def _relation(verb: Token) -> str:
@@ -368,7 +376,7 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
     subjects = [t for slot in frame.subject for t in _noun_slot(noun, slot, frame)]
     if frame.subject_types:
         subjects = [t for t in subjects if (m := token_mention(t, b.ctx, allow_modifier=False)) is not None and m[0].type in frame.subject_types]
-    objects = [t for slot in frame.object for t in _noun_slot(noun, slot, frame)]
+    objects = _headed([t for slot in frame.object for t in _noun_slot(noun, slot, frame)], frame.object_heads, b)
     agents = _noun_slot(noun, "prep:by", frame) if "prep:by" in frame.subject else []
     if agents and "poss" in frame.subject and not objects:
         # "P&O's takeover by Carnival": with a "by" agent, the possessive is what is taken over.
