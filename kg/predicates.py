@@ -343,9 +343,9 @@ PREDICATES: tuple[Predicate, ...] = (
             # "the defection to Labour of Robert Jackson", "Mr Jackson's defection to Labour".
             Noun("defection", subject=("poss", "prep:of"), object=("prep:to",)),
             Noun("membership", subject=("poss",), object=("prep:of",)),
-            # "Britain takes over the presidency of the EU", "the Dutch presidency of the EU": the
-            # presidency of a union of states rotates among its members.
-            *(Noun(n, subject=("poss", "modifier", "clause"), object=("prep:of",), verbs=_CHAIR_VERBS, subject_types=("Country",), presupposed=True)
+            # "Britain takes over the presidency of the EU", "the Dutch presidency of the EU", "the
+            # UK's G8 presidency": the presidency of a union of states rotates among its members.
+            *(Noun(n, subject=("poss", "modifier", "clause"), object=("prep:of", "name", "compound"), verbs=_CHAIR_VERBS, subject_types=("Country",), presupposed=True)
               for n in ("presidency", "chairmanship")),
         ),
     ),

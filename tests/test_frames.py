@@ -341,3 +341,17 @@ def test_frames_evidence_to_an_inquiry_meets_it(facts) -> None:
 def test_frames_a_speech_to_a_committee_meets_it(facts) -> None:
     found = facts("Ms Cole made the claim during a speech in Leeds to the Finance Committee on Friday.")
     assert has(found, "Cole", "meets", "Finance Committee")
+
+
+def test_frames_a_presidency_named_before_its_noun_is_membership(facts) -> None:
+    assert has(facts("Ministers will meet in Vienna during Austria's EU presidency."), "Austria", "memberOf", "EU")
+
+
+def test_frames_a_second_phrase_hung_on_the_first_name_still_fills_its_slot(facts) -> None:
+    found = facts("The defection to the Conservatives of Sally Brook stunned Labour.")
+    assert has(found, "Sally Brook", "memberOf", "Conservative Party")
+
+
+def test_frames_an_of_phrase_inside_a_name_fills_no_slot(facts) -> None:
+    found = facts("Grants go to all parties with at least two members in the House of Lords, European Parliament, Welsh Assembly or Greater London Authority.")
+    assert not any(f.predicate == "memberOf" and f.object == "House of Lords" for f in found)

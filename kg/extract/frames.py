@@ -317,6 +317,11 @@ def _noun_slot(noun: Token, slot: str, frame: Noun) -> list[Token]:
     if slot.startswith("prep:"):
         word = slot.split(":", 1)[1]
         found = [o for _, o in prep_objects(noun, (word,))]
+        if not found:
+            # "the defection to Labour of Robert Jackson": the parser hangs the second phrase on
+            # the name that ends the first one, which takes no such phrase itself.
+            found = [o for p, first in prep_objects(noun) if p.lower_ != word and first.pos_ == "PROPN"
+                     for _, o in prep_objects(first, (word,)) if o.pos_ == "PROPN" and not _one_name(first, o)]
         if not found and noun.dep_ in {"dobj", "pobj"} and word in {"with", "against", "for", "to", "on", "at", "in"}:
             # "held talks on Friday with X", "took legal action yesterday against Y": the parser often
             # hangs the phrase off the verb.
@@ -325,6 +330,11 @@ def _noun_slot(noun: Token, slot: str, frame: Noun) -> list[Token]:
                 found = [o for _, o in prep_objects(governor, (word,))]
         return found
     return []
+
+
+def _one_name(a: Token, b: Token) -> bool:
+    """Whether two tokens lie in one entity name ("House" and "Commons" in "the House of Commons")."""
+    return any(e.start <= a.i < e.end and e.start <= b.i < e.end for e in a.doc.ents)
 
 
 def _noun_qualifiers(noun: Token, frame: Noun, ctx) -> dict[str, object]:
