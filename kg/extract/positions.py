@@ -420,7 +420,7 @@ def _possessive_members(sent: Span, b: Builder) -> None:
 #: Nouns for someone who belongs to a party without an office: "Tory candidate X", "Labour activist X".
 MEMBER_NOUNS = frozenset("candidate candidates activist activists member members councillor councillors supporter donor".split())
 #: Nouns for someone who has left the party before them: "Tory defector X".
-_DEFECTOR_NOUNS = frozenset("defector defectors renegade rebel".split())
+_DEFECTOR_NOUNS = frozenset("defector defectors".split())
 #: Words that may stand between the party and the name: "prospective Tory candidate", "veteran Labour".
 _MEMBER_MODIFIERS = frozenset("prospective veteran senior leading fellow prominent local parliamentary".split())
 
