@@ -173,3 +173,8 @@ def test_positions_a_possessive_after_at_owns_the_event_not_the_office(facts) ->
 
 def test_positions_an_organisation_after_at_is_the_affiliation(facts) -> None:
     assert has(facts("Analyst Tom Reid at Lehman Brothers said prices would fall."), "Tom Reid", "worksFor", "Lehman Brothers")
+
+
+def test_positions_a_party_rebel_is_no_former_member(facts) -> None:
+    found = facts("Tory rebel Tom Reid voted against the bill on Monday.")
+    assert not has(found, "Tom Reid", "memberOf", "Conservative Party", status="former")
