@@ -211,6 +211,15 @@ PASSING_WORDS = frozenset("new current incoming newly-appointed newly-elected pr
 #: Verbs that end a state for their subject: "X stepped down as chairman", "X quit the party".
 LEAVING_VERBS = frozenset("resign quit leave retire depart defect".split())
 
+#: Words that place a region within a larger place by its direction: "Croydon, south London",
+#: "Harbin, northern China", "the north-east of England".
+COMPASS_WORDS = frozenset(
+    """north south east west central north-east north-west south-east south-west northeast northwest
+    southeast southwest northern southern eastern western north-eastern north-western south-eastern
+    south-western northeastern northwestern southeastern southwestern inner outer"""
+    .split()
+)
+
 #: Nouns that name a kind of organisation: "US banking giant Citigroup", "Barclays, the UK's
 #: third-biggest bank", "the carmaker". A name described by one is an organisation.
 ORGANIZATION_KINDS = frozenset(

@@ -60,6 +60,9 @@ class Verb:
     #: Subject types this frame needs, narrower than the predicate's domain ("X was in India":
     #: only a person visits by being somewhere).
     subject_types: tuple[str, ...] = ()
+    #: Last words the object's name must end with ("told the Treasury Committee" meets it; "told
+    #: the BBC" does not); a verb with such frames keeps its open reading for other objects.
+    object_heads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,14 @@ class Noun:
     verbs: tuple[str, ...] = ()
     #: The object slot holds both sides of a symmetric predicate ("the merger of X and Y").
     pairs: bool = False
+    #: Subject types this frame needs, narrower than the predicate's domain ("Britain's presidency
+    #: of the G8": a country that chairs a group belongs to it; a person who chairs it holds an office).
+    subject_types: tuple[str, ...] = ()
+    #: The statement holds whatever the clause says of the noun: a country that "will take over
+    #: the presidency" of a union is a member already.
+    presupposed: bool = False
+    #: Last words the object's name must end with, as for ``Verb.object_heads``.
+    object_heads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +141,10 @@ _DEAL = (("amount", "prep:for"), ("amount", "prep:in"))
 _STAKE_VERBS = ("have", "hold", "own", "take", "buy", "acquire", "raise", "increase", "build", "keep", "retain", "control")
 _BID_VERBS = ("make", "launch", "submit", "table", "put", "lodge", "mount", "announce", "agree", "complete", "approve", "finalise", "finalize", "seal", "win")
 _TALK_VERBS = ("hold", "have", "begin", "start", "open", "resume", "conclude", "enter", "continue")
+#: Bodies that hear witnesses: whoever appears before one, gives it evidence or tells it
+#: something meets it ("told the Treasury Select Committee", "gave evidence to the Hutton Inquiry").
+_HEARINGS = ("committee", "subcommittee", "inquiry", "panel", "tribunal")
+_CHAIR_VERBS = ("take", "assume", "hold", "begin", "start", "use", "inherit", "hand")
 _CRITIC_VERBS = ("launch", "make", "level", "mount", "step", "stage", "voice", "direct", "renew", "pour", "take", "aim")
 
 PREDICATES: tuple[Predicate, ...] = (
@@ -146,12 +161,20 @@ PREDICATES: tuple[Predicate, ...] = (
             Verb("sit", particle="down", object=("prep:with",)),
             Verb("discuss", object=("prep:with",)),
             Verb("negotiate", object=("prep:with",), pairs_subjects=True),
+            Verb("appear", object=("prep:before",), object_heads=_HEARINGS),
+            Verb("testify", object=("prep:before", "prep:to"), object_heads=_HEARINGS),
+            Verb("tell", object=("dobj",), object_heads=_HEARINGS),
         ),
         nouns=(
             Noun("meeting", subject=("poss", "clause"), object=("prep:with", "prep:between"), verbs=_TALK_VERBS, pairs=True),
             Noun("talks", subject=("poss", "clause"), object=("prep:with", "prep:between"), verbs=_TALK_VERBS, pairs=True),
             Noun("negotiations", subject=("poss", "clause"), object=("prep:with", "prep:between"), verbs=_TALK_VERBS, pairs=True),
             Noun("summit", subject=("clause",), object=("prep:with", "prep:between"), verbs=_TALK_VERBS, pairs=True),
+            # "X gave evidence to the inquiry"; not "his evidence to", whose pronoun is often the speaker.
+            Noun("evidence", subject=("clause",), object=("prep:to", "prep:before"), verbs=("give", "submit", "present", "provide"), object_heads=_HEARINGS),
+            # "during a speech in Westminster to the Women's Committee".
+            *(Noun(n, subject=("poss", "clause", "setting"), object=("prep:to",), verbs=("deliver", "give", "make"), object_heads=_HEARINGS)
+              for n in ("speech", "address")),
         ),
     ),
     Predicate(
@@ -310,10 +333,20 @@ PREDICATES: tuple[Predicate, ...] = (
         "The subject is a member of, or joins, the object (an organisation, agreement or event).",
         AGENTS, ("Organization", "Agreement", "Event"), state=True, qualifiers=("date", "status"),
         see_also=("schema:memberOf",),
-        verbs=(Verb("join"), Verb("rejoin"), Verb("serve", object=("prep:on", "prep:in")), Verb("sit", object=("prep:on",))),
+        verbs=(
+            Verb("join"), Verb("rejoin"), Verb("serve", object=("prep:on", "prep:in")), Verb("sit", object=("prep:on",)),
+            # "two councillors who defected to the Greens": crossing over joins the new party.
+            Verb("defect", object=("prep:to",)),
+        ),
         nouns=(
             Noun("member", subject=("named",), object=("prep:of", "compound", "poss")),
+            # "the defection to Labour of Robert Jackson", "Mr Jackson's defection to Labour".
+            Noun("defection", subject=("poss", "prep:of"), object=("prep:to",)),
             Noun("membership", subject=("poss",), object=("prep:of",)),
+            # "Britain takes over the presidency of the EU", "the Dutch presidency of the EU", "the
+            # UK's G8 presidency": the presidency of a union of states rotates among its members.
+            *(Noun(n, subject=("poss", "modifier", "clause"), object=("prep:of", "name", "compound"), verbs=_CHAIR_VERBS, subject_types=("Country",), presupposed=True)
+              for n in ("presidency", "chairmanship")),
         ),
     ),
     Predicate(

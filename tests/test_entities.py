@@ -200,3 +200,10 @@ def test_entities_passage_mentions_maps_every_token_of_a_kept_span() -> None:
 def test_entities_is_pronoun() -> None:
     doc = _flat(["She", "told", "him", "they", "and", "it", "were", "his"], None)
     assert [t.text for t in doc if is_pronoun(t)] == ["She", "him", "his"]
+
+
+@pytest.mark.parametrize("label", ["PERSON", "GPE", "EVENT"])
+def test_entities_mention_a_g_number_is_a_group_of_nations(label: str) -> None:
+    doc = _flat(["Canada", "chairs", "the", "G8", "."], ["B-GPE", "O", "O", f"B-{label}", "O"])
+    mention = mention_of(doc.ents[1], passage_of(doc))
+    assert mention is not None and (mention.type, mention.key) == ("Organization", "organization:g8")

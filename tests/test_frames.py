@@ -292,3 +292,72 @@ def test_frames_a_subject_named_in_apposition_is_the_name(facts) -> None:
     found = facts("The foreign minister, Pedro Alvarez, will travel to Brazil next week.")
     assert has(found, "Pedro Alvarez", "visits", "Brazil", modality="planned")
     assert has(facts("The company, Norvik Shipping, is to buy Baltic Lines."), "Norvik Shipping", "acquires", "Baltic Lines")
+
+
+def test_frames_a_country_that_takes_over_a_presidency_is_a_member(facts) -> None:
+    found = facts("Spain will take over the presidency of the European Union in July.")
+    assert has(found, "Spain", "memberOf", "European Union", modality="asserted")
+
+
+def test_frames_a_nationality_before_a_presidency_is_a_member(facts) -> None:
+    assert has(facts("The talks were held during the Dutch presidency of the EU."), "Netherlands", "memberOf", "EU")
+
+
+def test_frames_a_person_who_takes_a_presidency_is_no_member(facts) -> None:
+    found = facts("Mr Kowalski will take over the presidency of the Football Association next year.")
+    assert not any(f.predicate == "memberOf" for f in found)
+
+
+def test_frames_member_noun_split_from_its_names_by_the_parser(facts) -> None:
+    found = facts("EU members Spain and Portugal opposed the new fishing quotas on Monday.")
+    assert has(found, "Spain", "memberOf", "EU") and has(found, "Portugal", "memberOf", "EU")
+
+
+def test_frames_defecting_to_a_party_joins_it(facts) -> None:
+    found = facts("Mr Hughes, who defected to the Liberal Democrats last year, spoke first.")
+    assert has(found, "Hughes", "memberOf", "Liberal Democrats", status=None)
+
+
+def test_frames_a_defection_to_a_party_joins_it(facts) -> None:
+    found = facts("Sally Brook's defection to the Liberal Democrats shocked her colleagues.")
+    assert has(found, "Sally Brook", "memberOf", "Liberal Democrats")
+
+
+def test_frames_defecting_to_a_country_is_no_membership(facts) -> None:
+    assert not any(f.predicate == "memberOf" for f in facts("The spy Oleg Petrov defected to the United States in 1985."))
+
+
+def test_frames_telling_a_committee_meets_it(facts) -> None:
+    assert has(facts("Ann Cole told the Treasury Select Committee that growth would slow."), "Ann Cole", "meets", "Treasury Select Committee")
+
+
+def test_frames_telling_a_broadcaster_meets_nobody(facts) -> None:
+    assert not any(f.predicate == "meets" for f in facts("Ann Cole told the BBC that growth would slow."))
+
+
+def test_frames_appearing_before_a_committee_meets_it(facts) -> None:
+    found = facts("Tom Reid will appear before the Public Accounts Committee on Monday.")
+    assert has(found, "Tom Reid", "meets", "Public Accounts Committee", modality="planned")
+
+
+def test_frames_evidence_to_an_inquiry_meets_it(facts) -> None:
+    assert has(facts("Tom Reid gave evidence to the Butler Inquiry last year."), "Tom Reid", "meets", "Butler Inquiry")
+
+
+def test_frames_a_speech_to_a_committee_meets_it(facts) -> None:
+    found = facts("Ms Cole made the claim during a speech in Leeds to the Finance Committee on Friday.")
+    assert has(found, "Cole", "meets", "Finance Committee")
+
+
+def test_frames_a_presidency_named_before_its_noun_is_membership(facts) -> None:
+    assert has(facts("Ministers will meet in Vienna during Austria's EU presidency."), "Austria", "memberOf", "EU")
+
+
+def test_frames_a_second_phrase_hung_on_the_first_name_still_fills_its_slot(facts) -> None:
+    found = facts("The defection to the Conservatives of Sally Brook stunned Labour.")
+    assert has(found, "Sally Brook", "memberOf", "Conservative Party")
+
+
+def test_frames_an_of_phrase_inside_a_name_fills_no_slot(facts) -> None:
+    found = facts("Grants go to all parties with at least two members in the House of Lords, European Parliament, Welsh Assembly or Greater London Authority.")
+    assert not any(f.predicate == "memberOf" and f.object == "House of Lords" for f in found)

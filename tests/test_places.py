@@ -80,3 +80,43 @@ def test_places_a_name_with_its_own_kind_does_not_take_a_neighbours_country(fact
     found = facts("Companies such as Saab - the Swedish arm of US carmaker General Motors - and retailer Ahold have slashed jobs.")
     assert has(found, "Saab", "basedIn", "Sweden")
     assert not any(f.subject == "Ahold" and f.predicate == "basedIn" for f in found)
+
+
+def test_places_nationality_before_a_city_of_locates_the_city(facts) -> None:
+    assert has(facts("Rail links now run between the Chinese city of Harbin and Moscow."), "Harbin", "locatedIn", "China")
+
+
+def test_places_possessive_before_a_named_province_contains_it(facts) -> None:
+    assert has(facts("Rebels attacked Iraq's Anbar province on Monday."), "Anbar", "locatedIn", "Iraq")
+
+
+def test_places_a_named_seat_in_a_county_is_in_it(facts) -> None:
+    assert has(facts("She hopes to win the Hexham seat in Northumberland next year."), "Hexham", "locatedIn", "Northumberland")
+
+
+def test_places_a_direction_within_a_city_after_a_comma_contains_the_place(facts) -> None:
+    assert has(facts("Pupils from a school in Croydon, south London, visited the museum."), "Croydon", "locatedIn", "London")
+
+
+def test_places_a_city_s_state_of_is_not_inside_the_city(facts) -> None:
+    found = facts("Officials in Turin's region of Piedmont opposed the plan.")
+    assert not has(found, "Piedmont", "locatedIn", "Turin")
+
+
+def test_places_pairs_of_places_in_a_list_keep_to_their_own_pair(facts) -> None:
+    found = facts("It has opened new offices in Basra in Iraq, Kabul in Afghanistan and Pyongyang in North Korea since 1997.")
+    assert has(found, "Kabul", "locatedIn", "Afghanistan") and not has(found, "Kabul", "locatedIn", "Pyongyang")
+
+
+def test_places_a_possessive_after_the_comma_is_no_region(facts) -> None:
+    found = facts("Trade between Lyon, Spain's main partner, and Madrid grew.")
+    assert not any(f.predicate == "locatedIn" for f in found)
+
+
+def test_places_a_possessive_on_a_kind_of_place_in_apposition_contains_it(facts) -> None:
+    assert has(facts("Lyon, France's second city, has grown fast."), "Lyon", "locatedIn", "France")
+
+
+def test_places_a_title_after_the_comma_is_no_region(facts) -> None:
+    found = facts("The scheme was launched in Glasgow, Wales Secretary Ann Cole and Scotland Secretary Tom Reid said.")
+    assert not has(found, "Glasgow", "locatedIn", "Wales")

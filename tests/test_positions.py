@@ -228,3 +228,22 @@ def test_positions_an_apposition_after_a_postnominal_belongs_to_the_name(facts) 
     found = facts("The claims were made in a book by Tom Hensley QC, a member of Essex Chambers.")
     assert has(found, "Tom Hensley", "memberOf", "Essex Chambers")
     assert has(found, "Tom Hensley", "holdsPosition", "QC")
+
+
+def test_positions_party_defector_before_a_name_is_a_former_member(facts) -> None:
+    found = facts("Labour defector Sally Brook attacked the plan on Monday.")
+    assert has(found, "Sally Brook", "memberOf", "Labour Party", status="former")
+
+
+def test_positions_a_possessive_after_at_owns_the_event_not_the_office(facts) -> None:
+    found = facts("Unions will meet Home Secretary Ann Cole at Labour's spring conference in Blackpool.")
+    assert not any(f.predicate in {"memberOf", "worksFor"} or f.affiliation == "Labour Party" for f in found)
+
+
+def test_positions_an_organisation_after_at_is_the_affiliation(facts) -> None:
+    assert has(facts("Analyst Tom Reid at Lehman Brothers said prices would fall."), "Tom Reid", "worksFor", "Lehman Brothers")
+
+
+def test_positions_a_party_rebel_is_no_former_member(facts) -> None:
+    found = facts("Tory rebel Tom Reid voted against the bill on Monday.")
+    assert not has(found, "Tom Reid", "memberOf", "Conservative Party", status="former")

@@ -51,6 +51,8 @@ INSTITUTIONS = frozenset({
 })
 #: Heads of a document's name: a review, a policy, a white paper is an agreement-like text.
 _DOCUMENT_HEADS = frozenset("review policy constitution paper strategy act bill treaty protocol manifesto budget".split())
+#: "G8", "G7", "G-20", "G77": a group of nations, whatever the model took the short name for.
+_GROUP_OF_NATIONS = re.compile(r"g-?\d{1,2}")
 _PERSONAL_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr.".split())
 _POSSESSIVE = re.compile(r"[’']s?$")
 _QUOTES = "‘’“”\"'`«»"
@@ -162,7 +164,7 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
         if span.label_ == "NORP":
             return None
     bare = " ".join(t.lower_ for t in span if t.lower_ != "the")
-    if bare in INSTITUTIONS and kind in {"Place", "Person", "Organization", "Event"}:
+    if (bare in INSTITUTIONS or _GROUP_OF_NATIONS.fullmatch(bare)) and kind in {"Place", "Person", "Organization", "Event"}:
         kind = "Organization"
     elif kind == "Organization" and span.root.lower_ in _PLACE_HEADS:
         kind = "Place"

@@ -162,6 +162,7 @@ def verb_statements(verb: Token, b: Builder) -> None:
         objects += [a for o in objects for a in o.children if a.dep_ == "appos"]
         if frame.subject_types:
             subjects = [t for t in subjects if (m := token_mention(t, b.ctx, allow_modifier=False)) is not None and m[0].type in frame.subject_types]
+        objects = _headed(objects, frame.object_heads, b)
         if predicate.name in {"visits", "attends", "hosts"} and frame.object == ("dobj",) and not objects and passive:
             continue
         qualifiers = _verb_qualifiers(verb, frame, passive, b.ctx)
@@ -190,6 +191,13 @@ def _wildcard(verb: Token, predicate: Predicate, frame: Verb, b: Builder) -> Non
     for o, subject, obj in mention_pairs(logical_subjects(verb), objects, b.ctx, object_modifier=False):
         if obj[0].type in predicate.range:
             b.add(verb, subject, predicate.name, obj, f"{verb.text} {o.head.text}", f"kg.rules.{predicate.name}.at.v1", 0.7, presupposed=False)
+
+
+def _headed(objects: list[Token], heads: tuple[str, ...], b: Builder) -> list[Token]:
+    """The objects whose names end with one of ``heads`` (all of them when ``heads`` is empty)."""
+    if not heads:
+        return objects
+    return [o for o in objects if (m := token_mention(o, b.ctx, allow_modifier=False)) is not None and m[0].name.split()[-1].lower() in heads]
 
 
 def _relation(verb: Token) -> str:
@@ -234,7 +242,22 @@ def _named(noun: Token) -> list[Token]:
             found += logical_subjects(verb) or patients(verb)
     if noun.dep_ == "conj":
         found += _named(noun.head)
-    return found
+    return found + _split_apposition(noun)
+
+
+def _split_apposition(noun: Token) -> list[Token]:
+    """"EU members France and Germany opposed it": the parser may make the noun and the names
+    right after it two subjects (or objects) of one verb; those names are the ones it describes."""
+    if noun.i + 1 >= len(noun.doc) or noun.dep_ not in SUBJECT_DEPS | {"dobj", "pobj"}:
+        return []
+    name = noun.doc[noun.i + 1]
+    if name.pos_ != "PROPN":
+        return []
+    while name.dep_ == "compound" and name.head.i > name.i and name.head.pos_ == "PROPN":
+        name = name.head  # "David Davis": the name's last word carries its dependency
+    if name.head != noun.head or name.dep_ != noun.dep_:
+        return []
+    return conjuncts(name)
 
 
 #: Prepositions of a phrase that sets a clause in a visit: "on", "during", "after a visit to".
@@ -294,6 +317,11 @@ def _noun_slot(noun: Token, slot: str, frame: Noun) -> list[Token]:
     if slot.startswith("prep:"):
         word = slot.split(":", 1)[1]
         found = [o for _, o in prep_objects(noun, (word,))]
+        if not found:
+            # "the defection to Labour of Robert Jackson": the parser hangs the second phrase on
+            # the name that ends the first one, which takes no such phrase itself.
+            found = [o for p, first in prep_objects(noun) if p.lower_ != word and first.pos_ == "PROPN"
+                     for _, o in prep_objects(first, (word,)) if o.pos_ == "PROPN" and not _one_name(first, o)]
         if not found and noun.dep_ in {"dobj", "pobj"} and word in {"with", "against", "for", "to", "on", "at", "in"}:
             # "held talks on Friday with X", "took legal action yesterday against Y": the parser often
             # hangs the phrase off the verb.
@@ -302,6 +330,11 @@ def _noun_slot(noun: Token, slot: str, frame: Noun) -> list[Token]:
                 found = [o for _, o in prep_objects(governor, (word,))]
         return found
     return []
+
+
+def _one_name(a: Token, b: Token) -> bool:
+    """Whether two tokens lie in one entity name ("House" and "Commons" in "the House of Commons")."""
+    return any(e.start <= a.i < e.end and e.start <= b.i < e.end for e in a.doc.ents)
 
 
 def _noun_qualifiers(noun: Token, frame: Noun, ctx) -> dict[str, object]:
@@ -351,7 +384,9 @@ def _noun_frame(noun: Token, predicate: Predicate, frame: Noun, b: Builder) -> N
 
 def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun, b: Builder) -> None:
     subjects = [t for slot in frame.subject for t in _noun_slot(noun, slot, frame)]
-    objects = [t for slot in frame.object for t in _noun_slot(noun, slot, frame)]
+    if frame.subject_types:
+        subjects = [t for t in subjects if (m := token_mention(t, b.ctx, allow_modifier=False)) is not None and m[0].type in frame.subject_types]
+    objects = _headed([t for slot in frame.object for t in _noun_slot(noun, slot, frame)], frame.object_heads, b)
     agents = _noun_slot(noun, "prep:by", frame) if "prep:by" in frame.subject else []
     if agents and "poss" in frame.subject and not objects:
         # "P&O's takeover by Carnival": with a "by" agent, the possessive is what is taken over.
@@ -360,7 +395,7 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
     objects = [o for o in objects if o not in subjects]
     qualifiers = _noun_qualifiers(noun, frame, b.ctx)
     extractor = f"kg.rules.{predicate.name}.noun.v1"
-    presupposed = "named" in frame.subject or "named" in frame.object
+    presupposed = frame.presupposed or "named" in frame.subject or "named" in frame.object
     # "Shell may need to sell its stake in Enterprise": a state the possessive gives is held
     # whatever the clause says will happen to it (not by whoever buys it: "Inbev agreed to buy
     # Alfa-Eco's stake").

@@ -11,9 +11,10 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Builder, SentenceContext, token_mention
 from kg.extract.nominal import organiser
 from kg.gazetteer import country_code, demonym_code, party_name, region_name
-from kg.lexicon import ORGANIZATION_KINDS
+from kg.lexicon import COMPASS_WORDS, ORGANIZATION_KINDS
 from kg.model import Argument, Mention
 from kg.syntax import SUBJECT_DEPS, prep_objects
+from kg.syntax.titles import is_title_head
 
 __all__ = ["carry_to_regions", "kind_statements", "place_statements"]
 
@@ -48,6 +49,10 @@ def _regions(sent: Span, spans: list[tuple[Mention, int, int]]) -> dict[Mention,
             # "Ohio, Texas and Utah": a list of states, not a town and its state.
             continue
         if end < sent.end and doc[end].lower_ in {"and", "or"}:
+            continue
+        if end < sent.end and (doc[end].tag_ == "POS" or is_title_head(doc[end])):
+            # "O2, Britain's other operator", "in Edinburgh, Wales Secretary Peter Hain": the name
+            # after the comma starts a phrase of its own.
             continue
         if (s > sent.start and doc[s - 1].text == ",") or (end + 1 < sent.end and doc[end].text == "," and end + 1 in by_start):
             # "visits Manchester, Leicester, Somerset, Basingstoke and Dorset": a list of places.
@@ -90,16 +95,32 @@ def place_statements(sent: Span, b: Builder) -> None:
 
 #: Nouns that describe a place by its kind: "Riyadh, the capital of Saudi Arabia".
 _PLACE_KINDS = frozenset("capital city town village port province region state district suburb county island".split())
+#: Nouns a place's name can stand before ("the Sindh province", "the Hexham seat in Northumberland"):
+#: the noun's own phrase says where the named place is.
+_NAMED_KINDS = _PLACE_KINDS | frozenset("seat constituency ward borough area parish".split())
 
 
 def _place_in_place(place: Mention, root: Token, b: Builder) -> None:
     """"Amritsar in India", "Gateshead's Sage Centre", "Riyadh, the capital of Saudi Arabia": a
     place inside another place or country."""
     ctx = b.ctx
-    containers = [(prep.text, obj) for prep, obj in prep_objects(root, ("in",))]
-    containers += [("'s", c) for c in root.children if c.dep_ == "poss"]
+    heads = [root]
+    if root.dep_ == "compound" and root.head.i > root.i and root.head.lemma_.lower() in _NAMED_KINDS and root.head.i not in ctx.mentions:
+        # "Pakistan's Sindh province", "the Hexham seat in Northumberland": the kind noun heads the phrase.
+        heads.append(root.head)
+    containers = [(prep.text, obj) for h in heads for prep, obj in prep_objects(h, ("in",)) if not _placed_conjunct(obj, ctx)]
+    containers += [("'s", c) for h in heads for c in h.children if c.dep_ == "poss"]
     for kind in (c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in _PLACE_KINDS):
         containers += [(kind.text, obj) for _, obj in prep_objects(kind, ("of", "in"))]
+        containers += [(kind.text, c) for c in kind.children if c.dep_ == "poss"]  # "Lyon, France's second city"
+    # "Croydon, south London": an apposition that gives a direction within a larger place.
+    containers += [(c.text, c) for c in root.children if c.dep_ == "appos" and any(d.lower_ in COMPASS_WORDS and d.i < c.i for d in c.children)]
+    kind = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if kind is not None and kind.lemma_.lower() in _PLACE_KINDS and kind.i not in ctx.mentions:
+        # "the Pakistani city of Lahore", "Pakistan's province of Sindh": the kind noun's nationality
+        # or country ("Frankfurt's state of Hessen" puts the city in the state, not the other way).
+        containers += [(kind.text, c) for c in kind.children if c.i < kind.i and c.dep_ in {"amod", "compound", "nmod"}]
+        containers += [(kind.text, c) for c in kind.children if c.dep_ == "poss" and (m := ctx.mentions.get(c.i)) is not None and m.type == "Country"]
     for word, obj in containers:
         found = token_mention(obj, ctx, allow_modifier=False)
         if found is None or found[0].type not in _PLACE_TYPES or found[0].key == place.key:
@@ -107,6 +128,20 @@ def _place_in_place(place: Mention, root: Token, b: Builder) -> None:
         if found[0].type == "Place" and (country_code(place.text) or region_name(place.text) and not region_name(found[0].text)):
             continue  # "Ohio in the Midwest" is fine, "Texas in Houston" is a misreading
         b.add(root, (place, 1.0), "locatedIn", found, word, "kg.rules.locatedIn.np.v1", 0.7, presupposed=True)
+
+
+def _placed_conjunct(obj: Token, ctx: SentenceContext) -> bool:
+    """"Kabul in Afghanistan and Pyongyang in North Korea": a conjunct of the container that is
+    itself a place of another kind, or is placed by an "in" of its own, starts the next pair."""
+    if obj.dep_ != "conj":
+        return False
+    mine, first = ctx.mentions.get(obj.i), ctx.mentions.get(obj.head.i)
+    if mine is None or first is None or mine.type != first.type:
+        return True
+    end = obj.i
+    while end < len(obj.doc) and ctx.mentions.get(end) == mine:
+        end += 1
+    return end < len(obj.doc) and obj.doc[end].lower_ == "in"
 
 
 def _place_before_region(place: Mention, end: int, by_start: dict[int, Mention], b: Builder) -> None:

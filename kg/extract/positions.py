@@ -138,7 +138,7 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
                 affiliation = affiliation or _owner(obj, b)
             if affiliation is None and end + 1 < len(doc) and doc[end].lower_ in {"at", "of"}:
                 after = end + 2 if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else end + 1
-                affiliation = _owner(doc[after], b) if after in ctx.mentions else None
+                affiliation = _owner(doc[after], b) if after in ctx.mentions and not _possessive_at(after, b) else None
         _office(b, doc[at], (person, 1.0), words, affiliation, "kg.rules.title.v1", 0.9, status)
         before = ent.start - 1
         if before - 1 >= sent.start and doc[before].lower_ == "and" and is_title_head(doc[before - 1]):
@@ -156,6 +156,17 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
                 found = token_mention(other, ctx, allow_modifier=False)
                 if found is not None and found[0].type == "Person" and found[0] != person:
                     _office(b, other, found, words, affiliation, "kg.rules.title.v1", 0.85, status)
+
+
+def _possessive_at(index: int, b: Builder) -> bool:
+    """Whether the name at ``index`` is a possessive ("at Labour's spring conference"): it owns
+    the thing after it, the place where the person is, not the person's office."""
+    doc = b.sent.doc
+    mention = b.ctx.mentions[index]
+    end = index
+    while end < len(doc) and b.ctx.mentions.get(end) == mention:
+        end += 1
+    return end < len(doc) and doc[end].tag_ == "POS"
 
 
 def _is_plural_title(head: Token) -> bool:
@@ -453,6 +464,8 @@ def _possessive_members(sent: Span, b: Builder) -> None:
 
 #: Nouns for someone who belongs to a party without an office: "Tory candidate X", "Labour activist X".
 MEMBER_NOUNS = frozenset("candidate candidates activist activists member members councillor councillors supporter donor".split())
+#: Nouns for someone who has left the party before them: "Tory defector X".
+_DEFECTOR_NOUNS = frozenset("defector defectors".split())
 #: Words that may stand between the party and the name: "prospective Tory candidate", "veteran Labour".
 _MEMBER_MODIFIERS = frozenset("prospective veteran senior leading fellow prominent local parliamentary".split())
 
@@ -474,6 +487,11 @@ def _party_before_names(sent: Span, b: Builder) -> None:
         party = ctx.mentions.get(k) if k >= sent.start else None
         if party is not None and _is_party(party):
             b.add(doc[i], (person, 1.0), "memberOf", (party, 1.0), doc[k:i].text, "kg.rules.partyName.v1", 0.7, presupposed=True)
+        elif party is None and k >= sent.start + 1 and doc[k].lower_ in _DEFECTOR_NOUNS:
+            # "Tory defector Robert Jackson": a former member of the party before the noun.
+            before = ctx.mentions.get(k - 1)
+            if before is not None and _is_party(before):
+                b.add(doc[i], (person, 1.0), "memberOf", (before, 1.0), doc[k - 1 : i].text, "kg.rules.partyName.v1", 0.7, presupposed=True, status="former")
         i += 1
 
 

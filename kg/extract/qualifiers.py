@@ -172,6 +172,8 @@ def _embedded_modality(anchor: Token) -> str:
 def _leaves(verb: Token) -> bool:
     """"resigned", "quit", "stepped down": a verb that ends its subject's state."""
     lemma = verb.lemma_.lower()
+    if lemma == "defect" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return False  # "defected to Labour" starts a membership (the one it ends has no "to")
     return lemma in LEAVING_VERBS or (lemma == "step" and any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"down", "aside"} for c in verb.children))
 
 

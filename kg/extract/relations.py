@@ -142,7 +142,7 @@ def sentence_statements(sent: Span, ctx: SentenceContext) -> Iterator[Statement]
                 _invitation(token, b)
             else:
                 verb_statements(token, b)
-                if all(f.lemma == "*" for _, f in frame_verbs(token)):
+                if all(f.lemma == "*" or f.object_heads for _, f in frame_verbs(token)):
                     _open_statements(token, b)
         elif token.pos_ in {"NOUN", "PROPN"}:
             noun_statements(token, b)
