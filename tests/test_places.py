@@ -120,3 +120,11 @@ def test_places_a_possessive_on_a_kind_of_place_in_apposition_contains_it(facts)
 def test_places_a_title_after_the_comma_is_no_region(facts) -> None:
     found = facts("The scheme was launched in Glasgow, Wales Secretary Ann Cole and Scotland Secretary Tom Reid said.")
     assert not has(found, "Glasgow", "locatedIn", "Wales")
+
+
+def test_places_a_place_before_an_organisations_office_owns_the_office(facts) -> None:
+    assert not any(f.predicate == "basedIn" for f in facts("London's Labour mayor Ken Hale attacked the plan."))
+
+
+def test_places_a_country_holding_a_unions_presidency_is_not_its_base(facts) -> None:
+    assert not any(f.predicate == "basedIn" for f in facts("Austria's EU presidency begins in January."))

@@ -19,6 +19,8 @@ from kg.syntax.titles import is_title_head
 __all__ = ["carry_to_regions", "kind_statements", "place_statements"]
 
 _PLACE_TYPES = frozenset({"Place", "Country"})
+#: Nouns for a role a place holds in an organisation ("Austria's EU presidency").
+_HELD_NOUNS = frozenset({"presidency", "chairmanship", "membership", "seat", "seats"})
 # Statements about where something is that carry over from a town to the state after it.
 _WHERE = frozenset({"basedIn", "livesIn", "locatedIn"})
 
@@ -279,6 +281,9 @@ def kind_statements(sent: Span, b: Builder) -> None:
             continue
         phrase = _kind_phrase_start(sent, start)
         place = _place_before(sent, phrase if phrase is not None else start, b)
+        if end < sent.end and (is_title_head(doc[end]) or doc[end].lower_ in _HELD_NOUNS):
+            # "London's Labour mayor", "Austria's EU presidency": the place owns the office.
+            place = None
         root = doc[start:end].root
         if place is None and root.dep_ == "conj" and phrase is None:
             # "US rivals Ford and General Motors": the second name shares the first one's place
