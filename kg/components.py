@@ -300,6 +300,24 @@ def _party_forms_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {word: tuple(forms) for word, forms in by_first.items()}
 
 
+#: Kinds of organisation a party has of its own, named with it ("Devon county Labour group").
+_PARTY_BODIES = frozenset({"party", "group", "council", "committee", "association", "club", "union", "body", "board", "conference", "assembly"})
+
+
+def _inside_other_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a party's name at ``start:end`` is a word of a longer name the model found for
+    another kind of organisation: "the Labor Department", "International Labour Organisation",
+    "the Bureau of Labor Statistics" (not "SNP Holyrood leader", "Devon county Labour group")."""
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "FAC", "GPE"} or not (ent.start <= start and end <= ent.end) or (ent.start, ent.end) == (start, end):
+            continue
+        head = ent.root
+        lower = head.lower_
+        if not start <= head.i < end and head.is_title and (lower in ORGANIZATION_KINDS or lower == "bureau") and lower not in _PARTY_BODIES:
+            return True
+    return False
+
+
 def _party_spans(doc: Doc) -> list[Span]:
     """Political parties by name, short form or adjective ("Labour", "the Tories", "Lib Dem",
     "Conservative MP"), as ORG spans; the gazetteer gives each its canonical name later."""
@@ -319,7 +337,7 @@ def _party_spans(doc: Doc) -> list[Span]:
                 if name == "Labour" and following is not None and following.is_title and following.lower_ in {"minister", "secretary", "ministry", "office"}:
                     # "Labour Minister": the portfolio of labour, not the party.
                     continue
-                if party_name(name) or (before_title and party_name(name, before_title=True)):
+                if (party_name(name) or (before_title and party_name(name, before_title=True))) and not _inside_other_name(doc, i, end):
                     match = Span(doc, i, end, label="ORG")
                     break
         if match is not None:

@@ -359,3 +359,17 @@ def test_components_an_organisation_word_before_a_postnominal_keeps_the_organisa
         """,
     )
     assert ("Hensley Trust QC", "ORG") in _ents(doc)
+
+
+@pytest.mark.parametrize("text", ["The International Labour Organisation warned of job losses.", "The Labor Department said jobs grew."])
+def test_components_a_party_name_inside_a_longer_name_is_no_party(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert len(doc.ents) == 1 and len(doc.ents[0]) > 1
+
+
+def test_components_a_party_with_its_title_is_still_a_party(nlp) -> None:
+    assert ("Labour", "ORG") in _ents(nlp("Labour MP Ann Lee said the plan was wrong."))
+
+
+def test_components_a_party_named_with_a_place_is_still_a_party(nlp) -> None:
+    assert ("SNP", "ORG") in _ents(nlp("SNP Holyrood leader Nicola Sturgeon said so."))
