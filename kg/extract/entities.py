@@ -111,18 +111,24 @@ def _country_of(span: Span) -> str | None:
     return code
 
 
-def _owner_before(span: Span) -> str | None:
-    """The name in a possessive right before a span ("Labour" in "Labour's spring conference")."""
+def _owner_before(span: Span) -> tuple[str, Span] | None:
+    """The name in a possessive right before a span ("Labour" in "Labour's spring conference"),
+    and the words from the possessive to the span's end ("spring conference")."""
     doc = span.doc
-    if span.start < 2 or doc[span.start - 1].tag_ != "POS":
+    i = span.start - 1
+    # "Labour's spring conference", "the party's annual conference": over the words the span
+    # left out (a season the model read as a date) to the possessive.
+    while i > span.start - 3 and i > 0 and doc[i].tag_ != "POS" and (doc[i].ent_type_ in {"DATE", "TIME", "ORDINAL"} or doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"}):
+        i -= 1
+    if i < 1 or doc[i].tag_ != "POS":
         return None
-    owner = doc[span.start - 2]
+    owner = doc[i - 1]
     if not owner.ent_type_ or owner.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
         return None
     first = owner.i
     while first > 0 and doc[first].ent_iob_ == "I":
         first -= 1
-    return doc[first : owner.i + 1].text
+    return doc[first : owner.i + 1].text, doc[i + 1 : span.end]
 
 
 def _party(span: Span) -> str | None:
@@ -173,10 +179,11 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
     elif kind == "Organization" and span[-1].lower_ in _DOCUMENT_HEADS and span[-1].is_title and (len(span) > 1 or span[-1].lower_ == "budget"):
         kind = "Agreement"  # "the Barker Review", "the Common Agricultural Policy", "the White Paper", "the Budget"
     name = person_name(span.text) if kind == "Person" else _POSSESSIVE.sub("", span.text).strip(_QUOTES + " ,;:")
-    owner = _owner_before(span) if kind in {"Event", "Agreement"} else None
-    if owner is not None:
+    owned = _owner_before(span) if kind in {"Event", "Agreement"} else None
+    if owned is not None:
         # "Labour's spring conference": the owner tells this conference from every other one.
-        name = f"{owner}'s {name}"
+        owner, words = owned
+        name = f"{owner}'s {_POSSESSIVE.sub('', words.text).strip(_QUOTES + ' ,;:')}"
     if kind == "Person" and name.isupper() and len(name) > 4:
         # An all-caps "name" is a shouted heading fragment, not a person.
         return None
