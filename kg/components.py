@@ -437,6 +437,14 @@ def _modified_start(head: Token, taken: set[int], deps: set[str]) -> int:
 _ROUTINE_OCCASIONS = frozenset("press news".split())
 
 
+def _hosted(token: Token) -> bool:
+    """Whether a sentence says who hosts the occasion a noun names: it is the object of "host"
+    or has a "hosted by" after it."""
+    if token.dep_ == "dobj" and token.head.lemma_.lower() == "host":
+        return True
+    return any(c.dep_ == "acl" and c.lemma_.lower() == "host" and any(a.dep_ == "agent" for a in c.children) for c in token.children)
+
+
 def _attended_occasions(doc: Doc, spans: list[Span]) -> list[Span]:
     """"at a games industry meeting", "At a campaign poster launch on Tuesday": an occasion with
     no name is still one thing when the sentence puts someone at it and says what kind it is (a
@@ -444,7 +452,14 @@ def _attended_occasions(doc: Doc, spans: list[Span]) -> list[Span]:
     taken = {i for s in spans for i in range(s.start, s.end)}
     out = []
     for token in doc:
-        if token.lower_ not in EVENT_HEADS or token.i in taken or token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ not in {"at", "during"}:
+        if token.lower_ not in EVENT_HEADS or token.i in taken or token.pos_ != "NOUN":
+            continue
+        if _hosted(token):
+            # "a dinner hosted by John Prescott", "Mr Prescott hosted a dinner": who holds it says
+            # which one it is, as a kind noun does.
+            out.append(Span(doc, _modified_start(token, taken, {"compound"}), token.i + 1, label="OCCASION"))
+            continue
+        if token.dep_ != "pobj" or token.head.lower_ not in {"at", "during"}:
             continue
         start = _modified_start(token, taken, {"compound"})
         # A nested compound ("games industry meeting"): the first word hangs off the second.

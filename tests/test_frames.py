@@ -361,3 +361,14 @@ def test_frames_a_second_phrase_hung_on_the_first_name_still_fills_its_slot(fact
 def test_frames_an_of_phrase_inside_a_name_fills_no_slot(facts) -> None:
     found = facts("Grants go to all parties with at least two members in the House of Lords, European Parliament, Welsh Assembly or Greater London Authority.")
     assert not any(f.predicate == "memberOf" and f.object == "House of Lords" for f in found)
+
+
+def test_frames_a_party_conference_named_with_its_season_is_the_partys_event(facts) -> None:
+    found = facts("Speaking at the Liberal Party's spring conference in Leeds, Mr Grey attacked the plan.")
+    assert has(found, "Grey", "attends", "Liberal Party's spring conference")
+    assert has(found, "Liberal Party", "hosts", "Liberal Party's spring conference")
+
+
+def test_frames_an_occasion_hosted_by_someone_is_theirs(facts) -> None:
+    assert has(facts("At a dinner hosted by Deputy Prime Minister Tom Hale, the minister spoke."), "Tom Hale", "hosts", "dinner")
+    assert has(facts("Mr Hale hosted a dinner in November where the minister spoke."), "Hale", "hosts", "dinner")
