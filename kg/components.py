@@ -437,10 +437,16 @@ def _modified_start(head: Token, taken: set[int], deps: set[str]) -> int:
 _ROUTINE_OCCASIONS = frozenset("press news".split())
 
 
+#: Verbs whose subject holds the occasion that is their object ("will hold its conference in Manchester").
+_HOSTING_VERBS = frozenset({"host", "hold", "stage"})
+#: Occasions that one holds with others rather than hosts ("hold talks with the unions").
+_GATHERINGS = frozenset({"talks", "meeting", "meetings", "dialogue", "session", "debate", "hearing"})
+
+
 def _hosted(token: Token) -> bool:
     """Whether a sentence says who hosts the occasion a noun names: it is the object of "host"
     or has a "hosted by" after it."""
-    if token.dep_ == "dobj" and token.head.lemma_.lower() == "host":
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in _HOSTING_VERBS and token.lower_ not in _GATHERINGS:
         return True
     return any(c.dep_ == "acl" and c.lemma_.lower() == "host" and any(a.dep_ == "agent" for a in c.children) for c in token.children)
 

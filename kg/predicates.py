@@ -226,7 +226,8 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(
         "hosts", "hosts", "The subject hosts the object, usually an event.",
         ("Person", "Organization", "Country", "Place"), ("Event",),
-        verbs=(Verb("host"), Verb("stage")),
+        # "Labour will hold its conference in Manchester" (what one holds must be an event).
+        verbs=(Verb("host"), Verb("stage"), Verb("hold")),
         nouns=(Noun("host", subject=("named",), object=("prep:of", "prep:to")),),
     ),
     Predicate(

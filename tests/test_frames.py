@@ -372,3 +372,14 @@ def test_frames_a_party_conference_named_with_its_season_is_the_partys_event(fac
 def test_frames_an_occasion_hosted_by_someone_is_theirs(facts) -> None:
     assert has(facts("At a dinner hosted by Deputy Prime Minister Tom Hale, the minister spoke."), "Tom Hale", "hosts", "dinner")
     assert has(facts("Mr Hale hosted a dinner in November where the minister spoke."), "Hale", "hosts", "dinner")
+
+
+def test_frames_who_holds_an_occasion_hosts_it(facts) -> None:
+    found = facts("The Liberal Party will hold its autumn conference in Leeds, it has been confirmed.")
+    assert has(found, "Liberal Party", "hosts", "conference")
+    assert has(found, "Leeds", "hosts", "conference")
+    assert has(facts("Britain will hold a referendum on the constitution."), "United Kingdom", "hosts", "referendum")
+
+
+def test_frames_holding_talks_with_someone_hosts_nothing(facts) -> None:
+    assert not any(f.predicate == "hosts" for f in facts("The Liberal Party will hold private talks with the unions."))
