@@ -124,3 +124,55 @@ def test_figures_the_level_a_figure_rose_from_is_the_earlier_period_s(figures) -
 
 def test_figures_a_commodity_s_price_is_reported_by_no_country_before_it(figures) -> None:
     assert not any(s == "United States" for s, _, _, _ in figures("US light crude lost $2 to $48 a barrel on Friday."))
+
+
+def test_figures_the_level_a_metric_was_down_from_is_the_same_metric(figures) -> None:
+    found = figures("Output was 3.1% higher than a year before, down from 5.4% in the spring, the Federal Statistics Office said.")
+    assert ("Federal Statistics Office", 5.4, "output") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_a_percentage_higher_or_lower_is_a_change(figures) -> None:
+    found = figures("Vodafone said its revenues were 9% lower than in 2003.")
+    assert ("Vodafone", 9, "revenue change") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_a_metric_expected_to_grow_is_the_subject_of_the_expecting_verb(figures) -> None:
+    assert ("Poland", 5.2, "growth") in {(s, v, m) for s, v, m, _ in figures("Poland's economy is forecast to expand by 5.2% next year.")}
+
+
+def test_figures_growth_by_an_average_of_is_the_growth(figures) -> None:
+    found = figures("Chile's economy has grown by an average of 5.5% a year since 1990.")
+    assert ("Chile", 5.5, "growth") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_an_average_compared_with_is_no_figure_of_the_country(figures) -> None:
+    found = figures("Peru's economy grew 4%, slightly above the regional average of 3%.")
+    assert {v for _, v, _, _ in found} == {4}
+
+
+def test_figures_a_metric_in_a_phrase_of_the_amount_names_the_figure(figures) -> None:
+    found = figures("Thailand, which has about $50bn in foreign reserves, said it would buy more euros.")
+    assert ("Thailand", 50_000_000_000, "reserves") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_profits_at_a_named_business_belong_to_its_firm(figures) -> None:
+    found = figures("Profits at the Goldman Sachs investment banking arm rose 8% to $900m.")
+    assert ("Goldman Sachs", 900_000_000, "profit") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_profits_at_a_country_s_stores_belong_to_the_firm_that_said_so(figures) -> None:
+    assert {s for s, *_ in figures("Profits at its German stores rose 8%, Tesco said.")} == {"Tesco"}
+
+
+def test_figures_sales_of_things_in_a_country_are_the_country_s(figures) -> None:
+    assert ("France", 4, "sales change") in {(s, v, m) for s, v, m, _ in figures("Sales of used cars in France fell 4% in March.")}
+
+
+def test_figures_a_where_clause_gives_the_place_of_the_figure(figures) -> None:
+    found = figures("Prices rose fastest in Scotland, where house prices were up by 14% in the year.")
+    assert ("Scotland", 14, "house price change") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_an_unowned_economy_is_no_agency_s(figures) -> None:
+    text = "The Bundesbank published its forecasts on Monday. The economy is expected to grow by 1.5% next year."
+    assert figures(text) == set()

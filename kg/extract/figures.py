@@ -36,7 +36,7 @@ _CHANGE_NOUNS = frozenset("rise increase fall drop decline jump gain slump surge
 #: Verbs of change: "profits rose 15%".
 _CHANGE_VERBS = frozenset(
     "rise fall grow drop slip climb jump soar surge plunge increase decrease decline slump tumble dip edge widen narrow "
-    "shrink expand gain improve slide sink leap rebound recover double halve boost lift cut fell".split()
+    "shrink expand contract gain improve slide sink leap rebound recover double halve boost lift cut fell".split()
 )
 #: Verbs whose subject makes or posts a figure: "Barclays made £4.6bn", "posted a loss of $1bn".
 _POSTING_VERBS = {
@@ -44,6 +44,8 @@ _POSTING_VERBS = {
     **{w: "" for w in ("post", "report", "record", "announce", "register", "deliver", "see", "suffer", "incur", "reveal", "have", "forecast", "predict", "expect")},
     "lose": "loss",
 }
+#: Comparatives a percentage measures a change by: "11.8% higher", "3% lower".
+_COMPARATIVES = frozenset({"high", "higher", "low", "lower", "big", "bigger", "small", "smaller", "great", "greater"})
 _LEVEL_VERBS = frozenset("reach hit total stand come amount top exceed be remain value forecast predict project expect compare".split())
 #: Words that make a figure a share or stock price, which the firm does not report.
 _PRICE_WORDS = frozenset("share shares stock stocks price prices index yield dollar euro pound currency".split())
@@ -86,6 +88,18 @@ def _owner(noun: Token | None, b: Builder) -> Found | None:
             found = token_mention(obj, b.ctx, allow_modifier=False)
             if found is not None and found[0].type in _OWNER_TYPES:
                 return found
+            if prep.lower_ == "at":
+                # "earnings at the Barclays Capital investment bank": the firm that names the
+                # business; a country there names a market of the firm's ("its UK stores").
+                found = token_mention(obj, b.ctx)
+                if found is not None and found[0].type == "Organization":
+                    return found
+            if prep.lower_ == "of":
+                # "sales of new homes in the US": the country the counted things are in.
+                for place in (o for p in obj.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"):
+                    found = token_mention(place, b.ctx, allow_modifier=False)
+                    if found is not None and found[0].type == "Country":
+                        return found
     return None
 
 
@@ -104,6 +118,11 @@ def _clause_owner(verb: Token | None, b: Builder) -> Found | None:
         if subjects and is_relative_pronoun(subjects[0]) and current.dep_ == "relcl":
             # "MG Rover, which employs 6,000 people": the pronoun stands for the noun.
             subjects = conjuncts(current.head)
+        elif current.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in current.children):
+            # "in Wales, where house prices rose 23%": the place the clause is about.
+            found = token_mention(current.head, b.ctx, allow_modifier=False)
+            if found is not None and found[0].type == "Country":
+                return found
         for subject in subjects:
             # A subject's modifiers own the figure ("Inbev's European business saw sales fall"),
             # not those of a traded commodity or currency ("US light crude lost $2").
@@ -196,13 +215,18 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
             if _is_figure(target):
                 noun, verb, _ = _read_root(target, label, depth + 1)
                 return noun, verb, False
-            if target.pos_ in {"VERB", "AUX"}:
-                return None, target, False
-            return None, None, False
+            if target.pos_ not in {"VERB", "AUX"}:
+                return None, None, False
+            # "House prices were 11.8% higher, down from 16.3%": the earlier level of the metric
+            # the verb's subject names (read below).
+            verb = target
         if _is_figure(governor) and prep_word in {"against", "from", "versus"} and depth == 0:
             # "was 9.5bn kronor against 6.3bn kronor last year": the earlier level of that figure.
             noun, verb, _ = _read_root(governor, label, depth + 1)
             return noun, verb, False
+        if governor.lemma_.lower() == "average" and prep_word == "of" and governor.head.lower_ in {"by", "at"} and depth == 0:
+            # "grew by an average of 3.2%": the figure fills the slot the average does.
+            return _read_root(governor, label, depth + 1)
         if governor.pos_ in {"NOUN", "PROPN"}:
             if _metric(governor) and prep_word in {"of", "at"}:
                 noun = governor
@@ -220,6 +244,9 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
         if head.pos_ in {"VERB", "AUX"}:
             verb = head
             change = head.lemma_.lower() in _CHANGE_VERBS and dep in {"npadvmod", "advmod", "dobj"} and label == "PERCENT"
+        elif dep == "npadvmod" and head.tag_ == "JJR" and head.lemma_.lower() in _COMPARATIVES and head.head.pos_ in {"VERB", "AUX"}:
+            # "prices were 11.8% higher than a year ago": a change in the verb's subject.
+            verb, change = head.head, True
         elif head.lower_ in {"up", "down"}:
             if head.head.pos_ in {"VERB", "AUX"}:
                 verb, change = head.head, True
@@ -241,13 +268,15 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
             if child.dep_ in SUBJECT_DEPS | {"dobj", "nsubjpass"} and _metric(child):
                 noun = child
                 break
-        # "has about $200bn in foreign reserves": the metric in an "in" phrase of the verb.
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        # "has about $200bn in foreign reserves": the metric in an "in" phrase of the verb, or of
+        # the figure itself where the parser hangs it there.
+        for prep in (c for t in (verb, root) for c in t.children if c.dep_ == "prep" and c.lower_ == "in"):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 if noun is None and _metric(obj):
                     noun = obj
-        if noun is None and verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-            # "growth would reach 4.4% in 2004, but fall to 3.3%": the verbs share the subject.
+        if noun is None and verb.dep_ in {"conj", "xcomp"} and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            # "growth would reach 4.4% in 2004, but fall to 3.3%": the verbs share the subject;
+            # "the economy is expected to grow by 4.5%": the subject of the verb that governs it.
             noun = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"} and _metric(c)), None)
     if verb is None and noun is not None:
         verb = governing_verb(noun)
@@ -330,6 +359,8 @@ def figure_statements(sent: Span, b: Builder) -> None:
             # sentence names no other.
             owner = b.ctx.topic(b.ctx.passage.start + sent.start_char)
             confidence, extractor = 0.6, "kg.rules.figure.topic.v1"
+            if owner is not None and noun.lemma_.lower() == "economy" and owner[0].type != "Country":
+                owner = None  # "the economy grew 4%": a country's, never the firm or agency that said so
         if owner is None or owner[0].type not in _OWNER_TYPES:
             continue
         anchor = noun if noun is not None else ent.root
