@@ -176,3 +176,46 @@ def test_figures_a_where_clause_gives_the_place_of_the_figure(figures) -> None:
 def test_figures_an_unowned_economy_is_no_agency_s(figures) -> None:
     text = "The Bundesbank published its forecasts on Monday. The economy is expected to grow by 1.5% next year."
     assert figures(text) == set()
+
+
+def test_figures_a_metric_up_in_a_with_phrase_is_the_clause_subject_s(figures) -> None:
+    found = figures("Tesco enjoyed a successful year, with like-for-like sales up 6%.")
+    assert ("Tesco", 6, "sales change") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_the_level_a_metric_in_a_with_phrase_reached(figures) -> None:
+    found = figures("Heineken's profits fell, with sales down 3% to 9bn euros.")
+    assert ("Heineken", 9_000_000_000, "sales") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_a_with_phrase_of_a_noun_is_no_figure_of_the_subject(figures) -> None:
+    assert figures("Lloyds and Abbey would create a company with assets of more than $900bn.") == set()
+
+
+def test_figures_a_bare_number_a_counted_metric_reached_is_its_level(figures) -> None:
+    found = figures("Toyota's sales rose 3.5% to 2.7 million units in 2004.")
+    assert ("Toyota", 2_700_000, "sales") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_a_bare_number_a_counted_metric_totalled(figures) -> None:
+    assert ("Volvo", 450_000, "sales") in {(s, v, m) for s, v, m, _ in figures("Volvo said sales totalled 450,000 cars during 2004.")}
+
+
+def test_figures_a_bare_number_a_metric_rose_by_is_not_read(figures) -> None:
+    found = figures("Unemployment in France rose 206,900 to 4.64 million, the statistics office said.")
+    assert {v for _, v, _, _ in found} == {4_640_000}
+
+
+
+def test_figures_a_described_firm_named_in_apposition_owns_the_figure(figures) -> None:
+    found = figures("The Dutch insurance group Aegon restated earnings by $2bn last year.")
+    assert {s for s, *_ in found} == {"Aegon"}
+
+
+def test_figures_a_nationality_before_the_subject_owns_no_figure(figures) -> None:
+    assert figures("German prosecutors are forcing the sale of the plant to help pay a $2bn tax bill.") == set()
+
+
+def test_figures_a_country_before_its_economy_still_owns_the_figure(figures) -> None:
+    found = figures("The Canadian economy has grown more than expected, expanding at an annual rate of 2.8% in the last quarter.")
+    assert any(v == 2.8 for _, v, _, _ in found)

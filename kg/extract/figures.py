@@ -107,6 +107,31 @@ def _owner(noun: Token | None, b: Builder) -> Found | None:
 _MARKET_NOUNS = frozenset("crude oil gold silver copper gas petrol dollar euro pound yen yuan currency bond bonds gilt gilts".split())
 
 
+def _named_in_apposition(noun: Token, b: Builder) -> Found | None:
+    """"US mortgage firm Freddie Mac restated earnings": the name the parser hangs as an apposition
+    of the description, before any modifier of the description ("US")."""
+    for child in noun.children:
+        if child.dep_ == "appos" and child.left_edge.i == noun.i + 1:  # right after it, no comma
+            found = token_mention(child, b.ctx, allow_modifier=False)
+            if found is not None and found[0].type in _OWNER_TYPES:
+                return found
+    return None
+
+
+def _subject_owner(subject: Token, b: Builder) -> Found | None:
+    """Whose a clause subject is: "Inbev's European business saw sales fall", "the Shell unit",
+    "the US economy", "the UK market". A nationality or home country before people or firms
+    ("Russian prosecutors", "the German-US carmaker") says where they are, not whose the figure is."""
+    found = _owner(subject, b)
+    if found is None or found[0].type != "Country" or any(c.dep_ == "poss" for c in subject.children):
+        return found
+    return found if _metric(subject) or subject.lemma_.lower() in _NATIONAL_WHOLES else None
+
+
+#: Subjects a country before them owns: "the UK market had seen sales growth of 8%".
+_NATIONAL_WHOLES = frozenset({"market", "sector", "industry"})
+
+
 def _clause_owner(verb: Token | None, b: Builder) -> Found | None:
     """The organisation or country a clause is about: the subject of the verb, else of the verb
     of saying it hangs from ("Nortel said it had made $434m")."""
@@ -126,7 +151,7 @@ def _clause_owner(verb: Token | None, b: Builder) -> Found | None:
         for subject in subjects:
             # A subject's modifiers own the figure ("Inbev's European business saw sales fall"),
             # not those of a traded commodity or currency ("US light crude lost $2").
-            found = token_mention(subject, b.ctx, allow_modifier=False) or (_owner(subject, b) if subject.lemma_.lower() not in _MARKET_NOUNS else None)
+            found = token_mention(subject, b.ctx, allow_modifier=False) or _named_in_apposition(subject, b) or (_subject_owner(subject, b) if subject.lemma_.lower() not in _MARKET_NOUNS else None)
             if found is not None and found[0].type in _OWNER_TYPES:
                 return found
         climbs = current.dep_ in {"ccomp", "xcomp", "conj", "advcl"} or (
@@ -182,6 +207,26 @@ def _is_figure(token: Token) -> bool:
     return token.ent_type_ in {"MONEY", "PERCENT"}
 
 
+def _moved_metric(updown: Token) -> Token | None:
+    """The metric an "up" or "down" outside a clause says moved: "with sales up 6%" (the parser
+    hangs "up" on the noun, or makes the noun its subject)."""
+    if updown.dep_ == "advmod" and updown.head.pos_ == "NOUN" and _metric(updown.head):
+        return updown.head
+    return next((c for c in updown.children if c.dep_ in SUBJECT_DEPS and _metric(c)), None)
+
+
+def _with_phrase(noun: Token) -> bool:
+    """"Tesco had a good year, with sales up 6%": a metric in a "with" phrase of the clause, whose
+    subject owns it whatever the verb."""
+    if any(c.dep_ == "advmod" and c.lower_ in {"up", "down"} for c in noun.children):
+        head = noun.head  # "with sales up 6%"
+    elif noun.head.lower_ in {"up", "down"} and noun.dep_ in SUBJECT_DEPS:
+        head = noun.head.head  # the parser's other reading: "sales" the subject of "up"
+    else:
+        return False  # "operate 1,000 stores, with sales of $30bn": too often a new firm's, or a market's
+    return head.lower_ == "with" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}
+
+
 def _reading(quantity: Span) -> tuple[Token | None, Token | None, bool]:
     """(metric noun, clause verb, is a change) for one figure of the sentence, from its attachment."""
     return _read_root(quantity.root, quantity.label_, 0)
@@ -215,6 +260,10 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
             if _is_figure(target):
                 noun, verb, _ = _read_root(target, label, depth + 1)
                 return noun, verb, False
+            moved = _moved_metric(governor)
+            if moved is not None:
+                # "with sales down 3% to 9bn euros": the level the moved metric reached.
+                return moved, governing_verb(moved), False
             if target.pos_ not in {"VERB", "AUX"}:
                 return None, None, False
             # "House prices were 11.8% higher, down from 16.3%": the earlier level of the metric
@@ -254,6 +303,8 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
                 # "was 10bn euros, up 8.1%": a change in the figure it follows.
                 noun, verb, _ = _read_root(head.head, label, depth + 1)
                 return noun, verb, True
+            elif (moved := _moved_metric(head)) is not None:
+                return moved, governing_verb(moved), True
     elif dep in {"nummod", "compound", "amod", "quantmod", "nmod"} and head.pos_ in {"NOUN", "PROPN"}:
         if _metric(head):
             noun = head
@@ -324,9 +375,42 @@ def _unowned(noun: Token, sent: Span, b: Builder) -> bool:
     return not any(m.type in _OWNER_TYPES for i, m in b.ctx.mentions.items() if sent.start <= i < sent.end)
 
 
+#: Metrics counted in things rather than money, whose level may be a bare number: "sales rose to
+#: 2.7 million units", "unemployment stood at 4.6 million".
+_COUNTED_METRICS = frozenset({"sales", "output", "production", "exports", "imports", "unemployment", "membership", "subscribers", "customers", "orders", "volume", "workforce"})
+
+
+def _counted_levels(sent: Span, b: Builder) -> None:
+    """"Its sales rose 3.5% to 2.7 million units", "unemployment rose to 4.64 million": the level a
+    metric counted in things reached (a change by a bare number, "rose 206,900", is not read)."""
+    for ent in sent.ents:
+        if ent.label_ != "CARDINAL":
+            continue
+        value = number_value(ent.text)
+        if value is None or value < 1000:
+            continue
+        root = ent.root
+        unit = root.head if root.dep_ in {"nummod", "compound", "quantmod"} and root.head.pos_ == "NOUN" and not _metric(root.head) else None
+        noun, verb, change = _read_root(unit or root, ent.label_, 0)
+        if noun is None or change or _metric(noun) not in _COUNTED_METRICS:
+            continue
+        if (unit or root).dep_ not in {"pobj", "dobj", "attr"} or (unit or root).head.lower_ in {"by", "from"}:
+            continue  # a level is reached ("to", "at") or stated ("totalled", "was"); "from" is in the figure_statements' sense an earlier level, rarely given alone
+        if verb is None or verb.lemma_.lower() not in _CHANGE_VERBS | _LEVEL_VERBS:
+            continue
+        owner = _owner(noun, b) or _clause_owner(verb, b)
+        if owner is None or owner[0].type not in _OWNER_TYPES:
+            continue
+        period = _own_period(ent, b) or _period(noun, b) or _period(verb, b)
+        people = "people" if _metric(noun) in {"unemployment", "membership", "workforce"} else None
+        quantity = Quantity(value=value, text=ent.text, unit=unit.lower_ if unit is not None else people)
+        b.add(noun, owner, "reports", quantity, ent.text, "kg.rules.figure.count.v1", 0.7, metric=_metric(noun), period=period)
+
+
 def figure_statements(sent: Span, b: Builder) -> None:
     """"BP's profits rose 15% to £546m": reports(BP, £546m, metric profit) and reports(BP, 15%, metric profit change)."""
     _counts(sent, b)
+    _counted_levels(sent, b)
     for ent in sent.ents:
         if ent.label_ not in {"MONEY", "PERCENT"}:
             continue
@@ -346,7 +430,7 @@ def figure_statements(sent: Span, b: Builder) -> None:
             # "the economy grew 7.1%": the growth rate itself, not a change in it.
             shrinking = lemma in {"shrink", "contract", "fall", "decline", "slip", "drop", "dip", "slump", "sink"}
             metric, change = ("contraction" if shrinking else "growth"), False
-        if verb is not None and lemma not in _CHANGE_VERBS | _LEVEL_VERBS | set(_POSTING_VERBS) and not (noun is not None and noun.head == verb):
+        if verb is not None and lemma not in _CHANGE_VERBS | _LEVEL_VERBS | set(_POSTING_VERBS) and not (noun is not None and (noun.head == verb or _with_phrase(noun))):
             continue
         if lemma == "value" and noun is None:
             owner = _valued(verb, b)
