@@ -219,3 +219,32 @@ def test_figures_a_nationality_before_the_subject_owns_no_figure(figures) -> Non
 def test_figures_a_country_before_its_economy_still_owns_the_figure(figures) -> None:
     found = figures("The Canadian economy has grown more than expected, expanding at an annual rate of 2.8% in the last quarter.")
     assert any(v == 2.8 for _, v, _, _ in found)
+
+
+def test_figures_a_figure_compared_with_is_the_earlier_level_of_the_one_before(figures) -> None:
+    found = figures("Nokia made a net profit of $434m (£231m) in 2003, compared with $732m a year earlier.")
+    assert ("Nokia", 732_000_000, "net profit", "year earlier") in found
+
+
+def test_figures_a_growth_forecast_is_the_forecast_country_s_growth(figures) -> None:
+    found = figures("The IMF is to cut its 2005 growth forecast for the French economy from 2.1% to 1.7%.")
+    assert ("France", 2.1, "growth") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_forecasts_for_a_country_s_growth_are_its_growth(figures) -> None:
+    found = figures("Estimates for Brazilian growth were cut to 3.5% from 4% this year and 2.9% from 3.2% in 2006.")
+    assert {("Brazil", 3.5), ("Brazil", 2.9)} <= {(s, v) for s, v, _, _ in found}
+
+
+def test_figures_a_figure_compared_with_that_names_its_own_owner_is_not_the_first_s(figures) -> None:
+    found = figures("Sega has a stock market capitalisation of about $2bn, compared to Nintendo's $15bn.")
+    assert {v for _, v, _, _ in found} == {2_000_000_000}
+
+
+def test_figures_a_forecast_for_an_unnamed_economy_is_not_the_forecaster_s(figures) -> None:
+    assert figures("The IMF will also reduce its growth estimate for the 10-member Gulf economy from 3.2% to 2.6%.") == set()
+
+
+def test_figures_a_figure_compared_with_keeps_its_own_year(figures) -> None:
+    found = figures("Nokia's net profit jumped to 3bn euros in 2004, compared with 1.4bn euros in 2003.")
+    assert ("Nokia", 1_400_000_000, "net profit", "2003") in found

@@ -53,8 +53,24 @@ _OWNER_TYPES = frozenset({"Organization", "Country"})
 _HOME_WORDS = frozenset({"house", "home", "property"})
 
 
+#: Nouns of a figure told ahead or aimed at, which stand for the metric they forecast: "growth
+#: forecasts slipped to 1.8%", "forecasts for Japanese growth were cut to 4%".
+_FORECAST_NOUNS = frozenset({"forecast", "estimate", "projection", "target"})
+
+
+def _forecast_of(noun: Token) -> Token | None:
+    """The metric noun a forecast noun forecasts: "growth forecasts", "forecasts for growth"."""
+    if noun.lemma_.lower() not in _FORECAST_NOUNS:
+        return None
+    inner = [c for c in noun.children if c.dep_ == "compound"]
+    inner += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"for", "of"} for o in p.children if o.dep_ == "pobj"]
+    return next((t for t in inner if _metric(t)), None)
+
+
 def _metric(noun: Token) -> str | None:
     """The metric a noun names ("pre-tax profits" -> "pre-tax profit"), or None."""
+    if (forecast := _forecast_of(noun)) is not None:
+        return _metric(forecast)
     base = METRIC_NOUNS.get(noun.lower_) or METRIC_NOUNS.get(noun.lemma_.lower())
     if base is None and noun.lemma_.lower() == "price" and any(c.dep_ == "compound" and c.lower_ in _HOME_WORDS for c in noun.children):
         # "house prices rose 0.8%": a lender's or a country's index, unlike a share or oil price.
@@ -78,6 +94,15 @@ def _owner(noun: Token | None, b: Builder) -> Found | None:
     "profits at BP"."""
     if noun is None:
         return None
+    if noun.lemma_.lower() in _FORECAST_NOUNS:
+        # "the IMF cut its growth forecast for the German economy": whose growth, not whose forecast.
+        for obj in (o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"for", "of"} for o in p.children if o.dep_ == "pobj"):
+            found = token_mention(obj, b.ctx, allow_modifier=False) or _owner(obj, b)
+            if found is not None and found[0].type in _OWNER_TYPES:
+                return found
+        found = _owner(_forecast_of(noun), b)
+        if found is not None or any(p.dep_ == "prep" and p.lower_ == "for" for p in noun.children):
+            return found
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "nmod", "amod"} and child.i < noun.i and child.lower_ not in _HOME_WORDS:
             found = token_mention(child, b.ctx, allow_modifier=False)
@@ -207,6 +232,22 @@ def _is_figure(token: Token) -> bool:
     return token.ent_type_ in {"MONEY", "PERCENT"}
 
 
+def _compared_figure(compared: Token, label: str) -> Token | None:
+    """The figure of the same kind that "compared with" follows in its sentence, passing over
+    conversions in brackets ("$434m (£231m)")."""
+    doc = compared.doc
+    before = [e for e in compared.sent.ents if e.label_ == label and e.end <= compared.i and not (e.start > 0 and doc[e.start - 1].text in {"(", ";"})]
+    return before[-1].root if before else None
+
+
+def _named_apart(figure: Token) -> bool:
+    """A figure with an owner of its own ("compared with EA's $17.8bn", "with 12.1% in Germany"):
+    another's figure, set beside the first."""
+    if any(c.dep_ == "poss" for c in figure.children):
+        return True
+    return any(o.ent_type_ in {"GPE", "ORG", "NORP", "LOC"} for p in figure.children if p.dep_ == "prep" and p.lower_ in {"in", "at", "for"} for o in p.children if o.dep_ == "pobj")
+
+
 def _moved_metric(updown: Token) -> Token | None:
     """The metric an "up" or "down" outside a clause says moved: "with sales up 6%" (the parser
     hangs "up" on the noun, or makes the noun its subject)."""
@@ -249,6 +290,10 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
             if child.i < root.i and child.dep_ in {"dobj", "npadvmod", "attr"} and _is_figure(child):
                 dep = child.dep_
                 break
+    if dep == "conj" and head.pos_ == "ADP" and head.dep_ == "prep":
+        # "cut to 4.0% from 4.4% this year and 2.1% from 2.8% in 2005": the parser joins the
+        # second figure to the first one's preposition; it fills the same slot.
+        dep, prep = "pobj", head
     verb: Token | None = None
     noun: Token | None = None
     change = False
@@ -272,6 +317,14 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
         if _is_figure(governor) and prep_word in {"against", "from", "versus"} and depth == 0:
             # "was 9.5bn kronor against 6.3bn kronor last year": the earlier level of that figure.
             noun, verb, _ = _read_root(governor, label, depth + 1)
+            return noun, verb, False
+        if governor.lemma_.lower() == "compare" and prep_word in {"with", "to"} and depth == 0:
+            # "made a profit of £75m, compared with £125m a year earlier": the earlier level of
+            # the figure before it.
+            earlier = _compared_figure(governor, label)
+            if earlier is None or _named_apart(root):
+                return None, None, False
+            noun, verb, _ = _read_root(earlier, label, depth + 1)
             return noun, verb, False
         if governor.lemma_.lower() == "average" and prep_word == "of" and governor.head.lower_ in {"by", "at"} and depth == 0:
             # "grew by an average of 3.2%": the figure fills the slot the average does.
@@ -420,7 +473,10 @@ def figure_statements(sent: Span, b: Builder) -> None:
         noun, verb, change = _reading(ent)
         metric = _metric(noun) if noun is not None else None
         lemma = verb.lemma_.lower() if verb is not None else ""
-        if metric is None and lemma in _POSTING_VERBS and _POSTING_VERBS[lemma] and ent.label_ == "MONEY" and ent.root.dep_ == "dobj":
+        slot = ent.root
+        if slot.dep_ == "pobj" and slot.head.lower_ in {"with", "to"} and slot.head.head.lemma_.lower() == "compare":
+            slot = _compared_figure(slot.head.head, ent.label_) or slot  # "made $434m, compared to $732m"
+        if metric is None and lemma in _POSTING_VERBS and _POSTING_VERBS[lemma] and ent.label_ == "MONEY" and slot.dep_ == "dobj":
             metric = _POSTING_VERBS[lemma]
         if metric is None and verb is not None and verb.lemma_.lower() == "value":
             metric = "market value"
@@ -434,6 +490,9 @@ def figure_statements(sent: Span, b: Builder) -> None:
             continue
         if lemma == "value" and noun is None:
             owner = _valued(verb, b)
+        elif noun is not None and _forecast_of(noun) is not None and any(p.dep_ == "prep" and p.lower_ == "for" for p in noun.children):
+            # "its growth estimate for the eurozone economy": the forecast's subject, or no one.
+            owner = _owner(noun, b)
         else:
             owner = _owner(noun, b) or _clause_owner(verb, b)
         confidence = 0.75
@@ -449,7 +508,7 @@ def figure_statements(sent: Span, b: Builder) -> None:
             continue
         anchor = noun if noun is not None else ent.root
         root = ent.root
-        if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in _CHANGE_VERBS:
+        if root.dep_ == "pobj" and (root.head.lower_ == "from" and root.head.head.lemma_.lower() in _CHANGE_VERBS or root.head.lower_ in {"with", "to"} and root.head.head.lemma_.lower() == "compare"):
             # "sales rose 2% to $11.1bn from $10.9bn a year earlier": the level it started from,
             # of the earlier period the sentence names (none when it names none).
             period = next((d.text for d in b.dates if _EARLIER.search(d.text)), None) or _own_period(ent, b)
