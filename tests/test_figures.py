@@ -248,3 +248,23 @@ def test_figures_a_forecast_for_an_unnamed_economy_is_not_the_forecaster_s(figur
 def test_figures_a_figure_compared_with_keeps_its_own_year(figures) -> None:
     found = figures("Nokia's net profit jumped to 3bn euros in 2004, compared with 1.4bn euros in 2003.")
     assert ("Nokia", 1_400_000_000, "net profit", "2003") in found
+
+
+def test_figures_an_economy_read_as_the_object_of_showing_still_grew(figures) -> None:
+    found = figures("Data showing Peru's economy expanded 6.1% in 2004 was released on Friday.")
+    assert ("Peru", 6.1, "growth") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_what_a_firm_owes_is_its_debt(figures) -> None:
+    found = figures("Creditors fear a move that could bankrupt Daewoo, which owes about $9.5bn.")
+    assert ("Daewoo", 9_500_000_000, "debt") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_what_creditors_are_owed_is_not_their_debt(figures) -> None:
+    assert figures("The 19 member countries of the Paris Club are owed about $5bn this year.") == set()
+
+
+
+def test_figures_a_debt_owed_by_a_pronoun_is_not_read(figures) -> None:
+    text = "Kraft Foods is the biggest creditor of Hostess. The baker said it owes $15m to Kraft Foods."
+    assert not any(m == "debt" for _, _, m, _ in figures(text))

@@ -43,6 +43,7 @@ _POSTING_VERBS = {
     **{w: "profit" for w in ("make", "earn", "generate", "net", "book", "achieve", "turn", "return")},
     **{w: "" for w in ("post", "report", "record", "announce", "register", "deliver", "see", "suffer", "incur", "reveal", "have", "forecast", "predict", "expect")},
     "lose": "loss",
+    "owe": "debt",  # "the firm, which owes about $12bn"; "are owed" has the creditor as subject, never read
 }
 #: Comparatives a percentage measures a change by: "11.8% higher", "3% lower".
 _COMPARATIVES = frozenset({"high", "higher", "low", "lower", "big", "bigger", "small", "smaller", "great", "greater"})
@@ -378,6 +379,14 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 if noun is None and _metric(obj):
                     noun = obj
+        if noun is None:
+            # "figures showing Malaysia's economy expanded 7.1%": the parser makes the subject the
+            # object of the verb before, right up against this one.
+            start = min([c.left_edge.i for c in verb.lefts if c.dep_ not in SUBJECT_DEPS] + [verb.i])
+            # Only one that names its owner ("Malaysia's economy"): a bare "consumer spending" there
+            # is too often the figure of a country the sayer only reports.
+            noun = next((t for t in verb.sent if t.dep_ == "dobj" and t.right_edge.i + 1 == start and _metric(t)
+                         and any(c.dep_ in {"poss", "amod", "compound"} and c.ent_type_ in {"GPE", "NORP", "ORG"} for c in t.children)), None)
         if noun is None and verb.dep_ in {"conj", "xcomp"} and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             # "growth would reach 4.4% in 2004, but fall to 3.3%": the verbs share the subject;
             # "the economy is expected to grow by 4.5%": the subject of the verb that governs it.
@@ -506,6 +515,8 @@ def figure_statements(sent: Span, b: Builder) -> None:
                 owner = None  # "the economy grew 4%": a country's, never the firm or agency that said so
         if owner is None or owner[0].type not in _OWNER_TYPES:
             continue
+        if lemma == "owe" and owner[1] < 1.0:
+            continue  # a debt put on "it" or "the oil giant" was someone else's as often as not (pool)
         anchor = noun if noun is not None else ent.root
         root = ent.root
         if root.dep_ == "pobj" and (root.head.lower_ == "from" and root.head.head.lemma_.lower() in _CHANGE_VERBS or root.head.lower_ in {"with", "to"} and root.head.head.lemma_.lower() == "compare"):
