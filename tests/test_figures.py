@@ -268,3 +268,19 @@ def test_figures_what_creditors_are_owed_is_not_their_debt(figures) -> None:
 def test_figures_a_debt_owed_by_a_pronoun_is_not_read(figures) -> None:
     text = "Kraft Foods is the biggest creditor of Hostess. The baker said it owes $15m to Kraft Foods."
     assert not any(m == "debt" for _, _, m, _ in figures(text))
+
+
+def test_figures_an_amount_set_beside_its_metric_is_that_metric(figures) -> None:
+    found = figures("Shareholders gained: Vodafone started to pay dividends - $53m in 2000 and almost $1bn in 2001 - and closed its subsidiaries.")
+    assert ("Vodafone", 53_000_000, "dividend") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_a_participle_clause_shares_its_clause_s_metric(figures) -> None:
+    found = figures("House prices rose the slowest in the north, being up by 6%, Nationwide said.")
+    assert ("Nationwide", 6, "house price change") in {(s, v, m) for s, v, m, _ in found}
+
+
+
+def test_figures_an_amount_after_a_comma_is_the_next_item_of_a_list(figures) -> None:
+    found = figures("Labour's campaign cost £1.7m, the Tories' £2.1m and the Greens' £300,000, according to the Electoral Commission.")
+    assert 2_100_000 not in {v for _, v, _, _ in found}

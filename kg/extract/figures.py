@@ -347,6 +347,11 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
         if head.pos_ in {"VERB", "AUX"}:
             verb = head
             change = head.lemma_.lower() in _CHANGE_VERBS and dep in {"npadvmod", "advmod", "dobj"} and label == "PERCENT"
+        elif dep == "appos" and head.pos_ == "NOUN" and _metric(head) and root.doc[root.left_edge.i - 1].text in {"-", "--", "\u2013", "\u2014"}:
+            # "started to pay dividends - $53m in 2000": the figure set off by a dash beside its
+            # metric; after a comma it is too often the next item of a list ("15% interest
+            # rates, £3bn in lost reserves").
+            noun = head
         elif dep == "npadvmod" and head.tag_ == "JJR" and head.lemma_.lower() in _COMPARATIVES and head.head.pos_ in {"VERB", "AUX"}:
             # "prices were 11.8% higher than a year ago": a change in the verb's subject.
             verb, change = head.head, True
@@ -387,9 +392,11 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
             # is too often the figure of a country the sayer only reports.
             noun = next((t for t in verb.sent if t.dep_ == "dobj" and t.right_edge.i + 1 == start and _metric(t)
                          and any(c.dep_ in {"poss", "amod", "compound"} and c.ent_type_ in {"GPE", "NORP", "ORG"} for c in t.children)), None)
-        if noun is None and verb.dep_ in {"conj", "xcomp"} and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        shares_subject = verb.dep_ in {"conj", "xcomp"} or (verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"})
+        if noun is None and shares_subject and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             # "growth would reach 4.4% in 2004, but fall to 3.3%": the verbs share the subject;
-            # "the economy is expected to grow by 4.5%": the subject of the verb that governs it.
+            # "the economy is expected to grow by 4.5%": the subject of the verb that governs it;
+            # "prices rose the slowest in the north, being up by 6%": a participle's, its clause's.
             noun = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"} and _metric(c)), None)
     if verb is None and noun is not None:
         verb = governing_verb(noun)
