@@ -124,3 +124,163 @@ def test_figures_the_level_a_figure_rose_from_is_the_earlier_period_s(figures) -
 
 def test_figures_a_commodity_s_price_is_reported_by_no_country_before_it(figures) -> None:
     assert not any(s == "United States" for s, _, _, _ in figures("US light crude lost $2 to $48 a barrel on Friday."))
+
+
+def test_figures_the_level_a_metric_was_down_from_is_the_same_metric(figures) -> None:
+    found = figures("Output was 3.1% higher than a year before, down from 5.4% in the spring, the Federal Statistics Office said.")
+    assert ("Federal Statistics Office", 5.4, "output") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_a_percentage_higher_or_lower_is_a_change(figures) -> None:
+    found = figures("Vodafone said its revenues were 9% lower than in 2003.")
+    assert ("Vodafone", 9, "revenue change") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_a_metric_expected_to_grow_is_the_subject_of_the_expecting_verb(figures) -> None:
+    assert ("Poland", 5.2, "growth") in {(s, v, m) for s, v, m, _ in figures("Poland's economy is forecast to expand by 5.2% next year.")}
+
+
+def test_figures_growth_by_an_average_of_is_the_growth(figures) -> None:
+    found = figures("Chile's economy has grown by an average of 5.5% a year since 1990.")
+    assert ("Chile", 5.5, "growth") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_an_average_compared_with_is_no_figure_of_the_country(figures) -> None:
+    found = figures("Peru's economy grew 4%, slightly above the regional average of 3%.")
+    assert {v for _, v, _, _ in found} == {4}
+
+
+def test_figures_a_metric_in_a_phrase_of_the_amount_names_the_figure(figures) -> None:
+    found = figures("Thailand, which has about $50bn in foreign reserves, said it would buy more euros.")
+    assert ("Thailand", 50_000_000_000, "reserves") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_profits_at_a_named_business_belong_to_its_firm(figures) -> None:
+    found = figures("Profits at the Goldman Sachs investment banking arm rose 8% to $900m.")
+    assert ("Goldman Sachs", 900_000_000, "profit") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_profits_at_a_country_s_stores_belong_to_the_firm_that_said_so(figures) -> None:
+    assert {s for s, *_ in figures("Profits at its German stores rose 8%, Tesco said.")} == {"Tesco"}
+
+
+def test_figures_sales_of_things_in_a_country_are_the_country_s(figures) -> None:
+    assert ("France", 4, "sales change") in {(s, v, m) for s, v, m, _ in figures("Sales of used cars in France fell 4% in March.")}
+
+
+def test_figures_a_where_clause_gives_the_place_of_the_figure(figures) -> None:
+    found = figures("Prices rose fastest in Scotland, where house prices were up by 14% in the year.")
+    assert ("Scotland", 14, "house price change") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_an_unowned_economy_is_no_agency_s(figures) -> None:
+    text = "The Bundesbank published its forecasts on Monday. The economy is expected to grow by 1.5% next year."
+    assert figures(text) == set()
+
+
+def test_figures_a_metric_up_in_a_with_phrase_is_the_clause_subject_s(figures) -> None:
+    found = figures("Tesco enjoyed a successful year, with like-for-like sales up 6%.")
+    assert ("Tesco", 6, "sales change") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_the_level_a_metric_in_a_with_phrase_reached(figures) -> None:
+    found = figures("Heineken's profits fell, with sales down 3% to 9bn euros.")
+    assert ("Heineken", 9_000_000_000, "sales") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_a_with_phrase_of_a_noun_is_no_figure_of_the_subject(figures) -> None:
+    assert figures("Lloyds and Abbey would create a company with assets of more than $900bn.") == set()
+
+
+def test_figures_a_bare_number_a_counted_metric_reached_is_its_level(figures) -> None:
+    found = figures("Toyota's sales rose 3.5% to 2.7 million units in 2004.")
+    assert ("Toyota", 2_700_000, "sales") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_a_bare_number_a_counted_metric_totalled(figures) -> None:
+    assert ("Volvo", 450_000, "sales") in {(s, v, m) for s, v, m, _ in figures("Volvo said sales totalled 450,000 cars during 2004.")}
+
+
+def test_figures_a_bare_number_a_metric_rose_by_is_not_read(figures) -> None:
+    found = figures("Unemployment in France rose 206,900 to 4.64 million, the statistics office said.")
+    assert {v for _, v, _, _ in found} == {4_640_000}
+
+
+
+def test_figures_a_described_firm_named_in_apposition_owns_the_figure(figures) -> None:
+    found = figures("The Dutch insurance group Aegon restated earnings by $2bn last year.")
+    assert {s for s, *_ in found} == {"Aegon"}
+
+
+def test_figures_a_nationality_before_the_subject_owns_no_figure(figures) -> None:
+    assert figures("German prosecutors are forcing the sale of the plant to help pay a $2bn tax bill.") == set()
+
+
+def test_figures_a_country_before_its_economy_still_owns_the_figure(figures) -> None:
+    found = figures("The Canadian economy has grown more than expected, expanding at an annual rate of 2.8% in the last quarter.")
+    assert any(v == 2.8 for _, v, _, _ in found)
+
+
+def test_figures_a_figure_compared_with_is_the_earlier_level_of_the_one_before(figures) -> None:
+    found = figures("Nokia made a net profit of $434m (£231m) in 2003, compared with $732m a year earlier.")
+    assert ("Nokia", 732_000_000, "net profit", "year earlier") in found
+
+
+def test_figures_a_growth_forecast_is_the_forecast_country_s_growth(figures) -> None:
+    found = figures("The IMF is to cut its 2005 growth forecast for the French economy from 2.1% to 1.7%.")
+    assert ("France", 2.1, "growth") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_forecasts_for_a_country_s_growth_are_its_growth(figures) -> None:
+    found = figures("Estimates for Brazilian growth were cut to 3.5% from 4% this year and 2.9% from 3.2% in 2006.")
+    assert {("Brazil", 3.5), ("Brazil", 2.9)} <= {(s, v) for s, v, _, _ in found}
+
+
+def test_figures_a_figure_compared_with_that_names_its_own_owner_is_not_the_first_s(figures) -> None:
+    found = figures("Sega has a stock market capitalisation of about $2bn, compared to Nintendo's $15bn.")
+    assert {v for _, v, _, _ in found} == {2_000_000_000}
+
+
+def test_figures_a_forecast_for_an_unnamed_economy_is_not_the_forecaster_s(figures) -> None:
+    assert figures("The IMF will also reduce its growth estimate for the 10-member Gulf economy from 3.2% to 2.6%.") == set()
+
+
+def test_figures_a_figure_compared_with_keeps_its_own_year(figures) -> None:
+    found = figures("Nokia's net profit jumped to 3bn euros in 2004, compared with 1.4bn euros in 2003.")
+    assert ("Nokia", 1_400_000_000, "net profit", "2003") in found
+
+
+def test_figures_an_economy_read_as_the_object_of_showing_still_grew(figures) -> None:
+    found = figures("Data showing Peru's economy expanded 6.1% in 2004 was released on Friday.")
+    assert ("Peru", 6.1, "growth") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_what_a_firm_owes_is_its_debt(figures) -> None:
+    found = figures("Creditors fear a move that could bankrupt Daewoo, which owes about $9.5bn.")
+    assert ("Daewoo", 9_500_000_000, "debt") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_what_creditors_are_owed_is_not_their_debt(figures) -> None:
+    assert figures("The 19 member countries of the Paris Club are owed about $5bn this year.") == set()
+
+
+
+def test_figures_a_debt_owed_by_a_pronoun_is_not_read(figures) -> None:
+    text = "Kraft Foods is the biggest creditor of Hostess. The baker said it owes $15m to Kraft Foods."
+    assert not any(m == "debt" for _, _, m, _ in figures(text))
+
+
+def test_figures_an_amount_set_beside_its_metric_is_that_metric(figures) -> None:
+    found = figures("Shareholders gained: Vodafone started to pay dividends - $53m in 2000 and almost $1bn in 2001 - and closed its subsidiaries.")
+    assert ("Vodafone", 53_000_000, "dividend") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_a_participle_clause_shares_its_clause_s_metric(figures) -> None:
+    found = figures("House prices rose the slowest in the north, being up by 6%, Nationwide said.")
+    assert ("Nationwide", 6, "house price change") in {(s, v, m) for s, v, m, _ in found}
+
+
+
+def test_figures_an_amount_after_a_comma_is_the_next_item_of_a_list(figures) -> None:
+    found = figures("Labour's campaign cost £1.7m, the Tories' £2.1m and the Greens' £300,000, according to the Electoral Commission.")
+    assert 2_100_000 not in {v for _, v, _, _ in found}

@@ -36,14 +36,17 @@ _CHANGE_NOUNS = frozenset("rise increase fall drop decline jump gain slump surge
 #: Verbs of change: "profits rose 15%".
 _CHANGE_VERBS = frozenset(
     "rise fall grow drop slip climb jump soar surge plunge increase decrease decline slump tumble dip edge widen narrow "
-    "shrink expand gain improve slide sink leap rebound recover double halve boost lift cut fell".split()
+    "shrink expand contract gain improve slide sink leap rebound recover double halve boost lift cut fell".split()
 )
 #: Verbs whose subject makes or posts a figure: "Barclays made £4.6bn", "posted a loss of $1bn".
 _POSTING_VERBS = {
     **{w: "profit" for w in ("make", "earn", "generate", "net", "book", "achieve", "turn", "return")},
     **{w: "" for w in ("post", "report", "record", "announce", "register", "deliver", "see", "suffer", "incur", "reveal", "have", "forecast", "predict", "expect")},
     "lose": "loss",
+    "owe": "debt",  # "the firm, which owes about $12bn"; "are owed" has the creditor as subject, never read
 }
+#: Comparatives a percentage measures a change by: "11.8% higher", "3% lower".
+_COMPARATIVES = frozenset({"high", "higher", "low", "lower", "big", "bigger", "small", "smaller", "great", "greater"})
 _LEVEL_VERBS = frozenset("reach hit total stand come amount top exceed be remain value forecast predict project expect compare".split())
 #: Words that make a figure a share or stock price, which the firm does not report.
 _PRICE_WORDS = frozenset("share shares stock stocks price prices index yield dollar euro pound currency".split())
@@ -51,8 +54,24 @@ _OWNER_TYPES = frozenset({"Organization", "Country"})
 _HOME_WORDS = frozenset({"house", "home", "property"})
 
 
+#: Nouns of a figure told ahead or aimed at, which stand for the metric they forecast: "growth
+#: forecasts slipped to 1.8%", "forecasts for Japanese growth were cut to 4%".
+_FORECAST_NOUNS = frozenset({"forecast", "estimate", "projection", "target"})
+
+
+def _forecast_of(noun: Token) -> Token | None:
+    """The metric noun a forecast noun forecasts: "growth forecasts", "forecasts for growth"."""
+    if noun.lemma_.lower() not in _FORECAST_NOUNS:
+        return None
+    inner = [c for c in noun.children if c.dep_ == "compound"]
+    inner += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"for", "of"} for o in p.children if o.dep_ == "pobj"]
+    return next((t for t in inner if _metric(t)), None)
+
+
 def _metric(noun: Token) -> str | None:
     """The metric a noun names ("pre-tax profits" -> "pre-tax profit"), or None."""
+    if (forecast := _forecast_of(noun)) is not None:
+        return _metric(forecast)
     base = METRIC_NOUNS.get(noun.lower_) or METRIC_NOUNS.get(noun.lemma_.lower())
     if base is None and noun.lemma_.lower() == "price" and any(c.dep_ == "compound" and c.lower_ in _HOME_WORDS for c in noun.children):
         # "house prices rose 0.8%": a lender's or a country's index, unlike a share or oil price.
@@ -76,6 +95,15 @@ def _owner(noun: Token | None, b: Builder) -> Found | None:
     "profits at BP"."""
     if noun is None:
         return None
+    if noun.lemma_.lower() in _FORECAST_NOUNS:
+        # "the IMF cut its growth forecast for the German economy": whose growth, not whose forecast.
+        for obj in (o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"for", "of"} for o in p.children if o.dep_ == "pobj"):
+            found = token_mention(obj, b.ctx, allow_modifier=False) or _owner(obj, b)
+            if found is not None and found[0].type in _OWNER_TYPES:
+                return found
+        found = _owner(_forecast_of(noun), b)
+        if found is not None or any(p.dep_ == "prep" and p.lower_ == "for" for p in noun.children):
+            return found
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "nmod", "amod"} and child.i < noun.i and child.lower_ not in _HOME_WORDS:
             found = token_mention(child, b.ctx, allow_modifier=False)
@@ -86,11 +114,48 @@ def _owner(noun: Token | None, b: Builder) -> Found | None:
             found = token_mention(obj, b.ctx, allow_modifier=False)
             if found is not None and found[0].type in _OWNER_TYPES:
                 return found
+            if prep.lower_ == "at":
+                # "earnings at the Barclays Capital investment bank": the firm that names the
+                # business; a country there names a market of the firm's ("its UK stores").
+                found = token_mention(obj, b.ctx)
+                if found is not None and found[0].type == "Organization":
+                    return found
+            if prep.lower_ == "of":
+                # "sales of new homes in the US": the country the counted things are in.
+                for place in (o for p in obj.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"):
+                    found = token_mention(place, b.ctx, allow_modifier=False)
+                    if found is not None and found[0].type == "Country":
+                        return found
     return None
 
 
 #: What markets trade and price, whose figures no country or firm named before them reports.
 _MARKET_NOUNS = frozenset("crude oil gold silver copper gas petrol dollar euro pound yen yuan currency bond bonds gilt gilts".split())
+
+
+def _named_in_apposition(noun: Token, b: Builder) -> Found | None:
+    """"US mortgage firm Freddie Mac restated earnings": the name the parser hangs as an apposition
+    of the description, before any modifier of the description ("US")."""
+    for child in noun.children:
+        if child.dep_ == "appos" and child.left_edge.i == noun.i + 1:  # right after it, no comma
+            found = token_mention(child, b.ctx, allow_modifier=False)
+            if found is not None and found[0].type in _OWNER_TYPES:
+                return found
+    return None
+
+
+def _subject_owner(subject: Token, b: Builder) -> Found | None:
+    """Whose a clause subject is: "Inbev's European business saw sales fall", "the Shell unit",
+    "the US economy", "the UK market". A nationality or home country before people or firms
+    ("Russian prosecutors", "the German-US carmaker") says where they are, not whose the figure is."""
+    found = _owner(subject, b)
+    if found is None or found[0].type != "Country" or any(c.dep_ == "poss" for c in subject.children):
+        return found
+    return found if _metric(subject) or subject.lemma_.lower() in _NATIONAL_WHOLES else None
+
+
+#: Subjects a country before them owns: "the UK market had seen sales growth of 8%".
+_NATIONAL_WHOLES = frozenset({"market", "sector", "industry"})
 
 
 def _clause_owner(verb: Token | None, b: Builder) -> Found | None:
@@ -104,10 +169,15 @@ def _clause_owner(verb: Token | None, b: Builder) -> Found | None:
         if subjects and is_relative_pronoun(subjects[0]) and current.dep_ == "relcl":
             # "MG Rover, which employs 6,000 people": the pronoun stands for the noun.
             subjects = conjuncts(current.head)
+        elif current.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in current.children):
+            # "in Wales, where house prices rose 23%": the place the clause is about.
+            found = token_mention(current.head, b.ctx, allow_modifier=False)
+            if found is not None and found[0].type == "Country":
+                return found
         for subject in subjects:
             # A subject's modifiers own the figure ("Inbev's European business saw sales fall"),
             # not those of a traded commodity or currency ("US light crude lost $2").
-            found = token_mention(subject, b.ctx, allow_modifier=False) or (_owner(subject, b) if subject.lemma_.lower() not in _MARKET_NOUNS else None)
+            found = token_mention(subject, b.ctx, allow_modifier=False) or _named_in_apposition(subject, b) or (_subject_owner(subject, b) if subject.lemma_.lower() not in _MARKET_NOUNS else None)
             if found is not None and found[0].type in _OWNER_TYPES:
                 return found
         climbs = current.dep_ in {"ccomp", "xcomp", "conj", "advcl"} or (
@@ -163,6 +233,42 @@ def _is_figure(token: Token) -> bool:
     return token.ent_type_ in {"MONEY", "PERCENT"}
 
 
+def _compared_figure(compared: Token, label: str) -> Token | None:
+    """The figure of the same kind that "compared with" follows in its sentence, passing over
+    conversions in brackets ("$434m (£231m)")."""
+    doc = compared.doc
+    before = [e for e in compared.sent.ents if e.label_ == label and e.end <= compared.i and not (e.start > 0 and doc[e.start - 1].text in {"(", ";"})]
+    return before[-1].root if before else None
+
+
+def _named_apart(figure: Token) -> bool:
+    """A figure with an owner of its own ("compared with EA's $17.8bn", "with 12.1% in Germany"):
+    another's figure, set beside the first."""
+    if any(c.dep_ == "poss" for c in figure.children):
+        return True
+    return any(o.ent_type_ in {"GPE", "ORG", "NORP", "LOC"} for p in figure.children if p.dep_ == "prep" and p.lower_ in {"in", "at", "for"} for o in p.children if o.dep_ == "pobj")
+
+
+def _moved_metric(updown: Token) -> Token | None:
+    """The metric an "up" or "down" outside a clause says moved: "with sales up 6%" (the parser
+    hangs "up" on the noun, or makes the noun its subject)."""
+    if updown.dep_ == "advmod" and updown.head.pos_ == "NOUN" and _metric(updown.head):
+        return updown.head
+    return next((c for c in updown.children if c.dep_ in SUBJECT_DEPS and _metric(c)), None)
+
+
+def _with_phrase(noun: Token) -> bool:
+    """"Tesco had a good year, with sales up 6%": a metric in a "with" phrase of the clause, whose
+    subject owns it whatever the verb."""
+    if any(c.dep_ == "advmod" and c.lower_ in {"up", "down"} for c in noun.children):
+        head = noun.head  # "with sales up 6%"
+    elif noun.head.lower_ in {"up", "down"} and noun.dep_ in SUBJECT_DEPS:
+        head = noun.head.head  # the parser's other reading: "sales" the subject of "up"
+    else:
+        return False  # "operate 1,000 stores, with sales of $30bn": too often a new firm's, or a market's
+    return head.lower_ == "with" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}
+
+
 def _reading(quantity: Span) -> tuple[Token | None, Token | None, bool]:
     """(metric noun, clause verb, is a change) for one figure of the sentence, from its attachment."""
     return _read_root(quantity.root, quantity.label_, 0)
@@ -185,6 +291,10 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
             if child.i < root.i and child.dep_ in {"dobj", "npadvmod", "attr"} and _is_figure(child):
                 dep = child.dep_
                 break
+    if dep == "conj" and head.pos_ == "ADP" and head.dep_ == "prep":
+        # "cut to 4.0% from 4.4% this year and 2.1% from 2.8% in 2005": the parser joins the
+        # second figure to the first one's preposition; it fills the same slot.
+        dep, prep = "pobj", head
     verb: Token | None = None
     noun: Token | None = None
     change = False
@@ -196,13 +306,30 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
             if _is_figure(target):
                 noun, verb, _ = _read_root(target, label, depth + 1)
                 return noun, verb, False
-            if target.pos_ in {"VERB", "AUX"}:
-                return None, target, False
-            return None, None, False
+            moved = _moved_metric(governor)
+            if moved is not None:
+                # "with sales down 3% to 9bn euros": the level the moved metric reached.
+                return moved, governing_verb(moved), False
+            if target.pos_ not in {"VERB", "AUX"}:
+                return None, None, False
+            # "House prices were 11.8% higher, down from 16.3%": the earlier level of the metric
+            # the verb's subject names (read below).
+            verb = target
         if _is_figure(governor) and prep_word in {"against", "from", "versus"} and depth == 0:
             # "was 9.5bn kronor against 6.3bn kronor last year": the earlier level of that figure.
             noun, verb, _ = _read_root(governor, label, depth + 1)
             return noun, verb, False
+        if governor.lemma_.lower() == "compare" and prep_word in {"with", "to"} and depth == 0:
+            # "made a profit of £75m, compared with £125m a year earlier": the earlier level of
+            # the figure before it.
+            earlier = _compared_figure(governor, label)
+            if earlier is None or _named_apart(root):
+                return None, None, False
+            noun, verb, _ = _read_root(earlier, label, depth + 1)
+            return noun, verb, False
+        if governor.lemma_.lower() == "average" and prep_word == "of" and governor.head.lower_ in {"by", "at"} and depth == 0:
+            # "grew by an average of 3.2%": the figure fills the slot the average does.
+            return _read_root(governor, label, depth + 1)
         if governor.pos_ in {"NOUN", "PROPN"}:
             if _metric(governor) and prep_word in {"of", "at"}:
                 noun = governor
@@ -220,6 +347,14 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
         if head.pos_ in {"VERB", "AUX"}:
             verb = head
             change = head.lemma_.lower() in _CHANGE_VERBS and dep in {"npadvmod", "advmod", "dobj"} and label == "PERCENT"
+        elif dep == "appos" and head.pos_ == "NOUN" and _metric(head) and root.doc[root.left_edge.i - 1].text in {"-", "--", "\u2013", "\u2014"}:
+            # "started to pay dividends - $53m in 2000": the figure set off by a dash beside its
+            # metric; after a comma it is too often the next item of a list ("15% interest
+            # rates, £3bn in lost reserves").
+            noun = head
+        elif dep == "npadvmod" and head.tag_ == "JJR" and head.lemma_.lower() in _COMPARATIVES and head.head.pos_ in {"VERB", "AUX"}:
+            # "prices were 11.8% higher than a year ago": a change in the verb's subject.
+            verb, change = head.head, True
         elif head.lower_ in {"up", "down"}:
             if head.head.pos_ in {"VERB", "AUX"}:
                 verb, change = head.head, True
@@ -227,6 +362,8 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
                 # "was 10bn euros, up 8.1%": a change in the figure it follows.
                 noun, verb, _ = _read_root(head.head, label, depth + 1)
                 return noun, verb, True
+            elif (moved := _moved_metric(head)) is not None:
+                return moved, governing_verb(moved), True
     elif dep in {"nummod", "compound", "amod", "quantmod", "nmod"} and head.pos_ in {"NOUN", "PROPN"}:
         if _metric(head):
             noun = head
@@ -241,13 +378,25 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
             if child.dep_ in SUBJECT_DEPS | {"dobj", "nsubjpass"} and _metric(child):
                 noun = child
                 break
-        # "has about $200bn in foreign reserves": the metric in an "in" phrase of the verb.
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        # "has about $200bn in foreign reserves": the metric in an "in" phrase of the verb, or of
+        # the figure itself where the parser hangs it there.
+        for prep in (c for t in (verb, root) for c in t.children if c.dep_ == "prep" and c.lower_ == "in"):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 if noun is None and _metric(obj):
                     noun = obj
-        if noun is None and verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-            # "growth would reach 4.4% in 2004, but fall to 3.3%": the verbs share the subject.
+        if noun is None:
+            # "figures showing Malaysia's economy expanded 7.1%": the parser makes the subject the
+            # object of the verb before, right up against this one.
+            start = min([c.left_edge.i for c in verb.lefts if c.dep_ not in SUBJECT_DEPS] + [verb.i])
+            # Only one that names its owner ("Malaysia's economy"): a bare "consumer spending" there
+            # is too often the figure of a country the sayer only reports.
+            noun = next((t for t in verb.sent if t.dep_ == "dobj" and t.right_edge.i + 1 == start and _metric(t)
+                         and any(c.dep_ in {"poss", "amod", "compound"} and c.ent_type_ in {"GPE", "NORP", "ORG"} for c in t.children)), None)
+        shares_subject = verb.dep_ in {"conj", "xcomp"} or (verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"})
+        if noun is None and shares_subject and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            # "growth would reach 4.4% in 2004, but fall to 3.3%": the verbs share the subject;
+            # "the economy is expected to grow by 4.5%": the subject of the verb that governs it;
+            # "prices rose the slowest in the north, being up by 6%": a participle's, its clause's.
             noun = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"} and _metric(c)), None)
     if verb is None and noun is not None:
         verb = governing_verb(noun)
@@ -295,9 +444,42 @@ def _unowned(noun: Token, sent: Span, b: Builder) -> bool:
     return not any(m.type in _OWNER_TYPES for i, m in b.ctx.mentions.items() if sent.start <= i < sent.end)
 
 
+#: Metrics counted in things rather than money, whose level may be a bare number: "sales rose to
+#: 2.7 million units", "unemployment stood at 4.6 million".
+_COUNTED_METRICS = frozenset({"sales", "output", "production", "exports", "imports", "unemployment", "membership", "subscribers", "customers", "orders", "volume", "workforce"})
+
+
+def _counted_levels(sent: Span, b: Builder) -> None:
+    """"Its sales rose 3.5% to 2.7 million units", "unemployment rose to 4.64 million": the level a
+    metric counted in things reached (a change by a bare number, "rose 206,900", is not read)."""
+    for ent in sent.ents:
+        if ent.label_ != "CARDINAL":
+            continue
+        value = number_value(ent.text)
+        if value is None or value < 1000:
+            continue
+        root = ent.root
+        unit = root.head if root.dep_ in {"nummod", "compound", "quantmod"} and root.head.pos_ == "NOUN" and not _metric(root.head) else None
+        noun, verb, change = _read_root(unit or root, ent.label_, 0)
+        if noun is None or change or _metric(noun) not in _COUNTED_METRICS:
+            continue
+        if (unit or root).dep_ not in {"pobj", "dobj", "attr"} or (unit or root).head.lower_ in {"by", "from"}:
+            continue  # a level is reached ("to", "at") or stated ("totalled", "was"); "from" is in the figure_statements' sense an earlier level, rarely given alone
+        if verb is None or verb.lemma_.lower() not in _CHANGE_VERBS | _LEVEL_VERBS:
+            continue
+        owner = _owner(noun, b) or _clause_owner(verb, b)
+        if owner is None or owner[0].type not in _OWNER_TYPES:
+            continue
+        period = _own_period(ent, b) or _period(noun, b) or _period(verb, b)
+        people = "people" if _metric(noun) in {"unemployment", "membership", "workforce"} else None
+        quantity = Quantity(value=value, text=ent.text, unit=unit.lower_ if unit is not None else people)
+        b.add(noun, owner, "reports", quantity, ent.text, "kg.rules.figure.count.v1", 0.7, metric=_metric(noun), period=period)
+
+
 def figure_statements(sent: Span, b: Builder) -> None:
     """"BP's profits rose 15% to £546m": reports(BP, £546m, metric profit) and reports(BP, 15%, metric profit change)."""
     _counts(sent, b)
+    _counted_levels(sent, b)
     for ent in sent.ents:
         if ent.label_ not in {"MONEY", "PERCENT"}:
             continue
@@ -307,7 +489,10 @@ def figure_statements(sent: Span, b: Builder) -> None:
         noun, verb, change = _reading(ent)
         metric = _metric(noun) if noun is not None else None
         lemma = verb.lemma_.lower() if verb is not None else ""
-        if metric is None and lemma in _POSTING_VERBS and _POSTING_VERBS[lemma] and ent.label_ == "MONEY" and ent.root.dep_ == "dobj":
+        slot = ent.root
+        if slot.dep_ == "pobj" and slot.head.lower_ in {"with", "to"} and slot.head.head.lemma_.lower() == "compare":
+            slot = _compared_figure(slot.head.head, ent.label_) or slot  # "made $434m, compared to $732m"
+        if metric is None and lemma in _POSTING_VERBS and _POSTING_VERBS[lemma] and ent.label_ == "MONEY" and slot.dep_ == "dobj":
             metric = _POSTING_VERBS[lemma]
         if metric is None and verb is not None and verb.lemma_.lower() == "value":
             metric = "market value"
@@ -317,10 +502,13 @@ def figure_statements(sent: Span, b: Builder) -> None:
             # "the economy grew 7.1%": the growth rate itself, not a change in it.
             shrinking = lemma in {"shrink", "contract", "fall", "decline", "slip", "drop", "dip", "slump", "sink"}
             metric, change = ("contraction" if shrinking else "growth"), False
-        if verb is not None and lemma not in _CHANGE_VERBS | _LEVEL_VERBS | set(_POSTING_VERBS) and not (noun is not None and noun.head == verb):
+        if verb is not None and lemma not in _CHANGE_VERBS | _LEVEL_VERBS | set(_POSTING_VERBS) and not (noun is not None and (noun.head == verb or _with_phrase(noun))):
             continue
         if lemma == "value" and noun is None:
             owner = _valued(verb, b)
+        elif noun is not None and _forecast_of(noun) is not None and any(p.dep_ == "prep" and p.lower_ == "for" for p in noun.children):
+            # "its growth estimate for the eurozone economy": the forecast's subject, or no one.
+            owner = _owner(noun, b)
         else:
             owner = _owner(noun, b) or _clause_owner(verb, b)
         confidence = 0.75
@@ -330,11 +518,15 @@ def figure_statements(sent: Span, b: Builder) -> None:
             # sentence names no other.
             owner = b.ctx.topic(b.ctx.passage.start + sent.start_char)
             confidence, extractor = 0.6, "kg.rules.figure.topic.v1"
+            if owner is not None and noun.lemma_.lower() == "economy" and owner[0].type != "Country":
+                owner = None  # "the economy grew 4%": a country's, never the firm or agency that said so
         if owner is None or owner[0].type not in _OWNER_TYPES:
             continue
+        if lemma == "owe" and owner[1] < 1.0:
+            continue  # a debt put on "it" or "the oil giant" was someone else's as often as not (pool)
         anchor = noun if noun is not None else ent.root
         root = ent.root
-        if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in _CHANGE_VERBS:
+        if root.dep_ == "pobj" and (root.head.lower_ == "from" and root.head.head.lemma_.lower() in _CHANGE_VERBS or root.head.lower_ in {"with", "to"} and root.head.head.lemma_.lower() == "compare"):
             # "sales rose 2% to $11.1bn from $10.9bn a year earlier": the level it started from,
             # of the earlier period the sentence names (none when it names none).
             period = next((d.text for d in b.dates if _EARLIER.search(d.text)), None) or _own_period(ent, b)
