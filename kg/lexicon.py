@@ -247,7 +247,7 @@ NEGATIVE_EVALUATION = frozenset(
     inadequate uncosted unaffordable ineffective inefficient overreact unconvincing unsound
     unjustified unwarranted excessive discriminatory draconian illiberal half-baked ill-conceived
     botched""".split()
-)
+) | {"let down"}
 
 #: Words that judge someone or something well ("a sensible thing to do", "courage"). Lemmas.
 POSITIVE_EVALUATION = frozenset(

@@ -46,3 +46,36 @@ def test_evaluations_calling_a_firms_methods_inadequate_criticises_it(facts) -> 
 def test_evaluations_an_it_that_stands_for_the_clause_after_it_judges_no_one(facts) -> None:
     found = facts("The Treasury has cut costs. Alan Johnson said it was wrong to suggest the chancellor would usurp Mr Milburn.")
     assert not any(f.subject == "Alan Johnson" and f.predicate == "criticizes" for f in found)
+
+
+def test_evaluations_a_participle_before_a_noun_judges_the_clause_subject(facts) -> None:
+    assert has(facts("Mr Salmond said the Treasury was a wasted opportunity."), "Salmond", "criticizes", "Treasury")
+
+
+def test_evaluations_a_passive_judging_verb_judges_its_agent(facts) -> None:
+    assert has(facts("Mr Kemp said pensioners felt let down by the Treasury."), "Kemp", "criticizes", "Treasury")
+
+
+def test_evaluations_an_adjectival_passive_judges_its_subject(facts) -> None:
+    assert has(facts("Liam Byrne said Mr Osborne was terrified of scrutiny."), "Liam Byrne", "criticizes", "Osborne")
+
+
+def test_evaluations_a_judging_verb_does_not_judge_the_party_it_acts_on(facts) -> None:
+    found = facts("Ms Lucas said the Treasury had misled Mr Hale.")
+    assert has(found, "Lucas", "criticizes", "Treasury")
+    assert not has(found, "Lucas", "criticizes", "Hale")
+
+
+def test_evaluations_fear_of_a_party_does_not_judge_it(facts) -> None:
+    assert not has(facts("Mr Ross said the Tories were afraid of Mr Hale's campaigning skills."), "Ross", "criticizes", "Hale")
+
+
+def test_evaluations_a_title_subject_speaks_through_its_apposed_name(facts) -> None:
+    found = facts("The regulator's chief economist Tom Hardy said that Vodafone's accounting was inadequate.")
+    assert has(found, "Tom Hardy", "criticizes", "Vodafone")
+
+
+def test_evaluations_each_coordinated_subject_names_its_owner(facts) -> None:
+    found = facts("Mr Ross said Mr Hale's plans and the Tory record were a disgrace.")
+    assert has(found, "Ross", "criticizes", "Hale")
+    assert has(found, "Ross", "criticizes", "Conservative Party")

@@ -14,16 +14,23 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import Builder, token_mention
 from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, POSITIVE_EVALUATION, SPEECH_VERBS
-from kg.syntax import logical_subjects, patients
+from kg.syntax import agents, conjuncts, has_own_subject, is_passive, logical_subjects, patients
 
 __all__ = ["evaluation_statements"]
 
 #: Verbs of saying whose clause is the speaker's judgement (not "ask", "report", "expect").
 _JUDGING_VERBS = (SPEECH_VERBS - {"ask", "report", "expect", "hope", "estimate", "predict", "quote", "brief", "inform", "interview", "recall", "announce", "reveal", "confirm", "indicate", "point"}) | {"describe", "dismiss", "brand", "label"}
+_SPEAKER_TYPES = frozenset({"Person", "Organization", "Country"})
 _TARGET_TYPES = frozenset({"Person", "Organization", "Country", "Agreement"})
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "oprd"})
 _MAX_TARGETS = 2
 _NAMING_VERBS = frozenset({"describe", "brand", "label", "dismiss", "denounce", "condemn", "criticise", "criticize", "attack"})
+#: Judging verbs whose object is the party judged ("blamed the minister"); the others judge their
+#: subject ("Labour betrayed voters").
+_OBJECT_JUDGING = frozenset({"blame", "deplore"})
+#: Links through which a judging verb with no subject judges its governor's subject: "stop
+#: demonising X" (pcomp), "spent and wasted" (conj); not "asked X to mediate to avoid any risk".
+_SHARED_SUBJECT_DEPS = frozenset({"pcomp", "conj"})
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson source sources official officials statement".split())
 
 
@@ -35,6 +42,25 @@ def _content(verb: Token) -> list[Token]:
             # "described as irresponsible", "branded as a disgrace": the words of the judgement.
             words.extend(child.subtree)
     return words
+
+
+def _speaker(token: Token, b: Builder):
+    """Who a subject names: itself, or the name in apposition to a title that heads it ("The
+    watchdog's chief accountant Donald Nicolaisen said", "Chairman of the committee Ann Lee MP
+    said")."""
+    found = token_mention(token, b.ctx, allow_modifier=token.lemma_.lower() in _SPOKESPEOPLE)
+    if found is not None and found[0].type in _SPEAKER_TYPES or token.pos_ not in {"NOUN", "PROPN"}:
+        return found
+    for appos in (c for c in token.subtree if c.dep_ == "appos"):
+        own = token_mention(appos, b.ctx, allow_modifier=False)
+        if appos.head != token and own is not None and own[0].type != "Position":
+            continue
+        # "Peter Ainsworth MP": the parser may head the apposition with the post-nominal title.
+        for t in (appos, *(c for c in appos.children if c.dep_ == "compound")):
+            found = token_mention(t, b.ctx, allow_modifier=False)
+            if found is not None and found[0].type == "Person":
+                return found
+    return None
 
 
 def _negated(token: Token) -> bool:
@@ -56,23 +82,37 @@ def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, obj
         # "typical of Labour hypocrisy", "Mr Blair's failure": the names that own the judged thing.
         candidates += [t for t in word.subtree if t.i < word.i and t.dep_ in {"compound", "poss", "nmod", "amod"}]
     if word.pos_ == "ADJ" and word.dep_ == "acomp":
-        # "not safe in Conservative hands": a name in the adjective's own phrase.
-        candidates += [t for p in word.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" for t in o.subtree if t.dep_ in {"compound", "poss", "amod", "nmod"} or t == o]
-    clause = word
+        # "not safe in Conservative hands": a name in the adjective's own phrase (not "afraid of
+        # Mr Campbell's skills", whose "of" names what the judged party fears or lacks).
+        candidates += [t for p in word.children if p.dep_ == "prep" and p.lower_ in {"in", "under"} for o in p.children if o.dep_ == "pobj" for t in o.subtree if t.dep_ in {"compound", "poss", "amod", "nmod"} or t == o]
+    # "a wasted opportunity", "a botched reform": a participle that modifies a noun judges through
+    # the noun's clause, not as a clause of its own.
+    clause = word.head if word.pos_ == "VERB" and word.dep_ in {"amod", "compound"} else word
     while clause.pos_ not in {"VERB", "AUX"} and clause.head != clause and clause.dep_ not in {"ccomp", "conj"}:
         clause = clause.head
     # "it was wrong to suggest ...": an "it" that stands for the clause after the adjective judges
     # no one (the parser hangs that clause on the adjective or, after it, on the copula).
     expletive = (word.pos_ == "ADJ" and any(c.dep_ in {"xcomp", "ccomp"} for c in word.children)) or (
         word.dep_ == "acomp" and any(c.dep_ in {"xcomp", "ccomp"} and c.i > word.i for c in clause.children))
-    for child in clause.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            if expletive and child.lower_ == "it":
-                continue
-            candidates.append(child)
-            candidates += [t for t in child.subtree if t.dep_ in {"poss", "compound"} and t.i < child.i]
-            candidates += list(child.conjuncts)
-    if word.pos_ == "VERB":
+    if clause == word and word.pos_ == "VERB":
+        # A judging verb judges who does it: the agent of a passive ("felt let down by Labour"),
+        # else the subject of an adjectival passive ("was terrified of scrutiny"), the subject it
+        # shares ("steer away from demonising X": whoever should steer away), not the party done to.
+        if agents(word) or is_passive(word):
+            subjects = agents(word) or patients(word)
+        elif has_own_subject(word) or word.dep_ in _SHARED_SUBJECT_DEPS:
+            subjects = logical_subjects(word)
+        else:
+            subjects = []
+    else:
+        subjects = [t for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(c)]
+    for subject in subjects:
+        if expletive and subject.lower_ == "it":
+            continue
+        # "Labour's plans", "Mr Blair's record and Tory plans": the owners of what is judged.
+        candidates.append(subject)
+        candidates += [t for t in subject.subtree if t.dep_ in {"poss", "compound"} and t.i < subject.i]
+    if word.pos_ == "VERB" and word.lemma_.lower() in _OBJECT_JUDGING:
         candidates += [c for c in word.children if c.dep_ == "dobj"]
     found = []
     seen = set(exclude)
@@ -106,14 +146,16 @@ def evaluation_statements(sent: Span, b: Builder) -> None:
         # "A Conservative Party spokesman said": one who speaks for an organisation speaks as it.
         speakers = [
             m for t in (logical_subjects(verb) or patients(verb))
-            if (m := token_mention(t, b.ctx, allow_modifier=t.lemma_.lower() in _SPOKESPEOPLE)) is not None and m[0].type in {"Person", "Organization", "Country"}
+            if (m := _speaker(t, b)) is not None and m[0].type in _SPEAKER_TYPES
         ]
         if not speakers:
             continue
         targets: dict[str, tuple[Token, object]] = {}
         for word in _content(verb):
             lemma = word.lemma_.lower()
-            blame = lemma in NEGATIVE_EVALUATION or word.lower_ in NEGATIVE_EVALUATION
+            # "let down": a phrasal verb judges as a whole.
+            phrasal = " ".join([lemma, *(c.lower_ for c in word.children if c.dep_ == "prt")])
+            blame = lemma in NEGATIVE_EVALUATION or word.lower_ in NEGATIVE_EVALUATION or phrasal in NEGATIVE_EVALUATION
             praise_denied = (lemma in POSITIVE_EVALUATION or word.lower_ in POSITIVE_EVALUATION) and _negated(word)
             if not blame and not praise_denied:
                 continue
