@@ -79,3 +79,9 @@ def test_evaluations_each_coordinated_subject_names_its_owner(facts) -> None:
     found = facts("Mr Ross said Mr Hale's plans and the Tory record were a disgrace.")
     assert has(found, "Ross", "criticizes", "Hale")
     assert has(found, "Ross", "criticizes", "Conservative Party")
+
+
+def test_evaluations_a_relative_clause_judges_only_its_own_noun(facts) -> None:
+    found = facts("Mr Ross said voters had a choice between Mr Hale, who will waste more, and a Tory party that will cut taxes.")
+    assert has(found, "Ross", "criticizes", "Hale")
+    assert not has(found, "Ross", "criticizes", "Conservative Party")

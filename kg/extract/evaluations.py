@@ -102,6 +102,10 @@ def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, obj
             subjects = agents(word) or patients(word)
         elif has_own_subject(word) or word.dep_ in _SHARED_SUBJECT_DEPS:
             subjects = logical_subjects(word)
+            if word.dep_ == "relcl" and subjects and subjects[0] == word.head:
+                # "a choice between Mr Blair, who will waste more, and a Tory government": the
+                # relative clause judges its own noun, not the nouns coordinated with it.
+                subjects = [word.head]
         else:
             subjects = []
     else:
