@@ -286,3 +286,13 @@ def test_frames_a_firm_s_new_product_is_not_a_firm_it_owns(facts) -> None:
 def test_frames_calling_someone_a_giant_is_a_tribute_not_an_attack_or_a_call(facts) -> None:
     found = facts("Jim Callaghan died on Saturday. Tony Blair called Mr Callaghan a giant of the Labour movement.")
     assert not any(f.subject == "Tony Blair" and f.predicate in {"criticizes", "speaksWith"} for f in found)
+
+
+def test_frames_a_conjunct_in_the_speakers_tense_belongs_to_the_speaker(facts) -> None:
+    found = facts("Mr Hale said Labour would publish new plans next week and attacked the Tory proposals.")
+    assert has(found, "Hale", "criticizes", "Conservative Party")
+    assert not has(found, "Labour Party", "criticizes", "Conservative Party")
+
+
+def test_frames_a_conjunct_after_a_reported_copula_belongs_to_the_speaker(facts) -> None:
+    assert has(facts("Ms Lucas said the verdict was fair and praised Judge Owen."), "Lucas", "supports", "Owen")

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg import predicates
 from kg.extract.context import Builder, Found, mention_pairs, token_mention
-from kg.lexicon import POSITIVE_EVALUATION
+from kg.lexicon import POSITIVE_EVALUATION, SPEECH_VERBS
 from kg.normalize import parse_quantity
 from kg.model import Mention, Quantity
 from kg.predicates import Adjective, Noun, Predicate, Verb
@@ -26,6 +26,7 @@ from kg.syntax import (
     logical_subjects,
     patients,
     prep_objects,
+    reporter_of_conjunct,
 )
 
 __all__ = ["adjective_statements", "frame_verbs", "noun_statements", "verb_statements"]
@@ -149,7 +150,8 @@ def verb_statements(verb: Token, b: Builder) -> None:
         if frame.lemma == "*":
             _wildcard(verb, predicate, frame, b)
             continue
-        subjects = logical_subjects(verb)
+        reporter = reporter_of_conjunct(verb, SPEECH_VERBS)
+        subjects = logical_subjects(reporter) if reporter is not None else logical_subjects(verb)
         if passive and "dobj" not in frame.object:
             # "X is based in Y", "X was born in Y": with no "by" phrase, the patient is the subject.
             subjects = subjects or patients(verb)
