@@ -259,6 +259,15 @@ POSITIVE_EVALUATION = frozenset(
     excellent brilliant fantastic safe work succeed deliver""".split()
 )
 
+#: Words that praise how a party acts, not how it fares ("Labour was right to reject quotas", "a
+#: sensible thing to do", "a courageous decision"): said of a named party, they make the speaker its
+#: supporter. Results words ("good", "successful", "impressive") stay out: "Tesco had a good
+#: Christmas" praises nobody's conduct. Lemmas.
+PRAISE = frozenset(
+    """right sensible wise courageous brave admirable commendable principled visionary statesmanlike
+    prudent bold far-sighted level-headed pragmatic""".split()
+)
+
 #: Nouns that name a figure an organisation or a country reports, lemma -> metric name.
 METRIC_NOUNS = {
     **{w: "profit" for w in ("profit", "profits", "earnings", "income")},

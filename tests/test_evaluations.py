@@ -85,3 +85,20 @@ def test_evaluations_a_relative_clause_judges_only_its_own_noun(facts) -> None:
     found = facts("Mr Ross said voters had a choice between Mr Hale, who will waste more, and a Tory party that will cut taxes.")
     assert has(found, "Ross", "criticizes", "Hale")
     assert not has(found, "Ross", "criticizes", "Conservative Party")
+
+
+def test_evaluations_saying_a_party_was_right_to_act_supports_it(facts) -> None:
+    assert has(facts("Mr Hale said Labour was right to reject the quota plan."), "Hale", "supports", "Labour Party")
+
+
+def test_evaluations_praising_a_partys_decision_supports_the_party(facts) -> None:
+    found = facts("The Treasury's decision to cut the tax was a sensible thing to do, Mr Ross told reporters.")
+    assert has(found, "Ross", "supports", "Treasury")
+
+
+def test_evaluations_the_right_moment_praises_nobody(facts) -> None:
+    assert not any(f.predicate == "supports" for f in facts("Mr Hale said the Treasury had chosen the right moment to act."))
+
+
+def test_evaluations_praise_of_results_is_no_support(facts) -> None:
+    assert not any(f.predicate == "supports" for f in facts("An analyst, Ann Lee, said Tesco had a good and successful Christmas."))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.context import Builder, token_mention
-from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, POSITIVE_EVALUATION, SPEECH_VERBS
+from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, POSITIVE_EVALUATION, PRAISE, SPEECH_VERBS
 from kg.syntax import agents, conjuncts, has_own_subject, is_passive, logical_subjects, patients
 
 __all__ = ["evaluation_statements"]
@@ -142,8 +142,9 @@ def _own_side(speakers: list, b: Builder) -> set[str]:
 
 
 def evaluation_statements(sent: Span, b: Builder) -> None:
-    """criticizes from speech that judges a named party badly (praise is too often about a thing
-    rather than its maker to be read this way; praise verbs have frames of their own)."""
+    """criticizes from speech that judges a named party badly; supports from speech that praises
+    a named party's conduct (``kg.lexicon.PRAISE``: "was right to", "a sensible thing to do"; the
+    wider ``POSITIVE_EVALUATION`` is too often about results, not their maker, to be read this way)."""
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _JUDGING_VERBS:
             continue
@@ -154,17 +155,33 @@ def evaluation_statements(sent: Span, b: Builder) -> None:
         ]
         if not speakers:
             continue
-        targets: dict[str, tuple[Token, object]] = {}
+        judged: dict[str, dict[str, tuple[Token, object]]] = {"criticizes": {}, "supports": {}}
         for word in _content(verb):
             lemma = word.lemma_.lower()
             # "let down": a phrasal verb judges as a whole.
             phrasal = " ".join([lemma, *(c.lower_ for c in word.children if c.dep_ == "prt")])
             blame = lemma in NEGATIVE_EVALUATION or word.lower_ in NEGATIVE_EVALUATION or phrasal in NEGATIVE_EVALUATION
             praise_denied = (lemma in POSITIVE_EVALUATION or word.lower_ in POSITIVE_EVALUATION) and _negated(word)
-            if not blame and not praise_denied:
+            if blame or praise_denied:
+                predicate = "criticizes"
+            elif _praises(word):
+                predicate = "supports"
+            else:
                 continue
             for t, m in _judged(word, b, _own_side(speakers, b)):
-                targets.setdefault(m[0].key, (t, m))
-        for speaker in speakers:
-            for t, target in list(targets.values())[:_MAX_TARGETS]:
-                b.add(verb, speaker, "criticizes", target, f"{verb.text}: {t.text}", "kg.rules.criticizes.speech.v1", 0.6)
+                judged[predicate].setdefault(m[0].key, (t, m))
+        for predicate, targets in judged.items():
+            for speaker in speakers:
+                for t, target in list(targets.values())[:_MAX_TARGETS]:
+                    b.add(verb, speaker, predicate, target, f"{verb.text}: {t.text}", f"kg.rules.{predicate}.speech.v1", 0.6)
+
+
+def _praises(word: Token) -> bool:
+    """A word that praises what a party did, said of it as a predicate ("Labour was right to
+    reject", "the decision was a sensible thing to do"), not negated ("not right" is blame)."""
+    if (word.lemma_.lower() not in PRAISE and word.lower_ not in PRAISE) or _negated(word):
+        return False
+    if word.lower_ == "right":
+        # "right to reject" praises; "the right time", "the Labour right" do not.
+        return word.dep_ == "acomp" and any(c.dep_ == "xcomp" for c in word.children)
+    return word.dep_ in {"acomp", "attr", "amod", "oprd"}
