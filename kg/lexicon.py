@@ -246,7 +246,7 @@ NEGATIVE_EVALUATION = frozenset(
     empty failing lurch backtracking flip-flop pandering sneer sneering unrealistic unsustainable
     inadequate uncosted unaffordable ineffective inefficient overreact unconvincing unsound
     unjustified unwarranted excessive discriminatory draconian illiberal half-baked ill-conceived
-    botched""".split()
+    botched over-react unnecessary abhorrent ignore falter faltering""".split()
 ) | {"let down"}
 
 #: Words that judge someone or something well ("a sensible thing to do", "courage"). Lemmas.

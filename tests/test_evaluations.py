@@ -102,3 +102,15 @@ def test_evaluations_the_right_moment_praises_nobody(facts) -> None:
 
 def test_evaluations_praise_of_results_is_no_support(facts) -> None:
     assert not any(f.predicate == "supports" for f in facts("An analyst, Ann Lee, said Tesco had a good and successful Christmas."))
+
+
+def test_evaluations_a_hyphenated_judging_word_split_by_the_tokenizer_still_judges(facts) -> None:
+    assert has(facts('Ms Lucas said: "I think the Treasury has over-reacted."'), "Lucas", "criticizes", "Treasury")
+
+
+def test_evaluations_a_denied_fault_is_advice_not_blame(facts) -> None:
+    assert not any(f.predicate == "criticizes" for f in facts("Ms Lucas said the Treasury should not betray pensioners."))
+
+
+def test_evaluations_finding_a_partys_policies_abhorrent_criticises_it(facts) -> None:
+    assert has(facts('Mr Hale said he found the Front National\'s policies "abhorrent".'), "Hale", "criticizes", "Front National")

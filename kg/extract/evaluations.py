@@ -157,11 +157,10 @@ def evaluation_statements(sent: Span, b: Builder) -> None:
             continue
         judged: dict[str, dict[str, tuple[Token, object]]] = {"criticizes": {}, "supports": {}}
         for word in _content(verb):
-            lemma = word.lemma_.lower()
-            # "let down": a phrasal verb judges as a whole.
-            phrasal = " ".join([lemma, *(c.lower_ for c in word.children if c.dep_ == "prt")])
-            blame = lemma in NEGATIVE_EVALUATION or word.lower_ in NEGATIVE_EVALUATION or phrasal in NEGATIVE_EVALUATION
-            praise_denied = (lemma in POSITIVE_EVALUATION or word.lower_ in POSITIVE_EVALUATION) and _negated(word)
+            forms = _forms(word)
+            # "should not ignore the need to reform": a denied fault is advice, not blame.
+            blame = bool(forms & NEGATIVE_EVALUATION) and not _negated(word)
+            praise_denied = bool(forms & POSITIVE_EVALUATION) and _negated(word)
             if blame or praise_denied:
                 predicate = "criticizes"
             elif _praises(word):
@@ -174,6 +173,17 @@ def evaluation_statements(sent: Span, b: Builder) -> None:
             for speaker in speakers:
                 for t, target in list(targets.values())[:_MAX_TARGETS]:
                     b.add(verb, speaker, predicate, target, f"{verb.text}: {t.text}", f"kg.rules.{predicate}.speech.v1", 0.6)
+
+
+def _forms(word: Token) -> set[str]:
+    """The forms a lexicon may list a word under: its lemma and text, a phrasal verb as a whole
+    ("let down"), and a hyphenated word the tokenizer split ("over-reacted", "ill-judged")."""
+    lemma = word.lemma_.lower()
+    forms = {lemma, word.lower_, " ".join([lemma, *(c.lower_ for c in word.children if c.dep_ == "prt")])}
+    if word.i >= 2 and word.nbor(-1).text == "-" and not word.nbor(-1).whitespace_ and not word.nbor(-2).whitespace_:
+        prefix = word.nbor(-2).lower_
+        forms |= {f"{prefix}-{lemma}", f"{prefix}-{word.lower_}"}
+    return forms
 
 
 def _praises(word: Token) -> bool:
