@@ -114,3 +114,12 @@ def test_evaluations_a_denied_fault_is_advice_not_blame(facts) -> None:
 
 def test_evaluations_finding_a_partys_policies_abhorrent_criticises_it(facts) -> None:
     assert has(facts('Mr Hale said he found the Front National\'s policies "abhorrent".'), "Hale", "criticizes", "Front National")
+
+
+def test_evaluations_a_by_phrase_hung_on_the_judgement_names_the_speaker(facts) -> None:
+    found = facts('Ms Jowell\'s plans have been described as "reckless" and "cynical" by the Liberal Democrats.')
+    assert has(found, "Liberal Democrats", "criticizes", "Jowell")
+
+
+def test_evaluations_an_expletive_it_judges_the_subject_of_its_that_clause(facts) -> None:
+    assert has(facts("It was pathetic that Britain was only the 11th most generous aid donor, Mr Hale said."), "Hale", "criticizes", "United Kingdom")

@@ -44,6 +44,15 @@ def _content(verb: Token) -> list[Token]:
     return words
 
 
+def _stray_agents(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive judging verb that the parser hung on the judgement's last word
+    ("were described as 'irresponsible' and 'outrageous' by the commission")."""
+    if not is_passive(verb):
+        return []
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree
+            if t.dep_ == "prep" and t.lower_ == "by" for o in t.children if o.dep_ == "pobj"]
+
+
 def _speaker(token: Token, b: Builder):
     """Who a subject names: itself, or the name in apposition to a title that heads it ("The
     watchdog's chief accountant Donald Nicolaisen said", "Chairman of the committee Ann Lee MP
@@ -110,9 +119,12 @@ def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, obj
             subjects = []
     else:
         subjects = [t for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(c)]
+    if expletive and any(t.lower_ == "it" for t in subjects):
+        # "it was pathetic that Britain gave so little": the "that" clause is what is judged, and
+        # its subject whom (not "it was wrong to suggest ...", whose infinitive judges no one).
+        said = [c for h in (word, clause) for c in h.children if c.dep_ == "ccomp" and c.i > word.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        subjects = [t for c in said for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(s)]
     for subject in subjects:
-        if expletive and subject.lower_ == "it":
-            continue
         # "Labour's plans", "Mr Blair's record and Tory plans": the owners of what is judged.
         candidates.append(subject)
         candidates += [t for t in subject.subtree if t.dep_ in {"poss", "compound"} and t.i < subject.i]
@@ -150,7 +162,7 @@ def evaluation_statements(sent: Span, b: Builder) -> None:
             continue
         # "A Conservative Party spokesman said": one who speaks for an organisation speaks as it.
         speakers = [
-            m for t in (logical_subjects(verb) or patients(verb))
+            m for t in (logical_subjects(verb) or _stray_agents(verb) or patients(verb))
             if (m := _speaker(t, b)) is not None and m[0].type in _SPEAKER_TYPES
         ]
         if not speakers:
