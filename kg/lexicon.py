@@ -247,7 +247,7 @@ NEGATIVE_EVALUATION = frozenset(
     inadequate uncosted unaffordable ineffective inefficient overreact unconvincing unsound
     unjustified unwarranted excessive discriminatory draconian illiberal half-baked ill-conceived
     botched over-react unnecessary abhorrent ignore falter faltering""".split()
-) | {"let down"}
+) | {"let down", "in the way"}
 
 #: Words that judge someone or something well ("a sensible thing to do", "courage"). Lemmas.
 POSITIVE_EVALUATION = frozenset(

@@ -123,3 +123,13 @@ def test_evaluations_a_by_phrase_hung_on_the_judgement_names_the_speaker(facts) 
 
 def test_evaluations_an_expletive_it_judges_the_subject_of_its_that_clause(facts) -> None:
     assert has(facts("It was pathetic that Britain was only the 11th most generous aid donor, Mr Hale said."), "Hale", "criticizes", "United Kingdom")
+
+
+def test_evaluations_an_act_judged_names_the_parties_of_its_of_phrase(facts) -> None:
+    found = facts("Mr Ross said the ambition of Mr Hale and Ms Lee was getting in the way of good government.")
+    assert has(found, "Ross", "criticizes", "Hale")
+    assert has(found, "Ross", "criticizes", "Lee")
+
+
+def test_evaluations_the_head_of_a_party_is_not_the_party_judged(facts) -> None:
+    assert not has(facts("Mr Ross said the leader of the Greens was wrong."), "Ross", "criticizes", "Greens")

@@ -49,7 +49,8 @@ class SentenceContext:
 #: Nouns of things someone does or decides, which stand for the doer when judged or welcomed.
 ACT_NOUNS = frozenset(
     "decision move plan proposal policy handling comment remark stance approach action conduct effort offer "
-    "announcement initiative ruling statement intervention response reform claim promise pledge suggestion warning".split()
+    "announcement initiative ruling statement intervention response reform claim promise pledge suggestion warning "
+    "ambition record behaviour behavior leadership".split()
 )
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import Builder, token_mention
+from kg.extract.context import ACT_NOUNS, Builder, token_mention
 from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, POSITIVE_EVALUATION, PRAISE, SPEECH_VERBS
-from kg.syntax import agents, conjuncts, has_own_subject, is_passive, logical_subjects, patients
+from kg.syntax import agents, conjuncts, has_own_subject, is_passive, logical_subjects, patients, prep_objects
 
 __all__ = ["evaluation_statements"]
 
@@ -128,6 +128,9 @@ def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, obj
         # "Labour's plans", "Mr Blair's record and Tory plans": the owners of what is judged.
         candidates.append(subject)
         candidates += [t for t in subject.subtree if t.dep_ in {"poss", "compound"} and t.i < subject.i]
+        if subject.lemma_.lower() in ACT_NOUNS:
+            # "the ambition of Mr Blair and Mr Brown": whose act is judged.
+            candidates += [t for _, o in prep_objects(subject, ("of",)) for t in conjuncts(o)]
     if word.pos_ == "VERB" and word.lemma_.lower() in _OBJECT_JUDGING:
         candidates += [c for c in word.children if c.dep_ == "dobj"]
     found = []
@@ -192,6 +195,9 @@ def _forms(word: Token) -> set[str]:
     ("let down"), and a hyphenated word the tokenizer split ("over-reacted", "ill-judged")."""
     lemma = word.lemma_.lower()
     forms = {lemma, word.lower_, " ".join([lemma, *(c.lower_ for c in word.children if c.dep_ == "prt")])}
+    if lemma == "way" and word.dep_ == "pobj" and word.head.lower_ == "in" and any(c.lower_ == "the" for c in word.children):
+        # "getting in the way of good government", "standing in the way of reform".
+        forms.add("in the way")
     if word.i >= 2 and word.nbor(-1).text == "-" and not word.nbor(-1).whitespace_ and not word.nbor(-2).whitespace_:
         prefix = word.nbor(-2).lower_
         forms |= {f"{prefix}-{lemma}", f"{prefix}-{word.lower_}"}

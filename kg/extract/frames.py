@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg import predicates
-from kg.extract.context import Builder, Found, mention_pairs, token_mention
+from kg.extract.context import ACT_NOUNS, Builder, Found, mention_pairs, token_mention
 from kg.lexicon import POSITIVE_EVALUATION, SPEECH_VERBS
 from kg.normalize import parse_quantity
 from kg.model import Mention, Quantity
@@ -162,6 +162,7 @@ def verb_statements(verb: Token, b: Builder) -> None:
             objects = [o for o in objects if not (o.dep_ == "dobj" and o.pos_ == "NOUN")]
         # "visiting Sikhism's holiest shrine, the Golden Temple": the apposition names the object.
         objects += [a for o in objects for a in o.children if a.dep_ == "appos"]
+        objects += _doers(objects)
         if frame.subject_types:
             subjects = [t for t in subjects if (m := token_mention(t, b.ctx, allow_modifier=False)) is not None and m[0].type in frame.subject_types]
         if predicate.name in {"visits", "attends", "hosts"} and frame.object == ("dobj",) and not objects and passive:
@@ -182,6 +183,19 @@ def verb_statements(verb: Token, b: Builder) -> None:
                 for amount in amounts:
                     b.add(verb, subject, predicate.name, amount, relation, f"kg.rules.{predicate.name}.v1", 0.7,
                           modality=frame.modality, polarity=frame.polarity)
+
+
+def _doers(objects: list[Token]) -> list[Token]:
+    """The doers of an act named as an object, when there are several ("welcomed the decision by
+    India and Pakistan": both; one doer is the act's own mention, ``token_mention``)."""
+    found: list[Token] = []
+    for o in objects:
+        if o.lemma_.lower() not in ACT_NOUNS:
+            continue
+        doers = [t for _, a in prep_objects(o, ("by",)) for t in conjuncts(a)]
+        if len(doers) > 1:
+            found += doers
+    return found
 
 
 def _wildcard(verb: Token, predicate: Predicate, frame: Verb, b: Builder) -> None:
