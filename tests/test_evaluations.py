@@ -133,3 +133,14 @@ def test_evaluations_an_act_judged_names_the_parties_of_its_of_phrase(facts) -> 
 
 def test_evaluations_the_head_of_a_party_is_not_the_party_judged(facts) -> None:
     assert not has(facts("Mr Ross said the leader of the Greens was wrong."), "Ross", "criticizes", "Greens")
+
+
+def test_evaluations_not_safe_in_a_partys_hands_judges_the_hands_not_the_thing(facts) -> None:
+    found = facts("Mr Hale claimed the BBC was not safe in Tory hands.")
+    assert has(found, "Hale", "criticizes", "Conservative Party")
+    assert not has(found, "Hale", "criticizes", "BBC")
+
+
+def test_evaluations_it_before_a_judging_noun_and_a_that_clause_stands_for_the_clause(facts) -> None:
+    found = facts("The Treasury cut pensions. Mr Ross said it was a scandal that the pension system discriminated against women.")
+    assert not any(f.predicate == "criticizes" for f in found)

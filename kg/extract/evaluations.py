@@ -93,7 +93,12 @@ def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, obj
     if word.pos_ == "ADJ" and word.dep_ == "acomp":
         # "not safe in Conservative hands": a name in the adjective's own phrase (not "afraid of
         # Mr Campbell's skills", whose "of" names what the judged party fears or lacks).
-        candidates += [t for p in word.children if p.dep_ == "prep" and p.lower_ in {"in", "under"} for o in p.children if o.dep_ == "pobj" for t in o.subtree if t.dep_ in {"compound", "poss", "amod", "nmod"} or t == o]
+        # The parser hangs the phrase on the adjective or on its copula.
+        preps = [p for p in (*word.children, *word.head.children) if p.dep_ == "prep" and p.lower_ in {"in", "under"} and p.i > word.i]
+        holders = [t for p in preps for o in p.children if o.dep_ == "pobj" for t in o.subtree if t.dep_ in {"compound", "poss", "amod", "nmod"} or t == o]
+        if holders:
+            # "the NHS is not safe in Tory hands" judges the hands, not the NHS.
+            return _mentions(holders, b, exclude)
     # "a wasted opportunity", "a botched reform": a participle that modifies a noun judges through
     # the noun's clause, not as a clause of its own.
     clause = word.head if word.pos_ == "VERB" and word.dep_ in {"amod", "compound"} else word
@@ -102,7 +107,8 @@ def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, obj
     # "it was wrong to suggest ...": an "it" that stands for the clause after the adjective judges
     # no one (the parser hangs that clause on the adjective or, after it, on the copula).
     expletive = (word.pos_ == "ADJ" and any(c.dep_ in {"xcomp", "ccomp"} for c in word.children)) or (
-        word.dep_ == "acomp" and any(c.dep_ in {"xcomp", "ccomp"} and c.i > word.i for c in clause.children))
+        word.dep_ in {"acomp", "attr"} and any(c.dep_ in {"xcomp", "ccomp"} and c.i > word.i for c in clause.children)) or (
+        word.dep_ == "attr" and bool(_that_clauses(word, clause)))
     if clause == word and word.pos_ == "VERB":
         # A judging verb judges who does it: the agent of a passive ("felt let down by Labour"),
         # else the subject of an adjectival passive ("was terrified of scrutiny"), the subject it
@@ -122,8 +128,7 @@ def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, obj
     if expletive and any(t.lower_ == "it" for t in subjects):
         # "it was pathetic that Britain gave so little": the "that" clause is what is judged, and
         # its subject whom (not "it was wrong to suggest ...", whose infinitive judges no one).
-        said = [c for h in (word, clause) for c in h.children if c.dep_ == "ccomp" and c.i > word.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-        subjects = [t for c in said for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(s)]
+        subjects = [t for c in _that_clauses(word, clause) for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(s)]
     for subject in subjects:
         # "Labour's plans", "Mr Blair's record and Tory plans": the owners of what is judged.
         candidates.append(subject)
@@ -133,6 +138,20 @@ def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, obj
             candidates += [t for _, o in prep_objects(subject, ("of",)) for t in conjuncts(o)]
     if word.pos_ == "VERB" and word.lemma_.lower() in _OBJECT_JUDGING:
         candidates += [c for c in word.children if c.dep_ == "dobj"]
+    return _mentions(candidates, b, exclude)
+
+
+def _that_clauses(word: Token, clause: Token) -> list[Token]:
+    """The "that" clauses after a judging word, on it or its copula ("it was pathetic that ...",
+    "it was a scandal that ...", which the parser may read as a relative clause)."""
+    found = [c for h in (word, clause) for c in h.children
+             if c.dep_ in {"ccomp", "relcl", "acl"} and c.i > word.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    # A "that" the parser left as a bare dependent of the copula heads the clause itself.
+    return found + [c for c in clause.children if c.lower_ == "that" and c.dep_ == "dep" and c.i > word.i]
+
+
+def _mentions(candidates: list[Token], b: Builder, exclude: set[str]) -> list[tuple[Token, object]]:
+    """The first few distinct parties the candidate tokens name, leaving out ``exclude``."""
     found = []
     seen = set(exclude)
     for t in candidates:
