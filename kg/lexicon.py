@@ -268,6 +268,10 @@ PRAISE = frozenset(
     prudent bold far-sighted level-headed pragmatic""".split()
 )
 
+#: Nouns a speaker calls someone to honour them ("a giant of the Labour movement", "a valued
+#: friend"), and the superlative that ranks them first ("the best chance for peace").
+TRIBUTES = frozenset("giant hero heroine legend champion friend inspiration statesman icon titan colossus best".split())
+
 #: Nouns that name a figure an organisation or a country reports, lemma -> metric name.
 METRIC_NOUNS = {
     **{w: "profit" for w in ("profit", "profits", "earnings", "income")},

@@ -144,3 +144,16 @@ def test_evaluations_not_safe_in_a_partys_hands_judges_the_hands_not_the_thing(f
 def test_evaluations_it_before_a_judging_noun_and_a_that_clause_stands_for_the_clause(facts) -> None:
     found = facts("The Treasury cut pensions. Mr Ross said it was a scandal that the pension system discriminated against women.")
     assert not any(f.predicate == "criticizes" for f in found)
+
+
+def test_evaluations_describing_someone_as_the_best_chance_supports_them(facts) -> None:
+    found = facts("King Abdullah has described Israeli leader Ehud Barak as the best chance for peace.")
+    assert has(found, "Abdullah", "supports", "Ehud Barak")
+
+
+def test_evaluations_describing_a_partys_plans_as_reckless_criticises_it(facts) -> None:
+    assert has(facts("Mr Hale described the Treasury's plans as reckless."), "Hale", "criticizes", "Treasury")
+
+
+def test_evaluations_a_neutral_description_judges_nobody(facts) -> None:
+    assert not any(f.predicate in {"criticizes", "supports"} for f in facts("Mr Hale described the Treasury as a big department."))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.context import ACT_NOUNS, Builder, token_mention
-from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, POSITIVE_EVALUATION, PRAISE, SPEECH_VERBS
+from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, POSITIVE_EVALUATION, PRAISE, SPEECH_VERBS, TRIBUTES
 from kg.syntax import agents, conjuncts, has_own_subject, is_passive, logical_subjects, patients, prep_objects
 
 __all__ = ["evaluation_statements"]
@@ -31,6 +31,8 @@ _OBJECT_JUDGING = frozenset({"blame", "deplore"})
 #: Links through which a judging verb with no subject judges its governor's subject: "stop
 #: demonising X" (pcomp), "spent and wasted" (conj); not "asked X to mediate to avoid any risk".
 _SHARED_SUBJECT_DEPS = frozenset({"pcomp", "conj"})
+#: Verbs whose object an "as" phrase judges: "described X as the best chance for peace".
+_DESCRIBING_VERBS = frozenset({"describe", "label"})
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson source sources official officials statement".split())
 
 
@@ -203,10 +205,31 @@ def evaluation_statements(sent: Span, b: Builder) -> None:
                 continue
             for t, m in _judged(word, b, _own_side(speakers, b)):
                 judged[predicate].setdefault(m[0].key, (t, m))
+        if verb.lemma_.lower() in _DESCRIBING_VERBS:
+            # "described Mr Sharon as the best chance for peace", "described Labour's plans as
+            # reckless": what the "as" phrase says judges the object.
+            for predicate, t, m in _described(verb, b, _own_side(speakers, b)):
+                judged[predicate].setdefault(m[0].key, (t, m))
         for predicate, targets in judged.items():
             for speaker in speakers:
                 for t, target in list(targets.values())[:_MAX_TARGETS]:
                     b.add(verb, speaker, predicate, target, f"{verb.text}: {t.text}", f"kg.rules.{predicate}.speech.v1", 0.6)
+
+
+def _described(verb: Token, b: Builder, exclude: set[str]) -> list[tuple[str, Token, object]]:
+    """(predicate, token, mention) for the object of "describe X as Y" by what Y says of it."""
+    objects = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
+    said = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
+    if not objects or not said:
+        return []
+    if any(_forms(t) & NEGATIVE_EVALUATION and not _negated(t) for t in said):
+        predicate = "criticizes"
+    elif any(_forms(t) & (POSITIVE_EVALUATION | PRAISE | TRIBUTES) and not _negated(t) for t in said):
+        predicate = "supports"
+    else:
+        return []
+    owners = [t for o in objects for t in (o, *(c for c in o.subtree if c.dep_ in {"poss", "compound"} and c.i < o.i))]
+    return [(predicate, t, m) for t, m in _mentions(owners, b, exclude)]
 
 
 def _forms(word: Token) -> set[str]:

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg import predicates
 from kg.extract.context import ACT_NOUNS, Builder, Found, mention_pairs, token_mention
-from kg.lexicon import POSITIVE_EVALUATION, SPEECH_VERBS
+from kg.lexicon import POSITIVE_EVALUATION, SPEECH_VERBS, TRIBUTES
 from kg.normalize import parse_quantity
 from kg.model import Mention, Quantity
 from kg.predicates import Adjective, Noun, Predicate, Verb
@@ -60,8 +60,6 @@ def frame_verbs(verb: Token) -> list[tuple[Predicate, Verb]]:
     return found
 
 
-#: Nouns a speaker calls someone to honour them.
-_TRIBUTES = frozenset("giant hero heroine legend champion friend inspiration statesman icon titan colossus".split())
 
 
 def _complements(verb: Token) -> list[Token]:
@@ -76,7 +74,7 @@ def _complements(verb: Token) -> list[Token]:
 def _praising(verb: Token) -> bool:
     """Whether what a verb calls its object praises it ("a giant", "a great leader")."""
     said = [t for c in _complements(verb) for t in c.subtree]
-    return any(t.lemma_.lower() in _TRIBUTES or t.lemma_.lower() in POSITIVE_EVALUATION or t.lower_ in POSITIVE_EVALUATION for t in said)
+    return any(t.lemma_.lower() in TRIBUTES or t.lemma_.lower() in POSITIVE_EVALUATION or t.lower_ in POSITIVE_EVALUATION for t in said)
 
 
 def _has_prep(verb: Token, requires: str) -> bool:
