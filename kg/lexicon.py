@@ -207,6 +207,8 @@ PASSING_WORDS = frozenset("new current incoming newly-appointed newly-elected pr
 
 #: Verbs that end a state for their subject: "X stepped down as chairman", "X quit the party".
 LEAVING_VERBS = frozenset("resign quit leave retire depart defect".split())
+#: Verbs of giving up an office under pressure, which a call to do so asks ("urged X to quit").
+RESIGNING_VERBS = frozenset("resign quit".split())
 
 #: Nouns that name a kind of organisation: "US banking giant Citigroup", "Barclays, the UK's
 #: third-biggest bank", "the carmaker". A name described by one is an organisation.

@@ -296,3 +296,19 @@ def test_frames_a_conjunct_in_the_speakers_tense_belongs_to_the_speaker(facts) -
 
 def test_frames_a_conjunct_after_a_reported_copula_belongs_to_the_speaker(facts) -> None:
     assert has(facts("Ms Lucas said the verdict was fair and praised Judge Owen."), "Lucas", "supports", "Owen")
+
+
+def test_frames_a_call_to_resign_criticises_who_is_called_on(facts) -> None:
+    assert has(facts("The Greens called on Mr Ross to quit the city council."), "Green Party", "criticizes", "Ross")
+
+
+def test_frames_urging_someone_to_step_down_criticises_them(facts) -> None:
+    assert has(facts("The Greens urged Mr Ross to step down."), "Green Party", "criticizes", "Ross")
+
+
+def test_frames_urging_someone_to_act_is_no_criticism(facts) -> None:
+    assert not any(f.predicate == "criticizes" for f in facts("The Greens urged Mr Ross to invest in rail."))
+
+
+def test_frames_a_spokesman_for_an_organisation_acts_in_its_name(facts) -> None:
+    assert has(facts("A spokesman for the Greens attacked Mr Ross."), "Green Party", "criticizes", "Ross")

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg import predicates
 from kg.extract.context import ACT_NOUNS, Builder, Found, mention_pairs, token_mention
-from kg.lexicon import POSITIVE_EVALUATION, SPEECH_VERBS, TRIBUTES
+from kg.lexicon import POSITIVE_EVALUATION, RESIGNING_VERBS, SPEECH_VERBS, TRIBUTES
 from kg.normalize import parse_quantity
 from kg.model import Mention, Quantity
 from kg.predicates import Adjective, Noun, Predicate, Verb
@@ -56,6 +56,8 @@ def frame_verbs(verb: Token) -> list[tuple[Predicate, Verb]]:
             continue
         if frame.requires and frame.requires.startswith("prep:") and not _has_prep(verb, frame.requires):
             continue  # "warned X against Y" criticises X; "warned that" does not
+        if frame.requires == "resign" and not _calls_to_resign(verb):
+            continue  # "urged X to resign" criticises X; "urged X to invest" does not
         found.append((predicate, frame))
     return found
 
@@ -75,6 +77,17 @@ def _praising(verb: Token) -> bool:
     """Whether what a verb calls its object praises it ("a giant", "a great leader")."""
     said = [t for c in _complements(verb) for t in c.subtree]
     return any(t.lemma_.lower() in TRIBUTES or t.lemma_.lower() in POSITIVE_EVALUATION or t.lower_ in POSITIVE_EVALUATION for t in said)
+
+
+def _calls_to_resign(verb: Token) -> bool:
+    """Whether the verb's infinitive is one of resigning: "to resign", "to quit", "to step down"."""
+    for clause in (c for c in verb.children if c.dep_ in {"xcomp", "advcl", "ccomp"} and c.pos_ == "VERB"):
+        particles = {p.lower_ for p in clause.children if p.dep_ == "prt"}
+        if any(a.lower_ == "to" for a in clause.children if a.dep_ == "aux") and (
+            clause.lemma_.lower() in RESIGNING_VERBS or (clause.lemma_.lower() in {"step", "stand"} and particles & {"down", "aside"})
+        ):
+            return True
+    return False
 
 
 def _has_prep(verb: Token, requires: str) -> bool:
