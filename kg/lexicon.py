@@ -210,6 +210,8 @@ PASSING_WORDS = frozenset("new current incoming newly-appointed newly-elected pr
 
 #: Verbs that end a state for their subject: "X stepped down as chairman", "X quit the party".
 LEAVING_VERBS = frozenset("resign quit leave retire depart defect".split())
+#: Verbs of giving up an office under pressure, which a call to do so asks ("urged X to quit").
+RESIGNING_VERBS = frozenset("resign quit".split())
 
 #: Words that place a region within a larger place by its direction: "Croydon, south London",
 #: "Harbin, northern China", "the north-east of England".
@@ -258,8 +260,8 @@ NEGATIVE_EVALUATION = frozenset(
     empty failing lurch backtracking flip-flop pandering sneer sneering unrealistic unsustainable
     inadequate uncosted unaffordable ineffective inefficient overreact unconvincing unsound
     unjustified unwarranted excessive discriminatory draconian illiberal half-baked ill-conceived
-    botched""".split()
-)
+    botched over-react unnecessary abhorrent ignore falter faltering""".split()
+) | {"let down", "in the way"}
 
 #: Words that judge someone or something well ("a sensible thing to do", "courage"). Lemmas.
 POSITIVE_EVALUATION = frozenset(
@@ -270,6 +272,19 @@ POSITIVE_EVALUATION = frozenset(
     respected trust trusted reliable valuable effective fair reasonable responsible competent
     excellent brilliant fantastic safe work succeed deliver""".split()
 )
+
+#: Words that praise how a party acts, not how it fares ("Labour was right to reject quotas", "a
+#: sensible thing to do", "a courageous decision"): said of a named party, they make the speaker its
+#: supporter. Results words ("good", "successful", "impressive") stay out: "Tesco had a good
+#: Christmas" praises nobody's conduct. Lemmas.
+PRAISE = frozenset(
+    """right sensible wise courageous brave admirable commendable principled visionary statesmanlike
+    prudent bold far-sighted level-headed pragmatic""".split()
+)
+
+#: Nouns a speaker calls someone to honour them ("a giant of the Labour movement", "a valued
+#: friend"), and the superlative that ranks them first ("the best chance for peace").
+TRIBUTES = frozenset("giant hero heroine legend champion friend inspiration statesman icon titan colossus best".split())
 
 #: Nouns that name a figure an organisation or a country reports, lemma -> metric name.
 METRIC_NOUNS = {

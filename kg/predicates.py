@@ -52,8 +52,9 @@ class Verb:
     modality: str | None = None
     polarity: str | None = None
     #: The verb needs its object complement ("called X a disgrace": oprd), no complement
-    #: ("plain"), or a preposition ("prep:against": "warned X against Y"; "prep:into:question":
-    #: "called X into question"), else it is another verb.
+    #: ("plain"), a preposition ("prep:against": "warned X against Y"; "prep:into:question":
+    #: "called X into question"), or an infinitive of resigning ("resign": "urged X to quit"),
+    #: else it is another verb.
     requires: str | None = None
     #: A coordinated subject holds the predicate between its members ("X and Y merged").
     pairs_subjects: bool = False
@@ -289,6 +290,9 @@ PREDICATES: tuple[Predicate, ...] = (
             Verb("dismiss", requires="prep:as"),
             Verb("warn", requires="prep:against"),
             Verb("call", requires="prep:into:question"),
+            # "called on Mr Hale to quit", "urged the minister to step down": a call to resign.
+            Verb("call", object=("prep:on",), requires="resign"),
+            Verb("urge", requires="resign"),
         ),
         nouns=(
             Noun("criticism", subject=("poss", "modifier", "prep:from", "prep:by", "clause"), object=("prep:of",), verbs=_CRITIC_VERBS),

@@ -46,3 +46,114 @@ def test_evaluations_calling_a_firms_methods_inadequate_criticises_it(facts) -> 
 def test_evaluations_an_it_that_stands_for_the_clause_after_it_judges_no_one(facts) -> None:
     found = facts("The Treasury has cut costs. Alan Johnson said it was wrong to suggest the chancellor would usurp Mr Milburn.")
     assert not any(f.subject == "Alan Johnson" and f.predicate == "criticizes" for f in found)
+
+
+def test_evaluations_a_participle_before_a_noun_judges_the_clause_subject(facts) -> None:
+    assert has(facts("Mr Salmond said the Treasury was a wasted opportunity."), "Salmond", "criticizes", "Treasury")
+
+
+def test_evaluations_a_passive_judging_verb_judges_its_agent(facts) -> None:
+    assert has(facts("Mr Kemp said pensioners felt let down by the Treasury."), "Kemp", "criticizes", "Treasury")
+
+
+def test_evaluations_an_adjectival_passive_judges_its_subject(facts) -> None:
+    assert has(facts("Liam Byrne said Mr Osborne was terrified of scrutiny."), "Liam Byrne", "criticizes", "Osborne")
+
+
+def test_evaluations_a_judging_verb_does_not_judge_the_party_it_acts_on(facts) -> None:
+    found = facts("Ms Lucas said the Treasury had misled Mr Hale.")
+    assert has(found, "Lucas", "criticizes", "Treasury")
+    assert not has(found, "Lucas", "criticizes", "Hale")
+
+
+def test_evaluations_fear_of_a_party_does_not_judge_it(facts) -> None:
+    assert not has(facts("Mr Ross said the Tories were afraid of Mr Hale's campaigning skills."), "Ross", "criticizes", "Hale")
+
+
+def test_evaluations_a_title_subject_speaks_through_its_apposed_name(facts) -> None:
+    found = facts("The regulator's chief economist Tom Hardy said that Vodafone's accounting was inadequate.")
+    assert has(found, "Tom Hardy", "criticizes", "Vodafone")
+
+
+def test_evaluations_each_coordinated_subject_names_its_owner(facts) -> None:
+    found = facts("Mr Ross said Mr Hale's plans and the Tory record were a disgrace.")
+    assert has(found, "Ross", "criticizes", "Hale")
+    assert has(found, "Ross", "criticizes", "Conservative Party")
+
+
+def test_evaluations_a_relative_clause_judges_only_its_own_noun(facts) -> None:
+    found = facts("Mr Ross said voters had a choice between Mr Hale, who will waste more, and a Tory party that will cut taxes.")
+    assert has(found, "Ross", "criticizes", "Hale")
+    assert not has(found, "Ross", "criticizes", "Conservative Party")
+
+
+def test_evaluations_saying_a_party_was_right_to_act_supports_it(facts) -> None:
+    assert has(facts("Mr Hale said Labour was right to reject the quota plan."), "Hale", "supports", "Labour Party")
+
+
+def test_evaluations_praising_a_partys_decision_supports_the_party(facts) -> None:
+    found = facts("The Treasury's decision to cut the tax was a sensible thing to do, Mr Ross told reporters.")
+    assert has(found, "Ross", "supports", "Treasury")
+
+
+def test_evaluations_the_right_moment_praises_nobody(facts) -> None:
+    assert not any(f.predicate == "supports" for f in facts("Mr Hale said the Treasury had chosen the right moment to act."))
+
+
+def test_evaluations_praise_of_results_is_no_support(facts) -> None:
+    assert not any(f.predicate == "supports" for f in facts("An analyst, Ann Lee, said Tesco had a good and successful Christmas."))
+
+
+def test_evaluations_a_hyphenated_judging_word_split_by_the_tokenizer_still_judges(facts) -> None:
+    assert has(facts('Ms Lucas said: "I think the Treasury has over-reacted."'), "Lucas", "criticizes", "Treasury")
+
+
+def test_evaluations_a_denied_fault_is_advice_not_blame(facts) -> None:
+    assert not any(f.predicate == "criticizes" for f in facts("Ms Lucas said the Treasury should not betray pensioners."))
+
+
+def test_evaluations_finding_a_partys_policies_abhorrent_criticises_it(facts) -> None:
+    assert has(facts('Mr Hale said he found the Front National\'s policies "abhorrent".'), "Hale", "criticizes", "Front National")
+
+
+def test_evaluations_a_by_phrase_hung_on_the_judgement_names_the_speaker(facts) -> None:
+    found = facts('Ms Jowell\'s plans have been described as "reckless" and "cynical" by the Liberal Democrats.')
+    assert has(found, "Liberal Democrats", "criticizes", "Jowell")
+
+
+def test_evaluations_an_expletive_it_judges_the_subject_of_its_that_clause(facts) -> None:
+    assert has(facts("It was pathetic that Britain was only the 11th most generous aid donor, Mr Hale said."), "Hale", "criticizes", "United Kingdom")
+
+
+def test_evaluations_an_act_judged_names_the_parties_of_its_of_phrase(facts) -> None:
+    found = facts("Mr Ross said the ambition of Mr Hale and Ms Lee was getting in the way of good government.")
+    assert has(found, "Ross", "criticizes", "Hale")
+    assert has(found, "Ross", "criticizes", "Lee")
+
+
+def test_evaluations_the_head_of_a_party_is_not_the_party_judged(facts) -> None:
+    assert not has(facts("Mr Ross said the leader of the Greens was wrong."), "Ross", "criticizes", "Greens")
+
+
+def test_evaluations_not_safe_in_a_partys_hands_judges_the_hands_not_the_thing(facts) -> None:
+    found = facts("Mr Hale claimed the BBC was not safe in Tory hands.")
+    assert has(found, "Hale", "criticizes", "Conservative Party")
+    assert not has(found, "Hale", "criticizes", "BBC")
+
+
+def test_evaluations_it_before_a_judging_noun_and_a_that_clause_stands_for_the_clause(facts) -> None:
+    found = facts("The Treasury cut pensions. Mr Ross said it was a scandal that the pension system discriminated against women.")
+    assert not any(f.predicate == "criticizes" for f in found)
+
+
+def test_evaluations_describing_someone_as_the_best_chance_supports_them(facts) -> None:
+    found = facts("King Abdullah has described Israeli leader Ehud Barak as the best chance for peace.")
+    assert has(found, "Abdullah", "supports", "Ehud Barak")
+
+
+def test_evaluations_describing_a_partys_plans_as_reckless_criticises_it(facts) -> None:
+    assert has(facts("Mr Hale described the Treasury's plans as reckless."), "Hale", "criticizes", "Treasury")
+
+
+def test_evaluations_a_neutral_description_judges_nobody(facts) -> None:
+    assert not any(f.predicate in {"criticizes", "supports"} for f in facts("Mr Hale described the Treasury as a big department."))

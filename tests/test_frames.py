@@ -383,3 +383,29 @@ def test_frames_who_holds_an_occasion_hosts_it(facts) -> None:
 
 def test_frames_holding_talks_with_someone_hosts_nothing(facts) -> None:
     assert not any(f.predicate == "hosts" for f in facts("The Liberal Party will hold private talks with the unions."))
+
+
+def test_frames_a_conjunct_in_the_speakers_tense_belongs_to_the_speaker(facts) -> None:
+    found = facts("Mr Hale said Labour would publish new plans next week and attacked the Tory proposals.")
+    assert has(found, "Hale", "criticizes", "Conservative Party")
+    assert not has(found, "Labour Party", "criticizes", "Conservative Party")
+
+
+def test_frames_a_conjunct_after_a_reported_copula_belongs_to_the_speaker(facts) -> None:
+    assert has(facts("Ms Lucas said the verdict was fair and praised Judge Owen."), "Lucas", "supports", "Owen")
+
+
+def test_frames_a_call_to_resign_criticises_who_is_called_on(facts) -> None:
+    assert has(facts("The Greens called on Mr Ross to quit the city council."), "Green Party", "criticizes", "Ross")
+
+
+def test_frames_urging_someone_to_step_down_criticises_them(facts) -> None:
+    assert has(facts("The Greens urged Mr Ross to step down."), "Green Party", "criticizes", "Ross")
+
+
+def test_frames_urging_someone_to_act_is_no_criticism(facts) -> None:
+    assert not any(f.predicate == "criticizes" for f in facts("The Greens urged Mr Ross to invest in rail."))
+
+
+def test_frames_a_spokesman_for_an_organisation_acts_in_its_name(facts) -> None:
+    assert has(facts("A spokesman for the Greens attacked Mr Ross."), "Green Party", "criticizes", "Ross")

@@ -40,3 +40,9 @@ def test_support_a_party_before_opposition_opposes(facts) -> None:
 
 def test_support_an_act_stands_for_who_made_it_through_the_participle(facts) -> None:
     assert has(facts("Labour ridiculed the claims made on Monday by Michael Howard."), "Labour Party", "criticizes", "Michael Howard")
+
+
+def test_support_welcoming_a_decision_by_several_supports_each(facts) -> None:
+    found = facts("The EU has welcomed the decision by Peru and Chile to reopen the border.")
+    assert has(found, "EU", "supports", "Peru")
+    assert has(found, "EU", "supports", "Chile")

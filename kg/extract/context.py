@@ -50,12 +50,16 @@ class SentenceContext:
 #: Nouns of things someone does or decides, which stand for the doer when judged or welcomed.
 ACT_NOUNS = frozenset(
     "decision move plan proposal policy handling comment remark stance approach action conduct effort offer "
-    "announcement initiative ruling statement intervention response reform claim promise pledge suggestion warning".split()
+    "announcement initiative ruling statement intervention response reform claim promise pledge suggestion warning "
+    "ambition record behaviour behavior leadership".split()
 )
 
 
 #: Nouns of a share in something: the name before one is its owner, never the thing it stands for.
 _HOLDINGS = frozenset({"stake", "holding", "shareholding"})
+
+#: People who speak for an organisation or a government, and so act in its name.
+_SPEAKS_FOR_ITS_BODY = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen"})
 
 #: Bodies of a firm that act in its name ("the company's board", "MCI's directors").
 _SPEAKS_FOR_ITS_FIRM = frozenset({"director", "directors", "board", "management"})
@@ -89,6 +93,12 @@ def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = Tru
         firms = [ctx.mentions[c.i] for c in token.children if c.dep_ == "poss" and c.i in ctx.mentions and ctx.mentions[c.i].type == "Organization"]
         if len(firms) == 1:
             return firms[0], 0.8
+    if token.lemma_.lower() in _SPEAKS_FOR_ITS_BODY:
+        # "A spokesman for UKIP called on Mr Hale to quit": a spokesperson acts in its body's name.
+        bodies = {ctx.mentions[t.i] for t in token.subtree if t.i in ctx.mentions and ctx.mentions[t.i].type in {"Organization", "Country"}
+                  and (t.head == token and t.dep_ in {"poss", "compound"} or t.head.head == token and t.head.lower_ == "for" and t.dep_ == "pobj")}
+        if len(bodies) == 1:
+            return bodies.pop(), 0.8
     if not allow_modifier or token.pos_ not in {"NOUN", "PROPN"}:
         return None
     if token.lemma_.lower() in _HOLDINGS:

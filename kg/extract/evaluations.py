@@ -12,18 +12,27 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import Builder, token_mention
-from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, POSITIVE_EVALUATION, SPEECH_VERBS
-from kg.syntax import logical_subjects, patients
+from kg.extract.context import ACT_NOUNS, Builder, token_mention
+from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, POSITIVE_EVALUATION, PRAISE, SPEECH_VERBS, TRIBUTES
+from kg.syntax import agents, conjuncts, has_own_subject, is_passive, logical_subjects, patients, prep_objects
 
 __all__ = ["evaluation_statements"]
 
 #: Verbs of saying whose clause is the speaker's judgement (not "ask", "report", "expect").
 _JUDGING_VERBS = (SPEECH_VERBS - {"ask", "report", "expect", "hope", "estimate", "predict", "quote", "brief", "inform", "interview", "recall", "announce", "reveal", "confirm", "indicate", "point"}) | {"describe", "dismiss", "brand", "label"}
+_SPEAKER_TYPES = frozenset({"Person", "Organization", "Country"})
 _TARGET_TYPES = frozenset({"Person", "Organization", "Country", "Agreement"})
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "oprd"})
 _MAX_TARGETS = 2
 _NAMING_VERBS = frozenset({"describe", "brand", "label", "dismiss", "denounce", "condemn", "criticise", "criticize", "attack"})
+#: Judging verbs whose object is the party judged ("blamed the minister"); the others judge their
+#: subject ("Labour betrayed voters").
+_OBJECT_JUDGING = frozenset({"blame", "deplore"})
+#: Links through which a judging verb with no subject judges its governor's subject: "stop
+#: demonising X" (pcomp), "spent and wasted" (conj); not "asked X to mediate to avoid any risk".
+_SHARED_SUBJECT_DEPS = frozenset({"pcomp", "conj"})
+#: Verbs whose object an "as" phrase judges: "described X as the best chance for peace".
+_DESCRIBING_VERBS = frozenset({"describe", "label"})
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson source sources official officials statement".split())
 
 
@@ -35,6 +44,34 @@ def _content(verb: Token) -> list[Token]:
             # "described as irresponsible", "branded as a disgrace": the words of the judgement.
             words.extend(child.subtree)
     return words
+
+
+def _stray_agents(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive judging verb that the parser hung on the judgement's last word
+    ("were described as 'irresponsible' and 'outrageous' by the commission")."""
+    if not is_passive(verb):
+        return []
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree
+            if t.dep_ == "prep" and t.lower_ == "by" for o in t.children if o.dep_ == "pobj"]
+
+
+def _speaker(token: Token, b: Builder):
+    """Who a subject names: itself, or the name in apposition to a title that heads it ("The
+    watchdog's chief accountant Donald Nicolaisen said", "Chairman of the committee Ann Lee MP
+    said")."""
+    found = token_mention(token, b.ctx, allow_modifier=token.lemma_.lower() in _SPOKESPEOPLE)
+    if found is not None and found[0].type in _SPEAKER_TYPES or token.pos_ not in {"NOUN", "PROPN"}:
+        return found
+    for appos in (c for c in token.subtree if c.dep_ == "appos"):
+        own = token_mention(appos, b.ctx, allow_modifier=False)
+        if appos.head != token and own is not None and own[0].type != "Position":
+            continue
+        # "Peter Ainsworth MP": the parser may head the apposition with the post-nominal title.
+        for t in (appos, *(c for c in appos.children if c.dep_ == "compound")):
+            found = token_mention(t, b.ctx, allow_modifier=False)
+            if found is not None and found[0].type == "Person":
+                return found
+    return None
 
 
 def _negated(token: Token) -> bool:
@@ -56,24 +93,67 @@ def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, obj
         # "typical of Labour hypocrisy", "Mr Blair's failure": the names that own the judged thing.
         candidates += [t for t in word.subtree if t.i < word.i and t.dep_ in {"compound", "poss", "nmod", "amod"}]
     if word.pos_ == "ADJ" and word.dep_ == "acomp":
-        # "not safe in Conservative hands": a name in the adjective's own phrase.
-        candidates += [t for p in word.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" for t in o.subtree if t.dep_ in {"compound", "poss", "amod", "nmod"} or t == o]
-    clause = word
+        # "not safe in Conservative hands": a name in the adjective's own phrase (not "afraid of
+        # Mr Campbell's skills", whose "of" names what the judged party fears or lacks).
+        # The parser hangs the phrase on the adjective or on its copula.
+        preps = [p for p in (*word.children, *word.head.children) if p.dep_ == "prep" and p.lower_ in {"in", "under"} and p.i > word.i]
+        holders = [t for p in preps for o in p.children if o.dep_ == "pobj" for t in o.subtree if t.dep_ in {"compound", "poss", "amod", "nmod"} or t == o]
+        if holders:
+            # "the NHS is not safe in Tory hands" judges the hands, not the NHS.
+            return _mentions(holders, b, exclude)
+    # "a wasted opportunity", "a botched reform": a participle that modifies a noun judges through
+    # the noun's clause, not as a clause of its own.
+    clause = word.head if word.pos_ == "VERB" and word.dep_ in {"amod", "compound"} else word
     while clause.pos_ not in {"VERB", "AUX"} and clause.head != clause and clause.dep_ not in {"ccomp", "conj"}:
         clause = clause.head
     # "it was wrong to suggest ...": an "it" that stands for the clause after the adjective judges
     # no one (the parser hangs that clause on the adjective or, after it, on the copula).
     expletive = (word.pos_ == "ADJ" and any(c.dep_ in {"xcomp", "ccomp"} for c in word.children)) or (
-        word.dep_ == "acomp" and any(c.dep_ in {"xcomp", "ccomp"} and c.i > word.i for c in clause.children))
-    for child in clause.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            if expletive and child.lower_ == "it":
-                continue
-            candidates.append(child)
-            candidates += [t for t in child.subtree if t.dep_ in {"poss", "compound"} and t.i < child.i]
-            candidates += list(child.conjuncts)
-    if word.pos_ == "VERB":
+        word.dep_ in {"acomp", "attr"} and any(c.dep_ in {"xcomp", "ccomp"} and c.i > word.i for c in clause.children)) or (
+        word.dep_ == "attr" and bool(_that_clauses(word, clause)))
+    if clause == word and word.pos_ == "VERB":
+        # A judging verb judges who does it: the agent of a passive ("felt let down by Labour"),
+        # else the subject of an adjectival passive ("was terrified of scrutiny"), the subject it
+        # shares ("steer away from demonising X": whoever should steer away), not the party done to.
+        if agents(word) or is_passive(word):
+            subjects = agents(word) or patients(word)
+        elif has_own_subject(word) or word.dep_ in _SHARED_SUBJECT_DEPS:
+            subjects = logical_subjects(word)
+            if word.dep_ == "relcl" and subjects and subjects[0] == word.head:
+                # "a choice between Mr Blair, who will waste more, and a Tory government": the
+                # relative clause judges its own noun, not the nouns coordinated with it.
+                subjects = [word.head]
+        else:
+            subjects = []
+    else:
+        subjects = [t for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(c)]
+    if expletive and any(t.lower_ == "it" for t in subjects):
+        # "it was pathetic that Britain gave so little": the "that" clause is what is judged, and
+        # its subject whom (not "it was wrong to suggest ...", whose infinitive judges no one).
+        subjects = [t for c in _that_clauses(word, clause) for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(s)]
+    for subject in subjects:
+        # "Labour's plans", "Mr Blair's record and Tory plans": the owners of what is judged.
+        candidates.append(subject)
+        candidates += [t for t in subject.subtree if t.dep_ in {"poss", "compound"} and t.i < subject.i]
+        if subject.lemma_.lower() in ACT_NOUNS:
+            # "the ambition of Mr Blair and Mr Brown": whose act is judged.
+            candidates += [t for _, o in prep_objects(subject, ("of",)) for t in conjuncts(o)]
+    if word.pos_ == "VERB" and word.lemma_.lower() in _OBJECT_JUDGING:
         candidates += [c for c in word.children if c.dep_ == "dobj"]
+    return _mentions(candidates, b, exclude)
+
+
+def _that_clauses(word: Token, clause: Token) -> list[Token]:
+    """The "that" clauses after a judging word, on it or its copula ("it was pathetic that ...",
+    "it was a scandal that ...", which the parser may read as a relative clause)."""
+    found = [c for h in (word, clause) for c in h.children
+             if c.dep_ in {"ccomp", "relcl", "acl"} and c.i > word.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    # A "that" the parser left as a bare dependent of the copula heads the clause itself.
+    return found + [c for c in clause.children if c.lower_ == "that" and c.dep_ == "dep" and c.i > word.i]
+
+
+def _mentions(candidates: list[Token], b: Builder, exclude: set[str]) -> list[tuple[Token, object]]:
+    """The first few distinct parties the candidate tokens name, leaving out ``exclude``."""
     found = []
     seen = set(exclude)
     for t in candidates:
@@ -98,27 +178,80 @@ def _own_side(speakers: list, b: Builder) -> set[str]:
 
 
 def evaluation_statements(sent: Span, b: Builder) -> None:
-    """criticizes from speech that judges a named party badly (praise is too often about a thing
-    rather than its maker to be read this way; praise verbs have frames of their own)."""
+    """criticizes from speech that judges a named party badly; supports from speech that praises
+    a named party's conduct (``kg.lexicon.PRAISE``: "was right to", "a sensible thing to do"; the
+    wider ``POSITIVE_EVALUATION`` is too often about results, not their maker, to be read this way)."""
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _JUDGING_VERBS:
             continue
         # "A Conservative Party spokesman said": one who speaks for an organisation speaks as it.
         speakers = [
-            m for t in (logical_subjects(verb) or patients(verb))
-            if (m := token_mention(t, b.ctx, allow_modifier=t.lemma_.lower() in _SPOKESPEOPLE)) is not None and m[0].type in {"Person", "Organization", "Country"}
+            m for t in (logical_subjects(verb) or _stray_agents(verb) or patients(verb))
+            if (m := _speaker(t, b)) is not None and m[0].type in _SPEAKER_TYPES
         ]
         if not speakers:
             continue
-        targets: dict[str, tuple[Token, object]] = {}
+        judged: dict[str, dict[str, tuple[Token, object]]] = {"criticizes": {}, "supports": {}}
         for word in _content(verb):
-            lemma = word.lemma_.lower()
-            blame = lemma in NEGATIVE_EVALUATION or word.lower_ in NEGATIVE_EVALUATION
-            praise_denied = (lemma in POSITIVE_EVALUATION or word.lower_ in POSITIVE_EVALUATION) and _negated(word)
-            if not blame and not praise_denied:
+            forms = _forms(word)
+            # "should not ignore the need to reform": a denied fault is advice, not blame.
+            blame = bool(forms & NEGATIVE_EVALUATION) and not _negated(word)
+            praise_denied = bool(forms & POSITIVE_EVALUATION) and _negated(word)
+            if blame or praise_denied:
+                predicate = "criticizes"
+            elif _praises(word):
+                predicate = "supports"
+            else:
                 continue
             for t, m in _judged(word, b, _own_side(speakers, b)):
-                targets.setdefault(m[0].key, (t, m))
-        for speaker in speakers:
-            for t, target in list(targets.values())[:_MAX_TARGETS]:
-                b.add(verb, speaker, "criticizes", target, f"{verb.text}: {t.text}", "kg.rules.criticizes.speech.v1", 0.6)
+                judged[predicate].setdefault(m[0].key, (t, m))
+        if verb.lemma_.lower() in _DESCRIBING_VERBS:
+            # "described Mr Sharon as the best chance for peace", "described Labour's plans as
+            # reckless": what the "as" phrase says judges the object.
+            for predicate, t, m in _described(verb, b, _own_side(speakers, b)):
+                judged[predicate].setdefault(m[0].key, (t, m))
+        for predicate, targets in judged.items():
+            for speaker in speakers:
+                for t, target in list(targets.values())[:_MAX_TARGETS]:
+                    b.add(verb, speaker, predicate, target, f"{verb.text}: {t.text}", f"kg.rules.{predicate}.speech.v1", 0.6)
+
+
+def _described(verb: Token, b: Builder, exclude: set[str]) -> list[tuple[str, Token, object]]:
+    """(predicate, token, mention) for the object of "describe X as Y" by what Y says of it."""
+    objects = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
+    said = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
+    if not objects or not said:
+        return []
+    if any(_forms(t) & NEGATIVE_EVALUATION and not _negated(t) for t in said):
+        predicate = "criticizes"
+    elif any(_forms(t) & (POSITIVE_EVALUATION | PRAISE | TRIBUTES) and not _negated(t) for t in said):
+        predicate = "supports"
+    else:
+        return []
+    owners = [t for o in objects for t in (o, *(c for c in o.subtree if c.dep_ in {"poss", "compound"} and c.i < o.i))]
+    return [(predicate, t, m) for t, m in _mentions(owners, b, exclude)]
+
+
+def _forms(word: Token) -> set[str]:
+    """The forms a lexicon may list a word under: its lemma and text, a phrasal verb as a whole
+    ("let down"), and a hyphenated word the tokenizer split ("over-reacted", "ill-judged")."""
+    lemma = word.lemma_.lower()
+    forms = {lemma, word.lower_, " ".join([lemma, *(c.lower_ for c in word.children if c.dep_ == "prt")])}
+    if lemma == "way" and word.dep_ == "pobj" and word.head.lower_ == "in" and any(c.lower_ == "the" for c in word.children):
+        # "getting in the way of good government", "standing in the way of reform".
+        forms.add("in the way")
+    if word.i >= 2 and word.nbor(-1).text == "-" and not word.nbor(-1).whitespace_ and not word.nbor(-2).whitespace_:
+        prefix = word.nbor(-2).lower_
+        forms |= {f"{prefix}-{lemma}", f"{prefix}-{word.lower_}"}
+    return forms
+
+
+def _praises(word: Token) -> bool:
+    """A word that praises what a party did, said of it as a predicate ("Labour was right to
+    reject", "the decision was a sensible thing to do"), not negated ("not right" is blame)."""
+    if (word.lemma_.lower() not in PRAISE and word.lower_ not in PRAISE) or _negated(word):
+        return False
+    if word.lower_ == "right":
+        # "right to reject" praises; "the right time", "the Labour right" do not.
+        return word.dep_ == "acomp" and any(c.dep_ == "xcomp" for c in word.children)
+    return word.dep_ in {"acomp", "attr", "amod", "oprd"}

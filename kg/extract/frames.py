@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg import predicates
-from kg.extract.context import Builder, Found, mention_pairs, token_mention
-from kg.lexicon import POSITIVE_EVALUATION
+from kg.extract.context import ACT_NOUNS, Builder, Found, mention_pairs, token_mention
+from kg.lexicon import POSITIVE_EVALUATION, RESIGNING_VERBS, SPEECH_VERBS, TRIBUTES
 from kg.normalize import parse_quantity
 from kg.model import Mention, Quantity
 from kg.predicates import Adjective, Noun, Predicate, Verb
@@ -26,6 +26,7 @@ from kg.syntax import (
     logical_subjects,
     patients,
     prep_objects,
+    reporter_of_conjunct,
 )
 
 __all__ = ["adjective_statements", "frame_verbs", "noun_statements", "verb_statements"]
@@ -55,12 +56,12 @@ def frame_verbs(verb: Token) -> list[tuple[Predicate, Verb]]:
             continue
         if frame.requires and frame.requires.startswith("prep:") and not _has_prep(verb, frame.requires):
             continue  # "warned X against Y" criticises X; "warned that" does not
+        if frame.requires == "resign" and not _calls_to_resign(verb):
+            continue  # "urged X to resign" criticises X; "urged X to invest" does not
         found.append((predicate, frame))
     return found
 
 
-#: Nouns a speaker calls someone to honour them.
-_TRIBUTES = frozenset("giant hero heroine legend champion friend inspiration statesman icon titan colossus".split())
 
 
 def _complements(verb: Token) -> list[Token]:
@@ -75,7 +76,18 @@ def _complements(verb: Token) -> list[Token]:
 def _praising(verb: Token) -> bool:
     """Whether what a verb calls its object praises it ("a giant", "a great leader")."""
     said = [t for c in _complements(verb) for t in c.subtree]
-    return any(t.lemma_.lower() in _TRIBUTES or t.lemma_.lower() in POSITIVE_EVALUATION or t.lower_ in POSITIVE_EVALUATION for t in said)
+    return any(t.lemma_.lower() in TRIBUTES or t.lemma_.lower() in POSITIVE_EVALUATION or t.lower_ in POSITIVE_EVALUATION for t in said)
+
+
+def _calls_to_resign(verb: Token) -> bool:
+    """Whether the verb's infinitive is one of resigning: "to resign", "to quit", "to step down"."""
+    for clause in (c for c in verb.children if c.dep_ in {"xcomp", "advcl", "ccomp"} and c.pos_ == "VERB"):
+        particles = {p.lower_ for p in clause.children if p.dep_ == "prt"}
+        if any(a.lower_ == "to" for a in clause.children if a.dep_ == "aux") and (
+            clause.lemma_.lower() in RESIGNING_VERBS or (clause.lemma_.lower() in {"step", "stand"} and particles & {"down", "aside"})
+        ):
+            return True
+    return False
 
 
 def _has_prep(verb: Token, requires: str) -> bool:
@@ -149,7 +161,8 @@ def verb_statements(verb: Token, b: Builder) -> None:
         if frame.lemma == "*":
             _wildcard(verb, predicate, frame, b)
             continue
-        subjects = logical_subjects(verb)
+        reporter = reporter_of_conjunct(verb, SPEECH_VERBS)
+        subjects = logical_subjects(reporter) if reporter is not None else logical_subjects(verb)
         if passive and "dobj" not in frame.object:
             # "X is based in Y", "X was born in Y": with no "by" phrase, the patient is the subject.
             subjects = subjects or patients(verb)
@@ -160,6 +173,7 @@ def verb_statements(verb: Token, b: Builder) -> None:
             objects = [o for o in objects if not (o.dep_ == "dobj" and o.pos_ == "NOUN")]
         # "visiting Sikhism's holiest shrine, the Golden Temple": the apposition names the object.
         objects += [a for o in objects for a in o.children if a.dep_ == "appos"]
+        objects += _doers(objects)
         if frame.subject_types:
             subjects = [t for t in subjects if (m := token_mention(t, b.ctx, allow_modifier=False)) is not None and m[0].type in frame.subject_types]
         objects = _headed(objects, frame.object_heads, b)
@@ -181,6 +195,19 @@ def verb_statements(verb: Token, b: Builder) -> None:
                 for amount in amounts:
                     b.add(verb, subject, predicate.name, amount, relation, f"kg.rules.{predicate.name}.v1", 0.7,
                           modality=frame.modality, polarity=frame.polarity)
+
+
+def _doers(objects: list[Token]) -> list[Token]:
+    """The doers of an act named as an object, when there are several ("welcomed the decision by
+    India and Pakistan": both; one doer is the act's own mention, ``token_mention``)."""
+    found: list[Token] = []
+    for o in objects:
+        if o.lemma_.lower() not in ACT_NOUNS:
+            continue
+        doers = [t for _, a in prep_objects(o, ("by",)) for t in conjuncts(a)]
+        if len(doers) > 1:
+            found += doers
+    return found
 
 
 def _wildcard(verb: Token, predicate: Predicate, frame: Verb, b: Builder) -> None:

@@ -27,6 +27,7 @@ from kg.syntax.clauses import (
     pobj,
     prep_objects,
     relative_antecedent,
+    reporter_of_conjunct,
     supposes,
 )
 from kg.syntax.phrases import (

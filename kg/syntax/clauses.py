@@ -28,6 +28,7 @@ __all__ = [
     "pobj",
     "prep_objects",
     "relative_antecedent",
+    "reporter_of_conjunct",
     "supposes",
 ]
 
@@ -147,6 +148,25 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return conjuncts(raised[0])
         return logical_subjects(head, depth + 1)
     return []
+
+
+def reporter_of_conjunct(verb: Token, reporting: frozenset[str]) -> Token | None:
+    """The verb of saying that a subjectless conjunct belongs to, when the parser hung it inside
+    the reported clause: "Mr Blair said Labour would set out plans and attacked the Tory plans"
+    (``attacked`` coordinates with ``said``, not with ``set``). The conjunct's tense says which: it
+    agrees with the verb of saying ("said ... attacked", "stressing ... attacking") and not with
+    the reported verb ("would set"), or the reported clause is a copula ("said the ruling was
+    fair and praised the judges").
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or has_own_subject(verb) or head.dep_ != "ccomp":
+        return None
+    said = head.head
+    if said.lemma_.lower() not in reporting or verb.tag_ != said.tag_:
+        return None
+    if verb.tag_ != head.tag_ or head.lemma_.lower() == "be":
+        return said
+    return None
 
 
 def direct_objects(verb: Token) -> list[Token]:
