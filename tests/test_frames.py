@@ -286,3 +286,86 @@ def test_frames_a_firm_s_new_product_is_not_a_firm_it_owns(facts) -> None:
 def test_frames_calling_someone_a_giant_is_a_tribute_not_an_attack_or_a_call(facts) -> None:
     found = facts("Jim Callaghan died on Saturday. Tony Blair called Mr Callaghan a giant of the Labour movement.")
     assert not any(f.subject == "Tony Blair" and f.predicate in {"criticizes", "speaksWith"} for f in found)
+
+
+def test_frames_relative_clause_on_a_description_is_about_the_name(facts) -> None:
+    found = facts("Compaq, a US computer company that merged with Hewlett-Packard in 2002, cut jobs.")
+    assert has(found, "Compaq", "mergesWith", "Hewlett-Packard")
+
+
+def test_frames_participle_on_a_description_is_about_the_name(facts) -> None:
+    found = facts("Televisa, the broadcaster controlled by Mexican tycoon Emilio Azcarraga, is eyeing a move into radio.")
+    assert has(found, "Emilio Azcarraga", "ownsStake", "Televisa")
+
+
+def test_frames_passive_participle_clause_shares_the_patient(facts) -> None:
+    found = facts("The Savoy Group was bought by Quinlan Private in 2004, having previously been owned by Blackstone Group.")
+    assert has(found, "Blackstone Group", "ownsStake", "Savoy Group")
+
+
+def test_frames_relative_pronoun_object_stands_for_its_noun(facts) -> None:
+    found = facts("The car maker Jaguar, which Ford sold to Tata Motors in 2008, is growing.")
+    assert has(found, "Ford", "sells", "Jaguar")
+
+
+def test_frames_buyer_of_a_sale_acquires(facts) -> None:
+    assert has(facts("The car maker Jaguar, which Ford sold to Tata Motors in 2008, is growing."), "Tata Motors", "acquires", "Jaguar")
+
+
+def test_frames_seller_of_a_purchase_sells(facts) -> None:
+    assert has(facts("Nestle bought Perrier from Exor Group in 1992."), "Exor Group", "sells", "Perrier")
+
+
+def test_frames_sale_of_a_pronoun_names_no_buyer_deal(facts) -> None:
+    assert not any(f.predicate == "acquires" for f in facts("Ford sold it to Tata Motors in 2008."))
+
+
+def test_frames_sale_of_a_firms_arm_is_no_purchase_of_the_firm(facts) -> None:
+    assert not has(facts("The government sold Daewoo's truck arm to Tata Motors last year."), "Tata Motors", "acquires", "Daewoo")
+
+
+def test_frames_products_bought_from_a_maker_are_no_sale_of_a_firm(facts) -> None:
+    assert not any(f.predicate == "sells" for f in facts("Air India will buy 20 A350 aircraft from Airbus."))
+
+
+def test_frames_paying_for_a_firm_acquires_it(facts) -> None:
+    assert has(facts("Glazer paid £790m for Manchester United last year."), "Glazer", "acquires", "Manchester United")
+
+
+def test_frames_other_party_of_a_signed_agreement_agrees_to_it(facts) -> None:
+    found = facts("Shell sealed a gas agreement with Qatar Petroleum.")
+    assert has(found, "Shell", "agreesTo", "gas agreement") and has(found, "Qatar Petroleum", "agreesTo", "gas agreement")
+
+
+def test_frames_auctioning_off_a_firm_sells_it(facts) -> None:
+    assert has(facts("The government will auction off Gazprom next month."), "government", "sells", "Gazprom", modality="planned")
+
+
+def test_frames_auction_noun_names_the_seller(facts) -> None:
+    assert has(facts("The Kremlin's auction of Sibneft was criticised."), "Kremlin", "sells", "Sibneft")
+
+
+def test_frames_hyphenated_tie_up_pairs_its_parties(facts) -> None:
+    found = facts("A tie-up between Barclays and Wells Fargo would create the world's fourth biggest bank.")
+    assert has(found, "Barclays", "mergesWith", "Wells Fargo") or has(found, "Wells Fargo", "mergesWith", "Barclays")
+
+
+def test_frames_merged_into(facts) -> None:
+    assert has(facts("Chubb was merged into ACE Limited in 2016."), "Chubb", "mergesWith", "ACE Limited")
+
+
+def test_frames_investor_noun_names_investor_and_target(facts) -> None:
+    assert has(facts("Exxon is the largest investor in Kazakhstan."), "Exxon", "invests", "Kazakhstan")
+
+
+def test_frames_role_noun_as_subject_of_the_copula_names_its_complement(facts) -> None:
+    found = facts("The biggest shareholders of Renault are the French government and Nissan.")
+    assert has(found, "Nissan", "ownsStake", "Renault") and has(found, "Government of France", "ownsStake", "Renault")
+
+
+def test_frames_launching_a_named_body_announces_it(facts) -> None:
+    assert has(facts("Mr Blair launched the Africa Commission in London."), "Blair", "announces", "Africa Commission")
+
+
+def test_frames_announcing_needs_a_named_object(facts) -> None:
+    assert not any(f.predicate == "announces" for f in facts("Mr Brown unveiled the government's spending plans."))

@@ -21,8 +21,10 @@ from kg.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     conjuncts,
+    described,
     governing_verb,
     is_passive,
+    is_relative_pronoun,
     logical_subjects,
     patients,
     prep_objects,
@@ -97,15 +99,23 @@ def _quantity_at(token: Token) -> Quantity | None:
 
 def _verb_slot(verb: Token, slot: str, passive: bool) -> list[Token]:
     if slot == "dobj":
-        return patients(verb) if passive else [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
-    if slot == "dobj:of":
-        # "owns 51.4% of KFB", "bought 18.8% of Southcorp": the object is the part's whole.
-        return [o for d in verb.children if d.dep_ == "dobj" for _, o in prep_objects(d, ("of",))]
+        if passive:
+            return patients(verb)
+        found = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        if found and is_relative_pronoun(found[0]) and verb.dep_ == "relcl":
+            # "Jaguar, which Ford sold to Tata": the relative pronoun stands for the noun.
+            return described(verb.head)
+        return found
     if slot == "dobj:in":
         # "visiting constituencies in Somerset and Hampshire": a common noun's place, wherever the
         # parser hangs the phrase ("visit the Pakistani community in Manchester").
         common = [d for d in verb.children if d.dep_ == "dobj" and d.pos_ == "NOUN"]
         return [o for d in common for _, o in prep_objects(d, ("in",))] or ([o for _, o in prep_objects(verb, ("in",))] if common else [])
+    if slot.startswith("dobj:"):
+        # "owns 51.4% of KFB", "bought 18.8% of Southcorp": the object is the part's whole;
+        # "paid $1bn for Mondavi", "signed a deal with Qatar": the parser hangs the phrase off the object.
+        word = slot.split(":", 1)[1]
+        return [o for d in verb.children if d.dep_ == "dobj" for _, o in prep_objects(d, (word,))]
     if slot.startswith("prep:"):
         word = slot.split(":", 1)[1]
         found = [o for _, o in prep_objects(verb, (word,))]
@@ -170,9 +180,11 @@ def verb_statements(verb: Token, b: Builder) -> None:
             # "X and Y merged": the coordinated subjects hold the predicate between them.
             _pairs(subjects, verb, predicate, relation, b, qualifiers, frame.modality, frame.polarity)
             continue
-        for o, subject, obj in mention_pairs(subjects, objects, b.ctx, object_modifier=True):
+        for o, subject, obj in mention_pairs(subjects, objects, b.ctx, object_modifier=not predicate.named_object):
             b.add(verb, subject, predicate.name, obj, relation + _prep_word(o), f"kg.rules.{predicate.name}.v1", _RULE_CONFIDENCE,
                   modality=frame.modality, polarity=frame.polarity, **qualifiers)  # type: ignore[arg-type]
+        if frame.counterpart is not None:
+            _counterpart(verb, frame, passive, subjects, objects, qualifiers, relation, b)
         if "Quantity" in predicate.range and predicate.name != "reports":
             # "Japan committed $5 billion": an amount with no entity behind it is a literal object.
             amounts = [q for o in objects if token_mention(o, b.ctx) is None and (q := _quantity_at(o)) is not None and q.currency]
@@ -180,6 +192,52 @@ def verb_statements(verb: Token, b: Builder) -> None:
                 for amount in amounts:
                     b.add(verb, subject, predicate.name, amount, relation, f"kg.rules.{predicate.name}.v1", 0.7,
                           modality=frame.modality, polarity=frame.polarity)
+
+
+def _counterpart(verb: Token, frame: Verb, passive: bool, subjects: list[Token], objects: list[Token], qualifiers: dict, relation: str, b: Builder) -> None:
+    """The other side of a deal: "Citigroup sold Travelers to MetLife" (MetLife acquires
+    Travelers), "Fosters bought Southcorp shares from Reline" (Reline sells them, to Fosters)."""
+    name, slot = frame.counterpart  # type: ignore[misc]
+    parties = _verb_slot(verb, slot, passive)
+    if not passive and slot.startswith("prep:"):
+        parties += _verb_slot(verb, "dobj:" + slot.split(":", 1)[1], passive)
+    if not parties:
+        return
+    found: dict[str, object] = {k: v for k, v in qualifiers.items() if k in {"amount", "rate"} and k in predicates.get(name).qualifiers}
+    if "buyer" in predicates.get(name).qualifiers:
+        buyer = first_mention(subjects, b)
+        if buyer is not None:
+            found["buyer"] = buyer
+    for o, party, obj in mention_pairs(parties, objects, b.ctx, object_modifier=True):
+        # Both sides named ("its Travelers insurance arm" names Travelers): a pronoun or a
+        # description ("sold it to Southcorp", "sell the EU to the country") is a guess on a
+        # guess once the deal is turned round.
+        if party[1] == 1.0 and _named_deal(o, b) and party[0].key != obj[0].key:
+            b.add(verb, party, name, obj, f"{relation} {o.head.text}" if o.dep_ == "pobj" else f"{relation} {parties[0].head.text}", f"kg.rules.{name}.counterpart.v1",
+                  _RULE_CONFIDENCE, modality=frame.modality, polarity=frame.polarity, **found)  # type: ignore[arg-type]
+
+
+#: Nouns of a part of a firm that a deal can name by its brand: "its Travelers insurance arm".
+_BUSINESS_NOUNS = frozenset("arm unit division business subsidiary operation operations brand brands".split())
+
+
+def _named_deal(obj: Token, b: Builder) -> bool:
+    """Whether what a deal turns round on is named: a name ("Travelers"), or a part of a firm
+    named by a name before it ("its Travelers insurance arm"); not a possessive's owner
+    ("Yukos' main production arm") nor a product ("10 A320 aircraft")."""
+    if obj.i in b.ctx.mentions:
+        return True
+    if obj.lemma_.lower() not in _BUSINESS_NOUNS and obj.lower_ not in _BUSINESS_NOUNS:
+        return False
+    return any(t.i in b.ctx.mentions and not _under_possessive(t, obj) for t in obj.subtree if t.i < obj.i)
+
+
+def _under_possessive(token: Token, head: Token) -> bool:
+    while token != head and token.head != token:
+        if token.dep_ == "poss":
+            return True
+        token = token.head
+    return False
 
 
 def _wildcard(verb: Token, predicate: Predicate, frame: Verb, b: Builder) -> None:
@@ -227,6 +285,11 @@ def _named(noun: Token) -> list[Token]:
         found += [t for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for t in conjuncts(c)]
         if not found:
             found += logical_subjects(verb)
+    if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "be":
+        # "The main shareholders of EADS are Lagardere and DaimlerChrysler": the copula's complement.
+        # Not a thing named after one: "Its best known brand is Fosters lager" is a product.
+        found += [t for c in noun.head.children if c.dep_ == "attr" for t in conjuncts(c)
+                  if t.pos_ == "PROPN" or not any(d.dep_ == "compound" for d in t.children)]
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         # "X joined as a member of Y", "X took over as chairman": the clause's subject.
         verb = governing_verb(noun)
@@ -330,11 +393,19 @@ def _noun_qualifiers(noun: Token, frame: Noun, ctx) -> dict[str, object]:
 
 def noun_statements(noun: Token, b: Builder) -> None:
     """Statements of every noun frame of the token: "X's visit to Y", "the merger of X and Y"."""
-    for form in dict.fromkeys((noun.lower_, noun.lemma_.lower())):
+    for form in dict.fromkeys((_hyphenated(noun), noun.lower_, noun.lemma_.lower())):
         for predicate, frame in predicates.noun_frames(form):
             _noun_frame(noun, predicate, frame, b)
         if predicates.noun_frames(form):
             return
+
+
+def _hyphenated(noun: Token) -> str:
+    """The whole of a hyphenated noun the tokenizer split ("tie - up" -> "tie-up"), else the word."""
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].head == noun and not doc[noun.i - 2].whitespace_:
+        return f"{doc[noun.i - 2].lower_}-{noun.lower_}"
+    return noun.lower_
 
 
 #: Heads that a frame noun can name the kind of: "Nestle, the parent company of Purina".
@@ -374,7 +445,7 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
         _pairs(subjects, noun, predicate, noun.text, b, qualifiers, frame.modality, frame.polarity, extractor, _NOUN_CONFIDENCE)
         return
     for group in ([s for s in subjects if s in owners], [s for s in subjects if s not in owners]):
-        for o, subject, obj in mention_pairs(group, objects, b.ctx, object_modifier=True):
+        for o, subject, obj in mention_pairs(group, objects, b.ctx, object_modifier=not predicate.named_object):
             b.add(noun, subject, predicate.name, obj, relation + _prep_word(o), extractor, _NOUN_CONFIDENCE,
                   modality=frame.modality, polarity=frame.polarity, presupposed=presupposed or group[0] in owners, **qualifiers)  # type: ignore[arg-type]
 

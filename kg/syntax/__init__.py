@@ -16,6 +16,7 @@ from kg.syntax.clauses import (
     clause_head,
     conjuncts,
     controlled_clause,
+    described,
     direct_objects,
     governing_verb,
     has_own_subject,
@@ -46,7 +47,7 @@ from kg.syntax.phrases import (
 
 __all__ = [
     "DETACHED_DEPS", "PASSIVE_SUBJECT_DEPS", "PLACE_LABELS", "PREDICATE_POS", "RELATIVE_PRONOUNS", "SUBJECT_DEPS",
-    "TIME_LABELS", "after_comma", "agents", "balance_quotes", "clause_head", "conjuncts", "controlled_clause",
+    "TIME_LABELS", "after_comma", "agents", "balance_quotes", "clause_head", "conjuncts", "controlled_clause", "described",
     "detached_apposition", "direct_objects", "extent", "governing_verb", "has_own_subject", "is_passive",
     "is_predicate", "is_relative_pronoun", "logical_subjects", "noun_phrase", "patients", "phrase_text", "pobj",
     "prep_objects", "relative_antecedent", "subject_phrases", "subtree", "supposes", "trim",

@@ -17,6 +17,7 @@ __all__ = [
     "clause_head",
     "conjuncts",
     "controlled_clause",
+    "described",
     "direct_objects",
     "governing_verb",
     "has_own_subject",
@@ -72,6 +73,15 @@ def relative_antecedent(verb: Token) -> Token | None:
     return None
 
 
+def described(noun: Token) -> list[Token]:
+    """The noun a relative clause or participle describes, and its conjuncts; when that noun only
+    describes a name in apposition ("Sibneft, a Russian oil company that came close to merging",
+    "News Corp, the media company controlled by Rupert Murdoch"), the name is what the clause is about."""
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
+        return conjuncts(noun.head)
+    return conjuncts(noun)
+
+
 def supposes(verb: Token) -> bool:
     """True when the verb's own clause opens with "if", "unless" or "whether"."""
     return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for c in verb.children)
@@ -91,12 +101,16 @@ def patients(verb: Token) -> list[Token]:
     found = [t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in conjuncts(c)]
     if found and is_relative_pronoun(found[0]) and verb.dep_ == "relcl":
         # "NTV, which is controlled by Gazprom": the relative pronoun stands for the noun.
-        found = conjuncts(verb.head)
+        found = described(verb.head)
     if not found and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         # "is expected to be invited": the raised subject sits on the governing verb.
         found = [t for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS | SUBJECT_DEPS for t in conjuncts(c)]
     if not found and verb.dep_ == "acl":
-        found = conjuncts(verb.head)
+        found = described(verb.head)
+    if not found and verb.dep_ == "advcl" and any(c.dep_ == "auxpass" for c in verb.children):
+        # "X was sold last year, having been owned by Y": the passive participle's patient is
+        # the subject of the clause it hangs off.
+        found = [t for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS | SUBJECT_DEPS for t in conjuncts(c)]
     return found
 
 
@@ -124,11 +138,11 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     found = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
     if found:
         if verb.dep_ == "relcl" and found[0].lower_ in RELATIVE_PRONOUNS:
-            return conjuncts(verb.head)
+            return described(verb.head)
         return found
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
         # "Labour poster plans attacking Mr Howard": the noun the participle describes acts.
-        return conjuncts(verb.head)
+        return described(verb.head)
     if verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head != verb:
         # "ahead of attending X": pcomp under a preposition; climb to the governing verb.
         head = governing_verb(verb)
