@@ -96,6 +96,10 @@ MODIFIER_PREDICATES = {
 
 
 
+#: Nouns of a part of a thing: the verb that acts on one acts on the thing ("unveiled the first
+#: part of the manifesto", "criticised parts of the bill", "published details of the plan").
+PARTITIVE_NOUNS = frozenset("part parts details detail section sections elements chapter chapters".split())
+
 #: Nouns that name a killing: the victim follows "of", the killer "by" or a possessive
 #: ("the assassination of Lincoln by Booth", "Booth's murder of Lincoln").
 KILLING_NOUNS = frozenset("assassination murder killing slaying shooting stabbing execution".split())

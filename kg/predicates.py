@@ -140,7 +140,7 @@ _SOLD_TO = ("acquires", "prep:to")
 _SIGNED_WITH = ("agreesTo", "prep:with")
 _BOUGHT_FROM = ("sells", "prep:from")
 _STAKE_VERBS = ("have", "hold", "own", "take", "buy", "acquire", "raise", "increase", "build", "keep", "retain", "control")
-_BID_VERBS = ("make", "launch", "submit", "table", "put", "lodge", "mount", "announce", "agree", "complete", "approve", "finalise", "finalize", "seal", "win")
+_BID_VERBS = ("make", "have", "launch", "submit", "table", "put", "lodge", "mount", "announce", "agree", "complete", "approve", "finalise", "finalize", "seal", "win")
 _TALK_VERBS = ("hold", "have", "begin", "start", "open", "resume", "conclude", "enter", "continue")
 _CRITIC_VERBS = ("launch", "make", "level", "mount", "step", "stage", "voice", "direct", "renew", "pour", "take", "aim")
 

@@ -369,3 +369,17 @@ def test_frames_launching_a_named_body_announces_it(facts) -> None:
 
 def test_frames_announcing_needs_a_named_object(facts) -> None:
     assert not any(f.predicate == "announces" for f in facts("Mr Brown unveiled the government's spending plans."))
+
+
+def test_frames_takeover_by_an_agent_takes_over_the_clause_subject(facts) -> None:
+    assert has(facts("Unilever agreed to a takeover by Procter & Gamble on Wednesday."), "Procter & Gamble", "acquires", "Unilever")
+
+
+def test_frames_having_an_offer_for_a_firm_bids_for_it(facts) -> None:
+    found = facts("Google, which had an offer for Yahoo rejected last year, will bid again.")
+    assert has(found, "Google", "acquires", "Yahoo", modality="planned")
+
+
+def test_frames_acting_on_part_of_a_thing_acts_on_the_thing(facts) -> None:
+    found = facts("Mr Kennedy unveiled the first part of the Liberal Democrat election manifesto.")
+    assert has(found, "Kennedy", "announces", "Liberal Democrat election manifesto")

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg import predicates
 from kg.extract.context import Builder, Found, mention_pairs, token_mention
-from kg.lexicon import POSITIVE_EVALUATION
+from kg.lexicon import PARTITIVE_NOUNS, POSITIVE_EVALUATION
 from kg.normalize import parse_quantity
 from kg.model import Mention, Quantity
 from kg.predicates import Adjective, Noun, Predicate, Verb
@@ -105,7 +105,8 @@ def _verb_slot(verb: Token, slot: str, passive: bool) -> list[Token]:
         if found and is_relative_pronoun(found[0]) and verb.dep_ == "relcl":
             # "Jaguar, which Ford sold to Tata": the relative pronoun stands for the noun.
             return described(verb.head)
-        return found
+        # "unveiled the first part of the Tory manifesto": the verb acts on the whole.
+        return found + [o for t in found if t.lemma_.lower() in PARTITIVE_NOUNS for _, o in prep_objects(t, ("of",))]
     if slot == "dobj:in":
         # "visiting constituencies in Somerset and Hampshire": a common noun's place, wherever the
         # parser hangs the phrase ("visit the Pakistani community in Manchester").
@@ -424,9 +425,13 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
     subjects = [t for slot in frame.subject for t in _noun_slot(noun, slot, frame)]
     objects = [t for slot in frame.object for t in _noun_slot(noun, slot, frame)]
     agents = _noun_slot(noun, "prep:by", frame) if "prep:by" in frame.subject else []
-    if agents and "poss" in frame.subject and not objects:
-        # "P&O's takeover by Carnival": with a "by" agent, the possessive is what is taken over.
-        objects = _noun_slot(noun, "poss", frame)
+    if agents and not objects:
+        # "P&O's takeover by Carnival": with a "by" agent, the possessive is what is taken over;
+        # "Aggregate agreed a takeover by Holcim": or the subject of the clause that takes it.
+        if "poss" in frame.subject:
+            objects = _noun_slot(noun, "poss", frame)
+        if not objects and "clause" in frame.subject:
+            objects = _noun_slot(noun, "clause", frame)
         subjects = agents
     objects = [o for o in objects if o not in subjects]
     qualifiers = _noun_qualifiers(noun, frame, b.ctx)
