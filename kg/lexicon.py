@@ -228,6 +228,11 @@ ORGANIZATION_KINDS = frozenset(
     .split()
 )
 
+#: Nouns of a firm or a part of one that a deal may name by a name before them: "sold its
+#: Travelers insurance arm" sells Travelers, "bought Koram bank"; "bought 10 A320 aircraft" buys
+#: no firm called A320.
+BUSINESS_PART_NOUNS = ORGANIZATION_KINDS | frozenset("operation operations brand brands".split())
+
 #: Words that judge someone or something badly ("a failed Tory past", "highly irresponsible",
 #: "running scared"): said of a named party, they make the speaker its critic. Lemmas.
 NEGATIVE_EVALUATION = frozenset(

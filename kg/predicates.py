@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.lexicon import BUSINESS_PART_NOUNS
 from kg.model import ENTITY_TYPES
 
 __all__ = [
@@ -128,6 +129,9 @@ class Predicate:
     #: The object must be named outright, not reached through a name that modifies it: "outlined
     #: the government's plans" announces the plans, not the government.
     named_object: bool = False
+    #: The only nouns through whose (non-possessive) named modifier the object may be reached:
+    #: "sold its Travelers insurance arm" sells Travelers, "bought 10 A320 aircraft" buys no A320.
+    modifier_heads: frozenset[str] | None = None
 
 
 def _verbs(lemmas: str, **kwargs) -> tuple[Verb, ...]:
@@ -398,6 +402,7 @@ PREDICATES: tuple[Predicate, ...] = (
         "acquires", "acquires",
         "The subject buys, takes over or bids for the object; the amount qualifier gives the price.",
         ("Organization", "Person", "Country"), ("Organization",), qualifiers=("date", "location", "amount", "rate"),
+        modifier_heads=BUSINESS_PART_NOUNS,
         verbs=(
             *_verbs("buy acquire purchase", object=("dobj", "dobj:of"), qualifiers=(*_DEAL, ("rate", "dobj:rate")), counterpart=_BOUGHT_FROM),
             # "Constellation paid $1bn for Robert Mondavi".
@@ -421,6 +426,7 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(
         "sells", "sells", "The subject sells or disposes of the object; the buyer qualifier names who buys it.",
         ("Organization", "Person", "Country"), ("Organization",), qualifiers=("date", "location", "amount", "rate", "buyer"),
+        modifier_heads=BUSINESS_PART_NOUNS,
         verbs=(
             Verb("sell", qualifiers=(("amount", "prep:for"), ("buyer", "prep:to")), counterpart=_SOLD_TO),
             Verb("sell", particle="off", qualifiers=(("amount", "prep:for"), ("buyer", "prep:to")), counterpart=_SOLD_TO),

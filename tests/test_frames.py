@@ -383,3 +383,23 @@ def test_frames_having_an_offer_for_a_firm_bids_for_it(facts) -> None:
 def test_frames_acting_on_part_of_a_thing_acts_on_the_thing(facts) -> None:
     found = facts("Mr Kennedy unveiled the first part of the Liberal Democrat election manifesto.")
     assert has(found, "Kennedy", "announces", "Liberal Democrat election manifesto")
+
+
+def test_frames_firm_named_before_group_is_the_firm(facts) -> None:
+    assert has(facts("He joined the Tata group, which owns 30% of Jaguar."), "Tata", "ownsStake", "Jaguar")
+
+
+def test_frames_description_stands_for_the_name_in_apposition(facts) -> None:
+    assert has(facts("The Spanish bank, Santander, has bought Abbey National."), "Santander", "acquires", "Abbey National")
+
+
+def test_frames_buying_a_product_named_by_its_maker_buys_no_firm(facts) -> None:
+    assert not any(f.predicate == "acquires" for f in facts("Air India will buy 20 A350 aircraft from Airbus."))
+
+
+def test_frames_selling_a_named_business_sells_the_firm_it_names(facts) -> None:
+    assert has(facts("Vodafone sold its Verizon Wireless business to Verizon for $130bn."), "Vodafone", "sells", "Verizon Wireless")
+
+
+def test_frames_description_with_a_list_in_apposition_stands_for_no_one_name(facts) -> None:
+    assert not has(facts("The two carmakers, Toyota and Honda, have bought Isuzu."), "Toyota", "acquires", "Isuzu")

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg import predicates
-from kg.extract.context import Builder, Found, mention_pairs, token_mention
-from kg.lexicon import PARTITIVE_NOUNS, POSITIVE_EVALUATION
+from kg.extract.context import MODIFIER_FACTOR, NAMED_FACTOR, Builder, Found, mention_pairs, token_mention
+from kg.lexicon import BUSINESS_PART_NOUNS, PARTITIVE_NOUNS, POSITIVE_EVALUATION
 from kg.normalize import parse_quantity
 from kg.model import Mention, Quantity
 from kg.predicates import Adjective, Noun, Predicate, Verb
@@ -182,6 +182,8 @@ def verb_statements(verb: Token, b: Builder) -> None:
             _pairs(subjects, verb, predicate, relation, b, qualifiers, frame.modality, frame.polarity)
             continue
         for o, subject, obj in mention_pairs(subjects, objects, b.ctx, object_modifier=not predicate.named_object):
+            if not _object_fits(o, obj, predicate, b):
+                continue
             b.add(verb, subject, predicate.name, obj, relation + _prep_word(o), f"kg.rules.{predicate.name}.v1", _RULE_CONFIDENCE,
                   modality=frame.modality, polarity=frame.polarity, **qualifiers)  # type: ignore[arg-type]
         if frame.counterpart is not None:
@@ -213,22 +215,22 @@ def _counterpart(verb: Token, frame: Verb, passive: bool, subjects: list[Token],
         # Both sides named ("its Travelers insurance arm" names Travelers): a pronoun or a
         # description ("sold it to Southcorp", "sell the EU to the country") is a guess on a
         # guess once the deal is turned round.
-        if party[1] == 1.0 and _named_deal(o, b) and party[0].key != obj[0].key:
+        named = obj[1] >= NAMED_FACTOR or (obj[1] == MODIFIER_FACTOR and _through(o, BUSINESS_PART_NOUNS, b))
+        if party[1] == 1.0 and named and party[0].key != obj[0].key:
             b.add(verb, party, name, obj, f"{relation} {o.head.text}" if o.dep_ == "pobj" else f"{relation} {parties[0].head.text}", f"kg.rules.{name}.counterpart.v1",
                   _RULE_CONFIDENCE, modality=frame.modality, polarity=frame.polarity, **found)  # type: ignore[arg-type]
 
 
-#: Nouns of a part of a firm that a deal can name by its brand: "its Travelers insurance arm".
-_BUSINESS_NOUNS = frozenset("arm unit division business subsidiary operation operations brand brands".split())
+def _object_fits(o: Token, obj: Found, predicate: Predicate, b: Builder) -> bool:
+    """Whether an object reached through a named modifier fits the predicate's ``modifier_heads``
+    ("its Travelers insurance arm" is Travelers; "10 A320 aircraft" is no firm A320)."""
+    return predicate.modifier_heads is None or obj[1] != MODIFIER_FACTOR or _through(o, predicate.modifier_heads, b)
 
 
-def _named_deal(obj: Token, b: Builder) -> bool:
-    """Whether what a deal turns round on is named: a name ("Travelers"), or a part of a firm
-    named by a name before it ("its Travelers insurance arm"); not a possessive's owner
-    ("Yukos' main production arm") nor a product ("10 A320 aircraft")."""
-    if obj.i in b.ctx.mentions:
-        return True
-    if obj.lemma_.lower() not in _BUSINESS_NOUNS and obj.lower_ not in _BUSINESS_NOUNS:
+def _through(obj: Token, heads: frozenset[str], b: Builder) -> bool:
+    """A noun of ``heads`` named by a name before it ("its Travelers insurance arm"), not by its
+    owner's possessive ("Yukos' main production arm")."""
+    if obj.lemma_.lower() not in heads and obj.lower_ not in heads:
         return False
     return any(t.i in b.ctx.mentions and not _under_possessive(t, obj) for t in obj.subtree if t.i < obj.i)
 
@@ -451,6 +453,8 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
         return
     for group in ([s for s in subjects if s in owners], [s for s in subjects if s not in owners]):
         for o, subject, obj in mention_pairs(group, objects, b.ctx, object_modifier=not predicate.named_object):
+            if not _object_fits(o, obj, predicate, b):
+                continue
             b.add(noun, subject, predicate.name, obj, relation + _prep_word(o), extractor, _NOUN_CONFIDENCE,
                   modality=frame.modality, polarity=frame.polarity, presupposed=presupposed or group[0] in owners, **qualifiers)  # type: ignore[arg-type]
 
