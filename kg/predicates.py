@@ -419,6 +419,10 @@ PREDICATES: tuple[Predicate, ...] = (
             *(Noun(n, subject=("poss", "prep:by", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS) for n in ("buyout", "buy-out")),
             Noun("bid", subject=("poss", "prep:from", "prep:by", "clause"), object=("prep:for",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS, modality="planned"),
             Noun("offer", subject=("poss", "prep:from", "prep:by", "clause"), object=("prep:for",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS, modality="planned"),
+            # "UPS is the most likely bidder for Exel", "Nike has been named as a possible suitor".
+            Noun("bidder", subject=("named",), object=("prep:for",), modality="planned"),
+            Noun("suitor", subject=("named",), object=("prep:for", "poss"), modality="possible"),
+            Noun("buyer", subject=("named",), object=("prep:of", "prep:for")),
             # "bought a 20% stake in X": buying part of a firm is acquiring it (the rate says how much).
             Noun("stake", subject=("clause",), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=("buy", "acquire", "purchase", "take")),
         ),

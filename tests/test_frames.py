@@ -403,3 +403,21 @@ def test_frames_selling_a_named_business_sells_the_firm_it_names(facts) -> None:
 
 def test_frames_description_with_a_list_in_apposition_stands_for_no_one_name(facts) -> None:
     assert not has(facts("The two carmakers, Toyota and Honda, have bought Isuzu."), "Toyota", "acquires", "Isuzu")
+
+
+def test_frames_past_form_names_the_frame_the_model_lemma_misses(facts) -> None:
+    assert has(facts("The FSA fined Shell £17m on Thursday."), "FSA", "fines", "Shell")
+
+
+def test_frames_bidder_noun_bids_for_its_object(facts) -> None:
+    found = facts("Analysts say Heineken is the most likely bidder for Carlsberg.")
+    assert has(found, "Heineken", "acquires", "Carlsberg", modality="planned")
+
+
+def test_frames_suitor_noun_is_a_possible_buyer(facts) -> None:
+    assert has(facts("PepsiCo has emerged as a possible suitor for Danone."), "PepsiCo", "acquires", "Danone", modality="possible")
+
+
+def test_frames_description_whose_name_heads_a_pair_of_descriptions_stands_for_it(facts) -> None:
+    found = facts("Mr Brown held talks with his French counterpart, Thierry Breton, and the German finance minister, Hans Eichel.")
+    assert has(found, "Brown", "meets", "Thierry Breton") and not has(found, "Brown", "meets", "France")

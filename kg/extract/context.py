@@ -75,7 +75,8 @@ def _name_of(token: Token, ctx: SentenceContext) -> Mention | None:
     if token.pos_ != "NOUN":
         return None
     # Not a list: "the six largest economies (Argentina, Brazil and Chile)" names members.
-    appos = {ctx.mentions[c.i] for c in token.children if c.dep_ == "appos" and c.i in ctx.mentions and not c.conjuncts}
+    appos = {ctx.mentions[c.i] for c in token.children
+             if c.dep_ == "appos" and c.i in ctx.mentions and not any(t.pos_ == "PROPN" for t in c.conjuncts)}
     if len(appos) == 1:
         return appos.pop()
     if token.lemma_.lower() in _FIRM_HEADS:

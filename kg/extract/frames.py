@@ -40,7 +40,7 @@ _QUANTITY_LABELS = frozenset({"MONEY", "PERCENT"})
 def frame_verbs(verb: Token) -> list[tuple[Predicate, Verb]]:
     """The (predicate, frame) pairs that fit a verb token: its lemma, its particle, and what the
     frame requires ("called X a disgrace" needs the complement; "called X" must have none)."""
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     found = []
     for predicate, frame in (*predicates.verb_frames(lemma), *predicates.verb_frames("*")):
@@ -59,6 +59,15 @@ def frame_verbs(verb: Token) -> list[tuple[Predicate, Verb]]:
             continue  # "warned X against Y" criticises X; "warned that" does not
         found.append((predicate, frame))
     return found
+
+
+def _lemma(verb: Token) -> str:
+    """The verb's lemma, or its past form less "d" when the model's lemma names no frame and that
+    does ("fined" -> "fine", where the model gives "fin")."""
+    lemma = verb.lemma_.lower()
+    if not predicates.verb_frames(lemma) and verb.tag_ in {"VBD", "VBN"} and verb.lower_.endswith("ed") and predicates.verb_frames(verb.lower_[:-1]):
+        return verb.lower_[:-1]
+    return lemma
 
 
 #: Nouns a speaker calls someone to honour them.
