@@ -172,6 +172,12 @@ CLAIM_NOUNS = {
     "hope": "hoped",
     "plan": "planned",
     "expectation": "expected",
+    # "in an attempt to reach agreement", "its bid to acquire a stake": tried, not (yet) done.
+    "attempt": "hoped",
+    "effort": "hoped",
+    "bid": "planned",
+    "intention": "planned",
+    "proposal": "planned",
 }
 
 #: Words that negate the clause they modify.
@@ -179,6 +185,9 @@ NEGATIONS = frozenset("not n't never no neither nor".split())
 
 #: Verbs and adjectives whose complement did not happen ("failed to visit", "unable to host").
 NEGATING_HEADS = frozenset("fail refuse decline unable deny reject cancel".split())
+
+#: Nouns whose infinitive did not happen: "Mr Bush's refusal to sign", "its failure to pay".
+NEGATING_NOUNS = frozenset("refusal unwillingness failure reluctance inability".split())
 
 #: Sentence adverbs that hedge the clause they modify ("Kishida reportedly criticized Russia").
 HEDGE_ADVERBS = {

@@ -309,6 +309,7 @@ PREDICATES: tuple[Predicate, ...] = (
             *_verbs("sign ratify approve strike reach seal clinch conclude", counterpart=_SIGNED_WITH),
             Verb("agree", object=("dobj", "prep:to", "prep:on"), counterpart=_SIGNED_WITH),
             Verb("hammer", particle="out", counterpart=_SIGNED_WITH),
+            Verb("sign", particle="up", object=("prep:for", "prep:to")),
         ),
     ),
     Predicate(

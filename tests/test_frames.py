@@ -421,3 +421,21 @@ def test_frames_suitor_noun_is_a_possible_buyer(facts) -> None:
 def test_frames_description_whose_name_heads_a_pair_of_descriptions_stands_for_it(facts) -> None:
     found = facts("Mr Brown held talks with his French counterpart, Thierry Breton, and the German finance minister, Hans Eichel.")
     assert has(found, "Brown", "meets", "Thierry Breton") and not has(found, "Brown", "meets", "France")
+
+
+def test_frames_examples_of_an_object_are_objects(facts) -> None:
+    assert has(facts("China is looking to invest in other markets such as Latin America."), "China", "invests", "Latin America")
+
+
+def test_frames_striking_a_deal_agrees_to_it(facts) -> None:
+    found = facts("Microsoft struck a supply agreement with Nokia.")
+    assert has(found, "Microsoft", "agreesTo", "supply agreement") and has(found, "Nokia", "agreesTo", "supply agreement")
+
+
+def test_frames_signing_up_for_a_deal_agrees_to_it(facts) -> None:
+    assert has(facts("ExxonMobil signed up for a $12bn gas deal on Sunday."), "ExxonMobil", "agreesTo", "gas deal")
+
+
+def test_frames_object_of_an_accusation_does_the_gerund(facts) -> None:
+    found = facts("The Tories accused Labour of signing up to a deal with the Liberal Democrats.")
+    assert has(found, "Labour Party", "agreesTo", "deal") and not has(found, "Conservative Party", "agreesTo", "deal")

@@ -22,6 +22,7 @@ from kg.syntax import (
     SUBJECT_DEPS,
     conjuncts,
     described,
+    examples,
     governing_verb,
     is_passive,
     is_relative_pronoun,
@@ -180,6 +181,8 @@ def verb_statements(verb: Token, b: Builder) -> None:
             objects = [o for o in objects if not (o.dep_ == "dobj" and o.pos_ == "NOUN")]
         # "visiting Sikhism's holiest shrine, the Golden Temple": the apposition names the object.
         objects += [a for o in objects for a in o.children if a.dep_ == "appos"]
+        # "invest in markets such as Latin America": the examples are the objects too.
+        objects += [e for o in objects for e in examples(o)]
         if frame.subject_types:
             subjects = [t for t in subjects if (m := token_mention(t, b.ctx, allow_modifier=False)) is not None and m[0].type in frame.subject_types]
         if predicate.name in {"visits", "attends", "hosts"} and frame.object == ("dobj",) and not objects and passive:
@@ -445,6 +448,7 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
             objects = _noun_slot(noun, "clause", frame)
         subjects = agents
     objects = [o for o in objects if o not in subjects]
+    objects += [e for o in objects for e in examples(o)]
     qualifiers = _noun_qualifiers(noun, frame, b.ctx)
     extractor = f"kg.rules.{predicate.name}.noun.v1"
     presupposed = "named" in frame.subject or "named" in frame.object

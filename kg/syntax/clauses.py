@@ -19,6 +19,7 @@ __all__ = [
     "controlled_clause",
     "described",
     "direct_objects",
+    "examples",
     "governing_verb",
     "has_own_subject",
     "is_passive",
@@ -143,6 +144,11 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
         # "Labour poster plans attacking Mr Howard": the noun the participle describes acts.
         return described(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "for"} and verb.head.head.pos_ == "VERB":
+        # "accused Labour of signing", "praised Shell for cutting": the object did it.
+        objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        if objects:
+            return conjuncts(objects[0])
     if verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head != verb:
         # "ahead of attending X": pcomp under a preposition; climb to the governing verb.
         head = governing_verb(verb)
@@ -166,6 +172,18 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
 def direct_objects(verb: Token) -> list[Token]:
     """Direct objects and complements of an active verb, with their conjuncts."""
     return [t for c in verb.children if c.dep_ in _OBJECT_DEPS for t in conjuncts(c)]
+
+
+def examples(noun: Token) -> list[Token]:
+    """The examples a common noun gives of itself: "markets such as Latin America", "firms
+    including Shell and BP" -> Latin America; Shell, BP."""
+    if noun.pos_ != "NOUN":
+        return []
+    found = []
+    for prep, obj in prep_objects(noun, ("as", "including")):
+        if prep.lower_ == "including" or any(c.lower_ == "such" for c in prep.children) or (prep.i > 0 and noun.doc[prep.i - 1].lower_ == "such"):
+            found.append(obj)
+    return found
 
 
 def pobj(prep: Token) -> Token | None:
