@@ -439,3 +439,7 @@ def test_frames_signing_up_for_a_deal_agrees_to_it(facts) -> None:
 def test_frames_object_of_an_accusation_does_the_gerund(facts) -> None:
     found = facts("The Tories accused Labour of signing up to a deal with the Liberal Democrats.")
     assert has(found, "Labour Party", "agreesTo", "deal") and not has(found, "Conservative Party", "agreesTo", "deal")
+
+
+def test_frames_unit_name_hung_off_another_modifier(facts) -> None:
+    assert has(facts("Unilever said its Birds Eye frozen food division grew."), "Unilever", "ownsStake", "Birds Eye")

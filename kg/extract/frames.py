@@ -342,7 +342,10 @@ def _noun_slot(noun: Token, slot: str, frame: Noun) -> list[Token]:
         # "Unilever's Birds Eye unit", "the Birds Eye unit of Unilever": the name the noun carries.
         if not _has_owner(noun):
             return []
-        return [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
+        # "its Birds Eye frozen food division", "its Travelers Life & Annuity insurance arm": the
+        # parser may hang the name off another modifier; a name inside the possessive is the owner.
+        found = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
+        return found or [t for t in noun.subtree if t.i < noun.i and t.pos_ == "PROPN" and t.dep_ in {"compound", "nmod"} and not _under_possessive(t, noun)]
     if slot == "named":
         return _named(noun)
     if slot == "clause":
