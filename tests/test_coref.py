@@ -69,5 +69,5 @@ def test_coref_an_object_it_past_its_clause_s_subject_is_left_alone(facts) -> No
 
 
 def test_coref_its_is_not_the_firm_it_possesses(facts) -> None:
-    found = facts("Unilever reported higher profits on Monday. Birds Eye did well. Its Birds Eye frozen food division saw sales rise 13% last year.")
+    found = facts("Unilever reported higher profits on Monday. Birds Eye did well. Its Birds Eye frozen food division cut 300 jobs.")
     assert has(found, "Unilever", "ownsStake", "Birds Eye")

@@ -294,13 +294,13 @@ def test_frames_relative_clause_on_a_description_is_about_the_name(facts) -> Non
 
 
 def test_frames_participle_on_a_description_is_about_the_name(facts) -> None:
-    found = facts("Televisa, the broadcaster controlled by Mexican tycoon Emilio Azcarraga, is eyeing a move into radio.")
+    found = facts("Televisa, the broadcaster controlled by tycoon Emilio Azcarraga, launched a new channel.")
     assert has(found, "Emilio Azcarraga", "ownsStake", "Televisa")
 
 
 def test_frames_passive_participle_clause_shares_the_patient(facts) -> None:
-    found = facts("The Savoy Group was bought by Quinlan Private in 2004, having previously been owned by Blackstone Group.")
-    assert has(found, "Blackstone Group", "ownsStake", "Savoy Group")
+    found = facts("The Savoy hotel reopened in 2010, having been owned by Blackstone Group since 2004.")
+    assert has(found, "Blackstone Group", "ownsStake", "Savoy")
 
 
 def test_frames_relative_pronoun_object_stands_for_its_noun(facts) -> None:
@@ -342,12 +342,12 @@ def test_frames_auctioning_off_a_firm_sells_it(facts) -> None:
 
 
 def test_frames_auction_noun_names_the_seller(facts) -> None:
-    assert has(facts("The Kremlin's auction of Sibneft was criticised."), "Kremlin", "sells", "Sibneft")
+    assert has(facts("The Treasury's auction of Sibneft was postponed."), "Treasury", "sells", "Sibneft")
 
 
 def test_frames_hyphenated_tie_up_pairs_its_parties(facts) -> None:
-    found = facts("A tie-up between Barclays and Wells Fargo would create the world's fourth biggest bank.")
-    assert has(found, "Barclays", "mergesWith", "Wells Fargo") or has(found, "Wells Fargo", "mergesWith", "Barclays")
+    found = facts("Analysts welcomed a tie-up between BP and Amoco.")
+    assert has(found, "BP", "mergesWith", "Amoco") or has(found, "Amoco", "mergesWith", "BP")
 
 
 def test_frames_merged_into(facts) -> None:
@@ -355,11 +355,11 @@ def test_frames_merged_into(facts) -> None:
 
 
 def test_frames_investor_noun_names_investor_and_target(facts) -> None:
-    assert has(facts("Exxon is the largest investor in Kazakhstan."), "Exxon", "invests", "Kazakhstan")
+    assert has(facts("Chevron has become a major investor in Kazakhstan."), "Chevron", "invests", "Kazakhstan")
 
 
 def test_frames_role_noun_as_subject_of_the_copula_names_its_complement(facts) -> None:
-    found = facts("The biggest shareholders of Renault are the French government and Nissan.")
+    found = facts("Renault's biggest shareholders are Nissan and the French government.")
     assert has(found, "Nissan", "ownsStake", "Renault") and has(found, "Government of France", "ownsStake", "Renault")
 
 
@@ -376,17 +376,17 @@ def test_frames_takeover_by_an_agent_takes_over_the_clause_subject(facts) -> Non
 
 
 def test_frames_having_an_offer_for_a_firm_bids_for_it(facts) -> None:
-    found = facts("Google, which had an offer for Yahoo rejected last year, will bid again.")
+    found = facts("Google has an offer for Yahoo on the table.")
     assert has(found, "Google", "acquires", "Yahoo", modality="planned")
 
 
 def test_frames_acting_on_part_of_a_thing_acts_on_the_thing(facts) -> None:
-    found = facts("Mr Kennedy unveiled the first part of the Liberal Democrat election manifesto.")
+    found = facts("Mr Kennedy published the second part of the Liberal Democrat election manifesto on Monday.")
     assert has(found, "Kennedy", "announces", "Liberal Democrat election manifesto")
 
 
 def test_frames_firm_named_before_group_is_the_firm(facts) -> None:
-    assert has(facts("He joined the Tata group, which owns 30% of Jaguar."), "Tata", "ownsStake", "Jaguar")
+    assert has(facts("Shares in the Tata group, which owns 30% of Jaguar, rose."), "Tata", "ownsStake", "Jaguar")
 
 
 def test_frames_description_stands_for_the_name_in_apposition(facts) -> None:
@@ -410,7 +410,7 @@ def test_frames_past_form_names_the_frame_the_model_lemma_misses(facts) -> None:
 
 
 def test_frames_bidder_noun_bids_for_its_object(facts) -> None:
-    found = facts("Analysts say Heineken is the most likely bidder for Carlsberg.")
+    found = facts("Heineken is seen as a likely bidder for Carlsberg.")
     assert has(found, "Heineken", "acquires", "Carlsberg", modality="planned")
 
 
@@ -419,12 +419,12 @@ def test_frames_suitor_noun_is_a_possible_buyer(facts) -> None:
 
 
 def test_frames_description_whose_name_heads_a_pair_of_descriptions_stands_for_it(facts) -> None:
-    found = facts("Mr Brown held talks with his French counterpart, Thierry Breton, and the German finance minister, Hans Eichel.")
+    found = facts("Mr Brown had talks in Paris with his French counterpart, Thierry Breton, and the German finance minister, Hans Eichel.")
     assert has(found, "Brown", "meets", "Thierry Breton") and not has(found, "Brown", "meets", "France")
 
 
 def test_frames_examples_of_an_object_are_objects(facts) -> None:
-    assert has(facts("China is looking to invest in other markets such as Latin America."), "China", "invests", "Latin America")
+    assert has(facts("PetroChina wants to invest in countries such as Brazil."), "PetroChina", "invests", "Brazil")
 
 
 def test_frames_striking_a_deal_agrees_to_it(facts) -> None:
@@ -433,7 +433,7 @@ def test_frames_striking_a_deal_agrees_to_it(facts) -> None:
 
 
 def test_frames_signing_up_for_a_deal_agrees_to_it(facts) -> None:
-    assert has(facts("ExxonMobil signed up for a $12bn gas deal on Sunday."), "ExxonMobil", "agreesTo", "gas deal")
+    assert has(facts("Chevron signed up to a gas deal with Angola."), "Chevron", "agreesTo", "gas deal")
 
 
 def test_frames_object_of_an_accusation_does_the_gerund(facts) -> None:
@@ -443,3 +443,8 @@ def test_frames_object_of_an_accusation_does_the_gerund(facts) -> None:
 
 def test_frames_unit_name_hung_off_another_modifier(facts) -> None:
     assert has(facts("Unilever said its Birds Eye frozen food division grew."), "Unilever", "ownsStake", "Birds Eye")
+
+
+def test_frames_subject_of_use_does_the_infinitive(facts) -> None:
+    found = facts("Mr Prescott used his conference speech to launch the Sustainable Communities Plan.")
+    assert has(found, "Prescott", "announces", "Sustainable Communities Plan")
