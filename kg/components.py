@@ -399,8 +399,9 @@ def kg_entities(doc: Doc) -> Doc:
     return doc
 
 
-#: Verbs whose object is an agreement its subject enters: "sign an oil deal", "ratify the treaty".
-_SIGNING_VERBS = frozenset("sign ratify agree approve conclude seal".split())
+#: Verbs whose object is an agreement its subject enters: "sign an oil deal", "ratify the treaty",
+#: "struck a supply deal", "reached an agreement".
+_SIGNING_VERBS = frozenset("sign ratify agree approve conclude seal strike reach clinch".split())
 #: Nouns a signed thing is headed by; "the constitution" and "a contract" too, once signed.
 _SIGNED_HEADS = AGREEMENT_HEADS | frozenset({"constitution", "contract"})
 
@@ -417,6 +418,9 @@ def _signed_agreements(doc: Doc, spans: list[Span]) -> list[Span]:
         head = token.head
         signed = (token.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in _SIGNING_VERBS) or (
             token.dep_ == "pobj" and head.lower_ in {"to", "on"} and head.head.lemma_ == "agree"
+        ) or (
+            # "signed up for a $12.8bn deal"
+            token.dep_ == "pobj" and head.lower_ in {"for", "to"} and head.head.lemma_ == "sign" and any(c.dep_ == "prt" and c.lower_ == "up" for c in head.head.children)
         )
         if not signed:
             continue

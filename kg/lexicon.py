@@ -99,6 +99,10 @@ MODIFIER_PREDICATES = {
 
 
 
+#: Nouns of a part of a thing: the verb that acts on one acts on the thing ("unveiled the first
+#: part of the manifesto", "criticised parts of the bill", "published details of the plan").
+PARTITIVE_NOUNS = frozenset("part parts details detail section sections elements chapter chapters".split())
+
 #: Nouns that name a killing: the victim follows "of", the killer "by" or a possessive
 #: ("the assassination of Lincoln by Booth", "Booth's murder of Lincoln").
 KILLING_NOUNS = frozenset("assassination murder killing slaying shooting stabbing execution".split())
@@ -171,6 +175,12 @@ CLAIM_NOUNS = {
     "hope": "hoped",
     "plan": "planned",
     "expectation": "expected",
+    # "in an attempt to reach agreement", "its bid to acquire a stake": tried, not (yet) done.
+    "attempt": "hoped",
+    "effort": "hoped",
+    "bid": "planned",
+    "intention": "planned",
+    "proposal": "planned",
 }
 
 #: Words that negate the clause they modify.
@@ -178,6 +188,9 @@ NEGATIONS = frozenset("not n't never no neither nor".split())
 
 #: Verbs and adjectives whose complement did not happen ("failed to visit", "unable to host").
 NEGATING_HEADS = frozenset("fail refuse decline unable deny reject cancel".split())
+
+#: Nouns whose infinitive did not happen: "Mr Bush's refusal to sign", "its failure to pay".
+NEGATING_NOUNS = frozenset("refusal unwillingness failure reluctance inability".split())
 
 #: Sentence adverbs that hedge the clause they modify ("Kishida reportedly criticized Russia").
 HEDGE_ADVERBS = {
@@ -237,6 +250,11 @@ ORGANIZATION_KINDS = frozenset(
     school hospital drugmaker chipmaker steelmaker shipbuilder planemaker"""
     .split()
 )
+
+#: Nouns of a firm or a part of one that a deal may name by a name before them: "sold its
+#: Travelers insurance arm" sells Travelers, "bought Koram bank"; "bought 10 A320 aircraft" buys
+#: no firm called A320.
+BUSINESS_PART_NOUNS = ORGANIZATION_KINDS | frozenset("operation operations brand brands".split())
 
 #: Words that judge someone or something badly ("a failed Tory past", "highly irresponsible",
 #: "running scared"): said of a named party, they make the speaker its critic. Lemmas.

@@ -9,6 +9,8 @@ Frames name where each argument sits, as *slots*:
 
 - ``subject``: the clause's logical subject (the agent of a passive: "was bought by X");
 - ``dobj``: the direct object (the patient of a passive: "Y was bought");
+- ``dobj:<word>``: the object of a preposition under the direct object ("owns 51% of Y", "paid
+  $1bn for Y"; ``dobj:in`` is the place of a visit: "visited the community in Y");
 - ``prep:<word>``: the object of a preposition ("merged with Y", "a stake in Y");
 - ``poss``: a possessive ("X's visit"); ``compound``: a name before the noun ("the Ford takeover");
 - ``named``: the name a role noun describes ("X, founder of Y", "founder X", "X is a member of Y");
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.lexicon import BUSINESS_PART_NOUNS
 from kg.model import ENTITY_TYPES
 
 __all__ = [
@@ -64,6 +67,9 @@ class Verb:
     #: Last words the object's name must end with ("told the Treasury Committee" meets it; "told
     #: the BBC" does not); a verb with such frames keeps its open reading for other objects.
     object_heads: tuple[str, ...] = ()
+    #: (predicate, slot): the party in the slot holds that predicate towards the same object, the
+    #: other side of the deal ("sold X to Y": Y acquires X; "bought X from Y": Y sells X).
+    counterpart: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +138,12 @@ class Predicate:
     adjectives: tuple[Adjective, ...] = ()
     #: Related public vocabularies (``schema:memberOf``) the ontology declares as super-properties.
     see_also: tuple[str, ...] = ()
+    #: The object must be named outright, not reached through a name that modifies it: "outlined
+    #: the government's plans" announces the plans, not the government.
+    named_object: bool = False
+    #: The only nouns through whose (non-possessive) named modifier the object may be reached:
+    #: "sold its Travelers insurance arm" sells Travelers, "bought 10 A320 aircraft" buys no A320.
+    modifier_heads: frozenset[str] | None = None
 
 
 def _verbs(lemmas: str, **kwargs) -> tuple[Verb, ...]:
@@ -139,8 +151,12 @@ def _verbs(lemmas: str, **kwargs) -> tuple[Verb, ...]:
 
 
 _DEAL = (("amount", "prep:for"), ("amount", "prep:in"))
+#: The buyer of a sale acquires what is sold; the seller of a purchase sells it.
+_SOLD_TO = ("acquires", "prep:to")
+_SIGNED_WITH = ("agreesTo", "prep:with")
+_BOUGHT_FROM = ("sells", "prep:from")
 _STAKE_VERBS = ("have", "hold", "own", "take", "buy", "acquire", "raise", "increase", "build", "keep", "retain", "control")
-_BID_VERBS = ("make", "launch", "submit", "table", "put", "lodge", "mount", "announce", "agree", "complete", "approve", "finalise", "finalize", "seal", "win")
+_BID_VERBS = ("make", "have", "launch", "submit", "table", "put", "lodge", "mount", "announce", "agree", "complete", "approve", "finalise", "finalize", "seal", "win")
 _TALK_VERBS = ("hold", "have", "begin", "start", "open", "resume", "conclude", "enter", "continue")
 #: Bodies that hear witnesses: whoever appears before one, gives it evidence or tells it
 #: something meets it ("told the Treasury Select Committee", "gave evidence to the Hutton Inquiry").
@@ -234,7 +250,7 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(
         "organizes", "organizes", "The subject organises, leads, launches or convenes the object.",
         AGENTS, ("Event", "Agreement", "Organization"),
-        verbs=_verbs("organize organise lead launch convene"),
+        verbs=_verbs("organize organise lead convene"),
     ),
     Predicate(
         "invitedTo", "invited to", "The subject is invited to the object, an event, agreement or organisation.",
@@ -242,8 +258,9 @@ PREDICATES: tuple[Predicate, ...] = (
     ),
     Predicate(
         "announces", "announces", "The subject announces, unveils or publishes the object, a named agreement, event or organisation.",
-        AGENTS, ("Agreement", "Event", "Organization"),
-        verbs=_verbs("announce unveil publish"),
+        AGENTS, ("Agreement", "Event", "Organization"), named_object=True,
+        # "launched the White Paper", "presented the Budget", "set out its five-year plan".
+        verbs=(*_verbs("announce unveil publish launch present outline"), Verb("set", particle="out")),
     ),
     Predicate(
         "supports", "supports",
@@ -315,7 +332,13 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(
         "agreesTo", "agrees to", "The subject agrees to, signs or ratifies the object, an agreement.",
         AGENTS, ("Agreement",),
-        verbs=(*_verbs("sign ratify approve"), Verb("agree", object=("dobj", "prep:to", "prep:on"))),
+        # "signed a deal with Qatar": the other party agrees to it too.
+        verbs=(
+            *_verbs("sign ratify approve strike reach seal clinch conclude", counterpart=_SIGNED_WITH),
+            Verb("agree", object=("dobj", "prep:to", "prep:on"), counterpart=_SIGNED_WITH),
+            Verb("hammer", particle="out", counterpart=_SIGNED_WITH),
+            Verb("sign", particle="up", object=("prep:for", "prep:to")),
+        ),
     ),
     Predicate(
         "commitsTo", "commits to", "The subject commits, pledges or promises to the object, or an amount (the object value).",
@@ -418,8 +441,11 @@ PREDICATES: tuple[Predicate, ...] = (
         "acquires", "acquires",
         "The subject buys, takes over or bids for the object; the amount qualifier gives the price.",
         ("Organization", "Person", "Country"), ("Organization",), qualifiers=("date", "location", "amount", "rate"),
+        modifier_heads=BUSINESS_PART_NOUNS,
         verbs=(
-            *_verbs("buy acquire purchase", object=("dobj", "dobj:of"), qualifiers=(*_DEAL, ("rate", "dobj:rate"))),
+            *_verbs("buy acquire purchase", object=("dobj", "dobj:of"), qualifiers=(*_DEAL, ("rate", "dobj:rate")), counterpart=_BOUGHT_FROM),
+            # "Constellation paid $1bn for Robert Mondavi".
+            Verb("pay", object=("prep:for", "dobj:for"), qualifiers=(("amount", "dobj"),)),
             Verb("take", particle="over", qualifiers=_DEAL),
             Verb("snap", particle="up", qualifiers=_DEAL),
             Verb("swallow", particle="up", qualifiers=_DEAL),
@@ -429,9 +455,13 @@ PREDICATES: tuple[Predicate, ...] = (
             Noun("takeover", subject=("poss", "prep:by", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS),
             Noun("acquisition", subject=("poss", "prep:by", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS),
             Noun("purchase", subject=("poss", "prep:by", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS),
-            Noun("buyout", subject=("poss", "prep:by", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS),
+            *(Noun(n, subject=("poss", "prep:by", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS) for n in ("buyout", "buy-out")),
             Noun("bid", subject=("poss", "prep:from", "prep:by", "clause"), object=("prep:for",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS, modality="planned"),
             Noun("offer", subject=("poss", "prep:from", "prep:by", "clause"), object=("prep:for",), qualifiers=(("amount", "nummod"),), verbs=_BID_VERBS, modality="planned"),
+            # "UPS is the most likely bidder for Exel", "Nike has been named as a possible suitor".
+            Noun("bidder", subject=("named",), object=("prep:for",), modality="planned"),
+            Noun("suitor", subject=("named",), object=("prep:for", "poss"), modality="possible"),
+            Noun("buyer", subject=("named",), object=("prep:of", "prep:for")),
             # "bought a 20% stake in X": buying part of a firm is acquiring it (the rate says how much).
             Noun("stake", subject=("clause",), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=("buy", "acquire", "purchase", "take")),
         ),
@@ -439,28 +469,40 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(
         "sells", "sells", "The subject sells or disposes of the object; the buyer qualifier names who buys it.",
         ("Organization", "Person", "Country"), ("Organization",), qualifiers=("date", "location", "amount", "rate", "buyer"),
+        modifier_heads=BUSINESS_PART_NOUNS,
         verbs=(
-            Verb("sell", qualifiers=(("amount", "prep:for"), ("buyer", "prep:to"))),
-            Verb("sell", particle="off", qualifiers=(("amount", "prep:for"), ("buyer", "prep:to"))),
-            Verb("dispose", object=("prep:of",), qualifiers=(("amount", "prep:for"), ("buyer", "prep:to"))),
-            *_verbs("offload divest", qualifiers=(("amount", "prep:for"), ("buyer", "prep:to"))),
+            Verb("sell", qualifiers=(("amount", "prep:for"), ("buyer", "prep:to")), counterpart=_SOLD_TO),
+            Verb("sell", particle="off", qualifiers=(("amount", "prep:for"), ("buyer", "prep:to")), counterpart=_SOLD_TO),
+            Verb("dispose", object=("prep:of",), qualifiers=(("amount", "prep:for"), ("buyer", "prep:to")), counterpart=_SOLD_TO),
+            *_verbs("offload divest auction", qualifiers=(("amount", "prep:for"), ("buyer", "prep:to")), counterpart=_SOLD_TO),
+            Verb("auction", particle="off", qualifiers=(("amount", "prep:for"), ("buyer", "prep:to")), counterpart=_SOLD_TO),
         ),
         nouns=(
             Noun("sale", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"), ("buyer", "prep:to")), verbs=("agree", "announce", "complete", "approve")),
             Noun("disposal", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=("agree", "announce", "complete")),
+            Noun("auction", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=("hold", "stage", "announce", "complete")),
+            Noun("sell-off", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=("agree", "announce", "complete", "approve")),
         ),
     ),
     Predicate(
         "mergesWith", "merges with", "The subject and the object merge into one organisation.",
         ("Organization",), ("Organization",), symmetric=True,
-        verbs=(Verb("merge", object=("prep:with",), pairs_subjects=True),),
-        nouns=(Noun("merger", subject=("poss", "clause"), object=("prep:with", "prep:between", "prep:of"), verbs=("agree", "announce", "complete", "approve", "block"), pairs=True),),
+        verbs=(Verb("merge", object=("prep:with", "prep:into"), pairs_subjects=True),),
+        nouns=tuple(
+            Noun(n, subject=("poss", "clause"), object=("prep:with", "prep:between", "prep:of"), verbs=("agree", "announce", "complete", "approve", "block"), pairs=True)
+            # "a tie-up between Barclays and Wells Fargo".
+            for n in ("merger", "tie-up", "link-up")
+        ),
     ),
     Predicate(
         "invests", "invests", "The subject invests in the object; the amount qualifier gives how much.",
         ("Organization", "Person", "Country"), ("Organization", "Place", "Country"), qualifiers=("date", "location", "amount"),
         verbs=(Verb("invest", object=("prep:in",), qualifiers=(("amount", "dobj"),)),),
-        nouns=(Noun("investment", subject=("poss", "prep:by", "prep:from", "clause"), object=("prep:in",), qualifiers=(("amount", "nummod"),), verbs=("make", "announce")),),
+        nouns=(
+            Noun("investment", subject=("poss", "prep:by", "prep:from", "clause"), object=("prep:in",), qualifiers=(("amount", "nummod"),), verbs=("make", "announce")),
+            # "Southcorp is the largest investor in rural Australia".
+            Noun("investor", subject=("named",), object=("prep:in",)),
+        ),
     ),
     Predicate(
         "ownsStake", "owns stake",

@@ -66,3 +66,8 @@ def test_coref_an_object_pronoun_is_not_its_own_clause_s_subject(facts) -> None:
 def test_coref_an_object_it_past_its_clause_s_subject_is_left_alone(facts) -> None:
     found = facts("The Tories attacked the Budget. The Liberal Democrats branded it a sticking plaster.")
     assert not any(f.subject == "Liberal Democrats" and f.object == "Conservative Party" for f in found)
+
+
+def test_coref_its_is_not_the_firm_it_possesses(facts) -> None:
+    found = facts("Unilever reported higher profits on Monday. Birds Eye did well. Its Birds Eye frozen food division cut 300 jobs.")
+    assert has(found, "Unilever", "ownsStake", "Birds Eye")

@@ -409,3 +409,165 @@ def test_frames_urging_someone_to_act_is_no_criticism(facts) -> None:
 
 def test_frames_a_spokesman_for_an_organisation_acts_in_its_name(facts) -> None:
     assert has(facts("A spokesman for the Greens attacked Mr Ross."), "Green Party", "criticizes", "Ross")
+
+
+def test_frames_relative_clause_on_a_description_is_about_the_name(facts) -> None:
+    found = facts("Compaq, a US computer company that merged with Hewlett-Packard in 2002, cut jobs.")
+    assert has(found, "Compaq", "mergesWith", "Hewlett-Packard")
+
+
+def test_frames_participle_on_a_description_is_about_the_name(facts) -> None:
+    found = facts("Televisa, the broadcaster controlled by tycoon Emilio Azcarraga, launched a new channel.")
+    assert has(found, "Emilio Azcarraga", "ownsStake", "Televisa")
+
+
+def test_frames_passive_participle_clause_shares_the_patient(facts) -> None:
+    found = facts("The Savoy hotel reopened in 2010, having been owned by Blackstone Group since 2004.")
+    assert has(found, "Blackstone Group", "ownsStake", "Savoy")
+
+
+def test_frames_relative_pronoun_object_stands_for_its_noun(facts) -> None:
+    found = facts("The car maker Jaguar, which Ford sold to Tata Motors in 2008, is growing.")
+    assert has(found, "Ford", "sells", "Jaguar")
+
+
+def test_frames_buyer_of_a_sale_acquires(facts) -> None:
+    assert has(facts("The car maker Jaguar, which Ford sold to Tata Motors in 2008, is growing."), "Tata Motors", "acquires", "Jaguar")
+
+
+def test_frames_seller_of_a_purchase_sells(facts) -> None:
+    assert has(facts("Nestle bought Perrier from Exor Group in 1992."), "Exor Group", "sells", "Perrier")
+
+
+def test_frames_sale_of_a_pronoun_names_no_buyer_deal(facts) -> None:
+    assert not any(f.predicate == "acquires" for f in facts("Ford sold it to Tata Motors in 2008."))
+
+
+def test_frames_sale_of_a_firms_arm_is_no_purchase_of_the_firm(facts) -> None:
+    assert not has(facts("The government sold Daewoo's truck arm to Tata Motors last year."), "Tata Motors", "acquires", "Daewoo")
+
+
+def test_frames_products_bought_from_a_maker_are_no_sale_of_a_firm(facts) -> None:
+    assert not any(f.predicate == "sells" for f in facts("Air India will buy 20 A350 aircraft from Airbus."))
+
+
+def test_frames_paying_for_a_firm_acquires_it(facts) -> None:
+    assert has(facts("Glazer paid £790m for Manchester United last year."), "Glazer", "acquires", "Manchester United")
+
+
+def test_frames_other_party_of_a_signed_agreement_agrees_to_it(facts) -> None:
+    found = facts("Shell sealed a gas agreement with Qatar Petroleum.")
+    assert has(found, "Shell", "agreesTo", "gas agreement") and has(found, "Qatar Petroleum", "agreesTo", "gas agreement")
+
+
+def test_frames_auctioning_off_a_firm_sells_it(facts) -> None:
+    assert has(facts("The government will auction off Gazprom next month."), "government", "sells", "Gazprom", modality="planned")
+
+
+def test_frames_auction_noun_names_the_seller(facts) -> None:
+    assert has(facts("The Treasury's auction of Sibneft was postponed."), "Treasury", "sells", "Sibneft")
+
+
+def test_frames_hyphenated_tie_up_pairs_its_parties(facts) -> None:
+    found = facts("Analysts welcomed a tie-up between BP and Amoco.")
+    assert has(found, "BP", "mergesWith", "Amoco") or has(found, "Amoco", "mergesWith", "BP")
+
+
+def test_frames_merged_into(facts) -> None:
+    assert has(facts("Chubb was merged into ACE Limited in 2016."), "Chubb", "mergesWith", "ACE Limited")
+
+
+def test_frames_investor_noun_names_investor_and_target(facts) -> None:
+    assert has(facts("Chevron has become a major investor in Kazakhstan."), "Chevron", "invests", "Kazakhstan")
+
+
+def test_frames_role_noun_as_subject_of_the_copula_names_its_complement(facts) -> None:
+    found = facts("Renault's biggest shareholders are Nissan and the French government.")
+    assert has(found, "Nissan", "ownsStake", "Renault") and has(found, "Government of France", "ownsStake", "Renault")
+
+
+def test_frames_launching_a_named_body_announces_it(facts) -> None:
+    assert has(facts("Mr Blair launched the Africa Commission in London."), "Blair", "announces", "Africa Commission")
+
+
+def test_frames_announcing_needs_a_named_object(facts) -> None:
+    assert not any(f.predicate == "announces" for f in facts("Mr Brown unveiled the government's spending plans."))
+
+
+def test_frames_takeover_by_an_agent_takes_over_the_clause_subject(facts) -> None:
+    assert has(facts("Unilever agreed to a takeover by Procter & Gamble on Wednesday."), "Procter & Gamble", "acquires", "Unilever")
+
+
+def test_frames_having_an_offer_for_a_firm_bids_for_it(facts) -> None:
+    found = facts("Google has an offer for Yahoo on the table.")
+    assert has(found, "Google", "acquires", "Yahoo", modality="planned")
+
+
+def test_frames_acting_on_part_of_a_thing_acts_on_the_thing(facts) -> None:
+    found = facts("Mr Kennedy published the second part of the Liberal Democrat election manifesto on Monday.")
+    assert has(found, "Kennedy", "announces", "Liberal Democrat election manifesto")
+
+
+def test_frames_firm_named_before_group_is_the_firm(facts) -> None:
+    assert has(facts("Shares in the Tata group, which owns 30% of Jaguar, rose."), "Tata", "ownsStake", "Jaguar")
+
+
+def test_frames_description_stands_for_the_name_in_apposition(facts) -> None:
+    assert has(facts("The Spanish bank, Santander, has bought Abbey National."), "Santander", "acquires", "Abbey National")
+
+
+def test_frames_buying_a_product_named_by_its_maker_buys_no_firm(facts) -> None:
+    assert not any(f.predicate == "acquires" for f in facts("Air India will buy 20 A350 aircraft from Airbus."))
+
+
+def test_frames_selling_a_named_business_sells_the_firm_it_names(facts) -> None:
+    assert has(facts("Vodafone sold its Verizon Wireless business to Verizon for $130bn."), "Vodafone", "sells", "Verizon Wireless")
+
+
+def test_frames_description_with_a_list_in_apposition_stands_for_no_one_name(facts) -> None:
+    assert not has(facts("The two carmakers, Toyota and Honda, have bought Isuzu."), "Toyota", "acquires", "Isuzu")
+
+
+def test_frames_past_form_names_the_frame_the_model_lemma_misses(facts) -> None:
+    assert has(facts("The FSA fined Shell £17m on Thursday."), "FSA", "fines", "Shell")
+
+
+def test_frames_bidder_noun_bids_for_its_object(facts) -> None:
+    found = facts("Heineken is seen as a likely bidder for Carlsberg.")
+    assert has(found, "Heineken", "acquires", "Carlsberg", modality="planned")
+
+
+def test_frames_suitor_noun_is_a_possible_buyer(facts) -> None:
+    assert has(facts("PepsiCo has emerged as a possible suitor for Danone."), "PepsiCo", "acquires", "Danone", modality="possible")
+
+
+def test_frames_description_whose_name_heads_a_pair_of_descriptions_stands_for_it(facts) -> None:
+    found = facts("Mr Brown had talks in Paris with his French counterpart, Thierry Breton, and the German finance minister, Hans Eichel.")
+    assert has(found, "Brown", "meets", "Thierry Breton") and not has(found, "Brown", "meets", "France")
+
+
+def test_frames_examples_of_an_object_are_objects(facts) -> None:
+    assert has(facts("PetroChina wants to invest in countries such as Brazil."), "PetroChina", "invests", "Brazil")
+
+
+def test_frames_striking_a_deal_agrees_to_it(facts) -> None:
+    found = facts("Microsoft struck a supply agreement with Nokia.")
+    assert has(found, "Microsoft", "agreesTo", "supply agreement") and has(found, "Nokia", "agreesTo", "supply agreement")
+
+
+def test_frames_signing_up_for_a_deal_agrees_to_it(facts) -> None:
+    assert has(facts("Chevron signed up to a gas deal with Angola."), "Chevron", "agreesTo", "gas deal")
+
+
+def test_frames_object_of_an_accusation_does_the_gerund(facts) -> None:
+    found = facts("The Tories accused Labour of signing up to a deal with the Liberal Democrats.")
+    assert has(found, "Labour Party", "agreesTo", "deal") and not has(found, "Conservative Party", "agreesTo", "deal")
+
+
+def test_frames_unit_name_hung_off_another_modifier(facts) -> None:
+    assert has(facts("Unilever said its Birds Eye frozen food division grew."), "Unilever", "ownsStake", "Birds Eye")
+
+
+def test_frames_subject_of_use_does_the_infinitive(facts) -> None:
+    found = facts("Mr Prescott used his conference speech to launch the Sustainable Communities Plan.")
+    assert has(found, "Prescott", "announces", "Sustainable Communities Plan")

@@ -59,11 +59,12 @@ def test_predicates_types_and_qualifiers_come_from_closed_lists() -> None:
 
 
 def test_predicates_frame_slots_are_known() -> None:
-    verb_slots = {"dobj", "dobj:of", "dobj:in"}
+    verb_slots = {"dobj", "dobj:in"}
     noun_slots = {"poss", "compound", "modifier", "name", "named", "clause", "setting"}
     for p in PREDICATES:
         for frame in p.verbs:
-            assert all(s in verb_slots or s.startswith("prep:") for s in frame.object), (p.name, frame)
+            assert all(s in verb_slots or s.startswith(("prep:", "dobj:")) for s in frame.object), (p.name, frame)
+            assert frame.counterpart is None or (frame.counterpart[0] in predicate_names() and frame.counterpart[1].startswith("prep:")), (p.name, frame)
         for frame in p.nouns:
             assert all(s in noun_slots or s.startswith("prep:") for s in frame.subject + frame.object), (p.name, frame)
             assert not ("clause" in frame.subject and not frame.verbs), (p.name, frame.lemma)

@@ -420,3 +420,55 @@ def test_qualifiers_modality_hopes_with_model_lemma() -> None:
         """,
     )
     assert modality_of(doc[3]) == "hoped"
+
+
+def test_qualifiers_polarity_negated_copula_of_an_adjective_governor() -> None:
+    doc = build(
+        "Ruto was never able to visit Pretoria.",
+        """
+        Ruto     PROPN NNP Ruto     nsubj  1 B-PERSON
+        was      AUX   VBD be       ROOT   1
+        never    ADV   RB  never    neg    1
+        able     ADJ   JJ  able     acomp  1
+        to       PART  TO  to       aux    5
+        visit    VERB  VB  visit    xcomp  3
+        Pretoria PROPN NNP Pretoria dobj   5 B-GPE
+        .        PUNCT .   .        punct  1
+        """,
+    )
+    assert polarity_of(doc[5]) == "negative"
+
+
+def test_qualifiers_polarity_negating_noun_of_an_infinitive() -> None:
+    doc = build(
+        "Ruto's refusal to visit Pretoria angered many.",
+        """
+        Ruto     PROPN NNP Ruto     poss   2 B-PERSON
+        's       PART  POS 's       case   0
+        refusal  NOUN  NN  refusal  nsubj  6
+        to       PART  TO  to       aux    4
+        visit    VERB  VB  visit    acl    2
+        Pretoria PROPN NNP Pretoria dobj   4 B-GPE
+        angered  VERB  VBD anger    ROOT   6
+        many     ADJ   JJ  many     dobj   6
+        .        PUNCT .   .        punct  6
+        """,
+    )
+    assert polarity_of(doc[4]) == "negative"
+
+
+def test_qualifiers_modality_attempt_noun_is_hoped() -> None:
+    doc = build(
+        "Ruto made an attempt to visit Pretoria.",
+        """
+        Ruto     PROPN NNP Ruto     nsubj  1 B-PERSON
+        made     VERB  VBD make     ROOT   1
+        an       DET   DT  an       det    3
+        attempt  NOUN  NN  attempt  dobj   1
+        to       PART  TO  to       aux    5
+        visit    VERB  VB  visit    acl    3
+        Pretoria PROPN NNP Pretoria dobj   5 B-GPE
+        .        PUNCT .   .        punct  1
+        """,
+    )
+    assert modality_of(doc[5]) == "hoped"

@@ -21,10 +21,15 @@ from kg.extract.qualifiers import date_of, location_of, modality_of, polarity_of
 from kg.model import Argument, Evidence, Mention, Passage, Qualifiers, Quantity, Statement
 from kg.syntax import SUBJECT_DEPS, governing_verb, prep_objects
 
-__all__ = ["Builder", "SentenceContext", "mention_pairs", "token_mention", "types_ok"]
+__all__ = ["MODIFIER_FACTOR", "NAMED_FACTOR", "Builder", "SentenceContext", "mention_pairs", "token_mention", "types_ok"]
 
 #: (Mention, confidence factor): how surely a token stands for the mention.
 Found = tuple[Mention, float]
+#: The factor of a description standing for the one name in apposition to it ("the bank, Absa"):
+#: at or above it, a token names its mention.
+NAMED_FACTOR = 0.95
+#: The factor of a generic noun reached through its one named modifier ("Indian goods" -> India).
+MODIFIER_FACTOR = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,27 @@ _SPEAKS_FOR_ITS_BODY = frozenset({"spokesman", "spokeswoman", "spokesperson", "s
 _SPEAKS_FOR_ITS_FIRM = frozenset({"director", "directors", "board", "management"})
 
 
+#: Heads of a firm's name that the model leaves out of the name: "the Lagardere group".
+_FIRM_HEADS = frozenset({"group", "company", "firm", "corporation", "conglomerate"})
+
+
+def _name_of(token: Token, ctx: SentenceContext) -> Mention | None:
+    """The name a common noun stands for: the one name in apposition to it ("the German arm of
+    US carmaker - General Motors"), or the firm's name before "group" ("the Lagardere group")."""
+    if token.pos_ != "NOUN":
+        return None
+    # Not a list: "the six largest economies (Argentina, Brazil and Chile)" names members.
+    appos = {ctx.mentions[c.i] for c in token.children
+             if c.dep_ == "appos" and c.i in ctx.mentions and not any(t.pos_ == "PROPN" for t in c.conjuncts)}
+    if len(appos) == 1:
+        return appos.pop()
+    if token.lemma_.lower() in _FIRM_HEADS:
+        firms = {ctx.mentions[c.i] for c in token.children if c.dep_ == "compound" and c.i in ctx.mentions and ctx.mentions[c.i].type == "Organization"}
+        if len(firms) == 1:
+            return firms.pop()
+    return None
+
+
 def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = True) -> Found | None:
     """The mention a noun-phrase head stands for, with a confidence factor for how it was found.
 
@@ -80,14 +106,12 @@ def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = Tru
             if len(people) == 1:
                 return people.pop(), 1.0
         return found, 1.0
-    if token.pos_ == "NOUN":
-        # "The chancellor, Gordon Brown, is travelling": a description is the name set beside it.
-        named = [ctx.mentions[c.i] for c in token.children if c.dep_ == "appos" and c.i in ctx.mentions]
-        if len(named) == 1:
-            return named[0], 1.0
     found = ctx.antecedent(token)
     if found is not None:
         return found
+    named = _name_of(token, ctx)
+    if named is not None:
+        return named, NAMED_FACTOR
     if token.lemma_.lower() in _SPEAKS_FOR_ITS_FIRM:
         # "MCI's directors have backed Verizon": a firm's board acts for the firm.
         firms = [ctx.mentions[c.i] for c in token.children if c.dep_ == "poss" and c.i in ctx.mentions and ctx.mentions[c.i].type == "Organization"]
@@ -112,7 +136,7 @@ def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = Tru
         if t.i < token.i and t.i in ctx.mentions and not is_leader_modifier(t) and t.head.i <= token.i
     }
     if len(named) == 1:
-        return named.pop(), 0.75
+        return named.pop(), MODIFIER_FACTOR
     if not named and token.lemma_.lower() in ACT_NOUNS:
         # "welcomed the decision by India", "attacked the handling of the crisis by the BBC": an act
         # stands for whoever did it.

@@ -136,6 +136,13 @@ class Antecedents:
                 # is looked for past the clause's subject.
                 return None
             named = self._latest(self.organisations, start, prefer_subject=True, barred=barred)
+            owned = _owned_name(token)
+            for _ in range(3):
+                # "Its Next Directory division": a possessive is not the firm it possesses.
+                if named is None or not owned or (named.name != owned and named.text != owned):
+                    break
+                barred = (*barred, named.start)
+                named = self._latest(self.organisations, start, prefer_subject=True, barred=barred)
             return (_pointing(named, token, start), PRONOUN_FACTOR) if named else None
         if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return self._description(token, start)
@@ -214,6 +221,13 @@ def _clause_subjects(pronoun: Token, start: int) -> tuple[int, ...]:
         return ()
     base = start - pronoun.idx
     return tuple(base + c.idx for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != pronoun.i)
+
+
+def _owned_name(pronoun: Token) -> str:
+    """The name a possessive pronoun stands before ("its [Next Directory] division"), or ""."""
+    if pronoun.dep_ != "poss":
+        return ""
+    return " ".join(t.text for t in pronoun.doc[pronoun.i + 1 : pronoun.head.i] if t.pos_ == "PROPN")
 
 
 def _covers(m: Mention, offsets: tuple[int, ...]) -> bool:

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg import predicates
-from kg.extract.context import ACT_NOUNS, Builder, Found, mention_pairs, token_mention
-from kg.lexicon import POSITIVE_EVALUATION, RESIGNING_VERBS, SPEECH_VERBS, TRIBUTES
+from kg.extract.context import ACT_NOUNS, MODIFIER_FACTOR, NAMED_FACTOR, Builder, Found, mention_pairs, token_mention
+from kg.lexicon import BUSINESS_PART_NOUNS, PARTITIVE_NOUNS, POSITIVE_EVALUATION, RESIGNING_VERBS, SPEECH_VERBS, TRIBUTES
 from kg.normalize import parse_quantity
 from kg.model import Mention, Quantity
 from kg.predicates import Adjective, Noun, Predicate, Verb
@@ -21,8 +21,11 @@ from kg.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     conjuncts,
+    described,
+    examples,
     governing_verb,
     is_passive,
+    is_relative_pronoun,
     logical_subjects,
     patients,
     prep_objects,
@@ -39,7 +42,7 @@ _QUANTITY_LABELS = frozenset({"MONEY", "PERCENT"})
 def frame_verbs(verb: Token) -> list[tuple[Predicate, Verb]]:
     """The (predicate, frame) pairs that fit a verb token: its lemma, its particle, and what the
     frame requires ("called X a disgrace" needs the complement; "called X" must have none)."""
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     found = []
     for predicate, frame in (*predicates.verb_frames(lemma), *predicates.verb_frames("*")):
@@ -62,6 +65,13 @@ def frame_verbs(verb: Token) -> list[tuple[Predicate, Verb]]:
     return found
 
 
+def _lemma(verb: Token) -> str:
+    """The verb's lemma, or its past form less "d" when the model's lemma names no frame and that
+    does ("fined" -> "fine", where the model gives "fin")."""
+    lemma = verb.lemma_.lower()
+    if not predicates.verb_frames(lemma) and verb.tag_ in {"VBD", "VBN"} and verb.lower_.endswith("ed") and predicates.verb_frames(verb.lower_[:-1]):
+        return verb.lower_[:-1]
+    return lemma
 
 
 def _complements(verb: Token) -> list[Token]:
@@ -109,15 +119,24 @@ def _quantity_at(token: Token) -> Quantity | None:
 
 def _verb_slot(verb: Token, slot: str, passive: bool) -> list[Token]:
     if slot == "dobj":
-        return patients(verb) if passive else [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
-    if slot == "dobj:of":
-        # "owns 51.4% of KFB", "bought 18.8% of Southcorp": the object is the part's whole.
-        return [o for d in verb.children if d.dep_ == "dobj" for _, o in prep_objects(d, ("of",))]
+        if passive:
+            return patients(verb)
+        found = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        if found and is_relative_pronoun(found[0]) and verb.dep_ == "relcl":
+            # "Jaguar, which Ford sold to Tata": the relative pronoun stands for the noun.
+            return described(verb.head)
+        # "unveiled the first part of the Tory manifesto": the verb acts on the whole.
+        return found + [o for t in found if t.lemma_.lower() in PARTITIVE_NOUNS for _, o in prep_objects(t, ("of",))]
     if slot == "dobj:in":
         # "visiting constituencies in Somerset and Hampshire": a common noun's place, wherever the
         # parser hangs the phrase ("visit the Pakistani community in Manchester").
         common = [d for d in verb.children if d.dep_ == "dobj" and d.pos_ == "NOUN"]
         return [o for d in common for _, o in prep_objects(d, ("in",))] or ([o for _, o in prep_objects(verb, ("in",))] if common else [])
+    if slot.startswith("dobj:"):
+        # "owns 51.4% of KFB", "bought 18.8% of Southcorp": the object is the part's whole;
+        # "paid $1bn for Mondavi", "signed a deal with Qatar": the parser hangs the phrase off the object.
+        word = slot.split(":", 1)[1]
+        return [o for d in verb.children if d.dep_ == "dobj" for _, o in prep_objects(d, (word,))]
     if slot.startswith("prep:"):
         word = slot.split(":", 1)[1]
         found = [o for _, o in prep_objects(verb, (word,))]
@@ -174,6 +193,8 @@ def verb_statements(verb: Token, b: Builder) -> None:
         # "visiting Sikhism's holiest shrine, the Golden Temple": the apposition names the object.
         objects += [a for o in objects for a in o.children if a.dep_ == "appos"]
         objects += _doers(objects)
+        # "invest in markets such as Latin America": the examples are the objects too.
+        objects += [e for o in objects for e in examples(o)]
         if frame.subject_types:
             subjects = [t for t in subjects if (m := token_mention(t, b.ctx, allow_modifier=False)) is not None and m[0].type in frame.subject_types]
         objects = _headed(objects, frame.object_heads, b)
@@ -185,9 +206,13 @@ def verb_statements(verb: Token, b: Builder) -> None:
             # "X and Y merged": the coordinated subjects hold the predicate between them.
             _pairs(subjects, verb, predicate, relation, b, qualifiers, frame.modality, frame.polarity)
             continue
-        for o, subject, obj in mention_pairs(subjects, objects, b.ctx, object_modifier=True):
+        for o, subject, obj in mention_pairs(subjects, objects, b.ctx, object_modifier=not predicate.named_object):
+            if not _object_fits(o, obj, predicate, b):
+                continue
             b.add(verb, subject, predicate.name, obj, relation + _prep_word(o), f"kg.rules.{predicate.name}.v1", _RULE_CONFIDENCE,
                   modality=frame.modality, polarity=frame.polarity, **qualifiers)  # type: ignore[arg-type]
+        if frame.counterpart is not None:
+            _counterpart(verb, frame, passive, subjects, objects, qualifiers, relation, b)
         if "Quantity" in predicate.range and predicate.name != "reports":
             # "Japan committed $5 billion": an amount with no entity behind it is a literal object.
             amounts = [q for o in objects if token_mention(o, b.ctx) is None and (q := _quantity_at(o)) is not None and q.currency]
@@ -208,6 +233,52 @@ def _doers(objects: list[Token]) -> list[Token]:
         if len(doers) > 1:
             found += doers
     return found
+
+
+def _counterpart(verb: Token, frame: Verb, passive: bool, subjects: list[Token], objects: list[Token], qualifiers: dict, relation: str, b: Builder) -> None:
+    """The other side of a deal: "Citigroup sold Travelers to MetLife" (MetLife acquires
+    Travelers), "Fosters bought Southcorp shares from Reline" (Reline sells them, to Fosters)."""
+    name, slot = frame.counterpart  # type: ignore[misc]
+    parties = _verb_slot(verb, slot, passive)
+    if not passive and slot.startswith("prep:"):
+        parties += _verb_slot(verb, "dobj:" + slot.split(":", 1)[1], passive)
+    if not parties:
+        return
+    found: dict[str, object] = {k: v for k, v in qualifiers.items() if k in {"amount", "rate"} and k in predicates.get(name).qualifiers}
+    if "buyer" in predicates.get(name).qualifiers:
+        buyer = first_mention(subjects, b)
+        if buyer is not None:
+            found["buyer"] = buyer
+    for o, party, obj in mention_pairs(parties, objects, b.ctx, object_modifier=True):
+        # Both sides named ("its Travelers insurance arm" names Travelers): a pronoun or a
+        # description ("sold it to Southcorp", "sell the EU to the country") is a guess on a
+        # guess once the deal is turned round.
+        named = obj[1] >= NAMED_FACTOR or (obj[1] == MODIFIER_FACTOR and _through(o, BUSINESS_PART_NOUNS, b))
+        if party[1] == 1.0 and named and party[0].key != obj[0].key:
+            b.add(verb, party, name, obj, f"{relation} {o.head.text}" if o.dep_ == "pobj" else f"{relation} {parties[0].head.text}", f"kg.rules.{name}.counterpart.v1",
+                  _RULE_CONFIDENCE, modality=frame.modality, polarity=frame.polarity, **found)  # type: ignore[arg-type]
+
+
+def _object_fits(o: Token, obj: Found, predicate: Predicate, b: Builder) -> bool:
+    """Whether an object reached through a named modifier fits the predicate's ``modifier_heads``
+    ("its Travelers insurance arm" is Travelers; "10 A320 aircraft" is no firm A320)."""
+    return predicate.modifier_heads is None or obj[1] != MODIFIER_FACTOR or _through(o, predicate.modifier_heads, b)
+
+
+def _through(obj: Token, heads: frozenset[str], b: Builder) -> bool:
+    """A noun of ``heads`` named by a name before it ("its Travelers insurance arm"), not by its
+    owner's possessive ("Yukos' main production arm")."""
+    if obj.lemma_.lower() not in heads and obj.lower_ not in heads:
+        return False
+    return any(t.i in b.ctx.mentions and not _under_possessive(t, obj) for t in obj.subtree if t.i < obj.i)
+
+
+def _under_possessive(token: Token, head: Token) -> bool:
+    while token != head and token.head != token:
+        if token.dep_ == "poss":
+            return True
+        token = token.head
+    return False
 
 
 def _wildcard(verb: Token, predicate: Predicate, frame: Verb, b: Builder) -> None:
@@ -262,6 +333,11 @@ def _named(noun: Token) -> list[Token]:
         found += [t for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for t in conjuncts(c)]
         if not found:
             found += logical_subjects(verb)
+    if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "be":
+        # "The main shareholders of EADS are Lagardere and DaimlerChrysler": the copula's complement.
+        # Not a thing named after one: "Its best known brand is Fosters lager" is a product.
+        found += [t for c in noun.head.children if c.dep_ == "attr" for t in conjuncts(c)
+                  if t.pos_ == "PROPN" or not any(d.dep_ == "compound" for d in t.children)]
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         # "X joined as a member of Y", "X took over as chairman": the clause's subject.
         verb = governing_verb(noun)
@@ -314,7 +390,10 @@ def _noun_slot(noun: Token, slot: str, frame: Noun) -> list[Token]:
         # "Unilever's Birds Eye unit", "the Birds Eye unit of Unilever": the name the noun carries.
         if not _has_owner(noun):
             return []
-        return [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
+        # "its Birds Eye frozen food division", "its Travelers Life & Annuity insurance arm": the
+        # parser may hang the name off another modifier; a name inside the possessive is the owner.
+        found = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
+        return found or [t for t in noun.subtree if t.i < noun.i and t.pos_ == "PROPN" and t.dep_ in {"compound", "nmod"} and not _under_possessive(t, noun)]
     if slot == "named":
         return _named(noun)
     if slot == "clause":
@@ -390,11 +469,19 @@ def _noun_qualifiers(noun: Token, frame: Noun, ctx) -> dict[str, object]:
 
 def noun_statements(noun: Token, b: Builder) -> None:
     """Statements of every noun frame of the token: "X's visit to Y", "the merger of X and Y"."""
-    for form in dict.fromkeys((noun.lower_, noun.lemma_.lower())):
+    for form in dict.fromkeys((_hyphenated(noun), noun.lower_, noun.lemma_.lower())):
         for predicate, frame in predicates.noun_frames(form):
             _noun_frame(noun, predicate, frame, b)
         if predicates.noun_frames(form):
             return
+
+
+def _hyphenated(noun: Token) -> str:
+    """The whole of a hyphenated noun the tokenizer split ("tie - up" -> "tie-up"), else the word."""
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].head == noun and not doc[noun.i - 2].whitespace_:
+        return f"{doc[noun.i - 2].lower_}-{noun.lower_}"
+    return noun.lower_
 
 
 #: Heads that a frame noun can name the kind of: "Nestle, the parent company of Purina".
@@ -415,11 +502,16 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
         subjects = [t for t in subjects if (m := token_mention(t, b.ctx, allow_modifier=False)) is not None and m[0].type in frame.subject_types]
     objects = _headed([t for slot in frame.object for t in _noun_slot(noun, slot, frame)], frame.object_heads, b)
     agents = _noun_slot(noun, "prep:by", frame) if "prep:by" in frame.subject else []
-    if agents and "poss" in frame.subject and not objects:
-        # "P&O's takeover by Carnival": with a "by" agent, the possessive is what is taken over.
-        objects = _noun_slot(noun, "poss", frame)
+    if agents and not objects:
+        # "P&O's takeover by Carnival": with a "by" agent, the possessive is what is taken over;
+        # "Aggregate agreed a takeover by Holcim": or the subject of the clause that takes it.
+        if "poss" in frame.subject:
+            objects = _noun_slot(noun, "poss", frame)
+        if not objects and "clause" in frame.subject:
+            objects = _noun_slot(noun, "clause", frame)
         subjects = agents
     objects = [o for o in objects if o not in subjects]
+    objects += [e for o in objects for e in examples(o)]
     qualifiers = _noun_qualifiers(noun, frame, b.ctx)
     extractor = f"kg.rules.{predicate.name}.noun.v1"
     presupposed = frame.presupposed or "named" in frame.subject or "named" in frame.object
@@ -436,7 +528,9 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
         _pairs(subjects, noun, predicate, noun.text, b, qualifiers, frame.modality, frame.polarity, extractor, _NOUN_CONFIDENCE)
         return
     for group in ([s for s in subjects if s in owners], [s for s in subjects if s not in owners]):
-        for o, subject, obj in mention_pairs(group, objects, b.ctx, object_modifier=True):
+        for o, subject, obj in mention_pairs(group, objects, b.ctx, object_modifier=not predicate.named_object):
+            if not _object_fits(o, obj, predicate, b):
+                continue
             b.add(noun, subject, predicate.name, obj, relation + _prep_word(o), extractor, _NOUN_CONFIDENCE,
                   modality=frame.modality, polarity=frame.polarity, presupposed=presupposed or group[0] in owners, **qualifiers)  # type: ignore[arg-type]
 

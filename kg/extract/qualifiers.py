@@ -11,7 +11,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from kg.normalize import resolve_date
-from kg.lexicon import CLAIM_NOUNS, FORMER_WORDS, FUTURE_AUXILIARIES, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATIONS
+from kg.lexicon import CLAIM_NOUNS, FORMER_WORDS, FUTURE_AUXILIARIES, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATING_NOUNS, NEGATIONS
 from kg.model import Mention
 from kg.syntax import clause_head, supposes
 
@@ -104,7 +104,10 @@ def polarity_of(anchor: Token) -> str:
         if any(child.dep_ == "neg" or (child.lower_ in NEGATIONS and child.dep_ in {"advmod", "neg", "det"} and child.i < current.i) for child in current.children):
             return "negative"
         head = current.head
-        if head == current or current.dep_ not in {"xcomp", "aux", "auxpass"}:
+        if current.dep_ == "acl" and head.lemma_.lower() in NEGATING_NOUNS:
+            return "negative"  # "Mr Bush's refusal to sign the protocol"
+        # "would never be able to reach agreement": through the adjective to the negated copula.
+        if head == current or current.dep_ not in {"xcomp", "aux", "auxpass", "acomp"}:
             break
         if head.lemma_.lower() in NEGATING_HEADS or any(c.lemma_.lower() in NEGATING_HEADS for c in head.children if c.dep_ == "acomp"):
             return "negative"

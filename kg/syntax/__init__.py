@@ -16,7 +16,9 @@ from kg.syntax.clauses import (
     clause_head,
     conjuncts,
     controlled_clause,
+    described,
     direct_objects,
+    examples,
     governing_verb,
     has_own_subject,
     is_passive,
@@ -47,8 +49,8 @@ from kg.syntax.phrases import (
 
 __all__ = [
     "DETACHED_DEPS", "PASSIVE_SUBJECT_DEPS", "PLACE_LABELS", "PREDICATE_POS", "RELATIVE_PRONOUNS", "SUBJECT_DEPS",
-    "TIME_LABELS", "after_comma", "agents", "balance_quotes", "clause_head", "conjuncts", "controlled_clause",
-    "detached_apposition", "direct_objects", "extent", "governing_verb", "has_own_subject", "is_passive",
+    "TIME_LABELS", "after_comma", "agents", "balance_quotes", "clause_head", "conjuncts", "controlled_clause", "described",
+    "detached_apposition", "direct_objects", "examples", "extent", "governing_verb", "has_own_subject", "is_passive",
     "is_predicate", "is_relative_pronoun", "logical_subjects", "noun_phrase", "patients", "phrase_text", "pobj",
     "prep_objects", "relative_antecedent", "subject_phrases", "subtree", "supposes", "trim",
 ]

@@ -17,7 +17,9 @@ __all__ = [
     "clause_head",
     "conjuncts",
     "controlled_clause",
+    "described",
     "direct_objects",
+    "examples",
     "governing_verb",
     "has_own_subject",
     "is_passive",
@@ -41,6 +43,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 #: Clause links through which a verb with no subject of its own shares its governor's subject.
 _SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+#: Verbs whose object is the means by which their subject does the infinitive: "used X to launch".
+_MEANS_VERBS = frozenset({"use", "spend"})
 #: Subordinators of a clause that supposes rather than states ("if Labour wins Ealing").
 _SUPPOSING_MARKS = frozenset({"if", "unless", "whether"})
 _MAX_DEPTH = 6
@@ -73,6 +77,15 @@ def relative_antecedent(verb: Token) -> Token | None:
     return None
 
 
+def described(noun: Token) -> list[Token]:
+    """The noun a relative clause or participle describes, and its conjuncts; when that noun only
+    describes a name in apposition ("Sibneft, a Russian oil company that came close to merging",
+    "News Corp, the media company controlled by Rupert Murdoch"), the name is what the clause is about."""
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
+        return conjuncts(noun.head)
+    return conjuncts(noun)
+
+
 def supposes(verb: Token) -> bool:
     """True when the verb's own clause opens with "if", "unless" or "whether"."""
     return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for c in verb.children)
@@ -92,12 +105,16 @@ def patients(verb: Token) -> list[Token]:
     found = [t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in conjuncts(c)]
     if found and is_relative_pronoun(found[0]) and verb.dep_ == "relcl":
         # "NTV, which is controlled by Gazprom": the relative pronoun stands for the noun.
-        found = conjuncts(verb.head)
+        found = described(verb.head)
     if not found and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         # "is expected to be invited": the raised subject sits on the governing verb.
         found = [t for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS | SUBJECT_DEPS for t in conjuncts(c)]
     if not found and verb.dep_ == "acl":
-        found = conjuncts(verb.head)
+        found = described(verb.head)
+    if not found and verb.dep_ == "advcl" and any(c.dep_ == "auxpass" for c in verb.children):
+        # "X was sold last year, having been owned by Y": the passive participle's patient is
+        # the subject of the clause it hangs off.
+        found = [t for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS | SUBJECT_DEPS for t in conjuncts(c)]
     return found
 
 
@@ -125,11 +142,16 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     found = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
     if found:
         if verb.dep_ == "relcl" and found[0].lower_ in RELATIVE_PRONOUNS:
-            return conjuncts(verb.head)
+            return described(verb.head)
         return found
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
         # "Labour poster plans attacking Mr Howard": the noun the participle describes acts.
-        return conjuncts(verb.head)
+        return described(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "for"} and verb.head.head.pos_ == "VERB":
+        # "accused Labour of signing", "praised Shell for cutting": the object did it.
+        objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        if objects:
+            return conjuncts(objects[0])
     if verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head != verb:
         # "ahead of attending X": pcomp under a preposition; climb to the governing verb.
         head = governing_verb(verb)
@@ -139,8 +161,11 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
             # "X, convicted of murdering Y", "X was accused of killing Y": the passive's patient acts.
             return patients(head)
         if verb.dep_ == "xcomp":
-            # Object control ("invited India to join") before subject control ("hopes to host").
-            objects = [c for c in head.children if c.dep_ == "dobj"]
+            # Object control ("invited India to join") before subject control ("hopes to host"),
+            # but the subject uses a means or spends money to do it ("used the debate to launch",
+            # "paid £328m to buy").
+            objects = [c for c in head.children if c.dep_ == "dobj"
+                       and head.lemma_.lower() not in _MEANS_VERBS and c.ent_type_ != "MONEY"]
             if objects:
                 return conjuncts(objects[0])
             raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
@@ -172,6 +197,18 @@ def reporter_of_conjunct(verb: Token, reporting: frozenset[str]) -> Token | None
 def direct_objects(verb: Token) -> list[Token]:
     """Direct objects and complements of an active verb, with their conjuncts."""
     return [t for c in verb.children if c.dep_ in _OBJECT_DEPS for t in conjuncts(c)]
+
+
+def examples(noun: Token) -> list[Token]:
+    """The examples a common noun gives of itself: "markets such as Latin America", "firms
+    including Shell and BP" -> Latin America; Shell, BP."""
+    if noun.pos_ != "NOUN":
+        return []
+    found = []
+    for prep, obj in prep_objects(noun, ("as", "including")):
+        if prep.lower_ == "including" or any(c.lower_ == "such" for c in prep.children) or (prep.i > 0 and noun.doc[prep.i - 1].lower_ == "such"):
+            found.append(obj)
+    return found
 
 
 def pobj(prep: Token) -> Token | None:
