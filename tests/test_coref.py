@@ -71,3 +71,8 @@ def test_coref_an_object_it_past_its_clause_s_subject_is_left_alone(facts) -> No
 def test_coref_its_is_not_the_firm_it_possesses(facts) -> None:
     found = facts("Unilever reported higher profits on Monday. Birds Eye did well. Its Birds Eye frozen food division cut 300 jobs.")
     assert has(found, "Unilever", "ownsStake", "Birds Eye")
+
+
+def test_coref_a_statement_between_two_pronouns_is_not_made(facts) -> None:
+    found = facts("Tom Lee has long wanted the Halvorsen chain. Last year he tried to buy it.")
+    assert not any(f.predicate == "acquires" for f in found)
