@@ -247,3 +247,19 @@ def test_positions_an_organisation_after_at_is_the_affiliation(facts) -> None:
 def test_positions_a_party_rebel_is_no_former_member(facts) -> None:
     found = facts("Tory rebel Tom Reid voted against the bill on Monday.")
     assert not has(found, "Tom Reid", "memberOf", "Conservative Party", status="former")
+
+
+def test_positions_a_hyphenated_title_keeps_its_prefix(facts) -> None:
+    found = facts("His brother Anil, the vice-chairman, said he had not been consulted.")
+    assert has(found, "Anil", "holdsPosition", "vice-chairman")
+    assert not has(found, "Anil", "holdsPosition", "chairman")
+
+
+def test_positions_a_hyphenated_title_keeps_the_owner_of_its_first_part(facts) -> None:
+    found = facts("Tom Grey, Tory co-chairman, said the plan was a mistake.")
+    assert has(found, "Tom Grey", "holdsPosition", "co-chairman", affiliation="Conservative Party")
+
+
+def test_positions_a_hyphenated_title_of_an_organisation_is_that_organisations(facts) -> None:
+    found = facts("Rainer Hertz, the German co-head of Halvorsen, will step down.")
+    assert has(found, "Rainer Hertz", "holdsPosition", "co-head", affiliation="Halvorsen")

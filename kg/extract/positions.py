@@ -18,7 +18,7 @@ from kg.gazetteer import party_name
 from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, SPEECH_VERBS, TITLE_HEADS
 from kg.model import Description, Mention
 from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
-from kg.syntax.titles import is_plural, is_title_head, title_before, title_words
+from kg.syntax.titles import hyphen_prefix, is_plural, is_title_head, title_before, title_words
 
 __all__ = ["position_statements"]
 
@@ -191,6 +191,14 @@ def _apposition_owner(title: Token, b: Builder) -> Mention | None:
         found = _owner(obj, b)
         if found is not None and not (prep.lower_ == "to" and found.type != "Organization"):
             return found
+    # Last, the stranded first part of a hyphenated title ("Tory co-chairman"; not before an
+    # "of": "the German co-head of EADS" is EADS's).
+    prefix = hyphen_prefix(title)
+    for child in sorted((t for t in prefix.subtree if t.i < prefix.i) if prefix is not None else (), key=lambda t: -t.i):
+        if child.dep_ in {"compound", "nmod", "amod"} and child.i in b.ctx.mentions:
+            found = _owner(child, b)
+            if found is not None:
+                return found
     return None
 
 

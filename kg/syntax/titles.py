@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from kg.gazetteer import country_code, party_name
 from kg.lexicon import FORMER_WORDS, HONORIFICS, ORGANIZATION_KINDS, TITLE_HEADS, TITLE_MODIFIERS
 
-__all__ = ["is_title_head", "names_party_member", "title_before", "title_words"]
+__all__ = ["hyphen_prefix", "is_plural", "is_title_head", "names_party_member", "title_before", "title_words"]
 
 #: Words that join the parts of a capitalised title ("Secretary of State for Health",
 #: "Culture, Media and Sport Secretary").
@@ -201,12 +201,24 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     return (start, end)
 
 
+def hyphen_prefix(noun: Token) -> Token | None:
+    """The first part of a hyphenated title the tokenizer split off ("vice" of "vice-chairman",
+    "co" of "co-head"), which the parser may leave stranded beside the head, or None."""
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text in {"-", "–"} and not doc[noun.i - 1].whitespace_ and not doc[noun.i - 2].whitespace_ and doc[noun.i - 2].is_alpha:
+        return doc[noun.i - 2]
+    return None
+
+
 def title_words(noun: Token) -> list[Token]:
     """The words of a title headed by ``noun`` in an apposition or after a copula: its modifiers
     before it (not determiners, possessives or names) and an "of"/"for" complement that names a
     portfolio rather than an organisation ("head of currency strategy", "Chancellor of the
     Exchequer", but not "chief executive of [Ford]")."""
     words = [noun]
+    prefix = hyphen_prefix(noun)
+    if prefix is not None:
+        words += [prefix, noun.doc[noun.i - 1]]
     for child in sorted(noun.lefts, key=lambda t: -t.i):
         if child.dep_ in {"det", "poss", "predet", "case", "punct", "cc"} or child.ent_type_ in _NAME_LABELS:
             continue
