@@ -284,3 +284,8 @@ def test_figures_a_participle_clause_shares_its_clause_s_metric(figures) -> None
 def test_figures_an_amount_after_a_comma_is_the_next_item_of_a_list(figures) -> None:
     found = figures("Labour's campaign cost £1.7m, the Tories' £2.1m and the Greens' £300,000, according to the Electoral Commission.")
     assert 2_100_000 not in {v for _, v, _, _ in found}
+
+
+def test_figures_a_figure_joined_to_up_from_reads_like_the_earlier_level(figures) -> None:
+    found = figures("Growth in Spain was 1.1% in 2004, up from just 0.3% in 2003 and 0.4% in 2002 - an improvement but still a long way from ideal.")
+    assert ("Spain", 0.4, "growth") in {(s, v, m) for s, v, m, _ in found}

@@ -295,6 +295,11 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
         # "cut to 4.0% from 4.4% this year and 2.1% from 2.8% in 2005": the parser joins the
         # second figure to the first one's preposition; it fills the same slot.
         dep, prep = "pobj", head
+    elif dep == "conj" and head.lower_ in {"up", "down"}:
+        # "up from 0.3% in 2003 and 0.4% in 2002": joined to the "up" of the first one's "from".
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.i < root.i and any(_is_figure(o) for o in c.children if o.dep_ == "pobj")), None)
+        if prep is not None:
+            dep = "pobj"
     verb: Token | None = None
     noun: Token | None = None
     change = False
