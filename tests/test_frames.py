@@ -566,8 +566,3 @@ def test_frames_object_of_an_accusation_does_the_gerund(facts) -> None:
 
 def test_frames_unit_name_hung_off_another_modifier(facts) -> None:
     assert has(facts("Unilever said its Birds Eye frozen food division grew."), "Unilever", "ownsStake", "Birds Eye")
-
-
-def test_frames_subject_of_use_does_the_infinitive(facts) -> None:
-    found = facts("Mr Prescott used his conference speech to launch the Sustainable Communities Plan.")
-    assert has(found, "Prescott", "announces", "Sustainable Communities Plan")

@@ -43,8 +43,6 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 #: Clause links through which a verb with no subject of its own shares its governor's subject.
 _SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
-#: Verbs whose object is the means by which their subject does the infinitive: "used X to launch".
-_MEANS_VERBS = frozenset({"use", "spend"})
 #: Subordinators of a clause that supposes rather than states ("if Labour wins Ealing").
 _SUPPOSING_MARKS = frozenset({"if", "unless", "whether"})
 _MAX_DEPTH = 6
@@ -161,11 +159,8 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
             # "X, convicted of murdering Y", "X was accused of killing Y": the passive's patient acts.
             return patients(head)
         if verb.dep_ == "xcomp":
-            # Object control ("invited India to join") before subject control ("hopes to host"),
-            # but the subject uses a means or spends money to do it ("used the debate to launch",
-            # "paid £328m to buy").
-            objects = [c for c in head.children if c.dep_ == "dobj"
-                       and head.lemma_.lower() not in _MEANS_VERBS and c.ent_type_ != "MONEY"]
+            # Object control ("invited India to join") before subject control ("hopes to host").
+            objects = [c for c in head.children if c.dep_ == "dobj"]
             if objects:
                 return conjuncts(objects[0])
             raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
