@@ -17,6 +17,7 @@ from kg import predicates
 from kg.components import is_leader_modifier
 from kg.normalize import parse_offset, shift_date
 from kg.lexicon import POSTNOMINAL_TITLES
+from kg.extract.coref import RESOLVED_PRONOUNS
 from kg.extract.qualifiers import date_of, location_of, modality_of, polarity_of, status_of
 from kg.model import Argument, Evidence, Mention, Passage, Qualifiers, Quantity, Statement
 from kg.syntax import SUBJECT_DEPS, governing_verb, prep_objects
@@ -47,6 +48,14 @@ class SentenceContext:
     #: a sentence gives without saying whose they are ("Sales climbed to 36bn kroner").
     topic: Callable[[int], Found | None] = lambda start: None
 
+    def name_end(self, start: int, limit: int) -> int:
+        """The index just past the mention that covers token ``start`` (no further than ``limit``)."""
+        mention = self.mentions.get(start)
+        end = start
+        while end < limit and self.mentions.get(end) == mention:
+            end += 1
+        return end
+
     def evidence(self, sent: Span) -> Evidence:
         start = self.passage.start + sent.start_char
         return Evidence(self.passage.document.doc_id, sent.text, start, start + len(sent.text))
@@ -72,10 +81,6 @@ _SPEAKS_FOR_ITS_FIRM = frozenset({"director", "directors", "board", "management"
 
 #: Heads of a firm's name that the model leaves out of the name: "the Lagardere group".
 _FIRM_HEADS = frozenset({"group", "company", "firm", "corporation", "conglomerate"})
-
-
-#: Pronouns that coreference resolves to a name (a mention's text is the pronoun then).
-_PRONOUNS = frozenset("he she it they him her them his its their hers theirs".split())
 
 
 def _name_of(token: Token, ctx: SentenceContext) -> Mention | None:
@@ -238,7 +243,7 @@ class Builder:
             argument = Argument(title=object_mention) if title else Argument(mention=object_mention)
         if not types_ok(predicate, subject_mention, obj if isinstance(obj, Quantity) else object_mention):
             return None
-        if object_mention is not None and subject_mention.text.lower() in _PRONOUNS and object_mention.text.lower() in _PRONOUNS:
+        if object_mention is not None and subject_mention.text.lower() in RESOLVED_PRONOUNS and object_mention.text.lower() in RESOLVED_PRONOUNS:
             # "he'll use our money to buy it": two guesses at once are wrong more often than not
             # (11 of 15 such statements on the BBC pool).
             return None

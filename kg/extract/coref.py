@@ -21,11 +21,13 @@ from kg.model import Mention, Statement
 from kg.normalize import title_key
 from kg.syntax import SUBJECT_DEPS
 
-__all__ = ["Antecedents"]
+__all__ = ["RESOLVED_PRONOUNS", "Antecedents"]
 
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
+#: Every pronoun this module resolves to a name (the mention it yields has the pronoun as text).
+RESOLVED_PRONOUNS = _MALE_PRONOUNS | _FEMALE_PRONOUNS | _THING_PRONOUNS
 #: Confidence factors: a pronoun is surer than a description.
 PRONOUN_FACTOR = 0.85
 DESCRIPTION_FACTOR = 0.8
@@ -95,7 +97,7 @@ class Antecedents:
         seen: set[Mention] = set()
         for token in sent:
             m = mentions.get(token.i)
-            if m is None or m in seen or m.text.lower() in _MALE_PRONOUNS | _FEMALE_PRONOUNS | _THING_PRONOUNS:
+            if m is None or m in seen or m.text.lower() in RESOLVED_PRONOUNS:
                 continue
             seen.add(m)
             subject = any(mentions.get(t.i) == m and _is_subject(t) for t in sent)

@@ -140,9 +140,7 @@ def _placed_conjunct(obj: Token, ctx: SentenceContext) -> bool:
     mine, first = ctx.mentions.get(obj.i), ctx.mentions.get(obj.head.i)
     if mine is None or first is None or mine.type != first.type:
         return True
-    end = obj.i
-    while end < len(obj.doc) and ctx.mentions.get(end) == mine:
-        end += 1
+    end = ctx.name_end(obj.i, len(obj.doc))
     return end < len(obj.doc) and obj.doc[end].lower_ == "in"
 
 

@@ -127,9 +127,7 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
         for _, obj in prep_objects(ent.root, ("of", "for")):
             # "Secretary of State for [India]" keeps the title whole; a name after it owns the office.
             affiliation = affiliation or _owner(obj, b)
-        end = at  # the end of the person's name
-        while end < len(doc) and ctx.mentions.get(end) == person:
-            end += 1
+        end = ctx.name_end(at, len(doc))  # the end of the person's name
         if affiliation is None:
             # "analyst Alex Potter at Lehman Brothers": the owner follows the name, attached to it
             # or (as the parse often has it) to the verb of saying; read from the name's end.
@@ -162,10 +160,7 @@ def _possessive_at(index: int, b: Builder) -> bool:
     """Whether the name at ``index`` is a possessive ("at Labour's spring conference"): it owns
     the thing after it, the place where the person is, not the person's office."""
     doc = b.sent.doc
-    mention = b.ctx.mentions[index]
-    end = index
-    while end < len(doc) and b.ctx.mentions.get(end) == mention:
-        end += 1
+    end = b.ctx.name_end(index, len(doc))
     return end < len(doc) and doc[end].tag_ == "POS"
 
 
@@ -404,9 +399,7 @@ def _linear_appositions(sent: Span, b: Builder) -> None:
         if person is None or person.type != "Person" or person in seen:
             continue
         seen.add(person)
-        end = i
-        while end < sent.end and ctx.mentions.get(end) == person:
-            end += 1
+        end = ctx.name_end(i, sent.end)
         if end < sent.end and doc[end].text in POSTNOMINAL_TITLES:
             _office(b, doc[end], (person, 1.0), [doc[end]], None, "kg.rules.title.v1", 0.85)
             end += 1  # "Philippe Sands QC, a member of Matrix Chambers": the apposition follows the title
@@ -503,12 +496,10 @@ def _party_before_names(sent: Span, b: Builder) -> None:
         i += 1
 
 
-def _ends_phrase(person: Mention, start: int, sent: Span, ctx: SentenceContext) -> bool:
+def _ends_phrase(start: int, sent: Span, ctx: SentenceContext) -> bool:
     """Whether the name starting at ``start`` closes its phrase (a comma, the sentence's end or
     its verb after it), so it is not the first of a list ("the heads of Shell, BP and Total")."""
-    end = start
-    while end < sent.end and ctx.mentions.get(end) == person:
-        end += 1
+    end = ctx.name_end(start, sent.end)
     if end < sent.end and sent.doc[end].text in POSTNOMINAL_TITLES:
         end += 1  # "Tom Hensley QC has warned"
     if end >= sent.end:
@@ -529,7 +520,7 @@ def _title_of_owner_before_names(sent: Span, b: Builder) -> None:
         # "The chairman of the Law Society, Guy Hensley, warned": the name set off by commas
         # (the parser hangs it on the organisation).
         comma = doc[i - 1].text == ","
-        if comma and not _ends_phrase(person, i, sent, ctx):
+        if comma and not _ends_phrase(i, sent, ctx):
             continue
         owner = ctx.mentions.get(i - 2 if comma else i - 1)
         if owner is None or owner.type not in _OWNER_TYPES or owner.type == "Person":

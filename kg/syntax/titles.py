@@ -139,7 +139,7 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     i = end - 2
     while i >= 0:
         token = doc[i]
-        if token.text in {"-", "–"} and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].is_alpha and not doc[i - 1].ent_type_:
+        if token.text in {"-", "–"} and (prefix := hyphen_prefix(doc[i + 1])) is not None and not prefix.ent_type_:
             # "co-chairman", "vice-president" split by the tokenizer: the prefix belongs to the title.
             i -= 1
             continue
