@@ -257,6 +257,28 @@ def demonym_code(word: str) -> str | None:
     return _NATION_DEMONYMS.get(word.strip()) or _demonym_index().get(_fold(word))
 
 
+#: First halves of two-nation adjectives that are no demonym on their own ("Anglo-Dutch",
+#: "Franco-German", "Sino-Japanese").
+_COMBINING_FORMS = {"Anglo": "GB", "Franco": "FR", "Sino": "CN", "Russo": "RU", "Italo": "IT"}
+
+
+def pair_half_code(word: str, first: bool) -> str | None:
+    """The country one half of a two-nation adjective names ("Anglo" and "Dutch" in "Anglo-Dutch",
+    "US" and "German" in "US-German"), or None when the word names none.
+
+    Examples:
+        >>> pair_half_code("Anglo", first=True), pair_half_code("Dutch", first=False)
+        ('GB', 'NL')
+        >>> pair_half_code("US", first=True)
+        'US'
+        >>> pair_half_code("Anglo", first=False) is None
+        True
+    """
+    if first and word in _COMBINING_FORMS:
+        return _COMBINING_FORMS[word]
+    return demonym_code(word) or country_code(word)
+
+
 def country_name(code: str) -> str:
     """Give the common English name used as the entity label for a country code.
 

@@ -197,6 +197,19 @@ def test_entities_passage_mentions_maps_every_token_of_a_kept_span() -> None:
     assert by_token[0].name == "Angela Merkel"
 
 
+def test_entities_two_nation_adjective_is_two_countries_not_an_organisation() -> None:
+    doc = Doc(VOCAB, words=["Anglo", "-", "Dutch", "group", "Unilever"], spaces=[False, False, True, True, False],
+              ents=["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG"])
+    by_token = passage_mentions(doc, passage_of(doc), set())
+    assert [(i, by_token[i].key) for i in sorted(by_token)] == [(0, "country:GB"), (2, "country:NL"), (4, "organization:unilever")]
+
+
+def test_entities_name_run_into_a_conjunction_ends_before_it() -> None:
+    doc = _flat(["brands", "like", "Dove", "and", "Lipton"], ["O", "O", "B-ORG", "I-ORG", "B-ORG"])
+    by_token = passage_mentions(doc, passage_of(doc), set())
+    assert sorted(by_token) == [2, 4] and by_token[2].name == "Dove"
+
+
 def test_entities_is_pronoun() -> None:
     doc = _flat(["She", "told", "him", "they", "and", "it", "were", "his"], None)
     assert [t.text for t in doc if is_pronoun(t)] == ["She", "him", "his"]

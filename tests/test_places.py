@@ -33,6 +33,26 @@ def test_places_possessive_country_is_home(facts) -> None:
     assert has(facts("Germany's Deutsche Bank is expected to join the project."), "Deutsche Bank", "basedIn", "Germany")
 
 
+def test_places_two_nation_adjective_names_both_homes(facts) -> None:
+    found = facts("Anglo-Dutch oil giant Royal Dutch Shell raised its dividend.")
+    assert has(found, "Royal Dutch Shell", "basedIn", "United Kingdom") and has(found, "Royal Dutch Shell", "basedIn", "Netherlands")
+
+
+def test_places_two_nation_adjective_of_an_apposition(facts) -> None:
+    found = facts("Reed Elsevier, the Anglo-Dutch publisher, cut jobs.")
+    assert has(found, "Reed Elsevier", "basedIn", "United Kingdom") and has(found, "Reed Elsevier", "basedIn", "Netherlands")
+
+
+def test_places_two_nation_adjective_of_two_demonyms(facts) -> None:
+    found = facts("The US-German carmaker DaimlerChrysler sold more cars in China.")
+    assert has(found, "DaimlerChrysler", "basedIn", "United States") and has(found, "DaimlerChrysler", "basedIn", "Germany")
+
+
+def test_places_two_nation_adjective_inside_a_name_is_the_name(facts) -> None:
+    found = facts("Anglo-Irish Bank raised its profits.")
+    assert not any(f.predicate == "basedIn" for f in found)
+
+
 def test_places_capital_apposition_locates_the_city(facts) -> None:
     assert has(facts("Bombs exploded in Kabul, the capital of Afghanistan."), "Kabul", "locatedIn", "Afghanistan")
 

@@ -10,7 +10,7 @@ import unicodedata
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.gazetteer import country_code, country_name, demonym_code, is_first_name, party_name
+from kg.gazetteer import country_code, country_name, demonym_code, is_first_name, pair_half_code, party_name
 from kg.lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
 from kg.model import Mention, Passage
 from kg.syntax.titles import names_party_member
@@ -210,6 +210,9 @@ def passage_mentions(doc: Doc, passage: Passage, surnames: set[str]) -> dict[int
     surnames.update(person_name(e.text).split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(person_name(e.text).split()) > 1)
     by_token: dict[int, Mention] = {}
     for span in doc.ents:
+        while len(span) > 1 and span[-1].lower_ in {"and", "or"}:
+            # "brands including Dove and Lipton": the model ran the first name into the "and".
+            span = Span(doc, span.start, span.end - 1, label=span.label_)
         if span.label_ in {"GPE", "ORG", "LOC", "NORP"} and len(span) == 1 and span.text in surnames and not _country_of(span):
             span = Span(doc, span.start, span.end, label="PERSON")
         mention = mention_of(span, passage)
@@ -222,7 +225,34 @@ def passage_mentions(doc: Doc, passage: Passage, surnames: set[str]) -> dict[int
             mention = mention_of(Span(doc, token.i, token.i + 1, label="PERSON"), passage)
             if mention is not None:
                 by_token[token.i] = mention
+    for first, second in _nation_pairs(doc):
+        # "Anglo-Dutch group Unilever", "US-German carmaker DaimlerChrysler": two countries, not
+        # one organisation called "Anglo-Dutch" (the model's reading) nor one country.
+        by_token.pop(first.i + 1, None)
+        for token in (first, second):
+            code = pair_half_code(token.text, first=token is first)
+            start = passage.start + token.idx
+            by_token[token.i] = Mention(passage.document.doc_id, start, start + len(token.text), token.text, "Country", country_name(code), f"country:{code}")
     return by_token
+
+
+def _nation_pairs(doc: Doc) -> list[tuple[Token, Token]]:
+    """The halves of each two-nation adjective ("Anglo-Dutch", "US-German", "Franco-German") that
+    is not part of a longer name ("Anglo-Irish Bank") or of a longer entity the model found."""
+    pairs = []
+    for hyphen in doc[1:-1]:
+        first, second = doc[hyphen.i - 1], doc[hyphen.i + 1]
+        if hyphen.text != "-" or first.whitespace_ or hyphen.whitespace_:
+            continue
+        if pair_half_code(first.text, first=True) is None or pair_half_code(second.text, first=False) is None:
+            continue
+        after = doc[second.i + 1] if second.i + 1 < len(doc) else None
+        if first.ent_iob_ == "I" or (first.i > 0 and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_):
+            continue
+        if after is not None and (after.ent_iob_ == "I" or (after.text == "-" and not second.whitespace_) or (after.is_title and after.pos_ == "PROPN" and not after.ent_type_)):
+            continue
+        pairs.append((first, second))
+    return pairs
 
 
 def is_pronoun(token: Token) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.context import Builder, SentenceContext, token_mention
 from kg.extract.nominal import organiser
@@ -253,6 +253,18 @@ def _place_before(sent: Span, index: int, b: Builder) -> Mention | None:
     return found if found.type in _PLACE_TYPES else None
 
 
+def _pair_of(place: Mention, end: int, doc: Doc, b: Builder) -> list[Mention]:
+    """Both countries of a two-nation adjective whose second half ``place`` ends right before
+    ``end`` ("Anglo-Dutch group": the UK and the Netherlands), else ``place`` alone."""
+    i = end - 1
+    if i >= 0 and doc[i].tag_ == "POS":
+        i -= 1
+    if i - 2 < 0 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return [place]
+    first = b.ctx.mentions.get(i - 2)
+    return [first, place] if first is not None and first.type == "Country" and first.key != place.key else [place]
+
+
 def _based_after(token: Token, sent: Span, b: Builder) -> Mention | None:
     """The organisation an "X-based" modifier describes: the next name in the same phrase
     ("Aberdeen-based oil and gas consultancy Blackwatch", "UK-based bank Standard Chartered")."""
@@ -290,7 +302,8 @@ def kind_statements(sent: Span, b: Builder) -> None:
             place = placed.get(first.key) if first is not None else None
         if place is not None and place.key != org.key:
             placed[org.key] = place
-            b.add(doc[start], (org, 1.0), "basedIn", (place, 1.0), doc[start - 1].text, "kg.rules.based.kind.v1", 0.75, presupposed=True)
+            for one in _pair_of(place, phrase if phrase is not None else start, doc, b):
+                b.add(doc[start], (org, 1.0), "basedIn", (one, 1.0), doc[start - 1].text, "kg.rules.based.kind.v1", 0.75, presupposed=True)
             continue
         # "Barclays, the UK's third-biggest bank" (apposition), "Jet Airways is India's premier
         # carrier" (copula): a noun naming a kind, and a place in its phrase.
@@ -323,8 +336,12 @@ def kind_statements(sent: Span, b: Builder) -> None:
                 continue
         for kind in kinds:
             lo = min([kind.left_edge.i, kind.i])
-            places = [ctx.mentions[i] for i in range(lo, kind.i) if i in ctx.mentions and ctx.mentions[i].type in _PLACE_TYPES]
+            found = {i: ctx.mentions[i] for i in range(lo, kind.i) if i in ctx.mentions and ctx.mentions[i].type in _PLACE_TYPES}
+            places = list(dict.fromkeys(found.values()))
+            if len(places) == 2 and _pair_of(places[1], max(found) + 1, doc, b) == places:
+                places = places[1:]  # "the Anglo-Dutch group": both halves, as one place below
             if len({p.key for p in places}) == 1 and places[0].key != org.key:
                 placed[org.key] = places[0]
-                b.add(kind, (org, 1.0), "basedIn", (places[0], 1.0), kind.text, "kg.rules.based.kind.v1", 0.75, presupposed=True)
+                for one in _pair_of(places[0], max(found) + 1, doc, b):
+                    b.add(kind, (org, 1.0), "basedIn", (one, 1.0), kind.text, "kg.rules.based.kind.v1", 0.75, presupposed=True)
                 break
