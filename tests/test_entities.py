@@ -210,6 +210,12 @@ def test_entities_name_run_into_a_conjunction_ends_before_it() -> None:
     assert sorted(by_token) == [2, 4] and by_token[2].name == "Dove"
 
 
+def test_entities_name_run_into_its_bracketed_short_form_ends_before_the_bracket() -> None:
+    doc = _flat(["the", "World", "Trade", "Organisation", "(", "WTO", ")", "ruled"], ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"])
+    by_token = passage_mentions(doc, passage_of(doc), set())
+    assert sorted(by_token) == [1, 2, 3] and by_token[1].name == "World Trade Organisation"
+
+
 def test_entities_is_pronoun() -> None:
     doc = _flat(["She", "told", "him", "they", "and", "it", "were", "his"], None)
     assert [t.text for t in doc if is_pronoun(t)] == ["She", "him", "his"]

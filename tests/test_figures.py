@@ -46,6 +46,25 @@ def test_figures_counts_with_their_unit(nlp) -> None:
     assert (count.subject.name, count.object.quantity.value, count.object.quantity.unit) == ("General Motors", 6000, "people")
 
 
+def test_figures_count_with_its_unit_inside_the_number(figures) -> None:
+    assert ("Shell", 2_000_000, "produce barrel", None) in figures("Shell produces 2 million barrels a day.")
+
+
+def test_figures_capacity_of_a_number_of_units(figures) -> None:
+    found = figures("Cemex, the Mexican cement maker, has an annual capacity of 80 million tonnes.")
+    assert any(s == "Cemex" and v == 80_000_000 and m == "capacity" for s, v, m, _ in found)
+
+
+def test_figures_elliptical_count_takes_its_unit_from_the_clause_before(figures) -> None:
+    found = figures("Unison has 1.3 million members and the GMB has 600,000.")
+    assert ("GMB", 600_000, "have member", None) in found
+
+
+def test_figures_count_the_model_ran_into_a_conjunct_ends_before_it(figures) -> None:
+    found = figures("Peru has a population of about 28 million and half live in poverty.")
+    assert ("Peru", 28_000_000, "population", None) in found
+
+
 def test_figures_share_price_moves_are_not_reported_figures(figures) -> None:
     assert figures("Shares in Barclays fell 3% to 590 pence on Tuesday.") == set()
 

@@ -408,34 +408,83 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
     return noun, verb, change
 
 
+#: Nouns of how much an organisation can make or hold, counted in its units: "an annual capacity
+#: of 18.2 million tonnes".
+_CAPACITY_NOUNS = frozenset({"capacity", "output", "production"})
+
+
+def _number_part(ent: Span) -> Span:
+    """The number of an entity span the model ran on into a coordinated word ("about 44 million and
+    half" -> "about 44 million")."""
+    for token in ent:
+        if token.dep_ == "cc" and token.i > ent.start:
+            return ent.doc[ent.start : token.i]
+    return ent
+
+
+def _counted_in(ent: Span) -> tuple[Span, Token | None]:
+    """The number of a count and the noun it counts when the model took both into the entity
+    ("50 million tonnes" -> "50 million", "tonnes"); the number alone, and no noun, otherwise."""
+    root = ent.root
+    if root.pos_ == "NOUN" and root.i > ent.start and not root.like_num:
+        return ent.doc[ent.start : root.i], root
+    return ent, None
+
+
+def _unit_of_sibling(verb: Token) -> Token | None:
+    """The counted noun of the clause an elliptical count leans on: "Amicus has 1.2 million members
+    and the TGWU has 800,000" -> "members" for the second "has"."""
+    siblings = [verb.head] if verb.dep_ in {"conj", "advcl"} else []
+    siblings += [c for c in verb.children if c.dep_ in {"conj", "advcl"}]
+    for other in siblings:
+        if other.lemma_ != verb.lemma_:
+            continue
+        for c in other.children:
+            if c.dep_ == "dobj" and (c.lemma_.lower() in _COUNTED or c.lower_ in _COUNTED) and any(n.dep_ in {"nummod", "compound", "quantmod"} and n.like_num for n in c.children):
+                return c
+    return None
+
+
 def _counts(sent: Span, b: Builder) -> None:
     """"MG Rover, which employs more than 6,000 people", "has 1.2 million members", "a population of
-    44 million": counts an organisation or country reports, the counted noun as the unit."""
+    44 million", "an annual capacity of 18.2 million tonnes": counts an organisation or country
+    reports, the counted noun as the unit."""
     for ent in sent.ents:
-        if ent.label_ not in {"CARDINAL", "QUANTITY"}:
+        # A count the model took for money has no currency: "a population of about 44 million and half".
+        if ent.label_ not in {"CARDINAL", "QUANTITY"} and not (ent.label_ == "MONEY" and parse_quantity(ent.text) is None):
             continue
-        value = number_value(ent.text)
+        number, inner = _counted_in(_number_part(ent))
+        value = number_value(number.text)
         if value is None or value < 100:
             continue
-        root = ent.root
-        counted = root.head if root.dep_ in {"nummod", "compound", "quantmod"} else root
+        root = number.root
+        counted = inner if inner is not None else root.head if root.dep_ in {"nummod", "compound", "quantmod"} else root
+        unit_word = counted
+        capacity = counted.head.head if counted.dep_ == "pobj" and counted.head.lower_ == "of" and counted.head.head.lemma_.lower() in _CAPACITY_NOUNS else None
         if counted.lemma_.lower() not in _COUNTED and counted.lower_ not in _COUNTED:
             if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "population":
                 counted = root.head.head
+            elif root.dep_ == "dobj" and (sibling := _unit_of_sibling(root.head)) is not None:
+                unit_word = sibling
             else:
                 continue
         verb = counted.head if counted.dep_ in {"dobj", "attr"} else None
         if counted.lemma_.lower() == "population":
             owner = _owner(counted, b) or _clause_owner(governing_verb(counted), b)
             metric, unit = "population", "people"
+        elif capacity is not None and counted.ent_type_ in {"", "CARDINAL", "QUANTITY"}:
+            # "ACC has an annual capacity of 18.2 million tonnes", "the world's biggest brewer,
+            # with an output of 200 million barrels".
+            owner = _owner(capacity, b) or _clause_owner(governing_verb(capacity), b)
+            metric, unit = capacity.lemma_.lower(), counted.lower_
         elif verb is not None and verb.lemma_.lower() in _COUNTING_VERBS:
             owner = _clause_owner(verb, b)
-            metric, unit = f"{verb.lemma_.lower()} {counted.lemma_.lower()}", counted.lower_
+            metric, unit = f"{verb.lemma_.lower()} {unit_word.lemma_.lower()}", unit_word.lower_
         else:
             continue
         if owner is None or owner[0].type not in _OWNER_TYPES:
             continue
-        b.add(counted, owner, "reports", Quantity(value=value, text=ent.text, unit=unit), ent.text, "kg.rules.figure.count.v1", 0.7, metric=metric)
+        b.add(counted, owner, "reports", Quantity(value=value, text=number.text, unit=unit), number.text, "kg.rules.figure.count.v1", 0.7, metric=metric)
 
 
 def _unowned(noun: Token, sent: Span, b: Builder) -> bool:
