@@ -374,6 +374,7 @@ def kg_entities(doc: Doc) -> Doc:
     spans = [_whole_person(doc, s, spans) for s in spans]
     parties = _party_spans(doc)
     party_tokens = {i for p in parties for i in range(p.start, p.end)}
+    spans = [_after_party(doc, s, party_tokens) for s in spans]
     spans = [s for s in spans if not any(i in party_tokens for i in range(s.start, s.end)) or s.label_ not in _WEAK_LABELS] + parties
     spans = [piece for s in spans for piece in _split_person_title(doc, s)]
     persons = [s for s in spans if s.label_ == "PERSON"]
@@ -627,6 +628,24 @@ def _whole_person(doc: Doc, span: Span, spans: list[Span]) -> Span:
             break
         start -= 1
     return span if start == span.start else Span(doc, start, span.end, label="PERSON")
+
+
+def _after_party(doc: Doc, span: Span, party_tokens: set[int]) -> Span:
+    """"Lib Dem MP Lembit Opik" read as one person: the party is a name of its own, the person is
+    what follows it (its title split off later); any other span a party overlaps stays as it is."""
+    if span.label_ != "PERSON" or span.start not in party_tokens:
+        return span
+    end = span.start
+    while end < span.end and end in party_tokens:
+        end += 1
+    rest = doc[end : span.end]
+    if len(rest) < 2:
+        return span
+    # A title and a name ("MP Lembit Opik") or a name alone ("fellow Tory David Heathcoat-Amory");
+    # not a portfolio ("Home Affairs spokesman Mark Oaten") nor the party's possession ("'s Citizen's Pension").
+    titled = _is_title_word(rest[0]) and (rest[0].is_title or rest[0].is_upper)
+    named = all(t.is_title and t.pos_ == "PROPN" or t.text == "-" for t in rest)
+    return Span(doc, end, span.end, label="PERSON") if titled or named else span
 
 
 def _split_person_title(doc: Doc, span: Span) -> list[Span]:

@@ -373,3 +373,19 @@ def test_components_a_party_with_its_title_is_still_a_party(nlp) -> None:
 
 def test_components_a_party_named_with_a_place_is_still_a_party(nlp) -> None:
     assert ("SNP", "ORG") in _ents(nlp("SNP Holyrood leader Nicola Sturgeon said so."))
+
+
+def test_components_person_span_run_in_from_a_party_keeps_the_person() -> None:
+    doc = build(
+        "Green MP Alys Varney said so.",
+        """
+        Green   PROPN NNP Green  compound  3 B-PERSON
+        MP      PROPN NNP MP     compound  3 I-PERSON
+        Alys    PROPN NNP Alys   compound  3 I-PERSON
+        Varney  PROPN NNP Varney nsubj     4 I-PERSON
+        said    VERB  VBD say    ROOT      4
+        so      ADV   RB  so     advmod    4
+        .       PUNCT .   .      punct     4
+        """,
+    )
+    assert ("Alys Varney", "PERSON") in _ents(doc) and ("MP", "TITLE") in _ents(doc)
