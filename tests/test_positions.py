@@ -56,6 +56,20 @@ def test_positions_stepping_down_ends_the_office(facts) -> None:
     assert has(found, "Philippe Camus", "holdsPosition", "chief executive", affiliation="EADS", status="former")
 
 
+def test_positions_as_phrase_describes_the_person_acted_on(facts) -> None:
+    found = facts("Mr Brown introduced Dr Greenspan as the bank's chief economist.")
+    assert has(found, "Greenspan", "holdsPosition", "chief economist")
+    assert not any(f.subject == "Brown" and f.predicate == "holdsPosition" for f in found)
+
+
+def test_positions_as_phrase_without_a_person_acted_on_describes_the_subject(facts) -> None:
+    assert has(facts("Ms Lee joined Ford as chairman in 2001."), "Lee", "holdsPosition", "chairman")
+
+
+def test_positions_superlative_is_no_part_of_the_office(facts) -> None:
+    assert has(facts("In 1997, Mr Blair became the youngest premier of the century."), "Blair", "holdsPosition", "premier")
+
+
 def test_positions_organisation_name_before_a_title(facts) -> None:
     found = facts("Gazprom chief Alexei Miller confirmed the deal.")
     assert has(found, "Alexei Miller", "holdsPosition", "chief", affiliation="Gazprom")

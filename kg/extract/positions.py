@@ -17,7 +17,7 @@ from kg.extract.qualifiers import status_of
 from kg.gazetteer import party_name
 from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, SPEECH_VERBS, TITLE_HEADS
 from kg.model import Description, Mention
-from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
+from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, direct_objects, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
 from kg.syntax.titles import hyphen_prefix, is_plural, is_title_head, title_before, title_words
 
 __all__ = ["position_statements"]
@@ -257,7 +257,10 @@ def _complements(sent: Span, b: Builder) -> None:
         elif token.dep_ == "pobj" and token.head.lower_ == "as":
             verb = governing_verb(token)
             if verb is not None:
-                holders = patients(verb) if verb.lemma_.lower() in _APPOINTING else (logical_subjects(verb) or patients(verb))
+                # "introduced Dr Lee as the bank's chief economist": a person acted on is the one
+                # the "as" phrase describes ("joined the firm as chairman": the subject).
+                acted_on = [t for t in direct_objects(verb) if (found := token_mention(t, ctx, allow_modifier=False)) is not None and found[0].type == "Person"]
+                holders = patients(verb) if verb.lemma_.lower() in _APPOINTING else (acted_on or logical_subjects(verb) or patients(verb))
         if verb is None:
             continue
         owner = _apposition_owner(token, b)

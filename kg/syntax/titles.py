@@ -25,6 +25,10 @@ _STOP_LOWER = frozenset(
 )
 
 
+#: Words that place a title holder among others rather than name the office.
+_RANKING_WORDS = frozenset({"other", "another", "same", "such", "best", "worst", "most", "least"})
+
+
 def _base(word: str) -> str:
     """"co-chairman" -> "chairman", "ex-minister" -> "minister": the head a prefixed title builds on."""
     lower = word.lower()
@@ -69,6 +73,10 @@ def _is_modifier(token: Token) -> bool:
     if lower in TITLE_MODIFIERS or is_title_head(token) or lower in FORMER_WORDS or lower in {"ex", "ex-"}:
         return True
     if lower in _STOP_LOWER or token.like_num or token.is_punct:
+        return False
+    if token.tag_ in {"JJS", "RBS"} or lower in _RANKING_WORDS:
+        # "the world's greatest economist", "five other barristers": a ranking or a count of
+        # people, not part of the office's name.
         return False
     if token.is_lower and token.pos_ in {"NOUN", "ADJ", "PROPN"} and token.tag_ not in {"NNS", "NNPS"} and not token.ent_type_:
         return True
