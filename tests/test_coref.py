@@ -76,3 +76,9 @@ def test_coref_its_is_not_the_firm_it_possesses(facts) -> None:
 def test_coref_a_statement_between_two_pronouns_is_not_made(facts) -> None:
     found = facts("Tom Lee has long wanted the Halvorsen chain. Last year he tried to buy it.")
     assert not any(f.predicate == "acquires" for f in found)
+
+
+def test_coref_object_pronoun_is_not_the_subject_named_in_apposition(facts) -> None:
+    found = facts("Michael Howard attacked Gordon Brown in Leeds. The leader of the Tories, Michael Howard, later called him a failure as a chancellor.")
+    assert has(found, "Gordon Brown", "holdsPosition", "chancellor")
+    assert not has(found, "Michael Howard", "holdsPosition", "chancellor")

@@ -159,8 +159,11 @@ class Antecedents:
         return ranked[0][1], DESCRIPTION_FACTOR
 
     def _person(self, start: int, gender: str, barred: tuple[int, ...] = ()) -> Mention | None:
-        candidates = [(m, subject) for m, subject in self.people.before(start)
-                      if self.genders.get(m.key, gender) == gender and not _covers(m, barred)]
+        before = self.people.before(start)
+        # The clause's own subject is barred under every name it was given earlier too.
+        barred_keys = {m.key for m, _ in before if _covers(m, barred)}
+        candidates = [(m, subject) for m, subject in before
+                      if self.genders.get(m.key, gender) == gender and m.key not in barred_keys]
         if not candidates:
             return None
         latest = candidates[0][0]
@@ -222,7 +225,10 @@ def _clause_subjects(pronoun: Token, start: int) -> tuple[int, ...]:
     else:
         return ()
     base = start - pronoun.idx
-    return tuple(base + c.idx for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != pronoun.i)
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != pronoun.i]
+    # "the co-chairman of the party, Liam Fox, called him": the name in apposition is the subject too.
+    named = [t for c in subjects for a in c.children if a.dep_ == "appos" for t in a.subtree]
+    return tuple(base + t.idx for t in subjects + named)
 
 
 def _owned_name(pronoun: Token) -> str:
