@@ -216,6 +216,12 @@ def test_entities_name_run_into_its_bracketed_short_form_ends_before_the_bracket
     assert sorted(by_token) == [1, 2, 3] and by_token[1].name == "World Trade Organisation"
 
 
+def test_entities_title_of_a_place_is_the_person_name() -> None:
+    doc = _flat(["the", "Duke", "of", "Edinburgh", "spoke"], ["O", "B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    (mention,) = set(passage_mentions(doc, passage_of(doc), set()).values())
+    assert (mention.type, mention.name) == ("Person", "Duke of Edinburgh")
+
+
 def test_entities_is_pronoun() -> None:
     doc = _flat(["She", "told", "him", "they", "and", "it", "were", "his"], None)
     assert [t.text for t in doc if is_pronoun(t)] == ["She", "him", "his"]

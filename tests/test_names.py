@@ -190,6 +190,16 @@ def test_names_an_investor_before_a_name_keeps_it_a_person(mentions) -> None:
     assert found["Warren Buffett"][0] == "Person"
 
 
+def test_names_half_of_a_hyphenated_firm_name_joins_it(mentions) -> None:
+    found = mentions("Rolls-Royce won an engine order from Emirates. Rolls said the order was worth $1bn.")
+    assert found["Rolls"][1] == found["Rolls-Royce"][1]
+
+
+def test_names_hyphenated_name_of_two_firms_joins_neither(mentions) -> None:
+    found = mentions("Daimler and Chrysler merged in 1998. Daimler-Chrysler then cut jobs. Daimler said so.")
+    assert found["Daimler"][1] != found["Daimler-Chrysler"][1]
+
+
 def test_names_short_names_a_letter_apart_stay_two_names(mentions) -> None:
     found = mentions("Boris Johnson met Alan Johnston in London. Mr Johnson and Mr Johnston spoke.")
     assert found["Mr Johnson"][1] != found["Mr Johnston"][1]

@@ -85,9 +85,12 @@ def person_name(text: str) -> str:
         'Trump'
         >>> person_name("Blairite Alan Milburn")
         'Alan Milburn'
+        >>> person_name("Prince of Wales")
+        'Prince of Wales'
     """
     words = _POSSESSIVE.sub("", text.strip()).split()
-    while words and (
+    while words and not (len(words) > 1 and words[1] == "of") and (
+        # "Prince of Wales", "Duke of Edinburgh": a title of a place is the name itself.
         words[0].lower() in HONORIFICS
         or words[0].lower() in TITLE_HEADS
         # "Prime Minister", "Foreign Minister": a modifier counts when a title head follows it.

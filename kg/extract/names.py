@@ -593,6 +593,14 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
             continue
         # "Lloyd" (as "Lloyd's" is read) opens "Lloyd's of London".
         long = [_GENITIVE.sub("", w) for w in other.name.lower().split()]
+        if m.type == "Organization" == other.type and "-" in other.name and "-" not in m.name:
+            # "Mercedes" after "Mercedes-Benz": the first half of a hyphenated firm's name opens it,
+            # unless another half is a name of its own ("Gazprom-Rosneft", "TNK-BP": two firms).
+            halves = [part for w in long for part in w.split("-") if part]
+            named = {o.name.lower() for o in mentions if o.key != other.key}
+            capitalised = all(part[:1].isupper() for w in other.name.split() for part in w.split("-") if part)
+            if capitalised and halves[: len(words)] == words and not any(h in named for h in halves[len(words):]):
+                long = halves
         if len(long) <= len(words):
             continue
         if m.type == "Person" and other.type == "Organization":
