@@ -321,4 +321,6 @@ METRIC_NOUNS = {
     "membership": "membership", "workforce": "workforce", "subscribers": "subscribers", "customers": "customers",
     "share": "market share", "rate": "rate", "rates": "rate",
     "population": "population", "value": "value", "volume": "volume",
+    # "took a $1bn charge", "a 650m euro writedown": one-off costs a firm books.
+    "charge": "charge", "writedown": "writedown", "write-down": "writedown", "write-off": "writedown",
 }

@@ -65,6 +65,20 @@ def test_figures_count_the_model_ran_into_a_conjunct_ends_before_it(figures) -> 
     assert ("Peru", 28_000_000, "population", None) in found
 
 
+def test_figures_a_one_off_charge_is_a_figure_the_firm_books(figures) -> None:
+    found = figures("Shell took a $1bn charge in the fourth quarter.")
+    assert any(s == "Shell" and v == 1_000_000_000 and m == "charge" for s, v, m, _ in found)
+
+
+def test_figures_debts_the_subject_struggles_with_are_its_own(figures) -> None:
+    found = figures("Eurotunnel is still struggling with debts of more than £6bn.")
+    assert any(s == "Eurotunnel" and v == 6_000_000_000 and m == "debt" for s, v, m, _ in found)
+
+
+def test_figures_sales_in_a_with_phrase_stay_unowned(figures) -> None:
+    assert figures("Tesco opened 50 stores, with sales of $3bn.") == set()
+
+
 def test_figures_share_price_moves_are_not_reported_figures(figures) -> None:
     assert figures("Shares in Barclays fell 3% to 590 pence on Tuesday.") == set()
 

@@ -264,6 +264,8 @@ def _with_phrase(noun: Token) -> bool:
         head = noun.head  # "with sales up 6%"
     elif noun.head.lower_ in {"up", "down"} and noun.dep_ in SUBJECT_DEPS:
         head = noun.head.head  # the parser's other reading: "sales" the subject of "up"
+    elif _metric(noun) in {"debt", "loss"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        head = noun.head  # "struggling with debts of £6bn", "saddled with losses of $2bn": its own burden
     else:
         return False  # "operate 1,000 stores, with sales of $30bn": too often a new firm's, or a market's
     return head.lower_ == "with" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}
