@@ -263,3 +263,9 @@ def test_positions_a_hyphenated_title_keeps_the_owner_of_its_first_part(facts) -
 def test_positions_a_hyphenated_title_of_an_organisation_is_that_organisations(facts) -> None:
     found = facts("Rainer Hertz, the German co-head of Halvorsen, will step down.")
     assert has(found, "Rainer Hertz", "holdsPosition", "co-head", affiliation="Halvorsen")
+
+
+def test_positions_a_sunday_paper_before_a_title_is_the_employer(facts) -> None:
+    found = facts("The leak was reported by Sunday Herald columnist Ruth Tanner, who named no source.")
+    assert has(found, "Ruth Tanner", "worksFor", "Sunday Herald")
+    assert has(found, "Ruth Tanner", "holdsPosition", "columnist", affiliation="Sunday Herald")
