@@ -265,6 +265,12 @@ def test_positions_a_hyphenated_title_of_an_organisation_is_that_organisations(f
     assert has(found, "Rainer Hertz", "holdsPosition", "co-head", affiliation="Halvorsen")
 
 
+def test_positions_an_office_of_an_organisations_unit_belongs_to_the_organisation(facts) -> None:
+    found = facts("Lord Pemberton, head of the European Rowing Federation's anti-doping unit, who first raised the alarm, said the ban was too short.")
+    assert has(found, "Pemberton", "holdsPosition", "head", affiliation="European Rowing Federation")
+    assert has(found, "Pemberton", "worksFor", "European Rowing Federation")
+
+
 def test_positions_a_sunday_paper_before_a_title_is_the_employer(facts) -> None:
     found = facts("The leak was reported by Sunday Herald columnist Ruth Tanner, who named no source.")
     assert has(found, "Ruth Tanner", "worksFor", "Sunday Herald")

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Builder, Found, SentenceContext, token_mention
 from kg.extract.qualifiers import status_of
 from kg.gazetteer import party_name
-from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, SPEECH_VERBS, TITLE_HEADS
+from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
 from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
 from kg.syntax.titles import hyphen_prefix, is_plural, is_title_head, title_before, title_words
@@ -183,7 +183,7 @@ def _apposition_owner(title: Token, b: Builder) -> Mention | None:
             if found is not None:
                 return found
     for prep, obj in prep_objects(title, _AFFILIATION_PREPS):
-        found = _owner(obj, b)
+        found = _owner(obj, b) or _unit_owner(obj, b)
         if found is not None and not (prep.lower_ == "to" and found.type != "Organization"):
             return found
     # Last, the stranded first part of a hyphenated title ("Tory co-chairman"; not before an
@@ -195,6 +195,17 @@ def _apposition_owner(title: Token, b: Builder) -> Mention | None:
             if found is not None:
                 return found
     return None
+
+
+def _unit_owner(noun: Token, b: Builder) -> Mention | None:
+    """The organisation that owns an unnamed part of itself: "head of [the federation's
+    anti-doping unit]" holds an office of the federation. Only a part of a body ("unit", "arm",
+    "division"), named by a name: a "rival" is no part of the firm before it."""
+    if noun.i in b.ctx.mentions or noun.lemma_.lower() not in SUBUNIT_NOUNS or not noun.is_lower:
+        return None
+    # A name only: "the insurer's life division" may be any insurer the article names.
+    owners = [m for c in noun.children if c.dep_ == "poss" and c.i in b.ctx.mentions and (m := _owner(c, b)) is not None and m.type == "Organization"]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _office_nouns(token: Token) -> list[Token]:
