@@ -271,6 +271,16 @@ def test_positions_an_office_of_an_organisations_unit_belongs_to_the_organisatio
     assert has(found, "Pemberton", "worksFor", "European Rowing Federation")
 
 
+def test_positions_an_official_from_an_organisation_works_for_it(facts) -> None:
+    found = facts('"The fees are unfair," said Li Wen, an official from the Guangzhou Municipal Commission for Transport and Urban Planning quoted in a local newspaper.')
+    assert has(found, "Li Wen", "worksFor", "Guangzhou Municipal Commission for Transport and Urban Planning")
+
+
+def test_positions_a_country_after_from_is_no_owner_of_the_office(facts) -> None:
+    found = facts("Kofi Mensah, a senior official from Ghana who attended the talks, said they had failed.")
+    assert not any(f.affiliation == "Ghana" or f.predicate == "worksFor" for f in found)
+
+
 def test_positions_a_sunday_paper_before_a_title_is_the_employer(facts) -> None:
     found = facts("The leak was reported by Sunday Herald columnist Ruth Tanner, who named no source.")
     assert has(found, "Ruth Tanner", "worksFor", "Sunday Herald")

@@ -27,7 +27,10 @@ _OWNER_TYPES = frozenset({"Organization", "Country", "Place"})
 #: Verbs whose complement names an office: "X is/became/remains chairman", "X was named chairman".
 _COPULAS = frozenset("be become remain serve stay".split())
 _APPOINTING = frozenset("appoint name elect make nominate choose install promote confirm".split())
-_AFFILIATION_PREPS = ("of", "at", "for", "with", "to")
+_AFFILIATION_PREPS = ("of", "at", "for", "with", "to", "from")
+#: Prepositions after which only an organisation is the owner: "an official from the commission"
+#: works there; "a minister from Ghana" or "an adviser to Britain" says too little of the office.
+_ORGANIZATION_ONLY_PREPS = frozenset({"to", "from"})
 #: Elected members: what follows "for" is their seat ("MP for Vauxhall"), never their employer.
 _LEGISLATORS = frozenset("mp msp mep am mla senator congressman congresswoman representative councillor assemblyman assemblywoman".split())
 
@@ -184,7 +187,7 @@ def _apposition_owner(title: Token, b: Builder) -> Mention | None:
                 return found
     for prep, obj in prep_objects(title, _AFFILIATION_PREPS):
         found = _owner(obj, b) or _unit_owner(obj, b)
-        if found is not None and not (prep.lower_ == "to" and found.type != "Organization"):
+        if found is not None and not (prep.lower_ in _ORGANIZATION_ONLY_PREPS and found.type != "Organization"):
             return found
     # Last, the stranded first part of a hyphenated title ("Tory co-chairman"; not before an
     # "of": "the German co-head of EADS" is EADS's).
@@ -240,7 +243,7 @@ def _appositions(sent: Span, b: Builder) -> None:
 
 def _occupation(noun: Token, person: Found, b: Builder) -> None:
     """Any other occupation: "X, a lawyer for the Y", "an engineer at Y" (no position entity)."""
-    for _, org in prep_objects(noun, ("for", "at", "with", "of")):
+    for _, org in prep_objects(noun, ("for", "at", "with", "of", "from")):
         found = token_mention(org, b.ctx, allow_modifier=False)
         if found and found[0].type == "Organization" and not _is_party(found[0]):
             b.add(noun, person, "worksFor", found, f"{noun.text} {org.head.text}", "kg.rules.appos.v1", 0.7, presupposed=True, status=status_of(noun))
