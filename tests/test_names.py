@@ -218,6 +218,11 @@ def test_names_a_sunday_paper_the_model_took_for_a_person_starts_at_sunday(menti
     assert found["Sunday Telegraph"][0] == "Organization" and "Telegraph" not in found
 
 
+def test_names_where_someone_holds_a_job_is_an_organisation(mentions) -> None:
+    found = mentions('"Demand is weak," said Ola Berg, an analyst at Brackwell.')
+    assert found["Brackwell"][0] == "Organization"
+
+
 def test_names_whoever_has_sales_or_employs_people_is_a_firm(mentions) -> None:
     assert mentions("Travelers had sales of $5.2bn in 2004 and made a profit of $901m.")["Travelers"][0] == "Organization"
     assert mentions("Exel employs 109,000 people in more than 120 countries.")["Exel"][0] == "Organization"

@@ -285,3 +285,8 @@ def test_positions_a_sunday_paper_before_a_title_is_the_employer(facts) -> None:
     found = facts("The leak was reported by Sunday Herald columnist Ruth Tanner, who named no source.")
     assert has(found, "Ruth Tanner", "worksFor", "Sunday Herald")
     assert has(found, "Ruth Tanner", "holdsPosition", "columnist", affiliation="Sunday Herald")
+
+
+def test_positions_an_unknown_name_where_an_analyst_works_is_the_employer(facts) -> None:
+    found = facts('"Demand is weak," said Ola Berg, senior market strategist at Brackwell.')
+    assert has(found, "Ola Berg", "worksFor", "Brackwell")

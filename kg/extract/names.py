@@ -21,7 +21,7 @@ from kg import predicates
 from kg.extract.governments import government_mentions
 from kg.extract.entities import INSTITUTIONS, mention_of, normalise_name, passage_mentions, person_name
 from kg.gazetteer import demonym_code, gender_of, is_city, is_town, party_name
-from kg.lexicon import HONORIFICS, METRIC_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES
+from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES
 from kg.model import Mention, Passage
 from kg.syntax.titles import is_title_head
 
@@ -160,6 +160,9 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
             votes["Organization"] += _STRONG
     if _organisation_argument(root):
         votes["Organization"] += _STRONG
+    if root.dep_ == "pobj" and root.head.lower_ in {"at", "with"} and _is_job(root.head.head):
+        # "an analyst at Gartmore", "senior strategist with 4Cast": where a job is held is an employer.
+        votes["Organization"] += _STRONG
     for child in root.children:
         if child.dep_ == "appos" and child.i >= occ.end:
             if child.lower_ in ORGANIZATION_KINDS:
@@ -169,6 +172,11 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     if root.dep_ == "appos" and root.head.lower_ in ORGANIZATION_KINDS and root.head.i < occ.start:
         votes["Organization"] += _STRONG
     return votes
+
+
+def _is_job(token: Token) -> bool:
+    """A noun that names someone's job: an office ("chief executive") or an occupation ("analyst")."""
+    return token.pos_ == "NOUN" and (is_title_head(token) or token.lemma_.lower() in OCCUPATION_NOUNS)
 
 
 def _honorific_word(text: str) -> bool:
