@@ -290,3 +290,18 @@ def test_positions_a_sunday_paper_before_a_title_is_the_employer(facts) -> None:
 def test_positions_an_unknown_name_where_an_analyst_works_is_the_employer(facts) -> None:
     found = facts('"Demand is weak," said Ola Berg, senior market strategist at Brackwell.')
     assert has(found, "Ola Berg", "worksFor", "Brackwell")
+
+
+def test_positions_a_speaker_on_a_firms_results_does_not_work_for_it(facts) -> None:
+    found = facts('"The Asian arm is carrying the group," said Barclays analyst Helen Marsh of Unilever\'s strong results.')
+    assert has(found, "Helen Marsh", "worksFor", "Barclays")
+    assert not has(found, "Helen Marsh", "worksFor", "Unilever")
+
+
+def test_positions_of_a_part_of_a_firm_is_of_the_firm(facts) -> None:
+    assert has(facts("Helen Marsh, of Unilever's European arm, said results were strong."), "Helen Marsh", "worksFor", "Unilever")
+
+
+def test_positions_a_name_ending_in_apostrophe_s_after_of_is_the_employer(facts) -> None:
+    found = facts('"Growth is slowing," said Helen Marsh of Standard & Poor\'s in New York.')
+    assert any(f.subject == "Helen Marsh" and f.predicate == "worksFor" and f.object.startswith("Standard & Poor") for f in found)

@@ -167,6 +167,18 @@ def _possessive_at(index: int, b: Builder) -> bool:
     return end < len(doc) and doc[end].tag_ == "POS"
 
 
+def _owns_other_thing(index: int, b: Builder) -> bool:
+    """Whether the name at ``index`` is a possessive of anything but a part of itself: "said Tom Reid
+    of [Unilever's strong results]" speaks of the firm's results, "Tom Reid, of [Unilever's
+    European arm]" works there."""
+    if not _possessive_at(index, b):
+        return False
+    doc = b.sent.doc
+    last = doc[b.ctx.name_end(index, len(doc)) - 1]
+    # ("said X of Standard & Poor's.": a name that ends in "'s" owns nothing.)
+    return last.dep_ == "poss" and last.head.i > last.i and last.head.lemma_.lower() not in SUBUNIT_NOUNS
+
+
 def _is_plural_title(head: Token) -> bool:
     """"Presidents", "MPs": a title head in the plural, which names every person that follows."""
     return is_plural(head) and head.lower_.endswith("s") and is_title_head(head) and head.lower_ not in TITLE_HEADS
@@ -471,7 +483,7 @@ def _possessive_members(sent: Span, b: Builder) -> None:
                 # phrase's head, not a word of an event's name.
                 heads = [c for c in doc[at].children if c.dep_ == "pobj"]
                 whole = doc[at].lower_ == "of" or any(ctx.mentions.get(h.i) == found for h in heads)
-                if found.type == "Organization" and whole:
+                if found.type == "Organization" and whole and not _owns_other_thing(k, b):
                     predicate = "memberOf" if _is_party(found) else "worksFor"
                     b.add(doc[k], (person, 1.0), predicate, (found, 1.0), f", {doc[at].lower_}", "kg.rules.possessive.v1", 0.7, presupposed=True)
                 break
