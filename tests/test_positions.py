@@ -305,3 +305,14 @@ def test_positions_of_a_part_of_a_firm_is_of_the_firm(facts) -> None:
 def test_positions_a_name_ending_in_apostrophe_s_after_of_is_the_employer(facts) -> None:
     found = facts('"Growth is slowing," said Helen Marsh of Standard & Poor\'s in New York.')
     assert any(f.subject == "Helen Marsh" and f.predicate == "worksFor" and f.object.startswith("Standard & Poor") for f in found)
+
+
+def test_positions_an_organisation_opening_a_sentence_owns_the_title_after_it(facts) -> None:
+    found = facts("Shares in Brenmark rose on Monday. Brenmark chief executive Tom Webb said sales were strong.")
+    assert has(found, "Tom Webb", "holdsPosition", "chief executive", affiliation="Brenmark")
+    assert has(found, "Tom Webb", "worksFor", "Brenmark")
+
+
+def test_positions_a_common_word_opening_a_sentence_stays_in_the_title(facts) -> None:
+    found = facts("Shares in Brenmark rose on Monday. Company spokesman Tom Webb said sales were strong.")
+    assert has(found, "Tom Webb", "holdsPosition", "Company spokesman")

@@ -114,6 +114,10 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
         if found is not None and found[0] >= sent.start and not any(k in ctx.mentions for k in range(*found)):
             titles.append(Span(doc, found[0], found[1], label="TITLE"))
     for ent in titles:
+        start = ent.start
+        while start < ent.end - 1 and start in ctx.mentions and ctx.mentions[start].type in _OWNER_TYPES:
+            start += 1  # "Euronext chief executive X" at a sentence's start: the name is the owner
+        ent = Span(doc, start, ent.end, label="TITLE")
         at = ent.end
         if at < len(doc) and at not in ctx.mentions and doc[at].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "miss", "dame", "baroness"}:
             at += 1
