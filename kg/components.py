@@ -393,7 +393,9 @@ def kg_entities(doc: Doc) -> Doc:
         if owner is not None:
             name, replaced = owner
             found = [s for s in found if s not in replaced] + [name]
-    found = filter_spans(found)
+    # "Sunday Telegraph journalist X": the paper the model missed is found only now, as the name
+    # before the title, so "Sunday" joins it here too.
+    found = filter_spans(_sunday_papers(doc, found))
     found = filter_spans(_source_names(doc, _corporate_towns(doc, _place_appositions(doc, found))))
     found = filter_spans(found + _signed_agreements(doc, found) + _attended_occasions(doc, found))
     doc.ents = _with_quantities(doc, found)
@@ -505,11 +507,13 @@ _SUNDAY_PAPERS = frozenset("times telegraph herald mirror express post people ma
 
 def _sunday_papers(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Sunday Telegraph journalist Robert Peston": the model reads "Sunday" as a date and the
-    paper as "Telegraph"; a Sunday newspaper's name starts at "Sunday"."""
+    paper as "Telegraph" (or as a person of that one name); a Sunday newspaper's name starts at
+    "Sunday"."""
     out, sundays = [], set()
     for span in spans:
         if (
-            span.label_ in {"ORG", "WORK_OF_ART", "PRODUCT"} and span.start > 0 and doc[span.start - 1].text == "Sunday"
+            (span.label_ in {"ORG", "WORK_OF_ART", "PRODUCT"} or span.label_ == "PERSON" and len(span) == 1)
+            and span.start > 0 and doc[span.start - 1].text == "Sunday"
             and span[0].lower_ in _SUNDAY_PAPERS and span[0].is_title
         ):
             span = Span(doc, span.start - 1, span.end, label="ORG")

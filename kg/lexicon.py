@@ -251,6 +251,13 @@ ORGANIZATION_KINDS = frozenset(
     .split()
 )
 
+#: Nouns of a part of an organisation: an office "of" one belongs to the organisation that owns it
+#: ("head of the ICC's anti-corruption unit", "chief operating officer of Toyota's US sales arm").
+SUBUNIT_NOUNS = frozenset(
+    """unit division arm subsidiary branch wing department office section desk team centre center
+    board committee council panel operation operations business businesses""".split()
+)
+
 #: Nouns of a firm or a part of one that a deal may name by a name before them: "sold its
 #: Travelers insurance arm" sells Travelers, "bought Koram bank"; "bought 10 A320 aircraft" buys
 #: no firm called A320.

@@ -223,6 +223,21 @@ def test_names_a_sunday_paper_starts_at_sunday(mentions) -> None:
     assert found["Sunday Telegraph"][0] == "Organization" and found["Tesco"][0] == "Organization"
 
 
+def test_names_a_sunday_paper_the_model_took_for_a_person_starts_at_sunday(mentions) -> None:
+    found = mentions("The leak was reported by Sunday Telegraph columnist Ruth Tanner, who named no source.")
+    assert found["Sunday Telegraph"][0] == "Organization" and "Telegraph" not in found
+
+
+def test_names_where_someone_holds_a_job_is_an_organisation(mentions) -> None:
+    found = mentions('"Demand is weak," said Ola Berg, an analyst at Brackwell.')
+    assert found["Brackwell"][0] == "Organization"
+
+
+def test_names_an_organisation_opening_a_sentence_is_no_word_of_the_title_after_it(mentions) -> None:
+    found = mentions("Shares in Brenmark rose on Monday. Brenmark chief executive Tom Webb said sales were strong.")
+    assert found["chief executive"][0] == "Position" and "Brenmark chief executive" not in found
+
+
 def test_names_whoever_has_sales_or_employs_people_is_a_firm(mentions) -> None:
     assert mentions("Travelers had sales of $5.2bn in 2004 and made a profit of $901m.")["Travelers"][0] == "Organization"
     assert mentions("Exel employs 109,000 people in more than 120 countries.")["Exel"][0] == "Organization"

@@ -277,3 +277,56 @@ def test_positions_a_hyphenated_title_keeps_the_owner_of_its_first_part(facts) -
 def test_positions_a_hyphenated_title_of_an_organisation_is_that_organisations(facts) -> None:
     found = facts("Rainer Hertz, the German co-head of Halvorsen, will step down.")
     assert has(found, "Rainer Hertz", "holdsPosition", "co-head", affiliation="Halvorsen")
+
+
+def test_positions_an_office_of_an_organisations_unit_belongs_to_the_organisation(facts) -> None:
+    found = facts("Lord Pemberton, head of the European Rowing Federation's anti-doping unit, who first raised the alarm, said the ban was too short.")
+    assert has(found, "Pemberton", "holdsPosition", "head", affiliation="European Rowing Federation")
+    assert has(found, "Pemberton", "worksFor", "European Rowing Federation")
+
+
+def test_positions_an_official_from_an_organisation_works_for_it(facts) -> None:
+    found = facts('"The fees are unfair," said Li Wen, an official from the Guangzhou Municipal Commission for Transport and Urban Planning quoted in a local newspaper.')
+    assert has(found, "Li Wen", "worksFor", "Guangzhou Municipal Commission for Transport and Urban Planning")
+
+
+def test_positions_a_country_after_from_is_no_owner_of_the_office(facts) -> None:
+    found = facts("Kofi Mensah, a senior official from Ghana who attended the talks, said they had failed.")
+    assert not any(f.affiliation == "Ghana" or f.predicate == "worksFor" for f in found)
+
+
+def test_positions_a_sunday_paper_before_a_title_is_the_employer(facts) -> None:
+    found = facts("The leak was reported by Sunday Herald columnist Ruth Tanner, who named no source.")
+    assert has(found, "Ruth Tanner", "worksFor", "Sunday Herald")
+    assert has(found, "Ruth Tanner", "holdsPosition", "columnist", affiliation="Sunday Herald")
+
+
+def test_positions_an_unknown_name_where_an_analyst_works_is_the_employer(facts) -> None:
+    found = facts('"Demand is weak," said Ola Berg, senior market strategist at Brackwell.')
+    assert has(found, "Ola Berg", "worksFor", "Brackwell")
+
+
+def test_positions_a_speaker_on_a_firms_results_does_not_work_for_it(facts) -> None:
+    found = facts('"The Asian arm is carrying the group," said Barclays analyst Helen Marsh of Unilever\'s strong results.')
+    assert has(found, "Helen Marsh", "worksFor", "Barclays")
+    assert not has(found, "Helen Marsh", "worksFor", "Unilever")
+
+
+def test_positions_of_a_part_of_a_firm_is_of_the_firm(facts) -> None:
+    assert has(facts("Helen Marsh, of Unilever's European arm, said results were strong."), "Helen Marsh", "worksFor", "Unilever")
+
+
+def test_positions_a_name_ending_in_apostrophe_s_after_of_is_the_employer(facts) -> None:
+    found = facts('"Growth is slowing," said Helen Marsh of Standard & Poor\'s in New York.')
+    assert any(f.subject == "Helen Marsh" and f.predicate == "worksFor" and f.object.startswith("Standard & Poor") for f in found)
+
+
+def test_positions_an_organisation_opening_a_sentence_owns_the_title_after_it(facts) -> None:
+    found = facts("Shares in Brenmark rose on Monday. Brenmark chief executive Tom Webb said sales were strong.")
+    assert has(found, "Tom Webb", "holdsPosition", "chief executive", affiliation="Brenmark")
+    assert has(found, "Tom Webb", "worksFor", "Brenmark")
+
+
+def test_positions_a_common_word_opening_a_sentence_stays_in_the_title(facts) -> None:
+    found = facts("Shares in Brenmark rose on Monday. Company spokesman Tom Webb said sales were strong.")
+    assert has(found, "Tom Webb", "holdsPosition", "Company spokesman")

@@ -21,7 +21,7 @@ from kg import predicates
 from kg.extract.governments import government_mentions
 from kg.extract.entities import INSTITUTIONS, mention_of, normalise_name, passage_mentions, person_name
 from kg.gazetteer import demonym_code, gender_of, is_city, is_town, party_name
-from kg.lexicon import HONORIFICS, METRIC_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES
+from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES, TITLE_MODIFIERS
 from kg.model import Mention, Passage
 from kg.syntax.titles import is_title_head
 
@@ -160,6 +160,9 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
             votes["Organization"] += _STRONG
     if _organisation_argument(root):
         votes["Organization"] += _STRONG
+    if root.dep_ == "pobj" and root.head.lower_ in {"at", "with"} and _is_job(root.head.head):
+        # "an analyst at Gartmore", "senior strategist with 4Cast": where a job is held is an employer.
+        votes["Organization"] += _STRONG
     for child in root.children:
         if child.dep_ == "appos" and child.i >= occ.end:
             if child.lower_ in ORGANIZATION_KINDS:
@@ -169,6 +172,11 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     if root.dep_ == "appos" and root.head.lower_ in ORGANIZATION_KINDS and root.head.i < occ.start:
         votes["Organization"] += _STRONG
     return votes
+
+
+def _is_job(token: Token) -> bool:
+    """A noun that names someone's job: an office ("chief executive") or an occupation ("analyst")."""
+    return token.pos_ == "NOUN" and (is_title_head(token) or token.lemma_.lower() in OCCUPATION_NOUNS)
 
 
 def _honorific_word(text: str) -> bool:
@@ -565,6 +573,33 @@ def _unnamed(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) 
             i = end
 
 
+def _owners_opening_titles(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]], names: dict[tuple[str, ...], Mention]) -> None:
+    """"Euronext chief executive Jean Theodore said": at a sentence's start every word is
+    capitalised, so a title read there may have taken in the name of its organisation. A first
+    word the article names elsewhere as an organisation is that organisation, and the title
+    starts after it."""
+    for (doc, passage), by_token in zip(parsed, maps, strict=True):
+        for sent in doc.sents:
+            first = sent.start
+            title = by_token.get(first)
+            if title is None or title.type != "Position" or by_token.get(first + 1) != title:
+                continue
+            token = doc[first]
+            owner = names.get((token.text,))
+            if owner is None or owner.type != "Organization" or token.lower_ in TITLE_MODIFIERS or is_title_head(token):
+                continue
+            end = first + 1
+            while end < len(doc) and by_token.get(end) == title:
+                end += 1
+            rest = mention_of(Span(doc, first + 1, end, label="TITLE"), passage)
+            if rest is None:
+                continue
+            start = passage.start + token.idx
+            by_token[first] = replace(owner, start=start, end=start + len(token.text), text=token.text)
+            for i in range(first + 1, end):
+                by_token[i] = rest
+
+
 def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
     """The one longer name of the document a short organisation, place or person name is part of.
 
@@ -755,6 +790,7 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
             names.setdefault(words, m)
     for short, target in defined.items():
         names[(short,)] = target
+    _owners_opening_titles(parsed, maps, names)
     _propagate(parsed, maps, names)
     government_mentions(parsed, maps)
     return maps

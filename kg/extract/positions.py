@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Builder, Found, SentenceContext, token_mention
 from kg.extract.qualifiers import status_of
 from kg.gazetteer import party_name
-from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, SPEECH_VERBS, TITLE_HEADS
+from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
 from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, direct_objects, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
 from kg.syntax.titles import hyphen_prefix, is_plural, is_title_head, title_before, title_words
@@ -27,7 +27,10 @@ _OWNER_TYPES = frozenset({"Organization", "Country", "Place"})
 #: Verbs whose complement names an office: "X is/became/remains chairman", "X was named chairman".
 _COPULAS = frozenset("be become remain serve stay".split())
 _APPOINTING = frozenset("appoint name elect make nominate choose install promote confirm".split())
-_AFFILIATION_PREPS = ("of", "at", "for", "with", "to")
+_AFFILIATION_PREPS = ("of", "at", "for", "with", "to", "from")
+#: Prepositions after which only an organisation is the owner: "an official from the commission"
+#: works there; "a minister from Ghana" or "an adviser to Britain" says too little of the office.
+_ORGANIZATION_ONLY_PREPS = frozenset({"to", "from"})
 #: Elected members: what follows "for" is their seat ("MP for Vauxhall"), never their employer.
 _LEGISLATORS = frozenset("mp msp mep am mla senator congressman congresswoman representative councillor assemblyman assemblywoman".split())
 
@@ -111,6 +114,10 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
         if found is not None and found[0] >= sent.start and not any(k in ctx.mentions for k in range(*found)):
             titles.append(Span(doc, found[0], found[1], label="TITLE"))
     for ent in titles:
+        start = ent.start
+        while start < ent.end - 1 and start in ctx.mentions and ctx.mentions[start].type in _OWNER_TYPES:
+            start += 1  # "Euronext chief executive X" at a sentence's start: the name is the owner
+        ent = Span(doc, start, ent.end, label="TITLE")
         at = ent.end
         if at < len(doc) and at not in ctx.mentions and doc[at].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "miss", "dame", "baroness"}:
             at += 1
@@ -164,6 +171,18 @@ def _possessive_at(index: int, b: Builder) -> bool:
     return end < len(doc) and doc[end].tag_ == "POS"
 
 
+def _owns_other_thing(index: int, b: Builder) -> bool:
+    """Whether the name at ``index`` is a possessive of anything but a part of itself: "said Tom Reid
+    of [Unilever's strong results]" speaks of the firm's results, "Tom Reid, of [Unilever's
+    European arm]" works there."""
+    if not _possessive_at(index, b):
+        return False
+    doc = b.sent.doc
+    last = doc[b.ctx.name_end(index, len(doc)) - 1]
+    # ("said X of Standard & Poor's.": a name that ends in "'s" owns nothing.)
+    return last.dep_ == "poss" and last.head.i > last.i and last.head.lemma_.lower() not in SUBUNIT_NOUNS
+
+
 def _is_plural_title(head: Token) -> bool:
     """"Presidents", "MPs": a title head in the plural, which names every person that follows."""
     return is_plural(head) and head.lower_.endswith("s") and is_title_head(head) and head.lower_ not in TITLE_HEADS
@@ -183,8 +202,8 @@ def _apposition_owner(title: Token, b: Builder) -> Mention | None:
             if found is not None:
                 return found
     for prep, obj in prep_objects(title, _AFFILIATION_PREPS):
-        found = _owner(obj, b)
-        if found is not None and not (prep.lower_ == "to" and found.type != "Organization"):
+        found = _owner(obj, b) or _unit_owner(obj, b)
+        if found is not None and not (prep.lower_ in _ORGANIZATION_ONLY_PREPS and found.type != "Organization"):
             return found
     # Last, the stranded first part of a hyphenated title ("Tory co-chairman"; not before an
     # "of": "the German co-head of EADS" is EADS's).
@@ -195,6 +214,17 @@ def _apposition_owner(title: Token, b: Builder) -> Mention | None:
             if found is not None:
                 return found
     return None
+
+
+def _unit_owner(noun: Token, b: Builder) -> Mention | None:
+    """The organisation that owns an unnamed part of itself: "head of [the federation's
+    anti-doping unit]" holds an office of the federation. Only a part of a body ("unit", "arm",
+    "division"), named by a name: a "rival" is no part of the firm before it."""
+    if noun.i in b.ctx.mentions or noun.lemma_.lower() not in SUBUNIT_NOUNS or not noun.is_lower:
+        return None
+    # A name only: "the insurer's life division" may be any insurer the article names.
+    owners = [m for c in noun.children if c.dep_ == "poss" and c.i in b.ctx.mentions and (m := _owner(c, b)) is not None and m.type == "Organization"]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _office_nouns(token: Token) -> list[Token]:
@@ -229,7 +259,7 @@ def _appositions(sent: Span, b: Builder) -> None:
 
 def _occupation(noun: Token, person: Found, b: Builder) -> None:
     """Any other occupation: "X, a lawyer for the Y", "an engineer at Y" (no position entity)."""
-    for _, org in prep_objects(noun, ("for", "at", "with", "of")):
+    for _, org in prep_objects(noun, ("for", "at", "with", "of", "from")):
         found = token_mention(org, b.ctx, allow_modifier=False)
         if found and found[0].type == "Organization" and not _is_party(found[0]):
             b.add(noun, person, "worksFor", found, f"{noun.text} {org.head.text}", "kg.rules.appos.v1", 0.7, presupposed=True, status=status_of(noun))
@@ -460,7 +490,7 @@ def _possessive_members(sent: Span, b: Builder) -> None:
                 # phrase's head, not a word of an event's name.
                 heads = [c for c in doc[at].children if c.dep_ == "pobj"]
                 whole = doc[at].lower_ == "of" or any(ctx.mentions.get(h.i) == found for h in heads)
-                if found.type == "Organization" and whole:
+                if found.type == "Organization" and whole and not _owns_other_thing(k, b):
                     predicate = "memberOf" if _is_party(found) else "worksFor"
                     b.add(doc[k], (person, 1.0), predicate, (found, 1.0), f", {doc[at].lower_}", "kg.rules.possessive.v1", 0.7, presupposed=True)
                 break
