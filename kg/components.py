@@ -15,6 +15,7 @@ from spacy.util import filter_spans
 
 from kg.gazetteer import country_code, demonym_code, party_forms, party_name, region_name
 from kg.normalize import find_quantities
+from kg.syntax import DASHES
 from kg.syntax.titles import is_title_head, names_party_member, title_before
 from kg.lexicon import (
     AGREEMENT_HEADS,
@@ -34,7 +35,7 @@ _WEAK_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC", "PRODUCT
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod", "punct", "poss"})
 _OPENING_QUOTES = frozenset("‘“'\"`(«")
 _CLOSING_QUOTES = frozenset("’”'\")»")
-_EDGE_PUNCT = frozenset({",", ".", ";", ":", "-", "–", "—", "!", "?"})
+_EDGE_PUNCT = frozenset({",", ".", ";", ":", "!", "?"}) | DASHES
 
 
 def is_leader_modifier(token: Token) -> bool:
@@ -67,7 +68,6 @@ def _person_after_title(doc: Doc, span: Span) -> Span:
     return span
 
 
-_DASHES = frozenset({"-", "–", "—"})
 
 
 def _cut_at_dash(span: Span) -> Span:
@@ -75,7 +75,7 @@ def _cut_at_dash(span: Span) -> Span:
     runs names on into an aside ("Yuganskneftegas - the", "Mr Howard - can", "MPs - Keith Vaz").
     The side with more capitalised words is the name (the left one on a tie)."""
     doc = span.doc
-    cuts = [t.i for t in span[1:] if t.text in _DASHES and t.whitespace_ and doc[t.i - 1].whitespace_]
+    cuts = [t.i for t in span[1:] if t.text in DASHES and t.whitespace_ and doc[t.i - 1].whitespace_]
     if not cuts:
         return span
     sides = [Span(doc, span.start, cuts[0], label=span.label_), Span(doc, cuts[-1] + 1, span.end, label=span.label_)]
@@ -701,7 +701,7 @@ def _name_before_title(doc: Doc, title: Span, spans: list[Span]) -> tuple[Span, 
         start -= 1
     while start < end and (doc[start].lower_ in _NAME_JOINERS or doc[start].lower_ in FORMER_WORDS | PASSING_WORDS | {"ex", "deputy", "party"}):
         start += 1
-    while start < end and doc[start].text in {"-", "–"}:
+    while start < end and doc[start].text in DASHES:
         start += 1
     if start == end:
         return None

@@ -16,6 +16,8 @@ HONORIFICS = frozenset(
 
 #: Titles written after a name: "Frank Field MP", "Philippe Sands QC".
 POSTNOMINAL_TITLES = frozenset({"MP", "MEP", "MSP", "AM", "QC", "KC", "MLA"})
+#: People who speak for an organisation or a government, and so act in its name.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen"})
 
 #: Royal styles: a name after one is a royal's ("Prince Charles"), not a commoner's of that name.
 ROYAL_STYLES = frozenset("prince princess king queen pope emperor empress duke duchess sultan sheikh".split())

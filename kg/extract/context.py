@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from kg import predicates
 from kg.components import is_leader_modifier
 from kg.normalize import parse_offset, shift_date
-from kg.lexicon import POSTNOMINAL_TITLES
+from kg.lexicon import POSTNOMINAL_TITLES, SPOKESPEOPLE
 from kg.extract.coref import RESOLVED_PRONOUNS
 from kg.extract.qualifiers import date_of, location_of, modality_of, polarity_of, status_of
 from kg.model import Argument, Evidence, Mention, Passage, Qualifiers, Quantity, Statement
@@ -72,9 +72,6 @@ ACT_NOUNS = frozenset(
 #: Nouns of a share in something: the name before one is its owner, never the thing it stands for.
 _HOLDINGS = frozenset({"stake", "holding", "shareholding"})
 
-#: People who speak for an organisation or a government, and so act in its name.
-_SPEAKS_FOR_ITS_BODY = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen"})
-
 #: Bodies of a firm that act in its name ("the company's board", "MCI's directors").
 _SPEAKS_FOR_ITS_FIRM = frozenset({"director", "directors", "board", "management"})
 
@@ -126,7 +123,7 @@ def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = Tru
         firms = [ctx.mentions[c.i] for c in token.children if c.dep_ == "poss" and c.i in ctx.mentions and ctx.mentions[c.i].type == "Organization"]
         if len(firms) == 1:
             return firms[0], 0.8
-    if token.lemma_.lower() in _SPEAKS_FOR_ITS_BODY:
+    if token.lemma_.lower() in SPOKESPEOPLE:
         # "A spokesman for UKIP called on Mr Hale to quit": a spokesperson acts in its body's name.
         bodies = {ctx.mentions[t.i] for t in token.subtree if t.i in ctx.mentions and ctx.mentions[t.i].type in {"Organization", "Country"}
                   and (t.head == token and t.dep_ in {"poss", "compound"} or t.head.head == token and t.head.lower_ == "for" and t.dep_ == "pobj")}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.context import ACT_NOUNS, Builder, token_mention
-from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, POSITIVE_EVALUATION, PRAISE, SPEECH_VERBS, TRIBUTES
+from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, POSITIVE_EVALUATION, PRAISE, SPEECH_VERBS, SPOKESPEOPLE, TRIBUTES
 from kg.syntax import agents, conjuncts, has_own_subject, is_passive, logical_subjects, patients, prep_objects
 
 __all__ = ["evaluation_statements"]
@@ -33,7 +33,8 @@ _OBJECT_JUDGING = frozenset({"blame", "deplore"})
 _SHARED_SUBJECT_DEPS = frozenset({"pcomp", "conj"})
 #: Verbs whose object an "as" phrase judges: "described X as the best chance for peace".
 _DESCRIBING_VERBS = frozenset({"describe", "label"})
-_SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson source sources official officials statement".split())
+#: Speakers whose words are their body's: its spokespeople, and "sources", "officials", a "statement".
+_SPEAKS_FOR_A_BODY = SPOKESPEOPLE | frozenset("source sources official officials statement".split())
 
 
 def _content(verb: Token) -> list[Token]:
@@ -59,7 +60,7 @@ def _speaker(token: Token, b: Builder):
     """Who a subject names: itself, or the name in apposition to a title that heads it ("The
     watchdog's chief accountant Donald Nicolaisen said", "Chairman of the committee Ann Lee MP
     said")."""
-    found = token_mention(token, b.ctx, allow_modifier=token.lemma_.lower() in _SPOKESPEOPLE)
+    found = token_mention(token, b.ctx, allow_modifier=token.lemma_.lower() in _SPEAKS_FOR_A_BODY)
     if found is not None and found[0].type in _SPEAKER_TYPES or token.pos_ not in {"NOUN", "PROPN"}:
         return found
     for appos in (c for c in token.subtree if c.dep_ == "appos"):

@@ -17,7 +17,7 @@ from kg.extract.qualifiers import status_of
 from kg.gazetteer import party_name
 from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
-from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, direct_objects, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
+from kg.syntax import DASHES, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, direct_objects, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
 from kg.syntax.titles import hyphen_prefix, is_plural, is_title_head, title_before, title_words
 
 __all__ = ["position_statements"]
@@ -343,8 +343,8 @@ def _speaking_for(sent: Span, b: Builder) -> None:
             b.add(verb, person, "memberOf", (party, 1.0), "for", "kg.rules.speaksFor.v1", 0.7, presupposed=True)
 
 
-_APPOSITION_MARKS = frozenset({",", "-", "–", "—"})
-_PHRASE_STOPS = frozenset({",", ".", ";", ":", "(", ")", "-", "–", "—", '"', "“", "”", "who", "which", "that"})
+_APPOSITION_MARKS = frozenset({","}) | DASHES
+_PHRASE_STOPS = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "who", "which", "that"}) | DASHES
 
 
 def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention | None, Token] | None:

@@ -33,6 +33,7 @@ from kg.syntax.clauses import (
     supposes,
 )
 from kg.syntax.phrases import (
+    DASHES,
     DETACHED_DEPS,
     PLACE_LABELS,
     TIME_LABELS,
@@ -48,7 +49,7 @@ from kg.syntax.phrases import (
 )
 
 __all__ = [
-    "DETACHED_DEPS", "PASSIVE_SUBJECT_DEPS", "PLACE_LABELS", "PREDICATE_POS", "RELATIVE_PRONOUNS", "SUBJECT_DEPS",
+    "DASHES", "DETACHED_DEPS", "PASSIVE_SUBJECT_DEPS", "PLACE_LABELS", "PREDICATE_POS", "RELATIVE_PRONOUNS", "SUBJECT_DEPS",
     "TIME_LABELS", "after_comma", "agents", "balance_quotes", "clause_head", "conjuncts", "controlled_clause", "described",
     "detached_apposition", "direct_objects", "examples", "extent", "governing_verb", "has_own_subject", "is_passive",
     "is_predicate", "is_relative_pronoun", "logical_subjects", "noun_phrase", "patients", "phrase_text", "pobj",

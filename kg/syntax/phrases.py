@@ -12,10 +12,12 @@ from spacy.tokens import Token
 from kg.syntax.clauses import PASSIVE_SUBJECT_DEPS, PREDICATE_POS, SUBJECT_DEPS, is_relative_pronoun, relative_antecedent
 
 __all__ = [
-    "DETACHED_DEPS", "PLACE_LABELS", "TIME_LABELS", "after_comma", "balance_quotes", "detached_apposition", "extent",
+    "DASHES", "DETACHED_DEPS", "PLACE_LABELS", "TIME_LABELS", "after_comma", "balance_quotes", "detached_apposition", "extent",
     "noun_phrase", "phrase_text", "subject_phrases", "subtree", "trim",
 ]
 
+#: Hyphen, en and em dash: news sets off an apposition or an aside with any of them.
+DASHES = frozenset({"-", "–", "—"})
 # Subtrees left out of an argument: they are facts of their own.
 DETACHED_DEPS = frozenset({"relcl", "appos"})
 TIME_LABELS = frozenset({"DATE", "TIME"})

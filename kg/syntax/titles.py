@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from kg.gazetteer import country_code, party_name
 from kg.lexicon import FORMER_WORDS, HONORIFICS, ORGANIZATION_KINDS, TITLE_HEADS, TITLE_MODIFIERS
+from kg.syntax.phrases import DASHES
 
 __all__ = ["hyphen_prefix", "is_plural", "is_title_head", "names_party_member", "title_before", "title_words"]
 
@@ -147,7 +148,7 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     i = end - 2
     while i >= 0:
         token = doc[i]
-        if token.text in {"-", "–"} and (prefix := hyphen_prefix(doc[i + 1])) is not None and not prefix.ent_type_:
+        if token.text in DASHES and (prefix := hyphen_prefix(doc[i + 1])) is not None and not prefix.ent_type_:
             # "co-chairman", "vice-president" split by the tokenizer: the prefix belongs to the title.
             i -= 1
             continue
@@ -213,7 +214,7 @@ def hyphen_prefix(noun: Token) -> Token | None:
     """The first part of a hyphenated title the tokenizer split off ("vice" of "vice-chairman",
     "co" of "co-head"), which the parser may leave stranded beside the head, or None."""
     doc = noun.doc
-    if noun.i >= 2 and doc[noun.i - 1].text in {"-", "–"} and not doc[noun.i - 1].whitespace_ and not doc[noun.i - 2].whitespace_ and doc[noun.i - 2].is_alpha:
+    if noun.i >= 2 and doc[noun.i - 1].text in DASHES and not doc[noun.i - 1].whitespace_ and not doc[noun.i - 2].whitespace_ and doc[noun.i - 2].is_alpha:
         return doc[noun.i - 2]
     return None
 
