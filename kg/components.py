@@ -664,7 +664,7 @@ def _split_person_title(doc: Doc, span: Span) -> list[Span]:
     if doc[span.end - 1].text in POSTNOMINAL_TITLES:
         return [*_split_person_title(doc, Span(doc, span.start, span.end - 1, label="PERSON")), Span(doc, span.end - 1, span.end, label="TITLE")]
     cut = span.start
-    while cut < span.end - 1 and (doc[cut].is_title or doc[cut].is_upper) and (doc[cut].lower_ in TITLE_MODIFIERS or is_title_head(doc[cut])):
+    while cut < span.end - 1 and not doc[cut].is_lower and (doc[cut].lower_ in TITLE_MODIFIERS or is_title_head(doc[cut])):
         cut += 1
     if cut == span.start or not any(is_title_head(doc[i]) for i in range(span.start, cut)):
         return [span]

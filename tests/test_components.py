@@ -389,3 +389,21 @@ def test_components_person_span_run_in_from_a_party_keeps_the_person() -> None:
         """,
     )
     assert ("Alys Varney", "PERSON") in _ents(doc) and ("MP", "TITLE") in _ents(doc)
+
+
+def test_components_plural_acronym_title_splits_off_a_person_span() -> None:
+    doc = build(
+        "Labour MPs Ann Lee and Bo Fry voted.",
+        """
+        Labour  PROPN NNP  Labour compound  3 B-ORG
+        MPs     PROPN NNPS MP     compound  3 B-PERSON
+        Ann     PROPN NNP  Ann    compound  3 I-PERSON
+        Lee     PROPN NNP  Lee    nsubj     7 I-PERSON
+        and     CCONJ CC   and    cc        3
+        Bo      PROPN NNP  Bo     compound  6 B-PERSON
+        Fry     PROPN NNP  Fry    conj      3 I-PERSON
+        voted   VERB  VBD  vote   ROOT      7
+        .       PUNCT .    .      punct     7
+        """,
+    )
+    assert ("Ann Lee", "PERSON") in _ents(doc) and ("MPs Ann Lee", "PERSON") not in _ents(doc)

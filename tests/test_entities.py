@@ -222,6 +222,13 @@ def test_entities_title_of_a_place_is_the_person_name() -> None:
     assert (mention.type, mention.name) == ("Person", "Duke of Edinburgh")
 
 
+def test_entities_title_written_for_several_holders_is_one_office() -> None:
+    doc = Doc(VOCAB, words=["Labour", "MPs", "Ann", "Lee", "and", "Bo", "Fry"], tags=["NNP", "NNPS", "NNP", "NNP", "CC", "NNP", "NNP"],
+              ents=["B-ORG", "B-TITLE", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"])
+    title = passage_mentions(doc, passage_of(doc), set())[1]
+    assert (title.type, title.name, title.key) == ("Position", "MP", "position:mp")
+
+
 def test_entities_is_pronoun() -> None:
     doc = _flat(["She", "told", "him", "they", "and", "it", "were", "his"], None)
     assert [t.text for t in doc if is_pronoun(t)] == ["She", "him", "his"]

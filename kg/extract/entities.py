@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.gazetteer import country_code, country_name, demonym_code, is_first_name, pair_half_code, party_name
 from kg.lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
 from kg.model import Mention, Passage
-from kg.syntax.titles import names_party_member
+from kg.syntax.titles import is_plural, names_party_member
 
 #: spaCy labels -> kg types. Countries are told apart from other places by the gazetteer.
 _LABEL_TYPES = {
@@ -142,6 +142,21 @@ def _party(span: Span) -> str | None:
     return party_name(span.text, before_title=names_party_member(following))
 
 
+def _singular_title(span: Span, name: str) -> str:
+    """One holder's office for a title written for several ("Presidents Bush and Clinton",
+    "Labour MPs Abbott and Hoey"): "President", "MP"."""
+    last = span[-1]
+    if not is_plural(last) or not name.endswith(last.text):
+        return name
+    if last.text[:-1].isupper():
+        single = last.text[:-1]  # "MPs", "MEPs"
+    elif last.lemma_.lower() != last.lower_:
+        single = last.lemma_.capitalize() if last.is_title else last.lemma_.lower()
+    else:
+        return name
+    return name[: len(name) - len(last.text)] + single
+
+
 def mention_of(span: Span, passage: Passage) -> Mention | None:
     """The Mention for one entity span, or None when the span names nothing kg keeps.
 
@@ -182,6 +197,8 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
     elif kind == "Organization" and span[-1].lower_ in _DOCUMENT_HEADS and span[-1].is_title and (len(span) > 1 or span[-1].lower_ == "budget"):
         kind = "Agreement"  # "the Barker Review", "the Common Agricultural Policy", "the White Paper", "the Budget"
     name = person_name(span.text) if kind == "Person" else _POSSESSIVE.sub("", span.text).strip(_QUOTES + " ,;:")
+    if kind == "Position":
+        name = _singular_title(span, name)
     owned = _owner_before(span) if kind in {"Event", "Agreement"} else None
     if owned is not None:
         # "Labour's spring conference": the owner tells this conference from every other one.
