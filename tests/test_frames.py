@@ -566,3 +566,34 @@ def test_frames_object_of_an_accusation_does_the_gerund(facts) -> None:
 
 def test_frames_unit_name_hung_off_another_modifier(facts) -> None:
     assert has(facts("Unilever said its Birds Eye frozen food division grew."), "Unilever", "ownsStake", "Birds Eye")
+
+
+def test_frames_stake_in_which_names_the_owned_firm(facts) -> None:
+    # "in which" puts the stake's firm before the clause: the relative pronoun stands for it.
+    assert has(facts("Corvina, in which Toyota owns a 30% stake, reported a loss."), "Toyota", "ownsStake", "Corvina")
+    assert has(facts("Japanese carmaker Mazda - in which Ford owns a 33% stake - posted higher profits."), "Ford", "ownsStake", "Mazda")
+
+
+def test_frames_invested_in_which_names_the_target(facts) -> None:
+    assert has(facts("Ocado, in which Vodafone invested £5m, went bust."), "Vodafone", "invests", "Ocado")
+
+
+def test_frames_arm_between_dashes_is_owned_by_the_firm_named_after_it(facts) -> None:
+    # Spaced dashes set off the description as commas do, though the parser misreads them.
+    assert has(facts("Valtora - the Spanish arm of Dutch brewer Heineken - cut 300 jobs."), "Heineken", "ownsStake", "Valtora")
+
+
+def test_frames_owner_between_dashes_owns_the_possessive(facts) -> None:
+    assert has(facts("EADS - Airbus' majority owner - admitted that the project was running over budget."), "EADS", "ownsStake", "Airbus")
+
+
+def test_frames_owner_between_dashes_owns_the_of_object(facts) -> None:
+    assert has(facts("Kestrel Air - the majority owner of Lufthansa - said fares would rise."), "Kestrel Air", "ownsStake", "Lufthansa")
+
+
+def test_frames_close_apposition_right_after_the_kind_names_it(facts) -> None:
+    # "US carmaker General Motors - and retailer KarstadtQuelle": the parser hangs both names off
+    # "carmaker"; the one right after it is its name.
+    found = facts("Firms such as Adam Opel - the German arm of US carmaker General Motors - and retailer KarstadtQuelle have cut jobs.")
+    assert has(found, "General Motors", "ownsStake", "Adam Opel")
+    assert not has(found, "KarstadtQuelle", "ownsStake", "Adam Opel")

@@ -26,6 +26,7 @@ from kg.syntax import (
     governing_verb,
     is_passive,
     is_relative_pronoun,
+    is_spaced_dash,
     logical_subjects,
     patients,
     prep_objects,
@@ -143,8 +144,16 @@ def _verb_slot(verb: Token, slot: str, passive: bool) -> list[Token]:
         for particle in (c for c in verb.children if c.dep_ == "prt"):
             # "hit out at X": the parser may hang the preposition off the particle.
             found += [o for _, o in prep_objects(particle, (word,))]
-        return found
+        return _antecedents(found, verb)
     return []
+
+
+def _antecedents(objects: list[Token], verb: Token) -> list[Token]:
+    """The objects with a relative pronoun replaced by the noun its clause describes: "Nissan, in
+    which Renault invested $5bn" (the object of "in" is Nissan)."""
+    if verb.dep_ != "relcl" or not any(is_relative_pronoun(o) for o in objects):
+        return objects
+    return [t for o in objects for t in (described(verb.head) if is_relative_pronoun(o) else [o])]
 
 
 def _verb_qualifiers(verb: Token, frame: Verb, passive: bool, ctx) -> dict[str, object]:
@@ -345,7 +354,31 @@ def _named(noun: Token) -> list[Token]:
             found += logical_subjects(verb) or patients(verb)
     if noun.dep_ == "conj":
         found += _named(noun.head)
-    return found + _split_apposition(noun)
+    return found + _split_apposition(noun) or _dashed_name(noun)
+
+
+#: How many words may open a phrase set off by dashes before its head noun ("the German arm").
+_DASHED_REACH = 6
+
+
+def _dashed_name(noun: Token) -> list[Token]:
+    """"EADS - Airbus' majority owner - said": a noun heading a phrase between spaced dashes
+    right after a name describes that name, as between commas; the parser often misreads the
+    dashes (as a hyphen, or the name as a modifier of the noun)."""
+    doc = noun.doc
+    sent = noun.sent
+    opening = noun.i - 1
+    while opening > sent.start and noun.i - opening <= _DASHED_REACH and not is_spaced_dash(doc[opening]):
+        opening -= 1
+    if opening <= sent.start or not is_spaced_dash(doc[opening]):
+        return []
+    # The words before the noun are its own modifiers ("the German", "Airbus' majority", "now").
+    if any(t.pos_ != "ADV" and noun not in t.ancestors for t in doc[opening + 1 : noun.i]):
+        return []
+    if not any(is_spaced_dash(t) for t in doc[noun.i + 1 : sent.end]):
+        return []  # the phrase must close: "X - the owner" with no second dash may be a new clause
+    name = doc[opening - 1]
+    return [name] if name.pos_ == "PROPN" or name.ent_type_ else []
 
 
 def _split_apposition(noun: Token) -> list[Token]:
@@ -428,14 +461,28 @@ def _noun_slot(noun: Token, slot: str, frame: Noun) -> list[Token]:
             # the name that ends the first one, which takes no such phrase itself.
             found = [o for p, first in prep_objects(noun) if p.lower_ != word and first.pos_ == "PROPN"
                      for _, o in prep_objects(first, (word,)) if o.pos_ == "PROPN" and not _one_name(first, o)]
+        if not found:
+            # "Kestrel - the owner of Lufthansa - said": a spaced dash can make the parser hang
+            # the name before it off the next verb, leaving the preposition with no object.
+            found = [p.nbor() for p in noun.children if p.dep_ == "prep" and p.lower_ == word and not any(c.dep_ == "pobj" for c in p.children)
+                     and p.i + 2 < p.sent.end and p.nbor().pos_ == "PROPN" and _ends_at_dash(p.nbor())]
         if not found and noun.dep_ in {"dobj", "pobj"} and word in {"with", "against", "for", "to", "on", "at", "in"}:
             # "held talks on Friday with X", "took legal action yesterday against Y": the parser often
             # hangs the phrase off the verb.
             governor = noun.head if noun.dep_ == "dobj" else noun.head.head
             if governor.lemma_.lower() in frame.verbs:
-                found = [o for _, o in prep_objects(governor, (word,))]
+                # "Nissan, in which Renault owns a stake": the relative pronoun stands for the name.
+                found = _antecedents([o for _, o in prep_objects(governor, (word,))], governor)
         return found
     return []
+
+
+def _ends_at_dash(token: Token) -> bool:
+    """Whether the run of proper nouns from ``token`` ends right before a spaced dash."""
+    end = token.i
+    while end < token.sent.end and token.doc[end].pos_ == "PROPN":
+        end += 1
+    return end < token.sent.end and is_spaced_dash(token.doc[end])
 
 
 def _one_name(a: Token, b: Token) -> bool:
