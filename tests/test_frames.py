@@ -597,3 +597,16 @@ def test_frames_close_apposition_right_after_the_kind_names_it(facts) -> None:
     found = facts("Firms such as Adam Opel - the German arm of US carmaker General Motors - and retailer KarstadtQuelle have cut jobs.")
     assert has(found, "General Motors", "ownsStake", "Adam Opel")
     assert not has(found, "KarstadtQuelle", "ownsStake", "Adam Opel")
+
+
+def test_frames_merger_pairs_names_listed_with_their_descriptions(facts) -> None:
+    # The parser hangs one party's name off the other's description ("retailer Karstadt and
+    # electronics firm Metro"); the names the phrase lists are the parties.
+    found = facts("The merger of German retailer Karstadt and electronics firm Metro is to go ahead.")
+    assert has(found, "Karstadt", "mergesWith", "Metro") or has(found, "Metro", "mergesWith", "Karstadt")
+
+
+def test_frames_three_way_merger_pairs_every_party(facts) -> None:
+    found = facts("A three-way merger between Dutch bank ABN, French lender Natixis and German insurer Allianz was blocked.")
+    for first, second in (("ABN", "Natixis"), ("ABN", "Allianz"), ("Natixis", "Allianz")):
+        assert has(found, first, "mergesWith", second) or has(found, second, "mergesWith", first)

@@ -566,6 +566,8 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
     # whatever the clause says will happen to it (not by whoever buys it: "Inbev agreed to buy
     # Alfa-Eco's stake").
     owners = set(_noun_slot(noun, "poss", frame)) if predicate.state and "poss" in frame.subject and not agents else set()
+    if frame.pairs and not subjects and len(objects) < 2:
+        objects = _listed_names(noun, predicate, frame, b) or objects
     if frame.pairs and not subjects and len(objects) > 1:
         # "the merger of X and Y", "talks between X and Y".
         _pairs(objects, noun, predicate, f"{noun.text} {objects[0].head.text}", b, qualifiers, frame.modality, frame.polarity, extractor, _NOUN_CONFIDENCE)
@@ -580,6 +582,27 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
                 continue
             b.add(noun, subject, predicate.name, obj, relation + _prep_word(o), extractor, _NOUN_CONFIDENCE,
                   modality=frame.modality, polarity=frame.polarity, presupposed=presupposed or group[0] in owners, **qualifiers)  # type: ignore[arg-type]
+
+
+def _listed_names(noun: Token, predicate: Predicate, frame: Noun, b: Builder) -> list[Token]:
+    """"The merger of Russian gas giant Gazprom and oil firm Rosneft": the parser may hang one
+    party's name off the other's description, so the phrase after the preposition is read as
+    written: the names it lists, joined by "and" or commas with no preposition between them."""
+    words = {slot.split(":", 1)[1] for slot in frame.object if slot.startswith("prep:")}
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in words):
+        phrase = list(prep.subtree)[1:]
+        firsts = [t for k, t in enumerate(phrase) if t.i in b.ctx.mentions and (k == 0 or b.ctx.mentions.get(t.i - 1) != b.ctx.mentions[t.i])]
+        names = [t for t in firsts if b.ctx.mentions[t.i].type in predicate.domain]
+        if len(names) < 2:
+            continue
+        listed = True
+        for first, second in zip(names, names[1:]):
+            gap = noun.doc[b.ctx.name_end(first.i, second.i) : second.i]
+            if not any(t.lower_ in {"and", ","} for t in gap) or any(t.pos_ in {"ADP", "VERB", "AUX"} for t in gap):
+                listed = False
+        if listed:
+            return names
+    return []
 
 
 # --- adjectives ------------------------------------------------------------------------------
