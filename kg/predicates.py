@@ -104,6 +104,9 @@ class Noun:
     presupposed: bool = False
     #: Last words the object's name must end with, as for ``Verb.object_heads``.
     object_heads: tuple[str, ...] = ()
+    #: (predicate, slot): the party in the slot holds that predicate towards the same object, as
+    #: for ``Verb.counterpart`` ("bought Corus's stake in Natsteel": Corus sells Natsteel).
+    counterpart: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -462,8 +465,10 @@ PREDICATES: tuple[Predicate, ...] = (
             Noun("bidder", subject=("named",), object=("prep:for",), modality="planned"),
             Noun("suitor", subject=("named",), object=("prep:for", "poss"), modality="possible"),
             Noun("buyer", subject=("named",), object=("prep:of", "prep:for")),
-            # "bought a 20% stake in X": buying part of a firm is acquiring it (the rate says how much).
-            Noun("stake", subject=("clause",), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=("buy", "acquire", "purchase", "take")),
+            # "bought a 20% stake in X": buying part of a firm is acquiring it (the rate says how much);
+            # "bought Corus's stake in X": whose the stake was sells it.
+            *(Noun(n, subject=("clause",), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=("buy", "acquire", "purchase", "take"),
+                   counterpart=("sells", "poss")) for n in ("stake", "holding", "shareholding")),
         ),
     ),
     Predicate(
@@ -482,6 +487,9 @@ PREDICATES: tuple[Predicate, ...] = (
             Noun("disposal", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=("agree", "announce", "complete")),
             Noun("auction", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=("hold", "stage", "announce", "complete")),
             Noun("sell-off", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=("agree", "announce", "complete", "approve")),
+            # "Shell sold its stake in Enterprise": selling part of a firm is selling it (the rate says how much).
+            *(Noun(n, subject=("clause",), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=("sell", "offload", "divest", "dispose"))
+              for n in ("stake", "holding", "shareholding")),
         ),
     ),
     Predicate(
@@ -515,6 +523,7 @@ PREDICATES: tuple[Predicate, ...] = (
         nouns=(
             Noun("stake", subject=("poss", "clause"), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=_STAKE_VERBS),
             Noun("shareholding", subject=("poss", "clause"), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=_STAKE_VERBS),
+            Noun("holding", subject=("poss", "clause"), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=_STAKE_VERBS),
             Noun("share", subject=("poss", "clause"), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=_STAKE_VERBS),
             Noun("shareholder", subject=("named",), object=("prep:in", "prep:of", "poss")),
             Noun("owner", subject=("named",), object=("prep:of", "poss", "compound")),

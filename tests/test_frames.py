@@ -610,3 +610,18 @@ def test_frames_three_way_merger_pairs_every_party(facts) -> None:
     found = facts("A three-way merger between Dutch bank ABN, French lender Natixis and German insurer Allianz was blocked.")
     for first, second in (("ABN", "Natixis"), ("ABN", "Allianz"), ("Natixis", "Allianz")):
         assert has(found, first, "mergesWith", second) or has(found, second, "mergesWith", first)
+
+
+def test_frames_buying_a_firms_stake_makes_the_firm_its_seller(facts) -> None:
+    found = facts("Tata bought Corus's 26% stake in Natsteel last year.")
+    assert has(found, "Corus", "sells", "Natsteel")
+    assert not has(found, "Tata", "sells", "Natsteel")
+
+
+def test_frames_selling_a_stake_sells_the_firm(facts) -> None:
+    assert has(facts("Shell sold its stake in Enterprise to Eni."), "Shell", "sells", "Enterprise")
+    assert has(facts("Axa plans to dispose of its stake in Vodafone."), "Axa", "sells", "Vodafone", modality="planned")
+
+
+def test_frames_holding_in_a_firm_is_a_stake(facts) -> None:
+    assert has(facts("Mr Smith agreed to buy broadcaster ITV's 5% holding in Arsenal."), "ITV", "ownsStake", "Arsenal")

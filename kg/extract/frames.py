@@ -582,6 +582,23 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
                 continue
             b.add(noun, subject, predicate.name, obj, relation + _prep_word(o), extractor, _NOUN_CONFIDENCE,
                   modality=frame.modality, polarity=frame.polarity, presupposed=presupposed or group[0] in owners, **qualifiers)  # type: ignore[arg-type]
+    if frame.counterpart is not None and subjects:
+        _noun_counterpart(noun, frame, subjects, objects, qualifiers, relation, b)
+
+
+def _noun_counterpart(noun: Token, frame: Noun, subjects: list[Token], objects: list[Token], qualifiers: dict, relation: str, b: Builder) -> None:
+    """The other side of a deal a noun names: "Tata bought Corus's stake in Natsteel" (Corus sells
+    Natsteel, to Tata). Both sides named outright, as for a verb's counterpart."""
+    name, slot = frame.counterpart  # type: ignore[misc]
+    declared = predicates.get(name)
+    found: dict[str, object] = {k: v for k, v in qualifiers.items() if k in declared.qualifiers}
+    buyer = first_mention(subjects, b)
+    if buyer is not None and "buyer" in declared.qualifiers:
+        found["buyer"] = buyer
+    for _, party, obj in mention_pairs(_noun_slot(noun, slot, frame), objects, b.ctx, object_modifier=False):
+        if party[1] == 1.0 and obj[1] >= NAMED_FACTOR and party[0].key != obj[0].key and (buyer is None or party[0].key != buyer.key):
+            b.add(noun, party, name, obj, relation, f"kg.rules.{name}.counterpart.v1", _NOUN_CONFIDENCE,
+                  modality=frame.modality, polarity=frame.polarity, **found)  # type: ignore[arg-type]
 
 
 def _listed_names(noun: Token, predicate: Predicate, frame: Noun, b: Builder) -> list[Token]:
