@@ -625,3 +625,8 @@ def test_frames_selling_a_stake_sells_the_firm(facts) -> None:
 
 def test_frames_holding_in_a_firm_is_a_stake(facts) -> None:
     assert has(facts("Mr Smith agreed to buy broadcaster ITV's 5% holding in Arsenal."), "ITV", "ownsStake", "Arsenal")
+
+
+def test_frames_talks_pair_no_name_from_a_relative_clause(facts) -> None:
+    found = facts("Mr Martin has been locked in talks with finance ministers of the G20, which Canada now chairs.")
+    assert not has(found, "G20", "meets", "Canada") and not has(found, "Canada", "meets", "G20")

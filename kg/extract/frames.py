@@ -609,13 +609,15 @@ def _listed_names(noun: Token, predicate: Predicate, frame: Noun, b: Builder) ->
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in words):
         phrase = list(prep.subtree)[1:]
         firsts = [t for k, t in enumerate(phrase) if t.i in b.ctx.mentions and (k == 0 or b.ctx.mentions.get(t.i - 1) != b.ctx.mentions[t.i])]
-        names = [t for t in firsts if b.ctx.mentions[t.i].type in predicate.domain]
+        # Not a name inside a clause of the phrase: "talks with ministers of the G8, which Britain chairs".
+        names = [t for t in firsts if b.ctx.mentions[t.i].type in predicate.domain
+                 and not any(a.pos_ in {"VERB", "AUX"} for a in t.ancestors if a.i > prep.i and prep in a.ancestors)]
         if len(names) < 2:
             continue
         listed = True
         for first, second in zip(names, names[1:]):
             gap = noun.doc[b.ctx.name_end(first.i, second.i) : second.i]
-            if not any(t.lower_ in {"and", ","} for t in gap) or any(t.pos_ in {"ADP", "VERB", "AUX"} for t in gap):
+            if not any(t.lower_ in {"and", ","} for t in gap) or any(t.pos_ in {"ADP", "VERB", "AUX", "PRON", "SCONJ"} for t in gap):
                 listed = False
         if listed:
             return names
