@@ -12,6 +12,8 @@ Frames name where each argument sits, as *slots*:
 - ``dobj:<word>``: the object of a preposition under the direct object ("owns 51% of Y", "paid
   $1bn for Y"; ``dobj:in`` is the place of a visit: "visited the community in Y");
 - ``prep:<word>``: the object of a preposition ("merged with Y", "a stake in Y");
+- ``place:<word>``: the object of the same preposition under a common noun that the verb's
+  ``prep:<word>`` object is ("invest 50m euros in marketing in Asia": Asia);
 - ``poss``: a possessive ("X's visit"); ``compound``: a name before the noun ("the Ford takeover");
 - ``named``: the name a role noun describes ("X, founder of Y", "founder X", "X is a member of Y");
 - ``clause``: the subject of the verb that governs the noun ("X made a bid for Y"), for the
@@ -505,7 +507,7 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(
         "invests", "invests", "The subject invests in the object; the amount qualifier gives how much.",
         ("Organization", "Person", "Country"), ("Organization", "Place", "Country"), qualifiers=("date", "location", "amount"),
-        verbs=(Verb("invest", object=("prep:in",), qualifiers=(("amount", "dobj"),)),),
+        verbs=(Verb("invest", object=("prep:in", "place:in"), qualifiers=(("amount", "dobj"),)),),
         nouns=(
             Noun("investment", subject=("poss", "prep:by", "prep:from", "clause"), object=("prep:in",), qualifiers=(("amount", "nummod"),), verbs=("make", "announce")),
             # "Southcorp is the largest investor in rural Australia".

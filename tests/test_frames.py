@@ -630,3 +630,8 @@ def test_frames_holding_in_a_firm_is_a_stake(facts) -> None:
 def test_frames_talks_pair_no_name_from_a_relative_clause(facts) -> None:
     found = facts("Mr Martin has been locked in talks with finance ministers of the G20, which Canada now chairs.")
     assert not has(found, "G20", "meets", "Canada") and not has(found, "Canada", "meets", "G20")
+
+
+def test_frames_investing_in_a_thing_somewhere_invests_in_the_place(facts) -> None:
+    found = facts("Nestle plans to invest 50m euros in new advertising in Asia and Canada in 2006.")
+    assert has(found, "Nestle", "invests", "Asia") and has(found, "Nestle", "invests", "Canada")

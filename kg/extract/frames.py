@@ -138,6 +138,11 @@ def _verb_slot(verb: Token, slot: str, passive: bool) -> list[Token]:
         # "paid $1bn for Mondavi", "signed a deal with Qatar": the parser hangs the phrase off the object.
         word = slot.split(":", 1)[1]
         return [o for d in verb.children if d.dep_ == "dobj" for _, o in prep_objects(d, (word,))]
+    if slot.startswith("place:"):
+        # "invest 50m euros in new advertising in Asia": money spent on a thing somewhere is
+        # invested in that place.
+        word = slot.split(":", 1)[1]
+        return [p for _, o in prep_objects(verb, (word,)) if o.pos_ == "NOUN" for _, p in prep_objects(o, (word,))]
     if slot.startswith("prep:"):
         word = slot.split(":", 1)[1]
         found = [o for _, o in prep_objects(verb, (word,))]
