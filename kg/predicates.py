@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.lexicon import BUSINESS_PART_NOUNS
+from kg.lexicon import BUSINESS_PART_NOUNS, SUBSIDIARY_NOUNS
 from kg.model import ENTITY_TYPES
 
 __all__ = [
@@ -533,7 +533,7 @@ PREDICATES: tuple[Predicate, ...] = (
             # The owned part is the name: "Opel, GM's European arm" is owned by GM.
             # "Jaguar, now part of Ford": a firm that is part of another is owned by it.
             Noun("part", subject=("prep:of",), object=("named",)),
-            *(Noun(n, subject=("prep:of", "poss", "compound"), object=("named", "name")) for n in ("subsidiary", "unit", "division", "arm", "brand", "wing", "affiliate", "offshoot")),
+            *(Noun(n, subject=("prep:of", "poss", "compound"), object=("named", "name")) for n in SUBSIDIARY_NOUNS),
         ),
     ),
     Predicate(

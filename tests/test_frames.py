@@ -635,3 +635,8 @@ def test_frames_talks_pair_no_name_from_a_relative_clause(facts) -> None:
 def test_frames_investing_in_a_thing_somewhere_invests_in_the_place(facts) -> None:
     found = facts("Nestle plans to invest 50m euros in new advertising in Asia and Canada in 2006.")
     assert has(found, "Nestle", "invests", "Asia") and has(found, "Nestle", "invests", "Canada")
+
+
+def test_frames_its_named_division_is_owned_by_the_firm(facts) -> None:
+    found = facts("Tesco has said its annual profit will be lower. Its Tesco Direct online shopping division saw sales rise 3%.")
+    assert has(found, "Tesco", "ownsStake", "Tesco Direct")
