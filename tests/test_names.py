@@ -309,3 +309,8 @@ def test_names_a_firms_part_is_not_the_firms_longer_name(mentions) -> None:
     found = mentions("Tesco has said its annual profit will be lower. Its Tesco Direct online shopping division saw sales rise 3%.")
     assert found["Tesco"] == ("Organization", "organization:tesco")
     assert found["Tesco Direct"] == ("Organization", "organization:tesco direct")
+
+
+def test_names_a_short_form_after_a_named_part_is_that_part(mentions) -> None:
+    found = mentions("Aviva is to sell its Norwich Union Life insurance arm to Allianz. Norwich Union had sales of $5bn last year.")
+    assert found["Norwich Union"][1] == found["Norwich Union Life"][1]

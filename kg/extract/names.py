@@ -624,8 +624,7 @@ _PART_REACH = 3
 
 def _part_names(parsed: list[tuple[Doc, Passage]], occurrences: list[_Occurrence]) -> set[str]:
     """Keys of the organisations the article names as a part of a firm ("its Next Directory mail
-    order division", "the Global Investors wing"): such a name is not the firm's longer name, so
-    "Next" stays Next beside "Next Directory"."""
+    order division", "the Global Investors wing")."""
     found: set[str] = set()
     for occ in occurrences:
         if occ.mention.type != "Organization":
@@ -748,8 +747,14 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
     # "Korea" after "South Korea".
     occurrences = _occurrences(maps)
     parts = _part_names(parsed, occurrences)
-    longer = [o.mention for o in occurrences if o.mention.key not in parts]
+    first: dict[str, tuple[int, int]] = {}
     for occ in occurrences:
+        first.setdefault(occ.mention.key, (occ.passage, occ.start))
+    for occ in occurrences:
+        # A part named after the firm ("Next has said ... Its Next Directory division") is not the
+        # firm's longer name; one named first ("its Travelers Life & Annuity arm ... Travelers
+        # had sales") is what the short form that follows it stands for.
+        longer = [o.mention for o in occurrences if o.mention.key not in parts or first[o.mention.key] < first[occ.mention.key]]
         _point(occ, _long_form(occ.mention, longer), maps)
 
     # "the G7 meeting" and "the meeting of G7 finance ministers", "the Tory manifesto" and "the
