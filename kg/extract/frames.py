@@ -8,6 +8,7 @@ or noun for a predicate is a line in ``kg/predicates.py``, not new code here.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -620,7 +621,7 @@ def _listed_names(noun: Token, predicate: Predicate, frame: Noun, b: Builder) ->
         if len(names) < 2:
             continue
         listed = True
-        for first, second in zip(names, names[1:]):
+        for first, second in pairwise(names):
             gap = noun.doc[b.ctx.name_end(first.i, second.i) : second.i]
             if not any(t.lower_ in {"and", ","} for t in gap) or any(t.pos_ in {"ADP", "VERB", "AUX", "PRON", "SCONJ"} for t in gap):
                 listed = False
