@@ -265,6 +265,10 @@ SUBUNIT_NOUNS = frozenset(
 #: no firm called A320.
 BUSINESS_PART_NOUNS = ORGANIZATION_KINDS | frozenset("operation operations brand brands".split())
 
+#: Nouns for a part of a firm that a name before them names: "its Next Directory division",
+#: "Opel, GM's European arm"; the owner is the possessive or the "of" phrase.
+SUBSIDIARY_NOUNS = ("subsidiary", "unit", "division", "arm", "brand", "wing", "affiliate", "offshoot")
+
 #: Words that judge someone or something badly ("a failed Tory past", "highly irresponsible",
 #: "running scared"): said of a named party, they make the speaker its critic. Lemmas.
 NEGATIVE_EVALUATION = frozenset(

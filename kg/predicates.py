@@ -12,6 +12,8 @@ Frames name where each argument sits, as *slots*:
 - ``dobj:<word>``: the object of a preposition under the direct object ("owns 51% of Y", "paid
   $1bn for Y"; ``dobj:in`` is the place of a visit: "visited the community in Y");
 - ``prep:<word>``: the object of a preposition ("merged with Y", "a stake in Y");
+- ``place:<word>``: the object of the same preposition under a common noun that the verb's
+  ``prep:<word>`` object is ("invest 50m euros in marketing in Asia": Asia);
 - ``poss``: a possessive ("X's visit"); ``compound``: a name before the noun ("the Ford takeover");
 - ``named``: the name a role noun describes ("X, founder of Y", "founder X", "X is a member of Y");
 - ``clause``: the subject of the verb that governs the noun ("X made a bid for Y"), for the
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.lexicon import BUSINESS_PART_NOUNS
+from kg.lexicon import BUSINESS_PART_NOUNS, SUBSIDIARY_NOUNS
 from kg.model import ENTITY_TYPES
 
 __all__ = [
@@ -104,6 +106,9 @@ class Noun:
     presupposed: bool = False
     #: Last words the object's name must end with, as for ``Verb.object_heads``.
     object_heads: tuple[str, ...] = ()
+    #: (predicate, slot): the party in the slot holds that predicate towards the same object, as
+    #: for ``Verb.counterpart`` ("bought Corus's stake in Natsteel": Corus sells Natsteel).
+    counterpart: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -462,8 +467,10 @@ PREDICATES: tuple[Predicate, ...] = (
             Noun("bidder", subject=("named",), object=("prep:for",), modality="planned"),
             Noun("suitor", subject=("named",), object=("prep:for", "poss"), modality="possible"),
             Noun("buyer", subject=("named",), object=("prep:of", "prep:for")),
-            # "bought a 20% stake in X": buying part of a firm is acquiring it (the rate says how much).
-            Noun("stake", subject=("clause",), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=("buy", "acquire", "purchase", "take")),
+            # "bought a 20% stake in X": buying part of a firm is acquiring it (the rate says how much);
+            # "bought Corus's stake in X": whose the stake was sells it.
+            *(Noun(n, subject=("clause",), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=("buy", "acquire", "purchase", "take"),
+                   counterpart=("sells", "poss")) for n in ("stake", "holding", "shareholding")),
         ),
     ),
     Predicate(
@@ -482,6 +489,9 @@ PREDICATES: tuple[Predicate, ...] = (
             Noun("disposal", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=("agree", "announce", "complete")),
             Noun("auction", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=("hold", "stage", "announce", "complete")),
             Noun("sell-off", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=("agree", "announce", "complete", "approve")),
+            # "Shell sold its stake in Enterprise": selling part of a firm is selling it (the rate says how much).
+            *(Noun(n, subject=("clause",), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=("sell", "offload", "divest", "dispose"))
+              for n in ("stake", "holding", "shareholding")),
         ),
     ),
     Predicate(
@@ -497,7 +507,7 @@ PREDICATES: tuple[Predicate, ...] = (
     Predicate(
         "invests", "invests", "The subject invests in the object; the amount qualifier gives how much.",
         ("Organization", "Person", "Country"), ("Organization", "Place", "Country"), qualifiers=("date", "location", "amount"),
-        verbs=(Verb("invest", object=("prep:in",), qualifiers=(("amount", "dobj"),)),),
+        verbs=(Verb("invest", object=("prep:in", "place:in"), qualifiers=(("amount", "dobj"),)),),
         nouns=(
             Noun("investment", subject=("poss", "prep:by", "prep:from", "clause"), object=("prep:in",), qualifiers=(("amount", "nummod"),), verbs=("make", "announce")),
             # "Southcorp is the largest investor in rural Australia".
@@ -515,6 +525,7 @@ PREDICATES: tuple[Predicate, ...] = (
         nouns=(
             Noun("stake", subject=("poss", "clause"), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=_STAKE_VERBS),
             Noun("shareholding", subject=("poss", "clause"), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=_STAKE_VERBS),
+            Noun("holding", subject=("poss", "clause"), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=_STAKE_VERBS),
             Noun("share", subject=("poss", "clause"), object=("prep:in",), qualifiers=(("rate", "nummod"),), verbs=_STAKE_VERBS),
             Noun("shareholder", subject=("named",), object=("prep:in", "prep:of", "poss")),
             Noun("owner", subject=("named",), object=("prep:of", "poss", "compound")),
@@ -522,7 +533,7 @@ PREDICATES: tuple[Predicate, ...] = (
             # The owned part is the name: "Opel, GM's European arm" is owned by GM.
             # "Jaguar, now part of Ford": a firm that is part of another is owned by it.
             Noun("part", subject=("prep:of",), object=("named",)),
-            *(Noun(n, subject=("prep:of", "poss", "compound"), object=("named", "name")) for n in ("subsidiary", "unit", "division", "arm", "brand", "wing", "affiliate", "offshoot")),
+            *(Noun(n, subject=("prep:of", "poss", "compound"), object=("named", "name")) for n in SUBSIDIARY_NOUNS),
         ),
     ),
     Predicate(

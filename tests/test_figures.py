@@ -322,3 +322,9 @@ def test_figures_an_amount_after_a_comma_is_the_next_item_of_a_list(figures) -> 
 def test_figures_a_figure_joined_to_up_from_reads_like_the_earlier_level(figures) -> None:
     found = figures("Growth in Spain was 1.1% in 2004, up from just 0.3% in 2003 and 0.4% in 2002 - an improvement but still a long way from ideal.")
     assert ("Spain", 0.4, "growth") in {(s, v, m) for s, v, m, _ in found}
+
+
+def test_figures_a_named_division_reports_its_own_sales(figures) -> None:
+    found = figures("Tesco has said its annual profit will be lower. Its Tesco Direct online shopping division saw sales rise 3%.")
+    assert any(s == "Tesco Direct" and v == 3 for s, v, _, _ in found)
+    assert not any(s == "Tesco" and v == 3 for s, v, _, _ in found)

@@ -566,3 +566,77 @@ def test_frames_object_of_an_accusation_does_the_gerund(facts) -> None:
 
 def test_frames_unit_name_hung_off_another_modifier(facts) -> None:
     assert has(facts("Unilever said its Birds Eye frozen food division grew."), "Unilever", "ownsStake", "Birds Eye")
+
+
+def test_frames_stake_in_which_names_the_owned_firm(facts) -> None:
+    # "in which" puts the stake's firm before the clause: the relative pronoun stands for it.
+    assert has(facts("Corvina, in which Toyota owns a 30% stake, reported a loss."), "Toyota", "ownsStake", "Corvina")
+    assert has(facts("Japanese carmaker Mazda - in which Ford owns a 33% stake - posted higher profits."), "Ford", "ownsStake", "Mazda")
+
+
+def test_frames_invested_in_which_names_the_target(facts) -> None:
+    assert has(facts("Ocado, in which Vodafone invested £5m, went bust."), "Vodafone", "invests", "Ocado")
+
+
+def test_frames_arm_between_dashes_is_owned_by_the_firm_named_after_it(facts) -> None:
+    # Spaced dashes set off the description as commas do, though the parser misreads them.
+    assert has(facts("Valtora - the Spanish arm of Dutch brewer Heineken - cut 300 jobs."), "Heineken", "ownsStake", "Valtora")
+
+
+def test_frames_owner_between_dashes_owns_the_possessive(facts) -> None:
+    assert has(facts("EADS - Airbus' majority owner - admitted that the project was running over budget."), "EADS", "ownsStake", "Airbus")
+
+
+def test_frames_owner_between_dashes_owns_the_of_object(facts) -> None:
+    assert has(facts("Kestrel Air - the majority owner of Lufthansa - said fares would rise."), "Kestrel Air", "ownsStake", "Lufthansa")
+
+
+def test_frames_close_apposition_right_after_the_kind_names_it(facts) -> None:
+    # "US carmaker General Motors - and retailer KarstadtQuelle": the parser hangs both names off
+    # "carmaker"; the one right after it is its name.
+    found = facts("Firms such as Adam Opel - the German arm of US carmaker General Motors - and retailer KarstadtQuelle have cut jobs.")
+    assert has(found, "General Motors", "ownsStake", "Adam Opel")
+    assert not has(found, "KarstadtQuelle", "ownsStake", "Adam Opel")
+
+
+def test_frames_merger_pairs_names_listed_with_their_descriptions(facts) -> None:
+    # The parser hangs one party's name off the other's description ("retailer Karstadt and
+    # electronics firm Metro"); the names the phrase lists are the parties.
+    found = facts("The merger of German retailer Karstadt and electronics firm Metro is to go ahead.")
+    assert has(found, "Karstadt", "mergesWith", "Metro") or has(found, "Metro", "mergesWith", "Karstadt")
+
+
+def test_frames_three_way_merger_pairs_every_party(facts) -> None:
+    found = facts("A three-way merger between Dutch bank ABN, French lender Natixis and German insurer Allianz was blocked.")
+    for first, second in (("ABN", "Natixis"), ("ABN", "Allianz"), ("Natixis", "Allianz")):
+        assert has(found, first, "mergesWith", second) or has(found, second, "mergesWith", first)
+
+
+def test_frames_buying_a_firms_stake_makes_the_firm_its_seller(facts) -> None:
+    found = facts("Tata bought Corus's 26% stake in Natsteel last year.")
+    assert has(found, "Corus", "sells", "Natsteel")
+    assert not has(found, "Tata", "sells", "Natsteel")
+
+
+def test_frames_selling_a_stake_sells_the_firm(facts) -> None:
+    assert has(facts("Shell sold its stake in Enterprise to Eni."), "Shell", "sells", "Enterprise")
+    assert has(facts("Axa plans to dispose of its stake in Vodafone."), "Axa", "sells", "Vodafone", modality="planned")
+
+
+def test_frames_holding_in_a_firm_is_a_stake(facts) -> None:
+    assert has(facts("Mr Smith agreed to buy broadcaster ITV's 5% holding in Arsenal."), "ITV", "ownsStake", "Arsenal")
+
+
+def test_frames_talks_pair_no_name_from_a_relative_clause(facts) -> None:
+    found = facts("Mr Martin has been locked in talks with finance ministers of the G20, which Canada now chairs.")
+    assert not has(found, "G20", "meets", "Canada") and not has(found, "Canada", "meets", "G20")
+
+
+def test_frames_investing_in_a_thing_somewhere_invests_in_the_place(facts) -> None:
+    found = facts("Nestle plans to invest 50m euros in new advertising in Asia and Canada in 2006.")
+    assert has(found, "Nestle", "invests", "Asia") and has(found, "Nestle", "invests", "Canada")
+
+
+def test_frames_its_named_division_is_owned_by_the_firm(facts) -> None:
+    found = facts("Tesco has said its annual profit will be lower. Its Tesco Direct online shopping division saw sales rise 3%.")
+    assert has(found, "Tesco", "ownsStake", "Tesco Direct")

@@ -327,3 +327,15 @@ def test_names_a_faction_before_a_full_name_is_not_part_of_it(mentions) -> None:
 def test_names_a_city_is_not_the_part_of_it_named_before(mentions) -> None:
     found = mentions("Crime fell in west London last year. London has 7 million people. Police in London welcomed the figures.")
     assert found["London"][1] != found["west London"][1]
+
+
+def test_names_a_firms_part_is_not_the_firms_longer_name(mentions) -> None:
+    # "Tesco Direct" opens with "Tesco", but the article names it as a division of Tesco.
+    found = mentions("Tesco has said its annual profit will be lower. Its Tesco Direct online shopping division saw sales rise 3%.")
+    assert found["Tesco"] == ("Organization", "organization:tesco")
+    assert found["Tesco Direct"] == ("Organization", "organization:tesco direct")
+
+
+def test_names_a_short_form_after_a_named_part_is_that_part(mentions) -> None:
+    found = mentions("Aviva is to sell its Norwich Union Life insurance arm to Allianz. Norwich Union had sales of $5bn last year.")
+    assert found["Norwich Union"][1] == found["Norwich Union Life"][1]

@@ -63,11 +63,12 @@ def test_predicates_frame_slots_are_known() -> None:
     noun_slots = {"poss", "compound", "modifier", "name", "named", "clause", "setting"}
     for p in PREDICATES:
         for frame in p.verbs:
-            assert all(s in verb_slots or s.startswith(("prep:", "dobj:")) for s in frame.object), (p.name, frame)
+            assert all(s in verb_slots or s.startswith(("prep:", "dobj:", "place:")) for s in frame.object), (p.name, frame)
             assert frame.counterpart is None or (frame.counterpart[0] in predicate_names() and frame.counterpart[1].startswith("prep:")), (p.name, frame)
         for frame in p.nouns:
             assert all(s in noun_slots or s.startswith("prep:") for s in frame.subject + frame.object), (p.name, frame)
             assert not ("clause" in frame.subject and not frame.verbs), (p.name, frame.lemma)
+            assert frame.counterpart is None or (frame.counterpart[0] in predicate_names() and frame.counterpart[1] in noun_slots), (p.name, frame)
 
 
 def test_predicates_lookup_by_lemma_finds_every_frame() -> None:

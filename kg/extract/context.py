@@ -16,11 +16,11 @@ from spacy.tokens import Span, Token
 from kg import predicates
 from kg.components import is_leader_modifier
 from kg.normalize import parse_offset, shift_date
-from kg.lexicon import POSTNOMINAL_TITLES, SPOKESPEOPLE
+from kg.lexicon import ORGANIZATION_KINDS, POSTNOMINAL_TITLES, SPOKESPEOPLE
 from kg.extract.coref import RESOLVED_PRONOUNS
 from kg.extract.qualifiers import date_of, location_of, modality_of, polarity_of, status_of
 from kg.model import Argument, Evidence, Mention, Passage, Qualifiers, Quantity, Statement
-from kg.syntax import SUBJECT_DEPS, governing_verb, prep_objects
+from kg.syntax import SUBJECT_DEPS, governing_verb, is_spaced_dash, prep_objects
 
 __all__ = ["MODIFIER_FACTOR", "NAMED_FACTOR", "Builder", "SentenceContext", "mention_pairs", "token_mention", "types_ok"]
 
@@ -90,6 +90,17 @@ def _name_of(token: Token, ctx: SentenceContext) -> Mention | None:
              if c.dep_ == "appos" and c.i in ctx.mentions and not any(t.pos_ == "PROPN" for t in c.conjuncts)}
     if len(appos) == 1:
         return appos.pop()
+    following = ctx.mentions.get(token.i + 1)
+    if following is not None and following in appos:
+        # "US carmaker General Motors - and retailer KarstadtQuelle": the parser may hang a later
+        # name off the noun too; the name right after it is its own.
+        return following
+    if not appos and following is not None and following.type == "Organization" and token.lemma_.lower() in ORGANIZATION_KINDS:
+        # "the German arm of US carmaker Ford - lost": a spaced dash can break the parse of a
+        # close apposition; a firm's kind right before a name that ends the phrase is that firm.
+        end = ctx.name_end(token.i + 1, len(token.doc))
+        if end < len(token.doc) and (is_spaced_dash(token.doc[end]) or token.doc[end].text in {",", ")"}):
+            return following
     if token.lemma_.lower() in _FIRM_HEADS:
         firms = {ctx.mentions[c.i] for c in token.children if c.dep_ == "compound" and c.i in ctx.mentions and ctx.mentions[c.i].type == "Organization"}
         if len(firms) == 1:

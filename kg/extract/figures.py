@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract.context import Builder, Found, token_mention
-from kg.lexicon import METRIC_NOUNS
+from kg.lexicon import METRIC_NOUNS, SUBSIDIARY_NOUNS
 from kg.model import Quantity
 from kg.normalize import number_value, parse_quantity
 from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun
@@ -104,7 +104,11 @@ def _owner(noun: Token | None, b: Builder) -> Found | None:
         found = _owner(_forecast_of(noun), b)
         if found is not None or any(p.dep_ == "prep" and p.lower_ == "for" for p in noun.children):
             return found
-    for child in noun.children:
+    children = list(noun.children)
+    if noun.lemma_.lower() in SUBSIDIARY_NOUNS:
+        # "Its Next Directory division saw sales rise": the part's own name, not its owner, reports.
+        children.sort(key=lambda c: c.dep_ == "poss")
+    for child in children:
         if child.dep_ in {"poss", "compound", "nmod", "amod"} and child.i < noun.i and child.lower_ not in _HOME_WORDS:
             found = token_mention(child, b.ctx, allow_modifier=False)
             if found is not None and found[0].type in _OWNER_TYPES:

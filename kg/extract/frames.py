@@ -8,6 +8,7 @@ or noun for a predicate is a line in ``kg/predicates.py``, not new code here.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -26,6 +27,7 @@ from kg.syntax import (
     governing_verb,
     is_passive,
     is_relative_pronoun,
+    is_spaced_dash,
     logical_subjects,
     patients,
     prep_objects,
@@ -137,14 +139,27 @@ def _verb_slot(verb: Token, slot: str, passive: bool) -> list[Token]:
         # "paid $1bn for Mondavi", "signed a deal with Qatar": the parser hangs the phrase off the object.
         word = slot.split(":", 1)[1]
         return [o for d in verb.children if d.dep_ == "dobj" for _, o in prep_objects(d, (word,))]
+    if slot.startswith("place:"):
+        # "invest 50m euros in new advertising in Asia": money spent on a thing somewhere is
+        # invested in that place.
+        word = slot.split(":", 1)[1]
+        return [p for _, o in prep_objects(verb, (word,)) if o.pos_ == "NOUN" for _, p in prep_objects(o, (word,))]
     if slot.startswith("prep:"):
         word = slot.split(":", 1)[1]
         found = [o for _, o in prep_objects(verb, (word,))]
         for particle in (c for c in verb.children if c.dep_ == "prt"):
             # "hit out at X": the parser may hang the preposition off the particle.
             found += [o for _, o in prep_objects(particle, (word,))]
-        return found
+        return _antecedents(found, verb)
     return []
+
+
+def _antecedents(objects: list[Token], verb: Token) -> list[Token]:
+    """The objects with a relative pronoun replaced by the noun its clause describes: "Nissan, in
+    which Renault invested $5bn" (the object of "in" is Nissan)."""
+    if verb.dep_ != "relcl" or not any(is_relative_pronoun(o) for o in objects):
+        return objects
+    return [t for o in objects for t in (described(verb.head) if is_relative_pronoun(o) else [o])]
 
 
 def _verb_qualifiers(verb: Token, frame: Verb, passive: bool, ctx) -> dict[str, object]:
@@ -345,7 +360,31 @@ def _named(noun: Token) -> list[Token]:
             found += logical_subjects(verb) or patients(verb)
     if noun.dep_ == "conj":
         found += _named(noun.head)
-    return found + _split_apposition(noun)
+    return found + _split_apposition(noun) or _dashed_name(noun)
+
+
+#: How many words may open a phrase set off by dashes before its head noun ("the German arm").
+_DASHED_REACH = 6
+
+
+def _dashed_name(noun: Token) -> list[Token]:
+    """"EADS - Airbus' majority owner - said": a noun heading a phrase between spaced dashes
+    right after a name describes that name, as between commas; the parser often misreads the
+    dashes (as a hyphen, or the name as a modifier of the noun)."""
+    doc = noun.doc
+    sent = noun.sent
+    opening = noun.i - 1
+    while opening > sent.start and noun.i - opening <= _DASHED_REACH and not is_spaced_dash(doc[opening]):
+        opening -= 1
+    if opening <= sent.start or not is_spaced_dash(doc[opening]):
+        return []
+    # The words before the noun are its own modifiers ("the German", "Airbus' majority", "now").
+    if any(t.pos_ != "ADV" and noun not in t.ancestors for t in doc[opening + 1 : noun.i]):
+        return []
+    if not any(is_spaced_dash(t) for t in doc[noun.i + 1 : sent.end]):
+        return []  # the phrase must close: "X - the owner" with no second dash may be a new clause
+    name = doc[opening - 1]
+    return [name] if name.pos_ == "PROPN" or name.ent_type_ else []
 
 
 def _split_apposition(noun: Token) -> list[Token]:
@@ -428,14 +467,28 @@ def _noun_slot(noun: Token, slot: str, frame: Noun) -> list[Token]:
             # the name that ends the first one, which takes no such phrase itself.
             found = [o for p, first in prep_objects(noun) if p.lower_ != word and first.pos_ == "PROPN"
                      for _, o in prep_objects(first, (word,)) if o.pos_ == "PROPN" and not _one_name(first, o)]
+        if not found:
+            # "Kestrel - the owner of Lufthansa - said": a spaced dash can make the parser hang
+            # the name before it off the next verb, leaving the preposition with no object.
+            found = [p.nbor() for p in noun.children if p.dep_ == "prep" and p.lower_ == word and not any(c.dep_ == "pobj" for c in p.children)
+                     and p.i + 2 < p.sent.end and p.nbor().pos_ == "PROPN" and _ends_at_dash(p.nbor())]
         if not found and noun.dep_ in {"dobj", "pobj"} and word in {"with", "against", "for", "to", "on", "at", "in"}:
             # "held talks on Friday with X", "took legal action yesterday against Y": the parser often
             # hangs the phrase off the verb.
             governor = noun.head if noun.dep_ == "dobj" else noun.head.head
             if governor.lemma_.lower() in frame.verbs:
-                found = [o for _, o in prep_objects(governor, (word,))]
+                # "Nissan, in which Renault owns a stake": the relative pronoun stands for the name.
+                found = _antecedents([o for _, o in prep_objects(governor, (word,))], governor)
         return found
     return []
+
+
+def _ends_at_dash(token: Token) -> bool:
+    """Whether the run of proper nouns from ``token`` ends right before a spaced dash."""
+    end = token.i
+    while end < token.sent.end and token.doc[end].pos_ == "PROPN":
+        end += 1
+    return end < token.sent.end and is_spaced_dash(token.doc[end])
 
 
 def _one_name(a: Token, b: Token) -> bool:
@@ -519,6 +572,8 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
     # whatever the clause says will happen to it (not by whoever buys it: "Inbev agreed to buy
     # Alfa-Eco's stake").
     owners = set(_noun_slot(noun, "poss", frame)) if predicate.state and "poss" in frame.subject and not agents else set()
+    if frame.pairs and not subjects and len(objects) < 2:
+        objects = _listed_names(noun, predicate, frame, b) or objects
     if frame.pairs and not subjects and len(objects) > 1:
         # "the merger of X and Y", "talks between X and Y".
         _pairs(objects, noun, predicate, f"{noun.text} {objects[0].head.text}", b, qualifiers, frame.modality, frame.polarity, extractor, _NOUN_CONFIDENCE)
@@ -533,6 +588,46 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
                 continue
             b.add(noun, subject, predicate.name, obj, relation + _prep_word(o), extractor, _NOUN_CONFIDENCE,
                   modality=frame.modality, polarity=frame.polarity, presupposed=presupposed or group[0] in owners, **qualifiers)  # type: ignore[arg-type]
+    if frame.counterpart is not None and subjects:
+        _noun_counterpart(noun, frame, subjects, objects, qualifiers, relation, b)
+
+
+def _noun_counterpart(noun: Token, frame: Noun, subjects: list[Token], objects: list[Token], qualifiers: dict, relation: str, b: Builder) -> None:
+    """The other side of a deal a noun names: "Tata bought Corus's stake in Natsteel" (Corus sells
+    Natsteel, to Tata). Both sides named outright, as for a verb's counterpart."""
+    name, slot = frame.counterpart  # type: ignore[misc]
+    declared = predicates.get(name)
+    found: dict[str, object] = {k: v for k, v in qualifiers.items() if k in declared.qualifiers}
+    buyer = first_mention(subjects, b)
+    if buyer is not None and "buyer" in declared.qualifiers:
+        found["buyer"] = buyer
+    for _, party, obj in mention_pairs(_noun_slot(noun, slot, frame), objects, b.ctx, object_modifier=False):
+        if party[1] == 1.0 and obj[1] >= NAMED_FACTOR and party[0].key != obj[0].key and (buyer is None or party[0].key != buyer.key):
+            b.add(noun, party, name, obj, relation, f"kg.rules.{name}.counterpart.v1", _NOUN_CONFIDENCE,
+                  modality=frame.modality, polarity=frame.polarity, **found)  # type: ignore[arg-type]
+
+
+def _listed_names(noun: Token, predicate: Predicate, frame: Noun, b: Builder) -> list[Token]:
+    """"The merger of Russian gas giant Gazprom and oil firm Rosneft": the parser may hang one
+    party's name off the other's description, so the phrase after the preposition is read as
+    written: the names it lists, joined by "and" or commas with no preposition between them."""
+    words = {slot.split(":", 1)[1] for slot in frame.object if slot.startswith("prep:")}
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in words):
+        phrase = list(prep.subtree)[1:]
+        firsts = [t for k, t in enumerate(phrase) if t.i in b.ctx.mentions and (k == 0 or b.ctx.mentions.get(t.i - 1) != b.ctx.mentions[t.i])]
+        # Not a name inside a clause of the phrase: "talks with ministers of the G8, which Britain chairs".
+        names = [t for t in firsts if b.ctx.mentions[t.i].type in predicate.domain
+                 and not any(a.pos_ in {"VERB", "AUX"} for a in t.ancestors if a.i > prep.i and prep in a.ancestors)]
+        if len(names) < 2:
+            continue
+        listed = True
+        for first, second in pairwise(names):
+            gap = noun.doc[b.ctx.name_end(first.i, second.i) : second.i]
+            if not any(t.lower_ in {"and", ","} for t in gap) or any(t.pos_ in {"ADP", "VERB", "AUX", "PRON", "SCONJ"} for t in gap):
+                listed = False
+        if listed:
+            return names
+    return []
 
 
 # --- adjectives ------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from kg import predicates
 from kg.extract.governments import government_mentions
 from kg.extract.entities import INSTITUTIONS, mention_of, normalise_name, passage_mentions, person_name
 from kg.gazetteer import demonym_code, gender_of, is_city, is_town, party_name
-from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES, TITLE_MODIFIERS
+from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES, SUBSIDIARY_NOUNS, TITLE_MODIFIERS
 from kg.model import Mention, Passage
 from kg.syntax.titles import is_title_head
 
@@ -661,6 +661,26 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+#: How many common nouns may stand between a part's name and its noun ("Next Directory mail order division").
+_PART_REACH = 3
+
+
+def _part_names(parsed: list[tuple[Doc, Passage]], occurrences: list[_Occurrence]) -> set[str]:
+    """Keys of the organisations the article names as a part of a firm ("its Next Directory mail
+    order division", "the Global Investors wing")."""
+    found: set[str] = set()
+    for occ in occurrences:
+        if occ.mention.type != "Organization":
+            continue
+        doc = parsed[occ.passage][0]
+        k = occ.end
+        while k < len(doc) and k - occ.end < _PART_REACH and doc[k].is_lower and doc[k].pos_ in {"NOUN", "ADJ"} and doc[k].lemma_ not in SUBSIDIARY_NOUNS:
+            k += 1
+        if k < len(doc) and doc[k].lemma_.lower() in SUBSIDIARY_NOUNS and doc[k].pos_ == "NOUN":
+            found.add(occ.mention.key)
+    return found
+
+
 _GENITIVE = re.compile(r"['\u2019]s?$")
 
 #: Lower-case words before a place's name that make a part of it.
@@ -769,8 +789,16 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
     # Short forms: "Nortel" after "Nortel Networks", "the Commission" after "European Commission",
     # "Korea" after "South Korea".
     occurrences = _occurrences(maps)
+    parts = _part_names(parsed, occurrences)
+    first: dict[str, tuple[int, int]] = {}
     for occ in occurrences:
-        _point(occ, _long_form(occ.mention, [o.mention for o in occurrences]), maps)
+        first.setdefault(occ.mention.key, (occ.passage, occ.start))
+    for occ in occurrences:
+        # A part named after the firm ("Next has said ... Its Next Directory division") is not the
+        # firm's longer name; one named first ("its Travelers Life & Annuity arm ... Travelers
+        # had sales") is what the short form that follows it stands for.
+        longer = [o.mention for o in occurrences if o.mention.key not in parts or first[o.mention.key] < first[occ.mention.key]]
+        _point(occ, _long_form(occ.mention, longer), maps)
 
     # "the G7 meeting" and "the meeting of G7 finance ministers", "the Tory manifesto" and "the
     # Tory election manifesto", "the EU Constitution" and "the constitution": one occasion or

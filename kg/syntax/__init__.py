@@ -41,6 +41,7 @@ from kg.syntax.phrases import (
     balance_quotes,
     detached_apposition,
     extent,
+    is_spaced_dash,
     noun_phrase,
     phrase_text,
     subject_phrases,
@@ -52,6 +53,6 @@ __all__ = [
     "DASHES", "DETACHED_DEPS", "PASSIVE_SUBJECT_DEPS", "PLACE_LABELS", "PREDICATE_POS", "RELATIVE_PRONOUNS", "SUBJECT_DEPS",
     "TIME_LABELS", "after_comma", "agents", "balance_quotes", "clause_head", "conjuncts", "controlled_clause", "described",
     "detached_apposition", "direct_objects", "examples", "extent", "governing_verb", "has_own_subject", "is_passive",
-    "is_predicate", "is_relative_pronoun", "logical_subjects", "noun_phrase", "patients", "phrase_text", "pobj",
+    "is_predicate", "is_relative_pronoun", "is_spaced_dash", "logical_subjects", "noun_phrase", "patients", "phrase_text", "pobj",
     "prep_objects", "relative_antecedent", "subject_phrases", "subtree", "supposes", "trim",
 ]

@@ -13,17 +13,24 @@ from kg.syntax.clauses import PASSIVE_SUBJECT_DEPS, PREDICATE_POS, SUBJECT_DEPS,
 
 __all__ = [
     "DASHES", "DETACHED_DEPS", "PLACE_LABELS", "TIME_LABELS", "after_comma", "balance_quotes", "detached_apposition", "extent",
-    "noun_phrase", "phrase_text", "subject_phrases", "subtree", "trim",
+    "is_spaced_dash", "noun_phrase", "phrase_text", "subject_phrases", "subtree", "trim",
 ]
 
-#: Hyphen, en and em dash: news sets off an apposition or an aside with any of them.
-DASHES = frozenset({"-", "–", "—"})
+#: Hyphen-minus, double hyphen, en and em dash: spaced, news sets off an apposition or an aside
+#: with any of them.
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 # Subtrees left out of an argument: they are facts of their own.
 DETACHED_DEPS = frozenset({"relcl", "appos"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _OPEN_QUOTES = frozenset({"``", "`", '"', "("})
 _CLOSE_QUOTES = frozenset({"''", "'", '"', ")"})
+
+
+def is_spaced_dash(token: Token) -> bool:
+    """A dash with space on both sides, which sets off a phrase as commas do ("EADS - Airbus'
+    majority owner - said"), unlike the hyphen of "Rosneft-owned"."""
+    return token.text in DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def subtree(token: Token, skip: frozenset[str] = DETACHED_DEPS) -> list[Token]:
