@@ -70,6 +70,11 @@ def test_positions_superlative_is_no_part_of_the_office(facts) -> None:
     assert has(facts("In 1997, Mr Blair became the youngest premier of the century."), "Blair", "holdsPosition", "premier")
 
 
+def test_positions_lower_case_title_opening_a_sentence_keeps_its_first_word(facts) -> None:
+    found = facts("Work and pensions committee chairman Archy Kirkwood said so.")
+    assert has(found, "Archy Kirkwood", "holdsPosition", "Work and pensions committee chairman")
+
+
 def test_positions_organisation_name_before_a_title(facts) -> None:
     found = facts("Gazprom chief Alexei Miller confirmed the deal.")
     assert has(found, "Alexei Miller", "holdsPosition", "chief", affiliation="Gazprom")

@@ -178,7 +178,7 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
             # Secretary"), or "and" between two lower-case portfolio words ("work and pensions
             # spokesman"; not "leader and prime minister", two offices).
             lower_portfolio = (
-                token.lower_ == "and" and not capitalised and i > 0 and doc[i - 1].is_lower and doc[i + 1].is_lower
+                token.lower_ == "and" and not capitalised and i > 0 and _lower_or_opening(doc[i - 1]) and doc[i + 1].is_lower
                 and not is_title_head(doc[i - 1]) and doc[i - 1].lower_ not in _STOP_LOWER and doc[i - 1].is_alpha
             )
             if i == 0 or not (lower_portfolio or doc[i + 1].is_title and (doc[i - 1].is_title or doc[i - 1].text == ",")):
@@ -198,7 +198,7 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
             # "public accounts committee chairman", "work and pensions spokesman": a plural noun
             # inside a lower-case title, never its first word before the head.
             token.is_lower and token.tag_ == "NNS" and not capitalised and token.lower_ not in _STOP_LOWER and i > 0
-            and doc[i - 1].is_lower and (doc[i - 1].lower_ == "and" or _is_modifier(doc[i - 1]))
+            and _lower_or_opening(doc[i - 1]) and (doc[i - 1].lower_ == "and" or _is_modifier(doc[i - 1]))
         )
         if not _is_modifier(token) and token.lower_ != "new" and not inner_plural:
             break
@@ -208,6 +208,12 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     while start < end - 1 and (doc[start].lower_ in _TITLE_JOINERS or doc[start].text == ","):
         start += 1
     return (start, end)
+
+
+def _lower_or_opening(token: Token) -> bool:
+    """A lower-case word, or one capitalised only because it opens the sentence ("Public accounts
+    committee chairman Edward Leigh said")."""
+    return token.is_lower or (token.is_sent_start and token.is_title)
 
 
 def hyphen_prefix(noun: Token) -> Token | None:
