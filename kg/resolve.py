@@ -889,7 +889,10 @@ def described_holders(extractions: list[Extraction], statements: list[Statement]
     holders: dict[str, Counter] = defaultdict(Counter)
     for s in statements:
         title = s.object.mention if s.object.mention is not None and s.object.mention.type == "Position" else s.object.title
-        if s.predicate == "holdsPosition" and title is not None and s.subject.type == "Person" and s.polarity == "positive" and s.qualifiers.status is None:
+        # Only a holder the corpus states holds the office now: not one expected, hoped or
+        # planned to ("most likely to succeed Mr Blair as Labour leader"), nor a former one.
+        if (s.predicate == "holdsPosition" and title is not None and s.subject.type == "Person" and s.polarity == "positive"
+                and s.qualifiers.status is None and s.modality in {"asserted", "reported"}):
             holders[title_key(title.name)][eid(s.subject)] += 1
     out: list[Statement] = []
     for extraction in extractions:

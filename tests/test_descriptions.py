@@ -62,3 +62,10 @@ def test_descriptions_a_description_the_article_resolved_keeps_its_person(nlp) -
     objects = [types[graph.entity_of[(s.object.mention.doc_id, s.object.mention.start, s.object.mention.end)]]
                for s in graph.statements if s.predicate == "criticizes"]
     assert objects == ["Person"]
+
+
+def test_descriptions_a_holder_only_expected_to_take_the_office_is_no_holder(offices) -> None:
+    found = offices("Prime Minister Tony Blair visited Leeds on Monday.",
+                    "Gordon Brown is expected to succeed Mr Blair as prime minister.",
+                    "Mr Blair and Mr Brown arrived in York. The prime minister said schools would get more money.")
+    assert ("d2", "Tony Blair", "prime minister", "kg.resolve.description.v1") in found

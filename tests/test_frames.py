@@ -640,3 +640,8 @@ def test_frames_investing_in_a_thing_somewhere_invests_in_the_place(facts) -> No
 def test_frames_its_named_division_is_owned_by_the_firm(facts) -> None:
     found = facts("Tesco has said its annual profit will be lower. Its Tesco Direct online shopping division saw sales rise 3%.")
     assert has(found, "Tesco", "ownsStake", "Tesco Direct")
+
+
+def test_frames_buying_a_number_of_a_makers_products_is_no_takeover(facts) -> None:
+    found = facts("Kingfisher will buy 10 new Airbus next year.")
+    assert not any(f.predicate == "acquires" for f in found)

@@ -75,6 +75,18 @@ def test_positions_lower_case_title_opening_a_sentence_keeps_its_first_word(fact
     assert has(found, "Archy Kirkwood", "holdsPosition", "Work and pensions committee chairman")
 
 
+def test_positions_replacing_someone_as_an_officer_takes_over_the_office(facts) -> None:
+    found = facts("Anna Berg has replaced Tomas Lind as chief executive of Volvo.")
+    assert has(found, "Anna Berg", "holdsPosition", "chief executive", affiliation="Volvo")
+    assert has(found, "Tomas Lind", "holdsPosition", "chief executive", affiliation="Volvo", status="former")
+    assert not has(found, "Tomas Lind", "holdsPosition", "chief executive", affiliation="Volvo", status=None)
+
+
+def test_positions_an_ambition_to_be_an_officer_holds_no_office(facts) -> None:
+    found = facts("Michael Portillo has given up his ambition to be prime minister.")
+    assert not any(f.predicate == "holdsPosition" and f.object == "prime minister" for f in found)
+
+
 def test_positions_organisation_name_before_a_title(facts) -> None:
     found = facts("Gazprom chief Alexei Miller confirmed the deal.")
     assert has(found, "Alexei Miller", "holdsPosition", "chief", affiliation="Gazprom")

@@ -277,7 +277,14 @@ def _counterpart(verb: Token, frame: Verb, passive: bool, subjects: list[Token],
 def _object_fits(o: Token, obj: Found, predicate: Predicate, b: Builder) -> bool:
     """Whether an object reached through a named modifier fits the predicate's ``modifier_heads``
     ("its Travelers insurance arm" is Travelers; "10 A320 aircraft" is no firm A320)."""
+    if predicate.modifier_heads is not None and _counted(o):
+        return False  # "will buy 15 new ATR 72-500": so many of a maker's products, not the maker
     return predicate.modifier_heads is None or obj[1] != MODIFIER_FACTOR or _through(o, predicate.modifier_heads, b)
+
+
+def _counted(obj: Token) -> bool:
+    """A name counted by a number before it ("15 new ATR", "20 Airbus A380s")."""
+    return any(c.dep_ == "nummod" and c.i < obj.i and c.like_num and c.ent_type_ not in {"MONEY", "PERCENT"} for c in obj.children)
 
 
 def _through(obj: Token, heads: frozenset[str], b: Builder) -> bool:

@@ -27,6 +27,10 @@ _OWNER_TYPES = frozenset({"Organization", "Country", "Place"})
 #: Verbs whose complement names an office: "X is/became/remains chairman", "X was named chairman".
 _COPULAS = frozenset("be become remain serve stay".split())
 _APPOINTING = frozenset("appoint name elect make nominate choose install promote confirm".split())
+#: Verbs whose subject takes over the office its object held: "X replaced Y as chief executive".
+_SUCCEEDING = frozenset({"replace", "succeed"})
+#: Nouns of an aim, whose "to be" names an office not held: "his ambition to be prime minister".
+_ASPIRATIONS = frozenset("ambition ambitions bid hope hopes chance desire dream plan plans attempt campaign aim quest".split())
 _AFFILIATION_PREPS = ("of", "at", "for", "with", "to", "from")
 #: Prepositions after which only an organisation is the owner: "an official from the commission"
 #: works there; "a minister from Ghana" or "an adviser to Britain" says too little of the office.
@@ -277,6 +281,8 @@ def _complements(sent: Span, b: Builder) -> None:
         holders: list[Token] = []
         if token.dep_ in {"attr", "oprd"} and token.head.lemma_.lower() in _COPULAS | _APPOINTING:
             verb = token.head
+            if verb.dep_ == "acl" and verb.head.lemma_.lower() in _ASPIRATIONS:
+                continue  # "his ambition to be prime minister": an aim, not an office held
             if verb.lemma_.lower() in _APPOINTING:
                 holders = patients(verb) or [c for c in verb.children if c.dep_ == "dobj"]
             else:
@@ -286,6 +292,17 @@ def _complements(sent: Span, b: Builder) -> None:
                     holders = logical_subjects(verb)
         elif token.dep_ == "pobj" and token.head.lower_ == "as":
             verb = governing_verb(token)
+            if verb is not None and verb.lemma_.lower() in _SUCCEEDING and verb.head.lemma_.lower() in _ASPIRATIONS:
+                continue  # "his ambitions to succeed Tony Blair as prime minister": an aim
+            if verb is not None and verb.lemma_.lower() in _SUCCEEDING:
+                # "Marchionne has replaced Demel as chief executive": the subject holds the office
+                # now, the one replaced held it before.
+                for holder, was in [(t, None) for t in logical_subjects(verb)] + [(t, "former") for t in direct_objects(verb)]:
+                    person = token_mention(holder, ctx, allow_modifier=False)
+                    if person is not None and person[0].type == "Person":
+                        for office in _office_nouns(token):
+                            _office(b, office, person, title_words(office), _apposition_owner(office, b) or _apposition_owner(token, b), "kg.rules.complement.v1", 0.75, was or status_of(token) or status_of(verb), presupposed=False)
+                continue
             if verb is not None:
                 # "introduced Dr Lee as the bank's chief economist": a person acted on is the one
                 # the "as" phrase describes ("joined the firm as chairman": the subject).
