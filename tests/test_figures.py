@@ -328,3 +328,7 @@ def test_figures_a_named_division_reports_its_own_sales(figures) -> None:
     found = figures("Tesco has said its annual profit will be lower. Its Tesco Direct online shopping division saw sales rise 3%.")
     assert any(s == "Tesco Direct" and v == 3 for s, v, _, _ in found)
     assert not any(s == "Tesco" and v == 3 for s, v, _, _ in found)
+
+
+def test_figures_a_firm_described_by_its_home_country_is_not_the_country(figures) -> None:
+    assert not any(s == "Germany" for s, _, _, _ in figures("Germany's biggest bank reported a profit of 2bn euros."))

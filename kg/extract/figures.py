@@ -17,6 +17,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract.context import Builder, Found, token_mention
+from kg.extract.places import is_kind
 from kg.lexicon import METRIC_NOUNS, SUBSIDIARY_NOUNS
 from kg.model import Quantity
 from kg.normalize import number_value, parse_quantity
@@ -153,6 +154,8 @@ def _subject_owner(subject: Token, b: Builder) -> Found | None:
     "the US economy", "the UK market". A nationality or home country before people or firms
     ("Russian prosecutors", "the German-US carmaker") says where they are, not whose the figure is."""
     found = _owner(subject, b)
+    if found is not None and found[0].type == "Country" and is_kind(subject):
+        return None  # "France's second largest carmaker reported": the country is the firm's home
     if found is None or found[0].type != "Country" or any(c.dep_ == "poss" for c in subject.children):
         return found
     return found if _metric(subject) or subject.lemma_.lower() in _NATIONAL_WHOLES else None
