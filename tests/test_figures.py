@@ -332,3 +332,8 @@ def test_figures_a_named_division_reports_its_own_sales(figures) -> None:
 
 def test_figures_a_firm_described_by_its_home_country_is_not_the_country(figures) -> None:
     assert not any(s == "Germany" for s, _, _, _ in figures("Germany's biggest bank reported a profit of 2bn euros."))
+
+
+def test_figures_a_sector_figure_a_statistics_office_gives_is_not_its_own(figures) -> None:
+    found = figures("The Office for National Statistics said manufacturing output dropped 0.1% in November.")
+    assert not any(s == "Office for National Statistics" for s, _, _, _ in found)

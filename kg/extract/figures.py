@@ -149,6 +149,15 @@ def _named_in_apposition(noun: Token, b: Builder) -> Found | None:
     return None
 
 
+#: Modifiers that make a metric a whole economy's or sector's, never the subject's or speaker's own:
+#: "the ONS said manufacturing output dropped 0.1%", "the bank said regional exports reached $445bn".
+_ECONOMY_WIDE = frozenset({"regional", "world", "national", "manufacturing", "industrial", "factory"})
+
+
+def _economy_wide(noun: Token | None) -> bool:
+    return noun is not None and any(c.dep_ in {"amod", "compound", "nmod"} and c.lower_ in _ECONOMY_WIDE for c in noun.children)
+
+
 def _subject_owner(subject: Token, b: Builder) -> Found | None:
     """Whose a clause subject is: "Inbev's European business saw sales fall", "the Shell unit",
     "the US economy", "the UK market". A nationality or home country before people or firms
@@ -573,7 +582,7 @@ def figure_statements(sent: Span, b: Builder) -> None:
             # "its growth estimate for the eurozone economy": the forecast's subject, or no one.
             owner = _owner(noun, b)
         else:
-            owner = _owner(noun, b) or _clause_owner(verb, b)
+            owner = _owner(noun, b) or (None if _economy_wide(noun) else _clause_owner(verb, b))
         confidence = 0.75
         extractor = "kg.rules.figure.v1"
         if owner is None and noun is not None and _unowned(noun, sent, b):
