@@ -696,12 +696,18 @@ def test_relations_open_relation_keeps_the_object_before_its_preposition(nlp) ->
     from kg.model import Document
     from kg.nlp import parse_documents
 
-    texts = ["In 1983 Stanley Fischer became adviser to George Shultz.", "Yukos has filed for bankruptcy protection in the US."]
+    texts = ["In 1983 Stanley Fischer became adviser to George Shultz.", "Laura Ashley floated its shares on the London Stock Exchange."]
     documents = [Document(f"r{i}", t, "test", segments=((0, len(t)),)) for i, t in enumerate(texts)]
     relations = {(s.subject.name, s.relation) for e in extract_documents(parse_documents(nlp, documents), classifier=None)
                  for s in e.statements if s.predicate == "relatedTo"}
     assert ("Stanley Fischer", "became adviser to") in relations
-    assert ("Yukos", "filed for bankruptcy protection in") in relations
+    assert ("Laura Ashley", "floated its shares on") in relations
+
+
+@pytest.mark.model
+def test_relations_the_place_of_an_act_is_no_end_of_an_open_relation(facts) -> None:
+    found = facts("Yukos has filed for bankruptcy protection in the US.")
+    assert not any(f.predicate == "relatedTo" and f.object == "United States" for f in found)
 
 
 @pytest.mark.model

@@ -57,11 +57,15 @@ def _open_statements(verb: Token, b: Builder) -> None:
             continue  # "300p", "2005": a price or a year the model took for a name
         if obj[0].type == "Event" and o.dep_ == "pobj" and o.head.lower_ in _WHEN_PREPS:
             continue  # "renew the law in the New Year": a time, not a partner
+        if obj[0].type in {"Place", "Country"} and o.dep_ == "pobj" and o.head.lower_ in _WHERE_PREPS:
+            continue  # "cut prices in London", "filed for bankruptcy in Texas": where it was done, not a partner
         b.add(verb, subject, "relatedTo", obj, _relation_for(verb, o, b.ctx.mentions), "kg.rules.open.v1", 0.5)
 
 
 #: Prepositions that put an occasion in time rather than relate to it.
 _WHEN_PREPS = frozenset("in on during by until till before after since".split())
+#: Prepositions that place an act rather than relate its doer to the place.
+_WHERE_PREPS = frozenset("in at across throughout around".split())
 
 
 #: Governing verbs whose infinitive was not (or not yet) done.
