@@ -82,3 +82,23 @@ def test_coref_object_pronoun_is_not_the_subject_named_in_apposition(facts) -> N
     found = facts("Michael Howard attacked Gordon Brown in Leeds. The leader of the Tories, Michael Howard, later called him a failure as a chancellor.")
     assert has(found, "Gordon Brown", "holdsPosition", "chancellor")
     assert not has(found, "Michael Howard", "holdsPosition", "chancellor")
+
+
+def test_coref_the_treaty_is_the_last_agreement_named_with_that_noun(facts) -> None:
+    found = facts("Finland signed the Oslo Treaty in May. Senator Ruth Vale, who backs the treaty, spoke on Friday.")
+    assert has(found, "Ruth Vale", "supports", "Oslo Treaty")
+
+
+def test_coref_a_supporter_of_the_pact_supports_the_pact_named_before(facts) -> None:
+    found = facts("Ministers met to discuss the Baltic fishing pact. Mr Olsen, a firm supporter of the pact, said little.")
+    assert has(found, "Olsen", "supports", "Baltic fishing pact")
+
+
+def test_coref_the_treaty_is_not_an_agreement_named_with_another_noun(facts) -> None:
+    found = facts("Finland signed the Kyoto Protocol in May. Senator Ruth Vale, who backs the treaty, spoke on Friday.")
+    assert not has(found, "Ruth Vale", "supports", "Kyoto Protocol")
+
+
+def test_coref_a_modified_treaty_may_be_another_one(facts) -> None:
+    found = facts("Finland signed the Oslo Treaty in May. Senator Ruth Vale, who backs the new treaty, spoke on Friday.")
+    assert not has(found, "Ruth Vale", "supports", "Oslo Treaty")
