@@ -84,26 +84,6 @@ def test_coref_object_pronoun_is_not_the_subject_named_in_apposition(facts) -> N
     assert not has(found, "Michael Howard", "holdsPosition", "chancellor")
 
 
-def test_coref_the_treaty_is_the_last_agreement_named_with_that_noun(facts) -> None:
-    found = facts("Finland signed the Oslo Treaty in May. Senator Ruth Vale, who backs the treaty, spoke on Friday.")
-    assert has(found, "Ruth Vale", "supports", "Oslo Treaty")
-
-
-def test_coref_a_supporter_of_the_pact_supports_the_pact_named_before(facts) -> None:
-    found = facts("Ministers met to discuss the Baltic fishing pact. Mr Olsen, a firm supporter of the pact, said little.")
-    assert has(found, "Olsen", "supports", "Baltic fishing pact")
-
-
-def test_coref_the_treaty_is_not_an_agreement_named_with_another_noun(facts) -> None:
-    found = facts("Finland signed the Kyoto Protocol in May. Senator Ruth Vale, who backs the treaty, spoke on Friday.")
-    assert not has(found, "Ruth Vale", "supports", "Kyoto Protocol")
-
-
-def test_coref_a_modified_treaty_may_be_another_one(facts) -> None:
-    found = facts("Finland signed the Oslo Treaty in May. Senator Ruth Vale, who backs the new treaty, spoke on Friday.")
-    assert not has(found, "Ruth Vale", "supports", "Oslo Treaty")
-
-
 def test_coref_the_two_countries_are_the_pair_named_before(facts) -> None:
     found = facts("Relations between Peru and Chile have warmed. The two countries signed a fishing accord on Monday.")
     assert has(found, "Peru", "agreesTo", "fishing accord") and has(found, "Chile", "agreesTo", "fishing accord")

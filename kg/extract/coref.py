@@ -6,8 +6,8 @@ said to hold. A pronoun points at the last name of its gender and number, prefer
 of the latest clause ("Tory peer Lord Tebbit said he agreed": "he" is Tebbit, not a person named
 in between as an object); "the firm", "the company", "the bank" at the last organisation; "the
 party" at the last party; "the chancellor" at the person the document said holds that office;
-"the treaty", "the pact" at the last agreement whose name ends in that noun; "the two countries",
-"both firms" (as a clause's subject) at the last two of that kind named together ("Egypt and Israel").
+"the two countries", "both firms" (as a clause's subject) at the last two of that kind named
+together ("Egypt and Israel").
 Statements reached this way carry a lower confidence.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from kg.gazetteer import gender_of, party_name
-from kg.lexicon import AGREEMENT_HEADS, ORGANIZATION_KINDS
+from kg.lexicon import ORGANIZATION_KINDS
 from kg.model import Mention, Statement
 from kg.normalize import title_key
 from kg.syntax import SUBJECT_DEPS
@@ -41,9 +41,6 @@ _REACH = 1500
 #: Descriptions that stand for the last organisation, party or country named.
 _PARTY_WORDS = frozenset({"party"})
 _COUNTRY_WORDS = frozenset({"country", "nation"})
-#: Descriptions that stand for the last agreement named with that head ("the EU constitution ...
-#: Mr Lee, who backs the constitution"). "the deal" is left out: a story's deals are often several.
-_AGREEMENT_WORDS = AGREEMENT_HEADS - {"deal", "agreement"} | {"constitution"}
 #: Types of the names a "the two ..." description may stand for.
 _GROUP_TYPES = frozenset({"Country", "Organization"})
 _ORG_WORDS = ORGANIZATION_KINDS - _PARTY_WORDS - {"owner", "parent", "partner", "rival", "investor", "shareholder", "player", "body", "court", "board", "committee", "council", "commission"}
@@ -93,7 +90,6 @@ class Antecedents:
         self.people = _Seen()
         self.organisations = _Seen()
         self.countries = _Seen()
-        self.agreements = _Seen()
         # (end offset, type, the two names) of each pair of names coordinated alone ("Egypt and
         # Israel"), for "the two countries" after them.
         self.pairs: list[tuple[int, str, tuple[Mention, Mention]]] = []
@@ -121,8 +117,6 @@ class Antecedents:
                 self.organisations.add(m, subject)
             elif m.type == "Country":
                 self.countries.add(m, subject)
-            elif m.type == "Agreement":
-                self.agreements.add(m, subject)
             if m.type in {"Organization", "Country"} and party_name(m.name) is None:
                 count = self.named.setdefault(m.key, [0, m])
                 count[0] += 2 if subject else 1
@@ -248,10 +242,6 @@ class Antecedents:
             # "Ericsson posted profits thanks to clients like Deutsche Telekom. The company ...": the
             # firm a recent clause was about, before a firm it only named.
             named = self._latest(self.organisations, start, prefer_subject=True, party=False)
-        elif lower in _AGREEMENT_WORDS and noun.tag_ == "NN":
-            # Only a bare "the treaty": "the new treaty" may be another one.
-            if all(c.dep_ == "det" for c in noun.children if c.i < noun.i):
-                named = next((m for m, _ in self.agreements.before(start) if m.name.lower().split()[-1] == lower), None)
         else:
             words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "det"]
             holder = self.offices.get(title_key(" ".join(t.text for t in words)))
