@@ -82,3 +82,23 @@ def test_coref_object_pronoun_is_not_the_subject_named_in_apposition(facts) -> N
     found = facts("Michael Howard attacked Gordon Brown in Leeds. The leader of the Tories, Michael Howard, later called him a failure as a chancellor.")
     assert has(found, "Gordon Brown", "holdsPosition", "chancellor")
     assert not has(found, "Michael Howard", "holdsPosition", "chancellor")
+
+
+def test_coref_the_two_countries_are_the_pair_named_before(facts) -> None:
+    found = facts("Relations between Peru and Chile have warmed. The two countries signed a fishing accord on Monday.")
+    assert has(found, "Peru", "agreesTo", "fishing accord") and has(found, "Chile", "agreesTo", "fishing accord")
+
+
+def test_coref_both_companies_are_the_pair_named_before_in_the_sentence(facts) -> None:
+    found = facts("Since Nokia and Siemens merged their networks arms, both companies have criticised Ericsson.")
+    assert has(found, "Nokia", "criticizes", "Ericsson") and has(found, "Siemens", "criticizes", "Ericsson")
+
+
+def test_coref_the_two_countries_are_not_three_named_together(facts) -> None:
+    found = facts("France, Spain and Italy met in Rome. The two countries signed a fishing accord on Monday.")
+    assert not any(f.predicate == "agreesTo" for f in found)
+
+
+def test_coref_the_two_countries_are_not_a_pair_of_firms(facts) -> None:
+    found = facts("Talks between Nokia and Siemens ended. The two countries signed a fishing accord on Monday.")
+    assert not has(found, "Nokia", "agreesTo", "fishing accord")

@@ -51,9 +51,12 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]], classifier: Relation
         def antecedent(token: Token, passage: Passage = passage) -> Found | None:
             return antecedents.resolve(token, passage.start + token.idx)
 
+        def group(token: Token, passage: Passage = passage) -> list[Found]:
+            return antecedents.group(token, passage.start + token.idx)
+
         for sent in doc.sents:
             antecedents.observe(sent, passage.start, by_token)
-            ctx = SentenceContext(passage, by_token, antecedent, document.published, dated, antecedents.topic)
+            ctx = SentenceContext(passage, by_token, antecedent, document.published, dated, antecedents.topic, group)
             found = list(sentence_statements(sent, ctx))
             if classifier is not None:
                 found += list(classifier.statements(sent, ctx, found))

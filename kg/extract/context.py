@@ -47,6 +47,8 @@ class SentenceContext:
     #: (document offset) -> the organisation or country the article is about so far, for figures
     #: a sentence gives without saying whose they are ("Sales climbed to 36bn kroner").
     topic: Callable[[int], Found | None] = lambda start: None
+    #: (plural description) -> the names it stands for together ("the two countries"), or [].
+    group: Callable[[Token], list[Found]] = lambda token: []
 
     def name_end(self, start: int, limit: int) -> int:
         """The index just past the mention that covers token ``start`` (no further than ``limit``)."""
@@ -171,17 +173,18 @@ def mention_pairs(
 ) -> Iterator[tuple[Token, Found, Found]]:
     """(object token, subject mention, object mention) for every pair whose ends both name entities.
 
-    Subjects must be named outright (or by pronoun or description); ``object_modifier`` lets an
+    Subjects must be named outright (or by pronoun or description, a "the two countries" by the
+    pair it stands for); ``object_modifier`` lets an
     object be reached through a named modifier ("Indian goods" -> India).
     """
     for s in subjects:
         subject = token_mention(s, ctx, allow_modifier=False)
-        if subject is None:
-            continue
-        for o in objects:
-            obj = token_mention(o, ctx, allow_modifier=object_modifier)
-            if obj is not None:
-                yield o, subject, obj
+        # "the two countries have signed a protocol": each of the two named before.
+        for found in [subject] if subject is not None else ctx.group(s):
+            for o in objects:
+                obj = token_mention(o, ctx, allow_modifier=object_modifier)
+                if obj is not None:
+                    yield o, found, obj
 
 
 def types_ok(predicate: str, subject: Mention, obj: Mention | Quantity | None) -> bool:

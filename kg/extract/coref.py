@@ -5,7 +5,9 @@ organisations named so far (and who was the subject of each clause) and the offi
 said to hold. A pronoun points at the last name of its gender and number, preferring the subject
 of the latest clause ("Tory peer Lord Tebbit said he agreed": "he" is Tebbit, not a person named
 in between as an object); "the firm", "the company", "the bank" at the last organisation; "the
-party" at the last party; "the chancellor" at the person the document said holds that office.
+party" at the last party; "the chancellor" at the person the document said holds that office;
+"the two countries", "both firms" (as a clause's subject) at the last two of that kind named
+together ("Egypt and Israel").
 Statements reached this way carry a lower confidence.
 """
 from __future__ import annotations
@@ -39,6 +41,8 @@ _REACH = 1500
 #: Descriptions that stand for the last organisation, party or country named.
 _PARTY_WORDS = frozenset({"party"})
 _COUNTRY_WORDS = frozenset({"country", "nation"})
+#: Types of the names a "the two ..." description may stand for.
+_GROUP_TYPES = frozenset({"Country", "Organization"})
 _ORG_WORDS = ORGANIZATION_KINDS - _PARTY_WORDS - {"owner", "parent", "partner", "rival", "investor", "shareholder", "player", "body", "court", "board", "committee", "council", "commission"}
 
 
@@ -86,6 +90,9 @@ class Antecedents:
         self.people = _Seen()
         self.organisations = _Seen()
         self.countries = _Seen()
+        # (end offset, type, the two names) of each pair of names coordinated alone ("Egypt and
+        # Israel"), for "the two countries" after them.
+        self.pairs: list[tuple[int, str, tuple[Mention, Mention]]] = []
         self.genders: dict[str, str] = {}
         self.offices: dict[str, Mention] = {}
         # key -> [times named, latest mention]: the organisation or country the article is about.
@@ -114,6 +121,38 @@ class Antecedents:
                 count = self.named.setdefault(m.key, [0, m])
                 count[0] += 2 if subject else 1
                 count[1] = m
+
+        for token in sent:
+            m, first = mentions.get(token.i), mentions.get(token.head.i)
+            if token.dep_ != "conj" or m is None or first is None or m.key == first.key or m.type != first.type:
+                continue
+            # Exactly two: "France, Spain and Italy" are no "two countries".
+            if first.type in _GROUP_TYPES and token.head.dep_ != "conj" and len(token.head.conjuncts) == 1:
+                self.pairs.append((m.end, m.type, (first, m)))
+
+    def group(self, token: Token, start: int) -> list[tuple[Mention, float]]:
+        """The two names "the two countries", "both companies" at ``start`` stand for: the last
+        pair of that kind named together before it, within reach."""
+        if token.tag_ != "NNS" or not _counts_two(token):
+            return []
+        lemma = token.lemma_.lower()
+        kind = "Country" if lemma in _COUNTRY_WORDS else "Organization" if lemma in _ORG_WORDS else None
+        for end, type_, pair in reversed(self.pairs):
+            if end > start:
+                continue
+            if start - end > _REACH:
+                break
+            if type_ == kind:
+                # Mentions are told apart by their offsets, so the two may not share one: the
+                # first stands at the whole "two countries", the second at "countries".
+                first = min(c.i for c in token.children if c.lower_ in {"two", "both"})
+                phrase = token.doc[first : token.i + 1].text
+                wide = start - (token.idx - token.doc[first].idx)
+                return [
+                    (Mention(pair[0].doc_id, wide, wide + len(phrase), phrase, pair[0].type, pair[0].name, pair[0].key), DESCRIPTION_FACTOR),
+                    (_pointing(pair[1], token, start), DESCRIPTION_FACTOR),
+                ]
+        return []
 
     def learn(self, statements: list[Statement]) -> None:
         """Remember who holds which office, so "the chancellor" can be resolved later."""
@@ -211,6 +250,12 @@ class Antecedents:
         if named is None:
             return None
         return _pointing(named, noun, start), DESCRIPTION_FACTOR
+
+
+def _counts_two(noun: Token) -> bool:
+    """"the two countries", "both firms", "both the companies"."""
+    words = {c.lower_ for c in noun.children if c.dep_ in {"det", "predet", "nummod", "preconj"}}
+    return "both" in words or {"the", "two"} <= words
 
 
 def _clause_subjects(pronoun: Token, start: int) -> tuple[int, ...]:
