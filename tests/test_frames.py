@@ -645,3 +645,7 @@ def test_frames_its_named_division_is_owned_by_the_firm(facts) -> None:
 def test_frames_buying_a_number_of_a_makers_products_is_no_takeover(facts) -> None:
     found = facts("Kingfisher will buy 10 new Airbus next year.")
     assert not any(f.predicate == "acquires" for f in found)
+
+
+def test_frames_related_to_not_from_a_ranking(facts) -> None:
+    assert not any(f.predicate == "relatedTo" for f in facts("Renault overtook Peugeot as France's biggest carmaker last year."))

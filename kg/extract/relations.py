@@ -26,6 +26,9 @@ __all__ = ["sentence_statements"]
 
 # Lists read as a relation ("talks with A, B and C") are left to frames; an open relation needs one.
 _MAX_CONJUNCTS = 2
+#: Verbs that rank two things against each other ("Airbus overtook Boeing as the biggest planemaker",
+#: "the Tories lag behind Labour"): a comparison a measure makes, not a relation between them.
+_RANKING_VERBS = frozenset("overtake lag trail outperform underperform outsell outstrip outpace surpass".split())
 
 
 def _open_statements(verb: Token, b: Builder) -> None:
@@ -36,7 +39,7 @@ def _open_statements(verb: Token, b: Builder) -> None:
     the verb's own object or prepositional object, and neither end one item of a list.
     """
     lemma = verb.lemma_.lower()
-    if lemma in SPEECH_VERBS or verb.pos_ != "VERB" or is_passive(verb):
+    if lemma in SPEECH_VERBS or lemma in _RANKING_VERBS or verb.pos_ != "VERB" or is_passive(verb):
         return
     if _hangs_off_a_noun(verb):
         # "an unsuccessful attempt to halt the auction", "rejected the call to open up the books":
