@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 
 from kg.gazetteer import country_code, demonym_code, party_forms, party_name, region_name
 from kg.normalize import find_quantities
-from kg.syntax import DASHES
+from kg.syntax import DASHES, is_spaced_dash
 from kg.syntax.titles import is_title_head, names_party_member, title_before
 from kg.lexicon import (
     AGREEMENT_HEADS,
@@ -75,7 +75,7 @@ def _cut_at_dash(span: Span) -> Span:
     runs names on into an aside ("Yuganskneftegas - the", "Mr Howard - can", "MPs - Keith Vaz").
     The side with more capitalised words is the name (the left one on a tie)."""
     doc = span.doc
-    cuts = [t.i for t in span[1:] if t.text in DASHES and t.whitespace_ and doc[t.i - 1].whitespace_]
+    cuts = [t.i for t in span[1:] if is_spaced_dash(t)]
     if not cuts:
         return span
     sides = [Span(doc, span.start, cuts[0], label=span.label_), Span(doc, cuts[-1] + 1, span.end, label=span.label_)]
@@ -398,8 +398,21 @@ def kg_entities(doc: Doc) -> Doc:
     found = filter_spans(_sunday_papers(doc, found))
     found = filter_spans(_source_names(doc, _corporate_towns(doc, _place_appositions(doc, found))))
     found = filter_spans(found + _signed_agreements(doc, found) + _attended_occasions(doc, found))
-    doc.ents = _with_quantities(doc, found)
+    doc.ents = _with_quantities(doc, [_name_edges(s) for s in found])
     return doc
+
+
+def _name_edges(span: Span) -> Span:
+    """A name the model ran on past its end: into a following "and" ("brands including Dove and
+    Lipton") or into its bracketed short form ("the International Monetary Fund (IMF"), which
+    kg.extract.names reads from the brackets as the same organisation."""
+    if span.label_ not in _WEAK_LABELS:
+        return span
+    end = span.end
+    while end - span.start > 1 and span.doc[end - 1].lower_ in {"and", "or"}:
+        end -= 1
+    end = next((t.i for t in span.doc[span.start + 1 : end] if t.text == "("), end)
+    return span if end == span.end else Span(span.doc, span.start, end, label=span.label_)
 
 
 #: Verbs whose object is an agreement its subject enters: "sign an oil deal", "ratify the treaty",

@@ -205,13 +205,35 @@ def test_entities_two_nation_adjective_is_two_countries_not_an_organisation() ->
 
 
 def test_entities_name_run_into_a_conjunction_ends_before_it() -> None:
-    doc = _flat(["brands", "like", "Dove", "and", "Lipton"], ["O", "O", "B-ORG", "I-ORG", "B-ORG"])
+    # kg_entities (through build) trims the model's span; the mentions follow it.
+    doc = build(
+        "brands like Dove and Lipton",
+        """
+        brands  NOUN  NNS brand  ROOT     0
+        like    ADP   IN  like   prep     0
+        Dove    PROPN NNP Dove   pobj     1 B-ORG
+        and     CCONJ CC  and    cc       2 I-ORG
+        Lipton  PROPN NNP Lipton conj     2 B-ORG
+        """,
+    )
     by_token = passage_mentions(doc, passage_of(doc), set())
     assert sorted(by_token) == [2, 4] and by_token[2].name == "Dove"
 
 
 def test_entities_name_run_into_its_bracketed_short_form_ends_before_the_bracket() -> None:
-    doc = _flat(["the", "World", "Trade", "Organisation", "(", "WTO", ")", "ruled"], ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"])
+    doc = build(
+        "the World Trade Organisation (WTO) ruled",
+        """
+        the          DET   DT    the          det      3
+        World        PROPN NNP   World        compound 3 B-ORG
+        Trade        PROPN NNP   Trade        compound 3 I-ORG
+        Organisation PROPN NNP   Organisation nsubj    7 I-ORG
+        (            PUNCT -LRB- (            punct    5 I-ORG
+        WTO          PROPN NNP   WTO          appos    3 I-ORG
+        )            PUNCT -RRB- )            punct    5
+        ruled        VERB  VBD   rule         ROOT     7
+        """,
+    )
     by_token = passage_mentions(doc, passage_of(doc), set())
     assert sorted(by_token) == [1, 2, 3] and by_token[1].name == "World Trade Organisation"
 

@@ -230,14 +230,6 @@ def passage_mentions(doc: Doc, passage: Passage, surnames: set[str]) -> dict[int
     surnames.update(person_name(e.text).split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(person_name(e.text).split()) > 1)
     by_token: dict[int, Mention] = {}
     for span in doc.ents:
-        while len(span) > 1 and span[-1].lower_ in {"and", "or"}:
-            # "brands including Dove and Lipton": the model ran the first name into the "and".
-            span = Span(doc, span.start, span.end - 1, label=span.label_)
-        bracket = next((t.i for t in span[1:] if t.text == "("), None)
-        if bracket is not None:
-            # "the International Monetary Fund (IMF)": the model ran the name into its short form,
-            # which names.py reads from the brackets as the same organisation.
-            span = Span(doc, span.start, bracket, label=span.label_)
         if span.label_ in {"GPE", "ORG", "LOC", "NORP"} and len(span) == 1 and span.text in surnames and not _country_of(span):
             span = Span(doc, span.start, span.end, label="PERSON")
         mention = mention_of(span, passage)

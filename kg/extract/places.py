@@ -338,10 +338,11 @@ def kind_statements(sent: Span, b: Builder) -> None:
             lo = min([kind.left_edge.i, kind.i])
             found = {i: ctx.mentions[i] for i in range(lo, kind.i) if i in ctx.mentions and ctx.mentions[i].type in _PLACE_TYPES}
             places = list(dict.fromkeys(found.values()))
-            if len(places) == 2 and _pair_of(places[1], max(found) + 1, doc, b) == places:
+            homes = _pair_of(places[-1], max(found) + 1, doc, b) if places else []
+            if len(places) == 2 and homes == places:
                 places = places[1:]  # "the Anglo-Dutch group": both halves, as one place below
             if len({p.key for p in places}) == 1 and places[0].key != org.key:
                 placed[org.key] = places[0]
-                for one in _pair_of(places[0], max(found) + 1, doc, b):
+                for one in homes:
                     b.add(kind, (org, 1.0), "basedIn", (one, 1.0), kind.text, "kg.rules.based.kind.v1", 0.75, presupposed=True)
                 break

@@ -279,6 +279,7 @@ def _complements(sent: Span, b: Builder) -> None:
             continue  # "he was certain MPs would vote": a plural names no one holder
         verb = None
         holders: list[Token] = []
+        replaced: list[Token] = []  # those who held the office before the holders
         if token.dep_ in {"attr", "oprd"} and token.head.lemma_.lower() in _COPULAS | _APPOINTING:
             verb = token.head
             if verb.dep_ == "acl" and verb.head.lemma_.lower() in _ASPIRATIONS:
@@ -292,18 +293,13 @@ def _complements(sent: Span, b: Builder) -> None:
                     holders = logical_subjects(verb)
         elif token.dep_ == "pobj" and token.head.lower_ == "as":
             verb = governing_verb(token)
-            if verb is not None and verb.lemma_.lower() in _SUCCEEDING and verb.head.lemma_.lower() in _ASPIRATIONS:
-                continue  # "his ambitions to succeed Tony Blair as prime minister": an aim
             if verb is not None and verb.lemma_.lower() in _SUCCEEDING:
+                if verb.head.lemma_.lower() in _ASPIRATIONS:
+                    continue  # "his ambitions to succeed Tony Blair as prime minister": an aim
                 # "Marchionne has replaced Demel as chief executive": the subject holds the office
                 # now, the one replaced held it before.
-                for holder, was in [(t, None) for t in logical_subjects(verb)] + [(t, "former") for t in direct_objects(verb)]:
-                    person = token_mention(holder, ctx, allow_modifier=False)
-                    if person is not None and person[0].type == "Person":
-                        for office in _office_nouns(token):
-                            _office(b, office, person, title_words(office), _apposition_owner(office, b) or _apposition_owner(token, b), "kg.rules.complement.v1", 0.75, was or status_of(token) or status_of(verb), presupposed=False)
-                continue
-            if verb is not None:
+                holders, replaced = logical_subjects(verb), direct_objects(verb)
+            elif verb is not None:
                 # "introduced Dr Lee as the bank's chief economist": a person acted on is the one
                 # the "as" phrase describes ("joined the firm as chairman": the subject).
                 acted_on = [t for t in direct_objects(verb) if (found := token_mention(t, ctx, allow_modifier=False)) is not None and found[0].type == "Person"]
@@ -312,12 +308,12 @@ def _complements(sent: Span, b: Builder) -> None:
             continue
         owner = _apposition_owner(token, b)
         status = status_of(token) or status_of(verb)
-        for holder in holders:
+        for holder, held in [(t, status) for t in holders] + [(t, "former") for t in replaced]:
             person = token_mention(holder, ctx, allow_modifier=False)
             if person is None or person[0].type != "Person":
                 continue
             for office in _office_nouns(token):
-                _office(b, office, person, title_words(office), _apposition_owner(office, b) or owner, "kg.rules.complement.v1", 0.75, status, presupposed=False)
+                _office(b, office, person, title_words(office), _apposition_owner(office, b) or owner, "kg.rules.complement.v1", 0.75, held, presupposed=False)
 
 
 #: Verbs that say someone holds an office over what they act on: "who chairs the transport
