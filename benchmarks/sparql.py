@@ -351,7 +351,7 @@ def synthetic_graph(n_docs: int, seed: int) -> KnowledgeGraph:
 
 
 #: Entity triples kg writes with a kg: predicate that are not facts (see kg.rdf).
-_ENTITY_COUNTS = (KG.statementCount, KG.neighbourCount)
+_ENTITY_COUNTS = (KG.statementCount, KG.neighbourCount, KG.documentCount)
 
 
 def _triple_rates(graph: KnowledgeGraph) -> tuple[float, float, float]:

@@ -182,13 +182,17 @@ def to_rdf(graph: KnowledgeGraph) -> Graph:
         A new rdflib graph with kg's prefixes bound and no blank nodes.
     """
     rdf = bind_prefixes(Graph(bind_namespaces="core"))
+    derived: dict[str, int] = {}
+    for statement in graph.statements:
+        derived[statement.evidence.doc_id] = derived.get(statement.evidence.doc_id, 0) + 1
     for document in graph.documents:
-        _add_document(rdf, document)
+        _add_document(rdf, document, derived.get(document.doc_id, 0))
     for entity in graph.entities:
         _add_entity(rdf, entity)
     for statement in graph.statements:
         _add_statement(rdf, statement, graph)
     _add_entity_counts(rdf)
+    _add_statement_labels(rdf)
     # Type the polarity and modality values in use, so the graph alone says what they are.
     for value in sorted(set(rdf.objects(None, KG.polarity))):
         rdf.add((value, RDF.type, KG.Polarity))
@@ -217,7 +221,20 @@ def _add_entity_counts(rdf: Graph) -> None:
         rdf.add((entity, KG.neighbourCount, Literal(len(neighbours.get(entity, ())), datatype=XSD.integer)))
 
 
-def _add_document(rdf: Graph, document) -> None:
+def _add_statement_labels(rdf: Graph) -> None:
+    """``kg:subjectLabel`` and ``kg:objectLabel`` of every statement: the ``skos:prefLabel`` of
+    its kg:subject and of its kg:object entity, copied onto the statement node, so that a
+    statement reads as text ("S. Jaishankar meets Marco Rubio") without a join per entity."""
+    labels = dict(rdf.subject_objects(SKOS.prefLabel))
+    for link, copy in ((KG.subject, KG.subjectLabel), (KG.object, KG.objectLabel)):
+        for statement, entity in list(rdf.subject_objects(link)):
+            label = labels.get(entity)
+            if label is not None:
+                rdf.add((statement, copy, label))
+
+
+def _add_document(rdf: Graph, document, derived: int = 0) -> None:
+    """A document's metadata, and ``kg:derivedStatementCount``: how many statements kg read from it."""
     node = document_iri(document.doc_id)
     rdf.add((node, RDF.type, KG.Document))
     rdf.add((node, KG.docId, Literal(document.doc_id)))
@@ -225,6 +242,7 @@ def _add_document(rdf: Graph, document) -> None:
         rdf.add((node, DCTERMS.title, Literal(document.title)))
     if document.published:
         rdf.add((node, KG.published, Literal(document.published.isoformat(), datatype=XSD.date)))
+    rdf.add((node, KG.derivedStatementCount, Literal(derived, datatype=XSD.integer)))
 
 
 def _add_entity(rdf: Graph, entity: Entity) -> None:
@@ -238,8 +256,11 @@ def _add_entity(rdf: Graph, entity: Entity) -> None:
         rdf.add((node, SKOS.altLabel, Literal(alias)))
     for reason in entity.merges:
         rdf.add((node, KG.mergeReason, Literal(reason)))
-    for doc_id in sorted({m.doc_id for m in entity.mentions}):
+    documents = sorted({m.doc_id for m in entity.mentions})
+    for doc_id in documents:
         rdf.add((document_iri(doc_id), SCHEMA.mentions, node))
+    # The number of schema:mentions above, so the entities query reads it instead of counting.
+    rdf.add((node, KG.documentCount, Literal(len(documents), datatype=XSD.integer)))
 
 
 def _entity_of(mention: Mention, graph: KnowledgeGraph) -> URIRef:

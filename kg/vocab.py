@@ -105,12 +105,15 @@ class KG(DefinedNamespace):
     confidence: URIRef  # confidence
     currency: URIRef  # currency
     date: URIRef  # date
+    derivedStatementCount: URIRef  # derived statement count
     docId: URIRef  # document id
+    documentCount: URIRef  # document count
     endOffset: URIRef  # end offset
     extractor: URIRef  # extractor
     mergeReason: URIRef  # merge reason
     metric: URIRef  # metric
     neighbourCount: URIRef  # neighbour count
+    objectLabel: URIRef  # object label
     objectValue: URIRef  # object value
     period: URIRef  # period
     published: URIRef  # published
@@ -120,6 +123,7 @@ class KG(DefinedNamespace):
     startOffset: URIRef  # start offset
     statementCount: URIRef  # statement count
     status: URIRef  # status
+    subjectLabel: URIRef  # subject label
     title: URIRef  # title
     unit: URIRef  # unit
 
