@@ -4,13 +4,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pyoxigraph as ox
 import pytest
+from rdflib import Graph, Literal
+from rdflib.collection import Collection
 
 from kg.errors import InputError, QueryError
 from kg.query import named_queries, named_query, open_store, query_text, read_query_file, run_query, write_store
 from kg.rdf import to_rdf, to_turtle
+from kg.vocab import KG, SH, SHAPES_PATH
 
 #: Values for the named queries that need one, all present in the sample.
 SAMPLE_BINDINGS = {"name": "Jaishankar"}
@@ -372,3 +376,42 @@ def test_query_fifo_is_refused_not_waited_on(tmp_path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(InputError, match="graph.ttl: not a regular file"):
         open_store(fifo)
+
+
+# The named queries read what kg build writes for them (kg:subjectLabel, kg:objectLabel,
+# kg:documentCount, kg:derivedStatementCount); their answers are those of counting and joining.
+
+
+def test_query_claims_names_the_subject_by_the_statement_subject_label(small_rdf, tmp_path) -> None:
+    rdf = Graph()
+    rdf += small_rdf
+    [visit] = rdf.subjects(KG.predicate, KG.visits)
+    rdf.set((visit, KG.subjectLabel, Literal("Senator Rubio")))
+    path = tmp_path / "graph.ttl"
+    path.write_text(to_turtle(rdf), encoding="utf-8")
+    rows = _select(open_store(path), "claims")
+    assert [(r["subject"], r["object"]) for r in rows if r["predicate"] == "visits"] == [("Senator Rubio", "India")]
+
+
+def test_query_claims_hedged_modalities_are_every_modality_of_the_shapes_but_asserted() -> None:
+    shapes = Graph().parse(SHAPES_PATH)
+    [allowed] = [shapes.value(node, SH["in"]) for node in shapes.subjects(SH.path, KG.modality) if shapes.value(node, SH["in"])]
+    hedged = {str(term).rpartition("#")[2] for term in Collection(shapes, allowed)} - {"Asserted"}
+    listed = re.search(r"VALUES \?mod \{([^}]*)\}", named_query("claims").text).group(1).split()
+    assert sorted(name.removeprefix("kg:") for name in listed) == sorted(hedged)
+
+
+def test_query_documents_gives_each_document_its_number_of_statements(store, sample_graph) -> None:
+    counted = {d.doc_id: sum(s.evidence.doc_id == d.doc_id for s in sample_graph.statements) for d in sample_graph.documents}
+    assert {r["doc"]: int(r["statements"]) for r in _select(store, "documents")} == counted
+
+
+def test_query_entities_gives_each_entity_its_number_of_mentioning_documents(store, sample_graph) -> None:
+    counted = {(e.type, e.label): len({m.doc_id for m in e.mentions}) for e in sample_graph.entities}
+    assert {(r["type"], r["entity"]): int(r["documents"]) for r in _select(store, "entities")} == counted
+
+
+def test_query_entities_joins_the_aliases_of_an_entity_and_leaves_none_without(small_file) -> None:
+    rows = {r["entity"]: r["aliases"] for r in _select(open_store(small_file), "entities")}
+    assert set(rows["Marco Rubio"].split("; ")) == {"Rubio", "Mr. Rubio"}
+    assert rows["Delhi"] is None

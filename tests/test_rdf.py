@@ -10,7 +10,7 @@ from rdflib import BNode, Graph, Literal
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.errors import InputError
-from kg.model import KnowledgeGraph
+from kg.model import Document, KnowledgeGraph
 from kg.rdf import date_literal, document_iri, entity_iri, load_rdf, to_jsonld, to_rdf, to_turtle
 from kg.vocab import DCTERMS, KG, PROV, RDF, SCHEMA, SKOS, XSD
 
@@ -279,3 +279,44 @@ def test_rdf_ntriples_lines_are_the_lines_rdflib_writes(small_rdf: Graph) -> Non
 
     written = {line for line in small_rdf.serialize(format="nt", encoding="utf-8").splitlines() if line.strip()}
     assert ntriples_lines(small_rdf) == written
+
+
+# Build-time copies and counts that the named queries read instead of joining or counting.
+
+
+def test_rdf_statement_subject_label_is_its_subject_pref_label(small_rdf: Graph) -> None:
+    statements = list(small_rdf.subjects(RDF.type, KG.Statement))
+    assert statements
+    for node in statements:
+        subject = small_rdf.value(node, KG.subject)
+        assert list(small_rdf.objects(node, KG.subjectLabel)) == [small_rdf.value(subject, SKOS.prefLabel)]
+
+
+def test_rdf_statement_object_label_is_its_object_pref_label(small_rdf: Graph) -> None:
+    [visit] = _statement_nodes(small_rdf, KG.visits)
+    assert list(small_rdf.objects(visit, KG.objectLabel)) == [Literal("India")]
+
+
+def test_rdf_statement_with_a_value_object_has_no_object_label(small_rdf: Graph) -> None:
+    valued = list(small_rdf.subjects(KG.objectValue, None))
+    assert valued
+    for node in valued:
+        assert small_rdf.value(node, KG.objectLabel) is None
+
+
+def test_rdf_entity_document_count_is_the_number_of_documents_mentioning_it(small_rdf: Graph) -> None:
+    entities = set(small_rdf.subjects(SKOS.prefLabel, None))
+    assert entities
+    for entity in entities:
+        mentioning = set(small_rdf.subjects(SCHEMA.mentions, entity))
+        assert list(small_rdf.objects(entity, KG.documentCount)) == [Literal(len(mentioning), datatype=XSD.integer)]
+
+
+def test_rdf_document_derived_statement_count_is_its_number_of_statements(small: KnowledgeGraph) -> None:
+    idle = Document("d0", "Nothing was said.", "idle.txt")
+    rdf = to_rdf(replace(small, documents=(*small.documents, idle)))
+    for document in small.documents:
+        count = sum(s.evidence.doc_id == document.doc_id for s in small.statements)
+        assert count > 0
+        assert rdf.value(document_iri(document.doc_id), KG.derivedStatementCount) == Literal(count, datatype=XSD.integer)
+    assert rdf.value(document_iri("d0"), KG.derivedStatementCount) == Literal(0, datatype=XSD.integer)
