@@ -187,12 +187,12 @@ def to_rdf(graph: KnowledgeGraph) -> Graph:
         derived[statement.evidence.doc_id] = derived.get(statement.evidence.doc_id, 0) + 1
     for document in graph.documents:
         _add_document(rdf, document, derived.get(document.doc_id, 0))
+    labels: dict[str, Literal] = {}
     for entity in graph.entities:
-        _add_entity(rdf, entity)
+        labels[entity.entity_id] = _add_entity(rdf, entity)
     for statement in graph.statements:
-        _add_statement(rdf, statement, graph)
+        _add_statement(rdf, statement, graph, labels)
     _add_entity_counts(rdf)
-    _add_statement_labels(rdf)
     # Type the polarity and modality values in use, so the graph alone says what they are.
     for value in sorted(set(rdf.objects(None, KG.polarity))):
         rdf.add((value, RDF.type, KG.Polarity))
@@ -221,18 +221,6 @@ def _add_entity_counts(rdf: Graph) -> None:
         rdf.add((entity, KG.neighbourCount, Literal(len(neighbours.get(entity, ())), datatype=XSD.integer)))
 
 
-def _add_statement_labels(rdf: Graph) -> None:
-    """``kg:subjectLabel`` and ``kg:objectLabel`` of every statement: the ``skos:prefLabel`` of
-    its kg:subject and of its kg:object entity, copied onto the statement node, so that a
-    statement reads as text ("S. Jaishankar meets Marco Rubio") without a join per entity."""
-    labels = dict(rdf.subject_objects(SKOS.prefLabel))
-    for link, copy in ((KG.subject, KG.subjectLabel), (KG.object, KG.objectLabel)):
-        for statement, entity in list(rdf.subject_objects(link)):
-            label = labels.get(entity)
-            if label is not None:
-                rdf.add((statement, copy, label))
-
-
 def _add_document(rdf: Graph, document, derived: int = 0) -> None:
     """A document's metadata, and ``kg:derivedStatementCount``: how many statements kg read from it."""
     node = document_iri(document.doc_id)
@@ -245,7 +233,8 @@ def _add_document(rdf: Graph, document, derived: int = 0) -> None:
     rdf.add((node, KG.derivedStatementCount, Literal(derived, datatype=XSD.integer)))
 
 
-def _add_entity(rdf: Graph, entity: Entity) -> None:
+def _add_entity(rdf: Graph, entity: Entity) -> Literal:
+    """An entity's type, labels, merge reasons and mentioning documents; returns its prefLabel."""
     node = entity_iri(entity.entity_id)
     rdf.add((node, RDF.type, _CLASS[entity.type]))
     label = Literal(entity.label)
@@ -261,6 +250,7 @@ def _add_entity(rdf: Graph, entity: Entity) -> None:
         rdf.add((document_iri(doc_id), SCHEMA.mentions, node))
     # The number of schema:mentions above, so the entities query reads it instead of counting.
     rdf.add((node, KG.documentCount, Literal(len(documents), datatype=XSD.integer)))
+    return label
 
 
 def _entity_of(mention: Mention, graph: KnowledgeGraph) -> URIRef:
@@ -275,18 +265,27 @@ def _add_quantity(rdf: Graph, node: URIRef, prop: URIRef, quantity: Quantity) ->
         rdf.add((node, KG.currency, Literal(quantity.currency)))
 
 
-def _add_statement(rdf: Graph, statement: Statement, graph: KnowledgeGraph) -> None:
+def _add_statement(rdf: Graph, statement: Statement, graph: KnowledgeGraph, labels: dict[str, Literal]) -> None:
+    """A reified statement; ``labels`` (entity id -> prefLabel) give its ``kg:subjectLabel`` and
+    ``kg:objectLabel``: the entities' names copied onto the statement node, so that a statement
+    reads as text ("S. Jaishankar meets Marco Rubio") without a join per entity."""
     node = statement_iri(statement_id(statement, graph))
     predicate = KG[statement.predicate]
-    subject = _entity_of(statement.subject, graph)
+    subject_id = graph.entity_id(statement.subject)
+    subject = entity_iri(subject_id)
     rdf.add((node, RDF.type, KG.Statement))
     rdf.add((node, KG.subject, subject))
+    if subject_id in labels:
+        rdf.add((node, KG.subjectLabel, labels[subject_id]))
     rdf.add((node, KG.predicate, predicate))
     rdf.add((node, KG.relation, Literal(statement.relation)))
     obj: Node | None = None
     if statement.object.mention is not None:
-        obj = _entity_of(statement.object.mention, graph)
+        object_id = graph.entity_id(statement.object.mention)
+        obj = entity_iri(object_id)
         rdf.add((node, KG.object, obj))
+        if object_id in labels:
+            rdf.add((node, KG.objectLabel, labels[object_id]))
     elif statement.object.quantity is not None:
         _add_quantity(rdf, node, KG.objectValue, statement.object.quantity)
     elif statement.object.title is not None:
