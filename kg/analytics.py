@@ -13,14 +13,16 @@ from collections.abc import Collection, Hashable, Iterable, Mapping
 from typing import Any
 
 import networkx as nx
+import numpy as np
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.model import ENTITY_TYPES
+from kg.model import ENTITY_TYPES, KnowledgeGraph
 from kg.terminal import printable
 from kg.vocab import KG, PROV, RDF, RDFS, SKOS
 
 __all__ = [
+    "records_networkx",
     "BETWEENNESS_PIVOTS",
     "EXACT_BETWEENNESS_LIMIT",
     "betweenness",
@@ -122,6 +124,57 @@ def to_networkx(rdf: Graph, include_hedged: bool = True) -> nx.MultiDiGraph:
         g.add_edge(str(subject), str(obj), key=str(statement), **attributes)
     if skipped:
         log.debug("%d statements skipped: their subject or object is not a typed entity", skipped)
+    return g
+
+
+def records_networkx(graph: KnowledgeGraph, include_hedged: bool = True) -> nx.MultiDiGraph:
+    """``to_networkx(to_rdf(graph))``, read from the records without making the RDF: what an
+    update draws its page from (tests hold the two equal)."""
+    from kg.rdf import CONFIDENCE_PLACES, date_literal, decimal_literal, entity_iri, statement_iri
+    from kg.records import statement_id
+
+    def number(literal: Literal, kind):
+        return _number(literal, kind)
+
+    g = nx.MultiDiGraph()
+    iris = {e.entity_id: str(entity_iri(e.entity_id)) for e in graph.entities}
+    labels = {e.entity_id: e.label or _local_name(iris[e.entity_id]) for e in graph.entities}
+    titles: dict[str, set[str]] = {}
+    for statement in graph.statements:
+        if statement.object.title is not None and statement.object.mention is None and statement.object.quantity is None:
+            titles.setdefault(graph.entity_id(statement.subject), set()).add(statement.object.title.name)
+    for entity in sorted(graph.entities, key=lambda e: iris[e.entity_id]):
+        g.add_node(iris[entity.entity_id], label=labels[entity.entity_id], type=entity.type,
+                   aliases=tuple(sorted(set(entity.aliases))), titles=tuple(sorted(titles.get(entity.entity_id, ()))))
+    documents = {d.doc_id for d in graph.documents}
+    edges = []
+    for statement in graph.statements:
+        if statement.object.mention is None:
+            continue
+        if not include_hedged and (statement.polarity, statement.modality) != ("positive", "asserted"):
+            continue
+        q = statement.qualifiers
+        location = graph.entity_id(q.location) if q.location else None
+        attributes = {
+            "predicate": statement.predicate,
+            "relation": statement.relation,
+            "polarity": statement.polarity,
+            "modality": statement.modality,
+            "confidence": number(decimal_literal(round(statement.confidence, CONFIDENCE_PLACES)), float),
+            "date": str(date_literal(q.date)) if q.date else None,
+            "location": None if location is None else labels.get(location) or _local_name(str(entity_iri(location))),
+            "rate": number(decimal_literal(q.rate.value), float) if q.rate else None,
+            "amount": number(decimal_literal(q.amount.value), float) if q.amount else None,
+            "currency": q.amount.currency if q.amount and q.amount.currency else None,
+            "sentence": statement.evidence.sentence,
+            "doc": statement.evidence.doc_id if statement.evidence.doc_id in documents else None,
+            "start": statement.evidence.start,
+            "end": statement.evidence.end,
+        }
+        source, target = graph.entity_id(statement.subject), graph.entity_id(statement.object.mention)
+        edges.append((str(statement_iri(statement_id(statement, graph))), iris[source], iris[target], attributes))
+    for key, source, target, attributes in sorted(edges, key=lambda edge: edge[0]):
+        g.add_edge(source, target, key=key, **attributes)
     return g
 
 
@@ -246,7 +299,7 @@ def pagerank(g: nx.Graph) -> dict[str, float]:
     the objects of statements (places, positions) and rank the people doing things last.
     Weighting by the number of statements makes a pair mentioned together often count more.
 
-    The power iteration is kg's own (networkx's ``pagerank`` needs SciPy), with damping 0.85,
+    The power iteration is kg's own, on NumPy (networkx's ``pagerank`` needs SciPy), with damping 0.85,
     isolated entities' rank spread evenly, as networkx does, and a fixed order of summation,
     so the values are the same on every run.
 
@@ -269,20 +322,30 @@ def pagerank(g: nx.Graph) -> dict[str, float]:
         return {}
     nodes = list(simple)
     index = {node: i for i, node in enumerate(nodes)}
-    strength = [simple.degree(node, weight="weight") for node in nodes]
-    # Pull form: rank flows into v from each neighbour u in proportion to w(u, v) / strength(u).
-    inflow = [[(index[u], data["weight"] / strength[index[u]]) for u, data in simple[v].items()] for v in nodes]
-    dangling = [i for i, s in enumerate(strength) if s == 0]
-    rank = [1.0 / n] * n
+    strength = np.array([simple.degree(node, weight="weight") for node in nodes], dtype=float)
+    # Pull form: rank flows into v from each neighbour u in proportion to w(u, v) / strength(u),
+    # summed by np.bincount in a fixed order.
+    targets, sources, weights = [], [], []
+    for v in nodes:
+        for u, data in simple[v].items():
+            targets.append(index[v])
+            sources.append(index[u])
+            weights.append(data["weight"])
+    target = np.array(targets, dtype=np.intp)
+    source = np.array(sources, dtype=np.intp)
+    share = np.array(weights, dtype=float) / strength[source] if sources else np.zeros(0)
+    dangling = strength == 0
+    rank = np.full(n, 1.0 / n)
     for _ in range(_MAX_ITERATIONS):
-        base = (1.0 - _DAMPING) / n + _DAMPING * sum(rank[i] for i in dangling) / n
-        new = [base + _DAMPING * sum(rank[u] * share for u, share in sources) for sources in inflow]
-        change = sum(abs(a - b) for a, b in zip(new, rank))
+        base = (1.0 - _DAMPING) / n + _DAMPING * float(rank[dangling].sum()) / n
+        new = base + _DAMPING * np.bincount(target, weights=rank[source] * share, minlength=n)
+        change = float(np.abs(new - rank).sum())
         rank = new
         if change < n * _TOLERANCE:
             break
     else:  # pragma: no cover - damping < 1 always converges well within the limit
         log.warning("PageRank stopped after %d iterations without converging", _MAX_ITERATIONS)
+    rank = rank.tolist()
     by_node = dict(zip(nodes, rank))
     return {node: by_node[node] for node in g}
 

@@ -5,11 +5,12 @@ runs everything and writes an output folder; the CLI and notebooks call these.
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 from typing import Protocol
@@ -23,10 +24,11 @@ from kg import __version__
 from kg.ingest import load_documents, text_hash
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import load_pipeline, parse_documents
-from kg.analytics import to_networkx
+from kg.analytics import records_networkx, to_networkx
 from kg.files import Content, Folder, locked, write_files
 from kg.query import fill_store
-from kg.rdf import to_jsonld, to_rdf, to_turtle
+from kg.increment import CACHE_FILE, GraphTexts, graph_texts, read_cache, write_cache
+from kg.rdf import entity_iri, to_jsonld, to_rdf, to_turtle
 from kg.errors import InputError
 from kg.records import extraction_from_record, extraction_record, write_jsonl
 from kg.render import render_html
@@ -45,8 +47,10 @@ __all__ = [
 
 #: What ``build`` writes into its output folder. ``extractions.jsonl`` keeps each document's
 #: text, mentions and statements before resolution, so ``build(..., into=True)`` can add
-#: articles without running spaCy on the old ones again.
-OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "statements.jsonl", "graph.html", "extractions.jsonl")
+#: articles without running spaCy on the old ones again; ``update.cache.jsonl``
+#: (:data:`kg.increment.CACHE_FILE`) keeps each subject's texts, so it writes again only what
+#: they change.
+OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "statements.jsonl", "graph.html", "extractions.jsonl", "update.cache.jsonl")
 EXTRACTIONS_FILE = "extractions.jsonl"
 
 
@@ -72,11 +76,18 @@ class BuildResult:
     """What ``build`` made: the graph, its RDF, the files written and the input records skipped."""
 
     graph: KnowledgeGraph
-    rdf: Graph
     files: tuple[Path, ...]
     skipped: tuple[str, ...] = ()
-    #: (stage, seconds) in the order the stages ran, for benchmarks/growth.py.
+    #: (stage, seconds) in the order the stages ran, for benchmarks/growth.py ("rdf": the RDF,
+    #: the SHACL check, the Turtle and the JSON-LD, made together subject by subject).
     timings: tuple[tuple[str, float], ...] = ()
+    #: The whole RDF when the build made it (an update makes only what changed).
+    made_rdf: Graph | None = field(default=None, repr=False, compare=False)
+
+    @functools.cached_property
+    def rdf(self) -> Graph:
+        """The graph's RDF (:func:`kg.rdf.to_rdf`), made on first use when the build did not."""
+        return self.made_rdf if self.made_rdf is not None else to_rdf(self.graph)
 
 
 class _Stopwatch:
@@ -156,18 +167,21 @@ def build_graph(
     return to_rdf(build_knowledge_graph(paths, nlp=nlp, model=model, jobs=jobs))
 
 
-def render_page(rdf: Graph, title: str | None = None, include_hedged: bool = True, sparql: bool = True, index: SubjectIndex | None = None) -> str:
+def render_page(
+    rdf: Graph, title: str | None = None, include_hedged: bool = True, sparql: bool = True, index: SubjectIndex | None = None, turtle: str | None = None,
+) -> str:
     """The interactive HTML page of an RDF graph (see :mod:`kg.render`).
 
     The default title is the article's headline for one document, else a count of documents.
     With ``sparql`` the page carries the graph's triples and a SPARQL panel that runs in the page.
-    ``index``: the graph's :func:`kg.writers.subject_index`, when the caller has read it already.
+    ``index``: the graph's :func:`kg.writers.subject_index`, when the caller has read it already;
+    ``turtle``: its :func:`kg.rdf.to_turtle`, when the caller has written it already.
     """
     if title is None:
         titles = sorted(str(t) for t in rdf.objects(None, DCTERMS.title))
         documents = len(set(rdf.subjects(RDF.type, KG.Document)))
         title = titles[0] if documents == 1 and titles else f"kg: {documents} document{'s' if documents != 1 else ''}"
-    return render_html(to_networkx(rdf, include_hedged=include_hedged), title=title, rdf=rdf, sparql=sparql, index=index)
+    return render_html(to_networkx(rdf, include_hedged=include_hedged), title=title, rdf=rdf, sparql=sparql, index=index, turtle=turtle)
 
 
 def write_outputs(
@@ -193,7 +207,7 @@ def write_outputs(
     lap("turtle")
     jsonld = to_jsonld(rdf, index)
     lap("jsonld")
-    page = render_page(rdf, index=index)
+    page = render_page(rdf, index=index, turtle=turtle)
     lap("page")
     contents: dict[Path, Content] = {
         out / "graph.ttl": turtle,
@@ -323,16 +337,66 @@ def build(
         clock.lap("extract")
         graph = assemble_graph(extractions, resolver)
         clock.lap("resolve")
-        rdf = to_rdf(graph)
-        # One read of the graph for the check and every writer (it was four).
-        index = subject_index(rdf)
+        # An update makes RDF, texts and checks only for what the new articles change.
+        previous_texts = read_cache(Path(out_dir) / CACHE_FILE) if into else None
+        texts = graph_texts(graph, previous_texts, check=validate)
         clock.lap("rdf")
-        if validate:
-            check_graph(rdf, index)
-        clock.lap("validate")
-        extra = extra_outputs(graph, rdf, Path(out_dir)) if extra_outputs is not None else None
-        files = write_outputs(graph, rdf, out_dir, extractions, stamp, extra, store=store, clock=clock, index=index)
-    return BuildResult(graph=graph, rdf=rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps))
+        if texts is None:
+            # Some subject breaks the shapes (or needs rdflib's writers): the whole RDF, so the
+            # check says what is wrong.
+            rdf = to_rdf(graph)
+            index = subject_index(rdf)
+            if validate:
+                check_graph(rdf, index)
+            clock.lap("validate")
+            extra = extra_outputs(graph, rdf, Path(out_dir)) if extra_outputs is not None else None
+            files = write_outputs(graph, rdf, out_dir, extractions, stamp, extra, store=store, clock=clock, index=index)
+            return BuildResult(graph=graph, made_rdf=rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps))
+        log.info("%d of %d subjects made again", texts.remade, len(texts.cache.subjects))
+        # The RDF made here is the whole graph only when nothing came from the cache.
+        made_rdf = texts.rdf if previous_texts is None or texts.remade == len(texts.cache.subjects) else None
+        extra = None
+        if extra_outputs is not None:
+            made_rdf = made_rdf if made_rdf is not None else to_rdf(graph)
+            extra = extra_outputs(graph, made_rdf, Path(out_dir))
+        files = _write_texts(graph, texts, out_dir, extractions, stamp, extra, store=store, clock=clock)
+    return BuildResult(graph=graph, made_rdf=made_rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps))
+
+
+def _write_texts(
+    graph: KnowledgeGraph, texts: GraphTexts, out_dir: str | PathLike[str], extractions: list[Extraction], stamp: str,
+    extra: Mapping[Path, Content] | None, store: str | PathLike[str] | None, clock: _Stopwatch,
+) -> list[Path]:
+    """:func:`write_outputs` from :func:`kg.increment.graph_texts`, with the cache for the next update."""
+    out = Path(out_dir)
+    page = render_records_page(graph, texts.turtle, texts.triples)
+    clock.lap("page")
+    contents: dict[Path, Content] = {
+        out / "graph.ttl": texts.turtle,
+        out / "graph.jsonld": texts.jsonld,
+        out / "statements.jsonl": lambda stream: write_jsonl(graph, stream),
+        out / "graph.html": page,
+        out / EXTRACTIONS_FILE: lambda stream: _write_extractions(extractions, stamp, stream),
+        out / CACHE_FILE: lambda stream: write_cache(texts.cache, stream),
+    }
+    contents.update(extra or {})
+    if store is not None:
+        contents[Path(store)] = Folder(lambda folder: fill_store(texts.turtle, folder))
+    written = write_files(contents)
+    clock.lap("write")
+    return written
+
+
+def render_records_page(graph: KnowledgeGraph, turtle: str, triples: int, title: str | None = None, include_hedged: bool = True) -> str:
+    """:func:`render_page` of ``to_rdf(graph)``, drawn from the records and the graph's Turtle
+    and number of triples (:func:`kg.increment.graph_texts`), without the RDF."""
+    documents = [{"id": d.doc_id, "title": d.title or None, "published": d.published.isoformat() if d.published else None} for d in graph.documents]
+    if title is None:
+        titles = sorted(d["title"] for d in documents if d["title"])
+        count = len({d["id"] for d in documents})
+        title = titles[0] if count == 1 and titles else f"kg: {count} document{'s' if count != 1 else ''}"
+    mentioned = {str(entity_iri(e.entity_id)): len({m.doc_id for m in e.mentions}) for e in graph.entities}
+    return render_html(records_networkx(graph, include_hedged=include_hedged), title=title, documents=documents, mentioned=mentioned, turtle=turtle, count=triples)
 
 
 @dataclass(frozen=True)

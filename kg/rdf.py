@@ -11,10 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from os import PathLike
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -22,7 +24,7 @@ from rdflib.term import Node
 
 from kg.errors import InputError
 from kg.files import current_path
-from kg.model import Entity, KnowledgeGraph, Mention, Quantity, Statement
+from kg.model import KnowledgeGraph, Quantity, Statement
 from kg.records import statement_id
 from kg.terminal import one_line
 from kg.writers import SubjectIndex, jsonld_data, turtle_text
@@ -33,11 +35,16 @@ __all__ = [
     "check_jsonld_contexts",
     "check_kg_graph",
     "date_literal",
+    "decimal_literal",
     "document_iri",
     "document_segment",
     "entity_iri",
     "jsonld_context",
     "load_rdf",
+    "new_graph",
+    "node_types",
+    "rdf_parts",
+    "RdfPart",
     "rdf_format",
     "readable_rdf_file",
     "remote_contexts",
@@ -97,7 +104,7 @@ _DATE_TYPES = (
 _SAFE_ID_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._")
 _MAX_SEGMENT = 200
 #: Confidence is rounded so that float noise never changes the Turtle bytes.
-_CONFIDENCE_PLACES = 4
+CONFIDENCE_PLACES = 4
 
 
 def entity_iri(entity_id: str) -> URIRef:
@@ -158,13 +165,13 @@ def date_literal(value: str) -> Literal:
     return Literal(value)
 
 
-def _decimal(value: int | float) -> Literal:
+def decimal_literal(value: int | float) -> Literal:
     """An ``xsd:decimal`` in canonical form (always a point, no trailing zeros past the first).
 
     rdflib's Turtle writer prints "18" as ``18.0`` while its JSON-LD writer keeps "18", so a
     lexical form without a point would not survive a Turtle -> JSON-LD -> Turtle round trip.
 
-    >>> str(_decimal(18)), str(_decimal(0.85)), str(_decimal(5e11))
+    >>> str(decimal_literal(18)), str(decimal_literal(0.85)), str(decimal_literal(5e11))
     ('18.0', '0.85', '500000000000.0')
     """
     # str() first: Decimal(0.1) would carry the binary float's 50 digits into the file.
@@ -181,111 +188,199 @@ def to_rdf(graph: KnowledgeGraph) -> Graph:
     Returns:
         A new rdflib graph with kg's prefixes bound and no blank nodes.
     """
-    rdf = bind_prefixes(Graph(bind_namespaces="core"))
-    derived: dict[str, int] = {}
-    for statement in graph.statements:
-        derived[statement.evidence.doc_id] = derived.get(statement.evidence.doc_id, 0) + 1
-    for document in graph.documents:
-        _add_document(rdf, document, derived.get(document.doc_id, 0))
-    labels: dict[str, Literal] = {}
-    for entity in graph.entities:
-        labels[entity.entity_id] = _add_entity(rdf, entity)
-    for statement in graph.statements:
-        _add_statement(rdf, statement, graph, labels)
-    _add_entity_counts(rdf)
-    # Type the polarity and modality values in use, so the graph alone says what they are.
-    for value in sorted(set(rdf.objects(None, KG.polarity))):
-        rdf.add((value, RDF.type, KG.Polarity))
-    for value in sorted(set(rdf.objects(None, KG.modality))):
-        rdf.add((value, RDF.type, KG.Modality))
+    rdf = new_graph()
+    for part in rdf_parts(graph):
+        part.write(rdf)
     return rdf
 
 
-def _add_entity_counts(rdf: Graph) -> None:
-    """``kg:statementCount`` and ``kg:neighbourCount`` of every entity in a statement, as
-    ``xsd:integer``: what the ``connected`` query would count (statements of any polarity or
-    modality with the entity as kg:subject or kg:object; distinct entities at the other end),
-    so that query reads them instead of aggregating every statement."""
-    statements: dict[Node, set[Node]] = {}
-    neighbours: dict[Node, set[Node]] = {}
-    objects = dict(rdf.subject_objects(KG.object))
-    for statement, subject in rdf.subject_objects(KG.subject):
-        statements.setdefault(subject, set()).add(statement)
-        other = objects.get(statement)
-        if other is not None:
-            neighbours.setdefault(subject, set()).add(other)
-            statements.setdefault(other, set()).add(statement)
-            neighbours.setdefault(other, set()).add(subject)
-    for entity in sorted(statements):
-        rdf.add((entity, KG.statementCount, Literal(len(statements[entity]), datatype=XSD.integer)))
-        rdf.add((entity, KG.neighbourCount, Literal(len(neighbours.get(entity, ())), datatype=XSD.integer)))
+def new_graph() -> Graph:
+    """An empty rdflib graph with kg's prefixes bound, as :func:`to_rdf` starts from."""
+    return bind_prefixes(Graph(bind_namespaces="core"))
 
 
-def _add_document(rdf: Graph, document, derived: int = 0) -> None:
+@dataclass(frozen=True)
+class RdfPart:
+    """The triples one record contributes to :func:`to_rdf`'s graph.
+
+    ``key`` is a digest of everything ``write`` reads, including what the shapes check on the
+    nodes it points to (their types), so an equal key means equal triples that pass or fail the
+    shapes alike: an update (:mod:`kg.increment`) writes again only the parts whose key is new.
+    """
+
+    key: str
+    write: Callable[[Graph], None]
+
+
+def _part(write: Callable[..., None], *args: object) -> RdfPart:
+    digest = hashlib.blake2b(repr((write.__name__, args)).encode("utf-8"), digest_size=12).hexdigest()
+    return RdfPart(digest, lambda rdf: write(rdf, *args))
+
+
+def rdf_parts(graph: KnowledgeGraph) -> list[RdfPart]:
+    """:func:`to_rdf`'s graph as parts, in the order it adds them (which is the order of each
+    subject's triples, and so of a JSON-LD node's values): documents, entities, statements,
+    the entities' statement counts, the types of the polarity and modality values in use."""
+    derived: dict[str, int] = {}
+    for statement in graph.statements:
+        derived[statement.evidence.doc_id] = derived.get(statement.evidence.doc_id, 0) + 1
+    parts = [
+        _part(_add_document, d.doc_id, d.title, d.published.isoformat() if d.published else None, derived.get(d.doc_id, 0))
+        for d in graph.documents
+    ]
+    labels: dict[str, str] = {}
+    types: dict[str, str] = {}
+    for entity in graph.entities:
+        labels[entity.entity_id] = entity.label
+        types[entity.entity_id] = entity.type
+        documents = sorted({m.doc_id for m in entity.mentions})
+        parts.append(_part(_add_entity, entity.entity_id, entity.type, entity.label, entity.aliases, entity.merges, len(documents)))
+        # Each document's mention of it apart, so a new article mentioning it leaves the older
+        # documents' parts (and their texts) as they were.
+        parts.extend(_part(_add_mention, doc_id, entity.entity_id, entity.type) for doc_id in documents)
+    statements: dict[str, set[str]] = {}
+    neighbours: dict[str, set[str]] = {}
+    polarities: set[str] = set()
+    modalities: set[str] = set()
+    for statement in graph.statements:
+        node_id = statement_id(statement, graph)
+        refs = _references(statement, graph, node_id, labels, types)
+        parts.append(_part(_add_statement, statement, refs))
+        # The bare fact only when the sentence affirms it: "has not visited" and "hopes to host"
+        # stay on the statement node, where a query has to ask for them. A part of its own, on
+        # the subject entity.
+        if refs.object is not None and statement.polarity == "positive" and statement.modality == "asserted":
+            parts.append(_part(_add_fact, refs.subject, statement.predicate, refs.object, refs.types[0], refs.types[1]))
+        statements.setdefault(refs.subject, set()).add(node_id)
+        if refs.object is not None:
+            neighbours.setdefault(refs.subject, set()).add(refs.object)
+            statements.setdefault(refs.object, set()).add(node_id)
+            neighbours.setdefault(refs.object, set()).add(refs.subject)
+        polarities.add(statement.polarity)
+        modalities.add(statement.modality)
+    # kg:statementCount and kg:neighbourCount of every entity in a statement: what the
+    # `connected` query would count (statements of any polarity or modality with the entity
+    # as kg:subject or kg:object; distinct entities at the other end), so it reads them
+    # instead of aggregating every statement.
+    for entity_id in sorted(statements, key=lambda e: entity_iri(e)):
+        parts.append(_part(_add_entity_counts, entity_id, len(statements[entity_id]), len(neighbours.get(entity_id, ()))))
+    # Type the polarity and modality values in use, so the graph alone says what they are.
+    for value in sorted({_POLARITY[p] for p in polarities}):
+        parts.append(_part(_add_type, str(value), str(KG.Polarity)))
+    for value in sorted({_MODALITY[m] for m in modalities}):
+        parts.append(_part(_add_type, str(value), str(KG.Modality)))
+    return parts
+
+
+def node_types(graph: KnowledgeGraph) -> dict[URIRef, URIRef]:
+    """The ``rdf:type`` :func:`to_rdf` gives each entity, document, polarity and modality value."""
+    types: dict[URIRef, URIRef] = {document_iri(d.doc_id): KG.Document for d in graph.documents}
+    types.update((entity_iri(e.entity_id), _CLASS[e.type]) for e in graph.entities)
+    types.update((value, KG.Polarity) for value in _POLARITY.values())
+    types.update((value, KG.Modality) for value in _MODALITY.values())
+    return types
+
+
+def _add_type(rdf: Graph, node: str, cls: str) -> None:
+    rdf.add((URIRef(node), RDF.type, URIRef(cls)))
+
+
+def _add_entity_counts(rdf: Graph, entity_id: str, statements: int, neighbours: int) -> None:
+    node = entity_iri(entity_id)
+    rdf.add((node, KG.statementCount, Literal(statements, datatype=XSD.integer)))
+    rdf.add((node, KG.neighbourCount, Literal(neighbours, datatype=XSD.integer)))
+
+
+def _add_document(rdf: Graph, doc_id: str, title: str | None, published: str | None, derived: int) -> None:
     """A document's metadata, and ``kg:derivedStatementCount``: how many statements kg read from it."""
-    node = document_iri(document.doc_id)
+    node = document_iri(doc_id)
     rdf.add((node, RDF.type, KG.Document))
-    rdf.add((node, KG.docId, Literal(document.doc_id)))
-    if document.title:
-        rdf.add((node, DCTERMS.title, Literal(document.title)))
-    if document.published:
-        rdf.add((node, KG.published, Literal(document.published.isoformat(), datatype=XSD.date)))
+    rdf.add((node, KG.docId, Literal(doc_id)))
+    if title:
+        rdf.add((node, DCTERMS.title, Literal(title)))
+    if published:
+        rdf.add((node, KG.published, Literal(published, datatype=XSD.date)))
     rdf.add((node, KG.derivedStatementCount, Literal(derived, datatype=XSD.integer)))
 
 
-def _add_entity(rdf: Graph, entity: Entity) -> Literal:
-    """An entity's type, labels, merge reasons and mentioning documents; returns its prefLabel."""
-    node = entity_iri(entity.entity_id)
-    rdf.add((node, RDF.type, _CLASS[entity.type]))
-    label = Literal(entity.label)
-    rdf.add((node, SKOS.prefLabel, label))
+def _add_entity(rdf: Graph, entity_id: str, kind: str, label: str, aliases: tuple[str, ...], merges: tuple[str, ...], documents: int) -> None:
+    """An entity's type, labels, merge reasons and the number of documents that mention it."""
+    node = entity_iri(entity_id)
+    rdf.add((node, RDF.type, _CLASS[kind]))
+    name = Literal(label)
+    rdf.add((node, SKOS.prefLabel, name))
     # rdfs:label too: generic RDF browsers and pyvis-style renderers read only that.
-    rdf.add((node, RDFS.label, label))
-    for alias in entity.aliases:
+    rdf.add((node, RDFS.label, name))
+    for alias in aliases:
         rdf.add((node, SKOS.altLabel, Literal(alias)))
-    for reason in entity.merges:
+    for reason in merges:
         rdf.add((node, KG.mergeReason, Literal(reason)))
-    documents = sorted({m.doc_id for m in entity.mentions})
-    for doc_id in documents:
-        rdf.add((document_iri(doc_id), SCHEMA.mentions, node))
-    # The number of schema:mentions above, so the entities query reads it instead of counting.
-    rdf.add((node, KG.documentCount, Literal(len(documents), datatype=XSD.integer)))
-    return label
+    # The number of its documents' schema:mentions, so the entities query reads it instead of counting.
+    rdf.add((node, KG.documentCount, Literal(documents, datatype=XSD.integer)))
 
 
-def _entity_of(mention: Mention, graph: KnowledgeGraph) -> URIRef:
-    return entity_iri(graph.entity_id(mention))
+def _add_mention(rdf: Graph, doc_id: str, entity_id: str, kind: str) -> None:
+    rdf.add((document_iri(doc_id), SCHEMA.mentions, entity_iri(entity_id)))
+
+
+def _add_fact(rdf: Graph, subject_id: str, predicate: str, object_id: str, subject_type: str | None, object_type: str | None) -> None:
+    rdf.add((entity_iri(subject_id), KG[predicate], entity_iri(object_id)))
+
+
+class _References(NamedTuple):
+    """A statement's node id and the entities it points to, with the names and types of its
+    subject and object (types: what the shapes check on them)."""
+
+    node: str
+    subject: str
+    object: str | None
+    subject_label: str | None
+    object_label: str | None
+    location: str | None
+    affiliation: str | None
+    buyer: str | None
+    types: tuple[str | None, ...]
+
+
+def _references(statement: Statement, graph: KnowledgeGraph, node_id: str, labels: dict[str, str], types: dict[str, str]) -> _References:
+    q = statement.qualifiers
+    subject = graph.entity_id(statement.subject)
+    obj = graph.entity_id(statement.object.mention) if statement.object.mention is not None else None
+    location = graph.entity_id(q.location) if q.location else None
+    affiliation = graph.entity_id(q.affiliation) if q.affiliation else None
+    buyer = graph.entity_id(q.buyer) if q.buyer else None
+    pointed = (subject, obj, location, affiliation, buyer)
+    return _References(node_id, subject, obj, labels.get(subject), labels.get(obj) if obj is not None else None,
+                       location, affiliation, buyer, tuple(types.get(e) if e is not None else None for e in pointed))
 
 
 def _add_quantity(rdf: Graph, node: URIRef, prop: URIRef, quantity: Quantity) -> None:
-    rdf.add((node, prop, _decimal(quantity.value)))
+    rdf.add((node, prop, decimal_literal(quantity.value)))
     if quantity.unit:
         rdf.add((node, KG.unit, Literal(quantity.unit)))
     if quantity.currency:
         rdf.add((node, KG.currency, Literal(quantity.currency)))
 
 
-def _add_statement(rdf: Graph, statement: Statement, graph: KnowledgeGraph, labels: dict[str, Literal]) -> None:
-    """A reified statement; ``labels`` (entity id -> prefLabel) give its ``kg:subjectLabel`` and
-    ``kg:objectLabel``: the entities' names copied onto the statement node, so that a statement
-    reads as text ("S. Jaishankar meets Marco Rubio") without a join per entity."""
-    node = statement_iri(statement_id(statement, graph))
+def _add_statement(rdf: Graph, statement: Statement, refs: _References) -> None:
+    """A reified statement, with its ``kg:subjectLabel`` and ``kg:objectLabel``: the entities'
+    names copied onto the statement node, so that a statement reads as text ("S. Jaishankar
+    meets Marco Rubio") without a join per entity."""
+    node = statement_iri(refs.node)
     predicate = KG[statement.predicate]
-    subject_id = graph.entity_id(statement.subject)
-    subject = entity_iri(subject_id)
+    subject = entity_iri(refs.subject)
     rdf.add((node, RDF.type, KG.Statement))
     rdf.add((node, KG.subject, subject))
-    if subject_id in labels:
-        rdf.add((node, KG.subjectLabel, labels[subject_id]))
+    if refs.subject_label is not None:
+        rdf.add((node, KG.subjectLabel, Literal(refs.subject_label)))
     rdf.add((node, KG.predicate, predicate))
     rdf.add((node, KG.relation, Literal(statement.relation)))
     obj: Node | None = None
-    if statement.object.mention is not None:
-        object_id = graph.entity_id(statement.object.mention)
-        obj = entity_iri(object_id)
+    if refs.object is not None:
+        obj = entity_iri(refs.object)
         rdf.add((node, KG.object, obj))
-        if object_id in labels:
-            rdf.add((node, KG.objectLabel, labels[object_id]))
+        if refs.object_label is not None:
+            rdf.add((node, KG.objectLabel, Literal(refs.object_label)))
     elif statement.object.quantity is not None:
         _add_quantity(rdf, node, KG.objectValue, statement.object.quantity)
     elif statement.object.title is not None:
@@ -294,12 +389,12 @@ def _add_statement(rdf: Graph, statement: Statement, graph: KnowledgeGraph, labe
     q = statement.qualifiers
     if q.date:
         rdf.add((node, KG.date, date_literal(q.date)))
-    if q.location:
-        rdf.add((node, KG.location, _entity_of(q.location, graph)))
-    if q.affiliation:
-        rdf.add((node, KG.affiliation, _entity_of(q.affiliation, graph)))
+    if refs.location:
+        rdf.add((node, KG.location, entity_iri(refs.location)))
+    if refs.affiliation:
+        rdf.add((node, KG.affiliation, entity_iri(refs.affiliation)))
     if q.rate:
-        rdf.add((node, KG.rate, _decimal(q.rate.value)))
+        rdf.add((node, KG.rate, decimal_literal(q.rate.value)))
     if q.amount:
         _add_quantity(rdf, node, KG.amount, q.amount)
     if q.status:
@@ -308,12 +403,12 @@ def _add_statement(rdf: Graph, statement: Statement, graph: KnowledgeGraph, labe
         rdf.add((node, KG.metric, Literal(q.metric)))
     if q.period:
         rdf.add((node, KG.period, Literal(q.period)))
-    if q.buyer:
-        rdf.add((node, KG.buyer, _entity_of(q.buyer, graph)))
+    if refs.buyer:
+        rdf.add((node, KG.buyer, entity_iri(refs.buyer)))
 
     rdf.add((node, KG.polarity, _POLARITY[statement.polarity]))
     rdf.add((node, KG.modality, _MODALITY[statement.modality]))
-    rdf.add((node, KG.confidence, _decimal(round(statement.confidence, _CONFIDENCE_PLACES))))
+    rdf.add((node, KG.confidence, decimal_literal(round(statement.confidence, CONFIDENCE_PLACES))))
 
     evidence = statement.evidence
     rdf.add((node, PROV.wasDerivedFrom, document_iri(evidence.doc_id)))
@@ -322,10 +417,6 @@ def _add_statement(rdf: Graph, statement: Statement, graph: KnowledgeGraph, labe
     rdf.add((node, KG.endOffset, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
     rdf.add((node, KG.extractor, Literal(statement.extractor)))
 
-    # The bare fact only when the sentence affirms it: "has not visited" and "hopes to host"
-    # stay on the statement node, where a query has to ask for them.
-    if obj is not None and statement.polarity == "positive" and statement.modality == "asserted":
-        rdf.add((subject, predicate, obj))
 
 
 def to_turtle(rdf: Graph, index: SubjectIndex | None = None) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -89,9 +89,12 @@ class CompiledShapes:
     def __init__(self, targeted: list[tuple[_Shape, tuple[tuple[URIRef, URIRef], ...]]]) -> None:
         self._targeted = targeted
 
-    def validate(self, rdf: Graph, index: SubjectIndex | None = None) -> tuple[Result, ...]:
+    def validate(self, rdf: Graph, index: SubjectIndex | None = None, focus: Collection[Node] | None = None) -> tuple[Result, ...]:
         """Every failed constraint of every targeted shape on ``rdf`` (which is not modified;
         ``index``: its :func:`kg.writers.subject_index`, when the caller has read it already).
+
+        ``focus``: check only these nodes (where a shape targets them); the data then needs only
+        their triples and the types of the nodes they point to.
 
         Returns:
             The results, in no particular order; an empty tuple when the graph conforms.
@@ -99,8 +102,9 @@ class CompiledShapes:
         data = _Data(rdf, index)
         results: list[Result] = []
         for shape, targets in self._targeted:
-            for focus in data.targets(targets):
-                results += data.check(shape, focus)
+            for node in data.targets(targets):
+                if focus is None or node in focus:
+                    results += data.check(shape, node)
         return tuple(results)
 
 

@@ -5,6 +5,7 @@ Validation runs pyshacl with no inference and no ontology graph; each result bec
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -22,7 +23,7 @@ from kg.shacl import CompiledShapes, UnsupportedShapes, compile_shapes
 from kg.writers import SubjectIndex
 from kg.vocab import KG, KGR, KGSH, PREFIXES, RDF, RDFS, SH, SHAPES_PATH, XSD
 
-__all__ = ["ValidationReport", "Violation", "check_graph", "load_shapes", "validate_graph"]
+__all__ = ["ValidationReport", "Violation", "check_graph", "load_shapes", "nodes_conform", "shapes_digest", "validate_graph"]
 
 log = logging.getLogger(__name__)
 
@@ -250,6 +251,30 @@ def check_graph(rdf: Graph, index: SubjectIndex | None = None) -> None:
     count = sum(_is_violation(v) for v in report.violations)
     header = f"graph does not conform to the kg SHACL shapes: {count} violation{'' if count == 1 else 's'}"
     raise ValidationError("\n".join([header, *report.lines()]))
+
+
+def nodes_conform(index: SubjectIndex, focus: set[Node]) -> bool:
+    """Whether the ``focus`` nodes conform to the kg shapes, judged on ``index``: their triples
+    and the types of the nodes they point to. False also when kg.shacl cannot tell (the shapes
+    need pyshacl); :func:`check_graph` on the whole graph then says what is wrong."""
+    compiled = _compiled_shapes()
+    if compiled is None:
+        return False
+    try:
+        results = compiled.validate(Graph(), index, focus=focus)
+    except UnsupportedShapes:
+        return False
+    return not any(r.severity not in _LENIENT_SEVERITIES for r in results)
+
+
+@lru_cache(maxsize=1)
+def shapes_digest() -> str:
+    """A digest of the shapes kg checks (the file and the predicates' declared shapes): an
+    update reuses earlier checks only under the same shapes."""
+    # Blank node labels change from one parse to the next: the digest reads them as one label.
+    text = load_shapes().serialize(format="nt")
+    lines = sorted(re.sub(r"_:\w+", "_:b", line) for line in text.splitlines() if line.strip())
+    return hashlib.blake2b("\n".join(lines).encode("utf-8"), digest_size=16).hexdigest()
 
 
 @lru_cache(maxsize=1)

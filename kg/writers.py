@@ -11,15 +11,21 @@ caller falls back to rdflib.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.vocab import RDF, RDFS
 
-__all__ = ["SubjectIndex", "jsonld_data", "ntriples_lines", "subject_index", "turtle_text"]
+__all__ = [
+    "SubjectIndex", "SubjectText", "jsonld_data", "jsonld_from_parts", "ntriples_lines", "subject_index",
+    "subject_texts", "turtle_from_parts", "turtle_text",
+]
 
 #: subject -> predicate -> objects: one read of a graph, shared by the writers and the SHACL check
 #: of one build (read-only to all of them).
@@ -289,3 +295,133 @@ def subject_index(rdf: Graph) -> SubjectIndex:
             by_predicate.setdefault(p, []).append(o)
         out[s] = by_predicate
     return out
+
+
+# --- one subject at a time, for updates that write again only what changed -------------------
+
+
+@dataclass(frozen=True)
+class SubjectText:
+    """One subject's share of ``graph.ttl`` and ``graph.jsonld``.
+
+    :func:`turtle_from_parts` and :func:`jsonld_from_parts` put the shares of every subject
+    together into the text :func:`turtle_text` and ``kg.rdf.to_jsonld`` write for the whole graph.
+    """
+
+    #: Its Turtle block, from the blank line before it to its final " .\n".
+    turtle: str
+    #: The prefixes its Turtle names use.
+    prefixes: tuple[str, ...]
+    #: The IRIs among its objects, once per triple: Turtle writes the least referenced subjects first.
+    points_to: tuple[str, ...]
+    #: Its JSON-LD ``@id`` (compacted) and node, indented as in ``graph.jsonld``'s ``@graph``.
+    jsonld_id: str
+    jsonld: str
+    #: Its number of triples.
+    triples: int
+
+
+def subject_texts(rdf: Graph, context: dict[str, object], index: SubjectIndex | None = None, subjects: Iterable[Node] | None = None) -> dict[str, SubjectText] | None:
+    """Each subject's :class:`SubjectText` (of ``subjects``, all by default), from its triples in
+    ``rdf``; None when the graph has something the fast writers leave to rdflib."""
+    out = subject_index(rdf) if index is None else index
+    wanted = list(out) if subjects is None else [s for s in subjects if s in out]
+    if rdf.context_aware or rdf.base is not None or type(rdf) is not Graph:
+        return None
+    names = _Names(rdf)
+    part = {s: out[s] for s in wanted}
+    if any(isinstance(s, BNode) or _FIRST in by_predicate or _CLASS in by_predicate.get(_TYPE, ())
+           or any(isinstance(o, BNode) or o in _IS_NIL for objects in by_predicate.values() for o in objects)
+           for s, by_predicate in part.items()):
+        return None
+    nodes = _jsonld_nodes(rdf, context, part)
+    if nodes is None:
+        return None
+    texts: dict[str, SubjectText] = {}
+    for subject, by_predicate in part.items():
+        used: set[str] = set()
+
+        def name(iri: Node) -> str | None:
+            found = names.register(iri)
+            if found is not None:
+                used.add(found.split(":", 1)[0])
+            return found
+
+        if name(subject) is None and not isinstance(subject, URIRef):
+            return None
+        points_to: list[str] = []
+        parts = []
+        for predicate in _predicate_order(by_predicate):
+            if predicate not in _IS_TYPE and name(predicate) is None:
+                return None
+            objects = by_predicate[predicate]
+            if len(objects) > 1:
+                objects = sorted(objects)
+            labels = []
+            for o in objects:
+                if isinstance(o, Literal):
+                    if o.datatype is not None:
+                        name(o.datatype)
+                    labels.append(o._literal_n3(use_plain=True, qname_callback=name))
+                else:
+                    points_to.append(str(o))
+                    labels.append(name(o) or o.n3())
+            verb = "a" if predicate in _IS_TYPE else names.node(predicate)
+            parts.append(f"{verb} {labels[0]}" if len(labels) == 1 else f"{verb} " + ",\n        ".join(labels))
+        if any(prefix.startswith("_") for prefix in used):
+            return None
+        block = f"\n{names.node(subject)} " + " ;\n    ".join(parts) + " .\n"
+        node_id, node = nodes[subject]
+        texts[str(subject)] = SubjectText(
+            turtle=_replace_surrogates(block), prefixes=tuple(sorted(used)), points_to=tuple(points_to),
+            jsonld_id=node_id, jsonld=node, triples=sum(len(objects) for objects in by_predicate.values()),
+        )
+    return texts
+
+
+def turtle_from_parts(namespaces: dict[str, str], texts: Iterable[SubjectText], subjects: Iterable[str]) -> str:
+    """The Turtle of a whole graph from its subjects' shares (``texts`` in the order of ``subjects``,
+    their IRIs): what :func:`turtle_text` writes for it. ``namespaces``: prefix -> namespace, at
+    least every prefix the texts use."""
+    texts = list(texts)
+    references: dict[str, int] = defaultdict(int)
+    for text in texts:
+        for iri in text.points_to:
+            references[iri] += 1
+    used = sorted({prefix for text in texts for prefix in text.prefixes})
+    parts = [f"@prefix {prefix}: <{namespaces[prefix]}> .\n" for prefix in used]
+    order = sorted(zip(subjects, texts), key=lambda pair: (references.get(pair[0], 0), pair[0]))
+    parts.extend(text.turtle for _, text in order)
+    parts.append("\n")
+    return "".join(parts)
+
+
+def jsonld_from_parts(context: dict[str, object], texts: Iterable[SubjectText]) -> str:
+    """The JSON-LD text ``kg.rdf.to_jsonld`` writes, from every subject's share."""
+    nodes = sorted(texts, key=lambda text: text.jsonld_id)
+    head = json.dumps(context, ensure_ascii=False, indent=2, sort_keys=True).replace("\n", "\n  ")
+    return _replace_surrogates('{\n  "@context": ' + head + ',\n  "@graph": [\n' + ",\n".join(t.jsonld for t in nodes) + "\n  ]\n}\n")
+
+
+def _jsonld_nodes(rdf: Graph, context: dict[str, object], part: SubjectIndex) -> dict[Node, tuple[str, str]] | None:
+    """subject -> (compacted @id, node text indented for ``@graph``), by rdflib's JSON-LD converter."""
+    try:
+        from rdflib.plugins.serializers.jsonld import Converter
+        from rdflib.plugins.shared.jsonld.context import Context
+    except ImportError:  # pragma: no cover - another rdflib layout: let rdflib serialise
+        return None
+    view = _DictGraph(rdf, part)
+    converter = Converter(_memoised(Context(context)), True, False)
+    nodes: dict[Node, tuple[str, str]] = {}
+    for subject in part:
+        node = converter.process_subject(view, subject, {})
+        if not isinstance(node, dict):
+            return None
+        text = "    " + json.dumps(node, ensure_ascii=False, indent=2, sort_keys=True).replace("\n", "\n    ")
+        nodes[subject] = (str(node.get("@id", "")), text)
+    return nodes
+
+
+def _replace_surrogates(text: str) -> str:
+    # rdflib encodes with errors="replace" (a lone surrogate becomes "?").
+    return text.encode("utf-8", "replace").decode("utf-8")

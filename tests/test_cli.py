@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 import kg.pipeline
+import kg.rdf
 from kg.cli import cli
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -146,7 +147,7 @@ def built(runner, session_model, tmp_path) -> Path:
 
 
 def test_cli_build_writes_turtle_jsonld_and_jsonl(built):
-    assert sorted(p.name for p in built.iterdir()) == ["extractions.jsonl", "graph.html", "graph.jsonld", "graph.ttl", "statements.jsonl"]
+    assert sorted(p.name for p in built.iterdir()) == ["extractions.jsonl", "graph.html", "graph.jsonld", "graph.ttl", "statements.jsonl", "update.cache.jsonl"]
     assert (built / "graph.ttl").read_text(encoding="utf-8").startswith("@prefix ")
     assert json.loads((built / "graph.jsonld").read_text(encoding="utf-8"))["@graph"]
     first = json.loads((built / "statements.jsonl").read_text(encoding="utf-8").splitlines()[0])
@@ -166,15 +167,14 @@ def test_cli_build_refuses_a_graph_that_breaks_the_shapes(runner, built, monkeyp
 
     from kg.vocab import KG, XSD
 
-    real = kg.pipeline.to_rdf
+    real = kg.rdf._add_statement
 
-    def broken(graph):
-        rdf = real(graph)
-        node = next(iter(rdf.subjects(KG.predicate, KG.meets)))
-        rdf.set((node, KG.confidence, Literal("1.5", datatype=XSD.decimal)))
-        return rdf
+    def broken(rdf, statement, refs):
+        real(rdf, statement, refs)
+        if statement.predicate == "meets":
+            rdf.add((kg.rdf.statement_iri(refs.node), KG.confidence, Literal("1.5", datatype=XSD.decimal)))
 
-    monkeypatch.setattr(kg.pipeline, "to_rdf", broken)
+    monkeypatch.setattr(kg.rdf, "_add_statement", broken)
     before = (built / "graph.ttl").read_bytes()
     result = runner.invoke(cli, ["build", str(SEEDS), "-o", str(built)])
     assert result.exit_code == 1

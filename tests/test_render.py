@@ -273,7 +273,7 @@ def test_render_sparql_panel_carries_the_named_queries_and_the_triples(small_rdf
     assert [q["name"] for q in settings["queries"]] == list(named_queries())
     assert {q["name"]: q["params"] for q in settings["queries"]}["entity"] == ["name"]
     triples = re.search(r'<script id="kg-triples" type="application/octet-stream"[^>]*>([^<]*)</script>', small_page).group(1)
-    in_page = Graph().parse(data=gzip.decompress(base64.b64decode(triples)).decode("utf-8"), format="nt")
+    in_page = Graph().parse(data=gzip.decompress(base64.b64decode(triples)).decode("utf-8"), format="turtle")
     assert isomorphic(in_page, small_rdf)
 
 

@@ -45,7 +45,7 @@
         const started = performance.now();
         await __wbg_init({ module_or_path: await inflate("kg-oxigraph-wasm") });
         const store = new Store();
-        store.load(new TextDecoder().decode(await inflate("kg-triples")), { format: "application/n-triples", no_transaction: true });
+        store.load(new TextDecoder().decode(await inflate("kg-triples")), { format: $("kg-triples").dataset.format, no_transaction: true });
         return { store: store, ms: Math.round(performance.now() - started) };
       })();
     }

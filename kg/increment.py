@@ -1,0 +1,205 @@
+"""A graph's output texts made one subject at a time, and kept, so that ``kg build --into`` makes again only what new articles change.
+
+A build keeps :data:`CACHE_FILE` beside its outputs: for every part of the RDF
+(:func:`kg.rdf.rdf_parts`: a document, an entity, a statement, an entity's counts) the
+subjects its triples are on, and for every subject the parts that make its triples, in order,
+with its share of ``graph.ttl`` and ``graph.jsonld`` (:class:`kg.writers.SubjectText`). An update resolves the whole graph again (cheap, and what
+keeps its answers those of a build from scratch), then makes RDF, texts and the SHACL check
+only for the subjects whose parts changed, and puts the files together from the shares. Both
+a build and an update make their files this way, so a graph grown article by article is the
+graph built at once, byte for byte (tests/test_increment.py).
+
+A subject's check is reused only while its parts are the same; a part's key covers its
+record, the names it copies and the types of the nodes it points to (what the shapes read
+beyond the subject), and the cache is dropped when kg, the shapes or the JSON-LD context change.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+from typing import TextIO
+
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from kg import __version__
+from kg.model import KnowledgeGraph
+from kg.rdf import jsonld_context, new_graph, node_types, rdf_parts
+from kg.validate import nodes_conform, shapes_digest
+from kg.vocab import RDF
+from kg.writers import SubjectText, jsonld_from_parts, subject_index, subject_texts, turtle_from_parts
+
+__all__ = ["CACHE_FILE", "GraphTexts", "OutputCache", "graph_texts", "read_cache", "write_cache"]
+
+#: Kept in a build's output folder for the next ``--into``.
+CACHE_FILE = "update.cache.jsonl"
+_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class SubjectEntry:
+    """What the last build made of one subject: its parts' keys in order, and its texts."""
+
+    parts: tuple[str, ...]
+    text: SubjectText
+
+
+@dataclass(frozen=True)
+class OutputCache:
+    """The subjects of the last build (see the module's docstring)."""
+
+    stamp: str
+    namespaces: Mapping[str, str]
+    part_subjects: Mapping[str, tuple[str, ...]]
+    subjects: Mapping[str, SubjectEntry]
+
+
+@dataclass(frozen=True)
+class GraphTexts:
+    """A graph's ``graph.ttl`` and ``graph.jsonld`` texts, its number of triples, and the cache
+    for the next update."""
+
+    turtle: str
+    jsonld: str
+    triples: int
+    cache: OutputCache
+    #: Subjects whose texts and check were made in this run (the others came from the cache).
+    remade: int
+    #: The RDF made in this run: the whole graph when nothing came from the cache.
+    rdf: Graph
+
+
+def cache_stamp() -> str:
+    """What the cache's texts and checks depend on beyond the records: kg, the shapes, the context."""
+    context = json.dumps(jsonld_context(), sort_keys=True)
+    return f"{_FORMAT}; kg {__version__}; shapes {shapes_digest()}; context {hashlib.blake2b(context.encode(), digest_size=8).hexdigest()}"
+
+
+class _Subjects:
+    """Stands in for a graph to learn which subjects a part writes to (and passes the triples on
+    to ``graph``, when given)."""
+
+    def __init__(self, graph: Graph | None = None) -> None:
+        self.found: dict[str, None] = {}
+        self.graph = graph
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        self.found[str(triple[0])] = None
+        if self.graph is not None:
+            self.graph.add(triple)
+
+
+def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, check: bool = True) -> GraphTexts | None:
+    """The output texts of ``graph``, reusing ``previous``'s for the subjects whose parts are unchanged.
+
+    ``check``: check the subjects made in this run against the shapes.
+
+    Returns:
+        The texts, or None when the subjects made in this run break the shapes (or the graph has
+        something the fast writers leave to rdflib): the caller then builds and checks the whole
+        RDF, which says what is wrong.
+    """
+    stamp = cache_stamp()
+    if previous is not None and previous.stamp != stamp:
+        previous = None
+    parts = {}
+    for part in rdf_parts(graph):
+        parts.setdefault(part.key, part)  # an identical record adds nothing more
+    part_subjects: dict[str, tuple[str, ...]] = {}
+    rdf = new_graph()
+    if previous is None:
+        # Everything is new: one pass writes the graph and learns each part's subjects.
+        for key, part in parts.items():
+            recorder = _Subjects(rdf)
+            part.write(recorder)  # type: ignore[arg-type]
+            part_subjects[key] = tuple(recorder.found)
+    else:
+        for key, part in parts.items():
+            known = previous.part_subjects.get(key)
+            if known is None:
+                recorder = _Subjects()
+                part.write(recorder)  # type: ignore[arg-type]
+                known = tuple(recorder.found)
+            part_subjects[key] = known
+    subject_parts: dict[str, list[str]] = {}
+    for key, subjects in part_subjects.items():
+        for subject in subjects:
+            subject_parts.setdefault(subject, []).append(key)
+    old = previous.subjects if previous is not None else {}
+    changed = [s for s, keys in subject_parts.items() if s not in old or old[s].parts != tuple(keys)]
+    if previous is not None:
+        # The whole of each changed subject, its parts written in the order a build writes them.
+        needed = {key for s in changed for key in subject_parts[s]}
+        for key, part in parts.items():
+            if key in needed:
+                part.write(rdf)
+    index = subject_index(rdf)
+    focus: set[Node] = {URIRef(s) for s in changed}
+    if check and not nodes_conform(_with_types(index, focus, node_types(graph)), focus):
+        return None
+    made = subject_texts(rdf, jsonld_context(), index, focus)
+    if made is None or len(subject_parts) < 2:
+        return None
+    namespaces = {prefix: str(namespace) for prefix, namespace in rdf.namespaces()}
+    entries = {s: SubjectEntry(tuple(keys), made[s] if s in made else old[s].text) for s, keys in subject_parts.items()}
+    subjects = list(entries)
+    texts = [entries[s].text for s in subjects]
+    return GraphTexts(
+        turtle=turtle_from_parts(namespaces, texts, subjects),
+        jsonld=jsonld_from_parts(jsonld_context(), texts),
+        triples=sum(text.triples for text in texts),
+        cache=OutputCache(stamp, namespaces, part_subjects, entries),
+        remade=len(made),
+        rdf=rdf,
+    )
+
+
+def _with_types(index: dict, focus: set[Node], types: Mapping[URIRef, URIRef]) -> dict:
+    """The focus nodes' triples, and the type of every node they point to (all the shapes read)."""
+    view = {node: index[node] for node in focus if node in index}
+    for by_predicate in list(view.values()):
+        for objects in by_predicate.values():
+            for o in objects:
+                if o not in view and o in types:
+                    view[o] = {RDF.type: [types[o]]}
+    return view
+
+
+def write_cache(cache: OutputCache, stream: TextIO) -> None:
+    """``cache`` as JSON Lines: a header, then one array per part (key, subjects) and one per
+    subject (IRI, its parts' keys, then :class:`kg.writers.SubjectText`'s fields in order)."""
+    dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+    stream.write(dumps({"kind": "header", "stamp": cache.stamp, "namespaces": dict(cache.namespaces),
+                        "parts": len(cache.part_subjects)}) + "\n")
+    stream.writelines(dumps([key, subjects]) + "\n" for key, subjects in cache.part_subjects.items())
+    stream.writelines(
+        dumps([subject, entry.parts, t.turtle, t.prefixes, t.points_to, t.jsonld_id, t.jsonld, t.triples]) + "\n"
+        for subject, entry in cache.subjects.items() for t in (entry.text,)
+    )
+
+
+def read_cache(path: str | PathLike[str]) -> OutputCache | None:
+    """The cache a build left in ``path``; None when there is none, or it is not one this kg reads
+    (then the update makes every subject's texts again)."""
+    try:
+        with Path(path).open(encoding="utf-8") as stream:
+            header = json.loads(stream.readline())
+            if header.get("kind") != "header" or header.get("stamp") != cache_stamp():
+                return None
+            loads = json.JSONDecoder().decode
+            part_subjects: dict[str, tuple[str, ...]] = {}
+            for _ in range(header["parts"]):
+                key, subjects = loads(stream.readline())
+                part_subjects[key] = tuple(subjects)
+            entries: dict[str, SubjectEntry] = {}
+            for line in stream:
+                subject, parts, turtle, prefixes, points_to, jsonld_id, jsonld, triples = loads(line)
+                text = SubjectText(turtle, tuple(prefixes), tuple(points_to), jsonld_id, jsonld, triples)
+                entries[subject] = SubjectEntry(tuple(parts), text)
+            return OutputCache(header["stamp"], header["namespaces"], part_subjects, entries)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

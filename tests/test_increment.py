@@ -1,0 +1,160 @@
+"""Updates that make again only what new articles change (kg.increment): the texts from the cache
+are the texts of the whole graph, the cache is dropped when it cannot be trusted, and the
+shapes still refuse a broken graph."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rdflib import Literal
+
+import kg.rdf
+from kg.analytics import records_networkx, to_networkx
+from kg.errors import ValidationError
+from kg.increment import CACHE_FILE, graph_texts, read_cache, write_cache
+from kg.model import KnowledgeGraph
+from kg.pipeline import build, render_page, render_records_page
+from kg.rdf import jsonld_context, to_jsonld, to_rdf, to_turtle
+from kg.validate import nodes_conform
+from kg.vocab import KG, RDF
+from kg.writers import jsonld_from_parts, subject_index, subject_texts, turtle_from_parts
+
+DAYS = (
+    "Talks in Paris\n\nFrench President Emmanuel Macron met German Chancellor Friedrich Merz in Paris on Monday.\n",
+    "Steel deal\n\nMr Macron said France had agreed to buy steel from Tata Steel, which is based in Mumbai.\n",
+    "Visit\n\nFriedrich Merz visited Warsaw on Thursday and met Polish Prime Minister Donald Tusk.\n",
+)
+
+
+@pytest.fixture(scope="module")
+def days(tmp_path_factory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("days")
+    paths = []
+    for i, text in enumerate(DAYS):
+        paths.append(folder / f"day-{i}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    return paths
+
+
+@pytest.fixture(scope="module")
+def graphs(nlp, days, tmp_path_factory) -> list[KnowledgeGraph]:
+    """The graph of the first day, of the first two, and of all three."""
+    folder = tmp_path_factory.mktemp("graphs")
+    return [build(days[: i + 1], folder / f"g{i}", nlp=nlp).graph for i in range(len(days))]
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in ("graph.ttl", "graph.jsonld", "statements.jsonl", "graph.html", "extractions.jsonl", CACHE_FILE)}
+
+
+def test_increment_subject_texts_put_together_are_the_whole_graphs_turtle_and_jsonld(small: KnowledgeGraph) -> None:
+    rdf = to_rdf(small)
+    texts = subject_texts(rdf, jsonld_context(), subject_index(rdf))
+    subjects = list(texts)
+    namespaces = {prefix: str(namespace) for prefix, namespace in rdf.namespaces()}
+    assert turtle_from_parts(namespaces, [texts[s] for s in subjects], subjects) == to_turtle(rdf)
+    assert jsonld_from_parts(jsonld_context(), texts.values()) == to_jsonld(rdf)
+    assert sum(t.triples for t in texts.values()) == len(rdf)
+
+
+def test_increment_texts_of_a_whole_build_are_to_rdfs(graphs) -> None:
+    texts = graph_texts(graphs[-1])
+    rdf = to_rdf(graphs[-1])
+    assert texts.turtle == to_turtle(rdf) and texts.jsonld == to_jsonld(rdf)
+    assert texts.triples == len(rdf) and texts.remade == len(texts.cache.subjects)
+
+
+def test_increment_an_update_makes_again_only_what_the_new_article_changes(graphs) -> None:
+    earlier = graph_texts(graphs[1]).cache
+    updated = graph_texts(graphs[2], earlier)
+    whole = graph_texts(graphs[2])
+    assert 0 < updated.remade < len(whole.cache.subjects) / 2
+    assert (updated.turtle, updated.jsonld, updated.triples) == (whole.turtle, whole.jsonld, whole.triples)
+    assert updated.cache == whole.cache
+
+
+def test_increment_the_cache_reads_back_as_it_was_written(graphs, tmp_path) -> None:
+    cache = graph_texts(graphs[1]).cache
+    path = tmp_path / CACHE_FILE
+    with path.open("w", encoding="utf-8") as stream:
+        write_cache(cache, stream)
+    assert read_cache(path) == cache
+
+
+def test_increment_a_cache_from_another_kg_or_shapes_is_not_read(graphs, tmp_path, monkeypatch) -> None:
+    path = tmp_path / CACHE_FILE
+    with path.open("w", encoding="utf-8") as stream:
+        write_cache(graph_texts(graphs[0]).cache, stream)
+    monkeypatch.setattr("kg.increment.cache_stamp", lambda: "1; kg 99.0; shapes other; context other")
+    assert read_cache(path) is None
+
+
+def test_increment_a_damaged_cache_is_not_read(graphs, tmp_path) -> None:
+    path = tmp_path / CACHE_FILE
+    buffer = io.StringIO()
+    write_cache(graph_texts(graphs[1]).cache, buffer)
+    path.write_text(buffer.getvalue()[: len(buffer.getvalue()) // 2], encoding="utf-8")
+    assert read_cache(path) is None
+    path.write_text("not json\n", encoding="utf-8")
+    assert read_cache(path) is None
+
+
+def test_increment_a_grown_folder_with_a_damaged_cache_equals_one_built_at_once(nlp, days, tmp_path) -> None:
+    grown, whole = tmp_path / "grown", tmp_path / "whole"
+    build(days[:2], grown, nlp=nlp)
+    (grown / CACHE_FILE).write_text("{\"kind\": \"header\"", encoding="utf-8")
+    build(days[2:], grown, nlp=nlp, into=True)
+    build(days, whole, nlp=nlp)
+    assert _files(grown) == _files(whole)
+
+
+def test_increment_every_output_of_a_grown_folder_equals_one_built_at_once(nlp, days, tmp_path) -> None:
+    grown, whole = tmp_path / "grown", tmp_path / "whole"
+    for i, day in enumerate(days):
+        build([day], grown, nlp=nlp, into=i > 0)
+    build(days, whole, nlp=nlp)
+    assert _files(grown) == _files(whole)
+
+
+def test_increment_an_update_whose_new_statement_breaks_the_shapes_is_refused(nlp, days, tmp_path, monkeypatch) -> None:
+    out = tmp_path / "out"
+    build(days[:2], out, nlp=nlp)
+    before = _files(out)
+    add_statement = kg.rdf._add_statement
+
+    def broken(rdf, statement, refs):
+        add_statement(rdf, statement, refs)
+        if "Warsaw" in statement.evidence.sentence:
+            rdf.add((kg.rdf.statement_iri(refs.node), KG.confidence, Literal("very sure")))
+
+    monkeypatch.setattr(kg.rdf, "_add_statement", broken)
+    with pytest.raises(ValidationError, match="confidence"):
+        build(days[2:], out, nlp=nlp, into=True)
+    assert _files(out) == before
+
+
+def test_increment_focus_nodes_are_checked_with_the_types_of_what_they_point_to(small: KnowledgeGraph) -> None:
+    rdf = to_rdf(small)
+    index = subject_index(rdf)
+    statement = next(iter(rdf.subjects(RDF.type, KG.Statement)))
+    pointed = {o for objects in index[statement].values() for o in objects if o in index}
+    view = {statement: index[statement]} | {node: {RDF.type: index[node][RDF.type]} for node in pointed}
+    assert nodes_conform(view, {statement})
+    # Without its subject's type the statement's kg:subject no longer points to an entity.
+    del view[rdf.value(statement, KG.subject)]
+    assert not nodes_conform(view, {statement})
+
+
+def test_increment_the_graph_of_the_records_is_the_graph_of_their_rdf(graphs) -> None:
+    rdf = to_rdf(graphs[-1])
+    for hedged in (True, False):
+        made, read = records_networkx(graphs[-1], include_hedged=hedged), to_networkx(rdf, include_hedged=hedged)
+        assert list(made.nodes(data=True)) == list(read.nodes(data=True))
+        assert list(made.edges(keys=True, data=True)) == list(read.edges(keys=True, data=True))
+
+
+def test_increment_the_page_drawn_from_the_records_is_the_page_of_their_rdf(graphs) -> None:
+    rdf = to_rdf(graphs[-1])
+    texts = graph_texts(graphs[-1])
+    assert render_records_page(graphs[-1], texts.turtle, texts.triples) == render_page(rdf)
