@@ -231,10 +231,14 @@ def extractor_stamp(nlp: Language) -> str:
     return f"kg {__version__}; {nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
 
 
-def _write_extractions(extractions: list[Extraction], stamp: str, stream) -> None:
+def _write_extractions(extractions: list[Extraction], stamp: str, stream, lines: Mapping[int, str] | None = None) -> None:
+    """``lines``: id(extraction) -> its line as read, for the extractions an update read (the
+    same text :func:`kg.records.extraction_record` would give them, without making it again)."""
     stream.write(json.dumps({"kind": "header", "extractor": stamp}, ensure_ascii=False) + "\n")
+    lines = lines or {}
     for extraction in sorted(extractions, key=lambda e: e.document.doc_id):
-        stream.write(json.dumps(extraction_record(extraction), ensure_ascii=False) + "\n")
+        line = lines.get(id(extraction))
+        stream.write(line if line is not None else json.dumps(extraction_record(extraction), ensure_ascii=False) + "\n")
 
 
 def read_extractions(path: str | PathLike[str]) -> tuple[str, list[Extraction]]:
@@ -243,13 +247,26 @@ def read_extractions(path: str | PathLike[str]) -> tuple[str, list[Extraction]]:
     Raises:
         InputError: the file is missing or not one kg wrote.
     """
+    stamp, extractions, _ = _read_extraction_lines(path)
+    return stamp, extractions
+
+
+def _read_extraction_lines(path: str | PathLike[str]) -> tuple[str, list[Extraction], dict[int, str]]:
+    """:func:`read_extractions`, with each extraction's line (by ``id`` of the extraction)."""
     path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        # Split on line feeds only: a text may hold U+2028 and the like, which json.dumps keeps.
+        lines = path.read_text(encoding="utf-8").split("\n")
         header = json.loads(lines[0])
         if header.get("kind") != "header":
             raise ValueError("no header line")
-        return header["extractor"], [extraction_from_record(json.loads(line)) for line in lines[1:] if line.strip()]
+        extractions, read = [], {}
+        for line in lines[1:]:
+            if line.strip():
+                extraction = extraction_from_record(json.loads(line))
+                extractions.append(extraction)
+                read[id(extraction)] = line + "\n"
+        return header["extractor"], extractions, read
     except FileNotFoundError as err:
         raise InputError(f"{path}: no such file; build the folder with `kg build PATH... -o {path.parent}` first") from err
     except (OSError, IndexError, KeyError, TypeError, ValueError) as err:
@@ -314,10 +331,12 @@ def build(
     # interrupted earlier run is finished first.
     with locked(out_dir):
         previous: list[Extraction] = []
+        lines: dict[int, str] = {}
         previous_file = Path(out_dir) / EXTRACTIONS_FILE
         if into and (previous_file.exists() or any(Path(out_dir).glob("graph.*"))):
-            old_stamp, previous = read_extractions(previous_file)
+            old_stamp, previous, lines = _read_extraction_lines(previous_file)
             if old_stamp != stamp:
+                lines = {}
                 # Another kg or model made them: extract the stored texts again, so one graph
                 # never mixes two extractors' output.
                 log.info("%s was made by %s; extracting its %d documents again with %s", previous_file, old_stamp, len(previous), stamp)
@@ -359,13 +378,13 @@ def build(
         if extra_outputs is not None:
             made_rdf = made_rdf if made_rdf is not None else to_rdf(graph)
             extra = extra_outputs(graph, made_rdf, Path(out_dir))
-        files = _write_texts(graph, texts, out_dir, extractions, stamp, extra, store=store, clock=clock)
+        files = _write_texts(graph, texts, out_dir, extractions, stamp, extra, store=store, clock=clock, lines=lines)
     return BuildResult(graph=graph, made_rdf=made_rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps))
 
 
 def _write_texts(
     graph: KnowledgeGraph, texts: GraphTexts, out_dir: str | PathLike[str], extractions: list[Extraction], stamp: str,
-    extra: Mapping[Path, Content] | None, store: str | PathLike[str] | None, clock: _Stopwatch,
+    extra: Mapping[Path, Content] | None, store: str | PathLike[str] | None, clock: _Stopwatch, lines: Mapping[int, str] | None = None,
 ) -> list[Path]:
     """:func:`write_outputs` from :func:`kg.increment.graph_texts`, with the cache for the next update."""
     out = Path(out_dir)
@@ -376,7 +395,7 @@ def _write_texts(
         out / "graph.jsonld": texts.jsonld,
         out / "statements.jsonl": lambda stream: write_jsonl(graph, stream),
         out / "graph.html": page,
-        out / EXTRACTIONS_FILE: lambda stream: _write_extractions(extractions, stamp, stream),
+        out / EXTRACTIONS_FILE: lambda stream: _write_extractions(extractions, stamp, stream, lines),
         out / CACHE_FILE: lambda stream: write_cache(texts.cache, stream),
     }
     contents.update(extra or {})
