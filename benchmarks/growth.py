@@ -259,7 +259,7 @@ def main() -> None:
                 run(kg(str(whole_file), "-o", str(folder / "whole")))
                 row["equal_to_whole"] = {
                     name: (folder / "stages" / name).read_bytes() == (folder / "whole" / name).read_bytes()
-                    for name in ("graph.ttl", "statements.jsonl", "graph.jsonld", "extractions.jsonl")
+                    for name in ("graph.ttl", "statements.jsonl", "graph.jsonld", "extractions.jsonl", "graph.html", "update.cache.jsonl")
                 }
                 print(f"archive {size:>5}: grown == built at once: {row['equal_to_whole']}", file=sys.stderr, flush=True)
             table.append(row)
