@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 from typing import TextIO
@@ -56,6 +56,10 @@ class OutputCache:
     namespaces: Mapping[str, str]
     part_subjects: Mapping[str, tuple[str, ...]]
     subjects: Mapping[str, SubjectEntry]
+    #: Subject -> its line as read, for the entries carried over unchanged (written as they are).
+    lines: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    #: Part key -> its line as read, likewise.
+    part_lines: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -145,14 +149,16 @@ def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, chec
     if made is None or len(subject_parts) < 2:
         return None
     namespaces = {prefix: str(namespace) for prefix, namespace in rdf.namespaces()}
-    entries = {s: SubjectEntry(tuple(keys), made[s] if s in made else old[s].text) for s, keys in subject_parts.items()}
+    entries = {s: old[s] if s not in made else SubjectEntry(tuple(keys), made[s]) for s, keys in subject_parts.items()}
+    lines = {s: previous.lines[s] for s in entries if s not in made and s in previous.lines} if previous is not None else {}
+    part_lines = {key: previous.part_lines[key] for key in part_subjects if key in previous.part_lines} if previous is not None else {}
     subjects = list(entries)
     texts = [entries[s].text for s in subjects]
     return GraphTexts(
         turtle=turtle_from_parts(namespaces, texts, subjects),
         jsonld=jsonld_from_parts(jsonld_context(), texts),
         triples=sum(text.triples for text in texts),
-        cache=OutputCache(stamp, namespaces, part_subjects, entries),
+        cache=OutputCache(stamp, namespaces, part_subjects, entries, lines, part_lines),
         remade=len(made),
         rdf=rdf,
     )
@@ -175,9 +181,11 @@ def write_cache(cache: OutputCache, stream: TextIO) -> None:
     dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
     stream.write(dumps({"kind": "header", "stamp": cache.stamp, "namespaces": dict(cache.namespaces),
                         "parts": len(cache.part_subjects)}) + "\n")
-    stream.writelines(dumps([key, subjects]) + "\n" for key, subjects in cache.part_subjects.items())
+    part_lines = cache.part_lines
+    stream.writelines(part_lines.get(key) or dumps([key, subjects]) + "\n" for key, subjects in cache.part_subjects.items())
+    lines = cache.lines
     stream.writelines(
-        dumps([subject, entry.parts, t.turtle, t.prefixes, t.points_to, t.jsonld_id, t.jsonld, t.triples]) + "\n"
+        lines.get(subject) or dumps([subject, entry.parts, t.turtle, t.prefixes, t.points_to, t.jsonld_id, t.jsonld, t.triples]) + "\n"
         for subject, entry in cache.subjects.items() for t in (entry.text,)
     )
 
@@ -192,14 +200,19 @@ def read_cache(path: str | PathLike[str]) -> OutputCache | None:
                 return None
             loads = json.JSONDecoder().decode
             part_subjects: dict[str, tuple[str, ...]] = {}
+            part_lines: dict[str, str] = {}
             for _ in range(header["parts"]):
-                key, subjects = loads(stream.readline())
+                line = stream.readline()
+                key, subjects = loads(line)
                 part_subjects[key] = tuple(subjects)
+                part_lines[key] = line if line.endswith("\n") else line + "\n"
             entries: dict[str, SubjectEntry] = {}
+            lines: dict[str, str] = {}
             for line in stream:
                 subject, parts, turtle, prefixes, points_to, jsonld_id, jsonld, triples = loads(line)
                 text = SubjectText(turtle, tuple(prefixes), tuple(points_to), jsonld_id, jsonld, triples)
                 entries[subject] = SubjectEntry(tuple(parts), text)
-            return OutputCache(header["stamp"], header["namespaces"], part_subjects, entries)
+                lines[subject] = line if line.endswith("\n") else line + "\n"
+            return OutputCache(header["stamp"], header["namespaces"], part_subjects, entries, lines, part_lines)
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -12,7 +12,6 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from os import PathLike
 from pathlib import Path
@@ -199,13 +198,13 @@ def new_graph() -> Graph:
     return bind_prefixes(Graph(bind_namespaces="core"))
 
 
-@dataclass(frozen=True)
-class RdfPart:
+class RdfPart(NamedTuple):
     """The triples one record contributes to :func:`to_rdf`'s graph.
 
     ``key`` is a digest of everything ``write`` reads, including what the shapes check on the
     nodes it points to (their types), so an equal key means equal triples that pass or fail the
     shapes alike: an update (:mod:`kg.increment`) writes again only the parts whose key is new.
+    (A named tuple: a build makes one for every record, 53,000 at 1,600 articles.)
     """
 
     key: str

@@ -390,8 +390,10 @@ def turtle_from_parts(namespaces: dict[str, str], texts: Iterable[SubjectText], 
             references[iri] += 1
     used = sorted({prefix for text in texts for prefix in text.prefixes})
     parts = [f"@prefix {prefix}: <{namespaces[prefix]}> .\n" for prefix in used]
-    order = sorted(zip(subjects, texts), key=lambda pair: (references.get(pair[0], 0), pair[0]))
-    parts.extend(text.turtle for _, text in order)
+    subjects = list(subjects)
+    keys = [(references.get(subject, 0), subject, i) for i, subject in enumerate(subjects)]
+    keys.sort()
+    parts.extend(texts[i].turtle for _, _, i in keys)
     parts.append("\n")
     return "".join(parts)
 
