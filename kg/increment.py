@@ -10,8 +10,11 @@ a build and an update make their files this way, so a graph grown article by art
 graph built at once, byte for byte (tests/test_increment.py).
 
 A subject's check is reused only while its parts are the same; a part's key covers its
-record, the names it copies and the types of the nodes it points to (what the shapes read
-beyond the subject), and the cache is dropped when kg, the shapes or the JSON-LD context change.
+record, the names it copies and the types of the nodes it points to, and the cache is dropped
+when kg, the shapes or the JSON-LD context change. The shapes read nothing of another node but
+its type (``sh:class``, through ``sh:node`` and ``sh:or``), which is what the changed subjects
+are checked with; a shape that read more of another node would need that in the view and in
+the keys of the parts that point to it.
 """
 from __future__ import annotations
 
@@ -56,6 +59,8 @@ class OutputCache:
     namespaces: Mapping[str, str]
     part_subjects: Mapping[str, tuple[str, ...]]
     subjects: Mapping[str, SubjectEntry]
+    #: Whether every subject passed the shapes (not after ``kg build --no-validate``).
+    checked: bool = True
     #: Subject -> its line as read, for the entries carried over unchanged (written as they are).
     lines: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     #: Part key -> its line as read, likewise.
@@ -108,8 +113,8 @@ def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, chec
         RDF, which says what is wrong.
     """
     stamp = cache_stamp()
-    if previous is not None and previous.stamp != stamp:
-        previous = None
+    if previous is not None and (previous.stamp != stamp or (check and not previous.checked)):
+        previous = None  # texts of other code, or subjects no one checked: all made again
     parts = {}
     for part in rdf_parts(graph):
         parts.setdefault(part.key, part)  # an identical record adds nothing more
@@ -158,7 +163,7 @@ def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, chec
         turtle=turtle_from_parts(namespaces, texts, subjects),
         jsonld=jsonld_from_parts(jsonld_context(), texts),
         triples=sum(text.triples for text in texts),
-        cache=OutputCache(stamp, namespaces, part_subjects, entries, lines, part_lines),
+        cache=OutputCache(stamp, namespaces, part_subjects, entries, check and (previous is None or previous.checked), lines, part_lines),
         remade=len(made),
         rdf=rdf,
     )
@@ -180,7 +185,7 @@ def write_cache(cache: OutputCache, stream: TextIO) -> None:
     subject (IRI, its parts' keys, then :class:`kg.writers.SubjectText`'s fields in order)."""
     dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
     stream.write(dumps({"kind": "header", "stamp": cache.stamp, "namespaces": dict(cache.namespaces),
-                        "parts": len(cache.part_subjects)}) + "\n")
+                        "parts": len(cache.part_subjects), "checked": cache.checked}) + "\n")
     part_lines = cache.part_lines
     stream.writelines(part_lines.get(key) or dumps([key, subjects]) + "\n" for key, subjects in cache.part_subjects.items())
     lines = cache.lines
@@ -213,6 +218,6 @@ def read_cache(path: str | PathLike[str]) -> OutputCache | None:
                 text = SubjectText(turtle, tuple(prefixes), tuple(points_to), jsonld_id, jsonld, triples)
                 entries[subject] = SubjectEntry(tuple(parts), text)
                 lines[subject] = line if line.endswith("\n") else line + "\n"
-            return OutputCache(header["stamp"], header["namespaces"], part_subjects, entries, lines, part_lines)
+            return OutputCache(header["stamp"], header["namespaces"], part_subjects, entries, header["checked"], lines, part_lines)
     except (OSError, ValueError, KeyError, TypeError):
         return None

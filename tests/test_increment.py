@@ -158,3 +158,33 @@ def test_increment_the_page_drawn_from_the_records_is_the_page_of_their_rdf(grap
     rdf = to_rdf(graphs[-1])
     texts = graph_texts(graphs[-1])
     assert render_records_page(graphs[-1], texts.turtle, texts.triples) == render_page(rdf)
+
+
+def test_increment_the_shapes_read_nothing_of_another_node_but_its_type() -> None:
+    """What lets an update check only the changed subjects: a shape used on a value (sh:node)
+    looks at the value's IRI and its rdf:type, nothing else of it."""
+    from rdflib.collection import Collection
+
+    from kg.validate import load_shapes
+    from kg.vocab import RDFS, SH
+
+    shapes = load_shapes()
+    allowed = {RDF.type, RDFS.label, RDFS.comment, SH.message, SH.severity, SH.nodeKind, SH.pattern, SH["class"], SH["or"]}
+    todo = list(shapes.objects(None, SH.node))
+    seen = set()
+    while todo:
+        shape = todo.pop()
+        if shape in seen:
+            continue
+        seen.add(shape)
+        assert set(shapes.predicates(shape)) <= allowed, shape
+        for members in shapes.objects(shape, SH["or"]):
+            todo.extend(Collection(shapes, members))
+    assert seen, "no shape is used through sh:node"
+
+
+def test_increment_subjects_written_without_the_check_are_checked_at_the_next_update(graphs) -> None:
+    unchecked = graph_texts(graphs[1], check=False).cache
+    assert not unchecked.checked
+    updated = graph_texts(graphs[2], unchecked)
+    assert updated.remade == len(updated.cache.subjects) and updated.cache.checked
