@@ -3,25 +3,29 @@
 A build keeps :data:`CACHE_FILE` beside its outputs: for every part of the RDF
 (:func:`kg.rdf.rdf_parts`: a document, an entity, a statement, an entity's counts) the
 subjects its triples are on, and for every subject the parts that make its triples, in order,
-with its share of ``graph.ttl`` and ``graph.jsonld`` (:class:`kg.writers.SubjectText`). An update resolves the whole graph again (cheap, and what
-keeps its answers those of a build from scratch), then makes RDF, texts and the SHACL check
+with its share of ``graph.ttl`` and ``graph.jsonld`` (:class:`kg.writers.SubjectText`). An
+update resolves the whole graph again (cheap, and what keeps its answers those of a build
+from scratch), then makes RDF, texts and the SHACL check
 only for the subjects whose parts changed, and puts the files together from the shares. Both
 a build and an update make their files this way, so a graph grown article by article is the
 graph built at once, byte for byte (tests/test_increment.py).
 
 A subject's check is reused only while its parts are the same; a part's key covers its
 record, the names it copies and the types of the nodes it points to, and the cache is dropped
-when kg, the shapes or the JSON-LD context change. The shapes read nothing of another node but
+when kg (its version, or the code that writes and checks RDF), the shapes or the JSON-LD
+context change. The shapes read nothing of another node but
 its type (``sh:class``, through ``sh:node`` and ``sh:or``), which is what the changed subjects
 are checked with; a shape that read more of another node would need that in the view and in
 the keys of the parts that point to it.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from os import PathLike
 from pathlib import Path
 from typing import TextIO
@@ -82,10 +86,22 @@ class GraphTexts:
     rdf: Graph
 
 
+@functools.lru_cache(maxsize=1)
 def cache_stamp() -> str:
-    """What the cache's texts and checks depend on beyond the records: kg, the shapes, the context."""
+    """What the cache's texts and checks depend on beyond the records: kg's version and the code
+    that makes, writes and checks the RDF, the shapes, the JSON-LD context."""
     context = json.dumps(jsonld_context(), sort_keys=True)
-    return f"{_FORMAT}; kg {__version__}; shapes {shapes_digest()}; context {hashlib.blake2b(context.encode(), digest_size=8).hexdigest()}"
+    return (f"{_FORMAT}; kg {__version__}; code {_code_digest()}; shapes {shapes_digest()}; "
+            f"context {hashlib.blake2b(context.encode(), digest_size=8).hexdigest()}")
+
+
+def _code_digest() -> str:
+    """A digest of the modules whose code decides the texts and checks (an edited checkout keeps
+    its version number)."""
+    digest = hashlib.blake2b(digest_size=8)
+    for module in ("rdf", "writers", "increment", "shacl", "validate", "vocab", "records"):
+        digest.update(resources.files("kg").joinpath(f"{module}.py").read_bytes())
+    return digest.hexdigest()
 
 
 class _Subjects:
