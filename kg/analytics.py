@@ -133,9 +133,6 @@ def records_networkx(graph: KnowledgeGraph, include_hedged: bool = True) -> nx.M
     from kg.rdf import CONFIDENCE_PLACES, date_literal, decimal_literal, entity_iri, statement_iri
     from kg.records import statement_id
 
-    def number(literal: Literal, kind):
-        return _number(literal, kind)
-
     g = nx.MultiDiGraph()
     iris = {e.entity_id: str(entity_iri(e.entity_id)) for e in graph.entities}
     labels = {e.entity_id: e.label or _local_name(iris[e.entity_id]) for e in graph.entities}
@@ -160,11 +157,11 @@ def records_networkx(graph: KnowledgeGraph, include_hedged: bool = True) -> nx.M
             "relation": statement.relation,
             "polarity": statement.polarity,
             "modality": statement.modality,
-            "confidence": number(decimal_literal(round(statement.confidence, CONFIDENCE_PLACES)), float),
+            "confidence": _number(decimal_literal(round(statement.confidence, CONFIDENCE_PLACES)), float),
             "date": str(date_literal(q.date)) if q.date else None,
             "location": None if location is None else labels.get(location) or _local_name(str(entity_iri(location))),
-            "rate": number(decimal_literal(q.rate.value), float) if q.rate else None,
-            "amount": number(decimal_literal(q.amount.value), float) if q.amount else None,
+            "rate": _number(decimal_literal(q.rate.value), float) if q.rate else None,
+            "amount": _number(decimal_literal(q.amount.value), float) if q.amount else None,
             "currency": q.amount.currency if q.amount and q.amount.currency else None,
             "sentence": statement.evidence.sentence,
             "doc": statement.evidence.doc_id if statement.evidence.doc_id in documents else None,

@@ -166,7 +166,8 @@ def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, chec
     focus: set[Node] = {URIRef(s) for s in changed}
     if check and not nodes_conform(_with_types(index, focus, node_types(graph)), focus):
         return None
-    made = subject_texts(rdf, jsonld_context(), index, focus)
+    context = jsonld_context()
+    made = subject_texts(rdf, context, index, focus)
     if made is None or len(subject_parts) < 2:
         return None
     namespaces = {prefix: str(namespace) for prefix, namespace in rdf.namespaces()}
@@ -177,7 +178,7 @@ def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, chec
     texts = [entries[s].text for s in subjects]
     return GraphTexts(
         turtle=turtle_from_parts(namespaces, texts, subjects),
-        jsonld=jsonld_from_parts(jsonld_context(), texts),
+        jsonld=jsonld_from_parts(context, texts),
         triples=sum(text.triples for text in texts),
         cache=OutputCache(stamp, namespaces, part_subjects, entries, check and (previous is None or previous.checked), lines, part_lines),
         remade=len(made),

@@ -178,10 +178,15 @@ def render_page(
     ``turtle``: its :func:`kg.rdf.to_turtle`, when the caller has written it already.
     """
     if title is None:
-        titles = sorted(str(t) for t in rdf.objects(None, DCTERMS.title))
-        documents = len(set(rdf.subjects(RDF.type, KG.Document)))
-        title = titles[0] if documents == 1 and titles else f"kg: {documents} document{'s' if documents != 1 else ''}"
+        title = _page_title([str(t) for t in rdf.objects(None, DCTERMS.title)], len(set(rdf.subjects(RDF.type, KG.Document))))
     return render_html(to_networkx(rdf, include_hedged=include_hedged), title=title, rdf=rdf, sparql=sparql, index=index, turtle=turtle)
+
+
+def _page_title(titles: list[str], documents: int) -> str:
+    """The article's headline for one document, else a count of documents."""
+    if documents == 1 and titles:
+        return min(titles)
+    return f"kg: {documents} document{'s' if documents != 1 else ''}"
 
 
 def write_outputs(
@@ -209,21 +214,33 @@ def write_outputs(
     lap("jsonld")
     page = render_page(rdf, index=index, turtle=turtle)
     lap("page")
+    extractions = list(extractions)
+    extracted = (lambda stream: _write_extractions(extractions, stamp, stream)) if extractions else None
+    written = write_files(_output_contents(out, graph, turtle, jsonld, page, extracted, extra, store))
+    lap("write")
+    return written
+
+
+def _output_contents(
+    out: Path, graph: KnowledgeGraph, turtle: str, jsonld: str, page: str, extractions: Content | None,
+    extra: Mapping[Path, Content] | None, store: str | PathLike[str] | None, cache: Content | None = None,
+) -> dict[Path, Content]:
+    """What one build writes, all or none: the :data:`OUTPUT_FILES` (the extractions and the
+    update cache when given), then ``extra``, then the oxigraph ``store`` folder."""
     contents: dict[Path, Content] = {
         out / "graph.ttl": turtle,
         out / "graph.jsonld": jsonld,
         out / "statements.jsonl": lambda stream: write_jsonl(graph, stream),
         out / "graph.html": page,
     }
-    extractions = list(extractions)
-    if extractions:
-        contents[out / EXTRACTIONS_FILE] = lambda stream: _write_extractions(extractions, stamp, stream)
+    if extractions is not None:
+        contents[out / EXTRACTIONS_FILE] = extractions
+    if cache is not None:
+        contents[out / CACHE_FILE] = cache
     contents.update(extra or {})
     if store is not None:
         contents[Path(store)] = Folder(lambda folder: fill_store(turtle, folder))
-    written = write_files(contents)
-    lap("write")
-    return written
+    return contents
 
 
 def extractor_stamp(nlp: Language) -> str:
@@ -390,18 +407,10 @@ def _write_texts(
     out = Path(out_dir)
     page = render_records_page(graph, texts.turtle, texts.triples)
     clock.lap("page")
-    contents: dict[Path, Content] = {
-        out / "graph.ttl": texts.turtle,
-        out / "graph.jsonld": texts.jsonld,
-        out / "statements.jsonl": lambda stream: write_jsonl(graph, stream),
-        out / "graph.html": page,
-        out / EXTRACTIONS_FILE: lambda stream: _write_extractions(extractions, stamp, stream, lines),
-        out / CACHE_FILE: lambda stream: write_cache(texts.cache, stream),
-    }
-    contents.update(extra or {})
-    if store is not None:
-        contents[Path(store)] = Folder(lambda folder: fill_store(texts.turtle, folder))
-    written = write_files(contents)
+    written = write_files(_output_contents(
+        out, graph, texts.turtle, texts.jsonld, page, lambda stream: _write_extractions(extractions, stamp, stream, lines), extra, store,
+        cache=lambda stream: write_cache(texts.cache, stream),
+    ))
     clock.lap("write")
     return written
 
@@ -411,9 +420,7 @@ def render_records_page(graph: KnowledgeGraph, turtle: str, triples: int, title:
     and number of triples (:func:`kg.increment.graph_texts`), without the RDF."""
     documents = [{"id": d.doc_id, "title": d.title or None, "published": d.published.isoformat() if d.published else None} for d in graph.documents]
     if title is None:
-        titles = sorted(d["title"] for d in documents if d["title"])
-        count = len({d["id"] for d in documents})
-        title = titles[0] if count == 1 and titles else f"kg: {count} document{'s' if count != 1 else ''}"
+        title = _page_title([d["title"] for d in documents if d["title"]], len({d["id"] for d in documents}))
     mentioned = {str(entity_iri(e.entity_id)): len({m.doc_id for m in e.mentions}) for e in graph.entities}
     return render_html(records_networkx(graph, include_hedged=include_hedged), title=title, documents=documents, mentioned=mentioned, turtle=turtle, count=triples)
 

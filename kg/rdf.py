@@ -261,7 +261,7 @@ def rdf_parts(graph: KnowledgeGraph) -> list[RdfPart]:
     # `connected` query would count (statements of any polarity or modality with the entity
     # as kg:subject or kg:object; distinct entities at the other end), so it reads them
     # instead of aggregating every statement.
-    for entity_id in sorted(statements, key=lambda e: entity_iri(e)):
+    for entity_id in sorted(statements, key=entity_iri):
         parts.append(_part(_add_entity_counts, entity_id, len(statements[entity_id]), len(neighbours.get(entity_id, ()))))
     # Type the polarity and modality values in use, so the graph alone says what they are.
     for value in sorted({_POLARITY[p] for p in polarities}):

@@ -58,45 +58,74 @@ def turtle_text(rdf: Graph, index: SubjectIndex | None = None) -> str | None:
     names = _Names(rdf)
     out = subject_index(rdf) if index is None else index
     references: dict[Node, int] = defaultdict(int)
-    register = names.register
     for s, by_predicate in out.items():
-        if isinstance(s, BNode):
+        found = _register(names, s, by_predicate)
+        if found is None:
             return None
-        # The prefixes rdflib declares are those it names while reading the triples.
-        register(s)
-        for p, objects in by_predicate.items():
-            if p not in _IS_TYPE and register(p) is None:
-                return None  # rdflib would invent a prefix (ns1:) for this predicate's namespace
-            for o in objects:
-                references[o] += 1
-                if isinstance(o, Literal):
-                    if o.datatype is not None:
-                        register(o.datatype)
-                elif isinstance(o, BNode) or o in _IS_NIL:
-                    return None
-                else:
-                    register(o)
+        for o in found[1]:
+            references[o] += 1
     if any(_CLASS in by_predicate.get(_TYPE, ()) for by_predicate in out.values()):
         return None
     if any(prefix.startswith("_") for prefix in names.prefixes):
         return None
     parts = [f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(names.prefixes.items())]
-    literal_name = names.literal
-    node_name = names.node
     for subject in sorted(out, key=lambda s: (references.get(s, 0), str(s))):
-        by_predicate = out[subject]
-        lines = []
-        for predicate in _predicate_order(by_predicate):
-            objects = by_predicate[predicate]
-            if len(objects) > 1:
-                objects = sorted(objects)
-            labels = [literal_name(o) if isinstance(o, Literal) else node_name(o) for o in objects]
-            verb = "a" if predicate in _IS_TYPE else node_name(predicate)
-            lines.append(f"{verb} {labels[0]}" if len(labels) == 1 else f"{verb} " + ",\n        ".join(labels))
-        parts.append(f"\n{node_name(subject)} " + " ;\n    ".join(lines) + " .\n")
+        parts.append(_turtle_block(names, subject, out[subject])[0])
     parts.append("\n")
-    # rdflib encodes with errors="replace" (a lone surrogate becomes "?").
-    return "".join(parts).encode("utf-8", "replace").decode("utf-8")
+    return _replace_surrogates("".join(parts))
+
+
+def _register(names: _Names, subject: Node, by_predicate: dict[Node, list[Node]]) -> tuple[set[str], list[Node]] | None:
+    """Name the IRIs of one subject's triples as rdflib's serializer does while reading them (the
+    prefixes it declares are those it names): the prefixes used and the subject's objects that
+    are not literals; None for what rdflib has to write (a blank node, ``rdf:nil``, a predicate
+    whose namespace it would invent a prefix for)."""
+    if isinstance(subject, BNode):
+        return None
+    used: set[str] = set()
+    pointed: list[Node] = []
+
+    def name(iri: Node) -> str | None:
+        found = names.register(iri)
+        if found is not None:
+            used.add(found.split(":", 1)[0])
+        return found
+
+    name(subject)
+    for p, objects in by_predicate.items():
+        if p not in _IS_TYPE and name(p) is None:
+            return None  # rdflib would invent a prefix (ns1:) for this predicate's namespace
+        for o in objects:
+            if isinstance(o, Literal):
+                if o.datatype is not None:
+                    name(o.datatype)
+            elif isinstance(o, BNode) or o in _IS_NIL:
+                return None
+            else:
+                pointed.append(o)
+                name(o)
+    return used, pointed
+
+
+def _turtle_block(names: _Names, subject: Node, by_predicate: dict[Node, list[Node]]) -> tuple[str, list[Node]]:
+    """One subject's Turtle, from the blank line before it to its final " .\n", its IRIs named
+    by :func:`_register` first; and its objects that are not literals, in the order written."""
+    lines = []
+    pointed: list[Node] = []
+    for predicate in _predicate_order(by_predicate):
+        objects = by_predicate[predicate]
+        if len(objects) > 1:
+            objects = sorted(objects)
+        labels = []
+        for o in objects:
+            if isinstance(o, Literal):
+                labels.append(names.literal(o))
+            else:
+                pointed.append(o)
+                labels.append(names.node(o))
+        verb = "a" if predicate in _IS_TYPE else names.node(predicate)
+        lines.append(f"{verb} {labels[0]}" if len(labels) == 1 else f"{verb} " + ",\n        ".join(labels))
+    return f"\n{names.node(subject)} " + " ;\n    ".join(lines) + " .\n", pointed
 
 
 def ntriples_lines(rdf: Graph, index: SubjectIndex | None = None) -> set[bytes]:
@@ -325,56 +354,27 @@ def subject_texts(rdf: Graph, context: dict[str, object], index: SubjectIndex | 
     """Each subject's :class:`SubjectText` (of ``subjects``, all by default), from its triples in
     ``rdf``; None when the graph has something the fast writers leave to rdflib."""
     out = subject_index(rdf) if index is None else index
-    wanted = list(out) if subjects is None else [s for s in subjects if s in out]
     if rdf.context_aware or rdf.base is not None or type(rdf) is not Graph:
         return None
+    part = {s: out[s] for s in (out if subjects is None else subjects) if s in out}
     names = _Names(rdf)
-    part = {s: out[s] for s in wanted}
-    if any(isinstance(s, BNode) or _FIRST in by_predicate or _CLASS in by_predicate.get(_TYPE, ())
-           or any(isinstance(o, BNode) or o in _IS_NIL for objects in by_predicate.values() for o in objects)
-           for s, by_predicate in part.items()):
-        return None
+    used: dict[Node, set[str]] = {}
+    for subject, by_predicate in part.items():
+        found = _register(names, subject, by_predicate)
+        if found is None or _FIRST in by_predicate or _CLASS in by_predicate.get(_TYPE, ()) or any(p.startswith("_") for p in found[0]):
+            return None
+        used[subject] = found[0]
     nodes = _jsonld_nodes(rdf, context, part)
     if nodes is None:
         return None
     texts: dict[str, SubjectText] = {}
     for subject, by_predicate in part.items():
-        used: set[str] = set()
-
-        def name(iri: Node) -> str | None:
-            found = names.register(iri)
-            if found is not None:
-                used.add(found.split(":", 1)[0])
-            return found
-
-        if name(subject) is None and not isinstance(subject, URIRef):
-            return None
-        points_to: list[str] = []
-        parts = []
-        for predicate in _predicate_order(by_predicate):
-            if predicate not in _IS_TYPE and name(predicate) is None:
-                return None
-            objects = by_predicate[predicate]
-            if len(objects) > 1:
-                objects = sorted(objects)
-            labels = []
-            for o in objects:
-                if isinstance(o, Literal):
-                    if o.datatype is not None:
-                        name(o.datatype)
-                    labels.append(o._literal_n3(use_plain=True, qname_callback=name))
-                else:
-                    points_to.append(str(o))
-                    labels.append(name(o) or o.n3())
-            verb = "a" if predicate in _IS_TYPE else names.node(predicate)
-            parts.append(f"{verb} {labels[0]}" if len(labels) == 1 else f"{verb} " + ",\n        ".join(labels))
-        if any(prefix.startswith("_") for prefix in used):
-            return None
-        block = f"\n{names.node(subject)} " + " ;\n    ".join(parts) + " .\n"
+        block, pointed = _turtle_block(names, subject, by_predicate)
         node_id, node = nodes[subject]
         texts[str(subject)] = SubjectText(
-            turtle=_replace_surrogates(block), prefixes=tuple(sorted(used)), points_to=tuple(points_to),
-            jsonld_id=node_id, jsonld=node, triples=sum(len(objects) for objects in by_predicate.values()),
+            turtle=_replace_surrogates(block), prefixes=tuple(sorted(used[subject])),
+            points_to=tuple(str(o) for o in pointed), jsonld_id=node_id, jsonld=node,
+            triples=sum(len(objects) for objects in by_predicate.values()),
         )
     return texts
 
