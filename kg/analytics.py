@@ -144,6 +144,8 @@ def records_networkx(graph: KnowledgeGraph, include_hedged: bool = True) -> nx.M
         g.add_node(iris[entity.entity_id], label=labels[entity.entity_id], type=entity.type,
                    aliases=tuple(sorted(set(entity.aliases))), titles=tuple(sorted(titles.get(entity.entity_id, ()))))
     documents = {d.doc_id for d in graph.documents}
+    # Confidences take few values: each read as the RDF would give it once.
+    confidences: dict[float, float] = {}
     edges = []
     for statement in graph.statements:
         if statement.object.mention is None:
@@ -152,12 +154,15 @@ def records_networkx(graph: KnowledgeGraph, include_hedged: bool = True) -> nx.M
             continue
         q = statement.qualifiers
         location = graph.entity_id(q.location) if q.location else None
+        confidence = confidences.get(statement.confidence)
+        if confidence is None:
+            confidence = confidences[statement.confidence] = _number(decimal_literal(round(statement.confidence, CONFIDENCE_PLACES)), float)
         attributes = {
             "predicate": statement.predicate,
             "relation": statement.relation,
             "polarity": statement.polarity,
             "modality": statement.modality,
-            "confidence": _number(decimal_literal(round(statement.confidence, CONFIDENCE_PLACES)), float),
+            "confidence": confidence,
             "date": str(date_literal(q.date)) if q.date else None,
             "location": None if location is None else labels.get(location) or _local_name(str(entity_iri(location))),
             "rate": _number(decimal_literal(q.rate.value), float) if q.rate else None,
