@@ -450,14 +450,16 @@ def _sparql_assets(rdf: Graph | None, index: SubjectIndex | None = None, turtle:
     """The SPARQL engine and the graph for the page: its Turtle (``turtle``, else written from
     ``rdf``), gzip, base64; ``count``: its number of triples, when there is no ``rdf`` to count.
 
-    Turtle, which kg writes anyway, compresses to two thirds of sorted N-Triples' size (1.75 MB
-    against 2.67 MB on a 1,600-article graph), and the same graph gives the same bytes.
+    Turtle, which kg writes anyway, compresses better than sorted N-Triples (1.75 MB against
+    2.67 MB at zlib's default level on a 1,600-article graph), and the same graph gives the
+    same bytes.
     """
     module, wasm = _oxigraph()
     if turtle is None:
         turtle = to_turtle(rdf, index)  # type: ignore[arg-type]
-    # Level 6, zlib's default: level 9 takes twice as long for a file a few per cent smaller.
-    triples = gzip.compress(turtle.encode("utf-8"), compresslevel=6, mtime=0)
+    # Level 3: zlib's default (6) takes twice as long for a file 13% smaller (0.32 s against
+    # 0.15 s, 1.75 MB against 2.0 MB for 1,600 articles), on every build and update.
+    triples = gzip.compress(turtle.encode("utf-8"), compresslevel=3, mtime=0)
     return {"oxigraph": module, "wasm": wasm, "triples": base64.b64encode(triples).decode("ascii"), "count": len(rdf) if count is None else count}
 
 
