@@ -481,10 +481,6 @@ def push(
         click.echo(report.summary(), err=True)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    cli()
-
-
 def main() -> None:
     """The ``kg`` console script: :func:`cli`, in a process that ends with it."""
     try:
@@ -494,3 +490,7 @@ def main() -> None:
         # object of the graph (half a second after an update of 1,600 articles) to free memory
         # the process is about to give back anyway.
         gc.freeze()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
