@@ -218,8 +218,9 @@ def _part(write: Callable[..., None], *args: object) -> RdfPart:
 
 def rdf_parts(graph: KnowledgeGraph) -> list[RdfPart]:
     """:func:`to_rdf`'s graph as parts, in the order it adds them (which is the order of each
-    subject's triples, and so of a JSON-LD node's values): documents, entities, statements,
-    the entities' statement counts, the types of the polarity and modality values in use."""
+    subject's triples, and so of a JSON-LD node's values): documents, entities, the entities
+    each document mentions, statements, the entities' statement counts, the types of the
+    polarity and modality values in use."""
     derived: dict[str, int] = {}
     for statement in graph.statements:
         derived[statement.evidence.doc_id] = derived.get(statement.evidence.doc_id, 0) + 1

@@ -40,7 +40,7 @@ from rdflib import Graph
 from kg import predicates
 from kg.rdf import to_turtle
 from kg.writers import SubjectIndex
-from kg.analytics import communities, degree, pagerank
+from kg.analytics import communities, degree, pagerank, undirected
 from kg.layout import layout_positions
 from kg.query import named_queries
 from kg.vocab import DCTERMS, KG, KGR, PREFIXES, RDF, SCHEMA
@@ -174,8 +174,9 @@ def render_html(
         The HTML document as a string; write it with ``encoding="utf-8"``.
     """
     large = g.number_of_nodes() > layout_threshold
-    ranks = pagerank(g)
-    community_of = communities(g)
+    simple = undirected(g)
+    ranks = pagerank(g, projection=simple)
+    community_of = communities(g, projection=simple)
     degrees = degree(g)
     sizes = _node_sizes(ranks)
     positions = _page_positions(g, community_of) if large else {}
@@ -199,7 +200,7 @@ def render_html(
             "kgType": kind,
             "aliases": list(attrs.get("aliases", ())),
             "degree": degrees.get(node, 0),
-            "statements": g.degree(node),
+            "statements": degrees.get(node, 0),
             "pagerank": round(ranks.get(node, 0.0), 6),
             "rank": order[node],
             "documents": mentioned.get(node, 0),

@@ -167,7 +167,7 @@ def test_analytics_pagerank_matches_networkx_reference():
         pytest.skip("networkx has no pure-Python pagerank to compare with")
     g = nx.MultiDiGraph([("a", "b"), ("a", "b"), ("b", "c"), ("c", "a"), ("d", "c"), ("e", "e")])
     g.add_node("f")
-    simple = kg.analytics._undirected(g)
+    simple = kg.analytics.undirected(g)
     expected = reference(simple, alpha=0.85, tol=1e-12, max_iter=1000)
     ranks = pagerank(g)
     assert ranks == pytest.approx(expected, abs=1e-8)
