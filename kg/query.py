@@ -54,6 +54,8 @@ __all__ = [
     "serialize_result",
     "serialize_rows",
     "sparql_tokens",
+    "missing_derived",
+    "warn_missing_derived",
     "warn_truncated",
     "write_store",
 ]
@@ -452,6 +454,7 @@ def query_text(
     _check_format(fmt)
     output, truncated = render_result(_execute(store, text, bindings, required, allow_remote), fmt, limit)
     warn_truncated(truncated, limit)
+    warn_missing_derived(missing_derived(store, text))
     return output
 
 
@@ -464,6 +467,44 @@ def render_result(result, fmt: str, limit: int | None = None) -> tuple[str, bool
         return serialize_result(result, fmt), False
     collected = collect_result(result, limit)
     return serialize_rows(collected, fmt), collected.truncated
+
+
+#: What kg build derives for the named queries to read instead of joining or counting, each with
+#: a pattern for what it describes: a graph that has the second and none of the first was written
+#: by an older kg or another tool, and a query that reads the property silently leaves out rows
+#: (claims without kg:subjectLabel) or counts 0 (entities without kg:documentCount).
+_DERIVED = {
+    "subjectLabel": "?x kg:subject ?y",
+    "objectLabel": "?x kg:object ?y",
+    "statementCount": "?x kg:subject ?y",
+    "neighbourCount": "?x kg:subject ?y",
+    "documentCount": "?x schema:mentions ?y",
+    "derivedStatementCount": "?x a kg:Document",
+}
+_KG_NAME = re.compile(r"^(?:kg:|<https://w3id\.org/kg-news/ontology#)(\w+)>?$")
+
+
+def missing_derived(store: ox.Store, text: str) -> list[str]:
+    """The properties kg build derives (``kg:subjectLabel``, ``kg:documentCount``, ...) that the
+    query ``text`` reads and the graph in ``store`` lacks, though it has what they describe.
+
+    Two ASKs per property the query names, each ending at the first match: microseconds.
+    """
+    named = {m.group(1) for _, token, _ in sparql_tokens(text) if (m := _KG_NAME.match(token))}
+    missing = []
+    for name, described in _DERIVED.items():
+        if name in named and store.query(f"ASK {{ {described} }}", prefixes=_PREFIXES) and not store.query(f"ASK {{ ?x kg:{name} ?y }}", prefixes=_PREFIXES):
+            missing.append(f"kg:{name}")
+    return missing
+
+
+def warn_missing_derived(missing: list[str]) -> None:
+    """Say on the log that the graph lacks properties the query reads (:func:`missing_derived`)."""
+    if missing:
+        log.warning(
+            "the graph has no %s, which this query reads: it was written by an older kg or another tool, "
+            "so the answer is incomplete (rows left out, or counts of 0); build the graph again with `kg build`", " or ".join(missing),
+        )
 
 
 def warn_truncated(truncated: bool, limit: int | None) -> None:
@@ -508,19 +549,21 @@ def query_target(
         refuse_service(text)
     targets = [target] if isinstance(target, (str, PathLike)) else list(target)
     try:
-        output, truncated = run_in_worker(_answer, targets, text, fmt, dict(bindings or {}), required, limit, allow_remote, timeout=timeout or None)
+        output, truncated, missing = run_in_worker(_answer, targets, text, fmt, dict(bindings or {}), required, limit, allow_remote, timeout=timeout or None)
     except WorkerTimeout:
         raise QueryError(f"the query was stopped after {timeout:g} s; narrow it (more patterns, a LIMIT) or give --timeout SECONDS") from None
     except WorkerDied as err:
         raise QueryError(f"the query ended without an answer ({err}); it may have run out of memory: narrow it or lower --limit") from None
     warn_truncated(truncated, limit)
+    warn_missing_derived(missing)
     return output
 
 
-def _answer(ready, targets: list, text: str, fmt: str, bindings: dict, required: tuple, limit: int | None, allow_remote: bool) -> tuple[str, bool]:
+def _answer(ready, targets: list, text: str, fmt: str, bindings: dict, required: tuple, limit: int | None, allow_remote: bool) -> tuple[str, bool, list[str]]:
     store = open_store(targets if len(targets) != 1 else targets[0], allow_remote=allow_remote)
     ready()
-    return render_result(_execute(store, text, bindings, required, allow_remote), fmt, limit)
+    output, truncated = render_result(_execute(store, text, bindings, required, allow_remote), fmt, limit)
+    return output, truncated, missing_derived(store, text)
 
 
 def _check_format(fmt: str) -> None:

@@ -415,3 +415,35 @@ def test_query_entities_joins_the_aliases_of_an_entity_and_leaves_none_without(s
     rows = {r["entity"]: r["aliases"] for r in _select(open_store(small_file), "entities")}
     assert set(rows["Marco Rubio"].split("; ")) == {"Rubio", "Mr. Rubio"}
     assert rows["Delhi"] is None
+
+
+def test_query_warns_when_the_graph_lacks_the_labels_kg_build_derives(sample_graph, tmp_path, caplog) -> None:
+    from kg.query import query_target
+
+    rdf = to_rdf(sample_graph)
+    rdf.remove((None, KG.subjectLabel, None))
+    rdf.remove((None, KG.objectLabel, None))
+    older = tmp_path / "older.ttl"
+    older.write_text(to_turtle(rdf), encoding="utf-8")
+    query_target(older, named_query("claims").text)
+    assert "the graph has no kg:subjectLabel or kg:objectLabel, which this query reads" in caplog.text
+
+
+def test_query_does_not_warn_about_derived_labels_on_a_graph_kg_build_wrote(store, graph_file, caplog) -> None:
+    from kg.query import missing_derived, query_target
+
+    query_target(graph_file, named_query("claims").text)
+    query_text(store, named_query("connected").text)
+    assert "the graph has no" not in caplog.text
+    assert missing_derived(store, named_query("entities").text) == []
+
+
+def test_query_does_not_look_for_derived_properties_a_query_does_not_name(sample_graph) -> None:
+    from kg.query import missing_derived
+
+    rdf = to_rdf(sample_graph)
+    rdf.remove((None, KG.documentCount, None))
+    bare = ox.Store()
+    bare.load(to_turtle(rdf).encode("utf-8"), ox.RdfFormat.TURTLE)
+    assert missing_derived(bare, "SELECT ?s WHERE { ?s kg:subjectLabel ?l }") == []
+    assert missing_derived(bare, named_query("entities").text) == ["kg:documentCount"]
