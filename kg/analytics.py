@@ -132,7 +132,6 @@ def records_networkx(graph: KnowledgeGraph, include_hedged: bool = True) -> nx.M
     """``to_networkx(to_rdf(graph))``, read from the records without making the RDF: what an
     update draws its page from (tests hold the two equal)."""
     from kg.rdf import CONFIDENCE_PLACES, date_literal, decimal_literal, entity_iri, statement_iri
-    from kg.records import statement_id
 
     g = nx.MultiDiGraph()
     iris = {e.entity_id: str(entity_iri(e.entity_id)) for e in graph.entities}
@@ -148,7 +147,7 @@ def records_networkx(graph: KnowledgeGraph, include_hedged: bool = True) -> nx.M
     # Confidences take few values: each read as the RDF would give it once.
     confidences: dict[float, float] = {}
     edges = []
-    for statement in graph.statements:
+    for statement, node_id in zip(graph.statements, graph.statement_ids):
         if statement.object.mention is None:
             continue
         if not include_hedged and (statement.polarity, statement.modality) != ("positive", "asserted"):
@@ -175,7 +174,7 @@ def records_networkx(graph: KnowledgeGraph, include_hedged: bool = True) -> nx.M
             "end": statement.evidence.end,
         }
         source, target = graph.entity_id(statement.subject), graph.entity_id(statement.object.mention)
-        edges.append((str(statement_iri(statement_id(statement, graph))), iris[source], iris[target], attributes))
+        edges.append((str(statement_iri(node_id)), iris[source], iris[target], attributes))
     for key, source, target, attributes in sorted(edges, key=lambda edge: edge[0]):
         g.add_edge(source, target, key=key, **attributes)
     return g

@@ -99,7 +99,7 @@ def _code_digest() -> str:
     """A digest of the modules whose code decides the texts and checks (an edited checkout keeps
     its version number)."""
     digest = hashlib.blake2b(digest_size=8)
-    for module in ("rdf", "writers", "increment", "shacl", "validate", "vocab", "records"):
+    for module in ("rdf", "writers", "increment", "shacl", "validate", "vocab", "records", "model"):
         digest.update(resources.files("kg").joinpath(f"{module}.py").read_bytes())
     return digest.hexdigest()
 

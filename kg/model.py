@@ -5,6 +5,8 @@ Fields are str, int, date and tuples only, so values hash and can be set members
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -186,3 +188,31 @@ class KnowledgeGraph:
     def entity_id(self, mention: Mention) -> str:
         """The id of the entity ``mention`` was resolved to."""
         return self.entity_of[(mention.doc_id, mention.start, mention.end)]
+
+    @functools.cached_property
+    def statement_ids(self) -> tuple[str, ...]:
+        """:func:`statement_id` of each statement, in order: made once for the RDF, the page
+        and the records alike."""
+        return tuple(statement_id(s, self) for s in self.statements)
+
+
+def statement_id(statement: Statement, graph: KnowledgeGraph) -> str:
+    """First 16 hex digits of sha1 over document, subject, predicate, object and offsets: stable across runs."""
+    obj = statement.object
+    object_part = graph.entity_id(obj.mention) if obj.mention else (repr(obj.quantity.value) if obj.quantity else "")
+    if obj.title is not None:
+        object_part = "title:" + obj.title.name.lower()
+    rate = repr(statement.qualifiers.rate.value) if statement.qualifiers.rate else ""
+    parts = (
+        statement.evidence.doc_id,
+        graph.entity_id(statement.subject),
+        statement.predicate,
+        object_part,
+        str(statement.evidence.start),
+        str(statement.evidence.end),
+        str(statement.subject.start),
+        str(obj.mention.start if obj.mention else -1),
+        rate,
+    )
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+

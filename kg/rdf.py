@@ -24,7 +24,6 @@ from rdflib.term import Node
 from kg.errors import InputError
 from kg.files import current_path
 from kg.model import KnowledgeGraph, Quantity, Statement
-from kg.records import statement_id
 from kg.terminal import one_line
 from kg.writers import SubjectIndex, jsonld_data, turtle_text
 from kg.vocab import DCTERMS, KG, KGR, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, bind_prefixes
@@ -116,7 +115,7 @@ def entity_iri(entity_id: str) -> URIRef:
 
 
 def statement_iri(stmt_id: str) -> URIRef:
-    """IRI of a statement from its 16-hex id (see :func:`kg.records.statement_id`)."""
+    """IRI of a statement from its 16-hex id (see :func:`kg.model.statement_id`)."""
     return KGR[f"stmt/{stmt_id}"]
 
 
@@ -246,8 +245,7 @@ def rdf_parts(graph: KnowledgeGraph) -> list[RdfPart]:
     neighbours: dict[str, set[str]] = {}
     polarities: set[str] = set()
     modalities: set[str] = set()
-    for statement in graph.statements:
-        node_id = statement_id(statement, graph)
+    for statement, node_id in zip(graph.statements, graph.statement_ids):
         refs = _references(statement, graph, node_id, labels, types)
         parts.append(_part(_add_statement, statement, refs))
         # The bare fact only when the sentence affirms it: "has not visited" and "hopes to host"

@@ -5,7 +5,6 @@ is fixed by ``kg/schemas/record.schema.json``; change both together.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import Counter
@@ -14,7 +13,7 @@ from datetime import date
 from importlib import resources
 from typing import Any
 
-from kg.model import Argument, Description, Document, Entity, Evidence, Extraction, KnowledgeGraph, Mention, Qualifiers, Quantity, Statement
+from kg.model import Argument, Description, Document, Entity, Evidence, Extraction, KnowledgeGraph, Mention, Qualifiers, Quantity, Statement, statement_id
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -22,27 +21,6 @@ __all__ = [
     "entity_record", "extraction_from_record", "extraction_record", "graph_records", "record_schema",
     "statement_id", "statement_record", "summary", "write_jsonl",
 ]
-
-
-def statement_id(statement: Statement, graph: KnowledgeGraph) -> str:
-    """First 16 hex digits of sha1 over document, subject, predicate, object and offsets: stable across runs."""
-    obj = statement.object
-    object_part = graph.entity_id(obj.mention) if obj.mention else (repr(obj.quantity.value) if obj.quantity else "")
-    if obj.title is not None:
-        object_part = "title:" + obj.title.name.lower()
-    rate = repr(statement.qualifiers.rate.value) if statement.qualifiers.rate else ""
-    parts = (
-        statement.evidence.doc_id,
-        graph.entity_id(statement.subject),
-        statement.predicate,
-        object_part,
-        str(statement.evidence.start),
-        str(statement.evidence.end),
-        str(statement.subject.start),
-        str(obj.mention.start if obj.mention else -1),
-        rate,
-    )
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def _quantity(q: Quantity) -> dict[str, Any]:
@@ -85,8 +63,9 @@ def entity_record(entity: Entity) -> dict[str, Any]:
     }
 
 
-def statement_record(statement: Statement, graph: KnowledgeGraph, labels: dict[str, str] | None = None) -> dict[str, Any]:
-    """One statement as its JSON record; entity labels are looked up in ``labels`` (id -> label)."""
+def statement_record(statement: Statement, graph: KnowledgeGraph, labels: dict[str, str] | None = None, node_id: str | None = None) -> dict[str, Any]:
+    """One statement as its JSON record; entity labels are looked up in ``labels`` (id -> label),
+    its id is ``node_id`` when the caller has it (:attr:`KnowledgeGraph.statement_ids`)."""
     labels = labels if labels is not None else {e.entity_id: e.label for e in graph.entities}
     q = statement.qualifiers
     qualifiers: dict[str, Any] = {}
@@ -119,7 +98,7 @@ def statement_record(statement: Statement, graph: KnowledgeGraph, labels: dict[s
     ev = statement.evidence
     return {
         "kind": "statement",
-        "id": statement_id(statement, graph),
+        "id": node_id if node_id is not None else statement_id(statement, graph),
         "subject": _argument(statement.subject, graph, labels),
         "predicate": statement.predicate,
         "relation": statement.relation,
@@ -138,8 +117,8 @@ def graph_records(graph: KnowledgeGraph) -> Iterator[dict[str, Any]]:
     labels = {e.entity_id: e.label for e in graph.entities}
     for entity in graph.entities:
         yield entity_record(entity)
-    for statement in graph.statements:
-        yield statement_record(statement, graph, labels)
+    for statement, node_id in zip(graph.statements, graph.statement_ids):
+        yield statement_record(statement, graph, labels, node_id)
 
 
 def write_jsonl(graph: KnowledgeGraph, stream) -> int:
@@ -170,10 +149,6 @@ def record_schema() -> dict[str, Any]:
 
 def _mention_record(m: Mention | None) -> list | None:
     return None if m is None else [m.doc_id, m.start, m.end, m.text, m.type, m.name, m.key]
-
-
-def _mention_of(record: list | None) -> Mention | None:
-    return None if record is None else Mention(*record)
 
 
 def _quantity_record(q: Quantity | None) -> dict[str, Any] | None:
@@ -240,6 +215,19 @@ def extraction_from_record(record: dict[str, Any]) -> Extraction:
     Raises:
         KeyError, TypeError, ValueError: the record is not one kg wrote.
     """
+    # A statement's arguments are spans the mention list has too: one object for each span
+    # (a third of the mentions an update reads, made once; less memory for the archive).
+    spans: dict[tuple, Mention] = {}
+
+    def _mention_of(record: list | None) -> Mention | None:
+        if record is None:
+            return None
+        key = tuple(record)
+        mention = spans.get(key)
+        if mention is None:
+            mention = spans[key] = Mention(*record)
+        return mention
+
     d = record["document"]
     document = Document(
         doc_id=d["doc_id"], text=d["text"], source=d["source"], title=d["title"],
