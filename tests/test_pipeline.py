@@ -99,6 +99,19 @@ def test_pipeline_build_times_each_stage_in_order(nlp, tmp_path):
     assert all(seconds >= 0 for _, seconds in result.timings)
 
 
+def test_pipeline_build_hands_the_garbage_collector_back_as_it_found_it(nlp, tmp_path):
+    import gc
+
+    from kg.pipeline import build
+
+    (tmp_path / "summit.txt").write_text(OTHER, encoding="utf-8")
+    build([tmp_path / "summit.txt"], tmp_path / "out", nlp=nlp)
+    build([tmp_path / "summit.txt"], tmp_path / "out", nlp=nlp, into=True)
+    # What a build kept out of collections (the archive it read) is collectable again: a
+    # notebook calling build keeps a normal collector.
+    assert gc.get_freeze_count() == 0
+
+
 def test_pipeline_a_party_office_belongs_to_the_party_the_article_is_about(extract_texts, rows):
     graph = extract_texts(
         "The Liberal Democrats have promised cheaper homes. The Liberal Democrats say they would be built on public land.\n\n"
