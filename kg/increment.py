@@ -82,8 +82,8 @@ class GraphTexts:
     cache: OutputCache
     #: Subjects whose texts and check were made in this run (the others came from the cache).
     remade: int
-    #: The RDF made in this run: the whole graph when nothing came from the cache.
-    rdf: Graph
+    #: The whole graph's RDF, when the caller asked for it (``keep_rdf``); else None.
+    rdf: Graph | None
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,10 +118,18 @@ class _Subjects:
             self.graph.add(triple)
 
 
-def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, check: bool = True) -> GraphTexts | None:
+#: Subjects made at a time when there are many (a build from scratch): the RDF of one batch
+#: is in memory, not the graph's (a quarter of a 1,600-article build's peak, and growing with
+#: the corpus). Texts and checks are per subject, so the batches do not change them.
+BATCH = 2_000
+
+
+def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, check: bool = True, keep_rdf: bool = False) -> GraphTexts | None:
     """The output texts of ``graph``, reusing ``previous``'s for the subjects whose parts are unchanged.
 
-    ``check``: check the subjects made in this run against the shapes.
+    ``check``: check the subjects made in this run against the shapes. ``keep_rdf``: make the
+    whole graph's RDF in one rdflib graph, and return it (for outputs that need it), instead of
+    :data:`BATCH` subjects at a time.
 
     Returns:
         The texts, or None when the subjects made in this run break the shapes (or the graph has
@@ -135,42 +143,47 @@ def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, chec
     for part in rdf_parts(graph):
         parts.setdefault(part.key, part)  # an identical record adds nothing more
     part_subjects: dict[str, tuple[str, ...]] = {}
-    rdf = new_graph()
-    if previous is None:
-        # Everything is new: one pass writes the graph and learns each part's subjects.
-        for key, part in parts.items():
-            recorder = _Subjects(rdf)
+    whole = new_graph() if keep_rdf else None
+    for key, part in parts.items():
+        known = previous.part_subjects.get(key) if previous is not None else None
+        if known is None:
+            recorder = _Subjects(whole)  # learns which subjects the part writes to
             part.write(recorder)  # type: ignore[arg-type]
-            part_subjects[key] = tuple(recorder.found)
-    else:
-        for key, part in parts.items():
-            known = previous.part_subjects.get(key)
-            if known is None:
-                recorder = _Subjects()
-                part.write(recorder)  # type: ignore[arg-type]
-                known = tuple(recorder.found)
-            part_subjects[key] = known
+            known = tuple(recorder.found)
+        elif whole is not None:
+            part.write(whole)
+        part_subjects[key] = known
     subject_parts: dict[str, list[str]] = {}
     for key, subjects in part_subjects.items():
         for subject in subjects:
             subject_parts.setdefault(subject, []).append(key)
     old = previous.subjects if previous is not None else {}
     changed = [s for s, keys in subject_parts.items() if s not in old or old[s].parts != tuple(keys)]
-    if previous is not None:
-        # The whole of each changed subject, its parts written in the order a build writes them.
-        needed = {key for s in changed for key in subject_parts[s]}
-        for key, part in parts.items():
-            if key in needed:
-                part.write(rdf)
-    index = subject_index(rdf)
-    focus: set[Node] = {URIRef(s) for s in changed}
-    if check and not nodes_conform(_with_types(index, focus, node_types(graph)), focus):
-        return None
     context = jsonld_context()
-    made = subject_texts(rdf, context, index, focus)
-    if made is None or len(subject_parts) < 2:
+    types = node_types(graph)
+    made: dict[str, SubjectText] = {}
+    batches = [changed] if whole is not None else [changed[start : start + BATCH] for start in range(0, len(changed), BATCH)]
+    for batch in batches:
+        rdf = whole
+        if rdf is None:
+            # The whole of each subject of the batch, its parts written in the order a build
+            # writes them, so its values come in the same order.
+            rdf = new_graph()
+            needed = {key for s in batch for key in subject_parts[s]}
+            for key, part in parts.items():
+                if key in needed:
+                    part.write(rdf)
+        index = subject_index(rdf)
+        focus: set[Node] = {URIRef(s) for s in batch}
+        if check and not nodes_conform(_with_types(index, focus, types), focus):
+            return None
+        texts = subject_texts(rdf, context, index, focus)
+        if texts is None:
+            return None
+        made.update(texts)
+    if len(subject_parts) < 2:
         return None
-    namespaces = {prefix: str(namespace) for prefix, namespace in rdf.namespaces()}
+    namespaces = {prefix: str(namespace) for prefix, namespace in new_graph().namespaces()}
     entries = {s: old[s] if s not in made else SubjectEntry(tuple(keys), made[s]) for s, keys in subject_parts.items()}
     lines = {s: previous.lines[s] for s in entries if s not in made and s in previous.lines} if previous is not None else {}
     part_lines = {key: previous.part_lines[key] for key in part_subjects if key in previous.part_lines} if previous is not None else {}
@@ -182,7 +195,7 @@ def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, chec
         triples=sum(text.triples for text in texts),
         cache=OutputCache(stamp, namespaces, part_subjects, entries, check and (previous is None or previous.checked), lines, part_lines),
         remade=len(made),
-        rdf=rdf,
+        rdf=whole,
     )
 
 

@@ -379,7 +379,7 @@ def build(
         clock.lap("resolve")
         # An update makes RDF, texts and checks only for what the new articles change.
         previous_texts = read_cache(Path(out_dir) / CACHE_FILE) if into else None
-        texts = graph_texts(graph, previous_texts, check=validate)
+        texts = graph_texts(graph, previous_texts, check=validate, keep_rdf=extra_outputs is not None)
         keep()
         clock.lap("rdf")
         if texts is None:
@@ -394,12 +394,8 @@ def build(
             files = write_outputs(graph, rdf, out_dir, extractions, stamp, extra, store=store, clock=clock, index=index)
             return BuildResult(graph=graph, made_rdf=rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps))
         log.info("%d of %d subjects made again", texts.remade, len(texts.cache.subjects))
-        # The RDF made here is the whole graph only when nothing came from the cache.
-        made_rdf = texts.rdf if previous_texts is None or texts.remade == len(texts.cache.subjects) else None
-        extra = None
-        if extra_outputs is not None:
-            made_rdf = made_rdf if made_rdf is not None else to_rdf(graph)
-            extra = extra_outputs(graph, made_rdf, Path(out_dir))
+        made_rdf = texts.rdf  # the whole graph's, only when extra outputs need it
+        extra = extra_outputs(graph, made_rdf, Path(out_dir)) if extra_outputs is not None else None
         files = _write_texts(graph, texts, out_dir, extractions, stamp, extra, store=store, clock=clock, lines=lines)
     return BuildResult(graph=graph, made_rdf=made_rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps))
 

@@ -65,6 +65,33 @@ def test_increment_texts_of_a_whole_build_are_to_rdfs(graphs) -> None:
     assert texts.triples == len(rdf) and texts.remade == len(texts.cache.subjects)
 
 
+def test_increment_texts_made_a_few_subjects_at_a_time_are_the_whole_graphs(graphs, monkeypatch) -> None:
+    monkeypatch.setattr("kg.increment.BATCH", 3)
+    texts = graph_texts(graphs[-1])
+    rdf = to_rdf(graphs[-1])
+    assert texts.turtle == to_turtle(rdf) and texts.jsonld == to_jsonld(rdf) and texts.rdf is None
+
+
+def test_increment_the_whole_rdf_is_kept_only_when_asked_for(graphs) -> None:
+    kept = graph_texts(graphs[-1], keep_rdf=True).rdf
+    assert kept is not None and set(kept) == set(to_rdf(graphs[-1]))
+    assert graph_texts(graphs[-1]).rdf is None
+
+
+def test_increment_a_broken_subject_in_a_later_batch_is_refused(graphs, monkeypatch) -> None:
+    monkeypatch.setattr("kg.increment.BATCH", 3)
+    add_statement = kg.rdf._add_statement
+    last = graphs[-1].statement_ids[-1]
+
+    def broken(rdf, statement, refs):
+        add_statement(rdf, statement, refs)
+        if refs.node == last:
+            rdf.add((kg.rdf.statement_iri(refs.node), KG.confidence, Literal("very sure")))
+
+    monkeypatch.setattr(kg.rdf, "_add_statement", broken)
+    assert graph_texts(graphs[-1]) is None
+
+
 def test_increment_an_update_makes_again_only_what_the_new_article_changes(graphs) -> None:
     earlier = graph_texts(graphs[1]).cache
     updated = graph_texts(graphs[2], earlier)
