@@ -157,6 +157,8 @@ def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, chec
     for key, subjects in part_subjects.items():
         for subject in subjects:
             subject_parts.setdefault(subject, []).append(key)
+    if len(subject_parts) < 2:
+        return None  # rdflib writes a lone node's JSON-LD without "@graph": its writers, not ours
     old = previous.subjects if previous is not None else {}
     changed = [s for s, keys in subject_parts.items() if s not in old or old[s].parts != tuple(keys)]
     context = jsonld_context()
@@ -181,8 +183,6 @@ def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, chec
         if texts is None:
             return None
         made.update(texts)
-    if len(subject_parts) < 2:
-        return None
     namespaces = {prefix: str(namespace) for prefix, namespace in new_graph().namespaces()}
     entries = {s: old[s] if s not in made else SubjectEntry(tuple(keys), made[s]) for s, keys in subject_parts.items()}
     lines = {s: previous.lines[s] for s in entries if s not in made and s in previous.lines} if previous is not None else {}
