@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 
 from kg.gazetteer import country_code, demonym_code, party_forms, party_name, region_name
 from kg.normalize import find_quantities
-from kg.syntax import DASHES, is_spaced_dash
+from kg.syntax import DASHES, indices_of, is_spaced_dash, lowered_in
 from kg.syntax.titles import is_title_head, names_party_member, title_before
 from kg.lexicon import (
     AGREEMENT_HEADS,
@@ -176,7 +176,7 @@ def _place_appositions(doc: Doc, spans: list[Span]) -> list[Span]:
     by_end = {s.end: s for s in spans}
     by_start = {s.start: s for s in spans}
     out = list(spans)
-    for comma in (t.i for t in doc if t.text == "," and 0 < t.i < len(doc) - 1):
+    for comma in (i for i in indices_of(doc, ",") if 0 < i < len(doc) - 1):
         region = _region_after(doc, comma)
         if region is None:
             continue
@@ -428,8 +428,8 @@ def _signed_agreements(doc: Doc, spans: list[Span]) -> list[Span]:
     an agreement of its article only (``kg.extract.entities``)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     out = []
-    for token in doc:
-        if token.lower_ not in _SIGNED_HEADS or token.i in taken or token.pos_ != "NOUN":
+    for token in lowered_in(doc, _SIGNED_HEADS):
+        if token.i in taken or token.pos_ != "NOUN":
             continue
         head = token.head
         signed = (token.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in _SIGNING_VERBS) or (
@@ -477,8 +477,8 @@ def _attended_occasions(doc: Doc, spans: list[Span]) -> list[Span]:
     noun before its head). Its label, ``OCCASION``, makes it an event of its article only."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     out = []
-    for token in doc:
-        if token.lower_ not in EVENT_HEADS or token.i in taken or token.pos_ != "NOUN":
+    for token in lowered_in(doc, EVENT_HEADS):
+        if token.i in taken or token.pos_ != "NOUN":
             continue
         if _hosted(token):
             # "a dinner hosted by John Prescott", "Mr Prescott hosted a dinner": who holds it says
@@ -613,8 +613,8 @@ def _honorific_names(doc: Doc, spans: list[Span]) -> list[Span]:
     person's name, whatever the model called them (often nothing, or an organisation)."""
     out = list(spans)
     by_token = {i: s for s in spans for i in range(s.start, s.end)}
-    for token in doc:
-        if token.lower_ not in _NAME_HONORIFICS or token.i + 1 >= len(doc) or not token.is_title:
+    for token in lowered_in(doc, _NAME_HONORIFICS):
+        if token.i + 1 >= len(doc) or not token.is_title:
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i <= 3 and doc[end].is_title and doc[end].pos_ == "PROPN" and not doc[end].is_sent_start:

@@ -102,12 +102,14 @@ class Antecedents:
         """Remember the names of a sentence (before its statements are read, so a pronoun may
         point at a name earlier in the same sentence)."""
         seen: set[Mention] = set()
-        for token in sent:
+        tokens = tuple(sent)
+        subjects = {mentions[t.i] for t in tokens if t.i in mentions and _is_subject(t)}
+        for token in tokens:
             m = mentions.get(token.i)
             if m is None or m in seen or m.text.lower() in RESOLVED_PRONOUNS:
                 continue
             seen.add(m)
-            subject = any(mentions.get(t.i) == m and _is_subject(t) for t in sent)
+            subject = m in subjects
             if m.type == "Person":
                 gender = gender_of(m)
                 if gender:
@@ -122,7 +124,7 @@ class Antecedents:
                 count[0] += 2 if subject else 1
                 count[1] = m
 
-        for token in sent:
+        for token in tokens:
             m, first = mentions.get(token.i), mentions.get(token.head.i)
             if token.dep_ != "conj" or m is None or first is None or m.key == first.key or m.type != first.type:
                 continue

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.gazetteer import country_code, country_name, demonym_code, is_first_name, pair_half_code, party_name
 from kg.lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
 from kg.model import Mention, Passage
+from kg.syntax.phrases import indices_of
 from kg.syntax.titles import is_plural, names_party_member
 
 #: spaCy labels -> kg types. Countries are told apart from other places by the gazetteer.
@@ -257,9 +258,11 @@ def _nation_pairs(doc: Doc) -> list[tuple[Token, Token]]:
     """The halves of each two-nation adjective ("Anglo-Dutch", "US-German", "Franco-German") that
     is not part of a longer name ("Anglo-Irish Bank") or of a longer entity the model found."""
     pairs = []
-    for hyphen in doc[1:-1]:
-        first, second = doc[hyphen.i - 1], doc[hyphen.i + 1]
-        if hyphen.text != "-" or first.whitespace_ or hyphen.whitespace_:
+    for i in indices_of(doc, "-"):
+        if not 0 < i < len(doc) - 1:
+            continue
+        hyphen, first, second = doc[i], doc[i - 1], doc[i + 1]
+        if first.whitespace_ or hyphen.whitespace_:
             continue
         if pair_half_code(first.text, first=True) is None or pair_half_code(second.text, first=False) is None:
             continue

@@ -182,7 +182,7 @@ def evaluation_statements(sent: Span, b: Builder) -> None:
     """criticizes from speech that judges a named party badly; supports from speech that praises
     a named party's conduct (``kg.lexicon.PRAISE``: "was right to", "a sensible thing to do"; the
     wider ``POSITIVE_EVALUATION`` is too often about results, not their maker, to be read this way)."""
-    for verb in sent:
+    for verb in b.tokens:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _JUDGING_VERBS:
             continue
         # "A Conservative Party spokesman said": one who speaks for an organisation speaks as it.

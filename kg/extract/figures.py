@@ -467,7 +467,7 @@ def _counts(sent: Span, b: Builder) -> None:
     """"MG Rover, which employs more than 6,000 people", "has 1.2 million members", "a population of
     44 million", "an annual capacity of 18.2 million tonnes": counts an organisation or country
     reports, the counted noun as the unit."""
-    for ent in sent.ents:
+    for ent in b.ents:
         # A count the model took for money has no currency: "a population of about 44 million and half".
         if ent.label_ not in {"CARDINAL", "QUANTITY"} and not (ent.label_ == "MONEY" and parse_quantity(ent.text) is None):
             continue
@@ -524,7 +524,7 @@ _COUNTED_METRICS = frozenset({"sales", "output", "production", "exports", "impor
 def _counted_levels(sent: Span, b: Builder) -> None:
     """"Its sales rose 3.5% to 2.7 million units", "unemployment rose to 4.64 million": the level a
     metric counted in things reached (a change by a bare number, "rose 206,900", is not read)."""
-    for ent in sent.ents:
+    for ent in b.ents:
         if ent.label_ != "CARDINAL":
             continue
         value = number_value(ent.text)
@@ -552,7 +552,7 @@ def figure_statements(sent: Span, b: Builder) -> None:
     """"BP's profits rose 15% to £546m": reports(BP, £546m, metric profit) and reports(BP, 15%, metric profit change)."""
     _counts(sent, b)
     _counted_levels(sent, b)
-    for ent in sent.ents:
+    for ent in b.ents:
         if ent.label_ not in {"MONEY", "PERCENT"}:
             continue
         value = parse_quantity(ent.text)

@@ -23,6 +23,7 @@ from kg.extract.entities import INSTITUTIONS, mention_of, normalise_name, passag
 from kg.gazetteer import demonym_code, gender_of, is_city, is_town, party_name
 from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES, SUBSIDIARY_NOUNS, TITLE_MODIFIERS
 from kg.model import Mention, Passage
+from kg.syntax.phrases import indices_of
 from kg.syntax.titles import is_title_head
 
 __all__ = ["document_mentions"]
@@ -437,9 +438,8 @@ def _defined_short_forms(parsed: list[tuple[Doc, Passage]], maps: list[dict[int,
     capitalised word>)"; a short form given to two organisations is neither's."""
     found: dict[str, set[Mention]] = defaultdict(set)
     for (doc, _), by_token in zip(parsed, maps, strict=True):
-        for token in doc:
-            i = token.i
-            if token.text != "(" or i == 0 or i + 2 >= len(doc) or doc[i + 2].text != ")":
+        for i in indices_of(doc, "("):
+            if i == 0 or i + 2 >= len(doc) or doc[i + 2].text != ")":
                 continue
             short, owner = doc[i + 1], by_token.get(i - 1)
             if (

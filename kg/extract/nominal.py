@@ -63,7 +63,7 @@ def tariff_statements(sent: Span, b: Builder) -> None:
     """
     ctx = b.ctx
     last_imposer = last_target = None
-    for noun in sent:
+    for noun in b.tokens:
         if noun.lower_ not in TARIFF_NOUNS or noun.pos_ != "NOUN":
             continue
         imposer = None
@@ -174,7 +174,7 @@ def ownership_statements(sent: Span, b: Builder) -> None:
     """"Pearson's Financial Times", "Altria's Philip Morris": an organisation's possessive on
     another organisation's name makes it the owner; a country's ("France's Total") its home."""
     ctx = b.ctx
-    for token in sent:
+    for token in b.tokens:
         if token.dep_ != "poss" or token.i not in ctx.mentions:
             continue
         owner = ctx.mentions[token.i]
@@ -207,7 +207,7 @@ def event_statements(sent: Span, b: Builder) -> None:
     meeting in London" (hosts London)."""
     ctx = b.ctx
     seen: set[Mention] = set()
-    for token in sent:
+    for token in b.tokens:
         event = ctx.mentions.get(token.i)
         if event is None or event.type != "Event" or event in seen:
             continue

@@ -91,7 +91,7 @@ def place_statements(sent: Span, b: Builder) -> None:
             if found is None or found[0].type not in _PLACE_TYPES or found[0] == m:
                 continue
             b.add(root, (m, 1.0), predicate, found, prep.text, f"kg.rules.{predicate}.np.v1", 0.7, presupposed=True)
-    for token in sent:
+    for token in b.tokens:
         _based_statements(token, b)
 
 

@@ -106,7 +106,7 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
     """"U.S. Secretary of State Marco Rubio", "Tory co-chairman Liam Fox", "ex-ITN political editor John Sergeant"."""
     doc = sent.doc
     ctx = b.ctx
-    titles = [ent for ent in sent.ents if ent.label_ == "TITLE"]
+    titles = [ent for ent in b.ents if ent.label_ == "TITLE"]
     titled = {ent.end for ent in titles}
     for i in range(sent.start, sent.end):
         # Names the document decided are people although the model tagged them otherwise
@@ -239,7 +239,7 @@ def _office_nouns(token: Token) -> list[Token]:
 def _appositions(sent: Span, b: Builder) -> None:
     """"X, Libya's oil minister", "Argentina's President, Nestor Kirchner", "X, a spokesman for Y"."""
     ctx = b.ctx
-    for token in sent:
+    for token in b.tokens:
         if token.dep_ != "appos":
             continue
         head = token.head
@@ -272,7 +272,7 @@ def _occupation(noun: Token, person: Found, b: Builder) -> None:
 def _complements(sent: Span, b: Builder) -> None:
     """"X is chief executive of Y", "X was named chairman", "X stepped down as chief executive"."""
     ctx = b.ctx
-    for token in sent:
+    for token in b.tokens:
         if not (is_title_head(token) and token.pos_ in {"NOUN", "PROPN"}) or token.i in ctx.mentions and ctx.mentions[token.i].type != "Position":
             continue
         if _is_plural_title(token):
@@ -325,7 +325,7 @@ def _office_verbs(sent: Span, b: Builder) -> None:
     """"Sir Alan Pike, who chairs the Commons transport committee": holdsPosition chair with the
     committee as its affiliation (only in the present: "headed the firm" may be long over)."""
     ctx = b.ctx
-    for verb in sent:
+    for verb in b.tokens:
         office = _OFFICE_VERBS.get(verb.lemma_.lower())
         if office is None or verb.pos_ != "VERB" or verb.tag_ not in {"VBZ", "VBP", "VBG"}:
             continue
@@ -471,7 +471,7 @@ def _linear_appositions(sent: Span, b: Builder) -> None:
 def _speaks(person: Mention, sent: Span, b: Builder) -> bool:
     """Whether the person is the one who says something in the sentence ("X at Y said", "said X,
     from Y"): a name is then the source's byline, not where they happened to be."""
-    return any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS for t in sent if b.ctx.mentions.get(t.i) == person)
+    return any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS for t in b.tokens if b.ctx.mentions.get(t.i) == person)
 
 
 def _possessive_members(sent: Span, b: Builder) -> None:
@@ -480,7 +480,7 @@ def _possessive_members(sent: Span, b: Builder) -> None:
     speaker "at" or "from" one speaks for it ("said Ann Lee at Barclays")."""
     ctx = b.ctx
     doc = sent.doc
-    for token in sent:
+    for token in b.tokens:
         if token.dep_ != "poss" or token.i not in ctx.mentions:
             continue
         owner = ctx.mentions[token.i]

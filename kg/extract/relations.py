@@ -143,7 +143,7 @@ def _invitation(verb: Token, b: Builder) -> None:
 def sentence_statements(sent: Span, ctx: SentenceContext) -> Iterator[Statement]:
     """Every statement the rules read from one sentence, in token order of their anchors."""
     b = Builder(sent, ctx)
-    for token in sent:
+    for token in b.tokens:
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"aux", "auxpass"}:
             if token.lemma_.lower() == "invite":
                 _invitation(token, b)

@@ -41,6 +41,8 @@ from kg.syntax.phrases import (
     balance_quotes,
     detached_apposition,
     extent,
+    indices_of,
+    lowered_in,
     is_spaced_dash,
     noun_phrase,
     phrase_text,
@@ -52,7 +54,7 @@ from kg.syntax.phrases import (
 __all__ = [
     "DASHES", "DETACHED_DEPS", "PASSIVE_SUBJECT_DEPS", "PLACE_LABELS", "PREDICATE_POS", "RELATIVE_PRONOUNS", "SUBJECT_DEPS",
     "TIME_LABELS", "after_comma", "agents", "balance_quotes", "clause_head", "conjuncts", "controlled_clause", "described",
-    "detached_apposition", "direct_objects", "examples", "extent", "governing_verb", "has_own_subject", "is_passive",
+    "detached_apposition", "direct_objects", "examples", "extent", "indices_of", "lowered_in", "governing_verb", "has_own_subject", "is_passive",
     "is_predicate", "is_relative_pronoun", "is_spaced_dash", "logical_subjects", "noun_phrase", "patients", "phrase_text", "pobj",
     "prep_objects", "relative_antecedent", "subject_phrases", "subtree", "supposes", "trim",
 ]

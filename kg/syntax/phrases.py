@@ -7,13 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+import functools
+
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
 
 from kg.syntax.clauses import PASSIVE_SUBJECT_DEPS, PREDICATE_POS, SUBJECT_DEPS, is_relative_pronoun, relative_antecedent
 
 __all__ = [
-    "DASHES", "DETACHED_DEPS", "PLACE_LABELS", "TIME_LABELS", "after_comma", "balance_quotes", "detached_apposition", "extent",
-    "is_spaced_dash", "noun_phrase", "phrase_text", "subject_phrases", "subtree", "trim",
+    "DASHES", "DETACHED_DEPS", "PLACE_LABELS", "TIME_LABELS", "after_comma", "balance_quotes", "detached_apposition", "extent", "indices_of", "lowered_in",
+    "indices_of", "is_spaced_dash", "noun_phrase", "phrase_text", "subject_phrases", "subtree", "trim",
 ]
 
 #: Hyphen-minus, double hyphen, en and em dash: spaced, news sets off an apposition or an aside
@@ -25,6 +29,38 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _OPEN_QUOTES = frozenset({"``", "`", '"', "("})
 _CLOSE_QUOTES = frozenset({"''", "'", '"', ")"})
+
+
+def indices_of(doc: Doc, text: str) -> list[int]:
+    """The indices of the tokens of ``doc`` written exactly ``text``, read from spaCy's token
+    array: a pass over a Doc makes a Token object for every word, and the rules that look for
+    one punctuation mark in every passage ("(", "-") would make them all for a few hits.
+
+    Examples:
+        >>> import spacy
+        >>> indices_of(spacy.blank("en")("an Anglo-Dutch firm (AD) - said"), "-")
+        [2, 8]
+    """
+    key = hash_string(text)
+    return [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == key]
+
+
+def lowered_in(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The tokens of ``doc`` whose lower-case form is one of ``words``, found in spaCy's token
+    array (see :func:`indices_of`), in text order.
+
+    Examples:
+        >>> import spacy
+        >>> [t.i for t in lowered_in(spacy.blank("en")("The Deal and the deals"), frozenset({"deal", "the"}))]
+        [0, 1, 3]
+    """
+    hashes = _hashes(words)
+    return [doc[i] for i, key in enumerate(doc.to_array(LOWER).tolist()) if key in hashes]
+
+
+@functools.lru_cache(maxsize=64)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(hash_string(w) for w in words)
 
 
 def is_spaced_dash(token: Token) -> bool:

@@ -57,7 +57,8 @@ def names_party_member(following: Token | None) -> bool:
 def is_title_head(token: Token) -> bool:
     """A word that can end a title: "minister", "chairman", "co-chairman", "MEP", "MPs"."""
     lower = token.lower_
-    return lower in TITLE_HEADS or _base(lower) in TITLE_HEADS or (lower.endswith("s") and lower[:-1] in TITLE_HEADS and is_plural(token))
+    # Only a hyphenated word has a prefix to take off (asked of every noun of every sentence).
+    return lower in TITLE_HEADS or ("-" in lower and _base(lower) in TITLE_HEADS) or (lower.endswith("s") and lower[:-1] in TITLE_HEADS and is_plural(token))
 
 
 def is_plural(token: Token) -> bool:
