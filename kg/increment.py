@@ -108,7 +108,7 @@ class _Subjects:
     """Stands in for a graph to learn which subjects a part writes to (and passes the triples on
     to ``graph``, when given)."""
 
-    def __init__(self, graph: Graph | None = None) -> None:
+    def __init__(self, graph: Graph | _Index | None = None) -> None:
         self.found: dict[str, None] = {}
         self.graph = graph
 
@@ -141,10 +141,11 @@ class _Index:
         return {s: {p: list(objects) for p, objects in by_predicate.items()} for s, by_predicate in self.spo.items()}
 
 
-#: Subjects made at a time when there are many (a build from scratch): the RDF of one batch
-#: is in memory, not the graph's (a quarter of a 1,600-article build's peak, and growing with
-#: the corpus). Texts and checks are per subject, so the batches do not change them.
-BATCH = 2_000
+#: Subjects made at a time when there are many (a build from scratch): the triples of one batch
+#: are in memory, not the graph's (whose rdflib graph was a quarter of a 1,600-article build's
+#: peak, and grows with the corpus); 10,000 subjects (about 700 articles) are some 110,000
+#: triples in a :class:`_Index`. Texts and checks are per subject, so the batches do not change them.
+BATCH = 10_000
 
 
 def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, check: bool = True, keep_rdf: bool = False) -> GraphTexts | None:
@@ -167,12 +168,17 @@ def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, chec
         parts.setdefault(part.key, part)  # an identical record adds nothing more
     part_subjects: dict[str, tuple[str, ...]] = {}
     whole = new_graph() if keep_rdf else None
+    # A build from scratch of a graph of at most one batch of subjects keeps the triples the
+    # first pass makes, and so writes each part once; past a batch it lets them go.
+    early = _Index() if whole is None and previous is None else None
     for key, part in parts.items():
         known = previous.part_subjects.get(key) if previous is not None else None
         if known is None:
-            recorder = _Subjects(whole)  # learns which subjects the part writes to
+            recorder = _Subjects(whole if whole is not None else early)  # learns which subjects the part writes to
             part.write(recorder)  # type: ignore[arg-type]
             known = tuple(recorder.found)
+            if early is not None and len(early.spo) > BATCH:
+                early = None
         elif whole is not None:
             part.write(whole)
         part_subjects[key] = known
@@ -190,7 +196,9 @@ def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, chec
     batches = [changed] if whole is not None else [changed[start : start + BATCH] for start in range(0, len(changed), BATCH)]
     names = new_graph()  # the prefixes the writers name IRIs with, when there is no whole graph
     for batch in batches:
-        if whole is None:
+        if early is not None:  # the one batch, written already
+            rdf, index = names, early.index()
+        elif whole is None:
             # The whole of each subject of the batch, its parts written in the order a build
             # writes them, so its values come in the same order.
             collected = _Index()
