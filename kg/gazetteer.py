@@ -120,8 +120,12 @@ _PUNCTUATION = str.maketrans(
 )
 
 
+@functools.lru_cache(maxsize=16_384)
 def _fold(text: str) -> str:
-    """Drop accents and a leading "the", normalise punctuation and whitespace; keep case."""
+    """Drop accents and a leading "the", normalise punctuation and whitespace; keep case.
+
+    Kept for the words and names seen last: every entity span of every passage asks the country
+    and demonym tables, mostly about the same few thousand strings."""
     # Accents are dropped so the "Cote d'Ivoire" and "Curacao" of ASCII newswires match pycountry.
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

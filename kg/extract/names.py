@@ -528,6 +528,24 @@ _NOT_NAMES = frozenset(
 )
 
 
+def _common(token: Token, lowered: set[str]) -> bool:
+    """A capitalised common noun: a plural, or a word the document also writes in lower case
+    ("Analysts"), unless what is said of it makes it a name."""
+    if token.pos_ != "NOUN" or not (token.tag_ in {"NNS", "NNPS"} or token.lower_ in lowered):
+        return False
+    # "Barclays, the UK's third-biggest bank": a plural-looking word that an apposition calls
+    # a kind of organisation is a name.
+    described = any(c.dep_ == "appos" and c.lower_ in ORGANIZATION_KINDS for c in token.children) and not any(
+        c.dep_ == "prep" for c in token.children  # "Shares in Borussia Dortmund, Germany's only listed club"
+    )
+    # "Travelers had sales of $5.2bn", "Exel employs 109,000 people": only a firm does that.
+    reports = token.dep_ == "nsubj" and (
+        token.head.lemma_.lower() == "employ"
+        or any(c.dep_ == "dobj" and c.lemma_.lower() in METRIC_NOUNS for c in token.head.children)
+    )
+    return not (described or (reports and token.lower_ not in lowered))
+
+
 def _unnamed(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) -> None:
     """Capitalised names the model missed, kept when their context says what they are:
     "Barclays, the UK's third-biggest bank", "shares in Sibneft", "Mr Kazi"."""
@@ -536,22 +554,12 @@ def _unnamed(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) 
     for p, ((doc, passage), by_token) in enumerate(zip(parsed, maps, strict=True)):
         i = 0
         while i < len(doc):
+            if i in by_token:
+                i += 1
+                continue
             token = doc[i]
             untagged = not token.ent_type_ or (token.ent_type_ == "NORP" and not demonym_code(token.text))
-            # "Barclays, the UK's third-biggest bank": a plural-looking word that an apposition calls
-            # a kind of organisation is a name.
-            described = any(c.dep_ == "appos" and c.lower_ in ORGANIZATION_KINDS for c in token.children) and not any(
-                c.dep_ == "prep" for c in token.children  # "Shares in Borussia Dortmund, Germany's only listed club"
-            )
-            # "Travelers had sales of $5.2bn", "Exel employs 109,000 people": only a firm does that.
-            reports = token.dep_ == "nsubj" and (
-                token.head.lemma_.lower() == "employ"
-                or any(c.dep_ == "dobj" and c.lemma_.lower() in METRIC_NOUNS for c in token.head.children)
-            )
-            common = token.pos_ == "NOUN" and (token.tag_ in {"NNS", "NNPS"} or token.lower_ in lowered) and not (
-                described or (reports and token.lower_ not in lowered)
-            )
-            if i in by_token or not untagged or token.pos_ not in {"PROPN", "NOUN"} or common or not (token.is_title or token.is_upper) or token.lower_ in _NOT_NAMES:
+            if not untagged or token.pos_ not in {"PROPN", "NOUN"} or not (token.is_title or token.is_upper) or token.lower_ in _NOT_NAMES or _common(token, lowered):
                 i += 1
                 continue
             end = i
@@ -620,9 +628,13 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
         return None
     kinds = {"Organization": {"Organization", "Place"}, "Place": {"Country", "Place", "Organization"}, "Person": {"Person", "Organization"}}[m.type]
     found: dict[str, Mention] = {}
-    person_ends = {w for o in mentions if o.type == "Person" and o.key != m.key for w in (o.name.lower().split()[0], o.name.lower().split()[-1])}
-    surnames = {o.name.lower().split()[-1] for o in mentions if o.type == "Person"}
-    styled = any(o.type == "Person" and o.name == m.name and _honorific_word(o.text) for o in mentions)
+    person_ends: set[str] = set()
+    surnames: set[str] = set()
+    styled = False
+    if m.type == "Person":  # what only a person's short name is tested against
+        person_ends = {w for o in mentions if o.type == "Person" and o.key != m.key for w in (o.name.lower().split()[0], o.name.lower().split()[-1])}
+        surnames = {o.name.lower().split()[-1] for o in mentions if o.type == "Person"}
+        styled = any(o.type == "Person" and o.name == m.name and _honorific_word(o.text) for o in mentions)
     for other in mentions:
         if other.key == m.key or other.type not in kinds:
             continue
