@@ -70,7 +70,8 @@ def speed_section(figures: dict) -> list[str]:
         return []
     startup = figures["startup_s"]
     lines = ["## Speed: `kg build` on news against bare spaCy", "",
-             f"BBC pool articles (`benchmarks/speed.py`: past the pool's 817 distinct texts, copies with a closing \"Copy 2.\"); "
+             f"BBC pool articles (`benchmarks/speed.py`: {'the distinct texts in a fixed shuffled order, so every size has the same mix of business and politics; ' if figures.get('order') == 'shuffled' else ''}"
+             "past the pool's 817 distinct texts, copies with a closing \"Copy 2.\"); "
              f"whole processes, model loading included on both sides; medians of {figures['rounds']} interleaved rounds on "
              f"{figures['cpus']} CPUs shared with other work. Start-up (one article): kg {startup['kg']:.1f} s, spaCy {startup['spacy']:.1f} s. "
              "Per article: with the start-up taken out.", "",

@@ -165,7 +165,7 @@ def main() -> None:
           f"(start-up taken out; on a shared machine CPU is the steadier figure); peak memory {first['kg']['rss_mb']:.0f} -> {last['kg']['rss_mb']:.0f} MB")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        figures = {"corpus": str(POOL.name), "rounds": args.rounds, "cpus": os.cpu_count(), "load_average": load, "startup_s": startup, "startup_cpu_s": startup_cpu, "sizes": table, "runs": runs}
+        figures = {"corpus": str(POOL.name), "order": "shuffled", "rounds": args.rounds, "cpus": os.cpu_count(), "load_average": load, "startup_s": startup, "startup_cpu_s": startup_cpu, "sizes": table, "runs": runs}
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 
 
