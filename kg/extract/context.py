@@ -60,7 +60,10 @@ class SentenceContext:
 
     def evidence(self, sent: Span) -> Evidence:
         start = self.passage.start + sent.start_char
-        return Evidence(self.passage.document.doc_id, sent.text, start, start + len(sent.text))
+        end = self.passage.start + sent.end_char
+        # The document's own characters: the Doc was made from them, and ``Span.text`` would
+        # join the sentence's tokens again.
+        return Evidence(self.passage.document.doc_id, self.passage.document.text[start:end], start, end)
 
 
 #: Nouns of things someone does or decides, which stand for the doer when judged or welcomed.

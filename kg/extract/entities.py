@@ -5,6 +5,7 @@ used as the state all give ``country:US``), a normalised name for everything els
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -59,8 +60,10 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _QUOTES = "‘’“”\"'`«»"
 
 
+@functools.lru_cache(maxsize=16_384)
 def normalise_name(text: str) -> str:
-    """Lower-case, accent-free, punctuation-light form of a name, for comparing mentions.
+    """Lower-case, accent-free, punctuation-light form of a name, for comparing mentions (kept
+    for the names seen last: the same few are asked of again and again in an article).
 
     Examples:
         >>> normalise_name("Mr. Jaishankar’s")

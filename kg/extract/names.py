@@ -11,6 +11,7 @@ Nicholas") is the one person of the document with that first name.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -639,7 +640,7 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
         if other.key == m.key or other.type not in kinds:
             continue
         # "Lloyd" (as "Lloyd's" is read) opens "Lloyd's of London".
-        long = [_GENITIVE.sub("", w) for w in other.name.lower().split()]
+        long = list(_name_words(other.name))
         if m.type == "Organization" == other.type and "-" in other.name and "-" not in m.name:
             # "Mercedes" after "Mercedes-Benz": the first half of a hyphenated firm's name opens it,
             # unless another half is a name of its own ("Gazprom-Rosneft", "TNK-BP": two firms).
@@ -694,6 +695,12 @@ def _part_names(parsed: list[tuple[Doc, Passage]], occurrences: list[_Occurrence
 
 
 _GENITIVE = re.compile(r"['\u2019]s?$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    """A name's words in lower case without a genitive ending ("Lloyd's of London" -> lloyd, of, london)."""
+    return tuple(_GENITIVE.sub("", w) for w in name.lower().split())
 
 #: Lower-case words before a place's name that make a part of it.
 _PARTS = frozenset("north south east west northern southern eastern western central upper lower inner outer".split())

@@ -93,9 +93,10 @@ def is_passive(verb: Token) -> bool:
     """Passive clause, including the reduced relative "the deal announced on Monday"."""
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
         return True
+    if verb.tag_ != "VBN" or verb.dep_ != "acl":
+        return False
     # A participle with its own subject or a perfect "had" is active: "the statement that Chile had signed".
-    own = any(c.dep_ in SUBJECT_DEPS or (c.dep_ == "aux" and c.lemma_.lower() == "have") for c in verb.children)
-    return verb.tag_ == "VBN" and verb.dep_ == "acl" and not own
+    return not any(c.dep_ in SUBJECT_DEPS or (c.dep_ == "aux" and c.lemma_.lower() == "have") for c in verb.children)
 
 
 def patients(verb: Token) -> list[Token]:
