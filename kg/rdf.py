@@ -8,6 +8,7 @@ made, so the same input always serialises to the same Turtle bytes.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -151,6 +152,14 @@ def document_segment(doc_id: str) -> str:
     return f"{head}~{hashlib.sha1(doc_id.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
 
 
+@functools.lru_cache(maxsize=16_384)
+def _text(value: str) -> Literal:
+    """A plain literal, made once for the values statements repeat (labels, relations, rules):
+    rdflib's ``Literal`` is slow to make, and an rdflib term is never changed once made."""
+    return Literal(value)
+
+
+@functools.lru_cache(maxsize=4096)
 def date_literal(value: str) -> Literal:
     """A date qualifier as ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``, by its precision.
 
@@ -163,6 +172,7 @@ def date_literal(value: str) -> Literal:
     return Literal(value)
 
 
+@functools.lru_cache(maxsize=4096)
 def decimal_literal(value: int | float) -> Literal:
     """An ``xsd:decimal`` in canonical form (always a point, no trailing zeros past the first).
 
@@ -378,19 +388,19 @@ def _add_statement(rdf: Graph, statement: Statement, refs: _References) -> None:
     rdf.add((node, RDF.type, KG.Statement))
     rdf.add((node, KG.subject, subject))
     if refs.subject_label is not None:
-        rdf.add((node, KG.subjectLabel, Literal(refs.subject_label)))
+        rdf.add((node, KG.subjectLabel, _text(refs.subject_label)))
     rdf.add((node, KG.predicate, predicate))
-    rdf.add((node, KG.relation, Literal(statement.relation)))
+    rdf.add((node, KG.relation, _text(statement.relation)))
     obj: Node | None = None
     if refs.object is not None:
         obj = entity_iri(refs.object)
         rdf.add((node, KG.object, obj))
         if refs.object_label is not None:
-            rdf.add((node, KG.objectLabel, Literal(refs.object_label)))
+            rdf.add((node, KG.objectLabel, _text(refs.object_label)))
     elif statement.object.quantity is not None:
         _add_quantity(rdf, node, KG.objectValue, statement.object.quantity)
     elif statement.object.title is not None:
-        rdf.add((node, KG.title, Literal(statement.object.title.name)))
+        rdf.add((node, KG.title, _text(statement.object.title.name)))
 
     q = statement.qualifiers
     if q.date:
@@ -404,11 +414,11 @@ def _add_statement(rdf: Graph, statement: Statement, refs: _References) -> None:
     if q.amount:
         _add_quantity(rdf, node, KG.amount, q.amount)
     if q.status:
-        rdf.add((node, KG.status, Literal(q.status)))
+        rdf.add((node, KG.status, _text(q.status)))
     if q.metric:
-        rdf.add((node, KG.metric, Literal(q.metric)))
+        rdf.add((node, KG.metric, _text(q.metric)))
     if q.period:
-        rdf.add((node, KG.period, Literal(q.period)))
+        rdf.add((node, KG.period, _text(q.period)))
     if refs.buyer:
         rdf.add((node, KG.buyer, entity_iri(refs.buyer)))
 
@@ -421,7 +431,7 @@ def _add_statement(rdf: Graph, statement: Statement, refs: _References) -> None:
     rdf.add((node, KG.sentence, Literal(evidence.sentence)))
     rdf.add((node, KG.startOffset, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
     rdf.add((node, KG.endOffset, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
-    rdf.add((node, KG.extractor, Literal(statement.extractor)))
+    rdf.add((node, KG.extractor, _text(statement.extractor)))
 
 
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
+from rdflib import term as _term
 from rdflib.term import Node
 
 from kg.vocab import OWL, RDF, RDFS, SH, XSD
@@ -338,6 +339,9 @@ _NONE: list[Node] = []
 _TYPE, _SUBCLASS, _RESOURCE = RDF.type, RDFS.subClassOf, RDFS.Resource
 _STRING, _LANG_STRING, _LITERAL, _DATATYPE = XSD.string, RDF.langString, RDFS.Literal, RDFS.Datatype
 _ANY_VALUE = [None]
+#: The datatypes rdflib compares by value (none, so every comparison goes through rdflib, on an
+#: rdflib without the table).
+_NUMERIC_LITERAL_TYPES = frozenset(getattr(_term, "_NUMERIC_LITERAL_TYPES", ()))
 
 
 def _make_test(kind: str, argument):
@@ -432,6 +436,10 @@ def _in_range(kind: str, value: Node, bound: Literal) -> bool:
 
 def _compare(a: Literal, b: Literal) -> int:
     """pyshacl's literal comparison: 0 when equal in value, 1 when greater, -1 otherwise."""
+    if a.datatype in _NUMERIC_LITERAL_TYPES and b.datatype in _NUMERIC_LITERAL_TYPES and not a.ill_typed and not b.ill_typed and a.value is not None and b.value is not None:
+        # rdflib's own rule for two well-typed numbers (Literal.eq and __gt__ compare their
+        # values), without the rest of those methods: every confidence and offset is checked so.
+        return 0 if a.value == b.value else 1 if a.value > b.value else -1
     if a.eq(b):
         return 0
     if a.value.__class__ in (datetime, time):
