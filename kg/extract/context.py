@@ -58,6 +58,11 @@ class SentenceContext:
             end += 1
         return end
 
+    def passage_text(self, start: int, end: int) -> str:
+        """The passage's characters ``start:end`` (a Doc's character offsets), from the document's
+        text: ``Doc.text`` joins every token of the passage again."""
+        return self.passage.document.text[self.passage.start + start : self.passage.start + end]
+
     def evidence(self, sent: Span) -> Evidence:
         start = self.passage.start + sent.start_char
         end = self.passage.start + sent.end_char

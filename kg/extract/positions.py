@@ -53,7 +53,6 @@ def _office(
     ("Mr Brown was considering becoming Foreign Secretary") is as sure as the clause.
     """
     ctx = b.ctx
-    doc = anchor.doc
     former = status or next(("former" for t in words if t.lower_ in FORMER_WORDS or t.lower_ in {"ex", "ex-"}), None)
     words = [t for t in words if t.lower_ not in FORMER_WORDS | PASSING_WORDS and t.lower_ not in {"ex", "ex-"}]
     while words and (words[0].is_punct or words[0].lower_ in {"and", "of", "for", "the"}):
@@ -63,7 +62,7 @@ def _office(
     if not words or name is None and not is_title_head(words[-1]) and not any(is_title_head(t) for t in words):
         return
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    text = doc.text[start:end]
+    text = ctx.passage_text(start, end)
     given = name is not None
     if name is None:
         # ``name``, when given, is the office a verb names ("chairs" -> chair).
@@ -626,8 +625,9 @@ def office_descriptions(sent: Span, ctx: SentenceContext) -> list[Description]:
                 affiliation = affiliation or m
         words = [t for t in words if t.i not in ctx.mentions]
         start, end = min(t.idx for t in words), max(t.idx + len(t.text) for t in words)
-        name = " ".join(doc.text[start:end].split())
+        text = ctx.passage_text(start, end)
+        name = " ".join(text.split())
         offset = ctx.passage.start
-        title = Mention(ctx.passage.document.doc_id, offset + start, offset + end, doc.text[start:end], "Position", name, f"position:{name.lower()}")
+        title = Mention(ctx.passage.document.doc_id, offset + start, offset + end, text, "Position", name, f"position:{name.lower()}")
         found.append(Description(title, ctx.evidence(sent), affiliation))
     return found

@@ -159,9 +159,9 @@ def phrase_text(tokens: Iterable[Token]) -> str:
         if tok.i == prev.i + 1:
             prev = tok
             continue
-        runs.append(doc.text[start.idx : prev.idx + len(prev.text)])
+        runs.append(doc[start.i : prev.i + 1].text)  # the run's own characters (``Doc.text`` joins every token)
         start = prev = tok
-    runs.append(doc.text[start.idx : prev.idx + len(prev.text)])
+    runs.append(doc[start.i : prev.i + 1].text)
     return " ".join(runs)
 
 
