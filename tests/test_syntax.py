@@ -4,7 +4,7 @@ from __future__ import annotations
 import spacy
 
 from kg.lexicon import EVENT_HEADS
-from kg.syntax import indices_of, lowered_in
+from kg.syntax import indices_of, lowered_in, token_texts, written_counts
 
 TEXT = "Anglo-Dutch Shell (RDS) - the oil giant - said talks at the Summit, and a summit in Oslo, were over."
 
@@ -25,3 +25,14 @@ def test_lowered_in_finds_words_in_any_case_in_text_order(nlp) -> None:
     assert [t.text for t in found] == [t.text for t in doc if t.lower_ in EVENT_HEADS]
     assert [t.text for t in found] == ["talks", "Summit", "summit"]
     assert found[0].dep_ == doc[found[0].i].dep_  # real tokens of the parsed Doc
+
+
+def test_written_counts_counts_exact_spellings_only() -> None:
+    doc = spacy.blank("en")("Yukos said Yukos's bid and yukos shares, not YUKOS.")
+    assert written_counts(doc, ["Yukos", "Gazprom"]) == {"Yukos": 2}
+    assert written_counts(doc, []) == {}
+
+
+def test_token_texts_are_the_tokens_texts(nlp) -> None:
+    doc = nlp(TEXT)
+    assert token_texts(doc) == [t.text for t in doc]

@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+from spacy.attrs import IS_TITLE, IS_UPPER
 from spacy.tokens import Doc, Span, Token
 
 from kg import predicates
@@ -24,7 +25,7 @@ from kg.extract.entities import INSTITUTIONS, mention_of, normalise_name, passag
 from kg.gazetteer import demonym_code, gender_of, is_city, is_town, party_name
 from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES, SUBSIDIARY_NOUNS, TITLE_MODIFIERS
 from kg.model import Mention, Passage
-from kg.syntax.phrases import indices_of
+from kg.syntax.phrases import indices_of, token_texts, written_counts
 from kg.syntax.titles import is_title_head
 
 __all__ = ["document_mentions"]
@@ -222,15 +223,12 @@ def _unsupported_people(parsed, occurrences: list[_Occurrence], decided: dict[st
             supported.add(key)
     # A name seen once keeps the model's reading: too little to overrule it. Seen counts every
     # time the article writes the name, tagged or not ("the Quad" the model missed twice).
-    written: Counter = Counter()
     names = {_vote_key(o.mention): o.mention.name for o in occurrences if " " not in _vote_key(o.mention)}
+    unsupported = [key for key, kind in decided.items() if kind == "Person" and " " not in key and key not in supported]
+    written: Counter = Counter()
     for doc, _ in parsed:
-        for token in doc:
-            written[token.text] += 1
-    return [
-        key for key, kind in decided.items()
-        if kind == "Person" and " " not in key and key not in supported and max(seen[key], written[names.get(key, "")]) >= 2
-    ]
+        written.update(written_counts(doc, {names[key] for key in unsupported if key in names}))
+    return [key for key in unsupported if max(seen[key], written[names.get(key, "")]) >= 2]
 
 
 def _vote_key(m: Mention) -> str:
@@ -457,14 +455,18 @@ def _propagate(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]
         return
     longest = max(len(k) for k in names)
     for (doc, passage), by_token in zip(parsed, maps, strict=True):
+        # Every word's text and capitalisation from spaCy's token array: a Token for each word
+        # of each passage would cost more than the rest of the search.
+        texts = token_texts(doc)
+        capitalised = [bool(title or upper) for title, upper in doc.to_array([IS_TITLE, IS_UPPER]).tolist()]
         i = 0
         while i < len(doc):
-            if i in by_token or not (doc[i].is_title or doc[i].is_upper):
+            if i in by_token or not capitalised[i]:
                 i += 1
                 continue
             hit = None
             for n in range(min(longest, len(doc) - i), 0, -1):
-                words = tuple(t.text for t in doc[i : i + n])
+                words = tuple(texts[i : i + n])
                 if n == 1 and not doc[i].is_upper and (doc[i].is_sent_start or doc[i].pos_ != "PROPN"):
                     continue  # "Total sales rose": a capitalised common word, not the firm
                 if words in names and not any(j in by_token for j in range(i, i + n)):

@@ -43,6 +43,8 @@ from kg.syntax.phrases import (
     extent,
     indices_of,
     lowered_in,
+    token_texts,
+    written_counts,
     is_spaced_dash,
     noun_phrase,
     phrase_text,
@@ -56,5 +58,5 @@ __all__ = [
     "TIME_LABELS", "after_comma", "agents", "balance_quotes", "clause_head", "conjuncts", "controlled_clause", "described",
     "detached_apposition", "direct_objects", "examples", "extent", "indices_of", "lowered_in", "governing_verb", "has_own_subject", "is_passive",
     "is_predicate", "is_relative_pronoun", "is_spaced_dash", "logical_subjects", "noun_phrase", "patients", "phrase_text", "pobj",
-    "prep_objects", "relative_antecedent", "subject_phrases", "subtree", "supposes", "trim",
+    "prep_objects", "relative_antecedent", "subject_phrases", "subtree", "supposes", "token_texts", "trim", "written_counts",
 ]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from kg.syntax.clauses import PASSIVE_SUBJECT_DEPS, PREDICATE_POS, SUBJECT_DEPS, is_relative_pronoun, relative_antecedent
 
 __all__ = [
-    "DASHES", "DETACHED_DEPS", "PLACE_LABELS", "TIME_LABELS", "after_comma", "balance_quotes", "detached_apposition", "extent", "indices_of", "lowered_in",
+    "DASHES", "DETACHED_DEPS", "PLACE_LABELS", "TIME_LABELS", "after_comma", "balance_quotes", "detached_apposition", "extent", "indices_of", "lowered_in", "token_texts", "written_counts",
     "indices_of", "is_spaced_dash", "noun_phrase", "phrase_text", "subject_phrases", "subtree", "trim",
 ]
 
@@ -56,6 +56,37 @@ def lowered_in(doc: Doc, words: frozenset[str]) -> list[Token]:
     """
     hashes = _hashes(words)
     return [doc[i] for i, key in enumerate(doc.to_array(LOWER).tolist()) if key in hashes]
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, from spaCy's token array and string store (no Token objects).
+
+    Examples:
+        >>> import spacy
+        >>> token_texts(spacy.blank("en")("Barclays' shares"))
+        ['Barclays', "'", 'shares']
+    """
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+
+
+def written_counts(doc: Doc, texts: Iterable[str]) -> dict[str, int]:
+    """How many tokens of ``doc`` are written exactly as each of ``texts`` (those written at
+    least once), read from spaCy's token array (see :func:`indices_of`).
+
+    Examples:
+        >>> import spacy
+        >>> written_counts(spacy.blank("en")("Yukos said Yukos and yukos"), ["Yukos", "Gazprom"])
+        {'Yukos': 2}
+    """
+    wanted = {hash_string(text): text for text in texts}
+    counts: dict[str, int] = {}
+    if wanted:
+        for orth in doc.to_array(ORTH).tolist():
+            text = wanted.get(orth)
+            if text is not None:
+                counts[text] = counts.get(text, 0) + 1
+    return counts
 
 
 @functools.lru_cache(maxsize=64)
