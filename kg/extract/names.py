@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from spacy.attrs import IS_TITLE, IS_UPPER
+from spacy.attrs import IS_LOWER, IS_TITLE, IS_UPPER, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg import predicates
@@ -553,11 +553,12 @@ def _unnamed(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) 
     """Capitalised names the model missed, kept when their context says what they are:
     "Barclays, the UK's third-biggest bank", "shares in Sibneft", "Mr Kazi"."""
     # A capitalised word the document also writes in lower case is a common word ("Analysts").
-    lowered = {t.lower_ for doc, _ in parsed for t in doc if t.is_lower}
+    lowered = {doc.vocab.strings[lower] for doc, _ in parsed for lower, is_lower in doc.to_array([LOWER, IS_LOWER]).tolist() if is_lower}
     for p, ((doc, passage), by_token) in enumerate(zip(parsed, maps, strict=True)):
+        capitalised = [bool(title or upper) for title, upper in doc.to_array([IS_TITLE, IS_UPPER]).tolist()]
         i = 0
         while i < len(doc):
-            if i in by_token:
+            if i in by_token or not capitalised[i]:  # read from the token array, before a Token is made
                 i += 1
                 continue
             token = doc[i]
