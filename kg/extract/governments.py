@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from spacy.attrs import LEMMA, ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from kg.gazetteer import country_code, country_name, demonym_code, party_country, party_name
@@ -112,6 +114,26 @@ def _named_government(m: Mention) -> str | None:
     return None
 
 
+def _candidates(doc: Doc) -> list[Token]:
+    """The tokens the rules below can read: "Centre", and words whose lemma is a head, found in
+    spaCy's token array rather than by making a Token of every word of the passage."""
+    strings = doc.vocab.strings
+    heads = _HEAD_LEMMAS
+    found = []
+    for i, (orth, lemma) in enumerate(doc.to_array([ORTH, LEMMA]).tolist()):
+        is_head = heads.get(lemma)
+        if is_head is None:
+            is_head = heads[lemma] = strings[lemma].lower() in _HEADS
+        if is_head or orth == _CENTRE:
+            found.append(doc[i])
+    return found
+
+
+#: Lemma hash -> whether it is one of the heads, in any case (learnt as lemmas are seen).
+_HEAD_LEMMAS: dict[int, bool] = {}
+_CENTRE = hash_string("Centre")
+
+
 def government_mentions(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) -> None:
     """Add a government mention to ``maps`` for each "the (X) government" / "the X administration"."""
     article = _article_country(maps)
@@ -123,7 +145,7 @@ def government_mentions(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, 
                 name = _label(code)
                 by_token[i] = Mention(m.doc_id, m.start, m.end, m.text, m.type, name, f"organization:{name.lower()}")
     for (doc, passage), by_token in zip(parsed, maps, strict=True):
-        for token in doc:
+        for token in _candidates(doc):
             m = by_token.get(token.i)
             if (m is not None and token.text == "Centre" and m.name == "Centre" and "IN" in named
                     and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)):
