@@ -225,9 +225,10 @@ def _unsupported_people(parsed, occurrences: list[_Occurrence], decided: dict[st
     # time the article writes the name, tagged or not ("the Quad" the model missed twice).
     names = {_vote_key(o.mention): o.mention.name for o in occurrences if " " not in _vote_key(o.mention)}
     unsupported = [key for key, kind in decided.items() if kind == "Person" and " " not in key and key not in supported]
+    asked = {names[key] for key in unsupported if key in names}
     written: Counter = Counter()
     for doc, _ in parsed:
-        written.update(written_counts(doc, {names[key] for key in unsupported if key in names}))
+        written.update(written_counts(doc, asked))
     return [key for key in unsupported if max(seen[key], written[names.get(key, "")]) >= 2]
 
 
