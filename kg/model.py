@@ -215,4 +215,3 @@ def statement_id(statement: Statement, graph: KnowledgeGraph) -> str:
         rate,
     )
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-

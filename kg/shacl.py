@@ -18,8 +18,8 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.collection import Collection
 from rdflib import term as _term
+from rdflib.collection import Collection
 from rdflib.term import Node
 
 from kg.vocab import OWL, RDF, RDFS, SH, XSD

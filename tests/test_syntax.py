@@ -4,7 +4,7 @@ from __future__ import annotations
 import spacy
 
 from kg.lexicon import EVENT_HEADS
-from kg.syntax import indices_of, lowered_in, token_texts, written_counts
+from kg.syntax import capitalised, indices_of, lowered_in, token_texts, written_counts
 
 TEXT = "Anglo-Dutch Shell (RDS) - the oil giant - said talks at the Summit, and a summit in Oslo, were over."
 
@@ -36,3 +36,8 @@ def test_written_counts_counts_exact_spellings_only() -> None:
 def test_token_texts_are_the_tokens_texts(nlp) -> None:
     doc = nlp(TEXT)
     assert token_texts(doc) == [t.text for t in doc]
+
+
+def test_capitalised_marks_title_case_and_capitals(nlp) -> None:
+    doc = nlp(TEXT)
+    assert capitalised(doc) == [t.is_title or t.is_upper for t in doc]

@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from spacy.attrs import IS_LOWER, IS_TITLE, IS_UPPER, LOWER
+from spacy.attrs import IS_LOWER, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg import predicates
@@ -25,7 +25,7 @@ from kg.extract.entities import INSTITUTIONS, mention_of, normalise_name, passag
 from kg.gazetteer import demonym_code, gender_of, is_city, is_town, party_name
 from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES, SUBSIDIARY_NOUNS, TITLE_MODIFIERS
 from kg.model import Mention, Passage
-from kg.syntax.phrases import indices_of, token_texts, written_counts
+from kg.syntax.phrases import capitalised, indices_of, token_texts, written_counts
 from kg.syntax.titles import is_title_head
 
 __all__ = ["document_mentions"]
@@ -459,10 +459,10 @@ def _propagate(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]
         # Every word's text and capitalisation from spaCy's token array: a Token for each word
         # of each passage would cost more than the rest of the search.
         texts = token_texts(doc)
-        capitalised = [bool(title or upper) for title, upper in doc.to_array([IS_TITLE, IS_UPPER]).tolist()]
+        caps = capitalised(doc)
         i = 0
         while i < len(doc):
-            if i in by_token or not capitalised[i]:
+            if i in by_token or not caps[i]:
                 i += 1
                 continue
             hit = None
@@ -556,10 +556,10 @@ def _unnamed(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) 
     # A capitalised word the document also writes in lower case is a common word ("Analysts").
     lowered = {doc.vocab.strings[lower] for doc, _ in parsed for lower, is_lower in doc.to_array([LOWER, IS_LOWER]).tolist() if is_lower}
     for p, ((doc, passage), by_token) in enumerate(zip(parsed, maps, strict=True)):
-        capitalised = [bool(title or upper) for title, upper in doc.to_array([IS_TITLE, IS_UPPER]).tolist()]
+        caps = capitalised(doc)
         i = 0
         while i < len(doc):
-            if i in by_token or not capitalised[i]:  # read from the token array, before a Token is made
+            if i in by_token or not caps[i]:  # read from the token array, before a Token is made
                 i += 1
                 continue
             token = doc[i]
@@ -650,8 +650,8 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
             # unless another half is a name of its own ("Gazprom-Rosneft", "TNK-BP": two firms).
             halves = [part for w in long for part in w.split("-") if part]
             named = {o.name.lower() for o in mentions if o.key != other.key}
-            capitalised = all(part[:1].isupper() for w in other.name.split() for part in w.split("-") if part)
-            if capitalised and halves[: len(words)] == words and not any(h in named for h in halves[len(words):]):
+            all_capitalised = all(part[:1].isupper() for w in other.name.split() for part in w.split("-") if part)
+            if all_capitalised and halves[: len(words)] == words and not any(h in named for h in halves[len(words):]):
                 long = halves
         if len(long) <= len(words):
             continue

@@ -5,19 +5,19 @@ edges, balanced quotes and character extents.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
-import functools
-
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import IS_TITLE, IS_UPPER, LOWER, ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from kg.syntax.clauses import PASSIVE_SUBJECT_DEPS, PREDICATE_POS, SUBJECT_DEPS, is_relative_pronoun, relative_antecedent
 
 __all__ = [
-    "DASHES", "DETACHED_DEPS", "PLACE_LABELS", "TIME_LABELS", "after_comma", "balance_quotes", "detached_apposition", "extent", "indices_of", "lowered_in", "token_texts", "written_counts",
-    "indices_of", "is_spaced_dash", "noun_phrase", "phrase_text", "subject_phrases", "subtree", "trim",
+    "DASHES", "DETACHED_DEPS", "PLACE_LABELS", "TIME_LABELS", "after_comma", "balance_quotes", "capitalised", "detached_apposition",
+    "extent", "indices_of", "is_spaced_dash", "lowered_in", "noun_phrase", "phrase_text", "subject_phrases", "subtree", "token_texts",
+    "trim", "written_counts",
 ]
 
 #: Hyphen-minus, double hyphen, en and em dash: spaced, news sets off an apposition or an aside
@@ -68,6 +68,18 @@ def token_texts(doc: Doc) -> list[str]:
     """
     strings = doc.vocab.strings
     return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+
+
+def capitalised(doc: Doc) -> list[bool]:
+    """For each token of ``doc``, whether it is written in title case or in capitals, read from
+    spaCy's token array (see :func:`indices_of`).
+
+    Examples:
+        >>> import spacy
+        >>> capitalised(spacy.blank("en")("Shares in BP rose"))
+        [True, False, True, False]
+    """
+    return [bool(title or upper) for title, upper in doc.to_array([IS_TITLE, IS_UPPER]).tolist()]
 
 
 def written_counts(doc: Doc, texts: Iterable[str]) -> dict[str, int]:
