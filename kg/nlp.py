@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 import kg.components  # noqa: F401  (registers the kg_* factories, also in worker processes)
 from kg.errors import ModelError
 from kg.model import Document, Passage
+from kg.rule_tables import answer_from_tables
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ def load_pipeline(name: str | None = None, exclude: Iterable[str] = ()) -> Langu
         except (OSError, ImportError, ValueError) as err:
             raise ModelError(f"cannot load spaCy pipeline {candidate!r}: {err}") from err
         _keep_amounts_whole(nlp)
+        answer_from_tables(nlp)
         if "ner" in nlp.pipe_names and "kg_entities" not in nlp.pipe_names:
             nlp.add_pipe("kg_entities", after="ner")
         log.info("loaded spaCy pipeline %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
