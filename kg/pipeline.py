@@ -25,7 +25,7 @@ from kg.extract import DEFAULT, extract_documents
 from kg import __version__
 from kg.ingest import load_documents, text_hash
 from kg.model import Document, Extraction, KnowledgeGraph
-from kg.nlp import load_pipeline, parse_documents
+from kg.nlp import give_back_memory, load_pipeline, parse_documents
 from kg.analytics import records_networkx, to_networkx
 from kg.files import Content, Folder, locked, write_files
 from kg.query import fill_store
@@ -481,7 +481,9 @@ def extract_all(documents: Iterable[Document], nlp: Language, jobs: int | str = 
     else:
         extractions = extract_documents(parse_documents(nlp, ordered, n_process=jobs), classifier)
     bar = tqdm(extractions, total=len(ordered), unit="doc", desc="kg", disable=None if progress else True, leave=False)
-    return list(bar)
+    done = list(bar)
+    give_back_memory()  # spaCy's working memory, before resolution and the outputs grow theirs
+    return done
 
 
 def assemble_graph(extractions: Iterable[Extraction], resolver: MentionResolver | None = None) -> KnowledgeGraph:
