@@ -447,3 +447,32 @@ def test_query_does_not_look_for_derived_properties_a_query_does_not_name(sample
     bare.load(to_turtle(rdf).encode("utf-8"), ox.RdfFormat.TURTLE)
     assert missing_derived(bare, "SELECT ?s WHERE { ?s kg:subjectLabel ?l }") == []
     assert missing_derived(bare, named_query("entities").text) == ["kg:documentCount"]
+
+
+def _counted_entities(count: int) -> ox.Store:
+    """``count`` entities with the counts kg build writes, many of them tied."""
+    lines = ["@prefix kg: <https://w3id.org/kg-news/ontology#> .", "@prefix skos: <http://www.w3.org/2004/02/skos/core#> ."]
+    for i in range(count):
+        kind = ("Person", "Country", "Place")[i % 3]
+        lines.append(f'<https://w3id.org/kg-news/resource/entity/x/e{i}> a kg:{kind} ; skos:prefLabel "E{i:03d}" ; '
+                     f"kg:statementCount {i % 7 + 1} ; kg:neighbourCount {i % 3} .")
+    store = ox.Store()
+    store.load("\n".join(lines), format=ox.RdfFormat.TURTLE)
+    return store
+
+
+#: ``connected`` written as the plain reading of its comment: every counted entity, sorted.
+PLAIN_CONNECTED = """PREFIX kg: <https://w3id.org/kg-news/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?entity ?type ?statements ?neighbours WHERE {
+  ?e kg:statementCount ?statements ; kg:neighbourCount ?neighbours ; skos:prefLabel ?entity ; a ?class .
+  BIND(REPLACE(STR(?class), "^.*#", "") AS ?type)
+} ORDER BY DESC(?statements) DESC(?neighbours) ?entity LIMIT 20"""
+
+
+@pytest.mark.parametrize("count", [3, 19, 20, 21, 60])
+def test_connected_gives_the_rows_of_its_plain_reading_whatever_the_ties(count) -> None:
+    store = _counted_entities(count)
+    rows = lambda text: [tuple(str(s[v]) for v in ("entity", "type", "statements", "neighbours")) for s in store.query(text)]
+    assert rows(named_query("connected").text) == rows(PLAIN_CONNECTED)
+    assert len(rows(named_query("connected").text)) == min(count, 20)
