@@ -38,7 +38,7 @@ def test_table_ruler_finds_the_matches_of_spacys_matcher(nlp, text):
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_table_components_annotate_as_spacys_own(nlp, text):
+def test_table_ruler_annotates_tokens_as_spacys_matcher_does(nlp, text):
     ruler, lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
     ours, theirs = _parsed(nlp, text), _parsed(nlp, text)
     lemmatizer(ruler(ours))
