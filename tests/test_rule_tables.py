@@ -1,6 +1,8 @@
 """The model's attribute ruler and lemmatizer answered from tables annotate as spaCy's own code does."""
 from __future__ import annotations
 
+import json
+
 import numpy
 import pytest
 import spacy
@@ -78,3 +80,13 @@ def test_lookup_lemmatizer_is_left_as_it_is():
     nlp = spacy.blank("en")
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     assert not lemma_index_as_sets(lemmatizer)
+
+
+def test_tables_benchmark_finds_no_difference_on_news_sentences(nlp, tmp_path, capsys):
+    """benchmarks/tables.py on a few sentences: kg's pipeline and spaCy's annotate alike."""
+    from benchmarks import tables
+
+    sentences = tmp_path / "sentences.jsonl"
+    sentences.write_text("".join(json.dumps({"text": text, "tokens": text.split()}) + "\n" for text in TEXTS), encoding="utf-8")
+    assert tables.main([str(sentences)]) == 0
+    assert "texts whose annotations differ: 0" in capsys.readouterr().out
