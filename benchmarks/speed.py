@@ -45,20 +45,21 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("KG_DATA_DIR", ROOT.parent / "shared" / "data"))
 POOL = DATA / "news" / "pool.jsonl"
 
-#: The floor: the pipeline kg would load, without kg's own component, over the article texts.
-BARE = """
+#: The floor: the pipeline kg would load, without kg's own component, over the article texts;
+#: ``{tables}`` is where the variant with kg's tables sets them.
+_FLOOR = """
 import json, sys
 import spacy
 from kg.nlp import DEFAULT_MODELS, is_loadable
 name = next(m for m in DEFAULT_MODELS if is_loadable(m))
 nlp = spacy.load(name)
-texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+{tables}texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
 for _ in nlp.pipe(texts):
     pass
 """
-
+BARE = _FLOOR.format(tables="")
 #: The same with the model's rule components answered from kg's tables, as kg runs them.
-TABLES = BARE.replace("nlp = spacy.load(name)\n", "nlp = spacy.load(name)\nfrom kg.rule_tables import answer_from_tables\nanswer_from_tables(nlp)\n")
+TABLES = _FLOOR.format(tables="from kg.rule_tables import answer_from_tables\nanswer_from_tables(nlp)\n")
 
 
 def corpus(size: int, folder: Path) -> Path:

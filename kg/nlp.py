@@ -37,7 +37,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 _SPACE = re.compile(r"\s+")
 
 
-def load_pipeline(name: str | None = None, exclude: Iterable[str] = ()) -> Language:
+def load_pipeline(name: str | None = None, exclude: Iterable[str] = (), tables: bool = True) -> Language:
     """Load a spaCy pipeline, have its attribute ruler and rule lemmatizer answer from tables
     (:func:`kg.rule_tables.answer_from_tables`: the same annotations, faster) and add kg's entity
     component after its NER.
@@ -45,6 +45,8 @@ def load_pipeline(name: str | None = None, exclude: Iterable[str] = ()) -> Langu
     Args:
         name: an installed pipeline package or path; None tries ``DEFAULT_MODELS`` in order.
         exclude: pipeline components not to load.
+        tables: answer the rule components from tables; False keeps spaCy's own code (the
+            annotations are the same: ``benchmarks/tables.py`` compares the two).
 
     Returns:
         The pipeline, with ``kg_entities`` added when it has an ``ner`` component.
@@ -61,7 +63,8 @@ def load_pipeline(name: str | None = None, exclude: Iterable[str] = ()) -> Langu
         except (OSError, ImportError, ValueError) as err:
             raise ModelError(f"cannot load spaCy pipeline {candidate!r}: {err}") from err
         _keep_amounts_whole(nlp)
-        answer_from_tables(nlp)
+        if tables:
+            answer_from_tables(nlp)
         if "ner" in nlp.pipe_names and "kg_entities" not in nlp.pipe_names:
             nlp.add_pipe("kg_entities", after="ner")
         log.info("loaded spaCy pipeline %s %s", nlp.meta.get("name"), nlp.meta.get("version"))
