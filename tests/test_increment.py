@@ -66,6 +66,7 @@ def test_increment_texts_of_a_whole_build_are_to_rdfs(graphs) -> None:
 
 
 def test_increment_texts_made_a_few_subjects_at_a_time_are_the_whole_graphs(graphs, monkeypatch) -> None:
+    monkeypatch.setattr("kg.increment.ONE_PASS", 3)
     monkeypatch.setattr("kg.increment.BATCH", 3)
     texts = graph_texts(graphs[-1])
     rdf = to_rdf(graphs[-1])
@@ -79,6 +80,7 @@ def test_increment_the_whole_rdf_is_kept_only_when_asked_for(graphs) -> None:
 
 
 def test_increment_a_broken_subject_in_a_later_batch_is_refused(graphs, monkeypatch) -> None:
+    monkeypatch.setattr("kg.increment.ONE_PASS", 3)
     monkeypatch.setattr("kg.increment.BATCH", 3)
     add_statement = kg.rdf._add_statement
     last = graphs[-1].statement_ids[-1]
