@@ -199,13 +199,19 @@ def _create(path: Path, content: Content) -> Path:
     raise OutputError(f"cannot write {path}: no free temporary name")
 
 
+_PIECE = 1 << 20
+
+
 def _fill(tmp: Path, content: Content) -> None:
     if isinstance(content, Folder):
         content.fill(tmp)
         return
     with open(tmp, "w", encoding="utf-8", newline="\n") as stream:
         if isinstance(content, str):
-            stream.write(content)
+            # A megabyte at a time: the stream encodes what it is given whole, and a page of
+            # 14 MB would be copied once more as bytes.
+            for start in range(0, len(content), _PIECE):
+                stream.write(content[start : start + _PIECE])
         else:
             content(stream)
         stream.flush()

@@ -218,17 +218,18 @@ def write_outputs(
     lap("page")
     extractions = list(extractions)
     extracted = (lambda stream: _write_extractions(extractions, stamp, stream)) if extractions else None
-    written = write_files(_output_contents(out, graph, turtle, jsonld, page, extracted, extra, store))
+    written = write_files(_output_contents(out, graph, turtle, jsonld, page, extracted, extra, store, lambda: turtle))
     lap("write")
     return written
 
 
 def _output_contents(
-    out: Path, graph: KnowledgeGraph, turtle: str, jsonld: str, page: str, extractions: Content | None,
-    extra: Mapping[Path, Content] | None, store: str | PathLike[str] | None, cache: Content | None = None,
+    out: Path, graph: KnowledgeGraph, turtle: Content, jsonld: Content, page: str, extractions: Content | None,
+    extra: Mapping[Path, Content] | None, store: str | PathLike[str] | None, store_turtle: Callable[[], str], cache: Content | None = None,
 ) -> dict[Path, Content]:
     """What one build writes, all or none: the :data:`OUTPUT_FILES` (the extractions and the
-    update cache when given), then ``extra``, then the oxigraph ``store`` folder."""
+    update cache when given), then ``extra``, then the oxigraph ``store`` folder, loaded from
+    the Turtle ``store_turtle`` gives."""
     contents: dict[Path, Content] = {
         out / "graph.ttl": turtle,
         out / "graph.jsonld": jsonld,
@@ -241,7 +242,7 @@ def _output_contents(
         contents[out / CACHE_FILE] = cache
     contents.update(extra or {})
     if store is not None:
-        contents[Path(store)] = Folder(lambda folder: fill_store(turtle, folder))
+        contents[Path(store)] = Folder(lambda folder: fill_store(store_turtle(), folder))
     return contents
 
 
@@ -420,19 +421,20 @@ def _write_texts(
 ) -> list[Path]:
     """:func:`write_outputs` from :func:`kg.increment.graph_texts`, with the cache for the next update."""
     out = Path(out_dir)
-    page = render_records_page(graph, texts.turtle, texts.triples)
+    page = render_records_page(graph, texts.turtle_chunks(), texts.triples)
     clock.lap("page")
     written = write_files(_output_contents(
-        out, graph, texts.turtle, texts.jsonld, page, lambda stream: _write_extractions(extractions, stamp, stream, lines), extra, store,
-        cache=lambda stream: write_cache(texts.cache, stream),
+        out, graph, texts.write_turtle, texts.write_jsonld, page, lambda stream: _write_extractions(extractions, stamp, stream, lines), extra, store,
+        lambda: texts.turtle, cache=lambda stream: write_cache(texts.cache, stream),
     ))
     clock.lap("write")
     return written
 
 
-def render_records_page(graph: KnowledgeGraph, turtle: str, triples: int, title: str | None = None, include_hedged: bool = True) -> str:
+def render_records_page(graph: KnowledgeGraph, turtle: str | Iterable[str], triples: int, title: str | None = None, include_hedged: bool = True) -> str:
     """:func:`render_page` of ``to_rdf(graph)``, drawn from the records and the graph's Turtle
-    and number of triples (:func:`kg.increment.graph_texts`), without the RDF."""
+    (whole or in pieces, :meth:`kg.increment.GraphTexts.turtle_chunks`) and number of triples
+    (:func:`kg.increment.graph_texts`), without the RDF."""
     documents = [{"id": d.doc_id, "title": d.title or None, "published": d.published.isoformat() if d.published else None} for d in graph.documents]
     if title is None:
         title = _page_title([d["title"] for d in documents if d["title"]], len({d["id"] for d in documents}))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -23,8 +23,8 @@ from rdflib.term import Node
 from kg.vocab import RDF, RDFS
 
 __all__ = [
-    "SubjectIndex", "SubjectText", "jsonld_data", "jsonld_from_parts", "ntriples_lines", "subject_index",
-    "subject_texts", "turtle_from_parts", "turtle_text",
+    "SubjectIndex", "SubjectText", "jsonld_chunks", "jsonld_data", "jsonld_from_parts", "ntriples_lines", "subject_index",
+    "subject_texts", "turtle_chunks", "turtle_from_parts", "turtle_text",
 ]
 
 #: subject -> predicate -> objects: one read of a graph, shared by the writers and the SHACL check
@@ -383,26 +383,40 @@ def turtle_from_parts(namespaces: dict[str, str], texts: Iterable[SubjectText], 
     """The Turtle of a whole graph from its subjects' shares (``texts`` in the order of ``subjects``,
     their IRIs): what :func:`turtle_text` writes for it. ``namespaces``: prefix -> namespace, at
     least every prefix the texts use."""
+    return "".join(turtle_chunks(namespaces, texts, subjects))
+
+
+def turtle_chunks(namespaces: dict[str, str], texts: Iterable[SubjectText], subjects: Iterable[str]) -> Iterator[str]:
+    """:func:`turtle_from_parts` in pieces, to write or compress without the whole text in memory."""
     texts = list(texts)
     references: dict[str, int] = defaultdict(int)
     for text in texts:
         for iri in text.points_to:
             references[iri] += 1
     used = sorted({prefix for text in texts for prefix in text.prefixes})
-    parts = [f"@prefix {prefix}: <{namespaces[prefix]}> .\n" for prefix in used]
+    yield "".join(f"@prefix {prefix}: <{namespaces[prefix]}> .\n" for prefix in used)
     subjects = list(subjects)
     keys = [(references.get(subject, 0), subject, i) for i, subject in enumerate(subjects)]
     keys.sort()
-    parts.extend(texts[i].turtle for _, _, i in keys)
-    parts.append("\n")
-    return "".join(parts)
+    for _, _, i in keys:
+        yield texts[i].turtle
+    yield "\n"
 
 
 def jsonld_from_parts(context: dict[str, object], texts: Iterable[SubjectText]) -> str:
     """The JSON-LD text ``kg.rdf.to_jsonld`` writes, from every subject's share."""
+    return "".join(jsonld_chunks(context, texts))
+
+
+def jsonld_chunks(context: dict[str, object], texts: Iterable[SubjectText]) -> Iterator[str]:
+    """:func:`jsonld_from_parts` in pieces (a lone surrogate is replaced within its piece, as
+    in the whole text: each is a code point of its own)."""
     nodes = sorted(texts, key=lambda text: text.jsonld_id)
     head = json.dumps(context, ensure_ascii=False, indent=2, sort_keys=True).replace("\n", "\n  ")
-    return _replace_surrogates('{\n  "@context": ' + head + ',\n  "@graph": [\n' + ",\n".join(t.jsonld for t in nodes) + "\n  ]\n}\n")
+    yield _replace_surrogates('{\n  "@context": ' + head + ',\n  "@graph": [\n')
+    for i, node in enumerate(nodes):
+        yield _replace_surrogates(node.jsonld if i == 0 else ",\n" + node.jsonld)
+    yield "\n  ]\n}\n"
 
 
 def _jsonld_nodes(rdf: Graph, context: dict[str, object], part: SubjectIndex) -> dict[Node, tuple[str, str]] | None:

@@ -52,6 +52,12 @@ def test_files_write_leaves_only_the_targets(tmp_path) -> None:
     assert (tmp_path / "b.jsonl").read_text() == "b\n"
 
 
+def test_files_long_text_is_written_whole_with_its_characters(tmp_path) -> None:
+    text = "é" + "x" * (kg.files._PIECE - 1) + "’" + "ü" * kg.files._PIECE + "end"
+    write_files({tmp_path / "page.html": text})
+    assert (tmp_path / "page.html").read_text(encoding="utf-8") == text
+
+
 def test_files_failed_content_leaves_every_target_as_it_was(tmp_path) -> None:
     write_files({tmp_path / "a.ttl": "old a", tmp_path / "b.ttl": "old b"})
 

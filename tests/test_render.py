@@ -277,6 +277,23 @@ def test_render_sparql_panel_carries_the_named_queries_and_the_triples(small_rdf
     assert isomorphic(in_page, small_rdf)
 
 
+def test_render_turtle_given_in_pieces_makes_the_page_of_the_whole_text(small_rdf, small_page: str) -> None:
+    from kg.analytics import to_networkx
+    from kg.rdf import to_turtle
+
+    turtle = to_turtle(small_rdf)
+    pieces = iter([turtle[:100], turtle[100:101], turtle[101:]])
+    assert render_html(to_networkx(small_rdf), title="Small", rdf=small_rdf, turtle=pieces) == small_page
+
+
+def test_render_csp_is_filled_in_whatever_the_title_says(small_rdf) -> None:
+    from kg.analytics import to_networkx
+
+    html = render_html(to_networkx(small_rdf), title="kg-content-security-policy </script>", rdf=small_rdf)
+    assert _csp(html)["default-src"] == ["'none'"]
+    assert "<title>kg-content-security-policy &lt;/script&gt;</title>" in html
+
+
 def test_render_sparql_engine_is_oxigraphs_webassembly_inflated_in_the_browser(small_page: str) -> None:
     import base64
     import gzip
