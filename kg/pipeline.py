@@ -33,7 +33,7 @@ from kg.increment import CACHE_FILE, GraphTexts, graph_texts, read_cache, write_
 from kg.rdf import entity_iri, to_jsonld, to_rdf, to_turtle
 from kg.errors import InputError
 from kg.records import extraction_from_record, extraction_record, write_jsonl
-from kg.render import render_html
+from kg.render import Page, html_page
 from kg.resolve import MentionResolver, resolve_graph
 from kg.validate import check_graph
 from kg.writers import SubjectIndex, subject_index
@@ -179,9 +179,13 @@ def render_page(
     ``index``: the graph's :func:`kg.writers.subject_index`, when the caller has read it already;
     ``turtle``: its :func:`kg.rdf.to_turtle`, when the caller has written it already.
     """
+    return _rdf_page(rdf, title, include_hedged, sparql, index, turtle).text()
+
+
+def _rdf_page(rdf: Graph, title: str | None, include_hedged: bool, sparql: bool, index: SubjectIndex | None, turtle: str | None) -> Page:
     if title is None:
         title = _page_title([str(t) for t in rdf.objects(None, DCTERMS.title)], len(set(rdf.subjects(RDF.type, KG.Document))))
-    return render_html(to_networkx(rdf, include_hedged=include_hedged), title=title, rdf=rdf, sparql=sparql, index=index, turtle=turtle)
+    return html_page(to_networkx(rdf, include_hedged=include_hedged), title=title, rdf=rdf, sparql=sparql, index=index, turtle=turtle)
 
 
 def _page_title(titles: list[str], documents: int) -> str:
@@ -214,17 +218,17 @@ def write_outputs(
     lap("turtle")
     jsonld = to_jsonld(rdf, index)
     lap("jsonld")
-    page = render_page(rdf, index=index, turtle=turtle)
+    page = _rdf_page(rdf, None, True, True, index, turtle)
     lap("page")
     extractions = list(extractions)
     extracted = (lambda stream: _write_extractions(extractions, stamp, stream)) if extractions else None
-    written = write_files(_output_contents(out, graph, turtle, jsonld, page, extracted, extra, store, lambda: turtle))
+    written = write_files(_output_contents(out, graph, turtle, jsonld, page.write, extracted, extra, store, lambda: turtle))
     lap("write")
     return written
 
 
 def _output_contents(
-    out: Path, graph: KnowledgeGraph, turtle: Content, jsonld: Content, page: str, extractions: Content | None,
+    out: Path, graph: KnowledgeGraph, turtle: Content, jsonld: Content, page: Content, extractions: Content | None,
     extra: Mapping[Path, Content] | None, store: str | PathLike[str] | None, store_turtle: Callable[[], str], cache: Content | None = None,
 ) -> dict[Path, Content]:
     """What one build writes, all or none: the :data:`OUTPUT_FILES` (the extractions and the
@@ -421,10 +425,10 @@ def _write_texts(
 ) -> list[Path]:
     """:func:`write_outputs` from :func:`kg.increment.graph_texts`, with the cache for the next update."""
     out = Path(out_dir)
-    page = render_records_page(graph, texts.turtle_chunks(), texts.triples)
+    page = _records_page(graph, texts.turtle_chunks(), texts.triples)
     clock.lap("page")
     written = write_files(_output_contents(
-        out, graph, texts.write_turtle, texts.write_jsonld, page, lambda stream: _write_extractions(extractions, stamp, stream, lines), extra, store,
+        out, graph, texts.write_turtle, texts.write_jsonld, page.write, lambda stream: _write_extractions(extractions, stamp, stream, lines), extra, store,
         lambda: texts.turtle, cache=lambda stream: write_cache(texts.cache, stream),
     ))
     clock.lap("write")
@@ -435,11 +439,15 @@ def render_records_page(graph: KnowledgeGraph, turtle: str | Iterable[str], trip
     """:func:`render_page` of ``to_rdf(graph)``, drawn from the records and the graph's Turtle
     (whole or in pieces, :meth:`kg.increment.GraphTexts.turtle_chunks`) and number of triples
     (:func:`kg.increment.graph_texts`), without the RDF."""
+    return _records_page(graph, turtle, triples, title, include_hedged).text()
+
+
+def _records_page(graph: KnowledgeGraph, turtle: str | Iterable[str], triples: int, title: str | None = None, include_hedged: bool = True) -> Page:
     documents = [{"id": d.doc_id, "title": d.title or None, "published": d.published.isoformat() if d.published else None} for d in graph.documents]
     if title is None:
         title = _page_title([d["title"] for d in documents if d["title"]], len({d["id"] for d in documents}))
     mentioned = {str(entity_iri(e.entity_id)): len({m.doc_id for m in e.mentions}) for e in graph.entities}
-    return render_html(records_networkx(graph, include_hedged=include_hedged), title=title, documents=documents, mentioned=mentioned, turtle=turtle, count=triples)
+    return html_page(records_networkx(graph, include_hedged=include_hedged), title=title, documents=documents, mentioned=mentioned, turtle=turtle, count=triples)
 
 
 @dataclass(frozen=True)

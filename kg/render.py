@@ -1,6 +1,6 @@
-"""networkx graph of entities and statements -> one self-contained, offline pyvis HTML page (a string).
+"""networkx graph of entities and statements -> one self-contained, offline HTML page (:class:`Page`).
 
-The page is drawn by vis-network through pyvis, with kg's own template
+The page is drawn by vis-network, inlined from pyvis's package, with kg's own template
 (``kg/templates/graph.html.j2``): vis-network is inlined from pyvis's package, nothing is
 linked from a CDN, article text travels as escaped JSON and reaches the screen only through
 ``textContent``. Node colour and shape give the type, size the PageRank; negated statements
@@ -25,16 +25,17 @@ import re
 import statistics
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TextIO
 
 import networkx as nx
 import pyvis
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, Template
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
-from pyvis.network import Network
 from rdflib import Graph
 
 from kg import predicates
@@ -45,7 +46,7 @@ from kg.layout import layout_positions
 from kg.query import named_queries
 from kg.vocab import DCTERMS, KG, KGR, PREFIXES, RDF, SCHEMA
 
-__all__ = ["LAYOUT_THRESHOLD", "TOP_LABELS", "TYPE_STYLES", "render_html"]
+__all__ = ["LAYOUT_THRESHOLD", "TOP_LABELS", "TYPE_STYLES", "Page", "html_page", "render_html"]
 
 #: Above this many nodes, positions come from :func:`kg.layout.layout_positions` and physics is off.
 LAYOUT_THRESHOLD = 300
@@ -153,6 +154,22 @@ def render_html(
     turtle: str | Iterable[str] | None = None,
     count: int | None = None,
 ) -> str:
+    """:func:`html_page`'s page as a string; write it with ``encoding="utf-8"``."""
+    return html_page(g, title, layout_threshold, rdf, sparql, index, documents, mentioned, turtle, count).text()
+
+
+def html_page(
+    g: nx.MultiDiGraph,
+    title: str = "kg knowledge graph",
+    layout_threshold: int = LAYOUT_THRESHOLD,
+    rdf: Graph | None = None,
+    sparql: bool = True,
+    index: SubjectIndex | None = None,
+    documents: list[dict] | None = None,
+    mentioned: Mapping[str, int] | None = None,
+    turtle: str | Iterable[str] | None = None,
+    count: int | None = None,
+) -> Page:
     """The interactive page for a graph from :func:`kg.analytics.to_networkx`.
 
     Args:
@@ -171,7 +188,7 @@ def render_html(
             (:func:`kg.rdf.to_turtle`; whole, or in pieces read once) and its number of triples.
 
     Returns:
-        The HTML document as a string; write it with ``encoding="utf-8"``.
+        The page, to write (:meth:`Page.write`) or render (:meth:`Page.text`) with ``encoding="utf-8"``.
     """
     large = g.number_of_nodes() > layout_threshold
     simple = undirected(g)
@@ -183,9 +200,10 @@ def render_html(
     order = {node: i for i, node in enumerate(sorted(g.nodes, key=lambda n: (-ranks.get(n, 0.0), str(g.nodes[n].get("label", n)), n)))}
     mentioned = dict(mentioned) if mentioned is not None else _documents_per_entity(g, rdf)
 
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
-    # pyvis's add_node/add_edge scan Python lists on every call (quadratic at 5,000 nodes);
-    # its node and edge lists are plain dicts, so they are filled directly.
+    # vis-network's node and edge records (pyvis's Network.add_node/add_edge scan Python lists
+    # on every call, quadratic at 5,000 nodes; kg's template takes the records as JSON).
+    nodes: list[dict] = []
+    edges: list[dict] = []
     for node in sorted(g.nodes):
         attrs = g.nodes[node]
         kind = attrs.get("type", "")
@@ -209,9 +227,7 @@ def render_html(
         }
         if node in positions:
             record["x"], record["y"] = positions[node]
-        net.nodes.append(record)
-        net.node_ids.append(node)
-        net.node_map[node] = record
+        nodes.append(record)
     bins = _date_bins(str(attrs["date"]) for _, _, attrs in g.edges(data=True) if attrs.get("date"))
     fades = _edge_fades(g, positions)
     for source, target, key, attrs in sorted(g.edges(keys=True, data=True), key=lambda e: e[2]):
@@ -249,37 +265,54 @@ def render_html(
             # hovering or selecting one draws it in full.
             base = record["color"]
             record["color"] = {"color": base, "highlight": base, "hover": base, "opacity": fades[key]}
-        net.edges.append(record)
+        edges.append(record)
     dates = [attrs["date"] for _, _, attrs in g.edges(data=True) if attrs.get("date")]
     with_sparql = sparql and (rdf is not None or (turtle is not None and count is not None))
     payload = {
-        "nodes": net.nodes,
-        "edges": net.edges,
+        "nodes": nodes,
+        "edges": edges,
         "options": _options(large),
         "layout": "communities" if positions else "physics",
         "topLabels": TOP_LABELS,
         "types": _type_legend(g),
-        "predicates": [_legend_entry(p, n) for p, n in sorted(Counter(e["predicate"] for e in net.edges).items())],
-        "claims": dict(Counter(e["claim"] for e in net.edges)) | {k: 0 for k in ("negated", "hedged") if k not in {e["claim"] for e in net.edges}},
+        "predicates": [_legend_entry(p, n) for p, n in sorted(Counter(e["predicate"] for e in edges).items())],
+        "claims": dict(Counter(e["claim"] for e in edges)) | {k: 0 for k in ("negated", "hedged") if k not in {e["claim"] for e in edges}},
         "dates": {"min": _day(min(map(str, dates))) if dates else None, "max": _day(max(map(str, dates)), end=True) if dates else None,
                   "unit": bins.unit, "bins": bins.bins, "undated": g.number_of_edges() - len(dates)},
         "documents": _documents(g, rdf, documents),
         "resourceBase": str(KGR),
         "sparql": _sparql_settings() if with_sparql else None,
     }
-    net.templateEnv = _template_environment()
-    net.path = "graph.html.j2"
-    # JSON has no NaN or Infinity (a graph file may hold "NaN"^^xsd:double): JSON.parse would
-    # refuse the whole page, so such numbers are left out.
-    net.templateEnv.globals["payload"] = htmlsafe_json_dumps(payload, dumps=_finite_json, sort_keys=True)
-    net.templateEnv.globals["assets"] = _page_assets()
-    net.templateEnv.globals["sparql"] = _sparql_assets(rdf, index, turtle, count) if with_sparql else None
-    net.templateEnv.globals["csp"] = Markup(_content_security_policy(net.templateEnv.get_template(net.path), net.templateEnv.globals["sparql"]))
-    # The records live on in the JSON; dropped before the page is rendered, so that the
-    # rendering's megabytes do not come on top of them (tens of MB at 1,600 articles).
-    del payload
-    net.nodes, net.edges, net.node_map = [], [], {}
-    return net.generate_html()
+    template = _template_environment().get_template("graph.html.j2")
+    sparql_assets = _sparql_assets(rdf, index, turtle, count) if with_sparql else None
+    values: dict[str, object] = {
+        "heading": title,
+        # JSON has no NaN or Infinity (a graph file may hold "NaN"^^xsd:double): JSON.parse
+        # would refuse the whole page, so such numbers are left out.
+        "payload": htmlsafe_json_dumps(payload, dumps=_finite_json, sort_keys=True),
+        "assets": _page_assets(),
+        "sparql": sparql_assets,
+    }
+    values["csp"] = Markup(_content_security_policy(template, values))
+    return Page(template, values)
+
+
+@dataclass(frozen=True)
+class Page:
+    """An HTML page ready to be rendered: written piece by piece (:meth:`write`), it is never
+    whole in memory (27 MB as a string at 1,600 articles, as much again while it is joined)."""
+
+    template: Template
+    values: Mapping[str, object]
+
+    def chunks(self) -> Iterator[str]:
+        return self.template.generate(**self.values)
+
+    def write(self, stream: TextIO) -> None:
+        stream.writelines(self.chunks())
+
+    def text(self) -> str:
+        return "".join(self.chunks())
 
 
 class _DateBins:
@@ -477,7 +510,7 @@ _INLINE_START = re.compile(r"<(script|style)\b([^>]*)>")
 _DATA_ELEMENT = re.compile(r'\btype="application/(?:json|octet-stream)"')
 
 
-def _content_security_policy(template: Template, sparql: Mapping[str, object] | None) -> str:
+def _content_security_policy(template: Template, values: Mapping[str, object]) -> str:
     """The page's Content-Security-Policy: only the page's own inline scripts and styles (by
     SHA-256) run, WebAssembly may compile (the SPARQL engine), and nothing may be fetched,
     framed, submitted or loaded from anywhere (``default-src 'none'``, ``connect-src 'none'``).
@@ -486,7 +519,8 @@ def _content_security_policy(template: Template, sparql: Mapping[str, object] | 
     elements (JSON, base64), which are not scripts and need no hash. Rendering the small page
     first spares the whole page a second copy to fill the policy in (27 MB at 1,600 articles).
     """
-    skeleton = template.render(payload="", heading="", csp="", sparql=sparql and {**sparql, "wasm": "", "triples": "", "count": 0})
+    sparql = values["sparql"]
+    skeleton = template.render({**values, "payload": "", "heading": "", "csp": "", "sparql": sparql and {**sparql, "wasm": "", "triples": "", "count": 0}})
     return _policy_of(skeleton, wasm=sparql is not None)
 
 
