@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -306,7 +307,7 @@ def read_cache(path: str | PathLike[str]) -> OutputCache | None:
             lines: dict[str, str] = {}
             for line in stream:
                 subject, parts, turtle, prefixes, points_to, jsonld_id, jsonld, triples = loads(line)
-                text = SubjectText(turtle, tuple(prefixes), tuple(points_to), jsonld_id, jsonld, triples)
+                text = SubjectText(turtle, tuple(prefixes), tuple(map(sys.intern, points_to)), jsonld_id, jsonld, triples)
                 entries[subject] = SubjectEntry(tuple(parts), text)
                 lines[subject] = line if line.endswith("\n") else line + "\n"
             return OutputCache(header["stamp"], header["namespaces"], part_subjects, entries, header["checked"], lines, part_lines)

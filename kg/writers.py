@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -373,7 +374,7 @@ def subject_texts(rdf: Graph, context: dict[str, object], index: SubjectIndex | 
         node_id, node = nodes[subject]
         texts[str(subject)] = SubjectText(
             turtle=_replace_surrogates(block), prefixes=tuple(sorted(used[subject])),
-            points_to=tuple(str(o) for o in pointed), jsonld_id=node_id, jsonld=node,
+            points_to=tuple(sys.intern(str(o)) for o in pointed), jsonld_id=node_id, jsonld=node,
             triples=sum(len(objects) for objects in by_predicate.values()),
         )
     return texts
