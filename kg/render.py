@@ -1,6 +1,6 @@
 """networkx graph of entities and statements -> one self-contained, offline HTML page (:class:`Page`).
 
-The page is drawn by vis-network, inlined from pyvis's package, with kg's own template
+The page is drawn by vis-network with kg's own template
 (``kg/templates/graph.html.j2``): vis-network is inlined from pyvis's package, nothing is
 linked from a CDN, article text travels as escaped JSON and reaches the screen only through
 ``textContent``. Node colour and shape give the type, size the PageRank; negated statements

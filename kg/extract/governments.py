@@ -118,7 +118,7 @@ def _candidates(doc: Doc) -> list[Token]:
     """The tokens the rules below can read: "Centre", and words whose lemma is a head, found in
     spaCy's token array rather than by making a Token of every word of the passage."""
     strings = doc.vocab.strings
-    heads = _HEAD_LEMMAS
+    heads: dict[int, bool] = {}  # lemma hash -> whether it is one of the heads, in any case
     found = []
     for i, (orth, lemma) in enumerate(doc.to_array([ORTH, LEMMA]).tolist()):
         is_head = heads.get(lemma)
@@ -129,8 +129,6 @@ def _candidates(doc: Doc) -> list[Token]:
     return found
 
 
-#: Lemma hash -> whether it is one of the heads, in any case (learnt as lemmas are seen).
-_HEAD_LEMMAS: dict[int, bool] = {}
 _CENTRE = hash_string("Centre")
 
 

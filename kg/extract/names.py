@@ -16,7 +16,6 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from spacy.attrs import IS_LOWER, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg import predicates
@@ -25,7 +24,7 @@ from kg.extract.entities import INSTITUTIONS, mention_of, normalise_name, passag
 from kg.gazetteer import demonym_code, gender_of, is_city, is_town, party_name
 from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES, SUBSIDIARY_NOUNS, TITLE_MODIFIERS
 from kg.model import Mention, Passage
-from kg.syntax.phrases import capitalised, indices_of, token_texts, written_counts
+from kg.syntax.phrases import capitalised, indices_of, lower_case_words, token_texts, written_counts
 from kg.syntax.titles import is_title_head
 
 __all__ = ["document_mentions"]
@@ -554,7 +553,7 @@ def _unnamed(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) 
     """Capitalised names the model missed, kept when their context says what they are:
     "Barclays, the UK's third-biggest bank", "shares in Sibneft", "Mr Kazi"."""
     # A capitalised word the document also writes in lower case is a common word ("Analysts").
-    lowered = {doc.vocab.strings[lower] for doc, _ in parsed for lower, is_lower in doc.to_array([LOWER, IS_LOWER]).tolist() if is_lower}
+    lowered = set().union(*(lower_case_words(doc) for doc, _ in parsed))
     for p, ((doc, passage), by_token) in enumerate(zip(parsed, maps, strict=True)):
         caps = capitalised(doc)
         i = 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from spacy.attrs import IS_TITLE, IS_UPPER, LOWER, ORTH
+from spacy.attrs import IS_LOWER, IS_TITLE, IS_UPPER, LOWER, ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
@@ -16,7 +16,7 @@ from kg.syntax.clauses import PASSIVE_SUBJECT_DEPS, PREDICATE_POS, SUBJECT_DEPS,
 
 __all__ = [
     "DASHES", "DETACHED_DEPS", "PLACE_LABELS", "TIME_LABELS", "after_comma", "balance_quotes", "capitalised", "detached_apposition",
-    "extent", "indices_of", "is_spaced_dash", "lowered_in", "noun_phrase", "phrase_text", "subject_phrases", "subtree", "token_texts",
+    "extent", "indices_of", "is_spaced_dash", "lower_case_words", "lowered_in", "noun_phrase", "phrase_text", "subject_phrases", "subtree", "token_texts",
     "trim", "written_counts",
 ]
 
@@ -56,6 +56,19 @@ def lowered_in(doc: Doc, words: frozenset[str]) -> list[Token]:
     """
     hashes = _hashes(words)
     return [doc[i] for i, key in enumerate(doc.to_array(LOWER).tolist()) if key in hashes]
+
+
+def lower_case_words(doc: Doc) -> set[str]:
+    """The words ``doc`` writes in lower case, from spaCy's token array and string store (no
+    Token objects): a capitalised word also written so is a common word ("Analysts").
+
+    Examples:
+        >>> import spacy
+        >>> sorted(lower_case_words(spacy.blank("en")("Analysts said analysts at Barclays")))
+        ['analysts', 'at', 'said']
+    """
+    strings = doc.vocab.strings
+    return {strings[lower] for lower, is_lower in doc.to_array([LOWER, IS_LOWER]).tolist() if is_lower}
 
 
 def token_texts(doc: Doc) -> list[str]:
