@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import networkx as nx
 import pyvis
@@ -142,20 +142,9 @@ def _options(large: bool) -> dict:
     return {"nodes": nodes, "edges": edges, "physics": physics, "interaction": interaction, "layout": {"improvedLayout": not large, "randomSeed": 7}}
 
 
-def render_html(
-    g: nx.MultiDiGraph,
-    title: str = "kg knowledge graph",
-    layout_threshold: int = LAYOUT_THRESHOLD,
-    rdf: Graph | None = None,
-    sparql: bool = True,
-    index: SubjectIndex | None = None,
-    documents: list[dict] | None = None,
-    mentioned: Mapping[str, int] | None = None,
-    turtle: str | Iterable[str] | None = None,
-    count: int | None = None,
-) -> str:
-    """:func:`html_page`'s page as a string; write it with ``encoding="utf-8"``."""
-    return html_page(g, title, layout_threshold, rdf, sparql, index, documents, mentioned, turtle, count).text()
+def render_html(g: nx.MultiDiGraph, **options: Any) -> str:
+    """:func:`html_page`'s page (the same arguments) as a string; write it with ``encoding="utf-8"``."""
+    return html_page(g, **options).text()
 
 
 def html_page(
