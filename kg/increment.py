@@ -91,8 +91,14 @@ class GraphTexts:
 
     def turtle_chunks(self) -> Iterator[str]:
         """``graph.ttl``'s text, in pieces."""
+        return iter(self._turtle_pieces)
+
+    @functools.cached_property
+    def _turtle_pieces(self) -> tuple[str, ...]:
+        # The subjects' order is worked out once (50 ms at 1,600 articles) for the page's copy
+        # and the file; the pieces are the shares' own strings, not copies.
         subjects = self.cache.subjects
-        return turtle_chunks(dict(self.cache.namespaces), (entry.text for entry in subjects.values()), subjects)
+        return tuple(turtle_chunks(dict(self.cache.namespaces), (entry.text for entry in subjects.values()), subjects))
 
     def jsonld_chunks(self) -> Iterator[str]:
         """``graph.jsonld``'s text, in pieces."""

@@ -218,7 +218,7 @@ def write_outputs(
     lap("turtle")
     jsonld = to_jsonld(rdf, index)
     lap("jsonld")
-    page = _rdf_page(rdf, None, True, True, index, turtle)
+    page = _rdf_page(rdf, title=None, include_hedged=True, sparql=True, index=index, turtle=turtle)
     lap("page")
     extractions = list(extractions)
     extracted = (lambda stream: _write_extractions(extractions, stamp, stream)) if extractions else None
