@@ -11,7 +11,10 @@ included) and in alternating order:
 - update: ``kg -q build NEW.jsonl --into COPY --jobs 1`` on a fresh copy of the archive;
 - alone: ``kg -q build NEW.jsonl -o DIR --jobs 1``, the same 10 articles on their own.
 
-Each grown graph is compared, file by file, with the same articles built at once (``-o``).
+Each grown graph is compared, file by file, with the same articles built at once (``-o``); a
+page laid out by kg keeps the archive's places (``kg.render.REDRAW_SHARE``), so its page is
+also compared without places, community numbers and edge fading, and the archive's places are
+checked to be where they were.
 Reported per size (medians over ``--rounds``): wall and CPU seconds and peak RSS of both, the
 ratio update / alone, and where the update's time goes, from one more update run in a fresh
 process that prints ``BuildResult.timings`` (load: ingest and the spaCy model; read: the
@@ -62,6 +65,25 @@ def stage_timings(new: Path, archive: Path, folder: Path) -> dict[str, float]:
     shutil.copytree(archive, target)
     output = subprocess.run([sys.executable, "-c", STAGES, str(new), str(target)], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     return dict(json.loads(output.strip().splitlines()[-1]))
+
+
+def _unplaced(page: Path) -> dict:
+    """The page's data without what its layout decides."""
+    text = page.read_text(encoding="utf-8")
+    start = text.index('<script id="kg-data" type="application/json">')
+    payload = json.loads(text[text.index(">", start) + 1 : text.index("</script>", start)])
+    for node in payload["nodes"]:
+        for key in ("x", "y", "community"):
+            node.pop(key, None)
+    for edge in payload["edges"]:
+        edge.pop("color", None)
+    return payload
+
+
+def _places(layout: Path) -> dict[str, tuple]:
+    """Entity -> (x, y, community) of a ``layout.cache.jsonl``."""
+    lines = layout.read_text(encoding="utf-8").splitlines()[1:]
+    return {node: (x, y, community) for node, x, y, community in map(json.loads, lines)}
 
 
 def slices(articles: Path, size: int, new: int, folder: Path) -> tuple[Path, Path]:
@@ -257,11 +279,19 @@ def main() -> None:
                 whole_file = folder / f"whole-{size}.jsonl"
                 whole_file.write_text(archive_file.read_text(encoding="utf-8") + new_file.read_text(encoding="utf-8"), encoding="utf-8")
                 run(kg(str(whole_file), "-o", str(folder / "whole")))
+                grown, whole = folder / "stages", folder / "whole"
                 row["equal_to_whole"] = {
-                    name: (folder / "stages" / name).read_bytes() == (folder / "whole" / name).read_bytes()
-                    for name in ("graph.ttl", "statements.jsonl", "graph.jsonld", "extractions.jsonl", "graph.html", "update.cache.jsonl")
+                    name: (grown / name).read_bytes() == (whole / name).read_bytes()
+                    for name in ("graph.ttl", "statements.jsonl", "graph.jsonld", "extractions.jsonl", "update.cache.jsonl", "graph.html", "layout.cache.jsonl")
                 }
-                print(f"archive {size:>5}: grown == built at once: {row['equal_to_whole']}", file=sys.stderr, flush=True)
+                # A page laid out by kg keeps the archive's places (kg.render.REDRAW_SHARE):
+                # equal but for places, community numbers and the edges' fading, which follows
+                # the places; and every entity of the archive's page where it was.
+                row["page_equal_but_places"] = _unplaced(grown / "graph.html") == _unplaced(whole / "graph.html")
+                before, after = _places(archive / "layout.cache.jsonl"), _places(grown / "layout.cache.jsonl")
+                row["places_kept"] = all(after.get(node, place) == place for node, place in before.items())
+                print(f"archive {size:>5}: grown == built at once: {row['equal_to_whole']}; page equal but for places: "
+                      f"{row['page_equal_but_places']}; archive's places kept: {row['places_kept']}", file=sys.stderr, flush=True)
             table.append(row)
             shutil.rmtree(archive, ignore_errors=True)
 

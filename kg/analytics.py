@@ -28,6 +28,7 @@ __all__ = [
     "betweenness",
     "communities",
     "components",
+    "grown_communities",
     "counts_by_predicate",
     "counts_by_type",
     "degree",
@@ -408,6 +409,61 @@ def communities(g: nx.Graph, seed: int = 42, projection: nx.Graph | None = None)
     groups = nx.community.louvain_communities(connected, weight="weight", seed=seed)
     groups += [{node} for node in simple if simple.degree(node) == 0]
     return _numbered(groups, g)
+
+
+def grown_communities(g: nx.Graph, kept: Mapping[Hashable, int], seed: int = 42, projection: nx.Graph | None = None) -> dict[str, int]:
+    """Communities of a graph that grew from one whose entities had the numbers ``kept``.
+
+    An entity in a statement keeps its number, so an update's page keeps its colours; a new
+    one joins the community it has most statements with (ties: the lower number), step by step
+    outwards from the kept ones; new entities linked to none of those are split by Louvain on
+    their own and numbered after the largest kept number; entities in no statement, one each,
+    after that. Unlike :func:`communities`, the numbers no longer follow the sizes.
+
+    Args:
+        g: a graph from :func:`to_networkx`, or any networkx graph.
+        kept: entity -> community number of the earlier page (entities gone since are ignored).
+        seed: the seed of Louvain for the communities of new entities only.
+        projection: :func:`undirected` of ``g``, when the caller has made it already.
+
+    Returns:
+        Node -> community number, in ``g``'s node order.
+
+    Examples:
+        >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("x", "y"), ("y", "z"), ("c", "n"), ("p", "q")])
+        >>> grown_communities(g, {"a": 0, "b": 0, "c": 0, "x": 1, "y": 1, "z": 1})
+        {'a': 0, 'b': 0, 'c': 0, 'x': 1, 'y': 1, 'z': 1, 'n': 0, 'p': 2, 'q': 2}
+    """
+    simple = projection if projection is not None else undirected(g)
+    connected = [node for node in simple if simple.degree(node) > 0]
+    number = {node: kept[node] for node in connected if node in kept}
+    pending = [node for node in connected if node not in number]
+    while pending:
+        # One ring at a time, each entity deciding from the ring before, so the answer does not
+        # depend on the order they are visited in.
+        ring: dict[Hashable, int] = {}
+        for node in pending:
+            weights: Counter = Counter()
+            for other, data in simple[node].items():
+                if other in number:
+                    weights[number[other]] += data.get("weight", 1)
+            if weights:
+                ring[node] = min(weights, key=lambda c: (-weights[c], c))
+        if not ring:
+            break
+        number.update(ring)
+        pending = [node for node in pending if node not in ring]
+    start = max(number.values(), default=-1) + 1
+    if pending:
+        alone = nx.Graph()
+        alone.add_nodes_from(pending)
+        alone.add_edges_from(simple.edges(pending, data=True))
+        groups = nx.community.louvain_communities(alone, weight="weight", seed=seed)
+        number.update((node, start + i) for node, i in _numbered(groups, alone).items())
+        start = max(number.values()) + 1
+    lonely = sorted((node for node in simple if simple.degree(node) == 0), key=str)
+    number.update((node, start + i) for i, node in enumerate(lonely))
+    return {node: number[node] for node in g}
 
 
 def components(g: nx.Graph) -> dict[str, int]:

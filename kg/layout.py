@@ -12,7 +12,8 @@ Each community is laid out on its own and the communities are then packed as dis
   level; unconnected discs go on a sunflower spiral, largest first. Overlaps are then pushed
   apart with a grid of buckets (no pair loop) and any left are removed by spreading the centres.
 
-Entry point: :func:`layout_positions`; :mod:`kg.render` calls it for graphs past its threshold.
+Entry points: :func:`layout_positions`; :mod:`kg.render` calls it for graphs past its threshold,
+and :func:`grown_positions` for the page of an update, which keeps where the earlier page put things.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from collections.abc import Hashable, Iterable, Mapping
 import networkx as nx
 import numpy as np
 
-__all__ = ["FORCE_MAX", "SPACING", "layout_positions"]
+__all__ = ["FORCE_MAX", "SPACING", "grown_positions", "layout_positions"]
 
 #: Communities up to this size get a force layout; larger ones are split or laid out radially.
 FORCE_MAX = 120
@@ -71,6 +72,94 @@ def layout_positions(
     layout = _Layout(adjacency, seed)
     positions, _ = layout.pack([sorted(members, key=_order_key) for _, members in sorted(groups.items())], depth=0)
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in sorted(positions.items(), key=lambda item: _order_key(item[0]))}
+
+
+def grown_positions(
+    g: nx.Graph, community_of: Mapping[Hashable, int], kept: Mapping[Hashable, tuple[float, float]], seed: int = 42
+) -> dict[Hashable, tuple[float, float]]:
+    """Positions for a graph that grew from one laid out as ``kept``: those nodes stay where they were.
+
+    A new node linked to placed ones goes to the free spot nearest the middle of its placed
+    neighbours (weighted by edges), ring by ring outwards from the kept nodes; new nodes linked
+    to none of those get :func:`layout_positions` of their own, to the right of the rest. A
+    free spot is :data:`SPACING` / 2 from every other node (a grid of buckets, no pair loop).
+
+    Args:
+        g: any networkx graph (directions and parallel edges are ignored).
+        community_of: node -> community number, for the new nodes laid out on their own.
+        kept: node -> (x, y) of the earlier layout; nodes no longer in ``g`` are ignored.
+        seed: the seed of :func:`layout_positions` for those new nodes.
+
+    Returns:
+        node -> (x, y), rounded to 0.1.
+
+    Examples:
+        >>> g = nx.path_graph(4)
+        >>> positions = grown_positions(g, {}, {0: (0.0, 0.0), 1: (110.0, 0.0)})
+        >>> positions[0], positions[1], sorted(positions) == [0, 1, 2, 3]
+        ((0.0, 0.0), (110.0, 0.0), True)
+    """
+    adjacency = _adjacency(g)
+    placed: dict[Hashable, tuple[float, float]] = {node: kept[node] for node in adjacency if node in kept}
+    grid = _Grid(SPACING / 2)
+    for xy in placed.values():
+        grid.add(xy)
+    pending = [node for node in adjacency if node not in placed]
+    while pending:
+        # Each ring's targets from the ring before, so the visiting order matters only for
+        # which of two nodes wanting one spot gets it.
+        ring = {}
+        for node in pending:
+            near = [(placed[other], w) for other, w in adjacency[node].items() if other in placed]
+            if near:
+                total = sum(w for _, w in near)
+                ring[node] = (sum(x * w for (x, _), w in near) / total, sum(y * w for (_, y), w in near) / total)
+        if not ring:
+            break
+        for node, target in ring.items():
+            placed[node] = grid.free_near(target)
+            grid.add(placed[node])
+        pending = [node for node in pending if node not in ring]
+    if pending:
+        alone = nx.Graph()
+        alone.add_nodes_from(pending)
+        alone.add_edges_from((a, b) for a in pending for b in adjacency[a] if _order_key(a) < _order_key(b))
+        own = layout_positions(alone, {node: community_of.get(node, -1) for node in pending}, seed)
+        right = max((x for x, _ in placed.values()), default=0.0)
+        left = min(x for x, _ in own.values())
+        placed.update((node, (x - left + right + 2 * SPACING, y)) for node, (x, y) in own.items())
+    return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in sorted(placed.items(), key=lambda item: _order_key(item[0]))}
+
+
+class _Grid:
+    """Points in square buckets of the smallest distance kept between them."""
+
+    def __init__(self, gap: float) -> None:
+        self.gap = gap
+        self.cells: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+
+    def _cell(self, xy: tuple[float, float]) -> tuple[int, int]:
+        return (math.floor(xy[0] / self.gap), math.floor(xy[1] / self.gap))
+
+    def add(self, xy: tuple[float, float]) -> None:
+        self.cells[self._cell(xy)].append(xy)
+
+    def is_free(self, xy: tuple[float, float]) -> bool:
+        cx, cy = self._cell(xy)
+        return all(
+            math.hypot(x - xy[0], y - xy[1]) >= self.gap
+            for dx in (-1, 0, 1) for dy in (-1, 0, 1) for x, y in self.cells.get((cx + dx, cy + dy), ())
+        )
+
+    def free_near(self, target: tuple[float, float]) -> tuple[float, float]:
+        """The first free point of a sunflower spiral around ``target``."""
+        step = 0
+        while True:
+            radius = self.gap * 0.5 * math.sqrt(step)
+            xy = (target[0] + radius * math.cos(step * _GOLDEN), target[1] + radius * math.sin(step * _GOLDEN))
+            if self.is_free(xy):
+                return xy
+            step += 1
 
 
 def _order_key(node: Hashable) -> tuple[str, str]:

@@ -33,7 +33,7 @@ from kg.increment import CACHE_FILE, GraphTexts, graph_texts, read_cache, write_
 from kg.rdf import entity_iri, to_jsonld, to_rdf, to_turtle
 from kg.errors import InputError
 from kg.records import extraction_from_record, extraction_record, write_jsonl
-from kg.render import Page, html_page
+from kg.render import LAYOUT_FILE, Page, PageLayout, html_page, read_layout, write_layout
 from kg.resolve import MentionResolver, resolve_graph
 from kg.validate import check_graph
 from kg.writers import SubjectIndex, subject_index
@@ -51,8 +51,9 @@ __all__ = [
 #: text, mentions and statements before resolution, so ``build(..., into=True)`` can add
 #: articles without running spaCy on the old ones again; ``update.cache.jsonl``
 #: (:data:`kg.increment.CACHE_FILE`) keeps each subject's texts, so it writes again only what
-#: they change.
-OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "statements.jsonl", "graph.html", "extractions.jsonl", "update.cache.jsonl")
+#: they change; ``layout.cache.jsonl`` (:data:`kg.render.LAYOUT_FILE`) where the page put each
+#: entity, so the grown page keeps the places and colours its readers know.
+OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "statements.jsonl", "graph.html", "extractions.jsonl", "update.cache.jsonl", "layout.cache.jsonl")
 EXTRACTIONS_FILE = "extractions.jsonl"
 
 
@@ -222,7 +223,7 @@ def write_outputs(
     lap("page")
     extractions = list(extractions)
     extracted = (lambda stream: _write_extractions(extractions, stamp, stream)) if extractions else None
-    written = write_files(_output_contents(out, graph, turtle, jsonld, page.write, extracted, extra, store, lambda: turtle))
+    written = write_files(_output_contents(out, graph, turtle, jsonld, page.write, extracted, extra, store, lambda: turtle, layout=page.layout))
     lap("write")
     return written
 
@@ -230,10 +231,11 @@ def write_outputs(
 def _output_contents(
     out: Path, graph: KnowledgeGraph, turtle: Content, jsonld: Content, page: Content, extractions: Content | None,
     extra: Mapping[Path, Content] | None, store: str | PathLike[str] | None, store_turtle: Callable[[], str], cache: Content | None = None,
+    layout: PageLayout | None = None,
 ) -> dict[Path, Content]:
-    """What one build writes, all or none: the :data:`OUTPUT_FILES` (the extractions and the
-    update cache when given), then ``extra``, then the oxigraph ``store`` folder, loaded from
-    the Turtle ``store_turtle`` gives."""
+    """What one build writes, all or none: the :data:`OUTPUT_FILES` (the extractions, the
+    update cache and the page's layout when given), then ``extra``, then the oxigraph ``store``
+    folder, loaded from the Turtle ``store_turtle`` gives."""
     contents: dict[Path, Content] = {
         out / "graph.ttl": turtle,
         out / "graph.jsonld": jsonld,
@@ -244,6 +246,8 @@ def _output_contents(
         contents[out / EXTRACTIONS_FILE] = extractions
     if cache is not None:
         contents[out / CACHE_FILE] = cache
+    if layout is not None:
+        contents[out / LAYOUT_FILE] = lambda stream: write_layout(layout, stream)
     contents.update(extra or {})
     if store is not None:
         contents[Path(store)] = Folder(lambda folder: fill_store(store_turtle(), folder))
@@ -384,6 +388,7 @@ def build(
         clock.lap("resolve")
         # An update makes RDF, texts and checks only for what the new articles change.
         previous_texts = read_cache(Path(out_dir) / CACHE_FILE) if into else None
+        previous_layout = read_layout(Path(out_dir) / LAYOUT_FILE) if into else None
         texts = graph_texts(graph, previous_texts, check=validate, keep_rdf=extra_outputs is not None)
         keep()
         clock.lap("rdf")
@@ -401,7 +406,7 @@ def build(
         log.info("%d of %d subjects made again", texts.remade, len(texts.cache.subjects))
         made_rdf = texts.rdf  # the whole graph's, only when extra outputs need it
         extra = extra_outputs(graph, made_rdf, Path(out_dir)) if extra_outputs is not None else None
-        files = _write_texts(graph, texts, out_dir, extractions, stamp, extra, store=store, clock=clock, lines=lines)
+        files = _write_texts(graph, texts, out_dir, extractions, stamp, extra, store=store, clock=clock, lines=lines, layout=previous_layout)
     return BuildResult(graph=graph, made_rdf=made_rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps))
 
 
@@ -422,14 +427,16 @@ def _long_lived() -> Iterator[Callable[[], None]]:
 def _write_texts(
     graph: KnowledgeGraph, texts: GraphTexts, out_dir: str | PathLike[str], extractions: list[Extraction], stamp: str,
     extra: Mapping[Path, Content] | None, store: str | PathLike[str] | None, clock: _Stopwatch, lines: Mapping[int, str] | None = None,
+    layout: PageLayout | None = None,
 ) -> list[Path]:
-    """:func:`write_outputs` from :func:`kg.increment.graph_texts`, with the cache for the next update."""
+    """:func:`write_outputs` from :func:`kg.increment.graph_texts`, with the cache and the page's
+    layout for the next update; ``layout``: the last page's, which this one grows from."""
     out = Path(out_dir)
-    page = _records_page(graph, texts.turtle_chunks(), texts.triples)
+    page = _records_page(graph, texts.turtle_chunks(), texts.triples, previous=layout)
     clock.lap("page")
     written = write_files(_output_contents(
         out, graph, texts.write_turtle, texts.write_jsonld, page.write, lambda stream: _write_extractions(extractions, stamp, stream, lines), extra, store,
-        lambda: texts.turtle, cache=lambda stream: write_cache(texts.cache, stream),
+        lambda: texts.turtle, cache=lambda stream: write_cache(texts.cache, stream), layout=page.layout,
     ))
     clock.lap("write")
     return written
@@ -442,12 +449,17 @@ def render_records_page(graph: KnowledgeGraph, turtle: str | Iterable[str], trip
     return _records_page(graph, turtle, triples, title, include_hedged).text()
 
 
-def _records_page(graph: KnowledgeGraph, turtle: str | Iterable[str], triples: int, title: str | None = None, include_hedged: bool = True) -> Page:
+def _records_page(
+    graph: KnowledgeGraph, turtle: str | Iterable[str], triples: int, title: str | None = None, include_hedged: bool = True, previous: PageLayout | None = None,
+) -> Page:
     documents = [{"id": d.doc_id, "title": d.title or None, "published": d.published.isoformat() if d.published else None} for d in graph.documents]
     if title is None:
         title = _page_title([d["title"] for d in documents if d["title"]], len({d["id"] for d in documents}))
     mentioned = {str(entity_iri(e.entity_id)): len({m.doc_id for m in e.mentions}) for e in graph.entities}
-    return html_page(records_networkx(graph, include_hedged=include_hedged), title=title, documents=documents, mentioned=mentioned, turtle=turtle, count=triples)
+    return html_page(
+        records_networkx(graph, include_hedged=include_hedged), title=title, documents=documents, mentioned=mentioned, turtle=turtle, count=triples,
+        previous=previous,
+    )
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
+from os import PathLike
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -41,15 +42,25 @@ from rdflib import Graph
 from kg import predicates
 from kg.rdf import to_turtle
 from kg.writers import SubjectIndex
-from kg.analytics import communities, degree, pagerank, undirected
-from kg.layout import layout_positions
+from kg.analytics import communities, degree, grown_communities, pagerank, undirected
+from kg.layout import grown_positions, layout_positions
 from kg.query import named_queries
 from kg.vocab import DCTERMS, KG, KGR, PREFIXES, RDF, SCHEMA
 
-__all__ = ["LAYOUT_THRESHOLD", "TOP_LABELS", "TYPE_STYLES", "Page", "html_page", "render_html"]
+__all__ = [
+    "LAYOUT_FILE", "LAYOUT_THRESHOLD", "REDRAW_SHARE", "TOP_LABELS", "TYPE_STYLES", "Page", "PageLayout", "html_page", "read_layout", "render_html",
+    "write_layout",
+]
 
 #: Above this many nodes, positions come from :func:`kg.layout.layout_positions` and physics is off.
 LAYOUT_THRESHOLD = 300
+#: An update's page keeps the earlier page's places until the entities placed beside them since
+#: the last whole layout are more than this share of the page's entities in statements; then
+#: the whole graph is laid out again (placed one by one, new entities crowd the map's edges).
+REDRAW_SHARE = 0.25
+#: Kept in a build's output folder for the next ``--into``: the page's :class:`PageLayout`.
+LAYOUT_FILE = "layout.cache.jsonl"
+_LAYOUT_FORMAT = 1
 #: The entities (by PageRank) whose labels the page always draws; the others appear as you zoom in.
 TOP_LABELS = 30
 
@@ -91,14 +102,22 @@ def _node_sizes(ranks: dict[str, float]) -> dict[str, float]:
     return {n: round(_MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * math.sqrt(r / top), 2) for n, r in ranks.items()}
 
 
-def _page_positions(g: nx.MultiDiGraph, community_of: dict[str, int]) -> dict[str, tuple[float, float]]:
-    """:func:`kg.layout.layout_positions` for the entities in statements; those in none (hidden
-    until asked for) on a disc of their own to the right, so they neither push the groups apart
-    nor count as a thousand one-entity communities for the layout to separate.
+def _page_positions(
+    g: nx.MultiDiGraph, community_of: dict[str, int], kept: Mapping[str, tuple[float, float]] | None = None
+) -> dict[str, tuple[float, float]]:
+    """:func:`kg.layout.layout_positions` for the entities in statements (or, given the
+    positions ``kept`` from an earlier page, :func:`kg.layout.grown_positions`); those in none
+    (hidden until asked for) on a disc of their own to the right, so they neither push the
+    groups apart nor count as a thousand one-entity communities for the layout to separate.
     """
     connected = [n for n in g if g.degree(n) > 0]
     lonely = sorted(n for n in g if g.degree(n) == 0)
-    positions = layout_positions(g.subgraph(connected), community_of) if connected else {}
+    if not connected:
+        positions = {}
+    elif kept is not None:
+        positions = grown_positions(g.subgraph(connected), community_of, kept)
+    else:
+        positions = layout_positions(g.subgraph(connected), community_of)
     if lonely:
         right = max((x for x, _ in positions.values()), default=0.0)
         radius = _SPACING * 0.5 * math.sqrt(len(lonely))
@@ -150,7 +169,7 @@ def render_html(g: nx.MultiDiGraph, **options: Any) -> str:
 def html_page(
     g: nx.MultiDiGraph,
     title: str = "kg knowledge graph",
-    layout_threshold: int = LAYOUT_THRESHOLD,
+    layout_threshold: int | None = None,
     rdf: Graph | None = None,
     sparql: bool = True,
     index: SubjectIndex | None = None,
@@ -158,13 +177,15 @@ def html_page(
     mentioned: Mapping[str, int] | None = None,
     turtle: str | Iterable[str] | None = None,
     count: int | None = None,
+    previous: PageLayout | None = None,
 ) -> Page:
     """The interactive page for a graph from :func:`kg.analytics.to_networkx`.
 
     Args:
         g: entities as nodes (``label``, ``type``, ``aliases``) and statements as edges.
         title: the page heading (escaped).
-        layout_threshold: above this many nodes, precompute positions and turn physics off.
+        layout_threshold: above this many nodes, precompute positions and turn physics off
+            (:data:`LAYOUT_THRESHOLD` when None).
         rdf: the RDF graph ``g`` was made from. It gives the document list its titles and
             dates, the entity table its document counts, and the SPARQL panel its triples;
             without it the documents are the edges' ``doc`` ids and there is no SPARQL panel.
@@ -175,17 +196,31 @@ def html_page(
             update has no RDF of the whole graph): the documents (``id``, ``title``,
             ``published``), the number of documents mentioning each entity, the graph's Turtle
             (:func:`kg.rdf.to_turtle`; whole, or in pieces read once) and its number of triples.
+        previous: the layout of the page this one grows from (:attr:`Page.layout`). A large
+            page keeps its entities' places and communities and puts the new ones beside their
+            neighbours (:func:`kg.layout.grown_positions`, :func:`kg.analytics.grown_communities`),
+            until the entities so placed since the last whole layout are more than
+            :data:`REDRAW_SHARE` of those drawn; then, or without it, the whole graph is laid out.
 
     Returns:
         The page, to write (:meth:`Page.write`) or render (:meth:`Page.text`) with ``encoding="utf-8"``.
     """
-    large = g.number_of_nodes() > layout_threshold
+    large = g.number_of_nodes() > (LAYOUT_THRESHOLD if layout_threshold is None else layout_threshold)
     simple = undirected(g)
     ranks = pagerank(g, projection=simple)
-    community_of = communities(g, projection=simple)
+    connected = [n for n in g if g.degree(n) > 0]
+    grow = large and previous is not None and _keeps(previous, connected)
+    if grow:
+        community_of = grown_communities(g, previous.communities, projection=simple)
+    else:
+        community_of = communities(g, projection=simple)
     degrees = degree(g)
     sizes = _node_sizes(ranks)
-    positions = _page_positions(g, community_of) if large else {}
+    positions = _page_positions(g, community_of, previous.positions if grow else None) if large else {}
+    layout = PageLayout(
+        {n: positions[n] for n in connected}, {n: community_of[n] for n in connected},
+        previous.added + sum(n not in previous.positions for n in connected) if grow else 0,
+    ) if large else PageLayout({}, {})
     order = {node: i for i, node in enumerate(sorted(g.nodes, key=lambda n: (-ranks.get(n, 0.0), str(g.nodes[n].get("label", n)), n)))}
     mentioned = dict(mentioned) if mentioned is not None else _documents_per_entity(g, rdf)
 
@@ -283,7 +318,52 @@ def html_page(
         "sparql": sparql_assets,
     }
     values["csp"] = Markup(_content_security_policy(template, values))
-    return Page(template, values)
+    return Page(template, values, layout)
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """Where a page put each entity in a statement, and its community: what the next
+    ``kg build --into`` keeps (:data:`LAYOUT_FILE`), so a growing graph's page stays the map
+    its readers know. Empty for a page small enough to be laid out in the browser."""
+
+    positions: Mapping[str, tuple[float, float]]
+    communities: Mapping[str, int]
+    #: Entities placed by updates since the whole graph was last laid out.
+    added: int = 0
+
+
+def _keeps(previous: PageLayout, connected: list[str]) -> bool:
+    """Whether an update keeps ``previous``: it has positions, and the entities placed by
+    updates since the last whole layout stay within :data:`REDRAW_SHARE` of those drawn."""
+    if not previous.positions:
+        return False
+    added = previous.added + sum(n not in previous.positions for n in connected)
+    return added <= REDRAW_SHARE * len(connected)
+
+
+def write_layout(layout: PageLayout, stream: TextIO) -> None:
+    """``layout`` as JSON, one entity per line: ``[IRI, x, y, community]``, by IRI."""
+    stream.write(json.dumps({"kind": "layout", "format": _LAYOUT_FORMAT, "added": layout.added}) + "\n")
+    stream.writelines(json.dumps([n, *layout.positions[n], layout.communities[n]], ensure_ascii=False) + "\n" for n in sorted(layout.positions))
+
+
+def read_layout(path: str | PathLike[str]) -> PageLayout | None:
+    """The layout :func:`write_layout` left in ``path``; None when there is none or it is not
+    one this kg reads (the next page is then laid out whole)."""
+    try:
+        with Path(path).open(encoding="utf-8") as stream:
+            header = json.loads(stream.readline())
+            if header.get("kind") != "layout" or header.get("format") != _LAYOUT_FORMAT:
+                return None
+            positions, numbers = {}, {}
+            for line in stream:
+                node, x, y, community = json.loads(line)
+                positions[node] = (float(x), float(y))
+                numbers[node] = int(community)
+            return PageLayout(positions, numbers, int(header["added"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -293,6 +373,8 @@ class Page:
 
     template: Template
     values: Mapping[str, object]
+    #: Where the page put its entities, for the next update's page.
+    layout: PageLayout = PageLayout({}, {})
 
     def chunks(self) -> Iterator[str]:
         return self.template.generate(**self.values)

@@ -10,6 +10,7 @@ from rdflib import Graph, Literal, URIRef
 
 import kg.analytics
 from kg.analytics import (
+    grown_communities,
     betweenness,
     communities,
     components,
@@ -376,3 +377,18 @@ def test_analytics_report_shows_control_characters_instead_of_obeying_them() -> 
     report = format_stats(graph_stats(g))
     assert "\x1b" not in report and "\u202e" not in report
     assert "Evil\\x1b[2J Corp\\u202e" in report
+
+
+def test_analytics_grown_communities_keep_the_old_numbers_and_new_entities_join_their_neighbours():
+    g = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("x", "y"), ("y", "z"), ("new", "x"), ("new", "y"), ("new", "a"), ("newer", "new")])
+    grown = grown_communities(g, {"a": 0, "b": 0, "c": 0, "x": 1, "y": 1, "z": 1})
+    assert {node: grown[node] for node in "abcxyz"} == {"a": 0, "b": 0, "c": 0, "x": 1, "y": 1, "z": 1}
+    assert grown["new"] == 1  # two statements with community 1, one with 0
+    assert grown["newer"] == 1  # through "new", one ring further out
+
+
+def test_analytics_grown_communities_of_entities_gone_or_now_alone_are_not_kept():
+    g = nx.MultiDiGraph([("a", "b")])
+    g.add_node("c")
+    grown = grown_communities(g, {"a": 4, "b": 4, "c": 4, "gone": 7})
+    assert grown["a"] == grown["b"] == 4 and grown["c"] == 5 and "gone" not in grown

@@ -147,7 +147,7 @@ def built(runner, session_model, tmp_path) -> Path:
 
 
 def test_cli_build_writes_turtle_jsonld_and_jsonl(built):
-    assert sorted(p.name for p in built.iterdir()) == ["extractions.jsonl", "graph.html", "graph.jsonld", "graph.ttl", "statements.jsonl", "update.cache.jsonl"]
+    assert sorted(p.name for p in built.iterdir()) == ["extractions.jsonl", "graph.html", "graph.jsonld", "graph.ttl", "layout.cache.jsonl", "statements.jsonl", "update.cache.jsonl"]
     assert (built / "graph.ttl").read_text(encoding="utf-8").startswith("@prefix ")
     assert json.loads((built / "graph.jsonld").read_text(encoding="utf-8"))["@graph"]
     first = json.loads((built / "statements.jsonl").read_text(encoding="utf-8").splitlines()[0])

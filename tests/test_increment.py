@@ -14,7 +14,8 @@ from kg.analytics import records_networkx, to_networkx
 from kg.errors import ValidationError
 from kg.increment import CACHE_FILE, graph_texts, read_cache, write_cache
 from kg.model import KnowledgeGraph
-from kg.pipeline import build, render_page, render_records_page
+from kg.pipeline import OUTPUT_FILES, build, render_page, render_records_page
+from kg.render import LAYOUT_FILE, read_layout
 from kg.rdf import jsonld_context, to_jsonld, to_rdf, to_turtle
 from kg.validate import nodes_conform
 from kg.vocab import KG, RDF
@@ -45,7 +46,7 @@ def graphs(nlp, days, tmp_path_factory) -> list[KnowledgeGraph]:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {name: (folder / name).read_bytes() for name in ("graph.ttl", "graph.jsonld", "statements.jsonl", "graph.html", "extractions.jsonl", CACHE_FILE)}
+    return {name: (folder / name).read_bytes() for name in OUTPUT_FILES}
 
 
 def test_increment_subject_texts_put_together_are_the_whole_graphs_turtle_and_jsonld(small: KnowledgeGraph) -> None:
@@ -144,6 +145,22 @@ def test_increment_every_output_of_a_grown_folder_equals_one_built_at_once(nlp, 
         build([day], grown, nlp=nlp, into=i > 0)
     build(days, whole, nlp=nlp)
     assert _files(grown) == _files(whole)
+
+
+def test_increment_a_grown_page_keeps_where_the_last_page_put_things_and_the_graph_equals_one_built_at_once(nlp, days, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr("kg.render.LAYOUT_THRESHOLD", 3)  # the page is laid out here, not in the browser
+    monkeypatch.setattr("kg.render.REDRAW_SHARE", 1.0)  # and kept however much it grows
+    grown, whole = tmp_path / "grown", tmp_path / "whole"
+    build(days[:2], grown, nlp=nlp)
+    before = read_layout(grown / LAYOUT_FILE)
+    build(days[2:], grown, nlp=nlp, into=True)
+    build(days, whole, nlp=nlp)
+    after = read_layout(grown / LAYOUT_FILE)
+    assert before.positions and set(before.positions) < set(after.positions)
+    assert all(after.positions[node] == place and after.communities[node] == before.communities[node] for node, place in before.positions.items())
+    assert after.added == len(after.positions) - len(before.positions)
+    same = [name for name in OUTPUT_FILES if name not in ("graph.html", LAYOUT_FILE)]
+    assert {name: _files(grown)[name] for name in same} == {name: _files(whole)[name] for name in same}
 
 
 def test_increment_an_update_whose_new_statement_breaks_the_shapes_is_refused(nlp, days, tmp_path, monkeypatch) -> None:

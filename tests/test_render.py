@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from html.parser import HTMLParser
 
 import networkx as nx
 import pytest
 
-from kg.render import LAYOUT_THRESHOLD, TOP_LABELS, TYPE_STYLES, render_html
+from kg.layout import SPACING
+from kg.render import LAYOUT_FILE, LAYOUT_THRESHOLD, REDRAW_SHARE, TOP_LABELS, TYPE_STYLES, PageLayout, html_page, read_layout, render_html, write_layout
 
 XSS_IMG = "<img src=x onerror=alert(1)>"
 XSS_SCRIPT = "<script>alert(1)</script>"
@@ -355,3 +357,73 @@ def test_render_nan_literal_in_a_graph_file_gives_a_working_page(small_rdf) -> N
         rdf.add((node, KG.rate, Literal("INF", datatype=XSD.double)))
     match = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', render_page(rdf), re.DOTALL)
     assert _strict_json(match.group(1))["edges"]
+
+
+# --- a page that grows with its graph: the places its readers know stay -------------------------
+
+def _grown(g: nx.MultiDiGraph, attached: int, apart: int = 0) -> nx.MultiDiGraph:
+    """``g`` with ``attached`` new entities, each in a statement with an old one, and a chain of
+    ``apart`` new entities linked to nothing old."""
+    grown = g.copy()
+    old = sorted(g.nodes)
+    for i in range(attached):
+        grown.add_node(f"new{i}", label=f"N{i}", type="Organization", aliases=())
+        grown.add_edge(f"new{i}", old[(7 * i) % len(old)], key=f"n{i}", predicate="meets", polarity="positive", modality="asserted")
+    for i in range(apart):
+        grown.add_node(f"apart{i}", label=f"A{i}", type="Place", aliases=())
+        if i:
+            grown.add_edge(f"apart{i - 1}", f"apart{i}", key=f"a{i}", predicate="meets", polarity="positive", modality="asserted")
+    return grown
+
+
+def test_render_a_grown_page_keeps_the_places_and_communities_of_the_page_it_grows_from() -> None:
+    before = html_page(_large())
+    after = _payload(html_page(_grown(_large(), attached=20, apart=4), previous=before.layout).text())
+    nodes = {n["id"]: n for n in after["nodes"]}
+    for node, (x, y) in before.layout.positions.items():
+        assert (nodes[node]["x"], nodes[node]["y"]) == (x, y)
+        assert nodes[node]["community"] == before.layout.communities[node]
+    assert after["layout"] == "communities"
+
+
+def test_render_a_grown_page_puts_new_entities_in_free_places_beside_their_neighbours() -> None:
+    before = html_page(_large())
+    after = html_page(_grown(_large(), attached=20), previous=before.layout)
+    places = after.layout.positions
+    spread = max(math.dist(p, (0.0, 0.0)) for p in before.layout.positions.values())
+    for i in range(20):
+        new = places[f"new{i}"]
+        assert min(math.dist(new, p) for node, p in places.items() if node != f"new{i}") >= SPACING / 2 - 0.2
+        old = sorted(_large().nodes)[(7 * i) % (LAYOUT_THRESHOLD + 50)]
+        assert math.dist(new, places[old]) < spread / 2
+    assert after.layout.added == 20
+
+
+def test_render_new_entities_linked_to_no_old_one_get_a_community_of_their_own() -> None:
+    before = html_page(_large())
+    after = html_page(_grown(_large(), attached=0, apart=5), previous=before.layout)
+    numbers = {after.layout.communities[f"apart{i}"] for i in range(5)}
+    assert min(numbers) > max(before.layout.communities.values())
+    assert min(after.layout.positions[f"apart{i}"][0] for i in range(5)) > max(x for x, _ in before.layout.positions.values())
+
+
+def test_render_a_page_grown_past_the_redraw_share_is_laid_out_whole() -> None:
+    before = html_page(_large())
+    grown = _grown(_large(), attached=int(REDRAW_SHARE * (LAYOUT_THRESHOLD + 50)) + 30)
+    assert html_page(grown, previous=before.layout).text() == html_page(grown).text()
+    assert html_page(grown, previous=before.layout).layout.added == 0
+
+
+def test_render_a_page_laid_out_in_the_browser_keeps_no_layout() -> None:
+    assert html_page(_graph()).layout == PageLayout({}, {})
+
+
+def test_render_the_layout_reads_back_as_written(tmp_path) -> None:
+    layout = html_page(_grown(_large(), attached=3), previous=html_page(_large()).layout).layout
+    path = tmp_path / LAYOUT_FILE
+    with path.open("w", encoding="utf-8") as stream:
+        write_layout(layout, stream)
+    assert read_layout(path) == layout
+    path.write_text('{"kind": "layout", "format": 99, "added": 0}\n', encoding="utf-8")
+    assert read_layout(path) is None
+    assert read_layout(tmp_path / "missing.jsonl") is None
