@@ -390,6 +390,7 @@ def build(
         heap.pause()
         graph = assemble_graph(extractions, resolver)
         heap.keep()
+        heap.resume()
         clock.lap("resolve")
         # An update makes RDF, texts and checks only for what the new articles change.
         previous_texts = read_cache(Path(out_dir) / CACHE_FILE) if into else None
@@ -430,13 +431,14 @@ def _long_lived() -> Iterator[_Heap]:
 class _Heap:
     """The garbage collector during a build.
 
-    An update reads the whole archive's extractions and resolves them, and every build then
-    makes the RDF parts, texts and page: millions of objects that live to the end of the build
-    and hold almost no cycles. Each collection would scan them again for nothing (at 1,600
-    articles, 0.8 s of an update in some 1,400 collections, nine of them full, which freed a few
-    hundred objects between them). So the collector is off (``pause``) but while spaCy runs,
-    whose objects do hold cycles (``resume``), and what exists after a stage is kept out of the
-    collections (``keep``: ``gc.freeze``) until the build ends.
+    An update reads the whole archive's extractions, and every build resolves them: millions of
+    objects that live to the end of the build and hold no cycles, which each collection would
+    scan again for nothing (at 1,600 articles, 0.4 s of an update's read and resolution, in
+    collections that freed nothing). So the collector is off for those two stages (``pause``),
+    and what exists after a stage is kept out of the collections (``keep``: ``gc.freeze``) until
+    the build ends. It runs (``resume``) while spaCy parses and from the RDF on: rdflib's and
+    networkx's objects do hold cycles, and leaving them to the end of the build took the peak
+    of a 1,600-article build from 374 to 437 MB.
     """
 
     enabled: bool
