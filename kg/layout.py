@@ -37,6 +37,9 @@ _MAX_DEPTH = 4
 _GOLDEN = math.pi * (3 - math.sqrt(5))
 #: Pair terms per numpy chunk of the batched force layout (bounds memory at about 100 MB).
 _CHUNK_PAIRS = 1_500_000
+#: How far a node placed by :func:`grown_positions` keeps from every other: most of the layout's
+#: spacing, so that its label does not run into its neighbours'.
+_GAP = 0.7 * SPACING
 
 
 def layout_positions(
@@ -81,8 +84,9 @@ def grown_positions(
 
     A new node linked to placed ones goes to the free spot nearest the middle of its placed
     neighbours (weighted by edges), ring by ring outwards from the kept nodes; new nodes linked
-    to none of those get :func:`layout_positions` of their own, to the right of the rest. A
-    free spot is :data:`SPACING` / 2 from every other node (a grid of buckets, no pair loop).
+    to none of those get :func:`layout_positions` of their own, one group after another around
+    the rim of the map. A free spot is 0.7 :data:`SPACING` from every other node (a grid of
+    buckets, no pair loop).
 
     Args:
         g: any networkx graph (directions and parallel edges are ignored).
@@ -101,7 +105,7 @@ def grown_positions(
     """
     adjacency = _adjacency(g)
     placed: dict[Hashable, tuple[float, float]] = {node: kept[node] for node in adjacency if node in kept}
-    grid = _Grid(SPACING / 2)
+    grid = _Grid(_GAP)
     for xy in placed.values():
         grid.add(xy)
     pending = [node for node in adjacency if node not in placed]
@@ -121,13 +125,27 @@ def grown_positions(
             grid.add(placed[node])
         pending = [node for node in pending if node not in ring]
     if pending:
+        # Groups of new nodes linked to nothing placed: each laid out on its own and set on the
+        # rim of the map, in turn around it, as a whole layout rings its small components.
         alone = nx.Graph()
         alone.add_nodes_from(pending)
         alone.add_edges_from((a, b) for a in pending for b in adjacency[a] if _order_key(a) < _order_key(b))
-        own = layout_positions(alone, {node: community_of.get(node, -1) for node in pending}, seed)
-        right = max((x for x, _ in placed.values()), default=0.0)
-        left = min(x for x, _ in own.values())
-        placed.update((node, (x - left + right + 2 * SPACING, y)) for node, (x, y) in own.items())
+        groups = sorted(nx.connected_components(alone), key=lambda group: (-len(group), min(map(_order_key, group))))
+        points = np.array(list(placed.values())) if placed else np.zeros((1, 2))
+        centre = points.mean(axis=0)
+        # The ring most of the map lies within (not its farthest node, which earlier updates'
+        # groups would push out further every time); the spiral finds the free space beyond.
+        rim = float(np.percentile(np.hypot(*(points - centre).T), 90))
+        for k, group in enumerate(groups):
+            members = sorted(group, key=_order_key)
+            own = layout_positions(alone.subgraph(members), {node: community_of.get(node, -1) for node in members}, seed)
+            middle = np.mean(np.array(list(own.values())), axis=0)
+            shape = [(x - middle[0], y - middle[1]) for x, y in own.values()]
+            angle = (len(placed) + k) * _GOLDEN  # where the rim is taken up next, update after update
+            at = grid.free_near((centre[0] + rim * math.cos(angle), centre[1] + rim * math.sin(angle)), shape)
+            for node, (dx, dy) in zip(own, shape):
+                placed[node] = (at[0] + dx, at[1] + dy)
+                grid.add(placed[node])
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in sorted(placed.items(), key=lambda item: _order_key(item[0]))}
 
 
@@ -151,14 +169,16 @@ class _Grid:
             for dx in (-1, 0, 1) for dy in (-1, 0, 1) for x, y in self.cells.get((cx + dx, cy + dy), ())
         )
 
-    def free_near(self, target: tuple[float, float]) -> tuple[float, float]:
-        """The first free point of a sunflower spiral around ``target``."""
+    def free_near(self, target: tuple[float, float], shape: Iterable[tuple[float, float]] = ((0.0, 0.0),)) -> tuple[float, float]:
+        """The first point of a sunflower spiral around ``target`` where every point of
+        ``shape`` (offsets from it) is free."""
+        shape = list(shape)
         step = 0
         while True:
             radius = self.gap * 0.5 * math.sqrt(step)
-            xy = (target[0] + radius * math.cos(step * _GOLDEN), target[1] + radius * math.sin(step * _GOLDEN))
-            if self.is_free(xy):
-                return xy
+            x, y = target[0] + radius * math.cos(step * _GOLDEN), target[1] + radius * math.sin(step * _GOLDEN)
+            if all(self.is_free((x + dx, y + dy)) for dx, dy in shape):
+                return (x, y)
             step += 1
 
 

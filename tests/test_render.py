@@ -399,12 +399,15 @@ def test_render_a_grown_page_puts_new_entities_in_free_places_beside_their_neigh
     assert after.layout.added == 20
 
 
-def test_render_new_entities_linked_to_no_old_one_get_a_community_of_their_own() -> None:
+def test_render_new_entities_linked_to_no_old_one_get_a_community_of_their_own_on_the_rim() -> None:
     before = html_page(_large())
     after = html_page(_grown(_large(), attached=0, apart=5), previous=before.layout)
     numbers = {after.layout.communities[f"apart{i}"] for i in range(5)}
     assert min(numbers) > max(before.layout.communities.values())
-    assert min(after.layout.positions[f"apart{i}"][0] for i in range(5)) > max(x for x, _ in before.layout.positions.values())
+    old = list(before.layout.positions.values())
+    centre = (sum(x for x, _ in old) / len(old), sum(y for _, y in old) / len(old))
+    middle = sorted(math.dist(p, centre) for p in old)[len(old) // 2]
+    assert all(math.dist(after.layout.positions[f"apart{i}"], centre) > middle for i in range(5))  # on the rim, not among the groups
 
 
 def test_render_a_page_grown_past_the_redraw_share_is_laid_out_whole() -> None:
