@@ -130,6 +130,7 @@ def _format_summary(counts: dict, skipped: list[str], outputs: list[Path]) -> st
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("out"), show_default=True, help="Folder for graph.ttl, graph.jsonld, statements.jsonl and graph.html.")
 @click.option("--into", "into", type=click.Path(path_type=Path, file_okay=False), default=None, help="Add the articles to the graph already built in this folder (and write there).")
+@click.option("--relayout", is_flag=True, help="With --into: lay the page out afresh instead of keeping where the last page put its entities.")
 @click.option("--store", type=click.Path(path_type=Path, file_okay=False), default=None, help="Also load the graph into an oxigraph store folder for fast `kg query`.")
 @click.option("--validate/--no-validate", default=True, show_default=True, help="Check the graph against the SHACL shapes before writing.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Extract (and group mentions into entities) in this process, or on a Dask cluster (same files).")
@@ -141,7 +142,7 @@ def _format_summary(counts: dict, skipped: list[str], outputs: list[Path]) -> st
 @click.pass_context
 @_reports_errors
 def build(
-    ctx: click.Context, paths: tuple[Path, ...], out_dir: Path, into: Path | None, store: Path | None, validate: bool,
+    ctx: click.Context, paths: tuple[Path, ...], out_dir: Path, into: Path | None, relayout: bool, store: Path | None, validate: bool,
     engine: str, scheduler: str | None, workers: int | None, partitions: int | None, shards: int | None, model: str | None, jobs: int | str,
 ) -> None:
     """Build the knowledge graph of articles: RDF, JSON Lines and an HTML page.
@@ -158,6 +159,7 @@ def build(
         kg build seeds/ -o out
         kg build archive/ -o out --store out/store --jobs 1
         kg build todays-articles/ --into out
+        kg build todays-articles/ --into out --relayout
         kg build archive/ -o out --engine dask --workers 2
         kg build archive/ -o out --engine dask --scheduler tcp://10.0.0.5:8786 --partitions 64 --shards 64
     """
@@ -175,7 +177,9 @@ def build(
         jobs = 1
         if scheduler is not None and workers is not None:
             raise click.UsageError("--workers starts a local cluster; a --scheduler has its own workers")
-    options = dict(model=model, validate=validate, store=store, into=into is not None, progress=not ctx.obj.get("quiet"))
+    if relayout and into is None:
+        raise click.UsageError("--relayout is for --into: a build from scratch lays its page out afresh anyway")
+    options = dict(model=model, validate=validate, store=store, into=into is not None, progress=not ctx.obj.get("quiet"), relayout=relayout)
     if engine == "local" and shards is None:
         from kg.pipeline import build as run_build
 

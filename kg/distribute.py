@@ -366,13 +366,14 @@ def build(
     store: str | PathLike[str] | None = None,
     into: bool = False,
     progress: bool = False,
+    relayout: bool = False,
     client: Client | None = None,
     retries: int = DEFAULT_RETRIES,
 ) -> BuildResult:
     """:func:`kg.pipeline.build` with extraction on Dask and, optionally, sharded outputs.
 
     Args:
-        paths, out_dir, model, validate, store, into, progress: as :func:`kg.pipeline.build`.
+        paths, out_dir, model, validate, store, into, progress, relayout: as :func:`kg.pipeline.build`.
         engine: ``"dask"``, or ``"local"`` for spaCy in this process (with ``jobs``).
         scheduler: address of a running Dask scheduler; None starts a local cluster.
         workers: worker processes of that local cluster (default ``min(2, CPUs)``).
@@ -395,7 +396,7 @@ def build(
     if shards is not None and shards < 1:
         raise ValueError(f"shards must be at least 1, not {shards}")
     extra = partial(shard_files, shards=shards) if shards else None
-    options = dict(model=model, validate=validate, store=store, into=into, progress=progress, extra_outputs=extra)
+    options = dict(model=model, validate=validate, store=store, into=into, progress=progress, extra_outputs=extra, relayout=relayout)
     if engine == "local":
         with locked(out_dir):  # the build's own lock, held on until stale shards are gone
             result = pipeline_build(paths, out_dir, jobs=jobs, **options)

@@ -312,6 +312,7 @@ def build(
     into: bool = False,
     progress: bool = False,
     extractor: Extractor | None = None,
+    relayout: bool = False,
     extra_outputs: ExtraOutputs | None = None,
     resolver: MentionResolver | None = None,
 ) -> BuildResult:
@@ -332,6 +333,9 @@ def build(
             ``out_dir`` is locked from that read to the last write, so concurrent builds
             into one folder run one after another and none loses a document.
         progress: show a progress bar on a terminal.
+        relayout: with ``into``, lay the page out whole, as a build of all the articles at
+            once would, instead of keeping where the last page put its entities
+            (:data:`kg.render.REDRAW_SHARE`).
         extractor: extract somewhere else (``kg.distribute``); ``nlp``, ``model`` and ``jobs``
             are then unused. Resolution, validation and writing stay here, so the files are
             the same whatever extracts.
@@ -394,7 +398,7 @@ def build(
         clock.lap("resolve")
         # An update makes RDF, texts and checks only for what the new articles change.
         previous_texts = read_cache(Path(out_dir) / CACHE_FILE) if into else None
-        previous_layout = read_layout(Path(out_dir) / LAYOUT_FILE) if into else None
+        previous_layout = read_layout(Path(out_dir) / LAYOUT_FILE) if into and not relayout else None
         texts = graph_texts(graph, previous_texts, check=validate, keep_rdf=extra_outputs is not None)
         heap.keep()
         clock.lap("rdf")

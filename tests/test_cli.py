@@ -421,6 +421,12 @@ def test_cli_build_into_and_another_output_is_a_usage_error(runner, built, tmp_p
     assert "--into DIR writes into DIR" in result.stderr
 
 
+def test_cli_build_relayout_without_into_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(cli, ["build", str(SEEDS), "-o", str(tmp_path / "out"), "--relayout"])
+    assert result.exit_code == 2
+    assert "--relayout is for --into" in result.stderr
+
+
 # --- hardening: bounded queries, no network, graphs kg did not write ---------------------------
 
 @pytest.fixture

@@ -163,6 +163,16 @@ def test_increment_a_grown_page_keeps_where_the_last_page_put_things_and_the_gra
     assert {name: _files(grown)[name] for name in same} == {name: _files(whole)[name] for name in same}
 
 
+def test_increment_an_update_told_to_relayout_equals_a_build_at_once_in_every_file(nlp, days, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr("kg.render.LAYOUT_THRESHOLD", 3)
+    monkeypatch.setattr("kg.render.REDRAW_SHARE", 1.0)
+    grown, whole = tmp_path / "grown", tmp_path / "whole"
+    build(days[:2], grown, nlp=nlp)
+    build(days[2:], grown, nlp=nlp, into=True, relayout=True)
+    build(days, whole, nlp=nlp)
+    assert _files(grown) == _files(whole)
+
+
 def test_increment_an_update_whose_new_statement_breaks_the_shapes_is_refused(nlp, days, tmp_path, monkeypatch) -> None:
     out = tmp_path / "out"
     build(days[:2], out, nlp=nlp)
