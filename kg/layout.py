@@ -37,9 +37,11 @@ _MAX_DEPTH = 4
 _GOLDEN = math.pi * (3 - math.sqrt(5))
 #: Pair terms per numpy chunk of the batched force layout (bounds memory at about 100 MB).
 _CHUNK_PAIRS = 1_500_000
-#: How far a node placed by :func:`grown_positions` keeps from every other: most of the layout's
-#: spacing, so that its label does not run into its neighbours'.
-_GAP = 0.7 * SPACING
+#: The room a node placed by :func:`grown_positions` keeps around it, free of other nodes: an
+#: ellipse about as wide as a label on either side and a line of text high, since labels (drawn
+#: under their nodes) are wider than they are high: side by side they run into each other sooner
+#: than one above the other.
+_ROOM = (1.2 * SPACING, 0.45 * SPACING)
 
 
 def layout_positions(
@@ -85,8 +87,8 @@ def grown_positions(
     A new node linked to placed ones goes to the free spot nearest the middle of its placed
     neighbours (weighted by edges), ring by ring outwards from the kept nodes; new nodes linked
     to none of those get :func:`layout_positions` of their own, one group after another around
-    the rim of the map. A free spot is 0.7 :data:`SPACING` from every other node (a grid of
-    buckets, no pair loop).
+    the rim of the map. A free spot has no other node where its label would be (an ellipse 1.2
+    :data:`SPACING` wide on either side and 0.45 high; a grid of buckets, no pair loop).
 
     Args:
         g: any networkx graph (directions and parallel edges are ignored).
@@ -105,7 +107,7 @@ def grown_positions(
     """
     adjacency = _adjacency(g)
     placed: dict[Hashable, tuple[float, float]] = {node: kept[node] for node in adjacency if node in kept}
-    grid = _Grid(_GAP)
+    grid = _Grid(*_ROOM)
     for xy in placed.values():
         grid.add(xy)
     pending = [node for node in adjacency if node not in placed]
@@ -150,14 +152,16 @@ def grown_positions(
 
 
 class _Grid:
-    """Points in square buckets of the smallest distance kept between them."""
+    """Points in buckets the size of the room (an ellipse, ``width`` and ``height`` its
+    half-axes) that each keeps free of the others."""
 
-    def __init__(self, gap: float) -> None:
-        self.gap = gap
+    def __init__(self, width: float, height: float) -> None:
+        self.width, self.height = width, height
+        self.gap = min(width, height)
         self.cells: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
 
     def _cell(self, xy: tuple[float, float]) -> tuple[int, int]:
-        return (math.floor(xy[0] / self.gap), math.floor(xy[1] / self.gap))
+        return (math.floor(xy[0] / self.width), math.floor(xy[1] / self.height))
 
     def add(self, xy: tuple[float, float]) -> None:
         self.cells[self._cell(xy)].append(xy)
@@ -165,7 +169,7 @@ class _Grid:
     def is_free(self, xy: tuple[float, float]) -> bool:
         cx, cy = self._cell(xy)
         return all(
-            math.hypot(x - xy[0], y - xy[1]) >= self.gap
+            ((x - xy[0]) / self.width) ** 2 + ((y - xy[1]) / self.height) ** 2 >= 1
             for dx in (-1, 0, 1) for dy in (-1, 0, 1) for x, y in self.cells.get((cx + dx, cy + dy), ())
         )
 

@@ -393,7 +393,8 @@ def test_render_a_grown_page_puts_new_entities_in_free_places_beside_their_neigh
     spread = max(math.dist(p, (0.0, 0.0)) for p in before.layout.positions.values())
     for i in range(20):
         new = places[f"new{i}"]
-        assert min(math.dist(new, p) for node, p in places.items() if node != f"new{i}") >= SPACING / 2 - 0.2
+        # Nothing where its label goes: a label's width to either side, a line of text up and down.
+        assert not [p for node, p in places.items() if node != f"new{i}" and abs(p[0] - new[0]) < 0.8 * SPACING and abs(p[1] - new[1]) < 0.3 * SPACING]
         old = sorted(_large().nodes)[(7 * i) % (LAYOUT_THRESHOLD + 50)]
         assert math.dist(new, places[old]) < spread / 2
     assert after.layout.added == 20
