@@ -398,7 +398,6 @@ def build(
         clock.lap("resolve")
         # An update makes RDF, texts and checks only for what the new articles change.
         previous_texts = read_cache(Path(out_dir) / CACHE_FILE) if into else None
-        previous_layout = read_layout(Path(out_dir) / LAYOUT_FILE) if into and not relayout else None
         texts = graph_texts(graph, previous_texts, check=validate, keep_rdf=extra_outputs is not None)
         heap.keep()
         clock.lap("rdf")
@@ -416,6 +415,7 @@ def build(
         log.info("%d of %d subjects made again", texts.remade, len(texts.cache.subjects))
         made_rdf = texts.rdf  # the whole graph's, only when extra outputs need it
         extra = extra_outputs(graph, made_rdf, Path(out_dir)) if extra_outputs is not None else None
+        previous_layout = read_layout(Path(out_dir) / LAYOUT_FILE) if into and not relayout else None
         files = _write_texts(graph, texts, out_dir, extractions, stamp, extra, store=store, clock=clock, lines=lines, layout=previous_layout)
     return BuildResult(graph=graph, made_rdf=made_rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps))
 

@@ -103,15 +103,15 @@ def _node_sizes(ranks: dict[str, float]) -> dict[str, float]:
 
 
 def _page_positions(
-    g: nx.MultiDiGraph, community_of: dict[str, int], kept: Mapping[str, tuple[float, float]] | None = None
+    g: nx.MultiDiGraph, community_of: dict[str, int], connected: list[str], kept: Mapping[str, tuple[float, float]] | None = None
 ) -> dict[str, tuple[float, float]]:
-    """:func:`kg.layout.layout_positions` for the entities in statements (or, given the
-    positions ``kept`` from an earlier page, :func:`kg.layout.grown_positions`); those in none
-    (hidden until asked for) on a disc of their own to the right, so they neither push the
-    groups apart nor count as a thousand one-entity communities for the layout to separate.
+    """:func:`kg.layout.layout_positions` for the entities in statements, ``connected`` (or,
+    given the positions ``kept`` from an earlier page, :func:`kg.layout.grown_positions`); those
+    in none (hidden until asked for) on a disc of their own to the right, so they neither push
+    the groups apart nor count as a thousand one-entity communities for the layout to separate.
     """
-    connected = [n for n in g if g.degree(n) > 0]
-    lonely = sorted(n for n in g if g.degree(n) == 0)
+    drawn = set(connected)
+    lonely = sorted(n for n in g if n not in drawn)
     if not connected:
         positions = {}
     elif kept is not None:
@@ -209,18 +209,15 @@ def html_page(
     simple = undirected(g)
     ranks = pagerank(g, projection=simple)
     connected = [n for n in g if g.degree(n) > 0]
-    grow = large and previous is not None and _keeps(previous, connected)
-    if grow:
+    added = _added(previous, connected) if large and previous is not None else None
+    if added is not None:
         community_of = grown_communities(g, previous.communities, projection=simple)
     else:
         community_of = communities(g, projection=simple)
     degrees = degree(g)
     sizes = _node_sizes(ranks)
-    positions = _page_positions(g, community_of, previous.positions if grow else None) if large else {}
-    layout = PageLayout(
-        {n: positions[n] for n in connected}, {n: community_of[n] for n in connected},
-        previous.added + sum(n not in previous.positions for n in connected) if grow else 0,
-    ) if large else PageLayout({}, {})
+    positions = _page_positions(g, community_of, connected, previous.positions if added is not None else None) if large else {}
+    layout = PageLayout({n: positions[n] for n in connected}, {n: community_of[n] for n in connected}, added or 0) if large else PageLayout({}, {})
     order = {node: i for i, node in enumerate(sorted(g.nodes, key=lambda n: (-ranks.get(n, 0.0), str(g.nodes[n].get("label", n)), n)))}
     mentioned = dict(mentioned) if mentioned is not None else _documents_per_entity(g, rdf)
 
@@ -333,13 +330,14 @@ class PageLayout:
     added: int = 0
 
 
-def _keeps(previous: PageLayout, connected: list[str]) -> bool:
-    """Whether an update keeps ``previous``: it has positions, and the entities placed by
-    updates since the last whole layout stay within :data:`REDRAW_SHARE` of those drawn."""
+def _added(previous: PageLayout, connected: list[str]) -> int | None:
+    """The entities placed by updates since the last whole layout, this one's included, when an
+    update keeps ``previous``: it has positions, and they stay within :data:`REDRAW_SHARE` of
+    those drawn. None when the page is laid out whole."""
     if not previous.positions:
-        return False
+        return None
     added = previous.added + sum(n not in previous.positions for n in connected)
-    return added <= REDRAW_SHARE * len(connected)
+    return added if added <= REDRAW_SHARE * len(connected) else None
 
 
 def write_layout(layout: PageLayout, stream: TextIO) -> None:
