@@ -4,8 +4,10 @@ Documents are read on the driver, sorted by doc_id and cut into N contiguous par
 partition is one Dask task that runs spaCy and kg's extractors on a worker (the pipeline is
 loaded once per worker thread) and returns JSON-safe extraction records. The mentions go back
 to the workers to be grouped into entities block by blocking key (:mod:`kg.blockwise`); the rest
-of resolution (offices, statements) runs on the driver (:func:`kg.pipeline.assemble_graph`), and
-the files are written by :func:`kg.pipeline.build`, so they are byte-identical to the local
+of resolution (offices, statements) runs on the driver (:func:`kg.pipeline.assemble_graph`). The
+subjects of a graph past :data:`kg.increment.ONE_PASS` go back to the workers a batch at a time
+to be made into Turtle and JSON-LD texts and checked against the shapes (:class:`DaskTexts`),
+and the files are written by :func:`kg.pipeline.build`, so they are byte-identical to the local
 engine's.
 """
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 import threading
 import uuid
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -34,6 +36,8 @@ from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import load_pipeline
 from kg.pipeline import BuildResult, extract_all, extractor_stamp
 from kg.pipeline import build as pipeline_build
+from kg.increment import SubjectBatch, batch_texts
+from kg.writers import SubjectText
 from kg.records import entity_record, extraction_from_record, extraction_record, statement_id, statement_record
 from kg.rdf import document_iri, entity_iri, statement_iri
 
@@ -44,7 +48,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "ClusterError", "DEFAULT_RETRIES", "DaskExtractor", "ENGINES", "SHARD_FILE", "build", "connect", "extract_partition",
+    "ClusterError", "DEFAULT_RETRIES", "DaskExtractor", "DaskTexts", "ENGINES", "SHARD_FILE", "build", "connect", "extract_partition",
     "local_cluster", "partition_bounds", "partition_documents", "pipelines_loaded", "shard_files", "worker_stamp",
 ]
 
@@ -240,6 +244,67 @@ class DaskExtractor:
             raise ClusterError(f"no Dask worker joined the scheduler {self.client.scheduler.address} within {WORKER_TIMEOUT} s") from err
 
 
+@dataclass(frozen=True)
+class DaskTexts:
+    """:data:`kg.increment.TextsMaker` on Dask's workers: each batch of subjects is made into
+    Turtle and JSON-LD texts and checked against the shapes by one task
+    (:func:`kg.increment.batch_texts`), so the driver sends records and gathers texts but
+    neither builds the triples nor runs the shapes. The types of the graph's nodes, which every
+    check reads, go to each worker once."""
+
+    client: Client
+    retries: int = DEFAULT_RETRIES
+
+    def __call__(self, batches: Iterable[SubjectBatch], types: Mapping[URIRef, URIRef]) -> Iterator[dict[str, SubjectText] | None]:
+        distributed = _distributed()
+        # Wrapped: a dict given to scatter is scattered value by value, and one inside a list
+        # reaches the workers with its IRI keys turned into plain strings, which no IRI equals.
+        (shared,) = self.client.scatter([_NodeTypes(dict(types))], broadcast=True, hash=False)
+        run = uuid.uuid4().hex[:12]
+        # A few batches per worker thread in flight, not all: each carries its subjects' records,
+        # which the driver would otherwise hold pickled for the whole graph at once.
+        window = 2 * (sum(self.client.nthreads().values()) or 1)
+        batches = iter(batches)
+        outstanding: set = set()
+        submitted = 0
+        running = distributed.as_completed()
+
+        def submit() -> bool:
+            nonlocal submitted
+            batch = next(batches, None)
+            if batch is None:
+                return False
+            future = self.client.submit(_batch_texts, batch, shared, key=f"kg-texts-{run}-{submitted:05d}", retries=self.retries, pure=False)
+            submitted += 1
+            outstanding.add(future)
+            running.add(future)
+            return True
+
+        try:
+            while running.count() < window and submit():
+                pass
+            for future in running:
+                texts = future.result()
+                outstanding.discard(future)  # the last reference: the worker lets the texts go
+                yield texts
+                if texts is None:
+                    return  # one batch breaks the shapes: the caller checks the whole graph
+                submit()
+        except distributed.scheduler.KilledWorker as err:
+            raise ClusterError(f"a batch of subjects killed every worker that ran it: {err}") from err
+        finally:
+            self.client.cancel([*outstanding, shared])
+
+
+@dataclass(frozen=True)
+class _NodeTypes:
+    types: dict[URIRef, URIRef]
+
+
+def _batch_texts(batch: SubjectBatch, shared: _NodeTypes) -> dict[str, SubjectText] | None:
+    return batch_texts(batch, shared.types)
+
+
 @contextmanager
 def local_cluster(workers: int | None = None) -> Iterator[Client]:
     """A ``distributed.LocalCluster`` of worker processes on this machine, and a client of it.
@@ -403,11 +468,13 @@ def build(
             _remove_stale_shards(Path(out_dir), result.files)
     elif client is not None:
         with locked(out_dir):
-            result = pipeline_build(paths, out_dir, extractor=DaskExtractor(client, model, partitions, retries), resolver=_resolver(client, partitions), **options)
+            result = pipeline_build(paths, out_dir, extractor=DaskExtractor(client, model, partitions, retries), resolver=_resolver(client, partitions),
+                                    texts_maker=DaskTexts(client, retries), **options)
             _remove_stale_shards(Path(out_dir), result.files)
     else:
         with connect(scheduler) if scheduler else local_cluster(workers) as own, locked(out_dir):
-            result = pipeline_build(paths, out_dir, extractor=DaskExtractor(own, model, partitions, retries), resolver=_resolver(own, partitions), **options)
+            result = pipeline_build(paths, out_dir, extractor=DaskExtractor(own, model, partitions, retries), resolver=_resolver(own, partitions),
+                                    texts_maker=DaskTexts(own, retries), **options)
             _remove_stale_shards(Path(out_dir), result.files)
     return result
 

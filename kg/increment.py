@@ -24,7 +24,7 @@ import functools
 import hashlib
 import json
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from os import PathLike
@@ -41,7 +41,9 @@ from kg.validate import nodes_conform, shapes_digest
 from kg.vocab import RDF
 from kg.writers import SubjectText, jsonld_chunks, subject_index, subject_texts, turtle_chunks
 
-__all__ = ["CACHE_FILE", "GraphTexts", "OutputCache", "graph_texts", "read_cache", "write_cache"]
+__all__ = [
+    "CACHE_FILE", "GraphTexts", "OutputCache", "SubjectBatch", "TextsMaker", "batch_texts", "graph_texts", "make_texts", "read_cache", "write_cache",
+]
 
 #: Kept in a build's output folder for the next ``--into``.
 CACHE_FILE = "update.cache.jsonl"
@@ -187,12 +189,16 @@ ONE_PASS = 10_000
 BATCH = 2_000
 
 
-def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, check: bool = True, keep_rdf: bool = False) -> GraphTexts | None:
+def graph_texts(
+    graph: KnowledgeGraph, previous: OutputCache | None = None, check: bool = True, keep_rdf: bool = False, maker: TextsMaker | None = None,
+) -> GraphTexts | None:
     """The output texts of ``graph``, reusing ``previous``'s for the subjects whose parts are unchanged.
 
     ``check``: check the subjects made in this run against the shapes. ``keep_rdf``: make the
     whole graph's RDF in one rdflib graph, and return it (for outputs that need it), instead of
     :data:`BATCH` subjects at a time (a graph of at most :data:`ONE_PASS` subjects in one).
+    ``maker``: where the batches are made and checked (:func:`make_texts`, in this process, by
+    default; ``kg.distribute.DaskTexts`` on a cluster's workers).
 
     Returns:
         The texts, or None when the subjects made in this run break the shapes (or the graph has
@@ -232,29 +238,32 @@ def graph_texts(graph: KnowledgeGraph, previous: OutputCache | None = None, chec
     context = jsonld_context()
     types = node_types(graph)
     made: dict[str, SubjectText] = {}
-    batches = [changed] if whole is not None or early is not None else [changed[start : start + BATCH] for start in range(0, len(changed), BATCH)]
     names = new_graph()  # the prefixes the writers name IRIs with, when there is no whole graph
-    for batch in batches:
-        if early is not None:  # the one batch, written already
-            rdf, index = names, early.index()
-        elif whole is None:
-            # The whole of each subject of the batch, its parts written in the order a build
-            # writes them, so its values come in the same order.
-            collected = _Index()
-            needed = {key for s in batch for key in subject_parts[s]}
-            for key, part in parts.items():
-                if key in needed:
-                    part.write(collected)  # type: ignore[arg-type]
-            rdf, index = names, collected.index()
-        else:
-            rdf, index = whole, subject_index(whole)
-        focus: set[Node] = {URIRef(s) for s in batch}
+    if whole is not None or early is not None:
+        # The one batch: every subject's triples are in the whole graph, or were kept from the
+        # pass above.
+        rdf, index = (whole, subject_index(whole)) if whole is not None else (names, early.index())  # type: ignore[union-attr]
+        focus: set[Node] = {URIRef(s) for s in changed}
         if check and not nodes_conform(_with_types(index, focus, types), focus):
             return None
         texts = subject_texts(rdf, context, index, focus)
         if texts is None:
             return None
         made.update(texts)
+    else:
+        order = {key: i for i, key in enumerate(parts)}
+
+        def batch(subjects: list[str]) -> SubjectBatch:
+            # The whole of each subject of the batch, its parts in the order a build writes
+            # them, so its values come in the same order.
+            needed = sorted({key for s in subjects for key in subject_parts[s]}, key=order.__getitem__)
+            return SubjectBatch(tuple(subjects), tuple(parts[key].write for key in needed), check)
+
+        batches = (batch(changed[start : start + BATCH]) for start in range(0, len(changed), BATCH))
+        for texts in (maker or make_texts)(batches, types):
+            if texts is None:
+                return None
+            made.update(texts)
     namespaces = {prefix: str(namespace) for prefix, namespace in names.namespaces()}
     entries = {s: old[s] if s not in made else SubjectEntry(tuple(keys), made[s]) for s, keys in subject_parts.items()}
     lines = {s: previous.lines[s] for s in entries if s not in made and s in previous.lines} if previous is not None else {}
@@ -276,6 +285,45 @@ def _with_types(index: dict, focus: set[Node], types: Mapping[URIRef, URIRef]) -
                 if o not in view and o in types:
                     view[o] = {RDF.type: [types[o]]}
     return view
+
+
+@dataclass(frozen=True)
+class SubjectBatch:
+    """Subjects whose texts are made and checked together, with every part that writes their
+    triples (in the order a build writes them): all a worker needs of the graph for them but the
+    types of the nodes they point to."""
+
+    subjects: tuple[str, ...]
+    writes: tuple[Callable[[Graph], None], ...]
+    check: bool = True
+
+
+#: Makes the texts of batches of subjects, given the type of every node (``rdf:type``), and
+#: yields each batch's texts (None for a batch that breaks the shapes, after which it may stop),
+#: in any order: :func:`make_texts` here, or ``kg.distribute.DaskTexts`` on Dask's workers.
+TextsMaker = Callable[[Iterable[SubjectBatch], Mapping[URIRef, URIRef]], Iterable["dict[str, SubjectText] | None"]]
+
+
+def make_texts(batches: Iterable[SubjectBatch], types: Mapping[URIRef, URIRef]) -> Iterator[dict[str, SubjectText] | None]:
+    """The :data:`TextsMaker` of a build in one process: one batch after the other."""
+    return (batch_texts(batch, types) for batch in batches)
+
+
+def batch_texts(batch: SubjectBatch, types: Mapping[URIRef, URIRef]) -> dict[str, SubjectText] | None:
+    """The texts of a batch's subjects, checked against the shapes when ``batch.check``; None
+    when one breaks them (or has something the fast writers leave to rdflib).
+
+    A subject's check reads its own triples and the types of the nodes they point to, nothing
+    else, so batches can be checked anywhere and in any order with the same answer.
+    """
+    collected = _Index()
+    for write in batch.writes:
+        write(collected)  # type: ignore[arg-type]
+    index = collected.index()
+    focus: set[Node] = {URIRef(s) for s in batch.subjects}
+    if batch.check and not nodes_conform(_with_types(index, focus, types), focus):
+        return None
+    return subject_texts(new_graph(), jsonld_context(), index, focus)
 
 
 def write_cache(cache: OutputCache, stream: TextIO) -> None:

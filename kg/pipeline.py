@@ -29,7 +29,7 @@ from kg.nlp import give_back_memory, load_pipeline, parse_documents
 from kg.analytics import records_networkx, to_networkx
 from kg.files import Content, Folder, locked, write_files
 from kg.query import fill_store
-from kg.increment import CACHE_FILE, GraphTexts, graph_texts, read_cache, write_cache
+from kg.increment import CACHE_FILE, GraphTexts, TextsMaker, graph_texts, read_cache, write_cache
 from kg.rdf import entity_iri, to_jsonld, to_rdf, to_turtle
 from kg.errors import InputError
 from kg.records import extraction_from_record, extraction_record, write_jsonl
@@ -315,6 +315,7 @@ def build(
     relayout: bool = False,
     extra_outputs: ExtraOutputs | None = None,
     resolver: MentionResolver | None = None,
+    texts_maker: TextsMaker | None = None,
 ) -> BuildResult:
     """Run the whole pipeline on articles and write the output folder.
 
@@ -342,6 +343,8 @@ def build(
         extra_outputs: more files to write with the outputs, all or none.
         resolver: group mentions into entities somewhere else (``kg.blockwise.DaskResolver``);
             the answer is the same.
+        texts_maker: make and check the RDF texts of a big graph's subjects somewhere else,
+            a batch at a time (``kg.distribute.DaskTexts``); the answer is the same.
 
     Returns:
         The graph, its RDF, the files written and the skipped input records.
@@ -398,7 +401,7 @@ def build(
         clock.lap("resolve")
         # An update makes RDF, texts and checks only for what the new articles change.
         previous_texts = read_cache(Path(out_dir) / CACHE_FILE) if into else None
-        texts = graph_texts(graph, previous_texts, check=validate, keep_rdf=extra_outputs is not None)
+        texts = graph_texts(graph, previous_texts, check=validate, keep_rdf=extra_outputs is not None, maker=texts_maker)
         heap.keep()
         clock.lap("rdf")
         if texts is None:

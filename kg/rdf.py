@@ -222,7 +222,19 @@ class RdfPart(NamedTuple):
 
 def _part(write: Callable[..., None], *args: object) -> RdfPart:
     digest = hashlib.blake2b(repr((write.__name__, args)).encode("utf-8"), digest_size=12).hexdigest()
-    return RdfPart(digest, lambda rdf: write(rdf, *args))
+    # A partial of a module's function, not a lambda: parts are pickled to Dask workers, which
+    # make and check the texts of a big graph's subjects (kg.increment.SubjectBatch).
+    return RdfPart(digest, _Write(write, args))
+
+
+class _Write(NamedTuple):
+    """``write(rdf, *args)`` for a graph ``rdf`` given later (a lambda would not pickle)."""
+
+    function: Callable[..., None]
+    args: tuple
+
+    def __call__(self, rdf: Graph) -> None:
+        self.function(rdf, *self.args)
 
 
 def rdf_parts(graph: KnowledgeGraph) -> list[RdfPart]:

@@ -18,13 +18,14 @@ import pytest
 pytest.importorskip("distributed", reason="the Dask engine needs dask and distributed: pip install 'dask[distributed]'")
 
 import cloudpickle  # noqa: E402  (a dependency of distributed)
+from distributed import get_task_stream  # noqa: E402
 import psutil  # noqa: E402  (a dependency of distributed)
 from click.testing import CliRunner  # noqa: E402
 from rdflib import Graph  # noqa: E402
 
 from kg import distribute  # noqa: E402
 from kg.cli import cli  # noqa: E402
-from kg.errors import ModelError  # noqa: E402
+from kg.errors import ModelError, ValidationError  # noqa: E402
 from kg.ingest import load_documents  # noqa: E402
 from kg.model import Document  # noqa: E402
 from kg.pipeline import OUTPUT_FILES  # noqa: E402
@@ -152,6 +153,33 @@ def test_distribute_shards_add_up_to_merged_files(client, corpus, local_out, tmp
         records = [json.loads(line) for line in (tmp_path / f"statements-{i:05d}.jsonl").read_text(encoding="utf-8").splitlines()]
         ranges.append(sorted({r["evidence"]["doc"] for r in records}))
     assert all(ranges) and all(a[-1] < b[0] for a, b in zip(ranges, ranges[1:]))
+
+
+def test_distribute_texts_of_a_big_graph_are_made_and_checked_on_the_workers(client, corpus, local_out, tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.increment.ONE_PASS", 10)  # "big": past ten subjects, twenty a batch
+    monkeypatch.setattr("kg.increment.BATCH", 20)
+    with get_task_stream(client) as tasks:
+        distribute.build([corpus], tmp_path, client=client, partitions=2)
+    assert_same_files(tmp_path, local_out)
+    texts = [t for t in tasks.data if str(t["key"]).startswith("kg-texts-")]
+    assert len({t["key"] for t in texts}) > 1 and len({t["worker"] for t in texts}) == 2
+
+
+def test_distribute_a_subject_breaking_the_shapes_on_a_worker_refuses_the_graph(client, corpus, tmp_path, monkeypatch):
+    import kg.rdf
+
+    monkeypatch.setattr("kg.increment.ONE_PASS", 10)
+    monkeypatch.setattr("kg.increment.BATCH", 20)
+    add_entity = kg.rdf._add_entity
+
+    def unlabelled(rdf, entity_id, kind, label, *rest):  # sent to the workers by value
+        add_entity(rdf, entity_id, kind, "" if kind == "Person" else label, *rest)
+
+    monkeypatch.setattr(kg.rdf, "_add_entity", unlabelled)
+    with get_task_stream(client) as tasks, pytest.raises(ValidationError, match="prefLabel"):
+        distribute.build([corpus], tmp_path, client=client, partitions=2)
+    assert any(str(t["key"]).startswith("kg-texts-") for t in tasks.data)
+    assert not (tmp_path / "graph.ttl").exists()
 
 
 def test_distribute_fewer_shards_remove_stale_ones(client, corpus, tmp_path):

@@ -4,6 +4,7 @@ shapes still refuse a broken graph."""
 from __future__ import annotations
 
 import io
+import pickle
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from rdflib import Literal
 import kg.rdf
 from kg.analytics import records_networkx, to_networkx
 from kg.errors import ValidationError
-from kg.increment import CACHE_FILE, graph_texts, read_cache, write_cache
+from kg.increment import CACHE_FILE, batch_texts, graph_texts, read_cache, write_cache
 from kg.model import KnowledgeGraph
 from kg.pipeline import OUTPUT_FILES, build, render_page, render_records_page
 from kg.render import LAYOUT_FILE, read_layout
@@ -72,6 +73,44 @@ def test_increment_texts_made_a_few_subjects_at_a_time_are_the_whole_graphs(grap
     texts = graph_texts(graphs[-1])
     rdf = to_rdf(graphs[-1])
     assert texts.turtle == to_turtle(rdf) and texts.jsonld == to_jsonld(rdf) and texts.rdf is None
+
+
+def test_increment_batches_made_elsewhere_and_in_any_order_give_the_same_texts(graphs, monkeypatch) -> None:
+    monkeypatch.setattr("kg.increment.ONE_PASS", 3)
+    monkeypatch.setattr("kg.increment.BATCH", 3)
+    seen: list[tuple[str, ...]] = []
+
+    def elsewhere(batches, types):
+        # As a cluster would: each batch pickled to another process, the answers back in reverse.
+        shipped = [pickle.loads(pickle.dumps(batch)) for batch in batches]
+        seen.extend(batch.subjects for batch in shipped)
+        return [batch_texts(batch, pickle.loads(pickle.dumps(types))) for batch in reversed(shipped)]
+
+    texts = graph_texts(graphs[-1], maker=elsewhere)
+    assert texts.turtle == graph_texts(graphs[-1]).turtle and texts.jsonld == graph_texts(graphs[-1]).jsonld
+    subjects = [s for batch in seen for s in batch]
+    assert len(seen) > 1 and all(len(batch) <= 3 for batch in seen)
+    assert sorted(subjects) == sorted(texts.cache.subjects)
+
+
+def test_increment_a_batch_made_elsewhere_that_breaks_the_shapes_refuses_the_graph(graphs, monkeypatch) -> None:
+    monkeypatch.setattr("kg.increment.ONE_PASS", 3)
+    monkeypatch.setattr("kg.increment.BATCH", 3)
+    add_entity = kg.rdf._add_entity
+
+    def unlabelled(rdf, entity_id, kind, label, *rest):
+        add_entity(rdf, entity_id, kind, "" if entity_id == graphs[-1].entities[-1].entity_id else label, *rest)
+
+    monkeypatch.setattr(kg.rdf, "_add_entity", unlabelled)
+    made = []
+
+    def elsewhere(batches, types):
+        for batch in batches:
+            made.append(batch_texts(batch, types))
+            yield made[-1]
+
+    assert graph_texts(graphs[-1], maker=elsewhere) is None
+    assert made[-1] is None
 
 
 def test_increment_the_whole_rdf_is_kept_only_when_asked_for(graphs) -> None:
