@@ -397,12 +397,12 @@ def build(
         heap.pause()
         graph = assemble_graph(extractions, resolver)
         heap.keep()
-        heap.resume()
         clock.lap("resolve")
         # An update makes RDF, texts and checks only for what the new articles change.
         previous_texts = read_cache(Path(out_dir) / CACHE_FILE) if into else None
         texts = graph_texts(graph, previous_texts, check=validate, keep_rdf=extra_outputs is not None, maker=texts_maker)
         heap.keep()
+        heap.resume()
         clock.lap("rdf")
         if texts is None:
             # Some subject breaks the shapes (or needs rdflib's writers): the whole RDF, so the
@@ -443,9 +443,12 @@ class _Heap:
     scan again for nothing (at 1,600 articles, 0.4 s of an update's read and resolution, in
     collections that freed nothing). So the collector is off for those two stages (``pause``),
     and what exists after a stage is kept out of the collections (``keep``: ``gc.freeze``) until
-    the build ends. It runs (``resume``) while spaCy parses and from the RDF on: rdflib's and
-    networkx's objects do hold cycles, and leaving them to the end of the build took the peak
-    of a 1,600-article build from 374 to 437 MB.
+    the build ends. It is off while the RDF texts are made too, where the records' parts would
+    be scanned again and again (a fifth of that stage's time at 1,600 articles): the stage
+    collects the young objects itself once per batch of subjects (:func:`kg.increment.graph_texts`),
+    which frees the cycles of a batch's triples and writers. It runs (``resume``) while spaCy
+    parses and from the page on: rdflib's and networkx's objects do hold cycles, and leaving
+    them to the end of the build took the peak of a 1,600-article build from 374 to 437 MB.
     """
 
     enabled: bool
@@ -473,7 +476,7 @@ def _write_texts(
     clock.lap("page")
     written = write_files(_output_contents(
         out, graph, texts.write_turtle, texts.write_jsonld, page.write, lambda stream: _write_extractions(extractions, stamp, stream, lines), extra, store,
-        lambda: texts.turtle, cache=lambda stream: write_cache(texts.cache, stream), layout=page.layout,
+        lambda: texts.turtle, cache=lambda stream: write_cache(texts, stream), layout=page.layout,
     ))
     clock.lap("write")
     return written

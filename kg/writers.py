@@ -15,7 +15,7 @@ import json
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -25,7 +25,7 @@ from kg.vocab import RDF, RDFS
 
 __all__ = [
     "SubjectIndex", "SubjectText", "jsonld_chunks", "jsonld_data", "jsonld_from_parts", "ntriples_lines", "subject_index",
-    "subject_texts", "turtle_chunks", "turtle_from_parts", "turtle_text",
+    "subject_texts", "turtle_chunks", "turtle_from_parts", "turtle_head", "turtle_order", "turtle_text",
 ]
 
 #: subject -> predicate -> objects: one read of a graph, shared by the writers and the SHACL check
@@ -390,18 +390,28 @@ def turtle_from_parts(namespaces: dict[str, str], texts: Iterable[SubjectText], 
 def turtle_chunks(namespaces: dict[str, str], texts: Iterable[SubjectText], subjects: Iterable[str]) -> Iterator[str]:
     """:func:`turtle_from_parts` in pieces, to write or compress without the whole text in memory."""
     texts = list(texts)
+    yield turtle_head(namespaces, texts)
+    for i in turtle_order(texts, subjects):
+        yield texts[i].turtle
+    yield "\n"
+
+
+def turtle_head(namespaces: dict[str, str], texts: Iterable[SubjectText]) -> str:
+    """The ``@prefix`` lines of the Turtle of ``texts``."""
+    used = sorted({prefix for text in texts for prefix in text.prefixes})
+    return "".join(f"@prefix {prefix}: <{namespaces[prefix]}> .\n" for prefix in used)
+
+
+def turtle_order(texts: Sequence[SubjectText], subjects: Iterable[str]) -> list[int]:
+    """The positions of ``texts`` (whose subjects are ``subjects``) in the order the Turtle
+    writes them: the least referenced subjects first, then by IRI."""
     references: dict[str, int] = defaultdict(int)
     for text in texts:
         for iri in text.points_to:
             references[iri] += 1
-    used = sorted({prefix for text in texts for prefix in text.prefixes})
-    yield "".join(f"@prefix {prefix}: <{namespaces[prefix]}> .\n" for prefix in used)
-    subjects = list(subjects)
     keys = [(references.get(subject, 0), subject, i) for i, subject in enumerate(subjects)]
     keys.sort()
-    for _, _, i in keys:
-        yield texts[i].turtle
-    yield "\n"
+    return [i for _, _, i in keys]
 
 
 def jsonld_from_parts(context: dict[str, object], texts: Iterable[SubjectText]) -> str:

@@ -4,6 +4,7 @@ shapes still refuse a broken graph."""
 from __future__ import annotations
 
 import io
+import json
 import pickle
 from pathlib import Path
 
@@ -143,30 +144,63 @@ def test_increment_an_update_makes_again_only_what_the_new_article_changes(graph
     assert updated.cache == whole.cache
 
 
+def _write_folder(texts, folder: Path) -> Path:
+    """The three files an update reads its cache from, as a build writes them."""
+    for name, write in (("graph.ttl", texts.write_turtle), ("graph.jsonld", texts.write_jsonld), (CACHE_FILE, lambda stream: write_cache(texts, stream))):
+        with (folder / name).open("w", encoding="utf-8", newline="\n") as stream:
+            write(stream)
+    return folder / CACHE_FILE
+
+
 def test_increment_the_cache_reads_back_as_it_was_written(graphs, tmp_path) -> None:
-    cache = graph_texts(graphs[1]).cache
-    path = tmp_path / CACHE_FILE
-    with path.open("w", encoding="utf-8") as stream:
-        write_cache(cache, stream)
-    assert read_cache(path) == cache
+    texts = graph_texts(graphs[1])
+    assert read_cache(_write_folder(texts, tmp_path)) == texts.cache
+
+
+def test_increment_the_cache_keeps_no_copy_of_the_files_it_reads_the_shares_from(graphs, tmp_path) -> None:
+    texts = graph_texts(graphs[2])
+    cache = _write_folder(texts, tmp_path).read_text(encoding="utf-8")
+    for entry in texts.cache.subjects.values():
+        for share in (entry.text.turtle, entry.text.jsonld):
+            assert json.dumps(share, ensure_ascii=False)[1:-1] not in cache
 
 
 def test_increment_a_cache_from_another_kg_or_shapes_is_not_read(graphs, tmp_path, monkeypatch) -> None:
-    path = tmp_path / CACHE_FILE
-    with path.open("w", encoding="utf-8") as stream:
-        write_cache(graph_texts(graphs[0]).cache, stream)
+    path = _write_folder(graph_texts(graphs[0]), tmp_path)
     monkeypatch.setattr("kg.increment.cache_stamp", lambda: "1; kg 99.0; shapes other; context other")
     assert read_cache(path) is None
 
 
 def test_increment_a_damaged_cache_is_not_read(graphs, tmp_path) -> None:
-    path = tmp_path / CACHE_FILE
-    buffer = io.StringIO()
-    write_cache(graph_texts(graphs[1]).cache, buffer)
-    path.write_text(buffer.getvalue()[: len(buffer.getvalue()) // 2], encoding="utf-8")
+    path = _write_folder(graph_texts(graphs[1]), tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: len(text) // 2], encoding="utf-8")
+    assert read_cache(path) is None
+    path.write_text(text.rsplit("\n", 2)[0] + "\n", encoding="utf-8")  # without the shares' places
     assert read_cache(path) is None
     path.write_text("not json\n", encoding="utf-8")
     assert read_cache(path) is None
+
+
+@pytest.mark.parametrize("name", ["graph.ttl", "graph.jsonld"])
+def test_increment_a_cache_is_not_read_once_a_file_it_reads_from_was_edited(graphs, tmp_path, name) -> None:
+    path = _write_folder(graph_texts(graphs[1]), tmp_path)
+    edited = tmp_path / name
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("Macron", "Macrom"), encoding="utf-8")  # the same size
+    assert read_cache(path) is None
+    edited.unlink()
+    assert read_cache(path) is None
+
+
+def test_increment_a_grown_folder_whose_turtle_was_edited_equals_one_built_at_once(nlp, days, tmp_path) -> None:
+    grown, whole = tmp_path / "grown", tmp_path / "whole"
+    build(days[:2], grown, nlp=nlp)
+    turtle = (grown / "graph.ttl").read_text(encoding="utf-8")
+    (grown / "graph.ttl").write_text(turtle.replace("Macron", "Macrom"), encoding="utf-8")
+    build(days[2:], grown, nlp=nlp, into=True)
+    build(days, whole, nlp=nlp)
+    assert _files(grown) == _files(whole)
 
 
 def test_increment_a_grown_folder_with_a_damaged_cache_equals_one_built_at_once(nlp, days, tmp_path) -> None:
