@@ -40,6 +40,7 @@ from rdflib.term import Node
 
 from kg import __version__
 from kg.model import KnowledgeGraph
+from kg.query import fill_store, grow_store, store_holds
 from kg.rdf import jsonld_context, new_graph, node_types, rdf_parts
 from kg.validate import nodes_conform, shapes_digest
 from kg.vocab import RDF
@@ -79,6 +80,8 @@ class OutputCache:
     lines: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     #: Part key -> its line as read, likewise.
     part_lines: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    #: File name -> (size, CRC-32) of the ``graph.ttl`` and ``graph.jsonld`` the shares were read from.
+    files: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,11 @@ class GraphTexts:
     remade: int
     #: The whole graph's RDF, when the caller asked for it (``keep_rdf``); else None.
     rdf: Graph | None
+    #: The subjects whose texts were made in this run, and those of the last build no longer in the graph.
+    changed: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
+    #: (size, CRC-32) of the ``graph.ttl`` the last build's texts were read from; None for a build from scratch.
+    previous_turtle: tuple[int, int] | None = None
 
     def turtle_chunks(self) -> Iterator[str]:
         """``graph.ttl``'s text, in pieces."""
@@ -137,6 +145,32 @@ class GraphTexts:
     def jsonld(self) -> str:
         """``graph.jsonld``'s text (made again on every read)."""
         return "".join(self.jsonld_chunks())
+
+    @functools.cached_property
+    def _turtle_places(self) -> tuple[list[int], tuple[int, int]]:
+        texts = self._texts
+        order = self._turtle_order
+        return _places(self.turtle_chunks(), [texts[i].turtle for i in order], order)
+
+    @functools.cached_property
+    def _jsonld_places(self) -> tuple[list[int], tuple[int, int]]:
+        texts = self._texts
+        order = self._jsonld_order
+        return _places(self.jsonld_chunks(), [texts[i].jsonld for i in order], order)
+
+    def store_filler(self, old: str | PathLike[str]) -> Callable[[Path], object]:
+        """What fills a new oxigraph store of this graph (in the empty folder it is given): a copy
+        of the store in ``old`` with only the changed subjects' triples replaced, when ``old``
+        holds the graph this update started from (:func:`kg.query.store_holds`); else the whole
+        Turtle, loaded."""
+        holds = self._turtle_places[1]
+        if self.previous_turtle is not None and store_holds(old) == self.previous_turtle:
+            subjects = self.cache.subjects
+            shares = [subjects[s].text for s in self.changed]
+            turtle = turtle_head(dict(self.cache.namespaces), shares) + "".join(share.turtle for share in shares)
+            gone = (*self.changed, *self.dropped)
+            return lambda folder: grow_store(old, folder, gone, turtle, holds)
+        return lambda folder: fill_store(self.turtle, folder, holds=holds)
 
     def write_turtle(self, stream: TextIO) -> None:
         stream.writelines(self.turtle_chunks())
@@ -300,6 +334,9 @@ def graph_texts(
         cache=OutputCache(stamp, namespaces, part_subjects, entries, check and (previous is None or previous.checked), lines, part_lines),
         remade=len(made),
         rdf=whole,
+        changed=tuple(made),
+        dropped=tuple(s for s in old if s not in entries),
+        previous_turtle=previous.files.get(TURTLE_FILE) if previous is not None else None,
     )
 
 
@@ -365,9 +402,8 @@ def write_cache(texts: GraphTexts, stream: TextIO) -> None:
     """
     cache = texts.cache
     dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-    shares = [entry.text for entry in cache.subjects.values()]
-    turtle_starts, turtle_file = _places(texts.turtle_chunks(), [shares[i].turtle for i in texts._turtle_order], texts._turtle_order)
-    jsonld_starts, jsonld_file = _places(texts.jsonld_chunks(), [shares[i].jsonld for i in texts._jsonld_order], texts._jsonld_order)
+    turtle_starts, turtle_file = texts._turtle_places
+    jsonld_starts, jsonld_file = texts._jsonld_places
     stream.write(dumps({"kind": "header", "stamp": cache.stamp, "namespaces": dict(cache.namespaces), "parts": len(cache.part_subjects),
                         "subjects": len(cache.subjects), "checked": cache.checked, TURTLE_FILE: turtle_file, JSONLD_FILE: jsonld_file}) + "\n")
     part_lines = cache.part_lines
@@ -380,7 +416,7 @@ def write_cache(texts: GraphTexts, stream: TextIO) -> None:
     stream.write(dumps({TURTLE_FILE: turtle_starts, JSONLD_FILE: jsonld_starts}) + "\n")
 
 
-def _places(pieces: Iterator[str], shares: list[str], order: list[int]) -> tuple[list[int], list[int]]:
+def _places(pieces: Iterator[str], shares: list[str], order: list[int]) -> tuple[list[int], tuple[int, int]]:
     """Where each share starts in the file of ``pieces`` (the shares in ``order``, each the end
     of its piece: a JSON-LD node's piece starts with the comma before it), by subject, and the
     file's [size in bytes, CRC-32]."""
@@ -391,7 +427,7 @@ def _places(pieces: Iterator[str], shares: list[str], order: list[int]) -> tuple
         starts[order[k]] = position + len(piece) - len(shares[k])
         position += len(piece)
     data = "".join(pieces).encode("utf-8")  # one copy, not one per piece: 15 ms a file at 1,600 articles
-    return starts, [len(data), zlib.crc32(data)]
+    return starts, (len(data), zlib.crc32(data))
 
 
 def read_cache(path: str | PathLike[str]) -> OutputCache | None:
@@ -433,7 +469,8 @@ def read_cache(path: str | PathLike[str]) -> OutputCache | None:
             for (subject, parts, turtle_length, prefixes, points_to, jsonld_id, jsonld_length, triples), at, at_jsonld
             in zip(rows, turtle_starts, jsonld_starts)
         }
-        return OutputCache(header["stamp"], header["namespaces"], part_subjects, entries, header["checked"], lines, part_lines)
+        sizes = {name: (header[name][0], header[name][1]) for name in (TURTLE_FILE, JSONLD_FILE)}
+        return OutputCache(header["stamp"], header["namespaces"], part_subjects, entries, header["checked"], lines, part_lines, sizes)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -441,6 +478,6 @@ def read_cache(path: str | PathLike[str]) -> OutputCache | None:
 def _file_text(path: Path, expected: list[int]) -> str | None:
     """The text of an output file, when its size and CRC-32 are ``expected``."""
     data = path.read_bytes()
-    if [len(data), zlib.crc32(data)] != expected:
+    if [len(data), zlib.crc32(data)] != list(expected):
         return None
     return data.decode("utf-8")

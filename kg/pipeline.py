@@ -223,19 +223,19 @@ def write_outputs(
     lap("page")
     extractions = list(extractions)
     extracted = (lambda stream: _write_extractions(extractions, stamp, stream)) if extractions else None
-    written = write_files(_output_contents(out, graph, turtle, jsonld, page.write, extracted, extra, store, lambda: turtle, layout=page.layout))
+    written = write_files(_output_contents(out, graph, turtle, jsonld, page.write, extracted, extra, store, lambda folder: fill_store(turtle, folder), layout=page.layout))
     lap("write")
     return written
 
 
 def _output_contents(
     out: Path, graph: KnowledgeGraph, turtle: Content, jsonld: Content, page: Content, extractions: Content | None,
-    extra: Mapping[Path, Content] | None, store: str | PathLike[str] | None, store_turtle: Callable[[], str], cache: Content | None = None,
+    extra: Mapping[Path, Content] | None, store: str | PathLike[str] | None, fill: Callable[[Path], object], cache: Content | None = None,
     layout: PageLayout | None = None,
 ) -> dict[Path, Content]:
     """What one build writes, all or none: the :data:`OUTPUT_FILES` (the extractions, the
     update cache and the page's layout when given), then ``extra``, then the oxigraph ``store``
-    folder, loaded from the Turtle ``store_turtle`` gives."""
+    folder, which ``fill`` makes in the empty folder it is given."""
     contents: dict[Path, Content] = {
         out / "graph.ttl": turtle,
         out / "graph.jsonld": jsonld,
@@ -250,7 +250,7 @@ def _output_contents(
         contents[out / LAYOUT_FILE] = lambda stream: write_layout(layout, stream)
     contents.update(extra or {})
     if store is not None:
-        contents[Path(store)] = Folder(lambda folder: fill_store(store_turtle(), folder))
+        contents[Path(store)] = Folder(fill)
     return contents
 
 
@@ -476,7 +476,7 @@ def _write_texts(
     clock.lap("page")
     written = write_files(_output_contents(
         out, graph, texts.write_turtle, texts.write_jsonld, page.write, lambda stream: _write_extractions(extractions, stamp, stream, lines), extra, store,
-        lambda: texts.turtle, cache=lambda stream: write_cache(texts, stream), layout=page.layout,
+        texts.store_filler(store) if store is not None else lambda folder: None, cache=lambda stream: write_cache(texts, stream), layout=page.layout,
     ))
     clock.lap("write")
     return written

@@ -12,6 +12,7 @@ import itertools
 import json
 import logging
 import re
+import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,8 +41,10 @@ __all__ = [
     "QueryResult",
     "binding_terms",
     "collect_result",
+    "STORE_STAMP",
     "fill_store",
     "format_table",
+    "grow_store",
     "missing_derived",
     "named_queries",
     "named_query",
@@ -55,6 +58,7 @@ __all__ = [
     "serialize_result",
     "serialize_rows",
     "sparql_tokens",
+    "store_holds",
     "warn_missing_derived",
     "warn_truncated",
     "write_store",
@@ -233,8 +237,14 @@ def open_store(target: str | PathLike[str] | Iterable[str | PathLike[str]], allo
     return store
 
 
-def fill_store(data: str | bytes, folder: str | PathLike[str], fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> Path:
-    """Make an on-disk oxigraph store in ``folder`` (new or empty) holding the RDF ``data``.
+#: Beside the data of a store kg filled from a build's Turtle: that file's size and CRC-32, so
+#: that the next ``kg build --into`` knows the store holds the graph it changes (:func:`grow_store`).
+STORE_STAMP = "kg-store.json"
+
+
+def fill_store(data: str | bytes, folder: str | PathLike[str], fmt: ox.RdfFormat = ox.RdfFormat.TURTLE, holds: tuple[int, int] | None = None) -> Path:
+    """Make an on-disk oxigraph store in ``folder`` (new or empty) holding the RDF ``data``;
+    ``holds``: the size and CRC-32 of the Turtle file ``data`` is, to stamp the store with.
 
     Raises:
         OSError: the store cannot be written (a full disk, say).
@@ -243,7 +253,48 @@ def fill_store(data: str | bytes, folder: str | PathLike[str], fmt: ox.RdfFormat
     store.bulk_load(input=data.encode("utf-8") if isinstance(data, str) else data, format=fmt)
     store.flush()
     del store  # release the store's lock so a reader can open it straight away
+    _stamp_store(Path(folder), holds)
     return Path(folder)
+
+
+def store_holds(folder: str | PathLike[str]) -> tuple[int, int] | None:
+    """The size and CRC-32 of the Turtle file the store in ``folder`` was made to hold, when kg
+    stamped it (:func:`fill_store`, :func:`grow_store`); None for any other folder."""
+    try:
+        stamp = json.loads((Path(folder) / STORE_STAMP).read_text(encoding="utf-8"))
+        size, crc = stamp["turtle"]
+        return int(size), int(crc)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def grow_store(old: str | PathLike[str], folder: str | PathLike[str], subjects: Iterable[str], turtle: str, holds: tuple[int, int]) -> Path:
+    """Make in ``folder`` (new or empty) a copy of the store in ``old`` without any triple of
+    ``subjects`` (IRIs) and with the triples of ``turtle``: the store of an update, when ``old``
+    holds the graph before it and ``turtle`` every triple of the subjects that changed. A
+    changed subject's triples all go and all come back, so the copy holds the new graph
+    whatever the change; loading the whole Turtle again took 1.4 s at 1,600 articles, this
+    a few hundredths of a second for ten new ones.
+
+    Raises:
+        OSError: the store cannot be copied or written.
+    """
+    # The old store's own log files stay behind: each opening leaves one more.
+    shutil.copytree(old, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns("LOG.old.*", STORE_STAMP, "LOCK"))
+    store = ox.Store(str(folder))
+    for subject in subjects:
+        for quad in list(store.quads_for_pattern(ox.NamedNode(subject), None, None, ox.DefaultGraph())):
+            store.remove(quad)
+    store.load(input=turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    store.flush()
+    del store
+    _stamp_store(Path(folder), holds)
+    return Path(folder)
+
+
+def _stamp_store(folder: Path, holds: tuple[int, int] | None) -> None:
+    if holds is not None:
+        (folder / STORE_STAMP).write_text(json.dumps({"turtle": list(holds)}) + "\n", encoding="utf-8")
 
 
 def write_store(graph_file: str | PathLike[str], store_dir: str | PathLike[str]) -> Path:

@@ -17,6 +17,7 @@ from kg.errors import ValidationError
 from kg.increment import CACHE_FILE, batch_texts, graph_texts, read_cache, write_cache
 from kg.model import KnowledgeGraph
 from kg.pipeline import OUTPUT_FILES, build, render_page, render_records_page
+from kg.query import open_store, store_holds
 from kg.render import LAYOUT_FILE, read_layout
 from kg.rdf import jsonld_context, to_jsonld, to_rdf, to_turtle
 from kg.validate import nodes_conform
@@ -201,6 +202,40 @@ def test_increment_a_grown_folder_whose_turtle_was_edited_equals_one_built_at_on
     build(days[2:], grown, nlp=nlp, into=True)
     build(days, whole, nlp=nlp)
     assert _files(grown) == _files(whole)
+
+
+def _quads(store: Path) -> set:
+    return set(open_store(store))
+
+
+def test_increment_an_update_grows_the_store_instead_of_loading_the_whole_graph(nlp, days, tmp_path, monkeypatch) -> None:
+    grown, whole = tmp_path / "grown", tmp_path / "whole"
+    build(days[:2], grown, nlp=nlp, store=grown / "store")
+    build(days, whole, nlp=nlp, store=whole / "store")
+
+    def refused(*args, **kwargs):
+        raise AssertionError("the whole Turtle loaded again")
+
+    monkeypatch.setattr("kg.increment.fill_store", refused)
+    build(days[2:], grown, nlp=nlp, into=True, store=grown / "store")
+    assert _quads(grown / "store") == _quads(whole / "store")
+    assert _files(grown) == _files(whole)
+    assert store_holds(grown / "store") == store_holds(whole / "store") is not None
+
+
+def test_increment_a_store_holding_another_graph_is_loaded_whole(nlp, days, tmp_path, monkeypatch) -> None:
+    grown, other, whole = tmp_path / "grown", tmp_path / "other", tmp_path / "whole"
+    store = tmp_path / "store"
+    build(days[:2], grown, nlp=nlp, store=store)
+    build(days[:1], other, nlp=nlp, store=store)  # the store now holds another folder's graph
+    build(days, whole, nlp=nlp, store=whole / "store")
+
+    def refused(*args, **kwargs):
+        raise AssertionError("a store of another graph grown")
+
+    monkeypatch.setattr("kg.increment.grow_store", refused)
+    build(days[2:], grown, nlp=nlp, into=True, store=store)
+    assert _quads(store) == _quads(whole / "store")
 
 
 def test_increment_a_grown_folder_with_a_damaged_cache_equals_one_built_at_once(nlp, days, tmp_path) -> None:

@@ -18,6 +18,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 import kg.files
+import kg.increment
 import kg.pipeline
 import kg.rdf
 from kg.errors import KgError
@@ -296,11 +297,11 @@ def test_robustness_store_on_a_full_disk_leaves_outputs_and_store_as_they_were(n
     build([articles / "a-sample.txt"], out, nlp=nlp, store=store)
     before, quads = _bytes(out), len(open_store(store))
 
-    def full_disk(data, folder):
+    def full_disk(data, folder, **stamp):
         (Path(folder) / "000001.sst").write_bytes(b"partial")
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(kg.pipeline, "fill_store", full_disk)
+    monkeypatch.setattr(kg.increment, "fill_store", full_disk)
     with pytest.raises(OutputError, match="store: No space left on device"):
         build([articles], out, nlp=nlp, store=store)
     assert _bytes(out) == before
