@@ -40,7 +40,6 @@ from rdflib.term import Node
 
 from kg import __version__
 from kg.model import KnowledgeGraph
-from kg.query import fill_store, grow_store, store_holds
 from kg.rdf import jsonld_context, new_graph, node_types, rdf_parts
 from kg.validate import nodes_conform, shapes_digest
 from kg.vocab import RDF
@@ -158,19 +157,16 @@ class GraphTexts:
         order = self._jsonld_order
         return _places(self.jsonld_chunks(), [texts[i].jsonld for i in order], order)
 
-    def store_filler(self, old: str | PathLike[str]) -> Callable[[Path], object]:
-        """What fills a new oxigraph store of this graph (in the empty folder it is given): a copy
-        of the store in ``old`` with only the changed subjects' triples replaced, when ``old``
-        holds the graph this update started from (:func:`kg.query.store_holds`); else the whole
-        Turtle, loaded."""
-        holds = self._turtle_places[1]
-        if self.previous_turtle is not None and store_holds(old) == self.previous_turtle:
-            subjects = self.cache.subjects
-            shares = [subjects[s].text for s in self.changed]
-            turtle = turtle_head(dict(self.cache.namespaces), shares) + "".join(share.turtle for share in shares)
-            gone = (*self.changed, *self.dropped)
-            return lambda folder: grow_store(old, folder, gone, turtle, holds)
-        return lambda folder: fill_store(self.turtle, folder, holds=holds)
+    @property
+    def turtle_file(self) -> tuple[int, int]:
+        """The size and CRC-32 of ``graph.ttl`` as :meth:`write_turtle` writes it."""
+        return self._turtle_places[1]
+
+    def changed_turtle(self) -> str:
+        """The Turtle of the subjects whose texts were made in this run: every triple of theirs."""
+        subjects = self.cache.subjects
+        shares = [subjects[s].text for s in self.changed]
+        return turtle_head(dict(self.cache.namespaces), shares) + "".join(share.turtle for share in shares)
 
     def write_turtle(self, stream: TextIO) -> None:
         stream.writelines(self.turtle_chunks())

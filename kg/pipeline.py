@@ -28,7 +28,7 @@ from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import give_back_memory, load_pipeline, parse_documents
 from kg.analytics import records_networkx, to_networkx
 from kg.files import Content, Folder, locked, write_files
-from kg.query import fill_store
+from kg.query import fill_store, grow_store, store_holds
 from kg.increment import CACHE_FILE, GraphTexts, TextsMaker, graph_texts, read_cache, write_cache
 from kg.rdf import entity_iri, to_jsonld, to_rdf, to_turtle
 from kg.errors import InputError
@@ -476,10 +476,22 @@ def _write_texts(
     clock.lap("page")
     written = write_files(_output_contents(
         out, graph, texts.write_turtle, texts.write_jsonld, page.write, lambda stream: _write_extractions(extractions, stamp, stream, lines), extra, store,
-        texts.store_filler(store) if store is not None else lambda folder: None, cache=lambda stream: write_cache(texts, stream), layout=page.layout,
+        _store_fill(texts, Path(store)) if store is not None else lambda folder: None, cache=lambda stream: write_cache(texts, stream), layout=page.layout,
     ))
     clock.lap("write")
     return written
+
+
+def _store_fill(texts: GraphTexts, store: Path) -> Callable[[Path], object]:
+    """What fills the new oxigraph store (in the empty folder it is given): a copy of the store
+    in ``store`` with only the changed subjects' triples replaced, when it holds the graph this
+    update started from (:func:`kg.query.store_holds`); else the whole Turtle, loaded."""
+    holds = texts.turtle_file
+    if texts.previous_turtle is not None and store_holds(store) == texts.previous_turtle:
+        turtle = texts.changed_turtle()
+        gone = (*texts.changed, *texts.dropped)
+        return lambda folder: grow_store(store, folder, gone, turtle, holds)
+    return lambda folder: fill_store(texts.turtle, folder, holds=holds)
 
 
 def render_records_page(graph: KnowledgeGraph, turtle: str | Iterable[str], triples: int, title: str | None = None, include_hedged: bool = True) -> str:

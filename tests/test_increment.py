@@ -216,7 +216,7 @@ def test_increment_an_update_grows_the_store_instead_of_loading_the_whole_graph(
     def refused(*args, **kwargs):
         raise AssertionError("the whole Turtle loaded again")
 
-    monkeypatch.setattr("kg.increment.fill_store", refused)
+    monkeypatch.setattr("kg.pipeline.fill_store", refused)
     build(days[2:], grown, nlp=nlp, into=True, store=grown / "store")
     assert _quads(grown / "store") == _quads(whole / "store")
     assert _files(grown) == _files(whole)
@@ -233,7 +233,7 @@ def test_increment_a_store_holding_another_graph_is_loaded_whole(nlp, days, tmp_
     def refused(*args, **kwargs):
         raise AssertionError("a store of another graph grown")
 
-    monkeypatch.setattr("kg.increment.grow_store", refused)
+    monkeypatch.setattr("kg.pipeline.grow_store", refused)
     build(days[2:], grown, nlp=nlp, into=True, store=store)
     assert _quads(store) == _quads(whole / "store")
 

@@ -18,7 +18,6 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 import kg.files
-import kg.increment
 import kg.pipeline
 import kg.rdf
 from kg.errors import KgError
@@ -301,7 +300,7 @@ def test_robustness_store_on_a_full_disk_leaves_outputs_and_store_as_they_were(n
         (Path(folder) / "000001.sst").write_bytes(b"partial")
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(kg.increment, "fill_store", full_disk)
+    monkeypatch.setattr(kg.pipeline, "fill_store", full_disk)
     with pytest.raises(OutputError, match="store: No space left on device"):
         build([articles], out, nlp=nlp, store=store)
     assert _bytes(out) == before
