@@ -341,11 +341,12 @@ def resolve_mentions(
         if reason:
             why[(m.type, key)].add(reason)
         groups[(m.type, key)].append(m)
-    ids = assign_ids((kind, key, entity_label(members)) for (kind, key), members in groups.items())
+    labels = {group: entity_label(members) for group, members in groups.items()}
+    ids = assign_ids((kind, key, labels[(kind, key)]) for kind, key in groups)
     entities: list[Entity] = []
     mapping: dict[tuple[str, int, int], str] = {}
     for (kind, key), members in sorted(groups.items()):
-        entity = make_entity(ids[(kind, key)], kind, members, why[(kind, key)])
+        entity = make_entity(ids[(kind, key)], kind, members, why[(kind, key)], labels[(kind, key)])
         entities.append(entity)
         for m in members:
             mapping[(m.doc_id, m.start, m.end)] = entity.entity_id
@@ -386,9 +387,10 @@ def assign_ids(groups: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], 
     return ids
 
 
-def make_entity(entity_id: str, kind: str, members: list[Mention], why: Iterable[str]) -> Entity:
-    """The entity of one group of mentions (sorted by document and offset)."""
-    label = entity_label(members)
+def make_entity(entity_id: str, kind: str, members: list[Mention], why: Iterable[str], label: str | None = None) -> Entity:
+    """The entity of one group of mentions (sorted by document and offset); ``label``: their
+    :func:`entity_label`, when the caller has it."""
+    label = entity_label(members) if label is None else label
     aliases = sorted({m.text.strip() for m in members} | {m.name for m in members} - {label})
     # Pronouns and descriptions ("he", "the firm") point at an entity but are not its names.
     aliases = [a for a in aliases if a != label and a.lower() not in _PRONOUNS and not a[:1].islower()]
