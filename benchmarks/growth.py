@@ -21,6 +21,11 @@ process that prints ``BuildResult.timings`` (load: ingest and the spaCy model; r
 archive's stored state; extract; resolve; rdf; validate; turtle, jsonld, page: the outputs
 made in memory; write: the files written, all or none).
 
+With ``--store`` the archive is built with ``--store`` too, and each round also times the update
+with ``--store``: the archive's store grown (``kg.query.grow_store``), and the same update with the
+store's stamp removed, which loads the whole new Turtle into a new store as kg did before; the
+grown store is compared with the store of the build at once, quad by quad.
+
 Resolution alone (no spaCy): synthetic mention streams of 10k, 100k and 1M articles (about 13.6
 mentions each: people with full names, "Mr Surname" and bare surnames, organisations and their
 acronyms, countries, places, events, drawn heavy-headed from pools that grow with the corpus)
@@ -29,7 +34,7 @@ made on the workers, 16 blocks per kind of key, only a digest back to the driver
 ``--local-max``, by ``resolve_mentions`` in one process; each run in a fresh process, with its
 wall time and the peak RSS of the driver and of each worker. The digests must agree.
 
-Run: ``.venv/bin/python benchmarks/growth.py [--archives 100 400 1600] [--rounds 3] [--synthetic 10000 100000 1000000] [--json FILE]``.
+Run: ``.venv/bin/python benchmarks/growth.py [--archives 100 400 1600] [--rounds 3] [--synthetic 10000 100000 1000000] [--store] [--json FILE]``.
 """
 from __future__ import annotations
 
@@ -44,6 +49,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from speed import ROOT, corpus, run  # noqa: E402
+
+from kg.query import STORE_STAMP, open_store  # noqa: E402
 
 #: One update in this process, printing its stage timings as JSON (for the breakdown).
 STAGES = """
@@ -219,6 +226,7 @@ def main() -> None:
     parser.add_argument("--new", type=int, default=10, help="articles added to each archive")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-compare", action="store_true", help="skip building archive + new at once to compare with the grown graph")
+    parser.add_argument("--store", action="store_true", help="also time updates with --store: the archive's store grown, and loaded whole")
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--synthetic", type=int, nargs="*", default=[10_000, 100_000, 1_000_000], help="articles of the synthetic resolution runs")
     parser.add_argument("--local-max", type=int, default=100_000, help="largest synthetic corpus also resolved in one process")
@@ -247,7 +255,7 @@ def main() -> None:
         for size in args.archives:
             archive_file, new_file = slices(articles, size, args.new, folder)
             archive = folder / f"built-{size}"
-            built = run(kg(str(archive_file), "-o", str(archive)))
+            built = run(kg(str(archive_file), "-o", str(archive), *(["--store", str(archive / "store")] if args.store else [])))
             print(f"archive {size:>5}: built in {built['wall']:.1f} s", file=sys.stderr, flush=True)
             runs: dict[str, list[dict[str, float]]] = {"update": [], "alone": []}
 
@@ -257,18 +265,32 @@ def main() -> None:
                 shutil.copytree(archive, target)
                 return run(kg(str(new_file), "--into", str(target)))
 
+            def with_store(grown: bool, archive: Path = archive, new_file: Path = new_file) -> dict[str, float]:
+                # The same update with --store: the archive's store grown (kg.query.grow_store),
+                # or, its stamp removed, loaded whole from the new Turtle as before.
+                target = folder / ("store-grown" if grown else "store-loaded")
+                shutil.rmtree(target, ignore_errors=True)
+                shutil.copytree(archive, target)
+                if not grown:
+                    (target / "store" / STORE_STAMP).unlink()
+                return run(kg(str(new_file), "--into", str(target), "--store", str(target / "store")))
+
             def alone(new_file: Path = new_file) -> dict[str, float]:
                 shutil.rmtree(folder / "alone", ignore_errors=True)
                 return run(kg(str(new_file), "-o", str(folder / "alone")))
 
+            if args.store:
+                runs.update({"store grown": [], "store loaded": []})
             for round_number in range(args.rounds):
                 jobs = [("update", update), ("alone", alone)]
+                if args.store:
+                    jobs += [("store grown", lambda: with_store(True)), ("store loaded", lambda: with_store(False))]
                 if round_number % 2:  # alternate who goes first, so drift in the machine's load evens out
                     jobs.reverse()
                 for name, job in jobs:
                     figures = job()
                     runs[name].append(figures)
-                    print(f"round {round_number + 1} archive {size:>5} {name:<7} {figures['wall']:6.1f} s wall {figures['cpu']:6.1f} s CPU {figures['rss_mb']:6.0f} MB", file=sys.stderr, flush=True)
+                    print(f"round {round_number + 1} archive {size:>5} {name:<12} {figures['wall']:6.1f} s wall {figures['cpu']:6.1f} s CPU {figures['rss_mb']:6.0f} MB", file=sys.stderr, flush=True)
             row: dict[str, object] = {"archive": size, "new": args.new, "archive_build_wall": built["wall"]}
             for name, figures in runs.items():
                 row[name] = {key: statistics.median(r[key] for r in figures) for key in ("wall", "cpu", "rss_mb")}
@@ -290,8 +312,13 @@ def main() -> None:
                 row["page_equal_but_places"] = _unplaced(grown / "graph.html") == _unplaced(whole / "graph.html")
                 before, after = _places(archive / "layout.cache.jsonl"), _places(grown / "layout.cache.jsonl")
                 row["places_kept"] = all(after.get(node, place) == place for node, place in before.items())
+                if args.store:
+                    # The grown store against one loaded from the graph built at once.
+                    run(kg(str(whole_file), "-o", str(whole), "--store", str(whole / "store")))
+                    row["store_equal_to_whole"] = set(open_store(folder / "store-grown" / "store")) == set(open_store(whole / "store"))
                 print(f"archive {size:>5}: grown == built at once: {row['equal_to_whole']}; page equal but for places: "
-                      f"{row['page_equal_but_places']}; archive's places kept: {row['places_kept']}", file=sys.stderr, flush=True)
+                      f"{row['page_equal_but_places']}; archive's places kept: {row['places_kept']}"
+                      + (f"; grown store == store built at once: {row['store_equal_to_whole']}" if args.store else ""), file=sys.stderr, flush=True)
             table.append(row)
             shutil.rmtree(archive, ignore_errors=True)
 
@@ -307,6 +334,12 @@ def main() -> None:
         stages = ", ".join(f"{name} {seconds:.2f}" for name, seconds in row["stages"].items())
         print(f"| {row['archive']:,} | {row['update']['wall']:.1f} | {row['alone']['wall']:.1f} | {row['ratio_wall']:.2f}x | "
               f"{row['update']['rss_mb']:.0f} | {row['alone']['rss_mb']:.0f} | {stages} |")
+    if args.store:
+        print()
+        print("| archive | update with --store, the store grown s | the store loaded whole s | update without --store s |")
+        print("| --- | --- | --- | --- |")
+        for row in table:
+            print(f"| {row['archive']:,} | {row['store grown']['wall']:.1f} | {row['store loaded']['wall']:.1f} | {row['update']['wall']:.1f} |")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"updates": table, "synthetic": synthetic}, indent=2) + "\n", encoding="utf-8")
