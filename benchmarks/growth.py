@@ -300,7 +300,7 @@ def main() -> None:
                 # The grown graph against one built from the same articles at once.
                 whole_file = folder / f"whole-{size}.jsonl"
                 whole_file.write_text(archive_file.read_text(encoding="utf-8") + new_file.read_text(encoding="utf-8"), encoding="utf-8")
-                run(kg(str(whole_file), "-o", str(folder / "whole")))
+                run(kg(str(whole_file), "-o", str(folder / "whole"), *(["--store", str(folder / "whole" / "store")] if args.store else [])))
                 grown, whole = folder / "stages", folder / "whole"
                 row["equal_to_whole"] = {
                     name: (grown / name).read_bytes() == (whole / name).read_bytes()
@@ -313,8 +313,7 @@ def main() -> None:
                 before, after = _places(archive / "layout.cache.jsonl"), _places(grown / "layout.cache.jsonl")
                 row["places_kept"] = all(after.get(node, place) == place for node, place in before.items())
                 if args.store:
-                    # The grown store against one loaded from the graph built at once.
-                    run(kg(str(whole_file), "-o", str(whole), "--store", str(whole / "store")))
+                    # The grown store against the one loaded from the graph built at once.
                     row["store_equal_to_whole"] = set(open_store(folder / "store-grown" / "store")) == set(open_store(whole / "store"))
                 print(f"archive {size:>5}: grown == built at once: {row['equal_to_whole']}; page equal but for places: "
                       f"{row['page_equal_but_places']}; archive's places kept: {row['places_kept']}"
