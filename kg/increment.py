@@ -46,7 +46,8 @@ from kg.vocab import RDF
 from kg.writers import SubjectText, jsonld_chunks, subject_index, subject_texts, turtle_head, turtle_order
 
 __all__ = [
-    "CACHE_FILE", "GraphTexts", "OutputCache", "SubjectBatch", "TextsMaker", "batch_texts", "graph_texts", "make_texts", "read_cache", "write_cache",
+    "CACHE_FILE", "JSONLD_FILE", "TURTLE_FILE", "GraphTexts", "OutputCache", "SubjectBatch", "TextsMaker",
+    "batch_texts", "graph_texts", "make_texts", "read_cache", "write_cache",
 ]
 
 #: Kept in a build's output folder for the next ``--into``.
@@ -95,15 +96,19 @@ class GraphTexts:
 
     triples: int
     cache: OutputCache
-    #: Subjects whose texts and check were made in this run (the others came from the cache).
-    remade: int
     #: The whole graph's RDF, when the caller asked for it (``keep_rdf``); else None.
     rdf: Graph | None
-    #: The subjects whose texts were made in this run, and those of the last build no longer in the graph.
+    #: The subjects whose texts and check were made in this run (the others came from the
+    #: cache), and those of the last build no longer in the graph.
     changed: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()
     #: (size, CRC-32) of the ``graph.ttl`` the last build's texts were read from; None for a build from scratch.
     previous_turtle: tuple[int, int] | None = None
+
+    @property
+    def remade(self) -> int:
+        """How many subjects' texts and checks were made in this run."""
+        return len(self.changed)
 
     def turtle_chunks(self) -> Iterator[str]:
         """``graph.ttl``'s text, in pieces."""
@@ -287,7 +292,6 @@ def graph_texts(
         return None  # rdflib writes a lone node's JSON-LD without "@graph": its writers, not ours
     old = previous.subjects if previous is not None else {}
     changed = [s for s, keys in subject_parts.items() if s not in old or old[s].parts != tuple(keys)]
-    context = jsonld_context()
     types = node_types(graph)
     made: dict[str, SubjectText] = {}
     names = new_graph()  # the prefixes the writers name IRIs with, when there is no whole graph
@@ -295,10 +299,7 @@ def graph_texts(
         # The one batch: every subject's triples are in the whole graph, or were kept from the
         # pass above.
         rdf, index = (whole, subject_index(whole)) if whole is not None else (names, early.index())  # type: ignore[union-attr]
-        focus: set[Node] = {URIRef(s) for s in changed}
-        if check and not nodes_conform(_with_types(index, focus, types), focus):
-            return None
-        texts = subject_texts(rdf, context, index, focus)
+        texts = _checked_texts(rdf, index, changed, types, check)
         if texts is None:
             return None
         made.update(texts)
@@ -328,7 +329,6 @@ def graph_texts(
     return GraphTexts(
         triples=sum(entry.text.triples for entry in entries.values()),
         cache=OutputCache(stamp, namespaces, part_subjects, entries, check and (previous is None or previous.checked), lines, part_lines),
-        remade=len(made),
         rdf=whole,
         changed=tuple(made),
         dropped=tuple(s for s in old if s not in entries),
@@ -379,11 +379,16 @@ def batch_texts(batch: SubjectBatch, types: Mapping[URIRef, URIRef]) -> dict[str
     collected = _Index()
     for write in batch.writes:
         write(collected)  # type: ignore[arg-type]
-    index = collected.index()
-    focus: set[Node] = {URIRef(s) for s in batch.subjects}
-    if batch.check and not nodes_conform(_with_types(index, focus, types), focus):
+    return _checked_texts(new_graph(), collected.index(), batch.subjects, types, batch.check)
+
+
+def _checked_texts(rdf: Graph, index: dict, subjects: Iterable[str], types: Mapping[URIRef, URIRef], check: bool) -> dict[str, SubjectText] | None:
+    """The texts of ``subjects`` from their triples in ``index`` (prefixes from ``rdf``), after
+    they passed the shapes when ``check``; None when one breaks them (or needs rdflib's writers)."""
+    focus: set[Node] = {URIRef(s) for s in subjects}
+    if check and not nodes_conform(_with_types(index, focus, types), focus):
         return None
-    return subject_texts(new_graph(), jsonld_context(), index, focus)
+    return subject_texts(rdf, jsonld_context(), index, focus)
 
 
 def write_cache(texts: GraphTexts, stream: TextIO) -> None:

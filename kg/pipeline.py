@@ -29,7 +29,7 @@ from kg.nlp import give_back_memory, load_pipeline, parse_documents
 from kg.analytics import records_networkx, to_networkx
 from kg.files import Content, Folder, locked, write_files
 from kg.query import fill_store, grow_store, store_holds
-from kg.increment import CACHE_FILE, GraphTexts, TextsMaker, graph_texts, read_cache, write_cache
+from kg.increment import CACHE_FILE, JSONLD_FILE, TURTLE_FILE, GraphTexts, TextsMaker, graph_texts, read_cache, write_cache
 from kg.rdf import entity_iri, to_jsonld, to_rdf, to_turtle
 from kg.errors import InputError
 from kg.records import extraction_from_record, extraction_record, write_jsonl
@@ -50,8 +50,8 @@ __all__ = [
 #: What ``build`` writes into its output folder. ``extractions.jsonl`` keeps each document's
 #: text, mentions and statements before resolution, so ``build(..., into=True)`` can add
 #: articles without running spaCy on the old ones again; ``update.cache.jsonl``
-#: (:data:`kg.increment.CACHE_FILE`) keeps each subject's texts, so it writes again only what
-#: they change; ``layout.cache.jsonl`` (:data:`kg.render.LAYOUT_FILE`) where the page put each
+#: (:data:`kg.increment.CACHE_FILE`) keeps where each subject's texts are in ``graph.ttl`` and
+#: ``graph.jsonld``, so it writes again only what they change; ``layout.cache.jsonl`` (:data:`kg.render.LAYOUT_FILE`) where the page put each
 #: entity, so the grown page keeps the places and colours its readers know.
 OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "statements.jsonl", "graph.html", "extractions.jsonl", "update.cache.jsonl", "layout.cache.jsonl")
 EXTRACTIONS_FILE = "extractions.jsonl"
@@ -223,22 +223,23 @@ def write_outputs(
     lap("page")
     extractions = list(extractions)
     extracted = (lambda stream: _write_extractions(extractions, stamp, stream)) if extractions else None
-    written = write_files(_output_contents(out, graph, turtle, jsonld, page.write, extracted, extra, store, lambda folder: fill_store(turtle, folder), layout=page.layout))
+    filled = (Path(store), lambda folder: fill_store(turtle, folder)) if store is not None else None
+    written = write_files(_output_contents(out, graph, turtle, jsonld, page.write, extracted, extra, filled, layout=page.layout))
     lap("write")
     return written
 
 
 def _output_contents(
     out: Path, graph: KnowledgeGraph, turtle: Content, jsonld: Content, page: Content, extractions: Content | None,
-    extra: Mapping[Path, Content] | None, store: str | PathLike[str] | None, fill: Callable[[Path], object], cache: Content | None = None,
+    extra: Mapping[Path, Content] | None, store: tuple[Path, Callable[[Path], object]] | None, cache: Content | None = None,
     layout: PageLayout | None = None,
 ) -> dict[Path, Content]:
     """What one build writes, all or none: the :data:`OUTPUT_FILES` (the extractions, the
-    update cache and the page's layout when given), then ``extra``, then the oxigraph ``store``
-    folder, which ``fill`` makes in the empty folder it is given."""
+    update cache and the page's layout when given), then ``extra``, then the oxigraph ``store``:
+    its folder, and what makes it in the empty folder it is given."""
     contents: dict[Path, Content] = {
-        out / "graph.ttl": turtle,
-        out / "graph.jsonld": jsonld,
+        out / TURTLE_FILE: turtle,  # the update cache reads the subjects' shares back from these two
+        out / JSONLD_FILE: jsonld,
         out / "statements.jsonl": lambda stream: write_jsonl(graph, stream),
         out / "graph.html": page,
     }
@@ -250,7 +251,8 @@ def _output_contents(
         contents[out / LAYOUT_FILE] = lambda stream: write_layout(layout, stream)
     contents.update(extra or {})
     if store is not None:
-        contents[Path(store)] = Folder(fill)
+        folder, fill = store
+        contents[folder] = Folder(fill)
     return contents
 
 
@@ -475,8 +477,8 @@ def _write_texts(
     page = _records_page(graph, texts.turtle_chunks(), texts.triples, previous=layout)
     clock.lap("page")
     written = write_files(_output_contents(
-        out, graph, texts.write_turtle, texts.write_jsonld, page.write, lambda stream: _write_extractions(extractions, stamp, stream, lines), extra, store,
-        _store_fill(texts, Path(store)) if store is not None else lambda folder: None, cache=lambda stream: write_cache(texts, stream), layout=page.layout,
+        out, graph, texts.write_turtle, texts.write_jsonld, page.write, lambda stream: _write_extractions(extractions, stamp, stream, lines), extra,
+        (Path(store), _store_fill(texts, Path(store))) if store is not None else None, cache=lambda stream: write_cache(texts, stream), layout=page.layout,
     ))
     clock.lap("write")
     return written
