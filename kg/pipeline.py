@@ -360,6 +360,9 @@ def build(
     clock = _Stopwatch()
     skipped: list[str] = []
     documents = _load_some(paths, skipped.append)
+    # A pipeline loaded here is let go once the articles are extracted: resolution and the
+    # outputs then have its memory (some 50 MB, and the peak of a big build is theirs).
+    loaded_here = extractor is None and nlp is None
     if extractor is None:
         extractor = LocalExtractor(nlp or load_pipeline(model), jobs)
     stamp = extractor.stamp()
@@ -395,6 +398,9 @@ def build(
         clock.lap("read")
         heap.resume()
         extractions = previous + extractor.extract(new, progress=progress)
+        if loaded_here:
+            del extractor
+            give_back_memory()
         clock.lap("extract")
         heap.pause()
         graph = assemble_graph(extractions, resolver)

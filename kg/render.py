@@ -84,7 +84,9 @@ _MIN_SIZE, _MAX_SIZE = 10, 42
 _SPACING = 110.0
 
 
+@functools.lru_cache(maxsize=1)
 def _template_environment() -> Environment:
+    # One environment, so the page's template is compiled once a process.
     # Our template first; pyvis's folder second, for the vis-network files it ships.
     pyvis_templates = Path(pyvis.__file__).parent / "templates"
     ours = Path(str(resources.files("kg").joinpath("templates")))
@@ -314,7 +316,7 @@ def html_page(
         "assets": _page_assets(),
         "sparql": sparql_assets,
     }
-    values["csp"] = Markup(_content_security_policy(template, values))
+    values["csp"] = Markup(_content_security_policy(with_sparql))
     return Page(template, values, layout)
 
 
@@ -579,18 +581,22 @@ _INLINE_START = re.compile(r"<(script|style)\b([^>]*)>")
 _DATA_ELEMENT = re.compile(r'\btype="application/(?:json|octet-stream)"')
 
 
-def _content_security_policy(template: Template, values: Mapping[str, object]) -> str:
+@functools.lru_cache(maxsize=2)
+def _content_security_policy(sparql: bool) -> str:
     """The page's Content-Security-Policy: only the page's own inline scripts and styles (by
     SHA-256) run, WebAssembly may compile (the SPARQL engine), and nothing may be fetched,
     framed, submitted or loaded from anywhere (``default-src 'none'``, ``connect-src 'none'``).
 
     The hashes are read from the page rendered without its data: the graph is only ever in data
-    elements (JSON, base64), which are not scripts and need no hash. Rendering the small page
-    first spares the whole page a second copy to fill the policy in (27 MB at 1,600 articles).
+    elements (JSON, base64), which are not scripts and need no hash. So the policy is the same
+    for every page with (or every page without) the SPARQL panel, worked out once a process
+    from the small page (rendering the whole page twice would hold a second copy, 27 MB at
+    1,600 articles).
     """
-    sparql = values["sparql"]
-    skeleton = template.render({**values, "payload": "", "heading": "", "csp": "", "sparql": sparql and {**sparql, "wasm": "", "triples": "", "count": 0}})
-    return _policy_of(skeleton, wasm=sparql is not None)
+    engine = {"oxigraph": _oxigraph()[0], "wasm": "", "triples": "", "count": 0} if sparql else None
+    skeleton = _template_environment().get_template("graph.html.j2").render(
+        {"payload": "", "heading": "", "csp": "", "assets": _page_assets(), "sparql": engine})
+    return _policy_of(skeleton, wasm=sparql)
 
 
 def _policy_of(html: str, wasm: bool) -> str:

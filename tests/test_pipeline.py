@@ -112,6 +112,31 @@ def test_pipeline_build_hands_the_garbage_collector_back_as_it_found_it(nlp, tmp
     assert gc.get_freeze_count() == 0
 
 
+def test_pipeline_build_lets_go_of_the_pipeline_it_loaded_before_resolving(tmp_path, monkeypatch):
+    import weakref
+
+    from kg import pipeline
+
+    real_load, real_resolve = pipeline.load_pipeline, pipeline.resolve_graph
+    loaded, alive = [], []
+
+    def load(name=None):
+        nlp = real_load(name)
+        loaded.append(weakref.ref(nlp))
+        return nlp
+
+    def resolve(extractions, resolver=None):
+        alive.append(loaded[0]() is not None)
+        return real_resolve(extractions, resolver)
+
+    monkeypatch.setattr(pipeline, "load_pipeline", load)
+    monkeypatch.setattr(pipeline, "resolve_graph", resolve)
+    (tmp_path / "summit.txt").write_text(OTHER, encoding="utf-8")
+    built = pipeline.build([tmp_path / "summit.txt"], tmp_path / "out")
+    assert alive == [False]
+    assert built.graph.statements
+
+
 def test_pipeline_a_party_office_belongs_to_the_party_the_article_is_about(extract_texts, rows):
     graph = extract_texts(
         "The Liberal Democrats have promised cheaper homes. The Liberal Democrats say they would be built on public land.\n\n"
