@@ -15,6 +15,7 @@ Each grown graph is compared, file by file, with the same articles built at once
 page laid out by kg keeps the archive's places (``kg.render.REDRAW_SHARE``), so its page is
 also compared without places, community numbers and edge fading, and the archive's places are
 checked to be where they were.
+Processes run with Python's bytecode cache, as an installed kg does (``speed.child_env``).
 Reported per size (medians over ``--rounds``): wall and CPU seconds and peak RSS of both, the
 ratio update / alone, and where the update's time goes, from one more update run in a fresh
 process that prints ``BuildResult.timings`` (load: ingest and the spaCy model; read: the
@@ -48,7 +49,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from speed import ROOT, corpus, run  # noqa: E402
+from speed import ROOT, child_env, corpus, run  # noqa: E402
 
 from kg.query import STORE_STAMP, open_store  # noqa: E402
 
@@ -70,7 +71,7 @@ def stage_timings(new: Path, archive: Path, folder: Path) -> dict[str, float]:
     target = folder / "stages"
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(archive, target)
-    output = subprocess.run([sys.executable, "-c", STAGES, str(new), str(target)], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    output = subprocess.run([sys.executable, "-c", STAGES, str(new), str(target)], cwd=ROOT, env=child_env(), capture_output=True, text=True, check=True).stdout
     return dict(json.loads(output.strip().splitlines()[-1]))
 
 
