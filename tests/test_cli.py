@@ -520,3 +520,38 @@ def test_cli_remote_jsonld_context_needs_allow_remote(runner, tmp_path, command)
     finally:
         server.shutdown()
         server.server_close()
+
+
+_MAIN = """
+import atexit, sys
+marker = sys.argv.pop(1)
+atexit.register(lambda: open(marker, "w").write("ran"))
+from kg.cli import main
+main()
+"""
+
+
+@pytest.mark.model
+def test_cli_build_process_ends_with_its_summary_its_files_and_its_exit_handlers(tmp_path):
+    import subprocess
+    import sys
+
+    marker, out = tmp_path / "handler", tmp_path / "out"
+    done = subprocess.run([sys.executable, "-c", _MAIN, str(marker), "build", str(SEEDS), "-o", str(out), "--jobs", "1"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "statements" in done.stderr and f"wrote {out / 'graph.ttl'}" in done.stderr
+    assert marker.read_text() == "ran"
+    assert (out / "graph.ttl").read_text(encoding="utf-8").startswith("@prefix")
+
+
+def test_cli_build_process_that_fails_ends_with_status_one_and_its_message(tmp_path):
+    import subprocess
+    import sys
+
+    marker = tmp_path / "handler"
+    done = subprocess.run([sys.executable, "-c", _MAIN, str(marker), "build", str(tmp_path / "missing"), "-o", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1].startswith("Error: no such file or folder:")
+    assert marker.read_text() == "ran"
