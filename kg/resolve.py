@@ -255,6 +255,10 @@ def person_decisions(
         fuller = [k for k in pool if k != key and _compatible(parts, person_parts(k)) and _size(k) > _size(key)]
         if not strict:
             fuller = [k for k in fuller if fits(short, k, local=True)]
+        elif short.plain:
+            # Nor across articles: news calls a knight "Sir Ian" again, never "Mr Blair", so a
+            # plain "Mr Blair" elsewhere is not the corpus's Sir Ian Blair.
+            fuller = [k for k in fuller if not raised[k]]
         # Keep only the maximal candidates: "S. Jaishankar" and "Subrahmanyam Jaishankar" are one chain.
         maximal = [k for k in fuller if not any(o != k and _compatible(person_parts(k), person_parts(o)) and _size(o) > _size(k) for o in fuller)]
         return maximal[0] if len(maximal) == 1 and fits(short, maximal[0], local=not strict) else None

@@ -53,6 +53,24 @@ def test_resolve_mr_beside_two_plain_namesakes_stays_apart():
     assert _entity_of(mister, mapping) not in {_entity_of(one, mapping), _entity_of(two, mapping)}
 
 
+def test_resolve_mr_in_another_article_is_not_the_knight_the_corpus_names():
+    t = _Texts()
+    knight = t.person("d1", "Sir Menzies Campbell", "Menzies Campbell")
+    adviser = t.person("d2", "Alastair Campbell")
+    mister = t.person("d3", "Mr Campbell", "Campbell")
+    _, mapping = resolve_mentions([knight, adviser, mister])
+    assert _entity_of(mister, mapping) == _entity_of(adviser, mapping) == "person/alastair-campbell"
+
+
+def test_resolve_bare_surname_in_another_article_stays_apart_from_a_knight_and_a_namesake():
+    t = _Texts()
+    knight = t.person("d1", "Sir Menzies Campbell", "Menzies Campbell")
+    adviser = t.person("d2", "Alastair Campbell")
+    bare = t.person("d3", "Campbell")
+    _, mapping = resolve_mentions([knight, adviser, bare])
+    assert _entity_of(bare, mapping) not in {_entity_of(knight, mapping), _entity_of(adviser, mapping)}
+
+
 def test_resolve_initialled_name_joins_full_name():
     t = _Texts()
     full, initialled, short = t.person("d1", "Subrahmanyam Jaishankar"), t.person("d1", "S. Jaishankar"), t.person("d1", "Jaishankar")
