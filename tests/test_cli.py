@@ -537,12 +537,16 @@ def test_cli_build_process_ends_with_its_summary_its_files_and_its_exit_handlers
     import sys
 
     marker, out = tmp_path / "handler", tmp_path / "out"
-    done = subprocess.run([sys.executable, "-c", _MAIN, str(marker), "build", str(SEEDS), "-o", str(out), "--jobs", "1"],
+    done = subprocess.run([sys.executable, "-c", _MAIN, str(marker), "build", str(SEEDS), "-o", str(out), "--jobs", "1", "--store", str(out / "store")],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "statements" in done.stderr and f"wrote {out / 'graph.ttl'}" in done.stderr
     assert marker.read_text() == "ran"
     assert (out / "graph.ttl").read_text(encoding="utf-8").startswith("@prefix")
+    # The store was closed and complete before the process ended.
+    rows = subprocess.run([sys.executable, "-m", "kg.cli", "query", str(out / "store"), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv"],
+                          capture_output=True, text=True, timeout=300)
+    assert rows.returncode == 0 and int(rows.stdout.split()[-1]) > 100
 
 
 def test_cli_build_process_that_fails_ends_with_status_one_and_its_message(tmp_path):
