@@ -202,6 +202,12 @@ def family_first(key: str) -> str | None:
     return parts[0] if 2 <= len(parts) <= 3 and parts[0] in _FAMILY_FIRST else None
 
 
+#: How many times more articles must give one fuller name than all the other fuller names of
+#: its surname together for a name elsewhere to mean it: the usual bearer of the surname in the
+#: corpus, as an entity linker's prior picks the usual sense of a name.
+DOMINANT = 10
+
+
 def person_decisions(
     names: dict[tuple[str, str], PersonName], vouched: Callable[[str, PersonName, str], bool], offices: Mapping[tuple[str, str], set[str]] | None = None,
     decide: Callable[[tuple[str, str]], bool] | None = None,
@@ -231,6 +237,8 @@ def person_decisions(
         peers[key] = peers[key] or name.peer
         raised[key] = raised[key] or name.knighted
     all_keys = {key for _, key in names}
+    # In how many articles each name is given (names hold every article of a surname's keys).
+    articles = Counter(key for _, key in names)
 
     # A fuller name ends with the same word (_compatible), so the corpus-wide search looks only
     # at the names sharing that last word: linear in the corpus instead of quadratic.
@@ -247,9 +255,12 @@ def person_decisions(
         # "Lord Butler ... Robin Butler", but not "Lord Hamilton" and a Hamilton elsewhere.
         return not short.peer or peers[full] or (local and short.knighted)
 
-    def best(short: PersonName, pool: set[str], strict: bool = False) -> str | None:
+    def best(short: PersonName, pool: set[str], strict: bool = False) -> tuple[str | None, list[str]]:
         """The one fuller name ``short`` can be. Within a document, gender and title choose among
-        candidates; across documents (``strict``) two candidates of any gender are too many."""
+        candidates; across documents (``strict``) a plain courtesy title rules knights out, and
+        of two or more candidates left (of any gender) one must be the corpus's usual bearer of
+        the surname (:data:`DOMINANT`), and of the same gender. Also the candidates passed over
+        for the usual bearer."""
         key = short.key
         parts = person_parts(key)
         fuller = [k for k in pool if k != key and _compatible(parts, person_parts(k)) and _size(k) > _size(key)]
@@ -261,7 +272,18 @@ def person_decisions(
             fuller = [k for k in fuller if not raised[k]]
         # Keep only the maximal candidates: "S. Jaishankar" and "Subrahmanyam Jaishankar" are one chain.
         maximal = [k for k in fuller if not any(o != k and _compatible(person_parts(k), person_parts(o)) and _size(o) > _size(k) for o in fuller)]
-        return maximal[0] if len(maximal) == 1 and fits(short, maximal[0], local=not strict) else None
+        passed_over: list[str] = []
+        if strict and len(maximal) > 1:
+            # A name the corpus gives far more often than all the others of the surname together
+            # is the one a bare reference in another article means ("Mr Blair": Tony Blair, not
+            # the "Vote Blair" of a slogan quoted once).
+            usual = max(maximal, key=lambda k: (articles[k], k))
+            if articles[usual] >= DOMINANT * sum(articles[k] for k in maximal if k != usual):
+                passed_over = sorted(k for k in maximal if k != usual)
+                maximal = [usual]
+        if len(maximal) == 1 and fits(short, maximal[0], local=not strict):
+            return maximal[0], passed_over
+        return None, []
 
     target: dict[tuple[str, str], str] = {}
     reasons: dict[tuple[str, str], str] = {}
@@ -271,11 +293,11 @@ def person_decisions(
             if decide is not None and not decide((doc_id, key)):
                 continue  # a candidate only, decided in its own block
             name = names[(doc_id, key)]
-            local = best(name, pool)
+            local, _ = best(name, pool)
             if local is not None:
                 target[(doc_id, key)] = local
                 continue
-            found = best(name, by_surname[surname(key)], strict=True)
+            found, passed_over = best(name, by_surname[surname(key)], strict=True)
             if found is not None and len(person_parts(key)) == 1 and not vouched(doc_id, name, found):
                 found = None  # "Breakfast with Frost" is no article about David Frost
             if found is not None and offices.get((doc_id, key)) and offices_of[found] and not offices.get((doc_id, key)) & offices_of[found]:
@@ -283,6 +305,10 @@ def person_decisions(
             if found is not None:
                 target[(doc_id, key)] = found
                 why = "the one fuller name it fits in the corpus"
+                if passed_over:
+                    others = ", ".join(k.split(":", 1)[1] for k in passed_over)
+                    why = (f"the fuller name the corpus gives most often ({articles[found]} articles, "
+                           f"against {sum(articles[k] for k in passed_over)} for {others})")
                 if name.gender:
                     why += ", of the same gender"
                 reasons[(doc_id, key)] = f"{name.display} ({doc_id}) -> {found.split(':', 1)[1]}: {why}"

@@ -90,3 +90,13 @@ def test_blocks_an_office_keeps_a_one_word_name_from_another_article_s_other_off
     offices = {("a", "person:carter"): {"president"}, ("b", "person:matt carter"): {"secretary"}}
     entities, _ = resolve_in_blocks([(a, {k: v for k, v in offices.items() if k[0] == "a"}), (b, {k: v for k, v in offices.items() if k[0] == "b"})], blocks=3)
     assert len(entities) == 2 and entities == resolve_mentions(a + b, offices)[0]
+
+
+def test_blocks_a_name_elsewhere_joins_the_usual_bearer_counted_over_every_chunk() -> None:
+    # Gordon Brown is named in twelve articles, James Brown in one, each in its own chunk.
+    t = _Texts()
+    named = [[t.person(f"u{i}", "Gordon Brown")] for i in range(12)] + [[t.person("r", "James Brown")]]
+    mister = t.person("d", "Mr Brown", "Brown")
+    entities, mapping = resolve_in_blocks([(chunk, {}) for chunk in [*named, [mister]]], blocks=3)
+    assert (entities, mapping) == resolve_mentions([m for chunk in named for m in chunk] + [mister])
+    assert mapping[("d", mister.start, mister.end)] == "person/gordon-brown"

@@ -71,6 +71,40 @@ def test_resolve_bare_surname_in_another_article_stays_apart_from_a_knight_and_a
     assert _entity_of(bare, mapping) not in {_entity_of(knight, mapping), _entity_of(adviser, mapping)}
 
 
+def _usual_and_rare(t: _Texts, usual: str, usual_articles: int, rare: list[tuple[str, int]]) -> list:
+    """Full names given in that many articles each (u1, u2, ... for the usual one)."""
+    mentions = [t.person(f"u{i}", usual) for i in range(usual_articles)]
+    for n, (name, count) in enumerate(rare):
+        mentions += [t.person(f"r{n}-{i}", name) for i in range(count)]
+    return mentions
+
+
+def test_resolve_mr_in_another_article_is_the_surname_s_usual_bearer():
+    t = _Texts()
+    named = _usual_and_rare(t, "Gordon Brown", 12, [("James Brown", 1)])
+    mister = t.person("d", "Mr Brown", "Brown")
+    entities, mapping = resolve_mentions([*named, mister])
+    assert _entity_of(mister, mapping) == _entity_of(named[0], mapping) == "person/gordon-brown"
+    (gordon,) = [e for e in entities if e.entity_id == "person/gordon-brown"]
+    assert gordon.merges == ("Mr Brown (d) -> gordon brown: the fuller name the corpus gives most often (12 articles, against 1 for james brown), of the same gender",)
+
+
+def test_resolve_mr_between_two_often_named_bearers_stays_apart():
+    t = _Texts()
+    named = _usual_and_rare(t, "Gordon Brown", 12, [("Nick Brown", 2)])
+    mister = t.person("d", "Mr Brown", "Brown")
+    _, mapping = resolve_mentions([*named, mister])
+    assert _entity_of(mister, mapping) == "person/brown"
+
+
+def test_resolve_mrs_does_not_join_the_usual_bearer_who_is_a_man():
+    t = _Texts()
+    named = _usual_and_rare(t, "Gordon Brown", 12, [("Sarah Brown", 1)])
+    missus = t.person("d", "Mrs Brown", "Brown")
+    _, mapping = resolve_mentions([*named, missus])
+    assert _entity_of(missus, mapping) == "person/brown"
+
+
 def test_resolve_initialled_name_joins_full_name():
     t = _Texts()
     full, initialled, short = t.person("d1", "Subrahmanyam Jaishankar"), t.person("d1", "S. Jaishankar"), t.person("d1", "Jaishankar")
