@@ -104,7 +104,7 @@ def test_robustness_grown_graph_equals_one_built_at_once(nlp, articles, tmp_path
 #: the second day names him, and nobody in particular once the third names a second Frost.
 FROST_DAYS = (
     "Frost returns\n\nMr Frost told reporters in London on Sunday that the programme would return in May.\n",
-    "Interview\n\nSir David Frost interviewed Tony Blair in London on Monday.\n",
+    "Interview\n\nDavid Frost interviewed Tony Blair in London on Monday.\n",
     "Weather\n\nForecaster Jack Frost said snow would fall in Leeds on Tuesday.\n",
 )
 
