@@ -132,10 +132,10 @@ def to_networkx(rdf: Graph, include_hedged: bool = True) -> nx.MultiDiGraph:
 def records_networkx(graph: KnowledgeGraph, include_hedged: bool = True) -> nx.MultiDiGraph:
     """``to_networkx(to_rdf(graph))``, read from the records without making the RDF: what an
     update draws its page from (tests hold the two equal)."""
-    from kg.rdf import CONFIDENCE_PLACES, date_literal, decimal_literal, entity_iri, statement_iri
+    from kg.rdf import CONFIDENCE_PLACES, date_literal, decimal_literal, entity_iri_text, statement_iri_text
 
     g = nx.MultiDiGraph()
-    iris = {e.entity_id: str(entity_iri(e.entity_id)) for e in graph.entities}
+    iris = {e.entity_id: entity_iri_text(e.entity_id) for e in graph.entities}
     labels = {e.entity_id: e.label or _local_name(iris[e.entity_id]) for e in graph.entities}
     titles: dict[str, set[str]] = {}
     for statement in graph.statements:
@@ -165,7 +165,7 @@ def records_networkx(graph: KnowledgeGraph, include_hedged: bool = True) -> nx.M
             "modality": statement.modality,
             "confidence": confidence,
             "date": str(date_literal(q.date)) if q.date else None,
-            "location": None if location is None else labels.get(location) or _local_name(str(entity_iri(location))),
+            "location": None if location is None else labels.get(location) or _local_name(entity_iri_text(location)),
             "rate": _number(decimal_literal(q.rate.value), float) if q.rate else None,
             "amount": _number(decimal_literal(q.amount.value), float) if q.amount else None,
             "currency": q.amount.currency if q.amount and q.amount.currency else None,
@@ -175,7 +175,7 @@ def records_networkx(graph: KnowledgeGraph, include_hedged: bool = True) -> nx.M
             "end": statement.evidence.end,
         }
         source, target = graph.entity_id(statement.subject), graph.entity_id(statement.object.mention)
-        edges.append((str(statement_iri(node_id)), iris[source], iris[target], attributes))
+        edges.append((statement_iri_text(node_id), iris[source], iris[target], attributes))
     for key, source, target, attributes in sorted(edges, key=lambda edge: edge[0]):
         g.add_edge(source, target, key=key, **attributes)
     return g

@@ -30,7 +30,7 @@ from kg.analytics import records_networkx, to_networkx
 from kg.files import Content, Folder, locked, write_files
 from kg.query import fill_store, grow_store, store_holds
 from kg.increment import CACHE_FILE, JSONLD_FILE, TURTLE_FILE, GraphTexts, TextsMaker, graph_texts, read_cache, write_cache
-from kg.rdf import entity_iri, to_jsonld, to_rdf, to_turtle
+from kg.rdf import entity_iri_text, to_jsonld, to_rdf, to_turtle
 from kg.errors import InputError
 from kg.records import extraction_from_record, extraction_record, write_jsonl
 from kg.render import LAYOUT_FILE, Page, PageLayout, html_page, read_layout, write_layout
@@ -515,7 +515,7 @@ def _records_page(
     documents = [{"id": d.doc_id, "title": d.title or None, "published": d.published.isoformat() if d.published else None} for d in graph.documents]
     if title is None:
         title = _page_title([d["title"] for d in documents if d["title"]], len({d["id"] for d in documents}))
-    mentioned = {str(entity_iri(e.entity_id)): len({m.doc_id for m in e.mentions}) for e in graph.entities}
+    mentioned = {entity_iri_text(e.entity_id): len({m.doc_id for m in e.mentions}) for e in graph.entities}
     return html_page(
         records_networkx(graph, include_hedged=include_hedged), title=title, documents=documents, mentioned=mentioned, turtle=turtle, count=triples,
         previous=previous,

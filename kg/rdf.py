@@ -38,6 +38,7 @@ __all__ = [
     "document_iri",
     "document_segment",
     "entity_iri",
+    "entity_iri_text",
     "jsonld_context",
     "load_rdf",
     "new_graph",
@@ -48,6 +49,7 @@ __all__ = [
     "readable_rdf_file",
     "remote_contexts",
     "statement_iri",
+    "statement_iri_text",
     "to_jsonld",
     "to_rdf",
     "to_turtle",
@@ -112,12 +114,26 @@ def entity_iri(entity_id: str) -> URIRef:
     >>> entity_iri("person/marco-rubio")
     rdflib.term.URIRef('https://w3id.org/kg-news/resource/entity/person/marco-rubio')
     """
-    return KGR[f"entity/{entity_id}"]
+    return URIRef(entity_iri_text(entity_id))
+
+
+def entity_iri_text(entity_id: str) -> str:
+    """:func:`entity_iri` as a plain string, without making the rdflib term (the page names
+    every entity and statement, 15,000 terms at 1,600 articles)."""
+    return f"{_RESOURCES}entity/{entity_id}"
 
 
 def statement_iri(stmt_id: str) -> URIRef:
     """IRI of a statement from its 16-hex id (see :func:`kg.model.statement_id`)."""
-    return KGR[f"stmt/{stmt_id}"]
+    return URIRef(statement_iri_text(stmt_id))
+
+
+def statement_iri_text(stmt_id: str) -> str:
+    """:func:`statement_iri` as a plain string (see :func:`entity_iri_text`)."""
+    return f"{_RESOURCES}stmt/{stmt_id}"
+
+
+_RESOURCES = str(KGR)
 
 
 def document_iri(doc_id: str) -> URIRef:

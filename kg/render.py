@@ -210,7 +210,10 @@ def html_page(
     large = g.number_of_nodes() > (LAYOUT_THRESHOLD if layout_threshold is None else layout_threshold)
     simple = undirected(g)
     ranks = pagerank(g, projection=simple)
-    connected = [n for n in g if g.degree(n) > 0]
+    # The edges in statement order, read once for the records, the dates and the drawn nodes.
+    statements = sorted(g.edges(keys=True, data=True), key=lambda e: e[2])
+    touched = {end for source, target, _, _ in statements for end in (source, target)}
+    connected = [n for n in g if n in touched]
     added = _added(previous, connected) if large and previous is not None else None
     if added is not None:
         community_of = grown_communities(g, previous.communities, projection=simple)
@@ -251,9 +254,10 @@ def html_page(
         if node in positions:
             record["x"], record["y"] = positions[node]
         nodes.append(record)
-    bins = _date_bins(str(attrs["date"]) for _, _, attrs in g.edges(data=True) if attrs.get("date"))
+    dates = [attrs["date"] for _, _, _, attrs in statements if attrs.get("date")]
+    bins = _date_bins(str(date) for date in dates)
     fades = _edge_fades(g, positions)
-    for source, target, key, attrs in sorted(g.edges(keys=True, data=True), key=lambda e: e[2]):
+    for source, target, key, attrs in statements:
         claim = _claim(attrs)
         record = {
             "id": key,
@@ -289,7 +293,6 @@ def html_page(
             base = record["color"]
             record["color"] = {"color": base, "highlight": base, "hover": base, "opacity": fades[key]}
         edges.append(record)
-    dates = [attrs["date"] for _, _, attrs in g.edges(data=True) if attrs.get("date")]
     with_sparql = sparql and (rdf is not None or (turtle is not None and count is not None))
     payload = {
         "nodes": nodes,
