@@ -23,7 +23,7 @@ from tqdm import tqdm
 
 from kg.extract import DEFAULT, extract_documents
 from kg import __version__
-from kg.ingest import load_documents, text_hash
+from kg.ingest import load_documents, text_ends, text_hash
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import give_back_memory, load_pipeline, parse_documents
 from kg.analytics import records_networkx, to_networkx
@@ -385,7 +385,9 @@ def build(
                 previous = extractor.extract([e.document for e in previous], progress=progress)
                 heap.pause()
         known_ids = {e.document.doc_id: e.document for e in previous}
-        known_texts = {text_hash(e.document.text) for e in previous}
+        # Only the archive's articles that may be a new one's text are hashed to be sure.
+        ends = {text_ends(d.text) for d in documents}
+        known_texts = {text_hash(e.document.text) for e in previous if text_ends(e.document.text) in ends}
         for d in documents:
             if d.doc_id in known_ids and text_hash(d.text) != text_hash(known_ids[d.doc_id].text):
                 message = f"{d.source}: id {d.doc_id!r} is already used in {out_dir} by another text ({known_ids[d.doc_id].source}); skipped"

@@ -339,3 +339,14 @@ def test_ingest_sample_article():
     assert doc.title == lines[0].strip()
     assert doc.segments[0][1] <= len(doc.text) // 2
     assert doc.published == find_date(doc.text) == date(2026, 2, 2)
+
+
+def test_ingest_texts_of_one_hash_have_the_same_ends():
+    from kg.ingest import text_ends, text_hash
+
+    text = "Straße works: Rubio met Jaishankar in Washington.\n\nThey spoke of TRADE."
+    variants = [text.upper(), "  " + text.replace(" ", "\n") + "\t", text.casefold()]
+    for variant in variants:
+        assert text_hash(variant) == text_hash(text)
+        assert text_ends(variant) == text_ends(text) == ("strasse", "trade.")
+    assert text_ends("   ") == ("", "")

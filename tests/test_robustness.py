@@ -85,7 +85,7 @@ def test_robustness_document_already_in_the_graph_is_not_added_twice(nlp, articl
     before = _bytes(out)
     # The same article again under another name, with other line breaks and capitals.
     text = (articles / "a-sample.txt").read_text(encoding="utf-8")
-    (tmp_path / "copy.txt").write_text(text.replace("\n\n", "\n\n\n"), encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(" " + text.replace("\n\n", "\n\n\n").upper() + " \n", encoding="utf-8")
     result = build([tmp_path / "copy.txt"], out, nlp=nlp, into=True)
     assert len(result.graph.documents) == 1
     assert _bytes(out) == before
