@@ -29,6 +29,21 @@ def test_positions_possessive_owner_in_an_apposition(facts) -> None:
     assert has(found, "Fathi Bin Shatwan", "holdsPosition", "oil minister", affiliation="Libya")
 
 
+def test_positions_a_list_of_people_after_a_name_gives_it_no_office(facts) -> None:
+    found = facts("Police in Leeds questioned Peter Jones, its finance director and two other managers, on Monday.")
+    assert not any(f.subject == "Peter Jones" for f in found)
+
+
+def test_positions_a_name_listed_with_another_executive_holds_neither_title(facts) -> None:
+    found = facts("The watchdog fined Sarah Hill, her deputy and another senior executive of the bank.")
+    assert not any(f.subject == "Sarah Hill" and f.predicate in {"holdsPosition", "worksFor"} for f in found)
+
+
+def test_positions_coordinated_titles_of_one_person_stay_offices(facts) -> None:
+    found = facts("John Smith, chairman and chief executive of Acme, resigned on Friday.")
+    assert has(found, "John Smith", "holdsPosition", "chairman") and has(found, "John Smith", "holdsPosition", "chief executive")
+
+
 def test_positions_party_inside_a_longer_apposition_title_is_the_affiliation(facts) -> None:
     found = facts("Mr Mandelson, a former Labour communications director, told the BBC he was sorry.")
     assert has(found, "Mandelson", "holdsPosition", "communications director", affiliation="Labour Party", status="former")

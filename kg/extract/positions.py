@@ -246,6 +246,8 @@ def _appositions(sent: Span, b: Builder) -> None:
             person = token_mention(person_token, ctx, allow_modifier=False)
             if person is None or person[0].type != "Person" or noun.pos_ not in {"NOUN", "PROPN"} or noun.i in ctx.mentions and ctx.mentions[noun.i].type != "Position":
                 continue
+            if _with_others(noun):
+                break  # "against X, its boss and another top executive": a list of three, not X's office
             offices = _office_nouns(noun)
             if not offices:
                 _occupation(noun, person, b)
@@ -258,6 +260,18 @@ def _appositions(sent: Span, b: Builder) -> None:
                 own = _apposition_owner(office, b) or (None if separate else owner)
                 _office(b, office, person, title_words(office), own, "kg.rules.appos.v1", 0.8, status_of(office))
             break
+
+
+def _with_others(noun: Token) -> bool:
+    """The noun is coordinated with other people: "its boss and another top executive", "its
+    chairman and two directors" (a plural, "another" or "other", a number), so the phrase lists
+    people beside the name before it instead of saying what that one is."""
+    for conjunct in noun.conjuncts:
+        if conjunct.tag_ in {"NNS", "NNPS"}:
+            return True
+        if any(c.lower_ in {"another", "other", "others"} or c.dep_ == "nummod" for c in conjunct.children):
+            return True
+    return False
 
 
 def _occupation(noun: Token, person: Found, b: Builder) -> None:
@@ -457,6 +471,8 @@ def _linear_appositions(sent: Span, b: Builder) -> None:
                 phrase.append(doc[k])
                 k += 1
             closed = doc[k].text == doc[end].text if dash and k < sent.end else k >= sent.end or doc[k].text in {",", ".", ";"} or doc[k].pos_ in {"VERB", "AUX"}
+            if any(_with_others(t) for t in phrase):
+                continue  # "X, its boss and another top executive": people beside X, not X's offices
             if phrase and closed:
                 read = _title_phrase(phrase, b)
                 if read is not None:
