@@ -48,6 +48,12 @@ def test_names_short_form_joins_the_long_name(mentions) -> None:
     assert found["Nortel"][1] == found["Nortel Networks"][1]
 
 
+def test_names_a_group_beside_its_country_arm_stays_the_group(mentions) -> None:
+    found = mentions("Shares in Vodafone Japan fell on Monday. Vodafone said it would keep the unit.")
+    assert found["Vodafone"][1] == "organization:vodafone"
+    assert found["Vodafone Japan"][1] == "organization:vodafone japan"
+
+
 def test_names_first_name_alone_is_the_one_full_name(mentions) -> None:
     found = mentions("Anil Ambani left the board in June. Anil said he would start a new firm.")
     assert found["Anil"][1] == found["Anil Ambani"][1]

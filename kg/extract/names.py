@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from kg import predicates
 from kg.extract.governments import government_mentions
 from kg.extract.entities import INSTITUTIONS, mention_of, normalise_name, passage_mentions, person_name
-from kg.gazetteer import demonym_code, gender_of, is_city, is_town, party_name
+from kg.gazetteer import country_code, demonym_code, gender_of, is_city, is_town, party_name
 from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES, SUBSIDIARY_NOUNS, TITLE_MODIFIERS
 from kg.model import Mention, Passage
 from kg.syntax.phrases import capitalised, indices_of, lower_case_words, token_texts, written_counts
@@ -668,6 +668,8 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
             extra = long[len(words):] if opens else long[: -len(words)]
             if any(any(c.isdigit() for c in w) for w in extra):
                 fits = False  # "BMW X5", "Airbus A380": a product of the firm, not its longer name
+            if opens and other.type == "Organization" and len(extra) == 1 and country_code(other.name.split()[-1]):
+                fits = False  # "Yukos" beside "Yukos USA", "BP" beside "BP America": the group, not its country's arm
             if not opens and all(w.islower() for w in other.name.split()[: -len(words)]) and any(w in _PARTS for w in extra):
                 fits = False  # "west London" is a part of London, not its longer name
             if {m.type, other.type} == {"Organization", "Place"} and not (opens and all(w in _FACILITIES for w in extra)):
