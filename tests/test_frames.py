@@ -169,6 +169,11 @@ def test_frames_a_supposed_deal_is_possible_not_done(facts) -> None:
     assert has(facts("If Toyota buys Daihatsu, prices will rise."), "Toyota", "acquires", "Daihatsu", modality="possible")
 
 
+def test_frames_an_act_talked_about_is_possible_not_done(facts) -> None:
+    assert has(facts("Jack Straw spoke to reporters in London about visiting China next year."), "Jack Straw", "visits", "China", modality="possible")
+    assert has(facts("Ms Hart had talks with the board in 2003 about working for Shell."), "Hart", "worksFor", "Shell", modality="possible")
+
+
 def test_frames_a_party_manifesto_is_a_document_and_publishing_announces_it(facts) -> None:
     found = facts("The Green Party published its manifesto. Caroline Lucas published the Green manifesto in Brighton.")
     assert has(found, "Caroline Lucas", "announces", "Green manifesto")

@@ -142,6 +142,8 @@ def _embedded_modality(anchor: Token) -> str:
     current = anchor
     if supposes(anchor):
         return "possible"  # "if Toyota buys Daihatsu": supposed, not done ("if" opens its clause)
+    if anchor.tag_ == "VBG" and anchor.dep_ == "pcomp" and anchor.head.lower_ == "about":
+        return "possible"  # "had talks about working for Boeing": spoken of, not done
     for child in anchor.children:
         if child.dep_ == "aux" and child.lower_ in MODAL_VERBS:
             return MODAL_VERBS[child.lower_]
