@@ -267,9 +267,10 @@ def _with_others(noun: Token) -> bool:
     chairman and two directors" (a plural, "another" or "other", a number), so the phrase lists
     people beside the name before it instead of saying what that one is."""
     for conjunct in noun.conjuncts:
-        if conjunct.tag_ in {"NNS", "NNPS"}:
-            return True
-        if any(c.lower_ in {"another", "other", "others"} or c.dep_ == "nummod" for c in conjunct.children):
+        # People: a title or an occupation ("operations and safety editor" is one office).
+        if not (is_title_head(conjunct) or conjunct.lemma_.lower() in OCCUPATION_NOUNS):
+            continue
+        if is_plural(conjunct) or any(c.lower_ in {"another", "other", "others"} or c.dep_ == "nummod" for c in conjunct.children):
             return True
     return False
 
