@@ -309,18 +309,21 @@ def html_page(
         "resourceBase": str(KGR),
         "sparql": _sparql_settings() if with_sparql else None,
     }
-    template = _template_environment().get_template("graph.html.j2")
     sparql_assets = _sparql_assets(rdf, index, turtle, count) if with_sparql else None
-    values: dict[str, object] = {
-        "heading": title,
-        # JSON has no NaN or Infinity (a graph file may hold "NaN"^^xsd:double): JSON.parse
-        # would refuse the whole page, so such numbers are left out.
-        "payload": htmlsafe_json_dumps(payload, dumps=_finite_json, sort_keys=True),
-        "assets": _page_assets(),
-        "sparql": sparql_assets,
-    }
-    values["csp"] = Markup(_content_security_policy(with_sparql))
-    return Page(template, values, layout)
+    # JSON has no NaN or Infinity (a graph file may hold "NaN"^^xsd:double): JSON.parse would
+    # refuse the whole page, so such numbers are left out.
+    values = _page_values(title, htmlsafe_json_dumps(payload, dumps=_finite_json, sort_keys=True), sparql_assets, _content_security_policy(with_sparql))
+    return Page(_page_template(), values, layout)
+
+
+def _page_template() -> Template:
+    return _template_environment().get_template("graph.html.j2")
+
+
+def _page_values(heading: str, payload: str, sparql: Mapping[str, object] | None, csp: str) -> dict[str, object]:
+    """What the page's template is filled with: the page (:func:`html_page`), or the page
+    without its data, which its Content-Security-Policy is read from."""
+    return {"heading": heading, "payload": payload, "assets": _page_assets(), "sparql": sparql, "csp": Markup(csp)}
 
 
 @dataclass(frozen=True)
@@ -597,8 +600,7 @@ def _content_security_policy(sparql: bool) -> str:
     1,600 articles).
     """
     engine = {"oxigraph": _oxigraph()[0], "wasm": "", "triples": "", "count": 0} if sparql else None
-    skeleton = _template_environment().get_template("graph.html.j2").render(
-        {"payload": "", "heading": "", "csp": "", "assets": _page_assets(), "sparql": engine})
+    skeleton = _page_template().render(_page_values("", "", engine, ""))
     return _policy_of(skeleton, wasm=sparql)
 
 
