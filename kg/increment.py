@@ -5,7 +5,8 @@ A build keeps :data:`CACHE_FILE` beside its outputs: for every part of the RDF
 subjects its triples are on, and for every subject the parts that make its triples, in order,
 and where its shares of ``graph.ttl`` and ``graph.jsonld`` are in those files
 (:class:`kg.writers.SubjectText`; the files' sizes and CRC-32s tell whether they are still the
-ones the cache was written with). An
+ones the cache was written with), and a key for each line of ``statements.jsonl``
+(:func:`kg.records.record_keys`), so that an update copies the lines whose key it already has. An
 update resolves the whole graph again (cheap, and what keeps its answers those of a build
 from scratch), then makes RDF, texts and the SHACL check
 only for the subjects whose parts changed, and puts the files together from the shares. Both
@@ -40,13 +41,14 @@ from rdflib.term import Node
 
 from kg import __version__
 from kg.model import KnowledgeGraph
-from kg.rdf import jsonld_context, new_graph, node_types, rdf_parts
+from kg.rdf import jsonld_context, new_graph, node_types, rdf_parts, record_parts
+from kg.records import record_keys, record_lines
 from kg.validate import nodes_conform, shapes_digest
 from kg.vocab import RDF
 from kg.writers import SubjectText, jsonld_chunks, subject_index, subject_texts, turtle_head, turtle_order
 
 __all__ = [
-    "CACHE_FILE", "JSONLD_FILE", "TURTLE_FILE", "GraphTexts", "OutputCache", "SubjectBatch", "TextsMaker",
+    "CACHE_FILE", "JSONLD_FILE", "RECORDS_FILE", "TURTLE_FILE", "GraphTexts", "OutputCache", "SubjectBatch", "TextsMaker",
     "batch_texts", "graph_texts", "make_texts", "read_cache", "write_cache",
 ]
 
@@ -55,7 +57,9 @@ CACHE_FILE = "update.cache.jsonl"
 #: The files the cache's subjects' shares are read from (the build writes them beside it).
 TURTLE_FILE = "graph.ttl"
 JSONLD_FILE = "graph.jsonld"
-_FORMAT = 2
+#: The graph's JSON records (:func:`kg.records.record_lines`), whose lines an update copies.
+RECORDS_FILE = "statements.jsonl"
+_FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,10 @@ class OutputCache:
     part_lines: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     #: File name -> (size, CRC-32) of the ``graph.ttl`` and ``graph.jsonld`` the shares were read from.
     files: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    #: The key of each line of ``statements.jsonl`` (:func:`kg.records.record_keys`).
+    records: tuple[str, ...] = ()
+    #: Key -> its line of the last build's ``statements.jsonl``, when the file is still the one written.
+    record_lines: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -104,6 +112,10 @@ class GraphTexts:
     dropped: tuple[str, ...] = ()
     #: (size, CRC-32) of the ``graph.ttl`` the last build's texts were read from; None for a build from scratch.
     previous_turtle: tuple[int, int] | None = None
+    #: The last build's ``statements.jsonl`` lines by key (:attr:`OutputCache.record_lines`).
+    previous_records: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    #: File name -> (size, CRC-32) of the files written from these texts so far (``statements.jsonl``).
+    _written: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def remade(self) -> int:
@@ -178,6 +190,21 @@ class GraphTexts:
 
     def write_jsonld(self, stream: TextIO) -> None:
         stream.writelines(self.jsonld_chunks())
+
+    def write_records(self, graph: KnowledgeGraph, stream: TextIO) -> None:
+        """``statements.jsonl`` of ``graph`` (the graph these texts are of), copying the last
+        build's lines whose key is unchanged; its size and CRC-32 go into the cache written next."""
+        size = crc = 0
+        run: list[str] = []
+        length = 0
+        for line in record_lines(graph, self.cache.records, self.previous_records):
+            run.append(line)
+            length += len(line)
+            if length >= _PIECE:
+                size, crc = _write_run(stream, run, size, crc)
+                run, length = [], 0
+        size, crc = _write_run(stream, run, size, crc)
+        self._written[RECORDS_FILE] = (size, crc)
 
 
 @functools.lru_cache(maxsize=1)
@@ -266,8 +293,11 @@ def graph_texts(
     if previous is not None and (previous.stamp != stamp or (check and not previous.checked)):
         previous = None  # texts of other code, or subjects no one checked: all made again
     parts = {}
-    for part in rdf_parts(graph):
+    made_parts = rdf_parts(graph)
+    for part in made_parts:
         parts.setdefault(part.key, part)  # an identical record adds nothing more
+    records = tuple(record_keys(graph, *record_parts(made_parts)))
+    del made_parts
     part_subjects: dict[str, tuple[str, ...]] = {}
     whole = new_graph() if keep_rdf else None
     # A build from scratch of a graph of at most one batch of subjects keeps the triples the
@@ -328,11 +358,12 @@ def graph_texts(
     part_lines = {key: previous.part_lines[key] for key in part_subjects if key in previous.part_lines} if previous is not None else {}
     return GraphTexts(
         triples=sum(entry.text.triples for entry in entries.values()),
-        cache=OutputCache(stamp, namespaces, part_subjects, entries, check and (previous is None or previous.checked), lines, part_lines),
+        cache=OutputCache(stamp, namespaces, part_subjects, entries, check and (previous is None or previous.checked), lines, part_lines, records=records),
         rdf=whole,
         changed=tuple(made),
         dropped=tuple(s for s in old if s not in entries),
         previous_turtle=previous.files.get(TURTLE_FILE) if previous is not None else None,
+        previous_records=previous.record_lines if previous is not None else {},
     )
 
 
@@ -405,8 +436,12 @@ def write_cache(texts: GraphTexts, stream: TextIO) -> None:
     dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
     turtle_starts, turtle_file = texts._turtle_places
     jsonld_starts, jsonld_file = texts._jsonld_places
-    stream.write(dumps({"kind": "header", "stamp": cache.stamp, "namespaces": dict(cache.namespaces), "parts": len(cache.part_subjects),
-                        "subjects": len(cache.subjects), "checked": cache.checked, TURTLE_FILE: turtle_file, JSONLD_FILE: jsonld_file}) + "\n")
+    header = {"kind": "header", "stamp": cache.stamp, "namespaces": dict(cache.namespaces), "parts": len(cache.part_subjects),
+              "subjects": len(cache.subjects), "checked": cache.checked, TURTLE_FILE: turtle_file, JSONLD_FILE: jsonld_file}
+    if RECORDS_FILE in texts._written:
+        # Only when statements.jsonl was written from these texts (and so is what the keys are of).
+        header[RECORDS_FILE] = texts._written[RECORDS_FILE]
+    stream.write(dumps(header) + "\n")
     part_lines = cache.part_lines
     stream.writelines(part_lines.get(key) or dumps([key, subjects]) + "\n" for key, subjects in cache.part_subjects.items())
     lines = cache.lines
@@ -415,6 +450,7 @@ def write_cache(texts: GraphTexts, stream: TextIO) -> None:
         for subject, entry in cache.subjects.items() for t in (entry.text,)
     )
     stream.write(dumps({TURTLE_FILE: turtle_starts, JSONLD_FILE: jsonld_starts}) + "\n")
+    stream.write(dumps(cache.records) + "\n")
 
 
 def _places(pieces: Iterator[str], shares: list[str], order: list[int]) -> tuple[list[int], tuple[int, int]]:
@@ -448,6 +484,14 @@ def _crc(pieces: list[str], size: int, crc: int) -> tuple[int, int]:
     return size + len(data), zlib.crc32(data, crc)
 
 
+def _write_run(stream: TextIO, pieces: list[str], size: int, crc: int) -> tuple[int, int]:
+    """Write ``pieces`` and carry the written file's size and CRC-32 on past them."""
+    text = "".join(pieces)
+    data = text.encode("utf-8")
+    stream.write(text)
+    return size + len(data), zlib.crc32(data, crc)
+
+
 def read_cache(path: str | PathLike[str]) -> OutputCache | None:
     """The cache a build left in ``path``, with the subjects' shares read from ``graph.ttl`` and
     ``graph.jsonld`` beside it; None when there is none, or it is not one this kg reads, or the
@@ -469,6 +513,7 @@ def read_cache(path: str | PathLike[str]) -> OutputCache | None:
         decoded_parts = json.loads("[" + ",".join(part_rows) + "]")
         rows = json.loads("[" + ",".join(subject_rows) + "]")
         starts = json.loads(read[1 + count + subjects])
+        records = tuple(json.loads(read[2 + count + subjects]))
         if len(decoded_parts) != count or len(rows) != subjects:
             return None
         part_subjects = {key: tuple(found) for key, found in decoded_parts}
@@ -488,9 +533,27 @@ def read_cache(path: str | PathLike[str]) -> OutputCache | None:
             in zip(rows, turtle_starts, jsonld_starts)
         }
         sizes = {name: (header[name][0], header[name][1]) for name in (TURTLE_FILE, JSONLD_FILE)}
-        return OutputCache(header["stamp"], header["namespaces"], part_subjects, entries, header["checked"], lines, part_lines, sizes)
+        return OutputCache(
+            header["stamp"], header["namespaces"], part_subjects, entries, header["checked"], lines, part_lines, sizes,
+            records, _record_lines(path.parent / RECORDS_FILE, header.get(RECORDS_FILE), records),
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _record_lines(path: Path, expected: list[int] | None, keys: tuple[str, ...]) -> dict[str, str]:
+    """Key -> line of the last build's ``statements.jsonl``, when it is the file the keys are of
+    (else none: the update makes every line, and the rest of the cache stands)."""
+    try:
+        text = _file_text(path, expected) if expected is not None else None
+    except OSError:
+        return {}
+    if text is None:
+        return {}
+    lines = text.split("\n")  # line feeds only, as in read_cache
+    if len(lines) != len(keys) + 1 or lines[-1]:
+        return {}
+    return {key: line + "\n" for key, line in zip(keys, lines)}
 
 
 def _file_text(path: Path, expected: list[int]) -> str | None:

@@ -29,7 +29,7 @@ from kg.nlp import give_back_memory, load_pipeline, parse_documents
 from kg.analytics import records_networkx, to_networkx
 from kg.files import Content, Folder, locked, write_files
 from kg.query import fill_store, grow_store, store_holds
-from kg.increment import CACHE_FILE, JSONLD_FILE, TURTLE_FILE, GraphTexts, TextsMaker, graph_texts, read_cache, write_cache
+from kg.increment import CACHE_FILE, JSONLD_FILE, RECORDS_FILE, TURTLE_FILE, GraphTexts, TextsMaker, graph_texts, read_cache, write_cache
 from kg.rdf import entity_iri_text, to_jsonld, to_rdf, to_turtle
 from kg.errors import InputError
 from kg.records import extraction_from_record, extraction_record, write_jsonl
@@ -232,15 +232,17 @@ def write_outputs(
 def _output_contents(
     out: Path, graph: KnowledgeGraph, turtle: Content, jsonld: Content, page: Content, extractions: Content | None,
     extra: Mapping[Path, Content] | None, store: tuple[Path, Callable[[Path], object]] | None, cache: Content | None = None,
-    layout: PageLayout | None = None,
+    layout: PageLayout | None = None, records: Content | None = None,
 ) -> dict[Path, Content]:
     """What one build writes, all or none: the :data:`OUTPUT_FILES` (the extractions, the
     update cache and the page's layout when given), then ``extra``, then the oxigraph ``store``:
-    its folder, and what makes it in the empty folder it is given."""
+    its folder, and what makes it in the empty folder it is given. ``records``: what writes
+    ``statements.jsonl``, when not :func:`kg.records.write_jsonl`."""
     contents: dict[Path, Content] = {
         out / TURTLE_FILE: turtle,  # the update cache reads the subjects' shares back from these two
         out / JSONLD_FILE: jsonld,
-        out / "statements.jsonl": lambda stream: write_jsonl(graph, stream),
+        # Before the cache, which keeps the size and CRC-32 of the records written from the texts.
+        out / RECORDS_FILE: records if records is not None else lambda stream: write_jsonl(graph, stream),
         out / "graph.html": page,
     }
     if extractions is not None:
@@ -488,6 +490,7 @@ def _write_texts(
     written = write_files(_output_contents(
         out, graph, texts.write_turtle, texts.write_jsonld, page.write, lambda stream: _write_extractions(extractions, stamp, stream, lines), extra,
         (Path(store), _store_fill(texts, Path(store))) if store is not None else None, cache=lambda stream: write_cache(texts, stream), layout=page.layout,
+        records=lambda stream: texts.write_records(graph, stream),
     ))
     clock.lap("write")
     return written

@@ -47,6 +47,7 @@ __all__ = [
     "RdfPart",
     "rdf_format",
     "readable_rdf_file",
+    "record_parts",
     "remote_contexts",
     "statement_iri",
     "statement_iri_text",
@@ -311,6 +312,21 @@ def rdf_parts(graph: KnowledgeGraph) -> list[RdfPart]:
     for value in sorted({_MODALITY[m] for m in modalities}):
         parts.append(_part(_add_type, str(value), str(KG.Modality)))
     return parts
+
+
+def record_parts(parts: Iterable[RdfPart]) -> tuple[dict[str, str], list[str]]:
+    """The keys of the parts that write each entity (by id) and each statement (in the graph's
+    order) of :func:`rdf_parts`: what a JSON record of the same entity or statement reads, but
+    for an entity's mentions and the labels of a statement's qualifiers (:mod:`kg.records`)."""
+    entities: dict[str, str] = {}
+    statements: list[str] = []
+    for part in parts:
+        function = part.write.function
+        if function is _add_statement:
+            statements.append(part.key)
+        elif function is _add_entity:
+            entities[part.write.args[0]] = part.key
+    return entities, statements
 
 
 def node_types(graph: KnowledgeGraph) -> dict[URIRef, URIRef]:

@@ -12,9 +12,10 @@ import pytest
 from rdflib import Literal
 
 import kg.rdf
+import kg.records
 from kg.analytics import records_networkx, to_networkx
 from kg.errors import ValidationError
-from kg.increment import CACHE_FILE, batch_texts, graph_texts, read_cache, write_cache
+from kg.increment import CACHE_FILE, RECORDS_FILE, batch_texts, graph_texts, read_cache, write_cache
 from kg.model import KnowledgeGraph
 from kg.pipeline import OUTPUT_FILES, build, render_page, render_records_page
 from kg.query import open_store, store_holds
@@ -242,6 +243,29 @@ def test_increment_a_grown_folder_with_a_damaged_cache_equals_one_built_at_once(
     grown, whole = tmp_path / "grown", tmp_path / "whole"
     build(days[:2], grown, nlp=nlp)
     (grown / CACHE_FILE).write_text("{\"kind\": \"header\"", encoding="utf-8")
+    build(days[2:], grown, nlp=nlp, into=True)
+    build(days, whole, nlp=nlp)
+    assert _files(grown) == _files(whole)
+
+
+def test_increment_an_update_copies_the_statement_records_it_already_has(nlp, days, tmp_path, monkeypatch) -> None:
+    grown, whole = tmp_path / "grown", tmp_path / "whole"
+    build(days[:2], grown, nlp=nlp)
+    made = []
+    record = kg.records.statement_record
+    monkeypatch.setattr("kg.records.statement_record", lambda *args: made.append(args[0]) or record(*args))
+    statements = build(days[2:], grown, nlp=nlp, into=True).graph.statements
+    monkeypatch.undo()
+    build(days, whole, nlp=nlp)
+    assert 0 < len(made) < len(statements)
+    assert _files(grown) == _files(whole)
+
+
+def test_increment_an_edited_statements_file_is_not_copied_from(nlp, days, tmp_path) -> None:
+    grown, whole = tmp_path / "grown", tmp_path / "whole"
+    build(days[:2], grown, nlp=nlp)
+    records = grown / RECORDS_FILE
+    records.write_text(records.read_text(encoding="utf-8").replace("Macron", "Macrom"), encoding="utf-8")  # the same size
     build(days[2:], grown, nlp=nlp, into=True)
     build(days, whole, nlp=nlp)
     assert _files(grown) == _files(whole)

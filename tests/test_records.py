@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import io
 import json
 import re
@@ -9,7 +10,7 @@ import re
 import pytest
 from jsonschema import Draft202012Validator
 
-from kg.records import graph_records, record_schema, write_jsonl
+from kg.records import graph_records, record_keys, record_lines, record_schema, write_jsonl
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +153,58 @@ def test_records_broken_statement_fails(validator, broken):
 )
 def test_records_broken_entity_fails(validator, broken):
     assert not validator.is_valid(broken)
+
+
+def _lines_and_keys(graph) -> tuple[list[str], list[str]]:
+    from kg.rdf import rdf_parts, record_parts
+
+    return list(record_lines(graph)), record_keys(graph, *record_parts(rdf_parts(graph)))
+
+
+def _relabelled(graph, entity_id: str, label: str):
+    entities = tuple(dataclasses.replace(e, label=label) if e.entity_id == entity_id else e for e in graph.entities)
+    return dataclasses.replace(graph, entities=entities)
+
+
+def test_records_lines_are_what_write_jsonl_writes(small) -> None:
+    stream = io.StringIO()
+    count = write_jsonl(small, stream)
+    assert stream.getvalue() == "".join(record_lines(small))
+    assert count == len(small.entities) + len(small.statements)
+
+
+def test_records_a_line_whose_key_an_earlier_build_has_is_copied(small) -> None:
+    lines, keys = _lines_and_keys(small)
+    earlier = {keys[0]: "as the last build wrote it\n"}
+    copied = list(record_lines(small, keys, earlier))
+    assert copied[0] == "as the last build wrote it\n"
+    assert copied[1:] == lines[1:]
+
+
+def test_records_the_label_of_a_statements_place_changes_its_key_though_not_its_rdf(small) -> None:
+    from kg.rdf import rdf_parts, record_parts
+
+    renamed = _relabelled(small, "place/delhi", "New Delhi")
+    lines, keys = _lines_and_keys(small)
+    new_lines, new_keys = _lines_and_keys(renamed)
+    located = next(i for i, s in enumerate(small.statements) if s.qualifiers.location is not None) + len(small.entities)
+    statement_parts = record_parts(rdf_parts(small))[1]
+    assert statement_parts == record_parts(rdf_parts(renamed))[1]  # the RDF reads the place's id only
+    assert '"location_label": "New Delhi"' in new_lines[located]
+    assert keys[located] != new_keys[located]
+
+
+def test_records_an_entitys_mentions_change_its_key(small) -> None:
+    india = next(e for e in small.entities if e.entity_id == "country/india")
+    fewer = dataclasses.replace(small, entities=tuple(dataclasses.replace(e, mentions=e.mentions[:1]) if e is india else e for e in small.entities))
+    (lines, keys), (new_lines, new_keys) = _lines_and_keys(small), _lines_and_keys(fewer)
+    at = small.entities.index(india)
+    assert lines[at] != new_lines[at] and keys[at] != new_keys[at]
+
+
+def test_records_lines_with_equal_keys_are_equal(small) -> None:
+    lines, keys = _lines_and_keys(small)
+    for changed in (_relabelled(small, "place/delhi", "New Delhi"), _relabelled(small, "person/marco-rubio", "Rubio")):
+        new_lines, new_keys = _lines_and_keys(changed)
+        assert any(a != b for a, b in zip(keys, new_keys))
+        assert all(a == b for a, b, same in zip(lines, new_lines, (k == n for k, n in zip(keys, new_keys))) if same)
