@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from os import PathLike
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
@@ -88,8 +88,9 @@ class OutputCache:
     files: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
     #: The key of each line of ``statements.jsonl`` (:func:`kg.records.record_keys`).
     records: tuple[str, ...] = ()
-    #: Key -> its line of the last build's ``statements.jsonl``, when the file is still the one written.
-    record_lines: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    #: The last build's ``statements.jsonl`` with its size and CRC-32, when it is still the file
+    #: the keys are of (its lines are read while the new file is written, never held whole).
+    records_file: tuple[Path, int, int] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -112,8 +113,8 @@ class GraphTexts:
     dropped: tuple[str, ...] = ()
     #: (size, CRC-32) of the ``graph.ttl`` the last build's texts were read from; None for a build from scratch.
     previous_turtle: tuple[int, int] | None = None
-    #: The last build's ``statements.jsonl`` lines by key (:attr:`OutputCache.record_lines`).
-    previous_records: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    #: The last build's records: the key of each line and the file (:attr:`OutputCache.records_file`).
+    previous_records: tuple[tuple[str, ...], tuple[Path, int, int] | None] = field(default=((), None), compare=False, repr=False)
     #: File name -> (size, CRC-32) of the files written from these texts so far (``statements.jsonl``).
     _written: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -194,16 +195,18 @@ class GraphTexts:
     def write_records(self, graph: KnowledgeGraph, stream: TextIO) -> None:
         """``statements.jsonl`` of ``graph`` (the graph these texts are of), copying the last
         build's lines whose key is unchanged; its size and CRC-32 go into the cache written next."""
-        size = crc = 0
-        run: list[str] = []
-        length = 0
-        for line in record_lines(graph, self.cache.records, self.previous_records):
-            run.append(line)
-            length += len(line)
-            if length >= _PIECE:
-                size, crc = _write_run(stream, run, size, crc)
-                run, length = [], 0
-        size, crc = _write_run(stream, run, size, crc)
+        keys, old = self.previous_records
+        with _OldLines(keys, old) as previous:
+            size = crc = 0
+            run: list[str] = []
+            length = 0
+            for line in record_lines(graph, self.cache.records, previous):
+                run.append(line)
+                length += len(line)
+                if length >= _PIECE:
+                    size, crc = _write_run(stream, run, size, crc)
+                    run, length = [], 0
+            size, crc = _write_run(stream, run, size, crc)
         self._written[RECORDS_FILE] = (size, crc)
 
 
@@ -363,7 +366,7 @@ def graph_texts(
         changed=tuple(made),
         dropped=tuple(s for s in old if s not in entries),
         previous_turtle=previous.files.get(TURTLE_FILE) if previous is not None else None,
-        previous_records=previous.record_lines if previous is not None else {},
+        previous_records=(previous.records, previous.records_file) if previous is not None else ((), None),
     )
 
 
@@ -535,25 +538,76 @@ def read_cache(path: str | PathLike[str]) -> OutputCache | None:
         sizes = {name: (header[name][0], header[name][1]) for name in (TURTLE_FILE, JSONLD_FILE)}
         return OutputCache(
             header["stamp"], header["namespaces"], part_subjects, entries, header["checked"], lines, part_lines, sizes,
-            records, _record_lines(path.parent / RECORDS_FILE, header.get(RECORDS_FILE), records),
+            records, _records_file(path.parent / RECORDS_FILE, header.get(RECORDS_FILE)),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def _record_lines(path: Path, expected: list[int] | None, keys: tuple[str, ...]) -> dict[str, str]:
-    """Key -> line of the last build's ``statements.jsonl``, when it is the file the keys are of
-    (else none: the update makes every line, and the rest of the cache stands)."""
+def _records_file(path: Path, expected: list[int] | None) -> tuple[Path, int, int] | None:
+    """``statements.jsonl`` with its size and CRC-32, when it is the file the cache's keys are of
+    (else None: the update makes every line, and the rest of the cache stands)."""
+    if expected is None:
+        return None
+    size = crc = 0
     try:
-        text = _file_text(path, expected) if expected is not None else None
+        with path.open("rb") as stream:
+            while block := stream.read(_PIECE):  # a megabyte at a time: the file is never whole in memory
+                size, crc = size + len(block), zlib.crc32(block, crc)
     except OSError:
-        return {}
-    if text is None:
-        return {}
-    lines = text.split("\n")  # line feeds only, as in read_cache
-    if len(lines) != len(keys) + 1 or lines[-1]:
-        return {}
-    return {key: line + "\n" for key, line in zip(keys, lines)}
+        return None
+    return (path, size, crc) if [size, crc] == list(expected) else None
+
+
+class _OldLines:
+    """The last build's record lines by key, read from its file in order as they are asked for.
+
+    The new file lists the records the old one kept in the same order (entities by id, then
+    statements by document and place), so one pass over the old file finds every line asked
+    for; a key asked for out of that order is made again. The file stays in place until the
+    new one replaces it, under the folder's lock; its CRC-32 is checked again once read, and a
+    file changed meanwhile fails the write (nothing is replaced).
+    """
+
+    def __init__(self, keys: tuple[str, ...], file: tuple[Path, int, int] | None) -> None:
+        self.keys = frozenset(keys) if file is not None else frozenset()
+        self.order = keys
+        self.file = file
+        self.stream: BinaryIO | None = None
+        self.at = 0
+        self.crc = 0
+
+    def __enter__(self) -> _OldLines | None:
+        if self.file is None or not self.keys:
+            return None
+        self.stream = self.file[0].open("rb")
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if self.stream is None:
+            return
+        try:
+            if kind is None:
+                while block := self.stream.read(_PIECE):
+                    self.crc = zlib.crc32(block, self.crc)
+                if self.crc != self.file[2]:  # type: ignore[index]
+                    raise OSError(f"{self.file[0]} changed while the update read it")  # type: ignore[index]
+        finally:
+            self.stream.close()
+
+    def get(self, key: str) -> str | None:
+        if key not in self.keys:
+            return None
+        assert self.stream is not None
+        readline, crc32, order = self.stream.readline, zlib.crc32, self.order
+        while self.at < len(order):
+            line = readline()
+            self.crc = crc32(line, self.crc)
+            found = order[self.at]
+            self.at += 1
+            if found == key:
+                return line.decode("utf-8")
+        return None
 
 
 def _file_text(path: Path, expected: list[int]) -> str | None:

@@ -12,14 +12,14 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 from kg.model import Argument, Description, Document, Entity, Evidence, Extraction, KnowledgeGraph, Mention, Qualifiers, Quantity, Statement, statement_id
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 __all__ = [
-    "entity_record", "extraction_from_record", "extraction_record", "graph_records", "record_keys", "record_lines", "record_schema",
+    "EarlierLines", "entity_record", "extraction_from_record", "extraction_record", "graph_records", "record_keys", "record_lines", "record_schema",
     "statement_id", "statement_record", "summary", "write_jsonl",
 ]
 
@@ -125,23 +125,29 @@ def graph_records(graph: KnowledgeGraph) -> Iterator[dict[str, Any]]:
 _encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
-def record_lines(graph: KnowledgeGraph, keys: Sequence[str] = (), previous: Mapping[str, str] | None = None) -> Iterator[str]:
+class EarlierLines(Protocol):
+    """Lines an earlier build wrote, by key: a mapping, or what reads them from its file."""
+
+    def get(self, key: str) -> str | None: ...
+
+
+def record_lines(graph: KnowledgeGraph, keys: Sequence[str] = (), previous: EarlierLines | None = None) -> Iterator[str]:
     """The graph's records as JSON Lines, in :func:`graph_records`' order, each line ended.
 
-    With ``keys`` (:func:`record_keys`, one per line), a line whose key is in ``previous``
-    (key -> line, as an earlier build wrote it) is that line, not made again: an update writes
-    some 16,000 records at 1,600 articles, all but a few hundred as they were, and making and
-    encoding them was a third of a second.
+    With ``keys`` (:func:`record_keys`, one per line), a line ``previous`` has for its key (as
+    an earlier build wrote it) is that line, not made again: an update writes some 16,000
+    records at 1,600 articles, all but a few hundred as they were, and making and encoding them
+    was a third of a second. ``previous`` is asked for the keys in the order of the lines.
     """
     previous = previous if keys else None
     labels = {e.entity_id: e.label for e in graph.entities}
     k = 0
     for entity in graph.entities:
-        line = previous.get(keys[k]) if previous else None
+        line = previous.get(keys[k]) if previous is not None else None
         yield line if line is not None else _encode(entity_record(entity)) + "\n"
         k += 1
     for statement, node_id in zip(graph.statements, graph.statement_ids):
-        line = previous.get(keys[k]) if previous else None
+        line = previous.get(keys[k]) if previous is not None else None
         yield line if line is not None else _encode(statement_record(statement, graph, labels, node_id)) + "\n"
         k += 1
 

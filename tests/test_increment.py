@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from rdflib import Literal
 
+import kg.increment
 import kg.rdf
 import kg.records
 from kg.analytics import records_networkx, to_networkx
-from kg.errors import ValidationError
+from kg.errors import OutputError, ValidationError
 from kg.increment import CACHE_FILE, RECORDS_FILE, batch_texts, graph_texts, read_cache, write_cache
 from kg.model import KnowledgeGraph
 from kg.pipeline import OUTPUT_FILES, build, render_page, render_records_page
@@ -269,6 +270,22 @@ def test_increment_an_edited_statements_file_is_not_copied_from(nlp, days, tmp_p
     build(days[2:], grown, nlp=nlp, into=True)
     build(days, whole, nlp=nlp)
     assert _files(grown) == _files(whole)
+
+
+def test_increment_a_statements_file_changed_while_an_update_copies_from_it_fails_the_update(nlp, days, tmp_path, monkeypatch) -> None:
+    grown = tmp_path / "grown"
+    build(days[:2], grown, nlp=nlp)
+    before = _files(grown)
+    checked = kg.increment._records_file
+
+    def changed_after_the_check(path, expected):
+        found = checked(path, expected)
+        return (found[0], found[1], found[2] ^ 1) if found is not None else None
+
+    monkeypatch.setattr("kg.increment._records_file", changed_after_the_check)
+    with pytest.raises(OutputError, match="changed while the update read it"):
+        build(days[2:], grown, nlp=nlp, into=True)
+    assert _files(grown) == before
 
 
 def test_increment_every_output_of_a_grown_folder_equals_one_built_at_once(nlp, days, tmp_path) -> None:
