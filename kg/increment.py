@@ -117,6 +117,9 @@ class GraphTexts:
     previous_records: tuple[tuple[str, ...], tuple[Path, int, int] | None] = field(default=((), None), compare=False, repr=False)
     #: File name -> (size, CRC-32) of the files written from these texts so far (``statements.jsonl``).
     _written: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    #: ``graph.ttl`` and ``graph.jsonld`` -> where each share starts in them, and their size and
+    #: CRC-32, found as they were written (:meth:`_placed`), for the cache written after them.
+    _places_found: dict[str, tuple[list[int], tuple[int, int]]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def remade(self) -> int:
@@ -163,17 +166,26 @@ class GraphTexts:
         """``graph.jsonld``'s text (made again on every read)."""
         return "".join(self.jsonld_chunks())
 
-    @functools.cached_property
+    @property
     def _turtle_places(self) -> tuple[list[int], tuple[int, int]]:
-        texts = self._texts
-        order = self._turtle_order
-        return _places(self.turtle_chunks(), [texts[i].turtle for i in order], order)
+        return self._placed(TURTLE_FILE)
 
-    @functools.cached_property
+    @property
     def _jsonld_places(self) -> tuple[list[int], tuple[int, int]]:
+        return self._placed(JSONLD_FILE)
+
+    def _placed(self, name: str, stream: TextIO | None = None) -> tuple[list[int], tuple[int, int]]:
+        """Where each subject's share starts in the file ``name``, and the file's size and
+        CRC-32: found while the file is written into ``stream``, or else put together for them."""
+        if stream is None and name in self._places_found:
+            return self._places_found[name]
         texts = self._texts
-        order = self._jsonld_order
-        return _places(self.jsonld_chunks(), [texts[i].jsonld for i in order], order)
+        if name == TURTLE_FILE:
+            order, chunks, shares = self._turtle_order, self.turtle_chunks(), [texts[i].turtle for i in self._turtle_order]
+        else:
+            order, chunks, shares = self._jsonld_order, self.jsonld_chunks(), [texts[i].jsonld for i in self._jsonld_order]
+        found = self._places_found[name] = _places(chunks, shares, order, stream)
+        return found
 
     @property
     def turtle_file(self) -> tuple[int, int]:
@@ -187,10 +199,10 @@ class GraphTexts:
         return turtle_head(dict(self.cache.namespaces), shares) + "".join(share.turtle for share in shares)
 
     def write_turtle(self, stream: TextIO) -> None:
-        stream.writelines(self.turtle_chunks())
+        self._placed(TURTLE_FILE, stream)
 
     def write_jsonld(self, stream: TextIO) -> None:
-        stream.writelines(self.jsonld_chunks())
+        self._placed(JSONLD_FILE, stream)
 
     def write_records(self, graph: KnowledgeGraph, stream: TextIO) -> None:
         """``statements.jsonl`` of ``graph`` (the graph these texts are of), copying the last
@@ -456,10 +468,10 @@ def write_cache(texts: GraphTexts, stream: TextIO) -> None:
     stream.write(dumps(cache.records) + "\n")
 
 
-def _places(pieces: Iterator[str], shares: list[str], order: list[int]) -> tuple[list[int], tuple[int, int]]:
+def _places(pieces: Iterator[str], shares: list[str], order: list[int], stream: TextIO | None = None) -> tuple[list[int], tuple[int, int]]:
     """Where each share starts in the file of ``pieces`` (the shares in ``order``, each the end
     of its piece: a JSON-LD node's piece starts with the comma before it), by subject, and the
-    file's [size in bytes, CRC-32]."""
+    file's [size in bytes, CRC-32]; the pieces are written into ``stream`` on the way, when given."""
     starts = [0] * len(shares)
     position = size = crc = 0
     run: list[str] = []
@@ -473,9 +485,9 @@ def _places(pieces: Iterator[str], shares: list[str], order: list[int]) -> tuple
         run.append(piece)
         length += len(piece)
         if length >= _PIECE:
-            size, crc = _crc(run, size, crc)
+            size, crc = _crc(run, size, crc) if stream is None else _write_run(stream, run, size, crc)
             run, length = [], 0
-    size, crc = _crc(run, size, crc)
+    size, crc = _crc(run, size, crc) if stream is None else _write_run(stream, run, size, crc)
     return starts, (size, crc)
 
 

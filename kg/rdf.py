@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import marshal
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -24,7 +25,7 @@ from rdflib.term import Node
 
 from kg.errors import InputError
 from kg.files import current_path
-from kg.model import KnowledgeGraph, Quantity, Statement
+from kg.model import KnowledgeGraph, Mention, Quantity, Statement
 from kg.terminal import one_line
 from kg.writers import SubjectIndex, jsonld_data, turtle_text
 from kg.vocab import DCTERMS, KG, KGR, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, bind_prefixes
@@ -238,10 +239,35 @@ class RdfPart(NamedTuple):
 
 
 def _part(write: Callable[..., None], *args: object) -> RdfPart:
-    digest = hashlib.blake2b(repr((write.__name__, args)).encode("utf-8"), digest_size=12).hexdigest()
+    # marshal's version 2 writes a value the same way whatever objects hold it (no references to
+    # objects written before, no mark of interned strings), so equal records give equal keys; a
+    # third of the time of their repr, which scans every string for quotes.
+    values = (write.__name__, *(_statement_values(a) if type(a) is Statement else tuple(a) if isinstance(a, _References) else a for a in args))
+    digest = hashlib.blake2b(marshal.dumps(values, 2), digest_size=12).hexdigest()
     # A partial of a module's function, not a lambda: parts are pickled to Dask workers, which
     # make and check the texts of a big graph's subjects (kg.increment.SubjectBatch).
     return RdfPart(digest, _Write(write, args))
+
+
+def _mention_values(m: Mention | None) -> tuple | None:
+    return None if m is None else (m.doc_id, m.start, m.end, m.text, m.type, m.name, m.key)
+
+
+def _quantity_values(q: Quantity | None) -> tuple | None:
+    return None if q is None else (q.value, q.text, q.unit, q.currency)
+
+
+def _statement_values(s: Statement) -> tuple:
+    """Every field of a statement, nested records as tuples: what its part's key digests
+    (tests/test_rdf.py changes each field in turn and sees the key change)."""
+    o, e, q = s.object, s.evidence, s.qualifiers
+    return (
+        _mention_values(s.subject), s.predicate, (_mention_values(o.mention), _quantity_values(o.quantity), _mention_values(o.title)),
+        s.relation, (e.doc_id, e.sentence, e.start, e.end), s.extractor,
+        (q.date, _mention_values(q.location), _mention_values(q.affiliation), _quantity_values(q.rate), _quantity_values(q.amount),
+         q.status, q.metric, q.period, _mention_values(q.buyer)),
+        s.polarity, s.modality, s.confidence,
+    )
 
 
 class _Write(NamedTuple):

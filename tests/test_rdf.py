@@ -320,3 +320,60 @@ def test_rdf_document_derived_statement_count_is_its_number_of_statements(small:
         assert count > 0
         assert rdf.value(document_iri(document.doc_id), KG.derivedStatementCount) == Literal(count, datatype=XSD.integer)
     assert rdf.value(document_iri("d0"), KG.derivedStatementCount) == Literal(0, datatype=XSD.integer)
+
+
+def _statement_keys(graph: KnowledgeGraph) -> list[str]:
+    from kg.rdf import rdf_parts, record_parts
+
+    return record_parts(rdf_parts(graph))[1]
+
+
+def _field_changes(value: object, path: tuple[str, ...] = ()):
+    """(path, changed value) for every field of a record, nested records field by field; a
+    field left empty is given a value of its kind."""
+    import dataclasses
+
+    from kg.model import Mention, Quantity
+
+    empty = {
+        "mention": Mention("d1", 86, 91, "Delhi", "Place", "Delhi", "place:delhi"), "title": Mention("d1", 0, 5, "Marco", "Position", "Marco", "position:marco"),
+        "quantity": Quantity(1, "one"), "rate": Quantity(2, "2%", unit="percent"), "amount": Quantity(3, "$3", currency="USD"),
+        "location": Mention("d1", 86, 91, "Delhi", "Place", "Delhi", "place:delhi"), "affiliation": Mention("d1", 120, 125, "India", "Country", "India", "country:IN"),
+        "buyer": Mention("d1", 120, 125, "India", "Country", "India", "country:IN"), "date": "2026", "status": "former", "metric": "growth", "period": "2025",
+        "unit": "percent", "currency": "USD",
+    }
+    for f in dataclasses.fields(value):
+        current = getattr(value, f.name)
+        if dataclasses.is_dataclass(current):
+            for inner, changed in _field_changes(current, (*path, f.name)):
+                yield inner, dataclasses.replace(value, **{f.name: changed})
+        elif current is None:
+            yield (*path, f.name), dataclasses.replace(value, **{f.name: empty[f.name]})
+        else:
+            other = {"positive": "negative", "negative": "positive", "asserted": "hoped", "hoped": "asserted"}  # closed vocabularies
+            changed = current + 0.25 if isinstance(current, float) else current + 1 if isinstance(current, int) else other.get(current, current + "x")
+            yield (*path, f.name), dataclasses.replace(value, **{f.name: changed})
+
+
+def test_rdf_every_field_of_a_statement_reaches_its_parts_key(small) -> None:
+    located = next(i for i, s in enumerate(small.statements) if s.qualifiers.location is not None)
+    before = _statement_keys(small)[located]
+    seen = set()
+    for path, statement in _field_changes(small.statements[located]):
+        statements = small.statements[:located] + (statement,) + small.statements[located + 1 :]
+        spans = {(m.doc_id, m.start, m.end) for m in (statement.subject, statement.object.mention, statement.qualifiers.location,
+                                                      statement.qualifiers.affiliation, statement.qualifiers.buyer) if m is not None}
+        entity_of = {**small.entity_of, **{span: small.entity_of.get(span, "place/delhi") for span in spans}}
+        after = _statement_keys(replace(small, statements=statements, entity_of=entity_of))[located]
+        assert after != before, f"{'.'.join(path)} does not reach the key"
+        seen.add(path[0])
+    assert seen == {"subject", "predicate", "object", "relation", "evidence", "extractor", "qualifiers", "polarity", "modality", "confidence"}
+
+
+def test_rdf_equal_statements_read_back_from_their_records_have_equal_keys(small) -> None:
+    from kg.model import Extraction
+    from kg.records import extraction_from_record, extraction_record
+
+    extraction = Extraction(small.documents[0], (), small.statements)
+    read_back = extraction_from_record(json.loads(json.dumps(extraction_record(extraction))))
+    assert _statement_keys(replace(small, statements=read_back.statements)) == _statement_keys(small)
