@@ -30,6 +30,7 @@ from kg.model import Entity, Mention
 from kg.resolve import (
     PersonName,
     assign_ids,
+    distinct_mentions,
     entity_label,
     family_first,
     group_key,
@@ -84,7 +85,7 @@ class ChunkState:
 
 def chunk_mentions(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
     """A chunk's mentions once each, in the order resolve_mentions reads them."""
-    return tuple(sorted(set(mentions), key=lambda m: (m.doc_id, m.start, m.end, m.key)))
+    return tuple(distinct_mentions(mentions))
 
 
 def summarise_chunk(

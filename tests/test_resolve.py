@@ -1,6 +1,8 @@
 """Tests for kg.resolve: mentions built by hand -> entities with stable ids (no model needed)."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from kg.model import Mention
@@ -348,3 +350,23 @@ def test_resolve_one_word_name_with_the_same_office_joins_the_full_name():
     full, short = t.person("d1", "Gordon Brown"), t.person("d2", "Chancellor Brown", "Brown")
     _, mapping = resolve_mentions([full, short], {("d1", full.key): {"chancellor"}, ("d2", short.key): {"chancellor"}})
     assert _entity_of(short, mapping) == _entity_of(full, mapping)
+
+
+def test_resolve_distinct_mentions_keeps_each_once_by_document_and_place() -> None:
+    from kg.resolve import distinct_mentions
+
+    later = Mention("d1", 20, 25, "Blair", "Person", "Blair", "person:blair")
+    earlier = Mention("d1", 0, 10, "Tony Blair", "Person", "Tony Blair", "person:tony-blair")
+    other = Mention("d0", 5, 9, "Iraq", "Country", "Iraq", "country:IQ")
+    again = Mention(*(str(v) if isinstance(v, str) else v for v in dataclasses.astuple(later)))  # equal, another object
+    assert distinct_mentions([later, earlier, again, other]) == [other, earlier, later]
+
+
+def test_resolve_distinct_mentions_keeps_mentions_that_differ_in_any_field() -> None:
+    from kg.resolve import distinct_mentions
+
+    base = Mention("d1", 0, 5, "Blair", "Person", "Blair", "person:blair")
+    for f in dataclasses.fields(Mention):
+        value = getattr(base, f.name)
+        other = dataclasses.replace(base, **{f.name: value + 1 if isinstance(value, int) else value + "x"})
+        assert len(distinct_mentions([base, other])) == 2, f.name
