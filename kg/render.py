@@ -311,8 +311,9 @@ def html_page(
     }
     sparql_assets = _sparql_assets(rdf, index, turtle, count) if with_sparql else None
     # JSON has no NaN or Infinity (a graph file may hold "NaN"^^xsd:double): JSON.parse would
-    # refuse the whole page, so such numbers are left out.
-    values = _page_values(title, htmlsafe_json_dumps(payload, dumps=_finite_json, sort_keys=True), sparql_assets, _content_security_policy(with_sparql))
+    # refuse the whole page, so such numbers are left out. The records' keys stay in the order
+    # they are made in, the same for every page (sorting them took a third of the encoding).
+    values = _page_values(title, htmlsafe_json_dumps(payload, dumps=_finite_json), sparql_assets, _content_security_policy(with_sparql))
     return Page(_page_template(), values, layout)
 
 
