@@ -115,11 +115,10 @@ class GraphTexts:
     previous_turtle: tuple[int, int] | None = None
     #: The last build's records: the key of each line and the file (:attr:`OutputCache.records_file`).
     previous_records: tuple[tuple[str, ...], tuple[Path, int, int] | None] = field(default=((), None), compare=False, repr=False)
-    #: File name -> (size, CRC-32) of the files written from these texts so far (``statements.jsonl``).
-    _written: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
-    #: ``graph.ttl`` and ``graph.jsonld`` -> where each share starts in them, and their size and
-    #: CRC-32, found as they were written (:meth:`_placed`), for the cache written after them.
-    _places_found: dict[str, tuple[list[int], tuple[int, int]]] = field(default_factory=dict, compare=False, repr=False)
+    #: File name -> where each subject's share starts in it (none in ``statements.jsonl``) and
+    #: its size and CRC-32, found as it was written (:meth:`_placed`, :meth:`write_records`), for
+    #: the cache written after the files.
+    _written: dict[str, tuple[list[int], tuple[int, int]]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def remade(self) -> int:
@@ -166,31 +165,23 @@ class GraphTexts:
         """``graph.jsonld``'s text (made again on every read)."""
         return "".join(self.jsonld_chunks())
 
-    @property
-    def _turtle_places(self) -> tuple[list[int], tuple[int, int]]:
-        return self._placed(TURTLE_FILE)
-
-    @property
-    def _jsonld_places(self) -> tuple[list[int], tuple[int, int]]:
-        return self._placed(JSONLD_FILE)
-
     def _placed(self, name: str, stream: TextIO | None = None) -> tuple[list[int], tuple[int, int]]:
         """Where each subject's share starts in the file ``name``, and the file's size and
         CRC-32: found while the file is written into ``stream``, or else put together for them."""
-        if stream is None and name in self._places_found:
-            return self._places_found[name]
+        if stream is None and name in self._written:
+            return self._written[name]
         texts = self._texts
         if name == TURTLE_FILE:
             order, chunks, shares = self._turtle_order, self.turtle_chunks(), [texts[i].turtle for i in self._turtle_order]
         else:
             order, chunks, shares = self._jsonld_order, self.jsonld_chunks(), [texts[i].jsonld for i in self._jsonld_order]
-        found = self._places_found[name] = _places(chunks, shares, order, stream)
+        found = self._written[name] = _places(chunks, shares, order, stream)
         return found
 
     @property
     def turtle_file(self) -> tuple[int, int]:
         """The size and CRC-32 of ``graph.ttl`` as :meth:`write_turtle` writes it."""
-        return self._turtle_places[1]
+        return self._placed(TURTLE_FILE)[1]
 
     def changed_turtle(self) -> str:
         """The Turtle of the subjects whose texts were made in this run: every triple of theirs."""
@@ -209,17 +200,7 @@ class GraphTexts:
         build's lines whose key is unchanged; its size and CRC-32 go into the cache written next."""
         keys, old = self.previous_records
         with _OldLines(keys, old) as previous:
-            size = crc = 0
-            run: list[str] = []
-            length = 0
-            for line in record_lines(graph, self.cache.records, previous):
-                run.append(line)
-                length += len(line)
-                if length >= _PIECE:
-                    size, crc = _write_run(stream, run, size, crc)
-                    run, length = [], 0
-            size, crc = _write_run(stream, run, size, crc)
-        self._written[RECORDS_FILE] = (size, crc)
+            self._written[RECORDS_FILE] = _places(record_lines(graph, self.cache.records, previous), [], [], stream)
 
 
 @functools.lru_cache(maxsize=1)
@@ -449,13 +430,13 @@ def write_cache(texts: GraphTexts, stream: TextIO) -> None:
     """
     cache = texts.cache
     dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-    turtle_starts, turtle_file = texts._turtle_places
-    jsonld_starts, jsonld_file = texts._jsonld_places
+    turtle_starts, turtle_file = texts._placed(TURTLE_FILE)
+    jsonld_starts, jsonld_file = texts._placed(JSONLD_FILE)
     header = {"kind": "header", "stamp": cache.stamp, "namespaces": dict(cache.namespaces), "parts": len(cache.part_subjects),
               "subjects": len(cache.subjects), "checked": cache.checked, TURTLE_FILE: turtle_file, JSONLD_FILE: jsonld_file}
     if RECORDS_FILE in texts._written:
         # Only when statements.jsonl was written from these texts (and so is what the keys are of).
-        header[RECORDS_FILE] = texts._written[RECORDS_FILE]
+        header[RECORDS_FILE] = texts._written[RECORDS_FILE][1]
     stream.write(dumps(header) + "\n")
     part_lines = cache.part_lines
     stream.writelines(part_lines.get(key) or dumps([key, subjects]) + "\n" for key, subjects in cache.part_subjects.items())
@@ -471,7 +452,8 @@ def write_cache(texts: GraphTexts, stream: TextIO) -> None:
 def _places(pieces: Iterator[str], shares: list[str], order: list[int], stream: TextIO | None = None) -> tuple[list[int], tuple[int, int]]:
     """Where each share starts in the file of ``pieces`` (the shares in ``order``, each the end
     of its piece: a JSON-LD node's piece starts with the comma before it), by subject, and the
-    file's [size in bytes, CRC-32]; the pieces are written into ``stream`` on the way, when given."""
+    file's [size in bytes, CRC-32]; the pieces are written into ``stream`` on the way, when given
+    (with no shares, a file written in pieces and its size and CRC-32)."""
     starts = [0] * len(shares)
     position = size = crc = 0
     run: list[str] = []
@@ -561,14 +543,20 @@ def _records_file(path: Path, expected: list[int] | None) -> tuple[Path, int, in
     (else None: the update makes every line, and the rest of the cache stands)."""
     if expected is None:
         return None
-    size = crc = 0
     try:
         with path.open("rb") as stream:
-            while block := stream.read(_PIECE):  # a megabyte at a time: the file is never whole in memory
-                size, crc = size + len(block), zlib.crc32(block, crc)
+            size, crc = _read_crc(stream, 0, 0)
     except OSError:
         return None
     return (path, size, crc) if [size, crc] == list(expected) else None
+
+
+def _read_crc(stream: BinaryIO, size: int, crc: int) -> tuple[int, int]:
+    """``size`` and ``crc`` carried on over the rest of ``stream``, a megabyte at a time: the
+    file is never whole in memory."""
+    while block := stream.read(_PIECE):
+        size, crc = size + len(block), zlib.crc32(block, crc)
+    return size, crc
 
 
 class _OldLines:
@@ -600,8 +588,7 @@ class _OldLines:
             return
         try:
             if kind is None:
-                while block := self.stream.read(_PIECE):
-                    self.crc = zlib.crc32(block, self.crc)
+                _, self.crc = _read_crc(self.stream, 0, self.crc)
                 if self.crc != self.file[2]:  # type: ignore[index]
                     raise OSError(f"{self.file[0]} changed while the update read it")  # type: ignore[index]
         finally:

@@ -8,11 +8,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from sys import intern
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from importlib import resources
+from sys import intern
 from typing import Any, Protocol
 
 from kg.model import Argument, Description, Document, Entity, Evidence, Extraction, KnowledgeGraph, Mention, Qualifiers, Quantity, Statement, statement_id
