@@ -4,6 +4,7 @@ Pure string functions on the standard library only: no spaCy, and none of them r
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
@@ -396,8 +397,11 @@ def find_quantities(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def title_key(title: str) -> str:
     """The form titles are compared in: lower case, no dots, hyphens as spaces, single spaces.
+
+    Remembered: resolution asks it for the same few thousand titles tens of thousands of times.
 
     Examples:
         >>> title_key("Chief  Executive"), title_key("Director-General")

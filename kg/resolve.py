@@ -7,6 +7,7 @@ beside a fuller one for the same person).
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
@@ -30,8 +31,10 @@ log = logging.getLogger(__name__)
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their"})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def slugify(text: str) -> str:
-    """A lower-case ASCII slug for IRIs and ids.
+    """A lower-case ASCII slug for IRIs and ids (remembered: resolution slugs each label again
+    for every id it tries and every office it names).
 
     Examples:
         >>> slugify("S. Jaishankar")
@@ -47,11 +50,6 @@ def slugify(text: str) -> str:
 
 def person_parts(key: str) -> list[str]:
     return key.split(":", 1)[1].replace("-", " ").split()
-
-
-def _size(key: str) -> tuple[int, int]:
-    parts = person_parts(key)
-    return len(parts), sum(map(len, parts))
 
 
 #: Common Chinese and Korean family names, which news writes first ("Wen Jiabao", "Roh Moo-hyun").
@@ -237,6 +235,9 @@ def person_decisions(
         peers[key] = peers[key] or name.peer
         raised[key] = raised[key] or name.knighted
     all_keys = {key for _, key in names}
+    # Each key's words and size once, not once for every candidate it is weighed against.
+    parts_of = {key: person_parts(key) for key in all_keys}
+    size_of = {key: (len(parts), sum(map(len, parts))) for key, parts in parts_of.items()}
     # In how many articles each name is given (names hold every article of a surname's keys).
     articles = Counter(key for _, key in names)
 
@@ -262,8 +263,8 @@ def person_decisions(
         the surname (:data:`DOMINANT`), and of the same gender. Also the candidates passed over
         for the usual bearer."""
         key = short.key
-        parts = person_parts(key)
-        fuller = [k for k in pool if k != key and _compatible(parts, person_parts(k)) and _size(k) > _size(key)]
+        parts, size = parts_of[key], size_of[key]
+        fuller = [k for k in pool if k != key and size_of[k] > size and _compatible(parts, parts_of[k])]
         if not strict:
             fuller = [k for k in fuller if fits(short, k, local=True)]
         elif short.plain:
@@ -271,7 +272,7 @@ def person_decisions(
             # plain "Mr Blair" elsewhere is not the corpus's Sir Ian Blair.
             fuller = [k for k in fuller if not raised[k]]
         # Keep only the maximal candidates: "S. Jaishankar" and "Subrahmanyam Jaishankar" are one chain.
-        maximal = [k for k in fuller if not any(o != k and _compatible(person_parts(k), person_parts(o)) and _size(o) > _size(k) for o in fuller)]
+        maximal = [k for k in fuller if not any(o != k and size_of[o] > size_of[k] and _compatible(parts_of[k], parts_of[o]) for o in fuller)]
         passed_over: list[str] = []
         if strict and len(maximal) > 1:
             # A name the corpus gives far more often than all the others of the surname together
@@ -298,7 +299,7 @@ def person_decisions(
                 target[(doc_id, key)] = local
                 continue
             found, passed_over = best(name, by_surname[surname(key)], strict=True)
-            if found is not None and len(person_parts(key)) == 1 and not vouched(doc_id, name, found):
+            if found is not None and len(parts_of[key]) == 1 and not vouched(doc_id, name, found):
                 found = None  # "Breakfast with Frost" is no article about David Frost
             if found is not None and offices.get((doc_id, key)) and offices_of[found] and not offices.get((doc_id, key)) & offices_of[found]:
                 found = None  # "President Carter" is no general secretary
@@ -312,7 +313,7 @@ def person_decisions(
                 if name.gender:
                     why += ", of the same gender"
                 reasons[(doc_id, key)] = f"{name.display} ({doc_id}) -> {found.split(':', 1)[1]}: {why}"
-            elif len(person_parts(key)) == 1:
+            elif len(parts_of[key]) == 1:
                 target[(doc_id, key)] = f"{key}#{doc_id}"
             else:
                 target[(doc_id, key)] = key
