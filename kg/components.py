@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 from kg.gazetteer import country_code, demonym_code, party_forms, party_name, region_name
 from kg.normalize import find_quantities
 from kg.syntax import DASHES, indices_of, is_spaced_dash, lowered_in
-from kg.syntax.titles import is_title_head, names_party_member, title_before
+from kg.syntax.titles import is_title_head, names_party_member, office_names, title_before
 from kg.lexicon import (
     AGREEMENT_HEADS,
     FORMER_WORDS,
@@ -68,6 +68,19 @@ def _person_after_title(doc: Doc, span: Span) -> Span:
     return span
 
 
+
+
+def _after_titles(doc: Doc, span: Span, taken: set[int]) -> Span:
+    """A person's name run on from the title before it ("[Minister for Europe] Denis MacShane"
+    read as one name): the words after the title are the person's."""
+    if span.label_ != "PERSON" or span.start not in taken:
+        return span
+    start = span.start
+    while start < span.end and start in taken:
+        start += 1
+    if start == span.end or any(i in taken for i in range(start, span.end)):
+        return span
+    return Span(doc, start, span.end, label=span.label_)
 
 
 def _cut_at_dash(span: Span) -> Span:
@@ -309,13 +322,37 @@ def _inside_other_name(doc: Doc, start: int, end: int) -> bool:
     another kind of organisation: "the Labor Department", "International Labour Organisation",
     "the Bureau of Labor Statistics" (not "SNP Holyrood leader", "Devon county Labour group")."""
     for ent in doc.ents:
+        if end - start == 1 and ent.start == end and _acronym_of_name(doc, start, ent):
+            return True
         if ent.label_ not in {"ORG", "FAC", "GPE"} or not (ent.start <= start and end <= ent.end) or (ent.start, ent.end) == (start, end):
             continue
         head = ent.root
         lower = head.lower_
         if not start <= head.i < end and head.is_title and (lower in ORGANIZATION_KINDS or lower == "bureau") and lower not in _PARTY_BODIES:
             return True
+        if end - start == 1 and _acronym_of_name(doc, start, ent):
+            return True
     return False
+
+
+def _acronym_of_name(doc: Doc, i: int, ent: Span) -> bool:
+    """"BNP Paribas", "of BNP Paribas" with only "Paribas" tagged: an upper-case acronym at the
+    start of, or right before, a company name the model read, whose other words are proper
+    names (not titles or party bodies) and that no title or member noun follows ("SNP Holyrood
+    leader", "DUP MPs" stay the party's). Such an acronym is a word of that name, whatever else
+    it abbreviates."""
+    token = doc[i]
+    if ent.label_ != "ORG" or not token.is_upper or not token.is_alpha or len(token) < 2:
+        return False
+    if ent.start == i:
+        rest = ent[1:]
+    elif ent.start == i + 1 and not token.ent_type_ and token.dep_ == "compound" and ent.start <= token.head.i < ent.end:
+        rest = ent[:]
+    else:
+        return False
+    if not len(rest) or not all(t.is_title and t.pos_ == "PROPN" and not _is_title_word(t) and t.lower_ not in _PARTY_BODIES for t in rest):
+        return False
+    return not names_party_member(doc[ent.end] if ent.end < len(doc) else None)
 
 
 def _party_spans(doc: Doc) -> list[Span]:
@@ -361,6 +398,8 @@ def kg_entities(doc: Doc) -> Doc:
             spans.append(Span(doc, trimmed.start, trimmed.end, label="TITLE"))
             continue
         trimmed = _whole_nation(trimmed)
+        if trimmed.start > 0 and _acronym_of_name(doc, trimmed.start - 1, trimmed):
+            trimmed = Span(doc, trimmed.start - 1, trimmed.end, label=trimmed.label_)  # "[BNP] Paribas"
         head = trimmed.root
         if trimmed.label_ in {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "PERSON"}:
             if head.lower_ in EVENT_HEADS:
@@ -379,12 +418,15 @@ def kg_entities(doc: Doc) -> Doc:
     spans = [piece for s in spans for piece in _split_person_title(doc, s)]
     persons = [s for s in spans if s.label_ == "PERSON"]
     titles = [Span(doc, *found, label="TITLE") for p in persons if (found := title_before(doc, p.start)) is not None]
+    # "The Shadow Secretary of State for Culture, Media and Sport, Tessa Jowell": an office with
+    # its portfolio is one title wherever it stands, over the model's "Shadow", "State for Culture".
+    titles += [Span(doc, *found, label="TITLE") for found in office_names(doc)]
     named = [_cut_at_dash(n) for token in doc if (n := _named_phrase(token)) is not None]
     # Titles and named phrases win over the model's spans they overlap; countries inside
     # titles ("U.S." in "U.S. Secretary of State") survive because titles exclude them.
     strong = filter_spans(titles + named)
     taken = {i for s in strong for i in range(s.start, s.end)}
-    kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end)) or s.label_ not in _WEAK_LABELS]
+    kept = [s for s in (_after_titles(doc, s, taken) for s in spans) if not any(i in taken for i in range(s.start, s.end)) or s.label_ not in _WEAK_LABELS]
     # "U.S. Treasury Secretary" read as one ORG: once the title is split off, the country
     # before it is a mention of its own (the title holder's affiliation).
     found = filter_spans(strong + kept)

@@ -407,3 +407,75 @@ def test_components_plural_acronym_title_splits_off_a_person_span() -> None:
         """,
     )
     assert ("Ann Lee", "PERSON") in _ents(doc) and ("MPs Ann Lee", "PERSON") not in _ents(doc)
+
+
+def test_components_an_office_with_its_portfolio_is_one_title_over_the_model_s_organisations() -> None:
+    doc = build(
+        "The Shadow Secretary of State for Health, Andrew Lansley, spoke.",
+        """
+        The       DET   DT  the       det      2
+        Shadow    PROPN NNP Shadow    compound 2  B-ORG
+        Secretary PROPN NNP Secretary nsubj    11
+        of        ADP   IN  of        prep     2
+        State     PROPN NNP State     pobj     3  B-ORG
+        for       ADP   IN  for       prep     4  I-ORG
+        Health    PROPN NNP Health    pobj     5  I-ORG
+        ,         PUNCT ,   ,         punct    2
+        Andrew    PROPN NNP Andrew    compound 9  B-PERSON
+        Lansley   PROPN NNP Lansley   appos    2  I-PERSON
+        ,         PUNCT ,   ,         punct    2
+        spoke     VERB  VBD speak     ROOT     11
+        .         PUNCT .   .         punct    11
+        """,
+    )
+    assert _ents(doc) == [("Shadow Secretary of State for Health", "TITLE"), ("Andrew Lansley", "PERSON")]
+
+
+def test_components_a_name_run_on_from_a_portfolio_is_the_person_after_it() -> None:
+    doc = build(
+        "Minister for Europe Denis MacShane spoke.",
+        """
+        Minister PROPN NNP Minister compound 4
+        for      ADP   IN  for      prep     0
+        Europe   PROPN NNP Europe   pobj     1
+        Denis    PROPN NNP Denis    compound 4  B-PERSON
+        MacShane PROPN NNP MacShane nsubj    5  I-PERSON
+        spoke    VERB  VBD speak    ROOT     5
+        .        PUNCT .   .        punct    5
+        """,
+    )
+    assert _ents(doc) == [("Minister for Europe", "TITLE"), ("Denis MacShane", "PERSON")]
+
+
+def test_components_a_party_acronym_opening_a_company_name_is_the_company_s() -> None:
+    doc = build(
+        "Analysts at BNP Paribas agreed.",
+        """
+        Analysts PROPN NNS analyst  nsubj    4
+        at       ADP   IN  at       prep     0
+        BNP      PROPN NNP BNP      compound 3  B-ORG
+        Paribas  PROPN NNP Paribas  pobj     1  I-ORG
+        agreed   VERB  VBD agree    ROOT     4
+        .        PUNCT .   .        punct    4
+        """,
+    )
+    assert _ents(doc) == [("BNP Paribas", "ORG")]
+
+
+
+def test_components_an_acronym_before_a_company_name_the_model_read_is_part_of_it() -> None:
+    doc = build(
+        "Analyst Nick Brul of BNP Paribas spoke.",
+        """
+        Analyst  PROPN NNP analyst  compound 2
+        Nick     PROPN NNP Nick     compound 2  B-PERSON
+        Brul     PROPN NNP Brul     nsubj    6  I-PERSON
+        of       ADP   IN  of       prep     2
+        BNP      PROPN NNP BNP      compound 5
+        Paribas  PROPN NNP Paribas  pobj     3  B-ORG
+        spoke    VERB  VBD speak    ROOT     6
+        .        PUNCT .   .        punct    6
+        """,
+    )
+    assert ("BNP Paribas", "ORG") in _ents(doc)
+    assert ("BNP", "ORG") not in _ents(doc)

@@ -362,3 +362,25 @@ def test_positions_an_organisation_opening_a_sentence_owns_the_title_after_it(fa
 def test_positions_a_common_word_opening_a_sentence_stays_in_the_title(facts) -> None:
     found = facts("Shares in Brenmark rose on Monday. Company spokesman Tom Webb said sales were strong.")
     assert has(found, "Tom Webb", "holdsPosition", "Company spokesman")
+
+
+def test_positions_a_shadow_office_with_its_portfolio_is_one_title_and_no_employer(facts) -> None:
+    found = facts("The Shadow Secretary of State for Health, Andrew Lansley, said waiting lists were longer.")
+    assert {f.object for f in found if f.predicate == "holdsPosition"} == {"Shadow Secretary of State for Health"}
+    assert not [f for f in found if f.predicate in {"worksFor", "memberOf"}]
+
+
+def test_positions_a_portfolio_listed_with_commas_and_and_stays_in_the_title(facts) -> None:
+    found = facts("The Secretary of State for Environment, Food and Rural Affairs, Margaret Beckett, opened the show.")
+    assert has(found, "Margaret Beckett", "holdsPosition", "Secretary of State for Environment, Food and Rural Affairs", affiliation=None)
+    assert not [f for f in found if f.predicate == "worksFor"]
+
+
+def test_positions_an_apposed_minister_holds_the_whole_office_only(facts) -> None:
+    found = facts("Lord Falconer, Minister for Housing and Planning, said the plans were fair.")
+    assert {(f.object, f.affiliation) for f in found if f.predicate == "holdsPosition"} == {("Minister for Housing and Planning", None)}
+
+
+def test_positions_a_name_listed_among_companies_works_for_none_of_them(facts) -> None:
+    found = facts("The bank said Jane Hollis, Barclays Capital, Calyon and HSBC had advised it.")
+    assert not [f for f in found if f.predicate == "worksFor"]

@@ -41,3 +41,40 @@ def test_token_texts_are_the_tokens_texts(nlp) -> None:
 def test_capitalised_marks_title_case_and_capitals(nlp) -> None:
     doc = nlp(TEXT)
     assert capitalised(doc) == [t.is_title or t.is_upper for t in doc]
+
+
+def _offices(words: str, ents: dict[str, str] | None = None) -> list[str]:
+    from spacy.tokens import Doc
+
+    from kg.syntax.titles import office_names
+
+    tokens = words.split()
+    tags = ["O"] * len(tokens)
+    for name, label in (ents or {}).items():
+        first = tokens.index(name.split()[0])
+        for k in range(len(name.split())):
+            tags[first + k] = ("B-" if k == 0 else "I-") + label
+    doc = Doc(spacy.blank("en").vocab, words=tokens, ents=tags)
+    return [doc[start:end].text for start, end in office_names(doc)]
+
+
+def test_office_names_a_portfolio_list_ends_at_its_and() -> None:
+    found = _offices("The Secretary of State for Culture , Media and Sport , Tessa Jowell , spoke", {"Tessa Jowell": "PERSON"})
+    assert found == ["Secretary of State for Culture , Media and Sport"]
+
+
+def test_office_names_a_comma_with_no_list_after_it_ends_the_portfolio() -> None:
+    assert _offices("The Minister for Trade , Mark Vaile , said so", {"Mark Vaile": "PERSON"}) == ["Minister for Trade"]
+
+
+def test_office_names_take_the_capitalised_title_words_before_the_head() -> None:
+    assert _offices("The Shadow Secretary of State for the Family said so") == ["Shadow Secretary of State for the Family"]
+
+
+def test_office_names_a_place_or_an_organisation_after_for_is_no_portfolio() -> None:
+    assert _offices("the Secretary of State for Scotland spoke", {"Scotland": "GPE"}) == ["Secretary of State"]
+    assert _offices("the Minister for the Cabinet Office spoke") == []
+
+
+def test_office_names_need_a_portfolio_or_of_state() -> None:
+    assert _offices("Foreign Minister Jack Straw spoke", {"Jack Straw": "PERSON"}) == []

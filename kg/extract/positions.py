@@ -18,7 +18,7 @@ from kg.gazetteer import party_name
 from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
 from kg.syntax import DASHES, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, direct_objects, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
-from kg.syntax.titles import hyphen_prefix, is_plural, is_title_head, title_before, title_words
+from kg.syntax.titles import hyphen_prefix, is_plural, is_title_head, title_before, title_portfolio, title_words
 
 __all__ = ["position_statements"]
 
@@ -388,7 +388,7 @@ def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention
     title: list[Token] = []
     rest: list[Token] = []
     for k, t in enumerate(words):
-        if t.lower_ in {"of", "at", "for", "with", "from"} and title and any(is_title_head(w) for w in title):
+        if t.lower_ in {"of", "at", "for", "with", "from"} and title and any(is_title_head(w) for w in title) and not (t.ent_type_ == "TITLE" and t.ent_iob_ == "I"):
             rest = words[k:]
             break
         if t.i in b.ctx.mentions and b.ctx.mentions[t.i].type != "Position":
@@ -400,7 +400,12 @@ def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention
             owner = owner or found
             continue
         title.append(t)
-    if not title or not is_title_head(title[-1]) or any(t.pos_ in {"VERB", "AUX"} and not is_title_head(t) for t in title):
+    if not title:
+        return None
+    # The head ends the title, or stands before the portfolio its TITLE span gives it ("Minister
+    # for Defence Procurement").
+    head = title[-1] if is_title_head(title[-1]) else next((t for t in title if is_title_head(t) and title_portfolio(t)[-1:] == title[-1:]), None)
+    if head is None or any(t.pos_ in {"VERB", "AUX"} and not is_title_head(t) for t in title):
         return None
     if rest:
         found = next((m for t in rest[1:] if (m := _owner(t, b)) is not None), None)
@@ -408,7 +413,7 @@ def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention
             owner = owner or found
         elif rest[0].lower_ in {"of", "for"} and len(rest) <= 4 and all(t.is_alpha and (t.is_lower or t.lower_ in {"the"}) for t in rest[1:]):
             title = title + rest  # "head of currency strategy": a portfolio, part of the title
-    return title, owner, title[-1]
+    return title, owner, head
 
 
 def _split_titles(words: list[Token]) -> list[list[Token]]:
@@ -480,7 +485,9 @@ def _linear_appositions(sent: Span, b: Builder) -> None:
                     words, owner, _ = read
                     for part in _split_titles(words):
                         _office(b, part[-1], (person, 1.0), part, owner, "kg.rules.appos.v1", 0.75, status_of(part[-1]))
-                else:
+                elif not (k + 1 < sent.end and doc[k].text == "," and k + 1 in ctx.mentions and all(t.i in ctx.mentions for t in phrase)):
+                    # (a bare name with another after it, "ABN Amro, BNP Paribas, Calyon and ...",
+                    # is a list of names, not an employer)
                     _employer_phrase(phrase, person, b)
 
 

@@ -13,7 +13,7 @@ from kg.gazetteer import country_code, party_name
 from kg.lexicon import FORMER_WORDS, HONORIFICS, ORGANIZATION_KINDS, TITLE_HEADS, TITLE_MODIFIERS
 from kg.syntax.phrases import DASHES
 
-__all__ = ["hyphen_prefix", "is_plural", "is_title_head", "names_party_member", "title_before", "title_words"]
+__all__ = ["hyphen_prefix", "is_plural", "is_title_head", "names_party_member", "office_names", "title_before", "title_portfolio", "title_words"]
 
 #: Words that join the parts of a capitalised title ("Secretary of State for Health",
 #: "Culture, Media and Sport Secretary").
@@ -226,6 +226,18 @@ def hyphen_prefix(noun: Token) -> Token | None:
     return None
 
 
+def title_portfolio(noun: Token) -> list[Token]:
+    """The words after ``noun`` inside its TITLE span (:func:`office_names`: "[Minister] for
+    Defence Procurement"), whatever the parse made of them."""
+    doc = noun.doc
+    if noun.ent_type_ != "TITLE":
+        return []
+    end = noun.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "TITLE":
+        end += 1
+    return list(doc[noun.i + 1 : end])
+
+
 def title_words(noun: Token) -> list[Token]:
     """The words of a title headed by ``noun`` in an apposition or after a copula: its modifiers
     before it (not determiners, possessives or names) and an "of"/"for" complement that names a
@@ -235,6 +247,7 @@ def title_words(noun: Token) -> list[Token]:
     prefix = hyphen_prefix(noun)
     if prefix is not None:
         words += [prefix, noun.doc[noun.i - 1]]
+    words += title_portfolio(noun)
     for child in sorted(noun.lefts, key=lambda t: -t.i):
         if child.dep_ in {"det", "poss", "predet", "case", "punct", "cc"} or child.ent_type_ in _NAME_LABELS:
             continue
@@ -256,3 +269,84 @@ def title_words(noun: Token) -> list[Token]:
         if len(phrase) <= 4:
             words += [prep, *phrase]
     return sorted(set(words), key=lambda t: t.i)
+
+
+#: Heads of the capitalised government offices that name a portfolio after them ("Secretary of
+#: State for Health", "Minister for Europe", "Commissioner for Trade").
+_PORTFOLIO_HEADS = frozenset({"secretary", "minister", "commissioner"})
+#: Entity labels a portfolio never holds: a person ends it, a country or place is whom the office
+#: belongs to ("Minister for Foreign Affairs of Singapore"; "Secretary of State for India" keeps
+#: India as the owner, as it was).
+_NOT_PORTFOLIO = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+
+def _portfolio_word(token: Token) -> bool:
+    return token.is_title and token.is_alpha and token.ent_type_ not in _NOT_PORTFOLIO and not party_name(token.text, before_title=True)
+
+
+def _portfolio_end(doc: Doc, i: int) -> int | None:
+    """Where the portfolio after "for" at ``i`` ends: one group of capitalised words ("for
+    Trade"), two joined by "and" ("for Trade and Industry"), or a list of them ending in "and"
+    ("for Culture, Media and Sport"); a comma with no such list after it ends the title ("the
+    Minister for Trade, Simon Birmingham"). None when no portfolio follows, or the words name an
+    organisation ("for the Conservative Party", "for the Environment Agency")."""
+    if i >= len(doc) or doc[i].lower_ != "for":
+        return None
+    k = i + 1
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    groups: list[tuple[int, int]] = []
+    joiners: list[str] = []
+    while True:
+        start = k
+        while k < len(doc) and k - start < 4 and _portfolio_word(doc[k]):
+            k += 1
+        if k == start:
+            break
+        groups.append((start, k))
+        if k + 1 < len(doc) and (doc[k].lower_ in {"and", "&"} or doc[k].text == ","):
+            joiners.append("," if doc[k].text == "," else "and")
+            k += 1
+            continue
+        break
+    if not groups:
+        return None
+    end = groups[0][1]
+    for n, joiner in enumerate(joiners):
+        if n + 1 >= len(groups):
+            break
+        if joiner == "and":
+            end = groups[n + 1][1]
+            break
+    if any(doc[k].lower_ in ORGANIZATION_KINDS for k in range(groups[0][0], end) if doc[k].text != ","):
+        return None
+    return end
+
+
+def office_names(doc: Doc) -> list[tuple[int, int]]:
+    """The (start, end) token spans of capitalised government offices named with their portfolio,
+    wherever they stand: "Shadow Secretary of State for the Family", "Secretary of State for
+    Culture, Media and Sport", "State Minister for National Development Planning". The model
+    reads words of such names as organisations ("Shadow", "State for Culture", "Media"); as one
+    title they are the office's, and what follows "for" is its portfolio, not its owner.
+
+    Only a title-case head with "of State" or a "for" portfolio after it counts; the capitalised
+    title words before the head ("Shadow", "State", "Deputy") are part of the name, a party's or
+    a country's name is not.
+    """
+    found: list[tuple[int, int]] = []
+    for head in doc:
+        if not (head.is_title and head.lower_ in _PORTFOLIO_HEADS):
+            continue
+        end = head.i + 1
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text == "State":
+            end += 2
+        portfolio = _portfolio_end(doc, end)
+        if portfolio is None and end == head.i + 1:
+            continue
+        end = portfolio or end
+        start = head.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in TITLE_MODIFIERS and not _names_party(doc, start - 1, end) and not country_code(doc[start - 1].text):
+            start -= 1
+        found.append((start, end))
+    return found
