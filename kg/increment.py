@@ -271,6 +271,7 @@ BATCH = 2_000
 
 def graph_texts(
     graph: KnowledgeGraph, previous: OutputCache | None = None, check: bool = True, keep_rdf: bool = False, maker: TextsMaker | None = None,
+    keep: Callable[[], None] | None = None,
 ) -> GraphTexts | None:
     """The output texts of ``graph``, reusing ``previous``'s for the subjects whose parts are unchanged.
 
@@ -278,7 +279,10 @@ def graph_texts(
     whole graph's RDF in one rdflib graph, and return it (for outputs that need it), instead of
     :data:`BATCH` subjects at a time (a graph of at most :data:`ONE_PASS` subjects in one).
     ``maker``: where the batches are made and checked (:func:`make_texts`, in this process, by
-    default; ``kg.distribute.DaskTexts`` on a cluster's workers).
+    default; ``kg.distribute.DaskTexts`` on a cluster's workers). ``keep``: called once the parts,
+    their keys and the subjects' lists are made, before the batches: what exists then lives to
+    the end of a build, which ``kg.pipeline`` keeps out of the collections (``gc.freeze``), so that
+    the young collection after each batch scans that batch's objects only.
 
     Returns:
         The texts, or None when the subjects made in this run break the shapes (or the graph has
@@ -331,6 +335,8 @@ def graph_texts(
         made.update(texts)
     else:
         order = {key: i for i, key in enumerate(parts)}
+        if keep is not None:
+            keep()
 
         def batch(subjects: list[str]) -> SubjectBatch:
             # The whole of each subject of the batch, its parts in the order a build writes

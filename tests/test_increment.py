@@ -117,6 +117,19 @@ def test_increment_a_batch_made_elsewhere_that_breaks_the_shapes_refuses_the_gra
     assert made[-1] is None
 
 
+def test_increment_keep_is_called_once_the_parts_are_made_and_before_any_batch(graphs) -> None:
+    events = []
+
+    def maker(batches, types):
+        for batch in batches:
+            events.append("batch")
+            yield batch_texts(batch, types)
+
+    earlier = graph_texts(graphs[1]).cache
+    graph_texts(graphs[2], earlier, maker=maker, keep=lambda: events.append("keep"))
+    assert events[0] == "keep" and events.count("keep") == 1 and "batch" in events
+
+
 def test_increment_the_whole_rdf_is_kept_only_when_asked_for(graphs) -> None:
     kept = graph_texts(graphs[-1], keep_rdf=True).rdf
     assert kept is not None and set(kept) == set(to_rdf(graphs[-1]))
