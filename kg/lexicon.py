@@ -11,7 +11,9 @@ from __future__ import annotations
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof. rev rev. hon hon. "
     "sen. rep. gov. gen. col. lt. capt. sgt. adm. maj. cmdr. messrs messrs. mme mme. "
-    "shri smt smt. sri sheikh".split()
+    "shri smt smt. sri sheikh "
+    # British style writes military ranks without a stop: "Gen Musharraf", "Lt Col Tim Collins".
+    "gen lt col capt sgt adm maj cmdr brig cpl".split()
 )
 
 #: Titles written after a name: "Frank Field MP", "Philippe Sands QC".

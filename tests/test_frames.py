@@ -654,3 +654,9 @@ def test_frames_buying_a_number_of_a_makers_products_is_no_takeover(facts) -> No
 
 def test_frames_related_to_not_from_a_ranking(facts) -> None:
     assert not any(f.predicate == "relatedTo" for f in facts("Renault overtook Peugeot as France's biggest carmaker last year."))
+
+
+def test_frames_a_trip_after_which_someone_failed_to_return_was_made(facts) -> None:
+    found = facts("Ann Lee, who failed to return after a trip to Glasgow, was arrested.")
+    assert has(found, "Ann Lee", "visits", "Glasgow", polarity="positive")
+    assert not has(found, "Ann Lee", "visits", "Glasgow", polarity="negative")

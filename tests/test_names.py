@@ -345,3 +345,10 @@ def test_names_a_firms_part_is_not_the_firms_longer_name(mentions) -> None:
 def test_names_a_short_form_after_a_named_part_is_that_part(mentions) -> None:
     found = mentions("Aviva is to sell its Norwich Union Life insurance arm to Allianz. Norwich Union had sales of $5bn last year.")
     assert found["Norwich Union"][1] == found["Norwich Union Life"][1]
+
+
+def test_names_a_military_rank_before_a_name_is_no_one(mentions) -> None:
+    found = mentions("The court ruled that Gen Pinochet could stand trial. Lt Col Tim Collins told the troops to be humble.")
+    assert "Gen" not in found and "Lt Col" not in found
+    assert found["Gen Pinochet"] == ("Person", "person:pinochet")
+    assert all(kind for kind, _ in found.values())

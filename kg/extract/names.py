@@ -580,8 +580,9 @@ def _unnamed(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) 
                 kind, score = max(votes.items(), key=lambda kv: (kv[1], kv[0])) if votes else ("", 0)
                 if score >= _STRONG and kind in _VOTING_TYPES:
                     found = _retyped(replace(probe, type=""), kind) if kind != "Organization" else probe
-                    for j in range(i, end):
-                        by_token[j] = found
+                    if found.type:  # ("Lt Col" is a rank with no name after it: nobody)
+                        for j in range(i, end):
+                            by_token[j] = found
             i = end
 
 

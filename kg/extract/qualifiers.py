@@ -115,6 +115,22 @@ def polarity_of(anchor: Token) -> str:
     return "positive"
 
 
+#: Prepositions whose object has taken place whatever the clause they hang from says: "failed
+#: to return after a trip to East Kilbride" (the trip was made), "has not spoken since the merger".
+_HAPPENED_PREPOSITIONS = frozenset({"after", "since", "following", "during"})
+
+
+def happened_before(anchor: Token, clause: Token | None) -> bool:
+    """Whether the noun ``anchor`` names an event in an "after/since/following/during" phrase of
+    ``clause``, its governing verb: the clause's negation does not reach it."""
+    current = anchor
+    while clause is not None and current != clause and current.head != current:
+        if current.dep_ == "pobj" and current.head.lower_ in _HAPPENED_PREPOSITIONS:
+            return True
+        current = current.head
+    return False
+
+
 def modality_of(anchor: Token) -> str:
     """How the clause is asserted: by the words that embed it, else by its own future ("will",
     "is to": planned) or conditional ("would": possible); see ``_embedded_modality``."""
