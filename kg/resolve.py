@@ -15,15 +15,16 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from kg.gazetteer import country_code, demonym_code, gender_of, party_country, party_name
-from kg.lexicon import ROYAL_STYLES
+from kg import predicates
+from kg.gazetteer import country_code, demonym_code, gender_of, is_first_name, party_country, party_name
+from kg.lexicon import HONORIFICS, ROYAL_STYLES
 from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement
 from kg.normalize import title_key
 
 __all__ = [
     "MentionResolver", "PersonName", "assign_ids", "distinct_mentions", "entity_label", "family_first", "group_key", "id_family", "make_entity",
     "mark_styles", "person_decisions", "person_names", "person_parts", "position_label", "rare_limit", "resolution_inputs",
-    "resolve_graph", "resolve_mentions", "self_vouched", "slugify", "surname", "title_key",
+    "resolve_graph", "resolve_mentions", "self_vouched", "settle_types", "slugify", "surname", "title_key",
 ]
 
 log = logging.getLogger(__name__)
@@ -960,6 +961,117 @@ def described_holders(extractions: list[Extraction], statements: list[Statement]
     return out
 
 
+# --- one type per name across the corpus --------------------------------------------------------
+
+#: The types a name's occurrences are weighed between across articles.
+_SETTLED_TYPES = ("Person", "Organization", "Place")
+#: How many more articles one type must have than another to overrule it, and at least how many.
+_OVERRULE_RATIO, _OVERRULE_MIN = 2, 2
+
+
+def _name_of(m: Mention) -> str:
+    return m.key.split(":", 1)[1]
+
+
+def _typed_by_articles(extractions: list[Extraction]) -> dict[str, dict[str, set[str]]]:
+    """name -> type -> the documents whose mentions of the name have that type."""
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for e in extractions:
+        for m in e.mentions:
+            if m.type in _SETTLED_TYPES:
+                found[_name_of(m)][m.type].add(m.doc_id)
+    return found
+
+
+def _retypes(extractions: list[Extraction]) -> dict[tuple[str, str, str], str]:
+    """(doc_id, type, name) -> the type the corpus gives the name, for the articles where the
+    model typed a name against the rest of the corpus: "ABN Amro" a person in one article and a
+    company in seven, "Ryanair" a person in one and a company in four.
+
+    Only where the corpus is sure: the other type has at least two articles and twice as many;
+    a person's name turns into a company's or a place's only when nothing in its article says
+    person (an honorific, a fuller name of which it is the surname, a known first name); a
+    company's turns into a person's only when it starts with a known first name.
+    """
+    typed = _typed_by_articles(extractions)
+    contested = {name for name, types in typed.items() if len(types) > 1}
+    if not contested:
+        return {}
+    honoured: set[tuple[str, str]] = set()
+    surnames: set[tuple[str, str]] = set()
+    for e in extractions:
+        for m in e.mentions:
+            if m.type != "Person":
+                continue
+            words = _name_of(m).split()
+            if len(words) > 1 and words[-1] in contested:
+                surnames.add((m.doc_id, words[-1]))
+            first = m.text.split(None, 1)[0].lower() if m.text.strip() else ""
+            if first in HONORIFICS or first.rstrip(".") + "." in HONORIFICS:
+                honoured.add((m.doc_id, _name_of(m)))
+    out: dict[tuple[str, str, str], str] = {}
+    for name in contested:
+        types = typed[name]
+        words = name.split()
+        first_name = is_first_name(words[0]) and len(words) > 1
+        for kind, docs in types.items():
+            # A person's name against a company's or a place's; a company and a place may share a
+            # name ("Halifax" the bank and the town, "Wembley" the company and the stadium).
+            rivals = [(len(d), other) for other, d in types.items()
+                      if other != kind and "Person" in (kind, other) and len(d) >= _OVERRULE_MIN and len(d) >= _OVERRULE_RATIO * len(docs)]
+            if not rivals:
+                continue
+            _, winner = max(rivals)
+            if kind == "Person" and first_name or winner == "Person" and not first_name:
+                continue
+            for doc_id in docs:
+                if kind == "Person" and ((doc_id, name) in honoured or (doc_id, name) in surnames):
+                    continue
+                out[(doc_id, kind, name)] = winner
+    return out
+
+
+def _fits(statement: Statement) -> bool:
+    """Whether a statement's subject and object types fit its predicate (after retyping)."""
+    declared = predicates.get(statement.predicate)
+    obj = statement.object.mention
+    return statement.subject.type in declared.domain and (obj is None or obj.type in declared.range)
+
+
+def settle_types(extractions: list[Extraction]) -> list[Extraction]:
+    """The extractions with each name typed as the corpus types it (:func:`_retypes`), and the
+    statements whose subject or object no longer fits their predicate left out ("ABN Amro
+    worksFor ..." once ABN Amro is a company). Unchanged extractions are returned as they are."""
+    retypes = _retypes(extractions)
+    if not retypes:
+        return extractions
+
+    def settled(m: Mention | None) -> Mention | None:
+        if m is None:
+            return None
+        kind = retypes.get((m.doc_id, m.type, _name_of(m)))
+        return m if kind is None else replace(m, type=kind, key=f"{kind.lower()}:{_name_of(m)}")
+
+    out = []
+    for e in extractions:
+        if not any((e.document.doc_id, m.type, _name_of(m)) in retypes for m in e.mentions):
+            out.append(e)
+            continue
+        statements = []
+        for s in e.statements:
+            q = s.qualifiers
+            s = replace(
+                s, subject=settled(s.subject),
+                object=replace(s.object, mention=settled(s.object.mention)) if s.object.mention is not None else s.object,
+                qualifiers=replace(q, location=settled(q.location), affiliation=settled(q.affiliation), buyer=settled(q.buyer)),
+            )
+            if _fits(s):
+                statements.append(s)
+        descriptions = tuple(replace(d, affiliation=settled(d.affiliation)) for d in e.descriptions)
+        out.append(replace(e, mentions=tuple(settled(m) for m in e.mentions), statements=tuple(statements), descriptions=descriptions))
+    return out
+
+
 #: What turns mentions into entities: :func:`resolve_mentions`, or the same on a cluster
 #: (``kg.blockwise.DaskResolver``).
 MentionResolver = Callable[[list[Mention], dict[tuple[str, str], set[str]]], tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]]
@@ -972,7 +1084,7 @@ def resolve_graph(extractions: Iterable[Extraction], resolver: MentionResolver |
     article by article equals one built from all articles at once. ``resolver`` groups the
     mentions (default :func:`resolve_mentions`; any other must give the same answer).
     """
-    extractions = sorted({e.document.doc_id: e for e in extractions}.values(), key=lambda e: e.document.doc_id)
+    extractions = settle_types(sorted({e.document.doc_id: e for e in extractions}.values(), key=lambda e: e.document.doc_id))
     documents = tuple(e.document for e in extractions)
     entities, entity_of = (resolver or resolve_mentions)(*resolution_inputs(extractions))
     labels = {e.entity_id: e.label for e in entities}

@@ -370,3 +370,62 @@ def test_resolve_distinct_mentions_keeps_mentions_that_differ_in_any_field() -> 
         value = getattr(base, f.name)
         other = dataclasses.replace(base, **{f.name: value + 1 if isinstance(value, int) else value + "x"})
         assert len(distinct_mentions([base, other])) == 2, f.name
+
+
+# --- one type per name across the corpus ------------------------------------------------------
+
+
+def _extraction(doc_id: str, mentions: list[Mention], statements: tuple = ()):
+    from kg.model import Document, Extraction
+
+    return Extraction(Document(doc_id, "text", "test"), tuple(mentions), statements)
+
+
+def _works_for(subject: Mention, employer: Mention):
+    from kg.model import Argument, Evidence, Statement
+
+    return Statement(subject, "worksFor", Argument(mention=employer), "works for", Evidence(subject.doc_id, "text", 0, 4), "kg.rules.test.v1")
+
+
+def _company(t: _Texts, doc_id: str, name: str) -> Mention:
+    return t.mention(doc_id, name, "Organization", name, f"organization:{name.lower()}")
+
+
+def test_resolve_a_name_the_corpus_calls_a_company_is_one_where_the_model_said_person():
+    from kg.resolve import resolve_graph
+
+    t = _Texts()
+    stray = t.person("d3", "Ryanair")
+    employer = _company(t, "d3", "Aer Lingus")
+    extractions = [_extraction("d1", [_company(t, "d1", "Ryanair")]), _extraction("d2", [_company(t, "d2", "Ryanair")]),
+                   _extraction("d3", [stray, employer], (_works_for(stray, employer),))]
+    graph = resolve_graph(extractions)
+    ryanair = [e for e in graph.entities if e.label == "Ryanair"]
+    assert [(e.entity_id, len(e.mentions)) for e in ryanair] == [("organization/ryanair", 3)]
+    assert not graph.statements  # a company works for no one: the statement goes with the person
+
+
+def test_resolve_a_surname_its_article_gives_a_person_stays_a_person():
+    from kg.resolve import settle_types
+
+    t = _Texts()
+    extractions = [_extraction("d1", [_company(t, "d1", "Foster")]), _extraction("d2", [_company(t, "d2", "Foster")]),
+                   _extraction("d3", [t.person("d3", "Tom Foster"), t.person("d3", "Foster")])]
+    assert settle_types(extractions) is extractions
+
+
+def test_resolve_a_company_named_like_a_town_keeps_its_type():
+    from kg.resolve import settle_types
+
+    t = _Texts()
+    towns = [_extraction(d, [t.mention(d, "Halifax", "Place", "Halifax", "place:halifax")]) for d in ("d1", "d2", "d3")]
+    extractions = [*towns, _extraction("d4", [_company(t, "d4", "Halifax")])]
+    assert settle_types(extractions) is extractions
+
+
+def test_resolve_a_name_typed_once_each_way_keeps_both_types():
+    from kg.resolve import settle_types
+
+    t = _Texts()
+    extractions = [_extraction("d1", [_company(t, "d1", "Grant Thornton")]), _extraction("d2", [t.person("d2", "Grant Thornton")])]
+    assert settle_types(extractions) is extractions
