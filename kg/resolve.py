@@ -965,6 +965,7 @@ def described_holders(extractions: list[Extraction], statements: list[Statement]
 
 #: The types a name's occurrences are weighed between across articles.
 _SETTLED_TYPES = ("Person", "Organization", "Place")
+_SETTLED_BY_PREFIX = {kind.lower(): kind for kind in _SETTLED_TYPES}
 #: How many more articles one type must have than another to overrule it, and at least how many.
 _OVERRULE_RATIO, _OVERRULE_MIN = 2, 2
 
@@ -974,12 +975,19 @@ def _name_of(m: Mention) -> str:
 
 
 def _typed_by_articles(extractions: list[Extraction]) -> dict[str, dict[str, set[str]]]:
-    """name -> type -> the documents whose mentions of the name have that type."""
+    """name -> type -> the documents whose mentions of the name have that type, for the names
+    mentioned with more than one type (each distinct key split once, not each mention)."""
+    seen = {(m.key, m.doc_id) for e in extractions for m in e.mentions if m.type in _SETTLED_TYPES}
+    types_of: dict[str, set[str]] = defaultdict(set)
+    for key in {key for key, _ in seen}:
+        kind, _, name = key.partition(":")
+        types_of[name].add(kind)
+    contested = {f"{kind}:{name}" for name, kinds in types_of.items() if len(kinds) > 1 for kind in kinds}
     found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for e in extractions:
-        for m in e.mentions:
-            if m.type in _SETTLED_TYPES:
-                found[_name_of(m)][m.type].add(m.doc_id)
+    for key, doc_id in seen:
+        if key in contested:
+            kind, _, name = key.partition(":")
+            found[name][_SETTLED_BY_PREFIX[kind]].add(doc_id)
     return found
 
 
@@ -994,12 +1002,15 @@ def _retypes(extractions: list[Extraction]) -> dict[tuple[str, str, str], str]:
     company's turns into a person's only when it starts with a known first name.
     """
     typed = _typed_by_articles(extractions)
-    contested = {name for name, types in typed.items() if len(types) > 1}
+    contested = set(typed)
     if not contested:
         return {}
     honoured: set[tuple[str, str]] = set()
     surnames: set[tuple[str, str]] = set()
+    docs = {doc_id for types in typed.values() for found in types.values() for doc_id in found}
     for e in extractions:
+        if e.document.doc_id not in docs:
+            continue
         for m in e.mentions:
             if m.type != "Person":
                 continue
@@ -1052,9 +1063,10 @@ def settle_types(extractions: list[Extraction]) -> list[Extraction]:
         kind = retypes.get((m.doc_id, m.type, _name_of(m)))
         return m if kind is None else replace(m, type=kind, key=f"{kind.lower()}:{_name_of(m)}")
 
+    docs = {doc_id for doc_id, _, _ in retypes}
     out = []
     for e in extractions:
-        if not any((e.document.doc_id, m.type, _name_of(m)) in retypes for m in e.mentions):
+        if e.document.doc_id not in docs:
             out.append(e)
             continue
         statements = []
