@@ -384,3 +384,10 @@ def test_positions_an_apposed_minister_holds_the_whole_office_only(facts) -> Non
 def test_positions_a_name_listed_among_companies_works_for_none_of_them(facts) -> None:
     found = facts("The bank said Jane Hollis, Barclays Capital, Calyon and HSBC had advised it.")
     assert not [f for f in found if f.predicate == "worksFor"]
+
+
+def test_positions_a_profession_before_an_office_of_an_organisation_is_the_person_s_own(facts) -> None:
+    found = facts("Mary Hill, a lawyer and director of the Campaign for Fair Trade, welcomed the ruling.")
+    assert has(found, "Mary Hill", "holdsPosition", "director", affiliation="Campaign for Fair Trade")
+    assert has(found, "Mary Hill", "holdsPosition", "lawyer", affiliation=None)
+    assert not has(found, "Mary Hill", "holdsPosition", "lawyer", affiliation="Campaign for Fair Trade")

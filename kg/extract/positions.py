@@ -191,6 +191,11 @@ def _is_plural_title(head: Token) -> bool:
     return is_plural(head) and head.lower_.endswith("s") and is_title_head(head) and head.lower_ not in TITLE_HEADS
 
 
+#: Professions a person practises on their own account, which an owner named after a second,
+#: coordinated office does not own: "a barrister and chairman of the League".
+_PROFESSIONS = frozenset("lawyer barrister solicitor accountant scientist historian writer author novelist doctor surgeon academic architect campaigner".split())
+
+
 def _apposition_owner(title: Token, b: Builder) -> Mention | None:
     """Whom an apposition's office belongs to: a possessive, a name before it, or "of/at/for" X."""
     for child in title.children:
@@ -258,6 +263,10 @@ def _appositions(sent: Span, b: Builder) -> None:
                 # article is a phrase of its own, and does not take the first office's owner.
                 separate = office is not noun and any(c.dep_ == "det" for c in office.children)
                 own = _apposition_owner(office, b) or (None if separate else owner)
+                if own is not None and office.lower_ in _PROFESSIONS and office.i < offices[-1].i and own.start >= b.ctx.passage.start + offices[-1].idx:
+                    # "a barrister and chairman of the League": the League is the chairman's; the
+                    # barrister's profession is the person's own.
+                    own = None
                 _office(b, office, person, title_words(office), own, "kg.rules.appos.v1", 0.8, status_of(office))
             break
 
@@ -483,8 +492,11 @@ def _linear_appositions(sent: Span, b: Builder) -> None:
                 read = _title_phrase(phrase, b)
                 if read is not None:
                     words, owner, _ = read
-                    for part in _split_titles(words):
-                        _office(b, part[-1], (person, 1.0), part, owner, "kg.rules.appos.v1", 0.75, status_of(part[-1]))
+                    parts = _split_titles(words)
+                    for part in parts:
+                        # (a profession before another office is not that office's owner's: _PROFESSIONS)
+                        own = None if part is not parts[-1] and part[-1].lower_ in _PROFESSIONS else owner
+                        _office(b, part[-1], (person, 1.0), part, own, "kg.rules.appos.v1", 0.75, status_of(part[-1]))
                 elif not (k + 1 < sent.end and doc[k].text == "," and k + 1 in ctx.mentions and all(t.i in ctx.mentions for t in phrase)):
                     # (a bare name with another after it, "ABN Amro, BNP Paribas, Calyon and ...",
                     # is a list of names, not an employer)
