@@ -105,12 +105,13 @@ def grown_positions(
         >>> positions[0], positions[1], sorted(positions) == [0, 1, 2, 3]
         ((0.0, 0.0), (110.0, 0.0), True)
     """
-    adjacency = _adjacency(g)
-    placed: dict[Hashable, tuple[float, float]] = {node: kept[node] for node in adjacency if node in kept}
+    placed: dict[Hashable, tuple[float, float]] = {node: kept[node] for node in sorted(g, key=_order_key) if node in kept}
     grid = _Grid(*_ROOM)
     for xy in placed.values():
         grid.add(xy)
-    pending = [node for node in adjacency if node not in placed]
+    pending = sorted((node for node in g if node not in placed), key=_order_key)
+    # Only the new nodes' neighbours are read: the old nodes keep their places.
+    adjacency = _rows(g, pending)
     while pending:
         # Each ring's targets from the ring before, so the visiting order matters only for
         # which of two nodes wanting one spot gets it.
@@ -198,6 +199,20 @@ def _adjacency(g: nx.Graph) -> dict[Hashable, dict[Hashable, float]]:
             adjacency[a][b] = adjacency[a].get(b, 0.0) + 1.0
             adjacency[b][a] = adjacency[b].get(a, 0.0) + 1.0
     return adjacency
+
+
+def _rows(g: nx.Graph, nodes: Iterable[Hashable]) -> dict[Hashable, dict[Hashable, float]]:
+    """:func:`_adjacency`'s rows of ``nodes`` only, from their own edges (a few new nodes of a
+    large graph: not a pass over every edge)."""
+    rows: dict[Hashable, dict[Hashable, float]] = {}
+    for node in nodes:
+        row: dict[Hashable, float] = {}
+        ends = [b for _, b in g.out_edges(node)] + [a for a, _ in g.in_edges(node)] if g.is_directed() else [b for _, b in g.edges(node)]
+        for other in ends:
+            if other != node:
+                row[other] = row.get(other, 0.0) + 1.0
+        rows[node] = row
+    return rows
 
 
 def _simple(adjacency: Mapping[Hashable, Mapping[Hashable, float]], nodes: Iterable[Hashable] | None = None) -> nx.Graph:
