@@ -1007,9 +1007,9 @@ def _retypes(extractions: list[Extraction]) -> dict[tuple[str, str, str], str]:
         return {}
     honoured: set[tuple[str, str]] = set()
     surnames: set[tuple[str, str]] = set()
-    docs = {doc_id for types in typed.values() for found in types.values() for doc_id in found}
+    articles = {doc_id for types in typed.values() for found in types.values() for doc_id in found}
     for e in extractions:
-        if e.document.doc_id not in docs:
+        if e.document.doc_id not in articles:
             continue
         for m in e.mentions:
             if m.type != "Person":
