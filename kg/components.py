@@ -28,6 +28,7 @@ from kg.lexicon import (
     POSTNOMINAL_TITLES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    is_honorific,
 )
 
 #: Entity labels that may be re-labelled when a better reading (title, event) covers them.
@@ -45,7 +46,7 @@ def is_leader_modifier(token: Token) -> bool:
 
 
 def _is_honorific(token: Token) -> bool:
-    return token.lower_ in HONORIFICS or token.lower_.rstrip(".") + "." in HONORIFICS
+    return is_honorific(token.text)
 
 
 def _is_title_word(token: Token) -> bool:
@@ -322,15 +323,13 @@ def _inside_other_name(doc: Doc, start: int, end: int) -> bool:
     another kind of organisation: "the Labor Department", "International Labour Organisation",
     "the Bureau of Labor Statistics" (not "SNP Holyrood leader", "Devon county Labour group")."""
     for ent in doc.ents:
-        if end - start == 1 and ent.start == end and _acronym_of_name(doc, start, ent):
-            return True
+        if end - start == 1 and _acronym_of_name(doc, start, ent):
+            return True  # (at the name's start or right before it)
         if ent.label_ not in {"ORG", "FAC", "GPE"} or not (ent.start <= start and end <= ent.end) or (ent.start, ent.end) == (start, end):
             continue
         head = ent.root
         lower = head.lower_
         if not start <= head.i < end and head.is_title and (lower in ORGANIZATION_KINDS or lower == "bureau") and lower not in _PARTY_BODIES:
-            return True
-        if end - start == 1 and _acronym_of_name(doc, start, ent):
             return True
     return False
 

@@ -105,11 +105,12 @@ def grown_positions(
         >>> positions[0], positions[1], sorted(positions) == [0, 1, 2, 3]
         ((0.0, 0.0), (110.0, 0.0), True)
     """
-    placed: dict[Hashable, tuple[float, float]] = {node: kept[node] for node in sorted(g, key=_order_key) if node in kept}
+    order = sorted(g, key=_order_key)
+    placed: dict[Hashable, tuple[float, float]] = {node: kept[node] for node in order if node in kept}
     grid = _Grid(*_ROOM)
     for xy in placed.values():
         grid.add(xy)
-    pending = sorted((node for node in g if node not in placed), key=_order_key)
+    pending = [node for node in order if node not in placed]
     # Only the new nodes' neighbours are read: the old nodes keep their places.
     adjacency = _rows(g, pending)
     while pending:

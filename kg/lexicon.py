@@ -16,6 +16,18 @@ HONORIFICS = frozenset(
     "gen lt col capt sgt adm maj cmdr brig cpl".split()
 )
 
+
+
+def is_honorific(word: str) -> bool:
+    """Whether ``word`` is an honorific, with or without its stop ("Mr", "Mr.", "Gen", "Gen.").
+
+    >>> is_honorific("Mr."), is_honorific("Gen"), is_honorific("Lt"), is_honorific("Tony")
+    (True, True, True, False)
+    """
+    lower = word.lower()
+    return lower in HONORIFICS or lower.rstrip(".") + "." in HONORIFICS
+
+
 #: Titles written after a name: "Frank Field MP", "Philippe Sands QC".
 POSTNOMINAL_TITLES = frozenset({"MP", "MEP", "MSP", "AM", "QC", "KC", "MLA"})
 #: People who speak for an organisation or a government, and so act in its name.

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from kg import predicates
 from kg.gazetteer import country_code, demonym_code, gender_of, is_first_name, party_country, party_name
-from kg.lexicon import HONORIFICS, ROYAL_STYLES
+from kg.lexicon import ROYAL_STYLES, is_honorific
 from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement
 from kg.normalize import title_key
 
@@ -1017,8 +1017,7 @@ def _retypes(extractions: list[Extraction]) -> dict[tuple[str, str, str], str]:
             words = _name_of(m).split()
             if len(words) > 1 and words[-1] in contested:
                 surnames.add((m.doc_id, words[-1]))
-            first = m.text.split(None, 1)[0].lower() if m.text.strip() else ""
-            if first in HONORIFICS or first.rstrip(".") + "." in HONORIFICS:
+            if m.text.strip() and is_honorific(m.text.split(None, 1)[0]):
                 honoured.add((m.doc_id, _name_of(m)))
     out: dict[tuple[str, str, str], str] = {}
     for name in contested:
@@ -1044,9 +1043,8 @@ def _retypes(extractions: list[Extraction]) -> dict[tuple[str, str, str], str]:
 
 def _fits(statement: Statement) -> bool:
     """Whether a statement's subject and object types fit its predicate (after retyping)."""
-    declared = predicates.get(statement.predicate)
     obj = statement.object.mention
-    return statement.subject.type in declared.domain and (obj is None or obj.type in declared.range)
+    return predicates.get(statement.predicate).admits(statement.subject.type, None if obj is None else obj.type)
 
 
 def settle_types(extractions: list[Extraction]) -> list[Extraction]:

@@ -204,15 +204,9 @@ def types_ok(predicate: str, subject: Mention, obj: Mention | Quantity | None) -
         (True, False)
     """
     declared = predicates.get(predicate)
-    if subject.type not in declared.domain:
-        return False
     if isinstance(obj, Quantity):
-        return "Quantity" in declared.range
-    if obj is None:
-        return True
-    if obj.type not in declared.range:
-        return False
-    return obj.key != subject.key
+        return declared.admits(subject.type, "Quantity")
+    return declared.admits(subject.type, None if obj is None else obj.type) and (obj is None or obj.key != subject.key)
 
 
 class Builder:

@@ -22,7 +22,7 @@ from kg import predicates
 from kg.extract.governments import government_mentions
 from kg.extract.entities import INSTITUTIONS, mention_of, normalise_name, passage_mentions, person_name
 from kg.gazetteer import country_code, demonym_code, gender_of, is_city, is_town, party_name
-from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES, SUBSIDIARY_NOUNS, TITLE_MODIFIERS
+from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES, SUBSIDIARY_NOUNS, TITLE_MODIFIERS, is_honorific
 from kg.model import Mention, Passage
 from kg.syntax.phrases import capitalised, indices_of, lower_case_words, token_texts, written_counts
 from kg.syntax.titles import is_title_head
@@ -102,8 +102,7 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         # "the Bill", "the Federation": a capitalised common noun, never a person's name.
         votes["Person"] -= _STRONG
     words = occ.mention.text.split()
-    first = words[0].lower() if words else ""
-    if first in HONORIFICS or first.rstrip(".") + "." in HONORIFICS:
+    if words and is_honorific(words[0]):
         votes["Person"] += _STRONG
     if occ.start >= 1 and is_title_head(doc[occ.start - 1]) and doc[occ.start - 1].pos_ in {"NOUN", "PROPN"} and not doc[occ.start - 1].ent_type_ and occ.end - occ.start > 1:
         # "chief executive Maeve Sherlock", "Chancellor Gordon Brown": an office before a full name.
@@ -183,7 +182,7 @@ def _is_job(token: Token) -> bool:
 
 def _honorific_word(text: str) -> bool:
     words = text.split()
-    return len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower().rstrip(".") + "." in HONORIFICS)
+    return len(words) > 1 and is_honorific(words[0])
 
 
 def _organisation_argument(root: Token) -> bool:
@@ -216,7 +215,7 @@ def _unsupported_people(parsed, occurrences: list[_Occurrence], decided: dict[st
         if subject and any(t.lower_ in {"he", "she"} and t.dep_ == "nsubj" for t in after) and not any(t.ent_type_ == "PERSON" for t in after):
             supported.add(key)  # "Merkel landed. She met Macron." (not "discussed Quad cooperation. He said")
         words = m.text.split()
-        honorific = words and (words[0].lower() in HONORIFICS or words[0].lower().rstrip(".") + "." in HONORIFICS)
+        honorific = words and is_honorific(words[0])
         titled = occ.start > 0 and (doc[occ.start - 1].ent_type_ == "TITLE" or is_title_head(doc[occ.start - 1]))
         if honorific or titled or m.name in surnames or m.name in first_names or gender_of(replace(m, name=m.name + " x")) is not None:
             supported.add(key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.gazetteer import country_code, party_name
-from kg.lexicon import FORMER_WORDS, HONORIFICS, ORGANIZATION_KINDS, TITLE_HEADS, TITLE_MODIFIERS
+from kg.lexicon import FORMER_WORDS, ORGANIZATION_KINDS, TITLE_HEADS, TITLE_MODIFIERS, is_honorific
 from kg.syntax.phrases import DASHES
 
 __all__ = ["hyphen_prefix", "is_plural", "is_title_head", "names_party_member", "office_names", "title_before", "title_portfolio", "title_words"]
@@ -136,7 +136,7 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
         (1, 2)
     """
     end = name_start
-    if end > 0 and (doc[end - 1].lower_ in HONORIFICS or doc[end - 1].lower_.rstrip(".") + "." in HONORIFICS):
+    if end > 0 and is_honorific(doc[end - 1].text):
         end -= 1
     if end == 0 or (doc[end - 1].pos_ in {"VERB", "AUX", "ADP", "DET", "PRON"} and not _title_read_as_verb(doc, end - 1)):
         return None
