@@ -8,8 +8,14 @@ N+10, never in the archive).
 For every archive size, each round runs, in fresh processes (imports and model loading
 included) and in alternating order:
 
-- update: ``kg -q build NEW.jsonl --into COPY --jobs 1`` on a fresh copy of the archive;
-- alone: ``kg -q build NEW.jsonl -o DIR --jobs 1``, the same 10 articles on their own.
+- update: ``kg -q build NEW.jsonl --into COPY --jobs JOBS`` on a fresh copy of the archive;
+- alone: ``kg -q build NEW.jsonl -o DIR --jobs JOBS``, the same 10 articles on their own.
+
+``--jobs`` is ``auto`` by default, as ``kg build`` runs: on a machine with a core to spare, an
+update then reads its archive while the new articles are parsed, and draws the page while the
+RDF is made (:mod:`kg.pipeline`); a build of 10 articles alone runs in one process either way.
+``--jobs 1`` times both in one process (the figures of the runs before 2026-12-02, eleventh
+session).
 
 Each grown graph is compared, file by file, with the same articles built at once (``-o``); a
 page laid out by kg keeps the archive's places (``kg.render.REDRAW_SHARE``), so its page is
@@ -20,7 +26,11 @@ Reported per size (medians over ``--rounds``): wall and CPU seconds and peak RSS
 ratio update / alone, and where the update's time goes, from one more update run in a fresh
 process that prints ``BuildResult.timings`` (load: ingest and the spaCy model; read: the
 archive's stored state; extract; resolve; rdf; validate; turtle, jsonld, page: the outputs
-made in memory; write: the files written, all or none).
+made in memory; write: the files written, all or none). Where the update parses its new
+articles in the background (``--jobs auto`` with a core to spare), "read" also holds the
+update cache and the page's layout, read while they are parsed, and "extract" is the wait for
+them; where it draws the page in the background, "page" is the wait for it and the page's
+triples.
 
 With ``--store`` the archive is built with ``--store`` too, and each round also times the update
 with ``--store``: the archive's store grown (``kg.query.grow_store``), and the same update with the
@@ -35,7 +45,7 @@ made on the workers, 16 blocks per kind of key, only a digest back to the driver
 ``--local-max``, by ``resolve_mentions`` in one process; each run in a fresh process, with its
 wall time and the peak RSS of the driver and of each worker. The digests must agree.
 
-Run: ``.venv/bin/python benchmarks/growth.py [--archives 100 400 1600] [--rounds 3] [--synthetic 10000 100000 1000000] [--store] [--json FILE]``.
+Run: ``.venv/bin/python benchmarks/growth.py [--archives 100 400 1600] [--rounds 3] [--synthetic 10000 100000 1000000] [--jobs auto|N] [--store] [--json FILE]``.
 """
 from __future__ import annotations
 
@@ -57,13 +67,17 @@ from kg.query import STORE_STAMP, open_store  # noqa: E402
 STAGES = """
 import json, sys
 from kg.pipeline import build
-result = build([sys.argv[1]], sys.argv[2], into=True, jobs=1)
+result = build([sys.argv[1]], sys.argv[2], into=True, jobs=sys.argv[3] if sys.argv[3] == "auto" else int(sys.argv[3]))
 print(json.dumps(result.timings))
 """
 
 
+#: ``--jobs`` of every timed process (``--jobs`` of this script).
+JOBS = ["auto"]
+
+
 def kg(*args: str) -> list[str]:
-    return [sys.executable, "-m", "kg.cli", "-q", "build", *args, "--jobs", "1"]
+    return [sys.executable, "-m", "kg.cli", "-q", "build", *args, "--jobs", JOBS[0]]
 
 
 def stage_timings(new: Path, archive: Path, folder: Path) -> dict[str, float]:
@@ -71,7 +85,7 @@ def stage_timings(new: Path, archive: Path, folder: Path) -> dict[str, float]:
     target = folder / "stages"
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(archive, target)
-    output = subprocess.run([sys.executable, "-c", STAGES, str(new), str(target)], cwd=ROOT, env=child_env(), capture_output=True, text=True, check=True).stdout
+    output = subprocess.run([sys.executable, "-c", STAGES, str(new), str(target), JOBS[0]], cwd=ROOT, env=child_env(), capture_output=True, text=True, check=True).stdout
     return dict(json.loads(output.strip().splitlines()[-1]))
 
 
@@ -226,6 +240,7 @@ def main() -> None:
     parser.add_argument("--archives", type=int, nargs="*", default=[100, 400, 1600])
     parser.add_argument("--new", type=int, default=10, help="articles added to each archive")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--jobs", default="auto", help="--jobs of the timed builds: auto (kg's default) or a number")
     parser.add_argument("--no-compare", action="store_true", help="skip building archive + new at once to compare with the grown graph")
     parser.add_argument("--store", action="store_true", help="also time updates with --store: the archive's store grown, and loaded whole")
     parser.add_argument("--json", type=Path, default=None)
@@ -234,6 +249,7 @@ def main() -> None:
     parser.add_argument("--blocks", type=int, default=16)
     parser.add_argument("--one", nargs=3, metavar=("ARTICLES", "CHUNKS", "ENGINE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    JOBS[0] = args.jobs
     if args.one:  # one synthetic run, in a process of its own so that its peak memory is its own
         print(json.dumps(resolve_synthetic(int(args.one[0]), int(args.one[1]), args.blocks, args.one[2])))
         return
@@ -328,6 +344,8 @@ def main() -> None:
         print(f"| {row['articles']:,} | {row['engine']} | {row['mentions']:,} | {row['entities']:,} | {row['wall']:.1f} | {row['driver_mb']:.0f} | "
               f"{', '.join(f'{mb:.0f}' for mb in row['workers_mb']) or '-'} |")
     print()
+    print(f"--jobs {args.jobs}:")
+    print()
     print("| archive | update s | alone s | ratio | update MB | alone MB | update stages (s) |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for row in table:
@@ -342,7 +360,7 @@ def main() -> None:
             print(f"| {row['archive']:,} | {row['store grown']['wall']:.1f} | {row['store loaded']['wall']:.1f} | {row['update']['wall']:.1f} |")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"updates": table, "synthetic": synthetic}, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps({"jobs": args.jobs, "updates": table, "synthetic": synthetic}, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,9 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Generic, TypeVar
 
 from spacy.language import Language
 
@@ -19,9 +21,11 @@ from kg.extract import DEFAULT, extract_documents
 from kg.model import Document, Extraction
 from kg.nlp import parse_documents
 
-__all__ = ["AUTO", "MIN_DOCUMENTS_PER_JOB", "can_fork", "extract_in_processes", "job_count", "usable_cpus"]
+__all__ = ["AUTO", "MIN_DOCUMENTS_PER_JOB", "BackgroundExtraction", "ForkedCall", "background_jobs", "can_fork", "extract_in_processes", "job_count", "usable_cpus"]
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 #: ``--jobs auto``: one process per core, as many as the work is worth.
 AUTO = "auto"
@@ -63,6 +67,22 @@ def job_count(jobs: int | str | None, documents: int) -> int:
     return max(1, int(jobs))
 
 
+def background_jobs(jobs: int | str | None, documents: int) -> int:
+    """How many processes may extract ``documents`` documents in the background while this one
+    does other work: as :func:`job_count`, when ``jobs`` is ``"auto"`` and that leaves a core
+    free for this process; else 0 (a number of jobs is taken as given, and where there is no
+    ``fork``, spaCy's own processes have the cores).
+
+    Examples:
+        >>> background_jobs(1, 10)
+        0
+    """
+    if (jobs is not None and jobs != AUTO) or documents == 0 or not can_fork():
+        return 0
+    wanted = job_count(jobs, documents)
+    return wanted if wanted < usable_cpus() else 0
+
+
 def can_fork() -> bool:
     """Whether worker processes can be forked (Linux and other POSIX systems)."""
     return "fork" in multiprocessing.get_all_start_methods()
@@ -86,6 +106,71 @@ def extract_in_processes(documents: Sequence[Document], nlp: Language, jobs: int
                 yield from extractions
     finally:
         _PIPELINE = None
+
+
+class BackgroundExtraction:
+    """Extractions of ``documents`` (already sorted and distinct) made by ``jobs`` forked
+    processes while this one goes on with other work: an update reads its archive while the new
+    articles are parsed, on a core that would otherwise wait.
+
+    The workers start at once; :meth:`result` waits for the extractions, in the order of
+    ``documents``, and :meth:`close` stops the workers whether or not they were waited for.
+    """
+
+    def __init__(self, documents: Sequence[Document], nlp: Language, jobs: int, classifier: object = DEFAULT) -> None:
+        global _PIPELINE
+        chunks = [documents[i : i + CHUNK_DOCUMENTS] for i in range(0, len(documents), CHUNK_DOCUMENTS)]
+        _PIPELINE = (nlp, classifier)
+        self._pool = multiprocessing.get_context("fork").Pool(jobs)
+        log.info("extracting %d documents in %d background processes", len(documents), jobs)
+        self._pending = self._pool.map_async(_extract_chunk, chunks)
+
+    def result(self) -> list[Extraction]:
+        """The extractions, once every worker is done (a worker's error is raised here)."""
+        try:
+            return [extraction for chunk in self._pending.get() for extraction in chunk]
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        global _PIPELINE
+        self._pool.terminate()
+        self._pool.join()
+        _PIPELINE = None
+
+
+class ForkedCall(Generic[T]):
+    """``function(*args)`` run in a forked process while this one goes on: the process has its
+    own copy of the arguments (they are not pickled, however big), and only the result comes
+    back. A process that dies is an error when the result is asked for, not a wait forever."""
+
+    def __init__(self, function: Callable[..., T], *args: object) -> None:
+        self._executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_take_call, initargs=(function, args))
+        self._future = self._executor.submit(_run_call)
+
+    def result(self) -> T:
+        try:
+            return self._future.result()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._future.cancel()
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+_CALL: tuple[Callable, tuple] | None = None
+
+
+def _take_call(function: Callable, args: tuple) -> None:
+    global _CALL
+    _CALL = (function, args)
+
+
+def _run_call() -> object:
+    assert _CALL is not None, "worker started without its call"
+    function, args = _CALL
+    return function(*args)
 
 
 def _extract_chunk(documents: Sequence[Document]) -> list[Extraction]:

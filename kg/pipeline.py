@@ -11,7 +11,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
@@ -29,15 +29,15 @@ from kg.nlp import give_back_memory, load_pipeline, parse_documents
 from kg.analytics import records_networkx, to_networkx
 from kg.files import Content, Folder, locked, write_files
 from kg.query import fill_store, grow_store, store_holds
-from kg.increment import CACHE_FILE, JSONLD_FILE, RECORDS_FILE, TURTLE_FILE, GraphTexts, TextsMaker, graph_texts, read_cache, write_cache
+from kg.increment import CACHE_FILE, JSONLD_FILE, RECORDS_FILE, TURTLE_FILE, GraphTexts, OutputCache, TextsMaker, graph_texts, read_cache, write_cache
 from kg.rdf import entity_iri_text, to_jsonld, to_rdf, to_turtle
 from kg.errors import InputError
 from kg.records import extraction_from_record, extraction_record, write_jsonl
-from kg.render import LAYOUT_FILE, Page, PageLayout, html_page, read_layout, write_layout
+from kg.render import LAYOUT_FILE, Page, PageData, PageLayout, finish_page, html_page, page_data, read_layout, write_layout
 from kg.resolve import MentionResolver, resolve_graph
 from kg.validate import check_graph
 from kg.writers import SubjectIndex, subject_index
-from kg.parallel import can_fork, extract_in_processes, job_count
+from kg.parallel import BackgroundExtraction, ForkedCall, background_jobs, can_fork, extract_in_processes, job_count
 from kg.vocab import DCTERMS, KG, RDF
 
 log = logging.getLogger(__name__)
@@ -366,18 +366,24 @@ def build(
     # outputs then have its memory (some 50 MB: the peak of a big build was theirs, 386 MB at
     # 1,600 articles, and is now extraction's own, 354 MB).
     loaded_here = extractor is None and nlp is None
+    extractor_is_local = extractor is None
     if extractor is None:
         extractor = LocalExtractor(nlp or load_pipeline(model), jobs)
     stamp = extractor.stamp()
     clock.lap("load")
     # One writer at a time: another `--into` run waits here, so no document is lost, and an
     # interrupted earlier run is finished first.
-    with locked(out_dir), _long_lived() as heap:
+    with locked(out_dir), _long_lived() as heap, ExitStack() as running:
         previous: list[Extraction] = []
         lines: dict[int, str] = {}
         previous_file = Path(out_dir) / EXTRACTIONS_FILE
+        growing = into and (previous_file.exists() or any(Path(out_dir).glob("graph.*")))
+        # An update reads its archive on one core while the articles are parsed on another.
+        early = extractor.start(documents) if growing and isinstance(extractor, LocalExtractor) else None
+        if early is not None:
+            running.callback(early.work.close)  # not early's: it holds the pipeline, let go below
         heap.pause()
-        if into and (previous_file.exists() or any(Path(out_dir).glob("graph.*"))):
+        if growing:
             old_stamp, previous, lines = _read_extraction_lines(previous_file)
             if old_stamp != stamp:
                 lines = {}
@@ -385,6 +391,9 @@ def build(
                 # never mixes two extractors' output.
                 log.info("%s was made by %s; extracting its %d documents again with %s", previous_file, old_stamp, len(previous), stamp)
                 heap.resume()
+                if early is not None:
+                    early.work.close()  # one pipeline at a time
+                    early = None
                 previous = extractor.extract([e.document for e in previous], progress=progress)
                 heap.pause()
         known_ids = {e.document.doc_id: e.document for e in previous}
@@ -399,10 +408,14 @@ def build(
         new = [d for d in documents if d.doc_id not in known_ids and text_hash(d.text) not in known_texts]
         if into:
             log.info("%d new documents, %d already in %s", len(new), len(documents) - len(new), out_dir)
+        # What the update's outputs start from, read now while the articles are parsed elsewhere
+        # (else after extraction, which then has the memory).
+        stored = _Stored.read(Path(out_dir), relayout) if early is not None else None
         heap.keep()
         clock.lap("read")
         heap.resume()
-        extractions = previous + extractor.extract(new, progress=progress)
+        extractions = previous + (early.extract(new) if early is not None else extractor.extract(new, progress=progress))
+        early = None
         if loaded_here:
             del extractor
             give_back_memory()
@@ -411,8 +424,15 @@ def build(
         graph = assemble_graph(extractions, resolver)
         heap.keep()
         clock.lap("resolve")
+        if into and stored is None:
+            stored = _Stored.read(Path(out_dir), relayout)
+        previous_layout = stored.layout if stored is not None else None
+        # The page is drawn on another core while this one makes the RDF, when one is free.
+        drawing = _draw_elsewhere(graph, previous_layout, jobs if extractor_is_local else 1)
+        if drawing is not None:
+            running.callback(drawing.close)
         # An update makes RDF, texts and checks only for what the new articles change.
-        previous_texts = read_cache(Path(out_dir) / CACHE_FILE) if into else None
+        previous_texts = stored.texts if stored is not None else None
         texts = graph_texts(graph, previous_texts, check=validate, keep_rdf=extra_outputs is not None, maker=texts_maker, keep=heap.keep)
         heap.keep()
         heap.resume()
@@ -431,9 +451,22 @@ def build(
         log.info("%d of %d subjects made again", texts.remade, len(texts.cache.subjects))
         made_rdf = texts.rdf  # the whole graph's, only when extra outputs need it
         extra = extra_outputs(graph, made_rdf, Path(out_dir)) if extra_outputs is not None else None
-        previous_layout = read_layout(Path(out_dir) / LAYOUT_FILE) if into and not relayout else None
-        files = _write_texts(graph, texts, out_dir, extractions, stamp, extra, store=store, clock=clock, lines=lines, layout=previous_layout)
+        drawn = drawing.result() if drawing is not None else None
+        files = _write_texts(graph, texts, out_dir, extractions, stamp, extra, store=store, clock=clock, lines=lines, layout=previous_layout, drawn=drawn)
     return BuildResult(graph=graph, made_rdf=made_rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps))
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """What an update reads of the outputs it grows: the texts of the subjects (the update cache)
+    and the page's layout (none with ``relayout``)."""
+
+    texts: OutputCache | None
+    layout: PageLayout | None
+
+    @classmethod
+    def read(cls, out: Path, relayout: bool) -> _Stored:
+        return cls(read_cache(out / CACHE_FILE), None if relayout else read_layout(out / LAYOUT_FILE))
 
 
 @contextmanager
@@ -482,12 +515,13 @@ class _Heap:
 def _write_texts(
     graph: KnowledgeGraph, texts: GraphTexts, out_dir: str | PathLike[str], extractions: list[Extraction], stamp: str,
     extra: Mapping[Path, Content] | None, store: str | PathLike[str] | None, clock: _Stopwatch, lines: Mapping[int, str] | None = None,
-    layout: PageLayout | None = None,
+    layout: PageLayout | None = None, drawn: PageData | None = None,
 ) -> list[Path]:
     """:func:`write_outputs` from :func:`kg.increment.graph_texts`, with the cache and the page's
-    layout for the next update; ``layout``: the last page's, which this one grows from."""
+    layout for the next update; ``layout``: the last page's, which this one grows from;
+    ``drawn``: the page's data, when made already (:func:`_draw_elsewhere`)."""
     out = Path(out_dir)
-    page = _records_page(graph, texts.turtle_chunks(), texts.triples, previous=layout)
+    page = finish_page(drawn if drawn is not None else _records_page_data(graph, previous=layout), turtle=texts.turtle_chunks(), count=texts.triples)
     clock.lap("page")
     written = write_files(_output_contents(
         out, graph, texts.write_turtle, texts.write_jsonld, page.write, lambda stream: _write_extractions(extractions, stamp, stream, lines), extra,
@@ -520,14 +554,29 @@ def render_records_page(graph: KnowledgeGraph, turtle: str | Iterable[str], trip
 def _records_page(
     graph: KnowledgeGraph, turtle: str | Iterable[str], triples: int, title: str | None = None, include_hedged: bool = True, previous: PageLayout | None = None,
 ) -> Page:
+    return finish_page(_records_page_data(graph, title, include_hedged, previous), turtle=turtle, count=triples)
+
+
+def _records_page_data(graph: KnowledgeGraph, title: str | None = None, include_hedged: bool = True, previous: PageLayout | None = None) -> PageData:
+    """The page of the records but for its SPARQL panel's triples (:func:`kg.render.page_data`)."""
     documents = [{"id": d.doc_id, "title": d.title or None, "published": d.published.isoformat() if d.published else None} for d in graph.documents]
     if title is None:
         title = _page_title([d["title"] for d in documents if d["title"]], len({d["id"] for d in documents}))
     mentioned = {entity_iri_text(e.entity_id): len({m.doc_id for m in e.mentions}) for e in graph.entities}
-    return html_page(
-        records_networkx(graph, include_hedged=include_hedged), title=title, documents=documents, mentioned=mentioned, turtle=turtle, count=triples,
-        previous=previous,
-    )
+    return page_data(records_networkx(graph, include_hedged=include_hedged), title=title, sparql=True, documents=documents, mentioned=mentioned, previous=previous)
+
+
+#: A graph with fewer statements than this draws its page in this process: starting another
+#: costs more than the page (at 1,600 articles, 16,000 statements, the page takes about a second).
+DRAW_ELSEWHERE = 2_000
+
+
+def _draw_elsewhere(graph: KnowledgeGraph, layout: PageLayout | None, jobs: int | str) -> ForkedCall[PageData] | None:
+    """The page's data made in a forked process, when ``jobs`` leaves a core free for it and the
+    graph is big enough to be worth one; else None (the page is drawn here, after the RDF)."""
+    if len(graph.statements) < DRAW_ELSEWHERE or not background_jobs(jobs, 1):
+        return None
+    return ForkedCall(_records_page_data, graph, None, True, layout)
 
 
 @dataclass(frozen=True)
@@ -544,6 +593,32 @@ class LocalExtractor:
 
     def extract(self, documents: list[Document], progress: bool = False) -> list[Extraction]:
         return extract_all(documents, self.nlp, jobs=self.jobs, progress=progress, classifier=self.classifier)
+
+    def start(self, documents: list[Document]) -> _EarlyExtraction | None:
+        """Begin extracting ``documents`` in forked processes on cores that :meth:`extract` would
+        leave idle (``jobs`` is ``"auto"`` and it would use fewer processes than there are
+        cores), so that this process can do other work meanwhile; None when no core is free."""
+        ordered = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
+        jobs = background_jobs(self.jobs, len(ordered))
+        return _EarlyExtraction(self, BackgroundExtraction(ordered, self.nlp, jobs, self.classifier)) if jobs else None
+
+
+@dataclass(frozen=True)
+class _EarlyExtraction:
+    """Extractions begun before it was known which documents are new (:meth:`LocalExtractor.start`)."""
+
+    extractor: LocalExtractor
+    work: BackgroundExtraction
+
+    def extract(self, documents: list[Document]) -> list[Extraction]:
+        """:meth:`LocalExtractor.extract` of ``documents``, a subset of those begun: each one's
+        extraction from the background, as a document's extraction depends on it alone (one the
+        background did not have, extracted here)."""
+        made = {e.document.doc_id: e for e in self.work.result()}
+        wanted = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
+        missing = [d for d in wanted if d.doc_id not in made or made[d.doc_id].document != d]
+        extra = {e.document.doc_id: e for e in self.extractor.extract(missing)} if missing else {}
+        return [extra[d.doc_id] if d.doc_id in extra else made[d.doc_id] for d in wanted]
 
 
 def extract_graph(documents: Iterable[Document], nlp: Language, jobs: int | str = 1, progress: bool = False) -> KnowledgeGraph:

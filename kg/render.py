@@ -48,7 +48,7 @@ from kg.query import named_queries
 from kg.vocab import DCTERMS, KG, KGR, PREFIXES, RDF, SCHEMA
 
 __all__ = [
-    "LAYOUT_FILE", "LAYOUT_THRESHOLD", "REDRAW_SHARE", "TOP_LABELS", "TYPE_STYLES", "Page", "PageLayout", "html_page", "read_layout", "render_html",
+    "LAYOUT_FILE", "LAYOUT_THRESHOLD", "REDRAW_SHARE", "TOP_LABELS", "TYPE_STYLES", "Page", "PageData", "PageLayout", "finish_page", "html_page", "page_data", "read_layout", "render_html",
     "write_layout",
 ]
 
@@ -207,6 +207,29 @@ def html_page(
     Returns:
         The page, to write (:meth:`Page.write`) or render (:meth:`Page.text`) with ``encoding="utf-8"``.
     """
+    with_sparql = sparql and (rdf is not None or (turtle is not None and count is not None))
+    return finish_page(page_data(g, title, layout_threshold, rdf, with_sparql, documents, mentioned, previous), rdf, index, turtle, count)
+
+
+@dataclass(frozen=True)
+class PageData:
+    """All of a page but its SPARQL panel's triples: what :func:`page_data` works out from the
+    graph (made in another process while this one writes the RDF, :mod:`kg.pipeline`)."""
+
+    heading: str
+    #: The page's records (nodes, edges, legends, documents), as the JSON of its data element.
+    payload: str
+    layout: PageLayout
+    #: Whether the page has the SPARQL panel (then :func:`finish_page` needs the triples).
+    sparql: bool
+
+
+def page_data(
+    g: nx.MultiDiGraph, title: str = "kg knowledge graph", layout_threshold: int | None = None, rdf: Graph | None = None, sparql: bool = False,
+    documents: list[dict] | None = None, mentioned: Mapping[str, int] | None = None, previous: PageLayout | None = None,
+) -> PageData:
+    """:func:`html_page`'s page but for the SPARQL panel's triples (the arguments are its own;
+    ``sparql``: the page has the panel)."""
     large = g.number_of_nodes() > (LAYOUT_THRESHOLD if layout_threshold is None else layout_threshold)
     simple = undirected(g)
     ranks = pagerank(g, projection=simple)
@@ -293,7 +316,6 @@ def html_page(
             base = record["color"]
             record["color"] = {"color": base, "highlight": base, "hover": base, "opacity": fades[key]}
         edges.append(record)
-    with_sparql = sparql and (rdf is not None or (turtle is not None and count is not None))
     payload = {
         "nodes": nodes,
         "edges": edges,
@@ -307,14 +329,19 @@ def html_page(
                   "unit": bins.unit, "bins": bins.bins, "undated": g.number_of_edges() - len(dates)},
         "documents": _documents(g, rdf, documents),
         "resourceBase": str(KGR),
-        "sparql": _sparql_settings() if with_sparql else None,
+        "sparql": _sparql_settings() if sparql else None,
     }
-    sparql_assets = _sparql_assets(rdf, index, turtle, count) if with_sparql else None
     # JSON has no NaN or Infinity (a graph file may hold "NaN"^^xsd:double): JSON.parse would
     # refuse the whole page, so such numbers are left out. The records' keys stay in the order
     # they are made in, the same for every page (sorting them took a third of the encoding).
-    values = _page_values(title, htmlsafe_json_dumps(payload, dumps=_finite_json), sparql_assets, _content_security_policy(with_sparql))
-    return Page(_page_template(), values, layout)
+    return PageData(title, htmlsafe_json_dumps(payload, dumps=_finite_json), layout, sparql)
+
+
+def finish_page(data: PageData, rdf: Graph | None = None, index: SubjectIndex | None = None, turtle: str | Iterable[str] | None = None, count: int | None = None) -> Page:
+    """The page of ``data`` (:func:`page_data`), with the graph's triples for its SPARQL panel
+    when it has one: from ``rdf`` (and its ``index``), or its Turtle and number of triples."""
+    sparql_assets = _sparql_assets(rdf, index, turtle, count) if data.sparql else None
+    return Page(_page_template(), _page_values(data.heading, data.payload, sparql_assets, _content_security_policy(data.sparql)), data.layout)
 
 
 def _page_template() -> Template:

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 import kg.parallel
+import kg.pipeline
 from kg.ingest import load_documents
 from kg.pipeline import OUTPUT_FILES, build
 from kg.records import graph_records
 from kg.resolve import resolve_graph
-from kg.parallel import can_fork, extract_in_processes, job_count
+from kg.parallel import background_jobs, can_fork, extract_in_processes, job_count
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 ARTICLES = (
@@ -67,3 +68,63 @@ def test_parallel_auto_build_is_byte_identical_to_one_process(nlp, articles, tmp
     build([articles], tmp_path / "auto", nlp=nlp, jobs="auto")
     for name in OUTPUT_FILES:
         assert (tmp_path / "auto" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
+
+
+def test_parallel_background_takes_only_a_core_the_build_leaves_free(monkeypatch) -> None:
+    monkeypatch.setattr(kg.parallel, "usable_cpus", lambda: 2)
+    per_job = kg.parallel.MIN_DOCUMENTS_PER_JOB
+    assert background_jobs("auto", 10) == (1 if can_fork() else 0)
+    assert background_jobs("auto", 2 * per_job) == 0  # extraction would take both cores itself
+    assert background_jobs(1, 10) == 0  # one process, as asked
+    assert background_jobs("auto", 0) == 0
+    monkeypatch.setattr(kg.parallel, "usable_cpus", lambda: 1)
+    assert background_jobs("auto", 10) == 0
+
+
+@pytest.mark.skipif(not can_fork(), reason="worker processes are forked")
+def test_parallel_update_parsing_while_the_archive_is_read_writes_the_same_files(nlp, articles, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(kg.parallel, "usable_cpus", lambda: 2)
+    started: list[int] = []
+
+    class Watched(kg.parallel.BackgroundExtraction):
+        def __init__(self, documents, *args) -> None:
+            started.append(len(documents))
+            super().__init__(documents, *args)
+
+    monkeypatch.setattr(kg.pipeline, "BackgroundExtraction", Watched)
+    archive = tmp_path / "archive"
+    build([articles / "a-sample.txt", articles / "article-0.txt"], archive, nlp=nlp, jobs=1)
+    for jobs in (1, "auto"):
+        shutil.copytree(archive, tmp_path / f"grown-{jobs}")
+        # article-0 is in the archive already: parsed in the background too, and left out.
+        build([articles], tmp_path / f"grown-{jobs}", nlp=nlp, jobs=jobs, into=True)
+    assert started == [4]
+    for name in OUTPUT_FILES:
+        assert (tmp_path / "grown-auto" / name).read_bytes() == (tmp_path / "grown-1" / name).read_bytes(), name
+
+
+@pytest.mark.skipif(not can_fork(), reason="worker processes are forked")
+def test_parallel_page_drawn_while_the_rdf_is_made_is_the_same_page(nlp, articles, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(kg.parallel, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(kg.pipeline, "DRAW_ELSEWHERE", 1)
+    drawn: list[str] = []
+
+    class Watched(kg.parallel.ForkedCall):
+        def __init__(self, function, *args) -> None:
+            drawn.append(function.__name__)
+            super().__init__(function, *args)
+
+    monkeypatch.setattr(kg.pipeline, "ForkedCall", Watched)
+    build([articles], tmp_path / "one", nlp=nlp, jobs=1)
+    build([articles], tmp_path / "auto", nlp=nlp, jobs="auto")
+    assert drawn == ["_records_page_data"]
+    for name in OUTPUT_FILES:
+        assert (tmp_path / "auto" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
+
+
+def test_parallel_forked_call_error_is_raised_where_the_result_is_asked_for() -> None:
+    if not can_fork():
+        pytest.skip("worker processes are forked")
+    call = kg.parallel.ForkedCall(int, "not a number")
+    with pytest.raises(ValueError):
+        call.result()
