@@ -16,6 +16,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -202,10 +203,13 @@ def _create(path: Path, content: Content) -> Path:
 _PIECE = 1 << 20
 
 
-def _fill(tmp: Path, content: Content) -> None:
+def _fill(tmp: Path, content: Content, syncing: ThreadPoolExecutor) -> Future | None:
+    """Write ``content`` into ``tmp``; the file's sync to disk is left to ``syncing``'s thread
+    (the returned future), so that the next file is written meanwhile: the syncs of an update's
+    110 MB take about 0.2 s, which the writing of the next file hides."""
     if isinstance(content, Folder):
         content.fill(tmp)
-        return
+        return None
     with open(tmp, "w", encoding="utf-8", newline="\n") as stream:
         if isinstance(content, str):
             # A megabyte at a time: the stream encodes what it is given whole, and a page of
@@ -215,7 +219,15 @@ def _fill(tmp: Path, content: Content) -> None:
         else:
             content(stream)
         stream.flush()
-        os.fsync(stream.fileno())
+        descriptor = os.dup(stream.fileno())
+    return syncing.submit(_sync_and_close, descriptor)
+
+
+def _sync_and_close(descriptor: int) -> None:
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def write_files(contents: Mapping[Path, Content], remove: Iterable[Path] = ()) -> list[Path]:
@@ -248,14 +260,23 @@ def write_files(contents: Mapping[Path, Content], remove: Iterable[Path] = ()) -
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
-    with locked(home):
+    with locked(home), ThreadPoolExecutor(1, thread_name_prefix="kg-sync") as syncing:
         temporaries: dict[Path, Path] = {}
+        synced: dict[Path, Future] = {}
         committed = False
         try:
             for path, content in contents.items():
                 tmp = temporaries[path] = _create(path, content)
                 try:
-                    _fill(tmp, content)
+                    sync = _fill(tmp, content, syncing)
+                except OSError as err:
+                    raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
+                if sync is not None:
+                    synced[path] = sync
+            # Every file on disk before the commit point.
+            for path, sync in synced.items():
+                try:
+                    sync.result()
                 except OSError as err:
                     raise OutputError(f"cannot write {path}: {err.strerror or err}") from err
             steps = [_step(home, path, tmp, isinstance(contents[path], Folder)) for path, tmp in temporaries.items()]

@@ -298,3 +298,18 @@ def test_files_lock_dies_with_its_holder_not_with_a_forked_child(tmp_path) -> No
             assert got is True
     finally:
         os.killpg(holder.pid, signal.SIGKILL)
+
+
+def test_files_a_file_that_cannot_reach_the_disk_is_not_committed(tmp_path, monkeypatch) -> None:
+    target = tmp_path / "a.txt"
+    target.write_text("old", encoding="utf-8")
+
+    def no_disk(descriptor: int) -> None:
+        os.close(descriptor)
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(kg.files, "_sync_and_close", no_disk)
+    with pytest.raises(OutputError, match="cannot write .*a.txt"):
+        write_files({target: "new", tmp_path / "b.txt": "new"})
+    assert target.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]

@@ -153,12 +153,12 @@ def test_robustness_failed_write_leaves_previous_outputs_whole(nlp, articles, tm
     before = _bytes(out)
     real_fill, calls = kg.files._fill, []
 
-    def fill_then_fail(tmp, content):
+    def fill_then_fail(tmp, content, syncing):
         calls.append(tmp)
         if len(calls) == 3:  # two new files are complete, the third fails half-way
             tmp.write_text("half", encoding="utf-8")
             raise KeyboardInterrupt
-        real_fill(tmp, content)
+        return real_fill(tmp, content, syncing)
 
     monkeypatch.setattr(kg.files, "_fill", fill_then_fail)
     with pytest.raises(KeyboardInterrupt):
