@@ -12,7 +12,6 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Generic, TypeVar
 
 from spacy.language import Language
@@ -142,35 +141,45 @@ class BackgroundExtraction:
 class ForkedCall(Generic[T]):
     """``function(*args)`` run in a forked process while this one goes on: the process has its
     own copy of the arguments (they are not pickled, however big), and only the result comes
-    back. A process that dies is an error when the result is asked for, not a wait forever."""
+    back. An error there is raised here when the result is asked for; a process that died
+    without a result is a ``RuntimeError`` then, not a wait forever; :meth:`close` stops it at
+    once (a build that fails, or is interrupted, does not wait for its page)."""
 
     def __init__(self, function: Callable[..., T], *args: object) -> None:
-        self._executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_take_call, initargs=(function, args))
-        self._future = self._executor.submit(_run_call)
+        context = multiprocessing.get_context("fork")
+        self._results, sending = context.Pipe(duplex=False)
+        self._process = context.Process(target=_answer, args=(sending, function, args), daemon=True)
+        self._process.start()
+        sending.close()  # the child's end: once it exits, a read here ends instead of waiting
 
     def result(self) -> T:
         try:
-            return self._future.result()
+            try:
+                failed, value = self._results.recv()
+            except EOFError:
+                self._process.join()
+                raise RuntimeError(f"the forked process ended without a result (exit code {self._process.exitcode})") from None
+            if failed:
+                raise value
+            return value
         finally:
             self.close()
 
     def close(self) -> None:
-        self._future.cancel()
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._results.close()
 
 
-_CALL: tuple[Callable, tuple] | None = None
-
-
-def _take_call(function: Callable, args: tuple) -> None:
-    global _CALL
-    _CALL = (function, args)
-
-
-def _run_call() -> object:
-    assert _CALL is not None, "worker started without its call"
-    function, args = _CALL
-    return function(*args)
+def _answer(sending, function: Callable, args: tuple) -> None:
+    """A forked process's work for :class:`ForkedCall`: (False, result) or (True, error) sent back."""
+    try:
+        answer = (False, function(*args))
+    except BaseException as err:  # noqa: BLE001 - every error is the caller's to raise
+        answer = (True, err)
+    sending.send(answer)
+    sending.close()
 
 
 def _extract_chunk(documents: Sequence[Document]) -> list[Extraction]:

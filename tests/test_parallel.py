@@ -2,7 +2,9 @@
 the same output whatever the number of processes."""
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -128,3 +130,20 @@ def test_parallel_forked_call_error_is_raised_where_the_result_is_asked_for() ->
     call = kg.parallel.ForkedCall(int, "not a number")
     with pytest.raises(ValueError):
         call.result()
+
+
+def test_parallel_forked_call_that_dies_is_an_error_not_a_wait() -> None:
+    if not can_fork():
+        pytest.skip("worker processes are forked")
+    call = kg.parallel.ForkedCall(os._exit, 3)
+    with pytest.raises(RuntimeError, match="exit code 3"):
+        call.result()
+
+
+def test_parallel_forked_call_closed_early_stops_at_once() -> None:
+    if not can_fork():
+        pytest.skip("worker processes are forked")
+    call = kg.parallel.ForkedCall(time.sleep, 60)
+    started = time.monotonic()
+    call.close()
+    assert time.monotonic() - started < 10
