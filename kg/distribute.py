@@ -32,6 +32,7 @@ from tqdm import tqdm
 
 from kg.errors import KgError
 from kg.files import Content, locked
+from kg.ingest import distinct_documents
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import load_pipeline
 from kg.pipeline import BuildResult, extract_all, extractor_stamp
@@ -116,7 +117,7 @@ def partition_documents(documents: Iterable[Document], partitions: int) -> list[
     """
     if partitions < 1:
         raise ValueError(f"partitions must be at least 1, not {partitions}")
-    ordered = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
+    ordered = distinct_documents(documents)
     bounds = partition_bounds(len(ordered), min(partitions, len(ordered)) or 1)
     return [tuple(ordered[start:end]) for start, end in bounds if end > start]
 

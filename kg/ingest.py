@@ -399,6 +399,16 @@ def text_hash(text: str) -> str:
     return digest.hexdigest()[:16]
 
 
+def distinct_documents(documents: Iterable[Document]) -> list[Document]:
+    """One document per doc_id (the last given), in doc_id order: what kg extracts, whatever
+    the order and repeats of its input.
+
+    >>> [d.text for d in distinct_documents([Document("b", "x", "s"), Document("a", "y", "s"), Document("b", "z", "s")])]
+    ['y', 'z']
+    """
+    return sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
+
+
 def text_ends(text: str) -> tuple[str, str]:
     """The first and last words of a text, case-folded: the same for any two texts of the same
     :func:`text_hash`, and found without reading the text through (an update compares its new

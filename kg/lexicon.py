@@ -17,7 +17,6 @@ HONORIFICS = frozenset(
 )
 
 
-
 def is_honorific(word: str) -> bool:
     """Whether ``word`` is an honorific, with or without its stop ("Mr", "Mr.", "Gen", "Gen.").
 

@@ -96,7 +96,7 @@ def extract_in_processes(documents: Sequence[Document], nlp: Language, jobs: int
         One extraction per document, in the order of ``documents``.
     """
     global _PIPELINE
-    chunks = [documents[i : i + CHUNK_DOCUMENTS] for i in range(0, len(documents), CHUNK_DOCUMENTS)]
+    chunks = _chunks(documents)
     _PIPELINE = (nlp, classifier)
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
@@ -118,7 +118,7 @@ class BackgroundExtraction:
 
     def __init__(self, documents: Sequence[Document], nlp: Language, jobs: int, classifier: object = DEFAULT) -> None:
         global _PIPELINE
-        chunks = [documents[i : i + CHUNK_DOCUMENTS] for i in range(0, len(documents), CHUNK_DOCUMENTS)]
+        chunks = _chunks(documents)
         _PIPELINE = (nlp, classifier)
         self._pool = multiprocessing.get_context("fork").Pool(jobs)
         log.info("extracting %d documents in %d background processes", len(documents), jobs)
@@ -180,6 +180,10 @@ def _answer(sending, function: Callable, args: tuple) -> None:
         answer = (True, err)
     sending.send(answer)
     sending.close()
+
+
+def _chunks(documents: Sequence[Document]) -> list[Sequence[Document]]:
+    return [documents[i : i + CHUNK_DOCUMENTS] for i in range(0, len(documents), CHUNK_DOCUMENTS)]
 
 
 def _extract_chunk(documents: Sequence[Document]) -> list[Extraction]:

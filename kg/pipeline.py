@@ -23,7 +23,7 @@ from tqdm import tqdm
 
 from kg.extract import DEFAULT, extract_documents
 from kg import __version__
-from kg.ingest import load_documents, text_ends, text_hash
+from kg.ingest import distinct_documents, load_documents, text_ends, text_hash
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import give_back_memory, load_pipeline, parse_documents
 from kg.analytics import records_networkx, to_networkx
@@ -598,7 +598,7 @@ class LocalExtractor:
         """Begin extracting ``documents`` in forked processes on cores that :meth:`extract` would
         leave idle (``jobs`` is ``"auto"`` and it would use fewer processes than there are
         cores), so that this process can do other work meanwhile; None when no core is free."""
-        ordered = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
+        ordered = distinct_documents(documents)
         jobs = background_jobs(self.jobs, len(ordered))
         return _EarlyExtraction(self, BackgroundExtraction(ordered, self.nlp, jobs, self.classifier)) if jobs else None
 
@@ -615,7 +615,7 @@ class _EarlyExtraction:
         extraction from the background, as a document's extraction depends on it alone (one the
         background did not have, extracted here)."""
         made = {e.document.doc_id: e for e in self.work.result()}
-        wanted = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
+        wanted = distinct_documents(documents)
         missing = [d for d in wanted if d.doc_id not in made or made[d.doc_id].document != d]
         extra = {e.document.doc_id: e for e in self.extractor.extract(missing)} if missing else {}
         return [extra[d.doc_id] if d.doc_id in extra else made[d.doc_id] for d in wanted]
@@ -638,7 +638,7 @@ def extract_all(documents: Iterable[Document], nlp: Language, jobs: int | str = 
     With ``progress``, a bar counts documents on stderr when it is a terminal (tqdm turns
     itself off when the output is piped or redirected).
     """
-    ordered = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
+    ordered = distinct_documents(documents)
     jobs = job_count(jobs, len(ordered))
     if jobs > 1 and can_fork():
         # Forked workers share the loaded pipeline and send back extractions, not Docs.

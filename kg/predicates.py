@@ -146,14 +146,14 @@ class Predicate:
     #: The object must be named outright, not reached through a name that modifies it: "outlined
     #: the government's plans" announces the plans, not the government.
     named_object: bool = False
+    #: The only nouns through whose (non-possessive) named modifier the object may be reached:
+    #: "sold its Travelers insurance arm" sells Travelers, "bought 10 A320 aircraft" buys no A320.
+    modifier_heads: frozenset[str] | None = None
+
     def admits(self, subject: str, obj: str | None) -> bool:
         """Whether a subject of type ``subject`` and an object of type ``obj`` (``"Quantity"``
         for an amount; None for no object or a title) fit the domain and the range."""
         return subject in self.domain and (obj is None or obj in self.range)
-
-    #: The only nouns through whose (non-possessive) named modifier the object may be reached:
-    #: "sold its Travelers insurance arm" sells Travelers, "bought 10 A320 aircraft" buys no A320.
-    modifier_heads: frozenset[str] | None = None
 
 
 def _verbs(lemmas: str, **kwargs) -> tuple[Verb, ...]:
