@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -612,19 +613,71 @@ def _owners_opening_titles(parsed: list[tuple[Doc, Passage]], maps: list[dict[in
                 by_token[i] = rest
 
 
-def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
+class _DocumentNames:
+    """A document's names, for :func:`_long_form` to test a short name against, found by word.
+
+    A fuller name of which a short name is a part holds the short name's first and last words
+    (or, for a word of nine letters or more, that word a letter off: :func:`_same_words`), so
+    the names are indexed by their words and a short name reads only those holding the one of
+    its words fewer names hold; and each name is there once (its last occurrence: the one the
+    test would keep). Read whole for every occurrence, a long document's names were quadratic:
+    half of the time of a 400 KB report with 5,000 names.
+    """
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        last = {(o.key, o.name, o.type): i for i, o in enumerate(mentions)}
+        self.mentions = [mentions[i] for i in sorted(last.values())]
+        #: word -> positions in ``mentions`` of the names holding it (as written, without a
+        #: genitive ending, or as a half of a hyphenated word), in document order.
+        self.holding: dict[str, list[int]] = defaultdict(list)
+        for i, o in enumerate(self.mentions):
+            bare = _name_words(o.name)
+            for w in {*bare, *o.name.lower().split(), *(part for w in bare for part in w.split("-") if part)}:
+                self.holding[w].append(i)
+        # What only a person's short name is tested against: read from the persons, which
+        # ``allowed`` never leaves out (it leaves out organisations named as a firm's part).
+        self.person_ends: dict[str, set[str]] = defaultdict(set)  # first or last word -> the keys of the persons so named
+        self.surnames: set[str] = set()
+        self.styled: set[str] = set()  # names a person is given with an honorific
+        for o in mentions:
+            if o.type != "Person" or not (split := o.name.lower().split()):
+                continue
+            self.person_ends[split[0]].add(o.key)
+            self.person_ends[split[-1]].add(o.key)
+            self.surnames.add(split[-1])
+            if _honorific_word(o.text):
+                self.styled.add(o.name)
+
+    def holding_words(self, words: list[str], allowed: Callable[[Mention], bool]) -> list[Mention]:
+        """The names ``allowed`` that a name of these words can be part of, in document order."""
+        exact = [self.holding.get(w, ()) for w in {words[0], words[-1]} if len(w) < 9]
+        found = min(exact, key=len) if exact else range(len(self.mentions))
+        return [o for o in map(self.mentions.__getitem__, found) if allowed(o)]
+
+    def named_apart_from(self, key: str, allowed: Callable[[Mention], bool]) -> set[str]:
+        """The names ``allowed`` in lower case, but those of ``key``."""
+        return {o.name.lower() for o in self.mentions if o.key != key and allowed(o)}
+
+
+def _everything(m: Mention) -> bool:
+    return True
+
+
+def _long_form(m: Mention, names: _DocumentNames, allowed: Callable[[Mention], bool] = _everything) -> Mention | None:
     """The one longer name of the document a short organisation, place or person name is part of.
 
     The short name's words must open or close the long one ("Nortel" / "Nortel Networks",
     "Rossignol" / "Skis Rossignol", "Federal Reserve" / "US Federal Reserve"); a place may be the
     end of a country's name ("Korea" / "South Korea"); a single person name may open one
-    ("Mr Kim" / "Kim Yungmin"). With two candidates, it is left alone.
+    ("Mr Kim" / "Kim Yungmin"). With two candidates, it is left alone. ``allowed``: which of the
+    document's names may be the longer one.
     """
     if m.type not in {"Organization", "Place", "Person"} or party_name(m.name):
         return None
     words = m.name.lower().split()
     if not words:
         return None
+    mentions = names.holding_words(words, allowed)
     designated = _designated_form(m, words, mentions)
     if designated is not None:
         return designated
@@ -632,13 +685,11 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
         return None
     kinds = {"Organization": {"Organization", "Place"}, "Place": {"Country", "Place", "Organization"}, "Person": {"Person", "Organization"}}[m.type]
     found: dict[str, Mention] = {}
-    person_ends: set[str] = set()
-    surnames: set[str] = set()
-    styled = False
+    person_end = surname = styled = False
     if m.type == "Person":  # what only a person's short name is tested against
-        person_ends = {w for o in mentions if o.type == "Person" and o.key != m.key for w in (o.name.lower().split()[0], o.name.lower().split()[-1])}
-        surnames = {o.name.lower().split()[-1] for o in mentions if o.type == "Person"}
-        styled = any(o.type == "Person" and o.name == m.name and _honorific_word(o.text) for o in mentions)
+        person_end = bool(names.person_ends.get(words[0], set()) - {m.key})
+        surname = words[0] in names.surnames
+        styled = m.name in names.styled
     for other in mentions:
         if other.key == m.key or other.type not in kinds:
             continue
@@ -648,20 +699,21 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
             # "Mercedes" after "Mercedes-Benz": the first half of a hyphenated firm's name opens it,
             # unless another half is a name of its own ("Gazprom-Rosneft", "TNK-BP": two firms).
             halves = [part for w in long for part in w.split("-") if part]
-            named = {o.name.lower() for o in mentions if o.key != other.key}
             all_capitalised = all(part[:1].isupper() for w in other.name.split() for part in w.split("-") if part)
-            if all_capitalised and halves[: len(words)] == words and not any(h in named for h in halves[len(words):]):
-                long = halves
+            if all_capitalised and halves[: len(words)] == words:
+                named = names.named_apart_from(other.key, allowed)
+                if not any(h in named for h in halves[len(words):]):
+                    long = halves
         if len(long) <= len(words):
             continue
         if m.type == "Person" and other.type == "Organization":
             # "Bosch" beside "Robert Bosch" the firm: a bare surname no one in the article bears,
             # never written with "Mr", that ends the one firm's name.
-            fits = not styled and long[-1] == words[0] and words[0] not in person_ends
+            fits = not styled and long[-1] == words[0] and not person_end
         elif m.type == "Person":
             # "Kim" opens "Kim Yungmin"; "Lula" is inside "Luiz Inacio Lula da Silva".
-            inner = len(long) >= 3 and words[0] in long[1:-1] and words[0] not in person_ends
-            fits = (long[0] == words[0] and words[0] not in surnames) or inner
+            inner = len(long) >= 3 and words[0] in long[1:-1] and not person_end
+            fits = (long[0] == words[0] and not surname) or inner
         else:
             opens = _same_words(long[: len(words)], words)
             fits = opens or _same_words(long[-len(words) :], words)
@@ -677,6 +729,17 @@ def _long_form(m: Mention, mentions: list[Mention]) -> Mention | None:
         if fits:
             found[other.key] = other
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _named_before(first: dict[str, tuple[int, int]], parts: set[str], key: str) -> Callable[[Mention], bool]:
+    """Which names may be the longer name of ``key``'s: any but a firm's part named after it.
+
+    A part named after the firm ("Next has said ... Its Next Directory division") is not the
+    firm's longer name; one named first ("its Travelers Life & Annuity arm ... Travelers had
+    sales") is what the short form that follows it stands for.
+    """
+    here = first[key]
+    return lambda o: o.key not in parts or first[o.key] < here
 
 
 #: How many common nouns may stand between a part's name and its noun ("Next Directory mail order division").
@@ -814,15 +877,16 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
     # "Korea" after "South Korea".
     occurrences = _occurrences(maps)
     parts = _part_names(parsed, occurrences)
+    names = _DocumentNames([o.mention for o in occurrences])
     first: dict[str, tuple[int, int]] = {}
     for occ in occurrences:
         first.setdefault(occ.mention.key, (occ.passage, occ.start))
+    longer: dict[tuple[str, str, str, str], Mention | None] = {}  # one answer per name as written
     for occ in occurrences:
-        # A part named after the firm ("Next has said ... Its Next Directory division") is not the
-        # firm's longer name; one named first ("its Travelers Life & Annuity arm ... Travelers
-        # had sales") is what the short form that follows it stands for.
-        longer = [o.mention for o in occurrences if o.mention.key not in parts or first[o.mention.key] < first[occ.mention.key]]
-        _point(occ, _long_form(occ.mention, longer), maps)
+        m = occ.mention
+        if (m.key, m.name, m.type, m.text) not in longer:
+            longer[(m.key, m.name, m.type, m.text)] = _long_form(m, names, _named_before(first, parts, m.key))
+        _point(occ, longer[(m.key, m.name, m.type, m.text)], maps)
 
     # "the G7 meeting" and "the meeting of G7 finance ministers", "the Tory manifesto" and "the
     # Tory election manifesto", "the EU Constitution" and "the constitution": one occasion or
