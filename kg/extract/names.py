@@ -256,17 +256,37 @@ def _initials(name: str) -> tuple[str, str]:
     return big.upper(), every
 
 
-def _acronym_of(short: str, names: list[Mention]) -> Mention | None:
-    """The one multi-word name in ``names`` that ``short`` abbreviates, or None."""
+class _Initials:
+    """A document's names by their initials, for :func:`_acronym_of` to look an acronym up
+    rather than work out every name's initials for every short name (quadratic in a long
+    document). Each name is there once, at its last occurrence: the one the lookup keeps."""
+
+    def __init__(self, names: list[Mention]) -> None:
+        last = {(m.key, m.name, m.type): i for i, m in enumerate(names)}
+        #: Initials of the capitalised words -> the names, in document order.
+        self.capitals: dict[str, list[Mention]] = defaultdict(list)
+        #: Either initials -> the names of more than one word, in document order.
+        self.words: dict[str, list[Mention]] = defaultdict(list)
+        for i in sorted(last.values()):
+            m = names[i]
+            big, every = _initials(m.name)
+            self.capitals[big].append(m)
+            if len(m.name.split()) > 1:
+                for initials in {big, every}:
+                    self.words[initials].append(m)
+
+
+def _acronym_of(short: str, names: _Initials) -> Mention | None:
+    """The one multi-word name of ``names`` that ``short`` abbreviates, or None."""
     letters = re.sub(r"[^A-Za-z]", "", short)
     if not 2 <= len(letters) <= 6 or not letters[0].isupper():
         return None
     upper = letters.upper()
     if sum(c.isupper() for c in letters) < 2:
         # "Sepa", "Hefce": written as a word, a short form must spell out a long name exactly.
-        found = {m.key: m for m in names if len(letters) >= 4 and upper == _initials(m.name)[0]}
+        found = {m.key: m for m in names.capitals.get(upper, ())} if len(letters) >= 4 else {}
     else:
-        found = {m.key: m for m in names if len(m.name.split()) > 1 and upper in _initials(m.name)}
+        found = {m.key: m for m in names.words.get(upper, ())}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -304,17 +324,32 @@ def _spellings(mentions: list[Mention]) -> dict[str, Mention]:
     # The usual spelling is the one the article writes most, counting the longer names that
     # contain it: "Mr Valenzeula" once beside "Mr Valenzuela" once and "Fernando Valenzuela".
     words_of = {key: m.name.lower().split() for key, m in first.items()}
+    # The names are looked up by word, not each read against every other (quadratic in a long
+    # document): a name containing another holds its first word, and two spellings of a name
+    # are the same words but at one place.
+    holding: dict[str, list[str]] = defaultdict(list)
+    for key, words in words_of.items():
+        for w in dict.fromkeys(words):
+            holding[w].append(key)
 
     def support(m: Mention) -> int:
         words = words_of[m.key]
         n = len(words)
-        return sum(counts[key] for key, other in words_of.items() if any(other[i : i + n] == words for i in range(len(other) - n + 1)))
+        keys = holding.get(words[0], ()) if words else words_of
+        return sum(counts[key] for key in keys if any(words_of[key][i : i + n] == words for i in range(len(words_of[key]) - n + 1)))
 
     names = sorted(first.values(), key=lambda m: (-support(m), -counts[m.key], m.key))
+    # (number of words, a place, the other words) -> the positions in ``names`` of the names so written.
+    but_one: dict[tuple, list[int]] = defaultdict(list)
+    for k, m in enumerate(names):
+        words = words_of[m.key]
+        for j in range(len(words)):
+            but_one[(len(words), j, *words[:j], *words[j + 1 :])].append(k)
     out: dict[str, Mention] = {}
     for i, rare in enumerate(names):
         words = rare.name.lower().split()
-        for usual in names[:i]:
+        alike = sorted({k for j in range(len(words)) for k in but_one.get((len(words), j, *words[:j], *words[j + 1 :]), ()) if k < i})
+        for usual in map(names.__getitem__, alike):
             other = usual.name.lower().split()
             if usual.key in out or len(other) != len(words) or usual.type != rare.type and {usual.type, rare.type} != {"Organization", "Place"}:
                 continue
@@ -856,7 +891,7 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
 
     # Acronyms take the key of the one name they abbreviate; bare first names the one full name.
     occurrences = _occurrences(maps)
-    organisations = [o.mention for o in occurrences if o.mention.type == "Organization"]
+    organisations = _Initials([o.mention for o in occurrences if o.mention.type == "Organization"])
     firsts = _first_names(occurrences, parsed)
     for occ in occurrences:
         m = occ.mention
