@@ -126,6 +126,18 @@ def test_names_a_churchman_style_starts_a_persons_name(mentions) -> None:
     assert found["Cormac Murphy O'Connor"][0] == "Person"
 
 
+def test_names_a_long_article_joins_its_short_forms_among_hundreds_of_names(mentions) -> None:
+    filler = "".join(f"Minister {n} of Country {n % 37} met Envoy {n * 7} in City {n % 41}. " for n in range(300))
+    found = mentions(
+        "Nortel Networks restated its accounts. The Food and Agriculture Organisation published a report. "
+        "Mikhail Khodorkovsky founded the firm. Mr Khodorkovsky is in jail. " + filler
+        + "Nortel said the restatement was complete. The FAO said crops had grown. Lawyers for Mr Khordokovsky appealed."
+    )
+    assert found["Nortel"][1] == found["Nortel Networks"][1]
+    assert found["FAO"][1] == found["Food and Agriculture Organisation"][1]
+    assert found["Mr Khordokovsky"][1] == found["Mr Khodorkovsky"][1]
+
+
 def test_names_a_short_form_written_as_a_word_spells_out_the_long_name(mentions) -> None:
     found = mentions("The Higher Education Funding Council for England published data. The Hefce report said rich areas do better.")
     assert found["Hefce"] == found["Higher Education Funding Council for England"]
