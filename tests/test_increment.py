@@ -12,6 +12,7 @@ import pytest
 from rdflib import Literal
 
 import kg.increment
+import kg.pipeline
 import kg.rdf
 import kg.records
 from kg.analytics import records_networkx, to_networkx
@@ -272,6 +273,29 @@ def test_increment_an_update_copies_the_statement_records_it_already_has(nlp, da
     monkeypatch.undo()
     build(days, whole, nlp=nlp)
     assert 0 < len(made) < len(statements)
+    assert _files(grown) == _files(whole)
+
+
+def test_increment_an_update_copies_the_archives_extractions_and_makes_only_the_new_ones(nlp, days, tmp_path, monkeypatch) -> None:
+    grown, whole = tmp_path / "grown", tmp_path / "whole"
+    build(days[:2], grown, nlp=nlp)
+    made = []
+    record = kg.pipeline.extraction_record
+    monkeypatch.setattr("kg.pipeline.extraction_record", lambda extraction: made.append(extraction.document.doc_id) or record(extraction))
+    new = build(days[2:], grown, nlp=nlp, into=True).graph.documents
+    monkeypatch.undo()
+    build(days, whole, nlp=nlp)
+    assert len(made) == 1 and len(new) == 3
+    assert _files(grown) == _files(whole)
+
+
+def test_increment_an_extractions_file_whose_last_line_lost_its_line_feed_still_grows_whole(nlp, days, tmp_path) -> None:
+    grown, whole = tmp_path / "grown", tmp_path / "whole"
+    build(days[:2], grown, nlp=nlp)
+    extractions = grown / "extractions.jsonl"
+    extractions.write_bytes(extractions.read_bytes().rstrip(b"\n"))
+    build(days[2:], grown, nlp=nlp, into=True)
+    build(days, whole, nlp=nlp)
     assert _files(grown) == _files(whole)
 
 

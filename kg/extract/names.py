@@ -694,11 +694,7 @@ class _DocumentNames:
         return {o.name.lower() for o in self.mentions if o.key != key and allowed(o)}
 
 
-def _everything(m: Mention) -> bool:
-    return True
-
-
-def _long_form(m: Mention, names: _DocumentNames, allowed: Callable[[Mention], bool] = _everything) -> Mention | None:
+def _long_form(m: Mention, names: _DocumentNames, allowed: Callable[[Mention], bool]) -> Mention | None:
     """The one longer name of the document a short organisation, place or person name is part of.
 
     The short name's words must open or close the long one ("Nortel" / "Nortel Networks",
