@@ -491,7 +491,13 @@ def _write_run(stream: TextIO, pieces: list[str], size: int, crc: int) -> tuple[
     """Write ``pieces`` and carry the written file's size and CRC-32 on past them."""
     text = "".join(pieces)
     data = text.encode("utf-8")
-    stream.write(text)
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text)
+    else:
+        # The bytes the CRC was taken of: the text stream would encode the text once more.
+        stream.flush()
+        buffer.write(data)
     return size + len(data), zlib.crc32(data, crc)
 
 
