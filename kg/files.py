@@ -5,6 +5,7 @@ generation with :func:`current_path`, which finishes a commit that a killed run 
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import json
@@ -15,16 +16,16 @@ import secrets
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from kg.errors import OutputError
 
-__all__ = ["JOURNAL_FILE", "LOCK_FILE", "Content", "Folder", "current_path", "locked", "write_atomically", "write_files"]
+__all__ = ["JOURNAL_FILE", "LOCK_FILE", "Content", "Folder", "LinesInFile", "current_path", "line_places", "locked", "write_atomically", "write_files"]
 
 log = logging.getLogger(__name__)
 
@@ -445,3 +446,87 @@ def current_path(path: str | os.PathLike[str]) -> Path:
             pending = home / step["tmp"]
             return pending if pending.exists() else path
     return path
+
+
+def line_places(data: bytes, start: int = 0) -> Iterator[tuple[int, int]]:
+    """Where each line of ``data`` from byte ``start`` on begins and ends (without its line feed).
+
+    Line feeds only: a JSON line may hold U+2028 and the like, which json.dumps keeps.
+
+    >>> list(line_places(b"a\\nbc\\n\\nd"))
+    [(0, 1), (2, 4), (5, 5), (6, 7)]
+    """
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        yield start, end
+        start = end + 1
+
+
+class LinesInFile:
+    """Lines of a file an update read, known by where they are, written into the file that
+    replaces it as its bytes, a run of neighbouring lines at a time: never held as text and
+    encoded again (at 1,600 articles, 18 MB of ``extractions.jsonl`` and 15 MB of the update
+    cache). The file is opened again to be copied from, and only while it is the file that was
+    read (its inode, size and modification time): else every line is made again.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], read: os.stat_result, places: Mapping[Hashable, tuple[int, int]]) -> None:
+        self.path = Path(path)
+        #: The file as it was read (``os.fstat`` of the stream it was read from).
+        self.identity = _identity(read)
+        #: Key -> (start, end) of its line in bytes, without the line feed.
+        self.places = places
+
+    def keeping(self, keys: Iterable[Hashable]) -> LinesInFile:
+        """The same file, with the places of ``keys`` only."""
+        kept = LinesInFile.__new__(LinesInFile)
+        kept.path, kept.identity = self.path, self.identity
+        kept.places = {key: self.places[key] for key in keys if key in self.places}
+        return kept
+
+    def write(self, stream: TextIO, lines: Iterable[tuple[Hashable, Callable[[], str]]]) -> None:
+        """Write a line for each (key, make): the file's line of ``key`` when it has one, else
+        ``make()`` (a line with its line feed)."""
+        try:
+            source = open(self.path, "rb") if self.places else None
+        except OSError:
+            source = None
+        with source if source is not None else contextlib.nullcontext():
+            places = self.places if source is not None and _identity(os.fstat(source.fileno())) == self.identity else {}
+            run: tuple[int, int] | None = None  # lines to be copied, one after the other in the file
+            for key, make in lines:
+                place = places.get(key)
+                if place is not None and run is not None and place[0] == run[1] + 1:
+                    run = (run[0], place[1])
+                    continue
+                if run is not None:
+                    _copy(source, *run, stream)  # type: ignore[arg-type]
+                run = place
+                if place is None:
+                    stream.write(make())
+            if run is not None:
+                _copy(source, *run, stream)  # type: ignore[arg-type]
+
+
+def _identity(read: os.stat_result) -> tuple[int, int, int, int]:
+    return read.st_dev, read.st_ino, read.st_size, read.st_mtime_ns
+
+
+def _copy(source: BinaryIO, start: int, end: int, stream: TextIO) -> None:
+    """Bytes ``start`` to ``end`` of ``source``, and a line feed, after what ``stream`` holds."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a stream of text only: the run decoded whole, never cut inside a character
+        stream.write(_read(source, start, end).decode("utf-8") + "\n")
+        return
+    stream.flush()
+    for at in range(start, end, _PIECE):
+        buffer.write(_read(source, at, min(at + _PIECE, end)))
+    buffer.write(b"\n")
+
+
+def _read(source: BinaryIO, start: int, end: int) -> bytes:
+    data = os.pread(source.fileno(), end - start, start)
+    if len(data) != end - start:
+        raise OSError(f"{source.name}: ended before byte {end}")
+    return data

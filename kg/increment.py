@@ -27,6 +27,7 @@ import functools
 import gc
 import hashlib
 import json
+import os
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -40,6 +41,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg import __version__
+from kg.files import LinesInFile, line_places
 from kg.model import KnowledgeGraph
 from kg.rdf import jsonld_context, new_graph, node_types, rdf_parts, record_parts
 from kg.records import record_keys, record_lines
@@ -80,10 +82,11 @@ class OutputCache:
     subjects: Mapping[str, SubjectEntry]
     #: Whether every subject passed the shapes (not after ``kg build --no-validate``).
     checked: bool = True
-    #: Subject -> its line as read, for the entries carried over unchanged (written as they are).
-    lines: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
-    #: Part key -> its line as read, likewise.
-    part_lines: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    #: Where each subject's line is in the cache file it was read from, for the entries carried
+    #: over unchanged (copied as they are).
+    lines: LinesInFile | None = field(default=None, compare=False, repr=False)
+    #: Where each part's line is, likewise.
+    part_lines: LinesInFile | None = field(default=None, compare=False, repr=False)
     #: File name -> (size, CRC-32) of the ``graph.ttl`` and ``graph.jsonld`` the shares were read from.
     files: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
     #: The key of each line of ``statements.jsonl`` (:func:`kg.records.record_keys`).
@@ -356,8 +359,8 @@ def graph_texts(
             gc.collect(0)
     namespaces = {prefix: str(namespace) for prefix, namespace in names.namespaces()}
     entries = {s: old[s] if s not in made else SubjectEntry(tuple(keys), made[s]) for s, keys in subject_parts.items()}
-    lines = {s: previous.lines[s] for s in entries if s not in made and s in previous.lines} if previous is not None else {}
-    part_lines = {key: previous.part_lines[key] for key in part_subjects if key in previous.part_lines} if previous is not None else {}
+    lines = previous.lines.keeping(s for s in entries if s not in made) if previous is not None and previous.lines is not None else None
+    part_lines = previous.part_lines.keeping(part_subjects) if previous is not None and previous.part_lines is not None else None
     return GraphTexts(
         triples=sum(entry.text.triples for entry in entries.values()),
         cache=OutputCache(stamp, namespaces, part_subjects, entries, check and (previous is None or previous.checked), lines, part_lines, records=records),
@@ -444,13 +447,15 @@ def write_cache(texts: GraphTexts, stream: TextIO) -> None:
         # Only when statements.jsonl was written from these texts (and so is what the keys are of).
         header[RECORDS_FILE] = texts._written[RECORDS_FILE][1]
     stream.write(dumps(header) + "\n")
-    part_lines = cache.part_lines
-    stream.writelines(part_lines.get(key) or dumps([key, subjects]) + "\n" for key, subjects in cache.part_subjects.items())
-    lines = cache.lines
-    stream.writelines(
-        lines.get(subject) or dumps([subject, entry.parts, len(t.turtle), t.prefixes, t.points_to, t.jsonld_id, len(t.jsonld), t.triples]) + "\n"
-        for subject, entry in cache.subjects.items() for t in (entry.text,)
-    )
+    def part_line(key: str, subjects: tuple[str, ...]) -> str:
+        return dumps([key, subjects]) + "\n"
+
+    def subject_line(subject: str, entry: SubjectEntry) -> str:
+        t = entry.text
+        return dumps([subject, entry.parts, len(t.turtle), t.prefixes, t.points_to, t.jsonld_id, len(t.jsonld), t.triples]) + "\n"
+
+    _write_lines(stream, cache.part_lines, ((key, functools.partial(part_line, key, subjects)) for key, subjects in cache.part_subjects.items()))
+    _write_lines(stream, cache.lines, ((subject, functools.partial(subject_line, subject, entry)) for subject, entry in cache.subjects.items()))
     stream.write(dumps({TURTLE_FILE: turtle_starts, JSONLD_FILE: jsonld_starts}) + "\n")
     stream.write(dumps(cache.records) + "\n")
 
@@ -501,6 +506,13 @@ def _write_run(stream: TextIO, pieces: list[str], size: int, crc: int) -> tuple[
     return size + len(data), zlib.crc32(data, crc)
 
 
+def _write_lines(stream: TextIO, old: LinesInFile | None, lines: Iterator[tuple[str, Callable[[], str]]]) -> None:
+    if old is None:
+        stream.writelines(make() for _, make in lines)
+    else:
+        old.write(stream, lines)
+
+
 def read_cache(path: str | PathLike[str]) -> OutputCache | None:
     """The cache a build left in ``path``, with the subjects' shares read from ``graph.ttl`` and
     ``graph.jsonld`` beside it; None when there is none, or it is not one this kg reads, or the
@@ -508,8 +520,10 @@ def read_cache(path: str | PathLike[str]) -> OutputCache | None:
     again)."""
     path = Path(path)
     try:
-        # Split on line feeds only: a share may hold U+2028 and the like, which json.dumps keeps.
-        read = path.read_text(encoding="utf-8").split("\n")
+        with path.open("rb") as stream:
+            data, identity = stream.read(), os.fstat(stream.fileno())
+        places = list(line_places(data))
+        read = [data[start:end] for start, end in places]
         header = json.loads(read[0])
         if header.get("kind") != "header" or header.get("stamp") != cache_stamp():
             return None
@@ -519,15 +533,17 @@ def read_cache(path: str | PathLike[str]) -> OutputCache | None:
         count, subjects = header["parts"], header["subjects"]
         part_rows, subject_rows = read[1 : 1 + count], read[1 + count : 1 + count + subjects]
         # Each block decoded as one array: one call instead of one per line (40,000 at 1,600 articles).
-        decoded_parts = json.loads("[" + ",".join(part_rows) + "]")
-        rows = json.loads("[" + ",".join(subject_rows) + "]")
-        starts = json.loads(read[1 + count + subjects])
-        records = tuple(json.loads(read[2 + count + subjects]))
+        decoded_parts = json.loads(b"[" + b",".join(part_rows) + b"]")
+        rows = json.loads(b"[" + b",".join(subject_rows) + b"]")
+        del read, part_rows, subject_rows
+        starts = json.loads(data[slice(*places[1 + count + subjects])])
+        records = tuple(json.loads(data[slice(*places[2 + count + subjects])]))
+        del data
         if len(decoded_parts) != count or len(rows) != subjects:
             return None
         part_subjects = {key: tuple(found) for key, found in decoded_parts}
-        part_lines = {key: line + "\n" for (key, _), line in zip(decoded_parts, part_rows)}
-        lines = {row[0]: line + "\n" for row, line in zip(rows, subject_rows)}
+        part_lines = LinesInFile(path, identity, {key: place for (key, _), place in zip(decoded_parts, places[1 : 1 + count])})
+        lines = LinesInFile(path, identity, {row[0]: place for row, place in zip(rows, places[1 + count : 1 + count + subjects])})
         turtle, jsonld = files[TURTLE_FILE], files[JSONLD_FILE]
         turtle_starts, jsonld_starts = starts[TURTLE_FILE], starts[JSONLD_FILE]
         if len(turtle_starts) != subjects or len(jsonld_starts) != subjects:
@@ -546,7 +562,7 @@ def read_cache(path: str | PathLike[str]) -> OutputCache | None:
             header["stamp"], header["namespaces"], part_subjects, entries, header["checked"], lines, part_lines, sizes,
             records, _records_file(path.parent / RECORDS_FILE, header.get(RECORDS_FILE)),
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, IndexError, ValueError, KeyError, TypeError):
         return None
 
 

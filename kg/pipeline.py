@@ -16,7 +16,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
-from typing import BinaryIO, Protocol, TextIO
+from typing import Protocol, TextIO
 
 from rdflib import Graph
 from spacy.language import Language
@@ -28,7 +28,7 @@ from kg.ingest import distinct_documents, load_documents, text_ends, text_hash
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import give_back_memory, load_pipeline, parse_documents
 from kg.analytics import records_networkx, to_networkx
-from kg.files import Content, Folder, locked, write_files
+from kg.files import Content, Folder, LinesInFile, line_places, locked, write_files
 from kg.query import fill_store, grow_store, store_holds
 from kg.increment import CACHE_FILE, JSONLD_FILE, RECORDS_FILE, TURTLE_FILE, GraphTexts, OutputCache, TextsMaker, graph_texts, read_cache, write_cache
 from kg.rdf import entity_iri_text, to_jsonld, to_rdf, to_turtle
@@ -264,57 +264,20 @@ def extractor_stamp(nlp: Language) -> str:
     return f"kg {__version__}; {nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
 
 
-class _ArchiveLines:
-    """Where each extraction an update read is in the ``extractions.jsonl`` it read, which stays
-    open until the update ends (so it is that file's bytes that are copied, whatever replaces
-    the path meanwhile).
-
-    Written again, the archive's lines are copied as bytes, a run of neighbouring lines at a
-    time between the new articles' (the file is in doc_id order): never decoded to text, held,
-    and encoded again, which for 1,600 articles was 18 MB of the update's memory.
-    """
-
-    def __init__(self, file: BinaryIO, places: dict[int, tuple[int, int]]) -> None:
-        self.file = file
-        #: id(extraction) -> (start, end) of its line in bytes, without the line feed.
-        self.places = places
-
-    def copy(self, start: int, end: int, stream: TextIO) -> None:
-        """Bytes ``start`` to ``end`` of the file, and a line feed, into ``stream`` after what it holds."""
-        stream.flush()
-        descriptor = self.file.fileno()
-        for at in range(start, end, _COPY_PIECE):
-            piece = os.pread(descriptor, min(_COPY_PIECE, end - at), at)
-            if not piece:
-                raise OSError(f"{self.file.name}: ended before byte {end}")
-            stream.buffer.write(piece)
-        stream.buffer.write(b"\n")
-
-    def close(self) -> None:
-        self.file.close()
-
-
-_COPY_PIECE = 1 << 20
-
-
-def _write_extractions(extractions: list[Extraction], stamp: str, stream: TextIO, archive: _ArchiveLines | None = None) -> None:
-    """``archive``: where the extractions an update read are in the file it read (their lines
-    are the text :func:`kg.records.extraction_record` would give them, copied rather than made again)."""
+def _write_extractions(extractions: list[Extraction], stamp: str, stream: TextIO, archive: LinesInFile | None = None) -> None:
+    """``archive``: where the extractions an update read are in the file it read, by ``id`` of
+    the extraction (their lines are the text :func:`kg.records.extraction_record` would give
+    them, copied rather than made again)."""
     stream.write(json.dumps({"kind": "header", "extractor": stamp}, ensure_ascii=False) + "\n")
-    places = archive.places if archive is not None else {}
-    run: tuple[int, int] | None = None  # the archive's lines next to be copied, one after the other in its file
-    for extraction in sorted(extractions, key=lambda e: e.document.doc_id):
-        place = places.get(id(extraction))
-        if place is not None and run is not None and place[0] == run[1] + 1:
-            run = (run[0], place[1])
-            continue
-        if run is not None:
-            archive.copy(*run, stream)  # type: ignore[union-attr]
-        run = place
-        if place is None:
-            stream.write(json.dumps(extraction_record(extraction), ensure_ascii=False) + "\n")
-    if run is not None:
-        archive.copy(*run, stream)  # type: ignore[union-attr]
+    lines = ((id(e), functools.partial(_extraction_line, e)) for e in sorted(extractions, key=lambda e: e.document.doc_id))
+    if archive is None:
+        stream.writelines(make() for _, make in lines)
+    else:
+        archive.write(stream, lines)
+
+
+def _extraction_line(extraction: Extraction) -> str:
+    return json.dumps(extraction_record(extraction), ensure_ascii=False) + "\n"
 
 
 def read_extractions(path: str | PathLike[str]) -> tuple[str, list[Extraction]]:
@@ -323,13 +286,12 @@ def read_extractions(path: str | PathLike[str]) -> tuple[str, list[Extraction]]:
     Raises:
         InputError: the file is missing or not one kg wrote.
     """
-    stamp, extractions, archive = _read_extraction_lines(path)
-    archive.close()
+    stamp, extractions, _ = _read_extraction_lines(path)
     return stamp, extractions
 
 
-def _read_extraction_lines(path: str | PathLike[str]) -> tuple[str, list[Extraction], _ArchiveLines]:
-    """:func:`read_extractions`, with where each extraction's line is, in the file left open."""
+def _read_extraction_lines(path: str | PathLike[str]) -> tuple[str, list[Extraction], LinesInFile]:
+    """:func:`read_extractions`, with where each extraction's line is (by ``id`` of the extraction)."""
     path = Path(path)
     try:
         file = open(path, "rb")
@@ -338,28 +300,23 @@ def _read_extraction_lines(path: str | PathLike[str]) -> tuple[str, list[Extract
     except OSError as err:
         raise InputError(f"{path}: not an extractions file written by kg build ({err})") from err
     try:
-        # Split on line feeds only: a text may hold U+2028 and the like, which json.dumps keeps.
         data = file.read()
-        end = data.find(b"\n")
-        header = json.loads(data[: end if end >= 0 else len(data)])
+        lines = line_places(data)
+        start, end = next(lines, (0, 0))
+        header = json.loads(data[start:end])
         if header.get("kind") != "header":
             raise ValueError("no header line")
         extractions, places = [], {}
-        while end >= 0:
-            start = end + 1
-            end = data.find(b"\n", start)
-            line = data[start : end if end >= 0 else len(data)]
-            if line.strip():
-                extraction = extraction_from_record(json.loads(line))
+        for start, end in lines:
+            if data[start:end].strip():
+                extraction = extraction_from_record(json.loads(data[start:end]))
                 extractions.append(extraction)
-                places[id(extraction)] = (start, start + len(line))
-        return header["extractor"], extractions, _ArchiveLines(file, places)
+                places[id(extraction)] = (start, end)
+        return header["extractor"], extractions, LinesInFile(path, os.fstat(file.fileno()), places)
     except (OSError, IndexError, KeyError, TypeError, ValueError) as err:
-        file.close()
         raise InputError(f"{path}: not an extractions file written by kg build ({err})") from err
-    except BaseException:
+    finally:
         file.close()
-        raise
 
 
 def build(
@@ -432,7 +389,7 @@ def build(
     # interrupted earlier run is finished first.
     with locked(out_dir), _long_lived() as heap, ExitStack() as running:
         previous: list[Extraction] = []
-        archive: _ArchiveLines | None = None
+        archive: LinesInFile | None = None
         previous_file = Path(out_dir) / EXTRACTIONS_FILE
         growing = into and (previous_file.exists() or any(Path(out_dir).glob("graph.*")))
         # An update reads its archive on one core while the articles are parsed on another.
@@ -442,7 +399,6 @@ def build(
         heap.pause()
         if growing:
             old_stamp, previous, archive = _read_extraction_lines(previous_file)
-            running.callback(archive.close)
             if old_stamp != stamp:
                 archive = None
                 # Another kg or model made them: extract the stored texts again, so one graph
@@ -572,7 +528,7 @@ class _Heap:
 
 def _write_texts(
     graph: KnowledgeGraph, texts: GraphTexts, out_dir: str | PathLike[str], extractions: list[Extraction], stamp: str,
-    extra: Mapping[Path, Content] | None, store: str | PathLike[str] | None, clock: _Stopwatch, archive: _ArchiveLines | None = None,
+    extra: Mapping[Path, Content] | None, store: str | PathLike[str] | None, clock: _Stopwatch, archive: LinesInFile | None = None,
     layout: PageLayout | None = None, drawn: PageData | None = None,
 ) -> list[Path]:
     """:func:`write_outputs` from :func:`kg.increment.graph_texts`, with the cache and the page's
