@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
 import subprocess
@@ -14,7 +15,7 @@ import pytest
 
 import kg.files
 from kg.errors import OutputError
-from kg.files import JOURNAL_FILE, LOCK_FILE, Folder, current_path, locked, write_atomically, write_files
+from kg.files import JOURNAL_FILE, LOCK_FILE, Folder, LinesInFile, current_path, line_places, locked, write_atomically, write_files
 
 ROOT = Path(__file__).parent.parent
 
@@ -313,3 +314,37 @@ def test_files_a_file_that_cannot_reach_the_disk_is_not_committed(tmp_path, monk
         write_files({target: "new", tmp_path / "b.txt": "new"})
     assert target.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def _lines_read(path: Path) -> LinesInFile:
+    data = path.read_bytes()
+    with path.open("rb") as stream:
+        return LinesInFile(path, os.fstat(stream.fileno()), {data[start:end].decode(): (start, end) for start, end in line_places(data)})
+
+
+def test_files_lines_in_a_file_are_copied_as_its_bytes_between_the_lines_made(tmp_path) -> None:
+    old = tmp_path / "old.jsonl"
+    old.write_bytes("[\"Zoë\"]\n[2]\n[3]\n".encode())
+    lines = _lines_read(old)
+    out = tmp_path / "new.jsonl"
+    with out.open("w", encoding="utf-8", newline="\n") as stream:
+        lines.write(stream, [(key, lambda key=key: f"made {key}\n") for key in ("[\"Zoë\"]", "[2]", "new", "[3]")])
+    assert out.read_text(encoding="utf-8") == "[\"Zoë\"]\n[2]\nmade new\n[3]\n"
+
+
+def test_files_lines_of_a_file_replaced_since_it_was_read_are_made_again(tmp_path) -> None:
+    old = tmp_path / "old.jsonl"
+    old.write_text("[1]\n[2]\n", encoding="utf-8")
+    lines = _lines_read(old)
+    old.write_text("[9]\n[8]\n[7]\n", encoding="utf-8")
+    stream = io.StringIO()
+    lines.write(stream, [(key, lambda key=key: f"made {key}\n") for key in ("[1]", "[2]")])
+    assert stream.getvalue() == "made [1]\nmade [2]\n"
+
+
+def test_files_lines_copied_into_a_text_only_stream_are_the_same_text(tmp_path) -> None:
+    old = tmp_path / "old.jsonl"
+    old.write_text("[\"Zoë\"]\n[2]\n", encoding="utf-8")
+    stream = io.StringIO()
+    _lines_read(old).write(stream, [(key, lambda: "made\n") for key in ("[2]", "[\"Zoë\"]")])
+    assert stream.getvalue() == "[2]\n[\"Zoë\"]\n"

@@ -199,6 +199,12 @@ def test_increment_a_damaged_cache_is_not_read(graphs, tmp_path) -> None:
     assert read_cache(path) is None
 
 
+def test_increment_a_cache_cut_short_is_not_read(graphs, tmp_path) -> None:
+    path = _write_folder(graph_texts(graphs[0]), tmp_path)
+    path.write_text("".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[:-2]), encoding="utf-8")
+    assert read_cache(path) is None
+
+
 @pytest.mark.parametrize("name", ["graph.ttl", "graph.jsonld"])
 def test_increment_a_cache_is_not_read_once_a_file_it_reads_from_was_edited(graphs, tmp_path, name) -> None:
     path = _write_folder(graph_texts(graphs[1]), tmp_path)
