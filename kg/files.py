@@ -25,7 +25,7 @@ from typing import BinaryIO, TextIO
 
 from kg.errors import OutputError
 
-__all__ = ["JOURNAL_FILE", "LOCK_FILE", "Content", "Folder", "LinesInFile", "current_path", "line_places", "locked", "write_atomically", "write_files"]
+__all__ = ["JOURNAL_FILE", "LOCK_FILE", "Content", "Folder", "LinesInFile", "current_path", "line_places", "locked", "write_atomically", "write_files", "write_lines"]
 
 log = logging.getLogger(__name__)
 
@@ -507,6 +507,15 @@ class LinesInFile:
                     stream.write(make())
             if run is not None:
                 _copy(source, *run, stream)  # type: ignore[arg-type]
+
+
+def write_lines(stream: TextIO, lines: Iterable[tuple[Hashable, Callable[[], str]]], old: LinesInFile | None = None) -> None:
+    """Write a line for each (key, make): ``old``'s line of ``key`` when it has one (see
+    :class:`LinesInFile`), else ``make()`` (a line with its line feed)."""
+    if old is None:
+        stream.writelines(make() for _, make in lines)
+    else:
+        old.write(stream, lines)
 
 
 def _identity(read: os.stat_result) -> tuple[int, int, int, int]:

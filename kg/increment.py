@@ -41,7 +41,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg import __version__
-from kg.files import LinesInFile, line_places
+from kg.files import LinesInFile, line_places, write_lines
 from kg.model import KnowledgeGraph
 from kg.rdf import jsonld_context, new_graph, node_types, rdf_parts, record_parts
 from kg.records import record_keys, record_lines
@@ -454,8 +454,8 @@ def write_cache(texts: GraphTexts, stream: TextIO) -> None:
         t = entry.text
         return dumps([subject, entry.parts, len(t.turtle), t.prefixes, t.points_to, t.jsonld_id, len(t.jsonld), t.triples]) + "\n"
 
-    _write_lines(stream, cache.part_lines, ((key, functools.partial(part_line, key, subjects)) for key, subjects in cache.part_subjects.items()))
-    _write_lines(stream, cache.lines, ((subject, functools.partial(subject_line, subject, entry)) for subject, entry in cache.subjects.items()))
+    write_lines(stream, ((key, functools.partial(part_line, key, subjects)) for key, subjects in cache.part_subjects.items()), cache.part_lines)
+    write_lines(stream, ((subject, functools.partial(subject_line, subject, entry)) for subject, entry in cache.subjects.items()), cache.lines)
     stream.write(dumps({TURTLE_FILE: turtle_starts, JSONLD_FILE: jsonld_starts}) + "\n")
     stream.write(dumps(cache.records) + "\n")
 
@@ -504,13 +504,6 @@ def _write_run(stream: TextIO, pieces: list[str], size: int, crc: int) -> tuple[
         stream.flush()
         buffer.write(data)
     return size + len(data), zlib.crc32(data, crc)
-
-
-def _write_lines(stream: TextIO, old: LinesInFile | None, lines: Iterator[tuple[str, Callable[[], str]]]) -> None:
-    if old is None:
-        stream.writelines(make() for _, make in lines)
-    else:
-        old.write(stream, lines)
 
 
 def read_cache(path: str | PathLike[str]) -> OutputCache | None:

@@ -28,7 +28,7 @@ from kg.ingest import distinct_documents, load_documents, text_ends, text_hash
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import give_back_memory, load_pipeline, parse_documents
 from kg.analytics import records_networkx, to_networkx
-from kg.files import Content, Folder, LinesInFile, line_places, locked, write_files
+from kg.files import Content, Folder, LinesInFile, line_places, locked, write_files, write_lines
 from kg.query import fill_store, grow_store, store_holds
 from kg.increment import CACHE_FILE, JSONLD_FILE, RECORDS_FILE, TURTLE_FILE, GraphTexts, OutputCache, TextsMaker, graph_texts, read_cache, write_cache
 from kg.rdf import entity_iri_text, to_jsonld, to_rdf, to_turtle
@@ -269,11 +269,7 @@ def _write_extractions(extractions: list[Extraction], stamp: str, stream: TextIO
     the extraction (their lines are the text :func:`kg.records.extraction_record` would give
     them, copied rather than made again)."""
     stream.write(json.dumps({"kind": "header", "extractor": stamp}, ensure_ascii=False) + "\n")
-    lines = ((id(e), functools.partial(_extraction_line, e)) for e in sorted(extractions, key=lambda e: e.document.doc_id))
-    if archive is None:
-        stream.writelines(make() for _, make in lines)
-    else:
-        archive.write(stream, lines)
+    write_lines(stream, ((id(e), functools.partial(_extraction_line, e)) for e in sorted(extractions, key=lambda e: e.document.doc_id)), archive)
 
 
 def _extraction_line(extraction: Extraction) -> str:
