@@ -19,13 +19,13 @@ import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from kg.errors import OutputError
 
-__all__ = ["JOURNAL_FILE", "LOCK_FILE", "Content", "Folder", "LinesInFile", "current_path", "line_places", "locked", "write_atomically", "write_files", "write_lines"]
+__all__ = ["JOURNAL_FILE", "LOCK_FILE", "Content", "Folder", "LinesInFile", "current_path", "line_places", "locked", "read_as_it_is", "write_atomically", "write_bytes", "write_files", "write_lines"]
 
 log = logging.getLogger(__name__)
 
@@ -463,27 +463,31 @@ def line_places(data: bytes, start: int = 0) -> Iterator[tuple[int, int]]:
         start = end + 1
 
 
+def read_as_it_is(path: str | os.PathLike[str]) -> tuple[bytes, tuple[int, int, int, int]]:
+    """A file's bytes and what it was when read (device, inode, size, modification time), for
+    :class:`LinesInFile` to copy from it later only while it is still that file."""
+    with open(path, "rb") as stream:
+        return stream.read(), _identity(os.fstat(stream.fileno()))
+
+
+@dataclass(frozen=True)
 class LinesInFile:
     """Lines of a file an update read, known by where they are, written into the file that
     replaces it as its bytes, a run of neighbouring lines at a time: never held as text and
     encoded again (at 1,600 articles, 18 MB of ``extractions.jsonl`` and 15 MB of the update
     cache). The file is opened again to be copied from, and only while it is the file that was
-    read (its inode, size and modification time): else every line is made again.
+    read (:func:`read_as_it_is`): else every line is made again.
     """
 
-    def __init__(self, path: str | os.PathLike[str], read: os.stat_result, places: Mapping[Hashable, tuple[int, int]]) -> None:
-        self.path = Path(path)
-        #: The file as it was read (``os.fstat`` of the stream it was read from).
-        self.identity = _identity(read)
-        #: Key -> (start, end) of its line in bytes, without the line feed.
-        self.places = places
+    path: Path
+    #: The file as it was read (:func:`read_as_it_is`).
+    identity: tuple[int, int, int, int]
+    #: Key -> (start, end) of its line in bytes, without the line feed.
+    places: Mapping[Hashable, tuple[int, int]]
 
     def keeping(self, keys: Iterable[Hashable]) -> LinesInFile:
         """The same file, with the places of ``keys`` only."""
-        kept = LinesInFile.__new__(LinesInFile)
-        kept.path, kept.identity = self.path, self.identity
-        kept.places = {key: self.places[key] for key in keys if key in self.places}
-        return kept
+        return replace(self, places={key: self.places[key] for key in keys if key in self.places})
 
     def write(self, stream: TextIO, lines: Iterable[tuple[Hashable, Callable[[], str]]]) -> None:
         """Write a line for each (key, make): the file's line of ``key`` when it has one, else
@@ -518,20 +522,29 @@ def write_lines(stream: TextIO, lines: Iterable[tuple[Hashable, Callable[[], str
         old.write(stream, lines)
 
 
+def write_bytes(stream: TextIO, data: bytes) -> None:
+    """UTF-8 ``data`` after what the text ``stream`` holds: into its buffer when it has one (so
+    bytes already encoded are not decoded and encoded again), else as text."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8"))
+    else:
+        stream.flush()
+        buffer.write(data)
+
+
 def _identity(read: os.stat_result) -> tuple[int, int, int, int]:
     return read.st_dev, read.st_ino, read.st_size, read.st_mtime_ns
 
 
 def _copy(source: BinaryIO, start: int, end: int, stream: TextIO) -> None:
     """Bytes ``start`` to ``end`` of ``source``, and a line feed, after what ``stream`` holds."""
-    buffer = getattr(stream, "buffer", None)
-    if buffer is None:  # a stream of text only: the run decoded whole, never cut inside a character
-        stream.write(_read(source, start, end).decode("utf-8") + "\n")
+    if getattr(stream, "buffer", None) is None:  # a stream of text only: the run decoded whole, never cut inside a character
+        write_bytes(stream, _read(source, start, end) + b"\n")
         return
-    stream.flush()
     for at in range(start, end, _PIECE):
-        buffer.write(_read(source, at, min(at + _PIECE, end)))
-    buffer.write(b"\n")
+        write_bytes(stream, _read(source, at, min(at + _PIECE, end)))
+    write_bytes(stream, b"\n")
 
 
 def _read(source: BinaryIO, start: int, end: int) -> bytes:

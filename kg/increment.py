@@ -27,7 +27,6 @@ import functools
 import gc
 import hashlib
 import json
-import os
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -41,7 +40,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg import __version__
-from kg.files import LinesInFile, line_places, write_lines
+from kg.files import LinesInFile, line_places, read_as_it_is, write_bytes, write_lines
 from kg.model import KnowledgeGraph
 from kg.rdf import jsonld_context, new_graph, node_types, rdf_parts, record_parts
 from kg.records import record_keys, record_lines
@@ -494,15 +493,8 @@ def _crc(pieces: list[str], size: int, crc: int) -> tuple[int, int]:
 
 def _write_run(stream: TextIO, pieces: list[str], size: int, crc: int) -> tuple[int, int]:
     """Write ``pieces`` and carry the written file's size and CRC-32 on past them."""
-    text = "".join(pieces)
-    data = text.encode("utf-8")
-    buffer = getattr(stream, "buffer", None)
-    if buffer is None:
-        stream.write(text)
-    else:
-        # The bytes the CRC was taken of: the text stream would encode the text once more.
-        stream.flush()
-        buffer.write(data)
+    data = "".join(pieces).encode("utf-8")
+    write_bytes(stream, data)  # the bytes the CRC was taken of: the text stream would encode the text once more
     return size + len(data), zlib.crc32(data, crc)
 
 
@@ -513,8 +505,7 @@ def read_cache(path: str | PathLike[str]) -> OutputCache | None:
     again)."""
     path = Path(path)
     try:
-        with path.open("rb") as stream:
-            data, identity = stream.read(), os.fstat(stream.fileno())
+        data, identity = read_as_it_is(path)
         places = list(line_places(data))
         read = [data[start:end] for start, end in places]
         header = json.loads(read[0])
@@ -528,10 +519,9 @@ def read_cache(path: str | PathLike[str]) -> OutputCache | None:
         # Each block decoded as one array: one call instead of one per line (40,000 at 1,600 articles).
         decoded_parts = json.loads(b"[" + b",".join(part_rows) + b"]")
         rows = json.loads(b"[" + b",".join(subject_rows) + b"]")
-        del read, part_rows, subject_rows
-        starts = json.loads(data[slice(*places[1 + count + subjects])])
-        records = tuple(json.loads(data[slice(*places[2 + count + subjects])]))
-        del data
+        starts = json.loads(read[1 + count + subjects])
+        records = tuple(json.loads(read[2 + count + subjects]))
+        del data, read, part_rows, subject_rows  # the lines are copied from the file, not kept
         if len(decoded_parts) != count or len(rows) != subjects:
             return None
         part_subjects = {key: tuple(found) for key, found in decoded_parts}

@@ -9,7 +9,6 @@ import functools
 import gc
 import json
 import logging
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
@@ -28,7 +27,7 @@ from kg.ingest import distinct_documents, load_documents, text_ends, text_hash
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import give_back_memory, load_pipeline, parse_documents
 from kg.analytics import records_networkx, to_networkx
-from kg.files import Content, Folder, LinesInFile, line_places, locked, write_files, write_lines
+from kg.files import Content, Folder, LinesInFile, line_places, locked, read_as_it_is, write_files, write_lines
 from kg.query import fill_store, grow_store, store_holds
 from kg.increment import CACHE_FILE, JSONLD_FILE, RECORDS_FILE, TURTLE_FILE, GraphTexts, OutputCache, TextsMaker, graph_texts, read_cache, write_cache
 from kg.rdf import entity_iri_text, to_jsonld, to_rdf, to_turtle
@@ -290,13 +289,12 @@ def _read_extraction_lines(path: str | PathLike[str]) -> tuple[str, list[Extract
     """:func:`read_extractions`, with where each extraction's line is (by ``id`` of the extraction)."""
     path = Path(path)
     try:
-        file = open(path, "rb")
+        data, identity = read_as_it_is(path)
     except FileNotFoundError as err:
         raise InputError(f"{path}: no such file; build the folder with `kg build PATH... -o {path.parent}` first") from err
     except OSError as err:
         raise InputError(f"{path}: not an extractions file written by kg build ({err})") from err
     try:
-        data = file.read()
         lines = line_places(data)
         start, end = next(lines, (0, 0))
         header = json.loads(data[start:end])
@@ -304,15 +302,14 @@ def _read_extraction_lines(path: str | PathLike[str]) -> tuple[str, list[Extract
             raise ValueError("no header line")
         extractions, places = [], {}
         for start, end in lines:
-            if data[start:end].strip():
-                extraction = extraction_from_record(json.loads(data[start:end]))
+            line = data[start:end]
+            if line.strip():
+                extraction = extraction_from_record(json.loads(line))
                 extractions.append(extraction)
                 places[id(extraction)] = (start, end)
-        return header["extractor"], extractions, LinesInFile(path, os.fstat(file.fileno()), places)
-    except (OSError, IndexError, KeyError, TypeError, ValueError) as err:
+        return header["extractor"], extractions, LinesInFile(path, identity, places)
+    except (IndexError, KeyError, TypeError, ValueError) as err:
         raise InputError(f"{path}: not an extractions file written by kg build ({err})") from err
-    finally:
-        file.close()
 
 
 def build(

@@ -15,7 +15,7 @@ import pytest
 
 import kg.files
 from kg.errors import OutputError
-from kg.files import JOURNAL_FILE, LOCK_FILE, Folder, LinesInFile, current_path, line_places, locked, write_atomically, write_files
+from kg.files import JOURNAL_FILE, LOCK_FILE, Folder, LinesInFile, current_path, line_places, locked, read_as_it_is, write_atomically, write_files
 
 ROOT = Path(__file__).parent.parent
 
@@ -317,9 +317,8 @@ def test_files_a_file_that_cannot_reach_the_disk_is_not_committed(tmp_path, monk
 
 
 def _lines_read(path: Path) -> LinesInFile:
-    data = path.read_bytes()
-    with path.open("rb") as stream:
-        return LinesInFile(path, os.fstat(stream.fileno()), {data[start:end].decode(): (start, end) for start, end in line_places(data)})
+    data, identity = read_as_it_is(path)
+    return LinesInFile(path, identity, {data[start:end].decode(): (start, end) for start, end in line_places(data)})
 
 
 def test_files_lines_in_a_file_are_copied_as_its_bytes_between_the_lines_made(tmp_path) -> None:

@@ -262,18 +262,23 @@ class _Initials:
     document). Each name is there once, at its last occurrence: the one the lookup keeps."""
 
     def __init__(self, names: list[Mention]) -> None:
-        last = {(m.key, m.name, m.type): i for i, m in enumerate(names)}
         #: Initials of the capitalised words -> the names, in document order.
         self.capitals: dict[str, list[Mention]] = defaultdict(list)
         #: Either initials -> the names of more than one word, in document order.
         self.words: dict[str, list[Mention]] = defaultdict(list)
-        for i in sorted(last.values()):
-            m = names[i]
+        for m in _last_occurrences(names):
             big, every = _initials(m.name)
             self.capitals[big].append(m)
             if len(m.name.split()) > 1:
                 for initials in {big, every}:
                     self.words[initials].append(m)
+
+
+def _last_occurrences(mentions: list[Mention]) -> list[Mention]:
+    """Each name (key, name and type) once, at its last occurrence, in document order: where a
+    search that keeps the last name found of a key would find it."""
+    last = {(m.key, m.name, m.type): i for i, m in enumerate(mentions)}
+    return [mentions[i] for i in sorted(last.values())]
 
 
 def _acronym_of(short: str, names: _Initials) -> Mention | None:
@@ -660,8 +665,7 @@ class _DocumentNames:
     """
 
     def __init__(self, mentions: list[Mention]) -> None:
-        last = {(o.key, o.name, o.type): i for i, o in enumerate(mentions)}
-        self.mentions = [mentions[i] for i in sorted(last.values())]
+        self.mentions = _last_occurrences(mentions)
         #: word -> positions in ``mentions`` of the names holding it (as written, without a
         #: genitive ending, or as a half of a hyphenated word), in document order.
         self.holding: dict[str, list[int]] = defaultdict(list)
