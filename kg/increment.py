@@ -27,11 +27,15 @@ import functools
 import gc
 import hashlib
 import json
+import os
 import sys
+import tempfile
+import weakref
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
+from operator import attrgetter
 from os import PathLike
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -46,7 +50,7 @@ from kg.rdf import jsonld_context, new_graph, node_types, rdf_parts, record_part
 from kg.records import record_keys, record_lines
 from kg.validate import nodes_conform, shapes_digest
 from kg.vocab import RDF
-from kg.writers import SubjectText, jsonld_chunks, subject_index, subject_texts, turtle_head, turtle_order
+from kg.writers import JSONLD_SEPARATOR, JSONLD_TAIL, SubjectText, jsonld_head, subject_index, subject_texts, turtle_head, turtle_order
 
 __all__ = [
     "CACHE_FILE", "JSONLD_FILE", "RECORDS_FILE", "TURTLE_FILE", "GraphTexts", "OutputCache", "SubjectBatch", "TextsMaker",
@@ -60,15 +64,151 @@ TURTLE_FILE = "graph.ttl"
 JSONLD_FILE = "graph.jsonld"
 #: The graph's JSON records (:func:`kg.records.record_lines`), whose lines an update copies.
 RECORDS_FILE = "statements.jsonl"
-_FORMAT = 3
+_FORMAT = 4
 
 
-@dataclass(frozen=True)
+class ShareFiles:
+    """Two files holding subjects' shares of ``graph.ttl`` and ``graph.jsonld`` as the bytes
+    written there, open for reading while a build needs them: the last build's two files (for an
+    update's unchanged subjects, :func:`read_cache`), or two temporary files the shares made in
+    this run are added to (:class:`_Spool`). A build holds where each share is, not its text,
+    which grew with the corpus (27 MB at 1,600 articles in a build from scratch, 33 MB in an
+    update)."""
+
+    def __init__(self, files: tuple[BinaryIO, BinaryIO]) -> None:
+        self.files = files
+        weakref.finalize(self, _close_all, files)
+
+    def read(self, which: int, at: int, size: int) -> bytes:
+        """``size`` bytes from ``at`` in the Turtle (0) or JSON-LD (1) file."""
+        stream = self.files[which]
+        stream.seek(at)
+        data = stream.read(size)
+        if len(data) != size:
+            raise OSError(f"{getattr(stream, 'name', 'a share file')}: shorter than when it was read")
+        return data
+
+
+def _close_all(files: Iterable[BinaryIO]) -> None:
+    for stream in files:
+        stream.close()
+
+
+class _OldShares(ShareFiles):
+    """The last build's ``graph.ttl`` and ``graph.jsonld``, held open as they were read (the
+    update replaces them by renaming, so these stay the files read), and refused once changed in
+    place by another program."""
+
+    def __init__(self, files: tuple[BinaryIO, BinaryIO]) -> None:
+        super().__init__(files)
+        self.identities = tuple(_identity(stream) for stream in files)
+
+    def read(self, which: int, at: int, size: int) -> bytes:
+        if _identity(self.files[which]) != self.identities[which]:
+            raise OSError(f"{self.files[which].name} changed since the update read it")
+        return super().read(which, at, size)
+
+
+def _identity(stream: BinaryIO) -> tuple[int, int, int]:
+    found = os.fstat(stream.fileno())
+    return found.st_ino, found.st_size, found.st_mtime_ns
+
+
+class _Spool(ShareFiles):
+    """Two temporary files the shares made in this run are added to."""
+
+    def __init__(self) -> None:
+        super().__init__((tempfile.TemporaryFile(), tempfile.TemporaryFile()))
+        self.ends = [0, 0]
+        self.reading = False
+
+    def entry(self, parts: tuple[str, ...], text: SubjectText) -> SubjectEntry:
+        """``text``'s entry, its shares added to the files as the bytes the files will hold."""
+        if self.reading:  # a read moved the files' positions: back to their ends
+            for stream in self.files:
+                stream.seek(0, os.SEEK_END)
+            self.reading = False
+        # graph.jsonld's writer replaces a lone surrogate (graph.ttl's shares come replaced).
+        turtle, jsonld = text.turtle.encode("utf-8"), text.jsonld.encode("utf-8", "replace")
+        (turtle_at, jsonld_at), self.ends = self.ends, [self.ends[0] + len(turtle), self.ends[1] + len(jsonld)]
+        self.files[0].write(turtle)
+        self.files[1].write(jsonld)
+        return SubjectEntry(parts, text.prefixes, text.points_to, text.jsonld_id, text.triples, self, turtle_at, len(turtle), jsonld_at, len(jsonld))
+
+    def read(self, which: int, at: int, size: int) -> bytes:
+        self.reading = True
+        return super().read(which, at, size)
+
+
+@dataclass(frozen=True, eq=False, slots=True)
 class SubjectEntry:
-    """What the last build made of one subject: its parts' keys in order, and its texts."""
+    """What a build made of one subject: its parts' keys in order, what :class:`kg.writers.SubjectText`
+    says of it, and where its shares of ``graph.ttl`` and ``graph.jsonld`` are (in ``shares``).
+
+    Two entries are equal when all of that but where the shares are is, their bytes included.
+    """
 
     parts: tuple[str, ...]
-    text: SubjectText
+    prefixes: tuple[str, ...]
+    points_to: tuple[str, ...]
+    jsonld_id: str
+    triples: int
+    shares: ShareFiles
+    turtle_at: int
+    turtle_size: int
+    jsonld_at: int
+    jsonld_size: int
+
+    @property
+    def turtle(self) -> str:
+        """Its Turtle block."""
+        return self.shares.read(0, self.turtle_at, self.turtle_size).decode("utf-8")
+
+    @property
+    def jsonld(self) -> str:
+        """Its JSON-LD node."""
+        return self.shares.read(1, self.jsonld_at, self.jsonld_size).decode("utf-8")
+
+    def _said(self) -> tuple:
+        return self.parts, self.prefixes, self.points_to, self.jsonld_id, self.triples
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SubjectEntry):
+            return NotImplemented
+        return self._said() == other._said() and (self.turtle, self.jsonld) == (other.turtle, other.jsonld)
+
+
+#: Where an entry's share of each file is.
+_SHARE_PLACES = ((attrgetter("turtle_at"), attrgetter("turtle_size")), (attrgetter("jsonld_at"), attrgetter("jsonld_size")))
+#: Neighbouring shares at most this far apart in one file are read in one call (a JSON-LD node
+#: is followed by a comma and a line feed).
+_GAP = 16
+
+
+def _share_bytes(entries: list[SubjectEntry], order: list[int], which: int) -> Iterator[memoryview]:
+    """The shares of ``entries`` in ``order`` in the Turtle (0) or JSON-LD (1) file: shares that
+    are neighbours in the file they are read from are read in one call, up to a megabyte, so an
+    update copying the last build's files reads them a block at a time."""
+    at, size = _SHARE_PLACES[which]
+    i, count = 0, len(order)
+    while i < count:
+        first = entries[order[i]]
+        source, start = first.shares, at(first)
+        end = start + size(first)
+        j = i + 1
+        while j < count and end - start < _PIECE:
+            entry = entries[order[j]]
+            place = at(entry)
+            if entry.shares is not source or not end <= place <= end + _GAP:
+                break
+            end = place + size(entry)
+            j += 1
+        block = memoryview(source.read(which, start, end - start))
+        for k in range(i, j):
+            entry = entries[order[k]]
+            place = at(entry) - start
+            yield block[place : place + size(entry)]
+        i = j
 
 
 @dataclass(frozen=True)
@@ -100,9 +240,9 @@ class GraphTexts:
     """A graph's ``graph.ttl`` and ``graph.jsonld`` texts, its number of triples, and the cache
     for the next update.
 
-    The texts are put together from the subjects' shares in the cache as they are read
-    (:meth:`turtle_chunks`, :meth:`write_turtle`), so that a build does not hold the two files
-    whole beside the shares they are made of (25 MB at 1,600 articles).
+    The texts are put together from the subjects' shares (:class:`ShareFiles`) as they are
+    read (:meth:`turtle_chunks`, :meth:`write_turtle`), so that a build holds neither the two
+    files nor the shares they are made of.
     """
 
     triples: int
@@ -127,57 +267,64 @@ class GraphTexts:
         """How many subjects' texts and checks were made in this run."""
         return len(self.changed)
 
-    def turtle_chunks(self) -> Iterator[str]:
-        """``graph.ttl``'s text, in pieces."""
-        return iter(self._turtle_pieces)
+    def turtle_chunks(self) -> Iterator[bytes | memoryview]:
+        """``graph.ttl``'s bytes, in pieces."""
+        return (piece for _, piece in self._turtle_pieces())
+
+    def jsonld_chunks(self) -> Iterator[bytes | memoryview]:
+        """``graph.jsonld``'s bytes, in pieces."""
+        return (piece for _, piece in self._jsonld_pieces())
 
     @functools.cached_property
-    def _texts(self) -> list[SubjectText]:
-        return [entry.text for entry in self.cache.subjects.values()]
+    def _entries(self) -> list[SubjectEntry]:
+        return list(self.cache.subjects.values())
 
     @functools.cached_property
     def _turtle_order(self) -> list[int]:
         # Worked out once (50 ms at 1,600 articles) for the page's copy, the file and the
         # places the cache keeps.
-        return turtle_order(self._texts, self.cache.subjects)
-
-    @functools.cached_property
-    def _turtle_pieces(self) -> tuple[str, ...]:
-        # The shares' own strings, not copies.
-        texts = self._texts
-        return (turtle_head(dict(self.cache.namespaces), texts), *(texts[i].turtle for i in self._turtle_order), "\n")
+        return turtle_order(self._entries, self.cache.subjects)  # type: ignore[arg-type]
 
     @functools.cached_property
     def _jsonld_order(self) -> list[int]:
-        texts = self._texts
-        return sorted(range(len(texts)), key=lambda i: texts[i].jsonld_id)
+        entries = self._entries
+        return sorted(range(len(entries)), key=lambda i: entries[i].jsonld_id)
 
-    def jsonld_chunks(self) -> Iterator[str]:
-        """``graph.jsonld``'s text, in pieces."""
-        texts = self._texts
-        return jsonld_chunks(jsonld_context(), [texts[i] for i in self._jsonld_order])
+    def _turtle_pieces(self) -> Iterator[tuple[int, bytes | memoryview]]:
+        """``graph.ttl`` in pieces, each with the position of the subject whose share it is (-1 for none)."""
+        entries, order = self._entries, self._turtle_order
+        yield -1, turtle_head(dict(self.cache.namespaces), entries).encode("utf-8")  # type: ignore[arg-type]
+        yield from zip(order, _share_bytes(entries, order, 0))
+        yield -1, b"\n"
+
+    def _jsonld_pieces(self) -> Iterator[tuple[int, bytes | memoryview]]:
+        """``graph.jsonld`` in pieces, as :meth:`_turtle_pieces`."""
+        entries, order = self._entries, self._jsonld_order
+        yield -1, jsonld_head(jsonld_context()).encode("utf-8")
+        separator = JSONLD_SEPARATOR.encode("utf-8")
+        for k, piece in enumerate(zip(order, _share_bytes(entries, order, 1))):
+            if k:
+                yield -1, separator
+            yield piece
+        yield -1, JSONLD_TAIL.encode("utf-8")
 
     @property
     def turtle(self) -> str:
         """``graph.ttl``'s text (made again on every read)."""
-        return "".join(self.turtle_chunks())
+        return b"".join(self.turtle_chunks()).decode("utf-8")
 
     @property
     def jsonld(self) -> str:
         """``graph.jsonld``'s text (made again on every read)."""
-        return "".join(self.jsonld_chunks())
+        return b"".join(self.jsonld_chunks()).decode("utf-8")
 
     def _placed(self, name: str, stream: TextIO | None = None) -> tuple[list[int], tuple[int, int]]:
-        """Where each subject's share starts in the file ``name``, and the file's size and
-        CRC-32: found while the file is written into ``stream``, or else put together for them."""
+        """Where each subject's share starts in the file ``name`` (in bytes), and the file's size
+        and CRC-32: found while the file is written into ``stream``, or else put together for them."""
         if stream is None and name in self._written:
             return self._written[name]
-        texts = self._texts
-        if name == TURTLE_FILE:
-            order, chunks, shares = self._turtle_order, self.turtle_chunks(), [texts[i].turtle for i in self._turtle_order]
-        else:
-            order, chunks, shares = self._jsonld_order, self.jsonld_chunks(), [texts[i].jsonld for i in self._jsonld_order]
-        found = self._written[name] = _places(chunks, shares, order, stream)
+        pieces = self._turtle_pieces() if name == TURTLE_FILE else self._jsonld_pieces()
+        found = self._written[name] = _places(pieces, len(self._entries), stream)
         return found
 
     @property
@@ -188,8 +335,8 @@ class GraphTexts:
     def changed_turtle(self) -> str:
         """The Turtle of the subjects whose texts were made in this run: every triple of theirs."""
         subjects = self.cache.subjects
-        shares = [subjects[s].text for s in self.changed]
-        return turtle_head(dict(self.cache.namespaces), shares) + "".join(share.turtle for share in shares)
+        entries = [subjects[s] for s in self.changed]
+        return turtle_head(dict(self.cache.namespaces), entries) + "".join(entry.turtle for entry in entries)  # type: ignore[arg-type]
 
     def write_turtle(self, stream: TextIO) -> None:
         self._placed(TURTLE_FILE, stream)
@@ -202,7 +349,7 @@ class GraphTexts:
         build's lines whose key is unchanged; its size and CRC-32 go into the cache written next."""
         keys, old = self.previous_records
         with _OldLines(keys, old) as previous:
-            self._written[RECORDS_FILE] = _places(record_lines(graph, self.cache.records, previous), [], [], stream)
+            self._written[RECORDS_FILE] = [], _write_text(record_lines(graph, self.cache.records, previous), stream)
 
 
 @functools.lru_cache(maxsize=1)
@@ -325,7 +472,14 @@ def graph_texts(
     old = previous.subjects if previous is not None else {}
     changed = [s for s, keys in subject_parts.items() if s not in old or old[s].parts != tuple(keys)]
     types = node_types(graph)
-    made: dict[str, SubjectText] = {}
+    made: dict[str, SubjectEntry] = {}
+    spool = _Spool() if changed else None
+
+    def keep_made(texts: dict[str, SubjectText]) -> None:
+        assert spool is not None
+        for subject, text in texts.items():
+            made[subject] = spool.entry(tuple(subject_parts[subject]), text)
+
     names = new_graph()  # the prefixes the writers name IRIs with, when there is no whole graph
     if whole is not None or early is not None:
         # The one batch: every subject's triples are in the whole graph, or were kept from the
@@ -334,7 +488,7 @@ def graph_texts(
         texts = _checked_texts(rdf, index, changed, types, check)
         if texts is None:
             return None
-        made.update(texts)
+        keep_made(texts)
     else:
         order = {key: i for i, key in enumerate(parts)}
         if keep is not None:
@@ -350,18 +504,18 @@ def graph_texts(
         for texts in (maker or make_texts)(batches, types):
             if texts is None:
                 return None
-            made.update(texts)
+            keep_made(texts)
             # What a batch leaves is garbage now, some of it in cycles (the writers' graphs): a
             # build makes the texts with the collector paused (kg.pipeline), so that it does not
             # scan the records' parts again and again, and this pass over the young objects
             # frees them (at 1,600 articles the texts take 8 s instead of 10, 6 MB more at peak).
             gc.collect(0)
     namespaces = {prefix: str(namespace) for prefix, namespace in names.namespaces()}
-    entries = {s: old[s] if s not in made else SubjectEntry(tuple(keys), made[s]) for s, keys in subject_parts.items()}
+    entries = {s: made[s] if s in made else old[s] for s in subject_parts}
     lines = previous.lines.keeping(s for s in entries if s not in made) if previous is not None and previous.lines is not None else None
     part_lines = previous.part_lines.keeping(part_subjects) if previous is not None and previous.part_lines is not None else None
     return GraphTexts(
-        triples=sum(entry.text.triples for entry in entries.values()),
+        triples=sum(entry.triples for entry in entries.values()),
         cache=OutputCache(stamp, namespaces, part_subjects, entries, check and (previous is None or previous.checked), lines, part_lines, records=records),
         rdf=whole,
         changed=tuple(made),
@@ -429,8 +583,8 @@ def _checked_texts(rdf: Graph, index: dict, subjects: Iterable[str], types: Mapp
 def write_cache(texts: GraphTexts, stream: TextIO) -> None:
     """``texts.cache`` as JSON Lines: a header, one array per part (key, subjects), one per
     subject (IRI, its parts' keys, then :class:`kg.writers.SubjectText`'s fields in order, with
-    the lengths of its shares for the shares themselves), and a last line with where each
-    subject's shares start in ``graph.ttl`` and ``graph.jsonld``.
+    the sizes of its shares in bytes for the shares themselves), and a last line with where each
+    subject's shares start in ``graph.ttl`` and ``graph.jsonld`` (in bytes).
 
     The shares are not copied into the cache: they are in the two files, written from the same
     ``texts`` (:meth:`GraphTexts.write_turtle`), whose sizes and CRC-32s the header keeps, so
@@ -449,9 +603,8 @@ def write_cache(texts: GraphTexts, stream: TextIO) -> None:
     def part_line(key: str, subjects: tuple[str, ...]) -> str:
         return dumps([key, subjects]) + "\n"
 
-    def subject_line(subject: str, entry: SubjectEntry) -> str:
-        t = entry.text
-        return dumps([subject, entry.parts, len(t.turtle), t.prefixes, t.points_to, t.jsonld_id, len(t.jsonld), t.triples]) + "\n"
+    def subject_line(subject: str, e: SubjectEntry) -> str:
+        return dumps([subject, e.parts, e.turtle_size, e.prefixes, e.points_to, e.jsonld_id, e.jsonld_size, e.triples]) + "\n"
 
     write_lines(stream, ((key, functools.partial(part_line, key, subjects)) for key, subjects in cache.part_subjects.items()), cache.part_lines)
     write_lines(stream, ((subject, functools.partial(subject_line, subject, entry)) for subject, entry in cache.subjects.items()), cache.lines)
@@ -459,50 +612,59 @@ def write_cache(texts: GraphTexts, stream: TextIO) -> None:
     stream.write(dumps(cache.records) + "\n")
 
 
-def _places(pieces: Iterator[str], shares: list[str], order: list[int], stream: TextIO | None = None) -> tuple[list[int], tuple[int, int]]:
-    """Where each share starts in the file of ``pieces`` (the shares in ``order``, each the end
-    of its piece: a JSON-LD node's piece starts with the comma before it), by subject, and the
-    file's [size in bytes, CRC-32]; the pieces are written into ``stream`` on the way, when given
-    (with no shares, a file written in pieces and its size and CRC-32)."""
-    starts = [0] * len(shares)
+def _places(pieces: Iterable[tuple[int, bytes | memoryview]], count: int, stream: TextIO | None = None) -> tuple[list[int], tuple[int, int]]:
+    """Where each of ``count`` subjects' shares starts in the file of ``pieces`` (each with the
+    position of the subject whose share it is, -1 for none), in bytes, and the file's [size,
+    CRC-32]; the pieces are written into ``stream`` on the way, when given."""
+    starts = [0] * count
     position = size = crc = 0
-    run: list[str] = []
+    run: list[bytes | memoryview] = []
     length = 0
-    for k, piece in enumerate(pieces):
-        if 1 <= k <= len(shares):  # the head comes first
-            starts[order[k - 1]] = position + len(piece) - len(shares[k - 1])
+    for subject, piece in pieces:
+        if subject >= 0:
+            starts[subject] = position
         position += len(piece)
-        # Encoded a megabyte at a time: one piece at a time is 35,000 calls at 1,600 articles,
-        # the whole file at once a copy of it (26 MB for the two) at the build's peak.
+        # Joined a megabyte at a time: one piece at a time is 35,000 calls at 1,600 articles.
         run.append(piece)
         length += len(piece)
         if length >= _PIECE:
-            size, crc = _crc(run, size, crc) if stream is None else _write_run(stream, run, size, crc)
+            size, crc = _write_run(stream, b"".join(run), size, crc)
             run, length = [], 0
-    size, crc = _crc(run, size, crc) if stream is None else _write_run(stream, run, size, crc)
+    size, crc = _write_run(stream, b"".join(run), size, crc)
     return starts, (size, crc)
 
 
 _PIECE = 1 << 20
 
 
-def _crc(pieces: list[str], size: int, crc: int) -> tuple[int, int]:
-    data = "".join(pieces).encode("utf-8")
-    return size + len(data), zlib.crc32(data, crc)
+def _write_text(lines: Iterable[str], stream: TextIO) -> tuple[int, int]:
+    """Write ``lines`` into ``stream``, encoded a megabyte at a time (one line at a time is
+    16,000 calls at 1,600 articles, the whole file at once a copy of it), and return the written
+    file's size and CRC-32."""
+    size = crc = 0
+    run: list[str] = []
+    length = 0
+    for line in lines:
+        run.append(line)
+        length += len(line)
+        if length >= _PIECE:
+            size, crc = _write_run(stream, "".join(run).encode("utf-8"), size, crc)
+            run, length = [], 0
+    return _write_run(stream, "".join(run).encode("utf-8"), size, crc)
 
 
-def _write_run(stream: TextIO, pieces: list[str], size: int, crc: int) -> tuple[int, int]:
-    """Write ``pieces`` and carry the written file's size and CRC-32 on past them."""
-    data = "".join(pieces).encode("utf-8")
-    write_bytes(stream, data)  # the bytes the CRC was taken of: the text stream would encode the text once more
+def _write_run(stream: TextIO | None, data: bytes, size: int, crc: int) -> tuple[int, int]:
+    """Write ``data`` (when there is a ``stream``) and carry the written file's size and CRC-32 on past it."""
+    if stream is not None:
+        write_bytes(stream, data)  # the bytes the CRC was taken of: the text stream would encode the text once more
     return size + len(data), zlib.crc32(data, crc)
 
 
 def read_cache(path: str | PathLike[str]) -> OutputCache | None:
-    """The cache a build left in ``path``, with the subjects' shares read from ``graph.ttl`` and
-    ``graph.jsonld`` beside it; None when there is none, or it is not one this kg reads, or the
-    two files are not those it was written with (then the update makes every subject's texts
-    again)."""
+    """The cache a build left in ``path``, with the subjects' shares in ``graph.ttl`` and
+    ``graph.jsonld`` beside it (held open, :class:`ShareFiles`); None when there is none, or it
+    is not one this kg reads, or the two files are not those it was written with (then the
+    update makes every subject's texts again)."""
     path = Path(path)
     try:
         data, identity = read_as_it_is(path)
@@ -511,8 +673,8 @@ def read_cache(path: str | PathLike[str]) -> OutputCache | None:
         header = json.loads(read[0])
         if header.get("kind") != "header" or header.get("stamp") != cache_stamp():
             return None
-        files = {name: _file_text(path.parent / name, header[name]) for name in (TURTLE_FILE, JSONLD_FILE)}
-        if None in files.values():
+        shares = _old_shares(path.parent, header)
+        if shares is None:
             return None
         count, subjects = header["parts"], header["subjects"]
         part_rows, subject_rows = read[1 : 1 + count], read[1 + count : 1 + count + subjects]
@@ -527,17 +689,15 @@ def read_cache(path: str | PathLike[str]) -> OutputCache | None:
         part_subjects = {key: tuple(found) for key, found in decoded_parts}
         part_lines = LinesInFile(path, identity, {key: place for (key, _), place in zip(decoded_parts, places[1 : 1 + count])})
         lines = LinesInFile(path, identity, {row[0]: place for row, place in zip(rows, places[1 + count : 1 + count + subjects])})
-        turtle, jsonld = files[TURTLE_FILE], files[JSONLD_FILE]
         turtle_starts, jsonld_starts = starts[TURTLE_FILE], starts[JSONLD_FILE]
         if len(turtle_starts) != subjects or len(jsonld_starts) != subjects:
             return None
         intern = sys.intern
         entries = {
-            subject: SubjectEntry(tuple(parts), SubjectText(
-                turtle[at : at + turtle_length], tuple(prefixes), tuple(map(intern, points_to)), jsonld_id,
-                jsonld[at_jsonld : at_jsonld + jsonld_length], triples,
-            ))
-            for (subject, parts, turtle_length, prefixes, points_to, jsonld_id, jsonld_length, triples), at, at_jsonld
+            subject: SubjectEntry(
+                tuple(parts), tuple(prefixes), tuple(map(intern, points_to)), jsonld_id, triples, shares, at, turtle_size, at_jsonld, jsonld_size,
+            )
+            for (subject, parts, turtle_size, prefixes, points_to, jsonld_id, jsonld_size, triples), at, at_jsonld
             in zip(rows, turtle_starts, jsonld_starts)
         }
         sizes = {name: (header[name][0], header[name][1]) for name in (TURTLE_FILE, JSONLD_FILE)}
@@ -620,9 +780,19 @@ class _OldLines:
         return None
 
 
-def _file_text(path: Path, expected: list[int]) -> str | None:
-    """The text of an output file, when its size and CRC-32 are ``expected``."""
-    data = path.read_bytes()
-    if [len(data), zlib.crc32(data)] != list(expected):
-        return None
-    return data.decode("utf-8")
+def _old_shares(folder: Path, header: dict) -> _OldShares | None:
+    """``graph.ttl`` and ``graph.jsonld`` in ``folder``, open, when their sizes and CRC-32s are
+    those in the cache's ``header`` (read a megabyte at a time: never whole in memory)."""
+    files: list[BinaryIO] = []
+    try:
+        for name in (TURTLE_FILE, JSONLD_FILE):
+            files.append((folder / name).open("rb"))
+            if list(_read_crc(files[-1], 0, 0)) != list(header[name]):
+                break
+        else:
+            return _OldShares((files[0], files[1]))
+    except BaseException:
+        _close_all(files)
+        raise
+    _close_all(files)
+    return None

@@ -24,8 +24,8 @@ from rdflib.term import Node
 from kg.vocab import RDF, RDFS
 
 __all__ = [
-    "SubjectIndex", "SubjectText", "jsonld_chunks", "jsonld_data", "jsonld_from_parts", "ntriples_lines", "subject_index",
-    "subject_texts", "turtle_chunks", "turtle_from_parts", "turtle_head", "turtle_order", "turtle_text",
+    "JSONLD_SEPARATOR", "JSONLD_TAIL", "SubjectIndex", "SubjectText", "jsonld_chunks", "jsonld_data", "jsonld_from_parts", "jsonld_head",
+    "ntriples_lines", "subject_index", "subject_texts", "turtle_chunks", "turtle_from_parts", "turtle_head", "turtle_order", "turtle_text",
 ]
 
 #: subject -> predicate -> objects: one read of a graph, shared by the writers and the SHACL check
@@ -423,11 +423,21 @@ def jsonld_chunks(context: dict[str, object], texts: Iterable[SubjectText]) -> I
     """:func:`jsonld_from_parts` in pieces (a lone surrogate is replaced within its piece, as
     in the whole text: each is a code point of its own)."""
     nodes = sorted(texts, key=lambda text: text.jsonld_id)
-    head = json.dumps(context, ensure_ascii=False, indent=2, sort_keys=True).replace("\n", "\n  ")
-    yield _replace_surrogates('{\n  "@context": ' + head + ',\n  "@graph": [\n')
+    yield jsonld_head(context)
     for i, node in enumerate(nodes):
-        yield _replace_surrogates(node.jsonld if i == 0 else ",\n" + node.jsonld)
-    yield "\n  ]\n}\n"
+        yield _replace_surrogates(node.jsonld if i == 0 else JSONLD_SEPARATOR + node.jsonld)
+    yield JSONLD_TAIL
+
+
+#: What comes between two subjects' nodes in ``graph.jsonld``'s ``@graph``, and after the last.
+JSONLD_SEPARATOR = ",\n"
+JSONLD_TAIL = "\n  ]\n}\n"
+
+
+def jsonld_head(context: dict[str, object]) -> str:
+    """``graph.jsonld``'s text before its first node: the context and the opening of ``@graph``."""
+    head = json.dumps(context, ensure_ascii=False, indent=2, sort_keys=True).replace("\n", "\n  ")
+    return _replace_surrogates('{\n  "@context": ' + head + ',\n  "@graph": [\n')
 
 
 def _jsonld_nodes(rdf: Graph, context: dict[str, object], part: SubjectIndex) -> dict[Node, tuple[str, str]] | None:

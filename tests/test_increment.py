@@ -178,8 +178,58 @@ def test_increment_the_cache_keeps_no_copy_of_the_files_it_reads_the_shares_from
     texts = graph_texts(graphs[2])
     cache = _write_folder(texts, tmp_path).read_text(encoding="utf-8")
     for entry in texts.cache.subjects.values():
-        for share in (entry.text.turtle, entry.text.jsonld):
+        for share in (entry.turtle, entry.jsonld):
             assert json.dumps(share, ensure_ascii=False)[1:-1] not in cache
+
+
+def test_increment_a_builds_shares_are_kept_in_a_file_not_as_text(graphs) -> None:
+    texts = graph_texts(graphs[1])
+    rdf = to_rdf(graphs[1])
+    made = subject_texts(rdf, jsonld_context(), subject_index(rdf))
+    for subject, entry in texts.cache.subjects.items():
+        held = [getattr(entry, name) for name in entry.__slots__]
+        assert made[subject].turtle not in held and made[subject].jsonld not in held
+        assert (entry.turtle, entry.jsonld) == (made[subject].turtle, made[subject].jsonld)
+
+
+def test_increment_an_update_reads_the_last_builds_shares_from_the_files_it_read_even_once_they_are_replaced(graphs, tmp_path) -> None:
+    texts = graph_texts(graphs[1])
+    cache = read_cache(_write_folder(texts, tmp_path))
+    (tmp_path / "other.ttl").write_text("@prefix ex: <http://example.org/> .\n", encoding="utf-8")
+    (tmp_path / "other.ttl").replace(tmp_path / "graph.ttl")  # as the update's own write replaces it
+    assert cache == texts.cache
+    assert graph_texts(graphs[2], cache).turtle == graph_texts(graphs[2]).turtle
+
+
+def test_increment_a_file_changed_in_place_after_the_cache_was_read_fails_the_write(graphs, tmp_path) -> None:
+    cache = read_cache(_write_folder(graph_texts(graphs[1]), tmp_path))
+    updated = graph_texts(graphs[2], cache)
+    with (tmp_path / "graph.jsonld").open("ab") as stream:
+        stream.write(b" ")
+    updated.write_turtle(io.StringIO())
+    with pytest.raises(OSError, match="changed since the update read it"):
+        updated.write_jsonld(io.StringIO())
+
+
+WIDE_DAYS = (
+    "Talks in Gdańsk\n\nPolish President Andrzej Duda met José Manuel Barroso in Gdańsk on Monday.\n",
+    "Visit\n\nJosé Manuel Barroso visited Zürich on Thursday and met Swiss President Karin Keller-Sutter.\n",
+)
+
+
+def test_increment_shares_of_names_written_in_more_than_ascii_are_found_by_their_bytes(nlp, tmp_path) -> None:
+    days = []
+    for i, text in enumerate(WIDE_DAYS):
+        days.append(tmp_path / f"day-{i}.txt")
+        days[-1].write_text(text, encoding="utf-8")
+    first, both = (build(days[: i + 1], tmp_path / f"g{i}", nlp=nlp).graph for i in range(2))
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    cache = read_cache(_write_folder(graph_texts(first), folder))
+    assert "Gdańsk" in (folder / "graph.ttl").read_text(encoding="utf-8")
+    updated, whole = graph_texts(both, cache), graph_texts(both)
+    assert 0 < updated.remade < len(whole.cache.subjects)
+    assert (updated.turtle, updated.jsonld) == (whole.turtle, whole.jsonld)
 
 
 def test_increment_a_cache_from_another_kg_or_shapes_is_not_read(graphs, tmp_path, monkeypatch) -> None:
