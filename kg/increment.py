@@ -180,16 +180,20 @@ class SubjectEntry:
 
 #: Where an entry's share of each file is.
 _SHARE_PLACES = ((attrgetter("turtle_at"), attrgetter("turtle_size")), (attrgetter("jsonld_at"), attrgetter("jsonld_size")))
-#: Neighbouring shares at most this far apart in one file are read in one call (a JSON-LD node
-#: is followed by a comma and a line feed).
-_GAP = 16
+
+#: A piece of an output file: the subjects whose shares start in it, each with where in it (by
+#: the subject's position in the cache), and its bytes.
+_Piece = tuple[list[tuple[int, int]], bytes]
 
 
-def _share_bytes(entries: list[SubjectEntry], order: list[int], which: int) -> Iterator[memoryview]:
-    """The shares of ``entries`` in ``order`` in the Turtle (0) or JSON-LD (1) file: shares that
-    are neighbours in the file they are read from are read in one call, up to a megabyte, so an
-    update copying the last build's files reads them a block at a time."""
+def _share_pieces(entries: list[SubjectEntry], order: list[int], which: int, separator: bytes) -> Iterator[_Piece]:
+    """The shares of ``entries`` in ``order`` in the Turtle (0) or JSON-LD (1) file, with
+    ``separator`` between two, in pieces. Shares that follow each other in the file they are
+    read from as they will in the new one (the separator between them) are read in one call and
+    given as one piece, up to a megabyte: an update copies the last build's files a block at a
+    time, not a subject at a time."""
     at, size = _SHARE_PLACES[which]
+    step = len(separator)
     i, count = 0, len(order)
     while i < count:
         first = entries[order[i]]
@@ -198,16 +202,20 @@ def _share_bytes(entries: list[SubjectEntry], order: list[int], which: int) -> I
         j = i + 1
         while j < count and end - start < _PIECE:
             entry = entries[order[j]]
-            place = at(entry)
-            if entry.shares is not source or not end <= place <= end + _GAP:
+            if entry.shares is not source or at(entry) != end + step:
                 break
-            end = place + size(entry)
+            end = at(entry) + size(entry)
             j += 1
-        block = memoryview(source.read(which, start, end - start))
-        for k in range(i, j):
-            entry = entries[order[k]]
-            place = at(entry) - start
-            yield block[place : place + size(entry)]
+        block = source.read(which, start, end - start)
+        placed = [(order[k], at(entries[order[k]]) - start) for k in range(i, j)]
+        # Between two shares of one piece is what the file held between them: the separator, in
+        # a file this kg wrote (its CRC-32 was checked). A temporary file holds the shares with
+        # nothing between them, so its JSON-LD nodes are never one piece, its Turtle blocks may be.
+        if step and any(block[offset - step : offset] != separator for _, offset in placed[1:]):
+            raise OSError(f"{getattr(source.files[which], 'name', 'a share file')}: not the file its shares were read from")
+        if i and step:
+            yield [], separator
+        yield placed, block
         i = j
 
 
@@ -267,11 +275,11 @@ class GraphTexts:
         """How many subjects' texts and checks were made in this run."""
         return len(self.changed)
 
-    def turtle_chunks(self) -> Iterator[bytes | memoryview]:
+    def turtle_chunks(self) -> Iterator[bytes]:
         """``graph.ttl``'s bytes, in pieces."""
         return (piece for _, piece in self._turtle_pieces())
 
-    def jsonld_chunks(self) -> Iterator[bytes | memoryview]:
+    def jsonld_chunks(self) -> Iterator[bytes]:
         """``graph.jsonld``'s bytes, in pieces."""
         return (piece for _, piece in self._jsonld_pieces())
 
@@ -290,23 +298,18 @@ class GraphTexts:
         entries = self._entries
         return sorted(range(len(entries)), key=lambda i: entries[i].jsonld_id)
 
-    def _turtle_pieces(self) -> Iterator[tuple[int, bytes | memoryview]]:
-        """``graph.ttl`` in pieces, each with the position of the subject whose share it is (-1 for none)."""
+    def _turtle_pieces(self) -> Iterator[_Piece]:
+        """``graph.ttl`` in pieces (:data:`_Piece`)."""
         entries, order = self._entries, self._turtle_order
-        yield -1, turtle_head(dict(self.cache.namespaces), entries).encode("utf-8")  # type: ignore[arg-type]
-        yield from zip(order, _share_bytes(entries, order, 0))
-        yield -1, b"\n"
+        yield [], turtle_head(dict(self.cache.namespaces), entries).encode("utf-8")  # type: ignore[arg-type]
+        yield from _share_pieces(entries, order, 0, b"")
+        yield [], b"\n"
 
-    def _jsonld_pieces(self) -> Iterator[tuple[int, bytes | memoryview]]:
-        """``graph.jsonld`` in pieces, as :meth:`_turtle_pieces`."""
-        entries, order = self._entries, self._jsonld_order
-        yield -1, jsonld_head(jsonld_context()).encode("utf-8")
-        separator = JSONLD_SEPARATOR.encode("utf-8")
-        for k, piece in enumerate(zip(order, _share_bytes(entries, order, 1))):
-            if k:
-                yield -1, separator
-            yield piece
-        yield -1, JSONLD_TAIL.encode("utf-8")
+    def _jsonld_pieces(self) -> Iterator[_Piece]:
+        """``graph.jsonld`` in pieces (:data:`_Piece`)."""
+        yield [], jsonld_head(jsonld_context()).encode("utf-8")
+        yield from _share_pieces(self._entries, self._jsonld_order, 1, JSONLD_SEPARATOR.encode("utf-8"))
+        yield [], JSONLD_TAIL.encode("utf-8")
 
     @property
     def turtle(self) -> str:
@@ -612,19 +615,18 @@ def write_cache(texts: GraphTexts, stream: TextIO) -> None:
     stream.write(dumps(cache.records) + "\n")
 
 
-def _places(pieces: Iterable[tuple[int, bytes | memoryview]], count: int, stream: TextIO | None = None) -> tuple[list[int], tuple[int, int]]:
-    """Where each of ``count`` subjects' shares starts in the file of ``pieces`` (each with the
-    position of the subject whose share it is, -1 for none), in bytes, and the file's [size,
-    CRC-32]; the pieces are written into ``stream`` on the way, when given."""
+def _places(pieces: Iterable[_Piece], count: int, stream: TextIO | None = None) -> tuple[list[int], tuple[int, int]]:
+    """Where each of ``count`` subjects' shares starts in the file of ``pieces`` (in bytes) and
+    the file's [size, CRC-32]; the pieces are written into ``stream`` on the way, when given."""
     starts = [0] * count
     position = size = crc = 0
-    run: list[bytes | memoryview] = []
+    run: list[bytes] = []
     length = 0
-    for subject, piece in pieces:
-        if subject >= 0:
-            starts[subject] = position
+    for placed, piece in pieces:
+        for subject, offset in placed:
+            starts[subject] = position + offset
         position += len(piece)
-        # Joined a megabyte at a time: one piece at a time is 35,000 calls at 1,600 articles.
+        # Joined a megabyte at a time: one piece at a time is up to 35,000 calls at 1,600 articles.
         run.append(piece)
         length += len(piece)
         if length >= _PIECE:
