@@ -18,9 +18,12 @@ from spacy.language import Language
 
 from kg.extract import DEFAULT, extract_documents
 from kg.model import Document, Extraction
-from kg.nlp import parse_documents
+from kg.nlp import memory_zone, parse_documents
 
-__all__ = ["AUTO", "MIN_DOCUMENTS_PER_JOB", "BackgroundExtraction", "ForkedCall", "background_jobs", "can_fork", "extract_in_processes", "job_count", "usable_cpus"]
+__all__ = [
+    "AUTO", "MIN_DOCUMENTS_PER_JOB", "ZONE_DOCUMENTS", "BackgroundExtraction", "ForkedCall", "background_jobs", "can_fork", "extract_chunk",
+    "extract_here", "extract_in_processes", "job_count", "usable_cpus",
+]
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +36,8 @@ AUTO = "auto"
 MIN_DOCUMENTS_PER_JOB = 40
 #: Documents per task: small enough to balance two to sixteen processes, large enough for batching.
 CHUNK_DOCUMENTS = 8
+#: Documents a process extracting on its own parses in one memory zone: enough for spaCy's batches.
+ZONE_DOCUMENTS = 64
 
 #: The pipeline and classifier the forked workers use (set in the parent just before it forks).
 _PIPELINE: tuple[Language, object] | None = None
@@ -189,4 +194,18 @@ def _chunks(documents: Sequence[Document]) -> list[Sequence[Document]]:
 def _extract_chunk(documents: Sequence[Document]) -> list[Extraction]:
     assert _PIPELINE is not None, "worker started without a pipeline"
     nlp, classifier = _PIPELINE
-    return list(extract_documents(parse_documents(nlp, documents), classifier))
+    return extract_chunk(documents, nlp, classifier)
+
+
+def extract_chunk(documents: Sequence[Document], nlp: Language, classifier: object = DEFAULT) -> list[Extraction]:
+    """The extractions of ``documents``, parsed and extracted within one of spaCy's memory zones
+    (:func:`kg.nlp.memory_zone`): what they add to the pipeline's vocabulary goes with their Docs."""
+    with memory_zone(nlp):
+        return list(extract_documents(parse_documents(nlp, documents), classifier))
+
+
+def extract_here(documents: Sequence[Document], nlp: Language, classifier: object = DEFAULT) -> Iterator[Extraction]:
+    """Extractions of ``documents`` (already sorted and distinct) in this process, :data:`ZONE_DOCUMENTS`
+    at a time (:func:`extract_chunk`), in the order of ``documents``."""
+    for start in range(0, len(documents), ZONE_DOCUMENTS):
+        yield from extract_chunk(documents[start : start + ZONE_DOCUMENTS], nlp, classifier)

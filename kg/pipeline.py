@@ -37,7 +37,7 @@ from kg.render import LAYOUT_FILE, Page, PageData, PageLayout, finish_page, html
 from kg.resolve import MentionResolver, resolve_graph
 from kg.validate import check_graph
 from kg.writers import SubjectIndex, subject_index
-from kg.parallel import BackgroundExtraction, ForkedCall, background_jobs, can_fork, extract_in_processes, job_count
+from kg.parallel import BackgroundExtraction, ForkedCall, background_jobs, can_fork, extract_here, extract_in_processes, job_count
 from kg.vocab import DCTERMS, KG, RDF
 
 log = logging.getLogger(__name__)
@@ -650,7 +650,9 @@ def extract_all(documents: Iterable[Document], nlp: Language, jobs: int | str = 
     if jobs > 1 and can_fork():
         # Forked workers share the loaded pipeline and send back extractions, not Docs.
         extractions = extract_in_processes(ordered, nlp, jobs, classifier)
-    else:
+    elif jobs == 1:
+        extractions = extract_here(ordered, nlp, classifier)
+    else:  # no fork: spaCy's own processes
         extractions = extract_documents(parse_documents(nlp, ordered, n_process=jobs), classifier)
     bar = tqdm(extractions, total=len(ordered), unit="doc", desc="kg", disable=None if progress else True, leave=False)
     done = list(bar)

@@ -147,3 +147,21 @@ def test_parallel_forked_call_closed_early_stops_at_once() -> None:
     started = time.monotonic()
     call.close()
     assert time.monotonic() - started < 10
+
+
+ZONED = (
+    "Ms Zephyrine Quarrington-Blythe, chief executive of Vellomax Holdings, met Mr Oskarr Thrumbleton in Glasgow.\n",
+    "Vellomax Holdings said on Tuesday that it had bought Quornwick Shipping for £40m.\n",
+)
+
+
+def test_parallel_extraction_here_leaves_the_pipelines_vocabulary_as_it_found_it(nlp, tmp_path) -> None:
+    for i, text in enumerate(ZONED):
+        (tmp_path / f"zoned-{i}.txt").write_text(text, encoding="utf-8")
+    documents = list(load_documents([tmp_path]))
+    strings = len(nlp.vocab.strings)
+    extractions = list(kg.parallel.extract_here(documents, nlp))
+    assert len(nlp.vocab.strings) == strings
+    assert "Zephyrine" not in nlp.vocab.strings
+    assert any(m.name == "Zephyrine Quarrington-Blythe" for m in extractions[0].mentions)
+    assert extractions == list(kg.pipeline.extract_documents(kg.pipeline.parse_documents(nlp, documents), kg.pipeline.DEFAULT))
