@@ -115,10 +115,12 @@ def _identity(stream: BinaryIO) -> tuple[int, int, int]:
 
 
 class _Spool(ShareFiles):
-    """Two temporary files the shares made in this run are added to."""
+    """Two temporary files the shares made in this run are added to, in ``folder`` (the system's
+    temporary folder by default): files without a name, gone when closed or when the process
+    ends however it ends."""
 
-    def __init__(self) -> None:
-        super().__init__((tempfile.TemporaryFile(), tempfile.TemporaryFile()))
+    def __init__(self, folder: str | PathLike[str] | None = None) -> None:
+        super().__init__((tempfile.TemporaryFile(dir=folder), tempfile.TemporaryFile(dir=folder)))
         self.ends = [0, 0]
         self.reading = False
 
@@ -423,7 +425,7 @@ BATCH = 2_000
 
 def graph_texts(
     graph: KnowledgeGraph, previous: OutputCache | None = None, check: bool = True, keep_rdf: bool = False, maker: TextsMaker | None = None,
-    keep: Callable[[], None] | None = None,
+    keep: Callable[[], None] | None = None, folder: str | PathLike[str] | None = None,
 ) -> GraphTexts | None:
     """The output texts of ``graph``, reusing ``previous``'s for the subjects whose parts are unchanged.
 
@@ -434,7 +436,9 @@ def graph_texts(
     default; ``kg.distribute.DaskTexts`` on a cluster's workers). ``keep``: called once the parts,
     their keys and the subjects' lists are made, before the batches: what exists then lives to
     the end of a build, which ``kg.pipeline`` keeps out of the collections (``gc.freeze``), so that
-    the young collection after each batch scans that batch's objects only.
+    the young collection after each batch scans that batch's objects only. ``folder``: where the
+    shares made are kept until the files are written (:class:`_Spool`; the build's output folder,
+    whose disk takes the files anyway).
 
     Returns:
         The texts, or None when the subjects made in this run break the shapes (or the graph has
@@ -476,7 +480,7 @@ def graph_texts(
     changed = [s for s, keys in subject_parts.items() if s not in old or old[s].parts != tuple(keys)]
     types = node_types(graph)
     made: dict[str, SubjectEntry] = {}
-    spool = _Spool() if changed else None
+    spool = _Spool(folder) if changed else None
 
     def keep_made(texts: dict[str, SubjectText]) -> None:
         assert spool is not None

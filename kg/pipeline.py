@@ -440,7 +440,7 @@ def build(
             running.callback(drawing.close)
         # An update makes RDF, texts and checks only for what the new articles change.
         previous_texts = stored.texts if stored is not None else None
-        texts = graph_texts(graph, previous_texts, check=validate, keep_rdf=extra_outputs is not None, maker=texts_maker, keep=heap.keep)
+        texts = graph_texts(graph, previous_texts, check=validate, keep_rdf=extra_outputs is not None, maker=texts_maker, keep=heap.keep, folder=out_dir)
         heap.keep()
         heap.resume()
         clock.lap("rdf")

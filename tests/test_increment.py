@@ -192,6 +192,12 @@ def test_increment_a_builds_shares_are_kept_in_a_file_not_as_text(graphs) -> Non
         assert (entry.turtle, entry.jsonld) == (made[subject].turtle, made[subject].jsonld)
 
 
+def test_increment_shares_kept_in_the_output_folder_leave_no_file_there(graphs, tmp_path) -> None:
+    texts = graph_texts(graphs[1], folder=tmp_path)
+    assert texts.turtle == graph_texts(graphs[1]).turtle
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_increment_an_update_reads_the_last_builds_shares_from_the_files_it_read_even_once_they_are_replaced(graphs, tmp_path) -> None:
     texts = graph_texts(graphs[1])
     cache = read_cache(_write_folder(texts, tmp_path))
