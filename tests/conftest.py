@@ -82,6 +82,15 @@ class Row(NamedTuple):
     modality: str = "asserted"
 
 
+def write_days(texts: Iterable[str], folder: Path) -> list[Path]:
+    """One article file a text in ``folder`` (day-0.txt, day-1.txt, ...), in order: days of news."""
+    paths = []
+    for i, text in enumerate(texts):
+        paths.append(folder / f"day-{i}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    return paths
+
+
 def _labels(graph: KnowledgeGraph) -> dict[str, str]:
     return {e.entity_id: e.label for e in graph.entities}
 

@@ -27,6 +27,8 @@ from kg.validate import nodes_conform
 from kg.vocab import KG, RDF
 from kg.writers import jsonld_from_parts, subject_index, subject_texts, turtle_from_parts
 
+from conftest import write_days
+
 DAYS = (
     "Talks in Paris\n\nFrench President Emmanuel Macron met German Chancellor Friedrich Merz in Paris on Monday.\n",
     "Steel deal\n\nMr Macron said France had agreed to buy steel from Tata Steel, which is based in Mumbai.\n",
@@ -36,12 +38,7 @@ DAYS = (
 
 @pytest.fixture(scope="module")
 def days(tmp_path_factory) -> list[Path]:
-    folder = tmp_path_factory.mktemp("days")
-    paths = []
-    for i, text in enumerate(DAYS):
-        paths.append(folder / f"day-{i}.txt")
-        paths[-1].write_text(text, encoding="utf-8")
-    return paths
+    return write_days(DAYS, tmp_path_factory.mktemp("days"))
 
 
 @pytest.fixture(scope="module")
@@ -224,10 +221,7 @@ WIDE_DAYS = (
 
 
 def test_increment_shares_of_names_written_in_more_than_ascii_are_found_by_their_bytes(nlp, tmp_path) -> None:
-    days = []
-    for i, text in enumerate(WIDE_DAYS):
-        days.append(tmp_path / f"day-{i}.txt")
-        days[-1].write_text(text, encoding="utf-8")
+    days = write_days(WIDE_DAYS, tmp_path)
     first, both = (build(days[: i + 1], tmp_path / f"g{i}", nlp=nlp).graph for i in range(2))
     folder = tmp_path / "cache"
     folder.mkdir()

@@ -25,6 +25,8 @@ from kg.pipeline import OUTPUT_FILES, build
 from kg.rdf import to_turtle
 from kg.validate import validate_graph
 
+from conftest import write_days
+
 SEEDS = Path(__file__).parent.parent / "seeds"
 SECOND_ARTICLE = """U.S. and India sign a deal
 
@@ -110,10 +112,7 @@ FROST_DAYS = (
 
 
 def test_robustness_a_later_article_joins_and_then_splits_an_earlier_name(nlp, tmp_path) -> None:
-    days = []
-    for i, text in enumerate(FROST_DAYS):
-        days.append(tmp_path / f"day-{i}.txt")
-        days[-1].write_text(text, encoding="utf-8")
+    days = write_days(FROST_DAYS, tmp_path)
     grown = tmp_path / "grown"
     owners = []
     for i, day in enumerate(days):
