@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import io
 import json
 import logging
 import os
@@ -25,7 +26,10 @@ from typing import BinaryIO, TextIO
 
 from kg.errors import OutputError
 
-__all__ = ["JOURNAL_FILE", "LOCK_FILE", "Content", "Folder", "LinesInFile", "current_path", "line_places", "locked", "read_as_it_is", "write_atomically", "write_bytes", "write_files", "write_lines"]
+__all__ = [
+    "JOURNAL_FILE", "LOCK_FILE", "Content", "Folder", "LinesInFile", "chunks_reader", "current_path", "line_places", "locked", "read_as_it_is",
+    "write_atomically", "write_bytes", "write_files", "write_lines",
+]
 
 log = logging.getLogger(__name__)
 
@@ -552,3 +556,29 @@ def _read(source: BinaryIO, start: int, end: int) -> bytes:
     if len(data) != end - start:
         raise OSError(f"{source.name}: ended before byte {end}")
     return data
+
+
+def chunks_reader(chunks: Iterable[bytes]) -> BinaryIO:
+    """A binary file whose bytes are ``chunks``, one after the other, made as it is read: for a
+    reader of files (a store's loader), without the chunks joined in memory."""
+    return io.BufferedReader(_Chunks(chunks), 1 << 20)  # type: ignore[return-value]
+
+
+class _Chunks(io.RawIOBase):
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._chunks = iter(chunks)
+        self._left = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        while not self._left:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._left = memoryview(chunk)
+        count = min(len(buffer), len(self._left))
+        buffer[:count] = self._left[:count]
+        self._left = self._left[count:]
+        return count

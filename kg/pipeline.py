@@ -27,7 +27,7 @@ from kg.ingest import distinct_documents, load_documents, text_ends, text_hash
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import give_back_memory, load_pipeline, parse_documents
 from kg.analytics import records_networkx, to_networkx
-from kg.files import Content, Folder, LinesInFile, line_places, locked, read_as_it_is, write_files, write_lines
+from kg.files import Content, Folder, LinesInFile, chunks_reader, line_places, locked, read_as_it_is, write_files, write_lines
 from kg.query import fill_store, grow_store, store_holds
 from kg.increment import CACHE_FILE, JSONLD_FILE, RECORDS_FILE, TURTLE_FILE, GraphTexts, OutputCache, TextsMaker, graph_texts, read_cache, write_cache
 from kg.rdf import entity_iri_text, to_jsonld, to_rdf, to_turtle
@@ -548,7 +548,7 @@ def _store_fill(texts: GraphTexts, store: Path) -> Callable[[Path], object]:
         turtle = texts.changed_turtle()
         gone = (*texts.changed, *texts.dropped)
         return lambda folder: grow_store(store, folder, gone, turtle, holds)
-    return lambda folder: fill_store(b"".join(texts.turtle_chunks()), folder, holds=holds)
+    return lambda folder: fill_store(chunks_reader(texts.turtle_chunks()), folder, holds=holds)
 
 
 def render_records_page(graph: KnowledgeGraph, turtle: str | Iterable[str | bytes | memoryview], triples: int, title: str | None = None, include_hedged: bool = True) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from os import PathLike
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from pyparsing import ParseException
@@ -242,9 +243,12 @@ def open_store(target: str | PathLike[str] | Iterable[str | PathLike[str]], allo
 STORE_STAMP = "kg-store.json"
 
 
-def fill_store(data: str | bytes, folder: str | PathLike[str], fmt: ox.RdfFormat = ox.RdfFormat.TURTLE, holds: tuple[int, int] | None = None) -> Path:
-    """Make an on-disk oxigraph store in ``folder`` (new or empty) holding the RDF ``data``;
-    ``holds``: the size and CRC-32 of the Turtle file ``data`` is, to stamp the store with.
+def fill_store(
+    data: str | bytes | BinaryIO, folder: str | PathLike[str], fmt: ox.RdfFormat = ox.RdfFormat.TURTLE, holds: tuple[int, int] | None = None,
+) -> Path:
+    """Make an on-disk oxigraph store in ``folder`` (new or empty) holding the RDF ``data`` (text,
+    bytes or a binary file); ``holds``: the size and CRC-32 of the Turtle file ``data`` is, to
+    stamp the store with.
 
     Raises:
         OSError: the store cannot be written (a full disk, say).

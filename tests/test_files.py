@@ -15,7 +15,7 @@ import pytest
 
 import kg.files
 from kg.errors import OutputError
-from kg.files import JOURNAL_FILE, LOCK_FILE, Folder, LinesInFile, current_path, line_places, locked, read_as_it_is, write_atomically, write_files
+from kg.files import JOURNAL_FILE, LOCK_FILE, Folder, LinesInFile, chunks_reader, current_path, line_places, locked, read_as_it_is, write_atomically, write_files
 
 ROOT = Path(__file__).parent.parent
 
@@ -347,3 +347,10 @@ def test_files_lines_copied_into_a_text_only_stream_are_the_same_text(tmp_path) 
     stream = io.StringIO()
     _lines_read(old).write(stream, [(key, lambda: "made\n") for key in ("[2]", "[\"Zoë\"]")])
     assert stream.getvalue() == "[2]\n[\"Zoë\"]\n"
+
+
+def test_files_a_chunks_reader_reads_the_chunks_one_after_the_other_in_any_sizes() -> None:
+    chunks = [b"@prefix ex: <http://example.org/> .\n", b"", b"ex:a ex:b ", b"\xc3\xa9", b"x" * 5000, b" .\n"]
+    reader = chunks_reader(iter(chunks))
+    parts = [reader.read(7), reader.read(1), reader.read(100_000), reader.read(3)]
+    assert b"".join(parts) == b"".join(chunks) and parts[-1] == b""
