@@ -3,9 +3,9 @@
 A build keeps :data:`CACHE_FILE` beside its outputs: for every part of the RDF
 (:func:`kg.rdf.rdf_parts`: a document, an entity, a statement, an entity's counts) the
 subjects its triples are on, and for every subject the parts that make its triples, in order,
-and where its shares of ``graph.ttl`` and ``graph.jsonld`` are in those files
-(:class:`kg.writers.SubjectText`; the files' sizes and CRC-32s tell whether they are still the
-ones the cache was written with), and a key for each line of ``statements.jsonl``
+and where its shares of ``graph.ttl`` and ``graph.jsonld`` are in those files, in bytes
+(:class:`SubjectEntry`; the files' sizes and CRC-32s tell whether they are still the ones the
+cache was written with; an update reads the shares from them, :class:`ShareFiles`), and a key for each line of ``statements.jsonl``
 (:func:`kg.records.record_keys`), so that an update copies the lines whose key it already has. An
 update resolves the whole graph again (cheap, and what keeps its answers those of a build
 from scratch), then makes RDF, texts and the SHACL check
@@ -53,7 +53,7 @@ from kg.vocab import RDF
 from kg.writers import JSONLD_SEPARATOR, JSONLD_TAIL, SubjectText, jsonld_head, subject_index, subject_texts, turtle_head, turtle_order
 
 __all__ = [
-    "CACHE_FILE", "JSONLD_FILE", "RECORDS_FILE", "TURTLE_FILE", "GraphTexts", "OutputCache", "SubjectBatch", "TextsMaker",
+    "CACHE_FILE", "JSONLD_FILE", "RECORDS_FILE", "TURTLE_FILE", "GraphTexts", "OutputCache", "ShareFiles", "SubjectBatch", "SubjectEntry", "TextsMaker",
     "batch_texts", "graph_texts", "make_texts", "read_cache", "write_cache",
 ]
 
