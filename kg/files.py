@@ -28,7 +28,7 @@ from kg.errors import OutputError
 
 __all__ = [
     "JOURNAL_FILE", "LOCK_FILE", "Content", "Folder", "LinesInFile", "chunks_reader", "current_path", "line_places", "locked", "read_as_it_is",
-    "write_atomically", "write_bytes", "write_files", "write_lines",
+    "stream_identity", "write_atomically", "write_bytes", "write_files", "write_lines",
 ]
 
 log = logging.getLogger(__name__)
@@ -468,10 +468,16 @@ def line_places(data: bytes, start: int = 0) -> Iterator[tuple[int, int]]:
 
 
 def read_as_it_is(path: str | os.PathLike[str]) -> tuple[bytes, tuple[int, int, int, int]]:
-    """A file's bytes and what it was when read (device, inode, size, modification time), for
+    """A file's bytes and what it was when read (:func:`stream_identity`), for
     :class:`LinesInFile` to copy from it later only while it is still that file."""
     with open(path, "rb") as stream:
-        return stream.read(), _identity(os.fstat(stream.fileno()))
+        return stream.read(), stream_identity(stream)
+
+
+def stream_identity(stream: BinaryIO) -> tuple[int, int, int, int]:
+    """What the file open in ``stream`` is now (device, inode, size, modification time): equal
+    later only while it is the same file, not written since."""
+    return _identity(os.fstat(stream.fileno()))
 
 
 @dataclass(frozen=True)

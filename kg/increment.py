@@ -5,8 +5,9 @@ A build keeps :data:`CACHE_FILE` beside its outputs: for every part of the RDF
 subjects its triples are on, and for every subject the parts that make its triples, in order,
 and where its shares of ``graph.ttl`` and ``graph.jsonld`` are in those files, in bytes
 (:class:`SubjectEntry`; the files' sizes and CRC-32s tell whether they are still the ones the
-cache was written with; an update reads the shares from them, :class:`ShareFiles`), and a key for each line of ``statements.jsonl``
-(:func:`kg.records.record_keys`), so that an update copies the lines whose key it already has. An
+cache was written with; an update reads the shares from them, :class:`ShareFiles`), and a key
+for each line of ``statements.jsonl`` (:func:`kg.records.record_keys`), so that an update
+copies the lines whose key it already has. An
 update resolves the whole graph again (cheap, and what keeps its answers those of a build
 from scratch), then makes RDF, texts and the SHACL check
 only for the subjects whose parts changed, and puts the files together from the shares. Both
@@ -44,7 +45,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg import __version__
-from kg.files import LinesInFile, line_places, read_as_it_is, write_bytes, write_lines
+from kg.files import LinesInFile, line_places, read_as_it_is, stream_identity, write_bytes, write_lines
 from kg.model import KnowledgeGraph
 from kg.rdf import jsonld_context, new_graph, node_types, rdf_parts, record_parts
 from kg.records import record_keys, record_lines
@@ -97,21 +98,17 @@ def _close_all(files: Iterable[BinaryIO]) -> None:
 class _OldShares(ShareFiles):
     """The last build's ``graph.ttl`` and ``graph.jsonld``, held open as they were read (the
     update replaces them by renaming, so these stay the files read), and refused once changed in
-    place by another program."""
+    place by another program since they were opened (``identities``: :func:`kg.files.stream_identity`
+    of each, then)."""
 
-    def __init__(self, files: tuple[BinaryIO, BinaryIO]) -> None:
+    def __init__(self, files: tuple[BinaryIO, BinaryIO], identities: tuple[tuple[int, ...], tuple[int, ...]]) -> None:
         super().__init__(files)
-        self.identities = tuple(_identity(stream) for stream in files)
+        self.identities = identities
 
     def read(self, which: int, at: int, size: int) -> bytes:
-        if _identity(self.files[which]) != self.identities[which]:
+        if stream_identity(self.files[which]) != self.identities[which]:
             raise OSError(f"{self.files[which].name} changed since the update read it")
         return super().read(which, at, size)
-
-
-def _identity(stream: BinaryIO) -> tuple[int, int, int]:
-    found = os.fstat(stream.fileno())
-    return found.st_ino, found.st_size, found.st_mtime_ns
 
 
 class _Spool(ShareFiles):
@@ -790,13 +787,15 @@ def _old_shares(folder: Path, header: dict) -> _OldShares | None:
     """``graph.ttl`` and ``graph.jsonld`` in ``folder``, open, when their sizes and CRC-32s are
     those in the cache's ``header`` (read a megabyte at a time: never whole in memory)."""
     files: list[BinaryIO] = []
+    identities = []
     try:
         for name in (TURTLE_FILE, JSONLD_FILE):
             files.append((folder / name).open("rb"))
+            identities.append(stream_identity(files[-1]))  # before the CRC-32: a change while it is read shows
             if list(_read_crc(files[-1], 0, 0)) != list(header[name]):
                 break
         else:
-            return _OldShares((files[0], files[1]))
+            return _OldShares((files[0], files[1]), (identities[0], identities[1]))
     except BaseException:
         _close_all(files)
         raise

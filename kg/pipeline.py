@@ -551,7 +551,7 @@ def _store_fill(texts: GraphTexts, store: Path) -> Callable[[Path], object]:
     return lambda folder: fill_store(chunks_reader(texts.turtle_chunks()), folder, holds=holds)
 
 
-def render_records_page(graph: KnowledgeGraph, turtle: str | Iterable[str | bytes | memoryview], triples: int, title: str | None = None, include_hedged: bool = True) -> str:
+def render_records_page(graph: KnowledgeGraph, turtle: str | Iterable[str | bytes], triples: int, title: str | None = None, include_hedged: bool = True) -> str:
     """:func:`render_page` of ``to_rdf(graph)``, drawn from the records and the graph's Turtle
     (whole or in pieces, :meth:`kg.increment.GraphTexts.turtle_chunks`) and number of triples
     (:func:`kg.increment.graph_texts`), without the RDF."""
@@ -559,7 +559,7 @@ def render_records_page(graph: KnowledgeGraph, turtle: str | Iterable[str | byte
 
 
 def _records_page(
-    graph: KnowledgeGraph, turtle: str | Iterable[str | bytes | memoryview], triples: int, title: str | None = None, include_hedged: bool = True, previous: PageLayout | None = None,
+    graph: KnowledgeGraph, turtle: str | Iterable[str | bytes], triples: int, title: str | None = None, include_hedged: bool = True, previous: PageLayout | None = None,
 ) -> Page:
     return finish_page(_records_page_data(graph, title, include_hedged, previous), turtle=turtle, count=triples)
 

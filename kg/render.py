@@ -177,7 +177,7 @@ def html_page(
     index: SubjectIndex | None = None,
     documents: list[dict] | None = None,
     mentioned: Mapping[str, int] | None = None,
-    turtle: str | Iterable[str | bytes | memoryview] | None = None,
+    turtle: str | Iterable[str | bytes] | None = None,
     count: int | None = None,
     previous: PageLayout | None = None,
 ) -> Page:
@@ -337,7 +337,7 @@ def page_data(
     return PageData(title, htmlsafe_json_dumps(payload, dumps=_finite_json), layout, sparql)
 
 
-def finish_page(data: PageData, rdf: Graph | None = None, index: SubjectIndex | None = None, turtle: str | Iterable[str | bytes | memoryview] | None = None, count: int | None = None) -> Page:
+def finish_page(data: PageData, rdf: Graph | None = None, index: SubjectIndex | None = None, turtle: str | Iterable[str | bytes] | None = None, count: int | None = None) -> Page:
     """The page of ``data`` (:func:`page_data`), with the graph's triples for its SPARQL panel
     when it has one: from ``rdf`` (and its ``index``), or its Turtle and number of triples."""
     sparql_assets = _sparql_assets(rdf, index, turtle, count) if data.sparql else None
@@ -589,7 +589,7 @@ def _oxigraph() -> tuple[Markup, str]:
     return Markup(module), wasm
 
 
-def _sparql_assets(rdf: Graph | None, index: SubjectIndex | None = None, turtle: str | Iterable[str | bytes | memoryview] | None = None, count: int | None = None) -> dict[str, str]:
+def _sparql_assets(rdf: Graph | None, index: SubjectIndex | None = None, turtle: str | Iterable[str | bytes] | None = None, count: int | None = None) -> dict[str, str]:
     """The SPARQL engine and the graph for the page: its Turtle (``turtle``, whole or in pieces,
     else written from ``rdf``), gzip, base64; ``count``: its number of triples, when there is no
     ``rdf`` to count.
