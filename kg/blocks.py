@@ -12,7 +12,8 @@ corpus. Every decision of ``resolve_mentions`` depends on mentions that share a 
   chunks after a first pass asks;
 - an unexpanded acronym joins the one expansion of the same text: blocks of acronym texts;
 - mentions with the same (type, final key) are one entity: blocks of keys;
-- entity ids ("person/x", "person/x-2") are unique within a family of slugs: blocks of families.
+- entity ids ("person/x", "person/x-2", "person/x--doc-7") are unique within a family of slugs:
+  blocks of families.
 
 A block is chosen by a CRC-32 of the key, the same in every process. The entities and the
 mention -> entity map equal ``resolve_mentions`` on all mentions at once, whatever the

@@ -67,6 +67,22 @@ class Mention:
     key: str
 
 
+def article_key(key: str, doc_id: str) -> str:
+    """The key of a name known only in its own article ("Frost" that no fuller name of the corpus
+    claims, "the deal"): another article's "Frost" or "deal" is another entity."""
+    return f"{key}#{doc_id}"
+
+
+def key_article(key: str) -> str | None:
+    """The article of an :func:`article_key`, or None for a key of the whole corpus.
+
+    >>> key_article("person:frost#bbc-politics-055"), key_article("organization:c#")
+    ('bbc-politics-055', None)
+    """
+    name, mark, doc_id = key.rpartition("#")
+    return doc_id if mark and doc_id and ":" in name else None
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world thing with every mention of it, across documents.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from kg import predicates
 from kg.gazetteer import country_code, demonym_code, gender_of, is_first_name, party_country, party_name
 from kg.lexicon import ROYAL_STYLES, is_honorific
-from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement
+from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement, article_key, key_article
 from kg.normalize import title_key
 
 __all__ = [
@@ -315,7 +315,7 @@ def person_decisions(
                     why += ", of the same gender"
                 reasons[(doc_id, key)] = f"{name.display} ({doc_id}) -> {found.split(':', 1)[1]}: {why}"
             elif len(parts_of[key]) == 1:
-                target[(doc_id, key)] = f"{key}#{doc_id}"
+                target[(doc_id, key)] = article_key(key, doc_id)
             else:
                 target[(doc_id, key)] = key
     return target, reasons
@@ -414,15 +414,30 @@ def id_family(kind: str, label: str) -> str:
 
 
 def assign_ids(groups: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], str]:
-    """(type, key) -> entity id for (type, key, label) groups: ``<type>/<slug of label>``, and
-    ``-2``, ``-3``... for later groups (in (type, key) order) whose id is taken."""
+    """(type, key) -> entity id for (type, key, label) groups.
+
+    An entity keeps its id as articles are added (a graph grows every day, and a link to
+    yesterday's ``person/frost-7`` must not lead to another Frost today, as numbering the
+    articles' one-word Frosts in order did):
+
+    - a name known only in its own article (:func:`article_key`) carries the article:
+      ``person/frost--bbc-politics-055``, ``agreement/deal--bbc-business-013``. A slug never holds
+      "--", so these ids meet no other, and the article's own text decides them alone
+      (``--2``, ``--3``... should two of its names slug alike);
+    - any other name: ``<type>/<slug of label>``, and ``-2``, ``-3``... for later keys (in
+      (type, key) order) whose label slugs alike ("Mercedes Benz" beside "Mercedes-Benz"):
+      the one case where a new article's spelling can renumber ids.
+    """
     ids: dict[tuple[str, str], str] = {}
     used_ids: set[str] = set()
     for kind, key, label in sorted(groups):
-        entity_id = f"{kind.lower()}/{slugify(label)}"
-        suffix = 2
+        article = key_article(key)
+        base = f"{kind.lower()}/{slugify(label)}"
+        if article is not None:
+            base = f"{base}--{slugify(article)}"
+        entity_id, suffix = base, 2
         while entity_id in used_ids:
-            entity_id = f"{kind.lower()}/{slugify(label)}-{suffix}"
+            entity_id = f"{base}{'--' if article is not None else '-'}{suffix}"
             suffix += 1
         used_ids.add(entity_id)
         ids[(kind, key)] = entity_id

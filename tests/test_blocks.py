@@ -55,13 +55,13 @@ def test_blocks_one_word_name_with_nothing_rare_in_common_stays_its_article_s_ow
     assert (entities, mapping) == resolve_mentions(a + f)
 
 
-def test_blocks_ids_taken_in_one_family_get_the_same_numbers() -> None:
+def test_blocks_ids_in_one_family_are_those_of_one_process() -> None:
     # Three people labelled "Howard" (one-word names of three articles, none vouched for)
-    # share the family person/howard: -2 and -3 go by key order, as resolve_mentions gives them.
+    # share the family person/howard, each id carrying its article, as resolve_mentions gives them.
     t = _Texts()
     mentions = [t.person(doc_id, "Howard") for doc_id in ("x", "y", "z")]
     entities, _ = resolve_in_blocks([([m], {}) for m in mentions], blocks=5)
-    assert [e.entity_id for e in entities] == ["person/howard", "person/howard-2", "person/howard-3"]
+    assert [e.entity_id for e in entities] == ["person/howard--x", "person/howard--y", "person/howard--z"]
     assert entities == resolve_mentions(mentions)[0]
 
 

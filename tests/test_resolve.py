@@ -96,7 +96,7 @@ def test_resolve_mr_between_two_often_named_bearers_stays_apart():
     named = _usual_and_rare(t, "Gordon Brown", 12, [("Nick Brown", 2)])
     mister = t.person("d", "Mr Brown", "Brown")
     _, mapping = resolve_mentions([*named, mister])
-    assert _entity_of(mister, mapping) == "person/brown"
+    assert _entity_of(mister, mapping) == "person/brown--d"
 
 
 def test_resolve_mrs_does_not_join_the_usual_bearer_who_is_a_man():
@@ -104,7 +104,7 @@ def test_resolve_mrs_does_not_join_the_usual_bearer_who_is_a_man():
     named = _usual_and_rare(t, "Gordon Brown", 12, [("Sarah Brown", 1)])
     missus = t.person("d", "Mrs Brown", "Brown")
     _, mapping = resolve_mentions([*named, missus])
-    assert _entity_of(missus, mapping) == "person/brown"
+    assert _entity_of(missus, mapping) == "person/brown--d"
 
 
 def test_resolve_initialled_name_joins_full_name():
@@ -146,7 +146,7 @@ def test_resolve_ambiguous_surname_stays_separate():
     entities, mapping = resolve_mentions([john, jane, bare])
     ids = {_entity_of(m, mapping) for m in (john, jane, bare)}
     assert len(ids) == 3
-    assert _entity_of(bare, mapping) == "person/smith"
+    assert _entity_of(bare, mapping) == "person/smith--d3"
 
 
 def test_resolve_document_reading_wins_over_corpus_ambiguity():
@@ -175,7 +175,7 @@ def test_resolve_same_name_different_types_stay_apart():
     place = t.mention("d1", "Washington", "Place", "Washington", "place:washington")
     person = t.person("d1", "Washington")
     entities, mapping = resolve_mentions([place, person])
-    assert {e.entity_id for e in entities} == {"place/washington", "person/washington"}
+    assert {e.entity_id for e in entities} == {"place/washington", "person/washington--d1"}
 
 
 def test_resolve_ids_are_unique_slugs():
@@ -193,6 +193,33 @@ def test_resolve_ids_are_unique_slugs():
     assert all(i == i.lower() and i.split("/")[1] == slugify(i.split("/")[1]) for i in ids)
     assert {"agreement/india-u-s-deal", "agreement/india-u-s-deal-2", "person/s-jaishankar", "place/sao-paulo"} == set(ids)
     assert set(mapping.values()) == set(ids)
+
+
+def test_resolve_a_name_known_only_in_its_article_carries_the_article_in_its_id():
+    t = _Texts()
+    frost = t.person("bbc-politics-055", "Frost")
+    _, mapping = resolve_mentions([frost])
+    assert _entity_of(frost, mapping) == "person/frost--bbc-politics-055"
+
+
+def test_resolve_an_entity_keeps_its_id_when_an_earlier_article_names_another_of_its_kind():
+    # Ids by rank ("deal-2", "deal-3") moved to other things whenever a new article's own
+    # "deal" sorted first: a link to yesterday's id led to another deal today.
+    t = _Texts()
+    later = [t.mention(doc_id, "the deal", "Agreement", "deal", f"agreement:deal#{doc_id}") for doc_id in ("m", "z")]
+    _, before = resolve_mentions(later)
+    first = t.mention("a", "the deal", "Agreement", "deal", "agreement:deal#a")
+    _, after = resolve_mentions([first, *later])
+    assert [_entity_of(m, after) for m in later] == [_entity_of(m, before) for m in later] == ["agreement/deal--m", "agreement/deal--z"]
+    assert _entity_of(first, after) == "agreement/deal--a"
+
+
+def test_resolve_two_names_of_one_article_that_slug_alike_are_numbered_within_it():
+    t = _Texts()
+    one = t.mention("d1", "Forsyth", "Person", "Forsyth", "person:forsyth#d1")
+    two = t.mention("d1", "Forsyth/", "Person", "Forsyth/", "person:forsyth/#d1")
+    entities, mapping = resolve_mentions([one, two])
+    assert [e.entity_id for e in entities] == ["person/forsyth--d1", "person/forsyth--d1--2"]
 
 
 def test_resolve_entities_sorted_by_id():

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import country_code, country_name, demonym_code, is_first_name, pair_half_code, party_name
 from kg.lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
-from kg.model import Mention, Passage
+from kg.model import Mention, Passage, article_key
 from kg.syntax.phrases import indices_of
 from kg.syntax.titles import is_plural, names_party_member
 
@@ -218,7 +218,7 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
         return None
     if span.label_ in {"DEAL", "OCCASION"}:
         # "an oil deal", "a campaign poster launch" of one article is not that of another.
-        return Mention(doc_id, start, end, span.text, kind, name, f"{kind.lower()}:{normalise_name(name)}#{doc_id}")
+        return Mention(doc_id, start, end, span.text, kind, name, article_key(f"{kind.lower()}:{normalise_name(name)}", doc_id))
     if kind in {"Event", "Agreement"} and name[:1].islower() and not any(t.pos_ == "PROPN" and t.is_title for t in span):
         return None
     return Mention(doc_id, start, end, span.text, kind, name, f"{kind.lower()}:{normalise_name(name)}")
