@@ -2,6 +2,7 @@
 nothing half-written when a build fails or is killed, no network, and arbitrary text."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -124,6 +125,23 @@ def test_robustness_a_later_article_joins_and_then_splits_an_earlier_name(nlp, t
         owners.append(next(e.entity_id for e in result.graph.entities if e.type == "Person" and any(m.doc_id == first_day for m in e.mentions)))
     # A one-word name joins the one fuller name of the corpus it fits; two make it nobody's.
     assert owners == [f"person/frost--{first_day}", "person/david-frost", f"person/frost--{first_day}"]
+
+
+def test_robustness_an_update_leaves_every_earlier_entity_its_id(nlp, tmp_path) -> None:
+    # The second day's article sorts first and has its own "Mr Hale" and deal: numbering the
+    # articles' Hales in id order would hand the first day's ids to the new ones.
+    days = [("m-monday", "Mr Hale said the deal would close in May."), ("a-tuesday", "Mr Hale said on Tuesday that the deal had collapsed.")]
+    files = []
+    for doc_id, text in days:
+        files.append(tmp_path / f"{doc_id}.jsonl")
+        files[-1].write_text(json.dumps({"id": doc_id, "title": "Markets", "text": text}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    before = build([files[0]], out, nlp=nlp).graph
+    after = build([files[1]], out, nlp=nlp, into=True).graph
+    spans = {e.entity_id: {(m.doc_id, m.start, m.end) for m in e.mentions} for e in after.entities}
+    assert before.entities
+    for entity in before.entities:
+        assert {(m.doc_id, m.start, m.end) for m in entity.mentions} <= spans[entity.entity_id]
 
 
 def test_robustness_into_a_folder_without_extractions_fails_cleanly(nlp, articles, tmp_path) -> None:
