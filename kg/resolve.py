@@ -400,10 +400,31 @@ def group_key(
 ) -> tuple[str, str | None]:
     """The key of the entity a mention joins (with its type), and why it joins across documents."""
     if m.type == "Person":
-        return person_target.get((m.doc_id, m.key), m.key), reasons.get((m.doc_id, m.key))
-    if (m.doc_id, m.key) in acronyms:
-        return acronyms[(m.doc_id, m.key)]
-    return m.key, None
+        key, reason = person_target.get((m.doc_id, m.key), m.key), reasons.get((m.doc_id, m.key))
+    elif (m.doc_id, m.key) in acronyms:
+        key, reason = acronyms[(m.doc_id, m.key)]
+    else:
+        key, reason = m.key, None
+    return spelling_key(key), reason
+
+
+@functools.lru_cache(maxsize=65_536)
+def spelling_key(key: str) -> str:
+    """One key for the spellings of one name that differ only in punctuation: "Kilroy-Silk" and
+    "Kilroy Silk", "Mercedes-Benz" and "Mercedes Benz", "Bankers' Association" and "Bankers
+    Association", a stray "[European] election" (letters and digits of any script are kept;
+    a name of punctuation alone keeps its key).
+
+    >>> spelling_key("organization:mercedes-benz"), spelling_key("person:frost/#bbc-politics-290")
+    ('organization:mercedes benz', 'person:frost#bbc-politics-290')
+    """
+    article = key_article(key)
+    name = key[: -len(article) - 1] if article is not None else key
+    kind, _, words = name.partition(":")
+    plain = " ".join(re.findall(r"[^\W_]+", words))
+    if not plain:
+        return key
+    return f"{kind}:{plain}" if article is None else article_key(f"{kind}:{plain}", article)
 
 
 def id_family(kind: str, label: str) -> str:
@@ -454,12 +475,19 @@ def make_entity(entity_id: str, kind: str, members: list[Mention], why: Iterable
     return Entity(entity_id, kind, label, tuple(aliases), tuple(members), tuple(sorted(why)))
 
 
+#: What a name is written with; anything else is a stray mark of the text ("University of
+#: Delaware*", "Forsyth/", 'New" Labour manifesto').
+_NAME_MARKS = re.compile(r"[\w\s\-'’.&,]+")
+
+
 def entity_label(members: list[Mention]) -> str:
-    """The preferred name: the longest name form (most words), then the most frequent, then alphabetical."""
+    """The preferred name: the longest name form (most words), then the most frequent, then
+    alphabetical; of the names written without stray marks, when there are such."""
     names = Counter(m.name for m in members if m.text.lower() not in _PRONOUNS and not m.text[:1].islower())
     if not names:
         names = Counter(m.name for m in members)
-    return sorted(names, key=lambda n: (-len(n.split()), -len(n), -names[n], n))[0]
+    clean = [n for n in names if _NAME_MARKS.fullmatch(n)]
+    return sorted(clean or names, key=lambda n: (-len(n.split()), -len(n), -names[n], n))[0]
 
 
 # --- positions -------------------------------------------------------------------------------

@@ -182,8 +182,8 @@ def test_resolve_ids_are_unique_slugs():
     t = _Texts()
     mentions = [
         # Two keys whose labels slugify alike: the second id gets a numeric suffix.
-        t.mention("d1", "India-U.S. deal", "Agreement", "India-U.S. deal", "agreement:india-us deal"),
-        t.mention("d1", "India U.S. deal", "Agreement", "India U.S. deal", "agreement:india us deal"),
+        t.mention("d1", "India-U.S. deal", "Agreement", "India-U.S. deal", "agreement:india us deal"),
+        t.mention("d1", "India U.S. deal", "Agreement", "India U.S. deal", "agreement:india us pact"),
         t.person("d1", "S. Jaishankar"),
         t.mention("d1", "São Paulo", "Place", "São Paulo", "place:sao paulo"),
     ]
@@ -217,9 +217,37 @@ def test_resolve_an_entity_keeps_its_id_when_an_earlier_article_names_another_of
 def test_resolve_two_names_of_one_article_that_slug_alike_are_numbered_within_it():
     t = _Texts()
     one = t.mention("d1", "Forsyth", "Person", "Forsyth", "person:forsyth#d1")
-    two = t.mention("d1", "Forsyth/", "Person", "Forsyth/", "person:forsyth/#d1")
+    two = t.mention("d1", "Forsyth", "Person", "Forsyth", "person:forsyth jr#d1")
     entities, mapping = resolve_mentions([one, two])
     assert [e.entity_id for e in entities] == ["person/forsyth--d1", "person/forsyth--d1--2"]
+
+
+def test_resolve_spellings_that_differ_only_in_punctuation_are_one_entity():
+    t = _Texts()
+    hyphen = t.mention("d1", "Mercedes-Benz", "Organization", "Mercedes-Benz", "organization:mercedes-benz")
+    space = t.mention("d2", "Mercedes Benz", "Organization", "Mercedes Benz", "organization:mercedes benz")
+    apostrophe = t.mention("d1", "British Bankers' Association", "Organization", "British Bankers' Association", "organization:british bankers' association")
+    plain = t.mention("d2", "British Bankers Association", "Organization", "British Bankers Association", "organization:british bankers association")
+    entities, mapping = resolve_mentions([hyphen, space, apostrophe, plain])
+    assert len(entities) == 2
+    assert _entity_of(hyphen, mapping) == _entity_of(space, mapping) == "organization/mercedes-benz"
+    assert _entity_of(apostrophe, mapping) == _entity_of(plain, mapping) == "organization/british-bankers-association"
+
+
+def test_resolve_names_in_other_scripts_stay_apart():
+    t = _Texts()
+    xi = t.mention("d1", "习近平", "Person", "习近平", "person:习近平")
+    li = t.mention("d1", "李克强", "Person", "李克强", "person:李克强")
+    entities, _ = resolve_mentions([xi, li])
+    assert len(entities) == 2
+
+
+def test_resolve_label_leaves_out_stray_marks():
+    t = _Texts()
+    starred = t.mention("d1", "University of Delaware*", "Organization", "University of Delaware*", "organization:university of delaware*")
+    plain = t.mention("d2", "University of Delaware", "Organization", "University of Delaware", "organization:university of delaware")
+    entities, _ = resolve_mentions([starred, plain])
+    assert [e.label for e in entities] == ["University of Delaware"]
 
 
 def test_resolve_entities_sorted_by_id():
