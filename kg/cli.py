@@ -195,6 +195,10 @@ def build(
         )
     if not ctx.obj.get("quiet"):
         click.echo(_format_summary(graph_summary(result.graph), list(result.skipped), _short_files(result.files)), err=True)
+        if result.changes is not None:
+            from kg.changes import format_changes
+
+            click.echo(format_changes(result.changes), err=True)
 
 
 def _short_files(files: tuple[Path, ...]) -> list[Path | str]:

@@ -29,6 +29,7 @@ from kg.nlp import give_back_memory, load_pipeline, parse_documents
 from kg.analytics import records_networkx, to_networkx
 from kg.files import Content, Folder, LinesInFile, chunks_reader, line_places, locked, read_as_it_is, write_files, write_lines
 from kg.query import fill_store, grow_store, store_holds
+from kg.changes import GraphChanges, graph_changes
 from kg.increment import CACHE_FILE, JSONLD_FILE, RECORDS_FILE, TURTLE_FILE, GraphTexts, OutputCache, TextsMaker, graph_texts, read_cache, write_cache
 from kg.rdf import entity_iri_text, to_jsonld, to_rdf, to_turtle
 from kg.errors import InputError
@@ -86,6 +87,9 @@ class BuildResult:
     timings: tuple[tuple[str, float], ...] = ()
     #: The whole RDF when the build made it (an update makes only what changed).
     made_rdf: Graph | None = field(default=None, repr=False, compare=False)
+    #: What an update changed in the entities of the graph it grew (:mod:`kg.changes`); None for
+    #: a build from scratch, or an update that made every subject again (another kg's cache).
+    changes: GraphChanges | None = None
 
     @functools.cached_property
     def rdf(self) -> Graph:
@@ -456,11 +460,13 @@ def build(
             files = write_outputs(graph, rdf, out_dir, extractions, stamp, extra, store=store, clock=clock, index=index)
             return BuildResult(graph=graph, made_rdf=rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps))
         log.info("%d of %d subjects made again", texts.remade, len(texts.cache.subjects))
+        # Read from the last build's files, which the write below replaces.
+        changes = graph_changes(graph, previous_texts, frozenset(texts.changed), (d.doc_id for d in new)) if previous_texts is not None else None
         made_rdf = texts.rdf  # the whole graph's, only when extra outputs need it
         extra = extra_outputs(graph, made_rdf, Path(out_dir)) if extra_outputs is not None else None
         drawn = drawing.result() if drawing is not None else None
         files = _write_texts(graph, texts, out_dir, extractions, stamp, extra, store=store, clock=clock, archive=archive, layout=previous_layout, drawn=drawn)
-    return BuildResult(graph=graph, made_rdf=made_rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps))
+    return BuildResult(graph=graph, made_rdf=made_rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps), changes=changes)
 
 
 @dataclass(frozen=True)
