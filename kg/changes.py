@@ -65,20 +65,23 @@ def graph_changes(graph: KnowledgeGraph, previous: OutputCache, remade: Iterable
     entity_prefix = entity_iri_text("")
     was = {iri[len(entity_prefix):] for iri in previous.subjects if iri.startswith(entity_prefix)}
     now = {e.entity_id: e for e in graph.entities}
+    fresh = set(new_documents)
+    # The earlier documents whose RDF was made again: the others mention what they did.
+    earlier: dict[str, SubjectEntry] = {}
+    for document in graph.documents:
+        iri = str(document_iri(document.doc_id))
+        if document.doc_id not in fresh and iri in remade and iri in previous.subjects:
+            earlier[document.doc_id] = previous.subjects[iri]
     in_document: dict[str, list] = {}
     for entity in graph.entities:
         for m in entity.mentions:
-            in_document.setdefault(m.doc_id, []).append((m, entity))
+            if m.doc_id in earlier:
+                in_document.setdefault(m.doc_id, []).append((m, entity))
     old_names: dict[str, tuple[str, frozenset[str]]] = {}
     reassigned: set[Reassigned] = set()
-    fresh = set(new_documents)
-    for document in graph.documents:
-        iri = str(document_iri(document.doc_id))
-        entry = previous.subjects.get(iri)
-        if document.doc_id in fresh or entry is None or iri not in remade:
-            continue
+    for doc_id, entry in earlier.items():
         before = _mentioned(entry, entity_prefix)
-        after = {entity.entity_id for _, entity in in_document.get(document.doc_id, ())}
+        after = {entity.entity_id for _, entity in in_document.get(doc_id, ())}
 
         def names_of(entity_id: str) -> tuple[str, frozenset[str]]:
             if entity_id not in old_names:
@@ -87,14 +90,14 @@ def graph_changes(graph: KnowledgeGraph, previous: OutputCache, remade: Iterable
 
         for lost in sorted(before - after):
             label, names = names_of(lost)
-            for m, entity in in_document.get(document.doc_id, ()):
+            for m, entity in in_document.get(doc_id, ()):
                 name = m.text.strip()
                 if not name[:1].isupper() or name not in names:
                     continue  # a pronoun or a description points at an entity without naming it
                 if entity.entity_id in before and name in names_of(entity.entity_id)[1]:
                     continue  # the article's "Mercedes" may well have been this entity's already
-                why = next((r for r in entity.merges if f"({document.doc_id})" in r), None)
-                reassigned.add(Reassigned(document.doc_id, name, lost, label, entity.entity_id, entity.label, why))
+                why = next((r for r in entity.merges if f"({doc_id})" in r), None)
+                reassigned.add(Reassigned(doc_id, name, lost, label, entity.entity_id, entity.label, why))
     gone = []
     for entity_id in sorted(was - now.keys()):
         label = old_names[entity_id][0] if entity_id in old_names else _names(previous.subjects.get(entity_iri_text(entity_id)))[0]
