@@ -63,12 +63,15 @@ from speed import ROOT, child_env, corpus, run  # noqa: E402
 
 from kg.query import STORE_STAMP, open_store  # noqa: E402
 
-#: One update in this process, printing its stage timings as JSON (for the breakdown).
+#: One update in this process, printing its stage timings as JSON (for the breakdown), and
+#: what it changed of the archive's entities (kg.changes).
 STAGES = """
 import json, sys
 from kg.pipeline import build
 result = build([sys.argv[1]], sys.argv[2], into=True, jobs=sys.argv[3] if sys.argv[3] == "auto" else int(sys.argv[3]))
-print(json.dumps(result.timings))
+changes = result.changes
+counts = None if changes is None else {"added": len(changes.added), "gone": len(changes.gone), "moved": len(changes.reassigned)}
+print(json.dumps({"timings": result.timings, "changes": counts}))
 """
 
 
@@ -80,13 +83,15 @@ def kg(*args: str) -> list[str]:
     return [sys.executable, "-m", "kg.cli", "-q", "build", *args, "--jobs", JOBS[0]]
 
 
-def stage_timings(new: Path, archive: Path, folder: Path) -> dict[str, float]:
-    """Seconds per stage of one update of a copy of ``archive``, in a fresh process."""
+def stage_timings(new: Path, archive: Path, folder: Path) -> tuple[dict[str, float], dict[str, int] | None]:
+    """Seconds per stage of one update of a copy of ``archive``, in a fresh process, and how many
+    entities it added and dropped and names of the archive it moved to another entity."""
     target = folder / "stages"
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(archive, target)
     output = subprocess.run([sys.executable, "-c", STAGES, str(new), str(target), JOBS[0]], cwd=ROOT, env=child_env(), capture_output=True, text=True, check=True).stdout
-    return dict(json.loads(output.strip().splitlines()[-1]))
+    found = json.loads(output.strip().splitlines()[-1])
+    return dict(found["timings"]), found["changes"]
 
 
 def _unplaced(page: Path) -> dict:
@@ -312,7 +317,7 @@ def main() -> None:
             for name, figures in runs.items():
                 row[name] = {key: statistics.median(r[key] for r in figures) for key in ("wall", "cpu", "rss_mb")}
             row["ratio_wall"] = row["update"]["wall"] / row["alone"]["wall"]  # type: ignore[index]
-            row["stages"] = stage_timings(new_file, archive, folder)
+            row["stages"], row["changes"] = stage_timings(new_file, archive, folder)
             if not args.no_compare:
                 # The grown graph against one built from the same articles at once.
                 whole_file = folder / f"whole-{size}.jsonl"
@@ -346,12 +351,14 @@ def main() -> None:
     print()
     print(f"--jobs {args.jobs}:")
     print()
-    print("| archive | update s | alone s | ratio | update MB | alone MB | update stages (s) |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| archive | update s | alone s | ratio | update MB | alone MB | update stages (s) | entities added / gone, archive names moved |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for row in table:
         stages = ", ".join(f"{name} {seconds:.2f}" for name, seconds in row["stages"].items())
+        changes = row["changes"]
+        said = f"{changes['added']} / {changes['gone']}, {changes['moved']}" if changes is not None else "-"
         print(f"| {row['archive']:,} | {row['update']['wall']:.1f} | {row['alone']['wall']:.1f} | {row['ratio_wall']:.2f}x | "
-              f"{row['update']['rss_mb']:.0f} | {row['alone']['rss_mb']:.0f} | {stages} |")
+              f"{row['update']['rss_mb']:.0f} | {row['alone']['rss_mb']:.0f} | {stages} | {said} |")
     if args.store:
         print()
         print("| archive | update with --store, the store grown s | the store loaded whole s | update without --store s |")

@@ -261,3 +261,53 @@ def test_entities_mention_a_g_number_is_a_group_of_nations(label: str) -> None:
     doc = _flat(["Canada", "chairs", "the", "G8", "."], ["B-GPE", "O", "O", f"B-{label}", "O"])
     mention = mention_of(doc.ents[1], passage_of(doc))
     assert mention is not None and (mention.type, mention.key) == ("Organization", "organization:g8")
+
+
+def test_entities_a_one_word_name_that_the_heads_is_no_person() -> None:
+    doc = build(
+        "He was a consultant to the Tote.",
+        """
+        He         PRON  PRP he         nsubj      1
+        was        AUX   VBD be         ROOT       1
+        a          DET   DT  a          det        3
+        consultant NOUN  NN  consultant attr       1
+        to         ADP   IN  to         prep       3
+        the        DET   DT  the        det        6
+        Tote       PROPN NNP Tote       pobj       4 B-PERSON
+        .          PUNCT .   .          punct      1
+        """,
+    )
+    assert mention_of(_ent(doc, "Tote"), passage_of(doc)) is None
+
+
+def test_entities_the_bill_is_the_article_s_own_bill_not_a_person() -> None:
+    doc = build(
+        "The Bill now faces opposition.",
+        """
+        The        DET   DT  the        det        1
+        Bill       PROPN NNP Bill       nsubj      3 B-PERSON
+        now        ADV   RB  now        advmod     3
+        faces      VERB  VBZ face       ROOT       3
+        opposition NOUN  NN  opposition dobj       3
+        .          PUNCT .   .          punct      3
+        """,
+    )
+    mention = mention_of(_ent(doc, "Bill"), passage_of(doc))
+    assert mention is not None
+    assert (mention.type, mention.key) == ("Agreement", "agreement:bill#d1")
+
+
+def test_entities_a_name_before_the_noun_it_modifies_stays_a_person() -> None:
+    doc = build(
+        "The Bush administration argued.",
+        """
+        The            DET   DT  the            det        2
+        Bush           PROPN NNP Bush           compound   2 B-PERSON
+        administration NOUN  NN  administration nsubj      3
+        argued         VERB  VBD argue          ROOT       3
+        .              PUNCT .   .              punct      3
+        """,
+    )
+    mention = mention_of(_ent(doc, "Bush"), passage_of(doc))
+    assert mention is not None
+    assert (mention.type, mention.key) == ("Person", "person:bush")

@@ -161,6 +161,11 @@ def _singular_title(span: Span, name: str) -> str:
     return name[: len(name) - len(last.text)] + single
 
 
+#: How a name attaches to the noun it modifies ("the Bush administration", "the Pinochet
+#: dictatorship", "the Conlon and Maguire families", "the Conservative's record").
+_NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
 def mention_of(span: Span, passage: Passage) -> Mention | None:
     """The Mention for one entity span, or None when the span names nothing kg keeps.
 
@@ -200,6 +205,15 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
         kind = "Organization"
     elif kind == "Organization" and span[-1].lower_ in _DOCUMENT_HEADS and span[-1].is_title and (len(span) > 1 or span[-1].lower_ == "budget"):
         kind = "Agreement"  # "the Barker Review", "the Common Agricultural Policy", "the White Paper", "the Budget"
+    if kind == "Person" and len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and span[0].dep_ not in _NAME_MODIFIERS:
+        # "The Bill now faces opposition", "a consultant to the Tote", "the sinking of the
+        # Belgrano": a one-word name that "the" makes the head of a noun phrase is a thing's
+        # (a bill, a company, a ship); a person's name modifies the noun after it instead ("the
+        # Bush administration", "the Kok report").
+        if span[0].lower_ not in _DOCUMENT_HEADS:
+            return None
+        # "The Bill": the bill the article is about; another article's is another.
+        return Mention(doc_id, start, end, span.text, "Agreement", span.text, article_key(f"agreement:{normalise_name(span.text)}", doc_id))
     name = person_name(span.text) if kind == "Person" else _POSSESSIVE.sub("", span.text).strip(_QUOTES + " ,;:")
     if kind == "Position":
         name = _singular_title(span, name)
