@@ -337,3 +337,21 @@ def test_figures_a_firm_described_by_its_home_country_is_not_the_country(figures
 def test_figures_a_sector_figure_a_statistics_office_gives_is_not_its_own(figures) -> None:
     found = figures("The Office for National Statistics said manufacturing output dropped 0.1% in November.")
     assert not any(s == "Office for National Statistics" for s, _, _, _ in found)
+
+
+def _modalities(nlp, text: str) -> dict[float, str]:
+    document = Document("f", text, "test", segments=((0, len(text)),))
+    (extraction,) = extract_documents(parse_documents(nlp, [document]), classifier=None)
+    return {s.object.quantity.value: s.modality for s in extraction.statements if s.predicate == "reports"}
+
+
+def test_figures_growth_a_country_is_expected_to_have_is_expected_not_asserted(nlp) -> None:
+    assert _modalities(nlp, "Norway's economy is expected to grow by 2.8% in 2006.") == {2.8: "expected"}
+
+
+def test_figures_growth_a_country_had_is_asserted(nlp) -> None:
+    assert _modalities(nlp, "Norway's economy grew by 2.8% in 2005.") == {2.8: "asserted"}
+
+
+def test_figures_a_forecast_figure_is_expected(nlp) -> None:
+    assert _modalities(nlp, "The Bank of England forecasts that inflation will reach 2.5% in 2006.") == {2.5: "expected"}

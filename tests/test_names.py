@@ -364,3 +364,25 @@ def test_names_a_military_rank_before_a_name_is_no_one(mentions) -> None:
     assert "Gen" not in found and "Lt Col" not in found
     assert found["Gen Pinochet"] == ("Person", "person:pinochet")
     assert all(kind for kind, _ in found.values())
+
+
+def test_names_a_name_that_which_stands_for_is_no_person(mentions) -> None:
+    found = mentions("The best retailer in December was Costco Wholesale, which continued a run of upbeat results.")
+    assert found["Costco Wholesale"][0] == "Organization"
+
+
+def test_names_a_group_that_who_stands_for_stays_a_group(mentions) -> None:
+    found = mentions("Talks stalled with the Tamil Tigers, who control much of the north and east.")
+    assert found["Tamil Tigers"][0] == "Organization"
+
+
+def test_names_which_as_the_object_of_its_clause_says_nothing_of_the_name(mentions) -> None:
+    found = mentions("Mr Howard laughed at Rory Bremner's impression of him as Dracula, which he calls good fun.")
+    assert found["Dracula"][0] == "Person"
+
+
+def test_names_a_bill_that_which_stands_for_is_the_article_s_own_bill(mentions) -> None:
+    found = mentions("It will be part of the Health Service (Miscellaneous Provisions) Bill, which will be considered by parliament.")
+    kind, key = found["Bill"]
+    assert kind == "Agreement"
+    assert key != "agreement:bill"  # another article's bill is another bill

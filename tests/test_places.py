@@ -148,3 +148,12 @@ def test_places_a_place_before_an_organisations_office_owns_the_office(facts) ->
 
 def test_places_a_country_holding_a_unions_presidency_is_not_its_base(facts) -> None:
     assert not any(f.predicate == "basedIn" for f in facts("Austria's EU presidency begins in January."))
+
+
+def test_places_a_peer_of_a_place_does_not_live_there_by_his_title(facts) -> None:
+    found = facts("Lord Walker of Gestingthorpe, the one law lord to oppose the appeal, spoke on Monday.")
+    assert not any(f.predicate == "livesIn" for f in found)
+
+
+def test_places_a_person_of_a_town_lives_there(facts) -> None:
+    assert has(facts("Mr Jones, of Woodbridge, Suffolk, has resigned."), "Jones", "livesIn", "Woodbridge")

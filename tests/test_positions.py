@@ -71,6 +71,26 @@ def test_positions_stepping_down_ends_the_office(facts) -> None:
     assert has(found, "Philippe Camus", "holdsPosition", "chief executive", affiliation="EADS", status="former")
 
 
+def test_positions_a_title_holder_who_resigned_held_it(facts) -> None:
+    found = facts("Chief executive Anna Berg resigned on Monday.")
+    assert has(found, "Anna Berg", "holdsPosition", "Chief executive", status="former")
+
+
+def test_positions_title_holders_who_left_the_firm_held_their_titles(facts) -> None:
+    found = facts("Chairman Paul Grant and finance director Mary Lowe have left the company.")
+    assert has(found, "Paul Grant", "holdsPosition", "Chairman", status="former")
+
+
+def test_positions_a_title_holder_leaving_for_a_place_still_holds_it(facts) -> None:
+    found = facts("Chief executive Anna Berg left for Tokyo on Monday.")
+    assert has(found, "Anna Berg", "holdsPosition", "Chief executive", status=None)
+
+
+def test_positions_a_title_holder_who_is_to_step_down_still_holds_it(facts) -> None:
+    found = facts("Chief executive Anna Berg is to step down next year.")
+    assert has(found, "Anna Berg", "holdsPosition", "Chief executive", status=None)
+
+
 def test_positions_as_phrase_describes_the_person_acted_on(facts) -> None:
     found = facts("Mr Brown introduced Dr Greenspan as the bank's chief economist.")
     assert has(found, "Greenspan", "holdsPosition", "chief economist")

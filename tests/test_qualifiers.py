@@ -324,7 +324,9 @@ def test_qualifiers_modality_nearest_embedding_word_wins() -> None:
         """,
     )
     assert modality_of(doc[6]) == "expected"
-    assert modality_of(doc[4]) == "reported"
+    # The clause of "expected" itself is its complement's: expected too, the nearer word.
+    assert modality_of(doc[4]) == "expected"
+    assert modality_of(doc[1]) == "asserted"
 
 
 def test_qualifiers_modality_claim_noun() -> None:
@@ -472,3 +474,64 @@ def test_qualifiers_modality_attempt_noun_is_hoped() -> None:
         """,
     )
     assert modality_of(doc[5]) == "hoped"
+
+
+def test_qualifiers_modality_a_verb_that_hedges_its_complement_hedges_its_subject_s_clause() -> None:
+    doc = build(
+        "Spain's economy is expected to grow.",
+        """
+        Spain    PROPN NNP Spain    poss       2 B-GPE
+        's       PART  POS 's       case       0
+        economy  NOUN  NN  economy  nsubjpass  4
+        is       AUX   VBZ be       auxpass    4
+        expected VERB  VBN expect   ROOT       4
+        to       PART  TO  to       aux        6
+        grow     VERB  VB  grow     xcomp      4
+        .        PUNCT .   .        punct      4
+        """,
+    )
+    assert modality_of(doc[4]) == "expected"
+
+
+def test_qualifiers_modality_a_verb_without_a_complement_is_its_own_clause() -> None:
+    doc = build(
+        "Spain expected growth.",
+        """
+        Spain    PROPN NNP Spain    nsubj  1 B-GPE
+        expected VERB  VBD expect   ROOT   1
+        growth   NOUN  NN  growth   dobj   1
+        .        PUNCT .   .        punct  1
+        """,
+    )
+    assert modality_of(doc[1]) == "asserted"
+
+
+def test_qualifiers_modality_a_forecast_clause_is_expected() -> None:
+    doc = build(
+        "Fitch forecasts that inflation will rise.",
+        """
+        Fitch     PROPN NNP Fitch     nsubj  1 B-ORG
+        forecasts VERB  VBZ forecast  ROOT   1
+        that      SCONJ IN  that      mark   5
+        inflation NOUN  NN  inflation nsubj  5
+        will      AUX   MD  will      aux    5
+        rise      VERB  VB  rise      ccomp  1
+        .         PUNCT .   .         punct  1
+        """,
+    )
+    assert modality_of(doc[5]) == "expected"
+
+
+def test_qualifiers_modality_a_likely_complement_hedges_the_copula_s_subject() -> None:
+    doc = build(
+        "Sales are likely to fall.",
+        """
+        Sales  NOUN  NNS sale   nsubj  1
+        are    AUX   VBP be     ROOT   1
+        likely ADJ   JJ  likely acomp  1
+        to     PART  TO  to     aux    4
+        fall   VERB  VB  fall   xcomp  2
+        .      PUNCT .   .      punct  1
+        """,
+    )
+    assert modality_of(doc[1]) == "expected"

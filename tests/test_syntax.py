@@ -77,4 +77,17 @@ def test_office_names_a_place_or_an_organisation_after_for_is_no_portfolio() -> 
 
 
 def test_office_names_need_a_portfolio_or_of_state() -> None:
-    assert _offices("Foreign Minister Jack Straw spoke", {"Jack Straw": "PERSON"}) == []
+    assert _offices("Minister Jack Straw spoke", {"Jack Straw": "PERSON"}) == []
+    assert _offices("the Deputy Minister spoke") == []
+
+
+def test_office_names_a_portfolio_before_the_head_names_the_office() -> None:
+    assert _offices("he would not back the Home Secretary 's plans", {"Home": "ORG"}) == ["Home Secretary"]
+
+
+def test_office_names_two_portfolios_joined_by_and_are_one_office() -> None:
+    assert _offices("proposals of the Trade and Industry Secretary Patricia Hewitt", {"Patricia Hewitt": "PERSON"}) == ["Trade and Industry Secretary"]
+
+
+def test_office_names_a_capitalised_word_before_the_portfolio_leaves_the_title_to_the_model() -> None:
+    assert _offices("Monetary Affairs Commissioner Joaquin Almunia said so", {"Joaquin Almunia": "PERSON"}) == []

@@ -52,7 +52,7 @@ INSTITUTIONS = frozenset({
     "no 10", "whitehall", "kremlin", "white house", "congress", "senate", "duma", "bundestag", "knesset",
 })
 #: Heads of a document's name: a review, a policy, a white paper is an agreement-like text.
-_DOCUMENT_HEADS = frozenset("review policy constitution paper strategy act bill treaty protocol manifesto budget".split())
+DOCUMENT_HEADS = frozenset("review policy constitution paper strategy act bill treaty protocol manifesto budget".split())
 #: "G8", "G7", "G-20", "G77": a group of nations, whatever the model took the short name for.
 _GROUP_OF_NATIONS = re.compile(r"g-?\d{1,2}")
 _PERSONAL_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr.".split())
@@ -203,14 +203,14 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
         kind = "Place"
     elif kind in {"Agreement", "Event", "Person", "Place"} and len(span) > 1 and (head := span.root if kind == "Event" else span[-1]).lower_ in _ORGANIZATION_HEADS and head.is_title:
         kind = "Organization"
-    elif kind == "Organization" and span[-1].lower_ in _DOCUMENT_HEADS and span[-1].is_title and (len(span) > 1 or span[-1].lower_ == "budget"):
+    elif kind == "Organization" and span[-1].lower_ in DOCUMENT_HEADS and span[-1].is_title and (len(span) > 1 or span[-1].lower_ == "budget"):
         kind = "Agreement"  # "the Barker Review", "the Common Agricultural Policy", "the White Paper", "the Budget"
     if kind == "Person" and len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and span[0].dep_ not in _NAME_MODIFIERS:
         # "The Bill now faces opposition", "a consultant to the Tote", "the sinking of the
         # Belgrano": a one-word name that "the" makes the head of a noun phrase is a thing's
         # (a bill, a company, a ship); a person's name modifies the noun after it instead ("the
         # Bush administration", "the Kok report").
-        if span[0].lower_ not in _DOCUMENT_HEADS:
+        if span[0].lower_ not in DOCUMENT_HEADS:
             return None
         # "The Bill": the bill the article is about; another article's is another.
         return Mention(doc_id, start, end, span.text, "Agreement", span.text, article_key(f"agreement:{normalise_name(span.text)}", doc_id))

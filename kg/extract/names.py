@@ -21,10 +21,10 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import predicates
 from kg.extract.governments import government_mentions
-from kg.extract.entities import INSTITUTIONS, mention_of, normalise_name, passage_mentions, person_name
+from kg.extract.entities import DOCUMENT_HEADS, INSTITUTIONS, mention_of, normalise_name, passage_mentions, person_name
 from kg.gazetteer import country_code, demonym_code, gender_of, is_city, is_town, party_name
 from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES, SUBSIDIARY_NOUNS, TITLE_MODIFIERS, is_honorific
-from kg.model import Mention, Passage
+from kg.model import Mention, Passage, article_key
 from kg.syntax.phrases import capitalised, indices_of, lower_case_words, token_texts, written_counts
 from kg.syntax.titles import is_title_head
 
@@ -173,7 +173,26 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
                 votes["Person"] += _STRONG
     if root.dep_ == "appos" and root.head.lower_ in ORGANIZATION_KINDS and root.head.i < occ.start:
         votes["Organization"] += _STRONG
+    if occ.mention.type == "Person" and _relative_subject(root, occ.end) == "which":
+        # "Diageo, which is listed in London", "Laura Ashley, which is due to report": what
+        # "which" stands for is a thing; a name the model took for a person's is a firm's, or a
+        # bill's ("the ... Provisions) Bill, which will be considered").
+        # "Who" says less of an organisation: British English has "Chelsea, who won" and "the
+        # Tamil Tigers, who control the north".
+        votes["Agreement" if last.lower_ in DOCUMENT_HEADS else "Organization"] += _STRONG
     return votes
+
+
+def _relative_subject(root: Token, end: int) -> str | None:
+    """"which" or "who" when a relative clause after the name has it for subject ("Diageo, which
+    reported ...", "Blunkett, who resigned ..."); as the clause's object it says less ("Dracula,
+    which he calls good fun")."""
+    for child in root.children:
+        if child.dep_ == "relcl" and child.i >= end:
+            for word in child.children:
+                if word.dep_ in {"nsubj", "nsubjpass"} and word.lower_ in {"which", "who"}:
+                    return word.lower_
+    return None
 
 
 def _is_job(token: Token) -> bool:
@@ -242,7 +261,10 @@ def _retyped(m: Mention, kind: str) -> Mention:
     name = person_name(m.text) if kind == "Person" else m.name
     if not name:
         return m
-    return replace(m, type=kind, name=name, key=f"{kind.lower()}:{normalise_name(name)}")
+    key = f"{kind.lower()}:{normalise_name(name)}"
+    if kind == "Agreement" and name.lower() in DOCUMENT_HEADS:
+        key = article_key(key, m.doc_id)  # "the Bill": the article's own bill, not every article's
+    return replace(m, type=kind, name=name, key=key)
 
 
 _INITIALS_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "le", "des"})

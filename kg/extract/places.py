@@ -86,7 +86,10 @@ def place_statements(sent: Span, b: Builder) -> None:
         root = doc[s:e].root
         preps = ("of", "in", "at") if m.type == "Organization" else ("of", "from")
         predicate = "basedIn" if m.type == "Organization" else "livesIn"
+        peer = m.type == "Person" and m.text.split(None, 1)[0].lower() in _PEERAGES
         for prep, obj in prep_objects(root, preps):
+            if peer and prep.lower_ == "of":
+                continue  # "Lord Walker of Gestingthorpe": his title's place, not his home
             found = token_mention(obj, ctx, allow_modifier=False)
             if found is None or found[0].type not in _PLACE_TYPES or found[0] == m:
                 continue
@@ -95,6 +98,9 @@ def place_statements(sent: Span, b: Builder) -> None:
         _based_statements(token, b)
 
 
+#: Words a peer's name starts with: the place after "of" is the peerage's ("Lord Callaghan of
+#: Cardiff", "Baroness Thatcher of Kesteven").
+_PEERAGES = frozenset("lord lady baron baroness viscount viscountess earl countess marquess marchioness duke duchess".split())
 #: Nouns that describe a place by its kind: "Riyadh, the capital of Saudi Arabia".
 _PLACE_KINDS = frozenset("capital city town village port province region state district suburb county island".split())
 #: Nouns a place's name can stand before ("the Sindh province", "the Hexham seat in Northumberland"):

@@ -134,6 +134,9 @@ def happened_before(anchor: Token, clause: Token | None) -> bool:
 def modality_of(anchor: Token) -> str:
     """How the clause is asserted: by the words that embed it, else by its own future ("will",
     "is to": planned) or conditional ("would": possible); see ``_embedded_modality``."""
+    raising = _raising_modality(anchor)
+    if raising is not None:
+        return raising
     embedded = _embedded_modality(anchor)
     if embedded != "asserted":
         return embedded
@@ -145,6 +148,22 @@ def modality_of(anchor: Token) -> str:
         # "Straw is to visit Thailand": the "be to" future of news is a plan.
         return "planned"
     return "asserted"
+
+
+def _raising_modality(verb: Token) -> str | None:
+    """The modality of a passive or adjective that hedges its subject's complement: "Thailand's
+    economy is expected to grow by 5.7%", "sales are forecast to rise", "profits are likely to
+    fall". A fact about that subject has its clause stop at this verb, which is not the fact's
+    own ("Kenya plans to host the Cup" asserts the plan; "is expected to" asserts nothing)."""
+    complement = any(child.dep_ == "xcomp" for child in verb.children)
+    if complement and any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children):
+        return _modal_word(verb)
+    for child in verb.children:
+        if child.dep_ == "acomp" and (complement or any(c.dep_ == "xcomp" for c in child.children)):
+            signal = _modal_word(child)
+            if signal is not None:
+                return signal
+    return None
 
 
 def _embedded_modality(anchor: Token) -> str:
@@ -230,4 +249,24 @@ def status_of(anchor: Token) -> str | None:
         return "former"
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and anchor.head.head.pos_ in {"VERB", "AUX"} and _leaves(anchor.head.head):
         return "former"
+    if _holder_has_left(anchor):
+        return "former"
     return None
+
+
+def _holder_has_left(title: Token) -> bool:
+    """Whether the person a title names has left: "Chief executive Franklin Raines and chief
+    financial officer Tim Howard have left the firm", "John Smith, the chairman, resigned". Not
+    while the leaving is to come ("is to step down", "will resign"), and "left" only with what
+    was left ("left the firm", not "left for Paris")."""
+    if title.dep_ not in {"compound", "appos", "conj"} or title.head.pos_ != "PROPN":
+        return False
+    holder = title.head
+    while holder.dep_ in {"conj", "appos"} and holder.head.pos_ == "PROPN":
+        holder = holder.head
+    verb = holder.head
+    if holder.dep_ != "nsubj" or verb.pos_ not in {"VERB", "AUX"} or not _leaves(verb):
+        return False
+    if verb.lemma_.lower() == "leave" and not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return modality_of(verb) == "asserted" and polarity_of(verb) == "positive"

@@ -274,10 +274,38 @@ def title_words(noun: Token) -> list[Token]:
 #: Heads of the capitalised government offices that name a portfolio after them ("Secretary of
 #: State for Health", "Minister for Europe", "Commissioner for Trade").
 _PORTFOLIO_HEADS = frozenset({"secretary", "minister", "commissioner"})
+#: Title words before a head that rank the office, or name the body it belongs to, rather than
+#: its portfolio ("Deputy Minister", "General Secretary", "Cabinet Secretary", "Treasury Secretary").
+_NOT_PORTFOLIO_WORDS = frozenset(
+    """shadow deputy acting junior senior chief first second prime principal assistant state former vice
+    interim under general permanent executive managing parliamentary private lord high grand privy
+    independent special national royal leader president chancellor attorney solicitor cabinet treasury
+    exchequer crown council party office""".split()
+)
 #: Entity labels a portfolio never holds: a person ends it, a country or place is whom the office
 #: belongs to ("Minister for Foreign Affairs of Singapore"; "Secretary of State for India" keeps
 #: India as the owner, as it was).
 _NOT_PORTFOLIO = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+
+def _modifiers_before(doc: Doc, i: int, end: int) -> int:
+    """Where the capitalised title words right before token ``i`` start ("Shadow", "Home"): not
+    a party's name nor a country's."""
+    start = i
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in TITLE_MODIFIERS and not _names_party(doc, start - 1, end) and not country_code(doc[start - 1].text):
+        start -= 1
+    return start
+
+
+def _portfolio_before(doc: Doc, start: int, head: int) -> bool:
+    """Whether the capitalised title words before a head are the whole office's name and name
+    its portfolio ("the Home Secretary's plans", "Health Minister"), not only its rank ("Deputy
+    Minister") or a body that is its owner ("Cabinet Secretary": the Cabinet's); the model
+    reads "Home" there as an organisation of its own. A capitalised word before them leaves the
+    title to the model ("the Higher Education Minister")."""
+    if start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper) and doc[start - 1].pos_ not in {"DET", "PRON"}:
+        return False  # "Monetary Affairs Commissioner", "Trade and Industry Secretary"
+    return any(doc[k].lower_ not in _NOT_PORTFOLIO_WORDS and _portfolio_word(doc[k]) for k in range(start, head))
 
 
 def _portfolio_word(token: Token) -> bool:
@@ -342,11 +370,10 @@ def office_names(doc: Doc) -> list[tuple[int, int]]:
         if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text == "State":
             end += 2
         portfolio = _portfolio_end(doc, end)
-        if portfolio is None and end == head.i + 1:
+        start = _modifiers_before(doc, head.i, end)
+        if start < head.i and start >= 2 and doc[start - 1].lower_ in {"and", "&"} and _modifiers_before(doc, start - 1, end) < start - 1:
+            start = _modifiers_before(doc, start - 1, end)  # "the Trade and Industry Secretary"
+        if portfolio is None and end == head.i + 1 and (start == head.i or not _portfolio_before(doc, start, head.i)):
             continue
-        end = portfolio or end
-        start = head.i
-        while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in TITLE_MODIFIERS and not _names_party(doc, start - 1, end) and not country_code(doc[start - 1].text):
-            start -= 1
-        found.append((start, end))
+        found.append((start, portfolio or end))
     return found
