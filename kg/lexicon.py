@@ -207,6 +207,12 @@ NEGATIONS = frozenset("not n't never no neither nor".split())
 #: Verbs and adjectives whose complement did not happen ("failed to visit", "unable to host").
 NEGATING_HEADS = frozenset("fail refuse decline unable deny reject cancel".split())
 
+#: Verbs that give up a plan or a deal named as their object: "abandoned its plan to buy Iberia",
+#: "scrapped the deal", "withdrew its offer"; "pull", "walk" and "back" with "out of" / "away
+#: from" ("pulled out of an agreement to buy Fiat").
+ABANDONING_VERBS = frozenset("abandon drop scrap shelve ditch withdraw cancel axe".split())
+ABANDONING_PHRASES = frozenset({("pull", "out"), ("walk", "away"), ("back", "out"), ("call", "off")})
+
 #: Nouns whose infinitive did not happen: "Mr Bush's refusal to sign", "its failure to pay".
 NEGATING_NOUNS = frozenset("refusal unwillingness failure reluctance inability".split())
 

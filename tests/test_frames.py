@@ -660,3 +660,19 @@ def test_frames_a_trip_after_which_someone_failed_to_return_was_made(facts) -> N
     found = facts("Ann Lee, who failed to return after a trip to Glasgow, was arrested.")
     assert has(found, "Ann Lee", "visits", "Glasgow", polarity="positive")
     assert not has(found, "Ann Lee", "visits", "Glasgow", polarity="negative")
+
+
+def test_frames_a_purchase_whose_plan_was_abandoned_did_not_happen(facts) -> None:
+    assert has(facts("Lufthansa abandoned its plan to buy Alitalia."), "Lufthansa", "acquires", "Alitalia", polarity="negative")
+
+
+def test_frames_a_purchase_whose_deal_was_pulled_out_of_did_not_happen(facts) -> None:
+    assert has(facts("Nestle pulled out of an agreement to buy Danone."), "Nestle", "acquires", "Danone", polarity="negative")
+
+
+def test_frames_a_bid_that_was_dropped_did_not_happen(facts) -> None:
+    assert has(facts("Tesco dropped its bid for Safeway."), "Tesco", "acquires", "Safeway", polarity="negative")
+
+
+def test_frames_a_bid_that_was_made_is_a_plan_to_buy(facts) -> None:
+    assert has(facts("Tesco made a bid for Safeway."), "Tesco", "acquires", "Safeway", polarity="positive")

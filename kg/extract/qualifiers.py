@@ -11,7 +11,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from kg.normalize import resolve_date
-from kg.lexicon import CLAIM_NOUNS, FORMER_WORDS, FUTURE_AUXILIARIES, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATING_NOUNS, NEGATIONS
+from kg.lexicon import ABANDONING_PHRASES, ABANDONING_VERBS, CLAIM_NOUNS, FORMER_WORDS, FUTURE_AUXILIARIES, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATING_NOUNS, NEGATIONS
 from kg.model import Mention
 from kg.syntax import clause_head, supposes
 
@@ -106,6 +106,8 @@ def polarity_of(anchor: Token) -> str:
         head = current.head
         if current.dep_ == "acl" and head.lemma_.lower() in NEGATING_NOUNS:
             return "negative"  # "Mr Bush's refusal to sign the protocol"
+        if current.dep_ == "acl" and head.pos_ == "NOUN" and given_up(head):
+            return "negative"  # "abandoned its plan to buy Iberia", "pulled out of a deal to buy Fiat"
         # "would never be able to reach agreement": through the adjective to the negated copula.
         if head == current or current.dep_ not in {"xcomp", "aux", "auxpass", "acomp"}:
             break
@@ -128,6 +130,24 @@ def happened_before(anchor: Token, clause: Token | None) -> bool:
         if current.dep_ == "pobj" and current.head.lower_ in _HAPPENED_PREPOSITIONS:
             return True
         current = current.head
+    return False
+
+
+def given_up(noun: Token) -> bool:
+    """Whether a plan or deal is given up by the verb it hangs from: the object of "abandon",
+    "scrap", "drop", "withdraw" ("scrapped the deal"), or of "out of" / "away from" after "pull",
+    "walk", "back" ("pulled out of an agreement"), or "called off"."""
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB":
+        lemma = verb.lemma_.lower()
+        return lemma in ABANDONING_VERBS or any((lemma, c.lower_) in ABANDONING_PHRASES for c in verb.children if c.dep_ == "prt")
+    if noun.dep_ == "pobj" and verb.lower_ in {"of", "from"}:
+        particle = verb.head
+        if particle.lower_ in {"out", "away"} and particle.head.pos_ == "VERB":
+            return (particle.head.lemma_.lower(), particle.lower_) in ABANDONING_PHRASES
+        if particle.pos_ == "VERB":
+            return any((particle.lemma_.lower(), c.lower_) in ABANDONING_PHRASES for c in particle.children if c.dep_ in {"prt", "advmod"}) or (
+                particle.lemma_.lower() == "withdraw" and verb.lower_ == "from")
     return False
 
 
