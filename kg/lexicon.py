@@ -207,6 +207,10 @@ NEGATIONS = frozenset("not n't never no neither nor".split())
 #: Verbs and adjectives whose complement did not happen ("failed to visit", "unable to host").
 NEGATING_HEADS = frozenset("fail refuse decline unable deny reject cancel".split())
 
+#: Verbs that part with what their object names: "sold its stake in Yell", "transferred his stake",
+#: "handed over his shares", "disposed of its holding".
+DISPOSING_VERBS = frozenset("sell transfer offload divest dispose hand".split())
+
 #: Verbs that give up a plan or a deal named as their object: "abandoned its plan to buy Iberia",
 #: "scrapped the deal", "withdrew its offer"; "pull", "walk" and "back" with "out of" / "away
 #: from" ("pulled out of an agreement to buy Fiat").

@@ -676,3 +676,19 @@ def test_frames_a_bid_that_was_dropped_did_not_happen(facts) -> None:
 
 def test_frames_a_bid_that_was_made_is_a_plan_to_buy(facts) -> None:
     assert has(facts("Tesco made a bid for Safeway."), "Tesco", "acquires", "Safeway", polarity="positive")
+
+
+def test_frames_a_stake_sold_was_owned(facts) -> None:
+    assert has(facts("Vivendi sold its 20% stake in Canal Plus last year."), "Vivendi", "ownsStake", "Canal Plus", status="former")
+
+
+def test_frames_a_stake_handed_over_was_owned(facts) -> None:
+    assert has(facts("Mr Lebedev handed over his entire stake in Aeroflot to a partner."), "Lebedev", "ownsStake", "Aeroflot", status="former")
+
+
+def test_frames_a_stake_still_to_be_sold_is_owned(facts) -> None:
+    assert has(facts("Vivendi will sell its 20% stake in Canal Plus next year."), "Vivendi", "ownsStake", "Canal Plus", status=None)
+
+
+def test_frames_a_stake_being_sold_is_still_owned(facts) -> None:
+    assert has(facts("Vivendi is offloading its 20% stake in Canal Plus."), "Vivendi", "ownsStake", "Canal Plus", status=None)

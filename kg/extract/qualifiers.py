@@ -11,7 +11,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from kg.normalize import resolve_date
-from kg.lexicon import ABANDONING_PHRASES, ABANDONING_VERBS, CLAIM_NOUNS, FORMER_WORDS, FUTURE_AUXILIARIES, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATING_NOUNS, NEGATIONS
+from kg.lexicon import ABANDONING_PHRASES, ABANDONING_VERBS, CLAIM_NOUNS, DISPOSING_VERBS, FORMER_WORDS, FUTURE_AUXILIARIES, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATING_NOUNS, NEGATIONS
 from kg.model import Mention
 from kg.syntax import clause_head, supposes
 
@@ -269,9 +269,28 @@ def status_of(anchor: Token) -> str | None:
         return "former"
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and anchor.head.head.pos_ in {"VERB", "AUX"} and _leaves(anchor.head.head):
         return "former"
-    if _holder_has_left(anchor):
+    if _holder_has_left(anchor) or _parted_with(anchor):
         return "former"
     return None
+
+
+def _parted_with(noun: Token) -> bool:
+    """Whether what a noun names was parted with: "sold its 20% stake in Yell", "has transferred
+    his controlling stake", "handed over his stake", "disposed of its holding"; not while the
+    sale is to come ("is to sell its stake"), under way ("is offloading") or denied."""
+    if noun.pos_ != "NOUN":
+        return False
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() == "dispose":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return False
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in DISPOSING_VERBS or verb.tag_ == "VBG":
+        return False  # "is offloading its stake": not parted with yet
+    if lemma == "hand" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+        return False  # "handed its stake to" is a transfer, "handed him a stake" is not: only "over"
+    return modality_of(verb) == "asserted" and polarity_of(verb) == "positive"
 
 
 def _holder_has_left(title: Token) -> bool:
