@@ -248,6 +248,8 @@ FORMER_WORDS = frozenset("former ex ex- erstwhile onetime one-time then outgoing
 
 #: Words before a title that say when it began, not what it is: "New Home Secretary Charles Clarke".
 PASSING_WORDS = frozenset("new current incoming newly-appointed newly-elected prospective would-be veteran".split())
+#: Those of them that say the office is still to come: "the incoming president", "a would-be MP".
+COMING_WORDS = frozenset("incoming prospective would-be".split())
 
 #: Verbs that end a state for their subject: "X stepped down as chairman", "X quit the party".
 LEAVING_VERBS = frozenset("resign quit leave retire depart defect".split())

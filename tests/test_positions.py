@@ -91,6 +91,21 @@ def test_positions_a_title_holder_who_is_to_step_down_still_holds_it(facts) -> N
     assert has(found, "Anna Berg", "holdsPosition", "Chief executive", status=None)
 
 
+def test_positions_an_incoming_office_holder_is_to_hold_it(facts) -> None:
+    found = facts("Incoming chief executive Anna Berg starts in May.")
+    assert has(found, "Anna Berg", "holdsPosition", "chief executive", modality="planned")
+
+
+def test_positions_a_prospective_party_mp_is_a_member_already(facts) -> None:
+    found = facts("Mr Balls, a prospective Labour MP, said he was confident.")
+    assert has(found, "Balls", "memberOf", "Labour Party", modality="asserted")
+
+
+def test_positions_a_new_office_holder_holds_it(facts) -> None:
+    found = facts("New chief executive Anna Berg started in May.")
+    assert has(found, "Anna Berg", "holdsPosition", "chief executive", modality="asserted")
+
+
 def test_positions_as_phrase_describes_the_person_acted_on(facts) -> None:
     found = facts("Mr Brown introduced Dr Greenspan as the bank's chief economist.")
     assert has(found, "Greenspan", "holdsPosition", "chief economist")

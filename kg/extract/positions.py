@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Builder, Found, SentenceContext, token_mention
 from kg.extract.qualifiers import status_of
 from kg.gazetteer import party_name
-from kg.lexicon import HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
+from kg.lexicon import COMING_WORDS, HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
 from kg.syntax import DASHES, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, direct_objects, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
 from kg.syntax.titles import hyphen_prefix, is_plural, is_title_head, title_before, title_portfolio, title_words
@@ -54,6 +54,8 @@ def _office(
     """
     ctx = b.ctx
     former = status or next(("former" for t in words if t.lower_ in FORMER_WORDS or t.lower_ in {"ex", "ex-"}), None)
+    # "the incoming president of the European Commission": an office taken up later, a plan.
+    coming = "planned" if former is None and any(t.lower_ in COMING_WORDS for t in words) else None
     words = [t for t in words if t.lower_ not in FORMER_WORDS | PASSING_WORDS and t.lower_ not in {"ex", "ex-"}]
     while words and (words[0].is_punct or words[0].lower_ in {"and", "of", "for", "the"}):
         words = words[1:]
@@ -71,13 +73,15 @@ def _office(
             name = name[:-1]  # "Presidents Carter and Reagan": each is a President
     offset = ctx.passage.start
     title = Mention(ctx.passage.document.doc_id, offset + start, offset + end, text, "Position", name, f"position:{name.lower()}")
-    b.add(anchor, person, "holdsPosition", (title, 1.0), name, extractor, confidence, affiliation=affiliation, status=former, presupposed=presupposed)
+    b.add(anchor, person, "holdsPosition", (title, 1.0), name, extractor, confidence, affiliation=affiliation, status=former, presupposed=presupposed, modality=coming)
     if affiliation is None or affiliation.type != "Organization" or given:
         return  # (an office a verb names, "chairs the inquiry", says nothing of employment)
     predicate = "memberOf" if _is_party(affiliation) else "worksFor"
     if predicate == "worksFor" and words[-1].lower_.rstrip("s") in _LEGISLATORS:
         return  # "Kate Hoey, MP for Vauxhall": an elected member's "for" names the seat, not an employer
-    b.add(anchor, person, predicate, (affiliation, 1.0), name, extractor, round(confidence * 0.9, 3), status=former, presupposed=presupposed)
+    # "a prospective Labour MP" is in the party already; only the seat is to come.
+    b.add(anchor, person, predicate, (affiliation, 1.0), name, extractor, round(confidence * 0.9, 3), status=former, presupposed=presupposed,
+          modality=coming if predicate == "worksFor" else None)
 
 
 def _owner(token: Token | None, b: Builder) -> Mention | None:
