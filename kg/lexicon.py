@@ -32,6 +32,8 @@ POSTNOMINAL_TITLES = frozenset({"MP", "MEP", "MSP", "AM", "QC", "KC", "MLA"})
 #: People who speak for an organisation or a government, and so act in its name.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen"})
 
+#: A peer's style: "Lord Hamilton", "Baroness Kennedy" (a title, which need not be the surname).
+PEERAGE_STYLES = frozenset("lord lady baroness baron viscount earl".split())
 #: Royal styles: a name after one is a royal's ("Prince Charles"), not a commoner's of that name.
 ROYAL_STYLES = frozenset("prince princess king queen pope emperor empress duke duchess sultan sheikh".split())
 

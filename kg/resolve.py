@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from kg import predicates
 from kg.gazetteer import country_code, demonym_code, gender_of, is_first_name, party_country, party_name
-from kg.lexicon import ROYAL_STYLES, is_honorific
+from kg.lexicon import PEERAGE_STYLES, ROYAL_STYLES, is_honorific
 from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement, article_key, key_article
 from kg.normalize import title_key
 
@@ -85,14 +85,12 @@ _FEMALE_HONORIFICS = frozenset("mrs mrs. ms ms. miss lady dame baroness".split()
 #: "Mr Blair", so "Mr Blair" beside Sir Ian Blair and Tony Blair is Tony Blair.
 _PLAIN_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss".split())
 _MALE_HONORIFICS = frozenset("mr mr. sir lord baron".split())
-#: Peers are named by title ("Lord Hamilton"), which need not be their surname: such a name joins
-#: only a name that carries the same kind of title.
-_PEERAGE = frozenset("lord lady baroness baron viscount earl".split())
 #: A knight's, dame's or peer's honorific: never "Mr" in the same article.
-_RAISED = _PEERAGE | frozenset({"sir", "dame"})
-#: Royal and judicial styles work the same way: "Prince Charles" is not Ray Charles, "Mr Justice
-#: Sullivan" not Scott Sullivan.
-_STYLES = _PEERAGE | ROYAL_STYLES | frozenset({"justice", "judge"})
+_RAISED = PEERAGE_STYLES | frozenset({"sir", "dame"})
+#: Peers are named by title ("Lord Hamilton"), which need not be their surname: such a name joins
+#: only a name that carries the same kind of title. Royal and judicial styles work the same way:
+#: "Prince Charles" is not Ray Charles, "Mr Justice Sullivan" not Scott Sullivan.
+_STYLES = PEERAGE_STYLES | ROYAL_STYLES | frozenset({"justice", "judge"})
 #: A one-word name joins a fuller name of another article only when its own article calls it a
 #: person ("Mr Frost", a title) or shares a rarely named thing with the fuller name's articles.
 _RARE_SHARE = 0.02

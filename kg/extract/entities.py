@@ -166,6 +166,13 @@ def _singular_title(span: Span, name: str) -> str:
 _NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
+def agreement_key(name: str, doc_id: str) -> str:
+    """The key of an agreement's mention: "the Bill", "the Budget" named by their head alone are
+    the article's own (another article's is another), a fuller name is the corpus's."""
+    key = f"agreement:{normalise_name(name)}"
+    return article_key(key, doc_id) if name.lower() in DOCUMENT_HEADS else key
+
+
 def mention_of(span: Span, passage: Passage) -> Mention | None:
     """The Mention for one entity span, or None when the span names nothing kg keeps.
 
@@ -212,8 +219,8 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
         # Bush administration", "the Kok report").
         if span[0].lower_ not in DOCUMENT_HEADS:
             return None
-        # "The Bill": the bill the article is about; another article's is another.
-        return Mention(doc_id, start, end, span.text, "Agreement", span.text, article_key(f"agreement:{normalise_name(span.text)}", doc_id))
+        # "The Bill": the bill the article is about.
+        return Mention(doc_id, start, end, span.text, "Agreement", span.text, agreement_key(span.text, doc_id))
     name = person_name(span.text) if kind == "Person" else _POSSESSIVE.sub("", span.text).strip(_QUOTES + " ,;:")
     if kind == "Position":
         name = _singular_title(span, name)

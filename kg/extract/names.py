@@ -21,10 +21,10 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import predicates
 from kg.extract.governments import government_mentions
-from kg.extract.entities import DOCUMENT_HEADS, INSTITUTIONS, mention_of, normalise_name, passage_mentions, person_name
+from kg.extract.entities import DOCUMENT_HEADS, INSTITUTIONS, agreement_key, mention_of, normalise_name, passage_mentions, person_name
 from kg.gazetteer import country_code, demonym_code, gender_of, is_city, is_town, party_name
 from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES, SUBSIDIARY_NOUNS, TITLE_MODIFIERS, is_honorific
-from kg.model import Mention, Passage, article_key
+from kg.model import Mention, Passage
 from kg.syntax.phrases import capitalised, indices_of, lower_case_words, token_texts, written_counts
 from kg.syntax.titles import is_title_head
 
@@ -50,7 +50,6 @@ _CLUB_WORDS = frozenset("united rovers athletic wanderers albion hotspur fc".spl
 _PLACE_WORDS = frozenset("city county province state region island islands valley bay coast district street".split())
 _ORG_NEXT = frozenset("shares share profits profit sales revenue chief boss board shareholders spokesman spokeswoman executives staff workers bid takeover stake".split())
 _FEMALE = frozenset("mrs mrs. ms ms. miss lady dame baroness".split())
-_PEERAGE = frozenset("lord lady baroness baron viscount earl".split())
 _STRONG = 3
 
 
@@ -173,7 +172,7 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
                 votes["Person"] += _STRONG
     if root.dep_ == "appos" and root.head.lower_ in ORGANIZATION_KINDS and root.head.i < occ.start:
         votes["Organization"] += _STRONG
-    if occ.mention.type == "Person" and _relative_subject(root, occ.end) == "which":
+    if occ.mention.type == "Person" and _which_clause(root, occ.end):
         # "Diageo, which is listed in London", "Laura Ashley, which is due to report": what
         # "which" stands for is a thing; a name the model took for a person's is a firm's, or a
         # bill's ("the ... Provisions) Bill, which will be considered").
@@ -183,16 +182,13 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     return votes
 
 
-def _relative_subject(root: Token, end: int) -> str | None:
-    """"which" or "who" when a relative clause after the name has it for subject ("Diageo, which
-    reported ...", "Blunkett, who resigned ..."); as the clause's object it says less ("Dracula,
-    which he calls good fun")."""
-    for child in root.children:
-        if child.dep_ == "relcl" and child.i >= end:
-            for word in child.children:
-                if word.dep_ in {"nsubj", "nsubjpass"} and word.lower_ in {"which", "who"}:
-                    return word.lower_
-    return None
+def _which_clause(root: Token, end: int) -> bool:
+    """Whether a relative clause after the name has "which" for subject ("Diageo, which reported
+    ..."); as the clause's object it says less ("Dracula, which he calls good fun")."""
+    return any(
+        child.dep_ == "relcl" and child.i >= end and any(w.dep_ in {"nsubj", "nsubjpass"} and w.lower_ == "which" for w in child.children)
+        for child in root.children
+    )
 
 
 def _is_job(token: Token) -> bool:
@@ -261,9 +257,7 @@ def _retyped(m: Mention, kind: str) -> Mention:
     name = person_name(m.text) if kind == "Person" else m.name
     if not name:
         return m
-    key = f"{kind.lower()}:{normalise_name(name)}"
-    if kind == "Agreement" and name.lower() in DOCUMENT_HEADS:
-        key = article_key(key, m.doc_id)  # "the Bill": the article's own bill, not every article's
+    key = agreement_key(name, m.doc_id) if kind == "Agreement" else f"{kind.lower()}:{normalise_name(name)}"
     return replace(m, type=kind, name=name, key=key)
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.context import Builder, SentenceContext, token_mention
 from kg.extract.nominal import organiser
 from kg.gazetteer import country_code, demonym_code, party_name, region_name
-from kg.lexicon import COMPASS_WORDS, ORGANIZATION_KINDS
+from kg.lexicon import COMPASS_WORDS, ORGANIZATION_KINDS, PEERAGE_STYLES
 from kg.model import Argument, Mention
 from kg.syntax import SUBJECT_DEPS, prep_objects
 from kg.syntax.titles import is_title_head
@@ -99,8 +99,8 @@ def place_statements(sent: Span, b: Builder) -> None:
 
 
 #: Words a peer's name starts with: the place after "of" is the peerage's ("Lord Callaghan of
-#: Cardiff", "Baroness Thatcher of Kesteven").
-_PEERAGES = frozenset("lord lady baron baroness viscount viscountess earl countess marquess marchioness duke duchess".split())
+#: Cardiff", "Baroness Thatcher of Kesteven", "the Duke of Edinburgh").
+_PEERAGES = PEERAGE_STYLES | frozenset("viscountess countess marquess marchioness duke duchess".split())
 #: Nouns that describe a place by its kind: "Riyadh, the capital of Saudi Arabia".
 _PLACE_KINDS = frozenset("capital city town village port province region state district suburb county island".split())
 #: Nouns a place's name can stand before ("the Sindh province", "the Hexham seat in Northumberland"):

@@ -290,7 +290,7 @@ def _parted_with(noun: Token) -> bool:
         return False  # "is offloading its stake": not parted with yet
     if lemma == "hand" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
         return False  # "handed its stake to" is a transfer, "handed him a stake" is not: only "over"
-    return modality_of(verb) == "asserted" and polarity_of(verb) == "positive"
+    return _done(verb)
 
 
 def _holder_has_left(title: Token) -> bool:
@@ -308,4 +308,9 @@ def _holder_has_left(title: Token) -> bool:
         return False
     if verb.lemma_.lower() == "leave" and not any(c.dep_ == "dobj" for c in verb.children):
         return False
+    return _done(verb)
+
+
+def _done(verb: Token) -> bool:
+    """Whether a verb's act took place: asserted and not denied ("will resign", "did not sell" did not)."""
     return modality_of(verb) == "asserted" and polarity_of(verb) == "positive"
