@@ -65,6 +65,16 @@ def test_figures_count_the_model_ran_into_a_conjunct_ends_before_it(figures) -> 
     assert ("Peru", 28_000_000, "population", None) in found
 
 
+def test_figures_population_counted_in_people_is_the_countrys(figures) -> None:
+    found = figures("Ghana has a population of 21 million people.")
+    assert ("Ghana", 21_000_000, "population", None) in found
+
+
+def test_figures_population_is_not_given_to_whoever_states_it(figures) -> None:
+    found = figures("The country has a population of 60 million people, the government says.")
+    assert not any(m == "population" for _, _, m, _ in found)
+
+
 def test_figures_a_one_off_charge_is_a_figure_the_firm_books(figures) -> None:
     found = figures("Shell took a $1bn charge in the fourth quarter.")
     assert any(s == "Shell" and v == 1_000_000_000 and m == "charge" for s, v, m, _ in found)

@@ -112,6 +112,14 @@ def test_frames_unit_named_after_a_possessive_is_owned_by_the_possessor(facts) -
     assert has(facts("The Birds Eye unit of Unilever was sold."), "Unilever", "ownsStake", "Birds Eye")
 
 
+def test_frames_hyphenated_owner_owns_the_firm_after_it(facts) -> None:
+    assert has(facts("The sale of Yukos-owned Yuganskneftegas angered investors."), "Yukos", "ownsStake", "Yuganskneftegas")
+
+
+def test_frames_state_owned_names_no_owner(facts) -> None:
+    assert not [f for f in facts("Yukos sold the unit to state-owned Rosneft.") if f.predicate == "ownsStake"]
+
+
 def test_frames_every_coordinated_unit_is_owned(facts) -> None:
     found = facts("Ford's British units Jaguar and Land Rover lost money last year.")
     assert has(found, "Ford", "ownsStake", "Jaguar") and has(found, "Ford", "ownsStake", "Land Rover")

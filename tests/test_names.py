@@ -386,3 +386,13 @@ def test_names_a_bill_that_which_stands_for_is_the_article_s_own_bill(mentions) 
     kind, key = found["Bill"]
     assert kind == "Agreement"
     assert key != "agreement:bill"  # another article's bill is another bill
+
+
+def test_names_what_a_percentage_owned_is_of_is_a_firm(mentions) -> None:
+    found = mentions("Suez owns 40% of Aguas Argentinas.")
+    assert found["Aguas Argentinas"][0] == "Organization"
+
+
+def test_names_a_person_whose_firm_a_percentage_is_of_stays_a_person(mentions) -> None:
+    found = mentions("Mr Smith owns 20% of John Brown's company.")
+    assert found["John Brown"][0] == "Person"

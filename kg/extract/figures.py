@@ -479,7 +479,12 @@ def _counts(sent: Span, b: Builder) -> None:
         counted = inner if inner is not None else root.head if root.dep_ in {"nummod", "compound", "quantmod"} else root
         unit_word = counted
         capacity = counted.head.head if counted.dep_ == "pobj" and counted.head.lower_ == "of" and counted.head.head.lemma_.lower() in _CAPACITY_NOUNS else None
-        if counted.lemma_.lower() not in _COUNTED and counted.lower_ not in _COUNTED:
+        if counted.dep_ == "pobj" and counted.head.lower_ == "of" and counted.head.head.lemma_.lower() == "population":
+            # "a population of 44 million people", and the parse that hangs the number on the
+            # next noun ("a population of about 44 million and half lives below ..."): the count
+            # is the population's, whatever noun follows it.
+            counted = counted.head.head
+        elif counted.lemma_.lower() not in _COUNTED and counted.lower_ not in _COUNTED:
             if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "population":
                 counted = root.head.head
             elif root.dep_ == "dobj" and (sibling := _unit_of_sibling(root.head)) is not None:
@@ -490,6 +495,8 @@ def _counts(sent: Span, b: Builder) -> None:
         if counted.lemma_.lower() == "population":
             owner = _owner(counted, b) or _clause_owner(governing_verb(counted), b)
             metric, unit = "population", "people"
+            if owner is not None and owner[0].type != "Country":
+                continue  # a country's people, not those of whoever says so ("..., the government says")
         elif capacity is not None and counted.ent_type_ in {"", "CARDINAL", "QUANTITY"}:
             # "ACC has an annual capacity of 18.2 million tonnes", "the world's biggest brewer,
             # with an output of 200 million barrels".

@@ -132,6 +132,10 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         votes["Organization"] += 2
     if occ.start >= 2 and doc[occ.start - 1].lower_ == "in" and doc[occ.start - 2].lower_ in {"shares", "stake", "stakes", "shareholding"}:
         votes["Organization"] += _STRONG
+    if _share_of(doc, occ.start, occ.end):
+        votes["Organization"] += _STRONG
+    if occ.start >= 2 and doc[occ.start - 1].lower_ in _OWNED_WORDS and doc[occ.start - 2].text == "-":
+        votes["Organization"] += _STRONG  # "state-owned Rosneft", "Kremlin-controlled Gazprom"
     if occ.start >= 1 and doc[occ.start - 1].lower_ in ORGANIZATION_KINDS and doc[occ.start - 1].is_lower:
         # "carmaker Adam Opel" (a firm), "investor Warren Buffett" (a person).
         votes["Organization"] += _kind_vote(doc[occ.start - 1].lower_)
@@ -180,6 +184,25 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         # Tamil Tigers, who control the north".
         votes["Agreement" if last.lower_ in DOCUMENT_HEADS else "Organization"] += _STRONG
     return votes
+
+
+#: Participles that end a hyphenated owner before a firm's name ("state-owned", "Rosneft-owned").
+_OWNED_WORDS = frozenset({"owned", "controlled"})
+#: Verbs whose object "40% of X" is a share of a firm: "Suez owns 40% of Aguas Argentinas".
+_SHARE_VERBS = frozenset("own hold buy sell acquire control take keep retain purchase offload".split())
+
+
+def _share_of(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is what a percentage owned or traded is of ("owns 40% of
+    Aguas Argentinas", "bought 18.8% of Southcorp"): a company's shares, never a person's ("20% of
+    Mr Ali's firm" is the firm's)."""
+    if start < 2 or doc[start - 1].lower_ != "of" or (end < len(doc) and doc[end].tag_ == "POS"):
+        return False
+    share = doc[start - 2]
+    if share.lower_ not in {"%", "percent", "cent"}:
+        return False
+    share = share.head if share.lower_ == "cent" and share.head.lower_ == "%" else share
+    return share.dep_ == "dobj" and share.head.lemma_.lower() in _SHARE_VERBS
 
 
 def _which_clause(root: Token, end: int) -> bool:

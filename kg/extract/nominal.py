@@ -196,6 +196,24 @@ def ownership_statements(sent: Span, b: Builder) -> None:
             b.add(token.head, (owned, 1.0), "basedIn", (owner, 1.0), "'s", "kg.rules.possessive.v1", 0.7, presupposed=True)
 
 
+def hyphen_owners(sent: Span, b: Builder) -> None:
+    """"Rosneft-owned Yugansk", "the Kremlin-controlled Gazprom": the name before the hyphen owns
+    the firm the participle describes ("state-owned Rosneft" names no owner)."""
+    ctx = b.ctx
+    for token in b.tokens:
+        if token.lower_ not in {"owned", "controlled"} or token.dep_ != "amod" or token.i < 2 or sent.doc[token.i - 1].text != "-":
+            continue
+        # The name right after the participle, where the parser hangs the participle on a later
+        # noun ("Yukos-owned Yuganskneftegas angered investors").
+        owned = ctx.mentions.get(token.i + 1) or ctx.mentions.get(token.head.i)
+        owners = [c for c in token.children if c.i < token.i and c.i in ctx.mentions]
+        if owned is None or owned.type != "Organization" or not owners:
+            continue
+        owner = ctx.mentions[owners[-1].i]
+        if owner.type in {"Organization", "Person", "Country"} and owner.key != owned.key:
+            b.add(token, (owner, 1.0), "ownsStake", (owned, 1.0), f"-{token.lower_}", "kg.rules.possessive.v1", 0.7, presupposed=True)
+
+
 #: Events that happen to a place or a party rather than being held by one.
 _UNHELD_EVENTS = frozenset({"crisis", "war", "battle"})
 #: Things someone says: the speaker gives them rather than hosts them ("Mr Greenspan's speech").

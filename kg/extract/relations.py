@@ -15,7 +15,7 @@ from kg.extract.context import Builder, SentenceContext, mention_pairs
 from kg.extract.evaluations import evaluation_statements
 from kg.extract.figures import figure_statements
 from kg.extract.frames import adjective_statements, frame_verbs, noun_statements, verb_statements
-from kg.extract.nominal import event_statements, killing_statements, leader_statements, ownership_statements, tariff_statements
+from kg.extract.nominal import event_statements, hyphen_owners, killing_statements, leader_statements, ownership_statements, tariff_statements
 from kg.extract.places import carry_to_regions, kind_statements, place_statements
 from kg.extract.positions import position_statements
 from kg.lexicon import SPEECH_VERBS
@@ -163,6 +163,7 @@ def sentence_statements(sent: Span, ctx: SentenceContext) -> Iterator[Statement]
     evaluation_statements(sent, b)
     tariff_statements(sent, b)
     ownership_statements(sent, b)
+    hyphen_owners(sent, b)
     event_statements(sent, b)
     place_statements(sent, b)
     kind_statements(sent, b)
