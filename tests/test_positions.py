@@ -29,6 +29,12 @@ def test_positions_possessive_owner_in_an_apposition(facts) -> None:
     assert has(found, "Fathi Bin Shatwan", "holdsPosition", "oil minister", affiliation="Libya")
 
 
+def test_positions_owner_of_two_words_leaves_its_possessive_out_of_the_title(facts) -> None:
+    found = facts("Ken Lewis, Bank of America's chief executive, said profits rose.")
+    titles = {f.object for f in found if f.subject == "Ken Lewis" and f.predicate == "holdsPosition"}
+    assert titles == {"chief executive"}
+
+
 def test_positions_a_list_of_people_after_a_name_gives_it_no_office(facts) -> None:
     found = facts("Police in Leeds questioned Peter Jones, its finance director and two other managers, on Monday.")
     assert not any(f.subject == "Peter Jones" for f in found)

@@ -404,6 +404,8 @@ def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention
         if t.lower_ in {"of", "at", "for", "with", "from"} and title and any(is_title_head(w) for w in title) and not (t.ent_type_ == "TITLE" and t.ent_iob_ == "I"):
             rest = words[k:]
             break
+        if t.tag_ == "POS" and not title:
+            continue  # the owner's "'s" after a name of more than one word ("Fannie Mae's auditor")
         if t.i in b.ctx.mentions and b.ctx.mentions[t.i].type != "Position":
             if title:
                 return None
