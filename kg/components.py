@@ -406,7 +406,7 @@ def kg_entities(doc: Doc) -> Doc:
             elif head.lower_ in AGREEMENT_HEADS:
                 trimmed = Span(doc, trimmed.start, trimmed.end, label="LAW")
         spans.append(trimmed)
-    spans = _of_country_names(doc, _sunday_papers(doc, _joined_names(doc, spans)))
+    spans = _of_country_names(doc, _sunday_papers(doc, _joined_names(doc, _coordinated_names(doc, spans))))
     spans = [_person_after_title(doc, s) for s in spans]
     spans = _honorific_names(doc, spans)
     spans = [_whole_person(doc, s, spans) for s in spans]
@@ -615,6 +615,38 @@ def _bare_kind(span: Span) -> bool:
 
 #: Title words that are also one-word names of bodies ("the Executive": Scotland's government).
 _ORGANIZATION_TITLES = frozenset("executive general regulator partner owner deputy major chief head".split())
+
+
+#: Labels of names that "and" may join into one span by mistake.
+#: (Not places: "Bethnal Green and Bow" is one constituency, and the model splits "France and
+#: Germany" itself.)
+_LISTED_LABELS = frozenset({"ORG", "FAC", "PERSON", "PRODUCT"})
+
+
+def _coordinated_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Gazprom and Rosneft", "Dell and Hewlett-Packard": two names the model read as one span,
+    split where "and" joins the span's head to a second name, when the article also names one of
+    them on its own. A firm called "X and Y" ("Bradford and Bingley") is rarely named by a half,
+    "the Department of Trade and Industry" joins words below its head, and "Culture, Media and
+    Sport" is a list of words: all stay whole, and so does a name with "of" before the "and" ("the
+    University of the Highlands and Islands", which the parser may read as two)."""
+    # Named alone: not beside an "and" (where the model's span may be half of a longer name,
+    # "Bethnal Green" of "Bethnal Green and Bow").
+    alone = {s.text for s in spans if not (s.end < len(doc) and doc[s.end].lower_ == "and") and not (s.start > 0 and doc[s.start - 1].lower_ == "and")}
+    out: list[Span] = []
+    for span in spans:
+        root = span.root
+        cc = next((c for c in root.children if c.dep_ == "cc" and c.lower_ == "and" and span.start < c.i < span.end - 1), None)
+        conj = next((c for c in root.children if c.dep_ == "conj" and cc is not None and c.i > cc.i and c.right_edge.i == span.end - 1), None)
+        if span.label_ not in _LISTED_LABELS or conj is None or root.i >= cc.i:
+            out.append(span)
+            continue
+        first, second = doc[span.start : cc.i], doc[cc.i + 1 : span.end]
+        if (first.text in alone or second.text in alone) and first[0].is_title and second[0].is_title and not any(t.is_punct or t.pos_ == "ADP" for t in first):
+            out += [Span(doc, first.start, first.end, label=span.label_), Span(doc, second.start, second.end, label=span.label_)]
+        else:
+            out.append(span)
+    return out
 
 
 def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:

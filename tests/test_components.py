@@ -479,3 +479,34 @@ def test_components_an_acronym_before_a_company_name_the_model_read_is_part_of_i
     )
     assert ("BNP Paribas", "ORG") in _ents(doc)
     assert ("BNP", "ORG") not in _ents(doc)
+
+
+def test_components_two_names_one_of_which_the_article_names_alone_are_split_at_and() -> None:
+    doc = build(
+        "Gazprom and Rosneft merged. Rosneft paid.",
+        """
+        Gazprom PROPN NNP Gazprom nsubj    3 B-ORG
+        and     CCONJ CC  and     cc       0 I-ORG
+        Rosneft PROPN NNP Rosneft conj     0 I-ORG
+        merged  VERB  VBD merge   ROOT     3
+        .       PUNCT .   .       punct    3
+        Rosneft PROPN NNP Rosneft nsubj    6 B-ORG
+        paid    VERB  VBD pay     ROOT     6
+        .       PUNCT .   .       punct    6
+        """,
+    )
+    assert _ents(doc) == [("Gazprom", "ORG"), ("Rosneft", "ORG"), ("Rosneft", "ORG")]
+
+
+def test_components_a_firm_named_x_and_y_stays_whole() -> None:
+    doc = build(
+        "Bradford and Bingley fell.",
+        """
+        Bradford PROPN NNP Bradford nsubj 3 B-ORG
+        and      CCONJ CC  and      cc    0 I-ORG
+        Bingley  PROPN NNP Bingley  conj  0 I-ORG
+        fell     VERB  VBD fall     ROOT  3
+        .        PUNCT .   .        punct 3
+        """,
+    )
+    assert _ents(doc) == [("Bradford and Bingley", "ORG")]

@@ -396,3 +396,4 @@ def test_names_what_a_percentage_owned_is_of_is_a_firm(mentions) -> None:
 def test_names_a_person_whose_firm_a_percentage_is_of_stays_a_person(mentions) -> None:
     found = mentions("Mr Smith owns 20% of John Brown's company.")
     assert found["John Brown"][0] == "Person"
+
