@@ -493,6 +493,38 @@ def test_qualifiers_modality_a_verb_that_hedges_its_complement_hedges_its_subjec
     assert modality_of(doc[4]) == "expected"
 
 
+def test_qualifiers_modality_a_level_a_passive_forecast_puts_its_subject_at_is_expected() -> None:
+    doc = build(
+        "Growth is forecast at 2%.",
+        """
+        Growth   NOUN  NN  growth   nsubjpass  2
+        is       AUX   VBZ be       auxpass    2
+        forecast VERB  VBN forecast ROOT       2
+        at       ADP   IN  at       prep       2
+        2        NUM   CD  2        nummod     5 B-PERCENT
+        %        NOUN  NN  %        pobj       3 I-PERCENT
+        .        PUNCT .   .        punct      2
+        """,
+    )
+    assert modality_of(doc[2]) == "expected"
+
+
+def test_qualifiers_modality_a_passive_estimate_of_a_level_stays_asserted() -> None:
+    doc = build(
+        "Profits were estimated at 2%.",
+        """
+        Profits   NOUN  NNS profit    nsubjpass  2
+        were      AUX   VBD be        auxpass    2
+        estimated VERB  VBN estimate  ROOT       2
+        at        ADP   IN  at        prep       2
+        2         NUM   CD  2         nummod     5 B-PERCENT
+        %         NOUN  NN  %         pobj       3 I-PERCENT
+        .         PUNCT .   .         punct      2
+        """,
+    )
+    assert modality_of(doc[2]) == "asserted"
+
+
 def test_qualifiers_modality_a_verb_without_a_complement_is_its_own_clause() -> None:
     doc = build(
         "Spain expected growth.",
