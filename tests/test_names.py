@@ -397,3 +397,13 @@ def test_names_a_person_whose_firm_a_percentage_is_of_stays_a_person(mentions) -
     found = mentions("Mr Smith owns 20% of John Brown's company.")
     assert found["John Brown"][0] == "Person"
 
+
+
+def test_names_a_town_that_says_something_is_the_firm_named_after_it(mentions) -> None:
+    found = mentions("Halifax said house prices rose by 0.8% in January.")
+    assert found["Halifax"][0] == "Organization"
+
+
+def test_names_a_capital_that_says_something_stays_a_place(mentions) -> None:
+    found = mentions("Beijing said the talks would resume.")
+    assert found["Beijing"][0] == "Place"

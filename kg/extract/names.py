@@ -23,7 +23,7 @@ from kg import predicates
 from kg.extract.governments import government_mentions
 from kg.extract.entities import DOCUMENT_HEADS, INSTITUTIONS, agreement_key, mention_of, normalise_name, passage_mentions, person_name
 from kg.gazetteer import country_code, demonym_code, gender_of, is_city, is_town, party_name
-from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES, SUBSIDIARY_NOUNS, TITLE_MODIFIERS, is_honorific
+from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES, SPEECH_VERBS, SUBSIDIARY_NOUNS, TITLE_MODIFIERS, is_honorific
 from kg.model import Mention, Passage
 from kg.syntax.phrases import capitalised, indices_of, lower_case_words, token_texts, written_counts
 from kg.syntax.titles import is_title_head
@@ -159,6 +159,10 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         verb = root.head
         if root.dep_ == "nsubj" and verb.lemma_.lower() == "employ" and any(c.dep_ == "dobj" and c.lemma_.lower() in {"people", "staff", "worker", "workers", "employee", "employees"} for c in verb.children):
             votes["Organization"] += _STRONG  # "Exel employs 109,000 people"
+        if root.dep_ == "nsubj" and verb.lemma_.lower() in SPEECH_VERBS and verb.tag_ in {"VBD", "VBZ", "VBP"} and is_town(occ.mention.name) and not is_city(occ.mention.name):
+            # "Halifax said house prices rose": a town does not speak; the firm named after it does
+            # (a capital that speaks for its government, "Beijing said", stays a place).
+            votes["Organization"] += _STRONG
         if any(c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in METRIC_NOUNS and c.lemma_.lower() not in {"growth", "economy", "gdp", "inflation", "unemployment", "population"} for c in verb.children) or (
             root.dep_ == "poss" and verb.lemma_.lower() in {"profit", "profits", "sales", "revenue", "revenues", "earnings", "shares", "turnover"}
         ):
