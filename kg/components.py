@@ -624,8 +624,8 @@ _LISTED_LABELS = frozenset({"ORG", "FAC", "PERSON", "PRODUCT"})
 
 
 def _coordinated_names(doc: Doc, spans: list[Span]) -> list[Span]:
-    """"Gazprom and Rosneft", "Dell and Hewlett-Packard": two names the model read as one span,
-    split where "and" joins the span's head to a second name, when the article also names one of
+    """"Gazprom and Rosneft", "Gazpromneft, Rosneft": two names the model read as one span, split
+    where "and" or a comma joins the span's head to a second name, when the article also names one of
     them on its own. A firm called "X and Y" ("Bradford and Bingley") is rarely named by a half,
     "the Department of Trade and Industry" joins words below its head, and "Culture, Media and
     Sport" is a list of words: all stay whole, and so does a name with "of" before the "and" ("the
@@ -636,12 +636,12 @@ def _coordinated_names(doc: Doc, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for span in spans:
         root = span.root
-        cc = next((c for c in root.children if c.dep_ == "cc" and c.lower_ == "and" and span.start < c.i < span.end - 1), None)
-        conj = next((c for c in root.children if c.dep_ == "conj" and cc is not None and c.i > cc.i and c.right_edge.i == span.end - 1), None)
-        if span.label_ not in _LISTED_LABELS or conj is None or root.i >= cc.i:
+        conj = next((c for c in root.children if c.dep_ == "conj" and root.i < c.left_edge.i - 1 and c.left_edge.i <= span.end - 1 <= c.right_edge.i and c.i < span.end), None)
+        joint = doc[conj.left_edge.i - 1] if conj is not None else None
+        if span.label_ not in _LISTED_LABELS or joint is None or joint.lower_ not in {"and", ","} or joint.i <= span.start:
             out.append(span)
             continue
-        first, second = doc[span.start : cc.i], doc[cc.i + 1 : span.end]
+        first, second = doc[span.start : joint.i], doc[joint.i + 1 : span.end]
         if (first.text in alone or second.text in alone) and first[0].is_title and second[0].is_title and not any(t.is_punct or t.pos_ == "ADP" for t in first):
             out += [Span(doc, first.start, first.end, label=span.label_), Span(doc, second.start, second.end, label=span.label_)]
         else:

@@ -510,3 +510,20 @@ def test_components_a_firm_named_x_and_y_stays_whole() -> None:
         """,
     )
     assert _ents(doc) == [("Bradford and Bingley", "ORG")]
+
+
+def test_components_two_names_run_together_at_a_comma_are_split() -> None:
+    doc = build(
+        "Gazpromneft, Rosneft sued. Rosneft paid.",
+        """
+        Gazpromneft PROPN NNP Gazpromneft nsubj 3 B-ORG
+        ,           PUNCT ,   ,           punct 0 I-ORG
+        Rosneft     PROPN NNP Rosneft     conj  0 I-ORG
+        sued        VERB  VBD sue         ROOT  3
+        .           PUNCT .   .           punct 3
+        Rosneft     PROPN NNP Rosneft     nsubj 6 B-ORG
+        paid        VERB  VBD pay         ROOT  6
+        .           PUNCT .   .           punct 6
+        """,
+    )
+    assert _ents(doc) == [("Gazpromneft", "ORG"), ("Rosneft", "ORG"), ("Rosneft", "ORG")]

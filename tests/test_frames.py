@@ -125,6 +125,12 @@ def test_frames_every_coordinated_unit_is_owned(facts) -> None:
     assert has(found, "Ford", "ownsStake", "Jaguar") and has(found, "Ford", "ownsStake", "Land Rover")
 
 
+def test_frames_a_unit_in_a_list_is_the_name_before_its_its(facts) -> None:
+    found = facts("Yukos sued four firms: gas giant Gazprom, its unit Gazpromneft, investment company Baikal, and state oil firm Rosneft.")
+    owned = {(f.subject, f.object) for f in found if f.predicate == "ownsStake"}
+    assert owned == {("Gazprom", "Gazpromneft")}
+
+
 def test_frames_parent_company_owns_the_child(facts) -> None:
     assert has(facts("Nestle, parent company of Purina, said profits rose."), "Nestle", "ownsStake", "Purina")
     assert has(facts("Purina's parent company, Nestle, said profits rose."), "Nestle", "ownsStake", "Purina")

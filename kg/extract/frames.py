@@ -341,13 +341,21 @@ def _pairs(members: list[Token], anchor: Token, predicate: Predicate, relation: 
 
 # --- nouns -----------------------------------------------------------------------------------
 
+def _described(name: Token) -> bool:
+    """Whether a name carries a common noun of its own before it ("investment company Baikal")."""
+    return any(c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN" and c.i < name.i for c in name.children)
+
+
 def _named(noun: Token) -> list[Token]:
     """The names a role noun describes: "X, founder of Y", "founder X", "X is a member of Y"."""
     found: list[Token] = []
-    if noun.dep_ == "appos":
-        found.append(noun.head)
-    # "GM's European units Opel and Saab": every name of a coordinated apposition.
-    found += [t for c in noun.children if c.dep_ == "appos" for t in conjuncts(c)]
+    own_names = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "appos" and not own_names:
+        found.append(noun.head)  # "Opel, GM's European arm" (not "Gazprom, its unit Gazpromneft")
+    # "GM's European units Opel and Saab": every name of a coordinated apposition, but a name with
+    # a description of its own is another item of a list ("its unit Gazpromneft, investment
+    # company Baikal").
+    found += [t for c in own_names for t in conjuncts(c) if t == c or not _described(t)]
     if noun.dep_ in {"compound", "nmod", "amod"} and noun.head.i > noun.i:
         found.append(noun.head)
     if noun.dep_ in {"attr", "oprd"}:
@@ -420,6 +428,9 @@ def _has_owner(noun: Token) -> bool:
 
 def _noun_slot(noun: Token, slot: str, frame: Noun) -> list[Token]:
     if slot == "poss":
+        if noun.dep_ == "appos" and any(c.dep_ == "appos" for c in noun.children) and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children):
+            # "gas giant Gazprom, its unit Gazpromneft": in a list, "its" is the name just before.
+            return [noun.head]
         return [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]
     if slot == "compound":
         if _has_owner(noun):
