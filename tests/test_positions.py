@@ -35,6 +35,12 @@ def test_positions_owner_of_two_words_leaves_its_possessive_out_of_the_title(fac
     assert titles == {"chief executive"}
 
 
+def test_positions_a_name_the_parser_hangs_on_the_employer_holds_the_office(facts) -> None:
+    found = facts("A spokesman for DLF Builders, Dr Vancheshwar, told the BBC this will mean better offerings.")
+    assert has(found, "Vancheshwar", "holdsPosition", "spokesman", affiliation="DLF Builders")
+    assert has(found, "Vancheshwar", "worksFor", "DLF Builders")
+
+
 def test_positions_a_list_of_people_after_a_name_gives_it_no_office(facts) -> None:
     found = facts("Police in Leeds questioned Peter Jones, its finance director and two other managers, on Monday.")
     assert not any(f.subject == "Peter Jones" for f in found)

@@ -251,7 +251,12 @@ def _appositions(sent: Span, b: Builder) -> None:
         if token.dep_ != "appos":
             continue
         head = token.head
-        for person_token, noun in ((head, token), (token, head)):
+        pairs = [(head, token), (token, head)]
+        if head.dep_ == "pobj" and head.head.lower_ in {"for", "of", "at", "with"} and _office_nouns(head.head.head) and not any(c.dep_ == "appos" for c in head.head.head.children):
+            # "A spokesman for DLF Builders, Dr Vancheshwar, said": the parser hangs the name on
+            # the firm; it is the office's holder.
+            pairs.append((token, head.head.head))
+        for person_token, noun in pairs:
             person = token_mention(person_token, ctx, allow_modifier=False)
             if person is None or person[0].type != "Person" or noun.pos_ not in {"NOUN", "PROPN"} or noun.i in ctx.mentions and ctx.mentions[noun.i].type != "Position":
                 continue
