@@ -962,16 +962,26 @@ def _statement_order(s: Statement) -> tuple:
 DESCRIBED_CONFIDENCE = 0.6
 
 
+def _body_of(affiliation: Mention) -> str:
+    """The kind of body an office belongs to: a party, or the mention's type."""
+    return "Party" if party_name(affiliation.name) else affiliation.type
+
+
 def described_holders(extractions: list[Extraction], statements: list[Statement], entity_of: dict[tuple[str, int, int], str]) -> list[Statement]:
     """holdsPosition statements for offices an article names by description ("the prime minister
     said") when exactly one of the people it names holds that title elsewhere in the corpus (or in
     the article itself): "Mr Blair ... the prime minister" gives Tony Blair holdsPosition prime
     minister, with the description's sentence as evidence and a lower confidence. A title held by
-    two of the article's people, or by none, stays unresolved."""
+    two of the article's people, or by none, stays unresolved; a description that names whose
+    office it is ("the Tory leader") leaves out the holders the corpus gives the title of another
+    body of that kind only (the Labour leader, but not for "the UK leader")."""
     def eid(m: Mention) -> str:
         return entity_of[(m.doc_id, m.start, m.end)]
 
     holders: dict[str, Counter] = defaultdict(Counter)
+    #: (title, holder, kind of body) -> the affiliations of that kind the corpus states for it,
+    #: for descriptions that name whose office it is.
+    affiliations: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for s in statements:
         title = s.object.mention if s.object.mention is not None and s.object.mention.type == "Position" else s.object.title
         # Only a holder the corpus states holds the office now: not one expected, hoped or
@@ -979,6 +989,8 @@ def described_holders(extractions: list[Extraction], statements: list[Statement]
         if (s.predicate == "holdsPosition" and title is not None and s.subject.type == "Person" and s.polarity == "positive"
                 and s.qualifiers.status is None and s.modality in {"asserted", "reported"}):
             holders[title_key(title.name)][eid(s.subject)] += 1
+            if s.qualifiers.affiliation is not None and (key := (s.qualifiers.affiliation.doc_id, s.qualifiers.affiliation.start, s.qualifiers.affiliation.end)) in entity_of:
+                affiliations[(title_key(title.name), eid(s.subject), _body_of(s.qualifiers.affiliation))].add(entity_of[key])
     out: list[Statement] = []
     for extraction in extractions:
         if not extraction.descriptions:
@@ -991,6 +1003,12 @@ def described_holders(extractions: list[Extraction], statements: list[Statement]
             if (d.title.doc_id, d.title.start, d.title.end) in entity_of:
                 continue  # the article itself said who it is ("the chancellor" read as Mr Brown)
             candidates = [p for p in holders.get(title_key(d.title.name), ()) if p in first]
+            if d.affiliation is not None and (key := (d.affiliation.doc_id, d.affiliation.start, d.affiliation.end)) in entity_of:
+                # "the Tory leader" is not the Labour leader: a holder the corpus gives the title
+                # of another body of the same kind only is no candidate (Labour's leader may be
+                # "the UK leader", a party's MP "the MP for Ealing North").
+                whose, body = entity_of[key], _body_of(d.affiliation)
+                candidates = [p for p in candidates if not (known := affiliations[(title_key(d.title.name), p, body)]) or whose in known]
             if len(candidates) != 1:
                 continue
             out.append(Statement(

@@ -69,3 +69,22 @@ def test_descriptions_a_holder_only_expected_to_take_the_office_is_no_holder(off
                     "Gordon Brown is expected to succeed Mr Blair as prime minister.",
                     "Mr Blair and Mr Brown arrived in York. The prime minister said schools would get more money.")
     assert ("d2", "Tony Blair", "prime minister", "kg.resolve.description.v1") in found
+
+
+def test_descriptions_whose_office_it_is_picks_the_holder_of_that_one(offices) -> None:
+    found = offices("Matthew Barrett, chairman of Barclays, spoke. John Bond, chairman of HSBC, agreed.",
+                    "Matthew Barrett and John Bond met in London. The HSBC chairman said profits would rise.")
+    described = {(holder, title) for doc, holder, title, extractor in found if doc == "d1" and extractor == "kg.resolve.description.v1"}
+    assert described == {("John Bond", "chairman")}
+
+
+def test_descriptions_whose_office_it_is_names_no_holder_of_another(offices) -> None:
+    found = offices("Matthew Barrett, chairman of Barclays, spoke.",
+                    "Matthew Barrett was in London. The HSBC chairman said profits would rise.")
+    assert not any(doc == "d1" and extractor == "kg.resolve.description.v1" for doc, _, _, extractor in found)
+
+
+def test_descriptions_whose_office_it_is_may_be_a_holder_of_no_known_body(offices) -> None:
+    found = offices("Chairman Matthew Barrett spoke on Monday.",
+                    "Matthew Barrett was in London. The Barclays chairman said profits would rise.")
+    assert ("d1", "Matthew Barrett", "chairman", "kg.resolve.description.v1") in found

@@ -252,7 +252,11 @@ def _appositions(sent: Span, b: Builder) -> None:
             continue
         head = token.head
         pairs = [(head, token), (token, head)]
-        if head.dep_ == "pobj" and head.head.lower_ in {"for", "of", "at", "with"} and _office_nouns(head.head.head) and not any(c.dep_ == "appos" for c in head.head.head.children):
+        if (
+            head.dep_ == "pobj" and head.head.lower_ in {"for", "of", "at", "with"} and _office_nouns(head.head.head)
+            and not any(c.dep_ == "appos" for c in head.head.head.children)
+            and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == "," and token.left_edge.i - 1 > head.i
+        ):
             # "A spokesman for DLF Builders, Dr Vancheshwar, said": the parser hangs the name on
             # the firm; it is the office's holder.
             pairs.append((token, head.head.head))
