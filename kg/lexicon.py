@@ -209,6 +209,10 @@ NEGATIONS = frozenset("not n't never no neither nor".split())
 #: Verbs and adjectives whose complement did not happen ("failed to visit", "unable to host").
 NEGATING_HEADS = frozenset("fail refuse decline unable deny reject cancel".split())
 
+#: Participles that end a hyphenated owner before a firm's name: "Rosneft-owned Yugansk",
+#: "Kremlin-controlled Gazprom" ("state-owned Rosneft" names no owner, but still a firm).
+OWNED_PARTICIPLES = frozenset({"owned", "controlled"})
+
 #: Verbs that part with what their object names: "sold its stake in Yell", "transferred his stake",
 #: "handed over his shares", "disposed of its holding".
 DISPOSING_VERBS = frozenset("sell transfer offload divest dispose hand".split())

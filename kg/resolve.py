@@ -978,6 +978,9 @@ def described_holders(extractions: list[Extraction], statements: list[Statement]
     def eid(m: Mention) -> str:
         return entity_of[(m.doc_id, m.start, m.end)]
 
+    def resolved(m: Mention | None) -> str | None:
+        return None if m is None else entity_of.get((m.doc_id, m.start, m.end))
+
     holders: dict[str, Counter] = defaultdict(Counter)
     #: (title, holder, kind of body) -> the affiliations of that kind the corpus states for it,
     #: for descriptions that name whose office it is.
@@ -988,9 +991,10 @@ def described_holders(extractions: list[Extraction], statements: list[Statement]
         # planned to ("most likely to succeed Mr Blair as Labour leader"), nor a former one.
         if (s.predicate == "holdsPosition" and title is not None and s.subject.type == "Person" and s.polarity == "positive"
                 and s.qualifiers.status is None and s.modality in {"asserted", "reported"}):
-            holders[title_key(title.name)][eid(s.subject)] += 1
-            if s.qualifiers.affiliation is not None and (key := (s.qualifiers.affiliation.doc_id, s.qualifiers.affiliation.start, s.qualifiers.affiliation.end)) in entity_of:
-                affiliations[(title_key(title.name), eid(s.subject), _body_of(s.qualifiers.affiliation))].add(entity_of[key])
+            office, holder = title_key(title.name), eid(s.subject)
+            holders[office][holder] += 1
+            if (whose := resolved(s.qualifiers.affiliation)) is not None:
+                affiliations[(office, holder, _body_of(s.qualifiers.affiliation))].add(whose)
     out: list[Statement] = []
     for extraction in extractions:
         if not extraction.descriptions:
@@ -1003,12 +1007,12 @@ def described_holders(extractions: list[Extraction], statements: list[Statement]
             if (d.title.doc_id, d.title.start, d.title.end) in entity_of:
                 continue  # the article itself said who it is ("the chancellor" read as Mr Brown)
             candidates = [p for p in holders.get(title_key(d.title.name), ()) if p in first]
-            if d.affiliation is not None and (key := (d.affiliation.doc_id, d.affiliation.start, d.affiliation.end)) in entity_of:
+            if (whose := resolved(d.affiliation)) is not None:
                 # "the Tory leader" is not the Labour leader: a holder the corpus gives the title
                 # of another body of the same kind only is no candidate (Labour's leader may be
                 # "the UK leader", a party's MP "the MP for Ealing North").
-                whose, body = entity_of[key], _body_of(d.affiliation)
-                candidates = [p for p in candidates if not (known := affiliations[(title_key(d.title.name), p, body)]) or whose in known]
+                office, body = title_key(d.title.name), _body_of(d.affiliation)
+                candidates = [p for p in candidates if not (known := affiliations[(office, p, body)]) or whose in known]
             if len(candidates) != 1:
                 continue
             out.append(Statement(

@@ -485,9 +485,7 @@ def _counts(sent: Span, b: Builder) -> None:
             # is the population's, whatever noun follows it.
             counted = counted.head.head
         elif counted.lemma_.lower() not in _COUNTED and counted.lower_ not in _COUNTED:
-            if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() == "population":
-                counted = root.head.head
-            elif root.dep_ == "dobj" and (sibling := _unit_of_sibling(root.head)) is not None:
+            if root.dep_ == "dobj" and (sibling := _unit_of_sibling(root.head)) is not None:
                 unit_word = sibling
             else:
                 continue

@@ -341,6 +341,11 @@ def _pairs(members: list[Token], anchor: Token, predicate: Predicate, relation: 
 
 # --- nouns -----------------------------------------------------------------------------------
 
+def _own_names(noun: Token) -> list[Token]:
+    """The names in apposition to a role noun: "units Opel and Saab", "its unit Gazpromneft"."""
+    return [c for c in noun.children if c.dep_ == "appos"]
+
+
 def _described(name: Token) -> bool:
     """Whether a name carries a common noun of its own before it ("investment company Baikal")."""
     return any(c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN" and c.i < name.i for c in name.children)
@@ -349,7 +354,7 @@ def _described(name: Token) -> bool:
 def _named(noun: Token) -> list[Token]:
     """The names a role noun describes: "X, founder of Y", "founder X", "X is a member of Y"."""
     found: list[Token] = []
-    own_names = [c for c in noun.children if c.dep_ == "appos"]
+    own_names = _own_names(noun)
     if noun.dep_ == "appos" and not own_names:
         found.append(noun.head)  # "Opel, GM's European arm" (not "Gazprom, its unit Gazpromneft")
     # "GM's European units Opel and Saab": every name of a coordinated apposition, but a name with
@@ -428,7 +433,7 @@ def _has_owner(noun: Token) -> bool:
 
 def _noun_slot(noun: Token, slot: str, frame: Noun) -> list[Token]:
     if slot == "poss":
-        if noun.dep_ == "appos" and any(c.dep_ == "appos" for c in noun.children) and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children):
+        if noun.dep_ == "appos" and _own_names(noun) and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children):
             # "gas giant Gazprom, its unit Gazpromneft": in a list, "its" is the name just before.
             return [noun.head]
         return [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]

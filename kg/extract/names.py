@@ -23,7 +23,7 @@ from kg import predicates
 from kg.extract.governments import government_mentions
 from kg.extract.entities import DOCUMENT_HEADS, INSTITUTIONS, agreement_key, mention_of, normalise_name, passage_mentions, person_name
 from kg.gazetteer import country_code, demonym_code, gender_of, is_city, is_town, party_name
-from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, ROYAL_STYLES, SPEECH_VERBS, SUBSIDIARY_NOUNS, TITLE_MODIFIERS, is_honorific
+from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, OWNED_PARTICIPLES, ROYAL_STYLES, SPEECH_VERBS, SUBSIDIARY_NOUNS, TITLE_MODIFIERS, is_honorific
 from kg.model import Mention, Passage
 from kg.syntax.phrases import capitalised, indices_of, lower_case_words, token_texts, written_counts
 from kg.syntax.titles import is_title_head
@@ -134,7 +134,7 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         votes["Organization"] += _STRONG
     if _share_of(doc, occ.start, occ.end):
         votes["Organization"] += _STRONG
-    if occ.start >= 2 and doc[occ.start - 1].lower_ in _OWNED_WORDS and doc[occ.start - 2].text == "-":
+    if occ.start >= 2 and doc[occ.start - 1].lower_ in OWNED_PARTICIPLES and doc[occ.start - 2].text == "-":
         votes["Organization"] += _STRONG  # "state-owned Rosneft", "Kremlin-controlled Gazprom"
     if occ.start >= 1 and doc[occ.start - 1].lower_ in ORGANIZATION_KINDS and doc[occ.start - 1].is_lower:
         # "carmaker Adam Opel" (a firm), "investor Warren Buffett" (a person).
@@ -190,8 +190,6 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     return votes
 
 
-#: Participles that end a hyphenated owner before a firm's name ("state-owned", "Rosneft-owned").
-_OWNED_WORDS = frozenset({"owned", "controlled"})
 #: Verbs whose object "40% of X" is a share of a firm: "Suez owns 40% of Aguas Argentinas".
 _SHARE_VERBS = frozenset("own hold buy sell acquire control take keep retain purchase offload".split())
 

@@ -11,7 +11,7 @@ from kg.extract.context import Builder, SentenceContext, mention_pairs, token_me
 from kg.normalize import parse_quantity
 from kg.syntax import SUBJECT_DEPS, logical_subjects, prep_objects
 from kg.gazetteer import country_code, country_name, demonym_code, party_name
-from kg.lexicon import KILLER_NOUNS, KILLING_NOUNS, LEADER_SUFFIXES, MODIFIER_PREDICATES, RESIDENT_NOUNS, TARIFF_NOUNS
+from kg.lexicon import KILLER_NOUNS, KILLING_NOUNS, LEADER_SUFFIXES, MODIFIER_PREDICATES, OWNED_PARTICIPLES, RESIDENT_NOUNS, TARIFF_NOUNS
 from kg.model import Mention, Quantity
 
 _LEADER_WORDS = frozenset(suffix.lstrip("-") for suffix in LEADER_SUFFIXES)
@@ -201,7 +201,7 @@ def hyphen_owners(sent: Span, b: Builder) -> None:
     the firm the participle describes ("state-owned Rosneft" names no owner)."""
     ctx = b.ctx
     for token in b.tokens:
-        if token.lower_ not in {"owned", "controlled"} or token.dep_ != "amod" or token.i < 2 or sent.doc[token.i - 1].text != "-":
+        if token.lower_ not in OWNED_PARTICIPLES or token.dep_ != "amod" or token.i < 2 or sent.doc[token.i - 1].text != "-":
             continue
         # The name right after the participle, where the parser hangs the participle on a later
         # noun ("Yukos-owned Yuganskneftegas angered investors").

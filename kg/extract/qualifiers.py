@@ -176,9 +176,7 @@ def _raising_modality(verb: Token) -> str | None:
     fall". A fact about that subject has its clause stop at this verb, which is not the fact's
     own ("Kenya plans to host the Cup" asserts the plan; "is expected to" asserts nothing)."""
     complement = any(child.dep_ == "xcomp" for child in verb.children)
-    # "GDP growth is forecast at 1.5%": the level the passive puts its subject at is hedged too.
-    level = any(child.dep_ == "prep" and child.lower_ == "at" and any(c.like_num or c.ent_type_ in {"PERCENT", "MONEY"} for c in child.subtree) for child in verb.children)
-    if (complement or level) and any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children):
+    if any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children) and (complement or _at_level(verb)):
         return _modal_word(verb)
     for child in verb.children:
         if child.dep_ == "acomp" and (complement or any(c.dep_ == "xcomp" for c in child.children)):
@@ -186,6 +184,12 @@ def _raising_modality(verb: Token) -> str | None:
             if signal is not None:
                 return signal
     return None
+
+
+def _at_level(verb: Token) -> bool:
+    """"GDP growth is forecast at 1.5%": the verb puts its subject at a figure, which the passive
+    hedges as it hedges a complement."""
+    return any(child.dep_ == "prep" and child.lower_ == "at" and any(c.like_num or c.ent_type_ in {"PERCENT", "MONEY"} for c in child.subtree) for child in verb.children)
 
 
 def _embedded_modality(anchor: Token) -> str:
