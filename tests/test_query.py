@@ -476,3 +476,23 @@ def test_connected_gives_the_rows_of_its_plain_reading_whatever_the_ties(count) 
     rows = lambda text: [tuple(str(s[v]) for v in ("entity", "type", "statements", "neighbours")) for s in store.query(text)]
     assert rows(named_query("connected").text) == rows(PLAIN_CONNECTED)
     assert len(rows(named_query("connected").text)) == min(count, 20)
+
+
+def _graph_store(graph, tmp_path):
+    path = tmp_path / "graph.ttl"
+    path.write_text(to_turtle(to_rdf(graph)), encoding="utf-8")
+    return open_store(path)
+
+
+FIGURE_TEXT = "Acme Foods said its annual profit fell to $4.9m. Acme Foods expects sales of $120m next year."
+
+
+def test_query_claims_shows_a_figure_by_what_it_measures_and_its_amount(extract_texts, tmp_path) -> None:
+    rows = _select(_graph_store(extract_texts(FIGURE_TEXT), tmp_path), "claims")
+    figures = {r["object"] for r in rows if r["subject"] == "Acme Foods" and r["predicate"] == "reports"}
+    assert "profit $4.9m" in figures
+
+
+def test_query_entity_shows_a_figure_at_the_other_end(extract_texts, tmp_path) -> None:
+    rows = _select(_graph_store(extract_texts(FIGURE_TEXT), tmp_path), "entity", name="Acme Foods")
+    assert {"profit $4.9m", "sales $120m"} <= {r["other"] for r in rows if r["predicate"] == "reports"}
