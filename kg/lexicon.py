@@ -64,6 +64,13 @@ OCCUPATION_NOUNS = frozenset(
     worker staff official representative""".split()
 )
 
+#: Nouns only a person is ("Michelle, a mother of twins, said"): a name they describe is a person's.
+PERSON_NOUNS = frozenset(
+    """mother father wife husband son daughter brother sister widow widower grandmother
+    grandfather grandson granddaughter mum dad parent pensioner pupil schoolboy schoolgirl
+    man woman boy girl teenager""".split()
+)
+
 #: Words that may sit inside a title before its head ("External Affairs Minister", "Treasury Secretary").
 TITLE_MODIFIERS = frozenset(
     """prime foreign home external affairs defence defense finance trade commerce energy

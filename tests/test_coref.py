@@ -102,3 +102,23 @@ def test_coref_the_two_countries_are_not_three_named_together(facts) -> None:
 def test_coref_the_two_countries_are_not_a_pair_of_firms(facts) -> None:
     found = facts("Talks between Nokia and Siemens ended. The two countries signed a fishing accord on Monday.")
     assert not has(found, "Nokia", "agreesTo", "fishing accord")
+
+
+def test_coref_a_pronoun_subject_keeps_its_person_the_subject_of_what_follows(facts) -> None:
+    found = facts(
+        "Central banker Alan Greenspan spoke in Edinburgh on Monday. He has served under Presidents George Bush, Bill Clinton and "
+        "Ronald Reagan. He also criticised the International Monetary Fund."
+    )
+    assert has(found, "Alan Greenspan", "criticizes", "International Monetary Fund")
+    assert not has(found, "Ronald Reagan", "criticizes", "International Monetary Fund")
+
+
+def test_coref_a_name_in_apposition_to_the_subject_is_the_subject(facts) -> None:
+    found = facts("The bank's chief executive John Hale met Tom Reed in London on Monday. He later criticised the Treasury.")
+    assert has(found, "John Hale", "criticizes", "Treasury")
+
+
+def test_coref_a_name_of_no_known_gender_takes_the_pronoun_it_was_given(facts) -> None:
+    found = facts("Jordan Adair said she would sue. Jordan Adair met Tom Reed in London on Monday. He later criticised the Treasury.")
+    assert has(found, "Tom Reed", "criticizes", "Treasury")
+    assert not has(found, "Jordan Adair", "criticizes", "Treasury")

@@ -407,3 +407,8 @@ def test_names_a_town_that_says_something_is_the_firm_named_after_it(mentions) -
 def test_names_a_capital_that_says_something_stays_a_place(mentions) -> None:
     found = mentions("Beijing said the talks would resume.")
     assert found["Beijing"][0] == "Place"
+
+
+def test_names_a_name_described_as_a_mother_is_a_person(mentions) -> None:
+    found = mentions("Michelle, a mother of twins, said she had not been paid by the agency.")
+    assert found["Michelle"][0] == "Person"

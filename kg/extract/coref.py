@@ -4,7 +4,7 @@
 organisations named so far (and who was the subject of each clause) and the offices people were
 said to hold. A pronoun points at the last name of its gender and number, preferring the subject
 of the latest clause ("Tory peer Lord Tebbit said he agreed": "he" is Tebbit, not a person named
-in between as an object); "the firm", "the company", "the bank" at the last organisation; "the
+in between as an object; a "he" that was a clause's subject stands as its person's subject there); "the firm", "the company", "the bank" at the last organisation; "the
 party" at the last party; "the chancellor" at the person the document said holds that office;
 "the two countries", "both firms" (as a clause's subject) at the last two of that kind named
 together ("Egypt and Israel").
@@ -28,6 +28,8 @@ __all__ = ["RESOLVED_PRONOUNS", "Antecedents"]
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
+#: Pronouns that, as a clause's subject, keep its person the subject of the text that follows.
+_PERSONAL_SUBJECTS = frozenset({"he", "she"})
 #: Every pronoun this module resolves to a name (the mention it yields has the pronoun as text).
 RESOLVED_PRONOUNS = _MALE_PRONOUNS | _FEMALE_PRONOUNS | _THING_PRONOUNS
 #: Confidence factors: a pronoun is surer than a description.
@@ -50,9 +52,12 @@ _ORG_WORDS = ORGANIZATION_KINDS - _PARTY_WORDS - {"owner", "parent", "partner", 
 
 
 
-def _is_subject(token: Token) -> bool:
-    """A clause subject, or a conjunct of one ("Nokia and Siemens posted")."""
-    while token.dep_ == "conj" and token.head != token:
+def _is_subject(token: Token, appositive: bool = False) -> bool:
+    """A clause subject, a conjunct of one ("Nokia and Siemens posted"), or with ``appositive``
+    the name in apposition to one ("The agency's former chief executive Doug Smith quit"; not
+    "The firm, formerly Interbrew", a name the subject had)."""
+    links = {"conj", "appos"} if appositive else {"conj"}
+    while token.dep_ in links and token.head != token:
         token = token.head
     return token.dep_ in SUBJECT_DEPS
 
@@ -103,9 +108,22 @@ class Antecedents:
         point at a name earlier in the same sentence)."""
         seen: set[Mention] = set()
         tokens = tuple(sent)
-        subjects = {mentions[t.i] for t in tokens if t.i in mentions and _is_subject(t)}
+        subjects = {m for t in tokens if (m := mentions.get(t.i)) is not None and _is_subject(t, appositive=m.type == "Person")}
         for token in tokens:
             m = mentions.get(token.i)
+            if m is None and token.lower_ in _PERSONAL_SUBJECTS and _is_subject(token):
+                # "He has served under Presidents Bush and Reagan. He was also chairman ...": the
+                # second "he" is the person the first one was, the subject of the clause before,
+                # not the last president named in it.
+                start = offset + token.idx
+                gender = "m" if token.lower_ == "he" else "f"
+                named = self._person(start, gender)
+                if named is not None:
+                    # A name of no known gender takes the pronoun's, so that "she" and "he" in
+                    # the same article do not both fall to it.
+                    self.genders.setdefault(named.key, gender)
+                    self.people.add(_pointing(named, token, start), True)
+                continue
             if m is None or m in seen or m.text.lower() in RESOLVED_PRONOUNS:
                 continue
             seen.add(m)
@@ -208,9 +226,11 @@ class Antecedents:
         if not candidates:
             return None
         latest = candidates[0][0]
-        # The subject of the latest clause wins over a name mentioned after it in that clause.
-        for m, subject in candidates[:3]:
-            if subject and latest.start - m.start < 250:
+        # The subject of the latest clause wins over the names mentioned after it in that clause.
+        for m, subject in candidates:
+            if latest.start - m.start >= 250:
+                break
+            if subject:
                 return m
         return latest
 

@@ -23,7 +23,7 @@ from kg import predicates
 from kg.extract.governments import government_mentions
 from kg.extract.entities import DOCUMENT_HEADS, INSTITUTIONS, agreement_key, mention_of, normalise_name, passage_mentions, person_name
 from kg.gazetteer import country_code, demonym_code, gender_of, is_city, is_town, party_name
-from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, OWNED_PARTICIPLES, ROYAL_STYLES, SPEECH_VERBS, SUBSIDIARY_NOUNS, TITLE_MODIFIERS, is_honorific
+from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, OWNED_PARTICIPLES, PERSON_NOUNS, ROYAL_STYLES, SPEECH_VERBS, SUBSIDIARY_NOUNS, TITLE_MODIFIERS, is_honorific
 from kg.model import Mention, Passage
 from kg.syntax.phrases import capitalised, indices_of, lower_case_words, token_texts, written_counts
 from kg.syntax.titles import is_title_head
@@ -176,7 +176,7 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         if child.dep_ == "appos" and child.i >= occ.end:
             if child.lower_ in ORGANIZATION_KINDS:
                 votes["Organization"] += _kind_vote(child.lower_)
-            elif is_title_head(child):
+            elif is_title_head(child) or child.lemma_.lower() in PERSON_NOUNS:
                 votes["Person"] += _STRONG
     if root.dep_ == "appos" and root.head.lower_ in ORGANIZATION_KINDS and root.head.i < occ.start:
         votes["Organization"] += _STRONG
