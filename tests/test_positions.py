@@ -128,6 +128,23 @@ def test_positions_as_phrase_without_a_person_acted_on_describes_the_subject(fac
     assert has(facts("Ms Lee joined Ford as chairman in 2001."), "Lee", "holdsPosition", "chairman")
 
 
+def test_positions_the_person_appointed_as_an_officer_holds_the_office(facts) -> None:
+    found = facts("Mr Howard appointed Lynton Crosby as campaign director last October.")
+    assert has(found, "Lynton Crosby", "holdsPosition", "campaign director")
+    assert not any(f.subject == "Howard" and f.predicate == "holdsPosition" for f in found)
+
+
+def test_positions_a_firm_that_appoints_an_officer_is_whose_office_it_is(facts) -> None:
+    found = facts("Tesco has appointed Terry Leahy as chief executive.")
+    assert has(found, "Terry Leahy", "holdsPosition", "chief executive", affiliation="Tesco")
+    assert has(found, "Terry Leahy", "worksFor", "Tesco")
+
+
+def test_positions_a_person_who_appoints_an_officer_gives_the_office_no_owner(facts) -> None:
+    found = facts("Mr Howard appointed Lynton Crosby as campaign director last October.")
+    assert has(found, "Lynton Crosby", "holdsPosition", "campaign director", affiliation=None)
+
+
 def test_positions_superlative_is_no_part_of_the_office(facts) -> None:
     assert has(facts("In 1997, Mr Blair became the youngest premier of the century."), "Blair", "holdsPosition", "premier")
 

@@ -339,10 +339,11 @@ def _complements(sent: Span, b: Builder) -> None:
                 # "introduced Dr Lee as the bank's chief economist": a person acted on is the one
                 # the "as" phrase describes ("joined the firm as chairman": the subject).
                 acted_on = [t for t in direct_objects(verb) if (found := token_mention(t, ctx, allow_modifier=False)) is not None and found[0].type == "Person"]
-                holders = patients(verb) if verb.lemma_.lower() in _APPOINTING else (acted_on or logical_subjects(verb) or patients(verb))
+                # "was appointed as chairman", "appointed Lynton Crosby as campaign director".
+                holders = (patients(verb) or acted_on) if verb.lemma_.lower() in _APPOINTING else (acted_on or logical_subjects(verb) or patients(verb))
         if verb is None:
             continue
-        owner = _apposition_owner(token, b)
+        owner = _apposition_owner(token, b) or _appointer(verb, b)
         status = status_of(token) or status_of(verb)
         for holder, held in [(t, status) for t in holders] + [(t, "former") for t in replaced]:
             person = token_mention(holder, ctx, allow_modifier=False)
@@ -350,6 +351,16 @@ def _complements(sent: Span, b: Builder) -> None:
                 continue
             for office in _office_nouns(token):
                 _office(b, office, person, title_words(office), _apposition_owner(office, b) or owner, "kg.rules.complement.v1", 0.75, held, presupposed=False)
+
+
+def _appointer(verb: Token, b: Builder) -> Mention | None:
+    """The organisation or country that appoints someone to an office, whose office it is:
+    "Tesco has appointed Terry Leahy as chief executive" (not a person: "Mr Howard appointed
+    Mr Crosby as campaign director" makes no office of Mr Howard's)."""
+    if verb.lemma_.lower() not in _APPOINTING:
+        return None
+    found = [m for t in logical_subjects(verb) if (m := _owner(t, b)) is not None and m.type in {"Organization", "Country"}]
+    return found[0] if len(found) == 1 else None
 
 
 #: Verbs that say someone holds an office over what they act on: "who chairs the transport
