@@ -412,3 +412,13 @@ def test_names_a_capital_that_says_something_stays_a_place(mentions) -> None:
 def test_names_a_name_described_as_a_mother_is_a_person(mentions) -> None:
     found = mentions("Michelle, a mother of twins, said she had not been paid by the agency.")
     assert found["Michelle"][0] == "Person"
+
+
+def test_names_a_name_before_chief_executive_is_a_firm(mentions) -> None:
+    found = mentions('"Half the plants are at risk," said Electrolux chief executive Hans Straberg.')
+    assert found["Electrolux"][0] == "Organization"
+
+
+def test_names_a_possessive_after_to_is_not_where_something_goes(mentions) -> None:
+    found = mentions("Rivals want access to Verizon's local network. Verizon said it would cut prices. Verizon expects growth.")
+    assert found["Verizon"][0] == "Organization"

@@ -49,6 +49,8 @@ _PERSON_CAPABLE_KINDS = frozenset("player rival partner parent owner investor sh
 _CLUB_WORDS = frozenset("united rovers athletic wanderers albion hotspur fc".split())
 _PLACE_WORDS = frozenset("city county province state region island islands valley bay coast district street".split())
 _ORG_NEXT = frozenset("shares share profits profit sales revenue chief boss board shareholders spokesman spokeswoman executives staff workers bid takeover stake".split())
+#: What "chief" opens after a name in a firm's officer's title: "Electrolux chief executive".
+_CORPORATE_CHIEFS = frozenset({"executive", "executives", "operating", "financial"})
 _FEMALE = frozenset("mrs mrs. ms ms. miss lady dame baroness".split())
 _STRONG = 3
 
@@ -130,6 +132,9 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         votes["Organization"] += _STRONG
     if len(after) >= 1 and after[0].lower_ in _ORG_NEXT and after[0].lower_ not in {"chief", "boss", "board"}:
         votes["Organization"] += 2
+    if len(after) == 2 and after[0].lower_ == "chief" and after[1].lower_ in _CORPORATE_CHIEFS:
+        # "Electrolux chief executive Hans Straberg": a firm's officer ("army chief" is not one).
+        votes["Organization"] += _STRONG
     if occ.start >= 2 and doc[occ.start - 1].lower_ == "in" and doc[occ.start - 2].lower_ in {"shares", "stake", "stakes", "shareholding"}:
         votes["Organization"] += _STRONG
     if _share_of(doc, occ.start, occ.end):
@@ -144,7 +149,9 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     if occ.end + 1 < len(doc) and doc[occ.end].text == "-" and doc[occ.end + 1].lower_ == "based":
         votes["Place"] += _STRONG
     owned_next = len(after) >= 1 and after[0].lower_ in _ORG_NEXT  # "trade in Gazprom shares"
-    if occ.start >= 1 and doc[occ.start - 1].lower_ in {"in", "near", "outside", "to"} and not owned_next and not (
+    # "access to BT's local network": what the preposition governs is the network, not the name.
+    possessive = len(after) >= 1 and after[0].tag_ == "POS"
+    if occ.start >= 1 and doc[occ.start - 1].lower_ in {"in", "near", "outside", "to"} and not owned_next and not possessive and not (
         occ.start >= 2 and doc[occ.start - 2].lower_ in {"shares", "stake", "stakes", "invest", "invested", "investment", "trade", "trading", "traded"}
     ):
         votes["Place"] += 2
