@@ -422,3 +422,8 @@ def test_names_a_name_before_chief_executive_is_a_firm(mentions) -> None:
 def test_names_a_possessive_after_to_is_not_where_something_goes(mentions) -> None:
     found = mentions("Rivals want access to Verizon's local network. Verizon said it would cut prices. Verizon expects growth.")
     assert found["Verizon"][0] == "Organization"
+
+
+def test_names_a_one_word_name_whose_country_it_was_is_a_person(mentions) -> None:
+    found = mentions("He compared the review to Hitler's Germany. Critics said Hitler's Germany was no model for Wales.")
+    assert found["Hitler"][0] == "Person"
