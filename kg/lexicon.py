@@ -290,7 +290,7 @@ ORGANIZATION_KINDS = frozenset(
     channel station magazine tabloid daily weekly service provider player rival partner parent
     owner investor shareholder trust foundation council commission authority body department
     ministry office court board committee association federation institute university college
-    school hospital drugmaker chipmaker steelmaker shipbuilder planemaker"""
+    school hospital drugmaker chipmaker steelmaker shipbuilder planemaker monopoly cartel"""
     .split()
 )
 

@@ -427,3 +427,8 @@ def test_names_a_possessive_after_to_is_not_where_something_goes(mentions) -> No
 def test_names_a_one_word_name_whose_country_it_was_is_a_person(mentions) -> None:
     found = mentions("He compared the review to Hitler's Germany. Critics said Hitler's Germany was no model for Wales.")
     assert found["Hitler"][0] == "Person"
+
+
+def test_names_a_name_described_as_a_monopoly_is_a_firm(mentions) -> None:
+    found = mentions("Baikal outbid Gazprom, the state-controlled gas monopoly. Analysts said the deal may be linked to Gazprom.")
+    assert found["Gazprom"][0] == "Organization"

@@ -185,7 +185,8 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
                 votes["Organization"] += _kind_vote(child.lower_)
             elif is_title_head(child) or child.lemma_.lower() in PERSON_NOUNS:
                 votes["Person"] += _STRONG
-    if root.dep_ == "appos" and root.head.lower_ in ORGANIZATION_KINDS and root.head.i < occ.start:
+    if root.dep_ == "appos" and root.head.lemma_.lower() in ORGANIZATION_KINDS and root.head.i < occ.start:
+        # "the carmaker, Opel", "two companies turned up, Gazprom and Baikal"
         votes["Organization"] += _STRONG
     if occ.mention.type == "Person" and _which_clause(root, occ.end):
         # "Diageo, which is listed in London", "Laura Ashley, which is due to report": what
