@@ -432,3 +432,8 @@ def test_names_a_one_word_name_whose_country_it_was_is_a_person(mentions) -> Non
 def test_names_a_name_described_as_a_monopoly_is_a_firm(mentions) -> None:
     found = mentions("Baikal outbid Gazprom, the state-controlled gas monopoly. Analysts said the deal may be linked to Gazprom.")
     assert found["Gazprom"][0] == "Organization"
+
+
+def test_names_a_name_before_news_agency_is_the_agency(mentions) -> None:
+    found = mentions("According to Tass news agency, the firm did not make a bid.")
+    assert found["Tass"][0] == "Organization"

@@ -132,6 +132,8 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         votes["Organization"] += _STRONG
     if len(after) >= 1 and after[0].lower_ in _ORG_NEXT and after[0].lower_ not in {"chief", "boss", "board"}:
         votes["Organization"] += 2
+    if len(after) == 2 and after[0].lower_ == "news" and after[1].lower_ in {"agency", "agencies", "service", "channel", "network"}:
+        votes["Organization"] += _STRONG  # "according to Tass news agency"
     if len(after) == 2 and after[0].lower_ == "chief" and after[1].lower_ in _CORPORATE_CHIEFS:
         # "Electrolux chief executive Hans Straberg": a firm's officer ("army chief" is not one).
         votes["Organization"] += _STRONG
