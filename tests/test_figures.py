@@ -365,3 +365,18 @@ def test_figures_growth_a_country_had_is_asserted(nlp) -> None:
 
 def test_figures_a_forecast_figure_is_expected(nlp) -> None:
     assert _modalities(nlp, "The Bank of England forecasts that inflation will reach 2.5% in 2006.") == {2.5: "expected"}
+
+
+def test_figures_a_change_from_one_level_to_another_reports_both(figures) -> None:
+    found = figures("Sibneft's effective tax rate rose from 2.6% to 10.4% last year.")
+    assert {(name, value) for name, value, _, _ in found} == {("Sibneft", 2.6), ("Sibneft", 10.4)}
+
+
+def test_figures_a_to_the_parser_hangs_on_from_is_the_level_reached(figures) -> None:
+    found = figures("Ambev boosted its share of the beer market from 62% to 68%.")
+    assert ("Ambev", 68) in {(name, value) for name, value, _, _ in found}
+
+
+def test_figures_each_end_of_a_change_keeps_its_own_year(figures) -> None:
+    found = figures("Tesco's sales rose from £2bn in 2003 to £2.5bn in 2004.")
+    assert {(value, period) for _, value, _, period in found} == {(2_000_000_000, "2003"), (2_500_000_000, "2004")}

@@ -227,6 +227,9 @@ def _own_period(figure: Span, b: Builder) -> str | None:
         head = ent.root.head
         if head.dep_ == "prep" and (figure.start <= head.head.i < figure.end or (head.head.dep_ == "prep" and figure.start <= head.head.head.i < figure.end)):
             return ent.text
+        if head.dep_ == "prep" and head.i == figure.end and head.lower_ in {"in", "for"} and ent.start == head.i + 1:
+            # "rose from £2bn in 2003 to £2.5bn in 2004": the parser hangs each "in" on the verb.
+            return ent.text
     return None
 
 
@@ -287,6 +290,23 @@ def _with_phrase(noun: Token) -> bool:
     return head.lower_ == "with" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}
 
 
+def _from_to(figure: Span, figures: list[Span]) -> tuple[str, Span] | None:
+    """("from", the later figure) or ("to", the earlier one) for the two figures of "rose from
+    2.6% to 10.4%", which the parser reads as a range ("2.6% to 10.4%") hanging off "from"."""
+    for other in figures:
+        if other.label_ != figure.label_ or other == figure:
+            continue
+        first, second = (figure, other) if figure.start < other.start else (other, figure)
+        between = figure.doc[first.end : second.start]
+        ends = second.root
+        if (
+            len(between) == 1 and between[0].lower_ == "to" and between[0].dep_ == "quantmod"
+            and ends.dep_ == "pobj" and ends.head.lower_ == "from" and first.root.head.i in range(second.start, second.end)
+        ):
+            return ("from", second) if figure == first else ("to", first)
+    return None
+
+
 def _reading(quantity: Span) -> tuple[Token | None, Token | None, bool]:
     """(metric noun, clause verb, is a change) for one figure of the sentence, from its attachment."""
     return _read_root(quantity.root, quantity.label_, 0)
@@ -323,6 +343,8 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
     change = False
     if dep == "pobj" and prep is not None:
         prep_word, governor = prep.lower_, prep.head
+        if prep_word == "to" and governor.lower_ == "from" and governor.dep_ == "prep":
+            governor = governor.head  # "boosted its share from 62% to 68%": "to" hung on "from"
         if governor.lower_ in {"up", "down"} and governor.pos_ in {"ADV", "ADP"} and depth == 0:
             # "10bn euros, up 8.1% from 9.26bn euros": the earlier level of the same figure.
             target = governor.head
@@ -563,7 +585,9 @@ def figure_statements(sent: Span, b: Builder) -> None:
         value = parse_quantity(ent.text)
         if value is None:
             continue
-        noun, verb, change = _reading(ent)
+        ranged = _from_to(ent, b.ents)
+        # The earlier end of "from 2.6% to 10.4%" is read where the parser hangs the later one.
+        noun, verb, change = _reading(ranged[1] if ranged is not None and ranged[0] == "from" else ent)
         metric = _metric(noun) if noun is not None else None
         lemma = verb.lemma_.lower() if verb is not None else ""
         slot = ent.root
@@ -602,8 +626,8 @@ def figure_statements(sent: Span, b: Builder) -> None:
         if lemma == "owe" and owner[1] < 1.0:
             continue  # a debt put on "it" or "the oil giant" was someone else's as often as not (pool)
         anchor = noun if noun is not None else ent.root
-        root = ent.root
-        if root.dep_ == "pobj" and (root.head.lower_ == "from" and root.head.head.lemma_.lower() in _CHANGE_VERBS or root.head.lower_ in {"with", "to"} and root.head.head.lemma_.lower() == "compare"):
+        root = ent.root if ranged is None else ranged[1].root if ranged[0] == "from" else None
+        if root is not None and root.dep_ == "pobj" and (root.head.lower_ == "from" and root.head.head.lemma_.lower() in _CHANGE_VERBS or root.head.lower_ in {"with", "to"} and root.head.head.lemma_.lower() == "compare"):
             # "sales rose 2% to $11.1bn from $10.9bn a year earlier": the level it started from,
             # of the earlier period the sentence names (none when it names none).
             period = next((d.text for d in b.dates if _EARLIER.search(d.text)), None) or _own_period(ent, b)
