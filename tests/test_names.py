@@ -437,3 +437,18 @@ def test_names_a_name_described_as_a_monopoly_is_a_firm(mentions) -> None:
 def test_names_a_name_before_news_agency_is_the_agency(mentions) -> None:
     found = mentions("According to Tass news agency, the firm did not make a bid.")
     assert found["Tass"][0] == "Organization"
+
+
+def test_names_a_town_name_taking_a_plural_verb_is_its_club(mentions) -> None:
+    found = mentions("Sunderland were relegated from the Premiership in 2003 but are currently pushing for promotion.")
+    assert found["Sunderland"][0] == "Organization"
+
+
+def test_names_a_person_taking_a_plural_verb_stays_a_person(mentions) -> None:
+    found = mentions("The comments, said Junya Tanase of JPMorgan Chase in Tokyo, were too weak.")
+    assert found["Junya Tanase"][0] == "Person"
+
+
+def test_names_a_name_whose_shareholder_someone_is_is_a_firm(mentions) -> None:
+    found = mentions("Mr Murray is already Sunderland's leading shareholder. Sunderland delisted its shares in August.")
+    assert found["Sunderland"][0] == "Organization"

@@ -48,7 +48,7 @@ _PERSON_CAPABLE_KINDS = frozenset("player rival partner parent owner investor sh
 #: Last words of sports clubs' names: "Manchester United", "Blackburn Rovers".
 _CLUB_WORDS = frozenset("united rovers athletic wanderers albion hotspur fc".split())
 _PLACE_WORDS = frozenset("city county province state region island islands valley bay coast district street".split())
-_ORG_NEXT = frozenset("shares share profits profit sales revenue chief boss board shareholders spokesman spokeswoman executives staff workers bid takeover stake".split())
+_ORG_NEXT = frozenset("shares share profits profit sales revenue chief boss board shareholders shareholder spokesman spokeswoman executives staff workers bid takeover stake".split())
 #: What "chief" opens after a name in a firm's officer's title: "Electrolux chief executive".
 _CORPORATE_CHIEFS = frozenset({"executive", "executives", "operating", "financial"})
 _FEMALE = frozenset("mrs mrs. ms ms. miss lady dame baroness".split())
@@ -163,6 +163,13 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     elif 2 <= len(names) <= 3 and all(w[:1].isupper() and w.lower() not in _CORPORATE_WORDS and w.lower() not in ORGANIZATION_KINDS for w in names) and occ.mention.type == "Person":
         votes["Person"] += 0.5  # a plain two-word name reads as a person's when the votes tie
     root = doc[occ.start : occ.end].root
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _ORG_NEXT and root.head.i > occ.end:
+        # "Sunderland's leading shareholder", "Vodafone's chief executive"
+        votes["Organization"] += 2
+    if occ.mention.type != "Person" and _plural_agreement(root):
+        # "Sunderland were relegated", "Chelsea are top": one name taking a plural verb is a
+        # team or a firm (British English), never a town.
+        votes["Organization"] += _STRONG
     if root.dep_ in {"nsubj", "poss"}:
         # "Vodafone reported strong sales", "Inbev's profits": whoever has profits and sales is a firm.
         verb = root.head
@@ -202,6 +209,15 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
 
 #: Verbs whose object "40% of X" is a share of a firm: "Suez owns 40% of Aguas Argentinas".
 _SHARE_VERBS = frozenset("own hold buy sell acquire control take keep retain purchase offload".split())
+
+
+def _plural_agreement(root: Token) -> bool:
+    """Whether a singular proper name is the subject of a plural verb ("Sunderland were")."""
+    if root.dep_ not in {"nsubj", "nsubjpass"} or root.tag_ != "NNP" or any(c.dep_ in {"conj", "cc"} for c in root.children):
+        return False
+    verb = root.head
+    words = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
+    return any(w.lower_ in {"were", "are"} or (w.tag_ == "VBP" and w.lower_ in {"have", "remain"}) for w in words)
 
 
 def _share_of(doc: Doc, start: int, end: int) -> bool:
