@@ -122,3 +122,20 @@ def test_coref_a_name_of_no_known_gender_takes_the_pronoun_it_was_given(facts) -
     found = facts("Jordan Adair said she would sue. Jordan Adair met Tom Reed in London on Monday. He later criticised the Treasury.")
     assert has(found, "Tom Reed", "criticizes", "Treasury")
     assert not has(found, "Jordan Adair", "criticizes", "Treasury")
+
+
+def test_coref_the_company_is_the_firm_the_text_described_as_a_company(facts) -> None:
+    found = facts(
+        "The report highlights the case of Sibneft, a Russian oil company that came close to merging with Yukos last year. "
+        "After Mr Putin came to power, the company's tax rate rose to 10.4%."
+    )
+    assert has(found, "Sibneft", "reports", 10.4)
+    assert not has(found, "Yukos", "reports", 10.4)
+
+
+def test_coref_a_name_in_brackets_is_not_described_by_the_name_it_abbreviates(facts) -> None:
+    found = facts(
+        "Deutsche Boerse held talks with the London Stock Exchange (LSE) on Monday. Rival bidder Euronext said it may offer cash. "
+        "The exchange's profits rose 5% to 200m euros."
+    )
+    assert not any(f.subject in {"LSE", "London Stock Exchange"} and f.predicate == "reports" for f in found)

@@ -102,6 +102,9 @@ class Antecedents:
         self.offices: dict[str, Mention] = {}
         # key -> [times named, latest mention]: the organisation or country the article is about.
         self.named: dict[str, list] = {}
+        # (end offset, kind noun, mention): organisations the text described by a kind ("Sibneft,
+        # a Russian oil company"; "oil company Yukos"), for "the company" after them.
+        self.kinds: list[tuple[int, str, Mention]] = []
 
     def observe(self, sent: Span, offset: int, mentions: dict[int, Mention]) -> None:
         """Remember the names of a sentence (before its statements are read, so a pronoun may
@@ -135,6 +138,8 @@ class Antecedents:
                 self.people.add(m, subject)
             elif m.type == "Organization":
                 self.organisations.add(m, subject)
+                for kind in _kinds_described(token, m, offset):
+                    self.kinds.append((m.end, kind, m))
             elif m.type == "Country":
                 self.countries.add(m, subject)
             if m.type in {"Organization", "Country"} and party_name(m.name) is None:
@@ -247,6 +252,15 @@ class Antecedents:
                     return m
         return found[0][0]
 
+    def _described_as(self, kind: str, start: int) -> Mention | None:
+        """The last organisation within reach that the text described as a ``kind``."""
+        for end, described, m in reversed(self.kinds):
+            if start - end > _REACH:
+                break
+            if end <= start and described == kind:
+                return m
+        return None
+
     def _description(self, noun: Token, start: int) -> tuple[Mention, float] | None:
         """"the firm", "the German carmaker", "the party", "the chancellor"."""
         if any(c.dep_ in {"compound", "poss", "nmod"} and c.ent_type_ for c in noun.children):
@@ -263,7 +277,7 @@ class Antecedents:
         elif lower in _ORG_WORDS and noun.tag_ == "NN":
             # "Ericsson posted profits thanks to clients like Deutsche Telekom. The company ...": the
             # firm a recent clause was about, before a firm it only named.
-            named = self._latest(self.organisations, start, prefer_subject=True, party=False)
+            named = self._described_as(lower, start) or self._latest(self.organisations, start, prefer_subject=True, party=False)
         else:
             words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "det"]
             holder = self.offices.get(title_key(" ".join(t.text for t in words)))
@@ -272,6 +286,18 @@ class Antecedents:
         if named is None:
             return None
         return _pointing(named, noun, start), DESCRIPTION_FACTOR
+
+
+def _kinds_described(token: Token, m: Mention, offset: int) -> list[str]:
+    """The kind nouns the text gives the organisation named at ``token`` (its first token):
+    "Sibneft, a Russian oil company", "the carmaker, Opel", "oil company Yukos"."""
+    span = [t for t in token.doc[token.i :] if offset + t.idx < m.end]
+    root = next((t for t in span if t.head.i < token.i or offset + t.head.idx >= m.end or t.head == t), token)
+    # A kind is a common noun ("the London Stock Exchange (LSE)" describes LSE by no kind).
+    kinds = [c for c in root.children if c.dep_ in {"appos", "compound"} and c.i not in {t.i for t in span}]
+    if root.dep_ == "appos":
+        kinds.append(root.head)
+    return [k.lemma_.lower() for k in kinds if k.is_lower and k.pos_ == "NOUN" and k.lemma_.lower() in _ORG_WORDS]
 
 
 def _counts_two(noun: Token) -> bool:
