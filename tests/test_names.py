@@ -452,3 +452,18 @@ def test_names_a_person_taking_a_plural_verb_stays_a_person(mentions) -> None:
 def test_names_a_name_whose_shareholder_someone_is_is_a_firm(mentions) -> None:
     found = mentions("Mr Murray is already Sunderland's leading shareholder. Sunderland delisted its shares in August.")
     assert found["Sunderland"][0] == "Organization"
+
+
+def test_names_a_name_listed_with_its_boss_is_a_firm(mentions) -> None:
+    found = mentions("The regulator filed complaints against media giant Vivendi Universal, its boss and two other executives.")
+    assert found["Vivendi Universal"][0] == "Organization"
+
+
+def test_names_a_name_whose_minister_it_is_stays_a_person(mentions) -> None:
+    found = mentions('"We wish the headquarters to stay here," Alois Rhiel, its minister for economic affairs, said.')
+    assert found["Alois Rhiel"][0] == "Person"
+
+
+def test_names_a_name_given_an_age_is_a_person(mentions) -> None:
+    found = mentions("The game was blamed by the parents of 14-year-old Stefan Pakeerah, who was stabbed in February.")
+    assert found["Stefan Pakeerah"][0] == "Person"

@@ -106,6 +106,8 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     words = occ.mention.text.split()
     if words and is_honorific(words[0]):
         votes["Person"] += _STRONG
+    if _aged(doc, occ.start, occ.end):
+        votes["Person"] += _STRONG
     if occ.start >= 1 and is_title_head(doc[occ.start - 1]) and doc[occ.start - 1].pos_ in {"NOUN", "PROPN"} and not doc[occ.start - 1].ent_type_ and occ.end - occ.start > 1:
         # "chief executive Maeve Sherlock", "Chancellor Gordon Brown": an office before a full name.
         votes["Person"] += _STRONG
@@ -192,6 +194,10 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         if child.dep_ == "appos" and child.i >= occ.end:
             if child.lower_ in ORGANIZATION_KINDS:
                 votes["Organization"] += _kind_vote(child.lower_)
+            elif any(c.dep_ == "poss" and c.lower_ == "its" for c in child.children) and any(c.dep_ == "conj" for c in child.children):
+                # "Vivendi Universal, its boss and others": a list of the firm and its people (not
+                # "Alois Rhiel, its minister for economic affairs", who is the minister).
+                votes["Organization"] += _STRONG
             elif is_title_head(child) or child.lemma_.lower() in PERSON_NOUNS:
                 votes["Person"] += _STRONG
     if root.dep_ == "appos" and root.head.lemma_.lower() in ORGANIZATION_KINDS and root.head.i < occ.start:
@@ -209,6 +215,19 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
 
 #: Verbs whose object "40% of X" is a share of a firm: "Suez owns 40% of Aguas Argentinas".
 _SHARE_VERBS = frozenset("own hold buy sell acquire control take keep retain purchase offload".split())
+
+
+_AGE = re.compile(r"^\d{1,3}-year-old$")
+
+
+def _aged(doc: Doc, start: int, end: int) -> bool:
+    """A name given an age: "14-year-old Stefan Pakeerah", "Annabella Holmes, 47, said"."""
+    if start >= 1 and _AGE.match(doc[start - 1].lower_):
+        return True
+    if start >= 3 and doc[start - 1].lower_ == "old" and doc[start - 2].text == "-" and doc[start - 3].lower_ in {"year", "years"}:
+        return True  # the tokenizer's "14 - year - old"
+    after = doc[end : end + 3]
+    return len(after) == 3 and after[0].text == "," and after[1].like_num and after[1].text.isdigit() and int(after[1].text) < 120 and after[2].text == ","
 
 
 def _plural_agreement(root: Token) -> bool:
@@ -258,7 +277,7 @@ def _organisation_argument(root: Token) -> bool:
     head = root.head
     if root.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB":
         return any(p.range == ("Organization",) and p.name != "relatedTo" for p, _ in predicates.verb_frames(head.lemma_.lower()))
-    if root.dep_ == "pobj" and head.head.pos_ == "NOUN":
+    if root.dep_ == "pobj" and head.head.pos_ == "NOUN" and head.head.lower_ != "parents":  # "the parents of Stefan"
         noun = head.head.lemma_.lower()
         return any(p.range == ("Organization",) and any(slot == f"prep:{head.lower_}" for slot in frame.object) for p, frame in predicates.noun_frames(noun))
     return False
