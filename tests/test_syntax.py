@@ -91,3 +91,28 @@ def test_office_names_two_portfolios_joined_by_and_are_one_office() -> None:
 
 def test_office_names_a_capitalised_word_before_the_portfolio_leaves_the_title_to_the_model() -> None:
     assert _offices("Monetary Affairs Commissioner Joaquin Almunia said so", {"Joaquin Almunia": "PERSON"}) == []
+
+
+def _hand_parse(words, heads, deps, pos=None):
+    doc = spacy.tokens.Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    for token in doc:
+        token.lemma_ = {"left": "leave", "hired": "hire"}.get(token.text, token.text.lower())
+    return doc
+
+
+def test_logical_subjects_of_a_purpose_infinitive_are_the_subject_not_the_object() -> None:
+    from kg.syntax import logical_subjects
+
+    # "Smith left Goldman to join Morgan": Smith joins.
+    doc = _hand_parse(["Smith", "left", "Goldman", "to", "join", "Morgan"], [1, 1, 1, 4, 1, 4], ["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj"],
+                      ["PROPN", "VERB", "PROPN", "PART", "VERB", "PROPN"])
+    assert [t.text for t in logical_subjects(doc[4])] == ["Smith"]
+
+
+def test_logical_subjects_of_an_object_control_verb_s_infinitive_are_its_object() -> None:
+    from kg.syntax import logical_subjects
+
+    # "Ford hired Smith to run Opel": Smith runs it.
+    doc = _hand_parse(["Ford", "hired", "Smith", "to", "run", "Opel"], [1, 1, 1, 4, 1, 4], ["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj"],
+                      ["PROPN", "VERB", "PROPN", "PART", "VERB", "PROPN"])
+    assert [t.text for t in logical_subjects(doc[4])] == ["Smith"]

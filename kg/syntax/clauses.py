@@ -46,6 +46,16 @@ _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 #: Subordinators of a clause that supposes rather than states ("if Labour wins Ealing").
 _SUPPOSING_MARKS = frozenset({"if", "unless", "whether"})
 _MAX_DEPTH = 6
+#: Verbs whose object does what their infinitive says ("invited India to join", "urged the
+#: minister to quit", "hired Mr Smith to run its arm"). After any other verb an infinitive is
+#: its subject's purpose: "Mr Smith left Goldman Sachs to join Morgan Stanley".
+OBJECT_CONTROL_VERBS = frozenset(
+    """ask advise allow appoint authorise authorize beg call cause challenge choose command commission
+    compel convince elect employ enable encourage expect force get help hire implore incite induce
+    instruct invite lead motivate name need nominate oblige order pay permit persuade pick prefer
+    press pressure pressurise prompt push recruit remind request require select sign teach tell
+    tempt train urge want warn wish""".split()
+)
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -161,7 +171,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
             return patients(head)
         if verb.dep_ == "xcomp":
             # Object control ("invited India to join") before subject control ("hopes to host").
-            objects = [c for c in head.children if c.dep_ == "dobj"]
+            objects = [c for c in head.children if c.dep_ == "dobj"] if head.lemma_.lower() in OBJECT_CONTROL_VERBS else []
             if objects:
                 return conjuncts(objects[0])
             raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
