@@ -139,3 +139,11 @@ def test_coref_a_name_in_brackets_is_not_described_by_the_name_it_abbreviates(fa
         "The exchange's profits rose 5% to 200m euros."
     )
     assert not any(f.subject in {"LSE", "London Stock Exchange"} and f.predicate == "reports" for f in found)
+
+
+def test_coref_the_company_is_also_the_firm_the_text_described_as_a_firm(facts) -> None:
+    found = facts(
+        "The report highlights the case of Sibneft, a Russian oil firm that came close to merging with Yukos last year. "
+        "After Mr Putin came to power, the company's tax rate rose to 10.4%."
+    )
+    assert has(found, "Sibneft", "reports", 10.4)

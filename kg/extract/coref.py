@@ -257,7 +257,7 @@ class Antecedents:
         for end, described, m in reversed(self.kinds):
             if start - end > _REACH:
                 break
-            if end <= start and described == kind:
+            if end <= start and _SAME_KIND.get(described, described) == _SAME_KIND.get(kind, kind):
                 return m
         return None
 
@@ -286,6 +286,10 @@ class Antecedents:
         if named is None:
             return None
         return _pointing(named, noun, start), DESCRIPTION_FACTOR
+
+
+#: Kind nouns news uses for one another: "Sibneft, a Russian oil company ... the firm's".
+_SAME_KIND = {"firm": "company"}
 
 
 def _kinds_described(token: Token, m: Mention, offset: int) -> list[str]:
