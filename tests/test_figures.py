@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import has
 from kg.extract import extract_documents
 from kg.model import Document
 from kg.nlp import parse_documents
@@ -380,3 +381,13 @@ def test_figures_a_to_the_parser_hangs_on_from_is_the_level_reached(figures) -> 
 def test_figures_each_end_of_a_change_keeps_its_own_year(figures) -> None:
     found = figures("Tesco's sales rose from £2bn in 2003 to £2.5bn in 2004.")
     assert {(value, period) for _, value, _, period in found} == {(2_000_000_000, "2003"), (2_500_000_000, "2004")}
+
+
+def test_figures_a_figure_a_firm_forecasts_is_expected(facts) -> None:
+    found = facts("Mitsubishi Motors has forecast a net loss of 472bn yen in its current financial year.")
+    assert has(found, "Mitsubishi Motors", "reports", 472_000_000_000, modality="expected")
+
+
+def test_figures_a_figure_estimated_stays_asserted(facts) -> None:
+    found = facts("Analysts estimated Tesco's profits at £2bn.")
+    assert not any(f.modality == "expected" for f in found)

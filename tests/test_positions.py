@@ -455,3 +455,14 @@ def test_positions_a_profession_before_an_office_of_an_organisation_is_the_perso
     assert has(found, "Mary Hill", "holdsPosition", "director", affiliation="Campaign for Fair Trade")
     assert has(found, "Mary Hill", "holdsPosition", "lawyer", affiliation=None)
     assert not has(found, "Mary Hill", "holdsPosition", "lawyer", affiliation="Campaign for Fair Trade")
+
+
+def test_positions_a_previous_office_holder_held_it_before(facts) -> None:
+    found = facts("He will succeed the previous High Commissioner, Ann Grant, next year.")
+    assert has(found, "Ann Grant", "holdsPosition", "High Commissioner", status="former")
+
+
+def test_positions_a_former_party_office_ends_the_office_not_the_membership(facts) -> None:
+    found = facts("Former Labour prime minister Lord Callaghan has died.")
+    assert has(found, "Callaghan", "holdsPosition", "prime minister", status="former")
+    assert has(found, "Callaghan", "memberOf", "Labour Party", status=None)

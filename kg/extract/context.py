@@ -22,7 +22,7 @@ from kg.extract.qualifiers import date_of, given_up, happened_before, location_o
 from kg.model import Argument, Evidence, Mention, Passage, Qualifiers, Quantity, Statement
 from kg.syntax import SUBJECT_DEPS, governing_verb, is_spaced_dash, prep_objects
 
-__all__ = ["MODIFIER_FACTOR", "NAMED_FACTOR", "Builder", "SentenceContext", "mention_pairs", "token_mention", "types_ok"]
+__all__ = ["HOLDS", "MODIFIER_FACTOR", "NAMED_FACTOR", "Builder", "SentenceContext", "mention_pairs", "token_mention", "types_ok"]
 
 #: (Mention, confidence factor): how surely a token stands for the mention.
 Found = tuple[Mention, float]
@@ -31,6 +31,11 @@ Found = tuple[Mention, float]
 NAMED_FACTOR = 0.95
 #: The factor of a generic noun reached through its one named modifier ("Indian goods" -> India).
 MODIFIER_FACTOR = 0.75
+
+
+#: A status for ``Builder.add`` that keeps the anchor's "former" off a state that goes on:
+#: "Former Labour prime minister Lord Callaghan" held the office, and is still Labour's.
+HOLDS = "holds"
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +254,8 @@ class Builder:
     ) -> Statement | None:
         """Record one statement and return it (None when the types do not fit the predicate).
 
-        ``presupposed`` statements (titles, "-led") are asserted whatever embeds them;
+        ``status`` is read from the anchor unless given; ``HOLDS`` says the state has not ended
+        whatever the anchor says. ``presupposed`` statements (titles, "-led") are asserted whatever embeds them;
         ``modality`` and ``polarity`` come from a frame ("bid for" is planned) and apply when the
         clause itself is plain; ``title`` keeps a position as a literal title, not an entity.
         """
@@ -286,7 +292,7 @@ class Builder:
             affiliation=affiliation,
             rate=rate,
             amount=amount,
-            status=status or (status_of(anchor) if declared.state else None),
+            status=None if status == HOLDS else status or (status_of(anchor) if declared.state else None),
             metric=metric,
             period=period,
             buyer=buyer,

@@ -244,6 +244,10 @@ def _period(anchor: Token | None, b: Builder) -> str | None:
     return None
 
 
+#: Verbs whose object figure is one they expect ("forecast a loss of", "expects profits of");
+#: "estimated at" stays a statement of the figure.
+_FORECASTING_VERBS = frozenset("forecast expect predict project anticipate".split())
+
 #: Dates that place the comparison, not the figure: "from $10.9bn a year earlier".
 _EARLIER = re.compile(r"\b(earlier|ago|previous|prior|before)\b", re.IGNORECASE)
 
@@ -633,4 +637,6 @@ def figure_statements(sent: Span, b: Builder) -> None:
             period = next((d.text for d in b.dates if _EARLIER.search(d.text)), None) or _own_period(ent, b)
         else:
             period = _own_period(ent, b) or _period(noun, b) or _period(verb, b)
-        b.add(anchor, owner, "reports", value, ent.text, extractor, confidence, metric=f"{metric} change" if change else metric, period=period)
+        # "Mitsubishi has forecast a net loss of 472bn yen": a figure a forecast names is expected.
+        forecast = "expected" if noun is not None and noun.dep_ == "dobj" and verb is not None and noun.head == verb and lemma in _FORECASTING_VERBS else None
+        b.add(anchor, owner, "reports", value, ent.text, extractor, confidence, metric=f"{metric} change" if change else metric, period=period, modality=forecast)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import Builder, Found, SentenceContext, token_mention
+from kg.extract.context import HOLDS, Builder, Found, SentenceContext, token_mention
 from kg.extract.qualifiers import status_of
 from kg.gazetteer import party_name
 from kg.lexicon import COMING_WORDS, HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
@@ -80,8 +80,9 @@ def _office(
     if predicate == "worksFor" and words[-1].lower_.rstrip("s") in _LEGISLATORS:
         return  # "Kate Hoey, MP for Vauxhall": an elected member's "for" names the seat, not an employer
     # "a prospective Labour MP" is in the party already; only the seat is to come.
-    b.add(anchor, person, predicate, (affiliation, 1.0), name, extractor, round(confidence * 0.9, 3), status=former, presupposed=presupposed,
-          modality=coming if predicate == "worksFor" else None)
+    # "Former Labour prime minister Lord Callaghan": the office ended, not the party membership.
+    b.add(anchor, person, predicate, (affiliation, 1.0), name, extractor, round(confidence * 0.9, 3), status=former if predicate == "worksFor" else HOLDS,
+          presupposed=presupposed, modality=coming if predicate == "worksFor" else None)
 
 
 def _owner(token: Token | None, b: Builder) -> Mention | None:
