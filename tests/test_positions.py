@@ -466,3 +466,19 @@ def test_positions_a_former_party_office_ends_the_office_not_the_membership(fact
     found = facts("Former Labour prime minister Lord Callaghan has died.")
     assert has(found, "Callaghan", "holdsPosition", "prime minister", status="former")
     assert has(found, "Callaghan", "memberOf", "Labour Party", status=None)
+
+
+def test_positions_a_country_in_a_job_title_is_the_field_and_the_firm_after_it_the_employer(facts) -> None:
+    found = facts("Ross Walker, UK economist at Royal Bank of Scotland, said he expected a rise.")
+    assert has(found, "Ross Walker", "holdsPosition", "economist", affiliation="Royal Bank of Scotland")
+    assert has(found, "Ross Walker", "worksFor", "Royal Bank of Scotland")
+
+
+def test_positions_a_country_before_a_job_title_gives_way_to_the_firm_for_which(facts) -> None:
+    found = facts('"The economy is strong," said Sung Won Sohn, chief US economist for Wells Fargo Bank.')
+    assert has(found, "Sung Won Sohn", "holdsPosition", "chief US economist", affiliation="Wells Fargo Bank")
+
+
+def test_positions_a_country_before_an_office_stays_its_owner(facts) -> None:
+    found = facts("The US trade representative Robert Zoellick met Chinese officials.")
+    assert has(found, "Robert Zoellick", "holdsPosition", "trade representative", affiliation="United States")

@@ -212,6 +212,10 @@ def _apposition_owner(title: Token, b: Builder) -> Mention | None:
     for child in sorted((t for t in title.subtree if t.i < title.i), key=lambda t: -t.i):
         if child.dep_ in {"compound", "nmod", "amod"} and child.i in b.ctx.mentions:
             found = _owner(child, b)
+            if found is not None and found.type != "Organization" and title.lemma_.lower() in OCCUPATION_NOUNS and (employer := _employer_after(title, b)):
+                # "chief UK economist at Capital Economics": the country is the economist's
+                # field; whom the job is for is the firm after it.
+                return employer
             if found is not None:
                 return found
     for prep, obj in prep_objects(title, _AFFILIATION_PREPS):
@@ -226,6 +230,15 @@ def _apposition_owner(title: Token, b: Builder) -> Mention | None:
             found = _owner(child, b)
             if found is not None:
                 return found
+    return None
+
+
+def _employer_after(title: Token, b: Builder) -> Mention | None:
+    """The organisation an "at/with/for" phrase after a job names: "economist at HSBC"."""
+    for prep, obj in prep_objects(title, ("at", "with", "for")):
+        found = _owner(obj, b)
+        if found is not None and found.type == "Organization" and not _is_party(found):
+            return found
     return None
 
 
@@ -445,7 +458,9 @@ def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention
         return None
     if rest:
         found = next((m for t in rest[1:] if (m := _owner(t, b)) is not None), None)
-        if found is not None:
+        if found is not None and found.type == "Organization" and not _is_party(found) and owner is not None and owner.type != "Organization" and head.lower_ in OCCUPATION_NOUNS and rest[0].lower_ in {"at", "with", "for"}:
+            owner = found  # "UK economist at Royal Bank of Scotland": the country is the field, the bank the employer
+        elif found is not None:
             owner = owner or found
         elif rest[0].lower_ in {"of", "for"} and len(rest) <= 4 and all(t.is_alpha and (t.is_lower or t.lower_ in {"the"}) for t in rest[1:]):
             title = title + rest  # "head of currency strategy": a portfolio, part of the title
