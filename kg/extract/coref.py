@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from spacy.tokens import Span, Token
 
@@ -254,10 +255,11 @@ class Antecedents:
 
     def _described_as(self, kind: str, start: int) -> Mention | None:
         """The last organisation within reach that the text described as a ``kind``."""
+        kind = _SAME_KIND.get(kind, kind)
         for end, described, m in reversed(self.kinds):
             if start - end > _REACH:
                 break
-            if end <= start and _SAME_KIND.get(described, described) == _SAME_KIND.get(kind, kind):
+            if end <= start and described == kind:
                 return m
         return None
 
@@ -294,14 +296,17 @@ _SAME_KIND = {"firm": "company"}
 
 def _kinds_described(token: Token, m: Mention, offset: int) -> list[str]:
     """The kind nouns the text gives the organisation named at ``token`` (its first token):
-    "Sibneft, a Russian oil company", "the carmaker, Opel", "oil company Yukos"."""
-    span = [t for t in token.doc[token.i :] if offset + t.idx < m.end]
-    root = next((t for t in span if t.head.i < token.i or offset + t.head.idx >= m.end or t.head == t), token)
+    "Sibneft, a Russian oil company", "the carmaker, Opel", "oil company Yukos"; each as the
+    kind it stands for (``_SAME_KIND``)."""
+    span = list(takewhile(lambda t: offset + t.idx < m.end, token.doc[token.i :]))
+    inside = range(token.i, token.i + len(span))
+    root = next((t for t in span if t.head.i not in inside or t.head == t), token)
     # A kind is a common noun ("the London Stock Exchange (LSE)" describes LSE by no kind).
-    kinds = [c for c in root.children if c.dep_ in {"appos", "compound"} and c.i not in {t.i for t in span}]
+    kinds = [c for c in root.children if c.dep_ in {"appos", "compound"} and c.i not in inside]
     if root.dep_ == "appos":
         kinds.append(root.head)
-    return [k.lemma_.lower() for k in kinds if k.is_lower and k.pos_ == "NOUN" and k.lemma_.lower() in _ORG_WORDS]
+    words = (k.lemma_.lower() for k in kinds if k.is_lower and k.pos_ == "NOUN")
+    return [_SAME_KIND.get(w, w) for w in words if w in _ORG_WORDS]
 
 
 def _counts_two(noun: Token) -> bool:

@@ -305,7 +305,7 @@ def _unsupported_people(parsed, occurrences: list[_Occurrence], decided: dict[st
         titled = occ.start > 0 and (doc[occ.start - 1].ent_type_ == "TITLE" or is_title_head(doc[occ.start - 1]))
         if honorific or titled or m.name in surnames or m.name in first_names or gender_of(replace(m, name=m.name + " x")) is not None:
             supported.add(key)
-        if len(after) >= 2 and after[0].tag_ == "POS" and after[1].ent_type_ == "GPE" and after[1].i + 1 < len(doc) and not doc[after[1].i + 1].pos_ in {"NOUN", "PROPN"}:
+        if len(after) >= 2 and after[0].tag_ == "POS" and after[1].ent_type_ == "GPE" and after[1].i + 1 < len(doc) and doc[after[1].i + 1].pos_ not in {"NOUN", "PROPN"}:
             supported.add(key)  # "Hitler's Germany", "Putin's Russia": the country of its ruler
     # A name seen once keeps the model's reading: too little to overrule it. Seen counts every
     # time the article writes the name, tagged or not ("the Quad" the model missed twice).

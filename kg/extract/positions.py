@@ -212,9 +212,7 @@ def _apposition_owner(title: Token, b: Builder) -> Mention | None:
     for child in sorted((t for t in title.subtree if t.i < title.i), key=lambda t: -t.i):
         if child.dep_ in {"compound", "nmod", "amod"} and child.i in b.ctx.mentions:
             found = _owner(child, b)
-            if found is not None and found.type != "Organization" and title.lemma_.lower() in OCCUPATION_NOUNS and (employer := _employer_after(title, b)):
-                # "chief UK economist at Capital Economics": the country is the economist's
-                # field; whom the job is for is the firm after it.
+            if found is not None and _is_field(found, title) and (employer := _employer_after(title, b)):
                 return employer
             if found is not None:
                 return found
@@ -233,13 +231,23 @@ def _apposition_owner(title: Token, b: Builder) -> Mention | None:
     return None
 
 
+#: Prepositions after a job that name whom it is for: "economist at HSBC", "strategist with 4Cast".
+_EMPLOYER_PREPS = ("at", "with", "for")
+
+
+def _is_field(owner: Mention, head: Token) -> bool:
+    """Whether a country or place in a job's title is the job's field rather than its owner, so
+    that an employer named after the job owns it: "chief UK economist at Capital Economics"."""
+    return owner.type != "Organization" and head.lemma_.lower() in OCCUPATION_NOUNS
+
+
+def _is_employer(found: Mention | None) -> bool:
+    return found is not None and found.type == "Organization" and not _is_party(found)
+
+
 def _employer_after(title: Token, b: Builder) -> Mention | None:
     """The organisation an "at/with/for" phrase after a job names: "economist at HSBC"."""
-    for prep, obj in prep_objects(title, ("at", "with", "for")):
-        found = _owner(obj, b)
-        if found is not None and found.type == "Organization" and not _is_party(found):
-            return found
-    return None
+    return next((found for _, obj in prep_objects(title, _EMPLOYER_PREPS) if _is_employer(found := _owner(obj, b))), None)
 
 
 def _unit_owner(noun: Token, b: Builder) -> Mention | None:
@@ -458,8 +466,8 @@ def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention
         return None
     if rest:
         found = next((m for t in rest[1:] if (m := _owner(t, b)) is not None), None)
-        if found is not None and found.type == "Organization" and not _is_party(found) and owner is not None and owner.type != "Organization" and head.lower_ in OCCUPATION_NOUNS and rest[0].lower_ in {"at", "with", "for"}:
-            owner = found  # "UK economist at Royal Bank of Scotland": the country is the field, the bank the employer
+        if _is_employer(found) and owner is not None and _is_field(owner, head) and rest[0].lower_ in _EMPLOYER_PREPS:
+            owner = found  # "UK economist at Royal Bank of Scotland"
         elif found is not None:
             owner = owner or found
         elif rest[0].lower_ in {"of", "for"} and len(rest) <= 4 and all(t.is_alpha and (t.is_lower or t.lower_ in {"the"}) for t in rest[1:]):
