@@ -28,7 +28,7 @@ from kg.errors import OutputError
 
 __all__ = [
     "JOURNAL_FILE", "LOCK_FILE", "Content", "Folder", "LinesInFile", "chunks_reader", "current_path", "line_places", "locked", "read_as_it_is",
-    "stream_identity", "write_atomically", "write_bytes", "write_files", "write_lines",
+    "scratch_file", "stream_identity", "write_atomically", "write_bytes", "write_files", "write_lines",
 ]
 
 log = logging.getLogger(__name__)
@@ -186,6 +186,17 @@ def _release(folder: Path, fd: int) -> None:
 
 def _temporary_name(path: Path, kind: str = "tmp") -> Path:
     return path.parent / f".{path.name}.{secrets.token_hex(4)}.kg.{kind}"
+
+
+@contextmanager
+def scratch_file(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """The name of a temporary file beside ``path``, removed on leaving (and, should this process
+    die first, by the next holder of the folder's lock: :func:`locked`)."""
+    tmp = _temporary_name(Path(path))
+    try:
+        yield tmp
+    finally:
+        _discard(tmp)
 
 
 def _create(path: Path, content: Content) -> Path:

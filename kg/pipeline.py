@@ -27,7 +27,7 @@ from kg.ingest import distinct_documents, load_documents, text_ends, text_hash
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import give_back_memory, load_pipeline, parse_documents
 from kg.analytics import records_networkx, to_networkx
-from kg.files import Content, Folder, LinesInFile, chunks_reader, line_places, locked, read_as_it_is, write_files, write_lines
+from kg.files import Content, Folder, LinesInFile, chunks_reader, line_places, locked, read_as_it_is, scratch_file, write_files, write_lines
 from kg.query import fill_store, grow_store, store_holds
 from kg.changes import GraphChanges, graph_changes
 from kg.increment import CACHE_FILE, JSONLD_FILE, RECORDS_FILE, TURTLE_FILE, GraphTexts, OutputCache, TextsMaker, graph_texts, read_cache, write_cache
@@ -271,8 +271,19 @@ def _write_extractions(extractions: list[Extraction], stamp: str, stream: TextIO
     """``archive``: where the extractions an update read are in the file it read, by ``id`` of
     the extraction (their lines are the text :func:`kg.records.extraction_record` would give
     them, copied rather than made again)."""
-    stream.write(json.dumps({"kind": "header", "extractor": stamp}, ensure_ascii=False) + "\n")
+    stream.write(_header_line(stamp))
     write_lines(stream, ((id(e), functools.partial(_extraction_line, e)) for e in sorted(extractions, key=lambda e: e.document.doc_id)), archive)
+
+
+def _spill(extractions: Iterable[Extraction], stamp: str, path: Path) -> None:
+    """Write ``extractions`` to ``path`` as an ``extractions.jsonl``, each as it comes."""
+    with open(path, "w", encoding="utf-8") as stream:
+        stream.write(_header_line(stamp))
+        stream.writelines(map(_extraction_line, extractions))
+
+
+def _header_line(stamp: str) -> str:
+    return json.dumps({"kind": "header", "extractor": stamp}, ensure_ascii=False) + "\n"
 
 
 def _extraction_line(extraction: Extraction) -> str:
@@ -425,13 +436,26 @@ def build(
         heap.keep()
         clock.lap("read")
         heap.resume()
-        extractions = previous + (early.extract(new) if early is not None else extractor.extract(new, progress=progress))
+        spill: Path | None = None
+        if not previous and early is None and isinstance(extractor, LocalExtractor):
+            # A build from scratch keeps each article's extraction as its line of
+            # extractions.jsonl, in a file, while the others are parsed, and reads them back
+            # once spaCy is let go: the extractions (14 KB an article) would otherwise add to
+            # the peak of a big build, which is extraction's; the file's lines are then copied
+            # into the output, not made again.
+            spill = running.enter_context(scratch_file(previous_file))
+            _spill(extractor.each(new, progress=progress), stamp, spill)
+            extractions = []
+        else:
+            extractions = previous + (early.extract(new) if early is not None else extractor.extract(new, progress=progress))
         early = None
         if loaded_here:
             del extractor
             give_back_memory()
-        clock.lap("extract")
         heap.pause()
+        if spill is not None:
+            _, extractions, archive = _read_extraction_lines(spill)
+        clock.lap("extract")
         graph = assemble_graph(extractions, resolver)
         heap.keep()
         clock.lap("resolve")
@@ -607,6 +631,10 @@ class LocalExtractor:
     def extract(self, documents: list[Document], progress: bool = False) -> list[Extraction]:
         return extract_all(documents, self.nlp, jobs=self.jobs, progress=progress, classifier=self.classifier)
 
+    def each(self, documents: list[Document], progress: bool = False) -> Iterator[Extraction]:
+        """:meth:`extract`, one extraction at a time as it is made."""
+        return each_extraction(documents, self.nlp, jobs=self.jobs, progress=progress, classifier=self.classifier)
+
     def start(self, documents: list[Document]) -> _EarlyExtraction | None:
         """Begin extracting ``documents`` in forked processes on cores that :meth:`extract` would
         leave idle (``jobs`` is ``"auto"`` and it would use fewer processes than there are
@@ -651,6 +679,11 @@ def extract_all(documents: Iterable[Document], nlp: Language, jobs: int | str = 
     With ``progress``, a bar counts documents on stderr when it is a terminal (tqdm turns
     itself off when the output is piped or redirected).
     """
+    return list(each_extraction(documents, nlp, jobs, progress, classifier))
+
+
+def each_extraction(documents: Iterable[Document], nlp: Language, jobs: int | str = 1, progress: bool = False, classifier: object = DEFAULT) -> Iterator[Extraction]:
+    """:func:`extract_all`, one extraction at a time as it is made (in doc_id order)."""
     ordered = distinct_documents(documents)
     jobs = job_count(jobs, len(ordered))
     if jobs > 1 and can_fork():
@@ -660,10 +693,8 @@ def extract_all(documents: Iterable[Document], nlp: Language, jobs: int | str = 
         extractions = extract_here(ordered, nlp, classifier)
     else:  # no fork: spaCy's own processes
         extractions = extract_documents(parse_documents(nlp, ordered, n_process=jobs), classifier)
-    bar = tqdm(extractions, total=len(ordered), unit="doc", desc="kg", disable=None if progress else True, leave=False)
-    done = list(bar)
+    yield from tqdm(extractions, total=len(ordered), unit="doc", desc="kg", disable=None if progress else True, leave=False)
     give_back_memory()  # spaCy's working memory, before resolution and the outputs grow theirs
-    return done
 
 
 def assemble_graph(extractions: Iterable[Extraction], resolver: MentionResolver | None = None) -> KnowledgeGraph:

@@ -137,6 +137,34 @@ def test_pipeline_build_lets_go_of_the_pipeline_it_loaded_before_resolving(tmp_p
     assert built.graph.statements
 
 
+def test_pipeline_build_holds_no_earlier_article_s_extraction_while_the_next_is_parsed(nlp, tmp_path, monkeypatch):
+    import gc
+
+    from kg import parallel, pipeline
+    from kg.model import Extraction
+
+    monkeypatch.setattr(parallel, "ZONE_DOCUMENTS", 1)  # one article parsed at a time
+    real_each = pipeline.LocalExtractor.each
+    alive: list[int] = []
+
+    def each(self, documents, progress=False):
+        for extraction in real_each(self, documents, progress):
+            gc.collect()
+            alive.append(sum(isinstance(o, Extraction) for o in gc.get_objects()))
+            yield extraction
+
+    monkeypatch.setattr(pipeline.LocalExtractor, "each", each)
+    for name, text in (("titles.txt", TITLES), ("summit.txt", OTHER), ("seed.txt", OTHER.replace("Kenya", "Ghana"))):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    built = pipeline.build([tmp_path], tmp_path / "out", nlp=nlp)
+    # Each earlier article is a line in a scratch file by then, read back once spaCy is done.
+    assert len(alive) == 3 and alive[-1] == alive[0]
+    assert len(built.graph.documents) == 3
+    assert [p.name for p in (tmp_path / "out").iterdir() if p.name.endswith(".kg.tmp")] == []
+    stamp, read = pipeline.read_extractions(tmp_path / "out" / "extractions.jsonl")
+    assert sorted(e.document.doc_id for e in read) == sorted(d.doc_id for d in built.graph.documents)
+
+
 def test_pipeline_a_party_office_belongs_to_the_party_the_article_is_about(extract_texts, rows):
     graph = extract_texts(
         "The Liberal Democrats have promised cheaper homes. The Liberal Democrats say they would be built on public land.\n\n"
