@@ -97,12 +97,31 @@ def _cut_at_dash(span: Span) -> Span:
     return max(sides, key=lambda side: sum(t.is_title or t.is_upper for t in side)) if sides else span
 
 
+#: Adverbs that open a sentence and that the model takes, capitalised there, for the first word
+#: of the name after them ("Earlier Tory leader Michael Howard", "Meanwhile Lloyds TSB said").
+_OPENING_ADVERBS = frozenset(
+    "earlier later meanwhile yesterday previously recently however also separately elsewhere instead currently initially eventually finally".split()
+)
+
+
+def _named_assembly(span: Span) -> bool:
+    """"the US Congress", "the Trades Union Congress": a name whose head is a capitalised
+    "Congress" is the body, an organisation, as "the party congress" and "the 16th Congress"
+    (an ordinal or a year: one of its sittings) are meetings."""
+    if span.root.text != "Congress":
+        return False
+    before = span.doc[span.start - 1 : span.start]
+    return not any(t.like_num or t.text[:1].isdigit() or t.ent_type_ in {"ORDINAL", "DATE"} for t in (*before, *span))
+
+
 def _trim(span: Span) -> Span | None:
-    """Drop determiners, quotes, possessive markers and "-led" modifiers at the edges of a span."""
+    """Drop determiners, quotes, possessive markers, "-led" modifiers and a sentence's opening
+    adverb at the edges of a span."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
-        doc[start].lower_ in {"the", "a", "an"}
+        (start + 1 < end and doc[start].is_sent_start and doc[start].lower_ in _OPENING_ADVERBS)
+        or doc[start].lower_ in {"the", "a", "an"}
         or doc[start].text in _OPENING_QUOTES
         or doc[start].text in _EDGE_PUNCT
         or is_leader_modifier(doc[start])
@@ -154,7 +173,10 @@ def _named_phrase(token: Token) -> Span | None:
         start, end = token.i, of.right_edge.i + 1
     if not named_inside and owner is not None and not modifiers and label == "EVENT" and token.lower_ in {"visit", "tour", "crisis", "war"}:
         return None  # "Mr Straw's visit" is a relation (visits), not a named event
-    return _trim(Span(token.doc, start, end, label=label))
+    span = Span(token.doc, start, end, label=label)
+    if label == "EVENT" and _named_assembly(span):
+        span = Span(token.doc, start, end, label="ORG")
+    return _trim(span)
 
 
 #: Words that end a company name; a bare name after "<company> of" is then its home town.
@@ -401,7 +423,7 @@ def kg_entities(doc: Doc) -> Doc:
             trimmed = Span(doc, trimmed.start - 1, trimmed.end, label=trimmed.label_)  # "[BNP] Paribas"
         head = trimmed.root
         if trimmed.label_ in {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "PERSON"}:
-            if head.lower_ in EVENT_HEADS:
+            if head.lower_ in EVENT_HEADS and not _named_assembly(trimmed):
                 trimmed = Span(doc, trimmed.start, trimmed.end, label="EVENT")
             elif head.lower_ in AGREEMENT_HEADS:
                 trimmed = Span(doc, trimmed.start, trimmed.end, label="LAW")
@@ -780,7 +802,7 @@ def _name_before_title(doc: Doc, title: Span, spans: list[Span]) -> tuple[Span, 
         if token.lower_ in _NAME_JOINERS and start - 2 >= 0 and (doc[start - 2].is_title or doc[start - 2].is_upper) and doc[start].is_title:
             start -= 1
             continue
-        if token.is_sent_start and token.lower_ in HONORIFICS:
+        if token.is_sent_start and (token.lower_ in HONORIFICS or token.lower_ in _OPENING_ADVERBS):
             break
         if not (token.is_title or token.is_upper) or token.is_punct or token.pos_ not in {"PROPN", "NOUN", "ADJ"} or token.lower_ in HONORIFICS:
             break

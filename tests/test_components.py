@@ -527,3 +527,18 @@ def test_components_two_names_run_together_at_a_comma_are_split() -> None:
         """,
     )
     assert _ents(doc) == [("Gazpromneft", "ORG"), ("Rosneft", "ORG"), ("Rosneft", "ORG")]
+
+
+def test_components_a_capitalised_congress_is_the_body_not_a_meeting(nlp) -> None:
+    assert ("US Congress", "ORG") in _ents(nlp("The president sent his budget to the US Congress."))
+    assert ("Trades Union Congress", "ORG") in _ents(nlp("The Trades Union Congress said the plan was wrong."))
+
+
+def test_components_a_numbered_congress_is_a_sitting(nlp) -> None:
+    assert ("Congress", "EVENT") in _ents(nlp("Delegates gathered for the 16th Congress of the Communist Party."))
+
+
+def test_components_a_sentence_s_opening_adverb_is_no_part_of_the_name_after_it(nlp) -> None:
+    ents = _ents(nlp("Earlier Tory leader Michael Howard sent the president his congratulations."))
+    assert ("Tory", "ORG") in ents
+    assert not any(text.startswith("Earlier") for text, _ in ents)
