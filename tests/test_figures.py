@@ -391,3 +391,12 @@ def test_figures_a_figure_a_firm_forecasts_is_expected(facts) -> None:
 def test_figures_a_figure_estimated_stays_asserted(facts) -> None:
     found = facts("Analysts estimated Tesco's profits at £2bn.")
     assert not any(f.modality == "expected" for f in found)
+
+
+def test_figures_what_two_firms_would_have_together_is_neither_firm_s(figures) -> None:
+    assert figures("A merger of Boots and Alliance UniChem would have annual sales of $40bn.") == set()
+
+
+def test_figures_a_metric_of_two_firms_is_each_firm_s(figures) -> None:
+    found = figures("Profits at Tesco and Sainsbury rose 5% last year.")
+    assert ("Tesco", 5) in {(name, value) for name, value, _, _ in found}

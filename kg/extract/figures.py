@@ -116,6 +116,8 @@ def _owner(noun: Token | None, b: Builder) -> Found | None:
                 return found
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"at", "of", "for", "in"}):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if prep.lower_ == "of" and noun.lemma_.lower() in _JOINT_NOUNS and len(conjuncts(obj)) > 1:
+                return None  # "a combination of Mittal Steel and ISG would have sales of $32bn": neither firm's
             found = token_mention(obj, b.ctx, allow_modifier=False)
             if found is not None and found[0].type in _OWNER_TYPES:
                 return found
@@ -132,6 +134,10 @@ def _owner(noun: Token | None, b: Builder) -> Found | None:
                     if found is not None and found[0].type == "Country":
                         return found
     return None
+
+
+#: Nouns for what two or more firms or countries make together: its figures are none of theirs alone.
+_JOINT_NOUNS = frozenset("combination merger union tie-up alliance partnership venture group grouping combine consortium".split())
 
 
 #: What markets trade and price, whose figures no country or firm named before them reports.
