@@ -400,3 +400,12 @@ def test_figures_what_two_firms_would_have_together_is_neither_firm_s(figures) -
 def test_figures_a_metric_of_two_firms_is_each_firm_s(figures) -> None:
     found = figures("Profits at Tesco and Sainsbury rose 5% last year.")
     assert ("Tesco", 5) in {(name, value) for name, value, _, _ in found}
+
+
+def test_figures_selling_more_of_a_counted_thing_is_a_change_in_the_count(figures) -> None:
+    assert figures("Nissan sold 4% more cars in Europe last year.") == {("Nissan", 4, "sell car change", "last year")}
+    assert {(n, v) for n, v, _, _ in figures("Toyota produced 10% fewer vehicles in March.")} == {("Toyota", 10)}
+
+
+def test_figures_more_than_another_firm_is_a_comparison_not_a_change(figures) -> None:
+    assert figures("Tesco employs 10% more staff than Asda.") == set()

@@ -585,10 +585,41 @@ def _counted_levels(sent: Span, b: Builder) -> None:
         b.add(noun, owner, "reports", quantity, ent.text, "kg.rules.figure.count.v1", 0.7, metric=_metric(noun), period=period)
 
 
+#: Entity labels of what a count may be compared with instead of with an earlier time.
+_NAMED = frozenset({"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _count_changes(b: Builder) -> None:
+    """"BMW sold 5% more cars", "Toyota built 10% fewer vehicles": the change in a count that an
+    organisation or country reports, as a percentage (whether the parser hangs it on the verb or
+    on "more")."""
+    for ent in b.ents:
+        if ent.label_ != "PERCENT" or ent.end >= len(ent.doc):
+            continue
+        comparative = ent.doc[ent.end]
+        counted = comparative.head
+        if comparative.lower_ not in {"more", "fewer", "less"} or comparative.dep_ != "amod" or counted.dep_ != "dobj":
+            continue
+        if counted.lemma_.lower() not in _COUNTED and counted.lower_ not in _COUNTED:
+            continue
+        verb = counted.head
+        value = parse_quantity(ent.text)
+        if value is None or verb.lemma_.lower() not in _COUNTING_VERBS:
+            continue
+        if any(t.lower_ == "than" and any(n.ent_type_ in _NAMED for n in t.subtree) for t in verb.subtree):
+            continue  # "Tesco employs 10% more staff than Asda": a comparison, not a change ("than a year earlier")
+        owner = _clause_owner(verb, b)
+        if owner is None or owner[0].type not in _OWNER_TYPES:
+            continue
+        metric = f"{verb.lemma_.lower()} {counted.lemma_.lower()} change"
+        b.add(counted, owner, "reports", value, ent.text, "kg.rules.figure.count.v1", 0.7, metric=metric, period=_own_period(ent, b) or _period(verb, b))
+
+
 def figure_statements(sent: Span, b: Builder) -> None:
     """"BP's profits rose 15% to £546m": reports(BP, £546m, metric profit) and reports(BP, 15%, metric profit change)."""
     _counts(sent, b)
     _counted_levels(sent, b)
+    _count_changes(b)
     for ent in b.ents:
         if ent.label_ not in {"MONEY", "PERCENT"}:
             continue
