@@ -632,7 +632,11 @@ def _bare_kind(span: Span) -> bool:
     """"Party leader Charles Kennedy", "the Cardinal mentioned": a kind of organisation or a
     person's title, capitalised at the head of a sentence or as a style, names no organisation."""
     word = span[0].lower_
-    return span.label_ == "ORG" and len(span) == 1 and (word in ORGANIZATION_KINDS or (word in TITLE_HEADS and word not in _ORGANIZATION_TITLES))
+    return span.label_ == "ORG" and len(span) == 1 and (word in ORGANIZATION_KINDS or word in _MEDIA or (word in TITLE_HEADS and word not in _ORGANIZATION_TITLES))
+
+
+#: Media named by their kind ("TV presenter Anne Robinson"): a field of work, not a broadcaster.
+_MEDIA = frozenset("tv television radio internet web".split())
 
 
 #: Title words that are also one-word names of bodies ("the Executive": Scotland's government).
@@ -821,7 +825,7 @@ def _name_before_title(doc: Doc, title: Span, spans: list[Span]) -> tuple[Span, 
         return None  # already one name
     if country_code(words.text):
         return Span(doc, start, end, label="GPE"), replaced
-    if all(t.lower_ in TITLE_MODIFIERS or is_title_head(t) or t.lower_ in _NAME_JOINERS for t in words):
+    if all(t.lower_ in TITLE_MODIFIERS or is_title_head(t) or t.lower_ in _NAME_JOINERS or t.lower_ in _MEDIA for t in words):
         return None
     return Span(doc, start, end, label="ORG"), replaced
 

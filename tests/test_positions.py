@@ -482,3 +482,14 @@ def test_positions_a_country_before_a_job_title_gives_way_to_the_firm_for_which(
 def test_positions_a_country_before_an_office_stays_its_owner(facts) -> None:
     found = facts("The US trade representative Robert Zoellick met Chinese officials.")
     assert has(found, "Robert Zoellick", "holdsPosition", "trade representative", affiliation="United States")
+
+
+def test_positions_praise_before_a_title_is_no_part_of_the_office(facts) -> None:
+    assert has(facts("Distinguished lawyer Lord Harding has died aged 90."), "Harding", "holdsPosition", "lawyer")
+    assert has(facts("Veteran MP Tam Dalyell said the war was illegal."), "Tam Dalyell", "holdsPosition", "MP")
+
+
+def test_positions_a_medium_before_a_title_is_its_field_not_its_employer(facts) -> None:
+    found = facts("TV presenter Anne Robinson said he was wrong.")
+    assert has(found, "Anne Robinson", "holdsPosition", "presenter", affiliation=None)
+    assert not any(f.predicate == "worksFor" for f in found)

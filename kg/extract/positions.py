@@ -43,6 +43,11 @@ def _is_party(mention: Mention) -> bool:
     return mention.type == "Organization" and party_name(mention.name) is not None
 
 
+#: What a writer thinks of an office's holder, before the office ("distinguished lawyer Lord
+#: Scarman", "the influential senator"): no part of the office.
+_PRAISE = frozenset("distinguished influential prominent respected renowned eminent celebrated outspoken veteran leading well-known famous".split())
+
+
 def _office(
     b: Builder, anchor: Token, person: Found, words: list[Token], affiliation: Mention | None, extractor: str,
     confidence: float, status: str | None = None, presupposed: bool = True, name: str | None = None,
@@ -57,7 +62,7 @@ def _office(
     # "the incoming president of the European Commission": an office taken up later, a plan.
     coming = "planned" if former is None and any(t.lower_ in COMING_WORDS for t in words) else None
     words = [t for t in words if t.lower_ not in FORMER_WORDS | PASSING_WORDS and t.lower_ not in {"ex", "ex-"}]
-    while words and (words[0].is_punct or words[0].lower_ in {"and", "of", "for", "the"}):
+    while words and (words[0].is_punct or words[0].lower_ in {"and", "of", "for", "the"} or words[0].lower_ in _PRAISE):
         words = words[1:]
     while words and words[-1].is_punct:
         words = words[:-1]
