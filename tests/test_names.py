@@ -54,6 +54,17 @@ def test_names_a_group_beside_its_country_arm_stays_the_group(mentions) -> None:
     assert found["Vodafone Japan"][1] == "organization:vodafone japan"
 
 
+def test_names_a_body_beside_its_committee_stays_the_body(mentions) -> None:
+    found = mentions("The Treasury Select Committee questioned the chancellor. The Treasury denied it had leaned on statisticians.")
+    assert found["Treasury"][1] == "organization:treasury"
+    assert found["Treasury Select Committee"][1] == "organization:treasury select committee"
+
+
+def test_names_a_committee_of_the_same_name_is_another_reading_of_a_short_name(mentions) -> None:
+    found = mentions("The Senate Finance Committee met on Tuesday. The US Senate passed the bill in June. The Senate said it would vote again.")
+    assert found["Senate"][1] == "organization:senate"
+
+
 def test_names_first_name_alone_is_the_one_full_name(mentions) -> None:
     found = mentions("Anil Ambani left the board in June. Anil said he would start a new firm.")
     assert found["Anil"][1] == found["Anil Ambani"][1]

@@ -23,7 +23,7 @@ from kg import predicates
 from kg.extract.governments import government_mentions
 from kg.extract.entities import DOCUMENT_HEADS, INSTITUTIONS, agreement_key, mention_of, normalise_name, passage_mentions, person_name
 from kg.gazetteer import country_code, demonym_code, gender_of, is_city, is_town, party_name
-from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, OWNED_PARTICIPLES, PERSON_NOUNS, ROYAL_STYLES, SPEECH_VERBS, SUBSIDIARY_NOUNS, TITLE_MODIFIERS, is_honorific
+from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, OWNED_PARTICIPLES, PERSON_NOUNS, ROYAL_STYLES, SPEECH_VERBS, SUBSIDIARY_NOUNS, SUBUNIT_NOUNS, TITLE_MODIFIERS, is_honorific
 from kg.model import Mention, Passage
 from kg.syntax.phrases import capitalised, indices_of, lower_case_words, token_texts, written_counts
 from kg.syntax.titles import is_title_head
@@ -808,6 +808,7 @@ def _long_form(m: Mention, names: _DocumentNames, allowed: Callable[[Mention], b
         return None
     kinds = {"Organization": {"Organization", "Place"}, "Place": {"Country", "Place", "Organization"}, "Person": {"Person", "Organization"}}[m.type]
     found: dict[str, Mention] = {}
+    rivals = 0
     person_end = surname = styled = False
     if m.type == "Person":  # what only a person's short name is tested against
         person_end = bool(names.person_ends.get(words[0], set()) - {m.key})
@@ -845,13 +846,19 @@ def _long_form(m: Mention, names: _DocumentNames, allowed: Callable[[Mention], b
                 fits = False  # "BMW X5", "Airbus A380": a product of the firm, not its longer name
             if opens and other.type == "Organization" and len(extra) == 1 and country_code(other.name.split()[-1]):
                 fits = False  # "Yukos" beside "Yukos USA", "BP" beside "BP America": the group, not its country's arm
+            if fits and opens and other.type == "Organization" and extra and extra[-1] in SUBUNIT_NOUNS:
+                # "the Treasury" beside "the Treasury Select Committee", "the Cabinet" beside "the
+                # Cabinet Office": two bodies; still another reading of the short name beside a
+                # third ("the Borders" beside "Borders Council" and "Borders Rail").
+                fits = False
+                rivals += 1
             if not opens and all(w.islower() for w in other.name.split()[: -len(words)]) and any(w in _PARTS for w in extra):
                 fits = False  # "west London" is a part of London, not its longer name
             if {m.type, other.type} == {"Organization", "Place"} and not (opens and all(w in _FACILITIES for w in extra)):
                 fits = False  # an organisation and a place share a name only as a facility: "Barlinnie" / "Barlinnie Prison"
         if fits:
             found[other.key] = other
-    return next(iter(found.values())) if len(found) == 1 else None
+    return next(iter(found.values())) if len(found) == 1 and not rivals else None
 
 
 def _named_before(first: dict[str, tuple[int, int]], parts: set[str], key: str) -> Callable[[Mention], bool]:
