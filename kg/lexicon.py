@@ -257,7 +257,7 @@ SPEECH_VERBS = frozenset(
 )
 
 #: Words that mark a state as ended: "former chief executive", "ex-minister", "the then chairman".
-FORMER_WORDS = frozenset("former ex ex- erstwhile onetime one-time then outgoing retired previous".split())
+FORMER_WORDS = frozenset("former ex ex- erstwhile onetime one-time then outgoing retired previous late".split())
 
 #: Words before a title that say when it began, not what it is: "New Home Secretary Charles Clarke".
 PASSING_WORDS = frozenset("new current incoming newly-appointed newly-elected prospective would-be veteran".split())

@@ -493,3 +493,13 @@ def test_positions_a_medium_before_a_title_is_its_field_not_its_employer(facts) 
     found = facts("TV presenter Anne Robinson said he was wrong.")
     assert has(found, "Anne Robinson", "holdsPosition", "presenter", affiliation=None)
     assert not any(f.predicate == "worksFor" for f in found)
+
+
+def test_positions_the_late_holder_held_the_office_before(facts) -> None:
+    found = facts("Tom Page, son of the late libel lawyer Henry Page, won the vote.")
+    assert has(found, "Henry Page", "holdsPosition", "libel lawyer", status="former")
+
+
+def test_positions_a_span_of_time_after_a_title_is_no_portfolio(facts) -> None:
+    found = facts("Ann Reid became Ruritania's longest-serving chancellor of modern times on Tuesday.")
+    assert any(f.subject == "Ann Reid" and f.predicate == "holdsPosition" and f.object == "chancellor" for f in found)

@@ -45,7 +45,10 @@ def _is_party(mention: Mention) -> bool:
 
 #: What a writer thinks of an office's holder, before the office ("distinguished lawyer Lord
 #: Scarman", "the influential senator"): no part of the office.
-_PRAISE = frozenset("distinguished influential prominent respected renowned eminent celebrated outspoken veteran leading well-known famous".split())
+_PRAISE = frozenset(
+    "distinguished influential prominent respected renowned eminent celebrated outspoken veteran leading well-known famous "
+    "prudent great greatest longest-serving successful brilliant popular".split()
+)
 
 
 def _office(

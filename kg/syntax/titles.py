@@ -238,6 +238,11 @@ def title_portfolio(noun: Token) -> list[Token]:
     return list(doc[noun.i + 1 : end])
 
 
+#: Spans of time an "of" after a title may measure the holder against ("the best manager of his
+#: generation"): no portfolio.
+_TIME_SPANS = frozenset("time times era age generation decade century history year years day days".split())
+
+
 def title_words(noun: Token) -> list[Token]:
     """The words of a title headed by ``noun`` in an apposition or after a copula: its modifiers
     before it (not determiners, possessives or names) and an "of"/"for" complement that names a
@@ -262,6 +267,8 @@ def title_words(noun: Token) -> list[Token]:
         phrase = [t for t in objects[0].subtree]
         if objects[0].lemma_.lower() in ORGANIZATION_KINDS:
             continue  # "head of gaming industry body ELSPA": an organisation, whom the office belongs to
+        if objects[0].lemma_.lower() in _TIME_SPANS:
+            continue  # "the longest-serving chancellor of modern times": when, not which office
         if any(not t.is_lower and t.is_alpha and t.lower_ not in TITLE_MODIFIERS for t in phrase):
             # "chief executive of [the Family Planning Association]", "founder of [easyJet]": a
             # name, whom the office belongs to, not a portfolio ("head of currency strategy").
