@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 
 from kg.gazetteer import country_code, demonym_code, party_forms, party_name, region_name
 from kg.normalize import find_quantities
-from kg.syntax import DASHES, indices_of, is_spaced_dash, lowered_in
+from kg.syntax import DASHES, asks, indices_of, is_spaced_dash, lowered_in
 from kg.syntax.titles import is_title_head, names_party_member, office_names, title_before
 from kg.lexicon import (
     AGREEMENT_HEADS,
@@ -116,11 +116,11 @@ def _named_assembly(span: Span) -> bool:
 
 def _trim(span: Span) -> Span | None:
     """Drop determiners, quotes, possessive markers, "-led" modifiers and a sentence's opening
-    adverb at the edges of a span."""
+    adverb, or the modal that opens a question ("Will Vodafone buy Orange?"), at the edges of a span."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
-        (start + 1 < end and doc[start].is_sent_start and doc[start].lower_ in _OPENING_ADVERBS)
+        (start + 1 < end and doc[start].is_sent_start and (doc[start].lower_ in _OPENING_ADVERBS or (doc[start].tag_ == "MD" and asks(doc[start]))))
         or doc[start].lower_ in {"the", "a", "an"}
         or doc[start].text in _OPENING_QUOTES
         or doc[start].text in _EDGE_PUNCT

@@ -542,3 +542,8 @@ def test_components_a_sentence_s_opening_adverb_is_no_part_of_the_name_after_it(
     ents = _ents(nlp("Earlier Tory leader Michael Howard sent the president his congratulations."))
     assert ("Tory", "ORG") in ents
     assert not any(text.startswith("Earlier") for text, _ in ents)
+
+
+def test_components_the_modal_opening_a_question_is_no_part_of_the_name_after_it(nlp) -> None:
+    assert not any(text.startswith("Will") for text, _ in _ents(nlp("Will Vodafone buy Orange?")))
+    assert any(text == "Will Hutton" for text, _ in _ents(nlp("Will Hutton said the plan would fail.")))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import has
 from docs import PUBLISHED, build, extract, find, triples
 
 
@@ -714,3 +715,8 @@ def test_relations_the_place_of_an_act_is_no_end_of_an_open_relation(facts) -> N
 def test_relations_a_time_is_no_end_of_an_open_relation(facts) -> None:
     found = facts("Charles Clarke will ask Parliament to renew the law in the New Year.")
     assert not any(f.predicate == "relatedTo" and f.object == "New Year" for f in found)
+
+
+@pytest.mark.model
+def test_relations_a_fact_asked_about_is_only_possible(facts) -> None:
+    assert has(facts("Should France approve the Maastricht Treaty?"), "France", "agreesTo", "Maastricht Treaty", modality="possible")

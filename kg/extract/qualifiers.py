@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from kg.normalize import resolve_date
 from kg.lexicon import ABANDONING_PHRASES, ABANDONING_VERBS, CLAIM_NOUNS, DISPOSING_VERBS, FORMER_WORDS, FUTURE_AUXILIARIES, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATING_NOUNS, NEGATIONS
 from kg.model import Mention
-from kg.syntax import clause_head, supposes
+from kg.syntax import asks, clause_head, supposes
 
 #: Dependencies through which a clause inherits the modality of the word that governs it.
 _EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "conj", "dep", "csubj"})
@@ -203,6 +203,8 @@ def _embedded_modality(anchor: Token) -> str:
     current = anchor
     if supposes(anchor):
         return "possible"  # "if Toyota buys Daihatsu": supposed, not done ("if" opens its clause)
+    if asks(anchor):
+        return "possible"  # "Should the UK approve the treaty?": asked, not said
     if anchor.tag_ == "VBG" and anchor.dep_ == "pcomp" and anchor.head.lower_ == "about":
         return "possible"  # "had talks about working for Boeing": spoken of, not done
     for child in anchor.children:

@@ -20,7 +20,7 @@ from kg.extract.places import carry_to_regions, kind_statements, place_statement
 from kg.extract.positions import position_statements
 from kg.lexicon import SPEECH_VERBS
 from kg.model import Mention, Statement
-from kg.syntax import conjuncts, direct_objects, is_passive, logical_subjects, patients, prep_objects, supposes
+from kg.syntax import asks, conjuncts, direct_objects, is_passive, logical_subjects, patients, prep_objects, supposes
 
 __all__ = ["sentence_statements"]
 
@@ -93,10 +93,7 @@ def _hangs_off_a_noun(verb: Token) -> bool:
 def _asked_or_supposed(verb: Token) -> bool:
     """The verb asks ("What has Labour done for the North East?") or supposes ("if Labour wins
     the seat"): its clause states nothing a graph should keep as a relation."""
-    clause_end = verb.sent[-1]
-    while clause_end.is_punct and clause_end.text in "\"'’”)" and clause_end.i > verb.sent.start:
-        clause_end = clause_end.doc[clause_end.i - 1]
-    if clause_end.text == "?":
+    if asks(verb):
         return True
     head = verb
     for _ in range(4):

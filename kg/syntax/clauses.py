@@ -11,6 +11,7 @@ from spacy.tokens import Token
 __all__ = [
     "PASSIVE_SUBJECT_DEPS",
     "agents",
+    "asks",
     "PREDICATE_POS",
     "RELATIVE_PRONOUNS",
     "SUBJECT_DEPS",
@@ -92,6 +93,15 @@ def described(noun: Token) -> list[Token]:
     if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
         return conjuncts(noun.head)
     return conjuncts(noun)
+
+
+def asks(token: Token) -> bool:
+    """True when the token's sentence is a question ("Should the UK approve the treaty?",
+    "What has Labour done for the North East?"), the quotes that close it aside."""
+    end = token.sent[-1]
+    while end.is_punct and end.text in "\"'’”)" and end.i > token.sent.start:
+        end = end.doc[end.i - 1]
+    return end.text == "?"
 
 
 def supposes(verb: Token) -> bool:
