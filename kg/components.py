@@ -25,6 +25,7 @@ from kg.lexicon import (
     HONORIFICS,
     LEADER_SUFFIXES,
     ORGANIZATION_KINDS,
+    SUBUNIT_NOUNS,
     POSTNOMINAL_TITLES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -102,6 +103,24 @@ def _cut_at_dash(span: Span) -> Span:
 _OPENING_ADVERBS = frozenset(
     "earlier later meanwhile yesterday previously recently however also separately elsewhere instead currently initially eventually finally".split()
 )
+
+
+def _split_at_in(span: Span) -> list[Span]:
+    """"the Golden Temple in Amritsar", "Glenurquhart High School in Inverness": a place and the
+    town it is in, which the model read as one name, are two; "the Efficiency in Government Unit"
+    (the part after "in" ends in a kind of body) stays one."""
+    doc = span.doc
+    if span.label_ not in {"ORG", "FAC"}:
+        return [span]
+    cut = next((t.i for t in span[2:-1] if t.lower_ == "in"), None)
+    if cut is None:
+        return [span]
+    before, after = doc[span.start : cut], doc[cut + 1 : span.end]
+    if not (before[-1].is_title and len(after) <= 3 and all(t.is_title and t.is_alpha for t in after)):
+        return [span]
+    if after[-1].lower_ in ORGANIZATION_KINDS or after[-1].lower_ in SUBUNIT_NOUNS or after[-1].lower_ in EVENT_HEADS:
+        return [span]
+    return [Span(doc, before.start, before.end, label=span.label_), Span(doc, after.start, after.end, label="GPE")]
 
 
 def _named_assembly(span: Span) -> bool:
@@ -427,7 +446,7 @@ def kg_entities(doc: Doc) -> Doc:
                 trimmed = Span(doc, trimmed.start, trimmed.end, label="EVENT")
             elif head.lower_ in AGREEMENT_HEADS:
                 trimmed = Span(doc, trimmed.start, trimmed.end, label="LAW")
-        spans.append(trimmed)
+        spans += _split_at_in(trimmed)
     spans = _of_country_names(doc, _sunday_papers(doc, _joined_names(doc, _coordinated_names(doc, spans))))
     spans = [_person_after_title(doc, s) for s in spans]
     spans = _honorific_names(doc, spans)

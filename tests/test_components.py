@@ -547,3 +547,36 @@ def test_components_a_sentence_s_opening_adverb_is_no_part_of_the_name_after_it(
 def test_components_the_modal_opening_a_question_is_no_part_of_the_name_after_it(nlp) -> None:
     assert not any(text.startswith("Will") for text, _ in _ents(nlp("Will Vodafone buy Orange?")))
     assert any(text == "Will Hutton" for text, _ in _ents(nlp("Will Hutton said the plan would fail.")))
+
+
+def test_components_a_place_and_the_town_it_is_in_are_two_names() -> None:
+    doc = build(
+        "He toured the Blue Mosque in Istanbul.",
+        """
+        He       PRON  PRP he       nsubj    1
+        toured   VERB  VBD tour     ROOT     1
+        the      DET   DT  the      det      4 B-FAC
+        Blue     PROPN NNP Blue     compound 4 I-FAC
+        Mosque   PROPN NNP Mosque   dobj     1 I-FAC
+        in       ADP   IN  in       prep     4 I-FAC
+        Istanbul PROPN NNP Istanbul pobj     5 I-FAC
+        .        PUNCT .   .        punct    1
+        """,
+    )
+    assert _ents(doc) == [("Blue Mosque", "FAC"), ("Istanbul", "GPE")]
+
+
+def test_components_a_name_with_in_before_a_kind_of_body_stays_whole() -> None:
+    doc = build(
+        "The Efficiency in Government Unit reported.",
+        """
+        The        DET   DT  the        det      4 B-ORG
+        Efficiency PROPN NNP Efficiency compound 4 I-ORG
+        in         ADP   IN  in         prep     1 I-ORG
+        Government PROPN NNP Government pobj     2 I-ORG
+        Unit       PROPN NNP Unit       nsubj    5 I-ORG
+        reported   VERB  VBD report     ROOT     5
+        .          PUNCT .   .          punct    5
+        """,
+    )
+    assert _ents(doc) == [("Efficiency in Government Unit", "ORG")]
