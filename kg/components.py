@@ -123,6 +123,27 @@ def _split_at_in(span: Span) -> list[Span]:
     return [Span(doc, before.start, before.end, label=span.label_), Span(doc, after.start, after.end, label="GPE")]
 
 
+#: Nouns for a person of a nation, which stand before a name as a title does ("Briton Tim
+#: Henman", "Irishmen JP McManus and John Magnier") and never open the name of a body.
+_NATIONALITY_NOUNS = frozenset(
+    """briton britons englishman englishmen frenchman frenchmen irishman irishmen scotsman scotsmen welshman welshmen
+    dutchman dutchmen spaniard spaniards swede swedes dane danes pole poles finn finns scot scots""".split()
+)
+
+
+def _after_nationality(span: Span) -> Span:
+    """The name after a nationality the model took into it: a person's ("Briton Tim Henman",
+    "Frenchman Sebastien Grosjean", which the model may call an organisation), or, before a
+    name the model itself calls a person's, a nation's adjective ("Australian Lynton Crosby");
+    "American Express" and "the Russian News Agency" keep theirs."""
+    first, rest = span[0], span[1:]
+    if len(rest) < 2 or not all(t.text[:1].isupper() and t.is_alpha for t in rest) or demonym_code(first.text) is None:
+        return span
+    if first.lower_ in _NATIONALITY_NOUNS or span.label_ == "PERSON":
+        return Span(span.doc, rest.start, rest.end, label="PERSON")
+    return span
+
+
 def _named_assembly(span: Span) -> bool:
     """"the US Congress", "the Trades Union Congress": a name whose head is a capitalised
     "Congress" is the body, an organisation, as "the party congress" and "the 16th Congress"
@@ -437,6 +458,7 @@ def kg_entities(doc: Doc) -> Doc:
             # "MPs" read as an organisation, "QC" as a place (Quebec): titles, not names.
             spans.append(Span(doc, trimmed.start, trimmed.end, label="TITLE"))
             continue
+        trimmed = _after_nationality(trimmed)
         trimmed = _whole_nation(trimmed)
         if trimmed.start > 0 and _acronym_of_name(doc, trimmed.start - 1, trimmed):
             trimmed = Span(doc, trimmed.start - 1, trimmed.end, label=trimmed.label_)  # "[BNP] Paribas"
@@ -759,7 +781,7 @@ def _whole_person(doc: Doc, span: Span, spans: list[Span]) -> Span:
         token = doc[start - 1]
         if start - 1 in taken or token.tag_ != "NNP" or not token.is_title or token.ent_type_ not in {"", "PERSON"}:
             break
-        if token.lower_ in TITLE_MODIFIERS or is_title_head(token) or _is_honorific(token) or party_name(token.text, before_title=True) or country_code(token.text):
+        if token.lower_ in TITLE_MODIFIERS or is_title_head(token) or _is_honorific(token) or party_name(token.text, before_title=True) or country_code(token.text) or demonym_code(token.text):
             break
         start -= 1
     return span if start == span.start else Span(doc, start, span.end, label="PERSON")

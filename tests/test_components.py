@@ -580,3 +580,12 @@ def test_components_a_name_with_in_before_a_kind_of_body_stays_whole() -> None:
         """,
     )
     assert _ents(doc) == [("Efficiency in Government Unit", "ORG")]
+
+
+def test_components_a_nationality_before_a_name_is_no_part_of_it(nlp) -> None:
+    assert _ents(nlp("Briton Tim Henman beat Spaniard Rafael Nadal.")) == [("Tim Henman", "PERSON"), ("Rafael Nadal", "PERSON")]
+    assert ("Sebastien Grosjean", "PERSON") in _ents(nlp("Frenchman Sebastien Grosjean lost in the final."))
+
+
+def test_components_a_body_named_after_a_nation_keeps_the_nation(nlp) -> None:
+    assert ("American Express", "ORG") in _ents(nlp("American Express reported higher profits."))
