@@ -720,3 +720,10 @@ def test_relations_a_time_is_no_end_of_an_open_relation(facts) -> None:
 @pytest.mark.model
 def test_relations_a_fact_asked_about_is_only_possible(facts) -> None:
     assert has(facts("Should France approve the Maastricht Treaty?"), "France", "agreesTo", "Maastricht Treaty", modality="possible")
+
+
+@pytest.mark.model
+def test_relations_what_someone_is_accused_of_is_only_claimed(facts) -> None:
+    found = facts("Labour accused the Tories of attacking Michael Howard.")
+    assert has(found, "Conservative Party", "criticizes", "Michael Howard", modality="claimed")
+    assert not any(f.predicate == "criticizes" and f.object == "Michael Howard" and f.modality == "asserted" for f in found)

@@ -16,6 +16,8 @@ from kg.model import Mention
 from kg.syntax import asks, clause_head, supposes
 
 #: Dependencies through which a clause inherits the modality of the word that governs it.
+#: Verbs that say someone did a thing only as others claim it ("accused of", "suspected of", "charged with").
+_ACCUSING_VERBS = frozenset({"accuse", "suspect", "charge"})
 _EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "conj", "dep", "csubj"})
 _LOCATION_PREPS = frozenset({"in", "at", "inside", "near"})
 _TIME_PREPS = frozenset({"on", "in", "at", "during", "by", "from", "until", "till", "through", "throughout", "before", "after"})
@@ -216,6 +218,8 @@ def _embedded_modality(anchor: Token) -> str:
         if current.dep_ == "conj" and _own_subject(current):
             break
         head = current.head
+        if current.dep_ == "pcomp" and head.lower_ in {"of", "with"} and head.head.lemma_.lower() in _ACCUSING_VERBS:
+            return "claimed"  # "Cherie Blair has been accused of criticising Mr Bush": what others say she did
         lemma = head.lemma_.lower()
         signal = _modal_word(head)
         if head.pos_ in {"NOUN", "PROPN"}:
