@@ -481,6 +481,11 @@ def _counted_in(ent: Span) -> tuple[Span, Token | None]:
     return ent, None
 
 
+def _is_counted(noun: Token) -> bool:
+    """Whether a noun names things a count counts ("people", "cars", "barrels"), by lemma or as written."""
+    return noun.lemma_.lower() in _COUNTED or noun.lower_ in _COUNTED
+
+
 def _unit_of_sibling(verb: Token) -> Token | None:
     """The counted noun of the clause an elliptical count leans on: "Amicus has 1.2 million members
     and the TGWU has 800,000" -> "members" for the second "has"."""
@@ -490,7 +495,7 @@ def _unit_of_sibling(verb: Token) -> Token | None:
         if other.lemma_ != verb.lemma_:
             continue
         for c in other.children:
-            if c.dep_ == "dobj" and (c.lemma_.lower() in _COUNTED or c.lower_ in _COUNTED) and any(n.dep_ in {"nummod", "compound", "quantmod"} and n.like_num for n in c.children):
+            if c.dep_ == "dobj" and _is_counted(c) and any(n.dep_ in {"nummod", "compound", "quantmod"} and n.like_num for n in c.children):
                 return c
     return None
 
@@ -516,7 +521,7 @@ def _counts(sent: Span, b: Builder) -> None:
             # next noun ("a population of about 44 million and half lives below ..."): the count
             # is the population's, whatever noun follows it.
             counted = counted.head.head
-        elif counted.lemma_.lower() not in _COUNTED and counted.lower_ not in _COUNTED:
+        elif not _is_counted(counted):
             if root.dep_ == "dobj" and (sibling := _unit_of_sibling(root.head)) is not None:
                 unit_word = sibling
             else:
@@ -600,7 +605,7 @@ def _count_changes(b: Builder) -> None:
         counted = comparative.head
         if comparative.lower_ not in {"more", "fewer", "less"} or comparative.dep_ != "amod" or counted.dep_ != "dobj":
             continue
-        if counted.lemma_.lower() not in _COUNTED and counted.lower_ not in _COUNTED:
+        if not _is_counted(counted):
             continue
         verb = counted.head
         value = parse_quantity(ent.text)

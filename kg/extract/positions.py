@@ -44,9 +44,10 @@ def _is_party(mention: Mention) -> bool:
 
 
 #: What a writer thinks of an office's holder, before the office ("distinguished lawyer Lord
-#: Scarman", "the influential senator"): no part of the office.
+#: Scarman", "the influential senator"): no part of the office ("veteran" goes with
+#: ``PASSING_WORDS``).
 _PRAISE = frozenset(
-    "distinguished influential prominent respected renowned eminent celebrated outspoken veteran leading well-known famous "
+    "distinguished influential prominent respected renowned eminent celebrated outspoken leading well-known famous "
     "prudent great greatest longest-serving successful brilliant popular".split()
 )
 

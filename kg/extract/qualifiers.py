@@ -15,9 +15,9 @@ from kg.lexicon import ABANDONING_PHRASES, ABANDONING_VERBS, CLAIM_NOUNS, DISPOS
 from kg.model import Mention
 from kg.syntax import asks, clause_head, supposes
 
-#: Dependencies through which a clause inherits the modality of the word that governs it.
 #: Verbs that say someone did a thing only as others claim it ("accused of", "suspected of", "charged with").
 _ACCUSING_VERBS = frozenset({"accuse", "suspect", "charge"})
+#: Dependencies through which a clause inherits the modality of the word that governs it.
 _EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "conj", "dep", "csubj"})
 _LOCATION_PREPS = frozenset({"in", "at", "inside", "near"})
 _TIME_PREPS = frozenset({"on", "in", "at", "during", "by", "from", "until", "till", "through", "throughout", "before", "after"})
