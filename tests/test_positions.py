@@ -15,6 +15,13 @@ def test_positions_party_premodifier_is_the_affiliation_and_a_membership(facts) 
     assert has(found, "Liam Fox", "memberOf", "Conservative Party")
 
 
+def test_positions_party_adjective_before_a_hyphenated_title_names_the_party(facts) -> None:
+    # The tokenizer splits "co-chairman" at its hyphen; "Conservative" still stands before a title.
+    found = facts("Conservative co-chairman Liam Fox said the plans were a mistake.")
+    assert has(found, "Liam Fox", "holdsPosition", "co-chairman", affiliation="Conservative Party")
+    assert has(found, "Liam Fox", "memberOf", "Conservative Party")
+
+
 def test_positions_whole_lower_case_title_with_a_place_owner(facts) -> None:
     found = facts("New York attorney general Elliot Spitzer opened an inquiry.")
     assert has(found, "Elliot Spitzer", "holdsPosition", "attorney general", affiliation="New York")

@@ -51,6 +51,10 @@ def names_party_member(following: Token | None) -> bool:
     if following is None:
         return False
     lower = following.lower_
+    doc = following.doc
+    if following.i + 2 < len(doc) and doc[following.i + 1].text in DASHES and hyphen_prefix(doc[following.i + 2]) == following:
+        # "Conservative co-chairman": the tokenizer split the title at its hyphen.
+        return is_title_head(doc[following.i + 2])
     return is_title_head(following) or lower in _PARTY_NOUNS or lower in {"shadow", "deputy", "acting", "former"} or (lower in TITLE_MODIFIERS and following.is_lower)
 
 
