@@ -157,3 +157,15 @@ def test_evaluations_describing_a_partys_plans_as_reckless_criticises_it(facts) 
 
 def test_evaluations_a_neutral_description_judges_nobody(facts) -> None:
     assert not any(f.predicate in {"criticizes", "supports"} for f in facts("Mr Hale described the Treasury as a big department."))
+
+
+def test_evaluations_saying_a_party_did_too_little_or_too_late_criticises_it(facts) -> None:
+    assert has(facts("Vince Cable said the Bank of England had moved far too slowly."), "Vince Cable", "criticizes", "Bank of England")
+    assert has(facts("The Tories say Labour is acting too late."), "Conservative Party", "criticizes", "Labour Party")
+
+
+def test_evaluations_too_in_a_condition_or_with_it_judges_nobody(facts) -> None:
+    for text in ("Vince Cable said the Bank of England would act if prices rose too fast.",
+                 "Gordon Brown said it was too early to say whether Tony Blair would stand.",
+                 "Ann Smith said Tony Blair had a plan that was too good to miss."):
+        assert not any(f.predicate == "criticizes" for f in facts(text)), text

@@ -33,6 +33,8 @@ _OBJECT_JUDGING = frozenset({"blame", "deplore"})
 _SHARED_SUBJECT_DEPS = frozenset({"pcomp", "conj"})
 #: Verbs whose object an "as" phrase judges: "described X as the best chance for peace".
 _DESCRIBING_VERBS = frozenset({"describe", "label"})
+#: Words that open a clause of time or condition, which judges no one's conduct.
+_CONDITIONS = frozenset({"before", "until", "till", "if", "unless", "when", "once"})
 #: Speakers whose words are their body's: its spokespeople, and "sources", "officials", a "statement".
 _SPEAKS_FOR_A_BODY = SPOKESPEOPLE | frozenset("source sources official officials statement".split())
 
@@ -196,7 +198,7 @@ def evaluation_statements(sent: Span, b: Builder) -> None:
         for word in _content(verb):
             forms = _forms(word)
             # "should not ignore the need to reform": a denied fault is advice, not blame.
-            blame = bool(forms & NEGATIVE_EVALUATION) and not _negated(word)
+            blame = bool(forms & NEGATIVE_EVALUATION or _excessive(word)) and not _negated(word)
             praise_denied = bool(forms & POSITIVE_EVALUATION) and _negated(word)
             if blame or praise_denied:
                 predicate = "criticizes"
@@ -245,6 +247,19 @@ def _forms(word: Token) -> set[str]:
         prefix = word.nbor(-2).lower_
         forms |= {f"{prefix}-{lemma}", f"{prefix}-{word.lower_}"}
     return forms
+
+
+def _excessive(word: Token) -> bool:
+    """"acting too late", "far too cautious", "too little": a degree called excessive is a fault
+    (not "too good to miss", nor "too" meaning "also", which modifies no adjective or adverb)."""
+    if word.pos_ not in {"ADJ", "ADV"} or word.lemma_.lower() in POSITIVE_EVALUATION | PRAISE:
+        return False
+    if not any(c.dep_ == "advmod" and c.lower_ == "too" and c.i < word.i for c in word.children):
+        return False
+    clause = next((t for t in (word, *word.ancestors) if t.pos_ in {"VERB", "AUX"}), word)
+    # "before it is too late", "if prices rise too fast": a condition or a time, no one's fault;
+    # "it is too early to say": no one's at all.
+    return not any((c.dep_ == "mark" and c.lower_ in _CONDITIONS) or (c.dep_ == "nsubj" and c.lower_ == "it") for c in clause.children)
 
 
 def _praises(word: Token) -> bool:
