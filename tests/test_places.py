@@ -66,6 +66,27 @@ def test_places_a_name_that_starts_with_its_country(facts) -> None:
     assert has(found, "US Federal Reserve", "basedIn", "United States")
 
 
+def test_places_a_name_that_starts_with_its_country_names_it_when_nothing_else_does(facts) -> None:
+    found = facts("US Federal Reserve chairman Alan Greenspan gave a speech in Kirkcaldy.")
+    (based,) = [f for f in found if f.subject == "US Federal Reserve" and f.predicate == "basedIn"]
+    assert based.object == "United States"
+
+
+def test_places_a_party_named_after_its_country_is_not_based_by_its_name(facts) -> None:
+    found = facts("The Scottish National Party and the British National Party met in Leeds.")
+    assert not any(f.predicate == "basedIn" for f in found)
+
+
+def test_places_a_name_coordinated_with_one_that_starts_with_its_country_does_not_share_it(facts) -> None:
+    found = facts("Reports from the US Treasury and the Inter-American Development Bank have said so.")
+    assert has(found, "US Treasury", "basedIn", "United States")
+    assert not any(f.subject == "Inter-American Development Bank" and f.predicate == "basedIn" for f in found)
+
+
+def test_places_a_site_named_after_a_country_is_not_based_there(facts) -> None:
+    assert not any(f.predicate == "basedIn" for f in facts("Scotland Yard said the policing operation had been reviewed."))
+
+
 def test_places_kind_before_its_name_in_an_apposition(facts) -> None:
     found = facts("Critics attacked Britain's financial watchdog, the Financial Services Authority, over its rules.")
     assert has(found, "Financial Services Authority", "basedIn", "United Kingdom")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.context import Builder, SentenceContext, token_mention
 from kg.extract.nominal import organiser
-from kg.gazetteer import country_code, demonym_code, party_name, region_name
+from kg.gazetteer import country_code, country_name, demonym_code, party_name, region_name
 from kg.lexicon import COMPASS_WORDS, ORGANIZATION_KINDS, PEERAGE_STYLES
 from kg.model import Argument, Mention
 from kg.syntax import SUBJECT_DEPS, prep_objects
@@ -207,20 +207,45 @@ def carry_to_regions(sent: Span, b: Builder) -> None:
         b.out.append(replace(s, object=Argument(mention=region), extractor=s.extractor + "+region", confidence=round(s.confidence * 0.9, 3)))
 
 
+def _named_countries(org: Mention) -> set[str]:
+    """The keys of the countries the words of an organisation's name name ("Bank of China",
+    "Anglo-Dutch": a part of a hyphenated word counts)."""
+    words = org.name.split()
+    codes = {country_code(part) or demonym_code(part) for w in words for part in w.split("-") if part}
+    keys = {f"country:{code}" for code in codes if code}
+    if any(w.lower().startswith(("inter-", "pan-", "trans-")) for w in words):
+        keys.add("countries")  # "Inter-American", "Pan-African": many countries, none of them its home
+    return keys
+
+
+#: Last words of a site's name: a building or street may be named after a country it is not in.
+_SITE_NOUNS = frozenset("yard street square road lane avenue house hall place gardens park court".split())
+
+
 def _country_in_name(org: Mention, span: Span, ctx: SentenceContext) -> Mention | None:
     """The country an organisation's name starts with ("US Federal Reserve", "Russian News
-    Agency"), as the passage names that country elsewhere; None when it does not."""
+    Agency"): the passage's mention of that country, or else the country words of the name
+    itself, as a mention of their own (as "US" of "US-led"); None when it starts with none."""
     words = org.name.split()
     if len(words) < 2 or party_name(org.name):
         return None
-    code = None
-    for n in (2, 1):
-        head = " ".join(words[:n])
-        if n < len(words):
-            code = code or country_code(head) or demonym_code(head)
-    if code is None:
-        return None
-    return next((m for m in ctx.mentions.values() if m.type == "Country" and m.key == f"country:{code}"), None)
+    code, n = None, 0
+    for size in (2, 1):
+        head = " ".join(words[:size])
+        if size < len(words) and code is None:
+            code = country_code(head) or demonym_code(head)
+            n = size
+    if code is None or words[-1].lower() in _SITE_NOUNS:
+        return None  # "Scotland Yard", "Canada House": a building or street named after a country, elsewhere
+    known = next((m for m in ctx.mentions.values() if m.type == "Country" and m.key == f"country:{code}"), None)
+    if known is not None:
+        return known
+    tokens = [t for t in span if not t.is_punct][:n]
+    if len(tokens) != n or " ".join(t.text for t in tokens) != " ".join(words[:n]):
+        return None  # a name whose words the span does not start with ("the ..."): no offsets to give
+    start = ctx.passage.start + tokens[0].idx
+    end = ctx.passage.start + tokens[-1].idx + len(tokens[-1].text)
+    return Mention(ctx.passage.document.doc_id, start, end, ctx.passage_text(start - ctx.passage.start, end - ctx.passage.start), "Country", country_name(code), f"country:{code}")
 
 
 def is_kind(token: Token) -> bool:
@@ -304,8 +329,12 @@ def kind_statements(sent: Span, b: Builder) -> None:
         if place is None and root.dep_ == "conj" and phrase is None:
             # "US rivals Ford and General Motors": the second name shares the first one's place
             # (not one with a kind of its own: "Saab, GM's Swedish arm, and retailer Ahold").
+            # Nor one whose name has another country of its own: "the Scottish Parliament and the
+            # Welsh Assembly", "the US Treasury and the Inter-American Development Bank".
             first = ctx.mentions.get(root.head.i)
             place = placed.get(first.key) if first is not None else None
+            if place is not None and _named_countries(org) - {place.key}:
+                place = None
         if place is not None and place.key != org.key:
             placed[org.key] = place
             for one in _pair_of(place, phrase if phrase is not None else start, doc, b):
