@@ -762,7 +762,10 @@ def _honorific_names(doc: Doc, spans: list[Span]) -> list[Span]:
         if end == token.i + 1:
             continue
         overlapping = {by_token[i] for i in range(token.i + 1, end) if i in by_token}
-        if any(s.label_ == "PERSON" or s.start < token.i + 1 or s.end > end for s in overlapping):
+        # "Lord Dubs' Succession to the Crown Bill": a span run on past the name's possessive
+        # names what the person owns, not the person.
+        owned = end < len(doc) and doc[end].tag_ == "POS"
+        if any(s.label_ == "PERSON" or s.start < token.i + 1 or (s.end > end and not owned) for s in overlapping):
             continue
         if any(country_code(doc[i].text) for i in range(token.i + 1, end)):
             continue

@@ -589,3 +589,21 @@ def test_components_a_nationality_before_a_name_is_no_part_of_it(nlp) -> None:
 
 def test_components_a_body_named_after_a_nation_keeps_the_nation(nlp) -> None:
     assert ("American Express", "ORG") in _ents(nlp("American Express reported higher profits."))
+
+
+def test_components_honorific_name_before_a_possessive_is_the_person_not_what_it_owns() -> None:
+    doc = build(
+        "Lord Dubs' Succession Bill aims high.",
+        """
+        Lord       PROPN NNP Lord       compound  1
+        Dubs       PROPN NNP Dubs       poss      4 B-ORG
+        '          PART  POS '          case      1 I-ORG
+        Succession PROPN NNP Succession compound  4 I-ORG
+        Bill       PROPN NNP Bill       nsubj     5
+        aims       VERB  VBZ aim        ROOT      5
+        high       ADV   RB  high       advmod    5
+        .          PUNCT .   .          punct     5
+        """,
+    )
+    assert ("Dubs", "PERSON") in _ents(doc)
+    assert not any("Succession" in text for text, _ in _ents(doc))
