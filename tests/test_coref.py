@@ -147,3 +147,15 @@ def test_coref_the_company_is_also_the_firm_the_text_described_as_a_firm(facts) 
         "After Mr Putin came to power, the company's tax rate rose to 10.4%."
     )
     assert has(found, "Sibneft", "reports", 10.4)
+
+
+def test_coref_he_or_she_is_anyone_not_the_last_person_named(facts) -> None:
+    found = facts("The Speaker is Michael Martin. He or she is always an MP chosen by colleagues.")
+    assert not any(f.subject == "Michael Martin" and f.predicate == "holdsPosition" for f in found)
+    assert has(facts("The Speaker is Michael Martin. He is an MP for Glasgow."), "Michael Martin", "holdsPosition", "MP")
+
+
+def test_coref_the_business_a_possessive_has_a_stake_in_is_not_that_possessive(facts) -> None:
+    found = facts("Bob Murray, chairman of Sunderland FC, has launched a bid for the club after buying broadcaster BSkyB's stake in the business.")
+    assert has(found, "Bob Murray", "acquires", "Sunderland FC")
+    assert not any(f.object == "BSkyB" for f in found if f.predicate in {"acquires", "ownsStake"})

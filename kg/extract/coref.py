@@ -193,6 +193,8 @@ class Antecedents:
         lower = token.lower_
         barred = _clause_subjects(token, start)
         if lower in _MALE_PRONOUNS or lower in _FEMALE_PRONOUNS:
+            if _either_gender(token):
+                return None  # "he or she", "his or her": whoever holds a post, no one named
             want = "m" if lower in _MALE_PRONOUNS else "f"
             named = self._person(start, want, barred)
             return (_pointing(named, token, start), PRONOUN_FACTOR) if named else None
@@ -279,7 +281,10 @@ class Antecedents:
         elif lower in _ORG_WORDS and noun.tag_ == "NN":
             # "Ericsson posted profits thanks to clients like Deutsche Telekom. The company ...": the
             # firm a recent clause was about, before a firm it only named.
-            named = self._described_as(lower, start) or self._latest(self.organisations, start, prefer_subject=True, party=False)
+            barred = _owner_of_phrase(noun, start)
+            named = self._described_as(lower, start)
+            if named is None or _covers(named, barred):
+                named = self._latest(self.organisations, start, prefer_subject=True, party=False, barred=barred)
         else:
             words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "det"]
             holder = self.offices.get(title_key(" ".join(t.text for t in words)))
@@ -307,6 +312,24 @@ def _kinds_described(token: Token, m: Mention, offset: int) -> list[str]:
         kinds.append(root.head)
     words = (k.lemma_.lower() for k in kinds if k.is_lower and k.pos_ == "NOUN")
     return [_SAME_KIND.get(w, w) for w in words if w in _ORG_WORDS]
+
+
+def _owner_of_phrase(noun: Token, start: int) -> tuple[int, ...]:
+    """Document offsets of the possessive that owns the phrase a description ends ("BSkyB's stake in
+    the business": the business is not BSkyB, which would be "itself")."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return ()
+    base = start - noun.idx
+    return tuple(base + t.idx for c in noun.head.head.children if c.dep_ == "poss" for t in c.subtree)
+
+
+def _either_gender(pronoun: Token) -> bool:
+    """A pronoun coordinated with one of the other gender ("he or she", "him or her", "his/her"):
+    anyone at all."""
+    other = _FEMALE_PRONOUNS if pronoun.lower_ in _MALE_PRONOUNS else _MALE_PRONOUNS
+    doc = pronoun.doc
+    near = [doc[i] for i in (pronoun.i - 2, pronoun.i + 2) if 0 <= i < len(doc)]
+    return any(t.lower_ in other and doc[(t.i + pronoun.i) // 2].lower_ in {"or", "and", "/"} for t in near)
 
 
 def _counts_two(noun: Token) -> bool:
