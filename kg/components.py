@@ -166,6 +166,8 @@ def _trim(span: Span) -> Span | None:
         or doc[start].text in _EDGE_PUNCT
         or is_leader_modifier(doc[start])
         or (span.label_ == "PERSON" and _is_honorific(doc[start]))
+        # "broadcaster BSkyB", "retailer Next": a common noun before a name says what it is.
+        or (start + 1 < end and doc[start].is_lower and doc[start].is_alpha and doc[start].tag_ in {"NN", "NNS"} and doc[start + 1].tag_ == "NNP" and not doc[start + 1].is_lower)
     ):
         start += 1
     while end > start and (doc[end - 1].text in _CLOSING_QUOTES or doc[end - 1].tag_ == "POS" or doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].text in "(["):

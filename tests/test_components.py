@@ -607,3 +607,19 @@ def test_components_honorific_name_before_a_possessive_is_the_person_not_what_it
     )
     assert ("Dubs", "PERSON") in _ents(doc)
     assert not any("Succession" in text for text, _ in _ents(doc))
+
+
+def test_components_common_noun_before_a_name_is_no_part_of_it() -> None:
+    doc = build(
+        "He bought broadcaster BSkyB's stake.",
+        """
+        He          PRON  PRP He          nsubj     1
+        bought      VERB  VBD buy         ROOT      1
+        broadcaster NOUN  NN  broadcaster compound  3 B-ORG
+        BSkyB       PROPN NNP BSkyB       poss      5 I-ORG
+        's          PART  POS 's          case      3 I-ORG
+        stake       NOUN  NN  stake       dobj      1
+        .           PUNCT .   .           punct     1
+        """,
+    )
+    assert _ents(doc) == [("BSkyB", "ORG")]
