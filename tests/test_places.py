@@ -87,6 +87,11 @@ def test_places_a_site_named_after_a_country_is_not_based_there(facts) -> None:
     assert not any(f.predicate == "basedIn" for f in facts("Scotland Yard said the policing operation had been reviewed."))
 
 
+def test_places_a_party_in_a_place_is_its_local_branch_not_its_base(facts) -> None:
+    assert not any(f.predicate == "basedIn" for f in facts("The golden share used by the Lib Dems in South Shropshire could be rolled out."))
+    assert has(facts("The Red Cross in Geneva said the camps were full."), "Red Cross", "basedIn", "Geneva")
+
+
 def test_places_kind_before_its_name_in_an_apposition(facts) -> None:
     found = facts("Critics attacked Britain's financial watchdog, the Financial Services Authority, over its rules.")
     assert has(found, "Financial Services Authority", "basedIn", "United Kingdom")

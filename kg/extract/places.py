@@ -84,7 +84,8 @@ def place_statements(sent: Span, b: Builder) -> None:
         if m.type not in {"Organization", "Person"}:
             continue
         root = doc[s:e].root
-        preps = ("of", "in", "at") if m.type == "Organization" else ("of", "from")
+        # "the Lib Dems in South Shropshire", "Labour in Scotland": a party's local branch, not its base.
+        preps = ("of", "from") if m.type == "Person" else ("of",) if party_name(m.name) else ("of", "in", "at")
         predicate = "basedIn" if m.type == "Organization" else "livesIn"
         peer = m.type == "Person" and m.text.split(None, 1)[0].lower() in _PEERAGES
         for prep, obj in prep_objects(root, preps):
