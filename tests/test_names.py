@@ -478,3 +478,9 @@ def test_names_a_name_whose_minister_it_is_stays_a_person(mentions) -> None:
 def test_names_a_name_given_an_age_is_a_person(mentions) -> None:
     found = mentions("The game was blamed by the parents of 14-year-old Stefan Pakeerah, who was stabbed in February.")
     assert found["Stefan Pakeerah"][0] == "Person"
+
+
+def test_names_a_missed_name_runs_on_through_a_hyphenated_word(mentions) -> None:
+    found = mentions("A spokesman for the European Anti-Fraud Office said the report was fair.")
+    assert found.get("European Anti-Fraud Office", ("", ""))[0] == "Organization"
+    assert "Fraud Office" not in found

@@ -655,7 +655,7 @@ def _first_names(occurrences: list[_Occurrence], parsed: list[tuple[Doc, Passage
 
 _NOT_NAMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december i the a an mr mrs ms dr""".split()
+    august september october november december i the a an mr mrs ms dr ex""".split()
 )
 
 
@@ -677,6 +677,12 @@ def _common(token: Token, lowered: set[str]) -> bool:
     return not (described or (reports and token.lower_ not in lowered))
 
 
+def _inner_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside a capitalised word ("Anti-Fraud", "Post-Office"), with no space on either side."""
+    return (doc[i].text == "-" and i + 1 < len(doc) and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+            and (doc[i + 1].is_title or doc[i + 1].is_upper) and doc[i - 1].is_alpha)
+
+
 def _unnamed(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) -> None:
     """Capitalised names the model missed, kept when their context says what they are:
     "Barclays, the UK's third-biggest bank", "shares in Sibneft", "Mr Kazi"."""
@@ -695,8 +701,15 @@ def _unnamed(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) 
                 i += 1
                 continue
             end = i
-            while end < len(doc) and end - i < 4 and end not in by_token and (not doc[end].ent_type_ or end == i) and doc[end].pos_ in {"PROPN", "NOUN"} and (doc[end].is_title or doc[end].is_upper):
+            hyphens = 0
+            while end < len(doc) and end - i - hyphens < 4 and end not in by_token and (not doc[end].ent_type_ or end == i):
+                if _inner_hyphen(doc, end) and end > i:
+                    hyphens += 1  # "Anti-Fraud": one word the tokenizer split
+                elif not (doc[end].pos_ in {"PROPN", "NOUN"} and (doc[end].is_title or doc[end].is_upper)):
+                    break
                 end += 1
+            while end - 1 > i and doc[end - 1].text == "-":
+                end -= 1  # a hyphen before a name the model already has ("Anti-[BNP]") ends nothing here
             span = doc[i:end]
             if is_title_head(span[-1]) or all(t.lower_ in _NOT_NAMES for t in span):
                 i = end
