@@ -19,6 +19,7 @@ from kg.syntax import DASHES, asks, indices_of, is_spaced_dash, lowered_in
 from kg.syntax.titles import is_title_head, names_party_member, office_names, title_before
 from kg.lexicon import (
     AGREEMENT_HEADS,
+    COMPASS_WORDS,
     FORMER_WORDS,
     PASSING_WORDS,
     EVENT_HEADS,
@@ -167,7 +168,9 @@ def _trim(span: Span) -> Span | None:
         or is_leader_modifier(doc[start])
         or (span.label_ == "PERSON" and _is_honorific(doc[start]))
         # "broadcaster BSkyB", "retailer Next": a common noun before a name says what it is.
-        or (start + 1 < end and doc[start].is_lower and doc[start].is_alpha and doc[start].tag_ in {"NN", "NNS"} and doc[start + 1].tag_ == "NNP" and not doc[start + 1].is_lower)
+        # ("west London" is a part of London, named so.)
+        or (start + 1 < end and doc[start].is_lower and doc[start].is_alpha and doc[start].tag_ in {"NN", "NNS"} and doc[start].lower_ not in COMPASS_WORDS
+            and doc[start + 1].tag_ == "NNP" and not doc[start + 1].is_lower)
     ):
         start += 1
     while end > start and (doc[end - 1].text in _CLOSING_QUOTES or doc[end - 1].tag_ == "POS" or doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].text in "(["):
