@@ -53,7 +53,7 @@ TITLE_HEADS = frozenset(
     mep msp qc kc mla peer whip reporter presenter columnist commentator lawyer barrister solicitor
     campaigner controller auditor regulator ombudsman principal president-elect chancellor-elect
     governor-general spokeswoman trustee partner researcher historian scientist professor
-    diplomat consul commissioner-general registrar""".split()
+    diplomat consul commissioner-general registrar host""".split()
 )
 
 #: Role nouns that name a job with an employer rather than an office ("an economist at HSBC").

@@ -85,6 +85,14 @@ def test_positions_former_title_has_ended(facts) -> None:
     assert has(found, "Frank Field", "holdsPosition", "welfare minister", status="former")
 
 
+def test_positions_ex_before_a_capitalised_title_or_its_owner_ends_the_office(facts) -> None:
+    found = facts("Ex-chatshow host Robert Kilroy-Silk has attacked UK policy on immigration.")
+    assert has(found, "Robert Kilroy-Silk", "holdsPosition", "chatshow host", status="former")
+    found = facts("Ex-No 10 media chief Alastair Campbell is at the centre of a new row.")
+    assert has(found, "Alastair Campbell", "holdsPosition", "media chief", status="former")
+    assert not any(f.subject.startswith("Ex") for f in found)
+
+
 def test_positions_stepping_down_ends_the_office(facts) -> None:
     found = facts("Philippe Camus stepped down as chief executive of EADS on Friday.")
     assert has(found, "Philippe Camus", "holdsPosition", "chief executive", affiliation="EADS", status="former")

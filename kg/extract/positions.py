@@ -147,7 +147,7 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
         first = ent.start
         if affiliation is not None:
             first = min(i for i in range(sent.start, ent.start) if ctx.mentions.get(i) == affiliation)
-        status = "former" if any(doc[i].lower_ in FORMER_WORDS or doc[i].lower_ in {"ex", "ex-"} for i in range(max(sent.start, first - 3), first)) else None
+        status = "former" if _former_before(doc, max(sent.start, first - 4), first) else None
         for _, obj in prep_objects(ent.root, ("of", "for")):
             # "Secretary of State for [India]" keeps the title whole; a name after it owns the office.
             affiliation = affiliation or _owner(obj, b)
@@ -178,6 +178,18 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
                 found = token_mention(other, ctx, allow_modifier=False)
                 if found is not None and found[0].type == "Person" and found[0] != person:
                     _office(b, other, found, words, affiliation, "kg.rules.title.v1", 0.85, status)
+
+
+def _former_before(doc, lo: int, first: int) -> bool:
+    """A "former" or "ex-" in the few words before a title and its owner ("ex-ITN political
+    editor", "Ex-No 10 media chief"), up to a comma or a verb, which start other phrases."""
+    for i in range(first - 1, lo - 1, -1):
+        token = doc[i]
+        if token.lower_ in FORMER_WORDS or token.lower_ in {"ex", "ex-"}:
+            return True
+        if (token.is_punct and token.text != "-") or token.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _possessive_at(index: int, b: Builder) -> bool:

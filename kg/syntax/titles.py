@@ -196,7 +196,7 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
             break
         if token.is_alpha and capitalised and token.is_lower and token.lower_ not in TITLE_MODIFIERS | FORMER_WORDS | {"ex", "new"}:
             break
-        if token.is_title and token.tag_ == "NNP" and token.lower_ not in TITLE_MODIFIERS and not is_title_head(token) and token.lower_ != "new":
+        if token.is_title and token.tag_ == "NNP" and token.lower_ not in TITLE_MODIFIERS | FORMER_WORDS | {"ex"} and not is_title_head(token) and token.lower_ != "new":
             # "Gazprom chief", "Airbus head": a proper name before a title is its organisation.
             break
         inner_plural = (
