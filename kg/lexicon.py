@@ -146,6 +146,8 @@ MODAL_VERBS = {
     "hope": "hoped",
     "wish": "hoped",
     "want": "hoped",
+    "keen": "hoped",
+    "eager": "hoped",
     "aim": "planned",
     "plan": "planned",
     "intend": "planned",

@@ -308,6 +308,22 @@ def test_qualifiers_modality_from_governing_verb() -> None:
     assert modality_of(doc[1]) == "asserted"
 
 
+def test_qualifiers_modality_through_the_preposition_of_a_wishing_adjective() -> None:
+    doc = build(
+        "Yukos is keen on buying Yugansk.",
+        """
+        Yukos   PROPN NNP Yukos   nsubj  1 B-ORG
+        is      AUX   VBZ be      ROOT   1
+        keen    ADJ   JJ  keen    acomp  1
+        on      ADP   IN  on      prep   2
+        buying  VERB  VBG buy     pcomp  3
+        Yugansk PROPN NNP Yugansk dobj   4 B-ORG
+        .       PUNCT .   .       punct  1
+        """,
+    )
+    assert modality_of(doc[4]) == "hoped"
+
+
 def test_qualifiers_modality_nearest_embedding_word_wins() -> None:
     doc = build(
         "Kenya said Ruto is expected to visit Pretoria.",
