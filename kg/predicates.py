@@ -109,6 +109,9 @@ class Noun:
     #: (predicate, slot): the party in the slot holds that predicate towards the same object, as
     #: for ``Verb.counterpart`` ("bought Corus's stake in Natsteel": Corus sells Natsteel).
     counterpart: tuple[str, str] | None = None
+    #: Only the singular states the predicate: "the sale of Rover" is a disposal, "sales of Land
+    #: Rovers" are what a maker sold.
+    singular: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -490,7 +493,8 @@ PREDICATES: tuple[Predicate, ...] = (
             Verb("auction", particle="off", qualifiers=(("amount", "prep:for"), ("buyer", "prep:to")), counterpart=_SOLD_TO),
         ),
         nouns=(
-            Noun("sale", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"), ("buyer", "prep:to")), verbs=("agree", "announce", "complete", "approve")),
+            Noun("sale", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"), ("buyer", "prep:to")), verbs=("agree", "announce", "complete", "approve"),
+                 singular=True),
             Noun("disposal", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=("agree", "announce", "complete")),
             Noun("auction", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=("hold", "stage", "announce", "complete")),
             Noun("sell-off", subject=("poss", "clause"), object=("prep:of",), qualifiers=(("amount", "nummod"),), verbs=("agree", "announce", "complete", "approve")),

@@ -39,6 +39,11 @@ def test_frames_sale_names_the_buyer(facts) -> None:
     assert has(found, "Volvo", "sells", "Scania")
 
 
+def test_frames_sales_of_a_product_are_no_disposal(facts) -> None:
+    assert not any(f.predicate == "sells" for f in facts("Ford's sales of Land Rover and Jaguar rose 5% last year."))
+    assert has(facts("BMW agreed the sale of Rover to Phoenix."), "BMW", "sells", "Rover")
+
+
 def test_frames_coordinated_subjects_merge_with_each_other(facts) -> None:
     found = facts("Exxon and Mobil merged in 1999.")
     assert has(found, "Exxon", "mergesWith", "Mobil") or has(found, "Mobil", "mergesWith", "Exxon")

@@ -565,6 +565,8 @@ _KIND_HEADS = frozenset({"company", "group", "firm", "corporation", "conglomerat
 
 
 def _noun_frame(noun: Token, predicate: Predicate, frame: Noun, b: Builder) -> None:
+    if frame.singular and noun.tag_ in {"NNS", "NNPS"}:
+        return
     if noun.dep_ in {"compound", "amod", "nmod"} and noun.head.i == noun.i + 1 and noun.head.lemma_.lower() in _KIND_HEADS:
         # "its parent company, X", "the parent group of Y": the phrase's head carries the slots.
         _noun_frame_at(noun.head, f"{noun.text} {noun.head.text}", predicate, frame, b)
