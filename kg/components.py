@@ -767,14 +767,16 @@ def _honorific_names(doc: Doc, spans: list[Span]) -> list[Span]:
         if end == token.i + 1:
             continue
         overlapping = {by_token[i] for i in range(token.i + 1, end) if i in by_token}
-        # "Lord Dubs' Succession to the Crown Bill": a span run on past the name's possessive
-        # names what the person owns, not the person.
+        # "Lord Dubs' Succession to the Crown Bill", "Mr Brown's International Finance Facility": a
+        # span run on past the name's possessive names what the person owns, not the person; what
+        # it owns keeps the span's label when it is a name of its own (two capitalised words or more).
         owned = end < len(doc) and doc[end].tag_ == "POS"
-        if any(s.label_ == "PERSON" or s.start < token.i + 1 or (s.end > end and not owned) for s in overlapping):
+        if any(s.label_ == "PERSON" or s.start < token.i or (s.start == token.i and not owned) or (s.end > end and not owned) for s in overlapping):
             continue
         if any(country_code(doc[i].text) for i in range(token.i + 1, end)):
             continue
-        out = [s for s in out if s not in overlapping] + [Span(doc, token.i + 1, end, label="PERSON")]
+        rests = [Span(doc, end + 1, s.end, label=s.label_) for s in overlapping if s.end > end + 2 and all(t.is_title or not t.is_alpha or t.is_lower and t.lower_ in _NAME_JOINERS for t in doc[end + 1 : s.end])]
+        out = [s for s in out if s not in overlapping] + [Span(doc, token.i + 1, end, label="PERSON"), *rests]
     return out
 
 

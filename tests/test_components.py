@@ -623,3 +623,21 @@ def test_components_common_noun_before_a_name_is_no_part_of_it() -> None:
         """,
     )
     assert _ents(doc) == [("BSkyB", "ORG")]
+
+
+def test_components_what_an_honorific_name_owns_keeps_its_own_name() -> None:
+    doc = build(
+        "Mr Brown's International Finance Facility failed.",
+        """
+        Mr            PROPN NNP Mr            compound  1 B-ORG
+        Brown         PROPN NNP Brown         poss      5 I-ORG
+        's            PART  POS 's            case      1 I-ORG
+        International PROPN NNP International compound  5 I-ORG
+        Finance       PROPN NNP Finance       compound  5 I-ORG
+        Facility      PROPN NNP Facility      nsubj     6 I-ORG
+        failed        VERB  VBD fail          ROOT      6
+        .             PUNCT .   .             punct     6
+        """,
+    )
+    assert ("Brown", "PERSON") in _ents(doc)
+    assert ("International Finance Facility", "ORG") in _ents(doc)
