@@ -159,3 +159,9 @@ def test_coref_the_business_a_possessive_has_a_stake_in_is_not_that_possessive(f
     found = facts("Bob Murray, chairman of Sunderland FC, has launched a bid for the club after buying broadcaster BSkyB's stake in the business.")
     assert has(found, "Bob Murray", "acquires", "Sunderland FC")
     assert not any("BSkyB" in str(f.object) for f in found if f.predicate in {"acquires", "ownsStake"})
+
+
+def test_coref_it_in_what_a_country_says_is_that_country(facts) -> None:
+    found = facts("The IMF met in Washington. But the US says it cannot support Mr Brown's International Finance Facility.")
+    assert has(found, "United States", "supports", "International Finance Facility", polarity="negative", modality="reported")
+    assert not any("IMF" in (f.subject, f.object) for f in found)

@@ -19,7 +19,7 @@ from itertools import takewhile
 from spacy.tokens import Span, Token
 
 from kg.gazetteer import gender_of, party_name
-from kg.lexicon import ORGANIZATION_KINDS
+from kg.lexicon import ORGANIZATION_KINDS, SPEECH_VERBS
 from kg.model import Mention, Statement
 from kg.normalize import title_key
 from kg.syntax import SUBJECT_DEPS
@@ -199,6 +199,9 @@ class Antecedents:
             named = self._person(start, want, barred)
             return (_pointing(named, token, start), PRONOUN_FACTOR) if named else None
         if lower in _THING_PRONOUNS:
+            speaker = self._speaker_of(token, start)
+            if speaker is not None:
+                return _pointing(speaker, token, start), PRONOUN_FACTOR
             if barred and token.dep_ in {"dobj", "dative"}:
                 # "The Lib Dems branded it a sticking plaster": an object "it" is more often a
                 # thing (the Budget) than another firm; only an agent "it" ("wants it to buy")
@@ -215,6 +218,22 @@ class Antecedents:
             return (_pointing(named, token, start), PRONOUN_FACTOR) if named else None
         if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return self._description(token, start)
+        return None
+
+    def _speaker_of(self, pronoun: Token, start: int) -> Mention | None:
+        """"The US says it cannot support ...", "BP said it would sell ...": "it", the subject of what
+        an organisation or a country says, is the speaker."""
+        clause = pronoun.head
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        base = start - pronoun.idx
+        offsets = tuple(base + c.idx for c in clause.head.children if c.dep_ == "nsubj")
+        if not offsets:
+            return None
+        for seen in (self.organisations, self.countries):
+            for m, _ in seen.before(start):
+                if _covers(m, offsets):
+                    return m
         return None
 
     def topic(self, start: int) -> tuple[Mention, float] | None:
