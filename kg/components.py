@@ -104,6 +104,8 @@ def _cut_at_dash(span: Span) -> Span:
 _OPENING_ADVERBS = frozenset(
     "earlier later meanwhile yesterday previously recently however also separately elsewhere instead currently initially eventually finally".split()
 )
+#: Time zones, which the model runs into the name after a time ("by 1300 GMT Carnival's shares").
+_TIME_ZONES = frozenset("GMT BST UTC CET CEST EST EDT CST CDT PST PDT".split())
 
 
 def _split_at_in(span: Span) -> list[Span]:
@@ -163,6 +165,7 @@ def _trim(span: Span) -> Span | None:
     while start < end and (
         (start + 1 < end and doc[start].is_sent_start and (doc[start].lower_ in _OPENING_ADVERBS or (doc[start].tag_ == "MD" and asks(doc[start]))))
         or doc[start].lower_ in {"the", "a", "an"}
+        or (start + 1 < end and doc[start].text in _TIME_ZONES)
         or doc[start].text in _OPENING_QUOTES
         or doc[start].text in _EDGE_PUNCT
         or is_leader_modifier(doc[start])

@@ -641,3 +641,20 @@ def test_components_what_an_honorific_name_owns_keeps_its_own_name() -> None:
     )
     assert ("Brown", "PERSON") in _ents(doc)
     assert ("International Finance Facility", "ORG") in _ents(doc)
+
+
+def test_components_a_time_zone_before_a_name_is_no_part_of_it() -> None:
+    doc = build(
+        "By 1300 GMT Carnival's shares fell.",
+        """
+        By       ADP   IN  by       prep      5
+        1300     NUM   CD  1300     pobj      0
+        GMT      PROPN NNP GMT      compound  3 B-ORG
+        Carnival PROPN NNP Carnival poss      5 I-ORG
+        's       PART  POS 's       case      3 I-ORG
+        shares   NOUN  NNS share    nsubj     6
+        fell     VERB  VBD fall     ROOT      6
+        .        PUNCT .   .        punct     6
+        """,
+    )
+    assert _ents(doc) == [("Carnival", "ORG")]
