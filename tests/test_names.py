@@ -484,3 +484,14 @@ def test_names_a_missed_name_runs_on_through_a_hyphenated_word(mentions) -> None
     found = mentions("A spokesman for the European Anti-Fraud Office said the report was fair.")
     assert found.get("European Anti-Fraud Office", ("", ""))[0] == "Organization"
     assert "Fraud Office" not in found
+
+
+def test_names_a_place_where_a_firms_own_shares_trade_stays_a_place(mentions) -> None:
+    found = mentions("By 1300 GMT Carnival's shares in London were down a single penny.")
+    assert found["London"][0] == "Place"
+    assert mentions("Shell bought shares in Enterprise last year.")["Enterprise"][0] == "Organization"
+
+
+def test_names_a_firm_a_possessive_has_a_stake_in_is_a_firm(mentions) -> None:
+    found = mentions("BSkyB bought its stake in Sunderland in 1999. Sunderland were relegated in 2003.")
+    assert found["Sunderland"][0] == "Organization"

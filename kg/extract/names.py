@@ -139,7 +139,10 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     if len(after) == 2 and after[0].lower_ == "chief" and after[1].lower_ in _CORPORATE_CHIEFS:
         # "Electrolux chief executive Hans Straberg": a firm's officer ("army chief" is not one).
         votes["Organization"] += _STRONG
-    if occ.start >= 2 and doc[occ.start - 1].lower_ == "in" and doc[occ.start - 2].lower_ in {"shares", "stake", "stakes", "shareholding"}:
+    if occ.start >= 2 and doc[occ.start - 1].lower_ == "in" and doc[occ.start - 2].lower_ in {"shares", "stake", "stakes", "shareholding"} and not (
+        doc[occ.start - 2].lower_ == "shares" and any(c.dep_ == "poss" for c in doc[occ.start - 2].children) and is_city(occ.mention.name)
+    ):
+        # (not "Carnival's shares in London": whose shares they are is said, and a city is where they trade)
         votes["Organization"] += _STRONG
     if _share_of(doc, occ.start, occ.end):
         votes["Organization"] += _STRONG
