@@ -376,6 +376,8 @@ PREDICATES: tuple[Predicate, ...] = (
         see_also=("schema:memberOf",),
         verbs=(
             Verb("join"), Verb("rejoin"), Verb("serve", object=("prep:on", "prep:in")), Verb("sit", object=("prep:on",)),
+            # "Shahid Malik, who is on the party's executive committee": being on a body is sitting on it.
+            Verb("be", object=("prep:on",), subject_types=("Person",), object_heads=("committee", "board", "council", "panel", "commission", "executive", "cabinet")),
             # "two councillors who defected to the Greens": crossing over joins the new party.
             Verb("defect", object=("prep:to",)),
         ),

@@ -44,6 +44,11 @@ def test_frames_sales_of_a_product_are_no_disposal(facts) -> None:
     assert has(facts("BMW agreed the sale of Rover to Phoenix."), "BMW", "sells", "Rover")
 
 
+def test_frames_a_person_on_a_committee_is_a_member_of_it(facts) -> None:
+    assert has(facts("John Smith is on the Treasury Select Committee."), "John Smith", "memberOf", "Treasury Select Committee")
+    assert not any(f.predicate == "memberOf" for f in facts("Tony Blair is on the side of the Commission."))
+
+
 def test_frames_coordinated_subjects_merge_with_each_other(facts) -> None:
     found = facts("Exxon and Mobil merged in 1999.")
     assert has(found, "Exxon", "mergesWith", "Mobil") or has(found, "Mobil", "mergesWith", "Exxon")
