@@ -650,6 +650,8 @@ def _sunday_papers(doc: Doc, spans: list[Span]) -> list[Span]:
 
 #: Heads of names that go on with "of <country>": "the Muslim Council of Britain", "the Bank of England".
 _OF_COUNTRY_HEADS = ORGANIZATION_KINDS | frozenset("church society confederation chamber academy".split())
+#: One-word bodies the model may tag alone before the "of" of their name ("House of Fraser").
+_OF_NAME_HEADS = _OF_COUNTRY_HEADS | frozenset({"house", "duchy"})
 
 
 def _of_country_names(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -659,12 +661,18 @@ def _of_country_names(doc: Doc, spans: list[Span]) -> list[Span]:
     out, dropped = [], set()
     for span in spans:
         if not (
-            span.label_ == "ORG" and span[-1].lower_ in _OF_COUNTRY_HEADS and span[-1].is_title and len(span) >= 2
-            and span.end + 1 < len(doc) and doc[span.end].lower_ == "of"
+            span.label_ == "ORG" and span[-1].is_title and span.end + 1 < len(doc) and doc[span.end].lower_ == "of"
+            and (span[-1].lower_ in _OF_COUNTRY_HEADS and len(span) >= 2 or len(span) == 1 and span[0].lower_ in _OF_NAME_HEADS)
         ):
             out.append(span)
             continue
         after = by_start.get(span.end + 1)
+        if len(span) == 1 and after is not None and after.label_ in {"GPE", "LOC", "PERSON", "ORG"} and len(after) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in after):
+            # "House of Fraser", "the Duchy of Cornwall": a body's one word and the name after its
+            # "of" are one name, whatever that name is.
+            out.append(Span(doc, span.start, after.end, label="ORG"))
+            dropped.add(after)
+            continue
         if after is None:  # the model may tag no country there at all
             start = span.end + 1
             windows = (doc[start : start + n] for n in (2, 1) if start + n <= len(doc))

@@ -658,3 +658,19 @@ def test_components_a_time_zone_before_a_name_is_no_part_of_it() -> None:
         """,
     )
     assert _ents(doc) == [("Carnival", "ORG")]
+
+
+def test_components_a_one_word_body_and_the_name_after_its_of_are_one_name() -> None:
+    doc = build(
+        "Shares in House of Fraser rose.",
+        """
+        Shares NOUN  NNS share  nsubj     5
+        in     ADP   IN  in     prep      0
+        House  PROPN NNP House  pobj      1 B-ORG
+        of     ADP   IN  of     prep      2
+        Fraser PROPN NNP Fraser pobj      3 B-GPE
+        rose   VERB  VBD rise   ROOT      5
+        .      PUNCT .   .      punct     5
+        """,
+    )
+    assert _ents(doc) == [("House of Fraser", "ORG")]
