@@ -656,7 +656,8 @@ _OF_NAME_HEADS = _OF_COUNTRY_HEADS | frozenset({"house", "duchy"})
 
 def _of_country_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """"the Muslim Council of Britain", "the Royal Bank of Scotland": a capitalised body followed by
-    "of" and a country is one name, which the model cut before "of"."""
+    "of" and a country is one name, which the model cut before "of"; so is a one-word body and any
+    name after its "of" ("House of Fraser")."""
     by_start = {s.start: s for s in spans}
     out, dropped = [], set()
     for span in spans:

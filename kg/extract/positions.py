@@ -10,7 +10,7 @@ organisation an employee.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.context import HOLDS, Builder, Found, SentenceContext, token_mention
 from kg.extract.qualifiers import status_of
@@ -180,7 +180,7 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
                     _office(b, other, found, words, affiliation, "kg.rules.title.v1", 0.85, status)
 
 
-def _former_before(doc, lo: int, first: int) -> bool:
+def _former_before(doc: Doc, lo: int, first: int) -> bool:
     """A "former" or "ex-" in the few words before a title and its owner ("ex-ITN political
     editor", "Ex-No 10 media chief"), up to a comma or a verb, which start other phrases."""
     for i in range(first - 1, lo - 1, -1):
