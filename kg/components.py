@@ -159,7 +159,8 @@ def _named_assembly(span: Span) -> bool:
 
 def _trim(span: Span) -> Span | None:
     """Drop determiners, quotes, possessive markers, "-led" modifiers and a sentence's opening
-    adverb, or the modal that opens a question ("Will Vodafone buy Orange?"), at the edges of a span."""
+    adverb, or the modal that opens a question ("Will Vodafone buy Orange?"), at the edges of a
+    span, and a preposition or article it ends in."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
@@ -176,7 +177,12 @@ def _trim(span: Span) -> Span | None:
             and doc[start + 1].tag_ == "NNP" and not doc[start + 1].is_lower)
     ):
         start += 1
-    while end > start and (doc[end - 1].text in _CLOSING_QUOTES or doc[end - 1].tag_ == "POS" or doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].text in "(["):
+    while end > start and (
+        doc[end - 1].text in _CLOSING_QUOTES or doc[end - 1].tag_ == "POS" or doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].text in "(["
+        # "the Management Centre at [Strathclyde University]", "Royal Bank of [Scotland]": a name
+        # never ends in a preposition or an article (the one it was cut from may be joined again).
+        or (end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "DET"})
+    ):
         end -= 1
     if start >= end:
         return None

@@ -674,3 +674,21 @@ def test_components_a_one_word_body_and_the_name_after_its_of_are_one_name() -> 
         """,
     )
     assert _ents(doc) == [("House of Fraser", "ORG")]
+
+
+def test_components_a_name_run_on_into_a_preposition_ends_before_it() -> None:
+    doc = build(
+        "He runs the Management Centre at Strathclyde University.",
+        """
+        He          PRON  PRP He          nsubj     1
+        runs        VERB  VBZ run         ROOT      1
+        the         DET   DT  the         det       4 B-ORG
+        Management  PROPN NNP Management  compound  4 I-ORG
+        Centre      PROPN NNP Centre      dobj      1 I-ORG
+        at          ADP   IN  at          prep      4 I-ORG
+        Strathclyde PROPN NNP Strathclyde compound  7 B-ORG
+        University  PROPN NNP University  pobj      5 I-ORG
+        .           PUNCT .   .           punct     1
+        """,
+    )
+    assert _ents(doc) == [("Management Centre", "ORG"), ("Strathclyde University", "ORG")]
