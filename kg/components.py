@@ -880,7 +880,7 @@ def _name_before_title(doc: Doc, title: Span, spans: list[Span]) -> tuple[Span, 
         if not (token.is_title or token.is_upper) or token.is_punct or token.pos_ not in {"PROPN", "NOUN", "ADJ"} or token.lower_ in HONORIFICS:
             break
         start -= 1
-    while start < end and (doc[start].lower_ in _NAME_JOINERS or doc[start].lower_ in FORMER_WORDS | PASSING_WORDS | {"ex", "deputy", "party"}):
+    while start < end and (doc[start].lower_ in _NAME_JOINERS or doc[start].lower_ in FORMER_WORDS | PASSING_WORDS | {"deputy", "party"}):
         start += 1
     while start < end and doc[start].text in DASHES:
         start += 1

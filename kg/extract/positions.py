@@ -62,10 +62,10 @@ def _office(
     ("Mr Brown was considering becoming Foreign Secretary") is as sure as the clause.
     """
     ctx = b.ctx
-    former = status or next(("former" for t in words if t.lower_ in FORMER_WORDS or t.lower_ in {"ex", "ex-"}), None)
+    former = status or next(("former" for t in words if t.lower_ in FORMER_WORDS), None)
     # "the incoming president of the European Commission": an office taken up later, a plan.
     coming = "planned" if former is None and any(t.lower_ in COMING_WORDS for t in words) else None
-    words = [t for t in words if t.lower_ not in FORMER_WORDS | PASSING_WORDS and t.lower_ not in {"ex", "ex-"}]
+    words = [t for t in words if t.lower_ not in FORMER_WORDS and t.lower_ not in PASSING_WORDS]
     while words and (words[0].is_punct or words[0].lower_ in {"and", "of", "for", "the"} or words[0].lower_ in _PRAISE):
         words = words[1:]
     while words and words[-1].is_punct:
@@ -185,7 +185,7 @@ def _former_before(doc: Doc, lo: int, first: int) -> bool:
     editor", "Ex-No 10 media chief"), up to a comma or a verb, which start other phrases."""
     for i in range(first - 1, lo - 1, -1):
         token = doc[i]
-        if token.lower_ in FORMER_WORDS or token.lower_ in {"ex", "ex-"}:
+        if token.lower_ in FORMER_WORDS:
             return True
         if (token.is_punct and token.text != "-") or token.pos_ in {"VERB", "AUX"}:
             return False

@@ -39,6 +39,9 @@ def _base(word: str) -> str:
     return lower
 
 
+#: Words that may stand before a title's head without ending the walk left over it: modifiers
+#: ("shadow", "deputy") and the marks of an ended office ("former", "ex-").
+_MODIFIER_OR_FORMER = TITLE_MODIFIERS | FORMER_WORDS
 #: Nouns after which a party adjective names the party: "Conservative MP", "Republican voters".
 _PARTY_NOUNS = frozenset(
     "mp mps party member members candidate candidates voters voter supporters activists government councillor councillors peer peers".split()
@@ -76,7 +79,7 @@ def _is_modifier(token: Token) -> bool:
     any case ("shadow", "Treasury"), and plain lower-case nouns and adjectives ("political
     editor", "school inspection chief")."""
     lower = token.lower_
-    if lower in TITLE_MODIFIERS or is_title_head(token) or lower in FORMER_WORDS or lower in {"ex", "ex-"}:
+    if lower in TITLE_MODIFIERS or is_title_head(token) or lower in FORMER_WORDS:
         return True
     if lower in _STOP_LOWER or token.like_num or token.is_punct:
         return False
@@ -192,11 +195,11 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
                 break
             i -= 1
             continue
-        if token.is_alpha and not capitalised and not token.is_lower and not token.is_sent_start and token.lower_ not in TITLE_MODIFIERS | FORMER_WORDS | {"ex"}:
+        if token.is_alpha and not capitalised and not token.is_lower and not token.is_sent_start and token.lower_ not in _MODIFIER_OR_FORMER:
             break
-        if token.is_alpha and capitalised and token.is_lower and token.lower_ not in TITLE_MODIFIERS | FORMER_WORDS | {"ex", "new"}:
+        if token.is_alpha and capitalised and token.is_lower and token.lower_ not in _MODIFIER_OR_FORMER and token.lower_ != "new":
             break
-        if token.is_title and token.tag_ == "NNP" and token.lower_ not in TITLE_MODIFIERS | FORMER_WORDS | {"ex"} and not is_title_head(token) and token.lower_ != "new":
+        if token.is_title and token.tag_ == "NNP" and token.lower_ not in _MODIFIER_OR_FORMER and not is_title_head(token) and token.lower_ != "new":
             # "Gazprom chief", "Airbus head": a proper name before a title is its organisation.
             break
         inner_plural = (
