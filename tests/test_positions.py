@@ -518,3 +518,19 @@ def test_positions_the_late_holder_held_the_office_before(facts) -> None:
 def test_positions_a_span_of_time_after_a_title_is_no_portfolio(facts) -> None:
     found = facts("Ann Reid became Ruritania's longest-serving chancellor of modern times on Tuesday.")
     assert any(f.subject == "Ann Reid" and f.predicate == "holdsPosition" and f.object == "chancellor" for f in found)
+
+
+def test_positions_an_of_name_before_a_lower_case_title_stays_the_owners(facts) -> None:
+    # The model reads "Royal Bank" and "Scotland" apart; "Scotland" is no portfolio here.
+    found = facts("Royal Bank of Scotland chief executive Fred Goodwin said profits rose.")
+    assert has(found, "Fred Goodwin", "holdsPosition", "chief executive", affiliation="Royal Bank of Scotland")
+
+
+def test_positions_a_portfolio_ends_where_the_holders_first_name_starts(facts) -> None:
+    found = facts("Secretary of State for Scotland Alistair Darling said the plan would work.")
+    assert has(found, "Alistair Darling", "holdsPosition", "Secretary of State for Scotland")
+
+
+def test_positions_a_listed_portfolio_ends_where_the_holders_first_name_starts(facts) -> None:
+    found = facts("Secretary of State for Culture, Media and Sport Tessa Jowell said the plan would work.")
+    assert has(found, "Tessa Jowell", "holdsPosition", "Secretary of State for Culture, Media and Sport")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.gazetteer import country_code, party_name
+from kg.gazetteer import country_code, is_first_name, party_name
 from kg.lexicon import FORMER_WORDS, ORGANIZATION_KINDS, TITLE_HEADS, TITLE_MODIFIERS, is_honorific
 from kg.syntax.phrases import DASHES
 
@@ -215,7 +215,20 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     # A joiner or a lower-case filler may not start a title.
     while start < end - 1 and (doc[start].lower_ in _TITLE_JOINERS or doc[start].text == ","):
         start += 1
+    start = _past_owner_of(doc, start, end)
     return (start, end)
+
+
+def _past_owner_of(doc: Doc, start: int, end: int) -> int:
+    """Where a lower-case title starts once the "of" name of its owner is left to the owner:
+    "Royal Bank of Scotland chief executive" (the model's "Royal Bank" and "Scotland"), where
+    "Scotland" would otherwise stand as a portfolio ("Scotland Secretary")."""
+    if not (start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].ent_type_ in {"ORG", "FAC"} and doc[end - 1].is_lower):
+        return start
+    name = start
+    while name < end - 1 and doc[name].ent_type_ in {"GPE", "LOC", "ORG"} and (name == start or doc[name].ent_iob_ == "I"):
+        name += 1
+    return name
 
 
 def _lower_or_opening(token: Token) -> bool:
@@ -323,7 +336,18 @@ def _portfolio_before(doc: Doc, start: int, head: int) -> bool:
 
 
 def _portfolio_word(token: Token) -> bool:
-    return token.is_title and token.is_alpha and token.ent_type_ not in _NOT_PORTFOLIO and not party_name(token.text, before_title=True)
+    if not (token.is_title and token.is_alpha) or party_name(token.text, before_title=True):
+        return False
+    # "for Culture, Media and Sport Tessa Jowell": the model's name may start with the
+    # portfolio's last word; a first name after it starts the holder's.
+    return token.ent_type_ not in _NOT_PORTFOLIO or (token.ent_iob_ == "B" and not is_first_name(token.text) and _name_starts(token.doc, token.i + 1))
+
+
+def _name_starts(doc: Doc, i: int) -> bool:
+    """A person's name starts at ``i`` (a first name before another capitalised word): the
+    holder after a portfolio, "Secretary of State for Scotland Alistair Darling", which the model
+    may read as one name with the portfolio."""
+    return i + 1 < len(doc) and is_first_name(doc[i].text) and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha
 
 
 def _portfolio_end(doc: Doc, i: int) -> int | None:
@@ -341,7 +365,7 @@ def _portfolio_end(doc: Doc, i: int) -> int | None:
     joiners: list[str] = []
     while True:
         start = k
-        while k < len(doc) and k - start < 4 and _portfolio_word(doc[k]):
+        while k < len(doc) and k - start < 4 and _portfolio_word(doc[k]) and not (k > start and _name_starts(doc, k)):
             k += 1
         if k == start:
             break
