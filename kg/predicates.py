@@ -57,7 +57,8 @@ class Verb:
     modality: str | None = None
     polarity: str | None = None
     #: The verb needs its object complement ("called X a disgrace": oprd), no complement
-    #: ("plain"), a preposition ("prep:against": "warned X against Y"; "prep:into:question":
+    #: ("plain"), nothing but its frame's own object ("alone": "agreed with the NAO", not "agreed
+    #: a deal with Qatar" or "agreed with the unions on pay"), a preposition ("prep:against": "warned X against Y"; "prep:into:question":
     #: "called X into question"), or an infinitive of resigning ("resign": "urged X to quit"),
     #: else it is another verb.
     requires: str | None = None
@@ -282,6 +283,8 @@ PREDICATES: tuple[Predicate, ...] = (
         verbs=(
             *_verbs("support back endorse welcome praise applaud hail champion defend congratulate commend"),
             Verb("side", object=("prep:with",)),
+            # "the organisation agreed with the NAO's assessment": agreeing with a party's view backs it.
+            Verb("agree", object=("prep:with",), requires="alone"),
             *_verbs("oppose", polarity="negative"),
         ),
         nouns=(

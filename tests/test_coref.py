@@ -165,3 +165,11 @@ def test_coref_it_in_what_a_country_says_is_that_country(facts) -> None:
     found = facts("The IMF met in Washington. But the US says it cannot support Mr Brown's International Finance Facility.")
     assert has(found, "United States", "supports", "International Finance Facility", polarity="negative", modality="reported")
     assert not any("IMF" in (f.subject, f.object) for f in found)
+
+
+def test_coref_the_organisation_in_what_its_spokesman_says_is_his_organisation(facts) -> None:
+    found = facts("The government has been criticised over fraud. A spokesman for the European Anti-Fraud Office said "
+                  "the organisation agreed with the NAO's assessment of fraud reporting.")
+    assert has(found, "European Anti-Fraud Office", "supports", "NAO")
+    assert not any(f.subject == "Government of the United Kingdom" for f in found)
+

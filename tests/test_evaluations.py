@@ -169,3 +169,26 @@ def test_evaluations_too_in_a_condition_or_with_it_judges_nobody(facts) -> None:
                  "Gordon Brown said it was too early to say whether Tony Blair would stand.",
                  "Ann Smith said Tony Blair had a plan that was too good to miss."):
         assert not any(f.predicate == "criticizes" for f in facts(text)), text
+
+
+def test_evaluations_what_follows_a_colon_is_what_the_speaker_says(facts) -> None:
+    # The parser makes "evidence" the object of "said"; the quotation is still the judgement.
+    found = facts('Caroline Spelman said: "There is now growing evidence that John Prescott\'s buildings programme is environmentally unsustainable."')
+    assert has(found, "Caroline Spelman", "criticizes", "John Prescott")
+
+
+def test_evaluations_saying_someone_should_leave_office_criticises_them(facts) -> None:
+    assert has(facts("Frank Field said the prime minister should sack Mr Brown."), "Frank Field", "criticizes", "Brown")
+    assert has(facts("Labour said Mr Flight must stand down."), "Labour Party", "criticizes", "Flight")
+    assert has(facts("The Lib Dems said Mr Blunkett should be sacked."), "Liberal Democrats", "criticizes", "Blunkett")
+
+
+def test_evaluations_a_resignation_denied_or_only_possible_criticises_nobody(facts) -> None:
+    for text in ("Mr Blair said Mr Brown should not resign.", "Mr Howard said Mr Davis would resign if he lost.", "Mr Howard said Mr Davis could resign.",
+                 "David Davis says Mr Blunkett should quit if he is found to have influenced the process."):
+        assert not any(f.predicate == "criticizes" for f in facts(text)), text
+
+
+def test_evaluations_a_speaker_headed_by_a_post_nominal_title_is_the_person(facts) -> None:
+    found = facts("Former welfare minister Frank Field MP said the prime minister should sack Mr Brown.")
+    assert has(found, "Frank Field", "criticizes", "Brown")

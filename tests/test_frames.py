@@ -716,3 +716,28 @@ def test_frames_a_stake_still_to_be_sold_is_owned(facts) -> None:
 
 def test_frames_a_stake_being_sold_is_still_owned(facts) -> None:
     assert has(facts("Vivendi is offloading its 20% stake in Canal Plus."), "Vivendi", "ownsStake", "Canal Plus", status=None)
+
+
+def test_frames_a_plural_member_noun_describes_every_name_it_lists(facts) -> None:
+    found = facts("Cabinet members John Reid and Alan Milburn disagreed.")
+    assert has(found, "John Reid", "memberOf", "Cabinet") and has(found, "Alan Milburn", "memberOf", "Cabinet")
+
+
+def test_frames_a_list_the_parser_hangs_as_an_apposition_is_every_member(facts) -> None:
+    # The parser makes Oliver Letwin David Davis's apposition and Tim Yeo Letwin's conjunct.
+    found = facts("Among the rebels were senior Labour members David Davis, Oliver Letwin and Tim Yeo.")
+    assert {f.subject for f in found if f.predicate == "memberOf" and f.object == "Labour Party"} == {"David Davis", "Oliver Letwin", "Tim Yeo"}
+
+
+def test_frames_a_singular_member_noun_describes_only_its_own_name(facts) -> None:
+    found = facts("Cabinet member John Reid and Alan Milburn disagreed.")
+    assert has(found, "John Reid", "memberOf", "Cabinet") and not has(found, "Alan Milburn", "memberOf", "Cabinet")
+
+
+def test_frames_agreeing_with_a_partys_view_supports_the_party(facts) -> None:
+    assert has(facts("Labour agreed with the Tories' assessment."), "Labour Party", "supports", "Conservative Party")
+
+
+def test_frames_agreeing_a_deal_with_a_party_is_no_support(facts) -> None:
+    for sentence in ("BP agreed a deal with Qatar.", "Ford agreed with the unions on a pay deal.", "Ford agreed with Unite to cut 500 jobs."):
+        assert not any(f.predicate == "supports" for f in facts(sentence)), sentence

@@ -534,3 +534,27 @@ def test_positions_a_portfolio_ends_where_the_holders_first_name_starts(facts) -
 def test_positions_a_listed_portfolio_ends_where_the_holders_first_name_starts(facts) -> None:
     found = facts("Secretary of State for Culture, Media and Sport Tessa Jowell said the plan would work.")
     assert has(found, "Tessa Jowell", "holdsPosition", "Secretary of State for Culture, Media and Sport")
+
+
+def test_positions_a_title_around_an_owners_name_makes_the_owner_no_person(facts) -> None:
+    # "Deputy" before "High Court" is the first word of "Deputy High Court Judge", not a title of the court.
+    found = facts("Deputy High Court Judge Richard Mawrey said the fraud was serious.")
+    assert has(found, "Richard Mawrey", "worksFor", "High Court")
+    assert not any(f.subject == "High Court" for f in found)
+
+
+def test_positions_a_royal_style_between_office_and_name_goes_with_the_name(facts) -> None:
+    found = facts("Saudi Foreign Minister Prince Saud Al-Faisal said the talks went well.")
+    assert has(found, "Saud Al-Faisal", "holdsPosition", "Foreign Minister", affiliation="Saudi Arabia")
+    assert not any(f.object == "Foreign Minister Prince" for f in found)
+
+
+def test_positions_two_coordinated_offices_in_an_apposition_are_two_offices(facts) -> None:
+    found = facts("Philippe Sands, a QC and international law professor, said the war was illegal.")
+    assert has(found, "Philippe Sands", "holdsPosition", "QC") and has(found, "Philippe Sands", "holdsPosition", "international law professor")
+    assert not any("QC and" in str(f.object) for f in found)
+
+
+def test_positions_a_firms_possessive_before_a_name_is_the_employer_however_parsed(facts) -> None:
+    # The parser hangs "Ernst" on the name and the possessive on "Young".
+    assert has(facts("Ernst & Young's Sanjay Mehta said the outlook is weak."), "Sanjay Mehta", "worksFor", "Ernst & Young")

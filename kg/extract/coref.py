@@ -19,7 +19,7 @@ from itertools import takewhile
 from spacy.tokens import Span, Token
 
 from kg.gazetteer import gender_of, party_name
-from kg.lexicon import ORGANIZATION_KINDS, SPEECH_VERBS
+from kg.lexicon import ORGANIZATION_KINDS, SPEECH_VERBS, SPOKESPEOPLE
 from kg.model import Mention, Statement
 from kg.normalize import title_key
 from kg.syntax import SUBJECT_DEPS
@@ -221,13 +221,17 @@ class Antecedents:
         return None
 
     def _speaker_of(self, pronoun: Token, start: int) -> Mention | None:
-        """"The US says it cannot support ...", "BP said it would sell ...": "it", the subject of what
-        an organisation or a country says, is the speaker."""
+        """"The US says it cannot support ...", "BP said it would sell ...", "a spokesman for the
+        Office said the organisation agreed ...": "it" or "the organisation", the subject of what
+        an organisation or a country says (or its spokesman), is the speaker."""
         clause = pronoun.head
         if pronoun.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
             return None
         base = start - pronoun.idx
-        offsets = tuple(base + c.idx for c in clause.head.children if c.dep_ == "nsubj")
+        speakers = [c for c in clause.head.children if c.dep_ == "nsubj"]
+        speakers += [o for c in speakers if c.lower_ in SPOKESPEOPLE for p in c.children if p.dep_ == "prep" and p.lower_ in {"for", "of", "at"}
+                     for o in p.children if o.dep_ == "pobj"]
+        offsets = tuple(base + c.idx for c in speakers)
         if not offsets:
             return None
         for seen in (self.organisations, self.countries):
@@ -301,7 +305,7 @@ class Antecedents:
             # "Ericsson posted profits thanks to clients like Deutsche Telekom. The company ...": the
             # firm a recent clause was about, before a firm it only named.
             barred = _owner_of_phrase(noun, start)
-            named = self._described_as(lower, start)
+            named = self._speaker_of(noun, start) or self._described_as(lower, start)
             if named is None or _covers(named, barred):
                 named = self._latest(self.organisations, start, prefer_subject=True, party=False, barred=barred)
         else:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.context import ACT_NOUNS, Builder, token_mention
-from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, POSITIVE_EVALUATION, PRAISE, SPEECH_VERBS, SPOKESPEOPLE, TRIBUTES
+from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, POSITIVE_EVALUATION, POSTNOMINAL_TITLES, PRAISE, RESIGNING_VERBS, SPEECH_VERBS, SPOKESPEOPLE, TRIBUTES
 from kg.syntax import agents, conjuncts, has_own_subject, is_passive, logical_subjects, patients, prep_objects
 
 __all__ = ["evaluation_statements"]
@@ -46,6 +46,11 @@ def _content(verb: Token) -> list[Token]:
         if child.dep_ in _CONTENT_DEPS or (child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_.lower() in _NAMING_VERBS):
             # "described as irresponsible", "branded as a disgrace": the words of the judgement.
             words.extend(child.subtree)
+    # 'Caroline Spelman said: "There is now evidence that ..."': what follows the colon is what
+    # is said, whatever the parser made of it (here the object "evidence").
+    colon = next((c.i for c in verb.children if c.text == ":" and c.i > verb.i), None)
+    if colon is not None:
+        words.extend(t for c in verb.children if c.i > colon and c.dep_ not in _CONTENT_DEPS and c.dep_ != "punct" for t in c.subtree)
     return words
 
 
@@ -65,6 +70,11 @@ def _speaker(token: Token, b: Builder):
     found = token_mention(token, b.ctx, allow_modifier=token.lemma_.lower() in _SPEAKS_FOR_A_BODY)
     if found is not None and found[0].type in _SPEAKER_TYPES or token.pos_ not in {"NOUN", "PROPN"}:
         return found
+    for name in (c for c in token.children if c.dep_ == "compound" and token.text in POSTNOMINAL_TITLES):
+        # "Frank Field MP said": the parser heads the name with its post-nominal title.
+        own = token_mention(name, b.ctx, allow_modifier=False)
+        if own is not None and own[0].type == "Person":
+            return own
     for appos in (c for c in token.subtree if c.dep_ == "appos"):
         own = token_mention(appos, b.ctx, allow_modifier=False)
         if appos.head != token and own is not None and own[0].type != "Position":
@@ -196,6 +206,8 @@ def evaluation_statements(sent: Span, b: Builder) -> None:
             continue
         judged: dict[str, dict[str, tuple[Token, object]]] = {"criticizes": {}, "supports": {}}
         for word in _content(verb):
+            for t, m in _mentions(_called_to_go(word), b, _own_side(speakers, b)):
+                judged["criticizes"].setdefault(m[0].key, (t, m))
             forms = _forms(word)
             # "should not ignore the need to reform": a denied fault is advice, not blame.
             blame = bool(forms & NEGATIVE_EVALUATION or _excessive(word)) and not _negated(word)
@@ -217,6 +229,29 @@ def evaluation_statements(sent: Span, b: Builder) -> None:
             for speaker in speakers:
                 for t, target in list(targets.values())[:_MAX_TARGETS]:
                     b.add(verb, speaker, predicate, target, f"{verb.text}: {t.text}", f"kg.rules.{predicate}.speech.v1", 0.6)
+
+
+#: Verbs of removing someone from an office: "the prime minister should sack Mr Brown".
+_DISMISSING = frozenset({"sack", "fire", "dismiss", "oust"})
+#: Modals that demand: "should resign", "must go" (not "could", "may", "will").
+_DEMANDING = frozenset({"should", "must"})
+
+
+def _called_to_go(word: Token) -> list[Token]:
+    """Whom a speaker says should leave office: the subject of "should resign" or "must step
+    down", the object of "should sack", the subject of "should be sacked"; unless only if
+    something turns out true."""
+    if word.pos_ != "VERB" or _negated(word) or not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _DEMANDING for c in word.children):
+        return []
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children) for c in word.children):
+        return []  # "should quit if he is found to have ...": a condition, not yet a charge
+    lemma = word.lemma_.lower()
+    particles = {c.lower_ for c in word.children if c.dep_ == "prt"}
+    if lemma in RESIGNING_VERBS or (lemma in {"step", "stand"} and particles & {"down", "aside"}):
+        return [t for c in word.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+    if lemma in _DISMISSING:
+        return [t for c in word.children if c.dep_ in ({"nsubjpass"} if is_passive(word) else {"dobj"}) for t in conjuncts(c)]
+    return []
 
 
 def _described(verb: Token, b: Builder, exclude: set[str]) -> list[tuple[str, Token, object]]:

@@ -28,6 +28,7 @@ from kg.syntax import (
     is_passive,
     is_relative_pronoun,
     is_spaced_dash,
+    listed_names,
     logical_subjects,
     patients,
     prep_objects,
@@ -58,6 +59,8 @@ def frame_verbs(verb: Token) -> list[tuple[Predicate, Verb]]:
         if frame.requires == "oprd" and _praising(verb):
             continue  # "Mr Blair called him a giant of the Labour movement": a tribute, not an attack
         if frame.requires == "plain" and (_complements(verb) or any(c.dep_ == "attr" for c in verb.children)):
+            continue
+        if frame.requires == "alone" and (_complements(verb) or any(c.dep_ in {"dobj", "attr"} or (c.dep_ == "prep" and c.lower_ in {"on", "to", "over"}) for c in verb.children)):
             continue
         if frame.requires and frame.requires.startswith("prep:") and not _has_prep(verb, frame.requires):
             continue  # "warned X against Y" criticises X; "warned that" does not
@@ -362,7 +365,8 @@ def _named(noun: Token) -> list[Token]:
     # company Baikal").
     found += [t for c in own_names for t in conjuncts(c) if t == c or not _described(t)]
     if noun.dep_ in {"compound", "nmod", "amod"} and noun.head.i > noun.i:
-        found.append(noun.head)
+        # "Cabinet members John Reid and Alan Milburn": a plural noun describes every name listed.
+        found += listed_names(noun.head) if noun.tag_ == "NNS" else [noun.head]
     if noun.dep_ in {"attr", "oprd"}:
         verb = noun.head
         found += [t for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for t in conjuncts(c)]

@@ -108,8 +108,12 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         votes["Person"] += _STRONG
     if _aged(doc, occ.start, occ.end):
         votes["Person"] += _STRONG
-    if occ.start >= 1 and is_title_head(doc[occ.start - 1]) and doc[occ.start - 1].pos_ in {"NOUN", "PROPN"} and not doc[occ.start - 1].ent_type_ and occ.end - occ.start > 1:
-        # "chief executive Maeve Sherlock", "Chancellor Gordon Brown": an office before a full name.
+    if (
+        occ.start >= 1 and is_title_head(doc[occ.start - 1]) and doc[occ.start - 1].pos_ in {"NOUN", "PROPN"} and not doc[occ.start - 1].ent_type_
+        and occ.end - occ.start > 1 and not (occ.end < len(doc) and is_title_head(doc[occ.end]))
+    ):
+        # "chief executive Maeve Sherlock", "Chancellor Gordon Brown": an office before a full name
+        # (not "Deputy High Court Judge", a title around the name of the office's court).
         votes["Person"] += _STRONG
     last = doc[occ.end - 1]
     if last.lower_ in _CORPORATE_WORDS and occ.end - occ.start > 1:

@@ -15,9 +15,9 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.context import HOLDS, Builder, Found, SentenceContext, token_mention
 from kg.extract.qualifiers import status_of
 from kg.gazetteer import party_name
-from kg.lexicon import COMING_WORDS, HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
+from kg.lexicon import COMING_WORDS, HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
-from kg.syntax import DASHES, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, direct_objects, governing_verb, is_relative_pronoun, logical_subjects, patients, prep_objects
+from kg.syntax import DASHES, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, direct_objects, governing_verb, is_relative_pronoun, listed_names, logical_subjects, patients, prep_objects
 from kg.syntax.titles import hyphen_prefix, is_plural, is_title_head, title_before, title_portfolio, title_words
 
 __all__ = ["position_statements"]
@@ -138,6 +138,8 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
         at = ent.end
         if at < len(doc) and at not in ctx.mentions and doc[at].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "miss", "dame", "baroness"}:
             at += 1
+        elif at + 1 < len(doc) and doc[at].lower_ in ROYAL_STYLES and doc[at].is_title and ctx.mentions.get(at + 1) is not None and ctx.mentions[at + 1].type == "Person":
+            at += 1  # "Foreign Minister Prince Saud al-Faisal": the prince holds the office too
         person = ctx.mentions.get(at)
         if person is None or person.type != "Person":
             continue
@@ -171,10 +173,8 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
                 _office(b, doc[at], (person, 1.0), list(doc[first_title[0] : first_title[1]]), owner, "kg.rules.title.v1", 0.85)
         if _is_plural_title(words[-1]):
             # "Presidents Jimmy Carter and Ronald Reagan", "Labour MPs Keith Vaz and Paul Boateng".
-            root = doc[at:end].root
             # "Keith Dale, Paul Ortiz and Anne Grady": a list the parser reads as an apposition.
-            listed = [t for a in root.children if a.dep_ == "appos" for t in conjuncts(a)]
-            for other in [*conjuncts(root)[1:], *listed]:
+            for other in listed_names(doc[at:end].root)[1:]:
                 found = token_mention(other, ctx, allow_modifier=False)
                 if found is not None and found[0].type == "Person" and found[0] != person:
                     _office(b, other, found, words, affiliation, "kg.rules.title.v1", 0.85, status)
@@ -586,15 +586,17 @@ def _possessive_members(sent: Span, b: Builder) -> None:
     speaker "at" or "from" one speaks for it ("said Ann Lee at Barclays")."""
     ctx = b.ctx
     doc = sent.doc
-    for token in b.tokens:
-        if token.dep_ != "poss" or token.i not in ctx.mentions:
+    # By the parse, and by the words: "Ernst & Young's Sanjay Mehta", where the parser hangs the
+    # firm's first word on the name and the possessive on its last.
+    pairs = [(token.head, ctx.mentions[token.i], ctx.mentions.get(token.head.i)) for token in b.tokens if token.dep_ == "poss" and token.i in ctx.mentions]
+    pairs += [(doc[t.i + 1], ctx.mentions.get(t.i - 1), ctx.mentions.get(t.i + 1)) for t in sent if t.tag_ == "POS" and sent.start < t.i < sent.end - 1]
+    seen = set()
+    for at, owner, person in pairs:
+        if owner is None or person is None or person.type != "Person" or owner.type != "Organization" or (owner, person) in seen:
             continue
-        owner = ctx.mentions[token.i]
-        person = ctx.mentions.get(token.head.i)
-        if person is None or person.type != "Person" or owner.type != "Organization":
-            continue
+        seen.add((owner, person))
         predicate = "memberOf" if _is_party(owner) else "worksFor"
-        b.add(token.head, (person, 1.0), predicate, (owner, 1.0), "'s", "kg.rules.possessive.v1", 0.7, presupposed=True)
+        b.add(at, (person, 1.0), predicate, (owner, 1.0), "'s", "kg.rules.possessive.v1", 0.7, presupposed=True)
     for i in range(sent.start, sent.end - 2):
         person = ctx.mentions.get(i)
         if person is None or person.type != "Person" or ctx.mentions.get(i + 1) == person:

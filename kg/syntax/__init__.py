@@ -25,6 +25,7 @@ from kg.syntax.clauses import (
     is_passive,
     is_predicate,
     is_relative_pronoun,
+    listed_names,
     logical_subjects,
     patients,
     pobj,
@@ -60,6 +61,6 @@ __all__ = [
     "DASHES", "DETACHED_DEPS", "PASSIVE_SUBJECT_DEPS", "PLACE_LABELS", "PREDICATE_POS", "RELATIVE_PRONOUNS", "SUBJECT_DEPS",
     "TIME_LABELS", "after_comma", "agents", "asks", "balance_quotes", "capitalised", "clause_head", "conjuncts", "controlled_clause", "described",
     "detached_apposition", "direct_objects", "examples", "extent", "governing_verb", "has_own_subject", "indices_of", "is_passive",
-    "is_predicate", "is_relative_pronoun", "is_spaced_dash", "logical_subjects", "lower_case_words", "lowered_in", "noun_phrase", "patients", "phrase_text", "pobj",
+    "is_predicate", "is_relative_pronoun", "listed_names", "is_spaced_dash", "logical_subjects", "lower_case_words", "lowered_in", "noun_phrase", "patients", "phrase_text", "pobj",
     "prep_objects", "relative_antecedent", "subject_phrases", "subtree", "supposes", "token_texts", "trim", "written_counts",
 ]

@@ -26,6 +26,7 @@ __all__ = [
     "is_passive",
     "is_predicate",
     "is_relative_pronoun",
+    "listed_names",
     "logical_subjects",
     "patients",
     "pobj",
@@ -62,6 +63,13 @@ OBJECT_CONTROL_VERBS = frozenset(
 def conjuncts(token: Token) -> list[Token]:
     """The token and every word coordinated with it ("France, Germany and Italy")."""
     return [token, *token.conjuncts]
+
+
+def listed_names(token: Token) -> list[Token]:
+    """The token and the list it heads: the words coordinated with it, and a list the parser hangs
+    off it as an apposition ("members David Davis, Oliver Letwin and Tim Yeo", where Letwin is
+    Davis's apposition and Yeo Letwin's conjunct)."""
+    return [*conjuncts(token), *(t for a in token.children if a.dep_ == "appos" for t in conjuncts(a))]
 
 
 def is_predicate(token: Token) -> bool:

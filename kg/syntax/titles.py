@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.gazetteer import country_code, is_first_name, party_name
-from kg.lexicon import FORMER_WORDS, ORGANIZATION_KINDS, TITLE_HEADS, TITLE_MODIFIERS, is_honorific
+from kg.lexicon import FORMER_WORDS, ORGANIZATION_KINDS, ROYAL_STYLES, TITLE_HEADS, TITLE_MODIFIERS, is_honorific
 from kg.syntax.phrases import DASHES
 
 __all__ = ["hyphen_prefix", "is_plural", "is_title_head", "names_party_member", "office_names", "title_before", "title_portfolio", "title_words"]
@@ -145,6 +145,8 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     end = name_start
     if end > 0 and is_honorific(doc[end - 1].text):
         end -= 1
+    elif end > 1 and doc[end - 1].lower_ in ROYAL_STYLES and doc[end - 1].is_title and is_title_head(doc[end - 2]):
+        end -= 1  # "Foreign Minister Prince Saud al-Faisal": the prince's style goes with his name
     if end == 0 or (doc[end - 1].pos_ in {"VERB", "AUX", "ADP", "DET", "PRON"} and not _title_read_as_verb(doc, end - 1)):
         return None
     if not is_title_head(doc[end - 1]) and not _portfolio_after_head(doc, end):
@@ -276,7 +278,11 @@ def title_words(noun: Token) -> list[Token]:
     for child in sorted(noun.lefts, key=lambda t: -t.i):
         if child.dep_ in {"det", "poss", "predet", "case", "punct", "cc"} or child.ent_type_ in _NAME_LABELS:
             continue
-        if child.dep_ in {"compound", "amod", "nmod", "advmod"} and _is_modifier(child):
+        if child.dep_ in {"compound", "amod", "nmod", "advmod"} and is_title_head(child) and any(c.dep_ == "cc" for c in child.children):
+            # "a QC and international law professor", which the parser reads as "[QC and
+            # international] law professor": the first title is an office of its own.
+            words += [t for c in child.children if c.dep_ == "conj" for t in c.subtree if t.ent_type_ not in _NAME_LABELS and t.dep_ not in {"det", "poss", "case", "punct"}]
+        elif child.dep_ in {"compound", "amod", "nmod", "advmod"} and _is_modifier(child):
             words += [t for t in child.subtree if not t.ent_type_ in _NAME_LABELS and t.dep_ not in {"det", "poss", "case", "punct"}]
     for prep in noun.rights:
         if prep.dep_ != "prep" or prep.lower_ not in {"of", "for"}:
