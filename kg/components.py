@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.gazetteer import country_code, demonym_code, party_forms, party_name, region_name
+from kg.gazetteer import country_code, demonym_code, is_city, is_town, party_forms, party_name, region_name
 from kg.normalize import find_quantities
 from kg.syntax import DASHES, asks, indices_of, is_spaced_dash, lowered_in
 from kg.syntax.titles import is_title_head, names_party_member, office_names, title_before
@@ -56,6 +56,20 @@ def _is_title_word(token: Token) -> bool:
     return lower in TITLE_HEADS or lower in TITLE_MODIFIERS
 
 
+
+
+#: The last word of a constituency or district named after its town: "Leicester South".
+_QUARTERS = frozenset({"north", "south", "east", "west", "central"})
+
+
+def _town_quarter(span: Span) -> Span:
+    """"Mr Kennedy will visit Leicester South": a town and a quarter of it, which the small model
+    reads as a person's first name and surname, is a place (a constituency or a district)."""
+    if len(span) != 2 or span.label_ not in {"PERSON", "ORG"} or span[1].lower_ not in _QUARTERS or not span[1].is_title:
+        return span
+    if not (is_town(span[0].text) or is_city(span[0].text)):
+        return span
+    return Span(span.doc, span.start, span.end, label="GPE")
 
 
 def _person_after_title(doc: Doc, span: Span) -> Span:
@@ -474,6 +488,7 @@ def kg_entities(doc: Doc) -> Doc:
             continue
         trimmed = _after_nationality(trimmed)
         trimmed = _whole_nation(trimmed)
+        trimmed = _town_quarter(trimmed)
         if trimmed.start > 0 and _acronym_of_name(doc, trimmed.start - 1, trimmed):
             trimmed = Span(doc, trimmed.start - 1, trimmed.end, label=trimmed.label_)  # "[BNP] Paribas"
         head = trimmed.root

@@ -192,3 +192,9 @@ def test_evaluations_a_resignation_denied_or_only_possible_criticises_nobody(fac
 def test_evaluations_a_speaker_headed_by_a_post_nominal_title_is_the_person(facts) -> None:
     found = facts("Former welfare minister Frank Field MP said the prime minister should sack Mr Brown.")
     assert has(found, "Frank Field", "criticizes", "Brown")
+
+
+def test_evaluations_after_a_quotation_the_speaker_follows_the_verb_whatever_the_parse(facts) -> None:
+    # The parser reads "shadow" as a verb with "Tory" its subject and the name its object.
+    found = facts('"This is typical of Lib Dem hypocrisy," said Tory shadow local government secretary Caroline Spelman.')
+    assert has(found, "Caroline Spelman", "criticizes", "Liberal Democrats")

@@ -495,3 +495,27 @@ def test_names_a_place_where_a_firms_own_shares_trade_stays_a_place(mentions) ->
 def test_names_a_firm_a_possessive_has_a_stake_in_is_a_firm(mentions) -> None:
     found = mentions("BSkyB bought its stake in Sunderland in 1999. Sunderland were relegated in 2003.")
     assert found["Sunderland"][0] == "Organization"
+
+
+def test_names_a_town_and_a_quarter_of_it_is_a_place_not_a_person(mentions) -> None:
+    # The small model reads "Leicester South" as a first name and a surname.
+    assert mentions("On Tuesday Mr Kennedy will visit Leicester South, where the Lib Dems won.")["Leicester South"][0] == "Place"
+
+
+def test_names_a_first_name_and_a_compass_surname_stays_a_person(mentions) -> None:
+    assert mentions("John West said the plan would work.")["John West"][0] == "Person"
+
+
+def test_names_a_plural_kind_before_a_list_types_every_name_in_it(mentions) -> None:
+    found = mentions("In Indonesia, shares in state construction companies Adhi Karya and Semen Gresik have jumped.")
+    assert found["Adhi Karya"][0] == found["Semen Gresik"][0] == "Organization"
+
+
+def test_names_a_plural_of_people_before_a_list_keeps_them_people(mentions) -> None:
+    found = mentions("Investors Warren Buffett and Bill Gates met in Omaha.")
+    assert found["Warren Buffett"][0] == found["Bill Gates"][0] == "Person"
+
+
+def test_names_a_kind_right_before_the_last_name_of_a_list_types_it(mentions) -> None:
+    found = mentions("Other firms include France's Total, the US-based ChevronTexaco, and miner Barrick Gold.")
+    assert found["Barrick Gold"][0] == "Organization"

@@ -183,3 +183,8 @@ def test_places_a_peer_of_a_place_does_not_live_there_by_his_title(facts) -> Non
 
 def test_places_a_person_of_a_town_lives_there(facts) -> None:
     assert has(facts("Mr Jones, of Woodbridge, Suffolk, has resigned."), "Jones", "livesIn", "Woodbridge")
+
+
+def test_places_a_trade_acronym_inside_the_kind_phrase_keeps_the_country(facts) -> None:
+    assert has(facts("American IT giant EDS said its new system was working."), "EDS", "basedIn", "United States")
+    assert has(facts("US TV giant Viacom said profits rose."), "Viacom", "basedIn", "United States")

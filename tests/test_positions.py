@@ -558,3 +558,19 @@ def test_positions_two_coordinated_offices_in_an_apposition_are_two_offices(fact
 def test_positions_a_firms_possessive_before_a_name_is_the_employer_however_parsed(facts) -> None:
     # The parser hangs "Ernst" on the name and the possessive on "Young".
     assert has(facts("Ernst & Young's Sanjay Mehta said the outlook is weak."), "Sanjay Mehta", "worksFor", "Ernst & Young")
+
+
+def test_positions_a_possessive_before_an_office_names_no_employee_of_its_portfolio(facts) -> None:
+    found = facts("The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted as saying it was key.")
+    assert has(found, "Louis Michel", "worksFor", "EU")
+    assert not any(f.subject == "Humanitarian Aid" for f in found)
+
+
+def test_positions_a_plural_the_tagger_reads_as_a_verb_stays_inside_the_title(facts) -> None:
+    found = facts("Public accounts committee chairman Edward Leigh was giving his reaction to a report.")
+    assert has(found, "Edward Leigh", "holdsPosition", "Public accounts committee chairman")
+
+
+def test_positions_a_lower_case_portfolio_after_for_stays_in_the_title(facts) -> None:
+    assert has(facts("Shadow spokesman for sport Hugh Robertson said the plan was wrong."), "Hugh Robertson", "holdsPosition", "Shadow spokesman for sport")
+    assert has(facts("The minister for civil aviation Praful Patel said so."), "Praful Patel", "holdsPosition", "minister for civil aviation")

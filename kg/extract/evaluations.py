@@ -87,6 +87,27 @@ def _speaker(token: Token, b: Builder):
     return None
 
 
+#: Quotation marks as the tokenizer leaves them.
+_QUOTES = frozenset({'"', "''", "\u201d"})
+
+
+def _inverted_speaker(verb: Token, b: Builder) -> list:
+    """'"This is typical of Lib Dem hypocrisy," said Tory shadow local government secretary
+    Caroline Spelman': after a quotation, the verb of saying comes before its speaker, and the
+    parser may make anything of the title and name that follow; the person they end in speaks."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text not in _QUOTES or doc[verb.i - 2].text != ",":
+        return []
+    found = None
+    for k in range(verb.i + 1, verb.sent.end):
+        if doc[k].is_punct:
+            break
+        m = b.ctx.mentions.get(k)
+        if m is not None and m.type in _SPEAKER_TYPES and (found is None or found[0].type != "Person"):
+            found = (m, 1.0)
+    return [found] if found is not None else []
+
+
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in {"advmod", "neg", "det"}) for c in token.children) or any(
         c.dep_ == "neg" for c in token.head.children if token.dep_ in {"acomp", "attr", "xcomp"}
@@ -202,6 +223,8 @@ def evaluation_statements(sent: Span, b: Builder) -> None:
             m for t in (logical_subjects(verb) or _stray_agents(verb) or patients(verb))
             if (m := _speaker(t, b)) is not None and m[0].type in _SPEAKER_TYPES
         ]
+        if not speakers:
+            speakers = _inverted_speaker(verb, b)
         if not speakers:
             continue
         judged: dict[str, dict[str, tuple[Token, object]]] = {"criticizes": {}, "supports": {}}

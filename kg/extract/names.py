@@ -88,6 +88,23 @@ def _fixed(m: Mention) -> bool:
     return m.type not in _VOTING_TYPES or party_name(m.name) is not None or m.name.lower() in INSTITUTIONS
 
 
+def _kind_before(doc: Doc, start: int, end: int) -> str | None:
+    """The kind of organisation a lower-case noun right before a name says it is ("carmaker Opel"),
+    in the singular; a plural before a list names the kind of every name in it ("construction
+    companies Adhi Karya and Semen Gresik")."""
+    if start >= 1 and doc[start - 1].is_lower and doc[start - 1].lower_ in ORGANIZATION_KINDS:
+        return doc[start - 1].lower_  # "and miner Barrick Gold": its own kind, in a list or not
+    first = doc[start:end].root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    # Where the list's first name starts (its compounds), or this name when it is no list's.
+    at = min(t.i for t in first.subtree if t.i <= first.i and (t.dep_ == "compound" or t.i == first.i)) if first.i < start else start
+    word = doc[at - 1] if at >= 1 else None
+    if word is None or not word.is_lower or word.tag_ != "NNS" or word.lemma_.lower() not in ORGANIZATION_KINDS:
+        return None
+    return word.lemma_.lower()
+
+
 def _kind_vote(kind: str) -> float:
     """The organisation vote of a kind noun beside a name: more than a first name's person vote
     for a kind only a firm can be ("carmaker"), as much for one a person can be ("investor")."""
@@ -152,9 +169,11 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         votes["Organization"] += _STRONG
     if occ.start >= 2 and doc[occ.start - 1].lower_ in OWNED_PARTICIPLES and doc[occ.start - 2].text == "-":
         votes["Organization"] += _STRONG  # "state-owned Rosneft", "Kremlin-controlled Gazprom"
-    if occ.start >= 1 and doc[occ.start - 1].lower_ in ORGANIZATION_KINDS and doc[occ.start - 1].is_lower:
-        # "carmaker Adam Opel" (a firm), "investor Warren Buffett" (a person).
-        votes["Organization"] += _kind_vote(doc[occ.start - 1].lower_)
+    kind = _kind_before(doc, occ.start, occ.end)
+    if kind is not None:
+        # "carmaker Adam Opel" (a firm), "investor Warren Buffett" (a person), "construction
+        # companies Adhi Karya and Semen Gresik" (both firms).
+        votes["Organization"] += _kind_vote(kind)
     if occ.start >= 2 and doc[occ.start - 1].lower_ == "based" and doc[occ.start - 2].text == "-":
         votes["Organization"] += _STRONG
     if occ.end + 1 < len(doc) and doc[occ.end].text == "-" and doc[occ.end + 1].lower_ == "based":

@@ -264,7 +264,9 @@ def _kind_phrase_start(sent: Span, end: int) -> int | None:
     start = end - 1
     while start - 1 >= sent.start and end - start < 6:
         word = doc[start - 1]
-        if (word.is_lower and (word.pos_ in {"NOUN", "ADJ", "VERB", "PROPN"} or word.text in {"-", "and"})) or (word.is_title and is_kind(word)):
+        # "IT giant", "TV company": a short acronym of a trade is a word of the phrase too.
+        trade = word.is_upper and word.is_alpha and len(word) <= 3 and not word.ent_type_
+        if (word.is_lower and (word.pos_ in {"NOUN", "ADJ", "VERB", "PROPN"} or word.text in {"-", "and"})) or (word.is_title and is_kind(word)) or trade:
             if word.ent_type_ and word.ent_type_ not in {"ORDINAL", "CARDINAL"}:
                 break
             start -= 1

@@ -580,6 +580,10 @@ def _speaks(person: Mention, sent: Span, b: Builder) -> bool:
     return any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS for t in b.tokens if b.ctx.mentions.get(t.i) == person)
 
 
+def _before_title(doc: Doc, end: int) -> bool:
+    return end < len(doc) and is_title_head(doc[end])
+
+
 def _possessive_members(sent: Span, b: Builder) -> None:
     """"Labour's Paul Flynn" (memberOf), "Deutsche Bank's Simon Champion" (worksFor), and
     "Mr X, of brokers ING" (worksFor): a person named with the organisation they belong to; a
@@ -589,7 +593,8 @@ def _possessive_members(sent: Span, b: Builder) -> None:
     # By the parse, and by the words: "Ernst & Young's Sanjay Mehta", where the parser hangs the
     # firm's first word on the name and the possessive on its last.
     pairs = [(token.head, ctx.mentions[token.i], ctx.mentions.get(token.head.i)) for token in b.tokens if token.dep_ == "poss" and token.i in ctx.mentions]
-    pairs += [(doc[t.i + 1], ctx.mentions.get(t.i - 1), ctx.mentions.get(t.i + 1)) for t in sent if t.tag_ == "POS" and sent.start < t.i < sent.end - 1]
+    pairs += [(doc[t.i + 1], ctx.mentions.get(t.i - 1), ctx.mentions.get(t.i + 1)) for t in sent if t.tag_ == "POS" and sent.start < t.i < sent.end - 1
+              and not _before_title(doc, ctx.name_end(t.i + 1, len(doc)))]  # not "the EU's Humanitarian Aid Commissioner"
     seen = set()
     for at, owner, person in pairs:
         if owner is None or person is None or person.type != "Person" or owner.type != "Organization" or (owner, person) in seen:

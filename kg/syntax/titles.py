@@ -102,7 +102,20 @@ def _portfolio_after_head(doc: Doc, end: int) -> bool:
     i = end - 1
     while i > 0 and end - i <= 4 and doc[i].is_title and doc[i].lower_ in TITLE_MODIFIERS:
         i -= 1
-    return i < end - 1 and doc[i].lower_ in {"of", "for"} and i > 0 and is_title_head(doc[i - 1]) and doc[i - 1].is_title
+    if i < end - 1 and doc[i].lower_ in {"of", "for"} and i > 0 and is_title_head(doc[i - 1]) and doc[i - 1].is_title:
+        return True
+    return _lower_portfolio_for(doc, end) is not None
+
+
+def _lower_portfolio_for(doc: Doc, end: int) -> int | None:
+    """Where the "for" of a lower-case portfolio ending at ``end`` is, after a title head:
+    "Shadow spokesman for sport [Hugh Robertson]", "minister for civil aviation [Praful Patel]"."""
+    i = end - 1
+    while i > 0 and end - i <= 3 and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"} and doc[i].lower_ not in _STOP_LOWER:
+        i -= 1
+    if i < end - 1 and doc[i].lower_ == "for" and i > 0 and is_title_head(doc[i - 1]) and doc[i - 1].lower_ not in {"candidate", "candidates"}:
+        return i
+    return None
 
 
 def _names_party(doc: Doc, i: int, end: int) -> bool:
@@ -155,9 +168,13 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     # secretary"); a word of the other case before the head belongs to the owner or the sentence
     # ("chamber Speaker", "Equality chairman").
     capitalised = not doc[end - 1].is_lower
+    portfolio_for = _lower_portfolio_for(doc, end) if not is_title_head(doc[end - 1]) else None
     i = end - 2
     while i >= 0:
         token = doc[i]
+        if portfolio_for is not None and i >= portfolio_for:
+            i -= 1  # the portfolio and its "for": the head comes before them
+            continue
         if token.text in DASHES and (prefix := hyphen_prefix(doc[i + 1])) is not None and not prefix.ent_type_:
             # "co-chairman", "vice-president" split by the tokenizer: the prefix belongs to the title.
             i -= 1
@@ -207,7 +224,8 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
         inner_plural = (
             # "public accounts committee chairman", "work and pensions spokesman": a plural noun
             # inside a lower-case title, never its first word before the head.
-            token.is_lower and token.tag_ == "NNS" and not capitalised and token.lower_ not in _STOP_LOWER and i > 0
+            # (The tagger may read such a plural as a verb: "Public accounts committee".)
+            token.is_lower and (token.tag_ == "NNS" or token.tag_ == "VBZ" and token.dep_ == "compound") and not capitalised and token.lower_ not in _STOP_LOWER and i > 0
             and _lower_or_opening(doc[i - 1]) and (doc[i - 1].lower_ == "and" or _is_modifier(doc[i - 1]))
         )
         if not _is_modifier(token) and token.lower_ != "new" and not inner_plural:
