@@ -741,3 +741,13 @@ def test_frames_agreeing_with_a_partys_view_supports_the_party(facts) -> None:
 def test_frames_agreeing_a_deal_with_a_party_is_no_support(facts) -> None:
     for sentence in ("BP agreed a deal with Qatar.", "Ford agreed with the unions on a pay deal.", "Ford agreed with Unite to cut 500 jobs."):
         assert not any(f.predicate == "supports" for f in facts(sentence)), sentence
+
+
+def test_frames_visiting_a_named_site_in_a_town_visits_the_town(facts) -> None:
+    found = facts("Mr Blair visited the Golden Temple in Amritsar.")
+    assert has(found, "Blair", "visits", "Golden Temple") and has(found, "Blair", "visits", "Amritsar")
+
+
+def test_frames_visiting_a_described_site_named_in_apposition_visits_it_and_its_town(facts) -> None:
+    found = facts("Mr Straw was in India visiting Sikhism's holiest shrine, the Golden Temple in Amritsar.")
+    assert has(found, "Straw", "visits", "Golden Temple") and has(found, "Straw", "visits", "Amritsar")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import spacy
 
 from kg.lexicon import EVENT_HEADS
-from kg.syntax import capitalised, indices_of, lowered_in, token_texts, written_counts
+from kg.syntax import capitalised, indices_of, listed_names, lowered_in, token_texts, written_counts
 
 TEXT = "Anglo-Dutch Shell (RDS) - the oil giant - said talks at the Summit, and a summit in Oslo, were over."
 
@@ -116,3 +116,13 @@ def test_logical_subjects_of_an_object_control_verb_s_infinitive_are_its_object(
     doc = _hand_parse(["Ford", "hired", "Smith", "to", "run", "Opel"], [1, 1, 1, 4, 1, 4], ["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj"],
                       ["PROPN", "VERB", "PROPN", "PART", "VERB", "PROPN"])
     assert [t.text for t in logical_subjects(doc[4])] == ["Smith"]
+
+
+def test_listed_names_reads_a_list_hung_as_an_apposition_and_its_conjuncts() -> None:
+    # The parse the model gives "members David Davis, Oliver Letwin and Tim Yeo": Letwin is Davis's
+    # apposition and Yeo is Letwin's conjunct.
+    words = ["members", "David", "Davis", ",", "Oliver", "Letwin", "and", "Tim", "Yeo"]
+    heads = [2, 2, 2, 2, 5, 2, 5, 8, 5]
+    deps = ["compound", "compound", "ROOT", "punct", "compound", "appos", "cc", "compound", "conj"]
+    doc = spacy.tokens.Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert [t.text for t in listed_names(doc[2])] == ["Davis", "Letwin", "Yeo"]

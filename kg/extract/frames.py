@@ -135,8 +135,11 @@ def _verb_slot(verb: Token, slot: str, passive: bool) -> list[Token]:
     if slot == "dobj:in":
         # "visiting constituencies in Somerset and Hampshire": a common noun's place, wherever the
         # parser hangs the phrase ("visit the Pakistani community in Manchester").
-        common = [d for d in verb.children if d.dep_ == "dobj" and d.pos_ == "NOUN"]
-        return [o for d in common for _, o in prep_objects(d, ("in",))] or ([o for _, o in prep_objects(verb, ("in",))] if common else [])
+        # A named site's place too: "visited the Golden Temple in Amritsar", "visiting Sikhism's
+        # holiest shrine, the Golden Temple in Amritsar".
+        common = [d for d in verb.children if d.dep_ == "dobj" and d.pos_ in {"NOUN", "PROPN"}]
+        named = [a for d in common for a in d.children if a.dep_ == "appos"]
+        return [o for d in common + named for _, o in prep_objects(d, ("in",))] or ([o for _, o in prep_objects(verb, ("in",))] if common else [])
     if slot.startswith("dobj:"):
         # "owns 51.4% of KFB", "bought 18.8% of Southcorp": the object is the part's whole;
         # "paid $1bn for Mondavi", "signed a deal with Qatar": the parser hangs the phrase off the object.
@@ -207,7 +210,8 @@ def verb_statements(verb: Token, b: Builder) -> None:
         objects = [o for found in by_slot.values() for o in found]
         if by_slot.get("dobj:in"):
             # "visit the Pakistani community in Manchester": the place, not the noun's modifier.
-            objects = [o for o in objects if not (o.dep_ == "dobj" and o.pos_ == "NOUN")]
+            common = [o for o in objects if o.dep_ == "dobj" and o.pos_ == "NOUN"]
+            objects = [o for o in objects if o not in common] + [a for o in common for a in o.children if a.dep_ == "appos"]
         # "visiting Sikhism's holiest shrine, the Golden Temple": the apposition names the object.
         objects += [a for o in objects for a in o.children if a.dep_ == "appos"]
         objects += _doers(objects)
