@@ -409,3 +409,7 @@ def test_figures_selling_more_of_a_counted_thing_is_a_change_in_the_count(figure
 
 def test_figures_more_than_another_firm_is_a_comparison_not_a_change(figures) -> None:
     assert figures("Tesco employs 10% more staff than Asda.") == set()
+
+
+def test_figures_borrowing_costs_a_central_bank_lifts_are_its_interest_rate(figures) -> None:
+    assert figures("The Fed lifted borrowing costs to 2.25% last year.") == {("Fed", 2.25, "rate", "last year")}

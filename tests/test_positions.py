@@ -574,3 +574,10 @@ def test_positions_a_plural_the_tagger_reads_as_a_verb_stays_inside_the_title(fa
 def test_positions_a_lower_case_portfolio_after_for_stays_in_the_title(facts) -> None:
     assert has(facts("Shadow spokesman for sport Hugh Robertson said the plan was wrong."), "Hugh Robertson", "holdsPosition", "Shadow spokesman for sport")
     assert has(facts("The minister for civil aviation Praful Patel said so."), "Praful Patel", "holdsPosition", "minister for civil aviation")
+
+
+def test_positions_a_partys_portfolio_read_as_a_name_stays_in_the_title(facts) -> None:
+    # The model reads "Lib Dem Home Affairs" as a person's name.
+    found = facts("Lib Dem Home Affairs spokesman Mark Oaten said the plans were wrong.")
+    assert has(found, "Mark Oaten", "holdsPosition", "Home Affairs spokesman", affiliation="Liberal Democrats")
+    assert not any(f.object == "Home Affairs" for f in found)

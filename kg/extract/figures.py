@@ -79,6 +79,9 @@ def _metric(noun: Token) -> str | None:
         return "house price"
     if base is None:
         return None
+    if noun.lemma_.lower() == "cost" and any(c.lower_ == "borrowing" for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
+        # "The Fed lifted borrowing costs to 2.25%": the interest rate it sets, not its own costs.
+        return METRIC_NOUNS.get("rate")
     if base == "market share" and not (
         any(c.lower_ == "market" for c in noun.children) or any(o.lower_ == "market" or any(c.lower_ == "market" for c in o.subtree) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
     ):

@@ -181,19 +181,22 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
             continue
         if _names_party(doc, i, end):
             break
-        if token.ent_type_ in {"ORG", "NORP", "GPE"}:
+        if token.ent_type_ in {"ORG", "NORP", "GPE", "PERSON"}:
             # A name the model tagged: part of the title only if every word of it is a title word
             # ("External Affairs", "Home Office"); else it is whom the office belongs to.
             first = i
             while first > 0 and doc[first].ent_iob_ == "I":
                 first -= 1
             words = doc[first : i + 1]
-            if not all(_is_title_word(t) or t.lower_ == "new" for t in words):
-                # "U.S. Treasury" read as one name: the country is the owner, "Treasury" is the title's.
+            if token.ent_type_ == "PERSON" or not all(_is_title_word(t) or t.lower_ == "new" for t in words):
+                # "U.S. Treasury" read as one name: the country is the owner, "Treasury" is the
+                # title's; so is a party's portfolio ("Lib Dem Home Affairs spokesman", which the
+                # model may read as a person's name).
                 cut = i
                 while cut >= first and _is_title_word(doc[cut]):
                     cut -= 1
-                if cut >= first and cut != i and country_code(doc[first : cut + 1].text):
+                owner = doc[first : cut + 1].text
+                if cut >= first and cut != i and (country_code(owner) or party_name(owner, before_title=True)):
                     i = cut
                 break
         elif token.ent_type_ in _NAME_LABELS:
