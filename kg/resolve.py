@@ -512,10 +512,14 @@ def position_label(title: str, affiliation: str) -> str:
         'chief executive of Ford'
         >>> position_label("leader", "Liberal Democrats")
         'leader of the Liberal Democrats'
+        >>> position_label("governor", "Bank of England")
+        'governor of the Bank of England'
     """
     words = affiliation.split()
+    lower = [w.lower() for w in words]
     the = words and (
-        words[-1].lower() in _THE_HEADS or affiliation.lower() in _THE_COUNTRIES or words[0].lower() == "united"
+        lower[-1] in _THE_HEADS or affiliation.lower() in _THE_COUNTRIES or lower[0] == "united"
+        or ("of" in lower[1:-1] and lower[lower.index("of", 1) - 1] in _THE_HEADS)  # the House of Commons
         or (len(words) > 1 and words[-1].endswith("s") and party_name(affiliation) is not None)  # the Liberal Democrats
     )
     return f"{title} of {'the ' if the else ''}{affiliation}"
@@ -1118,13 +1122,35 @@ def settle_types(extractions: list[Extraction]) -> list[Extraction]:
     if not retypes:
         return extractions
 
-    def settled(m: Mention | None) -> Mention | None:
-        if m is None:
-            return None
+    def settled(m: Mention) -> Mention:
         kind = retypes.get((m.doc_id, m.type, _name_of(m)))
         return m if kind is None else replace(m, type=kind, key=f"{kind.lower()}:{_name_of(m)}")
 
-    docs = {doc_id for doc_id, _, _ in retypes}
+    return _with_mentions(extractions, {doc_id for doc_id, _, _ in retypes}, settled)
+
+
+def settle_names(extractions: list[Extraction]) -> list[Extraction]:
+    """The extractions with each organisation name the corpus shortens keyed as its fuller name
+    (:func:`organisation_aliases`): "the Fed", "the Federal Reserve" and "the US Federal Reserve"
+    are one entity. Unchanged extractions are returned as they are."""
+    aliases = organisation_aliases(extractions)
+    if not aliases:
+        return extractions
+
+    def settled(m: Mention) -> Mention:
+        full = aliases.get(_name_of(m)) if m.type == "Organization" else None
+        return m if full is None else replace(m, key=f"organization:{full}")
+
+    docs = {m.doc_id for e in extractions for m in e.mentions if m.type == "Organization" and _name_of(m) in aliases}
+    return _with_mentions(extractions, docs, settled)
+
+
+def _with_mentions(extractions: list[Extraction], docs: set[str], settled: Callable[[Mention], Mention]) -> list[Extraction]:
+    """The extractions of ``docs`` with every mention passed through ``settled`` (the others as
+    they are), less the statements whose arguments no longer fit their predicate."""
+    def each(m: Mention | None) -> Mention | None:
+        return None if m is None else settled(m)
+
     out = []
     for e in extractions:
         if e.document.doc_id not in docs:
@@ -1134,14 +1160,66 @@ def settle_types(extractions: list[Extraction]) -> list[Extraction]:
         for s in e.statements:
             q = s.qualifiers
             s = replace(
-                s, subject=settled(s.subject),
-                object=replace(s.object, mention=settled(s.object.mention)) if s.object.mention is not None else s.object,
-                qualifiers=replace(q, location=settled(q.location), affiliation=settled(q.affiliation), buyer=settled(q.buyer)),
+                s, subject=each(s.subject),
+                object=replace(s.object, mention=each(s.object.mention)) if s.object.mention is not None else s.object,
+                qualifiers=replace(q, location=each(q.location), affiliation=each(q.affiliation), buyer=each(q.buyer)),
             )
             if _fits(s):
                 statements.append(s)
-        descriptions = tuple(replace(d, affiliation=settled(d.affiliation)) for d in e.descriptions)
+        descriptions = tuple(replace(d, affiliation=each(d.affiliation)) for d in e.descriptions)
         out.append(replace(e, mentions=tuple(settled(m) for m in e.mentions), statements=tuple(statements), descriptions=descriptions))
+    return out
+
+
+#: How long a clipped name may be, and how much longer the word it clips: "Fed" of "Federal".
+_CLIPPED_MAX = 4
+_CLIPPED_LONGER = 3
+#: How many times more articles the one name a clipped name stands for must share with it than
+#: all the other names it could clip together ("Fed": Federal Reserve in 10, the Federal Open
+#: Market Committee and the Federal Reserve Bank in 2 each).
+_CLIPPED_LEAD = 2
+_OF_NAME = re.compile(r"(\S+) of (?:the )?(\S+)")
+
+
+def organisation_aliases(extractions: list[Extraction]) -> dict[str, str]:
+    """Organisation name (its key's text) -> the fuller name the corpus gives the same body, for
+    two ways news shortens a name:
+
+    - a one-word name that is what follows "of" in exactly one institution's name: "the Commons"
+      -> "House of Commons", "the Lords" -> "House of Lords" (not a country: "Cyprus" is no
+      "Government of Cyprus"; not after any noun: "Liberty" is no "Statue of Liberty");
+    - a short one-word name that clips the first word of a name of several words which shares
+      many more of its articles than any other name it could clip: "the Fed" -> "Federal
+      Reserve" (not "Parma" of "Parmalat", too long to be a clipping).
+
+    A name with its country before it stays apart from the bare name ("US Treasury", "Treasury"):
+    a British article's "Treasury" is another country's. Corpus-wide, like the rest of
+    resolution, so a grown graph equals one built at once.
+    """
+    articles: dict[str, set[str]] = defaultdict(set)
+    for e in extractions:
+        for m in e.mentions:
+            if m.type == "Organization":
+                articles[_name_of(m)].add(m.doc_id)
+    of_names: dict[str, list[str]] = defaultdict(list)
+    clips: dict[str, list[str]] = defaultdict(list)
+    for name in articles:
+        found = _OF_NAME.fullmatch(name)
+        if found is not None and found.group(1) in _THE_HEADS:
+            of_names[found.group(2)].append(name)
+        first = name.split()[0]
+        if " " in name and first.isalpha():
+            clips.update({first[:n]: [*clips[first[:n]], name] for n in range(1, min(_CLIPPED_MAX, len(first) - _CLIPPED_LONGER) + 1)})
+    out: dict[str, str] = {}
+    for short in articles:
+        if " " in short or short in _THE_HEADS or country_code(short) is not None:
+            continue
+        if len(of_names.get(short, ())) == 1:
+            out[short] = of_names[short][0]
+        else:
+            shared = sorted(((len(articles[f] & articles[short]), f) for f in clips.get(short, ())), reverse=True)
+            if shared and shared[0][0] >= _CLIPPED_LEAD * max(1, sum(n for n, _ in shared[1:])):
+                out[short] = shared[0][1]
     return out
 
 
@@ -1157,7 +1235,7 @@ def resolve_graph(extractions: Iterable[Extraction], resolver: MentionResolver |
     article by article equals one built from all articles at once. ``resolver`` groups the
     mentions (default :func:`resolve_mentions`; any other must give the same answer).
     """
-    extractions = settle_types(sorted({e.document.doc_id: e for e in extractions}.values(), key=lambda e: e.document.doc_id))
+    extractions = settle_names(settle_types(sorted({e.document.doc_id: e for e in extractions}.values(), key=lambda e: e.document.doc_id)))
     documents = tuple(e.document for e in extractions)
     entities, entity_of = (resolver or resolve_mentions)(*resolution_inputs(extractions))
     labels = {e.entity_id: e.label for e in entities}

@@ -484,3 +484,50 @@ def test_resolve_a_name_typed_once_each_way_keeps_both_types():
     t = _Texts()
     extractions = [_extraction("d1", [_company(t, "d1", "Grant Thornton")]), _extraction("d2", [t.person("d2", "Grant Thornton")])]
     assert settle_types(extractions) is extractions
+
+
+# --- names news shortens ------------------------------------------------------------------------
+
+
+def test_resolve_the_commons_is_the_house_of_commons_across_articles():
+    from kg.resolve import resolve_graph
+
+    t = _Texts()
+    extractions = [_extraction("d1", [_company(t, "d1", "House of Commons")]), _extraction("d2", [_company(t, "d2", "Commons")])]
+    (entity,) = resolve_graph(extractions).entities
+    assert (entity.entity_id, entity.label, len(entity.mentions)) == ("organization/house-of-commons", "House of Commons", 2)
+
+
+def test_resolve_a_name_after_of_joins_no_non_institution_and_no_country():
+    from kg.resolve import organisation_aliases
+
+    t = _Texts()
+    extractions = [_extraction("d1", [_company(t, "d1", "Statue of Liberty"), _company(t, "d1", "Government of Cyprus")]),
+                   _extraction("d2", [_company(t, "d2", "Liberty"), _company(t, "d2", "Cyprus")])]
+    assert organisation_aliases(extractions) == {}
+
+
+def test_resolve_the_fed_clips_the_name_it_shares_most_articles_with():
+    from kg.resolve import organisation_aliases
+
+    t = _Texts()
+    extractions = [_extraction(d, [_company(t, d, "Fed"), _company(t, d, "Federal Reserve")]) for d in ("d1", "d2", "d3")]
+    extractions.append(_extraction("d4", [_company(t, "d4", "Fed"), _company(t, "d4", "Federal Reserve Bank")]))
+    assert organisation_aliases(extractions) == {"fed": "federal reserve"}
+
+
+def test_resolve_a_clipped_name_two_names_share_equally_joins_neither():
+    from kg.resolve import organisation_aliases
+
+    t = _Texts()
+    extractions = [_extraction("d1", [_company(t, "d1", "Fed"), _company(t, "d1", "Federal Reserve")]),
+                   _extraction("d2", [_company(t, "d2", "Fed"), _company(t, "d2", "Federal Express Corp")])]
+    assert organisation_aliases(extractions) == {}
+
+
+def test_resolve_a_country_before_a_name_keeps_it_apart_from_the_bare_name():
+    from kg.resolve import organisation_aliases
+
+    t = _Texts()
+    extractions = [_extraction("d1", [_company(t, "d1", "US Treasury"), _company(t, "d1", "Treasury")])]
+    assert organisation_aliases(extractions) == {}
