@@ -184,6 +184,7 @@ MODAL_VERBS = {
     "seek": "hoped",
     "try": "hoped",
     "propose": "planned",
+    "decide": "planned",
     "agree": "planned",
     "due": "planned",
 }
@@ -210,6 +211,7 @@ CLAIM_NOUNS = {
     "bid": "planned",
     "intention": "planned",
     "proposal": "planned",
+    "decision": "planned",
 }
 
 #: Words that negate the clause they modify.

@@ -413,3 +413,8 @@ def test_figures_more_than_another_firm_is_a_comparison_not_a_change(figures) ->
 
 def test_figures_borrowing_costs_a_central_bank_lifts_are_its_interest_rate(figures) -> None:
     assert figures("The Fed lifted borrowing costs to 2.25% last year.") == {("Fed", 2.25, "rate", "last year")}
+
+
+def test_figures_what_two_firms_do_between_them_is_neither_firm_s(figures) -> None:
+    assert figures("Maserati and Ferrari sell about 10,000 cars between them.") == set()
+    assert figures("Maserati and Ferrari together sell about 10,000 cars.") == set()

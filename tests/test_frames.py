@@ -751,3 +751,12 @@ def test_frames_visiting_a_named_site_in_a_town_visits_the_town(facts) -> None:
 def test_frames_visiting_a_described_site_named_in_apposition_visits_it_and_its_town(facts) -> None:
     found = facts("Mr Straw was in India visiting Sikhism's holiest shrine, the Golden Temple in Amritsar.")
     assert has(found, "Straw", "visits", "Golden Temple") and has(found, "Straw", "visits", "Amritsar")
+
+
+def test_frames_the_owner_of_a_plan_or_decision_is_who_would_act(facts) -> None:
+    assert has(facts("BP's plan to buy Amoco surprised analysts."), "BP", "acquires", "Amoco", modality="planned")
+    assert has(facts("Gordon Brown's decision to visit China was a mistake."), "Gordon Brown", "visits", "China", modality="planned")
+
+
+def test_frames_deciding_to_act_plans_the_act(facts) -> None:
+    assert has(facts("Mr Blair decided to visit India."), "Blair", "visits", "India", modality="planned")

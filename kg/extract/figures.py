@@ -179,6 +179,17 @@ def _subject_owner(subject: Token, b: Builder) -> Found | None:
     return found if _metric(subject) or subject.lemma_.lower() in _NATIONAL_WHOLES else None
 
 
+def _jointly(verb: Token) -> bool:
+    """Whether a clause says its subjects did it together: "between them" (on the verb or, as the
+    parser often has it, on its object), "together", "jointly"."""
+    words = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.children)]
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "between" and any(o.lower_ == "them" for o in c.children))
+        or (c.dep_ == "advmod" and c.lower_ in {"together", "jointly"})
+        for c in words
+    )
+
+
 #: Subjects a country before them owns: "the UK market had seen sales growth of 8%".
 _NATIONAL_WHOLES = frozenset({"market", "sector", "industry"})
 
@@ -191,6 +202,8 @@ def _clause_owner(verb: Token | None, b: Builder) -> Found | None:
         if current is None:
             return None
         subjects = [t for c in current.children if c.dep_ in SUBJECT_DEPS for t in conjuncts(c)]
+        if len(subjects) > 1 and _jointly(current):
+            return None  # "Maserati and Ferrari sell about 10,000 cars between them": neither firm's
         if subjects and is_relative_pronoun(subjects[0]) and current.dep_ == "relcl":
             # "MG Rover, which employs 6,000 people": the pronoun stands for the noun.
             subjects = conjuncts(current.head)

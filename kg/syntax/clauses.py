@@ -174,6 +174,13 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
         # "Labour poster plans attacking Mr Howard": the noun the participle describes acts.
         return described(verb.head)
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "Gordon Brown's decision to visit China", "BP's plan to buy Amoco": the owner of the
+        # decision or plan is who would act.
+        # A name or a pronoun: a description ("the operator's plan") is the coreference's to find.
+        owners = [t for c in verb.head.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "PRON"} for t in conjuncts(c)]
+        if owners:
+            return owners
     if verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "for"} and verb.head.head.pos_ == "VERB":
         # "accused Labour of signing", "praised Shell for cutting": the object did it.
         objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
