@@ -711,11 +711,16 @@ def _bare_kind(span: Span) -> bool:
     """"Party leader Charles Kennedy", "the Cardinal mentioned": a kind of organisation or a
     person's title, capitalised at the head of a sentence or as a style, names no organisation."""
     word = span[0].lower_
-    return span.label_ == "ORG" and len(span) == 1 and (word in ORGANIZATION_KINDS or word in _MEDIA or (word in TITLE_HEADS and word not in _ORGANIZATION_TITLES))
+    return span.label_ == "ORG" and len(span) == 1 and (
+        word in ORGANIZATION_KINDS or word in _MEDIA or (word in _TRADES and span[0].is_upper) or (word in TITLE_HEADS and word not in _ORGANIZATION_TITLES)
+    )
 
 
 #: Media named by their kind ("TV presenter Anne Robinson"): a field of work, not a broadcaster.
 _MEDIA = frozenset("tv television radio internet web".split())
+#: Trades named by their initials ("PR executive Sarah Macaulay", "an IT consultant"): fields of
+#: work, not employers.
+_TRADES = frozenset("pr hr it".split())
 
 
 #: Title words that are also one-word names of bodies ("the Executive": Scotland's government).
@@ -909,8 +914,8 @@ def _name_before_title(doc: Doc, title: Span, spans: list[Span]) -> tuple[Span, 
         return None  # already one name
     if country_code(words.text):
         return Span(doc, start, end, label="GPE"), replaced
-    if all(t.lower_ in TITLE_MODIFIERS or is_title_head(t) or t.lower_ in _NAME_JOINERS or t.lower_ in _MEDIA for t in words):
-        return None
+    if all(t.lower_ in TITLE_MODIFIERS or is_title_head(t) or t.lower_ in _NAME_JOINERS or t.lower_ in _MEDIA or (t.lower_ in _TRADES and t.is_upper) for t in words):
+        return None  # "TV presenter", "PR executive": a field of work, not an employer
     return Span(doc, start, end, label="ORG"), replaced
 
 

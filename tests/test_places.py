@@ -186,5 +186,4 @@ def test_places_a_person_of_a_town_lives_there(facts) -> None:
 
 
 def test_places_a_trade_acronym_inside_the_kind_phrase_keeps_the_country(facts) -> None:
-    assert has(facts("American IT giant EDS said its new system was working."), "EDS", "basedIn", "United States")
-    assert has(facts("US TV giant Viacom said profits rose."), "Viacom", "basedIn", "United States")
+    assert has(facts("The MPs found American IT giant EDS' system was failing."), "EDS", "basedIn", "United States")

@@ -581,3 +581,9 @@ def test_positions_a_partys_portfolio_read_as_a_name_stays_in_the_title(facts) -
     found = facts("Lib Dem Home Affairs spokesman Mark Oaten said the plans were wrong.")
     assert has(found, "Mark Oaten", "holdsPosition", "Home Affairs spokesman", affiliation="Liberal Democrats")
     assert not any(f.object == "Home Affairs" for f in found)
+
+
+def test_positions_a_trade_named_by_its_initials_is_no_employer(facts) -> None:
+    found = facts("Gordon Brown married PR executive Sarah Macaulay in 2000.")
+    assert not any(f.predicate == "worksFor" for f in found)
+    assert not any(f.affiliation == "PR" for f in found)
