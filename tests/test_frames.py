@@ -760,3 +760,13 @@ def test_frames_the_owner_of_a_plan_or_decision_is_who_would_act(facts) -> None:
 
 def test_frames_deciding_to_act_plans_the_act(facts) -> None:
     assert has(facts("Mr Blair decided to visit India."), "Blair", "visits", "India", modality="planned")
+
+
+def test_frames_an_act_a_clause_of_time_awaits_is_possible_not_done(facts) -> None:
+    found = facts("The merger will be completed once the Chinese government approves the deal.")
+    assert has(found, "Government of China", "agreesTo", "deal", modality="possible")
+
+
+def test_frames_an_act_a_clause_of_time_reports_in_the_past_is_done(facts) -> None:
+    found = facts("Shares rose once the Chinese government approved the deal.")
+    assert has(found, "Government of China", "agreesTo", "deal", modality="asserted")

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from kg.normalize import resolve_date
 from kg.lexicon import ABANDONING_PHRASES, ABANDONING_VERBS, CLAIM_NOUNS, DISPOSING_VERBS, FORMER_WORDS, FUTURE_AUXILIARIES, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATING_NOUNS, NEGATIONS
 from kg.model import Mention
-from kg.syntax import asks, clause_head, supposes
+from kg.syntax import asks, awaits, clause_head, supposes
 
 #: Verbs that say someone did a thing only as others claim it ("accused of", "suspected of", "charged with").
 _ACCUSING_VERBS = frozenset({"accuse", "suspect", "charge"})
@@ -205,6 +205,8 @@ def _embedded_modality(anchor: Token) -> str:
     current = anchor
     if supposes(anchor):
         return "possible"  # "if Toyota buys Daihatsu": supposed, not done ("if" opens its clause)
+    if awaits(anchor):
+        return "possible"  # "will be completed once the government approves the deal": not yet
     if asks(anchor):
         return "possible"  # "Should the UK approve the treaty?": asked, not said
     if anchor.tag_ == "VBG" and anchor.dep_ == "pcomp" and anchor.head.lower_ == "about":

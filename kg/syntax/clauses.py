@@ -12,6 +12,7 @@ __all__ = [
     "PASSIVE_SUBJECT_DEPS",
     "agents",
     "asks",
+    "awaits",
     "PREDICATE_POS",
     "RELATIVE_PRONOUNS",
     "SUBJECT_DEPS",
@@ -47,6 +48,10 @@ _SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 #: Subordinators of a clause that supposes rather than states ("if Labour wins Ealing").
 _SUPPOSING_MARKS = frozenset({"if", "unless", "whether"})
+#: Marks of a clause of time, and the auxiliaries that put the clause it hangs on ahead:
+#: "will be completed once the government approves the deal".
+_TIME_MARKS = frozenset({"once", "when", "until", "till", "before"})
+_AHEAD_AUXILIARIES = frozenset({"will", "shall", "would", "'ll", "can", "could", "may", "might", "must", "should"})
 _MAX_DEPTH = 6
 #: Verbs whose object does what their infinitive says ("invited India to join", "urged the
 #: minister to quit", "hired Mr Smith to run its arm"). After any other verb an infinitive is
@@ -115,6 +120,15 @@ def asks(token: Token) -> bool:
 def supposes(verb: Token) -> bool:
     """True when the verb's own clause opens with "if", "unless" or "whether"."""
     return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for c in verb.children)
+
+
+def awaits(verb: Token) -> bool:
+    """True when the verb's clause is one of time ("once", "when", "until", "before") under a
+    clause still ahead: "The deal will be completed once the government approves it" (not yet
+    approved); "Shares rose once the government approved it" was."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children):
+        return False
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _AHEAD_AUXILIARIES for c in verb.head.children)
 
 
 def is_passive(verb: Token) -> bool:
