@@ -418,3 +418,9 @@ def test_figures_borrowing_costs_a_central_bank_lifts_are_its_interest_rate(figu
 def test_figures_what_two_firms_do_between_them_is_neither_firm_s(figures) -> None:
     assert figures("Maserati and Ferrari sell about 10,000 cars between them.") == set()
     assert figures("Maserati and Ferrari together sell about 10,000 cars.") == set()
+
+
+def test_figures_the_level_a_loss_deepened_from_is_no_figure_of_the_later_year(figures) -> None:
+    found = figures("Rover said its losses deepened to £51.6m in 2004 from £1.2m.")
+    assert ("Rover", 51_600_000, "loss", "2004") in found
+    assert ("Rover", 1_200_000, "loss", None) in found

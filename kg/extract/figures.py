@@ -37,7 +37,7 @@ _CHANGE_NOUNS = frozenset("rise increase fall drop decline jump gain slump surge
 #: Verbs of change: "profits rose 15%".
 _CHANGE_VERBS = frozenset(
     "rise fall grow drop slip climb jump soar surge plunge increase decrease decline slump tumble dip edge widen narrow "
-    "shrink expand contract gain improve slide sink leap rebound recover double halve boost lift cut fell".split()
+    "shrink expand contract gain improve slide sink leap rebound recover double halve boost lift cut fell deepen ease worsen".split()
 )
 #: Verbs whose subject makes or posts a figure: "Barclays made £4.6bn", "posted a loss of $1bn".
 _POSTING_VERBS = {
