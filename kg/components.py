@@ -712,7 +712,7 @@ def _bare_kind(span: Span) -> bool:
     person's title, capitalised at the head of a sentence or as a style, names no organisation."""
     word = span[0].lower_
     return span.label_ == "ORG" and len(span) == 1 and (
-        word in ORGANIZATION_KINDS or word in _MEDIA or (word in _TRADES and span[0].is_upper) or (word in TITLE_HEADS and word not in _ORGANIZATION_TITLES)
+        word in ORGANIZATION_KINDS or _field_of_work(span[0]) or (word in TITLE_HEADS and word not in _ORGANIZATION_TITLES)
     )
 
 
@@ -721,6 +721,11 @@ _MEDIA = frozenset("tv television radio internet web".split())
 #: Trades named by their initials ("PR executive Sarah Macaulay", "an IT consultant"): fields of
 #: work, not employers.
 _TRADES = frozenset("pr hr it".split())
+
+
+def _field_of_work(token: Token) -> bool:
+    """A medium or a trade's initials ("TV", "PR"): what someone works in, not whom for."""
+    return token.lower_ in _MEDIA or (token.lower_ in _TRADES and token.is_upper)
 
 
 #: Title words that are also one-word names of bodies ("the Executive": Scotland's government).
@@ -914,7 +919,7 @@ def _name_before_title(doc: Doc, title: Span, spans: list[Span]) -> tuple[Span, 
         return None  # already one name
     if country_code(words.text):
         return Span(doc, start, end, label="GPE"), replaced
-    if all(t.lower_ in TITLE_MODIFIERS or is_title_head(t) or t.lower_ in _NAME_JOINERS or t.lower_ in _MEDIA or (t.lower_ in _TRADES and t.is_upper) for t in words):
+    if all(t.lower_ in TITLE_MODIFIERS or is_title_head(t) or t.lower_ in _NAME_JOINERS or _field_of_work(t) for t in words):
         return None  # "TV presenter", "PR executive": a field of work, not an employer
     return Span(doc, start, end, label="ORG"), replaced
 

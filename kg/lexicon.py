@@ -7,6 +7,8 @@ none is tuned to one article. Keys are lower-case lemmas.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 #: Courtesy forms dropped from person names ("Mr. Jaishankar" -> "Jaishankar").
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof. rev rev. hon hon. "
@@ -272,6 +274,16 @@ COMING_WORDS = frozenset("incoming prospective would-be".split())
 LEAVING_VERBS = frozenset("resign quit leave retire depart defect".split())
 #: Verbs of giving up an office under pressure, which a call to do so asks ("urged X to quit").
 RESIGNING_VERBS = frozenset("resign quit".split())
+
+
+def is_resigning(lemma: str, particles: Iterable[str]) -> bool:
+    """Whether a verb (its lemma and particles) gives up an office: "resign", "quit", "step
+    down", "stand aside".
+
+    >>> is_resigning("step", {"down"}), is_resigning("stand", ()), is_resigning("quit", ())
+    (True, False, True)
+    """
+    return lemma in RESIGNING_VERBS or (lemma in {"step", "stand"} and not {"down", "aside"}.isdisjoint(particles))
 
 #: Words that place a region within a larger place by its direction: "Croydon, south London",
 #: "Harbin, northern China", "the north-east of England".

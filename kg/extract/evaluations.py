@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.context import ACT_NOUNS, Builder, token_mention
-from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, POSITIVE_EVALUATION, POSTNOMINAL_TITLES, PRAISE, RESIGNING_VERBS, SPEECH_VERBS, SPOKESPEOPLE, TRIBUTES
+from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, POSITIVE_EVALUATION, POSTNOMINAL_TITLES, PRAISE, SPEECH_VERBS, SPOKESPEOPLE, TRIBUTES, is_resigning
 from kg.syntax import agents, conjuncts, has_own_subject, is_passive, logical_subjects, patients, prep_objects
 
 __all__ = ["evaluation_statements"]
@@ -270,7 +270,7 @@ def _called_to_go(word: Token) -> list[Token]:
         return []  # "should quit if he is found to have ...": a condition, not yet a charge
     lemma = word.lemma_.lower()
     particles = {c.lower_ for c in word.children if c.dep_ == "prt"}
-    if lemma in RESIGNING_VERBS or (lemma in {"step", "stand"} and particles & {"down", "aside"}):
+    if is_resigning(lemma, particles):
         return [t for c in word.children if c.dep_ == "nsubj" for t in conjuncts(c)]
     if lemma in _DISMISSING:
         return [t for c in word.children if c.dep_ in ({"nsubjpass"} if is_passive(word) else {"dobj"}) for t in conjuncts(c)]

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from kg import predicates
 from kg.extract.context import ACT_NOUNS, MODIFIER_FACTOR, NAMED_FACTOR, Builder, Found, mention_pairs, token_mention
-from kg.lexicon import BUSINESS_PART_NOUNS, PARTITIVE_NOUNS, POSITIVE_EVALUATION, RESIGNING_VERBS, SPEECH_VERBS, TRIBUTES
+from kg.lexicon import BUSINESS_PART_NOUNS, PARTITIVE_NOUNS, POSITIVE_EVALUATION, SPEECH_VERBS, TRIBUTES, is_resigning
 from kg.normalize import parse_quantity
 from kg.model import Mention, Quantity
 from kg.predicates import Adjective, Noun, Predicate, Verb
@@ -98,9 +98,7 @@ def _calls_to_resign(verb: Token) -> bool:
     """Whether the verb's infinitive is one of resigning: "to resign", "to quit", "to step down"."""
     for clause in (c for c in verb.children if c.dep_ in {"xcomp", "advcl", "ccomp"} and c.pos_ == "VERB"):
         particles = {p.lower_ for p in clause.children if p.dep_ == "prt"}
-        if any(a.lower_ == "to" for a in clause.children if a.dep_ == "aux") and (
-            clause.lemma_.lower() in RESIGNING_VERBS or (clause.lemma_.lower() in {"step", "stand"} and particles & {"down", "aside"})
-        ):
+        if any(a.lower_ == "to" for a in clause.children if a.dep_ == "aux") and is_resigning(clause.lemma_.lower(), particles):
             return True
     return False
 

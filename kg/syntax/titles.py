@@ -102,9 +102,7 @@ def _portfolio_after_head(doc: Doc, end: int) -> bool:
     i = end - 1
     while i > 0 and end - i <= 4 and doc[i].is_title and doc[i].lower_ in TITLE_MODIFIERS:
         i -= 1
-    if i < end - 1 and doc[i].lower_ in {"of", "for"} and i > 0 and is_title_head(doc[i - 1]) and doc[i - 1].is_title:
-        return True
-    return _lower_portfolio_for(doc, end) is not None
+    return i < end - 1 and doc[i].lower_ in {"of", "for"} and i > 0 and is_title_head(doc[i - 1]) and doc[i - 1].is_title
 
 
 def _lower_portfolio_for(doc: Doc, end: int) -> int | None:
@@ -162,13 +160,13 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
         end -= 1  # "Foreign Minister Prince Saud al-Faisal": the prince's style goes with his name
     if end == 0 or (doc[end - 1].pos_ in {"VERB", "AUX", "ADP", "DET", "PRON"} and not _title_read_as_verb(doc, end - 1)):
         return None
-    if not is_title_head(doc[end - 1]) and not _portfolio_after_head(doc, end):
+    portfolio_for = None if is_title_head(doc[end - 1]) else _lower_portfolio_for(doc, end)
+    if not is_title_head(doc[end - 1]) and portfolio_for is None and not _portfolio_after_head(doc, end):
         return None
     # BBC style writes a title all capitalised ("Home Secretary") or all in lower case ("home
     # secretary"); a word of the other case before the head belongs to the owner or the sentence
     # ("chamber Speaker", "Equality chairman").
     capitalised = not doc[end - 1].is_lower
-    portfolio_for = _lower_portfolio_for(doc, end) if not is_title_head(doc[end - 1]) else None
     i = end - 2
     while i >= 0:
         token = doc[i]
