@@ -533,6 +533,9 @@ def render_result(result, fmt: str, limit: int | None = None) -> tuple[str, bool
 _DERIVED = {
     "subjectLabel": "?x kg:subject ?y",
     "objectLabel": "?x kg:object ?y",
+    "locationLabel": "?x kg:location ?y",
+    "affiliationLabel": "?x kg:affiliation ?y",
+    "sourceDocId": "?x a kg:Statement ; prov:wasDerivedFrom ?y",
     "statementCount": "?x kg:subject ?y",
     "neighbourCount": "?x kg:subject ?y",
     "documentCount": "?x schema:mentions ?y",

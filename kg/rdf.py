@@ -414,8 +414,9 @@ def _add_fact(rdf: Graph, subject_id: str, predicate: str, object_id: str, subje
 
 
 class _References(NamedTuple):
-    """A statement's node id and the entities it points to, with the names and types of its
-    subject and object (types: what the shapes check on them)."""
+    """A statement's node id and the entities it points to, with the names of its subject,
+    object, location and affiliation and the types of all of them (types: what the shapes
+    check on them)."""
 
     node: str
     subject: str
@@ -426,6 +427,8 @@ class _References(NamedTuple):
     affiliation: str | None
     buyer: str | None
     types: tuple[str | None, ...]
+    location_label: str | None
+    affiliation_label: str | None
 
 
 def _references(statement: Statement, graph: KnowledgeGraph, node_id: str, labels: dict[str, str], types: dict[str, str]) -> _References:
@@ -437,7 +440,8 @@ def _references(statement: Statement, graph: KnowledgeGraph, node_id: str, label
     buyer = graph.entity_id(q.buyer) if q.buyer else None
     pointed = (subject, obj, location, affiliation, buyer)
     return _References(node_id, subject, obj, labels.get(subject), labels.get(obj) if obj is not None else None,
-                       location, affiliation, buyer, tuple(types.get(e) if e is not None else None for e in pointed))
+                       location, affiliation, buyer, tuple(types.get(e) if e is not None else None for e in pointed),
+                       labels.get(location) if location is not None else None, labels.get(affiliation) if affiliation is not None else None)
 
 
 def _add_quantity(rdf: Graph, node: URIRef, prop: URIRef, quantity: Quantity) -> None:
@@ -449,9 +453,11 @@ def _add_quantity(rdf: Graph, node: URIRef, prop: URIRef, quantity: Quantity) ->
 
 
 def _add_statement(rdf: Graph, statement: Statement, refs: _References) -> None:
-    """A reified statement, with its ``kg:subjectLabel`` and ``kg:objectLabel``: the entities'
-    names copied onto the statement node, so that a statement reads as text ("S. Jaishankar
-    meets Marco Rubio") without a join per entity."""
+    """A reified statement, with ``kg:subjectLabel``, ``kg:objectLabel``, ``kg:locationLabel``
+    and ``kg:affiliationLabel`` (the entities' names) and ``kg:sourceDocId`` (its document's id)
+    copied onto the statement node, so that a statement reads as text ("S. Jaishankar meets
+    Marco Rubio in Washington") without a join per entity or document: on Oxigraph each such
+    join costs a lookup per row, which is most of a named query's time at a million triples."""
     node = statement_iri(refs.node)
     predicate = KG[statement.predicate]
     subject = entity_iri(refs.subject)
@@ -477,8 +483,12 @@ def _add_statement(rdf: Graph, statement: Statement, refs: _References) -> None:
         rdf.add((node, KG.date, date_literal(q.date)))
     if refs.location:
         rdf.add((node, KG.location, entity_iri(refs.location)))
+        if refs.location_label is not None:
+            rdf.add((node, KG.locationLabel, _text(refs.location_label)))
     if refs.affiliation:
         rdf.add((node, KG.affiliation, entity_iri(refs.affiliation)))
+        if refs.affiliation_label is not None:
+            rdf.add((node, KG.affiliationLabel, _text(refs.affiliation_label)))
     if q.rate:
         rdf.add((node, KG.rate, decimal_literal(q.rate.value)))
     if q.amount:
@@ -498,6 +508,7 @@ def _add_statement(rdf: Graph, statement: Statement, refs: _References) -> None:
 
     evidence = statement.evidence
     rdf.add((node, PROV.wasDerivedFrom, document_iri(evidence.doc_id)))
+    rdf.add((node, KG.sourceDocId, _text(evidence.doc_id)))
     rdf.add((node, KG.sentence, Literal(evidence.sentence)))
     rdf.add((node, KG.startOffset, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
     rdf.add((node, KG.endOffset, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))

@@ -101,6 +101,7 @@ class KG(DefinedNamespace):
     worksFor: URIRef  # works for
 
     # Datatype properties
+    affiliationLabel: URIRef  # affiliation label
     amount: URIRef  # amount
     confidence: URIRef  # confidence
     currency: URIRef  # currency
@@ -110,6 +111,7 @@ class KG(DefinedNamespace):
     documentCount: URIRef  # document count
     endOffset: URIRef  # end offset
     extractor: URIRef  # extractor
+    locationLabel: URIRef  # location label
     mergeReason: URIRef  # merge reason
     metric: URIRef  # metric
     neighbourCount: URIRef  # neighbour count
@@ -120,6 +122,7 @@ class KG(DefinedNamespace):
     rate: URIRef  # rate
     relation: URIRef  # relation
     sentence: URIRef  # sentence
+    sourceDocId: URIRef  # source document id
     startOffset: URIRef  # start offset
     statementCount: URIRef  # statement count
     status: URIRef  # status

@@ -76,6 +76,18 @@ def test_query_meetings_lists_jaishankar_with_rubio_and_bessent(store) -> None:
     assert ("S. Jaishankar", "Scott Bessent", "2026-02-04") in pairs
 
 
+def test_query_meetings_give_the_place_and_document_of_each_meeting(store, doc_id) -> None:
+    rows = _select(store, "meetings")
+    assert {(r["met"], r["location"], r["doc"]) for r in rows if r["person"] == "S. Jaishankar"} >= {
+        ("Marco Rubio", "Washington", doc_id), ("Scott Bessent", "Washington", doc_id)}
+
+
+def test_query_positions_give_an_office_the_country_it_belongs_to(store, doc_id) -> None:
+    rows = _select(store, "positions")
+    assert {"person": "Marco Rubio", "affiliation": "United States", "doc": doc_id}.items() <= next(
+        r for r in rows if r["person"] == "Marco Rubio").items()
+
+
 def test_query_tariffs_list_the_three_rates(store) -> None:
     rates = {float(r["rate"]) for r in _select(store, "tariffs") if r["rate"] is not None}
     assert {18.0, 25.0, 50.0} <= rates
@@ -427,6 +439,17 @@ def test_query_warns_when_the_graph_lacks_the_labels_kg_build_derives(sample_gra
     older.write_text(to_turtle(rdf), encoding="utf-8")
     query_target(older, named_query("claims").text)
     assert "the graph has no kg:subjectLabel or kg:objectLabel, which this query reads" in caplog.text
+
+
+def test_query_warns_when_the_graph_lacks_the_document_ids_kg_build_copies_onto_statements(sample_graph, tmp_path, caplog) -> None:
+    from kg.query import query_target
+
+    rdf = to_rdf(sample_graph)
+    rdf.remove((None, KG.sourceDocId, None))
+    older = tmp_path / "older.ttl"
+    older.write_text(to_turtle(rdf), encoding="utf-8")
+    query_target(older, named_query("positions").text)
+    assert "the graph has no kg:sourceDocId, which this query reads" in caplog.text
 
 
 def test_query_does_not_warn_about_derived_labels_on_a_graph_kg_build_wrote(store, graph_file, caplog) -> None:

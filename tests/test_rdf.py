@@ -297,6 +297,37 @@ def test_rdf_statement_object_label_is_its_object_pref_label(small_rdf: Graph) -
     assert list(small_rdf.objects(visit, KG.objectLabel)) == [Literal("India")]
 
 
+def test_rdf_statement_location_label_is_its_location_pref_label(small_rdf: Graph) -> None:
+    located = list(small_rdf.subject_objects(KG.location))
+    assert located
+    for node, place in located:
+        assert list(small_rdf.objects(node, KG.locationLabel)) == [small_rdf.value(place, SKOS.prefLabel)]
+
+
+def test_rdf_statement_affiliation_label_is_its_affiliation_pref_label(sample_graph) -> None:
+    rdf = to_rdf(sample_graph)
+    affiliated = list(rdf.subject_objects(KG.affiliation))
+    assert affiliated
+    for node, whose in affiliated:
+        assert list(rdf.objects(node, KG.affiliationLabel)) == [rdf.value(whose, SKOS.prefLabel)]
+
+
+def test_rdf_statement_source_doc_id_is_the_doc_id_of_its_document(small_rdf: Graph) -> None:
+    statements = list(small_rdf.subjects(RDF.type, KG.Statement))
+    assert statements
+    for node in statements:
+        document = small_rdf.value(node, PROV.wasDerivedFrom)
+        assert list(small_rdf.objects(node, KG.sourceDocId)) == [small_rdf.value(document, KG.docId)]
+
+
+def test_rdf_statement_without_a_location_or_affiliation_has_no_label_for_them(small_rdf: Graph) -> None:
+    plain = [node for node in small_rdf.subjects(RDF.type, KG.Statement) if small_rdf.value(node, KG.location) is None]
+    assert plain
+    for node in plain:
+        assert small_rdf.value(node, KG.locationLabel) is None
+        assert small_rdf.value(node, KG.affiliationLabel) is None
+
+
 def test_rdf_statement_with_a_value_object_has_no_object_label(small_rdf: Graph) -> None:
     valued = list(small_rdf.subjects(KG.objectValue, None))
     assert valued
@@ -368,6 +399,13 @@ def test_rdf_every_field_of_a_statement_reaches_its_parts_key(small) -> None:
         assert after != before, f"{'.'.join(path)} does not reach the key"
         seen.add(path[0])
     assert seen == {"subject", "predicate", "object", "relation", "evidence", "extractor", "qualifiers", "polarity", "modality", "confidence"}
+
+
+def test_rdf_a_new_name_of_a_statements_location_reaches_its_parts_key(small) -> None:
+    located = next(i for i, s in enumerate(small.statements) if s.qualifiers.location is not None)
+    place = small.entity_id(small.statements[located].qualifiers.location)
+    renamed = tuple(replace(e, label=e.label + " City") if e.entity_id == place else e for e in small.entities)
+    assert _statement_keys(replace(small, entities=renamed))[located] != _statement_keys(small)[located]
 
 
 def test_rdf_equal_statements_read_back_from_their_records_have_equal_keys(small) -> None:
