@@ -91,6 +91,16 @@ _MONEY_AFTER = re.compile(
     rf"[\s-]*(?P<word>{_alternation(CURRENCY_WORDS)})(?!\w)",
     _FLAGS,
 )
+#: A hundredth of a currency written after the amount: "40 cents", "70 euro cents", "530 pence",
+#: "300p a share". A bare "cents" is read as US cents, as "$" is read as US dollars.
+CURRENCY_SUBUNITS = {
+    "euro cents": "EUR", "euro cent": "EUR", "us cents": "USD", "us cent": "USD", "cents": "USD", "cent": "USD",
+    "pence": "GBP", "penny": "GBP", "p": "GBP",
+}  # fmt: skip
+_MONEY_SUBUNIT = re.compile(
+    rf"(?<![\w.,])(?P<number>{_NUMBER})(?:\s*(?P<word>{_alternation(w for w in CURRENCY_SUBUNITS if w != 'p')})|(?P<p>p))(?!\w)",
+    _FLAGS,
+)
 #: Hedges news puts before a count ("more than 6,000 people"): the value is the number itself.
 _HEDGE = r"(?:(?:more|fewer|less)\s+than|over|under|about|around|almost|nearly|some|up\s+to|at\s+least|roughly|approximately|an\s+estimated)\s+"
 _NUMBER_VALUE = re.compile(rf"(?:{_HEDGE})?{_SIGNED_NUMBER}{_SCALE}", _FLAGS)
@@ -361,20 +371,30 @@ def parse_quantity(text: str) -> Quantity | None:
         >>> parse_quantity("₹500 crore").currency
         'INR'
     """
-    patterns = (_MONEY_BEFORE, _MONEY_AFTER, _PERCENT)
+    patterns = (_MONEY_BEFORE, _MONEY_AFTER, _PERCENT, _MONEY_SUBUNIT)
     found = [match for pattern in patterns if (match := pattern.search(text))]
     if not found:
         return None
-    match = min(found, key=lambda m: m.start())  # the earliest; ties keep the order above
+    # The earliest, then the longest ("40 euro cents", not "40 euro"); ties keep the order above.
+    match = min(found, key=lambda m: (m.start(), m.start() - m.end()))
     try:
         if match.re is _PERCENT:
             value = _scaled(match["number"], None, bool(match["sign"]))
             return Quantity(value=value, text=text, unit="percent")
+        if match.re is _MONEY_SUBUNIT:
+            written = "p" if match["p"] else " ".join(match["word"].lower().split())
+            return Quantity(value=_hundredth(match["number"]), text=text, currency=CURRENCY_SUBUNITS[written])
         value = _scaled(match["number"], match["scale"])
     except (ValueError, ArithmeticError):
         return None
     written = " ".join((match.groupdict().get("symbol") or match["word"]).lower().split())
     return Quantity(value=value, text=text, currency=_CURRENCIES[written])
+
+
+def _hundredth(number: str) -> int | float:
+    """A sub-unit amount in its currency: "40" cents is 0.4, exactly."""
+    value = Fraction(number.replace(",", "")) / 100
+    return int(value) if value.denominator == 1 else float(value)
 
 
 def find_quantities(text: str) -> list[tuple[int, int, str]]:
@@ -386,7 +406,7 @@ def find_quantities(text: str) -> list[tuple[int, int, str]]:
         [(11, 13, 'PERCENT'), (17, 28, 'MONEY'), (33, 39, 'MONEY')]
     """
     found = []
-    for pattern, kind in ((_MONEY_BEFORE, "MONEY"), (_MONEY_AFTER, "MONEY"), (_PERCENT, "PERCENT")):
+    for pattern, kind in ((_MONEY_BEFORE, "MONEY"), (_MONEY_AFTER, "MONEY"), (_PERCENT, "PERCENT"), (_MONEY_SUBUNIT, "MONEY")):
         found += [(m.start(), m.end(), kind) for m in pattern.finditer(text)]
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[tuple[int, int, str]] = []

@@ -29,6 +29,22 @@ def test_figures_profit_rose_to_a_level_and_by_a_percentage(figures) -> None:
     assert ("BP", 15, "profit change", "three months to December") in found
 
 
+def test_figures_a_dividend_raised_by_a_percentage_to_a_level_in_cents(figures) -> None:
+    found = figures("BP raised its dividend by 10% to 8 cents.")
+    assert ("BP", 0.08, "dividend", None) in found
+    assert ("BP", 10, "dividend change", None) in found
+
+
+def test_figures_a_payment_names_the_metric_before_it(figures) -> None:
+    found = figures("Heineken increased its dividend payment by 25% to 40 euro cents.")
+    assert ("Heineken", 0.4, "dividend", None) in found
+
+
+def test_figures_growth_figures_released_are_not_the_releasers(figures) -> None:
+    found = figures("The central bank released growth figures showing Malaysia's economy expanded 7.1% in 2004.")
+    assert {s for s, *_ in found} == {"Malaysia"}
+
+
 def test_figures_posting_a_figure_names_its_owner(figures) -> None:
     found = figures("Vodafone Group reported pre-tax profits of £4.6bn for 2004.")
     assert any(s == "Vodafone Group" and v == 4_600_000_000 and m == "pre-tax profit" for s, v, m, _ in found)

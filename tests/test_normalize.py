@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.normalize import number_value, parse_offset, parse_quantity, resolve_date, shift_date
+from kg.normalize import find_quantities, number_value, parse_offset, parse_quantity, resolve_date, shift_date
 from kg.model import Quantity
 
 ANCHOR = date(2026, 2, 4)  # a Wednesday
@@ -235,7 +235,32 @@ def test_normalize_money(text, value, currency):
     assert type(quantity.value) is type(value)
 
 
-@pytest.mark.parametrize("text", ["18", "3bn", "1,200", "twenty", "", "growth", "1,2%"])
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("40 euro cents", 0.4, "EUR"),
+        ("25 cents", 0.25, "USD"),
+        ("40 US cents", 0.4, "USD"),
+        ("8.5 cents", 0.085, "USD"),
+        ("530 pence", 5.3, "GBP"),
+        ("300p", 3, "GBP"),
+        ("1,250p", 12.5, "GBP"),
+    ],
+)
+def test_normalize_money_in_hundredths_of_a_currency(text, value, currency):
+    assert parse_quantity(text) == Quantity(value=value, text=text, currency=currency)
+
+
+def test_normalize_a_percentage_is_not_read_as_cents():
+    assert parse_quantity("18 per cent").unit == "percent"
+
+
+def test_normalize_hundredths_are_found_whole_in_a_sentence():
+    text = "The dividend rose to 40 euro cents, and shares to 300p, not 2pm."
+    assert [text[s:e] for s, e, _ in find_quantities(text)] == ["40 euro cents", "300p"]
+
+
+@pytest.mark.parametrize("text", ["18", "3bn", "1,200", "twenty", "", "growth", "1,2%", "2pm", "3pc"])
 def test_normalize_plain_number_is_not_quantity(text):
     assert parse_quantity(text) is None
 

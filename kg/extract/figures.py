@@ -69,10 +69,18 @@ def _forecast_of(noun: Token) -> Token | None:
     return next((t for t in inner if _metric(t)), None)
 
 
+#: Nouns that carry the metric named before them: "its dividend payment rose 25%", "debt
+#: levels". Not "figures": "the bank released growth figures" are the economy's, not the bank's.
+_CARRIER_NOUNS = frozenset({"payment", "payout", "level"})
+
+
 def _metric(noun: Token) -> str | None:
     """The metric a noun names ("pre-tax profits" -> "pre-tax profit"), or None."""
     if (forecast := _forecast_of(noun)) is not None:
         return _metric(forecast)
+    if noun.lemma_.lower() in _CARRIER_NOUNS:
+        carried = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), None)
+        return _metric(carried) if carried is not None else None
     base = METRIC_NOUNS.get(noun.lower_) or METRIC_NOUNS.get(noun.lemma_.lower())
     if base is None and noun.lemma_.lower() == "price" and any(c.dep_ == "compound" and c.lower_ in _HOME_WORDS for c in noun.children):
         # "house prices rose 0.8%": a lender's or a country's index, unlike a share or oil price.
@@ -369,8 +377,10 @@ def _read_root(root: Token, label: str, depth: int) -> tuple[Token | None, Token
     change = False
     if dep == "pobj" and prep is not None:
         prep_word, governor = prep.lower_, prep.head
-        if prep_word == "to" and governor.lower_ == "from" and governor.dep_ == "prep":
-            governor = governor.head  # "boosted its share from 62% to 68%": "to" hung on "from"
+        if prep_word == "to" and governor.lower_ in {"from", "by"} and governor.dep_ == "prep":
+            # "boosted its share from 62% to 68%", "raised its dividend by 10% to 8 cents": "to"
+            # hung on the preposition before it.
+            governor = governor.head
         if governor.lower_ in {"up", "down"} and governor.pos_ in {"ADV", "ADP"} and depth == 0:
             # "10bn euros, up 8.1% from 9.26bn euros": the earlier level of the same figure.
             target = governor.head
