@@ -39,6 +39,40 @@ _CHANGE_VERBS = frozenset(
     "rise fall grow drop slip climb jump soar surge plunge increase decrease decline slump tumble dip edge widen narrow "
     "shrink expand contract gain improve slide sink leap rebound recover double halve boost lift cut fell deepen ease worsen".split()
 )
+#: Which way a change goes, by the word that names it: "profits rose 15%" is a profit rise,
+#: "sales slid 41%" a sales fall; a change no word orients ("widened", "edged") stays a change.
+_RISING = frozenset(
+    "rise raise grow climb jump soar surge increase gain improve expand rebound recover double boost lift leap hike "
+    "up higher bigger greater more".split()
+)
+_FALLING = frozenset(
+    "fall drop slip plunge decrease decline slump tumble dip shrink contract slide sink halve cut fell ease reduce trim "
+    "down lower smaller fewer less contraction reduction".split()
+)
+
+
+def _direction(figure: Token, verb: Token | None) -> str:
+    """"rise", "fall" or "change": the way the change a figure measures goes, from the words
+    it hangs on ("a 3% fall", "up 8.1%", "11.8% higher") or else from its verb ("slid 41%",
+    "edged up 0.2%")."""
+    token = figure
+    for _ in range(3):
+        # The figure, the preposition or noun it hangs on, and what that hangs on in turn.
+        word = token.lower_ if token.lower_ in _RISING | _FALLING else token.lemma_.lower()
+        if token.pos_ in {"NOUN", "ADV", "ADJ", "ADP"} and word in _RISING | _FALLING:
+            return "rise" if word in _RISING else "fall"
+        if token.head is token or token.pos_ in {"VERB", "AUX"}:
+            break
+        token = token.head
+    if verb is None:
+        return "change"
+    particle = next((c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"} and c.lower_ in {"up", "down"}), None)
+    if particle is not None:
+        return "rise" if particle == "up" else "fall"
+    lemma = verb.lemma_.lower()
+    return "rise" if lemma in _RISING else "fall" if lemma in _FALLING else "change"
+
+
 #: Verbs whose subject makes or posts a figure: "Barclays made £4.6bn", "posted a loss of $1bn".
 _POSTING_VERBS = {
     **{w: "profit" for w in ("make", "earn", "generate", "net", "book", "achieve", "turn", "return")},
@@ -642,7 +676,7 @@ def _count_changes(b: Builder) -> None:
         owner = _clause_owner(verb, b)
         if owner is None or owner[0].type not in _OWNER_TYPES:
             continue
-        metric = f"{verb.lemma_.lower()} {counted.lemma_.lower()} change"
+        metric = f"{verb.lemma_.lower()} {counted.lemma_.lower()} {'rise' if comparative.lower_ == 'more' else 'fall'}"
         b.add(counted, owner, "reports", value, ent.text, "kg.rules.figure.count.v1", 0.7, metric=metric, period=_own_period(ent, b) or _period(verb, b))
 
 
@@ -707,4 +741,4 @@ def figure_statements(sent: Span, b: Builder) -> None:
             period = _own_period(ent, b) or _period(noun, b) or _period(verb, b)
         # "Mitsubishi has forecast a net loss of 472bn yen": a figure a forecast names is expected.
         forecast = "expected" if noun is not None and noun.dep_ == "dobj" and verb is not None and noun.head == verb and lemma in _FORECASTING_VERBS else None
-        b.add(anchor, owner, "reports", value, ent.text, extractor, confidence, metric=f"{metric} change" if change else metric, period=period, modality=forecast)
+        b.add(anchor, owner, "reports", value, ent.text, extractor, confidence, metric=f"{metric} {_direction(ent.root, verb)}" if change else metric, period=period, modality=forecast)
