@@ -57,6 +57,18 @@ def test_figures_a_change_says_which_way_it_went(figures, text, metric) -> None:
     assert ("Mitsubishi", 4 if "41" not in text else 41, metric) in {(s, v, m) for s, v, m, _ in figures(text)}
 
 
+def test_figures_an_earlier_level_keeps_the_month_it_belongs_to(figures) -> None:
+    found = figures("The UK's trade deficit was £4.6bn, down from October's £5bn.")
+    assert ("United Kingdom", 5_000_000_000, "trade deficit", "October") in found
+
+
+def test_figures_a_forecast_of_a_metric_is_expected_not_reported(nlp) -> None:
+    text = "Forecasts for Japanese growth were scaled back to 4.0%."
+    document = Document("f", text, "test", segments=((0, len(text)),))
+    (extraction,) = extract_documents(parse_documents(nlp, [document]), classifier=None)
+    assert {(s.object.quantity.value, s.modality) for s in extraction.statements if s.predicate == "reports"} == {(4.0, "expected")}
+
+
 def test_figures_posting_a_figure_names_its_owner(figures) -> None:
     found = figures("Vodafone Group reported pre-tax profits of £4.6bn for 2004.")
     assert any(s == "Vodafone Group" and v == 4_600_000_000 and m == "pre-tax profit" for s, v, m, _ in found)

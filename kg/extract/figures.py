@@ -286,8 +286,11 @@ def _valued(verb: Token, b: Builder) -> Found | None:
 
 
 def _own_period(figure: Span, b: Builder) -> str | None:
-    """A date phrase of the figure itself: "4.2% in 2006", "a loss of 10.8bn kronor in 2003"."""
+    """A date phrase of the figure itself: "4.2% in 2006", "a loss of 10.8bn kronor in 2003",
+    "October's £5bn"."""
     for ent in b.dates:
+        if ent.root.dep_ == "poss" and figure.start <= ent.root.head.i < figure.end:
+            return ent.text
         head = ent.root.head
         if head.dep_ == "prep" and (figure.start <= head.head.i < figure.end or (head.head.dep_ == "prep" and figure.start <= head.head.head.i < figure.end)):
             return ent.text
@@ -739,6 +742,8 @@ def figure_statements(sent: Span, b: Builder) -> None:
             period = next((d.text for d in b.dates if _EARLIER.search(d.text)), None) or _own_period(ent, b)
         else:
             period = _own_period(ent, b) or _period(noun, b) or _period(verb, b)
-        # "Mitsubishi has forecast a net loss of 472bn yen": a figure a forecast names is expected.
-        forecast = "expected" if noun is not None and noun.dep_ == "dobj" and verb is not None and noun.head == verb and lemma in _FORECASTING_VERBS else None
+        # "Mitsubishi has forecast a net loss of 472bn yen", "growth forecasts were cut to 4%": a
+        # figure a forecast names is expected.
+        forecasting = noun is not None and noun.dep_ == "dobj" and verb is not None and noun.head == verb and lemma in _FORECASTING_VERBS
+        forecast = "expected" if forecasting or (noun is not None and _forecast_of(noun) is not None) else None
         b.add(anchor, owner, "reports", value, ent.text, extractor, confidence, metric=f"{metric} {_direction(ent.root, verb)}" if change else metric, period=period, modality=forecast)
