@@ -176,6 +176,12 @@ def test_positions_replacing_someone_as_an_officer_takes_over_the_office(facts) 
     assert not has(found, "Tomas Lind", "holdsPosition", "chief executive", affiliation="Volvo", status=None)
 
 
+def test_positions_one_only_likely_to_be_replaced_holds_the_office_now(facts) -> None:
+    found = facts("Anna Berg is likely to replace Tomas Lind as chief executive of Volvo.")
+    assert has(found, "Tomas Lind", "holdsPosition", "chief executive", affiliation="Volvo", status=None, modality="asserted")
+    assert not has(found, "Tomas Lind", "holdsPosition", "chief executive", affiliation="Volvo", status="former")
+
+
 def test_positions_an_ambition_to_be_an_officer_holds_no_office(facts) -> None:
     found = facts("Michael Portillo has given up his ambition to be prime minister.")
     assert not any(f.predicate == "holdsPosition" and f.object == "prime minister" for f in found)

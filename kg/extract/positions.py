@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.context import HOLDS, Builder, Found, SentenceContext, token_mention
-from kg.extract.qualifiers import status_of
+from kg.extract.qualifiers import modality_of, polarity_of, status_of
 from kg.gazetteer import party_name
 from kg.lexicon import COMING_WORDS, HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
@@ -388,12 +388,16 @@ def _complements(sent: Span, b: Builder) -> None:
             continue
         owner = _apposition_owner(token, b) or _appointer(verb, b)
         status = status_of(token) or status_of(verb)
-        for holder, held in [(t, status) for t in holders] + [(t, "former") for t in replaced]:
+        # "Mr Brown is likely to succeed Mr Blair as Labour leader": a succession not (yet) made
+        # leaves the office with the one it names, now and as a fact.
+        pending = bool(replaced) and (modality_of(verb) != "asserted" or polarity_of(verb) == "negative")
+        for holder, held in [(t, status) for t in holders] + [(t, None if pending else "former") for t in replaced]:
             person = token_mention(holder, ctx, allow_modifier=False)
             if person is None or person[0].type != "Person":
                 continue
             for office in _office_nouns(token):
-                _office(b, office, person, title_words(office), _apposition_owner(office, b) or owner, "kg.rules.complement.v1", 0.75, held, presupposed=False)
+                _office(b, office, person, title_words(office), _apposition_owner(office, b) or owner, "kg.rules.complement.v1", 0.75, held,
+                        presupposed=pending and holder in replaced)
 
 
 def _appointer(verb: Token, b: Builder) -> Mention | None:
