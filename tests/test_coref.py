@@ -29,6 +29,13 @@ def test_coref_subject_of_the_last_clause_wins_over_a_named_object(facts) -> Non
     assert not has(found, "Alastair Campbell", "criticizes", "Tony Blair")
 
 
+def test_coref_a_passive_subject_is_the_subject_a_pronoun_goes_back_to(facts) -> None:
+    found = facts("The post paved the way for John Major to become leader. Anthony Meyer was born in 1920. "
+                  "Educated at Eton, he served in the Scots Guards.")
+    assert has(found, "Anthony Meyer", "memberOf", "Scots Guards")
+    assert not has(found, "John Major", "memberOf", "Scots Guards")
+
+
 def test_coref_the_firm_is_the_last_company(facts) -> None:
     found = facts("Vodafone reported strong sales in Germany. The firm bought Mannesmann last year.")
     assert has(found, "Vodafone", "acquires", "Mannesmann")

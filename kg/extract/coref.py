@@ -22,7 +22,7 @@ from kg.gazetteer import gender_of, party_name
 from kg.lexicon import ORGANIZATION_KINDS, SPEECH_VERBS, SPOKESPEOPLE
 from kg.model import Mention, Statement
 from kg.normalize import title_key
-from kg.syntax import SUBJECT_DEPS
+from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 
 __all__ = ["RESOLVED_PRONOUNS", "Antecedents"]
 
@@ -54,13 +54,14 @@ _ORG_WORDS = ORGANIZATION_KINDS - _PARTY_WORDS - {"owner", "parent", "partner", 
 
 
 def _is_subject(token: Token, appositive: bool = False) -> bool:
-    """A clause subject, a conjunct of one ("Nokia and Siemens posted"), or with ``appositive``
-    the name in apposition to one ("The agency's former chief executive Doug Smith quit"; not
-    "The firm, formerly Interbrew", a name the subject had)."""
+    """A clause subject, active or passive ("Sir Anthony Meyer was born in 1920. ... he served"),
+    a conjunct of one ("Nokia and Siemens posted"), or with ``appositive`` the name in apposition
+    to one ("The agency's former chief executive Doug Smith quit"; not "The firm, formerly
+    Interbrew", a name the subject had)."""
     links = {"conj", "appos"} if appositive else {"conj"}
     while token.dep_ in links and token.head != token:
         token = token.head
-    return token.dep_ in SUBJECT_DEPS
+    return token.dep_ in SUBJECT_DEPS or token.dep_ in PASSIVE_SUBJECT_DEPS
 
 
 @dataclass
