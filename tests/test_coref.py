@@ -36,6 +36,16 @@ def test_coref_a_passive_subject_is_the_subject_a_pronoun_goes_back_to(facts) ->
     assert not has(found, "John Major", "memberOf", "Scots Guards")
 
 
+def test_coref_the_pact_is_the_last_agreement_named_with_that_head(facts) -> None:
+    found = facts("Germany wants reform of the EU stability pact. Gerhard Schroeder backed the pact in 1997.")
+    assert any(f.subject == "Gerhard Schroeder" and f.predicate == "supports" and "stability pact" in f.object for f in found)
+
+
+def test_coref_the_deal_is_not_an_agreement_named_otherwise(facts) -> None:
+    found = facts("Iran signed the Kyoto Protocol in 2002. The United States rejected the deal.")
+    assert not any(f.subject == "United States" and f.object == "Kyoto Protocol" for f in found)
+
+
 def test_coref_the_firm_is_the_last_company(facts) -> None:
     found = facts("Vodafone reported strong sales in Germany. The firm bought Mannesmann last year.")
     assert has(found, "Vodafone", "acquires", "Mannesmann")

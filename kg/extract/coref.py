@@ -97,6 +97,7 @@ class Antecedents:
         self.people = _Seen()
         self.organisations = _Seen()
         self.countries = _Seen()
+        self.agreements = _Seen()
         # (end offset, type, the two names) of each pair of names coordinated alone ("Egypt and
         # Israel"), for "the two countries" after them.
         self.pairs: list[tuple[int, str, tuple[Mention, Mention]]] = []
@@ -144,6 +145,8 @@ class Antecedents:
                     self.kinds.append((m.end, kind, m))
             elif m.type == "Country":
                 self.countries.add(m, subject)
+            elif m.type == "Agreement":
+                self.agreements.add(m, subject)
             if m.type in {"Organization", "Country"} and party_name(m.name) is None:
                 count = self.named.setdefault(m.key, [0, m])
                 count[0] += 2 if subject else 1
@@ -279,6 +282,10 @@ class Antecedents:
                     return m
         return found[0][0]
 
+    def _agreement_headed(self, head: str, start: int) -> Mention | None:
+        """The last agreement within reach whose name ends in ``head`` ("stability pact" for "pact")."""
+        return next((m for m, _ in self.agreements.before(start) if m.name.lower().rsplit(None, 1)[-1] == head), None)
+
     def _described_as(self, kind: str, start: int) -> Mention | None:
         """The last organisation within reach that the text described as a ``kind``."""
         kind = _SAME_KIND.get(kind, kind)
@@ -302,6 +309,10 @@ class Antecedents:
         elif lower in _COUNTRY_WORDS and noun.tag_ == "NN":
             # "the country" (not "the countries", which is no one country)
             named = self._latest(self.countries, start)
+        elif noun.tag_ == "NN" and (agreement := self._agreement_headed(lower, start)) is not None:
+            # "the EU's stability pact ... a staunch supporter of the pact", "the Finance Bill ...
+            # voted against the bill": the last agreement named with that head noun, within reach.
+            named = agreement
         elif lower in _ORG_WORDS and noun.tag_ == "NN":
             # "Ericsson posted profits thanks to clients like Deutsche Telekom. The company ...": the
             # firm a recent clause was about, before a firm it only named.
