@@ -44,7 +44,7 @@ TITLE_HEADS = frozenset(
     """president vice-president minister secretary ambassador chancellor governor senator
     congressman congresswoman representative mayor premier king queen prince princess emperor
     pope cardinal bishop archbishop general admiral colonel commander chief chairman chairwoman
-    official journalist
+    official journalist pm
     chair ceo cfo coo director spokesman spokeswoman spokesperson envoy commissioner judge justice
     attorney-general prosecutor speaker leader deputy adviser advisor counsellor counselor
     lawmaker treasurer mp sheikh emir sultan ayatollah president-elect officer captain

@@ -417,14 +417,21 @@ def find_quantities(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+#: Offices news names by their initials, compared as written out, so that "Australia's PM" and
+#: "Australia's prime minister" are one office.
+TITLE_ABBREVIATIONS = {"pm": "prime minister", "ceo": "chief executive"}
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def title_key(title: str) -> str:
-    """The form titles are compared in: lower case, no dots, hyphens as spaces, single spaces.
+    """The form titles are compared in: lower case, no dots, hyphens as spaces, single spaces,
+    initials written out.
 
     Remembered: resolution asks it for the same few thousand titles tens of thousands of times.
 
     Examples:
-        >>> title_key("Chief  Executive"), title_key("Director-General")
-        ('chief executive', 'director general')
+        >>> title_key("Chief  Executive"), title_key("Director-General"), title_key("Deputy PM")
+        ('chief executive', 'director general', 'deputy prime minister')
     """
-    return re.sub(r"\s+", " ", title.lower().replace(".", "").replace("-", " ")).strip()
+    words = title.lower().replace(".", "").replace("-", " ").split()
+    return " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in words)

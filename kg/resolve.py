@@ -19,7 +19,7 @@ from kg import predicates
 from kg.gazetteer import country_code, demonym_code, gender_of, is_first_name, party_country, party_name
 from kg.lexicon import PEERAGE_STYLES, ROYAL_STYLES, is_honorific
 from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement, article_key, key_article
-from kg.normalize import title_key
+from kg.normalize import TITLE_ABBREVIATIONS, title_key
 
 __all__ = [
     "MentionResolver", "PersonName", "assign_ids", "distinct_mentions", "entity_label", "family_first", "group_key", "id_family", "make_entity",
@@ -860,7 +860,8 @@ def _positions(
     entities: list[Entity] = []
     used: set[str] = set()
     for key, members in sorted(offices.items()):
-        title = sorted(Counter(m.name for m in members).items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        # The name most used, written out before initials ("prime minister", not "PM"), then the first.
+        title = sorted(Counter(m.name for m in members).items(), key=lambda kv: (-kv[1], _initialled(kv[0]), kv[0]))[0][0]
         affiliation_id = key.split("@", 1)[1]
         label = position_label(title, labels[affiliation_id])
         entity_id = base = f"position/{slugify(title)}-{affiliation_id.split('/', 1)[1]}"
@@ -871,6 +872,11 @@ def _positions(
         aliases = sorted({m.text for m in members} | {m.name for m in members} - {label})
         entities.append(Entity(entity_id, "Position", label, tuple(aliases), tuple(sorted(set(members), key=lambda m: (m.doc_id, m.start)))))
     return out, entities
+
+
+def _initialled(title: str) -> bool:
+    """A title with an office in initials ("PM", "Deputy PM", "CEO")."""
+    return any(word.lower() in TITLE_ABBREVIATIONS for word in title.split())
 
 
 # --- statements ------------------------------------------------------------------------------

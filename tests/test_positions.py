@@ -182,6 +182,11 @@ def test_positions_one_only_likely_to_be_replaced_holds_the_office_now(facts) ->
     assert not has(found, "Tomas Lind", "holdsPosition", "chief executive", affiliation="Volvo", status="former")
 
 
+def test_positions_an_office_in_initials_before_a_name(facts) -> None:
+    found = facts("Deputy PM John Prescott opened the new hospital.")
+    assert has(found, "John Prescott", "holdsPosition", "Deputy PM")
+
+
 def test_positions_an_ambition_to_be_an_officer_holds_no_office(facts) -> None:
     found = facts("Michael Portillo has given up his ambition to be prime minister.")
     assert not any(f.predicate == "holdsPosition" and f.object == "prime minister" for f in found)

@@ -531,3 +531,15 @@ def test_resolve_a_country_before_a_name_keeps_it_apart_from_the_bare_name():
     t = _Texts()
     extractions = [_extraction("d1", [_company(t, "d1", "US Treasury"), _company(t, "d1", "Treasury")])]
     assert organisation_aliases(extractions) == {}
+
+
+def test_resolve_an_office_in_initials_is_the_office_written_out(nlp) -> None:
+    from kg.model import Document
+    from kg.pipeline import extract_graph
+
+    graph = extract_graph([Document("d1", "Australia's PM, John Howard, won four elections.", "t"),
+                           Document("d2", "Australia's prime minister, John Howard, visited Jakarta.", "t")], nlp)
+    offices = [e for e in graph.entities if e.type == "Position"]
+    assert [e.label for e in offices] == ["prime minister of Australia"]
+    held = {s.evidence.doc_id for s in graph.statements if s.predicate == "holdsPosition" and graph.entity_id(s.object.mention) == offices[0].entity_id}
+    assert held == {"d1", "d2"}
