@@ -187,6 +187,19 @@ def test_positions_an_office_in_initials_before_a_name(facts) -> None:
     assert has(found, "John Prescott", "holdsPosition", "Deputy PM")
 
 
+def test_positions_the_resignation_of_an_officer_ends_the_office(facts) -> None:
+    found = facts("The affair prompted the resignation of Acme chairman John Hale and finance director Ann Lee.")
+    assert has(found, "John Hale", "holdsPosition", "chairman", affiliation="Acme", status="former")
+    assert has(found, "Ann Lee", "holdsPosition", "finance director", status="former")
+
+
+def test_positions_a_resignation_called_for_or_to_come_ends_nothing(facts) -> None:
+    found = facts("The Tories called for the resignation of Acme chairman John Hale. "
+                  "The scandal will force the resignation of finance director Ann Lee.")
+    assert has(found, "John Hale", "holdsPosition", "chairman", affiliation="Acme", status=None)
+    assert has(found, "Ann Lee", "holdsPosition", "finance director", status=None)
+
+
 def test_positions_an_ambition_to_be_an_officer_holds_no_office(facts) -> None:
     found = facts("Michael Portillo has given up his ambition to be prime minister.")
     assert not any(f.predicate == "holdsPosition" and f.object == "prime minister" for f in found)

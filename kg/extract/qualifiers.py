@@ -284,9 +284,40 @@ def status_of(anchor: Token) -> str | None:
         return "former"
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and anchor.head.head.pos_ in {"VERB", "AUX"} and _leaves(anchor.head.head):
         return "former"
-    if _holder_has_left(anchor) or _parted_with(anchor):
+    if _holder_has_left(anchor) or _parted_with(anchor) or _holder_has_gone(anchor):
         return "former"
     return None
+
+
+#: Nouns of someone's leaving an office: "the resignation of BBC chairman Gavyn Davies". Not
+#: "departure" or "exit", which as often leave a party or a firm as the office ("the departure of
+#: MEP Robert Kilroy-Silk" from UKIP left him an MEP).
+_LEAVING_NOUNS = frozenset("resignation ousting sacking dismissal retirement removal death".split())
+#: Verbs that ask for a leaving rather than report it: "called for the resignation of X".
+_DEMANDING_VERBS = frozenset("call demand urge seek want ask press push".split())
+
+
+def _holder_has_gone(title: Token) -> bool:
+    """Whether the person a title names is the one whose leaving a noun reports: "The affair
+    prompted the resignation of BBC chairman Gavyn Davies", "after the death of leader John
+    Smith"; not a leaving asked for ("called for the resignation of X") or still to come ("will
+    force the resignation of X")."""
+    if title.dep_ not in {"compound", "appos"} or title.head.pos_ != "PROPN":
+        return False
+    holder = title.head
+    while holder.dep_ in {"conj", "appos"} and holder.head.pos_ == "PROPN":
+        holder = holder.head  # "the resignation of chairman X and director-general Y"
+    if holder.dep_ != "pobj" or holder.head.lower_ != "of" or holder.head.head.lemma_.lower() not in _LEAVING_NOUNS:
+        return False
+    noun = holder.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        return False  # "calls for the resignation of X"
+    verb = noun.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return True  # a headline or a phrase with no clause: "The departure of chairman X"
+    return verb.lemma_.lower() not in _DEMANDING_VERBS and _done(verb)
 
 
 def _parted_with(noun: Token) -> bool:
