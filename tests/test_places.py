@@ -29,6 +29,12 @@ def test_places_coordinated_names_share_their_place(facts) -> None:
     assert has(found, "Ford", "basedIn", "United States") and has(found, "General Motors", "basedIn", "United States")
 
 
+
+def test_places_a_singular_kind_describes_only_the_name_it_stands_before(facts) -> None:
+    found = facts("The drug was developed by UK firm Phytopharm and Unilever.")
+    assert has(found, "Phytopharm", "basedIn", "United Kingdom")
+    assert not has(found, "Unilever", "basedIn", "United Kingdom")
+
 def test_places_possessive_country_is_home(facts) -> None:
     assert has(facts("Germany's Deutsche Bank is expected to join the project."), "Deutsche Bank", "basedIn", "Germany")
 

@@ -312,6 +312,16 @@ def _based_after(token: Token, sent: Span, b: Builder) -> Mention | None:
     return None
 
 
+def _singular_kind_before(name: Token) -> bool:
+    """Whether a singular kind noun stands right before the name the token heads ("UK firm
+    Phytopharm"), which then describes that one name only, not the names joined to it."""
+    start = name.i
+    while start > 0 and name.doc[start - 1].pos_ == "PROPN" and name.doc[start - 1].head == name:
+        start -= 1  # the name's own words ("General Motors")
+    before = name.doc[start - 1] if start > 0 else None
+    return before is not None and before.tag_ == "NN" and is_kind(before)
+
+
 def kind_statements(sent: Span, b: Builder) -> None:
     """basedIn from a place named with a kind of organisation: "US banking giant Citigroup",
     "Detroit carmaker GM", "France's Total", "US rivals Ford and General Motors", "Barclays, the
@@ -338,6 +348,8 @@ def kind_statements(sent: Span, b: Builder) -> None:
             place = placed.get(first.key) if first is not None else None
             if place is not None and _named_countries(org) - {place.key}:
                 place = None
+            if place is not None and _singular_kind_before(root.head):
+                place = None  # "UK firm Phytopharm and Unilever": one firm is British
         if place is not None and place.key != org.key:
             placed[org.key] = place
             for one in _pair_of(place, phrase if phrase is not None else start, doc, b):
