@@ -87,6 +87,14 @@ def test_figures_counts_with_their_unit(nlp) -> None:
     assert (count.subject.name, count.object.quantity.value, count.object.quantity.unit) == ("General Motors", 6000, "people")
 
 
+def test_figures_the_place_of_a_part_is_not_the_place_of_the_whole(nlp) -> None:
+    text = "Cadbury Schweppes employs more than 50,000 people worldwide, with about 7,000 in the UK."
+    document = Document("f", text, "test", segments=((0, len(text)),))
+    (extraction,) = extract_documents(parse_documents(nlp, [document]), classifier=None)
+    (count,) = [s for s in extraction.statements if s.predicate == "reports"]
+    assert (count.object.quantity.value, count.qualifiers.location) == (50000, None)
+
+
 def test_figures_count_with_its_unit_inside_the_number(figures) -> None:
     assert ("Shell", 2_000_000, "produce barrel", None) in figures("Shell produces 2 million barrels a day.")
 

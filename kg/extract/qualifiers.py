@@ -70,6 +70,8 @@ def location_of(anchor: Token, places: list[tuple[Span, Mention]], exclude: set[
         prep = span.root.head
         if span.root.dep_ != "pobj" or prep.lower_ not in _LOCATION_PREPS:
             continue
+        if prep.head.tag_ == "CD":
+            continue  # "employs 50,000 people, with about 7,000 in the UK": the place of that number
         if mention.key in exclude:
             continue
         if clause_head(prep) == anchor:
