@@ -95,6 +95,11 @@ def test_figures_the_place_of_a_part_is_not_the_place_of_the_whole(nlp) -> None:
     assert (count.object.quantity.value, count.qualifiers.location) == (50000, None)
 
 
+def test_figures_the_rate_of_a_metric_is_that_metric(figures) -> None:
+    assert ("Germany", 12.1, "unemployment", "January") in figures("Germany's unemployment rate rose to 12.1% in January.")
+    assert ("Bank of England", 4.75, "rate", None) in figures("The Bank of England kept interest rates at 4.75%.")
+
+
 def test_figures_count_with_its_unit_inside_the_number(figures) -> None:
     assert ("Shell", 2_000_000, "produce barrel", None) in figures("Shell produces 2 million barrels a day.")
 

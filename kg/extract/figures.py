@@ -115,6 +115,12 @@ def _metric(noun: Token) -> str | None:
     if noun.lemma_.lower() in _CARRIER_NOUNS:
         carried = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), None)
         return _metric(carried) if carried is not None else None
+    if noun.lemma_.lower() == "rate":
+        # "the unemployment rate", "a growth rate of 5%": the rate of a metric is that metric
+        # (an "interest rate" stays a rate).
+        measured = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1 and c.lemma_.lower() != "rate"), None)
+        if measured is not None and (inner := _metric(measured)) is not None:
+            return inner
     base = METRIC_NOUNS.get(noun.lower_) or METRIC_NOUNS.get(noun.lemma_.lower())
     if base is None and noun.lemma_.lower() == "price" and any(c.dep_ == "compound" and c.lower_ in _HOME_WORDS for c in noun.children):
         # "house prices rose 0.8%": a lender's or a country's index, unlike a share or oil price.
