@@ -31,6 +31,12 @@ def test_governments_a_national_adjective_names_the_country(read) -> None:
     assert ("Government of Russia", "sues", "Yukos") in facts
 
 
+def test_governments_a_seat_of_government_names_the_government(read) -> None:
+    mentions, _ = read("The Kremlin said the sale was legal, and the White House disagreed.")
+    assert mentions["Kremlin"][1] == "Government of Russia"
+    assert mentions["White House"][1] == "Government of the United States"
+
+
 def test_governments_a_bare_government_is_the_article_country(read) -> None:
     mentions, _ = read("Britain's economy grew. Unemployment in Britain fell. Critics accused the government of complacency.")
     assert mentions["government"][1] == "Government of the United Kingdom"

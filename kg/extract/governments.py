@@ -102,9 +102,16 @@ def _label(code: str) -> str:
     return f"Government of {article}{name}"
 
 
+#: Seats of government news names for the government itself: "the Kremlin said".
+_SEATS = {"kremlin": "RU", "white house": "US", "elysee": "FR", "élysée": "FR", "elysee palace": "FR", "élysée palace": "FR"}
+
+
 def _named_government(m: Mention) -> str | None:
-    """The country of an organisation the model tagged as "US Government", "Government of India"."""
+    """The country of an organisation the model tagged as "US Government", "Government of India",
+    or named by its seat ("the Kremlin", "the White House")."""
     words = m.name.split()
+    if m.type == "Organization" and (seat := _SEATS.get(" ".join(words).lower().removeprefix("the "))) is not None:
+        return seat
     if m.type != "Organization" or len(words) < 2:
         return None
     if words[-1].lower() in _HEADS:
