@@ -46,6 +46,13 @@ def test_coref_the_deal_is_not_an_agreement_named_otherwise(facts) -> None:
     assert not any(f.subject == "United States" and f.object == "Kyoto Protocol" for f in found)
 
 
+def test_coref_the_firm_is_no_country_s_government(facts) -> None:
+    found = facts("Yukos asked a US court for protection. Its lawyer said the Russian government was obliged to negotiate. "
+                  "The firm criticised the Kremlin.")
+    assert has(found, "Yukos", "criticizes", "Government of Russia")
+    assert not any(f.subject == "Government of Russia" and f.predicate == "criticizes" for f in found)
+
+
 def test_coref_the_firm_is_the_last_company(facts) -> None:
     found = facts("Vodafone reported strong sales in Germany. The firm bought Mannesmann last year.")
     assert has(found, "Vodafone", "acquires", "Mannesmann")

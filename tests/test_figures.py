@@ -95,6 +95,11 @@ def test_figures_the_place_of_a_part_is_not_the_place_of_the_whole(nlp) -> None:
     assert (count.object.quantity.value, count.qualifiers.location) == (50000, None)
 
 
+def test_figures_an_agency_forecasting_the_economy_does_not_own_it(figures) -> None:
+    assert figures("The French statistics agency, INSEE, expects the economy to grow by 2.4% this year.") == set()
+    assert ("Japan", 0.1, "growth", None) in figures("Japan said its economy grew 0.1%.")
+
+
 def test_figures_the_rate_of_a_metric_is_that_metric(figures) -> None:
     assert ("Germany", 12.1, "unemployment", "January") in figures("Germany's unemployment rate rose to 12.1% in January.")
     assert ("Bank of England", 4.75, "rate", None) in figures("The Bank of England kept interest rates at 4.75%.")

@@ -298,8 +298,8 @@ class Antecedents:
 
     def _description(self, noun: Token, start: int) -> tuple[Mention, float] | None:
         """"the firm", "the German carmaker", "the party", "the chancellor"."""
-        if any(c.dep_ in {"compound", "poss", "nmod"} and c.ent_type_ for c in noun.children):
-            return None  # "the BMW plant": a name of its own
+        if any(c.dep_ in {"compound", "poss", "nmod", "appos"} and c.ent_type_ for c in noun.children):
+            return None  # "the BMW plant", "the French statistics agency, INSEE": a name of its own
         if any(c.dep_ in {"prep", "relcl", "acl"} for c in noun.children):
             return None  # "the company that makes X": a new referent, defined here
         lower = noun.lemma_.lower()
@@ -320,6 +320,13 @@ class Antecedents:
             named = self._speaker_of(noun, start) or self._described_as(lower, start)
             if named is None or _covers(named, barred):
                 named = self._latest(self.organisations, start, prefer_subject=True, party=False, barred=barred)
+                for _ in range(3):
+                    # Not a country's government: "the firm", "the agency" is never it ("the
+                    # Russian government was obliged to ... the firm's unit": Yukos's).
+                    if named is None or not _is_government(named):
+                        break
+                    barred = (*barred, named.start)
+                    named = self._latest(self.organisations, start, prefer_subject=True, party=False, barred=barred)
         else:
             words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "det"]
             holder = self.offices.get(title_key(" ".join(t.text for t in words)))
@@ -332,6 +339,11 @@ class Antecedents:
 
 #: Kind nouns news uses for one another: "Sibneft, a Russian oil company ... the firm's".
 _SAME_KIND = {"firm": "company"}
+
+
+def _is_government(m: Mention) -> bool:
+    """A country's government as kg.extract.governments names it ("Government of Russia")."""
+    return m.name.startswith("Government of ")
 
 
 def _kinds_described(token: Token, m: Mention, offset: int) -> list[str]:

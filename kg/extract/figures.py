@@ -726,7 +726,11 @@ def figure_statements(sent: Span, b: Builder) -> None:
             # "its growth estimate for the eurozone economy": the forecast's subject, or no one.
             owner = _owner(noun, b)
         else:
-            owner = _owner(noun, b) or (None if _economy_wide(noun) else _clause_owner(verb, b))
+            owner = _owner(noun, b)
+            if owner is None and not _economy_wide(noun):
+                owner = _clause_owner(verb, b)
+                if owner is not None and noun is not None and noun.lemma_.lower() == "economy" and owner[0].type != "Country":
+                    owner = None  # "INSEE expects the economy to grow by 2.4%": a country's economy, not the agency's
         confidence = 0.75
         extractor = "kg.rules.figure.v1"
         if owner is None and noun is not None and _unowned(noun, sent, b):
