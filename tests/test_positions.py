@@ -200,6 +200,12 @@ def test_positions_a_resignation_called_for_or_to_come_ends_nothing(facts) -> No
     assert has(found, "Ann Lee", "holdsPosition", "finance director", status=None)
 
 
+def test_positions_a_plural_title_in_a_list_goes_to_the_names_after_it(facts) -> None:
+    found = facts("Acme managers Anthony Walker and Nick Jeffs, and Railtrack managers Alistair Cook and Sean Fugill, were cleared.")
+    assert has(found, "Sean Fugill", "holdsPosition", "manager", affiliation="Railtrack")
+    assert not has(found, "Nick Jeffs", "holdsPosition", "manager", affiliation="Railtrack")
+
+
 def test_positions_an_ambition_to_be_an_officer_holds_no_office(facts) -> None:
     found = facts("Michael Portillo has given up his ambition to be prime minister.")
     assert not any(f.predicate == "holdsPosition" and f.object == "prime minister" for f in found)

@@ -174,7 +174,10 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
         if _is_plural_title(words[-1]):
             # "Presidents Jimmy Carter and Ronald Reagan", "Labour MPs Keith Vaz and Paul Boateng".
             # "Keith Dale, Paul Ortiz and Anne Grady": a list the parser reads as an apposition.
-            for other in listed_names(doc[at:end].root)[1:]:
+            root = doc[at:end].root
+            for other in listed_names(root)[1:]:
+                if other.i < root.i:
+                    continue  # "Balfour Beatty managers A and B, and Railtrack managers C and D": not A and B
                 found = token_mention(other, ctx, allow_modifier=False)
                 if found is not None and found[0].type == "Person" and found[0] != person:
                     _office(b, other, found, words, affiliation, "kg.rules.title.v1", 0.85, status)
