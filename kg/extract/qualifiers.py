@@ -318,7 +318,7 @@ def _holder_has_gone(title: Token) -> bool:
     while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"}:
-        return True  # a headline or a phrase with no clause: "The departure of chairman X"
+        return True  # a headline or a phrase with no clause: "The resignation of chairman X"
     return verb.lemma_.lower() not in _DEMANDING_VERBS and _done(verb)
 
 
