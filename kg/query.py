@@ -536,6 +536,7 @@ _DERIVED = {
     "locationLabel": "?x kg:location ?y",
     "affiliationLabel": "?x kg:affiliation ?y",
     "sourceDocId": "?x a kg:Statement ; prov:wasDerivedFrom ?y",
+    "nameKey": "?x skos:prefLabel ?y",
     "statementCount": "?x kg:subject ?y",
     "neighbourCount": "?x kg:subject ?y",
     "documentCount": "?x schema:mentions ?y",

@@ -396,6 +396,10 @@ def _add_entity(rdf: Graph, entity_id: str, kind: str, label: str, aliases: tupl
     rdf.add((node, RDFS.label, name))
     for alias in aliases:
         rdf.add((node, SKOS.altLabel, Literal(alias)))
+    # Each name in lower case, as SPARQL's LCASE gives it, so that the entity query finds a name
+    # whatever its case with one comparison a name instead of lower-casing every label it reads.
+    for key in dict.fromkeys(n.lower() for n in (label, *aliases)):
+        rdf.add((node, KG.nameKey, Literal(key)))
     for reason in merges:
         rdf.add((node, KG.mergeReason, Literal(reason)))
     # The number of its documents' schema:mentions, so the entities query reads it instead of counting.

@@ -113,6 +113,7 @@ class KG(DefinedNamespace):
     extractor: URIRef  # extractor
     locationLabel: URIRef  # location label
     mergeReason: URIRef  # merge reason
+    nameKey: URIRef  # name key
     metric: URIRef  # metric
     neighbourCount: URIRef  # neighbour count
     objectLabel: URIRef  # object label

@@ -452,6 +452,17 @@ def test_query_warns_when_the_graph_lacks_the_document_ids_kg_build_copies_onto_
     assert "the graph has no kg:sourceDocId, which this query reads" in caplog.text
 
 
+def test_query_warns_when_the_graph_lacks_the_name_keys_the_entity_query_reads(sample_graph, tmp_path, caplog) -> None:
+    from kg.query import query_target
+
+    rdf = to_rdf(sample_graph)
+    rdf.remove((None, KG.nameKey, None))
+    older = tmp_path / "older.ttl"
+    older.write_text(to_turtle(rdf), encoding="utf-8")
+    query_target(older, named_query("entity").text, bindings={"name": "Rubio"})
+    assert "the graph has no kg:nameKey, which this query reads" in caplog.text
+
+
 def test_query_does_not_warn_about_derived_labels_on_a_graph_kg_build_wrote(store, graph_file, caplog) -> None:
     from kg.query import missing_derived, query_target
 

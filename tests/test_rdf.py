@@ -328,6 +328,11 @@ def test_rdf_statement_without_a_location_or_affiliation_has_no_label_for_them(s
         assert small_rdf.value(node, KG.affiliationLabel) is None
 
 
+def test_rdf_entity_name_keys_are_its_names_in_lower_case(small_rdf: Graph) -> None:
+    rubio = entity_iri("person/marco-rubio")
+    assert set(small_rdf.objects(rubio, KG.nameKey)) == {Literal("marco rubio"), Literal("rubio"), Literal("mr. rubio")}
+
+
 def test_rdf_statement_with_a_value_object_has_no_object_label(small_rdf: Graph) -> None:
     valued = list(small_rdf.subjects(KG.objectValue, None))
     assert valued
