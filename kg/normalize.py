@@ -321,7 +321,11 @@ def _scaled(number: str, scale: str | None, negative: bool = False) -> int | flo
     word = number.lower()
     value = Fraction(word.replace(",", "")) if word[0].isdigit() else Fraction(_word_number(word))
     value *= SCALES[scale.lower()] if scale else 1
-    value = -value if negative else value
+    return _exact(-value if negative else value)
+
+
+def _exact(value: Fraction) -> int | float:
+    """An int when the value is whole, else the nearest float."""
     return int(value) if value.denominator == 1 else float(value)
 
 
@@ -393,8 +397,7 @@ def parse_quantity(text: str) -> Quantity | None:
 
 def _hundredth(number: str) -> int | float:
     """A sub-unit amount in its currency: "40" cents is 0.4, exactly."""
-    value = Fraction(number.replace(",", "")) / 100
-    return int(value) if value.denominator == 1 else float(value)
+    return _exact(Fraction(number.replace(",", "")) / 100)
 
 
 def find_quantities(text: str) -> list[tuple[int, int, str]]:

@@ -429,38 +429,22 @@ def test_query_entities_joins_the_aliases_of_an_entity_and_leaves_none_without(s
     assert rows["Delhi"] is None
 
 
-def test_query_warns_when_the_graph_lacks_the_labels_kg_build_derives(sample_graph, tmp_path, caplog) -> None:
+@pytest.mark.parametrize(("removed", "query", "bindings"), [
+    (("subjectLabel", "objectLabel"), "claims", None),
+    (("sourceDocId",), "positions", None),
+    (("nameKey",), "entity", {"name": "Rubio"}),
+])
+def test_query_warns_when_the_graph_lacks_what_kg_build_derives(sample_graph, tmp_path, caplog, removed, query, bindings) -> None:
     from kg.query import query_target
 
     rdf = to_rdf(sample_graph)
-    rdf.remove((None, KG.subjectLabel, None))
-    rdf.remove((None, KG.objectLabel, None))
+    for name in removed:
+        rdf.remove((None, KG[name], None))
     older = tmp_path / "older.ttl"
     older.write_text(to_turtle(rdf), encoding="utf-8")
-    query_target(older, named_query("claims").text)
-    assert "the graph has no kg:subjectLabel or kg:objectLabel, which this query reads" in caplog.text
-
-
-def test_query_warns_when_the_graph_lacks_the_document_ids_kg_build_copies_onto_statements(sample_graph, tmp_path, caplog) -> None:
-    from kg.query import query_target
-
-    rdf = to_rdf(sample_graph)
-    rdf.remove((None, KG.sourceDocId, None))
-    older = tmp_path / "older.ttl"
-    older.write_text(to_turtle(rdf), encoding="utf-8")
-    query_target(older, named_query("positions").text)
-    assert "the graph has no kg:sourceDocId, which this query reads" in caplog.text
-
-
-def test_query_warns_when_the_graph_lacks_the_name_keys_the_entity_query_reads(sample_graph, tmp_path, caplog) -> None:
-    from kg.query import query_target
-
-    rdf = to_rdf(sample_graph)
-    rdf.remove((None, KG.nameKey, None))
-    older = tmp_path / "older.ttl"
-    older.write_text(to_turtle(rdf), encoding="utf-8")
-    query_target(older, named_query("entity").text, bindings={"name": "Rubio"})
-    assert "the graph has no kg:nameKey, which this query reads" in caplog.text
+    query_target(older, named_query(query).text, bindings=bindings)
+    missing = " or ".join(f"kg:{name}" for name in removed)
+    assert f"the graph has no {missing}, which this query reads" in caplog.text
 
 
 def test_query_does_not_warn_about_derived_labels_on_a_graph_kg_build_wrote(store, graph_file, caplog) -> None:

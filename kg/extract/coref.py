@@ -18,6 +18,7 @@ from itertools import takewhile
 
 from spacy.tokens import Span, Token
 
+from kg.extract.governments import is_government
 from kg.gazetteer import gender_of, party_name
 from kg.lexicon import ORGANIZATION_KINDS, SPEECH_VERBS, SPOKESPEOPLE
 from kg.model import Mention, Statement
@@ -323,7 +324,7 @@ class Antecedents:
                 for _ in range(3):
                     # Not a country's government: "the firm", "the agency" is never it ("the
                     # Russian government was obliged to ... the firm's unit": Yukos's).
-                    if named is None or not _is_government(named):
+                    if named is None or not is_government(named):
                         break
                     barred = (*barred, named.start)
                     named = self._latest(self.organisations, start, prefer_subject=True, party=False, barred=barred)
@@ -339,11 +340,6 @@ class Antecedents:
 
 #: Kind nouns news uses for one another: "Sibneft, a Russian oil company ... the firm's".
 _SAME_KIND = {"firm": "company"}
-
-
-def _is_government(m: Mention) -> bool:
-    """A country's government as kg.extract.governments names it ("Government of Russia")."""
-    return m.name.startswith("Government of ")
 
 
 def _kinds_described(token: Token, m: Mention, offset: int) -> list[str]:

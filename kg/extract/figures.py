@@ -49,6 +49,7 @@ _FALLING = frozenset(
     "fall drop slip plunge decrease decline slump tumble dip shrink contract slide sink halve cut fell ease reduce trim "
     "down lower smaller fewer less contraction reduction".split()
 )
+_ORIENTED = _RISING | _FALLING
 
 
 def _direction(figure: Token, verb: Token | None) -> str:
@@ -58,8 +59,8 @@ def _direction(figure: Token, verb: Token | None) -> str:
     token = figure
     for _ in range(3):
         # The figure, the preposition or noun it hangs on, and what that hangs on in turn.
-        word = token.lower_ if token.lower_ in _RISING | _FALLING else token.lemma_.lower()
-        if token.pos_ in {"NOUN", "ADV", "ADJ", "ADP"} and word in _RISING | _FALLING:
+        word = token.lower_ if token.lower_ in _ORIENTED else token.lemma_.lower()
+        if token.pos_ in {"NOUN", "ADV", "ADJ", "ADP"} and word in _ORIENTED:
             return "rise" if word in _RISING else "fall"
         if token.head is token or token.pos_ in {"VERB", "AUX"}:
             break

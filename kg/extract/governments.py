@@ -93,13 +93,21 @@ def _of_country(head: Token, by_token: dict[int, Mention]) -> tuple[str, int] | 
     return None
 
 
+_GOVERNMENT_OF = "Government of "
+
+
 def _label(code: str) -> str:
     try:
         name = country_name(code)
     except KeyError:
         name = code
     article = "the " if name.startswith(("United", "Czech", "Netherlands", "Philippines")) else ""
-    return f"Government of {article}{name}"
+    return f"{_GOVERNMENT_OF}{article}{name}"
+
+
+def is_government(m: Mention) -> bool:
+    """A country's government as this module names it ("Government of Russia")."""
+    return m.name.startswith(_GOVERNMENT_OF)
 
 
 #: Seats of government news names for the government itself: "the Kremlin said".

@@ -314,9 +314,7 @@ def _holder_has_gone(title: Token) -> bool:
     noun = holder.head.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "for":
         return False  # "calls for the resignation of X"
-    verb = noun.head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
-        verb = verb.head
+    verb = clause_head(noun)
     if verb.pos_ not in {"VERB", "AUX"}:
         return True  # a headline or a phrase with no clause: "The resignation of chairman X"
     return verb.lemma_.lower() not in _DEMANDING_VERBS and _done(verb)
