@@ -482,3 +482,13 @@ def test_figures_the_level_a_loss_deepened_from_is_no_figure_of_the_later_year(f
     found = figures("Rover said its losses deepened to £51.6m in 2004 from £1.2m.")
     assert ("Rover", 51_600_000, "loss", "2004") in found
     assert ("Rover", 1_200_000, "loss", None) in found
+
+
+def test_figures_a_said_future_figure_is_expected(facts) -> None:
+    found = facts("General Motors said it will deliver net income of $2.5bn this year.")
+    assert has(found, "General Motors", "reports", 2_500_000_000, modality="expected")
+
+
+def test_figures_a_would_figure_under_a_saying_is_expected(facts) -> None:
+    found = facts("US growth would reach 4.4% in 2004, the OECD said.")
+    assert has(found, "United States", "reports", 4.4, modality="expected")

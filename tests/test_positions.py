@@ -98,6 +98,26 @@ def test_positions_stepping_down_ends_the_office(facts) -> None:
     assert has(found, "Philippe Camus", "holdsPosition", "chief executive", affiliation="EADS", status="former")
 
 
+def test_positions_a_stepping_down_to_come_leaves_the_office_held(facts) -> None:
+    found = facts("Philippe Camus will step down as chief executive of EADS in May.")
+    assert has(found, "Philippe Camus", "holdsPosition", "chief executive", affiliation="EADS", status=None, modality="asserted")
+
+
+def test_positions_a_said_resignation_to_come_leaves_the_office_held(facts) -> None:
+    found = facts("Greg Dyke said he would resign as director general of the BBC.")
+    assert has(found, "Greg Dyke", "holdsPosition", "director general", affiliation="BBC", status=None, modality="asserted")
+
+
+def test_positions_a_denied_stepping_down_leaves_the_office_held(facts) -> None:
+    found = facts("Philippe Camus did not step down as chief executive of EADS.")
+    assert has(found, "Philippe Camus", "holdsPosition", "chief executive", affiliation="EADS", status=None)
+
+
+def test_positions_a_said_stepping_down_that_was_made_ends_the_office(facts) -> None:
+    found = facts("EADS said Philippe Camus stepped down as chief executive on Friday.")
+    assert has(found, "Philippe Camus", "holdsPosition", "chief executive", status="former", modality="reported")
+
+
 def test_positions_a_title_holder_who_resigned_held_it(facts) -> None:
     found = facts("Chief executive Anna Berg resigned on Monday.")
     assert has(found, "Anna Berg", "holdsPosition", "Chief executive", status="former")

@@ -308,6 +308,80 @@ def test_qualifiers_modality_from_governing_verb() -> None:
     assert modality_of(doc[1]) == "asserted"
 
 
+YUKOS_SAID_IT_WILL_SUE = (
+    "Yukos said it will sue Baikal.",
+    """
+    Yukos  PROPN NNP Yukos  nsubj  1 B-ORG
+    said   VERB  VBD say    ROOT   1
+    it     PRON  PRP it     nsubj  4
+    will   AUX   MD  will   aux    4
+    sue    VERB  VB  sue    ccomp  1
+    Baikal PROPN NNP Baikal dobj   4 B-ORG
+    .      PUNCT .   .      punct  1
+    """,
+)
+
+
+def test_qualifiers_modality_a_said_future_is_planned_not_reported() -> None:
+    doc = build(*YUKOS_SAID_IT_WILL_SUE)
+    assert modality_of(doc[4]) == "planned"
+
+
+def test_qualifiers_modality_a_said_would_is_the_will_of_reported_speech() -> None:
+    doc = build(
+        "Qwest said it would submit a bid.",
+        """
+        Qwest  PROPN NNP Qwest  nsubj  1 B-ORG
+        said   VERB  VBD say    ROOT   1
+        it     PRON  PRP it     nsubj  4
+        would  AUX   MD  would  aux    4
+        submit VERB  VB  submit ccomp  1
+        a      DET   DT  a      det    6
+        bid    NOUN  NN  bid    dobj   4
+        .      PUNCT .   .      punct  1
+        """,
+    )
+    assert modality_of(doc[4]) == "planned"
+
+
+def test_qualifiers_modality_a_said_clause_without_a_future_stays_reported() -> None:
+    doc = build(
+        "Yukos said it sued Baikal.",
+        """
+        Yukos  PROPN NNP Yukos  nsubj  1 B-ORG
+        said   VERB  VBD say    ROOT   1
+        it     PRON  PRP it     nsubj  3
+        sued   VERB  VBD sue    ccomp  1
+        Baikal PROPN NNP Baikal dobj   3 B-ORG
+        .      PUNCT .   .      punct  1
+        """,
+    )
+    assert modality_of(doc[3]) == "reported"
+
+
+def test_qualifiers_modality_a_future_figure_is_expected() -> None:
+    doc = build(*YUKOS_SAID_IT_WILL_SUE)
+    assert modality_of(doc[4], forecast=True) == "expected"
+
+
+def test_qualifiers_modality_would_under_an_if_clause_is_possible() -> None:
+    doc = build(
+        "Sony would buy Aiwa if the board agreed.",
+        """
+        Sony   PROPN NNP Sony   nsubj  2 B-ORG
+        would  AUX   MD  would  aux    2
+        buy    VERB  VB  buy    ROOT   2
+        Aiwa   PROPN NNP Aiwa   dobj   2 B-ORG
+        if     SCONJ IN  if     mark   7
+        the    DET   DT  the    det    6
+        board  NOUN  NN  board  nsubj  7
+        agreed VERB  VBD agree  advcl  2
+        .      PUNCT .   .      punct  2
+        """,
+    )
+    assert modality_of(doc[2]) == "possible"
+
+
 def test_qualifiers_modality_through_the_preposition_of_a_wishing_adjective() -> None:
     doc = build(
         "Yukos is keen on buying Yugansk.",

@@ -227,15 +227,14 @@ def test_relations_expected_to_be_invited_is_expected() -> None:
 
 def test_relations_said_that_is_reported() -> None:
     doc = build(
-        "Scholz said that Poland would join NATO.",
+        "Scholz said that Poland joined NATO.",
         """
         Scholz PROPN NNP Scholz nsubj  1 B-PERSON
         said   VERB  VBD say    ROOT   1
-        that   SCONJ IN  that   mark   5
-        Poland PROPN NNP Poland nsubj  5 B-GPE
-        would  AUX   MD  would  aux    5
-        join   VERB  VB  join   ccomp  1
-        NATO   PROPN NNP NATO   dobj   5 B-ORG
+        that   SCONJ IN  that   mark   4
+        Poland PROPN NNP Poland nsubj  4 B-GPE
+        joined VERB  VBD join   ccomp  1
+        NATO   PROPN NNP NATO   dobj   4 B-ORG
         .      PUNCT .   .      punct  1
         """,
     )

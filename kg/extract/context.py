@@ -301,14 +301,15 @@ class Builder:
         if presupposed:
             said_polarity, said_modality = "positive", "asserted"
         else:
-            said_polarity, said_modality = polarity_of(polarity_anchor), modality_of(polarity_anchor)
+            figure = isinstance(obj, Quantity)
+            said_polarity, said_modality = polarity_of(polarity_anchor), modality_of(polarity_anchor, forecast=figure)
             if anchor is not polarity_anchor and happened_before(anchor, clause):
                 said_polarity = "positive"  # "failed to return after a trip to X": the trip was made
             if anchor is not polarity_anchor and anchor.pos_ == "NOUN" and given_up(anchor):
                 said_polarity = "negative"  # "Tesco dropped its bid for Safeway"
             if anchor is not polarity_anchor and anchor.pos_ in {"NOUN", "PROPN"} and said_modality == "asserted":
                 # "plans for a takeover of X": a noun's own governor may hedge it.
-                said_modality = modality_of(anchor)
+                said_modality = modality_of(anchor, forecast=figure)
         if polarity == "negative":
             # "opposed", "rejected": a negative verb; negated again ("did not oppose") it is positive.
             said_polarity = "positive" if said_polarity == "negative" else "negative"

@@ -394,13 +394,25 @@ def _complements(sent: Span, b: Builder) -> None:
         # "Mr Brown is likely to succeed Mr Blair as Labour leader": a succession not (yet) made
         # leaves the office with the one it names, now and as a fact.
         pending = bool(replaced) and (modality_of(verb) != "asserted" or polarity_of(verb) == "negative")
-        for holder, held in [(t, status) for t in holders] + [(t, None if pending else "former") for t in replaced]:
+        # "Mr Blair will step down as prime minister", "denied he would resign as chairman": a
+        # leaving not (yet) made leaves the office with its holder, now and as a fact.
+        staying = status_of(verb) == "former" and not _former_title(token) and (modality_of(verb) not in _DONE or polarity_of(verb) == "negative")
+        for holder, held in [(t, HOLDS if staying else status) for t in holders] + [(t, None if pending else "former") for t in replaced]:
             person = token_mention(holder, ctx, allow_modifier=False)
             if person is None or person[0].type != "Person":
                 continue
             for office in _office_nouns(token):
                 _office(b, office, person, title_words(office), _apposition_owner(office, b) or owner, "kg.rules.complement.v1", 0.75, held,
-                        presupposed=pending and holder in replaced)
+                        presupposed=(pending and holder in replaced) or (staying and holder in holders))
+
+
+def _former_title(title: Token) -> bool:
+    """"former chairman", "ex-minister": the title says itself that the office was held before."""
+    return any(t.lower_ in FORMER_WORDS or t.lower_.startswith("ex-") for t in title.subtree if t.i <= title.i)
+
+
+#: Modalities of a clause that tell of something done, if only by someone's say-so.
+_DONE = frozenset({"asserted", "reported", "claimed"})
 
 
 def _appointer(verb: Token, b: Builder) -> Mention | None:

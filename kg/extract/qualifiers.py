@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from kg.normalize import resolve_date
 from kg.lexicon import ABANDONING_PHRASES, ABANDONING_VERBS, CLAIM_NOUNS, DISPOSING_VERBS, FORMER_WORDS, FUTURE_AUXILIARIES, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATING_NOUNS, NEGATIONS
 from kg.model import Mention
-from kg.syntax import asks, awaits, clause_head, supposes
+from kg.syntax import asks, awaits, clause_head, conditioned, supposes
 
 #: Verbs that say someone did a thing only as others claim it ("accused of", "suspected of", "charged with").
 _ACCUSING_VERBS = frozenset({"accuse", "suspect", "charge"})
@@ -155,23 +155,48 @@ def given_up(noun: Token) -> bool:
     return False
 
 
-def modality_of(anchor: Token) -> str:
+def modality_of(anchor: Token, *, forecast: bool = False) -> str:
     """How the clause is asserted: by the words that embed it, else by its own future ("will",
-    "is to": planned) or conditional ("would": possible); see ``_embedded_modality``."""
+    "is to": planned) or conditional ("would": possible); see ``_embedded_modality``.
+
+    What someone said will happen has not happened: a clause's own future beats the saying that
+    embeds it ("Yukos said it will sue Baikal" is planned, not reported), and a "would" under a
+    saying is the "will" of reported speech ("Qwest said it would submit a bid": planned).
+    ``forecast`` is for figures, whose future is an expectation, not a plan: "GM will deliver
+    net income of $2.5bn", "US growth would reach 4.4%, the OECD said".
+    """
     raising = _raising_modality(anchor)
     if raising is not None:
         return raising
     embedded = _embedded_modality(anchor)
-    if embedded != "asserted":
+    future = _own_future(anchor)
+    said = embedded in _SAYING
+    if embedded != "asserted" and not (said and future is not None):
         return embedded
+    if future is None:
+        return "asserted"
+    if future == "would" and conditioned(anchor):
+        return "possible"  # "would buy Aiwa if the board agreed"
+    if forecast:
+        return "expected"
+    return "planned" if said else FUTURE_AUXILIARIES[future]
+
+
+#: The modality of a clause someone is said to have said. Not "claimed": a claim's doubt says
+#: more than its tense ("Kenya's claim that Ruto will visit Pretoria").
+_SAYING = frozenset({"reported"})
+
+
+def _own_future(anchor: Token) -> str | None:
+    """The clause's own future or conditional auxiliary ("will", "shall", "would"), "will" for
+    the "be to" future of news ("Straw is to visit Thailand"), else None."""
     for child in anchor.children:
         if child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES:
-            return FUTURE_AUXILIARIES[child.lower_]
+            return child.lower_
     head = anchor.head
     if anchor.dep_ == "xcomp" and head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) and not any(c.dep_ == "acomp" for c in head.children):
-        # "Straw is to visit Thailand": the "be to" future of news is a plan.
-        return "planned"
-    return "asserted"
+        return "will"
+    return None
 
 
 def _raising_modality(verb: Token) -> str | None:

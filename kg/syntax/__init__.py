@@ -16,6 +16,7 @@ from kg.syntax.clauses import (
     asks,
     awaits,
     clause_head,
+    conditioned,
     conjuncts,
     controlled_clause,
     described,
@@ -60,7 +61,7 @@ from kg.syntax.phrases import (
 
 __all__ = [
     "DASHES", "DETACHED_DEPS", "PASSIVE_SUBJECT_DEPS", "PLACE_LABELS", "PREDICATE_POS", "RELATIVE_PRONOUNS", "SUBJECT_DEPS",
-    "TIME_LABELS", "after_comma", "agents", "asks", "awaits", "balance_quotes", "capitalised", "clause_head", "conjuncts", "controlled_clause", "described",
+    "TIME_LABELS", "after_comma", "agents", "asks", "awaits", "balance_quotes", "capitalised", "clause_head", "conditioned", "conjuncts", "controlled_clause", "described",
     "detached_apposition", "direct_objects", "examples", "extent", "governing_verb", "has_own_subject", "indices_of", "is_passive",
     "is_predicate", "is_relative_pronoun", "listed_names", "is_spaced_dash", "logical_subjects", "lower_case_words", "lowered_in", "noun_phrase", "patients", "phrase_text", "pobj",
     "prep_objects", "relative_antecedent", "subject_phrases", "subtree", "supposes", "token_texts", "trim", "written_counts",

@@ -122,6 +122,12 @@ def supposes(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for c in verb.children)
 
 
+def conditioned(verb: Token) -> bool:
+    """True when a clause opening with "if", "unless" or "whether" hangs off the verb: "Sony
+    would buy Aiwa if the board agreed" (supposed, not planned)."""
+    return any(c.dep_ == "advcl" and supposes(c) for c in verb.children)
+
+
 def awaits(verb: Token) -> bool:
     """True when the verb's clause is one of time ("once", "when", "until", "before") under a
     clause still ahead: "The deal will be completed once the government approves it" (not yet
