@@ -262,6 +262,10 @@ SPEECH_VERBS = frozenset(
     reveal stress testify point indicate recall speak talk brief inform interview respond""".split()
 )
 
+#: Words that rank a noun among those who did something, with an ordinal: "the only MP to
+#: resign", "the last firm to report".
+RANK_WORDS = frozenset("only last latest".split())
+
 #: Words that mark a state as ended: "former chief executive", "ex-minister", "the then chairman".
 FORMER_WORDS = frozenset("former ex ex- erstwhile onetime one-time then outgoing retired previous late".split())
 

@@ -637,3 +637,20 @@ def test_positions_a_trade_named_by_its_initials_is_no_employer(facts) -> None:
     found = facts("Gordon Brown married PR executive Sarah Macaulay in 2000.")
     assert not any(f.predicate == "worksFor" for f in found)
     assert not any(f.affiliation == "PR" for f in found)
+
+
+def test_positions_a_title_ranked_among_defectors_is_left_with_its_party(facts) -> None:
+    found = facts("Robert Jackson is the third Conservative MP to defect to Labour.")
+    assert has(found, "Robert Jackson", "holdsPosition", "MP", affiliation="Conservative Party", status="former")
+    assert has(found, "Robert Jackson", "memberOf", "Conservative Party", status="former")
+    assert has(found, "Robert Jackson", "memberOf", "Labour Party", status=None, modality="asserted")
+
+
+def test_positions_an_ordinal_before_a_title_is_not_part_of_it(facts) -> None:
+    found = facts("Peter Temple-Morris, the first Tory MP to quit the party, joined Labour.")
+    assert has(found, "Peter Temple-Morris", "holdsPosition", "MP", status="former")
+
+
+def test_positions_a_capitalised_first_is_part_of_the_title(facts) -> None:
+    found = facts("Alex Salmond, the First Minister of Scotland, spoke on Monday.")
+    assert has(found, "Alex Salmond", "holdsPosition", "First Minister", affiliation="Scotland")

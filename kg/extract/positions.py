@@ -13,9 +13,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.context import HOLDS, Builder, Found, SentenceContext, token_mention
-from kg.extract.qualifiers import modality_of, polarity_of, status_of
+from kg.extract.qualifiers import modality_of, polarity_of, ranked_leaving, status_of
 from kg.gazetteer import party_name
-from kg.lexicon import COMING_WORDS, HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
+from kg.lexicon import COMING_WORDS, HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, RANK_WORDS, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
 from kg.syntax import DASHES, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, direct_objects, governing_verb, is_relative_pronoun, listed_names, logical_subjects, patients, prep_objects
 from kg.syntax.titles import hyphen_prefix, is_plural, is_title_head, title_before, title_portfolio, title_words
@@ -66,7 +66,7 @@ def _office(
     # "the incoming president of the European Commission": an office taken up later, a plan.
     coming = "planned" if former is None and any(t.lower_ in COMING_WORDS for t in words) else None
     words = [t for t in words if t.lower_ not in FORMER_WORDS and t.lower_ not in PASSING_WORDS]
-    while words and (words[0].is_punct or words[0].lower_ in {"and", "of", "for", "the"} or words[0].lower_ in _PRAISE):
+    while words and (words[0].is_punct or words[0].lower_ in {"and", "of", "for", "the"} or words[0].lower_ in _PRAISE or _rank_word(words[0])):
         words = words[1:]
     while words and words[-1].is_punct:
         words = words[:-1]
@@ -90,8 +90,24 @@ def _office(
         return  # "Kate Hoey, MP for Vauxhall": an elected member's "for" names the seat, not an employer
     # "a prospective Labour MP" is in the party already; only the seat is to come.
     # "Former Labour prime minister Lord Callaghan": the office ended, not the party membership.
-    b.add(anchor, person, predicate, (affiliation, 1.0), name, extractor, round(confidence * 0.9, 3), status=former if predicate == "worksFor" else HOLDS,
+    # "the third Conservative MP to defect to Labour", "the first Tory MP to quit the party":
+    # the party was left with the seat.
+    left = predicate == "memberOf" and _left_party(anchor)
+    b.add(anchor, person, predicate, (affiliation, 1.0), name, extractor, round(confidence * 0.9, 3), status=former if predicate == "worksFor" or left else HOLDS,
           presupposed=presupposed, modality=coming if predicate == "worksFor" else None)
+
+
+def _rank_word(word: Token) -> bool:
+    """"first", "third", "only" before a title ("the first Tory MP"), not a title's own
+    capitalised "First" ("First Minister")."""
+    return word.is_lower and (word.ent_type_ == "ORDINAL" or word.lower_ in RANK_WORDS)
+
+
+def _left_party(title: Token) -> bool:
+    """Whether the title's holder is ranked among those who left its party: defected, or quit
+    or left "the party"."""
+    verb = ranked_leaving(title)
+    return verb is not None and (verb.lemma_.lower() == "defect" or any(c.dep_ == "dobj" and c.lemma_.lower() == "party" for c in verb.children))
 
 
 def _owner(token: Token | None, b: Builder) -> Mention | None:

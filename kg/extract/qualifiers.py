@@ -11,7 +11,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from kg.normalize import resolve_date
-from kg.lexicon import ABANDONING_PHRASES, ABANDONING_VERBS, CLAIM_NOUNS, DISPOSING_VERBS, FORMER_WORDS, FUTURE_AUXILIARIES, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATING_NOUNS, NEGATIONS
+from kg.lexicon import ABANDONING_PHRASES, ABANDONING_VERBS, CLAIM_NOUNS, DISPOSING_VERBS, FORMER_WORDS, FUTURE_AUXILIARIES, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATING_NOUNS, NEGATIONS, RANK_WORDS
 from kg.model import Mention
 from kg.syntax import asks, awaits, clause_head, conditioned, supposes
 
@@ -194,7 +194,8 @@ def _own_future(anchor: Token) -> str | None:
         if child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES:
             return child.lower_
     head = anchor.head
-    if anchor.dep_ == "xcomp" and head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) and not any(c.dep_ == "acomp" for c in head.children):
+    # Not "is the third MP to defect": a copula with a ranked noun tells of what was done.
+    if anchor.dep_ == "xcomp" and head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) and not any(c.dep_ == "acomp" or (c.dep_ == "attr" and _ranked(c)) for c in head.children):
         return "will"
     return None
 
@@ -311,7 +312,7 @@ def status_of(anchor: Token) -> str | None:
         return "former"
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and anchor.head.head.pos_ in {"VERB", "AUX"} and _leaves(anchor.head.head):
         return "former"
-    if _holder_has_left(anchor) or _parted_with(anchor) or _holder_has_gone(anchor):
+    if _holder_has_left(anchor) or _parted_with(anchor) or _holder_has_gone(anchor) or ranked_leaving(anchor) is not None:
         return "former"
     return None
 
@@ -362,6 +363,27 @@ def _parted_with(noun: Token) -> bool:
     if lemma == "hand" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
         return False  # "handed its stake to" is a transfer, "handed him a stake" is not: only "over"
     return _done(verb)
+
+
+def _ranked(noun: Token) -> bool:
+    """"the third MP", "the only firm": a noun ranked by an ordinal, "only" or "last"."""
+    return any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ in RANK_WORDS) for c in noun.children)
+
+
+def ranked_leaving(title: Token) -> Token | None:
+    """The leaving verb of a title ranked among those who left, else None: "Robert Jackson is
+    the third Conservative MP to defect to Labour", "the first Tory peer to quit the party".
+    Such an infinitive tells of what was done, and the office it names is left (defecting
+    leaves the party's seat whatever party it goes to). Not "the next MP to defect": to come."""
+    if not _ranked(title):
+        return None
+    clauses = [c for c in title.children if c.dep_ == "acl"]
+    if title.dep_ == "attr":
+        clauses += [c for c in title.head.children if c.dep_ == "xcomp"]  # "is the third MP to defect"
+    for verb in clauses:
+        if any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children) and (_leaves(verb) or verb.lemma_.lower() == "defect"):
+            return verb
+    return None
 
 
 def _holder_has_left(title: Token) -> bool:
