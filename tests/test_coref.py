@@ -197,3 +197,10 @@ def test_coref_the_organisation_in_what_its_spokesman_says_is_his_organisation(f
     assert has(found, "European Anti-Fraud Office", "supports", "NAO")
     assert not any(f.subject == "Government of the United Kingdom" for f in found)
 
+
+
+@pytest.mark.parametrize("told", ["Anna Berg, a Nokia spokeswoman told Reuters", "Anna Berg, a Nokia spokeswoman, said in an interview with Reuters"])
+def test_coref_an_outlet_told_the_news_is_not_the_company(facts, told) -> None:
+    found = facts(f'"We are studying our options," {told}. Ms Berg said that the company had bought Intellisync.')
+    assert has(found, "Nokia", "acquires", "Intellisync")
+    assert not has(found, "Reuters", "acquires", "Intellisync")

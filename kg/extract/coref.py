@@ -54,6 +54,25 @@ _ORG_WORDS = ORGANIZATION_KINDS - _PARTY_WORDS - {"owner", "parent", "partner", 
 
 
 
+#: Nouns of a talk that a news outlet has with someone: "in an interview with the BBC".
+_INTERVIEW_NOUNS = frozenset({"interview", "conversation"})
+
+
+def _addressee(token: Token) -> bool:
+    """Whether the name at ``token`` is only where something was told: "a Lufthansa spokesman told
+    the BBC", "speaking to Reuters", "in an interview with the Financial Times". Such an outlet
+    is no antecedent of "the company" and no topic of the article."""
+    root = token
+    while root.dep_ == "compound" and root.head.i > root.i:
+        root = root.head
+    head = root.head
+    if root.dep_ in {"dobj", "dative"} and head.lemma_.lower() == "tell":
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "to":
+        return head.head.lemma_.lower() in SPEECH_VERBS
+    return root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in _INTERVIEW_NOUNS
+
+
 def _is_subject(token: Token, appositive: bool = False) -> bool:
     """A clause subject, active or passive ("Sir Anthony Meyer was born in 1920. ... he served"),
     a conjunct of one ("Nokia and Siemens posted"), or with ``appositive`` the name in apposition
@@ -134,6 +153,8 @@ class Antecedents:
             if m is None or m in seen or m.text.lower() in RESOLVED_PRONOUNS:
                 continue
             seen.add(m)
+            if m.type == "Organization" and _addressee(token):
+                continue
             subject = m in subjects
             if m.type == "Person":
                 gender = gender_of(m)

@@ -384,7 +384,9 @@ def _named(noun: Token) -> list[Token]:
         verb = governing_verb(noun)
         if verb is not None:
             found += logical_subjects(verb) or patients(verb)
-    if noun.dep_ == "conj":
+    if noun.dep_ == "conj" and noun.head.pos_ != "PROPN":
+        # "X, chairman and chief executive of Y": roles joined share their name; not a noun the
+        # parser hung off a listed name ("the Penfolds, Lindemans and Rosemount brands").
         found += _named(noun.head)
     return found + _split_apposition(noun) or _dashed_name(noun)
 
