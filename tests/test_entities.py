@@ -311,3 +311,34 @@ def test_entities_a_name_before_the_noun_it_modifies_stays_a_person() -> None:
     mention = mention_of(_ent(doc, "Bush"), passage_of(doc))
     assert mention is not None
     assert (mention.type, mention.key) == ("Person", "person:bush")
+
+
+def test_entities_mention_drops_a_country_word_naming_a_currency() -> None:
+    doc = build(
+        "Xstrata bid 7.4bn Australian dollars.",
+        """
+        Xstrata    PROPN NNP Xstrata    nsubj  1 B-ORG
+        bid        VERB  VBD bid        ROOT   1
+        7.4bn      NUM   CD  7.4bn      nummod 4
+        Australian ADJ   JJ  australian amod   4 B-NORP
+        dollars    NOUN  NNS dollar     dobj   1
+        .          PUNCT .   .          punct  1
+        """,
+        relabel=False,
+    )
+    assert mention_of(_ent(doc, "Australian"), passage_of(doc)) is None
+
+
+def test_entities_mention_keeps_a_country_before_a_verb_spelt_like_a_currency() -> None:
+    doc = build(
+        "Japan won the bid.",
+        """
+        Japan PROPN NNP Japan nsubj 1 B-GPE
+        won   VERB  VBD win   ROOT  1
+        the   DET   DT  the   det   3
+        bid   NOUN  NN  bid   dobj  1
+        .     PUNCT .   .     punct 1
+        """,
+    )
+    japan = mention_of(_ent(doc, "Japan"), passage_of(doc))
+    assert japan is not None and japan.type == "Country"

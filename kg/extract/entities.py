@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import country_code, country_name, demonym_code, is_first_name, pair_half_code, party_name
 from kg.lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
+from kg.normalize import CURRENCY_CODES, CURRENCY_WORDS
 from kg.model import Mention, Passage, article_key
 from kg.syntax.phrases import indices_of
 from kg.syntax.titles import is_plural, names_party_member
@@ -173,6 +174,12 @@ def agreement_key(name: str, doc_id: str) -> str:
     return article_key(key, doc_id) if name.lower() in DOCUMENT_HEADS else key
 
 
+#: Nouns that make a country's name or adjective before them a currency's ("Australian dollar").
+_CURRENCY_NOUNS = frozenset(w for w in CURRENCY_WORDS if " " not in w and w.upper() not in CURRENCY_CODES) | frozenset(
+    "franc francs peso pesos lira won baht ringgit dinar dinars shekel shekels".split()
+)
+
+
 def mention_of(span: Span, passage: Passage) -> Mention | None:
     """The Mention for one entity span, or None when the span names nothing kg keeps.
 
@@ -197,6 +204,8 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
     party = _party(span)
     if party is not None:
         return Mention(doc_id, start, end, span.text, "Organization", party, f"organization:{normalise_name(party)}")
+    if span.label_ in {"GPE", "NORP"} and span.end < len(span.doc) and span.doc[span.end].lower_ in _CURRENCY_NOUNS and span.doc[span.end].pos_ in {"NOUN", "PROPN"}:
+        return None  # "a 7.4bn Australian dollar bid", "Swiss francs": a currency, not the country
     if span.label_ in {"GPE", "NORP", "ORG", "LOC"}:
         code = _country_of(span)
         if code is not None:
