@@ -770,3 +770,13 @@ def test_frames_an_act_a_clause_of_time_awaits_is_possible_not_done(facts) -> No
 def test_frames_an_act_a_clause_of_time_reports_in_the_past_is_done(facts) -> None:
     found = facts("Shares rose once the Chinese government approved the deal.")
     assert has(found, "Government of China", "agreesTo", "deal", modality="asserted")
+
+
+def test_frames_an_event_a_denied_clause_would_hold_is_not_hosted_where_it_says(facts) -> None:
+    found = facts("The Conservatives will not hold a daily news conference in London.")
+    assert not has(found, "London", "hosts", "news conference", polarity="positive")
+    assert has(found, "London", "hosts", "news conference", polarity="negative", modality="planned")
+
+
+def test_frames_an_event_held_is_hosted_where_it_says(facts) -> None:
+    assert has(facts("The Conservatives held a daily news conference in London."), "London", "hosts", "news conference")

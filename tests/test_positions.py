@@ -654,3 +654,25 @@ def test_positions_an_ordinal_before_a_title_is_not_part_of_it(facts) -> None:
 def test_positions_a_capitalised_first_is_part_of_the_title(facts) -> None:
     found = facts("Alex Salmond, the First Minister of Scotland, spoke on Monday.")
     assert has(found, "Alex Salmond", "holdsPosition", "First Minister", affiliation="Scotland")
+
+
+def test_positions_an_office_a_relative_clause_says_was_held_by_one_who_left_is_former(facts) -> None:
+    found = facts("Paul Tellier, who was also Bombardier's president, left the company amid a restructuring.")
+    assert has(found, "Paul Tellier", "holdsPosition", "president", affiliation="Bombardier", status="former")
+    assert has(found, "Paul Tellier", "worksFor", "Bombardier", status="former")
+
+
+def test_positions_an_office_held_now_by_one_who_left_a_party_stays_current(facts) -> None:
+    found = facts("John Smith, who is chairman of Tesco, left the party.")
+    assert has(found, "John Smith", "holdsPosition", "chairman", affiliation="Tesco", status=None)
+
+
+def test_positions_an_office_in_the_past_perfect_is_former(facts) -> None:
+    found = facts("Paul Boateng was promoted from the Home Office, where he had been prisons minister.")
+    assert has(found, "Paul Boateng", "holdsPosition", "prisons minister", status="former")
+
+
+def test_positions_officers_voted_out_held_their_offices_before(facts) -> None:
+    found = facts("Commercial director Andy Anson and non-executive director Philip Yea were voted out by shareholders.")
+    assert has(found, "Philip Yea", "holdsPosition", "non-executive director", status="former")
+    assert has(found, "Andy Anson", "holdsPosition", "Commercial director", status="former")

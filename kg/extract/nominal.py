@@ -220,6 +220,10 @@ _UNHELD_EVENTS = frozenset({"crisis", "war", "battle"})
 _SPOKEN_EVENTS = frozenset({"speech", "address", "lecture", "interview", "remarks", "testimony"})
 
 
+#: Verbs that bring an event about: "hold a summit", "stage the games", "convene a meeting".
+_HOLDING_VERBS = frozenset({"hold", "host", "stage", "organise", "organize", "convene", "call", "schedule"})
+
+
 def event_statements(sent: Span, b: Builder) -> None:
     """Who holds an event and where: "Labour's spring conference" (hosts Labour), "the G7
     meeting in London" (hosts London)."""
@@ -238,8 +242,11 @@ def event_statements(sent: Span, b: Builder) -> None:
         for child in root.children:
             if child.dep_ == "poss" and root.lower_ not in _SPOKEN_EVENTS and child.i in ctx.mentions and ctx.mentions[child.i].type in {"Organization", "Country", "Person"}:
                 b.add(root, (ctx.mentions[child.i], 1.0), "hosts", (event, 1.0), "'s", "kg.rules.hosts.np.v1", 0.7, presupposed=True)
+        # "Labour will not hold a news conference in London": an event a clause brings about
+        # takes place where it says only as surely as the clause says it.
+        made = root.dep_ == "dobj" and root.head.lemma_.lower() in _HOLDING_VERBS
         for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 place = ctx.mentions.get(obj.i)
                 if place is not None and place.type in {"Place", "Country"}:
-                    b.add(root, (place, 1.0), "hosts", (event, 1.0), prep.text, "kg.rules.hosts.np.v1", 0.7, presupposed=True)
+                    b.add(root, (place, 1.0), "hosts", (event, 1.0), prep.text, "kg.rules.hosts.np.v1", 0.7, presupposed=not made)

@@ -277,7 +277,19 @@ def _leaves(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma == "defect" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return False  # "defected to Labour" starts a membership (the one it ends has no "to")
-    return lemma in LEAVING_VERBS or (lemma == "step" and any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"down", "aside"} for c in verb.children))
+    return lemma in LEAVING_VERBS or (lemma == "step" and any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"down", "aside"} for c in verb.children)) or _put_out(verb)
+
+
+#: Verbs that, with "out" and in the passive, remove someone from an office: "were voted out".
+_OUSTING_VERBS = frozenset({"vote", "force", "push", "kick", "throw", "oust", "sack", "fire"})
+
+
+def _put_out(verb: Token) -> bool:
+    """"X and Y were voted out", "was forced out", "was ousted": the passive subject has left."""
+    lemma = verb.lemma_.lower()
+    if not any(c.dep_ == "auxpass" for c in verb.children) or lemma not in _OUSTING_VERBS:
+        return False
+    return lemma in {"oust", "sack", "fire"} or any(c.dep_ in {"prt", "advmod"} and c.lower_ == "out" for c in verb.children)
 
 
 def status_of(anchor: Token) -> str | None:
@@ -312,7 +324,7 @@ def status_of(anchor: Token) -> str | None:
         return "former"
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and anchor.head.head.pos_ in {"VERB", "AUX"} and _leaves(anchor.head.head):
         return "former"
-    if _holder_has_left(anchor) or _parted_with(anchor) or _holder_has_gone(anchor) or ranked_leaving(anchor) is not None:
+    if _holder_has_left(anchor) or _parted_with(anchor) or _holder_has_gone(anchor) or ranked_leaving(anchor) is not None or _had_been(anchor):
         return "former"
     return None
 
@@ -391,17 +403,30 @@ def _holder_has_left(title: Token) -> bool:
     financial officer Tim Howard have left the firm", "John Smith, the chairman, resigned". Not
     while the leaving is to come ("is to step down", "will resign"), and "left" only with what
     was left ("left the firm", not "left for Paris")."""
-    if title.dep_ not in {"compound", "appos", "conj"} or title.head.pos_ != "PROPN":
+    if title.dep_ == "attr" and title.head.lemma_ == "be" and title.head.tag_ == "VBD" and title.head.dep_ == "relcl" and title.head.head.pos_ == "PROPN":
+        holder = title.head.head  # "Paul Tellier, who was also Bombardier's president, left the company"
+    elif title.dep_ not in {"compound", "appos", "conj"} or title.head.pos_ != "PROPN":
         return False
-    holder = title.head
+    else:
+        holder = title.head
     while holder.dep_ in {"conj", "appos"} and holder.head.pos_ == "PROPN":
         holder = holder.head
     verb = holder.head
-    if holder.dep_ != "nsubj" or verb.pos_ not in {"VERB", "AUX"} or not _leaves(verb):
+    if holder.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"} or not _leaves(verb):
         return False
     if verb.lemma_.lower() == "leave" and not any(c.dep_ == "dobj" for c in verb.children):
         return False
     return _done(verb)
+
+
+def _had_been(title: Token) -> bool:
+    """"promoted from the Home Office, where he had been prisons minister": an office the past
+    perfect puts before the story's past was left (not "had been chairman since 1998", which
+    may still run)."""
+    verb = title.head
+    if title.dep_ != "attr" or verb.lemma_ != "be" or not any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in {"since", "for"} for c in verb.children)
 
 
 def _done(verb: Token) -> bool:
