@@ -901,7 +901,8 @@ def _claim(statement: Statement, entity_of: dict[tuple[str, int, int], str], sym
 
 
 def drop_repeats(statements: list[Statement], entity_of: dict[tuple[str, int, int], str]) -> list[Statement]:
-    """Keep one statement per claim per document: the first, or a later one that adds a date.
+    """Keep one statement per claim per document: the first, or a later one that adds a date,
+    or that reads the claim surer (by name where the first went through "it" or "the firm").
 
     A claim is subject, predicate, object, polarity, modality and rate; the same claim said
     again later in the article ("Secretary of State Marco Rubio" twice) is one statement.
@@ -912,12 +913,16 @@ def drop_repeats(statements: list[Statement], entity_of: dict[tuple[str, int, in
     first: dict[tuple, Statement] = {}
     for s in sorted(statements, key=lambda s: (s.evidence.doc_id, s.evidence.start, s.subject.start)):
         key = _claim(s, entity_of, symmetric)
-        if key not in first:
-            first[key] = s
-        elif first[key].qualifiers.date is None and s.qualifiers.date is not None:
-            # A later sentence may give the date the first one left out; keep the dated reading.
+        if key not in first or _better_reading(s, first[key]):
             first[key] = s
     return list(first.values())
+
+
+def _better_reading(later: Statement, kept: Statement) -> bool:
+    """Whether a later reading of a claim beats the one kept: it gives the date the first left
+    out, or as dated it is surer ("said Britain had to set an example when it assumed the EU
+    presidency", then "the UK presidency of the EU": the name, not the pronoun)."""
+    return ((later.qualifiers.date is not None) - (kept.qualifiers.date is not None), later.confidence) > (0, kept.confidence)
 
 
 def drop_self_statements(statements: list[Statement], entity_of: dict[tuple[str, int, int], str]) -> list[Statement]:

@@ -204,3 +204,15 @@ def test_coref_an_outlet_told_the_news_is_not_the_company(facts, told) -> None:
     found = facts(f'"We are studying our options," {told}. Ms Berg said that the company had bought Intellisync.')
     assert has(found, "Nokia", "acquires", "Intellisync")
     assert not has(found, "Reuters", "acquires", "Intellisync")
+
+
+def test_coref_it_after_a_country_in_a_sentence_without_a_firm_is_the_country(facts) -> None:
+    found = facts("The IMF praised the reforms. Such reforms are vital for Turkey if it is to fulfil its ambition of joining the European Union.")
+    assert has(found, "Turkey", "memberOf", "European Union")
+    assert not has(found, "IMF", "memberOf", "European Union")
+
+
+def test_coref_it_after_a_firm_and_a_country_in_one_sentence_is_still_the_firm(facts) -> None:
+    found = facts("Tesco expanded in Poland before it bought Safeway.")
+    assert has(found, "Tesco", "acquires", "Safeway")
+    assert not has(found, "Poland", "acquires", "Safeway")

@@ -543,3 +543,40 @@ def test_resolve_an_office_in_initials_is_the_office_written_out(nlp) -> None:
     assert [e.label for e in offices] == ["prime minister of Australia"]
     held = {s.evidence.doc_id for s in graph.statements if s.predicate == "holdsPosition" and graph.entity_id(s.object.mention) == offices[0].entity_id}
     assert held == {"d1", "d2"}
+
+
+# --- one statement per claim per document ------------------------------------------------------
+
+
+def _member(subject: Mention, body: Mention, start: int, confidence: float, date: str | None = None):
+    from kg.model import Argument, Evidence, Qualifiers, Statement
+
+    return Statement(subject, "memberOf", Argument(mention=body), "member of", Evidence(subject.doc_id, "text", start, start + 4),
+                     "kg.rules.test.v1", Qualifiers(date=date), confidence=confidence)
+
+
+def _claims_twice(first_confidence: float, later_confidence: float, first_date: str | None = None, later_date: str | None = None):
+    from kg.resolve import drop_repeats
+
+    t = _Texts()
+    pronoun, name = t.country("d1", "it", "GB", "United Kingdom"), t.country("d1", "UK", "GB", "United Kingdom")
+    eu, eu_again = (t.mention("d1", "EU", "Organization", "European Union", "organization:eu") for _ in range(2))
+    mapping = {(m.doc_id, m.start, m.end): key for m, key in ((pronoun, "country/uk"), (name, "country/uk"), (eu, "org/eu"), (eu_again, "org/eu"))}
+    first, later = _member(pronoun, eu, 0, first_confidence, first_date), _member(name, eu_again, 50, later_confidence, later_date)
+    (kept,) = drop_repeats([later, first], mapping)
+    return kept, first, later
+
+
+def test_resolve_a_claim_said_twice_keeps_its_first_reading():
+    kept, first, _ = _claims_twice(0.8, 0.8)
+    assert kept is first
+
+
+def test_resolve_a_claim_said_twice_keeps_the_reading_by_name_over_the_pronoun():
+    kept, _, later = _claims_twice(0.68, 0.8)
+    assert kept is later
+
+
+def test_resolve_a_claim_said_twice_keeps_the_dated_reading_over_a_surer_one():
+    kept, first, _ = _claims_twice(0.68, 0.8, first_date="2005")
+    assert kept is first

@@ -19,7 +19,7 @@ from itertools import takewhile
 from spacy.tokens import Span, Token
 
 from kg.extract.governments import is_government
-from kg.gazetteer import gender_of, party_name
+from kg.gazetteer import demonym_code, gender_of, party_name
 from kg.lexicon import ORGANIZATION_KINDS, SPEECH_VERBS, SPOKESPEOPLE
 from kg.model import Mention, Statement
 from kg.normalize import title_key
@@ -233,6 +233,9 @@ class Antecedents:
                 # thing (the Budget) than another firm; only an agent "it" ("wants it to buy")
                 # is looked for past the clause's subject.
                 return None
+            country = self._country_of_sentence(token, start, barred)
+            if country is not None:
+                return _pointing(country, token, start), PRONOUN_FACTOR
             named = self._latest(self.organisations, start, prefer_subject=True, barred=barred)
             owned = _owned_name(token)
             for _ in range(3):
@@ -245,6 +248,20 @@ class Antecedents:
         if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return self._description(token, start)
         return None
+
+    def _country_of_sentence(self, pronoun: Token, start: int, barred: tuple[int, ...]) -> Mention | None:
+        """"Reforms are vital for Turkey if it is to join the EU": in a sentence that has named a
+        country before "it" and no organisation (by name or as "the firm"), "it" is that country,
+        not a firm of an earlier sentence. Not a demonym ("the Turkish economy ... it")."""
+        sentence = start - (pronoun.idx - pronoun.sent.start_char)
+        if any(m.start >= sentence for m, _ in self.organisations.before(start)):
+            return None
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() in _ORG_WORDS for t in pronoun.sent if t.i < pronoun.i):
+            return None  # "The US firm agreed to pay $2bn to exit a deal under which it ...": the firm
+        head = pronoun.head
+        if head.lemma_ == "be" and any(c.dep_ in {"acomp", "attr"} for c in head.children):
+            return None  # "It is utterly unacceptable": a thing, or nothing
+        return next((m for m, _ in self.countries.before(start) if m.start >= sentence and not _covers(m, barred) and demonym_code(m.text) is None), None)
 
     def _speaker_of(self, pronoun: Token, start: int) -> Mention | None:
         """"The US says it cannot support ...", "BP said it would sell ...", "a spokesman for the
