@@ -48,6 +48,18 @@ def test_names_short_form_joins_the_long_name(mentions) -> None:
     assert found["Nortel"][1] == found["Nortel Networks"][1]
 
 
+def test_names_a_longer_name_given_its_own_short_form_after_the_short_name_is_another_body(mentions) -> None:
+    found = mentions("Ford said sales rose in May. Ford is extending the reach of Ford Motor Credit Company (FMCC), "
+                     "which may enter the home loans market. FMCC has been a strong contributor to profits.")
+    assert found["Ford"][1] == "organization:ford"
+    assert found["FMCC"][1] == found["Ford Motor Credit Company"][1] != "organization:ford"
+
+
+def test_names_a_short_name_after_its_bracketed_long_name_joins_it(mentions) -> None:
+    found = mentions("Nortel Networks (NN) restated its accounts. Nortel said the restatement was complete.")
+    assert found["Nortel"][1] == found["Nortel Networks"][1]
+
+
 def test_names_a_group_beside_its_country_arm_stays_the_group(mentions) -> None:
     found = mentions("Shares in Vodafone Japan fell on Monday. Vodafone said it would keep the unit.")
     assert found["Vodafone"][1] == "organization:vodafone"

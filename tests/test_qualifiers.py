@@ -364,6 +364,24 @@ def test_qualifiers_modality_a_future_figure_is_expected() -> None:
     assert modality_of(doc[4], forecast=True) == "expected"
 
 
+def test_qualifiers_modality_a_participle_clause_has_the_future_of_its_head() -> None:
+    doc = build(
+        "GM will do less well, delivering profits.",
+        """
+        GM         PROPN NNP GM      nsubj  2 B-ORG
+        will       AUX   MD  will    aux    2
+        do         VERB  VB  do      ROOT   2
+        less       ADV   RBR less    advmod 4
+        well       ADV   RB  well    advmod 2
+        ,          PUNCT ,   ,       punct  2
+        delivering VERB  VBG deliver advcl  2
+        profits    NOUN  NNS profit  dobj   6
+        .          PUNCT .   .       punct  2
+        """,
+    )
+    assert modality_of(doc[6], forecast=True) == "expected"
+
+
 def test_qualifiers_modality_would_under_an_if_clause_is_possible() -> None:
     doc = build(
         "Sony would buy Aiwa if the board agreed.",

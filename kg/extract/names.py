@@ -903,7 +903,8 @@ def _long_form(m: Mention, names: _DocumentNames, allowed: Callable[[Mention], b
 def _named_before(first: dict[str, tuple[int, int]], parts: set[str], key: str) -> Callable[[Mention], bool]:
     """Which names may be the longer name of ``key``'s: any but a firm's part named after it.
 
-    A part named after the firm ("Next has said ... Its Next Directory division") is not the
+    A part named after the firm ("Next has said ... Its Next Directory division", or a name
+    given its own short form: "GM said ... General Motors Acceptance Corp (GMAC)") is not the
     firm's longer name; one named first ("its Travelers Life & Annuity arm ... Travelers had
     sales") is what the short form that follows it stands for.
     """
@@ -1046,6 +1047,9 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
     # "Korea" after "South Korea".
     occurrences = _occurrences(maps)
     parts = _part_names(parsed, occurrences)
+    # A name given its own short form in brackets is a body of its own when the shorter name
+    # came first: "GM said ... General Motors Acceptance Corp (GMAC)", its finance arm.
+    bracketed = {m.key for m in defined.values()}
     names = _DocumentNames([o.mention for o in occurrences])
     first: dict[str, tuple[int, int]] = {}
     for occ in occurrences:
@@ -1054,7 +1058,7 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
     for occ in occurrences:
         m = occ.mention
         if (m.key, m.name, m.type, m.text) not in longer:
-            longer[(m.key, m.name, m.type, m.text)] = _long_form(m, names, _named_before(first, parts, m.key))
+            longer[(m.key, m.name, m.type, m.text)] = _long_form(m, names, _named_before(first, parts | bracketed, m.key))
         _point(occ, longer[(m.key, m.name, m.type, m.text)], maps)
 
     # "the G7 meeting" and "the meeting of G7 finance ministers", "the Tory manifesto" and "the

@@ -193,6 +193,10 @@ def _own_future(anchor: Token) -> str | None:
     for child in anchor.children:
         if child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES:
             return child.lower_
+    if anchor.tag_ == "VBG" and anchor.dep_ == "advcl" and not any(c.dep_ in {"mark", "nsubj"} for c in anchor.children):
+        # "GM said it will do less well, delivering net income of $2.5bn": a participle's
+        # clause has the tense of the clause it hangs off.
+        return _own_future(anchor.head)
     head = anchor.head
     # Not "is the third MP to defect": a copula with a ranked noun tells of what was done.
     if anchor.dep_ == "xcomp" and head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) and not any(c.dep_ == "acomp" or (c.dep_ == "attr" and _ranked(c)) for c in head.children):
