@@ -60,6 +60,17 @@ def test_names_a_short_name_after_its_bracketed_long_name_joins_it(mentions) -> 
     assert found["Nortel"][1] == found["Nortel Networks"][1]
 
 
+def test_names_a_city_is_not_its_airport(mentions) -> None:
+    found = mentions("The Edinburgh MSP earns up to £30,000 a year. He often flies from Edinburgh Airport.")
+    assert found["Edinburgh"][1] == "place:edinburgh"
+    assert found["Edinburgh Airport"][1] == "place:edinburgh airport"
+
+
+def test_names_an_airport_named_bare_is_the_airport(mentions) -> None:
+    found = mentions("Flights from Heathrow were cancelled. Heathrow Airport said fog was to blame.")
+    assert found["Heathrow"][1] == found["Heathrow Airport"][1]
+
+
 def test_names_a_group_beside_its_country_arm_stays_the_group(mentions) -> None:
     found = mentions("Shares in Vodafone Japan fell on Monday. Vodafone said it would keep the unit.")
     assert found["Vodafone"][1] == "organization:vodafone"

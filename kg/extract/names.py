@@ -895,6 +895,8 @@ def _long_form(m: Mention, names: _DocumentNames, allowed: Callable[[Mention], b
                 fits = False  # "west London" is a part of London, not its longer name
             if {m.type, other.type} == {"Organization", "Place"} and not (opens and all(w in _FACILITIES for w in extra)):
                 fits = False  # an organisation and a place share a name only as a facility: "Barlinnie" / "Barlinnie Prison"
+            if fits and opens and extra and all(w in _FACILITIES for w in extra) and is_city(m.name):
+                fits = False  # a city is not its airport or station: "Edinburgh" / "Edinburgh Airport" ("Heathrow" is)
         if fits:
             found[other.key] = other
     return next(iter(found.values())) if len(found) == 1 and not rivals else None
