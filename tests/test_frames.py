@@ -780,3 +780,10 @@ def test_frames_an_event_a_denied_clause_would_hold_is_not_hosted_where_it_says(
 
 def test_frames_an_event_held_is_hosted_where_it_says(facts) -> None:
     assert has(facts("The Conservatives held a daily news conference in London."), "London", "hosts", "news conference")
+
+
+@pytest.mark.parametrize("text", ["JP Morgan lent Malcolm Glazer $500m to buy Manchester United.", "JP Morgan lent $500m to Malcolm Glazer to buy Manchester United."])
+def test_frames_the_one_lent_money_to_buy_is_the_buyer(facts, text) -> None:
+    found = facts(text)
+    assert has(found, "Malcolm Glazer", "acquires", "Manchester United")
+    assert not has(found, "JP Morgan", "acquires", "Manchester United")

@@ -45,6 +45,8 @@ PREDICATE_POS = frozenset({"VERB", "AUX"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 #: Clause links through which a verb with no subject of its own shares its governor's subject.
 _SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
+#: Verbs that fund someone for a purpose, who then acts: "lent Gazprom $13bn to buy Yugansk".
+_FUNDING_VERBS = frozenset({"lend", "loan", "give", "grant", "pay", "provide", "offer", "advance"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 #: Subordinators of a clause that supposes rather than states ("if Labour wins Ealing").
 _SUPPOSING_MARKS = frozenset({"if", "unless", "whether"})
@@ -206,6 +208,9 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
         if objects:
             return conjuncts(objects[0])
+    funded = _funded(verb)
+    if funded:
+        return funded
     if verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head != verb:
         # "ahead of attending X": pcomp under a preposition; climb to the governing verb.
         head = governing_verb(verb)
@@ -223,6 +228,26 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
             if raised:
                 return conjuncts(raised[0])
         return logical_subjects(head, depth + 1)
+    return []
+
+
+def _funded(verb: Token) -> list[Token]:
+    """Who does what a loan or grant is for: "Deutsche Bank lent Gazprom $13bn to buy Yugansk",
+    "lent $500m to Glazer to buy the club", "gave Glazer the money to buy the club"."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    giver = verb.head
+    if verb.dep_ in {"relcl", "acl"} and giver.dep_ == "dobj":
+        giver = giver.head  # "the money to buy": what the money is for
+    elif verb.dep_ != "advcl":
+        return []
+    if giver.lemma_.lower() not in _FUNDING_VERBS:
+        return []
+    for c in giver.children:
+        if c.dep_ == "dative" and c.pos_ != "ADP":
+            return conjuncts(c)
+        if (c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to")) and (objects := [o for o in c.children if o.dep_ == "pobj"]):
+            return conjuncts(objects[0])
     return []
 
 
