@@ -676,3 +676,9 @@ def test_positions_officers_voted_out_held_their_offices_before(facts) -> None:
     found = facts("Commercial director Andy Anson and non-executive director Philip Yea were voted out by shareholders.")
     assert has(found, "Philip Yea", "holdsPosition", "non-executive director", status="former")
     assert has(found, "Andy Anson", "holdsPosition", "Commercial director", status="former")
+
+
+def test_positions_a_description_owning_an_apposition_title_is_its_affiliation_not_a_title_word(facts) -> None:
+    found = facts("Shepherds Purse Cheeses makes Yorkshire Blue. Judy Bell, the company's founder, said it would cost a lot.")
+    assert has(found, "Judy Bell", "holdsPosition", "founder", affiliation="Shepherds Purse Cheeses")
+    assert not any(f.predicate == "holdsPosition" and "company" in str(f.object) for f in found)

@@ -493,7 +493,9 @@ def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention
     # "Mr Bez - himself a former executive at Porsche -": the reflexive is no word of the title.
     words = [t for t in tokens if t.lower_ not in {"the", "a", "an", "himself", "herself"}]
     owner = None
-    if len(words) >= 2 and words[1].tag_ == "POS" and words[0].i in b.ctx.mentions:
+    if len(words) >= 2 and words[1].tag_ == "POS" and (words[0].i in b.ctx.mentions or words[0].pos_ == "NOUN"):
+        # "Lloyd's chief executive", "the company's founder": the owner (a description through
+        # coreference), never a word of the title.
         owner = _owner(words[0], b)
         words = words[2:]
     title: list[Token] = []
