@@ -382,6 +382,22 @@ def test_qualifiers_modality_a_participle_clause_has_the_future_of_its_head() ->
     assert modality_of(doc[6], forecast=True) == "expected"
 
 
+def test_qualifiers_modality_could_not_is_said_outright() -> None:
+    doc = build(
+        "Ruto could not visit Pretoria.",
+        """
+        Ruto     PROPN NNP Ruto     nsubj  3 B-PERSON
+        could    AUX   MD  could    aux    3
+        not      PART  RB  not      neg    3
+        visit    VERB  VB  visit    ROOT   3
+        Pretoria PROPN NNP Pretoria dobj   3 B-GPE
+        .        PUNCT .   .        punct  3
+        """,
+    )
+    assert modality_of(doc[3]) == "asserted"
+    assert polarity_of(doc[3]) == "negative"
+
+
 def test_qualifiers_modality_would_under_an_if_clause_is_possible() -> None:
     doc = build(
         "Sony would buy Aiwa if the board agreed.",

@@ -244,6 +244,8 @@ def _embedded_modality(anchor: Token) -> str:
     if anchor.tag_ == "VBG" and anchor.dep_ == "pcomp" and anchor.head.lower_ == "about":
         return "possible"  # "had talks about working for Boeing": spoken of, not done
     for child in anchor.children:
+        if child.dep_ == "aux" and child.lower_ == "could" and any(c.dep_ == "neg" for c in anchor.children):
+            continue  # "the US could not support the IFF": not able, which is said outright
         if child.dep_ == "aux" and child.lower_ in MODAL_VERBS:
             return MODAL_VERBS[child.lower_]
         if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
