@@ -682,3 +682,9 @@ def test_positions_a_description_owning_an_apposition_title_is_its_affiliation_n
     found = facts("Shepherds Purse Cheeses makes Yorkshire Blue. Judy Bell, the company's founder, said it would cost a lot.")
     assert has(found, "Judy Bell", "holdsPosition", "founder", affiliation="Shepherds Purse Cheeses")
     assert not any(f.predicate == "holdsPosition" and "company" in str(f.object) for f in found)
+
+
+def test_positions_a_party_of_three_words_before_a_title_is_its_affiliation(facts) -> None:
+    found = facts("Labour said it would fight. Scottish National Party leader Alex Salmond said the SNP had a boost.")
+    assert has(found, "Alex Salmond", "holdsPosition", "leader", affiliation="Scottish National Party")
+    assert has(found, "Alex Salmond", "memberOf", "Scottish National Party")

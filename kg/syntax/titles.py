@@ -117,7 +117,7 @@ def _lower_portfolio_for(doc: Doc, end: int) -> int | None:
 
 
 def _names_party(doc: Doc, i: int, end: int) -> bool:
-    """True when the word at ``i`` (or with the word before it) names a party before the title.
+    """True when the word at ``i`` (or with the words before it) names a party before the title.
 
     "Labour" before a capitalised "Minister" or "Secretary" is the portfolio of labour, not the party.
     """
@@ -125,7 +125,8 @@ def _names_party(doc: Doc, i: int, end: int) -> bool:
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if token.text == "Labour" and nxt is not None and nxt.is_title and nxt.lower_ in {"minister", "secretary", "ministry", "office"}:
         return False
-    return bool(party_name(token.text, before_title=True) or (i > 0 and party_name(f"{doc[i - 1].text} {token.text}", before_title=True)))
+    # Up to four words: "Lib Dem", "Scottish National Party", "Plaid Cymru", "Democratic Unionist Party".
+    return any(party_name(doc[k : i + 1].text, before_title=True) for k in range(i, max(-1, i - 4), -1))
 
 
 def _title_read_as_verb(doc: Doc, i: int) -> bool:
