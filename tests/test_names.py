@@ -71,6 +71,13 @@ def test_names_an_airport_named_bare_is_the_airport(mentions) -> None:
     assert found["Heathrow"][1] == found["Heathrow Airport"][1]
 
 
+def test_names_a_parent_named_after_the_firm_whose_name_it_opens_is_another_body(mentions) -> None:
+    found = mentions("Jet fuel supplier China Aviation Oil lost $550m. The rest of the money would come from its "
+                     "parent company, China Aviation Oil Holding Company in Beijing.")
+    assert found["China Aviation Oil"][1] == "organization:china aviation oil"
+    assert found["China Aviation Oil Holding Company"][1] == "organization:china aviation oil holding company"
+
+
 def test_names_a_group_beside_its_country_arm_stays_the_group(mentions) -> None:
     found = mentions("Shares in Vodafone Japan fell on Monday. Vodafone said it would keep the unit.")
     assert found["Vodafone"][1] == "organization:vodafone"

@@ -920,7 +920,7 @@ _PART_REACH = 3
 
 def _part_names(parsed: list[tuple[Doc, Passage]], occurrences: list[_Occurrence]) -> set[str]:
     """Keys of the organisations the article names as a part of a firm ("its Next Directory mail
-    order division", "the Global Investors wing")."""
+    order division", "the Global Investors wing") or as its parent ("its parent company, X")."""
     found: set[str] = set()
     for occ in occurrences:
         if occ.mention.type != "Organization":
@@ -931,7 +931,26 @@ def _part_names(parsed: list[tuple[Doc, Passage]], occurrences: list[_Occurrence
             k += 1
         if k < len(doc) and doc[k].lemma_.lower() in SUBSIDIARY_NOUNS and doc[k].pos_ == "NOUN":
             found.add(occ.mention.key)
+        elif _named_as_parent(doc, occ.start):
+            found.add(occ.mention.key)
     return found
+
+
+#: Nouns a firm's owner is named by: "its parent company, China Aviation Oil Holding Company".
+_PARENT_NOUNS = frozenset({"parent", "owner", "shareholder"})
+
+
+def _named_as_parent(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` stands in apposition to a firm's parent or owner ("its
+    parent company, China Aviation Oil Holding Company"): another body than the firm whose
+    name it opens, as a part is ("its Next Directory division")."""
+    k = start - 1
+    if k < 1 or doc[k].text not in {",", "-", "–", ":"}:
+        return False
+    k -= 1
+    if doc[k].lower_ in {"company", "group", "firm"} and k > 0:
+        k -= 1
+    return doc[k].lower_ in _PARENT_NOUNS or doc[k].lemma_.lower() in _PARENT_NOUNS
 
 
 _GENITIVE = re.compile(r"['\u2019]s?$")
