@@ -498,7 +498,7 @@ def kg_entities(doc: Doc) -> Doc:
             elif head.lower_ in AGREEMENT_HEADS:
                 trimmed = Span(doc, trimmed.start, trimmed.end, label="LAW")
         spans += _split_at_in(trimmed)
-    spans = _of_country_names(doc, _sunday_papers(doc, _joined_names(doc, _coordinated_names(doc, spans))))
+    spans = _of_country_names(doc, _sunday_papers(doc, _of_and_names(doc, _joined_names(doc, _coordinated_names(doc, spans)))))
     spans = [_person_after_title(doc, s) for s in spans]
     spans = _honorific_names(doc, spans)
     spans = [_whole_person(doc, s, spans) for s in spans]
@@ -788,6 +788,31 @@ def _joined_names(doc: Doc, spans: list[Span]) -> list[Span]:
                     dropped.add(first)
         out.append(joined or second)
     return [s for s in out if s not in dropped]
+
+
+#: First words of institutions whose name may go on "of A and Bs": "University of the Highlands
+#: and Islands", "School of Oriental and African Studies".
+_OF_AND_HEADS = frozenset("university school college institute academy museum department ministry society faculty centre center".split())
+
+
+def _of_and_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"the University of the Highlands and Islands": an institution's name "X of A" that goes on
+    with "and" and capitalised words ending in a plural ("Islands", "African Studies") is one
+    name, which the model cut at the "and" (not "Department of Health and Treasury officials")."""
+    joined: dict[Span, Span] = {}
+    for span in spans:
+        end = span.end
+        if span.label_ == "ORG" and span[0].lower_ in _OF_AND_HEADS and any(t.lower_ == "of" for t in span) and end + 1 < len(doc) and doc[end].lower_ == "and":
+            k = end + 1
+            while k < len(doc) and k - end <= 3 and doc[k].is_title and doc[k].is_alpha:
+                k += 1
+            last = doc[k - 1]
+            if k > end + 1 and last.tag_ in {"NNS", "NNPS"} and last.lower_.endswith("s") and (k == len(doc) or not doc[k].is_title):
+                joined[span] = Span(doc, span.start, k, label="ORG")
+    if not joined:
+        return spans
+    swallowed = {i for old, new in joined.items() for i in range(old.end, new.end)}
+    return [joined.get(s, s) for s in spans if s in joined or not any(i in swallowed for i in range(s.start, s.end))]
 
 
 #: Courtesy titles that always precede a person's name ("Lord Carlile", "Mrs Beckett").

@@ -78,6 +78,13 @@ def test_names_a_parent_named_after_the_firm_whose_name_it_opens_is_another_body
     assert found["China Aviation Oil Holding Company"][1] == "organization:china aviation oil holding company"
 
 
+@pytest.mark.parametrize("name", ["University of the Highlands and Islands", "School of Oriental and African Studies"])
+def test_names_an_institution_of_a_and_bs_is_one_name(mentions, name) -> None:
+    found = mentions(f"Researchers from the {name} and Southampton have been looking at wave heights.")
+    assert found[name][0] == "Organization"
+    assert found["Southampton"][0] == "Place"
+
+
 def test_names_a_group_beside_its_country_arm_stays_the_group(mentions) -> None:
     found = mentions("Shares in Vodafone Japan fell on Monday. Vodafone said it would keep the unit.")
     assert found["Vodafone"][1] == "organization:vodafone"
