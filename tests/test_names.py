@@ -85,6 +85,18 @@ def test_names_an_institution_of_a_and_bs_is_one_name(mentions, name) -> None:
     assert found["Southampton"][0] == "Place"
 
 
+def test_names_a_name_that_is_which_twice_is_a_firm_whatever_its_first_name(mentions) -> None:
+    found = mentions("Laura Ashley is parting company with its chief executive. Laura Ashley, which is due to report "
+                     "next week, has been hit by poor sales. Laura Ashley thanked her. Laura Ashley, which floated in 1985, "
+                     "has 300 shops.")
+    assert found["Laura Ashley"][0] == "Organization"
+
+
+def test_names_a_person_with_one_which_clause_stays_a_person(mentions) -> None:
+    found = mentions("Laura Jones, which surprised many, won the seat. Laura Jones thanked her voters.")
+    assert found["Laura Jones"][0] == "Person"
+
+
 def test_names_a_group_beside_its_country_arm_stays_the_group(mentions) -> None:
     found = mentions("Shares in Vodafone Japan fell on Monday. Vodafone said it would keep the unit.")
     assert found["Vodafone"][1] == "organization:vodafone"

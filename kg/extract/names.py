@@ -1017,6 +1017,12 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
         if not _fixed(occ.mention):
             votes[_vote_key(occ.mention)].update(_cues(parsed[occ.passage][0], occ, known_surnames))
     decided = {key: max(sorted(counter), key=lambda t: counter[t]) for key, counter in votes.items() if counter}
+    # "Laura Ashley, which is due to report ... Laura Ashley, which floated in 1985": a name that
+    # is "which" twice is a firm's, however much its first name says person (a parser's slip
+    # makes one such clause, not two).
+    which = Counter(_vote_key(o.mention) for o in occurrences if o.mention.type == "Person" and not _fixed(o.mention)
+                    and _which_clause(parsed[o.passage][0][o.start : o.end].root, o.end))
+    decided.update({key: "Organization" for key, n in which.items() if n >= 2})
     for key in _unsupported_people(parsed, occurrences, decided, known_surnames):
         # News names a person in full, or with an honorific or title, at least once; a single
         # word never so named ("Yukos", "Gazprom") is an organisation the model took for a person.
