@@ -492,3 +492,13 @@ def test_figures_a_said_future_figure_is_expected(facts) -> None:
 def test_figures_a_would_figure_under_a_saying_is_expected(facts) -> None:
     found = facts("US growth would reach 4.4% in 2004, the OECD said.")
     assert has(found, "United States", "reports", 4.4, modality="expected")
+
+
+def test_figures_a_figure_of_a_second_verb_is_as_sure_as_that_verb(facts) -> None:
+    found = facts("Economists at PricewaterhouseCoopers warned house prices were overvalued and could fall by 15% by 2009.")
+    assert has(found, "PricewaterhouseCoopers", "reports", 15, modality="possible")
+
+
+def test_figures_a_joined_verb_shares_its_first_verb_s_future(facts) -> None:
+    found = facts("US growth would reach 4.4% in 2004, but fall to 3.3% next year, the OECD said.")
+    assert has(found, "United States", "reports", 3.3, modality="expected")

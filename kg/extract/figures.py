@@ -746,6 +746,10 @@ def figure_statements(sent: Span, b: Builder) -> None:
         if lemma == "owe" and owner[1] < 1.0:
             continue  # a debt put on "it" or "the oil giant" was someone else's as often as not (pool)
         anchor = noun if noun is not None else ent.root
+        if noun is not None and verb is not None and verb.dep_ == "conj" and governing_verb(noun) is not verb:
+            # "prices were overvalued and could fall by 15%": the figure is the second verb's,
+            # which says how surely (not the first clause, whose subject the noun is).
+            anchor = verb
         root = ent.root if ranged is None else ranged[1].root if ranged[0] == "from" else None
         if root is not None and root.dep_ == "pobj" and (root.head.lower_ == "from" and root.head.head.lemma_.lower() in _CHANGE_VERBS or root.head.lower_ in {"with", "to"} and root.head.head.lemma_.lower() == "compare"):
             # "sales rose 2% to $11.1bn from $10.9bn a year earlier": the level it started from,

@@ -193,6 +193,11 @@ def _own_future(anchor: Token) -> str | None:
     for child in anchor.children:
         if child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES:
             return child.lower_
+    if anchor.dep_ == "conj" and anchor.tag_ == "VB" and not any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in anchor.children):
+        # "growth would reach 4.4% in 2004, but fall to 3.3%": a joined bare verb without an
+        # auxiliary or subject of its own shares its first verb's (not "said Labour would set
+        # out plans and attacked the Tories", a past of its own).
+        return _own_future(anchor.head)
     if anchor.tag_ == "VBG" and anchor.dep_ == "advcl" and not any(c.dep_ in {"mark", "nsubj"} for c in anchor.children):
         # "GM said it will do less well, delivering net income of $2.5bn": a participle's
         # clause has the tense of the clause it hangs off.
