@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.context import HOLDS, Builder, Found, SentenceContext, token_mention
-from kg.extract.qualifiers import modality_of, polarity_of, ranked_leaving, status_of
+from kg.extract.qualifiers import modality_of, polarity_of, ranked_leaving, says_former, status_of
 from kg.gazetteer import party_name
 from kg.lexicon import COMING_WORDS, HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, RANK_WORDS, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
@@ -412,7 +412,7 @@ def _complements(sent: Span, b: Builder) -> None:
         pending = bool(replaced) and (modality_of(verb) != "asserted" or polarity_of(verb) == "negative")
         # "Mr Blair will step down as prime minister", "denied he would resign as chairman": a
         # leaving not (yet) made leaves the office with its holder, now and as a fact.
-        staying = status_of(verb) == "former" and not _former_title(token) and (modality_of(verb) not in _DONE or polarity_of(verb) == "negative")
+        staying = status_of(verb) == "former" and not says_former(token) and (modality_of(verb) not in _DONE or polarity_of(verb) == "negative")
         for holder, held in [(t, HOLDS if staying else status) for t in holders] + [(t, None if pending else "former") for t in replaced]:
             person = token_mention(holder, ctx, allow_modifier=False)
             if person is None or person[0].type != "Person":
@@ -420,11 +420,6 @@ def _complements(sent: Span, b: Builder) -> None:
             for office in _office_nouns(token):
                 _office(b, office, person, title_words(office), _apposition_owner(office, b) or owner, "kg.rules.complement.v1", 0.75, held,
                         presupposed=(pending and holder in replaced) or (staying and holder in holders))
-
-
-def _former_title(title: Token) -> bool:
-    """"former chairman", "ex-minister": the title says itself that the office was held before."""
-    return any(t.lower_ in FORMER_WORDS or t.lower_.startswith("ex-") for t in title.subtree if t.i <= title.i)
 
 
 #: Modalities of a clause that tell of something done, if only by someone's say-so.

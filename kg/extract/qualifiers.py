@@ -303,6 +303,23 @@ def _put_out(verb: Token) -> bool:
     return lemma in {"oust", "sack", "fire"} or any(c.dep_ in {"prt", "advmod"} and c.lower_ == "out" for c in verb.children)
 
 
+def says_former(title: Token) -> bool:
+    """Whether a title's own words say the office was held before: "former chief executive",
+    "ex-chairman", "the then minister", "former Labour minister"."""
+    doc = title.doc
+    if title.lower_.startswith("ex-"):
+        return True
+    for child in title.children:
+        if child.i < title.i and child.dep_ in {"amod", "advmod", "compound", "nmod"} and child.lower_ in FORMER_WORDS:
+            return True
+    # "former Labour minister": the modifier may hang off a word between it and the head.
+    for i in range(title.left_edge.i, title.i):
+        word = doc[i].lower_
+        if word in FORMER_WORDS and (word != "then" or (i > 0 and doc[i - 1].lower_ == "the")):
+            return True
+    return title.i > 0 and doc[title.i - 1].lower_ in {"ex", "ex-"}
+
+
 def status_of(anchor: Token) -> str | None:
     """"former" when the state the anchor names has ended, else None.
 
@@ -317,19 +334,7 @@ def status_of(anchor: Token) -> str | None:
         >>> status_of(doc[2])
         'former'
     """
-    doc = anchor.doc
-    if anchor.lower_.startswith("ex-"):
-        return "former"
-    for child in anchor.children:
-        if child.i < anchor.i and child.dep_ in {"amod", "advmod", "compound", "nmod"} and child.lower_ in FORMER_WORDS:
-            return "former"
-    # "former Labour minister": the modifier may hang off a word between it and the head.
-    start = anchor.left_edge.i
-    for i in range(start, anchor.i):
-        word = doc[i].lower_
-        if word in FORMER_WORDS and (word != "then" or (i > 0 and doc[i - 1].lower_ == "the")):
-            return "former"
-    if anchor.i > 0 and doc[anchor.i - 1].lower_ in {"ex", "ex-"}:
+    if says_former(anchor):
         return "former"
     if anchor.pos_ in {"VERB", "AUX"} and _leaves(anchor):
         return "former"
