@@ -736,8 +736,8 @@ def _own_parties(statements: list[Statement], entity_of: dict[tuple[str, int, in
 
 
 def _positions(
-    statements: list[Statement], entity_of: dict[tuple[str, int, int], str], labels: dict[str, str], entities: tuple[Entity, ...] = ()
-) -> tuple[list[Statement], list[Entity]]:
+    statements: list[Statement], entity_of: dict[tuple[str, int, int], str], entities: tuple[Entity, ...] = ()
+) -> tuple[list[Statement], dict[str, list[Mention]]]:
     """Offices with their affiliation become Position entities; bare titles become literals.
 
     A title the sentence names without an affiliation takes the one the same person's same
@@ -748,6 +748,10 @@ def _positions(
     the corpus gives them one, a shadow post else the party the article is about; a title that
     names a kind of body ("committee chairman") the one such body the article names; with none,
     the statement keeps the title as text.
+
+    Returns the statements, an office's title mention in each that has one (keyed
+    ``position:<title>@<affiliation id>``), and the title mentions of each office by key, from
+    which :func:`office_entities` makes the Position entities.
     """
     dominant = _dominant(entities)
     by_code = {m.key.split(":", 1)[1]: m for e in entities if e.type == "Country" for m in e.mentions[:1]}
@@ -857,6 +861,11 @@ def _positions(
         office = replace(title_mention, key=key, name=name)
         offices[key].append(office)
         out.append(replace(s, object=Argument(mention=office), qualifiers=replace(s.qualifiers, affiliation=affiliation)))
+    return out, offices
+
+
+def office_entities(offices: Mapping[str, list[Mention]], labels: Mapping[str, str]) -> list[Entity]:
+    """The Position entity of each office, from its title mentions by key (``position:<title>@<affiliation id>``)."""
     entities: list[Entity] = []
     used: set[str] = set()
     for key, members in sorted(offices.items()):
@@ -871,7 +880,26 @@ def _positions(
         used.add(entity_id)
         aliases = sorted({m.text for m in members} | {m.name for m in members} - {label})
         entities.append(Entity(entity_id, "Position", label, tuple(aliases), tuple(sorted(set(members), key=lambda m: (m.doc_id, m.start)))))
-    return out, entities
+    return entities
+
+
+def _kept_readings(offices: Mapping[str, list[Mention]], statements: Iterable[Statement]) -> dict[str, list[Mention]]:
+    """The offices' title mentions less those of a reading the statements no longer hold.
+
+    One title read two ways ("Tim Osborne, head of Yukos main shareholders' group Menatep":
+    head of Yukos, head of Menatep) is one claim, of which :func:`drop_repeats` keeps the surer
+    reading; the office of the other must not keep the title, or the kept statement would name
+    an office that disagrees with its own affiliation.
+    """
+    kept = {(m.doc_id, m.start, m.end): m.key for s in statements if (m := s.object.mention) is not None and m.key.startswith("position:")}
+    out = {key: [m for m in members if kept.get((m.doc_id, m.start, m.end), key) == key] for key, members in offices.items()}
+    return {key: members for key, members in out.items() if members}
+
+
+def _map_offices(offices: Iterable[Entity], entity_of: dict[tuple[str, int, int], str]) -> None:
+    for office in offices:
+        for m in office.mentions:
+            entity_of[(m.doc_id, m.start, m.end)] = office.entity_id
 
 
 def _initialled(title: str) -> bool:
@@ -1252,13 +1280,13 @@ def resolve_graph(extractions: Iterable[Extraction], resolver: MentionResolver |
     labels = {e.entity_id: e.label for e in entities}
     statements = [s for e in extractions for s in e.statements]
     statements += described_holders(extractions, statements, entity_of)
-    statements, offices = _positions(statements, entity_of, labels, entities)
-    for office in offices:
-        for m in office.mentions:
-            entity_of[(m.doc_id, m.start, m.end)] = office.entity_id
+    statements, titles = _positions(statements, entity_of, entities)
+    _map_offices(office_entities(titles, labels), entity_of)
     statements = drop_repeats(statements, entity_of)
     statements = drop_self_statements(statements, entity_of)
     statements = drop_vague_positions(statements, entity_of)
+    offices = office_entities(_kept_readings(titles, statements), labels)
+    _map_offices(offices, entity_of)
     used = {entity_of[(m.doc_id, m.start, m.end)] for s in statements for m in _arguments(s)}
     offices = [o for o in offices if o.entity_id in used]
     all_entities = tuple(sorted((*entities, *offices), key=lambda e: e.entity_id))

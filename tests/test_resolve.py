@@ -545,6 +545,19 @@ def test_resolve_an_office_in_initials_is_the_office_written_out(nlp) -> None:
     assert held == {"d1", "d2"}
 
 
+def test_resolve_a_title_read_two_ways_names_the_office_of_the_reading_kept(nlp) -> None:
+    # The parser hangs "head" on Volvo and on Autoplan: one claim, kept in its surer reading,
+    # whose office must be the one of its own affiliation.
+    from kg.model import Document
+    from kg.pipeline import extract_graph
+
+    graph = extract_graph([Document("d1", "Anna Berg, head of Volvo's largest dealers' group Autoplan, said that Volvo may cut prices.", "t")], nlp)
+    (held,) = [s for s in graph.statements if s.predicate == "holdsPosition"]
+    office = next(e for e in graph.entities if e.entity_id == graph.entity_id(held.object.mention))
+    assert (office.label, held.qualifiers.affiliation.name) == ("head of Autoplan", "Autoplan")
+    assert [e.label for e in graph.entities if e.type == "Position"] == ["head of Autoplan"]
+
+
 # --- one statement per claim per document ------------------------------------------------------
 
 
