@@ -787,3 +787,11 @@ def test_frames_the_one_lent_money_to_buy_is_the_buyer(facts, text) -> None:
     found = facts(text)
     assert has(found, "Malcolm Glazer", "acquires", "Manchester United")
     assert not has(found, "JP Morgan", "acquires", "Manchester United")
+
+
+def test_frames_a_stake_no_longer_owned_is_former(facts) -> None:
+    assert has(facts("Ford no longer owns Jaguar."), "Ford", "ownsStake", "Jaguar", status="former", polarity="positive")
+
+
+def test_frames_a_stake_no_longer_wanted_is_a_wish_denied(facts) -> None:
+    assert has(facts("GM no longer wants to own the Fiat unit."), "GM", "ownsStake", "Fiat", polarity="negative", modality="hoped", status=None)

@@ -688,3 +688,28 @@ def test_positions_a_party_of_three_words_before_a_title_is_its_affiliation(fact
     found = facts("Labour said it would fight. Scottish National Party leader Alex Salmond said the SNP had a boost.")
     assert has(found, "Alex Salmond", "holdsPosition", "leader", affiliation="Scottish National Party")
     assert has(found, "Alex Salmond", "memberOf", "Scottish National Party")
+
+
+def test_positions_an_office_no_longer_held_is_former(facts) -> None:
+    found = facts("Tom Lee is no longer chief executive of Ford.")
+    assert has(found, "Tom Lee", "holdsPosition", "chief executive", affiliation="Ford", status="former", polarity="positive")
+
+
+def test_positions_a_membership_no_longer_held_is_former(facts) -> None:
+    assert has(facts("Mr Smith is no longer a member of the Labour Party."), "Smith", "memberOf", "Labour Party", status="former", polarity="positive")
+
+
+def test_positions_a_place_s_office_before_a_party_word_is_the_place_s(facts) -> None:
+    found = facts("California's Republican governor Arnold Schwarzenegger spoke in Sacramento.")
+    assert has(found, "Arnold Schwarzenegger", "holdsPosition", "governor", affiliation="California")
+    assert has(found, "Arnold Schwarzenegger", "memberOf", "Republican Party")
+
+
+def test_positions_a_party_word_is_no_owner_of_a_mayor(facts) -> None:
+    found = facts("Labour mayor Ken Livingstone spoke on Monday.")
+    assert has(found, "Ken Livingstone", "holdsPosition", "mayor", affiliation=None)
+    assert has(found, "Ken Livingstone", "memberOf", "Labour Party")
+
+
+def test_positions_a_place_s_party_leader_still_leads_the_party(facts) -> None:
+    assert has(facts("Devon's Labour leader Saxon Spence spoke."), "Saxon Spence", "holdsPosition", "leader", affiliation="Labour Party")

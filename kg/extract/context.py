@@ -18,7 +18,7 @@ from kg.components import is_leader_modifier
 from kg.normalize import parse_offset, shift_date
 from kg.lexicon import ORGANIZATION_KINDS, POSTNOMINAL_TITLES, SPOKESPEOPLE
 from kg.extract.coref import RESOLVED_PRONOUNS
-from kg.extract.qualifiers import date_of, given_up, happened_before, location_of, modality_of, polarity_of, status_of
+from kg.extract.qualifiers import date_of, given_up, happened_before, location_of, modality_of, no_longer, polarity_of, status_of
 from kg.model import Argument, Evidence, Mention, Passage, Qualifiers, Quantity, Statement
 from kg.syntax import SUBJECT_DEPS, governing_verb, is_spaced_dash, prep_objects
 
@@ -307,6 +307,8 @@ class Builder:
                 said_polarity = "positive"  # "failed to return after a trip to X": the trip was made
             if anchor is not polarity_anchor and anchor.pos_ == "NOUN" and given_up(anchor):
                 said_polarity = "negative"  # "Tesco dropped its bid for Safeway"
+            if not declared.state and no_longer(polarity_anchor):
+                said_polarity = "negative"  # "no longer backs the plan"; a state it ends is former
             if anchor is not polarity_anchor and anchor.pos_ in {"NOUN", "PROPN"} and said_modality == "asserted":
                 # "plans for a takeover of X": a noun's own governor may hedge it.
                 said_modality = modality_of(anchor, forecast=figure)

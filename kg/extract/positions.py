@@ -39,6 +39,14 @@ _ORGANIZATION_ONLY_PREPS = frozenset({"to", "from"})
 _LEGISLATORS = frozenset("mp msp mep am mla senator congressman congresswoman representative councillor assemblyman assemblywoman".split())
 
 
+#: Offices a place holds whatever party the holder belongs to: "London's Labour mayor" is the
+#: mayor of London; "Devon's Labour leader" leads Labour's group there.
+_PLACES_OFFICES = frozenset("mayor governor premier minister president chancellor".split())
+#: Of those, the ones no party's name can stand for the place of (a party's prime minister is
+#: its country's, :func:`kg.resolve`'s state offices).
+_LOCAL_OFFICES = frozenset({"mayor", "governor"})
+
+
 def _is_party(mention: Mention) -> bool:
     return mention.type == "Organization" and party_name(mention.name) is not None
 
@@ -165,6 +173,16 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
         first = ent.start
         if affiliation is not None:
             first = min(i for i in range(sent.start, ent.start) if ctx.mentions.get(i) == affiliation)
+        party = None
+        if affiliation is not None and _is_party(affiliation) and ent.root.lower_ in _PLACES_OFFICES:
+            owner = _before(sent, first, b) if first - 1 >= sent.start and doc[first - 1].tag_ == "POS" else None
+            if owner is not None and not _is_party(owner):
+                # "London's Labour mayor Ken Livingstone": the mayor of London, a Labour member.
+                party, affiliation = affiliation, owner
+                first = min(i for i in range(sent.start, first) if ctx.mentions.get(i) == owner)
+            elif ent.root.lower_ in _LOCAL_OFFICES:
+                # "Labour mayor Ken Livingstone": a mayor of somewhere the sentence does not say.
+                party, affiliation = affiliation, None
         status = "former" if _former_before(doc, max(sent.start, first - 4), first) else None
         for _, obj in prep_objects(ent.root, ("of", "for")):
             # "Secretary of State for [India]" keeps the title whole; a name after it owns the office.
@@ -180,6 +198,8 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
                 after = end + 2 if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else end + 1
                 affiliation = _owner(doc[after], b) if after in ctx.mentions and not _possessive_at(after, b) else None
         _office(b, doc[at], (person, 1.0), words, affiliation, "kg.rules.title.v1", 0.9, status)
+        if party is not None:
+            b.add(doc[at], (person, 1.0), "memberOf", (party, 1.0), ent.root.text, "kg.rules.title.v1", 0.81, status=HOLDS)
         before = ent.start - 1
         if before - 1 >= sent.start and doc[before].lower_ == "and" and is_title_head(doc[before - 1]):
             # "Veteran Labour MP and former Cabinet minister Jack Cunningham": two titles, one name.

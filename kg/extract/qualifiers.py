@@ -92,6 +92,14 @@ def _own_subject(token: Token) -> bool:
     return any(child.dep_ in {"nsubj", "nsubjpass", "expl"} for child in token.children)
 
 
+def no_longer(token: Token) -> bool:
+    """Whether "no longer" modifies the word: "no longer owns", "is no longer a member", "no
+    longer wants to"; what it says held before and has ended."""
+    return any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in token.children) or any(
+        c.lower_ == "no" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "longer" for c in token.children
+    )
+
+
 def polarity_of(anchor: Token) -> str:
     """"negative" when the clause is negated ("has not visited", "never met", "failed to attend").
 
@@ -106,6 +114,10 @@ def polarity_of(anchor: Token) -> str:
     current = anchor
     while True:
         if any(child.dep_ == "neg" or (child.lower_ in NEGATIONS and child.dep_ in {"advmod", "neg", "det"} and child.i < current.i) for child in current.children):
+            return "negative"
+        if current is not anchor and no_longer(current):
+            # "no longer wants to own the unit": the wish has ended. On the anchor itself it ends
+            # a state, which status_of reads ("no longer owns": a former stake).
             return "negative"
         head = current.head
         if current.dep_ == "acl" and head.lemma_.lower() in NEGATING_NOUNS:
@@ -336,8 +348,10 @@ def status_of(anchor: Token) -> str | None:
     """
     if says_former(anchor):
         return "former"
-    if anchor.pos_ in {"VERB", "AUX"} and _leaves(anchor):
+    if anchor.pos_ in {"VERB", "AUX"} and (_leaves(anchor) or no_longer(anchor)):
         return "former"
+    if anchor.dep_ in {"attr", "dobj", "pobj"} and no_longer(anchor.head if anchor.dep_ != "pobj" else anchor.head.head):
+        return "former"  # "is no longer a member of the party", "no longer holds a stake in"
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and anchor.head.head.pos_ in {"VERB", "AUX"} and _leaves(anchor.head.head):
         return "former"
     if _holder_has_left(anchor) or _parted_with(anchor) or _holder_has_gone(anchor) or ranked_leaving(anchor) is not None or _had_been(anchor):
