@@ -795,3 +795,16 @@ def test_frames_a_stake_no_longer_owned_is_former(facts) -> None:
 
 def test_frames_a_stake_no_longer_wanted_is_a_wish_denied(facts) -> None:
     assert has(facts("GM no longer wants to own the Fiat unit."), "GM", "ownsStake", "Fiat", polarity="negative", modality="hoped", status=None)
+
+
+def test_frames_a_membership_a_clause_gives_is_as_sure_as_the_clause(facts) -> None:
+    assert has(facts("Russia hopes to become a member of the WTO."), "Russia", "memberOf", "WTO", modality="hoped")
+
+
+def test_frames_a_membership_a_copula_denies_is_negative(facts) -> None:
+    assert has(facts("Norway is not a member of the EU."), "Norway", "memberOf", "EU", polarity="negative")
+
+
+
+def test_frames_a_membership_in_an_apposition_is_so_whatever_the_clause_says(facts) -> None:
+    assert has(facts("Jack Straw, a member of the Labour Party, may not stand again."), "Jack Straw", "memberOf", "Labour Party", polarity="positive", modality="asserted")

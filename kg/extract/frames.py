@@ -600,7 +600,10 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
     objects += [e for o in objects for e in examples(o)]
     qualifiers = _noun_qualifiers(noun, frame, b.ctx)
     extractor = f"kg.rules.{predicate.name}.noun.v1"
-    presupposed = frame.presupposed or "named" in frame.subject or "named" in frame.object
+    # A role noun on a name ("X, a member of Y", "member X") is so whatever embeds it; one a
+    # clause gives ("X is not a member of Y", "hopes to become a member of Y") is as sure as the clause.
+    given = noun.dep_ in {"attr", "oprd"} or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
+    presupposed = frame.presupposed or (not given and ("named" in frame.subject or "named" in frame.object))
     # "Shell may need to sell its stake in Enterprise": a state the possessive gives is held
     # whatever the clause says will happen to it (not by whoever buys it: "Inbev agreed to buy
     # Alfa-Eco's stake").
