@@ -848,7 +848,9 @@ def _positions(
             if len(candidates) == 1:
                 (affiliation,) = candidates.values()
         if affiliation is None:
-            out.append(replace(s, object=Argument(title=title_mention)))
+            # No owner, so none named either: "US lawyer Jamie Firestone" read with the United
+            # States, which _stated_affiliation takes for his nationality.
+            out.append(replace(s, object=Argument(title=title_mention), qualifiers=replace(s.qualifiers, affiliation=None)))
             continue
         if affiliation.doc_id != s.evidence.doc_id and affiliation.type == "Country":
             # Name the country as this article does, when it does.

@@ -808,3 +808,12 @@ def test_frames_a_membership_a_copula_denies_is_negative(facts) -> None:
 
 def test_frames_a_membership_in_an_apposition_is_so_whatever_the_clause_says(facts) -> None:
     assert has(facts("Jack Straw, a member of the Labour Party, may not stand again."), "Jack Straw", "memberOf", "Labour Party", polarity="positive", modality="asserted")
+
+
+def test_frames_a_name_that_owns_what_a_verb_takes_is_not_its_object(facts) -> None:
+    found = facts("Launching the Department for Constitutional Affairs' plan, Lord Falconer said courts would change.")
+    assert not any(f.predicate == "announces" for f in found)
+
+
+def test_frames_a_named_body_a_verb_takes_is_its_object(facts) -> None:
+    assert has(facts("Lord Falconer launched the Department for Constitutional Affairs yesterday."), "Falconer", "announces", "Department for Constitutional Affairs")

@@ -558,6 +558,15 @@ def test_resolve_a_title_read_two_ways_names_the_office_of_the_reading_kept(nlp)
     assert [e.label for e in graph.entities if e.type == "Position"] == ["head of Autoplan"]
 
 
+def test_resolve_a_nationality_before_an_occupation_is_no_affiliation_of_the_title(nlp) -> None:
+    from kg.model import Document
+    from kg.pipeline import extract_graph
+
+    graph = extract_graph([Document("d1", "Paris-based US economist Mary Stone said growth was slowing.", "t")], nlp)
+    (held,) = [s for s in graph.statements if s.predicate == "holdsPosition"]
+    assert (held.object.title.name, held.qualifiers.affiliation) == ("economist", None)
+
+
 # --- one statement per claim per document ------------------------------------------------------
 
 

@@ -196,8 +196,20 @@ def mention_pairs(
         for found in [subject] if subject is not None else ctx.group(s):
             for o in objects:
                 obj = token_mention(o, ctx, allow_modifier=object_modifier)
-                if obj is not None:
+                if obj is not None and not _owns_the_object(o, ctx):
                     yield o, found, obj
+
+
+def _owns_the_object(token: Token, ctx: SentenceContext) -> bool:
+    """Whether the name a token starts ends as the owner of another noun, where the parser hung
+    the name and not that noun on the verb: "Launching the Department for Constitutional
+    Affairs' plan" launched the plan, not the department."""
+    mention = ctx.mentions.get(token.i)
+    end = token.i
+    while ctx.mentions.get(end + 1) is mention and mention is not None:
+        end += 1
+    last = token.doc[end]
+    return end != token.i and last.dep_ == "poss" and last.head.i > end
 
 
 def types_ok(predicate: str, subject: Mention, obj: Mention | Quantity | None) -> bool:
