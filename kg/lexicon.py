@@ -214,6 +214,24 @@ CLAIM_NOUNS = {
     "intention": "planned",
     "proposal": "planned",
     "decision": "planned",
+    # "your endeavour to hold a conference in London", "its drive to cut costs", "Labour's
+    # pledge to hold a referendum", "the threat to sue": aimed at, promised or threatened.
+    "endeavour": "hoped",
+    "endeavor": "hoped",
+    "aim": "hoped",
+    "ambition": "hoped",
+    "aspiration": "hoped",
+    "desire": "hoped",
+    "wish": "hoped",
+    "quest": "hoped",
+    "drive": "hoped",
+    "push": "hoped",
+    "pledge": "planned",
+    "promise": "planned",
+    "vow": "planned",
+    "intent": "planned",
+    "offer": "planned",
+    "threat": "possible",
 }
 
 #: Words that negate the clause they modify.

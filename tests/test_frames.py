@@ -817,3 +817,15 @@ def test_frames_a_name_that_owns_what_a_verb_takes_is_not_its_object(facts) -> N
 
 def test_frames_a_named_body_a_verb_takes_is_its_object(facts) -> None:
     assert has(facts("Lord Falconer launched the Department for Constitutional Affairs yesterday."), "Falconer", "announces", "Department for Constitutional Affairs")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "predicate", "obj", "modality"),
+    [
+        ("Your endeavour to hold a conference in London is welcome.", "London", "hosts", "conference", "hoped"),
+        ("Labour's pledge to hold a referendum on the EU constitution is popular.", "Labour Party", "hosts", "referendum", "planned"),
+        ("Tesco's offer to buy Safeway was rejected.", "Tesco", "acquires", "Safeway", "planned"),
+    ],
+)
+def test_frames_a_clause_an_aim_pledge_or_offer_governs_is_not_done(facts, text, subject, predicate, obj, modality) -> None:
+    assert has(facts(text), subject, predicate, obj, modality=modality)
