@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 
 from kg.gazetteer import country_code, demonym_code, is_city, is_town, party_forms, party_name, region_name
 from kg.normalize import find_quantities
-from kg.syntax import DASHES, asks, indices_of, is_spaced_dash, lowered_in
+from kg.syntax import DASHES, asks, indices_of, is_spaced_dash, letter_prefixed, lowered_in
 from kg.syntax.titles import is_title_head, names_party_member, office_names, title_before
 from kg.lexicon import (
     AGREEMENT_HEADS,
@@ -111,6 +111,14 @@ def _cut_at_dash(span: Span) -> Span:
     sides = [Span(doc, span.start, cuts[0], label=span.label_), Span(doc, cuts[-1] + 1, span.end, label=span.label_)]
     sides = [side for side in sides if len(side)]
     return max(sides, key=lambda side: sum(t.is_title or t.is_upper for t in side)) if sides else span
+
+
+def _letter_prefixed(span: Span) -> Span:
+    """A name written with a one-letter prefix is whole with it: "the e-University" is not a
+    university named "University"."""
+    if letter_prefixed(span.doc, span.start):
+        return Span(span.doc, span.start - 2, span.end, label=span.label_)
+    return span
 
 
 #: Adverbs that open a sentence and that the model takes, capitalised there, for the first word
@@ -486,7 +494,7 @@ def kg_entities(doc: Doc) -> Doc:
             # "MPs" read as an organisation, "QC" as a place (Quebec): titles, not names.
             spans.append(Span(doc, trimmed.start, trimmed.end, label="TITLE"))
             continue
-        trimmed = _after_nationality(trimmed)
+        trimmed = _letter_prefixed(_after_nationality(trimmed))
         trimmed = _whole_nation(trimmed)
         trimmed = _town_quarter(trimmed)
         if trimmed.start > 0 and _acronym_of_name(doc, trimmed.start - 1, trimmed):

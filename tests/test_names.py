@@ -568,3 +568,10 @@ def test_names_a_plural_of_people_before_a_list_keeps_them_people(mentions) -> N
 def test_names_a_kind_right_before_the_last_name_of_a_list_types_it(mentions) -> None:
     found = mentions("Other firms include France's Total, the US-based ChevronTexaco, and miner Barrick Gold.")
     assert found["Barrick Gold"][0] == "Organization"
+
+
+def test_names_no_name_starts_after_a_one_letter_prefix(mentions) -> None:
+    text = ("The e-University was scrapped last year, having attracted only 900 students. Chief executive John Beaumont "
+            "was paid a bonus. The government said the e-University project had improved understanding. Those "
+            "responsible for founding the e-University in 2000 were caught up in the boom.")
+    assert "University" not in mentions(text)

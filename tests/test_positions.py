@@ -713,3 +713,9 @@ def test_positions_a_party_word_is_no_owner_of_a_mayor(facts) -> None:
 
 def test_positions_a_place_s_party_leader_still_leads_the_party(facts) -> None:
     assert has(facts("Devon's Labour leader Saxon Spence spoke."), "Saxon Spence", "holdsPosition", "leader", affiliation="Labour Party")
+
+
+def test_positions_a_royal_style_after_a_lower_case_description_goes_with_the_name(facts) -> None:
+    found = facts("Saudi billionaire investor Prince Alwaleed bin Talal bought a stake in Citigroup.")
+    titles = {f.object for f in found if f.predicate == "holdsPosition"}
+    assert "investor Prince" not in titles and titles <= {"Prince"}

@@ -25,7 +25,7 @@ from kg.extract.entities import DOCUMENT_HEADS, INSTITUTIONS, agreement_key, men
 from kg.gazetteer import country_code, demonym_code, gender_of, is_city, is_town, party_name
 from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, OWNED_PARTICIPLES, PERSON_NOUNS, ROYAL_STYLES, SPEECH_VERBS, SUBSIDIARY_NOUNS, SUBUNIT_NOUNS, TITLE_MODIFIERS, is_honorific
 from kg.model import Mention, Passage
-from kg.syntax.phrases import capitalised, indices_of, lower_case_words, token_texts, written_counts
+from kg.syntax.phrases import capitalised, indices_of, letter_prefixed, lower_case_words, token_texts, written_counts
 from kg.syntax.titles import is_title_head
 
 __all__ = ["document_mentions"]
@@ -723,7 +723,7 @@ def _unnamed(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]) 
                 continue
             token = doc[i]
             untagged = not token.ent_type_ or (token.ent_type_ == "NORP" and not demonym_code(token.text))
-            if not untagged or token.pos_ not in {"PROPN", "NOUN"} or not (token.is_title or token.is_upper) or token.lower_ in _NOT_NAMES or _common(token, lowered):
+            if not untagged or token.pos_ not in {"PROPN", "NOUN"} or not (token.is_title or token.is_upper) or token.lower_ in _NOT_NAMES or _common(token, lowered) or letter_prefixed(doc, i):
                 i += 1
                 continue
             end = i

@@ -125,6 +125,12 @@ def is_spaced_dash(token: Token) -> bool:
     return token.text in DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
+def letter_prefixed(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i`` has a one-letter prefix the tokenizer split off ("e-University",
+    "e-commerce"), which belongs to it: no name starts at such a word."""
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and len(doc[i - 2].text) == 1 and doc[i - 2].is_alpha and doc[i - 2].is_lower
+
+
 def subtree(token: Token, skip: frozenset[str] = DETACHED_DEPS) -> list[Token]:
     """``token``'s subtree without detached children (relative clauses, appositions), in order."""
     out = [token]

@@ -157,8 +157,10 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     end = name_start
     if end > 0 and is_honorific(doc[end - 1].text):
         end -= 1
-    elif end > 1 and doc[end - 1].lower_ in ROYAL_STYLES and doc[end - 1].is_title and is_title_head(doc[end - 2]):
-        end -= 1  # "Foreign Minister Prince Saud al-Faisal": the prince's style goes with his name
+    elif end > 1 and doc[end - 1].lower_ in ROYAL_STYLES and doc[end - 1].is_title and (is_title_head(doc[end - 2]) or doc[end - 2].is_lower):
+        # "Foreign Minister Prince Saud al-Faisal": the prince's style goes with his name, and
+        # "billionaire investor Prince Alwaleed" holds no office "investor Prince".
+        end -= 1
     if end == 0 or (doc[end - 1].pos_ in {"VERB", "AUX", "ADP", "DET", "PRON"} and not _title_read_as_verb(doc, end - 1)):
         return None
     portfolio_for = None if is_title_head(doc[end - 1]) else _lower_portfolio_for(doc, end)
