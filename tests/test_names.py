@@ -575,3 +575,8 @@ def test_names_no_name_starts_after_a_one_letter_prefix(mentions) -> None:
             "was paid a bonus. The government said the e-University project had improved understanding. Those "
             "responsible for founding the e-University in 2000 were caught up in the boom.")
     assert "University" not in mentions(text)
+
+
+def test_names_a_capitalised_plural_that_moves_shares_is_no_name(mentions) -> None:
+    found = mentions("Investors have snapped up shares in Jet Airways. Rumours about a takeover boosted shares in Fiat.")
+    assert "Investors" not in found and "Rumours" not in found

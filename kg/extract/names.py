@@ -685,6 +685,10 @@ _NOT_NAMES = frozenset(
 )
 
 
+#: Verbs whose subject has the figure they take: "Travelers had sales of $5.2bn".
+_REPORTING_VERBS = frozenset("have report post record make book announce turn generate earn".split())
+
+
 def _common(token: Token, lowered: set[str]) -> bool:
     """A capitalised common noun: a plural, or a word the document also writes in lower case
     ("Analysts"), unless what is said of it makes it a name."""
@@ -696,9 +700,10 @@ def _common(token: Token, lowered: set[str]) -> bool:
         c.dep_ == "prep" for c in token.children  # "Shares in Borussia Dortmund, Germany's only listed club"
     )
     # "Travelers had sales of $5.2bn", "Exel employs 109,000 people": only a firm does that.
+    # Not "Investors snapped up shares", "Rumours boosted shares": a figure of its own, reported.
     reports = token.dep_ == "nsubj" and (
         token.head.lemma_.lower() == "employ"
-        or any(c.dep_ == "dobj" and c.lemma_.lower() in METRIC_NOUNS for c in token.head.children)
+        or token.head.lemma_.lower() in _REPORTING_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in METRIC_NOUNS for c in token.head.children)
     )
     return not (described or (reports and token.lower_ not in lowered))
 

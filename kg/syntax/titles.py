@@ -157,7 +157,7 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     end = name_start
     if end > 0 and is_honorific(doc[end - 1].text):
         end -= 1
-    elif end > 1 and doc[end - 1].lower_ in ROYAL_STYLES and doc[end - 1].is_title and (is_title_head(doc[end - 2]) or doc[end - 2].is_lower):
+    elif end > 1 and doc[end - 1].lower_ in ROYAL_STYLES and doc[end - 1].is_title and (is_title_head(doc[end - 2]) or (doc[end - 2].is_lower and doc[end - 2].pos_ == "NOUN")):
         # "Foreign Minister Prince Saud al-Faisal": the prince's style goes with his name, and
         # "billionaire investor Prince Alwaleed" holds no office "investor Prince".
         end -= 1
