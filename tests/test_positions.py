@@ -719,3 +719,13 @@ def test_positions_a_royal_style_after_a_lower_case_description_goes_with_the_na
     found = facts("Saudi billionaire investor Prince Alwaleed bin Talal bought a stake in Citigroup.")
     titles = {f.object for f in found if f.predicate == "holdsPosition"}
     assert "investor Prince" not in titles and titles <= {"Prince"}
+
+
+def test_positions_a_plural_title_in_apposition_names_every_person_listed(facts) -> None:
+    found = facts("The party has three other ethnic minority MPs - Keith Vaz, Oona King and David Lammy.")
+    assert {f.subject for f in found if f.predicate == "holdsPosition"} == {"Keith Vaz", "Oona King", "David Lammy"}
+
+
+def test_positions_a_name_listed_after_an_apposition_title_is_no_office(facts) -> None:
+    found = facts("He met Keith Vaz, an MP, and Oona King.")
+    assert {f.object for f in found if f.predicate == "holdsPosition"} == {"MP"}

@@ -348,7 +348,8 @@ def _appositions(sent: Span, b: Builder) -> None:
                 continue
             if _with_others(noun):
                 break  # "against X, its boss and another top executive": a list of three, not X's office
-            offices = _office_nouns(noun)
+            # Not a name listed after the title: "Keith Vaz, an MP, and Oona King" gives no office "King".
+            offices = [o for o in _office_nouns(noun) if o is noun or o.i not in ctx.mentions or ctx.mentions[o.i].type == "Position"]
             if not offices:
                 _occupation(noun, person, b)
                 continue
@@ -363,6 +364,13 @@ def _appositions(sent: Span, b: Builder) -> None:
                     # barrister's profession is the person's own.
                     own = None
                 _office(b, office, person, title_words(office), own, "kg.rules.appos.v1", 0.8, status_of(office))
+            if person_token is token and offices == [noun] and _is_plural_title(noun):
+                # "three other ethnic minority MPs - Keith Vaz, Oona King and David Lammy": the
+                # plural title names every person listed.
+                for other in conjuncts(token)[1:]:
+                    found = token_mention(other, ctx, allow_modifier=False)
+                    if found is not None and found[0].type == "Person":
+                        _office(b, noun, found, title_words(noun), owner, "kg.rules.appos.v1", 0.75, status_of(noun))
             break
 
 
