@@ -73,6 +73,16 @@ def article_key(key: str, doc_id: str) -> str:
     return f"{key}#{doc_id}"
 
 
+#: The key prefix of a person an article names only by an office ("the chancellor said"), whom
+#: resolution finds among the article's people (:class:`Description`).
+DESCRIBED = "described:"
+
+
+def is_described(mention: Mention) -> bool:
+    """Whether the mention stands for the unnamed holder of an office the article describes."""
+    return mention.key.startswith(DESCRIBED)
+
+
 def key_article(key: str) -> str | None:
     """The article of an :func:`article_key`, or None for a key of the whole corpus.
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from kg import predicates
 from kg.gazetteer import country_code, demonym_code, gender_of, is_first_name, party_country, party_name
 from kg.lexicon import PEERAGE_STYLES, ROYAL_STYLES, is_honorific
-from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement, article_key, key_article
+from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement, article_key, is_described, key_article
 from kg.normalize import TITLE_ABBREVIATIONS, title_key
 
 __all__ = [
@@ -531,7 +531,7 @@ def resolution_inputs(extractions: Iterable[Extraction]) -> tuple[list[Mention],
     each article gives each person."""
     extractions = list(extractions)
     mentions = [m for e in extractions for m in e.mentions if m.type != "Position"]
-    mentions += [m for e in extractions for s in e.statements for m in _arguments(s) if m.type != "Position"]
+    mentions += [m for e in extractions for s in e.statements for m in _arguments(s) if m.type != "Position" and not is_described(m)]
     # People the article gives an office ("President Putin"): named as persons, whatever the form.
     offices: dict[tuple[str, str], set[str]] = defaultdict(set)
     for e in extractions:
@@ -1012,12 +1012,11 @@ def _body_of(affiliation: Mention) -> str:
     return "Party" if party_name(affiliation.name) else affiliation.type
 
 
-def described_holders(extractions: list[Extraction], statements: list[Statement], entity_of: dict[tuple[str, int, int], str]) -> list[Statement]:
-    """holdsPosition statements for offices an article names by description ("the prime minister
-    said") when exactly one of the people it names holds that title elsewhere in the corpus (or in
-    the article itself): "Mr Blair ... the prime minister" gives Tony Blair holdsPosition prime
-    minister, with the description's sentence as evidence and a lower confidence. A title held by
-    two of the article's people, or by none, stays unresolved; a description that names whose
+def description_holders(extractions: list[Extraction], statements: list[Statement], entity_of: Mapping[tuple[str, int, int], str]) -> dict[tuple[str, int, int], Mention]:
+    """The holder of each office an article names by description ("the prime minister said"),
+    by the description's (doc_id, start, end): the article's first mention of the one person it
+    names whom the corpus says holds that title now (or the article itself does). A title held
+    by two of the article's people, or by none, stays unresolved; a description that names whose
     office it is ("the Tory leader") leaves out the holders the corpus gives the title of another
     body of that kind only (the Labour leader, but not for "the UK leader")."""
     def eid(m: Mention) -> str:
@@ -1034,13 +1033,13 @@ def described_holders(extractions: list[Extraction], statements: list[Statement]
         title = s.object.mention if s.object.mention is not None and s.object.mention.type == "Position" else s.object.title
         # Only a holder the corpus states holds the office now: not one expected, hoped or
         # planned to ("most likely to succeed Mr Blair as Labour leader"), nor a former one.
-        if (s.predicate == "holdsPosition" and title is not None and s.subject.type == "Person" and s.polarity == "positive"
-                and s.qualifiers.status is None and s.modality in {"asserted", "reported"}):
+        if (s.predicate == "holdsPosition" and title is not None and s.subject.type == "Person" and not is_described(s.subject)
+                and s.polarity == "positive" and s.qualifiers.status is None and s.modality in {"asserted", "reported"}):
             office, holder = title_key(title.name), eid(s.subject)
             holders[office][holder] += 1
             if (whose := resolved(s.qualifiers.affiliation)) is not None:
                 affiliations[(office, holder, _body_of(s.qualifiers.affiliation))].add(whose)
-    out: list[Statement] = []
+    out: dict[tuple[str, int, int], Mention] = {}
     for extraction in extractions:
         if not extraction.descriptions:
             continue
@@ -1058,15 +1057,55 @@ def described_holders(extractions: list[Extraction], statements: list[Statement]
                 # "the UK leader", a party's MP "the MP for Ealing North").
                 office, body = title_key(d.title.name), _body_of(d.affiliation)
                 candidates = [p for p in candidates if not (known := affiliations[(office, p, body)]) or whose in known]
-            if len(candidates) != 1:
+            if len(candidates) == 1:
+                out[(d.title.doc_id, d.title.start, d.title.end)] = first[candidates[0]]
+    return out
+
+
+def described_holders(extractions: list[Extraction], holders: Mapping[tuple[str, int, int], Mention]) -> list[Statement]:
+    """holdsPosition statements for the offices articles name by description whose holder
+    :func:`description_holders` found: "Mr Blair ... the prime minister" gives Tony Blair
+    holdsPosition prime minister, with the description's sentence as evidence and a lower
+    confidence."""
+    out: list[Statement] = []
+    for extraction in extractions:
+        for d in extraction.descriptions:
+            holder = holders.get((d.title.doc_id, d.title.start, d.title.end))
+            if holder is None:
                 continue
             out.append(Statement(
-                subject=first[candidates[0]], predicate="holdsPosition", object=Argument(mention=d.title),
+                subject=holder, predicate="holdsPosition", object=Argument(mention=d.title),
                 relation=d.title.name, evidence=d.evidence, extractor="kg.resolve.description.v1",
                 qualifiers=Qualifiers(affiliation=d.affiliation), polarity="positive", modality="asserted",
                 confidence=DESCRIBED_CONFIDENCE,
             ))
     return out
+
+
+def described_arguments(
+    extractions: list[Extraction], statements: list[Statement], holders: Mapping[tuple[str, int, int], Mention], entity_of: dict[tuple[str, int, int], str],
+) -> list[Statement]:
+    """The statements with each stand-in for an office's unnamed holder ("the chancellor is
+    travelling to America") mapped to the holder :func:`description_holders` found for the
+    description it stands in, in ``entity_of``; those with a stand-in no holder was found for
+    are left out."""
+    spans: dict[str, list[tuple[int, int, Mention]]] = defaultdict(list)
+    for e in extractions:
+        for d in e.descriptions:
+            holder = holders.get((d.title.doc_id, d.title.start, d.title.end))
+            if holder is not None:
+                spans[d.title.doc_id].append((d.title.start, d.title.end, holder))
+
+    def mapped(m: Mention) -> bool:
+        if not is_described(m):
+            return True
+        for start, end, holder in spans.get(m.doc_id, ()):
+            if m.start < end and start < m.end:
+                entity_of[(m.doc_id, m.start, m.end)] = entity_of[(holder.doc_id, holder.start, holder.end)]
+                return True
+        return False
+
+    return [s for s in statements if all(mapped(m) for m in _arguments(s))]
 
 
 # --- one type per name across the corpus --------------------------------------------------------
@@ -1281,7 +1320,8 @@ def resolve_graph(extractions: Iterable[Extraction], resolver: MentionResolver |
     entities, entity_of = (resolver or resolve_mentions)(*resolution_inputs(extractions))
     labels = {e.entity_id: e.label for e in entities}
     statements = [s for e in extractions for s in e.statements]
-    statements += described_holders(extractions, statements, entity_of)
+    holders = description_holders(extractions, statements, entity_of)
+    statements = described_arguments(extractions, statements, holders, entity_of) + described_holders(extractions, holders)
     statements, titles = _positions(statements, entity_of, entities)
     _map_offices(office_entities(titles, labels), entity_of)
     statements = drop_repeats(statements, entity_of)

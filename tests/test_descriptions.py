@@ -88,3 +88,31 @@ def test_descriptions_whose_office_it_is_may_be_a_holder_of_no_known_body(office
     found = offices("Chairman Matthew Barrett spoke on Monday.",
                     "Matthew Barrett was in London. The Barclays chairman said profits would rise.")
     assert ("d1", "Matthew Barrett", "chairman", "kg.resolve.description.v1") in found
+
+
+@pytest.fixture(scope="module")
+def claims(nlp):
+    """``claims(*texts)``: {(doc id, subject label, predicate, object label)} of the resolved statements."""
+    def run(*texts: str) -> set[tuple[str, str, str, str]]:
+        documents = [Document(f"d{k}", t, "test", segments=((0, len(t)),)) for k, t in enumerate(texts)]
+        graph = resolve_graph(extract_documents(parse_documents(nlp, documents), classifier=None))
+        label = {e.entity_id: e.label for e in graph.entities}
+        found = set()
+        for s in graph.statements:
+            if s.object.mention is not None:
+                found.add((s.evidence.doc_id, label[graph.entity_id(s.subject)], s.predicate, label[graph.entity_id(s.object.mention)]))
+        return found
+
+    return run
+
+
+def test_descriptions_an_office_s_holder_takes_part_in_what_the_description_does(claims) -> None:
+    found = claims("Chancellor Gordon Brown spoke on Monday about the economy.",
+                   "Gordon Brown met bankers in London. The chancellor is travelling to America next week.")
+    assert ("d1", "Gordon Brown", "visits", "United States") in found
+
+
+def test_descriptions_what_an_unresolved_description_does_is_left_out(claims) -> None:
+    found = claims("Chancellor Gordon Brown spoke on Monday about the economy.",
+                   "The chancellor is travelling to America next week.")
+    assert not any(predicate == "visits" for _, _, predicate, _ in found)

@@ -729,3 +729,8 @@ def test_positions_a_plural_title_in_apposition_names_every_person_listed(facts)
 def test_positions_a_name_listed_after_an_apposition_title_is_no_office(facts) -> None:
     found = facts("He met Keith Vaz, an MP, and Oona King.")
     assert {f.object for f in found if f.predicate == "holdsPosition"} == {"MP"}
+
+
+def test_positions_a_title_after_as_that_stands_before_a_name_is_that_name_s(facts) -> None:
+    found = facts("Mr Blair was speaking as London's mayor Ken Livingstone remains embroiled in a row.")
+    assert {f.subject for f in found if f.predicate == "holdsPosition"} == {"Ken Livingstone"}

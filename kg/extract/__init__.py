@@ -41,9 +41,9 @@ def extract_document(parsed: Iterable[tuple[Doc, Passage]], classifier: Relation
     statements: list[Statement] = []
     descriptions: list[Description] = []
     document = None
-    antecedents = Antecedents()
     dated: dict[str, str] = {}
     parsed = list(parsed)
+    antecedents = Antecedents(parsed[0][1].document.doc_id if parsed else "")
     for (doc, passage), by_token in zip(parsed, document_mentions(parsed), strict=True):
         document = passage.document
         mentions.extend(sorted(set(by_token.values()), key=lambda m: m.start))

@@ -21,9 +21,10 @@ from spacy.tokens import Span, Token
 from kg.extract.governments import is_government
 from kg.gazetteer import demonym_code, gender_of, party_name
 from kg.lexicon import ORGANIZATION_KINDS, SPEECH_VERBS, SPOKESPEOPLE
-from kg.model import Mention, Statement
+from kg.model import DESCRIBED, Mention, Statement, is_described
 from kg.normalize import title_key
 from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
+from kg.syntax.titles import is_title_head
 
 __all__ = ["RESOLVED_PRONOUNS", "Antecedents"]
 
@@ -113,7 +114,9 @@ class _Seen:
 class Antecedents:
     """What a document has named so far, for the pronouns and descriptions that follow."""
 
-    def __init__(self) -> None:
+    def __init__(self, doc_id: str = "") -> None:
+        # The document's id, for the stand-in of an office's unnamed holder (:func:`_description`).
+        self.doc_id = doc_id
         self.people = _Seen()
         self.organisations = _Seen()
         self.countries = _Seen()
@@ -209,7 +212,7 @@ class Antecedents:
     def learn(self, statements: list[Statement]) -> None:
         """Remember who holds which office, so "the chancellor" can be resolved later."""
         for s in statements:
-            if s.predicate == "holdsPosition" and s.subject.type == "Person":
+            if s.predicate == "holdsPosition" and s.subject.type == "Person" and not is_described(s.subject):
                 title = s.object.mention or s.object.title
                 if title is not None and s.polarity == "positive":
                     self.offices.setdefault(title_key(title.name), s.subject)
@@ -368,9 +371,20 @@ class Antecedents:
                     named = self._latest(self.organisations, start, prefer_subject=True, party=False, barred=barred)
         else:
             words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "det"]
-            holder = self.offices.get(title_key(" ".join(t.text for t in words)))
+            office = title_key(" ".join(t.text for t in words))
+            holder = self.offices.get(office)
             if holder is not None and all(t.is_lower for t in words):
                 named = holder
+            elif self.doc_id and all(t.is_lower for t in words) and is_title_head(noun) and noun.tag_ == "NN":
+                # "The chancellor is travelling to America": an office whose holder the article
+                # has not said; resolution looks for them among its people (kg.resolve).
+                # The stand-in spans "the chancellor", the description's title "chancellor":
+                # the one mention is the office's, the other its holder's.
+                phrase = " ".join(t.text for t in words)
+                first = min(t.idx for t in noun.subtree if t.i <= noun.i)
+                at = start - (noun.idx - first)
+                text = noun.doc.text[first : noun.idx + len(noun.text)]
+                return Mention(self.doc_id, at, start + len(noun.text), text, "Person", phrase, DESCRIBED + office), DESCRIPTION_FACTOR
         if named is None:
             return None
         return _pointing(named, noun, start), DESCRIPTION_FACTOR

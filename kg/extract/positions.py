@@ -418,6 +418,8 @@ def _complements(sent: Span, b: Builder) -> None:
                     # "X, who is project manager at Y": the relative pronoun stands for X.
                     holders = logical_subjects(verb)
         elif token.dep_ == "pobj" and token.head.lower_ == "as":
+            if token.i + 1 < len(token.doc) and (named := ctx.mentions.get(token.i + 1)) is not None and named.type == "Person":
+                continue  # "was speaking as London's mayor Ken Livingstone remains embroiled": his title
             verb = governing_verb(token)
             if verb is not None and verb.lemma_.lower() in _SUCCEEDING:
                 if verb.head.lemma_.lower() in _ASPIRATIONS:
