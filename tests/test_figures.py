@@ -502,3 +502,8 @@ def test_figures_a_figure_of_a_second_verb_is_as_sure_as_that_verb(facts) -> Non
 def test_figures_a_joined_verb_shares_its_first_verb_s_future(facts) -> None:
     found = facts("US growth would reach 4.4% in 2004, but fall to 3.3% next year, the OECD said.")
     assert has(found, "United States", "reports", 3.3, modality="expected")
+
+
+def test_figures_a_budget_or_sales_keep_what_they_are_of(figures) -> None:
+    assert any(value == 9 and metric == "defence budget rise" for _, value, metric, _ in figures("Pakistan's defence budget was raised 9% to 250bn rupees."))
+    assert any(value == 4 and metric == "car sales rise" for _, value, metric, _ in figures("Toyota said its car sales rose 4% in March."))

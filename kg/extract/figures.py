@@ -37,7 +37,8 @@ _CHANGE_NOUNS = frozenset("rise increase fall drop decline jump gain slump surge
 #: Verbs of change: "profits rose 15%".
 _CHANGE_VERBS = frozenset(
     "rise fall grow drop slip climb jump soar surge plunge increase decrease decline slump tumble dip edge widen narrow "
-    "shrink expand contract gain improve slide sink leap rebound recover double halve boost lift cut fell deepen ease worsen".split()
+    "shrink expand contract gain improve slide sink leap rebound recover double halve boost lift cut fell deepen ease worsen "
+    "raise reduce lower trim hike".split()
 )
 #: Which way a change goes, by the word that names it: "profits rose 15%" is a profit rise,
 #: "sales slid 41%" a sales fall; a change no word orients ("widened", "edged") stays a change.
@@ -109,6 +110,12 @@ def _forecast_of(noun: Token) -> Token | None:
 _CARRIER_NOUNS = frozenset({"payment", "payout", "level"})
 
 
+#: Metrics news names by what they are of: "the defence budget", "car sales", "oil production".
+_SECTORED = frozenset({"budget", "spending", "sales", "exports", "imports", "investment", "production", "output"})
+#: Words before a metric that say when or whose it is, not what it is of.
+_NO_SECTOR = frozenset("year quarter month week company group firm record total annual government state".split())
+
+
 def _metric(noun: Token) -> str | None:
     """The metric a noun names ("pre-tax profits" -> "pre-tax profit"), or None."""
     if (forecast := _forecast_of(noun)) is not None:
@@ -138,6 +145,9 @@ def _metric(noun: Token) -> str | None:
     if any(c.lower_ in _PRICE_WORDS for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
         return None
     words = [c.text.lower() for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.lower_ in {"pre-tax", "net", "operating", "gross", "underlying", "trade", "budget", "current", "account"}]
+    if not words and base in _SECTORED and noun.i > 0 and (kind := noun.doc[noun.i - 1]).dep_ == "compound" and kind.head == noun and kind.tag_ == "NN" and kind.is_lower and kind.lower_ not in _NO_SECTOR:
+        words = [kind.lower_]  # "India's defence budget", "car sales", "oil exports": what the figure is of
+
     if not words and noun.i >= 3 and noun.doc[noun.i - 3 : noun.i].text.lower().replace(" ", "") == "pre-tax":
         words = ["pre-tax"]  # the tokenizer splits "pre-tax" into three words
     return " ".join([*words, base]) if words else base
@@ -645,7 +655,7 @@ def _counted_levels(sent: Span, b: Builder) -> None:
         root = ent.root
         unit = root.head if root.dep_ in {"nummod", "compound", "quantmod"} and root.head.pos_ == "NOUN" and not _metric(root.head) else None
         noun, verb, change = _read_root(unit or root, ent.label_, 0)
-        if noun is None or change or _metric(noun) not in _COUNTED_METRICS:
+        if noun is None or change or (_metric(noun) or "").rpartition(" ")[2] not in _COUNTED_METRICS:
             continue
         if (unit or root).dep_ not in {"pobj", "dobj", "attr"} or (unit or root).head.lower_ in {"by", "from"}:
             continue  # a level is reached ("to", "at") or stated ("totalled", "was"); "from" is in the figure_statements' sense an earlier level, rarely given alone
