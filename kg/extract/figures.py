@@ -145,7 +145,7 @@ def _metric(noun: Token) -> str | None:
     if any(c.lower_ in _PRICE_WORDS for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
         return None
     words = [c.text.lower() for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.lower_ in {"pre-tax", "net", "operating", "gross", "underlying", "trade", "budget", "current", "account"}]
-    if not words and base in _SECTORED and noun.i > 0 and (kind := noun.doc[noun.i - 1]).dep_ == "compound" and kind.head == noun and kind.tag_ == "NN" and kind.is_lower and kind.lower_ not in _NO_SECTOR:
+    if not words and base in _SECTORED and noun.i > 0 and (kind := noun.doc[noun.i - 1]).dep_ == "compound" and kind.head == noun and kind.tag_ == "NN" and kind.is_lower and kind.lower_ not in _NO_SECTOR and noun.doc[noun.i - 2 : noun.i - 1].text != "-":
         words = [kind.lower_]  # "India's defence budget", "car sales", "oil exports": what the figure is of
 
     if not words and noun.i >= 3 and noun.doc[noun.i - 3 : noun.i].text.lower().replace(" ", "") == "pre-tax":
