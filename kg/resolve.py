@@ -620,7 +620,9 @@ def _stated_affiliation(statement: Statement) -> Mention | None:
     affiliation = statement.qualifiers.affiliation
     title = statement.object.mention
     if affiliation is not None and title is not None and affiliation.type == "Country":
-        if _company_office(title) and demonym_code(affiliation.text) and not country_code(affiliation.text):
+        if _company_office(title) and (demonym_code(affiliation.text) and not country_code(affiliation.text) or affiliation.end <= title.start):
+            # "Dutch co-chairman Antony Burgmans", "its UK chief executive": his nationality, or
+            # the market the firm's office is for; no country has a chief executive.
             return None
         if title_key(title.name).split()[-1] in _OCCUPATIONS and affiliation.start < title.start:
             return None
@@ -1057,7 +1059,10 @@ def description_holders(extractions: list[Extraction], statements: list[Statemen
                 # "the UK leader", a party's MP "the MP for Ealing North").
                 office, body = title_key(d.title.name), _body_of(d.affiliation)
                 candidates = [p for p in candidates if not (known := affiliations[(office, p, body)]) or whose in known]
-            if len(candidates) == 1:
+            # Not a holder the corpus gives the office far less often than one the article does
+            # not name: "the prime minister" of an article naming only Gordon Brown is still Blair.
+            usual = max(holders[title_key(d.title.name)].values(), default=0)
+            if len(candidates) == 1 and DOMINANT * holders[title_key(d.title.name)][candidates[0]] >= usual:
                 out[(d.title.doc_id, d.title.start, d.title.end)] = first[candidates[0]]
     return out
 

@@ -116,3 +116,12 @@ def test_descriptions_what_an_unresolved_description_does_is_left_out(claims) ->
     found = claims("Chancellor Gordon Brown spoke on Monday about the economy.",
                    "The chancellor is travelling to America next week.")
     assert not any(predicate == "visits" for _, _, predicate, _ in found)
+
+
+def test_descriptions_a_holder_far_less_usual_than_another_is_not_the_one_described(offices) -> None:
+    # Blair is the corpus's prime minister in three articles, Brown in one: "the prime minister"
+    # of an article that names only Brown is still Blair, whom it does not name.
+    found = offices(*[f"Prime Minister Tony Blair visited {town} on Monday." for town in ("Leeds", "York", "Hull", "Derby", "Bath", "Ely", "Wells", "Ripon", "Truro", "Exeter", "Durham")],
+                    "The guest, Prime Minister Gordon Brown, spoke in a play.",
+                    "Gordon Brown arrived in Leeds. The prime minister said schools would get more money.")
+    assert not any(doc == "d12" and extractor == "kg.resolve.description.v1" for doc, _, _, extractor in found)

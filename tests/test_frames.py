@@ -829,3 +829,8 @@ def test_frames_a_named_body_a_verb_takes_is_its_object(facts) -> None:
 )
 def test_frames_a_clause_an_aim_pledge_or_offer_governs_is_not_done(facts, text, subject, predicate, obj, modality) -> None:
     assert has(facts(text), subject, predicate, obj, modality=modality)
+
+
+def test_frames_a_present_clause_with_a_time_ahead_is_planned(facts) -> None:
+    assert has(facts("Gordon Brown is travelling to India next week."), "Gordon Brown", "visits", "India", modality="planned")
+    assert has(facts("Gordon Brown visited India last week."), "Gordon Brown", "visits", "India", modality="asserted")

@@ -734,3 +734,14 @@ def test_positions_a_name_listed_after_an_apposition_title_is_no_office(facts) -
 def test_positions_a_title_after_as_that_stands_before_a_name_is_that_name_s(facts) -> None:
     found = facts("Mr Blair was speaking as London's mayor Ken Livingstone remains embroiled in a row.")
     assert {f.subject for f in found if f.predicate == "holdsPosition"} == {"Ken Livingstone"}
+
+
+def test_positions_an_office_of_a_party_s_branch_is_no_office_of_the_party(facts) -> None:
+    found = facts("His friend, Saxon Spence, leader of Devon county Labour group, blames one issue.")
+    assert has(found, "Saxon Spence", "holdsPosition", "group leader", affiliation=None)
+    assert has(found, "Saxon Spence", "memberOf", "Labour Party")
+
+
+def test_positions_an_office_of_a_named_branch_is_no_office_of_its_place(facts) -> None:
+    found = facts("Bob Neill, leader of the London Assembly Conservatives, said he behaved badly.")
+    assert {(f.object, f.affiliation) for f in found if f.predicate == "holdsPosition"} == {("Assembly leader", None)}

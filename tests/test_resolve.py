@@ -602,3 +602,12 @@ def test_resolve_a_claim_said_twice_keeps_the_reading_by_name_over_the_pronoun()
 def test_resolve_a_claim_said_twice_keeps_the_dated_reading_over_a_surer_one():
     kept, first, _ = _claims_twice(0.68, 0.8, first_date="2005")
     assert kept is first
+
+
+def test_resolve_a_country_before_a_company_office_is_no_owner_of_it(nlp) -> None:
+    from kg.model import Document
+    from kg.pipeline import extract_graph
+
+    graph = extract_graph([Document("d1", "Vodafone has drafted in its UK chief executive William Morrow to run its Japanese arm.", "t")], nlp)
+    (held,) = [s for s in graph.statements if s.predicate == "holdsPosition"]
+    assert held.qualifiers.affiliation is None or held.qualifiers.affiliation.name == "Vodafone"

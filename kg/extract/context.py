@@ -18,7 +18,7 @@ from kg.components import is_leader_modifier
 from kg.normalize import parse_offset, shift_date
 from kg.lexicon import ORGANIZATION_KINDS, POSTNOMINAL_TITLES, SPOKESPEOPLE
 from kg.extract.coref import RESOLVED_PRONOUNS
-from kg.extract.qualifiers import date_of, given_up, happened_before, location_of, modality_of, no_longer, polarity_of, status_of
+from kg.extract.qualifiers import ahead_in_time, date_of, given_up, happened_before, location_of, modality_of, no_longer, polarity_of, status_of
 from kg.model import Argument, Evidence, Mention, Passage, Qualifiers, Quantity, Statement
 from kg.syntax import SUBJECT_DEPS, governing_verb, is_spaced_dash, prep_objects
 
@@ -319,6 +319,8 @@ class Builder:
                 said_polarity = "positive"  # "failed to return after a trip to X": the trip was made
             if anchor is not polarity_anchor and anchor.pos_ == "NOUN" and given_up(anchor):
                 said_polarity = "negative"  # "Tesco dropped its bid for Safeway"
+            if said_modality == "asserted" and ahead_in_time(polarity_anchor, self.dates):
+                said_modality = "planned"  # "is travelling to America next week"
             if not declared.state and no_longer(polarity_anchor):
                 said_polarity = "negative"  # "no longer backs the plan"; a state it ends is former
             if anchor is not polarity_anchor and anchor.pos_ in {"NOUN", "PROPN"} and said_modality == "asserted":

@@ -80,6 +80,15 @@ def _office(
         words = words[:-1]
     if not words or name is None and not is_title_head(words[-1]) and not any(is_title_head(t) for t in words):
         return
+    branch = _branch_word(affiliation, anchor.doc, ctx) if affiliation is not None and name is None else None
+    if branch is not None:
+        # "leader of Devon county Labour group", "leader of the London Assembly Conservatives": an
+        # office of a branch ("group leader", "Assembly leader"), which is no entity of its own,
+        # and not the party's or the place's; of a party, a membership still.
+        if _is_party(affiliation):
+            b.add(anchor, person, "memberOf", (affiliation, 1.0), words[-1].text, extractor, round(confidence * 0.9, 3), status=HOLDS, presupposed=presupposed)
+        affiliation = None
+        name = f"{branch} {' '.join(t.text for t in words)}"
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     text = ctx.passage_text(start, end)
     given = name is not None
@@ -103,6 +112,32 @@ def _office(
     left = predicate == "memberOf" and _left_party(anchor)
     b.add(anchor, person, predicate, (affiliation, 1.0), name, extractor, round(confidence * 0.9, 3), status=former if predicate == "worksFor" or left else HOLDS,
           presupposed=presupposed, modality=coming if predicate == "worksFor" else None)
+
+
+#: Nouns after a party's name that make the phrase a part of the party: "the Labour group".
+_BRANCH_NOUNS = frozenset("group branch wing caucus section association".split())
+
+
+def _branch_word(owner: Mention, doc, ctx: SentenceContext) -> str | None:
+    """The word that makes the phrase naming ``owner`` a branch, when it is one: "group" in
+    "Devon county Labour group" (of Devon and of Labour), "Assembly" in "the London Assembly
+    Conservatives" (of London and of the Conservatives); None for "the Conservatives"."""
+    tokens = sorted(i for i, m in ctx.mentions.items() if m is owner and 0 <= i < len(doc))
+    if not tokens:
+        return None
+    first, last = tokens[0], tokens[-1]
+    head = doc[last]
+    while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i:
+        head = head.head  # "Devon county Labour group": Devon -> county -> group
+    if head.i > last and head.lower_ in _BRANCH_NOUNS:
+        return head.lower_
+    party = ctx.mentions.get(head.i)
+    if head.i > last and party is not None and party is not owner and _is_party(party):
+        return _branch_word(party, doc, ctx)
+    before = doc[first - 1] if first > 0 else None
+    if _is_party(owner) and before is not None and before.pos_ == "PROPN" and before.is_title and (other := ctx.mentions.get(before.i)) is not None and other is not owner:
+        return before.text  # a name of its own before the party's ("London Assembly"), not "Veteran"
+    return None
 
 
 def _rank_word(word: Token) -> bool:

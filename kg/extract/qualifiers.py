@@ -46,6 +46,19 @@ def _attached_to(span: Span, anchor: Token) -> bool:
     return False
 
 
+#: Time phrases that look forward from the day of writing: "next week", "tomorrow", "later this year".
+_AHEAD = re.compile(r"\b(next|tomorrow|coming|upcoming|later th(is|e)|later in)\b", re.IGNORECASE)
+
+
+def ahead_in_time(anchor: Token, dates: list[Span]) -> bool:
+    """Whether a time phrase of ``anchor``'s clause looks forward from the day of writing while
+    its verb is in the present: "The chancellor is travelling to America next week", "flies to
+    India tomorrow" tell of a trip planned, not made."""
+    if anchor.tag_ not in {"VBZ", "VBP", "VBG"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "MD"} for c in anchor.children):
+        return False
+    return any(_attached_to(span, anchor) and _AHEAD.search(span.text) for span in dates)
+
+
 def date_of(anchor: Token, dates: list[Span], published: date | None) -> str | None:
     """The most precise date attached to ``anchor``'s clause, as ISO 8601, or None.
 
