@@ -91,7 +91,7 @@ TITLE_MODIFIERS = frozenset(
     arts broadcasting digital crown supreme high grand royal first second permanent special
     independent interior commonwealth disarmament development cooperation planning public
     relations human rights world economic commercial marketing sales operations strategy
-    investor corporate office party campaign""".split()
+    investor corporate office party campaign monetary fiscal enlargement internal market""".split()
 )
 
 #: Honorific-like short titles that are too vague alone to be a position of their own.

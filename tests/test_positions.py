@@ -745,3 +745,9 @@ def test_positions_an_office_of_a_party_s_branch_is_no_office_of_the_party(facts
 def test_positions_an_office_of_a_named_branch_is_no_office_of_its_place(facts) -> None:
     found = facts("Bob Neill, leader of the London Assembly Conservatives, said he behaved badly.")
     assert {(f.object, f.affiliation) for f in found if f.predicate == "holdsPosition"} == {("Assembly leader", None)}
+
+
+def test_positions_a_portfolio_before_a_commissioner_is_part_of_the_title(facts) -> None:
+    found = facts("Internal Market Commissioner Charlie McCreevy said the rules would change.")
+    assert has(found, "Charlie McCreevy", "holdsPosition", "Internal Market Commissioner")
+    assert not any(f.predicate == "worksFor" for f in found)
