@@ -1060,8 +1060,9 @@ def description_holders(extractions: list[Extraction], statements: list[Statemen
                 office, body = title_key(d.title.name), _body_of(d.affiliation)
                 candidates = [p for p in candidates if not (known := affiliations[(office, p, body)]) or whose in known]
             # Not a holder the corpus gives the office far less often than one the article does
-            # not name: "the prime minister" of an article naming only Gordon Brown is still Blair.
-            usual = max(holders[title_key(d.title.name)].values(), default=0)
+            # not name: "the prime minister" of an article naming only Gordon Brown is still Blair
+            # ("the Veritas leader" names whose office it is, and so needs no usual holder).
+            usual = max(holders[title_key(d.title.name)].values(), default=0) if d.affiliation is None else 0
             if len(candidates) == 1 and DOMINANT * holders[title_key(d.title.name)][candidates[0]] >= usual:
                 out[(d.title.doc_id, d.title.start, d.title.end)] = first[candidates[0]]
     return out

@@ -125,3 +125,10 @@ def test_descriptions_a_holder_far_less_usual_than_another_is_not_the_one_descri
                     "The guest, Prime Minister Gordon Brown, spoke in a play.",
                     "Gordon Brown arrived in Leeds. The prime minister said schools would get more money.")
     assert not any(doc == "d12" and extractor == "kg.resolve.description.v1" for doc, _, _, extractor in found)
+
+
+def test_descriptions_whose_office_it_is_needs_no_usual_holder(offices) -> None:
+    found = offices(*[f"Prime Minister Tony Blair visited {town} on Monday." for town in ("Leeds", "York", "Hull", "Derby", "Bath", "Ely", "Wells", "Ripon", "Truro", "Exeter", "Durham")],
+                    "Veritas leader Robert Kilroy-Silk spoke in Derby.",
+                    "Robert Kilroy-Silk arrived in Leeds. The Veritas leader said taxes were too high.")
+    assert any(doc == "d12" and holder == "Robert Kilroy-Silk" and extractor == "kg.resolve.description.v1" for doc, holder, _, extractor in found)
