@@ -234,6 +234,14 @@ CLAIM_NOUNS = {
     "threat": "possible",
 }
 
+#: Adjectives that make the event a noun names not (yet) a fact: "the possible takeover of the
+#: LSE", "the proposed merger", "a likely bid".
+HEDGING_ADJECTIVES = {
+    "possible": "possible", "potential": "possible", "mooted": "possible", "rumoured": "possible", "rumored": "possible",
+    "likely": "expected", "expected": "expected", "anticipated": "expected",
+    "proposed": "planned", "planned": "planned", "intended": "planned", "prospective": "planned", "pending": "planned",
+}
+
 #: Words that negate the clause they modify.
 NEGATIONS = frozenset("not n't never no neither nor".split())
 

@@ -834,3 +834,15 @@ def test_frames_a_clause_an_aim_pledge_or_offer_governs_is_not_done(facts, text,
 def test_frames_a_present_clause_with_a_time_ahead_is_planned(facts) -> None:
     assert has(facts("Gordon Brown is travelling to India next week."), "Gordon Brown", "visits", "India", modality="planned")
     assert has(facts("Gordon Brown visited India last week."), "Gordon Brown", "visits", "India", modality="asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "predicate", "obj", "modality"),
+    [
+        ("Shareholders approved the possible takeover of the LSE by Deutsche Boerse.", "Deutsche Boerse", "acquires", "LSE", "possible"),
+        ("Deutsche Boerse's proposed takeover of the LSE was discussed.", "Deutsche Boerse", "acquires", "LSE", "planned"),
+        ("Deutsche Boerse's takeover of the LSE was completed.", "Deutsche Boerse", "acquires", "LSE", "asserted"),
+    ],
+)
+def test_frames_an_event_noun_s_own_hedge_sets_its_modality(facts, text, subject, predicate, obj, modality) -> None:
+    assert has(facts(text), subject, predicate, obj, modality=modality)

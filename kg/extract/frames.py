@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from kg import predicates
 from kg.extract.context import ACT_NOUNS, MODIFIER_FACTOR, NAMED_FACTOR, Builder, Found, mention_pairs, token_mention
-from kg.lexicon import BUSINESS_PART_NOUNS, PARTITIVE_NOUNS, POSITIVE_EVALUATION, SPEECH_VERBS, TRIBUTES, is_resigning
+from kg.lexicon import BUSINESS_PART_NOUNS, HEDGING_ADJECTIVES, PARTITIVE_NOUNS, POSITIVE_EVALUATION, SPEECH_VERBS, TRIBUTES, is_resigning
 from kg.normalize import parse_quantity
 from kg.model import Mention, Quantity
 from kg.predicates import Adjective, Noun, Predicate, Verb
@@ -600,6 +600,9 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
     objects += [e for o in objects for e in examples(o)]
     qualifiers = _noun_qualifiers(noun, frame, b.ctx)
     extractor = f"kg.rules.{predicate.name}.noun.v1"
+    # "the possible takeover of the LSE", "Deutsche Boerse's proposed takeover": not (yet) done.
+    hedge = next((HEDGING_ADJECTIVES[c.lower_] for c in noun.children if c.dep_ in {"amod", "compound"} and c.lower_ in HEDGING_ADJECTIVES and c.i < noun.i), None)
+    modality = frame.modality or hedge
     # A role noun on a name ("X, a member of Y", "member X") is so whatever embeds it; one a
     # clause gives ("X is not a member of Y", "hopes to become a member of Y") is as sure as the clause.
     given = noun.dep_ in {"attr", "oprd"} or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
@@ -612,18 +615,18 @@ def _noun_frame_at(noun: Token, relation: str, predicate: Predicate, frame: Noun
         objects = _listed_names(noun, predicate, frame, b) or objects
     if frame.pairs and not subjects and len(objects) > 1:
         # "the merger of X and Y", "talks between X and Y".
-        _pairs(objects, noun, predicate, f"{noun.text} {objects[0].head.text}", b, qualifiers, frame.modality, frame.polarity, extractor, _NOUN_CONFIDENCE)
+        _pairs(objects, noun, predicate, f"{noun.text} {objects[0].head.text}", b, qualifiers, modality, frame.polarity, extractor, _NOUN_CONFIDENCE)
         return
     if frame.pairs and not objects and len(subjects) > 1:
         # "the US and India will start negotiations": the coordinated subjects talk to each other.
-        _pairs(subjects, noun, predicate, noun.text, b, qualifiers, frame.modality, frame.polarity, extractor, _NOUN_CONFIDENCE)
+        _pairs(subjects, noun, predicate, noun.text, b, qualifiers, modality, frame.polarity, extractor, _NOUN_CONFIDENCE)
         return
     for group in ([s for s in subjects if s in owners], [s for s in subjects if s not in owners]):
         for o, subject, obj in mention_pairs(group, objects, b.ctx, object_modifier=not predicate.named_object):
             if not _object_fits(o, obj, predicate, b):
                 continue
             b.add(noun, subject, predicate.name, obj, relation + _prep_word(o), extractor, _NOUN_CONFIDENCE,
-                  modality=frame.modality, polarity=frame.polarity, presupposed=presupposed or group[0] in owners, **qualifiers)  # type: ignore[arg-type]
+                  modality=modality, polarity=frame.polarity, presupposed=presupposed or group[0] in owners, **qualifiers)  # type: ignore[arg-type]
     if frame.counterpart is not None and subjects:
         _noun_counterpart(noun, frame, subjects, objects, qualifiers, relation, b)
 
