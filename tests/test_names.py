@@ -580,3 +580,8 @@ def test_names_no_name_starts_after_a_one_letter_prefix(mentions) -> None:
 def test_names_a_capitalised_plural_that_moves_shares_is_no_name(mentions) -> None:
     found = mentions("Investors have snapped up shares in Jet Airways. Rumours about a takeover boosted shares in Fiat.")
     assert "Investors" not in found and "Rumours" not in found
+
+
+def test_names_an_apposition_after_an_of_phrase_describes_that_phrase_s_name(mentions) -> None:
+    found = mentions("Paul Hofheinz of the Lisbon Council, a Brussels-based citizen action group, said growth was slow.")
+    assert found["Paul Hofheinz"][0] == "Person"

@@ -193,3 +193,8 @@ def test_places_a_person_of_a_town_lives_there(facts) -> None:
 
 def test_places_a_trade_acronym_inside_the_kind_phrase_keeps_the_country(facts) -> None:
     assert has(facts("The MPs found American IT giant EDS' system was failing."), "EDS", "basedIn", "United States")
+
+
+def test_places_a_based_description_after_an_of_phrase_is_that_organisation_s(facts) -> None:
+    found = facts("Paul Hofheinz of the Lisbon Council, a Brussels-based citizen action group, said growth was slow.")
+    assert {(f.subject, f.object) for f in found if f.predicate == "basedIn"} == {("Lisbon Council", "Brussels")}

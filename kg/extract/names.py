@@ -216,8 +216,11 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     if root.dep_ == "pobj" and root.head.lower_ in {"at", "with"} and _is_job(root.head.head):
         # "an analyst at Gartmore", "senior strategist with 4Cast": where a job is held is an employer.
         votes["Organization"] += _STRONG
+    # "Paul Hofheinz of the Lisbon Council, a Brussels-based group": an apposition after an
+    # "of" phrase describes that phrase's name, however the parser hangs it.
+    of_phrases = [p.i for p in root.children if p.dep_ == "prep" and p.lower_ in {"of", "at", "from"} and p.i >= occ.end]
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= occ.end:
+        if child.dep_ == "appos" and child.i >= occ.end and not any(i < child.i for i in of_phrases):
             if child.lower_ in ORGANIZATION_KINDS:
                 votes["Organization"] += _kind_vote(child.lower_)
             elif any(c.dep_ == "poss" and c.lower_ == "its" for c in child.children) and any(c.dep_ == "conj" for c in child.children):

@@ -179,7 +179,10 @@ def _based_statements(token: Token, b: Builder) -> None:
     head = token.head
     targets = [head]
     if head.dep_ == "appos":
-        targets.append(head.head)
+        # "Paul Hofheinz of the Lisbon Council, a Brussels-based group": the parser hangs the
+        # description on the name before the "of"; it is the organisation's after it.
+        owned = [o for p in head.head.children if p.dep_ == "prep" and p.lower_ in {"of", "at", "from"} and p.i < head.i for o in p.children if o.dep_ == "pobj"]
+        targets += owned if owned else [head.head]
     elif head.dep_ == "attr":
         targets += [c for c in head.head.children if c.dep_ in SUBJECT_DEPS]
     targets += [c for c in head.children if c.dep_ == "appos"]
