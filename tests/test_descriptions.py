@@ -13,12 +13,17 @@ from kg.resolve import resolve_graph
 pytestmark = pytest.mark.model
 
 
+def _resolved(nlp, texts: tuple[str, ...]):
+    """The resolved graph of the texts, as articles d0, d1, ..."""
+    documents = [Document(f"d{k}", t, "test", segments=((0, len(t)),)) for k, t in enumerate(texts)]
+    return resolve_graph(extract_documents(parse_documents(nlp, documents), classifier=None))
+
+
 @pytest.fixture(scope="module")
 def offices(nlp):
     """``offices(*texts)``: {(doc id, holder label, title, extractor)} of the resolved holdsPosition statements."""
     def run(*texts: str) -> set[tuple[str, str, str, str]]:
-        documents = [Document(f"d{k}", t, "test", segments=((0, len(t)),)) for k, t in enumerate(texts)]
-        graph = resolve_graph(extract_documents(parse_documents(nlp, documents), classifier=None))
+        graph = _resolved(nlp, texts)
         label = {e.entity_id: e.label for e in graph.entities}
         found = set()
         for s in graph.statements:
@@ -94,8 +99,7 @@ def test_descriptions_whose_office_it_is_may_be_a_holder_of_no_known_body(office
 def claims(nlp):
     """``claims(*texts)``: {(doc id, subject label, predicate, object label)} of the resolved statements."""
     def run(*texts: str) -> set[tuple[str, str, str, str]]:
-        documents = [Document(f"d{k}", t, "test", segments=((0, len(t)),)) for k, t in enumerate(texts)]
-        graph = resolve_graph(extract_documents(parse_documents(nlp, documents), classifier=None))
+        graph = _resolved(nlp, texts)
         label = {e.entity_id: e.label for e in graph.entities}
         found = set()
         for s in graph.statements:
@@ -118,17 +122,22 @@ def test_descriptions_what_an_unresolved_description_does_is_left_out(claims) ->
     assert not any(predicate == "visits" for _, _, predicate, _ in found)
 
 
+#: Eleven articles that make Tony Blair the corpus's usual prime minister (d0-d10).
+_BLAIR_IN_ELEVEN_ARTICLES = tuple(f"Prime Minister Tony Blair visited {town} on Monday." for town in
+                                  ("Leeds", "York", "Hull", "Derby", "Bath", "Ely", "Wells", "Ripon", "Truro", "Exeter", "Durham"))
+
+
 def test_descriptions_a_holder_far_less_usual_than_another_is_not_the_one_described(offices) -> None:
     # Blair is the corpus's prime minister in three articles, Brown in one: "the prime minister"
     # of an article that names only Brown is still Blair, whom it does not name.
-    found = offices(*[f"Prime Minister Tony Blair visited {town} on Monday." for town in ("Leeds", "York", "Hull", "Derby", "Bath", "Ely", "Wells", "Ripon", "Truro", "Exeter", "Durham")],
+    found = offices(*_BLAIR_IN_ELEVEN_ARTICLES,
                     "The guest, Prime Minister Gordon Brown, spoke in a play.",
                     "Gordon Brown arrived in Leeds. The prime minister said schools would get more money.")
     assert not any(doc == "d12" and extractor == "kg.resolve.description.v1" for doc, _, _, extractor in found)
 
 
 def test_descriptions_whose_office_it_is_needs_no_usual_holder(offices) -> None:
-    found = offices(*[f"Prime Minister Tony Blair visited {town} on Monday." for town in ("Leeds", "York", "Hull", "Derby", "Bath", "Ely", "Wells", "Ripon", "Truro", "Exeter", "Durham")],
+    found = offices(*_BLAIR_IN_ELEVEN_ARTICLES,
                     "Veritas leader Robert Kilroy-Silk spoke in Derby.",
                     "Robert Kilroy-Silk arrived in Leeds. The Veritas leader said taxes were too high.")
     assert any(doc == "d12" and holder == "Robert Kilroy-Silk" and extractor == "kg.resolve.description.v1" for doc, holder, _, extractor in found)
