@@ -585,3 +585,7 @@ def test_names_a_capitalised_plural_that_moves_shares_is_no_name(mentions) -> No
 def test_names_an_apposition_after_an_of_phrase_describes_that_phrase_s_name(mentions) -> None:
     found = mentions("Paul Hofheinz of the Lisbon Council, a Brussels-based citizen action group, said growth was slow.")
     assert found["Paul Hofheinz"][0] == "Person"
+
+
+def test_names_a_name_ending_in_a_programme_s_word_is_no_person(mentions) -> None:
+    assert mentions("Speaking to the BBC's Westminster Hour, Mr Howard said the plan was wrong.")["Westminster Hour"][0] == "Organization"

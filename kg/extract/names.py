@@ -41,6 +41,8 @@ _CORPORATE_WORDS = frozenset(
     association union federation institute university college party office ministry department
     fund trust foundation board authority exchange""".split()
 )
+#: Last words of the names of programmes and papers, which no person's name ends in.
+_MEDIA_WORDS = frozenset("hour programme program show magazine newspaper gazette tribune herald journal".split())
 #: First words of organisations' names: "Air Sahara", "Ministry of Commerce", "University of Delaware".
 _ORG_FIRST_WORDS = frozenset("air ministry department university bank banco banca grupo groupe compagnie".split())
 #: Kinds of organisation a person can be too: "investor Warren Buffett", "partner John Smith".
@@ -133,8 +135,8 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         # (not "Deputy High Court Judge", a title around the name of the office's court).
         votes["Person"] += _STRONG
     last = doc[occ.end - 1]
-    if last.lower_ in _CORPORATE_WORDS and occ.end - occ.start > 1:
-        votes["Organization"] += _STRONG
+    if last.lower_ in (_CORPORATE_WORDS | _MEDIA_WORDS) and occ.end - occ.start > 1:
+        votes["Organization"] += _STRONG  # "Westminster Hour", "Evening Gazette": a programme or paper, no person
     if occ.end - occ.start > 1 and (doc[occ.start].lower_ in _ORG_FIRST_WORDS or last.lower_ in _CLUB_WORDS):
         # "Air Deccan", "Ministry of Commerce", "University of Delaware", "Manchester United".
         votes["Organization"] += _STRONG
