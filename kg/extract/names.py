@@ -41,8 +41,9 @@ _CORPORATE_WORDS = frozenset(
     association union federation institute university college party office ministry department
     fund trust foundation board authority exchange""".split()
 )
-#: Last words of the names of programmes and papers, which no person's name ends in.
-_MEDIA_WORDS = frozenset("hour programme program show magazine newspaper gazette tribune herald journal".split())
+#: Last words of the names of programmes and papers, which no person's name ends in (not
+#: "magazine" or "herald", which are some people's surnames).
+_MEDIA_WORDS = frozenset("hour programme program show newspaper gazette tribune".split())
 #: First words of organisations' names: "Air Sahara", "Ministry of Commerce", "University of Delaware".
 _ORG_FIRST_WORDS = frozenset("air ministry department university bank banco banca grupo groupe compagnie".split())
 #: Kinds of organisation a person can be too: "investor Warren Buffett", "partner John Smith".
