@@ -751,3 +751,8 @@ def test_positions_a_portfolio_before_a_commissioner_is_part_of_the_title(facts)
     found = facts("Internal Market Commissioner Charlie McCreevy said the rules would change.")
     assert has(found, "Charlie McCreevy", "holdsPosition", "Internal Market Commissioner")
     assert not any(f.predicate == "worksFor" for f in found)
+
+
+def test_positions_a_nationality_before_counterpart_owns_the_title_after_it(facts) -> None:
+    found = facts("Jack Straw will meet his Chinese counterpart Foreign Minister Li Zhaoxing in Beijing.")
+    assert has(found, "Li Zhaoxing", "holdsPosition", "Foreign Minister", affiliation="China")

@@ -167,6 +167,8 @@ def _before(sent: Span, index: int, b: Builder) -> Mention | None:
     """The owner named right before a title: "Tory [leader]", "Libya's [oil minister]"."""
     doc = sent.doc
     i = index - 1
+    if i > sent.start and doc[i].lower_ in {"counterpart", "counterparts"}:
+        i -= 1  # "his Chinese counterpart Foreign Minister Li Zhaoxing": China's minister
     if i >= sent.start and doc[i].tag_ == "POS":
         i -= 1
     if i < sent.start:
