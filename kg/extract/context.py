@@ -204,10 +204,9 @@ def _owns_the_object(token: Token, ctx: SentenceContext) -> bool:
     """Whether the name a token starts ends as the owner of another noun, where the parser hung
     the name and not that noun on the verb: "Launching the Department for Constitutional
     Affairs' plan" launched the plan, not the department."""
-    mention = ctx.mentions.get(token.i)
-    end = token.i
-    while ctx.mentions.get(end + 1) is mention and mention is not None:
-        end += 1
+    if token.i not in ctx.mentions:
+        return False
+    end = ctx.name_end(token.i, len(token.doc)) - 1
     last = token.doc[end]
     return end != token.i and last.dep_ == "poss" and last.head.i > end
 
