@@ -502,8 +502,9 @@ _THE_HEADS = frozenset(
 _THE_COUNTRIES = frozenset({"united states", "united kingdom", "netherlands", "philippines", "czech republic", "united arab emirates", "bahamas", "gambia"})
 
 
-def position_label(title: str, affiliation: str) -> str:
-    """The label of an office: its title and whom it belongs to.
+def position_label(title: str, affiliation: str, organization: bool = False) -> str:
+    """The label of an office: its title and whom it belongs to (a firm's office whose title has
+    its own "of" is "at" the firm).
 
     Examples:
         >>> position_label("leader", "Conservative Party")
@@ -514,6 +515,8 @@ def position_label(title: str, affiliation: str) -> str:
         'leader of the Liberal Democrats'
         >>> position_label("governor", "Bank of England")
         'governor of the Bank of England'
+        >>> position_label("head of UK equities", "Standard Life Investments", organization=True)
+        'head of UK equities at Standard Life Investments'
     """
     words = affiliation.split()
     lower = [w.lower() for w in words]
@@ -522,7 +525,8 @@ def position_label(title: str, affiliation: str) -> str:
         or ("of" in lower[1:-1] and lower[lower.index("of", 1) - 1] in _THE_HEADS)  # the House of Commons
         or (len(words) > 1 and words[-1].endswith("s") and party_name(affiliation) is not None)  # the Liberal Democrats
     )
-    return f"{title} of {'the ' if the else ''}{affiliation}"
+    joint = "at" if organization and " of " in f" {title.lower()} " else "of"
+    return f"{title} {joint} {'the ' if the else ''}{affiliation}"
 
 
 def resolution_inputs(extractions: Iterable[Extraction]) -> tuple[list[Mention], dict[tuple[str, str], set[str]]]:
@@ -876,7 +880,7 @@ def office_entities(offices: Mapping[str, list[Mention]], labels: Mapping[str, s
         # The name most used, written out before initials ("prime minister", not "PM"), then the first.
         title = sorted(Counter(m.name for m in members).items(), key=lambda kv: (-kv[1], _initialled(kv[0]), kv[0]))[0][0]
         affiliation_id = key.split("@", 1)[1]
-        label = position_label(title, labels[affiliation_id])
+        label = position_label(title, labels[affiliation_id], affiliation_id.startswith("organization/"))
         entity_id = base = f"position/{slugify(title)}-{affiliation_id.split('/', 1)[1]}"
         suffix = 2
         while entity_id in used:
@@ -930,6 +934,33 @@ def _claim(statement: Statement, entity_of: dict[tuple[str, int, int], str], sym
         ends.sort()
     rate = statement.qualifiers.rate.value if statement.qualifiers.rate else None
     return (statement.evidence.doc_id, statement.predicate, *ends, statement.polarity, statement.modality, rate)
+
+
+def drop_nested_titles(statements: list[Statement], entity_of: Mapping[tuple[str, int, int], str]) -> list[Statement]:
+    """Drop the shorter of two readings of one title when the longer names its owner: "deputy
+    head" where the same sentence gives the same person "deputy head of the natural disasters
+    department at Swiss Re". The shorter one would otherwise take an owner from elsewhere."""
+    def spans(s: Statement) -> tuple[tuple, int, int] | None:
+        title = s.object.mention if s.object.mention is not None and s.object.mention.type == "Position" else s.object.title
+        if s.predicate != "holdsPosition" or title is None:
+            return None
+        subject = entity_of[(s.subject.doc_id, s.subject.start, s.subject.end)]
+        return (s.evidence.doc_id, s.evidence.start, subject), title.start, title.end
+
+    # Only a reading that names its owner in the sentence stands for the shorter one.
+    held: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    for s in statements:
+        if (found := spans(s)) is not None and _stated_affiliation(s) is not None:
+            held[found[0]].append(found[1:])
+
+    def nested(s: Statement) -> bool:
+        found = spans(s)
+        if found is None:
+            return False
+        where, start, end = found
+        return any(a <= start and end <= b and (a, b) != (start, end) for a, b in held[where])
+
+    return [s for s in statements if not nested(s)]
 
 
 def drop_repeats(statements: list[Statement], entity_of: dict[tuple[str, int, int], str]) -> list[Statement]:
@@ -1328,7 +1359,7 @@ def resolve_graph(extractions: Iterable[Extraction], resolver: MentionResolver |
     statements = [s for e in extractions for s in e.statements]
     holders = description_holders(extractions, statements, entity_of)
     statements = described_arguments(extractions, statements, holders, entity_of) + described_holders(extractions, holders)
-    statements, titles = _positions(statements, entity_of, entities)
+    statements, titles = _positions(drop_nested_titles(statements, entity_of), entity_of, entities)
     _map_offices(office_entities(titles, labels), entity_of)
     statements = drop_repeats(statements, entity_of)
     statements = drop_self_statements(statements, entity_of)

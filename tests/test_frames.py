@@ -846,3 +846,23 @@ def test_frames_a_present_clause_with_a_time_ahead_is_planned(facts) -> None:
 )
 def test_frames_an_event_noun_s_own_hedge_sets_its_modality(facts, text, subject, predicate, obj, modality) -> None:
     assert has(facts(text), subject, predicate, obj, modality=modality)
+
+
+def test_frames_a_clause_a_claim_noun_is_said_to_be_is_claimed(facts) -> None:
+    assert has(facts("The government's argument was that Shell had bought Texaco."), "Shell", "acquires", "Texaco", modality="claimed")
+    assert has(facts("The claim is that Shell bought Texaco."), "Shell", "acquires", "Texaco", modality="claimed")
+
+
+def test_frames_a_clause_any_other_noun_is_said_to_be_stays_asserted(facts) -> None:
+    assert has(facts("The problem is that Shell bought Texaco."), "Shell", "acquires", "Texaco", modality="asserted")
+
+
+def test_frames_the_course_a_sentence_sets_aside_is_negative(facts) -> None:
+    assert has(facts("Deutsche Boerse could bid for Euronext rather than buy the LSE."), "Deutsche Boerse", "acquires", "LSE", polarity="negative")
+
+
+def test_frames_instead_of_names_what_the_main_subject_did_not_do(facts) -> None:
+    found = facts("Instead of buying Texaco, Shell acquired Gulf.")
+    assert has(found, "Shell", "acquires", "Texaco", polarity="negative")
+    assert has(found, "Shell", "acquires", "Gulf", polarity="positive")
+    assert not any(f.subject == "Gulf" for f in found)

@@ -544,6 +544,16 @@ def test_positions_a_country_before_a_job_title_gives_way_to_the_firm_for_which(
     assert has(found, "Sung Won Sohn", "holdsPosition", "chief US economist", affiliation="Wells Fargo Bank")
 
 
+def test_positions_a_country_qualifying_the_field_after_of_gives_way_to_the_firm_for_which(facts) -> None:
+    found = facts("Richard Batty, head of UK equities for Standard Life Investments, said shares were cheap.")
+    assert has(found, "Richard Batty", "holdsPosition", "head of UK equities", affiliation="Standard Life Investments")
+    assert not has(found, "Richard Batty", "holdsPosition", "head", affiliation="United Kingdom")
+
+
+def test_positions_a_country_after_of_with_no_firm_after_it_stays_the_owner(facts) -> None:
+    assert has(facts("John Prescott, head of the UK delegation, spoke first."), "John Prescott", "holdsPosition", "head", affiliation="United Kingdom")
+
+
 def test_positions_a_country_before_an_office_stays_its_owner(facts) -> None:
     found = facts("The US trade representative Robert Zoellick met Chinese officials.")
     assert has(found, "Robert Zoellick", "holdsPosition", "trade representative", affiliation="United States")
@@ -756,3 +766,11 @@ def test_positions_a_portfolio_before_a_commissioner_is_part_of_the_title(facts)
 def test_positions_a_nationality_before_counterpart_owns_the_title_after_it(facts) -> None:
     found = facts("Jack Straw will meet his Chinese counterpart Foreign Minister Li Zhaoxing in Beijing.")
     assert has(found, "Li Zhaoxing", "holdsPosition", "Foreign Minister", affiliation="China")
+
+
+def test_positions_a_time_word_or_a_pronouns_possessive_is_no_word_of_the_title(facts) -> None:
+    straw = facts("Mr Blunkett took over at the Home Office from Jack Straw, now foreign secretary.")
+    rhiel = facts("Alois Rhiel, its minister for economic affairs, added.")
+    assert has(straw, "Jack Straw", "holdsPosition", "foreign secretary")
+    assert has(rhiel, "Alois Rhiel", "holdsPosition", "minister for economic affairs")
+    assert not any(str(f.object).startswith(("now ", "its ")) for f in straw | rhiel)

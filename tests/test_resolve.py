@@ -611,3 +611,36 @@ def test_resolve_a_country_before_a_company_office_is_no_owner_of_it(nlp) -> Non
     graph = extract_graph([Document("d1", "Vodafone has drafted in its UK chief executive William Morrow to run its Japanese arm.", "t")], nlp)
     (held,) = [s for s in graph.statements if s.predicate == "holdsPosition"]
     assert held.qualifiers.affiliation is None or held.qualifiers.affiliation.name == "Vodafone"
+
+
+# --- one reading per title ---------------------------------------------------------------------
+
+
+def _holds(subject: Mention, title: Mention, affiliation: Mention | None, sentence_start: int = 0):
+    from kg.model import Argument, Evidence, Qualifiers, Statement
+
+    return Statement(subject, "holdsPosition", Argument(mention=title), title.text, Evidence(subject.doc_id, "text", sentence_start, sentence_start + 90),
+                     "kg.rules.test.v1", Qualifiers(affiliation=affiliation))
+
+
+def test_resolve_the_shorter_reading_of_a_title_gives_way_to_the_longer_one_with_its_owner():
+    from kg.resolve import resolve_graph
+
+    doc = "d1"
+    person = Mention(doc, 0, 13, "Serge Troeber", "Person", "Serge Troeber", "person:serge troeber")
+    short = Mention(doc, 15, 26, "deputy head", "Position", "deputy head", "position:deputy head")
+    full = Mention(doc, 15, 62, "deputy head of the natural disasters department", "Position",
+                   "deputy head of the natural disasters department", "position:deputy head of the natural disasters department")
+    firm = Mention(doc, 66, 74, "Swiss Re", "Organization", "Swiss Re", "organization:swiss re")
+    # Elsewhere the corpus gives the same person's bare "deputy head" another owner.
+    other = Mention("d2", 0, 13, "Serge Troeber", "Person", "Serge Troeber", "person:serge troeber")
+    other_title = Mention("d2", 15, 26, "deputy head", "Position", "deputy head", "position:deputy head")
+    country = Mention("d2", 30, 35, "Swiss", "Country", "Switzerland", "country:CH")
+    graph = resolve_graph([
+        _extraction(doc, [person, short, full, firm], (_holds(person, short, None), _holds(person, full, firm))),
+        _extraction("d2", [other, other_title, country], (_holds(other, other_title, country),)),
+    ])
+    labels = {e.entity_id: e.label for e in graph.entities}
+    held = sorted(labels[graph.entity_of[(s.object.mention.doc_id, s.object.mention.start, s.object.mention.end)]]
+                  for s in graph.statements if s.evidence.doc_id == doc)
+    assert held == ["deputy head of the natural disasters department at Swiss Re"]

@@ -553,7 +553,9 @@ def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention
     Returns the title words, the owner and the head, or None when the phrase names no office.
     """
     # "Mr Bez - himself a former executive at Porsche -": the reflexive is no word of the title.
-    words = [t for t in tokens if t.lower_ not in {"the", "a", "an", "himself", "herself"}]
+    # "Jack Straw, now foreign secretary", "Alois Rhiel, its minister for economic affairs": the
+    # time word and a pronoun's possessive are no words of the title.
+    words = [t for t in tokens if t.lower_ not in {"the", "a", "an", "himself", "herself", "now", "its", "his", "her", "their"}]
     owner = None
     if len(words) >= 2 and words[1].tag_ == "POS" and (words[0].i in b.ctx.mentions or words[0].pos_ == "NOUN"):
         # "Lloyd's chief executive", "the company's founder": the owner (a description through
@@ -586,13 +588,38 @@ def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention
         return None
     if rest:
         found = next((m for t in rest[1:] if (m := _owner(t, b)) is not None), None)
-        if _is_employer(found) and owner is not None and _is_field(owner, head) and rest[0].lower_ in _EMPLOYER_PREPS:
+        field = _field_then_employer(rest, b)
+        if field is not None:
+            portfolio, found = field
+            title = title + portfolio  # "head of UK equities for Standard Life Investments"
+            owner = owner or found
+        elif _is_employer(found) and owner is not None and _is_field(owner, head) and rest[0].lower_ in _EMPLOYER_PREPS:
             owner = found  # "UK economist at Royal Bank of Scotland"
         elif found is not None:
             owner = owner or found
         elif rest[0].lower_ in {"of", "for"} and len(rest) <= 4 and all(t.is_alpha and (t.is_lower or t.lower_ in {"the"}) for t in rest[1:]):
             title = title + rest  # "head of currency strategy": a portfolio, part of the title
     return title, owner, head
+
+
+def _field_then_employer(rest: list[Token], b: Builder) -> tuple[list[Token], Mention] | None:
+    """The portfolio words and the employer of "of [UK equities] for Standard Life": a country or
+    place that only qualifies a common noun after "of" is the office's field, and the firm named
+    after "for/at/with" owns the office. None for any other phrase ("of the UK", "of Devon
+    county Labour group")."""
+    if rest[0].lower_ != "of":
+        return None  # "economist for energy at SG Securities": "for" names no field the parse keeps
+    for k, t in enumerate(rest[1:], start=1):
+        if t.lower_ in _EMPLOYER_PREPS:
+            employer = next((m for w in rest[k + 1 :] if _is_employer(m := _owner(w, b))), None)
+            return (rest[:k], employer) if employer is not None else None
+        place = _owner(t, b)
+        if place is None:
+            continue
+        noun = t.head
+        if place.type == "Organization" or t.dep_ not in {"compound", "amod", "nmod"} or noun not in rest or noun.i <= t.i or not noun.is_lower or noun.pos_ != "NOUN":
+            return None
+    return None
 
 
 def _split_titles(words: list[Token]) -> list[list[Token]]:

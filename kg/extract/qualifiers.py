@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from kg.normalize import resolve_date
 from kg.lexicon import ABANDONING_PHRASES, ABANDONING_VERBS, CLAIM_NOUNS, DISPOSING_VERBS, FORMER_WORDS, FUTURE_AUXILIARIES, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATING_NOUNS, NEGATIONS, RANK_WORDS
 from kg.model import Mention
-from kg.syntax import asks, awaits, clause_head, conditioned, supposes
+from kg.syntax import asks, awaits, clause_head, conditioned, passed_over, supposes
 
 #: Verbs that say someone did a thing only as others claim it ("accused of", "suspected of", "charged with").
 _ACCUSING_VERBS = frozenset({"accuse", "suspect", "charge"})
@@ -124,6 +124,8 @@ def polarity_of(anchor: Token) -> str:
         >>> polarity_of(doc[3])
         'negative'
     """
+    if passed_over(anchor):
+        return "negative"  # "rather than buy the LSE": the course not taken
     current = anchor
     while True:
         if any(child.dep_ == "neg" or (child.lower_ in NEGATIONS and child.dep_ in {"advmod", "neg", "det"} and child.i < current.i) for child in current.children):
@@ -289,6 +291,8 @@ def _embedded_modality(anchor: Token) -> str:
             return "claimed"  # "Cherie Blair has been accused of criticising Mr Bush": what others say she did
         lemma = head.lemma_.lower()
         signal = _modal_word(head)
+        if current.dep_ == "ccomp" and lemma == "be" and (noun := _claim_subject(head)) is not None:
+            return CLAIM_NOUNS[noun]  # "The government's argument was that Yukos owed $27bn"
         if head.pos_ in {"NOUN", "PROPN"}:
             if lemma in CLAIM_NOUNS and current.dep_ in {"acl", "ccomp", "relcl", "appos"}:
                 return CLAIM_NOUNS[lemma]
@@ -306,6 +310,11 @@ def _embedded_modality(anchor: Token) -> str:
                 return MODAL_VERBS[child.lower_]
         current = head
     return "asserted"
+
+
+def _claim_subject(copula: Token) -> str | None:
+    """The claim noun a copula's clause states ("the claim is that ..."), if its subject is one."""
+    return next((c.lemma_.lower() for c in copula.children if c.dep_ == "nsubj" and c.lemma_.lower() in CLAIM_NOUNS), None)
 
 
 def _leaves(verb: Token) -> bool:

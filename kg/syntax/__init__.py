@@ -29,6 +29,7 @@ from kg.syntax.clauses import (
     is_relative_pronoun,
     listed_names,
     logical_subjects,
+    passed_over,
     patients,
     pobj,
     prep_objects,
@@ -64,6 +65,6 @@ __all__ = [
     "DASHES", "DETACHED_DEPS", "PASSIVE_SUBJECT_DEPS", "PLACE_LABELS", "PREDICATE_POS", "RELATIVE_PRONOUNS", "SUBJECT_DEPS",
     "TIME_LABELS", "after_comma", "agents", "asks", "awaits", "balance_quotes", "capitalised", "clause_head", "conditioned", "conjuncts", "controlled_clause", "described",
     "detached_apposition", "direct_objects", "examples", "extent", "governing_verb", "has_own_subject", "indices_of", "is_passive",
-    "is_predicate", "is_relative_pronoun", "listed_names", "is_spaced_dash", "letter_prefixed", "logical_subjects", "lower_case_words", "lowered_in", "noun_phrase", "patients", "phrase_text", "pobj",
+    "is_predicate", "is_relative_pronoun", "listed_names", "is_spaced_dash", "letter_prefixed", "logical_subjects", "lower_case_words", "lowered_in", "noun_phrase", "passed_over", "patients", "phrase_text", "pobj",
     "prep_objects", "relative_antecedent", "subject_phrases", "subtree", "supposes", "token_texts", "trim", "written_counts",
 ]

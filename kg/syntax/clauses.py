@@ -29,6 +29,7 @@ __all__ = [
     "is_relative_pronoun",
     "listed_names",
     "logical_subjects",
+    "passed_over",
     "patients",
     "pobj",
     "prep_objects",
@@ -119,6 +120,16 @@ def asks(token: Token) -> bool:
     return end.text == "?"
 
 
+def passed_over(verb: Token) -> bool:
+    """Whether the verb is the alternative a sentence sets aside: "bid for Euronext rather than
+    buy the LSE", "Instead of buying Texaco, Shell acquired Gulf"."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i >= 0 and doc[i].lower_ == "to":
+        i -= 1  # "rather than to buy"
+    return i >= 1 and (doc[i - 1].lower_, doc[i].lower_) in {("rather", "than"), ("instead", "of")}
+
+
 def supposes(verb: Token) -> bool:
     """True when the verb's own clause opens with "if", "unless" or "whether"."""
     return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for c in verb.children)
@@ -205,7 +216,8 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
             return owners
     if verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "for"} and verb.head.head.pos_ == "VERB":
         # "accused Labour of signing", "praised Shell for cutting": the object did it.
-        objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        # Not an object after the phrase: "Instead of buying Texaco, Shell acquired Gulf".
+        objects = [c for c in verb.head.head.children if c.dep_ == "dobj" and c.i < verb.head.i]
         if objects:
             return conjuncts(objects[0])
     funded = _funded(verb)
