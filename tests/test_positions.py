@@ -774,3 +774,17 @@ def test_positions_a_time_word_or_a_pronouns_possessive_is_no_word_of_the_title(
     assert has(straw, "Jack Straw", "holdsPosition", "foreign secretary")
     assert has(rhiel, "Alois Rhiel", "holdsPosition", "minister for economic affairs")
     assert not any(str(f.object).startswith(("now ", "its ")) for f in straw | rhiel)
+
+
+def test_positions_an_office_a_past_when_clause_gives_was_held_before(facts) -> None:
+    assert has(facts("Jack Straw introduced the law when he was home secretary."), "Jack Straw", "holdsPosition", "home secretary", status="former")
+    assert has(facts("When Gordon Brown was chancellor, taxes rose."), "Gordon Brown", "holdsPosition", "chancellor", status="former")
+
+
+def test_positions_an_office_a_present_clause_gives_is_held_now(facts) -> None:
+    assert has(facts("Mr Brown, who is chancellor, spoke when he was in Paris."), "Brown", "holdsPosition", "chancellor", status=None)
+
+
+def test_positions_an_office_a_when_clause_gives_is_taken_as_given(facts) -> None:
+    found = facts("Sources said Michael Howard tried to introduce ID cards when he was home secretary.")
+    assert has(found, "Michael Howard", "holdsPosition", "home secretary", modality="asserted", status="former")

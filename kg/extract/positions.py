@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.context import HOLDS, Builder, Found, SentenceContext, token_mention
-from kg.extract.qualifiers import modality_of, polarity_of, ranked_leaving, says_former, status_of
+from kg.extract.qualifiers import modality_of, polarity_of, ranked_leaving, says_former, status_of, time_clause_office
 from kg.gazetteer import party_name
 from kg.lexicon import COMING_WORDS, HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, RANK_WORDS, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
@@ -486,7 +486,7 @@ def _complements(sent: Span, b: Builder) -> None:
                 continue
             for office in _office_nouns(token):
                 _office(b, office, person, title_words(office), _apposition_owner(office, b) or owner, "kg.rules.complement.v1", 0.75, held,
-                        presupposed=(pending and holder in replaced) or (staying and holder in holders))
+                        presupposed=(pending and holder in replaced) or (staying and holder in holders) or time_clause_office(token))
 
 
 #: Modalities of a clause that tell of something done, if only by someone's say-so.

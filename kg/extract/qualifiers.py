@@ -376,7 +376,7 @@ def status_of(anchor: Token) -> str | None:
         return "former"  # "is no longer a member of the party", "no longer holds a stake in"
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and anchor.head.head.pos_ in {"VERB", "AUX"} and _leaves(anchor.head.head):
         return "former"
-    if _holder_has_left(anchor) or _parted_with(anchor) or _holder_has_gone(anchor) or ranked_leaving(anchor) is not None or _had_been(anchor):
+    if _holder_has_left(anchor) or _parted_with(anchor) or _holder_has_gone(anchor) or ranked_leaving(anchor) is not None or _had_been(anchor) or _was_then(anchor):
         return "former"
     return None
 
@@ -479,6 +479,21 @@ def _had_been(title: Token) -> bool:
     if title.dep_ != "attr" or verb.lemma_ != "be" or not any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
         return False
     return not any(c.dep_ == "prep" and c.lower_ in {"since", "for"} for c in verb.children)
+
+
+def time_clause_office(title: Token) -> bool:
+    """Whether a title is what a "when" or "while" clause says someone is or was ("tried to
+    introduce them when he was home secretary"): the clause dates the rest of the sentence and
+    is taken as given, whatever the sentence says of the rest."""
+    verb = title.head
+    return (title.dep_ == "attr" and verb.lemma_ == "be" and verb.dep_ == "advcl"
+            and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "while"} and c.i < title.i for c in verb.children))
+
+
+def _was_then(title: Token) -> bool:
+    """"introduced the law when he was home secretary": a past "when" or "while" clause dates the
+    office to a time before the story's."""
+    return time_clause_office(title) and title.head.tag_ == "VBD"
 
 
 def _done(verb: Token) -> bool:
