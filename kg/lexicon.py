@@ -55,7 +55,7 @@ TITLE_HEADS = frozenset(
     mep msp qc kc mla peer whip reporter presenter columnist commentator lawyer barrister solicitor
     campaigner controller auditor regulator ombudsman principal president-elect chancellor-elect
     governor-general spokeswoman trustee partner researcher historian scientist professor
-    diplomat consul commissioner-general registrar host""".split()
+    diplomat consul commissioner-general registrar host consort regent""".split()
 )
 
 #: Role nouns that name a job with an employer rather than an office ("an economist at HSBC").
@@ -179,6 +179,8 @@ MODAL_VERBS = {
     "may": "possible",
     "might": "possible",
     "could": "possible",
+    # "should become Princess Consort", "profits should rise": advised or likely, not done.
+    "should": "possible",
     "consider": "possible",
     "threaten": "possible",
     "suggest": "possible",
@@ -346,6 +348,10 @@ ORGANIZATION_KINDS = frozenset(
 
 #: Nouns of a part of an organisation: an office "of" one belongs to the organisation that owns it
 #: ("head of the ICC's anti-corruption unit", "chief operating officer of Toyota's US sales arm").
+#: The last words of a legislature's name ("House of Commons", "Scottish Parliament", "the US
+#: Senate"): one who holds an office of it is elected or appointed to it, not employed by it.
+CHAMBER_WORDS = frozenset("commons lords parliament senate congress assembly bundestag bundesrat duma knesset dail senedd representatives".split())
+
 SUBUNIT_NOUNS = frozenset(
     """unit division arm subsidiary branch wing department office section desk team centre center
     board committee council panel operation operations business businesses""".split()

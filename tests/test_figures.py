@@ -507,3 +507,18 @@ def test_figures_a_joined_verb_shares_its_first_verb_s_future(facts) -> None:
 def test_figures_a_budget_or_sales_keep_what_they_are_of(figures) -> None:
     assert any(value == 9 and metric == "defence budget rise" for _, value, metric, _ in figures("Pakistan's defence budget was raised 9% to 250bn rupees."))
     assert any(value == 4 and metric == "car sales rise" for _, value, metric, _ in figures("Toyota said its car sales rose 4% in March."))
+
+
+def test_figures_the_level_up_from_a_year_earlier_is_of_the_year_before(figures) -> None:
+    found = figures("Google's sales surged to $805.9m in the third quarter, up from $393.9m a year earlier.")
+    assert ("Google", 805_900_000, "sales", "third quarter") in found
+    assert ("Google", 393_900_000, "sales", "year earlier") in found
+
+
+def test_figures_each_level_of_a_change_keeps_its_own_date(nlp) -> None:
+    text = "EMI's revenues slipped from £3.24bn in 2003 to £2.89bn in 2004."
+    document = Document("f", text, "test", segments=((0, len(text)),))
+    (extraction,) = extract_documents(parse_documents(nlp, [document]), classifier=None)
+    dated = {s.object.quantity.value: s.qualifiers.date for s in extraction.statements if s.predicate == "reports"}
+    assert dated[3_240_000_000] == "2003"
+    assert dated[2_890_000_000] == "2004"

@@ -589,3 +589,15 @@ def test_names_an_apposition_after_an_of_phrase_describes_that_phrase_s_name(men
 
 def test_names_a_name_ending_in_a_programme_s_word_is_no_person(mentions) -> None:
     assert mentions("Speaking to the BBC's Westminster Hour, Mr Howard said the plan was wrong.")["Westminster Hour"][0] == "Organization"
+
+
+def test_names_a_group_is_not_its_regional_or_financial_arm(mentions) -> None:
+    found = mentions("General Motors saw its profits fall. Losses at General Motors Europe totalled $345m.")
+    assert found["General Motors"][1] != found["General Motors Europe"][1]
+    found = mentions("The bank Barclays is in talks with Wells Fargo. An analyst at Barclays Capital said the deal made sense.")
+    assert found["Barclays"][1] != found["Barclays Capital"][1]
+
+
+def test_names_an_international_body_is_its_short_name(mentions) -> None:
+    found = mentions("Amnesty International criticised the law. Amnesty said it was unjust.")
+    assert found["Amnesty"][1] == found["Amnesty International"][1]

@@ -788,3 +788,19 @@ def test_positions_an_office_a_present_clause_gives_is_held_now(facts) -> None:
 def test_positions_an_office_a_when_clause_gives_is_taken_as_given(facts) -> None:
     found = facts("Sources said Michael Howard tried to introduce ID cards when he was home secretary.")
     assert has(found, "Michael Howard", "holdsPosition", "home secretary", modality="asserted", status="former")
+
+
+def test_positions_an_office_of_a_legislature_is_no_job_with_it(facts) -> None:
+    found = facts("Commons leader Peter Hain said the bill would pass.")
+    assert has(found, "Peter Hain", "holdsPosition", "leader", affiliation="Commons")
+    assert not any(f.predicate == "worksFor" for f in found)
+
+
+def test_positions_a_consort_is_part_of_a_royal_title_not_a_name(facts) -> None:
+    found = facts("Mrs Parker Bowles will become Princess Consort when Charles becomes king.")
+    assert has(found, "Parker Bowles", "holdsPosition", "Princess Consort", modality="planned")
+    assert not any(f.subject == "Consort" for f in found)
+
+
+def test_positions_an_office_someone_should_take_is_not_held(facts) -> None:
+    assert has(facts("Mrs Parker Bowles should become Princess Consort."), "Parker Bowles", "holdsPosition", "Princess Consort", modality="possible")

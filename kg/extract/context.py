@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg import predicates
 from kg.components import is_leader_modifier
-from kg.normalize import parse_offset, shift_date
+from kg.normalize import parse_offset, resolve_date, shift_date
 from kg.lexicon import ORGANIZATION_KINDS, POSTNOMINAL_TITLES, SPOKESPEOPLE
 from kg.extract.coref import RESOLVED_PRONOUNS
 from kg.extract.qualifiers import ahead_in_time, date_of, given_up, happened_before, location_of, modality_of, no_longer, polarity_of, status_of
@@ -262,8 +262,12 @@ class Builder:
         polarity: str | None = None,
         presupposed: bool = False,
         title: bool = False,
+        dated: Span | None = None,
     ) -> Statement | None:
         """Record one statement and return it (None when the types do not fit the predicate).
+
+        ``dated`` is the statement's own date phrase, which its clause's other dates do not
+        override ("revenues slipped from £3.24bn in 2003 to £2.89bn in 2004").
 
         ``status`` is read from the anchor unless given; ``HOLDS`` says the state has not ended
         whatever the anchor says. ``presupposed`` statements (titles, "-led") are asserted whatever embeds them;
@@ -287,11 +291,14 @@ class Builder:
         clause = anchor if anchor.pos_ in {"VERB", "AUX"} else governing_verb(anchor)
         when = where = None
         if not declared.state:
-            when = date_of(anchor, self.dates, self.ctx.published)
-            if when is None and clause is not None and clause != anchor:
-                when = date_of(clause, self.dates, self.ctx.published)
-            if when is None:
-                when = self._relative_date(anchor)
+            if dated is not None:
+                when = resolve_date(dated.text, self.ctx.published)
+            else:
+                when = date_of(anchor, self.dates, self.ctx.published)
+                if when is None and clause is not None and clause != anchor:
+                    when = date_of(clause, self.dates, self.ctx.published)
+                if when is None:
+                    when = self._relative_date(anchor)
             where = location_of(anchor, self.places, exclude)
             if where is None and clause is not None and clause != anchor:
                 where = location_of(clause, self.places, exclude)

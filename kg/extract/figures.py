@@ -305,15 +305,21 @@ def _valued(verb: Token, b: Builder) -> Found | None:
 def _own_period(figure: Span, b: Builder) -> str | None:
     """A date phrase of the figure itself: "4.2% in 2006", "a loss of 10.8bn kronor in 2003",
     "October's £5bn"."""
+    found = _own_date(figure, b)
+    return found.text if found is not None else None
+
+
+def _own_date(figure: Span, b: Builder) -> Span | None:
+    """The date phrase of :func:`_own_period`, as a span."""
     for ent in b.dates:
         if ent.root.dep_ == "poss" and figure.start <= ent.root.head.i < figure.end:
-            return ent.text
+            return ent
         head = ent.root.head
         if head.dep_ == "prep" and (figure.start <= head.head.i < figure.end or (head.head.dep_ == "prep" and figure.start <= head.head.head.i < figure.end)):
-            return ent.text
+            return ent
         if head.dep_ == "prep" and head.i == figure.end and head.lower_ in {"in", "for"} and ent.start == head.i + 1:
             # "rose from £2bn in 2003 to £2.5bn in 2004": the parser hangs each "in" on the verb.
-            return ent.text
+            return ent
     return None
 
 
@@ -334,6 +340,15 @@ _FORECASTING_VERBS = frozenset("forecast expect predict project anticipate".spli
 
 #: Dates that place the comparison, not the figure: "from $10.9bn a year earlier".
 _EARLIER = re.compile(r"\b(earlier|ago|previous|prior|before)\b", re.IGNORECASE)
+
+
+def _starting_level(prep: Token) -> bool:
+    """Whether a preposition introduces the level a change started from: "rose to $11.1bn from
+    $10.9bn", "up from $393.9m a year earlier", "compared with $732m"."""
+    head = prep.head
+    if prep.lower_ == "from":
+        return head.lemma_.lower() in _CHANGE_VERBS or head.lower_ in {"up", "down"}
+    return prep.lower_ in {"with", "to"} and head.lemma_.lower() == "compare"
 
 
 def _is_figure(token: Token) -> bool:
@@ -761,14 +776,18 @@ def figure_statements(sent: Span, b: Builder) -> None:
             # which says how surely (not the first clause, whose subject the noun is).
             anchor = verb
         root = ent.root if ranged is None else ranged[1].root if ranged[0] == "from" else None
-        if root is not None and root.dep_ == "pobj" and (root.head.lower_ == "from" and root.head.head.lemma_.lower() in _CHANGE_VERBS or root.head.lower_ in {"with", "to"} and root.head.head.lemma_.lower() == "compare"):
+        own = _own_date(ent, b)
+        if root is not None and root.dep_ == "pobj" and _starting_level(root.head):
             # "sales rose 2% to $11.1bn from $10.9bn a year earlier": the level it started from,
             # of the earlier period the sentence names (none when it names none).
-            period = next((d.text for d in b.dates if _EARLIER.search(d.text)), None) or _own_period(ent, b)
+            earlier = next((d for d in b.dates if _EARLIER.search(d.text)), None)
+            own = earlier or own
+            period = own.text if own is not None else None
         else:
-            period = _own_period(ent, b) or _period(noun, b) or _period(verb, b)
+            period = (own.text if own is not None else None) or _period(noun, b) or _period(verb, b)
         # "Mitsubishi has forecast a net loss of 472bn yen", "growth forecasts were cut to 4%": a
         # figure a forecast names is expected.
         forecasting = noun is not None and noun.dep_ == "dobj" and verb is not None and noun.head == verb and lemma in _FORECASTING_VERBS
         forecast = "expected" if forecasting or (noun is not None and _forecast_of(noun) is not None) else None
-        b.add(anchor, owner, "reports", value, ent.text, extractor, confidence, metric=f"{metric} {_direction(ent.root, verb)}" if change else metric, period=period, modality=forecast)
+        b.add(anchor, owner, "reports", value, ent.text, extractor, confidence, metric=f"{metric} {_direction(ent.root, verb)}" if change else metric, period=period,
+              modality=forecast, dated=own)

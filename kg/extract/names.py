@@ -50,6 +50,8 @@ _ORG_FIRST_WORDS = frozenset("air ministry department university bank banco banc
 _PERSON_CAPABLE_KINDS = frozenset("player rival partner parent owner investor shareholder dealer broker builder developer supplier operator producer daily weekly body".split())
 #: Last words of sports clubs' names: "Manchester United", "Blackburn Rovers".
 _CLUB_WORDS = frozenset("united rovers athletic wanderers albion hotspur fc".split())
+#: The last word of a group's regional or financial arm: "General Motors Europe", "Barclays Capital".
+_ARM_WORDS = frozenset("europe asia africa americas pacific capital securities investments".split())
 _PLACE_WORDS = frozenset("city county province state region island islands valley bay coast district street".split())
 _ORG_NEXT = frozenset("shares share profits profit sales revenue chief boss board shareholders shareholder spokesman spokeswoman executives staff workers bid takeover stake".split())
 #: What "chief" opens after a name in a firm's officer's title: "Electrolux chief executive".
@@ -894,8 +896,10 @@ def _long_form(m: Mention, names: _DocumentNames, allowed: Callable[[Mention], b
             extra = long[len(words):] if opens else long[: -len(words)]
             if any(any(c.isdigit() for c in w) for w in extra):
                 fits = False  # "BMW X5", "Airbus A380": a product of the firm, not its longer name
-            if opens and other.type == "Organization" and len(extra) == 1 and country_code(other.name.split()[-1]):
-                fits = False  # "Yukos" beside "Yukos USA", "BP" beside "BP America": the group, not its country's arm
+            if opens and other.type == "Organization" and len(extra) == 1 and (country_code(other.name.split()[-1]) or extra[0] in _ARM_WORDS):
+                # "Yukos" beside "Yukos USA", "BP" beside "BP America", "General Motors" beside
+                # "General Motors Europe", "Barclays" beside "Barclays Capital": the group, not its arm
+                fits = False
             if fits and opens and other.type == "Organization" and extra and extra[-1] in SUBUNIT_NOUNS:
                 # "the Treasury" beside "the Treasury Select Committee", "the Cabinet" beside "the
                 # Cabinet Office": two bodies; still another reading of the short name beside a

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.context import HOLDS, Builder, Found, SentenceContext, token_mention
 from kg.extract.qualifiers import modality_of, polarity_of, ranked_leaving, says_former, status_of, time_clause_office
 from kg.gazetteer import party_name
-from kg.lexicon import COMING_WORDS, HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, RANK_WORDS, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
+from kg.lexicon import CHAMBER_WORDS, COMING_WORDS, HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, RANK_WORDS, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
 from kg.syntax import DASHES, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, direct_objects, governing_verb, is_relative_pronoun, listed_names, logical_subjects, patients, prep_objects
 from kg.syntax.titles import hyphen_prefix, is_plural, is_title_head, title_before, title_portfolio, title_words
@@ -105,6 +105,8 @@ def _office(
     predicate = "memberOf" if _is_party(affiliation) else "worksFor"
     if predicate == "worksFor" and words[-1].lower_.rstrip("s") in _LEGISLATORS:
         return  # "Kate Hoey, MP for Vauxhall": an elected member's "for" names the seat, not an employer
+    if predicate == "worksFor" and affiliation.name.split()[-1].lower() in CHAMBER_WORDS:
+        return  # "Commons leader Peter Hain": an office of the House, not a job with it
     # "a prospective Labour MP" is in the party already; only the seat is to come.
     # "Former Labour prime minister Lord Callaghan": the office ended, not the party membership.
     # "the third Conservative MP to defect to Labour", "the first Tory MP to quit the party":
