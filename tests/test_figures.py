@@ -522,3 +522,8 @@ def test_figures_each_level_of_a_change_keeps_its_own_date(nlp) -> None:
     dated = {s.object.quantity.value: s.qualifiers.date for s in extraction.statements if s.predicate == "reports"}
     assert dated[3_240_000_000] == "2003"
     assert dated[2_890_000_000] == "2004"
+
+
+def test_figures_the_ends_of_a_range_are_no_figure_of_their_own(figures) -> None:
+    assert not figures("Wal-Mart is expecting sales growth of between 1% and 3% for the month.")
+    assert ("Tesco", 5, "sales rise") in {(s, v, m) for s, v, m, _ in figures("Sales at Tesco rose 5% between March and May.")}

@@ -804,3 +804,8 @@ def test_positions_a_consort_is_part_of_a_royal_title_not_a_name(facts) -> None:
 
 def test_positions_an_office_someone_should_take_is_not_held(facts) -> None:
     assert has(facts("Mrs Parker Bowles should become Princess Consort."), "Parker Bowles", "holdsPosition", "Princess Consort", modality="possible")
+
+
+def test_positions_an_office_taken_in_a_time_clause_ahead_is_not_yet_held(facts) -> None:
+    found = facts("Mrs Parker Bowles will become Princess Consort when Charles becomes king.")
+    assert has(found, "Charles", "holdsPosition", "king", modality="possible")

@@ -342,6 +342,15 @@ _FORECASTING_VERBS = frozenset("forecast expect predict project anticipate".spli
 _EARLIER = re.compile(r"\b(earlier|ago|previous|prior|before)\b", re.IGNORECASE)
 
 
+def _range_end(figure: Span) -> bool:
+    """Whether a figure is one end of "between 1% and 3%": a range, which no one figure states."""
+    root = figure.root
+    first = root.head if root.dep_ == "conj" else root
+    doc = figure.doc
+    return any(c.lower_ == "between" for c in first.children) or (first.i > 0 and doc[first.i - 1].lower_ == "between") or (
+        figure.start > 0 and doc[figure.start - 1].lower_ == "between")
+
+
 def _starting_level(prep: Token) -> bool:
     """Whether a preposition introduces the level a change started from: "rose to $11.1bn from
     $10.9bn", "up from $393.9m a year earlier", "compared with $732m"."""
@@ -724,7 +733,7 @@ def figure_statements(sent: Span, b: Builder) -> None:
         if ent.label_ not in {"MONEY", "PERCENT"}:
             continue
         value = parse_quantity(ent.text)
-        if value is None:
+        if value is None or _range_end(ent):
             continue
         ranged = _from_to(ent, b.ents)
         # The earlier end of "from 2.6% to 10.4%" is read where the parser hangs the later one.

@@ -53,7 +53,7 @@ _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 _SUPPOSING_MARKS = frozenset({"if", "unless", "whether"})
 #: Marks of a clause of time, and the auxiliaries that put the clause it hangs on ahead:
 #: "will be completed once the government approves the deal".
-_TIME_MARKS = frozenset({"once", "when", "until", "till", "before"})
+_TIME_MARKS = frozenset({"once", "when", "until", "till", "before", "after"})
 _AHEAD_AUXILIARIES = frozenset({"will", "shall", "would", "'ll", "can", "could", "may", "might", "must", "should"})
 _MAX_DEPTH = 6
 #: Verbs whose object does what their infinitive says ("invited India to join", "urged the
@@ -145,7 +145,8 @@ def awaits(verb: Token) -> bool:
     """True when the verb's clause is one of time ("once", "when", "until", "before") under a
     clause still ahead: "The deal will be completed once the government approves it" (not yet
     approved); "Shares rose once the government approved it" was."""
-    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children):
+    # ("when" is the parser's advmod as often as its mark.)
+    if verb.dep_ != "advcl" or not any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS and c.i < verb.i for c in verb.children):
         return False
     return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _AHEAD_AUXILIARIES for c in verb.head.children)
 
