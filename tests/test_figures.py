@@ -524,6 +524,17 @@ def test_figures_each_level_of_a_change_keeps_its_own_date(nlp) -> None:
     assert dated[2_890_000_000] == "2004"
 
 
-def test_figures_the_ends_of_a_range_are_no_figure_of_their_own(figures) -> None:
-    assert not figures("Wal-Mart is expecting sales growth of between 1% and 3% for the month.")
+def test_figures_a_range_is_one_figure_its_low_end_written_as_the_range(nlp) -> None:
+    text = "Wal-Mart is expecting sales growth of between 1% and 3% for the month."
+    document = Document("f", text, "test", segments=((0, len(text)),))
+    (extraction,) = extract_documents(parse_documents(nlp, [document]), classifier=None)
+    assert [(s.object.quantity.value, s.object.quantity.text) for s in extraction.statements if s.predicate == "reports"] == [(1, "between 1% and 3%")]
+
+
+def test_figures_a_period_between_two_months_is_no_range(figures) -> None:
     assert ("Tesco", 5, "sales rise") in {(s, v, m) for s, v, m, _ in figures("Sales at Tesco rose 5% between March and May.")}
+
+
+def test_figures_a_period_between_two_dates_is_no_range_of_figures(figures) -> None:
+    found = figures("Data showed the Australian economy grew just 0.1% between October and December and 1.5% on an annual basis.")
+    assert {0.1, 1.5} <= {v for _, v, _, _ in found}

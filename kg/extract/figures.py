@@ -12,6 +12,8 @@ prices are not figures a firm reports.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 
 from spacy.tokens import Span, Token
@@ -342,13 +344,26 @@ _FORECASTING_VERBS = frozenset("forecast expect predict project anticipate".spli
 _EARLIER = re.compile(r"\b(earlier|ago|previous|prior|before)\b", re.IGNORECASE)
 
 
-def _range_end(figure: Span) -> bool:
-    """Whether a figure is one end of "between 1% and 3%": a range, which no one figure states."""
+def _range_end(figure: Span, figures: list[Span]) -> tuple[bool, Span | None] | None:
+    """For one end of "between £415m and £425m": (whether it is the low end, the high end);
+    None for a figure that is no end of a range. A range is stated as its low end, its text the
+    whole range, as no one figure states it."""
     root = figure.root
-    first = root.head if root.dep_ == "conj" else root
     doc = figure.doc
-    return any(c.lower_ == "between" for c in first.children) or (first.i > 0 and doc[first.i - 1].lower_ == "between") or (
-        figure.start > 0 and doc[figure.start - 1].lower_ == "between")
+    first = root.head if root.dep_ == "conj" else root
+
+    def opens_range(t: Token, span_start: int) -> bool:
+        # (Not a period after the figure: "grew 0.1% between October and December and 1.5% ...".)
+        return any(c.lower_ == "between" and c.dep_ == "quantmod" for c in t.children) or any(
+            doc[i - 1].lower_ == "between" for i in (t.i, span_start) if i > 0)
+
+    if root.dep_ == "conj" and root.head is not root:
+        low = next((f for f in figures if f.start <= first.i < f.end), None)
+        return (False, None) if low is not None and opens_range(first, low.start) else None
+    if not opens_range(first, figure.start):
+        return None
+    high = next((f for f in figures if f.label_ == figure.label_ and f.root.dep_ == "conj" and f.root.head == root), None)
+    return True, high
 
 
 def _starting_level(prep: Token) -> bool:
@@ -733,8 +748,14 @@ def figure_statements(sent: Span, b: Builder) -> None:
         if ent.label_ not in {"MONEY", "PERCENT"}:
             continue
         value = parse_quantity(ent.text)
-        if value is None or _range_end(ent):
+        if value is None:
             continue
+        ranging = _range_end(ent, b.ents)
+        if ranging is not None:
+            low, high = ranging
+            if not low or high is None:
+                continue
+            value = replace(value, text=f"between {ent.text} and {high.text}")
         ranged = _from_to(ent, b.ents)
         # The earlier end of "from 2.6% to 10.4%" is read where the parser hangs the later one.
         noun, verb, change = _reading(ranged[1] if ranged is not None and ranged[0] == "from" else ent)
@@ -798,5 +819,5 @@ def figure_statements(sent: Span, b: Builder) -> None:
         # figure a forecast names is expected.
         forecasting = noun is not None and noun.dep_ == "dobj" and verb is not None and noun.head == verb and lemma in _FORECASTING_VERBS
         forecast = "expected" if forecasting or (noun is not None and _forecast_of(noun) is not None) else None
-        b.add(anchor, owner, "reports", value, ent.text, extractor, confidence, metric=f"{metric} {_direction(ent.root, verb)}" if change else metric, period=period,
+        b.add(anchor, owner, "reports", value, value.text, extractor, confidence, metric=f"{metric} {_direction(ent.root, verb)}" if change else metric, period=period,
               modality=forecast, dated=own)
