@@ -362,7 +362,8 @@ def _range_end(figure: Span, figures: list[Span]) -> tuple[bool, Span | None] | 
         return (False, None) if low is not None and opens_range(first, low.start) else None
     if not opens_range(first, figure.start):
         return None
-    high = next((f for f in figures if f.label_ == figure.label_ and f.root.dep_ == "conj" and f.root.head == root), None)
+    high = next((f for f in figures if f.label_ == figure.label_ and (
+        (f.root.dep_ == "conj" and f.root.head == root) or (f.start == figure.end + 1 and doc[figure.end].lower_ in {"and", "to"}))), None)
     return True, high
 
 
@@ -753,9 +754,10 @@ def figure_statements(sent: Span, b: Builder) -> None:
         ranging = _range_end(ent, b.ents)
         if ranging is not None:
             low, high = ranging
-            if not low or high is None:
+            if not low:
                 continue
-            value = replace(value, text=f"between {ent.text} and {high.text}")
+            if high is not None:
+                value = replace(value, text=f"between {ent.text} and {high.text}")
         ranged = _from_to(ent, b.ents)
         # The earlier end of "from 2.6% to 10.4%" is read where the parser hangs the later one.
         noun, verb, change = _reading(ranged[1] if ranged is not None and ranged[0] == "from" else ent)
