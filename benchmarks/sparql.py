@@ -703,16 +703,20 @@ def _loaded(args: argparse.Namespace, nt: Path) -> tuple[dict[str, rdflib.term.I
     ``--triples`` and ``--seed`` (the synthetic records are made again, not converted)."""
     _log(f"synthesising about {args.triples:,} triples for the values of {nt}")
     synth_s, graph = _stopwatch(lambda: sized_graph(args.triples, args.seed))
-    counts = {
+    return binding_values(graph), _counts(graph, nt), {"synthesise": synth_s, "to_rdf": 0.0, "serialise_nt": 0.0}
+
+
+def _counts(graph: KnowledgeGraph, turtle: Path) -> dict:
+    """What the report says of a graph whose Turtle file was made elsewhere."""
+    return {
         "triples": None,
         "documents": len(graph.documents),
         "entities": len(graph.entities),
         "statements": len(graph.statements),
         "negative": sum(s.polarity == "negative" for s in graph.statements),
         "not_asserted": sum(s.modality != "asserted" for s in graph.statements),
-        "ntriples_mb": round(nt.stat().st_size / 1e6, 1),
+        "ntriples_mb": round(turtle.stat().st_size / 1e6, 1),
     }
-    return binding_values(graph), counts, {"synthesise": synth_s, "to_rdf": 0.0, "serialise_nt": 0.0}
 
 
 def _built(folder: Path) -> tuple[dict[str, rdflib.term.Identifier], dict, dict]:
@@ -723,16 +727,7 @@ def _built(folder: Path) -> tuple[dict[str, rdflib.term.Identifier], dict, dict]
 
     _log(f"resolving {folder / 'extractions.jsonl'} for the values of {folder / 'graph.ttl'}")
     seconds, graph = _stopwatch(lambda: resolve_graph(read_extractions(folder / "extractions.jsonl")[1]))
-    counts = {
-        "triples": None,
-        "documents": len(graph.documents),
-        "entities": len(graph.entities),
-        "statements": len(graph.statements),
-        "negative": sum(s.polarity == "negative" for s in graph.statements),
-        "not_asserted": sum(s.modality != "asserted" for s in graph.statements),
-        "ntriples_mb": round((folder / "graph.ttl").stat().st_size / 1e6, 1),
-    }
-    return binding_values(graph), counts, {"synthesise": seconds, "to_rdf": 0.0, "serialise_nt": 0.0}
+    return binding_values(graph), _counts(graph, folder / "graph.ttl"), {"synthesise": seconds, "to_rdf": 0.0, "serialise_nt": 0.0}
 
 
 def _checkout_queries(rev: str, folder: Path) -> None:
