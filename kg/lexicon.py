@@ -154,6 +154,7 @@ MODAL_VERBS = {
     "plan": "planned",
     "intend": "planned",
     "schedule": "planned",
+    "design": "planned",  # "the dam is designed to produce 12,600 MW"
     "prepare": "planned",
     "set": "planned",
     "expect": "expected",
@@ -207,6 +208,9 @@ CLAIM_NOUNS = {
     "argument": "claimed",
     "contention": "claimed",
     "suggestion": "claimed",
+    "speculation": "possible",
+    "rumour": "possible",
+    "rumor": "possible",
     "report": "reported",
     "reports": "reported",
     "announcement": "reported",
@@ -252,6 +256,8 @@ HEDGING_ADJECTIVES = {
 NEGATIONS = frozenset("not n't never no neither nor".split())
 
 #: Verbs and adjectives whose complement did not happen ("failed to visit", "unable to host").
+#: Verbs that deny what their object says: "rejected speculation that", "denied reports that".
+DENYING_VERBS = frozenset("deny reject dismiss refute rebut".split())
 NEGATING_HEADS = frozenset("fail refuse decline unable deny reject cancel".split())
 
 #: Participles that end a hyphenated owner before a firm's name: "Rosneft-owned Yugansk",
@@ -348,6 +354,17 @@ ORGANIZATION_KINDS = frozenset(
 
 #: Nouns of a part of an organisation: an office "of" one belongs to the organisation that owns it
 #: ("head of the ICC's anti-corruption unit", "chief operating officer of Toyota's US sales arm").
+#: News agencies and broadcasters as news cites them: what they say is reported news, not their
+#: own judgement ("Reuters said that Mr Lilliu shouted insults at the chairman").
+NEWS_AGENCIES = frozenset({
+    "reuters", "ap", "associated press", "afp", "agence france presse", "agence france-presse", "bloomberg", "dow jones",
+    "interfax", "itar-tass", "tass", "xinhua", "kyodo", "yonhap", "press association", "pa", "ansa", "efe", "dpa", "bbc", "cnn",
+})
+
+#: Units written as capitalised symbols after a number, which the model may read as a name
+#: ("12,600 MW", "30 GWh", "90 MPH").
+UNIT_SYMBOLS = frozenset("MW GW KW kW TW MWh GWh kWh TWh MPH KM KG BTU".split())
+
 #: The last words of a legislature's name ("House of Commons", "Scottish Parliament", "the US
 #: Senate"): one who holds an office of it is elected or appointed to it, not employed by it.
 CHAMBER_WORDS = frozenset("commons lords parliament senate congress assembly bundestag bundesrat duma knesset dail senedd representatives".split())

@@ -198,3 +198,8 @@ def test_evaluations_after_a_quotation_the_speaker_follows_the_verb_whatever_the
     # The parser reads "shadow" as a verb with "Tory" its subject and the name its object.
     found = facts('"This is typical of Lib Dem hypocrisy," said Tory shadow local government secretary Caroline Spelman.')
     assert has(found, "Caroline Spelman", "criticizes", "Liberal Democrats")
+
+
+def test_evaluations_a_news_agency_telling_of_an_insult_judges_no_one(facts) -> None:
+    found = facts("Reuters also said that Mr Lilliu shouted insults at Fiat chairman Luca di Montezemolo.")
+    assert not any(f.predicate == "criticizes" and f.subject == "Reuters" for f in found)

@@ -866,3 +866,12 @@ def test_frames_instead_of_names_what_the_main_subject_did_not_do(facts) -> None
     assert has(found, "Shell", "acquires", "Texaco", polarity="negative")
     assert has(found, "Shell", "acquires", "Gulf", polarity="positive")
     assert not any(f.subject == "Gulf" for f in found)
+
+
+def test_frames_a_clause_a_denied_report_gives_is_negative(facts) -> None:
+    assert has(facts("Shell denied reports that it had bought Texaco."), "Shell", "acquires", "Texaco", polarity="negative", modality="reported")
+    assert has(facts("Shell confirmed reports that it had bought Texaco."), "Shell", "acquires", "Texaco", polarity="positive")
+
+
+def test_frames_what_a_thing_is_designed_to_do_is_planned(facts) -> None:
+    assert has(facts("The scheme is designed to help Tesco buy Safeway."), "Tesco", "acquires", "Safeway", modality="planned")

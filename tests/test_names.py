@@ -596,8 +596,14 @@ def test_names_a_group_is_not_its_regional_or_financial_arm(mentions) -> None:
     assert found["General Motors"][1] != found["General Motors Europe"][1]
     found = mentions("The bank Barclays is in talks with Wells Fargo. An analyst at Barclays Capital said the deal made sense.")
     assert found["Barclays"][1] != found["Barclays Capital"][1]
+    found = mentions("The carmaker Fiat said losses at Fiat Auto had narrowed.")
+    assert found["Fiat"][1] != found["Fiat Auto"][1]
 
 
 def test_names_an_international_body_is_its_short_name(mentions) -> None:
     found = mentions("Amnesty International criticised the law. Amnesty said it was unjust.")
     assert found["Amnesty"][1] == found["Amnesty International"][1]
+
+
+def test_names_a_unit_symbol_after_a_number_is_no_name(mentions) -> None:
+    assert "MW" not in mentions("The Xiluodu Dam is designed to produce 12,600 MW of electricity.")

@@ -12,7 +12,7 @@ import unicodedata
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import country_code, country_name, demonym_code, is_first_name, pair_half_code, party_name
-from kg.lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
+from kg.lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, UNIT_SYMBOLS
 from kg.normalize import CURRENCY_CODES, CURRENCY_WORDS
 from kg.model import Mention, Passage, article_key
 from kg.syntax.phrases import indices_of
@@ -206,6 +206,8 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
         return Mention(doc_id, start, end, span.text, "Organization", party, f"organization:{normalise_name(party)}")
     if span.label_ in {"GPE", "NORP"} and span.end < len(span.doc) and span.doc[span.end].lower_ in _CURRENCY_NOUNS and span.doc[span.end].pos_ in {"NOUN", "PROPN"}:
         return None  # "a 7.4bn Australian dollar bid", "Swiss francs": a currency, not the country
+    if len(span) == 1 and span.text in UNIT_SYMBOLS and span.start > 0 and span.doc[span.start - 1].like_num:
+        return None  # "12,600 MW of electricity": a unit, not a body
     if span.label_ in {"GPE", "NORP", "ORG", "LOC"}:
         code = _country_of(span)
         if code is not None:

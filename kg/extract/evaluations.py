@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.context import ACT_NOUNS, Builder, token_mention
-from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, POSITIVE_EVALUATION, POSTNOMINAL_TITLES, PRAISE, SPEECH_VERBS, SPOKESPEOPLE, TRIBUTES, is_resigning
+from kg.lexicon import NEGATIONS, NEGATIVE_EVALUATION, NEWS_AGENCIES, POSITIVE_EVALUATION, POSTNOMINAL_TITLES, PRAISE, SPEECH_VERBS, SPOKESPEOPLE, TRIBUTES, is_resigning
 from kg.syntax import agents, conjuncts, has_own_subject, is_passive, logical_subjects, patients, prep_objects
 
 __all__ = ["evaluation_statements"]
@@ -225,6 +225,8 @@ def evaluation_statements(sent: Span, b: Builder) -> None:
         ]
         if not speakers:
             speakers = _inverted_speaker(verb, b)
+        # "Reuters said that Mr Lilliu shouted insults": a news agency tells the news, it does not judge.
+        speakers = [m for m in speakers if m[0].name.lower() not in NEWS_AGENCIES]
         if not speakers:
             continue
         judged: dict[str, dict[str, tuple[Token, object]]] = {"criticizes": {}, "supports": {}}

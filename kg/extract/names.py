@@ -51,7 +51,7 @@ _PERSON_CAPABLE_KINDS = frozenset("player rival partner parent owner investor sh
 #: Last words of sports clubs' names: "Manchester United", "Blackburn Rovers".
 _CLUB_WORDS = frozenset("united rovers athletic wanderers albion hotspur fc".split())
 #: The last word of a group's regional or financial arm: "General Motors Europe", "Barclays Capital".
-_ARM_WORDS = frozenset("europe asia africa americas pacific capital securities investments".split())
+_ARM_WORDS = frozenset("europe asia africa americas pacific capital securities investments auto".split())
 _PLACE_WORDS = frozenset("city county province state region island islands valley bay coast district street".split())
 _ORG_NEXT = frozenset("shares share profits profit sales revenue chief boss board shareholders shareholder spokesman spokeswoman executives staff workers bid takeover stake".split())
 #: What "chief" opens after a name in a firm's officer's title: "Electrolux chief executive".

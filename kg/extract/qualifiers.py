@@ -11,7 +11,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from kg.normalize import resolve_date
-from kg.lexicon import ABANDONING_PHRASES, ABANDONING_VERBS, CLAIM_NOUNS, DISPOSING_VERBS, FORMER_WORDS, FUTURE_AUXILIARIES, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATING_NOUNS, NEGATIONS, RANK_WORDS
+from kg.lexicon import ABANDONING_PHRASES, ABANDONING_VERBS, CLAIM_NOUNS, DENYING_VERBS, DISPOSING_VERBS, FORMER_WORDS, FUTURE_AUXILIARIES, HEDGE_ADVERBS, LEAVING_VERBS, MODAL_VERBS, NEGATING_HEADS, NEGATING_NOUNS, NEGATIONS, RANK_WORDS
 from kg.model import Mention
 from kg.syntax import asks, awaits, clause_head, conditioned, passed_over, supposes
 
@@ -137,6 +137,8 @@ def polarity_of(anchor: Token) -> str:
         head = current.head
         if current.dep_ == "acl" and head.lemma_.lower() in NEGATING_NOUNS:
             return "negative"  # "Mr Bush's refusal to sign the protocol"
+        if current.dep_ in {"acl", "ccomp"} and head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_.lower() in DENYING_VERBS:
+            return "negative"  # "rejected speculation that Mr Brown was considering", "denied reports that"
         if current.dep_ == "acl" and head.pos_ == "NOUN" and given_up(head):
             return "negative"  # "abandoned its plan to buy Iberia", "pulled out of a deal to buy Fiat"
         # "would never be able to reach agreement": through the adjective to the negated copula.
