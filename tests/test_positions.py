@@ -809,3 +809,16 @@ def test_positions_an_office_someone_should_take_is_not_held(facts) -> None:
 def test_positions_an_office_taken_in_a_time_clause_ahead_is_not_yet_held(facts) -> None:
     found = facts("Mrs Parker Bowles will become Princess Consort when Charles becomes king.")
     assert has(found, "Charles", "holdsPosition", "king", modality="possible")
+
+
+def test_positions_an_office_a_bid_aims_at_is_not_held(facts) -> None:
+    assert has(facts("Mr Morchio made a bid last year to become chairman of Fiat."), "Morchio", "holdsPosition", "chairman", modality="planned")
+
+
+def test_positions_a_service_the_simple_past_tells_is_over(facts) -> None:
+    assert has(facts("Mr Smith served as chairman of Ford from 1990 to 1995."), "Smith", "holdsPosition", "chairman", status="former")
+    assert has(facts("After serving as a junior minister, Lord Jenkins became chancellor."), "Jenkins", "holdsPosition", "junior minister", status="former")
+
+
+def test_positions_a_service_the_present_perfect_tells_still_runs(facts) -> None:
+    assert has(facts("Mr Smith has served as chairman of Ford since 1998."), "Smith", "holdsPosition", "chairman", status=None)

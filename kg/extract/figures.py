@@ -348,23 +348,25 @@ def _range_end(figure: Span, figures: list[Span]) -> tuple[bool, Span | None] | 
     """For one end of "between £415m and £425m": (whether it is the low end, the high end);
     None for a figure that is no end of a range. A range is stated as its low end, its text the
     whole range, as no one figure states it."""
-    root = figure.root
     doc = figure.doc
-    first = root.head if root.dep_ == "conj" else root
 
-    def opens_range(t: Token, span_start: int) -> bool:
-        # (Not a period after the figure: "grew 0.1% between October and December and 1.5% ...".)
-        return any(c.lower_ == "between" and c.dep_ == "quantmod" for c in t.children) or any(
-            doc[i - 1].lower_ == "between" for i in (t.i, span_start) if i > 0)
+    def opens_range(f: Span) -> bool:
+        # "between" before the figure, or hung on it (not a period after it: "grew 0.1%
+        # between October and December and 1.5% ...").
+        return (f.start > 0 and doc[f.start - 1].lower_ == "between") or any(
+            c.lower_ == "between" and c.dep_ == "quantmod" for t in (f.root, *f) for c in t.children)
 
-    if root.dep_ == "conj" and root.head is not root:
-        low = next((f for f in figures if f.start <= first.i < f.end), None)
-        return (False, None) if low is not None and opens_range(first, low.start) else None
-    if not opens_range(first, figure.start):
+    def joined(low: Span, high: Span) -> bool:
+        return high.label_ == low.label_ and (
+            (high.start == low.end + 1 and doc[low.end].lower_ in {"and", "to"})
+            or (high.root.dep_ == "conj" and low.start <= high.root.head.i < low.end))
+
+    low = next((f for f in figures if f != figure and joined(f, figure) and opens_range(f)), None)
+    if low is not None:
+        return False, None
+    if not opens_range(figure):
         return None
-    high = next((f for f in figures if f.label_ == figure.label_ and (
-        (f.root.dep_ == "conj" and f.root.head == root) or (f.start == figure.end + 1 and doc[figure.end].lower_ in {"and", "to"}))), None)
-    return True, high
+    return True, next((f for f in figures if f != figure and joined(figure, f)), None)
 
 
 def _starting_level(prep: Token) -> bool:

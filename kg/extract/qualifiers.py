@@ -295,6 +295,8 @@ def _embedded_modality(anchor: Token) -> str:
         signal = _modal_word(head)
         if current.dep_ == "ccomp" and lemma == "be" and (noun := _claim_subject(head)) is not None:
             return CLAIM_NOUNS[noun]  # "The government's argument was that Yukos owed $27bn"
+        if current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children) and (noun := _claim_object(head)) is not None:
+            return CLAIM_NOUNS[noun]  # "made a bid last year to become chairman": the bid's aim
         if head.pos_ in {"NOUN", "PROPN"}:
             if lemma in CLAIM_NOUNS and current.dep_ in {"acl", "ccomp", "relcl", "appos"}:
                 return CLAIM_NOUNS[lemma]
@@ -317,6 +319,21 @@ def _embedded_modality(anchor: Token) -> str:
 def _claim_subject(copula: Token) -> str | None:
     """The claim noun a copula's clause states ("the claim is that ..."), if its subject is one."""
     return next((c.lemma_.lower() for c in copula.children if c.dep_ == "nsubj" and c.lemma_.lower() in CLAIM_NOUNS), None)
+
+
+def _served_before(verb: Token) -> bool:
+    """"served as chairman from 1990 to 1995", "After serving as a junior minister": a service
+    the simple past or an "after" phrase tells is over ("has served as chairman since 1998" is not)."""
+    if verb.lemma_.lower() != "serve":
+        return False
+    if verb.tag_ == "VBD":
+        return not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "after"
+
+
+def _claim_object(verb: Token) -> str | None:
+    """The claim noun a verb makes or launches ("made a bid", "launched an attempt"), if its object is one."""
+    return next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS), None)
 
 
 def _leaves(verb: Token) -> bool:
@@ -377,6 +394,8 @@ def status_of(anchor: Token) -> str | None:
     if anchor.dep_ in {"attr", "dobj", "pobj"} and no_longer(anchor.head if anchor.dep_ != "pobj" else anchor.head.head):
         return "former"  # "is no longer a member of the party", "no longer holds a stake in"
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and anchor.head.head.pos_ in {"VERB", "AUX"} and _leaves(anchor.head.head):
+        return "former"
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and _served_before(anchor.head.head):
         return "former"
     if _holder_has_left(anchor) or _parted_with(anchor) or _holder_has_gone(anchor) or ranked_leaving(anchor) is not None or _had_been(anchor) or _was_then(anchor):
         return "former"
