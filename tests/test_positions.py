@@ -822,3 +822,9 @@ def test_positions_a_service_the_simple_past_tells_is_over(facts) -> None:
 
 def test_positions_a_service_the_present_perfect_tells_still_runs(facts) -> None:
     assert has(facts("Mr Smith has served as chairman of Ford since 1998."), "Smith", "holdsPosition", "chairman", status=None)
+
+
+def test_positions_a_title_with_its_own_possessive_after_and_starts_another_persons(facts) -> None:
+    found = facts("The prime minister and his campaign boss Alan Milburn visited Leeds.")
+    assert has(found, "Alan Milburn", "holdsPosition", "campaign boss")
+    assert not has(found, "Alan Milburn", "holdsPosition", "prime minister")

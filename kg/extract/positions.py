@@ -389,6 +389,10 @@ def _appositions(sent: Span, b: Builder) -> None:
                 break  # "against X, its boss and another top executive": a list of three, not X's office
             # Not a name listed after the title: "Keith Vaz, an MP, and Oona King" gives no office "King".
             offices = [o for o in _office_nouns(noun) if o is noun or o.i not in ctx.mentions or ctx.mentions[o.i].type == "Position"]
+            if noun.dep_ == "conj" and any(c.dep_ in {"poss", "det"} for c in noun.children):
+                # "The prime minister and his campaign boss Alan Milburn": a title with its own
+                # determiner is a phrase of its own; the titles before it are someone else's.
+                offices = [o for o in offices if o.i >= noun.i]
             if not offices:
                 _occupation(noun, person, b)
                 continue
