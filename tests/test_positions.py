@@ -828,3 +828,12 @@ def test_positions_a_title_with_its_own_possessive_after_and_starts_another_pers
     found = facts("The prime minister and his campaign boss Alan Milburn visited Leeds.")
     assert has(found, "Alan Milburn", "holdsPosition", "campaign boss")
     assert not has(found, "Alan Milburn", "holdsPosition", "prime minister")
+
+
+def test_positions_an_office_left_by_a_death_before_the_clause_is_former_whatever_the_clause(facts) -> None:
+    found = facts("Mr Morchio made a bid last year to become chairman after the death of president Umberto Agnelli.")
+    assert has(found, "Umberto Agnelli", "holdsPosition", "president", status="former")
+
+
+def test_positions_an_office_left_only_in_a_future_clause_is_still_held(facts) -> None:
+    assert has(facts("He will be chairman after the resignation of chairman John Smith."), "John Smith", "holdsPosition", "chairman", status=None)

@@ -754,6 +754,7 @@ def figure_statements(sent: Span, b: Builder) -> None:
         if value is None:
             continue
         ranging = _range_end(ent, b.ents)
+        high = None
         if ranging is not None:
             low, high = ranging
             if not low:
@@ -763,6 +764,9 @@ def figure_statements(sent: Span, b: Builder) -> None:
         ranged = _from_to(ent, b.ents)
         # The earlier end of "from 2.6% to 10.4%" is read where the parser hangs the later one.
         noun, verb, change = _reading(ranged[1] if ranged is not None and ranged[0] == "from" else ent)
+        if high is not None and (noun is None or _metric(noun) is None):
+            # "growth of between 3% and 5%": the parser may hang the range on its high end.
+            noun, verb, change = _reading(high)
         metric = _metric(noun) if noun is not None else None
         lemma = verb.lemma_.lower() if verb is not None else ""
         slot = ent.root

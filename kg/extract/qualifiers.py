@@ -428,7 +428,20 @@ def _holder_has_gone(title: Token) -> bool:
     verb = clause_head(noun)
     if verb.pos_ not in {"VERB", "AUX"}:
         return True  # a headline or a phrase with no clause: "The resignation of chairman X"
+    if happened_before(noun, verb) and not _ahead(verb):
+        return True  # "made a bid to become chairman after the death of president Umberto Agnelli"
     return verb.lemma_.lower() not in _DEMANDING_VERBS and _done(verb)
+
+
+def _ahead(verb: Token) -> bool:
+    """Whether a clause, or one it hangs from, is in the future ("will be chairman after ...")."""
+    current = verb
+    while True:
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"will", "shall", "'ll"} for c in current.children):
+            return True
+        if current.head == current:
+            return False
+        current = current.head
 
 
 def _parted_with(noun: Token) -> bool:
