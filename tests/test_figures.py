@@ -543,3 +543,11 @@ def test_figures_a_period_between_two_dates_is_no_range_of_figures(figures) -> N
 def test_figures_a_range_the_parser_hangs_on_its_high_end_is_still_one_figure(figures) -> None:
     found = figures("By 2010 the reforms should help cut Germany's average jobless rate to between 3% and 5%, he added.")
     assert {(s, v) for s, v, _, _ in found} == {("Germany", 3)}
+
+
+def test_figures_a_count_of_one_site_of_a_firm_is_not_the_firms(nlp) -> None:
+    text = "The Siemens plant at Boscholt employs 2,000 staff. Siemens employs 2,000 staff at its plant in Leeds."
+    document = Document("f", text, "test", segments=((0, len(text)),))
+    (extraction,) = extract_documents(parse_documents(nlp, [document]), classifier=None)
+    counted = [s.evidence.sentence for s in extraction.statements if s.predicate == "reports"]
+    assert counted == ["Siemens employs 2,000 staff at its plant in Leeds."]

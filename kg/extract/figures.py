@@ -255,6 +255,10 @@ def _jointly(verb: Token) -> bool:
 _NATIONAL_WHOLES = frozenset({"market", "sector", "industry"})
 
 
+#: One site of a firm, whose figures are its own: "The Siemens plant at Boscholt employs 2,000 staff".
+_SITE_NOUNS = frozenset("plant factory site mill mine works refinery store shop branch depot warehouse smelter yard".split())
+
+
 def _clause_owner(verb: Token | None, b: Builder) -> Found | None:
     """The organisation or country a clause is about: the subject of the verb, else of the verb
     of saying it hangs from ("Nortel said it had made $434m")."""
@@ -274,6 +278,8 @@ def _clause_owner(verb: Token | None, b: Builder) -> Found | None:
             if found is not None and found[0].type == "Country":
                 return found
         for subject in subjects:
+            if subject.lemma_.lower() in _SITE_NOUNS:
+                return None  # "The Siemens plant at Boscholt employs 2,000 staff": the plant's count, not the firm's
             # A subject's modifiers own the figure ("Inbev's European business saw sales fall"),
             # not those of a traded commodity or currency ("US light crude lost $2").
             found = token_mention(subject, b.ctx, allow_modifier=False) or _named_in_apposition(subject, b) or (_subject_owner(subject, b) if subject.lemma_.lower() not in _MARKET_NOUNS else None)
