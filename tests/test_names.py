@@ -607,3 +607,8 @@ def test_names_an_international_body_is_its_short_name(mentions) -> None:
 
 def test_names_a_unit_symbol_after_a_number_is_no_name(mentions) -> None:
     assert "MW" not in mentions("The Xiluodu Dam is designed to produce 12,600 MW of electricity.")
+
+
+def test_names_a_firm_named_in_full_first_is_what_its_short_name_means(mentions) -> None:
+    found = mentions("The buyout firm Newbridge Capital has made an offer. A spokesman said Newbridge would wait.")
+    assert found["Newbridge"][1] == found["Newbridge Capital"][1]

@@ -50,7 +50,8 @@ _ORG_FIRST_WORDS = frozenset("air ministry department university bank banco banc
 _PERSON_CAPABLE_KINDS = frozenset("player rival partner parent owner investor shareholder dealer broker builder developer supplier operator producer daily weekly body".split())
 #: Last words of sports clubs' names: "Manchester United", "Blackburn Rovers".
 _CLUB_WORDS = frozenset("united rovers athletic wanderers albion hotspur fc".split())
-#: The last word of a group's regional or financial arm: "General Motors Europe", "Barclays Capital".
+#: The last word of a name of a group's regional or financial arm: "General Motors Europe",
+#: "Barclays Capital" (or of a firm of its own, "Newbridge Capital", when named first).
 _ARM_WORDS = frozenset("europe asia africa americas pacific capital securities investments auto".split())
 _PLACE_WORDS = frozenset("city county province state region island islands valley bay coast district street".split())
 _ORG_NEXT = frozenset("shares share profits profit sales revenue chief boss board shareholders shareholder spokesman spokeswoman executives staff workers bid takeover stake".split())
@@ -896,10 +897,8 @@ def _long_form(m: Mention, names: _DocumentNames, allowed: Callable[[Mention], b
             extra = long[len(words):] if opens else long[: -len(words)]
             if any(any(c.isdigit() for c in w) for w in extra):
                 fits = False  # "BMW X5", "Airbus A380": a product of the firm, not its longer name
-            if opens and other.type == "Organization" and len(extra) == 1 and (country_code(other.name.split()[-1]) or extra[0] in _ARM_WORDS):
-                # "Yukos" beside "Yukos USA", "BP" beside "BP America", "General Motors" beside
-                # "General Motors Europe", "Barclays" beside "Barclays Capital": the group, not its arm
-                fits = False
+            if opens and other.type == "Organization" and len(extra) == 1 and country_code(other.name.split()[-1]):
+                fits = False  # "Yukos" beside "Yukos USA", "BP" beside "BP America": the group, not its country's arm
             if fits and opens and other.type == "Organization" and extra and extra[-1] in SUBUNIT_NOUNS:
                 # "the Treasury" beside "the Treasury Select Committee", "the Cabinet" beside "the
                 # Cabinet Office": two bodies; still another reading of the short name beside a
@@ -1092,6 +1091,10 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
     # A name given its own short form in brackets is a body of its own when the shorter name
     # came first: "GM said ... General Motors Acceptance Corp (GMAC)", its finance arm.
     bracketed = {m.key for m in defined.values()}
+    # So is a name of the group's arm ("General Motors Europe", "Barclays Capital") after the
+    # group's own name; named first ("Newbridge Capital ... Newbridge"), it is what the short name means.
+    arms = {o.mention.key for o in occurrences if o.mention.type == "Organization" and len(o.mention.name.split()) > 1
+            and o.mention.name.split()[-1].lower() in _ARM_WORDS}
     names = _DocumentNames([o.mention for o in occurrences])
     first: dict[str, tuple[int, int]] = {}
     for occ in occurrences:
@@ -1100,7 +1103,7 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
     for occ in occurrences:
         m = occ.mention
         if (m.key, m.name, m.type, m.text) not in longer:
-            longer[(m.key, m.name, m.type, m.text)] = _long_form(m, names, _named_before(first, parts | bracketed, m.key))
+            longer[(m.key, m.name, m.type, m.text)] = _long_form(m, names, _named_before(first, parts | bracketed | arms, m.key))
         _point(occ, longer[(m.key, m.name, m.type, m.text)], maps)
 
     # "the G7 meeting" and "the meeting of G7 finance ministers", "the Tory manifesto" and "the
