@@ -612,3 +612,10 @@ def test_names_a_unit_symbol_after_a_number_is_no_name(mentions) -> None:
 def test_names_a_firm_named_in_full_first_is_what_its_short_name_means(mentions) -> None:
     found = mentions("The buyout firm Newbridge Capital has made an offer. A spokesman said Newbridge would wait.")
     assert found["Newbridge"][1] == found["Newbridge Capital"][1]
+
+
+def test_names_a_firm_of_two_capitals_is_found_wherever_it_recurs(nlp) -> None:
+    text = "Oil giant BP has announced a 26% rise. Last week, rival Shell reported a profit. BP added that it was raising its dividend."
+    document = Document("n", text, "test", segments=((0, len(text)),))
+    (extraction,) = extract_documents(parse_documents(nlp, [document]), classifier=None)
+    assert [m.start for m in extraction.mentions if m.key == "organization:bp"] == [10, text.rindex("BP")]

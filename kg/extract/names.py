@@ -650,6 +650,15 @@ def _propagate(parsed: list[tuple[Doc, Passage]], maps: list[dict[int, Mention]]
             i += n
 
 
+#: Two capitals that are a common abbreviation more often than a firm's name.
+_NOT_FIRMS = frozenset("PM AM MP TV IT OK ID US UK UN".split())
+
+
+def _two_letter_firm(words: tuple[str, ...], m: Mention) -> bool:
+    """"BP", "GM", "BA": a firm of two capitals, found wherever it recurs like a longer name."""
+    return m.type == "Organization" and len(words) == 1 and words[0].isupper() and words[0] not in _NOT_FIRMS
+
+
 def _gender(m: Mention) -> str | None:
     first = m.text.split()[0].lower() if m.text.split() else ""
     if first in _FEMALE:
@@ -1120,7 +1129,7 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
         m = occ.mention
         doc = parsed[occ.passage][0]
         words = tuple(t.text for t in doc[occ.start : occ.end] if t.lower_ not in HONORIFICS and t.tag_ != "POS")
-        if m.type in _VOTING_TYPES and words and all(w[:1].isupper() for w in words) and len("".join(words)) > 2:
+        if m.type in _VOTING_TYPES and words and all(w[:1].isupper() for w in words) and (len("".join(words)) > 2 or _two_letter_firm(words, m)):
             names.setdefault(words, m)
     for short, target in defined.items():
         names[(short,)] = target
