@@ -23,7 +23,7 @@ from kg.gazetteer import demonym_code, gender_of, party_name
 from kg.lexicon import ORGANIZATION_KINDS, SPEECH_VERBS, SPOKESPEOPLE
 from kg.model import DESCRIBED, Mention, Statement, is_described
 from kg.normalize import title_key
-from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, governing_verb
+from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 from kg.syntax.titles import is_title_head
 
 __all__ = ["RESOLVED_PRONOUNS", "Antecedents"]
@@ -270,18 +270,8 @@ class Antecedents:
         """"The US says it cannot support ...", "BP said it would sell ...", "a spokesman for the
         Office said the organisation agreed ...": "it" or "the organisation", the subject of what
         an organisation or a country says (or its spokesman), is the speaker."""
-        if pronoun.dep_ in {"nsubj", "nsubjpass"}:
-            clause = pronoun.head
-        elif pronoun.dep_ == "poss":
-            # "BP added that its dividend would rise", "BP said it would raise its dividend": the
-            # possessive of the clause's own subject, or of a clause whose subject is "it".
-            clause = governing_verb(pronoun)
-            subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}] if clause is not None else []
-            if not subjects or not all(c is pronoun.head or c.lower_ in {"it", "they"} for c in subjects):
-                return None
-        else:
-            return None
-        if clause is None or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
+        clause = pronoun.head
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
             return None
         base = start - pronoun.idx
         speakers = [c for c in clause.head.children if c.dep_ == "nsubj"]
