@@ -875,3 +875,12 @@ def test_frames_a_clause_a_denied_report_gives_is_negative(facts) -> None:
 
 def test_frames_what_a_thing_is_designed_to_do_is_planned(facts) -> None:
     assert has(facts("The scheme is designed to help Tesco buy Safeway."), "Tesco", "acquires", "Safeway", modality="planned")
+
+
+def test_frames_a_plan_in_the_past_perfect_is_only_possible(facts) -> None:
+    assert has(facts("Mr Blair had been expected to visit India in March."), "Blair", "visits", "India", modality="possible")
+    assert has(facts("Mr Blair had planned to visit India."), "Blair", "visits", "India", modality="possible")
+
+
+def test_frames_a_plan_in_the_simple_past_is_still_planned(facts) -> None:
+    assert has(facts("Mr Blair was due to visit India in March."), "Blair", "visits", "India", modality="planned")

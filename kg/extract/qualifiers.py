@@ -245,13 +245,22 @@ def _raising_modality(verb: Token) -> str | None:
     own ("Kenya plans to host the Cup" asserts the plan; "is expected to" asserts nothing)."""
     complement = any(child.dep_ == "xcomp" for child in verb.children)
     if any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children) and (complement or _at_level(verb)):
-        return _modal_word(verb)
+        return _overtaken(verb, _modal_word(verb))
     for child in verb.children:
         if child.dep_ == "acomp" and (complement or any(c.dep_ == "xcomp" for c in child.children)):
             signal = _modal_word(child)
             if signal is not None:
-                return signal
+                return _overtaken(verb, signal)
     return None
+
+
+def _overtaken(word: Token, signal: str | None) -> str | None:
+    """A plan or an expectation in the past perfect is one the story has overtaken ("had been
+    due to take on Tony Blair", "had been expected to visit"): possible, no longer planned."""
+    verb = word.head if word.pos_ == "ADJ" else word
+    if signal in {"planned", "expected"} and any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children):
+        return "possible"
+    return signal
 
 
 def _at_level(verb: Token) -> bool:
@@ -301,9 +310,9 @@ def _embedded_modality(anchor: Token) -> str:
             if lemma in CLAIM_NOUNS and current.dep_ in {"acl", "ccomp", "relcl", "appos"}:
                 return CLAIM_NOUNS[lemma]
         elif signal and current.dep_ in {"xcomp", "ccomp"}:
-            return signal
+            return _overtaken(head, signal)
         elif head.pos_ == "ADJ" and signal:
-            return signal
+            return _overtaken(head, signal)
         if current.dep_ == "xcomp":
             # "is likely to visit": the adjective is a sibling complement of the copula.
             for sibling in head.children:
