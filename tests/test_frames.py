@@ -884,3 +884,7 @@ def test_frames_a_plan_in_the_past_perfect_is_only_possible(facts) -> None:
 
 def test_frames_a_plan_in_the_simple_past_is_still_planned(facts) -> None:
     assert has(facts("Mr Blair was due to visit India in March."), "Blair", "visits", "India", modality="planned")
+
+
+def test_frames_an_agreement_in_the_past_perfect_still_holds(facts) -> None:
+    assert has(facts("Shell had agreed to buy Texaco."), "Shell", "acquires", "Texaco", modality="planned")

@@ -258,9 +258,14 @@ def _overtaken(word: Token, signal: str | None) -> str | None:
     """A plan or an expectation in the past perfect is one the story has overtaken ("had been
     due to take on Tony Blair", "had been expected to visit"): possible, no longer planned."""
     verb = word.head if word.pos_ == "ADJ" else word
-    if signal in {"planned", "expected"} and any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children):
+    if word.lemma_.lower() in _ARRANGING and any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children):
         return "possible"
     return signal
+
+
+#: Words of an arrangement or a forecast, which a later turn of the story may overtake; not a
+#: decision or an agreement ("had agreed to loan Gazpromneft the money": agreed, and still so).
+_ARRANGING = frozenset("due expect schedule set plan intend forecast predict project anticipate".split())
 
 
 def _at_level(verb: Token) -> bool:
