@@ -23,6 +23,17 @@ def figures(nlp):
     return read
 
 
+@pytest.fixture(scope="module")
+def reports(nlp):
+    """``reports(text)``: the reports statements of the text, whole."""
+    def read(text: str) -> list:
+        document = Document("f", text, "test", segments=((0, len(text)),))
+        (extraction,) = extract_documents(parse_documents(nlp, [document]), classifier=None)
+        return [s for s in extraction.statements if s.predicate == "reports"]
+
+    return read
+
+
 def test_figures_profit_rose_to_a_level_and_by_a_percentage(figures) -> None:
     found = figures("BP's profits rose 15% to £546m in the three months to December.")
     assert ("BP", 546_000_000, "profit", "three months to December") in found
@@ -515,20 +526,15 @@ def test_figures_the_level_up_from_a_year_earlier_is_of_the_year_before(figures)
     assert ("Google", 393_900_000, "sales", "year earlier") in found
 
 
-def test_figures_each_level_of_a_change_keeps_its_own_date(nlp) -> None:
-    text = "EMI's revenues slipped from £3.24bn in 2003 to £2.89bn in 2004."
-    document = Document("f", text, "test", segments=((0, len(text)),))
-    (extraction,) = extract_documents(parse_documents(nlp, [document]), classifier=None)
-    dated = {s.object.quantity.value: s.qualifiers.date for s in extraction.statements if s.predicate == "reports"}
+def test_figures_each_level_of_a_change_keeps_its_own_date(reports) -> None:
+    dated = {s.object.quantity.value: s.qualifiers.date for s in reports("EMI's revenues slipped from £3.24bn in 2003 to £2.89bn in 2004.")}
     assert dated[3_240_000_000] == "2003"
     assert dated[2_890_000_000] == "2004"
 
 
-def test_figures_a_range_is_one_figure_its_low_end_written_as_the_range(nlp) -> None:
-    text = "Wal-Mart is expecting sales growth of between 1% and 3% for the month."
-    document = Document("f", text, "test", segments=((0, len(text)),))
-    (extraction,) = extract_documents(parse_documents(nlp, [document]), classifier=None)
-    assert [(s.object.quantity.value, s.object.quantity.text) for s in extraction.statements if s.predicate == "reports"] == [(1, "between 1% and 3%")]
+def test_figures_a_range_is_one_figure_its_low_end_written_as_the_range(reports) -> None:
+    found = reports("Wal-Mart is expecting sales growth of between 1% and 3% for the month.")
+    assert [(s.object.quantity.value, s.object.quantity.text) for s in found] == [(1, "between 1% and 3%")]
 
 
 def test_figures_a_period_between_two_months_is_no_range(figures) -> None:
@@ -545,9 +551,6 @@ def test_figures_a_range_the_parser_hangs_on_its_high_end_is_still_one_figure(fi
     assert {(s, v) for s, v, _, _ in found} == {("Germany", 3)}
 
 
-def test_figures_a_count_of_one_site_of_a_firm_is_not_the_firms(nlp) -> None:
-    text = "The Siemens plant at Boscholt employs 2,000 staff. Siemens employs 2,000 staff at its plant in Leeds."
-    document = Document("f", text, "test", segments=((0, len(text)),))
-    (extraction,) = extract_documents(parse_documents(nlp, [document]), classifier=None)
-    counted = [s.evidence.sentence for s in extraction.statements if s.predicate == "reports"]
+def test_figures_a_count_of_one_site_of_a_firm_is_not_the_firms(reports) -> None:
+    counted = [s.evidence.sentence for s in reports("The Siemens plant at Boscholt employs 2,000 staff. Siemens employs 2,000 staff at its plant in Leeds.")]
     assert counted == ["Siemens employs 2,000 staff at its plant in Leeds."]
