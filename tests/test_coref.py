@@ -216,3 +216,10 @@ def test_coref_it_after_a_firm_and_a_country_in_one_sentence_is_still_the_firm(f
     found = facts("Tesco expanded in Poland before it bought Safeway.")
     assert has(found, "Tesco", "acquires", "Safeway")
     assert not has(found, "Poland", "acquires", "Safeway")
+
+
+def test_coref_a_ministry_is_one_the_article_named_so(facts) -> None:
+    unnamed = facts("Shares on the Bombay Stock Exchange rose 2%. Rakesh Mohan, director general at the ministry's fiscal policy office, said so.")
+    named = facts("The Ministry of Finance said growth would slow. Rakesh Mohan, director general at the ministry's fiscal policy office, said so.")
+    assert not any(f.predicate == "worksFor" for f in unnamed)
+    assert has(named, "Rakesh Mohan", "worksFor", "Ministry of Finance")

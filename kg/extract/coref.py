@@ -48,6 +48,9 @@ _PARTY_WORDS = frozenset({"party"})
 _COUNTRY_WORDS = frozenset({"country", "nation"})
 #: Types of the names a "the two ..." description may stand for.
 _GROUP_TYPES = frozenset({"Country", "Organization"})
+#: Kinds of body news names in full ("the Ministry of Finance ... the ministry"): "the ministry"
+#: is one the article named so, never simply the last body it named.
+_NAMED_KINDS = frozenset("ministry department office authority university college school hospital institute association federation".split())
 _ORG_WORDS = ORGANIZATION_KINDS - _PARTY_WORDS - {"owner", "parent", "partner", "rival", "investor", "shareholder", "player", "body", "court", "board", "committee", "council", "commission"}
 
 
@@ -360,7 +363,12 @@ class Antecedents:
             # firm a recent clause was about, before a firm it only named.
             barred = _owner_of_phrase(noun, start)
             named = self._speaker_of(noun, start) or self._described_as(lower, start)
-            if named is None or _covers(named, barred):
+            if (named is None or _covers(named, barred)) and lower in _NAMED_KINDS:
+                # "the ministry's fiscal policy office": a ministry the article named as one, not
+                # the last body of any kind ("the Bombay Stock Exchange").
+                named = next((m for m, _ in self.organisations.before(start)
+                              if lower in m.name.lower().split() and not _covers(m, barred)), None)
+            elif named is None or _covers(named, barred):
                 named = self._latest(self.organisations, start, prefer_subject=True, party=False, barred=barred)
                 for _ in range(3):
                     # Not a country's government: "the firm", "the agency" is never it ("the
