@@ -554,3 +554,12 @@ def test_figures_a_range_the_parser_hangs_on_its_high_end_is_still_one_figure(fi
 def test_figures_a_count_of_one_site_of_a_firm_is_not_the_firms(reports) -> None:
     counted = [s.evidence.sentence for s in reports("The Siemens plant at Boscholt employs 2,000 staff. Siemens employs 2,000 staff at its plant in Leeds.")]
     assert counted == ["Siemens employs 2,000 staff at its plant in Leeds."]
+
+
+def test_figures_a_figure_of_one_amount_to_another_is_a_range(reports) -> None:
+    found = reports("Google expects revenue of $4.2bn to $4.35bn in the first quarter.")
+    assert [s.object.quantity.text for s in found] == ["between $4.2bn and $4.35bn"]
+
+
+def test_figures_a_change_to_a_level_is_no_range(figures) -> None:
+    assert {v for _, v, _, _ in figures("Unemployment in Germany fell 0.1% to 4.7% in March.")} == {0.1, 4.7}

@@ -358,7 +358,11 @@ def _range_end(figure: Span, figures: list[Span]) -> tuple[bool, Span | None] | 
 
     def opens_range(f: Span) -> bool:
         # "between" before the figure, or hung on it (not a period after it: "grew 0.1%
-        # between October and December and 1.5% ...").
+        # between October and December and 1.5% ..."); or "of" before a figure "to" another
+        # ("revenue of $4.2bn to $4.35bn"; not "fell 0.1% to 4.7%", a change and a level).
+        if f.start > 0 and doc[f.start - 1].lower_ == "of":
+            return f.end + 1 < len(doc) and doc[f.end].lower_ == "to" and any(
+                g.start == f.end + 1 and g.label_ == f.label_ for g in figures)
         return (f.start > 0 and doc[f.start - 1].lower_ == "between") or any(
             c.lower_ == "between" and c.dep_ == "quantmod" for t in (f.root, *f) for c in t.children)
 
