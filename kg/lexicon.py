@@ -255,9 +255,10 @@ HEDGING_ADJECTIVES = {
 #: Words that negate the clause they modify.
 NEGATIONS = frozenset("not n't never no neither nor".split())
 
-#: Verbs and adjectives whose complement did not happen ("failed to visit", "unable to host").
 #: Verbs that deny what their object says: "rejected speculation that", "denied reports that".
 DENYING_VERBS = frozenset("deny reject dismiss refute rebut".split())
+
+#: Verbs and adjectives whose complement did not happen ("failed to visit", "unable to host").
 NEGATING_HEADS = frozenset("fail refuse decline unable deny reject cancel".split())
 
 #: Participles that end a hyphenated owner before a firm's name: "Rosneft-owned Yugansk",
@@ -352,8 +353,6 @@ ORGANIZATION_KINDS = frozenset(
     .split()
 )
 
-#: Nouns of a part of an organisation: an office "of" one belongs to the organisation that owns it
-#: ("head of the ICC's anti-corruption unit", "chief operating officer of Toyota's US sales arm").
 #: News agencies and broadcasters as news cites them: what they say is reported news, not their
 #: own judgement ("Reuters said that Mr Lilliu shouted insults at the chairman").
 NEWS_AGENCIES = frozenset({
@@ -369,6 +368,8 @@ UNIT_SYMBOLS = frozenset("MW GW KW kW TW MWh GWh kWh TWh MPH KM KG BTU".split())
 #: Senate"): one who holds an office of it is elected or appointed to it, not employed by it.
 CHAMBER_WORDS = frozenset("commons lords parliament senate congress assembly bundestag bundesrat duma knesset dail senedd representatives".split())
 
+#: Nouns of a part of an organisation: an office "of" one belongs to the organisation that owns it
+#: ("head of the ICC's anti-corruption unit", "chief operating officer of Toyota's US sales arm").
 SUBUNIT_NOUNS = frozenset(
     """unit division arm subsidiary branch wing department office section desk team centre center
     board committee council panel operation operations business businesses""".split()

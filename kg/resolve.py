@@ -947,20 +947,20 @@ def drop_nested_titles(statements: list[Statement], entity_of: Mapping[tuple[str
         subject = entity_of[(s.subject.doc_id, s.subject.start, s.subject.end)]
         return (s.evidence.doc_id, s.evidence.start, subject), title.start, title.end
 
+    read = [(s, spans(s)) for s in statements]
     # Only a reading that names its owner in the sentence stands for the shorter one.
     held: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
-    for s in statements:
-        if (found := spans(s)) is not None and _stated_affiliation(s) is not None:
+    for s, found in read:
+        if found is not None and _stated_affiliation(s) is not None:
             held[found[0]].append(found[1:])
 
-    def nested(s: Statement) -> bool:
-        found = spans(s)
+    def nested(found: tuple[tuple, int, int] | None) -> bool:
         if found is None:
             return False
         where, start, end = found
         return any(a <= start and end <= b and (a, b) != (start, end) for a, b in held[where])
 
-    return [s for s in statements if not nested(s)]
+    return [s for s, found in read if not nested(found)]
 
 
 def drop_repeats(statements: list[Statement], entity_of: dict[tuple[str, int, int], str]) -> list[Statement]:

@@ -12,9 +12,8 @@ prices are not figures a firm reports.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 

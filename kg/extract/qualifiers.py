@@ -307,9 +307,9 @@ def _embedded_modality(anchor: Token) -> str:
             return "claimed"  # "Cherie Blair has been accused of criticising Mr Bush": what others say she did
         lemma = head.lemma_.lower()
         signal = _modal_word(head)
-        if current.dep_ == "ccomp" and lemma == "be" and (noun := _claim_subject(head)) is not None:
+        if current.dep_ == "ccomp" and lemma == "be" and (noun := _claim_noun(head, "nsubj")) is not None:
             return CLAIM_NOUNS[noun]  # "The government's argument was that Yukos owed $27bn"
-        if current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children) and (noun := _claim_object(head)) is not None:
+        if current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children) and (noun := _claim_noun(head, "dobj")) is not None:
             return CLAIM_NOUNS[noun]  # "made a bid last year to become chairman": the bid's aim
         if head.pos_ in {"NOUN", "PROPN"}:
             if lemma in CLAIM_NOUNS and current.dep_ in {"acl", "ccomp", "relcl", "appos"}:
@@ -330,9 +330,10 @@ def _embedded_modality(anchor: Token) -> str:
     return "asserted"
 
 
-def _claim_subject(copula: Token) -> str | None:
-    """The claim noun a copula's clause states ("the claim is that ..."), if its subject is one."""
-    return next((c.lemma_.lower() for c in copula.children if c.dep_ == "nsubj" and c.lemma_.lower() in CLAIM_NOUNS), None)
+def _claim_noun(verb: Token, dep: str) -> str | None:
+    """The claim noun a verb has as its subject ("the claim is that ...") or object ("made a bid
+    to ..."), by ``dep``, if it has one."""
+    return next((c.lemma_.lower() for c in verb.children if c.dep_ == dep and c.lemma_.lower() in CLAIM_NOUNS), None)
 
 
 def _served_before(verb: Token) -> bool:
@@ -343,11 +344,6 @@ def _served_before(verb: Token) -> bool:
     if verb.tag_ == "VBD":
         return not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "after"
-
-
-def _claim_object(verb: Token) -> str | None:
-    """The claim noun a verb makes or launches ("made a bid", "launched an attempt"), if its object is one."""
-    return next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS), None)
 
 
 def _leaves(verb: Token) -> bool:
