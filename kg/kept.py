@@ -48,7 +48,7 @@ from kg.resolve import (
     surname,
 )
 
-__all__ = ["KeptResolution"]
+__all__ = ["KeptChanges", "KeptResolution"]
 
 #: (type, key) of an entity's group of mentions.
 Group = tuple[str, str]
@@ -85,15 +85,27 @@ class _Document:
     acronyms: frozenset[tuple[str, str, bool]]
 
 
+@dataclass(frozen=True)
+class KeptChanges:
+    """What an update changed: what the stages after resolution need to make again."""
+
+    #: The entities made or made again (new members, label or id), sorted by id.
+    entities: tuple[Entity, ...]
+    #: The ids no entity has any more.
+    gone: frozenset[str]
+    #: (doc_id, start, end) -> entity id of every span whose entity changed; None: no longer mapped.
+    mapping: dict[tuple[str, int, int], str | None]
+
+
 class KeptResolution:
     """The resolution of a growing set of documents, re-decided only where they change.
 
     Example:
         >>> kept = KeptResolution()
-        >>> kept.update([Mention("a", 0, 12, "David Frost", "Person", "David Frost", "person:david frost")])
-        >>> kept.update([Mention("b", 0, 8, "Mr Frost", "Person", "Frost", "person:frost")])
-        >>> sorted(kept.result()[1].values())
-        ['person/david-frost', 'person/david-frost']
+        >>> _ = kept.update([Mention("a", 0, 11, "David Frost", "Person", "David Frost", "person:david frost")])
+        >>> changes = kept.update([Mention("b", 0, 8, "Mr Frost", "Person", "Frost", "person:frost")])
+        >>> changes.mapping, [e.entity_id for e in changes.entities]
+        ({('b', 0, 8): 'person/david-frost'}, ['person/david-frost'])
     """
 
     def __init__(self) -> None:
@@ -135,7 +147,7 @@ class KeptResolution:
 
     def update(
         self, mentions: Iterable[Mention], offices: Mapping[Pair, Iterable[str]] | None = None, removed: Iterable[str] = ()
-    ) -> None:
+    ) -> KeptChanges:
         """Add the documents of ``mentions`` (replacing any kept under the same doc_id) and drop
         ``removed``; ``offices`` are the added documents' (doc_id, person key) -> office head
         words, as :func:`kg.resolve.resolution_inputs` gives them."""
@@ -162,7 +174,7 @@ class KeptResolution:
         for doc_id in touched.new_documents:
             for m in self._documents[doc_id].mentions.values():
                 self._place(m, touched)
-        self._regroup(touched)
+        return self._regroup(touched)
 
     def _remove(self, doc_id: str, touched: _Touched) -> None:
         document = self._documents.pop(doc_id)
@@ -339,9 +351,10 @@ class KeptResolution:
         touched.groups.add(group)
         touched.spans.add(span)
 
-    def _regroup(self, touched: _Touched) -> None:
+    def _regroup(self, touched: _Touched) -> KeptChanges:
         families: set[str] = set()
         remade: set[Group] = set()
+        before = {self._ids[group] for group in touched.groups if group in self._ids}
         for group in touched.groups:
             members = self._groups.get(group)
             old = self._labels.get(group)
@@ -369,6 +382,8 @@ class KeptResolution:
             ids = assign_ids((kind, key, self._labels[(kind, key)]) for kind, key in groups)
             for group, entity_id in ids.items():
                 if self._ids.get(group) != entity_id:
+                    if group in self._ids:
+                        before.add(self._ids[group])
                     self._ids[group] = entity_id
                     remade.add(group)
                     touched.spans.update(fields[:3] for fields in self._groups[group])
@@ -379,14 +394,21 @@ class KeptResolution:
                 members = sorted(self._groups[group].items())
                 why = {reason for _, (_, reason) in members if reason}
                 self._entities[group] = make_entity(self._ids[group], group[0], [m for _, (m, _) in members], why, self._labels[group])
+        mapping: dict[tuple[str, int, int], str | None] = {}
         for span in touched.spans:
             counts = self._spans.get(span)
             if counts:
                 # One span read as two things maps to the later (type, key), as in resolve_mentions.
-                self._mapping[span] = self._ids[max(counts)]
+                entity_id = self._ids[max(counts)]
+                if self._mapping.get(span) != entity_id:
+                    self._mapping[span] = mapping[span] = entity_id
             else:
                 self._spans.pop(span, None)
-                self._mapping.pop(span, None)
+                if self._mapping.pop(span, None) is not None:
+                    mapping[span] = None
+        made = [self._entities[group] for group in remade if group in self._entities]
+        now = {e.entity_id for e in made}
+        return KeptChanges(tuple(sorted(made, key=lambda e: e.entity_id)), frozenset(before - now), mapping)
 
 
 class _Touched:

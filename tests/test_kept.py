@@ -1,0 +1,142 @@
+"""Tests for kg.kept: resolution kept between updates and re-decided only where new documents
+touch it equals resolve_mentions on all documents at once, after every update."""
+from __future__ import annotations
+
+import pytest
+
+from kg.kept import KeptResolution
+from kg.model import Document, Extraction, Mention
+from kg.pipeline import extract_all
+from kg.resolve import resolution_inputs, resolve_mentions
+from tests.test_blocks import ARTICLES
+from tests.test_resolve import _Texts
+
+
+@pytest.fixture(scope="module")
+def extractions(nlp) -> list[Extraction]:
+    return extract_all([Document(doc_id, text, f"{doc_id}.txt") for doc_id, text in ARTICLES.items()], nlp)
+
+
+def _span(m: Mention) -> tuple[str, int, int]:
+    return (m.doc_id, m.start, m.end)
+
+
+def _grown(documents: list[list[Mention]], offices: dict | None = None) -> KeptResolution:
+    kept = KeptResolution()
+    for mentions in documents:
+        doc_ids = {m.doc_id for m in mentions}
+        kept.update(mentions, {pair: heads for pair, heads in (offices or {}).items() if pair[0] in doc_ids})
+    return kept
+
+
+def test_kept_grown_article_by_article_equals_resolving_everything_at_once(extractions) -> None:
+    kept = KeptResolution()
+    for n, extraction in enumerate(extractions, start=1):
+        kept.update(*resolution_inputs([extraction]))
+        assert kept.result() == resolve_mentions(*resolution_inputs(extractions[:n]))
+
+
+def test_kept_articles_added_in_any_order_give_the_same_entities(extractions) -> None:
+    forwards, backwards = KeptResolution(), KeptResolution()
+    for extraction in extractions:
+        forwards.update(*resolution_inputs([extraction]))
+    for extraction in reversed(extractions):
+        backwards.update(*resolution_inputs([extraction]))
+    assert forwards.result() == backwards.result()
+
+
+def test_kept_one_word_name_joins_the_fuller_name_of_an_earlier_article() -> None:
+    t = _Texts()
+    full, short = t.person("a", "David Frost"), t.person("b", "Mr Frost", "Frost")
+    kept = _grown([[full], [short]])
+    assert kept.result()[1][_span(short)] == "person/david-frost"
+
+
+def test_kept_a_second_fuller_name_undoes_the_join_and_says_which_spans_moved() -> None:
+    t = _Texts()
+    full, short, other = t.person("a", "David Frost"), t.person("b", "Mr Frost", "Frost"), t.person("c", "Ralph Frost")
+    kept = _grown([[full], [short]])
+    changes = kept.update([other])
+    assert kept.result() == resolve_mentions([full, short, other])
+    assert changes.mapping[_span(short)] == "person/frost--b"
+    assert _span(full) not in changes.mapping  # David Frost's own mention did not move
+    assert "person/david-frost" in {e.entity_id for e in changes.entities}  # it lost a mention
+
+
+def test_kept_removing_the_second_fuller_name_restores_the_join() -> None:
+    t = _Texts()
+    full, short, other = t.person("a", "David Frost"), t.person("b", "Mr Frost", "Frost"), t.person("c", "Ralph Frost")
+    kept = _grown([[full], [short], [other]])
+    changes = kept.update([], removed=["c"])
+    assert kept.result() == resolve_mentions([full, short])
+    assert changes.gone == {"person/ralph-frost", "person/frost--b"}
+
+
+def test_kept_a_key_named_in_more_articles_stops_vouching_for_a_one_word_name() -> None:
+    # "Frost" of b joins David Frost of a while Ofcom is rare (named in at most 2 of the
+    # documents); a third article naming Ofcom makes it common, and the join is undone.
+    t = _Texts()
+    a = [t.person("a", "David Frost"), t.mention("a", "Ofcom", "Organization", "Ofcom", "organization:ofcom")]
+    b = [t.person("b", "Frost"), t.mention("b", "Ofcom", "Organization", "Ofcom", "organization:ofcom")]
+    c = [t.mention("c", "Ofcom", "Organization", "Ofcom", "organization:ofcom")]
+    kept = _grown([a, b])
+    assert kept.result()[1][_span(b[0])] == "person/david-frost"
+    kept.update(c)
+    assert kept.result() == resolve_mentions(a + b + c)
+    assert kept.result()[1][_span(b[0])] == "person/frost--b"
+
+
+def test_kept_more_documents_raise_the_rare_limit_and_a_key_vouches_again() -> None:
+    # Three articles of 200 is rare again (2% is 4): adding documents that name other things
+    # alone brings the join back, though no name of the surname changed.
+    t = _Texts()
+    a = [t.person("a", "David Frost"), t.mention("a", "Ofcom", "Organization", "Ofcom", "organization:ofcom")]
+    b = [t.person("b", "Frost"), t.mention("b", "Ofcom", "Organization", "Ofcom", "organization:ofcom")]
+    c = [t.mention("c", "Ofcom", "Organization", "Ofcom", "organization:ofcom")]
+    kept = _grown([a, b, c])
+    others = [t.mention(f"z{i:03d}", "Paris", "City", "Paris", "city:paris") for i in range(197)]
+    changes = kept.update(others)
+    assert changes.mapping[_span(b[0])] == "person/david-frost"
+    assert kept.result() == resolve_mentions(a + b + c + others)
+
+
+def test_kept_an_acronym_joins_its_one_expansion_until_a_second_appears() -> None:
+    t = _Texts()
+    expanded = t.mention("a", "IMF", "Organization", "International Monetary Fund", "organization:international monetary fund")
+    bare = t.mention("b", "IMF", "Organization", "IMF", "organization:imf")
+    other = t.mention("c", "IMF", "Organization", "Indian Mountaineering Foundation", "organization:indian mountaineering foundation")
+    kept = _grown([[expanded], [bare]])
+    assert kept.result()[1][_span(bare)] == "organization/international-monetary-fund"
+    kept.update([other])
+    assert kept.result() == resolve_mentions([expanded, bare, other])
+    assert kept.result()[1][_span(bare)] == "organization/imf"
+
+
+def test_kept_an_office_keeps_a_one_word_name_from_another_article_s_other_office_holder() -> None:
+    t = _Texts()
+    a, b = t.person("a", "President Carter", "Carter"), t.person("b", "Matt Carter")
+    offices = {("a", "person:carter"): {"president"}, ("b", "person:matt carter"): {"secretary"}}
+    kept = _grown([[b], [a]], offices)
+    assert kept.result() == resolve_mentions([a, b], offices)
+    assert kept.result()[1][_span(a)] != "person/matt-carter"
+
+
+def test_kept_a_document_given_again_replaces_the_one_kept() -> None:
+    t = _Texts()
+    full, short = t.person("a", "David Frost"), t.person("b", "Mr Frost", "Frost")
+    replaced = t.person("b", "Mr Yentob", "Yentob")
+    kept = _grown([[full], [short]])
+    kept.update([replaced])
+    assert kept.result() == resolve_mentions([full, replaced])
+    assert kept.documents == {"a", "b"}
+
+
+def test_kept_ids_in_one_family_follow_their_keys_as_labels_come_and_go() -> None:
+    # Mercedes-Benz and Mercedes Benz are one spelling; "Mercedes-Benz Group" slugs apart.
+    t = _Texts()
+    one = t.mention("a", "Mercedes-Benz", "Organization", "Mercedes-Benz", "organization:mercedes-benz")
+    two = t.mention("b", "Mercedes Benz", "Organization", "Mercedes Benz", "organization:mercedes benz")
+    kept = _grown([[one], [two]])
+    assert kept.result() == resolve_mentions([one, two])
+    kept.update([], removed=["a"])
+    assert kept.result() == resolve_mentions([two])
