@@ -45,7 +45,15 @@ made on the workers, 16 blocks per kind of key, only a digest back to the driver
 ``--local-max``, by ``resolve_mentions`` in one process; each run in a fresh process, with its
 wall time and the peak RSS of the driver and of each worker. The digests must agree.
 
-Run: ``.venv/bin/python benchmarks/growth.py [--archives 100 400 1600] [--rounds 3] [--synthetic 10000 100000 1000000] [--jobs auto|N] [--store] [--json FILE]``.
+Resolution kept between updates (``kg.kept``, not yet used by ``kg build --into``): with
+``--kept``, for each pool archive (its ``extractions.jsonl`` and the new articles' own) and for
+the synthetic streams of ``--kept-synthetic`` articles, a fresh process builds a ``KeptResolution`` of the
+archive, adds the new articles to it, and times that update against ``resolve_mentions`` on
+everything at once; the two answers must be equal. For the pool it also counts the archive's
+articles that the corpus-wide typing and naming (``kg.resolve.settle_types``, ``settle_names``)
+read otherwise once the new ones are in: an update would give those to the kept resolution again.
+
+Run: ``.venv/bin/python benchmarks/growth.py [--archives 100 400 1600] [--rounds 3] [--synthetic 10000 100000 1000000] [--jobs auto|N] [--store] [--kept] [--json FILE]``.
 """
 from __future__ import annotations
 
@@ -240,6 +248,58 @@ def resolve_synthetic(articles: int, chunks: int, blocks: int, engine: str) -> d
     }
 
 
+def kept_against_whole(archive: tuple[list, dict], new: tuple[list, dict]) -> dict[str, object]:
+    """Time adding ``new`` (mentions, offices) to a :class:`kg.kept.KeptResolution` of ``archive``
+    against ``resolve_mentions`` on both at once, and check the answers are equal."""
+    import gc
+    import resource
+    import time
+
+    from kg.kept import KeptResolution
+    from kg.resolve import resolve_mentions
+
+    gc.freeze()  # as kg build does while it resolves (kg.pipeline._long_lived)
+    kept = KeptResolution()
+    start = time.perf_counter()
+    kept.update(*archive)
+    built = time.perf_counter() - start
+    start = time.perf_counter()
+    changes = kept.update(*new)
+    updated = time.perf_counter() - start
+    start = time.perf_counter()
+    whole = resolve_mentions(archive[0] + new[0], {**archive[1], **new[1]})
+    at_once = time.perf_counter() - start
+    return {
+        "kept_build": built, "kept_update": updated, "whole": at_once, "equal": kept.result() == whole,
+        "remade": len(changes.entities), "gone": len(changes.gone), "spans": len(changes.mapping), "entities": len(whole[0]),
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def kept_pool(archive_file: str, new_file: str) -> dict[str, object]:
+    """:func:`kept_against_whole` for an archive's and the new articles' ``extractions.jsonl``."""
+    from kg.pipeline import read_extractions
+    from kg.resolve import resolution_inputs, settle_names, settle_types
+
+    def settled(extractions: list) -> dict[str, object]:
+        ordered = sorted({e.document.doc_id: e for e in extractions}.values(), key=lambda e: e.document.doc_id)
+        return {e.document.doc_id: e for e in settle_names(settle_types(ordered))}
+
+    old, new = read_extractions(archive_file)[1], read_extractions(new_file)[1]
+    alone, union = settled(old), settled(old + new)
+    # The archive as the union reads it, and how many of its articles that reads otherwise.
+    differ = sum(resolution_inputs([alone[d]]) != resolution_inputs([union[d]]) for d in alone if alone[d] is not union[d])
+    fresh = [e for d, e in union.items() if d not in alone]
+    row = kept_against_whole(resolution_inputs([union[d] for d in alone]), resolution_inputs(fresh))
+    return {**row, "archive": len(alone), "new": len(fresh), "settled_otherwise": differ}
+
+
+def kept_synthetic(articles: int, new: int) -> dict[str, object]:
+    """:func:`kept_against_whole` for ``new`` synthetic articles added to the rest of ``articles``."""
+    archive = synthetic_chunk(1, 0, articles - new, articles)
+    return {**kept_against_whole(archive, synthetic_chunk(1, articles - new, new, articles)), "archive": articles - new, "new": new}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--archives", type=int, nargs="*", default=[100, 400, 1600])
@@ -252,12 +312,32 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, nargs="*", default=[10_000, 100_000, 1_000_000], help="articles of the synthetic resolution runs")
     parser.add_argument("--local-max", type=int, default=100_000, help="largest synthetic corpus also resolved in one process")
     parser.add_argument("--blocks", type=int, default=16)
+    parser.add_argument("--kept", action="store_true", help="also time the kept resolution (kg.kept) of the new articles against resolving all at once")
+    parser.add_argument("--kept-synthetic", type=int, nargs="*", default=[10_000, 100_000], help="articles of the synthetic streams of --kept")
     parser.add_argument("--one", nargs=3, metavar=("ARTICLES", "CHUNKS", "ENGINE"), help=argparse.SUPPRESS)
+    parser.add_argument("--kept-pool", nargs=2, metavar=("ARCHIVE", "NEW"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     JOBS[0] = args.jobs
     if args.one:  # one synthetic run, in a process of its own so that its peak memory is its own
-        print(json.dumps(resolve_synthetic(int(args.one[0]), int(args.one[1]), args.blocks, args.one[2])))
+        if args.one[2] == "kept":
+            print(json.dumps(kept_synthetic(int(args.one[0]), args.new)))
+        else:
+            print(json.dumps(resolve_synthetic(int(args.one[0]), int(args.one[1]), args.blocks, args.one[2])))
         return
+    if args.kept_pool:
+        print(json.dumps(kept_pool(*args.kept_pool)))
+        return
+
+    def kept_row(*command: str) -> dict[str, object]:
+        output = subprocess.run([sys.executable, __file__, *command, "--new", str(args.new)], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        row = json.loads(output.strip().splitlines()[-1])
+        print(f"kept {row['archive']:>9,} + {row['new']}: update {row['kept_update']:.3f} s, at once {row['whole']:.3f} s, "
+              f"equal {row['equal']}", file=sys.stderr, flush=True)
+        return row
+
+    kept: list[dict[str, object]] = []
+    if args.kept:
+        kept += [{"corpus": "synthetic", **kept_row("--one", str(n), "1", "kept")} for n in args.kept_synthetic]
 
     synthetic = []
     for articles in args.synthetic:
@@ -340,6 +420,8 @@ def main() -> None:
                 print(f"archive {size:>5}: grown == built at once: {row['equal_to_whole']}; page equal but for places: "
                       f"{row['page_equal_but_places']}; archive's places kept: {row['places_kept']}"
                       + (f"; grown store == store built at once: {row['store_equal_to_whole']}" if args.store else ""), file=sys.stderr, flush=True)
+            if args.kept:
+                kept.append({"corpus": "pool", **kept_row("--kept-pool", str(archive / "extractions.jsonl"), str(folder / "alone" / "extractions.jsonl"))})
             table.append(row)
             shutil.rmtree(archive, ignore_errors=True)
 
@@ -365,9 +447,17 @@ def main() -> None:
         print("| --- | --- | --- | --- |")
         for row in table:
             print(f"| {row['archive']:,} | {row['store grown']['wall']:.1f} | {row['store loaded']['wall']:.1f} | {row['update']['wall']:.1f} |")
+    if kept:
+        print()
+        print("| corpus | archive | new | update of the kept resolution s | resolve_mentions at once s | x | kept resolution built s | equal | entities made again / gone, spans moved | archive articles settled otherwise | peak MB |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |")
+        for row in kept:
+            print(f"| {row['corpus']} | {row['archive']:,} | {row['new']} | {row['kept_update']:.3f} | {row['whole']:.3f} | "
+                  f"{row['whole'] / max(row['kept_update'], 1e-9):.0f} | {row['kept_build']:.2f} | {row['equal']} | "
+                  f"{row['remade']:,} / {row['gone']:,}, {row['spans']:,} | {row.get('settled_otherwise', '-')} | {row['peak_mb']:.0f} |")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"jobs": args.jobs, "updates": table, "synthetic": synthetic}, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps({"jobs": args.jobs, "updates": table, "synthetic": synthetic, "kept": kept}, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

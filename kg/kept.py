@@ -34,9 +34,11 @@ from kg.model import Entity, Mention
 from kg.resolve import (
     PersonName,
     assign_ids,
-    entity_label,
     family_first,
     id_family,
+    is_fuller_name,
+    is_naming,
+    label_of,
     make_entity,
     mark_styles,
     person_decisions,
@@ -83,6 +85,8 @@ class _Document:
     offices: dict[str, frozenset[str]]
     #: (text, key, expanded?) of its acronyms.
     acronyms: frozenset[tuple[str, str, bool]]
+    #: The surnames of its one-word person names, whose joins its rare keys vouch for.
+    one_word: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -124,11 +128,14 @@ class KeptResolution:
         self._acronyms: dict[Pair, tuple[str, str]] = {}
         self._groups: dict[Group, dict[Fields, tuple[Mention, str | None]]] = {}
         self._where: dict[Fields, Group] = {}
+        #: Group -> name -> how many of its naming mentions give it, and of all its mentions.
+        self._names: dict[Group, tuple[Counter[str], Counter[str]]] = {}
         self._labels: dict[Group, str] = {}
         self._families: dict[str, set[Group]] = defaultdict(set)
         self._ids: dict[Group, str] = {}
         self._entities: dict[Group, Entity] = {}
-        self._spans: dict[tuple[str, int, int], Counter[Group]] = {}
+        #: (doc_id, start, end) -> the groups that have the span, with how many of its mentions.
+        self._spans: dict[tuple[str, int, int], dict[Group, int]] = {}
         self._mapping: dict[tuple[str, int, int], str] = {}
 
     # --- what is kept --------------------------------------------------------------------
@@ -205,7 +212,8 @@ class KeptResolution:
         for (_, key), name in as_pairs.items():
             name.styled = self_vouched(name, doc_id, pair_offices)
         acronyms = {(found[0], m.key, found[1]) for m in ordered.values() if (found := _acronym(m)) is not None}
-        document = _Document(ordered, frozenset(m.key for m in ordered.values()), names, offices, frozenset(acronyms))
+        one_word = frozenset(surname(key) for key in names if len(person_parts(key)) == 1)
+        document = _Document(ordered, frozenset(m.key for m in ordered.values()), names, offices, frozenset(acronyms), one_word)
         self._documents[doc_id] = document
         touched.new_documents.append(doc_id)
         touched.added.update(ordered)
@@ -225,10 +233,13 @@ class KeptResolution:
         home = surname(pair[1])
         change(homes[home], pair)
         touched.surnames.add(home)
+        touched.pairs[home].add(pair[1])
+        touched.documents.add(pair[0])
         first = family_first(pair[1])
         if first is not None and first != home:
             change(candidates[first], pair)
             touched.surnames.add(first)
+            touched.pairs[first].add(pair[1])
 
     def _count(self, key: str, step: int, touched: _Touched) -> None:
         n = self._frequency[key]
@@ -260,23 +271,37 @@ class KeptResolution:
     def _decide_persons(self, touched: _Touched) -> set[Pair]:
         """Decide the touched surnames again; the names whose target or reason changed."""
         surnames = set(touched.surnames)
-        for key in touched.flipped:
-            for doc_id in self._docs_of_key.get(key, ()):
-                surnames.update(surname(k) for k in self._documents[doc_id].names if len(person_parts(k)) == 1)
+        vouching = {doc_id for key in touched.flipped for doc_id in self._docs_of_key.get(key, ())}
+        for doc_id in vouching:
+            surnames |= self._documents[doc_id].one_word
         changed: set[Pair] = set()
         for block in surnames:
             homes, candidates = self._homes.get(block, set()), self._candidates.get(block, set())
             if not homes:
                 continue
-            target, reasons = self._decide(block, homes, candidates)
+            # A name's decision reads its own article's names and the block's fuller names (their
+            # articles, genders, titles, offices): only the names of the documents that came, of
+            # the documents whose rare keys changed, and those a name that came or went is fuller
+            # than are decided again.
+            pairs_of: dict[str, list[Pair]] = defaultdict(list)
             for pair in homes:
+                pairs_of[pair[1]].append(pair)
+            moved = touched.pairs.get(block, set())
+            again = {pair for pair in homes if pair[0] in touched.documents or pair[0] in vouching}
+            for key, pairs in pairs_of.items():
+                if any(is_fuller_name(key, other) for other in moved):
+                    again.update(pairs)
+            if not again:
+                continue
+            target, reasons = self._decide(block, homes, candidates, again)
+            for pair in again:
                 decision = (target[pair], reasons.get(pair))
                 if self._persons.get(pair) != decision:
                     self._persons[pair] = decision
                     changed.add(pair)
         return changed
 
-    def _decide(self, block: str, homes: set[Pair], candidates: set[Pair]) -> tuple[dict, dict]:
+    def _decide(self, block: str, homes: set[Pair], candidates: set[Pair], again: set[Pair]) -> tuple[dict, dict]:
         names = {pair: self._documents[pair[0]].names[pair[1]] for pair in homes | candidates}
         offices = {pair: set(heads) for pair in names if (heads := self._documents[pair[0]].offices.get(pair[1]))}
         docs_of: dict[str, set[str]] = defaultdict(set)
@@ -291,7 +316,7 @@ class KeptResolution:
                 k not in self._frequent and k != short.key and k != full and any(k in c for c in others) for k in self._documents[doc_id].context
             )
 
-        return person_decisions(names, vouched, offices, homes.__contains__)
+        return person_decisions(names, vouched, offices, again.__contains__)
 
     def _decide_acronyms(self, touched: _Touched) -> set[Pair]:
         """Decide the touched acronym texts again; the names whose expansion changed."""
@@ -334,7 +359,12 @@ class KeptResolution:
         fields = _fields(m)
         self._groups.setdefault(group, {})[fields] = (m, reason)
         self._where[fields] = group
-        self._spans.setdefault((m.doc_id, m.start, m.end), Counter())[group] += 1
+        named, every = self._names.setdefault(group, (Counter(), Counter()))
+        every[m.name] += 1
+        if is_naming(m):
+            named[m.name] += 1
+        counts = self._spans.setdefault((m.doc_id, m.start, m.end), {})
+        counts[group] = counts.get(group, 0) + 1
         touched.groups.add(group)
         touched.spans.add((m.doc_id, m.start, m.end))
 
@@ -342,7 +372,11 @@ class KeptResolution:
         group = self._where.pop(fields, None)
         if group is None:
             return
-        del self._groups[group][fields]
+        m, _ = self._groups[group].pop(fields)
+        named, every = self._names[group]
+        every[m.name] -= 1
+        if is_naming(m):
+            named[m.name] -= 1
         span = fields[:3]
         counts = self._spans[span]
         counts[group] -= 1
@@ -362,13 +396,17 @@ class KeptResolution:
                 families.add(id_family(group[0], old))
             if not members:
                 self._groups.pop(group, None)
+                self._names.pop(group, None)
                 self._labels.pop(group, None)
                 self._entities.pop(group, None)
                 self._ids.pop(group, None)
                 if old is not None:
                     self._families[id_family(group[0], old)].discard(group)
                 continue
-            label = entity_label([m for _, (m, _) in sorted(members.items())])
+            named, every = self._names[group]
+            named, every = +named, +every  # the names still given
+            self._names[group] = (named, every)
+            label = label_of(named or every)
             if label != old:
                 if old is not None:
                     self._families[id_family(group[0], old)].discard(group)
@@ -383,10 +421,11 @@ class KeptResolution:
             for group, entity_id in ids.items():
                 if self._ids.get(group) != entity_id:
                     if group in self._ids:
+                        # Every span of the group maps to the new id (a new group's spans are touched).
                         before.add(self._ids[group])
+                        touched.spans.update(fields[:3] for fields in self._groups[group])
                     self._ids[group] = entity_id
                     remade.add(group)
-                    touched.spans.update(fields[:3] for fields in self._groups[group])
             if not groups:
                 self._families.pop(family, None)
         for group in remade:
@@ -420,6 +459,9 @@ class _Touched:
         self.counted: set[str] = set()
         self.flipped: set[str] = set()
         self.surnames: set[str] = set()
+        #: Surname -> the person keys that came or went there; the documents they came or went in.
+        self.pairs: dict[str, set[str]] = defaultdict(set)
+        self.documents: set[str] = set()
         self.texts: set[str] = set()
         self.groups: set[Group] = set()
         self.spans: set[tuple[str, int, int]] = set()

@@ -80,6 +80,17 @@ def _compatible(short: list[str], full: list[str]) -> bool:
     return True
 
 
+def is_fuller_name(key: str, other: str) -> bool:
+    """Whether person key ``other`` is a fuller name that ``key`` could join (the candidates of
+    :func:`person_decisions`): more words or letters, and compatible.
+
+    >>> is_fuller_name("person:blair", "person:tony blair"), is_fuller_name("person:tony blair", "person:blair")
+    (True, False)
+    """
+    short, full = person_parts(key), person_parts(other)
+    return (len(full), sum(map(len, full))) > (len(short), sum(map(len, short))) and _compatible(short, full)
+
+
 _FEMALE_HONORIFICS = frozenset("mrs mrs. ms ms. miss lady dame baroness".split())
 #: Courtesy titles news gives to people who have no other style: a knight is "Sir Ian", never
 #: "Mr Blair", so "Mr Blair" beside Sir Ian Blair and Tony Blair is Tony Blair.
@@ -481,11 +492,20 @@ _NAME_MARKS = re.compile(r"[\w\s\-'’.&,]+")
 def entity_label(members: list[Mention]) -> str:
     """The preferred name: the longest name form (most words), then the most frequent, then
     alphabetical; of the names written without stray marks, when there are such."""
-    names = Counter(m.name for m in members if m.text.lower() not in _PRONOUNS and not m.text[:1].islower())
-    if not names:
-        names = Counter(m.name for m in members)
+    named = Counter(m.name for m in members if is_naming(m))
+    return label_of(named or Counter(m.name for m in members))
+
+
+def is_naming(m: Mention) -> bool:
+    """Whether a mention names its entity: not a pronoun or a description ("he", "the firm")."""
+    return m.text.lower() not in _PRONOUNS and not m.text[:1].islower()
+
+
+def label_of(names: Mapping[str, int]) -> str:
+    """:func:`entity_label` from how often each name is given (by the naming mentions, or by
+    all when none names)."""
     clean = [n for n in names if _NAME_MARKS.fullmatch(n)]
-    return sorted(clean or names, key=lambda n: (-len(n.split()), -len(n), -names[n], n))[0]
+    return min(clean or names, key=lambda n: (-len(n.split()), -len(n), -names[n], n))
 
 
 # --- positions -------------------------------------------------------------------------------
