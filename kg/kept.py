@@ -11,24 +11,33 @@ id on the labels of its family. Two things reach across keys, and both are kept 
   and the count of every key they name;
 - the entity a span maps to when it is read as two things (the later (type, key)).
 
-:class:`KeptResolution` holds all of it. :meth:`KeptResolution.update` takes the mentions of
-new (or changed) documents and the ids of removed ones, and re-decides:
+:class:`KeptResolution` holds all of it as rows, one per document, key, surname, acronym text,
+group and id family. :meth:`KeptResolution.update` takes the mentions of new (or changed)
+documents and the ids of removed ones, and re-decides:
 
-1. the surnames whose names came or went, and those with a one-word name in an article that
-   names a key whose rareness changed;
+1. in the surnames whose names came or went, the names of the documents that came, the names a
+   name that came or went is fuller than, and the one-word names of articles that name a key
+   whose rareness changed;
 2. the acronym texts that came or went;
 3. the groups whose members moved, their labels, and the id families whose labels changed,
    and only their entities and mapped spans.
 
-After every update :meth:`KeptResolution.result` equals ``resolve_mentions`` on all documents at
-once (``tests/test_kept.py`` holds them equal article by article on real news and on the
-corner cases: a second fuller name, the usual bearer, a key that stops being rare).
+Kept in a file (:meth:`KeptResolution.open`, SQLite), an update reads only the rows it touches
+and :meth:`KeptResolution.save` writes back only those, so its cost follows the new documents
+and the blocks they reach, not the archive. After every update :meth:`KeptResolution.result`
+equals ``resolve_mentions`` on all documents at once (``tests/test_kept.py`` holds them equal
+article by article on real news and on the corner cases: a second fuller name, the usual
+bearer, a key that stops being rare).
 """
 from __future__ import annotations
 
+import pickle
+import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from os import PathLike
+from typing import Any
 
 from kg.model import Entity, Mention
 from kg.resolve import (
@@ -58,6 +67,7 @@ Group = tuple[str, str]
 Pair = tuple[str, str]
 #: A mention's fields in the order resolution sorts them (``kg.resolve.distinct_mentions``).
 Fields = tuple[str, int, int, str, str, str, str]
+Span = tuple[str, int, int]
 
 
 def _fields(m: Mention) -> Fields:
@@ -73,23 +83,6 @@ def _acronym(m: Mention) -> tuple[str, bool] | None:
 
 
 @dataclass(frozen=True)
-class _Document:
-    """What one document gives resolution, worked out once when it is added."""
-
-    mentions: dict[Fields, Mention]
-    #: Every key its mentions have (the context that vouches for one-word names).
-    context: frozenset[str]
-    #: Person key -> its name in this article (``styled``: vouched for by the article itself).
-    names: dict[str, PersonName]
-    #: Person key -> the head words of the offices the article gives it.
-    offices: dict[str, frozenset[str]]
-    #: (text, key, expanded?) of its acronyms.
-    acronyms: frozenset[tuple[str, str, bool]]
-    #: The surnames of its one-word person names, whose joins its rare keys vouch for.
-    one_word: frozenset[str]
-
-
-@dataclass(frozen=True)
 class KeptChanges:
     """What an update changed: what the stages after resolution need to make again."""
 
@@ -98,7 +91,193 @@ class KeptChanges:
     #: The ids no entity has any more.
     gone: frozenset[str]
     #: (doc_id, start, end) -> entity id of every span whose entity changed; None: no longer mapped.
-    mapping: dict[tuple[str, int, int], str | None]
+    mapping: dict[Span, str | None]
+
+
+# --- rows ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Document:
+    """One document's mentions, and where each is placed."""
+
+    mentions: dict[Fields, Mention]
+    #: Its person keys and (text, key, expanded?) acronyms, to take back when it goes.
+    persons: tuple[str, ...]
+    acronyms: frozenset[tuple[str, str, bool]]
+    #: Organisation key -> the acronym text whose decision it follows.
+    acronym_texts: dict[str, str]
+    where: dict[Fields, Group] = field(default_factory=dict)
+    #: Span -> the groups that have it, with how many of its mentions; span -> entity id.
+    spans: dict[Span, dict[Group, int]] = field(default_factory=dict)
+    mapping: dict[Span, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Block:
+    """The person names of one surname: those it decides and the candidates of its one-word
+    names ("Wang Yan" for "Mr Wang" of the same article)."""
+
+    homes: set[Pair] = field(default_factory=set)
+    candidates: set[Pair] = field(default_factory=set)
+    names: dict[Pair, PersonName] = field(default_factory=dict)
+    offices: dict[Pair, frozenset[str]] = field(default_factory=dict)
+    decisions: dict[Pair, tuple[str, str | None]] = field(default_factory=dict)
+
+
+@dataclass
+class _Text:
+    """The organisation names written as one acronym, and the decisions of the unexpanded ones."""
+
+    records: set[tuple[str, str, bool]] = field(default_factory=set)
+    decisions: dict[Pair, tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass
+class _GroupRow:
+    """One entity's mentions (with why each joined), its names' counts, label, id and entity."""
+
+    members: dict[Fields, tuple[Mention, str | None]] = field(default_factory=dict)
+    named: Counter[str] = field(default_factory=Counter)
+    every: Counter[str] = field(default_factory=Counter)
+    label: str | None = None
+    entity_id: str | None = None
+    entity: Entity | None = None
+
+
+_MISSING: Any = object()
+
+
+class _Store:
+    """Rows in a SQLite file, by kind and key (pickled), and each key's document count."""
+
+    def __init__(self, path: str | PathLike[str]) -> None:
+        self.connection = sqlite3.connect(path)
+        self.connection.executescript(
+            "CREATE TABLE IF NOT EXISTS rows (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key)) WITHOUT ROWID;"
+            "CREATE TABLE IF NOT EXISTS counts (key TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;"
+            "CREATE INDEX IF NOT EXISTS counts_n ON counts (n);"
+        )
+
+    def read(self, kind: str, key: str) -> Any:
+        row = self.connection.execute("SELECT value FROM rows WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+        return _MISSING if row is None else pickle.loads(row[0])
+
+    def every(self, kind: str) -> Iterator[tuple[str, Any]]:
+        for key, value in self.connection.execute("SELECT key, value FROM rows WHERE kind = ?", (kind,)):
+            yield key, pickle.loads(value)
+
+
+class _KeyIndex:
+    """Which documents name each key, and how many (whether it is rare): in memory, or in the
+    store's tables, so that a key named in half the archive is never read whole to count it."""
+
+    def __init__(self, store: _Store | None) -> None:
+        self.db = store.connection if store is not None else None
+        if self.db is not None:
+            self.db.execute("CREATE TABLE IF NOT EXISTS named (key TEXT, doc TEXT, PRIMARY KEY (key, doc)) WITHOUT ROWID")
+        self.docs_of: dict[str, set[str]] = defaultdict(set)
+        self.by_count: dict[int, set[str]] = defaultdict(set)
+
+    def count(self, key: str) -> int:
+        if self.db is None:
+            return len(self.docs_of.get(key, ()))
+        row = self.db.execute("SELECT n FROM counts WHERE key = ?", (key,)).fetchone()
+        return 0 if row is None else row[0]
+
+    def docs(self, key: str) -> set[str]:
+        if self.db is None:
+            return set(self.docs_of.get(key, ()))
+        return {doc for (doc,) in self.db.execute("SELECT doc FROM named WHERE key = ?", (key,))}
+
+    def change(self, key: str, doc_id: str, add: bool) -> None:
+        if self.db is not None:
+            n = self.count(key) + (1 if add else -1)
+            if add:
+                self.db.execute("INSERT INTO named VALUES (?, ?)", (key, doc_id))
+            else:
+                self.db.execute("DELETE FROM named WHERE key = ? AND doc = ?", (key, doc_id))
+            if n:
+                self.db.execute("INSERT OR REPLACE INTO counts VALUES (?, ?)", (key, n))
+            else:
+                self.db.execute("DELETE FROM counts WHERE key = ?", (key,))
+            return
+        docs = self.docs_of[key]
+        self.by_count[len(docs)].discard(key)
+        (docs.add if add else docs.discard)(doc_id)
+        if docs:
+            self.by_count[len(docs)].add(key)
+        else:
+            del self.docs_of[key]
+
+    def counted_between(self, low: int, high: int) -> set[str]:
+        """The keys named in ``low`` to ``high`` documents."""
+        if self.db is None:
+            return {key for n in range(low, high + 1) for key in self.by_count.get(n, ())}
+        return {key for (key,) in self.db.execute("SELECT key FROM counts WHERE n BETWEEN ? AND ?", (low, high))}
+
+
+def _encode(key: Any) -> str:
+    return "\x1f".join(map(str, key)) if isinstance(key, tuple) else key
+
+
+class _Rows:
+    """One kind of row: read on first use, written back (or deleted) when saved; in memory only
+    when there is no store."""
+
+    def __init__(self, store: _Store | None, kind: str, factory: Callable[[], Any] | None = None, decode: Callable[[str], Any] = str) -> None:
+        self.store, self.kind, self.factory, self.decode = store, kind, factory, decode
+        self.loaded: dict[Any, Any] = {}
+        self.gone: set[Any] = set()
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        value = self.loaded.get(key, _MISSING)
+        if value is _MISSING and self.store is not None and key not in self.gone:
+            value = self.store.read(self.kind, _encode(key))
+            if value is not _MISSING:
+                self.loaded[key] = value
+        return default if value is _MISSING else value
+
+    def __getitem__(self, key: Any) -> Any:
+        value = self.get(key, _MISSING)
+        if value is _MISSING:
+            if self.factory is None:
+                raise KeyError(key)
+            value = self[key] = self.factory()
+        return value
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self.loaded[key] = value
+        self.gone.discard(key)
+
+    def __contains__(self, key: Any) -> bool:
+        return self.get(key, _MISSING) is not _MISSING
+
+    def pop(self, key: Any, default: Any = None) -> Any:
+        value = self.get(key, default)
+        self.loaded.pop(key, None)
+        if self.store is not None:
+            self.gone.add(key)
+        return value
+
+    def values(self) -> Iterator[Any]:
+        """Every row (reads the whole store: for :meth:`KeptResolution.result`)."""
+        yield from self.loaded.values()
+        if self.store is not None:
+            for key, value in self.store.every(self.kind):
+                decoded = self.decode(key)
+                if decoded not in self.loaded and decoded not in self.gone:
+                    yield value
+
+    def save(self) -> None:
+        """Write back every row read (a row read may have been changed in place) and forget them."""
+        if self.store is None:
+            return
+        db = self.store.connection
+        db.executemany("DELETE FROM rows WHERE kind = ? AND key = ?", ((self.kind, _encode(k)) for k in self.gone))
+        db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?)",
+                       ((self.kind, _encode(k), pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, v in self.loaded.items()))
+        self.loaded, self.gone = {}, set()
 
 
 class KeptResolution:
@@ -112,43 +291,54 @@ class KeptResolution:
         ({('b', 0, 8): 'person/david-frost'}, ['person/david-frost'])
     """
 
-    def __init__(self) -> None:
-        self._documents: dict[str, _Document] = {}
-        self._frequency: Counter[str] = Counter()
-        self._by_count: dict[int, set[str]] = defaultdict(set)
-        self._docs_of_key: dict[str, set[str]] = defaultdict(set)
-        self._frequent: set[str] = set()
-        self._limit = rare_limit(0)
-        #: Surname -> the (doc_id, key) names it decides, and those it has as candidates only.
-        self._homes: dict[str, set[Pair]] = defaultdict(set)
-        self._candidates: dict[str, set[Pair]] = defaultdict(set)
-        self._persons: dict[Pair, tuple[str, str | None]] = {}
-        #: Acronym text -> (doc_id, key, expanded?); (doc_id, key) -> (the expansion, why).
-        self._acronym_records: dict[str, set[tuple[str, str, bool]]] = defaultdict(set)
-        self._acronyms: dict[Pair, tuple[str, str]] = {}
-        self._groups: dict[Group, dict[Fields, tuple[Mention, str | None]]] = {}
-        self._where: dict[Fields, Group] = {}
-        #: Group -> name -> how many of its naming mentions give it, and of all its mentions.
-        self._names: dict[Group, tuple[Counter[str], Counter[str]]] = {}
-        self._labels: dict[Group, str] = {}
-        self._families: dict[str, set[Group]] = defaultdict(set)
-        self._ids: dict[Group, str] = {}
-        self._entities: dict[Group, Entity] = {}
-        #: (doc_id, start, end) -> the groups that have the span, with how many of its mentions.
-        self._spans: dict[tuple[str, int, int], dict[Group, int]] = {}
-        self._mapping: dict[tuple[str, int, int], str] = {}
+    def __init__(self, store: _Store | None = None) -> None:
+        self._store = store
+        meta = store.read("meta", "meta") if store is not None else _MISSING
+        #: How many documents are kept; the rare limit the keys' counts were last judged by.
+        self._count, self._limit = (0, rare_limit(0)) if meta is _MISSING else meta
+        self._documents = _Rows(store, "document")
+        #: Doc_id -> (every key its mentions have, the surnames of its one-word person names).
+        self._contexts = _Rows(store, "context")
+        #: Key -> the documents that name it (how many: whether it is rare).
+        self._index = _KeyIndex(store)
+        self._blocks = _Rows(store, "surname", _Block)
+        self._texts = _Rows(store, "text", _Text)
+        self._groups = _Rows(store, "group", _GroupRow, lambda k: tuple(k.split("\x1f")))
+        #: Id family -> its groups with their labels.
+        self._families = _Rows(store, "family", dict)
+
+    @classmethod
+    def open(cls, path: str | PathLike[str]) -> KeptResolution:
+        """The resolution kept in a file (made empty when there is none); :meth:`save` writes
+        back what updates changed."""
+        return cls(_Store(path))
+
+    def save(self) -> None:
+        """Write the rows updates read back to the file, in one transaction."""
+        if self._store is None:
+            return
+        with self._store.connection as db:
+            for rows in (self._documents, self._contexts, self._blocks, self._texts, self._groups, self._families):
+                rows.save()
+            db.execute("INSERT OR REPLACE INTO rows VALUES ('meta', 'meta', ?)", (pickle.dumps((self._count, self._limit)),))
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.connection.close()
 
     # --- what is kept --------------------------------------------------------------------
 
     @property
-    def documents(self) -> frozenset[str]:
-        """The documents resolved (those with at least one mention)."""
-        return frozenset(self._documents)
+    def documents(self) -> int:
+        """How many documents are resolved (those with at least one mention)."""
+        return self._count
 
-    def result(self) -> tuple[tuple[Entity, ...], dict[tuple[str, int, int], str]]:
+    def result(self) -> tuple[tuple[Entity, ...], dict[Span, str]]:
         """As :func:`kg.resolve.resolve_mentions`: the entities sorted by id and a map from
-        (doc_id, start, end) of each mention to its entity id (a copy the caller may change)."""
-        return tuple(sorted(self._entities.values(), key=lambda e: e.entity_id)), dict(self._mapping)
+        (doc_id, start, end) of each mention to its entity id (reads every row)."""
+        entities = sorted((row.entity for row in self._groups.values()), key=lambda e: e.entity_id)
+        mapping = {span: entity_id for document in self._documents.values() for span, entity_id in document.mapping.items()}
+        return tuple(entities), mapping
 
     # --- an update -----------------------------------------------------------------------
 
@@ -166,169 +356,185 @@ class KeptResolution:
             if doc_id in by_doc:
                 office_by_doc[doc_id][key] = frozenset(heads)
         touched = _Touched()
-        for doc_id in {*removed, *by_doc} & self._documents.keys():
-            self._remove(doc_id, touched)
+        for doc_id in sorted({*removed, *by_doc}):
+            if doc_id in self._documents:
+                self._remove(doc_id, touched)
         for doc_id in sorted(by_doc):
             self._add(doc_id, by_doc[doc_id], office_by_doc.get(doc_id, {}), touched)
-        self._rarity(touched)
-        moved = self._decide_persons(touched) | self._decide_acronyms(touched)
-        for doc_id, key in moved:
+        flipped = self._rarity(touched)
+        moved = self._decide_persons(touched, flipped) | self._decide_acronyms(touched)
+        added = set(touched.added)
+        for doc_id, key in sorted(moved):
             document = self._documents.get(doc_id)
             for fields, m in () if document is None else document.mentions.items():
-                if m.key == key and fields not in touched.added:
-                    self._unplace(fields, touched)
-                    self._place(m, touched)
-        for doc_id in touched.new_documents:
-            for m in self._documents[doc_id].mentions.values():
-                self._place(m, touched)
+                if m.key == key and doc_id not in added:
+                    self._unplace(document, fields, touched)
+                    self._place(document, m, touched)
+        for doc_id in touched.added:
+            document = self._documents[doc_id]
+            for m in document.mentions.values():
+                self._place(document, m, touched)
         return self._regroup(touched)
 
     def _remove(self, doc_id: str, touched: _Touched) -> None:
-        document = self._documents.pop(doc_id)
-        for fields in document.mentions:
-            self._unplace(fields, touched)
-        for key in document.context:
-            self._count(key, -1, touched)
-            self._docs_of_key[key].discard(doc_id)
-            if not self._docs_of_key[key]:
-                del self._docs_of_key[key]
-        for key in document.names:
-            pair = (doc_id, key)
-            self._route(pair, self._homes, self._candidates, set.discard, touched)
-            self._persons.pop(pair, None)
+        document = self._documents[doc_id]
+        for fields in list(document.where):
+            self._unplace(document, fields, touched)
+        touched.unmapped.update(document.mapping)
+        self._documents.pop(doc_id)
+        context, _ = self._contexts.pop(doc_id)
+        self._count -= 1
+        for key in context:
+            self._recount(key, doc_id, touched, add=False)
+        for key in document.persons:
+            self._route((doc_id, key), None, touched)
         for text, key, expanded in document.acronyms:
-            self._acronym_records[text].discard((doc_id, key, expanded))
+            row = self._texts[text]
+            row.records.discard((doc_id, key, expanded))
+            row.decisions.pop((doc_id, key), None)
             touched.texts.add(text)
-            self._acronyms.pop((doc_id, key), None)
 
     def _add(self, doc_id: str, mentions: dict[Fields, Mention], offices: dict[str, frozenset[str]], touched: _Touched) -> None:
         if not mentions:
             return
         ordered = {fields: mentions[fields] for fields in sorted(mentions)}
-        names = {key: name for (_, key), name in person_names([m for m in ordered.values() if m.type == "Person"]).items()}
-        as_pairs = {(doc_id, key): name for key, name in names.items()}
+        names = person_names([m for m in ordered.values() if m.type == "Person"])
         pair_offices = {(doc_id, key): set(heads) for key, heads in offices.items()}
-        mark_styles(as_pairs, pair_offices)
-        for (_, key), name in as_pairs.items():
+        mark_styles(names, pair_offices)
+        for (_, key), name in names.items():
             name.styled = self_vouched(name, doc_id, pair_offices)
         acronyms = {(found[0], m.key, found[1]) for m in ordered.values() if (found := _acronym(m)) is not None}
-        one_word = frozenset(surname(key) for key in names if len(person_parts(key)) == 1)
-        document = _Document(ordered, frozenset(m.key for m in ordered.values()), names, offices, frozenset(acronyms), one_word)
-        self._documents[doc_id] = document
-        touched.new_documents.append(doc_id)
-        touched.added.update(ordered)
-        for key in document.context:
-            self._count(key, 1, touched)
-            self._docs_of_key[key].add(doc_id)
-        for key in names:
-            self._route((doc_id, key), self._homes, self._candidates, set.add, touched)
+        texts = {key: text for text, key, expanded in acronyms if not expanded}
+        persons = tuple(sorted(key for _, key in names))
+        self._documents[doc_id] = _Document(ordered, persons, frozenset(acronyms), texts)
+        context = frozenset(m.key for m in ordered.values())
+        one_word = frozenset(surname(key) for key in persons if len(person_parts(key)) == 1)
+        self._contexts[doc_id] = (context, one_word)
+        self._count += 1
+        touched.added.append(doc_id)
+        for key in context:
+            self._recount(key, doc_id, touched, add=True)
+        for pair, name in names.items():
+            self._route(pair, (name, offices.get(pair[1])), touched)
         for text, key, expanded in acronyms:
-            self._acronym_records[text].add((doc_id, key, expanded))
+            self._texts[text].records.add((doc_id, key, expanded))
             touched.texts.add(text)
 
-    @staticmethod
-    def _route(pair: Pair, homes: dict, candidates: dict, change, touched: _Touched) -> None:
+    def _route(self, pair: Pair, name: tuple[PersonName, frozenset[str] | None] | None, touched: _Touched) -> None:
         """A person name belongs to its surname's block, and a family name first ("Wang Yan")
-        is also a candidate in its first word's block ("Mr Wang" of its article)."""
+        is also a candidate in its first word's block ("Mr Wang" of its article). ``name``:
+        the name and its offices to add, None to take it away."""
         home = surname(pair[1])
-        change(homes[home], pair)
-        touched.surnames.add(home)
-        touched.pairs[home].add(pair[1])
-        touched.documents.add(pair[0])
         first = family_first(pair[1])
-        if first is not None and first != home:
-            change(candidates[first], pair)
-            touched.surnames.add(first)
-            touched.pairs[first].add(pair[1])
+        for block, own in ((home, True), *(((first, False),) if first is not None and first != home else ())):
+            row = self._blocks[block]
+            members = row.homes if own else row.candidates
+            if name is None:
+                members.discard(pair)
+                if pair not in row.homes and pair not in row.candidates:
+                    row.names.pop(pair, None)
+                    row.offices.pop(pair, None)
+                if own:
+                    row.decisions.pop(pair, None)
+            else:
+                members.add(pair)
+                row.names[pair] = name[0]
+                if name[1]:
+                    row.offices[pair] = name[1]
+            touched.surnames.add(block)
+            touched.pairs[block].add(pair[1])
+        touched.documents.add(pair[0])
 
-    def _count(self, key: str, step: int, touched: _Touched) -> None:
-        n = self._frequency[key]
-        self._by_count[n].discard(key)
-        n += step
-        if n:
-            self._frequency[key] = n
-            self._by_count[n].add(key)
-        else:
-            del self._frequency[key]
-        touched.counted.add(key)
+    def _recount(self, key: str, doc_id: str, touched: _Touched, add: bool) -> None:
+        if key not in touched.counted:
+            touched.counted[key] = self._index.count(key)
+        self._index.change(key, doc_id, add)
 
     # --- decisions ------------------------------------------------------------------------
 
-    def _rarity(self, touched: _Touched) -> None:
-        """Which keys are too common to vouch for a name now, and which changed."""
-        limit = rare_limit(len(self._documents))
-        suspects = set(touched.counted)
-        low, high = sorted((self._limit, limit))
-        for n in range(int(low) + 1, int(high) + 1):
-            suspects |= self._by_count.get(n, set())
-        self._limit = limit
-        for key in suspects:
-            frequent = self._frequency.get(key, 0) > limit
-            if frequent != (key in self._frequent):
-                (self._frequent.add if frequent else self._frequent.discard)(key)
-                touched.flipped.add(key)
+    def _frequent(self, key: str) -> bool:
+        """Named in too many documents to vouch for a name (not rare)."""
+        return self._index.count(key) > self._limit
 
-    def _decide_persons(self, touched: _Touched) -> set[Pair]:
-        """Decide the touched surnames again; the names whose target or reason changed."""
+    def _rarity(self, touched: _Touched) -> set[str]:
+        """The keys whose rareness the update changed: their counts moved, or the limit did."""
+        limit = rare_limit(self._count)
+        low, high = sorted((self._limit, limit))
+        suspects: dict[str, int] = dict(touched.counted)  # key -> count before
+        if int(high) > int(low):
+            for key in self._index.counted_between(int(low) + 1, int(high)):
+                suspects.setdefault(key, self._index.count(key))
+        flipped = {key for key, before in suspects.items() if (before > self._limit) != (self._index.count(key) > limit)}
+        self._limit = limit
+        return flipped
+
+    def _decide_persons(self, touched: _Touched, flipped: set[str]) -> set[Pair]:
+        """Decide the touched names again; the names whose target or reason changed."""
+        vouching = {doc_id for key in flipped for doc_id in self._index.docs(key)}
         surnames = set(touched.surnames)
-        vouching = {doc_id for key in touched.flipped for doc_id in self._docs_of_key.get(key, ())}
         for doc_id in vouching:
-            surnames |= self._documents[doc_id].one_word
+            surnames |= self._contexts[doc_id][1]
         changed: set[Pair] = set()
-        for block in surnames:
-            homes, candidates = self._homes.get(block, set()), self._candidates.get(block, set())
-            if not homes:
+        for block in sorted(surnames):
+            row = self._blocks.get(block)
+            if row is None:
+                continue
+            if not row.homes and not row.candidates:
+                self._blocks.pop(block)
                 continue
             # A name's decision reads its own article's names and the block's fuller names (their
             # articles, genders, titles, offices): only the names of the documents that came, of
             # the documents whose rare keys changed, and those a name that came or went is fuller
             # than are decided again.
             pairs_of: dict[str, list[Pair]] = defaultdict(list)
-            for pair in homes:
+            for pair in row.homes:
                 pairs_of[pair[1]].append(pair)
             moved = touched.pairs.get(block, set())
-            again = {pair for pair in homes if pair[0] in touched.documents or pair[0] in vouching}
+            again = {pair for pair in row.homes if pair[0] in touched.documents or pair[0] in vouching}
             for key, pairs in pairs_of.items():
                 if any(is_fuller_name(key, other) for other in moved):
                     again.update(pairs)
             if not again:
                 continue
-            target, reasons = self._decide(block, homes, candidates, again)
+            target, reasons = self._decide(row, again)
             for pair in again:
                 decision = (target[pair], reasons.get(pair))
-                if self._persons.get(pair) != decision:
-                    self._persons[pair] = decision
+                if row.decisions.get(pair) != decision:
+                    row.decisions[pair] = decision
                     changed.add(pair)
         return changed
 
-    def _decide(self, block: str, homes: set[Pair], candidates: set[Pair], again: set[Pair]) -> tuple[dict, dict]:
-        names = {pair: self._documents[pair[0]].names[pair[1]] for pair in homes | candidates}
-        offices = {pair: set(heads) for pair in names if (heads := self._documents[pair[0]].offices.get(pair[1]))}
+    def _decide(self, row: _Block, again: set[Pair]) -> tuple[dict, dict]:
+        offices = {pair: set(heads) for pair, heads in row.offices.items()}
         docs_of: dict[str, set[str]] = defaultdict(set)
-        for doc_id, key in homes:
+        for doc_id, key in row.homes:
             docs_of[key].add(doc_id)
 
         def vouched(doc_id: str, short: PersonName, full: str) -> bool:
             if short.styled:
                 return True
-            others = [self._documents[d].context for d in docs_of.get(full, ()) if d != doc_id]
+            others = [self._contexts[d][0] for d in docs_of.get(full, ()) if d != doc_id]
             return any(
-                k not in self._frequent and k != short.key and k != full and any(k in c for c in others) for k in self._documents[doc_id].context
+                k != short.key and k != full and any(k in c for c in others) and not self._frequent(k) for k in self._contexts[doc_id][0]
             )
 
-        return person_decisions(names, vouched, offices, again.__contains__)
+        return person_decisions(row.names, vouched, offices, again.__contains__)
 
     def _decide_acronyms(self, touched: _Touched) -> set[Pair]:
         """Decide the touched acronym texts again; the names whose expansion changed."""
         changed: set[Pair] = set()
-        for text in touched.texts:
-            records = self._acronym_records.get(text, set())
-            expansions = {key for _, key, expanded in records if expanded}
-            first = {}
-            for doc_id, key, expanded in records:
+        for text in sorted(touched.texts):
+            row = self._texts[text]
+            if not row.records:
+                changed.update(row.decisions)
+                self._texts.pop(text)
+                continue
+            expansions = {key for _, key, expanded in row.records if expanded}
+            first: dict[str, str] = {}
+            for doc_id, key, expanded in row.records:
                 if expanded:
                     first[key] = min(doc_id, first.get(key, doc_id))
-            for doc_id, key, expanded in records:
+            for doc_id, key, expanded in row.records:
                 if expanded:
                     continue
                 pair = (doc_id, key)
@@ -336,49 +542,48 @@ class KeptResolution:
                 if len(expansions) == 1:
                     (full,) = expansions
                     decision = (full, f"{text} ({doc_id}) -> {full.split(':', 1)[1]}: the acronym's one expansion, in {first[full]}")
-                if self._acronyms.get(pair) != decision:
+                if row.decisions.get(pair) != decision:
                     if decision is None:
-                        del self._acronyms[pair]
+                        del row.decisions[pair]
                     else:
-                        self._acronyms[pair] = decision
+                        row.decisions[pair] = decision
                     changed.add(pair)
-            if not records:
-                del self._acronym_records[text]
         return changed
 
     # --- groups, ids, entities ------------------------------------------------------------
 
-    def _place(self, m: Mention, touched: _Touched) -> None:
+    def _place(self, document: _Document, m: Mention, touched: _Touched) -> None:
         if m.type == "Person":
-            key, reason = self._persons.get((m.doc_id, m.key), (m.key, None))
-        elif (m.doc_id, m.key) in self._acronyms:
-            key, reason = self._acronyms[(m.doc_id, m.key)]
+            key, reason = self._blocks[surname(m.key)].decisions.get((m.doc_id, m.key), (m.key, None))
+        elif m.key in document.acronym_texts and (m.doc_id, m.key) in (joined := self._texts[document.acronym_texts[m.key]].decisions):
+            key, reason = joined[(m.doc_id, m.key)]
         else:
             key, reason = m.key, None
         group = (m.type, spelling_key(key))
         fields = _fields(m)
-        self._groups.setdefault(group, {})[fields] = (m, reason)
-        self._where[fields] = group
-        named, every = self._names.setdefault(group, (Counter(), Counter()))
-        every[m.name] += 1
+        row = self._groups[group]
+        row.members[fields] = (m, reason)
+        row.every[m.name] += 1
         if is_naming(m):
-            named[m.name] += 1
-        counts = self._spans.setdefault((m.doc_id, m.start, m.end), {})
+            row.named[m.name] += 1
+        document.where[fields] = group
+        span = fields[:3]
+        counts = document.spans.setdefault(span, {})
         counts[group] = counts.get(group, 0) + 1
         touched.groups.add(group)
-        touched.spans.add((m.doc_id, m.start, m.end))
+        touched.spans.add(span)
 
-    def _unplace(self, fields: Fields, touched: _Touched) -> None:
-        group = self._where.pop(fields, None)
+    def _unplace(self, document: _Document, fields: Fields, touched: _Touched) -> None:
+        group = document.where.pop(fields, None)
         if group is None:
             return
-        m, _ = self._groups[group].pop(fields)
-        named, every = self._names[group]
-        every[m.name] -= 1
+        row = self._groups[group]
+        m, _ = row.members.pop(fields)
+        row.every[m.name] -= 1
         if is_naming(m):
-            named[m.name] -= 1
+            row.named[m.name] -= 1
         span = fields[:3]
-        counts = self._spans[span]
+        counts = document.spans[span]
         counts[group] -= 1
         if not counts[group]:
             del counts[group]
@@ -388,64 +593,69 @@ class KeptResolution:
     def _regroup(self, touched: _Touched) -> KeptChanges:
         families: set[str] = set()
         remade: set[Group] = set()
-        before = {self._ids[group] for group in touched.groups if group in self._ids}
-        for group in touched.groups:
-            members = self._groups.get(group)
-            old = self._labels.get(group)
+        before: set[str] = set()
+        for group in sorted(touched.groups):
+            row = self._groups[group]
+            old = row.label
+            if row.entity_id is not None:
+                before.add(row.entity_id)
             if old is not None:
                 families.add(id_family(group[0], old))
-            if not members:
-                self._groups.pop(group, None)
-                self._names.pop(group, None)
-                self._labels.pop(group, None)
-                self._entities.pop(group, None)
-                self._ids.pop(group, None)
+            if not row.members:
+                self._groups.pop(group)
                 if old is not None:
-                    self._families[id_family(group[0], old)].discard(group)
+                    self._families[id_family(group[0], old)].pop(group, None)
                 continue
-            named, every = self._names[group]
-            named, every = +named, +every  # the names still given
-            self._names[group] = (named, every)
-            label = label_of(named or every)
+            row.named, row.every = +row.named, +row.every  # the names still given
+            label = label_of(row.named or row.every)
             if label != old:
                 if old is not None:
-                    self._families[id_family(group[0], old)].discard(group)
-                self._labels[group] = label
+                    self._families[id_family(group[0], old)].pop(group, None)
+                row.label = label
                 family = id_family(group[0], label)
-                self._families[family].add(group)
+                self._families[family][group] = label
                 families.add(family)
             remade.add(group)
-        for family in families:
-            groups = self._families.get(family, set())
-            ids = assign_ids((kind, key, self._labels[(kind, key)]) for kind, key in groups)
-            for group, entity_id in ids.items():
-                if self._ids.get(group) != entity_id:
-                    if group in self._ids:
-                        # Every span of the group maps to the new id (a new group's spans are touched).
-                        before.add(self._ids[group])
-                        touched.spans.update(fields[:3] for fields in self._groups[group])
-                    self._ids[group] = entity_id
+        renamed: set[Group] = set()
+        for family in sorted(families):
+            labels = self._families[family]
+            if not labels:
+                self._families.pop(family)
+                continue
+            for group, entity_id in assign_ids((kind, key, label) for (kind, key), label in labels.items()).items():
+                row = self._groups[group]
+                if row.entity_id != entity_id:
+                    if row.entity_id is not None:
+                        before.add(row.entity_id)
+                        renamed.add(group)
+                    row.entity_id = entity_id
                     remade.add(group)
-            if not groups:
-                self._families.pop(family, None)
-        for group in remade:
-            if group in self._groups:
-                members = sorted(self._groups[group].items())
-                why = {reason for _, (_, reason) in members if reason}
-                self._entities[group] = make_entity(self._ids[group], group[0], [m for _, (m, _) in members], why, self._labels[group])
-        mapping: dict[tuple[str, int, int], str | None] = {}
-        for span in touched.spans:
-            counts = self._spans.get(span)
+        spans = {(span[0], span): None for span in touched.spans}
+        for group in renamed:
+            # Every span of a group that took another id maps to the new one.
+            spans.update(((fields[0], fields[:3]), None) for fields in self._groups[group].members)
+        made: list[Entity] = []
+        for group in sorted(remade):
+            row = self._groups[group]
+            members = sorted(row.members.items())
+            why = {reason for _, (_, reason) in members if reason}
+            row.entity = make_entity(row.entity_id, group[0], [m for _, (m, _) in members], why, row.label)
+            made.append(row.entity)
+        mapping: dict[Span, str | None] = {}
+        for doc_id, span in sorted(spans):
+            document = self._documents.get(doc_id)
+            counts = document.spans.get(span) if document is not None else None
+            # A document given again starts with no spans mapped: what it had is in unmapped.
+            old = document.mapping.get(span, touched.unmapped.get(span)) if document is not None else touched.unmapped.get(span)
+            new = None
             if counts:
                 # One span read as two things maps to the later (type, key), as in resolve_mentions.
-                entity_id = self._ids[max(counts)]
-                if self._mapping.get(span) != entity_id:
-                    self._mapping[span] = mapping[span] = entity_id
-            else:
-                self._spans.pop(span, None)
-                if self._mapping.pop(span, None) is not None:
-                    mapping[span] = None
-        made = [self._entities[group] for group in remade if group in self._entities]
+                new = document.mapping[span] = self._groups[max(counts)].entity_id
+            elif document is not None:
+                document.spans.pop(span, None)
+                document.mapping.pop(span, None)
+            if new != old:
+                mapping[span] = new
         now = {e.entity_id for e in made}
         return KeptChanges(tuple(sorted(made, key=lambda e: e.entity_id)), frozenset(before - now), mapping)
 
@@ -454,14 +664,15 @@ class _Touched:
     """What one update changed, for the steps after it."""
 
     def __init__(self) -> None:
-        self.new_documents: list[str] = []
-        self.added: set[Fields] = set()
-        self.counted: set[str] = set()
-        self.flipped: set[str] = set()
+        self.added: list[str] = []
+        #: Key -> how many documents named it before the update.
+        self.counted: dict[str, int] = {}
         self.surnames: set[str] = set()
         #: Surname -> the person keys that came or went there; the documents they came or went in.
         self.pairs: dict[str, set[str]] = defaultdict(set)
         self.documents: set[str] = set()
         self.texts: set[str] = set()
         self.groups: set[Group] = set()
-        self.spans: set[tuple[str, int, int]] = set()
+        self.spans: set[Span] = set()
+        #: Span -> entity id of the documents removed (or given again).
+        self.unmapped: dict[Span, str] = {}
