@@ -248,17 +248,22 @@ def resolve_synthetic(articles: int, chunks: int, blocks: int, engine: str) -> d
     }
 
 
-def kept_against_whole(archive: tuple[list, dict], new: tuple[list, dict]) -> dict[str, object]:
-    """Time adding ``new`` (mentions, offices) to a :class:`kg.kept.KeptResolution` of ``archive``
-    against ``resolve_mentions`` on both at once, and check the answers are equal."""
+def kept_against_whole(archive: tuple[list, dict], new: tuple[list, dict], folder: Path) -> dict[str, object]:
+    """Time adding ``new`` (mentions, offices) to a :class:`kg.kept.KeptResolution` of ``archive``,
+    in memory and kept in a file, against ``resolve_mentions`` on both at once, and check the
+    answers are equal."""
     import gc
     import resource
     import time
+    import tracemalloc
 
     from kg.kept import KeptResolution
     from kg.resolve import resolve_mentions
 
     gc.freeze()  # as kg build does while it resolves (kg.pipeline._long_lived)
+    start = time.perf_counter()
+    whole = resolve_mentions(archive[0] + new[0], {**archive[1], **new[1]})
+    at_once = time.perf_counter() - start
     kept = KeptResolution()
     start = time.perf_counter()
     kept.update(*archive)
@@ -267,16 +272,45 @@ def kept_against_whole(archive: tuple[list, dict], new: tuple[list, dict]) -> di
     start = time.perf_counter()
     changes = kept.update(*new)
     updated = time.perf_counter() - start
+    equal = kept.result() == whole
     # The archive's articles whose resolution the update changed: a span of theirs now maps
     # elsewhere, or an entity they name has another label (what their RDF copies).
     fresh = {m.doc_id for m in new[0]}
     moved = {span[0] for span in changes.mapping} - fresh
     relabelled = {m.doc_id for e in changes.entities if e.entity_id in labels and labels[e.entity_id] != e.label for m in e.mentions} - fresh
+    del kept
+    # Kept in a file: built once, then each update opens it, reads the rows it touches and writes them back.
+    path = folder / "kept.sqlite"
+    path.unlink(missing_ok=True)
     start = time.perf_counter()
-    whole = resolve_mentions(archive[0] + new[0], {**archive[1], **new[1]})
-    at_once = time.perf_counter() - start
+    stored = KeptResolution.open(path)
+    stored.update(*archive)
+    stored.save()
+    stored.close()
+    file_built = time.perf_counter() - start
+    size = path.stat().st_size
+    timings, allocated = [], 0
+    for traced in (False, False, False, True):
+        copy = folder / "kept-update.sqlite"
+        shutil.copyfile(path, copy)
+        if traced:
+            tracemalloc.start()
+        start = time.perf_counter()
+        stored = KeptResolution.open(copy)
+        stored.update(*new)
+        stored.save()
+        stored.close()
+        if traced:
+            allocated = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        else:
+            timings.append(time.perf_counter() - start)
+    stored = KeptResolution.open(copy)
+    file_equal = stored.result() == whole
+    stored.close()
     return {
-        "kept_build": built, "kept_update": updated, "whole": at_once, "equal": kept.result() == whole,
+        "kept_build": built, "kept_update": updated, "whole": at_once, "equal": equal and file_equal,
+        "file_build": file_built, "file_mb": size / 1e6, "file_update": statistics.median(timings), "file_update_peak_mb": allocated / 1e6,
         "remade": len(changes.entities), "gone": len(changes.gone), "spans": len(changes.mapping), "entities": len(whole[0]),
         "archive_moved": len(moved), "archive_relabelled": len(relabelled - moved),
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -297,14 +331,17 @@ def kept_pool(archive_file: str, new_file: str) -> dict[str, object]:
     # The archive as the union reads it, and how many of its articles that reads otherwise.
     differ = sum(resolution_inputs([alone[d]]) != resolution_inputs([union[d]]) for d in alone if alone[d] is not union[d])
     fresh = [e for d, e in union.items() if d not in alone]
-    row = kept_against_whole(resolution_inputs([union[d] for d in alone]), resolution_inputs(fresh))
+    with tempfile.TemporaryDirectory(prefix="kg-kept-") as folder:
+        row = kept_against_whole(resolution_inputs([union[d] for d in alone]), resolution_inputs(fresh), Path(folder))
     return {**row, "archive": len(alone), "new": len(fresh), "settled_otherwise": differ}
 
 
 def kept_synthetic(articles: int, new: int) -> dict[str, object]:
     """:func:`kept_against_whole` for ``new`` synthetic articles added to the rest of ``articles``."""
     archive = synthetic_chunk(1, 0, articles - new, articles)
-    return {**kept_against_whole(archive, synthetic_chunk(1, articles - new, new, articles)), "archive": articles - new, "new": new}
+    with tempfile.TemporaryDirectory(prefix="kg-kept-") as folder:
+        row = kept_against_whole(archive, synthetic_chunk(1, articles - new, new, articles), Path(folder))
+    return {**row, "archive": articles - new, "new": new}
 
 
 def main() -> None:
@@ -338,8 +375,8 @@ def main() -> None:
     def kept_row(*command: str) -> dict[str, object]:
         output = subprocess.run([sys.executable, __file__, *command, "--new", str(args.new)], cwd=ROOT, capture_output=True, text=True, check=True).stdout
         row = json.loads(output.strip().splitlines()[-1])
-        print(f"kept {row['archive']:>9,} + {row['new']}: update {row['kept_update']:.3f} s, at once {row['whole']:.3f} s, "
-              f"equal {row['equal']}", file=sys.stderr, flush=True)
+        print(f"kept {row['archive']:>9,} + {row['new']}: update {row['kept_update']:.3f} s, from the file {row['file_update']:.3f} s, "
+              f"at once {row['whole']:.3f} s, equal {row['equal']}", file=sys.stderr, flush=True)
         return row
 
     kept: list[dict[str, object]] = []
@@ -456,12 +493,13 @@ def main() -> None:
             print(f"| {row['archive']:,} | {row['store grown']['wall']:.1f} | {row['store loaded']['wall']:.1f} | {row['update']['wall']:.1f} |")
     if kept:
         print()
-        print("| corpus | archive | new | update of the kept resolution s | resolve_mentions at once s | x | kept resolution built s | equal "
-              "| entities made again / gone, spans moved | archive articles with a span moved / an entity relabelled | archive articles settled otherwise | peak MB |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: |")
+        print("| corpus | archive | new | resolve_mentions at once s | kept in memory: update s | built s | kept in a file: open, update, save s "
+              "| its allocations MB | built s | file MB | equal | entities made again / gone, spans moved "
+              "| archive articles with a span moved / an entity relabelled | archive articles settled otherwise | process peak MB |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: |")
         for row in kept:
-            print(f"| {row['corpus']} | {row['archive']:,} | {row['new']} | {row['kept_update']:.3f} | {row['whole']:.3f} | "
-                  f"{row['whole'] / max(row['kept_update'], 1e-9):.0f} | {row['kept_build']:.2f} | {row['equal']} | "
+            print(f"| {row['corpus']} | {row['archive']:,} | {row['new']} | {row['whole']:.3f} | {row['kept_update']:.3f} | {row['kept_build']:.2f} | "
+                  f"{row['file_update']:.3f} | {row['file_update_peak_mb']:.1f} | {row['file_build']:.1f} | {row['file_mb']:.0f} | {row['equal']} | "
                   f"{row['remade']:,} / {row['gone']:,}, {row['spans']:,} | {row['archive_moved']:,} / {row['archive_relabelled']:,} | "
                   f"{row.get('settled_otherwise', '-')} | {row['peak_mb']:.0f} |")
     if args.json:

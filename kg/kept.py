@@ -46,10 +46,10 @@ from kg.resolve import (
     family_first,
     id_family,
     is_fuller_name,
-    is_naming,
     label_of,
     make_entity,
     mark_styles,
+    naming_text,
     person_decisions,
     person_names,
     person_parts,
@@ -72,6 +72,11 @@ Span = tuple[str, int, int]
 
 def _fields(m: Mention) -> Fields:
     return (m.doc_id, m.start, m.end, m.key, m.text, m.type, m.name)
+
+
+def _mention(f: Fields) -> Mention:
+    # Rows keep plain tuples: pickling a million slotted dataclasses is most of a row's cost.
+    return Mention(f[0], f[1], f[2], f[4], f[5], f[6], f[3])
 
 
 def _acronym(m: Mention) -> tuple[str, bool] | None:
@@ -101,7 +106,7 @@ class KeptChanges:
 class _Document:
     """One document's mentions, and where each is placed."""
 
-    mentions: dict[Fields, Mention]
+    mentions: tuple[Fields, ...]
     #: Its person keys and (text, key, expanded?) acronyms, to take back when it goes.
     persons: tuple[str, ...]
     acronyms: frozenset[tuple[str, str, bool]]
@@ -135,14 +140,17 @@ class _Text:
 
 @dataclass
 class _GroupRow:
-    """One entity's mentions (with why each joined), its names' counts, label, id and entity."""
+    """One entity's mentions (with why each joined), its names' counts, label and id."""
 
-    members: dict[Fields, tuple[Mention, str | None]] = field(default_factory=dict)
+    members: dict[Fields, str | None] = field(default_factory=dict)
     named: Counter[str] = field(default_factory=Counter)
     every: Counter[str] = field(default_factory=Counter)
     label: str | None = None
     entity_id: str | None = None
-    entity: Entity | None = None
+
+    def entity(self, kind: str) -> Entity:
+        members = sorted(self.members.items())
+        return make_entity(self.entity_id, kind, [_mention(f) for f, _ in members], {r for _, r in members if r}, self.label)
 
 
 _MISSING: Any = object()
@@ -260,14 +268,14 @@ class _Rows:
             self.gone.add(key)
         return value
 
-    def values(self) -> Iterator[Any]:
+    def items(self) -> Iterator[tuple[Any, Any]]:
         """Every row (reads the whole store: for :meth:`KeptResolution.result`)."""
-        yield from self.loaded.values()
+        yield from self.loaded.items()
         if self.store is not None:
             for key, value in self.store.every(self.kind):
                 decoded = self.decode(key)
                 if decoded not in self.loaded and decoded not in self.gone:
-                    yield value
+                    yield decoded, value
 
     def save(self) -> None:
         """Write back every row read (a row read may have been changed in place) and forget them."""
@@ -336,8 +344,8 @@ class KeptResolution:
     def result(self) -> tuple[tuple[Entity, ...], dict[Span, str]]:
         """As :func:`kg.resolve.resolve_mentions`: the entities sorted by id and a map from
         (doc_id, start, end) of each mention to its entity id (reads every row)."""
-        entities = sorted((row.entity for row in self._groups.values()), key=lambda e: e.entity_id)
-        mapping = {span: entity_id for document in self._documents.values() for span, entity_id in document.mapping.items()}
+        entities = sorted((row.entity(group[0]) for group, row in self._groups.items()), key=lambda e: e.entity_id)
+        mapping = {span: entity_id for _, document in self._documents.items() for span, entity_id in document.mapping.items()}
         return tuple(entities), mapping
 
     # --- an update -----------------------------------------------------------------------
@@ -348,9 +356,9 @@ class KeptResolution:
         """Add the documents of ``mentions`` (replacing any kept under the same doc_id) and drop
         ``removed``; ``offices`` are the added documents' (doc_id, person key) -> office head
         words, as :func:`kg.resolve.resolution_inputs` gives them."""
-        by_doc: dict[str, dict[Fields, Mention]] = defaultdict(dict)
+        by_doc: dict[str, set[Fields]] = defaultdict(set)
         for m in mentions:
-            by_doc[m.doc_id][_fields(m)] = m
+            by_doc[m.doc_id].add(_fields(m))
         office_by_doc: dict[str, dict[str, frozenset[str]]] = defaultdict(dict)
         for (doc_id, key), heads in (offices or {}).items():
             if doc_id in by_doc:
@@ -366,14 +374,14 @@ class KeptResolution:
         added = set(touched.added)
         for doc_id, key in sorted(moved):
             document = self._documents.get(doc_id)
-            for fields, m in () if document is None else document.mentions.items():
-                if m.key == key and doc_id not in added:
+            for fields in () if document is None else document.mentions:
+                if fields[3] == key and doc_id not in added:
                     self._unplace(document, fields, touched)
-                    self._place(document, m, touched)
+                    self._place(document, fields, touched)
         for doc_id in touched.added:
             document = self._documents[doc_id]
-            for m in document.mentions.values():
-                self._place(document, m, touched)
+            for fields in document.mentions:
+                self._place(document, fields, touched)
         return self._regroup(touched)
 
     def _remove(self, doc_id: str, touched: _Touched) -> None:
@@ -394,20 +402,21 @@ class KeptResolution:
             row.decisions.pop((doc_id, key), None)
             touched.texts.add(text)
 
-    def _add(self, doc_id: str, mentions: dict[Fields, Mention], offices: dict[str, frozenset[str]], touched: _Touched) -> None:
+    def _add(self, doc_id: str, mentions: set[Fields], offices: dict[str, frozenset[str]], touched: _Touched) -> None:
         if not mentions:
             return
-        ordered = {fields: mentions[fields] for fields in sorted(mentions)}
-        names = person_names([m for m in ordered.values() if m.type == "Person"])
+        ordered = tuple(sorted(mentions))
+        made = [_mention(f) for f in ordered]
+        names = person_names([m for m in made if m.type == "Person"])
         pair_offices = {(doc_id, key): set(heads) for key, heads in offices.items()}
         mark_styles(names, pair_offices)
         for (_, key), name in names.items():
             name.styled = self_vouched(name, doc_id, pair_offices)
-        acronyms = {(found[0], m.key, found[1]) for m in ordered.values() if (found := _acronym(m)) is not None}
+        acronyms = {(found[0], m.key, found[1]) for m in made if (found := _acronym(m)) is not None}
         texts = {key: text for text, key, expanded in acronyms if not expanded}
         persons = tuple(sorted(key for _, key in names))
         self._documents[doc_id] = _Document(ordered, persons, frozenset(acronyms), texts)
-        context = frozenset(m.key for m in ordered.values())
+        context = frozenset(f[3] for f in ordered)
         one_word = frozenset(surname(key) for key in persons if len(person_parts(key)) == 1)
         self._contexts[doc_id] = (context, one_word)
         self._count += 1
@@ -552,20 +561,20 @@ class KeptResolution:
 
     # --- groups, ids, entities ------------------------------------------------------------
 
-    def _place(self, document: _Document, m: Mention, touched: _Touched) -> None:
-        if m.type == "Person":
-            key, reason = self._blocks[surname(m.key)].decisions.get((m.doc_id, m.key), (m.key, None))
-        elif m.key in document.acronym_texts and (m.doc_id, m.key) in (joined := self._texts[document.acronym_texts[m.key]].decisions):
-            key, reason = joined[(m.doc_id, m.key)]
-        else:
-            key, reason = m.key, None
-        group = (m.type, spelling_key(key))
-        fields = _fields(m)
+    def _place(self, document: _Document, fields: Fields, touched: _Touched) -> None:
+        doc_id, _, _, key, text, kind, name = fields
+        pair = (doc_id, key)
+        reason = None
+        if kind == "Person":
+            key, reason = self._blocks[surname(key)].decisions.get(pair, (key, None))
+        elif key in document.acronym_texts and pair in (joined := self._texts[document.acronym_texts[key]].decisions):
+            key, reason = joined[pair]
+        group = (kind, spelling_key(key))
         row = self._groups[group]
-        row.members[fields] = (m, reason)
-        row.every[m.name] += 1
-        if is_naming(m):
-            row.named[m.name] += 1
+        row.members[fields] = reason
+        row.every[name] += 1
+        if naming_text(text):
+            row.named[name] += 1
         document.where[fields] = group
         span = fields[:3]
         counts = document.spans.setdefault(span, {})
@@ -578,10 +587,10 @@ class KeptResolution:
         if group is None:
             return
         row = self._groups[group]
-        m, _ = row.members.pop(fields)
-        row.every[m.name] -= 1
-        if is_naming(m):
-            row.named[m.name] -= 1
+        del row.members[fields]
+        row.every[fields[6]] -= 1
+        if naming_text(fields[4]):
+            row.named[fields[6]] -= 1
         span = fields[:3]
         counts = document.spans[span]
         counts[group] -= 1
@@ -636,11 +645,7 @@ class KeptResolution:
             spans.update(((fields[0], fields[:3]), None) for fields in self._groups[group].members)
         made: list[Entity] = []
         for group in sorted(remade):
-            row = self._groups[group]
-            members = sorted(row.members.items())
-            why = {reason for _, (_, reason) in members if reason}
-            row.entity = make_entity(row.entity_id, group[0], [m for _, (m, _) in members], why, row.label)
-            made.append(row.entity)
+            made.append(self._groups[group].entity(group[0]))
         mapping: dict[Span, str | None] = {}
         for doc_id, span in sorted(spans):
             document = self._documents.get(doc_id)

@@ -498,7 +498,12 @@ def entity_label(members: list[Mention]) -> str:
 
 def is_naming(m: Mention) -> bool:
     """Whether a mention names its entity: not a pronoun or a description ("he", "the firm")."""
-    return m.text.lower() not in _PRONOUNS and not m.text[:1].islower()
+    return naming_text(m.text)
+
+
+def naming_text(text: str) -> bool:
+    """Whether a mention's text names its entity (see :func:`is_naming`)."""
+    return text.lower() not in _PRONOUNS and not text[:1].islower()
 
 
 def label_of(names: Mapping[str, int]) -> str:
