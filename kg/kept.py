@@ -161,6 +161,8 @@ class _Store:
 
     def __init__(self, path: str | PathLike[str]) -> None:
         self.connection = sqlite3.connect(path)
+        #: How many rows were read (each at most once an update).
+        self.reads = 0
         self.connection.executescript(
             "CREATE TABLE IF NOT EXISTS rows (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key)) WITHOUT ROWID;"
             "CREATE TABLE IF NOT EXISTS counts (key TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;"
@@ -169,6 +171,7 @@ class _Store:
 
     def read(self, kind: str, key: str) -> Any:
         row = self.connection.execute("SELECT value FROM rows WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+        self.reads += 1
         return _MISSING if row is None else pickle.loads(row[0])
 
     def every(self, kind: str) -> Iterator[tuple[str, Any]]:
@@ -335,6 +338,11 @@ class KeptResolution:
             self._store.connection.close()
 
     # --- what is kept --------------------------------------------------------------------
+
+    @property
+    def rows_read(self) -> int:
+        """How many rows this object has read from its file (none in memory)."""
+        return 0 if self._store is None else self._store.reads
 
     @property
     def documents(self) -> int:

@@ -140,3 +140,51 @@ def test_kept_ids_in_one_family_follow_their_keys_as_labels_come_and_go() -> Non
     assert kept.result() == resolve_mentions([one, two])
     kept.update([], removed=["a"])
     assert kept.result() == resolve_mentions([two])
+
+
+def _article(t: _Texts, doc_id: str, person: str, organisation: str) -> list[Mention]:
+    return [t.person(doc_id, person), t.mention(doc_id, organisation, "Organization", organisation, f"organization:{organisation.lower()}")]
+
+
+def test_kept_in_a_file_equals_resolving_everything_at_once_after_each_reopening(tmp_path, extractions) -> None:
+    path = tmp_path / "kept.sqlite"
+    for n, extraction in enumerate(extractions, start=1):
+        kept = KeptResolution.open(path)
+        kept.update(*resolution_inputs([extraction]))
+        kept.save()
+        kept.close()
+        kept = KeptResolution.open(path)
+        assert kept.result() == resolve_mentions(*resolution_inputs(extractions[:n]))
+        kept.close()
+
+
+def test_kept_in_a_file_forgets_a_removed_document(tmp_path) -> None:
+    t = _Texts()
+    full, short, other = t.person("a", "David Frost"), t.person("b", "Mr Frost", "Frost"), t.person("c", "Ralph Frost")
+    kept = KeptResolution.open(tmp_path / "kept.sqlite")
+    kept.update([full, short, other])
+    kept.save()
+    kept.close()
+    kept = KeptResolution.open(tmp_path / "kept.sqlite")
+    kept.update([], removed=["c"])
+    kept.save()
+    kept.close()
+    kept = KeptResolution.open(tmp_path / "kept.sqlite")
+    assert kept.result() == resolve_mentions([full, short]) and kept.documents == 2
+
+
+def test_kept_in_a_file_an_update_reads_as_many_rows_whatever_the_archive(tmp_path) -> None:
+    # Articles each naming their own person and company; the new one names another pair: its
+    # update reads its own rows (document, keys, surname, groups, families), none of the archive's.
+    def rows_read(archive: int) -> int:
+        t = _Texts()
+        path = tmp_path / f"kept-{archive}.sqlite"
+        kept = KeptResolution.open(path)
+        kept.update([m for i in range(archive) for m in _article(t, f"d{i:04d}", f"Anna Person{i}", f"Firm{i} Ltd")])
+        kept.save()
+        kept.close()
+        kept = KeptResolution.open(path)
+        kept.update(_article(t, "new", "Ben Newcomer", "Newco Ltd"))
+        return kept.rows_read
+
+    assert rows_read(40) == rows_read(400) <= 10
