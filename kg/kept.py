@@ -39,27 +39,35 @@ from dataclasses import dataclass, field
 from os import PathLike
 from typing import Any
 
-from kg.model import Entity, Mention
+from kg.lexicon import is_honorific
+from kg.model import Entity, Extraction, Mention
 from kg.resolve import (
+    _SETTLED_BY_PREFIX,
+    _SETTLED_TYPES,
     PersonName,
+    alias_of,
     assign_ids,
+    clippings,
     family_first,
     id_family,
     is_fuller_name,
     label_of,
     make_entity,
     mark_styles,
+    name_retypes,
     naming_text,
+    of_shortenings,
     person_decisions,
     person_names,
     person_parts,
     rare_limit,
     self_vouched,
+    settle_document,
     spelling_key,
     surname,
 )
 
-__all__ = ["KeptChanges", "KeptResolution"]
+__all__ = ["KeptChanges", "KeptNames", "KeptResolution"]
 
 #: (type, key) of an entity's group of mentions.
 Group = tuple[str, str]
@@ -689,3 +697,226 @@ class _Touched:
         self.spans: set[Span] = set()
         #: Span -> entity id of the documents removed (or given again).
         self.unmapped: dict[Span, str] = {}
+
+
+# --- one type and one name per organisation across the corpus, kept ---------------------------
+
+
+@dataclass(frozen=True)
+class _Names:
+    """What one document gives the corpus-wide typing and naming (``kg.resolve.settle_types``,
+    ``settle_names``)."""
+
+    #: The keys of its person, organisation and place mentions (their type prefix and name).
+    keys: frozenset[str]
+    #: (type, name) of those mentions, which a retyping is keyed by.
+    kinds: frozenset[tuple[str, str]]
+    #: Names it writes with an honorific, and names that end a fuller person's name of it.
+    honoured: frozenset[str]
+    surnamed: frozenset[str]
+
+
+class KeptNames:
+    """The corpus's typing of contested names and its organisation aliases, kept between updates
+    (:func:`kg.resolve.settle_types` and :func:`kg.resolve.settle_names` decided per name).
+
+    :meth:`update` takes new (or changed) documents' raw extractions and removed ids, decides
+    again only the names they touch, and returns the kept documents whose settled form changed;
+    :meth:`settle` gives any document's extraction as the whole corpus would settle it.
+    """
+
+    def __init__(self, store: _Store | None = None) -> None:
+        self._store = store
+        self._documents = _Rows(store, "names-document")
+        #: Name -> key type prefix -> the documents giving it that type.
+        self._typed = _Rows(store, "typed", dict)
+        self._honoured = _Rows(store, "honoured", set)
+        self._surnamed = _Rows(store, "surnamed", set)
+        #: Name -> (doc_id, type) -> the type the corpus gives it there.
+        self._retyped = _Rows(store, "retyped", dict)
+        #: Organisation name (settled) -> its documents; the names it is the "of" part of, or clips.
+        self._orgs = _Rows(store, "orgs", set)
+        self._of = _Rows(store, "of", set)
+        self._clips = _Rows(store, "clips", set)
+        self._aliases = _Rows(store, "alias")
+        #: Doc_id -> the settled organisation names it is counted under.
+        self._doc_orgs = _Rows(store, "doc-orgs")
+
+    @classmethod
+    def open(cls, path: str | PathLike[str]) -> KeptNames:
+        return cls(_Store(path))
+
+    def save(self) -> None:
+        if self._store is None:
+            return
+        with self._store.connection:
+            for rows in (self._documents, self._typed, self._honoured, self._surnamed, self._retyped, self._orgs, self._of, self._clips,
+                         self._aliases, self._doc_orgs):
+                rows.save()
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.connection.close()
+
+    def _retypes_of(self, doc_id: str, names: _Names) -> dict[tuple[str, str], str]:
+        out = {}
+        for kind, name in names.kinds:
+            winner = self._retyped.get(name, {}).get((doc_id, kind))
+            if winner is not None:
+                out[(kind, name)] = winner
+        return out
+
+    def settle(self, extraction: Extraction) -> Extraction:
+        """The extraction of a kept document as ``settle_names(settle_types(...))`` of the whole
+        corpus leaves it."""
+        doc_id = extraction.document.doc_id
+        names = self._documents.get(doc_id)
+        if names is None:
+            return extraction
+        retypes = self._retypes_of(doc_id, names)
+        aliases = {name: full for name in self._doc_orgs.get(doc_id, ()) if (full := self._aliases.get(name)) is not None}
+        return settle_document(extraction, retypes, aliases)
+
+    def update(self, extractions: Iterable[Extraction], removed: Iterable[str] = ()) -> frozenset[str]:
+        """Add (or replace) the documents of ``extractions`` and drop ``removed``; the documents
+        kept before whose settled form the update changed."""
+        extractions = {e.document.doc_id: e for e in extractions}
+        touched: set[str] = set()
+        retyped: set[str] = set()  # documents whose retyping may have changed
+        for doc_id in sorted({*removed, *extractions}):
+            names = self._documents.pop(doc_id, None)
+            if names is not None:
+                self._facts(doc_id, names, touched, add=False)
+                retyped.add(doc_id)
+        for doc_id, extraction in sorted(extractions.items()):
+            names = _names_of(extraction)
+            self._documents[doc_id] = names
+            self._facts(doc_id, names, touched, add=True)
+            retyped.add(doc_id)
+        for name in sorted(touched):
+            retyped |= self._decide_type(name)
+        orgs: set[str] = set()
+        for doc_id in sorted(retyped):
+            orgs |= self._count_orgs(doc_id)
+        shorts: set[str] = set()
+        for name in orgs:
+            shorts.add(name)
+            shorts.update(of_shortenings(name))
+            shorts.update(clippings(name))
+        renamed: set[str] = set()
+        for short in sorted(shorts):
+            full = alias_of(short, _Lookup(self._orgs), self._of.get(short, ()), self._clips.get(short, ())) if short in self._orgs else None
+            if full != self._aliases.get(short):
+                if full is None:
+                    self._aliases.pop(short)
+                else:
+                    self._aliases[short] = full
+                renamed.update(self._orgs.get(short, ()))
+        return frozenset(d for d in retyped | renamed if d in self._documents and d not in extractions)
+
+    def _facts(self, doc_id: str, names: _Names, touched: set[str], add: bool) -> None:
+        change = set.add if add else set.discard
+        for key in names.keys:
+            prefix, _, name = key.partition(":")
+            docs = self._typed[name].setdefault(prefix, set())
+            change(docs, doc_id)
+            if not docs:
+                del self._typed[name][prefix]
+            if not self._typed[name]:
+                self._typed.pop(name)
+            touched.add(name)
+        for rows, found in ((self._honoured, names.honoured), (self._surnamed, names.surnamed)):
+            for name in found:
+                change(rows[name], doc_id)
+                if not rows[name]:
+                    rows.pop(name)
+                touched.add(name)
+
+    def _decide_type(self, name: str) -> set[str]:
+        """Decide one name's types again; the documents whose retyping changed."""
+        typed = self._typed.get(name, {})
+        decided: dict[tuple[str, str], str] = {}
+        if len(typed) > 1:
+            types = {_SETTLED_BY_PREFIX[prefix]: docs for prefix, docs in typed.items()}
+            honoured = {(d, name) for d in self._honoured.get(name, ())}
+            surnamed = {(d, name) for d in self._surnamed.get(name, ())}
+            decided = {(doc_id, kind): winner for (doc_id, kind, _), winner in name_retypes(name, types, honoured, surnamed).items()}
+        before = self._retyped.get(name, {})
+        if decided == before:
+            return set()
+        if decided:
+            self._retyped[name] = decided
+        else:
+            self._retyped.pop(name)
+        return {doc_id for doc_id, kind in decided.keys() | before.keys() if decided.get((doc_id, kind)) != before.get((doc_id, kind))}
+
+    def _count_orgs(self, doc_id: str) -> set[str]:
+        """Count a document under its settled organisation names again; the names that changed."""
+        names = self._documents.get(doc_id)
+        now: frozenset[str] = frozenset()
+        if names is not None:
+            retypes = self._retypes_of(doc_id, names)
+            now = frozenset(name for kind, name in names.kinds if retypes.get((kind, name), kind) == "Organization")
+        before = self._doc_orgs.get(doc_id, frozenset())
+        if now:
+            self._doc_orgs[doc_id] = now
+        else:
+            self._doc_orgs.pop(doc_id)
+        for name in before - now:
+            docs = self._orgs[name]
+            docs.discard(doc_id)
+            if not docs:
+                self._orgs.pop(name)
+                self._index(name, add=False)
+        for name in now - before:
+            if name not in self._orgs:
+                self._index(name, add=True)
+            self._orgs[name].add(doc_id)
+        return set(before ^ now)
+
+    def _index(self, name: str, add: bool) -> None:
+        for rows, shorts in ((self._of, of_shortenings(name)), (self._clips, clippings(name))):
+            for short in shorts:
+                (rows[short].add if add else rows[short].discard)(name)
+                if not rows[short]:
+                    rows.pop(short)
+
+
+class _Lookup(Mapping):
+    """A row table read as a mapping (for :func:`kg.resolve.alias_of`)."""
+
+    def __init__(self, rows: _Rows) -> None:
+        self.rows = rows
+
+    def __getitem__(self, key: str) -> Any:
+        value = self.rows.get(key, _MISSING)
+        if value is _MISSING:
+            raise KeyError(key)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.rows.get(key, default)
+
+    def __iter__(self) -> Iterator[str]:
+        raise TypeError("rows are looked up, not listed")
+
+    def __len__(self) -> int:
+        raise TypeError("rows are looked up, not counted")
+
+
+def _names_of(extraction: Extraction) -> _Names:
+    keys, kinds, honoured, surnamed = set(), set(), set(), set()
+    for m in extraction.mentions:
+        name = m.key.split(":", 1)[1]
+        if m.type in _SETTLED_TYPES:
+            keys.add(m.key)
+        if m.type in ("Person", "Organization", "Place"):
+            kinds.add((m.type, name))
+        if m.type != "Person":
+            continue
+        words = name.split()
+        if len(words) > 1:
+            surnamed.add(words[-1])
+        if m.text.strip() and is_honorific(m.text.split(None, 1)[0]):
+            honoured.add(name)
+    return _Names(frozenset(keys), frozenset(kinds), frozenset(honoured), frozenset(surnamed))

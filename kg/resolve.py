@@ -12,7 +12,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Container, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from kg import predicates
@@ -24,7 +24,7 @@ from kg.normalize import TITLE_ABBREVIATIONS, title_key
 __all__ = [
     "MentionResolver", "PersonName", "assign_ids", "distinct_mentions", "entity_label", "family_first", "group_key", "id_family", "make_entity",
     "mark_styles", "person_decisions", "person_names", "person_parts", "position_label", "rare_limit", "resolution_inputs",
-    "resolve_graph", "resolve_mentions", "self_vouched", "settle_types", "slugify", "surname", "title_key",
+    "resolve_graph", "resolve_mentions", "self_vouched", "settle_document", "settle_types", "slugify", "surname", "title_key",
 ]
 
 log = logging.getLogger(__name__)
@@ -1203,50 +1203,64 @@ def _typed_by_articles(extractions: list[Extraction]) -> dict[str, dict[str, set
 def _retypes(extractions: list[Extraction]) -> dict[tuple[str, str, str], str]:
     """(doc_id, type, name) -> the type the corpus gives the name, for the articles where the
     model typed a name against the rest of the corpus: "ABN Amro" a person in one article and a
-    company in seven, "Ryanair" a person in one and a company in four.
+    company in seven, "Ryanair" a person in one and a company in four (:func:`name_retypes`)."""
+    typed = _typed_by_articles(extractions)
+    contested = set(typed)
+    if not contested:
+        return {}
+    articles = {doc_id for types in typed.values() for found in types.values() for doc_id in found}
+    honoured, surnames = person_forms((e for e in extractions if e.document.doc_id in articles), contested)
+    out: dict[tuple[str, str, str], str] = {}
+    for name in contested:
+        out.update(name_retypes(name, typed[name], honoured, surnames))
+    return out
+
+
+def person_forms(extractions: Iterable[Extraction], names: Container[str]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """What articles say of ``names`` as people: (doc_id, name) written with an honorific ("Mr
+    Ryanair"), and (doc_id, name) that ends a fuller person's name of the article."""
+    honoured: set[tuple[str, str]] = set()
+    surnames: set[tuple[str, str]] = set()
+    for e in extractions:
+        for m in e.mentions:
+            if m.type != "Person":
+                continue
+            words = _name_of(m).split()
+            if len(words) > 1 and words[-1] in names:
+                surnames.add((m.doc_id, words[-1]))
+            if m.text.strip() and is_honorific(m.text.split(None, 1)[0]):
+                honoured.add((m.doc_id, _name_of(m)))
+    return honoured, surnames
+
+
+def name_retypes(
+    name: str, types: Mapping[str, Collection[str]], honoured: Container[tuple[str, str]], surnames: Container[tuple[str, str]],
+) -> dict[tuple[str, str, str], str]:
+    """(doc_id, type, name) -> the type the corpus gives one name that it types in several ways
+    (``types``: type -> the documents giving it), as :func:`_retypes` decides.
 
     Only where the corpus is sure: the other type has at least two articles and twice as many;
     a person's name turns into a company's or a place's only when nothing in its article says
     person (an honorific, a fuller name of which it is the surname, a known first name); a
     company's turns into a person's only when it starts with a known first name.
     """
-    typed = _typed_by_articles(extractions)
-    contested = set(typed)
-    if not contested:
-        return {}
-    honoured: set[tuple[str, str]] = set()
-    surnames: set[tuple[str, str]] = set()
-    articles = {doc_id for types in typed.values() for found in types.values() for doc_id in found}
-    for e in extractions:
-        if e.document.doc_id not in articles:
-            continue
-        for m in e.mentions:
-            if m.type != "Person":
-                continue
-            words = _name_of(m).split()
-            if len(words) > 1 and words[-1] in contested:
-                surnames.add((m.doc_id, words[-1]))
-            if m.text.strip() and is_honorific(m.text.split(None, 1)[0]):
-                honoured.add((m.doc_id, _name_of(m)))
     out: dict[tuple[str, str, str], str] = {}
-    for name in contested:
-        types = typed[name]
-        words = name.split()
-        first_name = is_first_name(words[0]) and len(words) > 1
-        for kind, docs in types.items():
-            # A person's name against a company's or a place's; a company and a place may share a
-            # name ("Halifax" the bank and the town, "Wembley" the company and the stadium).
-            rivals = [(len(d), other) for other, d in types.items()
-                      if other != kind and "Person" in (kind, other) and len(d) >= _OVERRULE_MIN and len(d) >= _OVERRULE_RATIO * len(docs)]
-            if not rivals:
+    words = name.split()
+    first_name = is_first_name(words[0]) and len(words) > 1
+    for kind, docs in types.items():
+        # A person's name against a company's or a place's; a company and a place may share a
+        # name ("Halifax" the bank and the town, "Wembley" the company and the stadium).
+        rivals = [(len(d), other) for other, d in types.items()
+                  if other != kind and "Person" in (kind, other) and len(d) >= _OVERRULE_MIN and len(d) >= _OVERRULE_RATIO * len(docs)]
+        if not rivals:
+            continue
+        _, winner = max(rivals)
+        if kind == "Person" and first_name or winner == "Person" and not first_name:
+            continue
+        for doc_id in docs:
+            if kind == "Person" and ((doc_id, name) in honoured or (doc_id, name) in surnames):
                 continue
-            _, winner = max(rivals)
-            if kind == "Person" and first_name or winner == "Person" and not first_name:
-                continue
-            for doc_id in docs:
-                if kind == "Person" and ((doc_id, name) in honoured or (doc_id, name) in surnames):
-                    continue
-                out[(doc_id, kind, name)] = winner
+            out[(doc_id, kind, name)] = winner
     return out
 
 
@@ -1285,6 +1299,26 @@ def settle_names(extractions: list[Extraction]) -> list[Extraction]:
 
     docs = {m.doc_id for e in extractions for m in e.mentions if m.type == "Organization" and _name_of(m) in aliases}
     return _with_mentions(extractions, docs, settled)
+
+
+def settle_document(extraction: Extraction, retypes: Mapping[tuple[str, str], str], aliases: Mapping[str, str]) -> Extraction:
+    """One extraction as :func:`settle_types` then :func:`settle_names` leave it, given the
+    corpus's decisions for its names: (type, name) -> the type it takes, and organisation name ->
+    the fuller name it stands for. Unchanged, it is returned as it is."""
+    doc_id = extraction.document.doc_id
+    if any((m.type, _name_of(m)) in retypes for m in extraction.mentions):
+        def typed(m: Mention) -> Mention:
+            kind = retypes.get((m.type, _name_of(m)))
+            return m if kind is None else replace(m, type=kind, key=f"{kind.lower()}:{_name_of(m)}")
+
+        (extraction,) = _with_mentions([extraction], {doc_id}, typed)
+    if any(m.type == "Organization" and _name_of(m) in aliases for m in extraction.mentions):
+        def named(m: Mention) -> Mention:
+            full = aliases.get(_name_of(m)) if m.type == "Organization" else None
+            return m if full is None else replace(m, key=f"organization:{full}")
+
+        (extraction,) = _with_mentions([extraction], {doc_id}, named)
+    return extraction
 
 
 def _with_mentions(extractions: list[Extraction], docs: set[str], settled: Callable[[Mention], Mention]) -> list[Extraction]:
@@ -1346,23 +1380,44 @@ def organisation_aliases(extractions: list[Extraction]) -> dict[str, str]:
     of_names: dict[str, list[str]] = defaultdict(list)
     clips: dict[str, list[str]] = defaultdict(list)
     for name in articles:
-        found = _OF_NAME.fullmatch(name)
-        if found is not None and found.group(1) in _THE_HEADS:
-            of_names[found.group(2)].append(name)
-        first = name.split()[0]
-        if " " in name and first.isalpha():
-            clips.update({first[:n]: [*clips[first[:n]], name] for n in range(1, min(_CLIPPED_MAX, len(first) - _CLIPPED_LONGER) + 1)})
+        for short in of_shortenings(name):
+            of_names[short].append(name)
+        for short in clippings(name):
+            clips[short].append(name)
     out: dict[str, str] = {}
     for short in articles:
-        if " " in short or short in _THE_HEADS or country_code(short) is not None:
-            continue
-        if len(of_names.get(short, ())) == 1:
-            out[short] = of_names[short][0]
-        else:
-            shared = sorted(((len(articles[f] & articles[short]), f) for f in clips.get(short, ())), reverse=True)
-            if shared and shared[0][0] >= _CLIPPED_LEAD * max(1, sum(n for n, _ in shared[1:])):
-                out[short] = shared[0][1]
+        full = alias_of(short, articles, of_names.get(short, ()), clips.get(short, ()))
+        if full is not None:
+            out[short] = full
     return out
+
+
+def of_shortenings(name: str) -> list[str]:
+    """The one-word name an institution's name is shortened to: "house of commons" -> ["commons"]."""
+    found = _OF_NAME.fullmatch(name)
+    return [found.group(2)] if found is not None and found.group(1) in _THE_HEADS else []
+
+
+def clippings(name: str) -> list[str]:
+    """The clipped names a name of several words may stand behind: "federal reserve" -> f, fe, fed, fede."""
+    first = name.split()[0]
+    if " " not in name or not first.isalpha():
+        return []
+    return [first[:n] for n in range(1, min(_CLIPPED_MAX, len(first) - _CLIPPED_LONGER) + 1)]
+
+
+def alias_of(short: str, articles: Mapping[str, Collection[str]], of_names: Collection[str], clips: Iterable[str]) -> str | None:
+    """The fuller name one organisation name stands for (see :func:`organisation_aliases`), given
+    the documents of each name, the names it is the "of" part of, and the names it may clip."""
+    if " " in short or short in _THE_HEADS or country_code(short) is not None:
+        return None
+    if len(of_names) == 1:
+        return next(iter(of_names))
+    mine = articles.get(short, ())
+    shared = sorted(((len(set(articles.get(f, ())) & set(mine)), f) for f in clips), reverse=True)
+    if shared and shared[0][0] >= _CLIPPED_LEAD * max(1, sum(n for n, _ in shared[1:])):
+        return shared[0][1]
+    return None
 
 
 #: What turns mentions into entities: :func:`resolve_mentions`, or the same on a cluster

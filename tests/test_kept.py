@@ -188,3 +188,72 @@ def test_kept_in_a_file_an_update_reads_as_many_rows_whatever_the_archive(tmp_pa
         return kept.rows_read
 
     assert rows_read(40) == rows_read(400) <= 10
+
+
+# --- the corpus's typing and naming, kept -----------------------------------------------------
+
+
+def _settled_at_once(extractions: list[Extraction]) -> dict[str, Extraction]:
+    from kg.resolve import settle_names, settle_types
+
+    ordered = sorted(extractions, key=lambda e: e.document.doc_id)
+    return {e.document.doc_id: e for e in settle_names(settle_types(ordered))}
+
+
+def test_kept_names_a_later_article_retypes_an_earlier_one_and_says_so() -> None:
+    # "Ryanair" a person in d3 is a company once two articles call it one.
+    from kg.kept import KeptNames
+    from tests.test_resolve import _company, _extraction
+
+    t = _Texts()
+    d1, d2 = _extraction("d1", [_company(t, "d1", "Ryanair")]), _extraction("d2", [_company(t, "d2", "Ryanair")])
+    d3 = _extraction("d3", [t.person("d3", "Ryanair")])
+    kept = KeptNames()
+    assert kept.update([d3, d1]) == frozenset()
+    assert kept.update([d2]) == {"d3"}
+    settled = _settled_at_once([d1, d2, d3])
+    assert [kept.settle(e) for e in (d1, d2, d3)] == [settled["d1"], settled["d2"], settled["d3"]]
+    assert kept.settle(d3).mentions[0].type == "Organization"
+
+
+def test_kept_names_the_fed_follows_the_name_it_shares_most_articles_with_as_they_come() -> None:
+    from kg.kept import KeptNames
+    from tests.test_resolve import _company, _extraction
+
+    t = _Texts()
+    both = [_extraction(d, [_company(t, d, "Fed"), _company(t, d, "Federal Reserve")]) for d in ("d1", "d2")]
+    rival = [_extraction(d, [_company(t, d, "Fed"), _company(t, d, "Federal Express Corp")]) for d in ("d3", "d4")]
+    kept = KeptNames()
+    kept.update(both)
+    assert kept.settle(both[0]) == _settled_at_once(both)["d1"] != both[0]  # "Fed" is the Federal Reserve
+    assert kept.update(rival) == {"d1", "d2"}  # now it clips two names equally: neither
+    assert kept.settle(both[0]) == both[0] == _settled_at_once(both + rival)["d1"]
+    assert kept.update([], removed=["d3", "d4"]) == {"d1", "d2"}
+    assert kept.settle(both[0]) == _settled_at_once(both)["d1"]
+
+
+def test_kept_names_the_commons_in_a_file_reopened(tmp_path) -> None:
+    from kg.kept import KeptNames
+    from tests.test_resolve import _company, _extraction
+
+    t = _Texts()
+    d1 = _extraction("d1", [_company(t, "d1", "Commons")])
+    d2 = _extraction("d2", [_company(t, "d2", "House of Commons")])
+    kept = KeptNames.open(tmp_path / "kept.sqlite")
+    kept.update([d1])
+    kept.save()
+    kept.close()
+    kept = KeptNames.open(tmp_path / "kept.sqlite")
+    assert kept.update([d2]) == {"d1"}
+    assert kept.settle(d1) == _settled_at_once([d1, d2])["d1"]
+    assert kept.settle(d1).mentions[0].key == "organization:house of commons"
+
+
+def test_kept_names_settle_every_article_as_the_corpus_does(extractions) -> None:
+    from kg.kept import KeptNames
+
+    kept = KeptNames()
+    for n, extraction in enumerate(extractions, start=1):
+        kept.update([extraction])
+        settled = _settled_at_once(extractions[:n])
+        assert all(kept.settle(e) == settled[e.document.doc_id] for e in extractions[:n])
