@@ -42,8 +42,8 @@ from typing import Any
 from kg.lexicon import is_honorific
 from kg.model import Entity, Extraction, Mention
 from kg.resolve import (
-    _SETTLED_BY_PREFIX,
-    _SETTLED_TYPES,
+    SETTLED_BY_PREFIX,
+    SETTLED_TYPES,
     PersonName,
     alias_of,
     assign_ids,
@@ -837,7 +837,7 @@ class KeptNames:
         typed = self._typed.get(name, {})
         decided: dict[tuple[str, str], str] = {}
         if len(typed) > 1:
-            types = {_SETTLED_BY_PREFIX[prefix]: docs for prefix, docs in typed.items()}
+            types = {SETTLED_BY_PREFIX[prefix]: docs for prefix, docs in typed.items()}
             honoured = {(d, name) for d in self._honoured.get(name, ())}
             surnamed = {(d, name) for d in self._surnamed.get(name, ())}
             decided = {(doc_id, kind): winner for (doc_id, kind, _), winner in name_retypes(name, types, honoured, surnamed).items()}
@@ -908,7 +908,7 @@ def _names_of(extraction: Extraction) -> _Names:
     keys, kinds, honoured, surnamed = set(), set(), set(), set()
     for m in extraction.mentions:
         name = m.key.split(":", 1)[1]
-        if m.type in _SETTLED_TYPES:
+        if m.type in SETTLED_TYPES:
             keys.add(m.key)
         if m.type in ("Person", "Organization", "Place"):
             kinds.add((m.type, name))

@@ -1173,8 +1173,8 @@ def described_arguments(
 # --- one type per name across the corpus --------------------------------------------------------
 
 #: The types a name's occurrences are weighed between across articles.
-_SETTLED_TYPES = ("Person", "Organization", "Place")
-_SETTLED_BY_PREFIX = {kind.lower(): kind for kind in _SETTLED_TYPES}
+SETTLED_TYPES = ("Person", "Organization", "Place")
+SETTLED_BY_PREFIX = {kind.lower(): kind for kind in SETTLED_TYPES}
 #: How many more articles one type must have than another to overrule it, and at least how many.
 _OVERRULE_RATIO, _OVERRULE_MIN = 2, 2
 
@@ -1186,7 +1186,7 @@ def _name_of(m: Mention) -> str:
 def _typed_by_articles(extractions: list[Extraction]) -> dict[str, dict[str, set[str]]]:
     """name -> type -> the documents whose mentions of the name have that type, for the names
     mentioned with more than one type (each distinct key split once, not each mention)."""
-    seen = {(m.key, m.doc_id) for e in extractions for m in e.mentions if m.type in _SETTLED_TYPES}
+    seen = {(m.key, m.doc_id) for e in extractions for m in e.mentions if m.type in SETTLED_TYPES}
     types_of: dict[str, set[str]] = defaultdict(set)
     for key in {key for key, _ in seen}:
         kind, _, name = key.partition(":")
@@ -1196,7 +1196,7 @@ def _typed_by_articles(extractions: list[Extraction]) -> dict[str, dict[str, set
     for key, doc_id in seen:
         if key in contested:
             kind, _, name = key.partition(":")
-            found[name][_SETTLED_BY_PREFIX[kind]].add(doc_id)
+            found[name][SETTLED_BY_PREFIX[kind]].add(doc_id)
     return found
 
 
