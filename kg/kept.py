@@ -61,13 +61,14 @@ from kg.resolve import (
     person_names,
     person_parts,
     rare_limit,
+    resolution_inputs,
     self_vouched,
     settle_document,
     spelling_key,
     surname,
 )
 
-__all__ = ["KeptChanges", "KeptNames", "KeptResolution"]
+__all__ = ["KeptArchive", "KeptChanges", "KeptNames", "KeptResolution"]
 
 #: (type, key) of an entity's group of mentions.
 Group = tuple[str, str]
@@ -920,3 +921,59 @@ def _names_of(extraction: Extraction) -> _Names:
         if m.text.strip() and is_honorific(m.text.split(None, 1)[0]):
             honoured.add(name)
     return _Names(frozenset(keys), frozenset(kinds), frozenset(honoured), frozenset(surnamed))
+
+
+class KeptArchive:
+    """An archive's kept typing and naming (:class:`KeptNames`) and kept resolution
+    (:class:`KeptResolution`) together, in memory or in one file: the mentions of the documents
+    as the whole corpus settles them, resolved.
+
+    Example:
+        >>> from kg.model import Document
+        >>> def article(doc_id, *mentions):
+        ...     return Extraction(Document(doc_id, "", doc_id), tuple(mentions), ())
+        >>> archive, stored = KeptArchive(), {}
+        >>> def archived(ids):
+        ...     return [stored[i] for i in ids]
+        >>> stored["a"] = article("a", Mention("a", 0, 11, "David Frost", "Person", "David Frost", "person:david frost"))
+        >>> stored["b"] = article("b", Mention("b", 0, 5, "Frost", "Person", "Frost", "person:frost"))
+        >>> _ = archive.update([stored["a"]], archived)
+        >>> changes = archive.update([stored["b"]], archived)
+        >>> [e.entity_id for e in changes.entities]
+        ['person/frost--b']
+    """
+
+    def __init__(self, store: _Store | None = None) -> None:
+        self._store = store
+        self.names = KeptNames(store)
+        self.resolution = KeptResolution(store)
+
+    @classmethod
+    def open(cls, path: str | PathLike[str]) -> KeptArchive:
+        return cls(_Store(path))
+
+    def save(self) -> None:
+        self.names.save()
+        self.resolution.save()
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.connection.close()
+
+    def update(
+        self, extractions: Iterable[Extraction], archived: Callable[[list[str]], Iterable[Extraction]], removed: Iterable[str] = (),
+    ) -> KeptChanges:
+        """Add (or replace) the documents of ``extractions`` and drop ``removed``. Kept documents
+        that the new ones make the corpus type or name otherwise are resolved again from their
+        extractions, which ``archived`` reads (by doc_id) from wherever the archive keeps them.
+        In a file nothing changes until :meth:`save`, so an update that raises leaves it as it was."""
+        extractions = list(extractions)
+        removed = set(removed)
+        again = sorted(self.names.update(extractions, removed))
+        old = list(archived(again)) if again else []
+        settled = [self.names.settle(e) for e in (*extractions, *old)]
+        mentions, offices = resolution_inputs(settled)
+        named = {m.doc_id for m in mentions}
+        # A document whose mentions all went (or were never resolvable) is dropped, not kept empty.
+        gone = removed | {e.document.doc_id for e in settled if e.document.doc_id not in named}
+        return self.resolution.update(mentions, offices, removed=gone)

@@ -257,3 +257,44 @@ def test_kept_names_settle_every_article_as_the_corpus_does(extractions) -> None
         kept.update([extraction])
         settled = _settled_at_once(extractions[:n])
         assert all(kept.settle(e) == settled[e.document.doc_id] for e in extractions[:n])
+
+
+# --- typing, naming and resolution together ---------------------------------------------------
+
+
+def _resolved_at_once(extractions: list[Extraction]):
+    return resolve_mentions(*resolution_inputs(_settled_at_once(extractions).values()))
+
+
+def test_kept_archive_grown_article_by_article_equals_settling_and_resolving_at_once(extractions) -> None:
+    from kg.kept import KeptArchive
+
+    archive = KeptArchive()
+    for n, extraction in enumerate(extractions, start=1):
+        archive.update([extraction], lambda ids: [e for e in extractions if e.document.doc_id in ids])
+        assert archive.resolution.result() == _resolved_at_once(extractions[:n])
+
+
+def test_kept_archive_reads_again_only_the_article_a_new_one_retypes(tmp_path) -> None:
+    from kg.kept import KeptArchive
+    from tests.test_resolve import _company, _extraction
+
+    t = _Texts()
+    stray = _extraction("d3", [t.person("d3", "Ryanair"), t.person("d3", "Michael O'Leary")])
+    first, second = _extraction("d1", [_company(t, "d1", "Ryanair")]), _extraction("d2", [_company(t, "d2", "Ryanair")])
+    asked: list[list[str]] = []
+
+    def archived(ids: list[str]) -> list[Extraction]:
+        asked.append(ids)
+        return [e for e in (first, second, stray) if e.document.doc_id in ids]
+
+    archive = KeptArchive.open(tmp_path / "kept.sqlite")
+    archive.update([stray, first], archived)
+    archive.save()
+    archive.close()
+    archive = KeptArchive.open(tmp_path / "kept.sqlite")
+    changes = archive.update([second], archived)
+    assert asked == [["d3"]]
+    assert archive.resolution.result() == _resolved_at_once([first, second, stray])
+    assert changes.mapping[("d3", 0, len("Ryanair"))] == "organization/ryanair"
+    assert "person/ryanair--d3" in changes.gone
