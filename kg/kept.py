@@ -322,6 +322,9 @@ class KeptResolution:
         #: Key -> the documents that name it (how many: whether it is rare).
         self._index = _KeyIndex(store)
         self._blocks = _Rows(store, "surname", _Block)
+        #: Person key -> in how many of the documents naming it each key is named (what vouches
+        #: for a one-word name that would join it, read without those documents' contexts).
+        self._near = _Rows(store, "near", Counter)
         self._texts = _Rows(store, "text", _Text)
         self._groups = _Rows(store, "group", _GroupRow, lambda k: tuple(k.split("\x1f")))
         #: Id family -> its groups with their labels.
@@ -338,7 +341,7 @@ class KeptResolution:
         if self._store is None:
             return
         with self._store.connection as db:
-            for rows in (self._documents, self._contexts, self._blocks, self._texts, self._groups, self._families):
+            for rows in (self._documents, self._contexts, self._blocks, self._near, self._texts, self._groups, self._families):
                 rows.save()
             db.execute("INSERT OR REPLACE INTO rows VALUES ('meta', 'meta', ?)", (pickle.dumps((self._count, self._limit)),))
 
@@ -412,7 +415,7 @@ class KeptResolution:
         for key in context:
             self._recount(key, doc_id, touched, add=False)
         for key in document.persons:
-            self._route((doc_id, key), None, touched)
+            self._route((doc_id, key), None, touched, context)
         for text, key, expanded in document.acronyms:
             row = self._texts[text]
             row.records.discard((doc_id, key, expanded))
@@ -441,15 +444,25 @@ class KeptResolution:
         for key in context:
             self._recount(key, doc_id, touched, add=True)
         for pair, name in names.items():
-            self._route(pair, (name, offices.get(pair[1])), touched)
+            self._route(pair, (name, offices.get(pair[1])), touched, context)
         for text, key, expanded in acronyms:
             self._texts[text].records.add((doc_id, key, expanded))
             touched.texts.add(text)
 
-    def _route(self, pair: Pair, name: tuple[PersonName, frozenset[str] | None] | None, touched: _Touched) -> None:
+    def _route(self, pair: Pair, name: tuple[PersonName, frozenset[str] | None] | None, touched: _Touched, context: frozenset[str]) -> None:
         """A person name belongs to its surname's block, and a family name first ("Wang Yan")
         is also a candidate in its first word's block ("Mr Wang" of its article). ``name``:
-        the name and its offices to add, None to take it away."""
+        the name and its offices to add, None to take it away; ``context``: its document's keys."""
+        near = self._near[pair[1]]
+        if name is None:
+            near.subtract(context)
+            near = +near
+            if near:
+                self._near[pair[1]] = near
+            else:
+                self._near.pop(pair[1])
+        else:
+            near.update(context)
         home = surname(pair[1])
         first = family_first(pair[1])
         for block, own in ((home, True), *(((first, False),) if first is not None and first != home else ())):
@@ -532,16 +545,15 @@ class KeptResolution:
 
     def _decide(self, row: _Block, again: set[Pair]) -> tuple[dict, dict]:
         offices = {pair: set(heads) for pair, heads in row.offices.items()}
-        docs_of: dict[str, set[str]] = defaultdict(set)
-        for doc_id, key in row.homes:
-            docs_of[key].add(doc_id)
 
         def vouched(doc_id: str, short: PersonName, full: str) -> bool:
+            """A rare key of the one-word name's article that another article of ``full`` names."""
             if short.styled:
                 return True
-            others = [self._contexts[d][0] for d in docs_of.get(full, ()) if d != doc_id]
+            near = self._near.get(full) or {}
+            own = 1 if (doc_id, full) in row.homes else 0  # its own article names both: not another
             return any(
-                k != short.key and k != full and any(k in c for c in others) and not self._frequent(k) for k in self._contexts[doc_id][0]
+                k != short.key and k != full and near.get(k, 0) > own and not self._frequent(k) for k in self._contexts[doc_id][0]
             )
 
         return person_decisions(row.names, vouched, offices, again.__contains__)
