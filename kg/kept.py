@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from os import PathLike
 from typing import Any
 
+from kg import __version__
+from kg.errors import OutputError
 from kg.lexicon import is_honorific
 from kg.model import Entity, Extraction, Mention
 from kg.resolve import (
@@ -165,6 +167,10 @@ class _GroupRow:
 _MISSING: Any = object()
 
 
+#: The layout of a kept file's rows; a file of another layout is refused, not misread.
+FORMAT = f"kg.kept/1 {__version__}"
+
+
 class _Store:
     """Rows in a SQLite file, by kind and key (pickled), and each key's document count."""
 
@@ -172,11 +178,22 @@ class _Store:
         self.connection = sqlite3.connect(path)
         #: How many rows were read (each at most once an update).
         self.reads = 0
-        self.connection.executescript(
-            "CREATE TABLE IF NOT EXISTS rows (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key)) WITHOUT ROWID;"
-            "CREATE TABLE IF NOT EXISTS counts (key TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;"
-            "CREATE INDEX IF NOT EXISTS counts_n ON counts (n);"
-        )
+        try:
+            self.connection.executescript(
+                "CREATE TABLE IF NOT EXISTS rows (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key)) WITHOUT ROWID;"
+                "CREATE TABLE IF NOT EXISTS counts (key TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;"
+                "CREATE INDEX IF NOT EXISTS counts_n ON counts (n);"
+            )
+            found = self.connection.execute("SELECT value FROM rows WHERE kind = 'format'").fetchone()
+        except sqlite3.DatabaseError as e:
+            self.connection.close()
+            raise OutputError(f"{path} is not a kept resolution: {e}") from e
+        if found is None:
+            with self.connection:
+                self.connection.execute("INSERT INTO rows VALUES ('format', '', ?)", (FORMAT.encode(),))
+        elif found[0].decode() != FORMAT:
+            self.connection.close()
+            raise OutputError(f"{path} was kept by {found[0].decode()}, not {FORMAT}: build it again")
 
     def read(self, kind: str, key: str) -> Any:
         row = self.connection.execute("SELECT value FROM rows WHERE kind = ? AND key = ?", (kind, key)).fetchone()

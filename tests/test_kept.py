@@ -298,3 +298,25 @@ def test_kept_archive_reads_again_only_the_article_a_new_one_retypes(tmp_path) -
     assert archive.resolution.result() == _resolved_at_once([first, second, stray])
     assert changes.mapping[("d3", 0, len("Ryanair"))] == "organization/ryanair"
     assert "person/ryanair--d3" in changes.gone
+
+
+def test_kept_a_file_kept_by_another_layout_is_refused(tmp_path) -> None:
+    import sqlite3
+
+    from kg.errors import OutputError
+
+    path = tmp_path / "kept.sqlite"
+    KeptResolution.open(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE rows SET value = ? WHERE kind = 'format'", (b"kg.kept/0 0.0",))
+    with pytest.raises(OutputError, match="kept by kg.kept/0"):
+        KeptResolution.open(path)
+
+
+def test_kept_a_file_that_is_not_sqlite_is_refused(tmp_path) -> None:
+    from kg.errors import OutputError
+
+    path = tmp_path / "kept.sqlite"
+    path.write_text("not a database\n" * 100, encoding="utf-8")
+    with pytest.raises(OutputError, match="not a kept resolution"):
+        KeptResolution.open(path)
