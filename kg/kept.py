@@ -42,7 +42,7 @@ from typing import Any
 from kg import __version__
 from kg.errors import OutputError
 from kg.lexicon import is_honorific
-from kg.model import Entity, Extraction, Mention
+from kg.model import Description, Entity, Extraction, Mention
 from kg.resolve import (
     SETTLED_BY_PREFIX,
     SETTLED_TYPES,
@@ -50,7 +50,9 @@ from kg.resolve import (
     alias_of,
     assign_ids,
     clippings,
+    description_holder,
     family_first,
+    first_persons,
     id_family,
     is_fuller_name,
     label_of,
@@ -59,6 +61,7 @@ from kg.resolve import (
     name_retypes,
     naming_text,
     of_shortenings,
+    office_holdings,
     person_decisions,
     person_names,
     person_parts,
@@ -68,9 +71,10 @@ from kg.resolve import (
     settle_document,
     spelling_key,
     surname,
+    title_key,
 )
 
-__all__ = ["KeptArchive", "KeptChanges", "KeptNames", "KeptResolution"]
+__all__ = ["KeptArchive", "KeptChanges", "KeptHolders", "KeptNames", "KeptResolution"]
 
 #: (type, key) of an entity's group of mentions.
 Group = tuple[str, str]
@@ -1006,3 +1010,127 @@ class KeptArchive:
         # A document whose mentions all went (or were never resolvable) is dropped, not kept empty.
         gone = removed | {e.document.doc_id for e in settled if e.document.doc_id not in named}
         return self.resolution.update(mentions, offices, removed=gone)
+
+
+# --- the holders of offices named by description, kept ----------------------------------------
+
+
+@dataclass
+class _Office:
+    """What the corpus says of one title: how often it gives each holder the title, and the
+    bodies of each kind it gives them the title of (with how many statements say so)."""
+
+    holders: Counter[str] = field(default_factory=Counter)
+    affiliations: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Described:
+    """What one document gives the corpus's office holders, and what its descriptions ask."""
+
+    holdings: tuple[tuple[str, str, str | None, str | None], ...]
+    descriptions: tuple[Description, ...]
+    first: dict[str, Mention]
+    #: The entity of each span its descriptions read (the title's, the affiliation's).
+    mapped: dict[Span, str]
+
+
+class KeptHolders:
+    """The holders of the offices articles name by description ("the prime minister said"),
+    kept between updates (:func:`kg.resolve.description_holders` decided per description).
+
+    :meth:`update` takes the documents whose settled extraction or resolved mentions changed,
+    each with its entity map, and the removed ones; it decides again their descriptions and
+    those of every kept document describing a title whose holders changed, and returns the
+    descriptions whose holder changed.
+    """
+
+    def __init__(self, store: _Store | None = None) -> None:
+        self._store = store
+        self._documents = _Rows(store, "described-document")
+        self._offices = _Rows(store, "office", _Office)
+        #: Title -> the documents describing it; doc_id -> its descriptions' holders.
+        self._describing = _Rows(store, "describing", set)
+        self._found = _Rows(store, "holders")
+
+    @classmethod
+    def open(cls, path: str | PathLike[str]) -> KeptHolders:
+        return cls(_Store(path))
+
+    def save(self) -> None:
+        if self._store is None:
+            return
+        with self._store.connection:
+            for rows in (self._documents, self._offices, self._describing, self._found):
+                rows.save()
+
+    def holders(self, doc_id: str) -> dict[Span, Mention]:
+        """The holder found for each of a document's descriptions, by the description's span."""
+        return dict(self._found.get(doc_id, {}))
+
+    def update(self, documents: Iterable[tuple[Extraction, Mapping[Span, str]]], removed: Iterable[str] = ()) -> dict[Span, Mention | None]:
+        """Add (or replace) documents, each as settled with its entity map, and drop ``removed``."""
+        documents = {e.document.doc_id: (e, entity_of) for e, entity_of in documents}
+        offices: set[str] = set()
+        before: dict[Span, Mention] = {}
+        for doc_id in sorted({*removed, *documents}):
+            described = self._documents.pop(doc_id, None)
+            if described is not None:
+                self._hold(described, offices, -1)
+                for d in described.descriptions:
+                    self._describing[title_key(d.title.name)].discard(doc_id)
+                before.update(self._found.pop(doc_id, {}))
+        for doc_id, (extraction, entity_of) in sorted(documents.items()):
+            spans = [(m.doc_id, m.start, m.end) for d in extraction.descriptions for m in (d.title, d.affiliation) if m is not None]
+            described = _Described(
+                tuple(office_holdings(extraction.statements, entity_of)), extraction.descriptions,
+                first_persons(extraction, entity_of) if extraction.descriptions else {},
+                {span: entity_of[span] for span in spans if span in entity_of},
+            )
+            self._documents[doc_id] = described
+            self._hold(described, offices, 1)
+            for d in described.descriptions:
+                self._describing[title_key(d.title.name)].add(doc_id)
+        again = set(documents) | {doc_id for office in offices for doc_id in self._describing.get(office, ())}
+        old = dict(before)  # the holders of the documents removed or given again
+        for doc_id in again - set(documents):
+            old.update(self._found.get(doc_id, {}))
+        now: dict[Span, Mention] = {}
+        for doc_id in sorted(again):
+            described = self._documents.get(doc_id)
+            if described is None:
+                continue
+            found = {}
+            for d in described.descriptions:
+                row = self._offices.get(title_key(d.title.name)) or _Office()
+                holder = description_holder(
+                    d, described.first, row.holders, lambda p, body, row=row: row.affiliations.get((p, body), {}), described.mapped,
+                )
+                if holder is not None:
+                    found[(d.title.doc_id, d.title.start, d.title.end)] = holder
+            if found:
+                self._found[doc_id] = found
+            else:
+                self._found.pop(doc_id)
+            now.update(found)
+        for office in offices:
+            if not self._describing.get(office, True):
+                self._describing.pop(office)
+        return {span: now.get(span) for span in old.keys() | now.keys() if now.get(span) != old.get(span)}
+
+    def _hold(self, described: _Described, offices: set[str], step: int) -> None:
+        for office, holder, body, whose in described.holdings:
+            row = self._offices[office]
+            row.holders[holder] += step
+            if not row.holders[holder]:
+                del row.holders[holder]
+            if whose is not None:
+                counts = row.affiliations.setdefault((holder, body), Counter())
+                counts[whose] += step
+                if not counts[whose]:
+                    del counts[whose]
+                if not counts:
+                    del row.affiliations[(holder, body)]
+            if not row.holders:
+                self._offices.pop(office)
+            offices.add(office)

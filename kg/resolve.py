@@ -12,13 +12,13 @@ import logging
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Container, Iterable, Mapping
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from kg import predicates
 from kg.gazetteer import country_code, demonym_code, gender_of, is_first_name, party_country, party_name
 from kg.lexicon import PEERAGE_STYLES, ROYAL_STYLES, is_honorific
-from kg.model import Argument, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement, article_key, is_described, key_article
+from kg.model import Argument, Description, Entity, Extraction, KnowledgeGraph, Mention, Qualifiers, Statement, article_key, is_described, key_article
 from kg.normalize import TITLE_ABBREVIATIONS, title_key
 
 __all__ = [
@@ -1077,51 +1077,75 @@ def description_holders(extractions: list[Extraction], statements: list[Statemen
     by two of the article's people, or by none, stays unresolved; a description that names whose
     office it is ("the Tory leader") leaves out the holders the corpus gives the title of another
     body of that kind only (the Labour leader, but not for "the UK leader")."""
-    def eid(m: Mention) -> str:
-        return entity_of[(m.doc_id, m.start, m.end)]
-
-    def resolved(m: Mention | None) -> str | None:
-        return None if m is None else entity_of.get((m.doc_id, m.start, m.end))
-
     holders: dict[str, Counter] = defaultdict(Counter)
     #: (title, holder, kind of body) -> the affiliations of that kind the corpus states for it,
     #: for descriptions that name whose office it is.
     affiliations: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for s in statements:
-        title = s.object.mention if s.object.mention is not None and s.object.mention.type == "Position" else s.object.title
-        # Only a holder the corpus states holds the office now: not one expected, hoped or
-        # planned to ("most likely to succeed Mr Blair as Labour leader"), nor a former one.
-        if (s.predicate == "holdsPosition" and title is not None and s.subject.type == "Person" and not is_described(s.subject)
-                and s.polarity == "positive" and s.qualifiers.status is None and s.modality in {"asserted", "reported"}):
-            office, holder = title_key(title.name), eid(s.subject)
-            holders[office][holder] += 1
-            if (whose := resolved(s.qualifiers.affiliation)) is not None:
-                affiliations[(office, holder, _body_of(s.qualifiers.affiliation))].add(whose)
+    for office, holder, body, whose in office_holdings(statements, entity_of):
+        holders[office][holder] += 1
+        if whose is not None:
+            affiliations[(office, holder, body)].add(whose)
     out: dict[tuple[str, int, int], Mention] = {}
     for extraction in extractions:
         if not extraction.descriptions:
             continue
-        first: dict[str, Mention] = {}
-        for m in extraction.mentions:
-            if m.type == "Person":
-                first.setdefault(eid(m), m)
+        first = first_persons(extraction, entity_of)
         for d in extraction.descriptions:
-            if (d.title.doc_id, d.title.start, d.title.end) in entity_of:
-                continue  # the article itself said who it is ("the chancellor" read as Mr Brown)
-            candidates = [p for p in holders.get(title_key(d.title.name), ()) if p in first]
-            if (whose := resolved(d.affiliation)) is not None:
-                # "the Tory leader" is not the Labour leader: a holder the corpus gives the title
-                # of another body of the same kind only is no candidate (Labour's leader may be
-                # "the UK leader", a party's MP "the MP for Ealing North").
-                office, body = title_key(d.title.name), _body_of(d.affiliation)
-                candidates = [p for p in candidates if not (known := affiliations[(office, p, body)]) or whose in known]
-            # Not a holder the corpus gives the office far less often than one the article does
-            # not name: "the prime minister" of an article naming only Gordon Brown is still Blair
-            # ("the Veritas leader" names whose office it is, and so needs no usual holder).
-            usual = max(holders[title_key(d.title.name)].values(), default=0) if d.affiliation is None else 0
-            if len(candidates) == 1 and DOMINANT * holders[title_key(d.title.name)][candidates[0]] >= usual:
-                out[(d.title.doc_id, d.title.start, d.title.end)] = first[candidates[0]]
+            office = title_key(d.title.name)
+            found = description_holder(d, first, holders.get(office, Counter()), lambda p, body, office=office: affiliations.get((office, p, body), set()), entity_of)
+            if found is not None:
+                out[(d.title.doc_id, d.title.start, d.title.end)] = found
     return out
+
+
+def office_holdings(statements: Iterable[Statement], entity_of: Mapping[tuple[str, int, int], str]) -> Iterator[tuple[str, str, str | None, str | None]]:
+    """(title, holder entity id, kind of body, the body's entity id) of each statement saying a
+    named person holds an office now: not one expected, hoped or planned to ("most likely to
+    succeed Mr Blair as Labour leader"), nor a former one. The body's kind and id are None when
+    the statement names no affiliation that resolved."""
+    for s in statements:
+        title = s.object.mention if s.object.mention is not None and s.object.mention.type == "Position" else s.object.title
+        if (s.predicate == "holdsPosition" and title is not None and s.subject.type == "Person" and not is_described(s.subject)
+                and s.polarity == "positive" and s.qualifiers.status is None and s.modality in {"asserted", "reported"}):
+            affiliation = s.qualifiers.affiliation
+            whose = None if affiliation is None else entity_of.get((affiliation.doc_id, affiliation.start, affiliation.end))
+            body = _body_of(affiliation) if whose is not None else None
+            yield title_key(title.name), entity_of[(s.subject.doc_id, s.subject.start, s.subject.end)], body, whose
+
+
+def first_persons(extraction: Extraction, entity_of: Mapping[tuple[str, int, int], str]) -> dict[str, Mention]:
+    """Person entity id -> the article's first mention of that person."""
+    first: dict[str, Mention] = {}
+    for m in extraction.mentions:
+        if m.type == "Person":
+            first.setdefault(entity_of[(m.doc_id, m.start, m.end)], m)
+    return first
+
+
+def description_holder(
+    d: Description, first: Mapping[str, Mention], holders: Mapping[str, int], affiliations: Callable[[str, str], Collection[str]],
+    entity_of: Mapping[tuple[str, int, int], str],
+) -> Mention | None:
+    """The holder of one description (see :func:`description_holders`), given the article's first
+    mention of each person, how often the corpus gives each holder the description's title, and
+    the bodies of a kind it gives a holder that title of (holder, kind of body)."""
+    if (d.title.doc_id, d.title.start, d.title.end) in entity_of:
+        return None  # the article itself said who it is ("the chancellor" read as Mr Brown)
+    candidates = [p for p in holders if p in first]
+    whose = None if d.affiliation is None else entity_of.get((d.affiliation.doc_id, d.affiliation.start, d.affiliation.end))
+    if whose is not None:
+        # "the Tory leader" is not the Labour leader: a holder the corpus gives the title of
+        # another body of the same kind only is no candidate (Labour's leader may be "the UK
+        # leader", a party's MP "the MP for Ealing North").
+        body = _body_of(d.affiliation)
+        candidates = [p for p in candidates if not (known := affiliations(p, body)) or whose in known]
+    # Not a holder the corpus gives the office far less often than one the article does not
+    # name: "the prime minister" of an article naming only Gordon Brown is still Blair ("the
+    # Veritas leader" names whose office it is, and so needs no usual holder).
+    usual = max(holders.values(), default=0) if d.affiliation is None else 0
+    if len(candidates) == 1 and DOMINANT * holders[candidates[0]] >= usual:
+        return first[candidates[0]]
+    return None
 
 
 def described_holders(extractions: list[Extraction], holders: Mapping[tuple[str, int, int], Mention]) -> list[Statement]:

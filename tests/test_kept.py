@@ -320,3 +320,51 @@ def test_kept_a_file_that_is_not_sqlite_is_refused(tmp_path) -> None:
     path.write_text("not a database\n" * 100, encoding="utf-8")
     with pytest.raises(OutputError, match="not a kept resolution"):
         KeptResolution.open(path)
+
+
+# --- the holders of offices named by description, kept ----------------------------------------
+
+
+def _articles(nlp, texts: dict[str, str]) -> dict[str, Extraction]:
+    from kg.extract import extract_documents
+    from kg.nlp import parse_documents
+
+    documents = [Document(doc_id, t, "test", segments=((0, len(t)),)) for doc_id, t in texts.items()]
+    return {e.document.doc_id: e for e in extract_documents(parse_documents(nlp, documents), classifier=None)}
+
+
+def _holders_at_once(extractions: list[Extraction]):
+    from kg.resolve import description_holders
+
+    settled = list(_settled_at_once(extractions).values())
+    _, entity_of = resolve_mentions(*resolution_inputs(settled))
+    return description_holders(settled, [s for e in settled for s in e.statements], entity_of)
+
+
+@pytest.mark.model
+def test_kept_holders_a_second_holder_named_later_leaves_a_description_open(nlp) -> None:
+    # "the chairman" of b is Matthew Barrett while only he is said to chair something; once c says
+    # John Bond, whom b names too, chairs HSBC, b's chairman is open again.
+    from kg.kept import KeptArchive, KeptHolders
+
+    texts = {
+        "a": "Matthew Barrett, chairman of Barclays, spoke in London on Monday.",
+        "b": "Matthew Barrett and John Bond met in London. The chairman said profits would rise.",
+        "c": "John Bond, chairman of HSBC, agreed with the plan.",
+    }
+    articles = _articles(nlp, texts)
+    archive, holders, mapping = KeptArchive(), KeptHolders(), {}
+
+    def add(doc_id: str) -> dict:
+        changes = archive.update([articles[doc_id]], lambda ids: [articles[i] for i in ids])
+        mapping.update(changes.mapping)
+        fed = {doc_id} | {span[0] for span in changes.mapping}
+        return holders.update([(archive.names.settle(articles[d]), mapping) for d in sorted(fed)])
+
+    add("a")
+    found = add("b")
+    (span,) = found
+    assert found[span].text == "Matthew Barrett"
+    assert holders.holders("b") == _holders_at_once([articles["a"], articles["b"]])
+    assert add("c") == {span: None}
+    assert holders.holders("b") == {} == _holders_at_once(list(articles.values()))
