@@ -112,6 +112,9 @@ class KeptChanges:
     gone: frozenset[str]
     #: (doc_id, start, end) -> entity id of every span whose entity changed; None: no longer mapped.
     mapping: dict[Span, str | None]
+    #: (doc_id, start, end) of each office named by description whose holder changed -> the
+    #: holder's first mention in its article, None: no holder now (:class:`KeptArchive` only).
+    holders: dict[Span, Mention | None] = field(default_factory=dict)
 
 
 # --- rows ------------------------------------------------------------------------------------
@@ -371,6 +374,11 @@ class KeptResolution:
             self._store.connection.close()
 
     # --- what is kept --------------------------------------------------------------------
+
+    def entity_map(self, doc_id: str) -> dict[Span, str]:
+        """(doc_id, start, end) -> entity id of one kept document's mentions."""
+        document = self._documents.get(doc_id)
+        return {} if document is None else dict(document.mapping)
 
     @property
     def rows_read(self) -> int:
@@ -957,9 +965,10 @@ def _names_of(extraction: Extraction) -> _Names:
 
 
 class KeptArchive:
-    """An archive's kept typing and naming (:class:`KeptNames`) and kept resolution
-    (:class:`KeptResolution`) together, in memory or in one file: the mentions of the documents
-    as the whole corpus settles them, resolved.
+    """An archive's kept typing and naming (:class:`KeptNames`), resolution
+    (:class:`KeptResolution`) and holders of offices named by description (:class:`KeptHolders`)
+    together, in memory or in one file: the mentions of the documents as the whole corpus
+    settles them, resolved, and who "the prime minister" of each article is.
 
     Example:
         >>> from kg.model import Document
@@ -980,6 +989,7 @@ class KeptArchive:
         self._store = store
         self.names = KeptNames(store)
         self.resolution = KeptResolution(store)
+        self.holders = KeptHolders(store)
 
     @classmethod
     def open(cls, path: str | PathLike[str]) -> KeptArchive:
@@ -988,6 +998,7 @@ class KeptArchive:
     def save(self) -> None:
         self.names.save()
         self.resolution.save()
+        self.holders.save()
 
     def close(self) -> None:
         if self._store is not None:
@@ -1009,7 +1020,16 @@ class KeptArchive:
         named = {m.doc_id for m in mentions}
         # A document whose mentions all went (or were never resolvable) is dropped, not kept empty.
         gone = removed | {e.document.doc_id for e in settled if e.document.doc_id not in named}
-        return self.resolution.update(mentions, offices, removed=gone)
+        changes = self.resolution.update(mentions, offices, removed=gone)
+        # The holders read each document as settled and resolved: those given, read again, or
+        # with a mention whose entity changed.
+        again = {e.document.doc_id: e for e in settled}
+        moved = sorted({doc_id for doc_id, _, _ in changes.mapping} - again.keys() - removed)
+        again.update((e.document.doc_id, self.names.settle(e)) for e in (archived(moved) if moved else ()))
+        holders = self.holders.update(
+            [(e, self.resolution.entity_map(doc_id)) for doc_id, e in sorted(again.items()) if doc_id not in removed], removed=removed,
+        )
+        return KeptChanges(changes.entities, changes.gone, changes.mapping, holders)
 
 
 # --- the holders of offices named by description, kept ----------------------------------------

@@ -345,7 +345,7 @@ def _holders_at_once(extractions: list[Extraction]):
 def test_kept_holders_a_second_holder_named_later_leaves_a_description_open(nlp) -> None:
     # "the chairman" of b is Matthew Barrett while only he is said to chair something; once c says
     # John Bond, whom b names too, chairs HSBC, b's chairman is open again.
-    from kg.kept import KeptArchive, KeptHolders
+    from kg.kept import KeptArchive
 
     texts = {
         "a": "Matthew Barrett, chairman of Barclays, spoke in London on Monday.",
@@ -353,18 +353,34 @@ def test_kept_holders_a_second_holder_named_later_leaves_a_description_open(nlp)
         "c": "John Bond, chairman of HSBC, agreed with the plan.",
     }
     articles = _articles(nlp, texts)
-    archive, holders, mapping = KeptArchive(), KeptHolders(), {}
+    archive = KeptArchive()
 
     def add(doc_id: str) -> dict:
-        changes = archive.update([articles[doc_id]], lambda ids: [articles[i] for i in ids])
-        mapping.update(changes.mapping)
-        fed = {doc_id} | {span[0] for span in changes.mapping}
-        return holders.update([(archive.names.settle(articles[d]), mapping) for d in sorted(fed)])
+        return archive.update([articles[doc_id]], lambda ids: [articles[i] for i in ids]).holders
 
     add("a")
     found = add("b")
     (span,) = found
     assert found[span].text == "Matthew Barrett"
-    assert holders.holders("b") == _holders_at_once([articles["a"], articles["b"]])
+    assert archive.holders.holders("b") == _holders_at_once([articles["a"], articles["b"]])
     assert add("c") == {span: None}
-    assert holders.holders("b") == {} == _holders_at_once(list(articles.values()))
+    assert archive.holders.holders("b") == {} == _holders_at_once(list(articles.values()))
+
+
+@pytest.mark.model
+def test_kept_holders_removing_the_second_holder_s_article_restores_the_holder(nlp, tmp_path) -> None:
+    from kg.kept import KeptArchive
+
+    articles = _articles(nlp, {
+        "a": "Matthew Barrett, chairman of Barclays, spoke in London on Monday.",
+        "b": "Matthew Barrett and John Bond met in London. The chairman said profits would rise.",
+        "c": "John Bond, chairman of HSBC, agreed with the plan.",
+    })
+    archive = KeptArchive.open(tmp_path / "kept.sqlite")
+    archive.update(list(articles.values()), lambda ids: [articles[i] for i in ids])
+    archive.save()
+    archive.close()
+    archive = KeptArchive.open(tmp_path / "kept.sqlite")
+    found = archive.update([], lambda ids: [articles[i] for i in ids], removed=["c"]).holders
+    assert [m.text for m in found.values()] == ["Matthew Barrett"]
+    assert archive.holders.holders("b") == _holders_at_once([articles["a"], articles["b"]])
