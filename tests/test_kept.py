@@ -384,3 +384,17 @@ def test_kept_holders_removing_the_second_holder_s_article_restores_the_holder(n
     found = archive.update([], lambda ids: [articles[i] for i in ids], removed=["c"]).holders
     assert [m.text for m in found.values()] == ["Matthew Barrett"]
     assert archive.holders.holders("b") == _holders_at_once([articles["a"], articles["b"]])
+
+
+def test_kept_a_one_word_name_is_not_vouched_for_by_its_own_article_naming_the_fuller_name() -> None:
+    # d names Tony Blair, Ian Blair and a bare "Blair": two fuller names in its own article, so
+    # the corpus's usual Blair (named in 12 articles) is the candidate. Ofcom, which only d names,
+    # vouches for nothing: the fuller name's *other* articles must share it.
+    t = _Texts()
+    usual = [[t.person(f"u{i:02d}", "Tony Blair"), t.mention(f"u{i:02d}", f"Firm{i}", "Organization", f"Firm{i}", f"organization:firm{i}")]
+             for i in range(12)]
+    d = [t.person("d", "Tony Blair"), t.person("d", "Ian Blair"), t.person("d", "Blair"),
+         t.mention("d", "Ofcom", "Organization", "Ofcom", "organization:ofcom")]
+    kept = _grown([*usual, d])
+    assert kept.result() == resolve_mentions([m for doc in [*usual, d] for m in doc])
+    assert kept.result()[1][_span(d[2])] == "person/blair--d"
