@@ -52,6 +52,8 @@ archive, adds the new articles to it, and times that update against ``resolve_me
 everything at once; the two answers must be equal. For the pool it also counts the archive's
 articles that the corpus-wide typing and naming (``kg.resolve.settle_types``, ``settle_names``)
 read otherwise once the new ones are in: an update would give those to the kept resolution again.
+For the pool it also times the whole kept chain (``kg.kept.KeptArchive`` in a file: typing, naming,
+resolution and the holders of offices named by description) against doing all four at once.
 
 Run: ``.venv/bin/python benchmarks/growth.py [--archives 100 400 1600] [--rounds 3] [--synthetic 10000 100000 1000000] [--jobs auto|N] [--store] [--kept] [--json FILE]``.
 """
@@ -333,7 +335,54 @@ def kept_pool(archive_file: str, new_file: str) -> dict[str, object]:
     fresh = [e for d, e in union.items() if d not in alone]
     with tempfile.TemporaryDirectory(prefix="kg-kept-") as folder:
         row = kept_against_whole(resolution_inputs([union[d] for d in alone]), resolution_inputs(fresh), Path(folder))
-    return {**row, "archive": len(alone), "new": len(fresh), "settled_otherwise": differ}
+        whole_archive = archive_against_whole(old, new, Path(folder))
+    return {**row, **whole_archive, "archive": len(alone), "new": len(fresh), "settled_otherwise": differ}
+
+
+def archive_against_whole(old: list, new: list, folder: Path) -> dict[str, object]:
+    """Time adding the ``new`` extractions to a :class:`kg.kept.KeptArchive` of ``old`` kept in a
+    file (typing, naming, resolution and the holders of offices named by description; the old
+    articles it settles otherwise read back from memory) against settling, resolving and finding
+    the holders of everything at once, and check the answers are equal."""
+    import time
+
+    from kg.kept import KeptArchive
+    from kg.resolve import description_holders, resolution_inputs, resolve_mentions, settle_names, settle_types
+
+    stored = {e.document.doc_id: e for e in old + new}
+    read: list[str] = []
+
+    def archived(ids: list[str]) -> list:
+        read.extend(ids)
+        return [stored[doc_id] for doc_id in ids]
+
+    start = time.perf_counter()
+    settled = settle_names(settle_types(sorted(stored.values(), key=lambda e: e.document.doc_id)))
+    resolved = resolve_mentions(*resolution_inputs(settled))
+    holders = description_holders(settled, [s for e in settled for s in e.statements], resolved[1])
+    at_once = time.perf_counter() - start
+    path = folder / "archive.sqlite"
+    path.unlink(missing_ok=True)
+    archive = KeptArchive.open(path)
+    archive.update(old, archived)
+    archive.save()
+    archive.close()
+    timings = []
+    for _ in range(3):
+        copy = folder / "archive-update.sqlite"
+        shutil.copyfile(path, copy)
+        read.clear()
+        start = time.perf_counter()
+        archive = KeptArchive.open(copy)
+        archive.update(new, archived)
+        archive.save()
+        archive.close()
+        timings.append(time.perf_counter() - start)
+    archive = KeptArchive.open(copy)
+    equal = archive.resolution.result() == resolved and {
+        span: holder for doc_id in stored for span, holder in archive.holders.holders(doc_id).items()} == holders
+    archive.close()
+    return {"archive_whole": at_once, "archive_file_update": statistics.median(timings), "archive_equal": equal, "archive_read_again": len(read)}
 
 
 def kept_synthetic(articles: int, new: int) -> dict[str, object]:
@@ -377,6 +426,9 @@ def main() -> None:
         row = json.loads(output.strip().splitlines()[-1])
         print(f"kept {row['archive']:>9,} + {row['new']}: update {row['kept_update']:.3f} s, from the file {row['file_update']:.3f} s, "
               f"at once {row['whole']:.3f} s, equal {row['equal']}", file=sys.stderr, flush=True)
+        if "archive_whole" in row:
+            print(f"kept archive {row['archive']:>9,} + {row['new']}: from the file {row['archive_file_update']:.3f} s, at once "
+                  f"{row['archive_whole']:.3f} s, equal {row['archive_equal']}, {row['archive_read_again']} read again", file=sys.stderr, flush=True)
         return row
 
     kept: list[dict[str, object]] = []
@@ -502,6 +554,13 @@ def main() -> None:
                   f"{row['file_update']:.3f} | {row['file_update_peak_mb']:.1f} | {row['file_build']:.1f} | {row['file_mb']:.0f} | {row['equal']} | "
                   f"{row['remade']:,} / {row['gone']:,}, {row['spans']:,} | {row['archive_moved']:,} / {row['archive_relabelled']:,} | "
                   f"{row.get('settled_otherwise', '-')} | {row['peak_mb']:.0f} |")
+    pools = [row for row in kept if "archive_whole" in row]
+    if pools:
+        print()
+        print("| archive | new | typing, naming, resolution and holders at once s | kept archive in a file: open, update, save s | equal | archive articles read again |")
+        print("| ---: | ---: | ---: | ---: | --- | ---: |")
+        for row in pools:
+            print(f"| {row['archive']:,} | {row['new']} | {row['archive_whole']:.3f} | {row['archive_file_update']:.3f} | {row['archive_equal']} | {row['archive_read_again']} |")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"jobs": args.jobs, "updates": table, "synthetic": synthetic, "kept": kept}, indent=2) + "\n", encoding="utf-8")
