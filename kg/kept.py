@@ -26,8 +26,14 @@ Kept in a file (:meth:`KeptResolution.open`, SQLite), an update reads only the r
 and :meth:`KeptResolution.save` writes back only those, so its cost follows the new documents
 and the blocks they reach, not the archive. After every update :meth:`KeptResolution.result`
 equals ``resolve_mentions`` on all documents at once (``tests/test_kept.py`` holds them equal
-article by article on real news and on the corner cases: a second fuller name, the usual
+article by article on real text and on the corner cases: a second fuller name, the usual
 bearer, a key that stops being rare).
+
+The corpus-wide rules on either side of resolution are kept the same way: the typing of names
+the model typed two ways and the organisation aliases before it (:class:`KeptNames`), the
+holders of offices named by description after it (:class:`KeptHolders`), and
+:class:`KeptArchive` runs the three as one update. A file's rows are pickled: open only files kg
+wrote (like any pickle, a crafted one can run code).
 """
 from __future__ import annotations
 
@@ -362,12 +368,14 @@ class KeptResolution:
 
     def save(self) -> None:
         """Write the rows updates read back to the file, in one transaction."""
-        if self._store is None:
-            return
-        with self._store.connection as db:
-            for rows in (self._documents, self._contexts, self._blocks, self._near, self._texts, self._groups, self._families):
-                rows.save()
-            db.execute("INSERT OR REPLACE INTO rows VALUES ('meta', 'meta', ?)", (pickle.dumps((self._count, self._limit)),))
+        if self._store is not None:
+            with self._store.connection:
+                self._write()
+
+    def _write(self) -> None:
+        for rows in (self._documents, self._contexts, self._blocks, self._near, self._texts, self._groups, self._families):
+            rows.save()
+        self._store.connection.execute("INSERT OR REPLACE INTO rows VALUES ('meta', 'meta', ?)", (pickle.dumps((self._count, self._limit)),))
 
     def close(self) -> None:
         if self._store is not None:
@@ -789,12 +797,15 @@ class KeptNames:
         return cls(_Store(path))
 
     def save(self) -> None:
-        if self._store is None:
-            return
-        with self._store.connection:
-            for rows in (self._documents, self._typed, self._honoured, self._surnamed, self._retyped, self._orgs, self._of, self._clips,
-                         self._aliases, self._doc_orgs):
-                rows.save()
+        """Write the rows updates read back to the file, in one transaction."""
+        if self._store is not None:
+            with self._store.connection:
+                self._write()
+
+    def _write(self) -> None:
+        for rows in (self._documents, self._typed, self._honoured, self._surnamed, self._retyped, self._orgs, self._of, self._clips,
+                     self._aliases, self._doc_orgs):
+            rows.save()
 
     def close(self) -> None:
         if self._store is not None:
@@ -996,9 +1007,11 @@ class KeptArchive:
         return cls(_Store(path))
 
     def save(self) -> None:
-        self.names.save()
-        self.resolution.save()
-        self.holders.save()
+        """Write what the updates changed to the file, the three parts in one transaction."""
+        if self._store is not None:
+            with self._store.connection:
+                for part in (self.names, self.resolution, self.holders):
+                    part._write()
 
     def close(self) -> None:
         if self._store is not None:
@@ -1078,11 +1091,18 @@ class KeptHolders:
         return cls(_Store(path))
 
     def save(self) -> None:
-        if self._store is None:
-            return
-        with self._store.connection:
-            for rows in (self._documents, self._offices, self._describing, self._found):
-                rows.save()
+        """Write the rows updates read back to the file, in one transaction."""
+        if self._store is not None:
+            with self._store.connection:
+                self._write()
+
+    def _write(self) -> None:
+        for rows in (self._documents, self._offices, self._describing, self._found):
+            rows.save()
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.connection.close()
 
     def holders(self, doc_id: str) -> dict[Span, Mention]:
         """The holder found for each of a document's descriptions, by the description's span."""
