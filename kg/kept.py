@@ -43,7 +43,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
-from typing import Any
+from typing import Any, Self
 
 from kg import __version__
 from kg.errors import OutputError
@@ -330,7 +330,36 @@ class _Rows:
         self.loaded, self.gone = {}, set()
 
 
-class KeptResolution:
+class _Kept:
+    """What the kept parts share: rows in a store (or in memory), a file opened, and what the
+    updates changed written back in one transaction."""
+
+    _store: _Store | None = None
+
+    @classmethod
+    def open(cls, path: str | PathLike[str]) -> Self:
+        """Kept in a file (made empty when there is none); :meth:`save` writes back what updates changed."""
+        return cls(_Store(path))
+
+    def save(self) -> None:
+        """Write the rows updates read back to the file, in one transaction."""
+        if self._store is not None:
+            with self._store.connection:
+                self._write()
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.connection.close()
+
+    def _tables(self) -> tuple[_Rows, ...]:
+        return ()
+
+    def _write(self) -> None:
+        for rows in self._tables():
+            rows.save()
+
+
+class KeptResolution(_Kept):
     """The resolution of a growing set of documents, re-decided only where they change.
 
     Example:
@@ -360,26 +389,12 @@ class KeptResolution:
         #: Id family -> its groups with their labels.
         self._families = _Rows(store, "family", dict)
 
-    @classmethod
-    def open(cls, path: str | PathLike[str]) -> KeptResolution:
-        """The resolution kept in a file (made empty when there is none); :meth:`save` writes
-        back what updates changed."""
-        return cls(_Store(path))
-
-    def save(self) -> None:
-        """Write the rows updates read back to the file, in one transaction."""
-        if self._store is not None:
-            with self._store.connection:
-                self._write()
+    def _tables(self) -> tuple[_Rows, ...]:
+        return (self._documents, self._contexts, self._blocks, self._near, self._texts, self._groups, self._families)
 
     def _write(self) -> None:
-        for rows in (self._documents, self._contexts, self._blocks, self._near, self._texts, self._groups, self._families):
-            rows.save()
+        super()._write()
         self._store.connection.execute("INSERT OR REPLACE INTO rows VALUES ('meta', 'meta', ?)", (pickle.dumps((self._count, self._limit)),))
-
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.connection.close()
 
     # --- what is kept --------------------------------------------------------------------
 
@@ -766,7 +781,7 @@ class _Names:
     surnamed: frozenset[str]
 
 
-class KeptNames:
+class KeptNames(_Kept):
     """The corpus's typing of contested names and its organisation aliases, kept between updates
     (:func:`kg.resolve.settle_types` and :func:`kg.resolve.settle_names` decided per name).
 
@@ -792,24 +807,9 @@ class KeptNames:
         #: Doc_id -> the settled organisation names it is counted under.
         self._doc_orgs = _Rows(store, "doc-orgs")
 
-    @classmethod
-    def open(cls, path: str | PathLike[str]) -> KeptNames:
-        return cls(_Store(path))
-
-    def save(self) -> None:
-        """Write the rows updates read back to the file, in one transaction."""
-        if self._store is not None:
-            with self._store.connection:
-                self._write()
-
-    def _write(self) -> None:
-        for rows in (self._documents, self._typed, self._honoured, self._surnamed, self._retyped, self._orgs, self._of, self._clips,
-                     self._aliases, self._doc_orgs):
-            rows.save()
-
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.connection.close()
+    def _tables(self) -> tuple[_Rows, ...]:
+        return (self._documents, self._typed, self._honoured, self._surnamed, self._retyped, self._orgs, self._of, self._clips,
+                self._aliases, self._doc_orgs)
 
     def _retypes_of(self, doc_id: str, names: _Names) -> dict[tuple[str, str], str]:
         out = {}
@@ -975,7 +975,7 @@ def _names_of(extraction: Extraction) -> _Names:
     return _Names(frozenset(keys), frozenset(kinds), frozenset(honoured), frozenset(surnamed))
 
 
-class KeptArchive:
+class KeptArchive(_Kept):
     """An archive's kept typing and naming (:class:`KeptNames`), resolution
     (:class:`KeptResolution`) and holders of offices named by description (:class:`KeptHolders`)
     together, in memory or in one file: the mentions of the documents as the whole corpus
@@ -1002,20 +1002,9 @@ class KeptArchive:
         self.resolution = KeptResolution(store)
         self.holders = KeptHolders(store)
 
-    @classmethod
-    def open(cls, path: str | PathLike[str]) -> KeptArchive:
-        return cls(_Store(path))
-
-    def save(self) -> None:
-        """Write what the updates changed to the file, the three parts in one transaction."""
-        if self._store is not None:
-            with self._store.connection:
-                for part in (self.names, self.resolution, self.holders):
-                    part._write()
-
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.connection.close()
+    def _write(self) -> None:
+        for part in (self.names, self.resolution, self.holders):
+            part._write()
 
     def update(
         self, extractions: Iterable[Extraction], archived: Callable[[list[str]], Iterable[Extraction]], removed: Iterable[str] = (),
@@ -1068,7 +1057,7 @@ class _Described:
     mapped: dict[Span, str]
 
 
-class KeptHolders:
+class KeptHolders(_Kept):
     """The holders of the offices articles name by description ("the prime minister said"),
     kept between updates (:func:`kg.resolve.description_holders` decided per description).
 
@@ -1086,23 +1075,8 @@ class KeptHolders:
         self._describing = _Rows(store, "describing", set)
         self._found = _Rows(store, "holders")
 
-    @classmethod
-    def open(cls, path: str | PathLike[str]) -> KeptHolders:
-        return cls(_Store(path))
-
-    def save(self) -> None:
-        """Write the rows updates read back to the file, in one transaction."""
-        if self._store is not None:
-            with self._store.connection:
-                self._write()
-
-    def _write(self) -> None:
-        for rows in (self._documents, self._offices, self._describing, self._found):
-            rows.save()
-
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.connection.close()
+    def _tables(self) -> tuple[_Rows, ...]:
+        return (self._documents, self._offices, self._describing, self._found)
 
     def holders(self, doc_id: str) -> dict[Span, Mention]:
         """The holder found for each of a document's descriptions, by the description's span."""
