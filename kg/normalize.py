@@ -38,6 +38,10 @@ CURRENCY_PREFIXES = {
     "US$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
     "HK$": "HKD", "S$": "SGD", "NZ$": "NZD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
     "Rs.": "INR", "Rs": "INR", "RMB": "CNY", **{code: code for code in CURRENCY_CODES},
+    # Plain-text news feeds that cannot carry "$" spell it out after the country's letters:
+    # "Adollars 8.4bn" is A$8.4bn, "HKdollars 327m" HK$327m.
+    "USdollars": "USD", "Adollars": "AUD", "AUdollars": "AUD", "Cdollars": "CAD", "CAdollars": "CAD",
+    "HKdollars": "HKD", "Sdollars": "SGD", "NZdollars": "NZD",
 }  # fmt: skip
 #: Currency names written after the amount; matched case-insensitively.
 CURRENCY_WORDS = {

@@ -315,3 +315,16 @@ def test_normalize_parse_quantity_never_raises(text):
 def test_normalize_offset_and_number_never_raise(text):
     assert parse_offset(text) is None or isinstance(parse_offset(text), int)
     assert number_value(text) is None or isinstance(number_value(text), int | float)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [("Adollars 846m", 846_000_000, "AUD"), ("HKdollars 6.31bn", 6_310_000_000, "HKD"), ("USdollars 42m", 42_000_000, "USD"), ("NZdollars 5", 5, "NZD")],
+)
+def test_normalize_a_dollar_sign_spelt_out_after_its_country_is_that_country_s_dollar(text, value, currency):
+    # Plain-text feeds write A$846m as "Adollars 846m".
+    assert parse_quantity(text) == Quantity(value=value, text=text, currency=currency)
+
+
+def test_normalize_a_word_ending_in_dollars_is_no_currency_before_an_amount():
+    assert find_quantities("Petrodollars 5 times over") == []
