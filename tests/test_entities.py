@@ -109,6 +109,27 @@ def test_entities_mention_drops_literal_labels(label: str) -> None:
     assert mention_of(doc.ents[0], passage_of(doc)) is not None
 
 
+@pytest.mark.parametrize(("words", "label"), [(["another", "550m", "to", "follow"], "ORG"), (["the", "first", "300m", "vaccines"], "PRODUCT"),
+                                              (["a", "2.5bn", "deal"], "PERSON")])
+def test_entities_mention_drops_an_amount_taken_for_a_name(words: list[str], label: str) -> None:
+    tags = ["O"] * len(words)
+    at = next(i for i, w in enumerate(words) if w[0].isdigit())
+    tags[at] = f"B-{label}"
+    doc = _flat(words, tags)
+    assert mention_of(doc.ents[0], passage_of(doc)) is None
+
+
+@pytest.mark.parametrize(("words", "label"), [(["the", "G7", "met"], "ORG"), (["an", "A380", "flew"], "ORG"), (["Euro", "2004", "began"], "EVENT")])
+def test_entities_mention_keeps_a_name_with_a_number_in_it(words: list[str], label: str) -> None:
+    tags = ["O"] * len(words)
+    at = next(i for i, w in enumerate(words) if any(c.isdigit() for c in w) or w == "Euro")
+    tags[at] = f"B-{label}"
+    if words[0] == "Euro":
+        tags[1] = f"I-{label}"
+    doc = _flat(words, tags)
+    assert mention_of(doc.ents[0], passage_of(doc)) is not None
+
+
 def test_entities_mention_drops_monday() -> None:
     doc = build(*OBAMA)
     assert mention_of(_ent(doc, "Monday"), passage_of(doc)) is None

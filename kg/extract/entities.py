@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import country_code, country_name, demonym_code, is_first_name, pair_half_code, party_name
 from kg.lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, UNIT_SYMBOLS
-from kg.normalize import CURRENCY_CODES, CURRENCY_WORDS
+from kg.normalize import CURRENCY_CODES, CURRENCY_WORDS, number_value
 from kg.model import Mention, Passage, article_key
 from kg.syntax.phrases import indices_of
 from kg.syntax.titles import is_plural, names_party_member
@@ -244,6 +244,10 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
         # An all-caps "name" is a shouted heading fragment, not a person.
         return None
     if not any(c.isalpha() for c in name) or normalise_name(name) in HONORIFICS:
+        return None
+    if any(c.isdigit() for c in name) and number_value(name) is not None:
+        # "commit themselves to buying the first 300m vaccines", "another 550m to follow": an
+        # amount the model took for a name.
         return None
     if kind in {"Organization", "Place"} and name[:1].islower() and not any(c.isupper() for c in name[1:]):
         # "easyJet", "eBay": a lower-case start with capitals inside is a brand's name.
