@@ -22,6 +22,19 @@ def test_positions_party_adjective_before_a_hyphenated_title_names_the_party(fac
     assert has(found, "Liam Fox", "memberOf", "Conservative Party")
 
 
+def test_positions_a_rank_before_the_owner_is_the_office_s(facts) -> None:
+    # "Deputy Labour leader": Labour's deputy leader, not its leader.
+    found = facts("Deputy Labour leader John Prescott said the plans were a mistake.")
+    assert has(found, "John Prescott", "holdsPosition", "deputy leader", affiliation="Labour Party")
+    assert not has(found, "John Prescott", "holdsPosition", "leader", affiliation="Labour Party")
+    assert has(found, "John Prescott", "memberOf", "Labour Party")
+
+
+def test_positions_a_rank_before_a_firm_s_name_is_the_office_s(facts) -> None:
+    found = facts("On Monday, Deputy Bank of England governor Rachel Lomax spoke in London.")
+    assert has(found, "Rachel Lomax", "holdsPosition", "deputy governor", affiliation="Bank of England")
+
+
 def test_positions_whole_lower_case_title_with_a_place_owner(facts) -> None:
     found = facts("New York attorney general Elliot Spitzer opened an inquiry.")
     assert has(found, "Elliot Spitzer", "holdsPosition", "attorney general", affiliation="New York")

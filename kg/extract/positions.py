@@ -62,12 +62,13 @@ _PRAISE = frozenset(
 
 def _office(
     b: Builder, anchor: Token, person: Found, words: list[Token], affiliation: Mention | None, extractor: str,
-    confidence: float, status: str | None = None, presupposed: bool = True, name: str | None = None,
+    confidence: float, status: str | None = None, presupposed: bool = True, name: str | None = None, rank: Token | None = None,
 ) -> None:
     """holdsPosition(person, the title ``words``) with its affiliation, and membership or employment.
 
     A title on a name is presupposed (asserted whatever embeds it); an office a clause gives
-    ("Mr Brown was considering becoming Foreign Secretary") is as sure as the clause.
+    ("Mr Brown was considering becoming Foreign Secretary") is as sure as the clause. ``rank``:
+    a word before the owner that belongs to the office ("Deputy" of "Deputy Labour leader").
     """
     ctx = b.ctx
     former = status or next(("former" for t in words if t.lower_ in FORMER_WORDS), None)
@@ -97,6 +98,8 @@ def _office(
         name = " ".join(text.split())
         if _is_plural_title(words[-1]):
             name = name[:-1]  # "Presidents Carter and Reagan": each is a President
+        if rank is not None:
+            name = f"{rank.lower_ if words[-1].is_lower else rank.text} {name}"
     offset = ctx.passage.start
     title = Mention(ctx.passage.document.doc_id, offset + start, offset + end, text, "Position", name, f"position:{name.lower()}")
     b.add(anchor, person, "holdsPosition", (title, 1.0), name, extractor, confidence, affiliation=affiliation, status=former, presupposed=presupposed, modality=coming)
@@ -223,6 +226,9 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
                 # "Labour mayor Ken Livingstone": a mayor of somewhere the sentence does not say.
                 party, affiliation = affiliation, None
         status = "former" if _former_before(doc, max(sent.start, first - 4), first) else None
+        # "Deputy Labour leader John Prescott": the owner stands inside the title, and the rank
+        # before it is the office's (he is Labour's deputy leader, not its leader).
+        rank = doc[first - 1] if affiliation is not None and first - 1 >= sent.start and doc[first - 1].lower_ in _RANKS_BEFORE_OWNER else None
         for _, obj in prep_objects(ent.root, ("of", "for")):
             # "Secretary of State for [India]" keeps the title whole; a name after it owns the office.
             affiliation = affiliation or _owner(obj, b)
@@ -236,7 +242,7 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
             if affiliation is None and end + 1 < len(doc) and doc[end].lower_ in {"at", "of"}:
                 after = end + 2 if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else end + 1
                 affiliation = _owner(doc[after], b) if after in ctx.mentions and not _possessive_at(after, b) else None
-        _office(b, doc[at], (person, 1.0), words, affiliation, "kg.rules.title.v1", 0.9, status)
+        _office(b, doc[at], (person, 1.0), words, affiliation, "kg.rules.title.v1", 0.9, status, rank=rank)
         if party is not None:
             b.add(doc[at], (person, 1.0), "memberOf", (party, 1.0), ent.root.text, "kg.rules.title.v1", 0.81, status=HOLDS)
         before = ent.start - 1
@@ -256,6 +262,11 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
                 found = token_mention(other, ctx, allow_modifier=False)
                 if found is not None and found[0].type == "Person" and found[0] != person:
                     _office(b, other, found, words, affiliation, "kg.rules.title.v1", 0.85, status)
+
+
+#: Ranks written before an office's owner inside its title: "Deputy Labour leader", "Acting
+#: Bank of England governor", "Shadow Labour chancellor".
+_RANKS_BEFORE_OWNER = frozenset({"deputy", "acting", "assistant", "vice", "shadow", "junior"})
 
 
 def _former_before(doc: Doc, lo: int, first: int) -> bool:
