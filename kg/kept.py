@@ -47,7 +47,6 @@ from typing import Any, Self
 
 from kg import __version__
 from kg.errors import OutputError
-from kg.lexicon import is_honorific
 from kg.model import Description, Entity, Extraction, Mention
 from kg.resolve import (
     SETTLED_BY_PREFIX,
@@ -68,6 +67,7 @@ from kg.resolve import (
     naming_text,
     of_shortenings,
     office_holdings,
+    person_forms,
     person_decisions,
     person_names,
     person_parts,
@@ -858,7 +858,7 @@ class KeptNames(_Kept):
             shorts.update(clippings(name))
         renamed: set[str] = set()
         for short in sorted(shorts):
-            full = alias_of(short, _Lookup(self._orgs), self._of.get(short, ()), self._clips.get(short, ())) if short in self._orgs else None
+            full = alias_of(short, lambda name: self._orgs.get(name, ()), self._of.get(short, ()), self._clips.get(short, ())) if short in self._orgs else None
             if full != self._aliases.get(short):
                 if full is None:
                     self._aliases.pop(short)
@@ -935,44 +935,11 @@ class KeptNames(_Kept):
                     rows.pop(short)
 
 
-class _Lookup(Mapping):
-    """A row table read as a mapping (for :func:`kg.resolve.alias_of`)."""
-
-    def __init__(self, rows: _Rows) -> None:
-        self.rows = rows
-
-    def __getitem__(self, key: str) -> Any:
-        value = self.rows.get(key, _MISSING)
-        if value is _MISSING:
-            raise KeyError(key)
-        return value
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self.rows.get(key, default)
-
-    def __iter__(self) -> Iterator[str]:
-        raise TypeError("rows are looked up, not listed")
-
-    def __len__(self) -> int:
-        raise TypeError("rows are looked up, not counted")
-
-
 def _names_of(extraction: Extraction) -> _Names:
-    keys, kinds, honoured, surnamed = set(), set(), set(), set()
-    for m in extraction.mentions:
-        name = m.key.split(":", 1)[1]
-        if m.type in SETTLED_TYPES:
-            keys.add(m.key)
-        if m.type in ("Person", "Organization", "Place"):
-            kinds.add((m.type, name))
-        if m.type != "Person":
-            continue
-        words = name.split()
-        if len(words) > 1:
-            surnamed.add(words[-1])
-        if m.text.strip() and is_honorific(m.text.split(None, 1)[0]):
-            honoured.add(name)
-    return _Names(frozenset(keys), frozenset(kinds), frozenset(honoured), frozenset(surnamed))
+    keys = frozenset(m.key for m in extraction.mentions if m.type in SETTLED_TYPES)
+    honoured, surnamed = person_forms([extraction])
+    return _Names(keys, frozenset((m.type, m.key.split(":", 1)[1]) for m in extraction.mentions if m.type in SETTLED_TYPES),
+                  frozenset(name for _, name in honoured), frozenset(name for _, name in surnamed))
 
 
 class KeptArchive(_Kept):

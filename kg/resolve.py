@@ -1233,15 +1233,15 @@ def _retypes(extractions: list[Extraction]) -> dict[tuple[str, str, str], str]:
     if not contested:
         return {}
     articles = {doc_id for types in typed.values() for found in types.values() for doc_id in found}
-    honoured, surnames = person_forms((e for e in extractions if e.document.doc_id in articles), contested)
+    honoured, surnames = person_forms(e for e in extractions if e.document.doc_id in articles)
     out: dict[tuple[str, str, str], str] = {}
     for name in contested:
         out.update(name_retypes(name, typed[name], honoured, surnames))
     return out
 
 
-def person_forms(extractions: Iterable[Extraction], names: Container[str]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
-    """What articles say of ``names`` as people: (doc_id, name) written with an honorific ("Mr
+def person_forms(extractions: Iterable[Extraction]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """What articles say of names as people: (doc_id, name) written with an honorific ("Mr
     Ryanair"), and (doc_id, name) that ends a fuller person's name of the article."""
     honoured: set[tuple[str, str]] = set()
     surnames: set[tuple[str, str]] = set()
@@ -1250,7 +1250,7 @@ def person_forms(extractions: Iterable[Extraction], names: Container[str]) -> tu
             if m.type != "Person":
                 continue
             words = _name_of(m).split()
-            if len(words) > 1 and words[-1] in names:
+            if len(words) > 1:
                 surnames.add((m.doc_id, words[-1]))
             if m.text.strip() and is_honorific(m.text.split(None, 1)[0]):
                 honoured.add((m.doc_id, _name_of(m)))
@@ -1301,12 +1301,10 @@ def settle_types(extractions: list[Extraction]) -> list[Extraction]:
     retypes = _retypes(extractions)
     if not retypes:
         return extractions
-
-    def settled(m: Mention) -> Mention:
-        kind = retypes.get((m.doc_id, m.type, _name_of(m)))
-        return m if kind is None else replace(m, type=kind, key=f"{kind.lower()}:{_name_of(m)}")
-
-    return _with_mentions(extractions, {doc_id for doc_id, _, _ in retypes}, settled)
+    by_doc: dict[str, dict[tuple[str, str], str]] = defaultdict(dict)
+    for (doc_id, kind, name), winner in retypes.items():
+        by_doc[doc_id][(kind, name)] = winner
+    return [settle_document(e, by_doc[e.document.doc_id], {}) if e.document.doc_id in by_doc else e for e in extractions]
 
 
 def settle_names(extractions: list[Extraction]) -> list[Extraction]:
@@ -1316,13 +1314,7 @@ def settle_names(extractions: list[Extraction]) -> list[Extraction]:
     aliases = organisation_aliases(extractions)
     if not aliases:
         return extractions
-
-    def settled(m: Mention) -> Mention:
-        full = aliases.get(_name_of(m)) if m.type == "Organization" else None
-        return m if full is None else replace(m, key=f"organization:{full}")
-
-    docs = {m.doc_id for e in extractions for m in e.mentions if m.type == "Organization" and _name_of(m) in aliases}
-    return _with_mentions(extractions, docs, settled)
+    return [settle_document(e, {}, aliases) for e in extractions]
 
 
 def settle_document(extraction: Extraction, retypes: Mapping[tuple[str, str], str], aliases: Mapping[str, str]) -> Extraction:
@@ -1410,7 +1402,7 @@ def organisation_aliases(extractions: list[Extraction]) -> dict[str, str]:
             clips[short].append(name)
     out: dict[str, str] = {}
     for short in articles:
-        full = alias_of(short, articles, of_names.get(short, ()), clips.get(short, ()))
+        full = alias_of(short, lambda name: articles.get(name, ()), of_names.get(short, ()), clips.get(short, ()))
         if full is not None:
             out[short] = full
     return out
@@ -1430,15 +1422,15 @@ def clippings(name: str) -> list[str]:
     return [first[:n] for n in range(1, min(_CLIPPED_MAX, len(first) - _CLIPPED_LONGER) + 1)]
 
 
-def alias_of(short: str, articles: Mapping[str, Collection[str]], of_names: Collection[str], clips: Iterable[str]) -> str | None:
+def alias_of(short: str, documents: Callable[[str], Collection[str]], of_names: Collection[str], clips: Iterable[str]) -> str | None:
     """The fuller name one organisation name stands for (see :func:`organisation_aliases`), given
-    the documents of each name, the names it is the "of" part of, and the names it may clip."""
+    the documents naming each name, the names it is the "of" part of, and the names it may clip."""
     if " " in short or short in _THE_HEADS or country_code(short) is not None:
         return None
     if len(of_names) == 1:
         return next(iter(of_names))
-    mine = articles.get(short, ())
-    shared = sorted(((len(set(articles.get(f, ())) & set(mine)), f) for f in clips), reverse=True)
+    mine = set(documents(short))
+    shared = sorted(((len(mine.intersection(documents(f))), f) for f in clips), reverse=True)
     if shared and shared[0][0] >= _CLIPPED_LEAD * max(1, sum(n for n, _ in shared[1:])):
         return shared[0][1]
     return None
