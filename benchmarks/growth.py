@@ -250,6 +250,40 @@ def resolve_synthetic(articles: int, chunks: int, blocks: int, engine: str) -> d
     }
 
 
+def time_file_updates(kept_class, path: Path, fill, update, rounds: int = 3, traced: bool = False) -> tuple[float, float, float]:
+    """A kept file made once at ``path`` by ``fill(kept)``, then ``rounds`` updates of a fresh copy
+    (open, ``update(kept)``, save, close): the time to make the file, the median update and, with
+    ``traced``, the peak of one more update's allocations in MB (``tracemalloc``). The last copy
+    stays, updated, beside ``path``."""
+    import time
+    import tracemalloc
+
+    path.unlink(missing_ok=True)
+    start = time.perf_counter()
+    kept = kept_class.open(path)
+    fill(kept)
+    kept.save()
+    kept.close()
+    made = time.perf_counter() - start
+    timings, allocated = [], 0
+    for trace in [False] * rounds + [True] * traced:
+        copy = path.with_name(f"{path.stem}-update{path.suffix}")
+        shutil.copyfile(path, copy)
+        if trace:
+            tracemalloc.start()
+        start = time.perf_counter()
+        kept = kept_class.open(copy)
+        update(kept)
+        kept.save()
+        kept.close()
+        if trace:
+            allocated = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        else:
+            timings.append(time.perf_counter() - start)
+    return made, statistics.median(timings), allocated / 1e6
+
+
 def kept_against_whole(archive: tuple[list, dict], new: tuple[list, dict], folder: Path) -> dict[str, object]:
     """Time adding ``new`` (mentions, offices) to a :class:`kg.kept.KeptResolution` of ``archive``,
     in memory and kept in a file, against ``resolve_mentions`` on both at once, and check the
@@ -257,7 +291,6 @@ def kept_against_whole(archive: tuple[list, dict], new: tuple[list, dict], folde
     import gc
     import resource
     import time
-    import tracemalloc
 
     from kg.kept import KeptResolution
     from kg.resolve import resolve_mentions
@@ -283,36 +316,16 @@ def kept_against_whole(archive: tuple[list, dict], new: tuple[list, dict], folde
     del kept
     # Kept in a file: built once, then each update opens it, reads the rows it touches and writes them back.
     path = folder / "kept.sqlite"
-    path.unlink(missing_ok=True)
-    start = time.perf_counter()
-    stored = KeptResolution.open(path)
-    stored.update(*archive)
-    stored.save()
-    stored.close()
-    file_built = time.perf_counter() - start
+    file_built, file_update, allocated = time_file_updates(
+        KeptResolution, path, lambda kept: kept.update(*archive), lambda kept: kept.update(*new), traced=True,
+    )
     size = path.stat().st_size
-    timings, allocated = [], 0
-    for traced in (False, False, False, True):
-        copy = folder / "kept-update.sqlite"
-        shutil.copyfile(path, copy)
-        if traced:
-            tracemalloc.start()
-        start = time.perf_counter()
-        stored = KeptResolution.open(copy)
-        stored.update(*new)
-        stored.save()
-        stored.close()
-        if traced:
-            allocated = tracemalloc.get_traced_memory()[1]
-            tracemalloc.stop()
-        else:
-            timings.append(time.perf_counter() - start)
-    stored = KeptResolution.open(copy)
+    stored = KeptResolution.open(path.with_name("kept-update.sqlite"))
     file_equal = stored.result() == whole
     stored.close()
     return {
         "kept_build": built, "kept_update": updated, "whole": at_once, "equal": equal and file_equal,
-        "file_build": file_built, "file_mb": size / 1e6, "file_update": statistics.median(timings), "file_update_peak_mb": allocated / 1e6,
+        "file_build": file_built, "file_mb": size / 1e6, "file_update": file_update, "file_update_peak_mb": allocated,
         "remade": len(changes.entities), "gone": len(changes.gone), "spans": len(changes.mapping), "entities": len(whole[0]),
         "archive_moved": len(moved), "archive_relabelled": len(relabelled - moved),
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -362,27 +375,17 @@ def archive_against_whole(old: list, new: list, folder: Path) -> dict[str, objec
     holders = description_holders(settled, [s for e in settled for s in e.statements], resolved[1])
     at_once = time.perf_counter() - start
     path = folder / "archive.sqlite"
-    path.unlink(missing_ok=True)
-    archive = KeptArchive.open(path)
-    archive.update(old, archived)
-    archive.save()
-    archive.close()
-    timings = []
-    for _ in range(3):
-        copy = folder / "archive-update.sqlite"
-        shutil.copyfile(path, copy)
+
+    def update(archive: KeptArchive) -> None:
         read.clear()
-        start = time.perf_counter()
-        archive = KeptArchive.open(copy)
         archive.update(new, archived)
-        archive.save()
-        archive.close()
-        timings.append(time.perf_counter() - start)
-    archive = KeptArchive.open(copy)
+
+    _, file_update, _ = time_file_updates(KeptArchive, path, lambda archive: archive.update(old, archived), update)
+    archive = KeptArchive.open(path.with_name("archive-update.sqlite"))
     equal = archive.resolution.result() == resolved and {
         span: holder for doc_id in stored for span, holder in archive.holders.holders(doc_id).items()} == holders
     archive.close()
-    return {"archive_whole": at_once, "archive_file_update": statistics.median(timings), "archive_equal": equal, "archive_read_again": len(read)}
+    return {"archive_whole": at_once, "archive_file_update": file_update, "archive_equal": equal, "archive_read_again": len(read)}
 
 
 def kept_synthetic(articles: int, new: int) -> dict[str, object]:
