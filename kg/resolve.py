@@ -11,9 +11,10 @@ import functools
 import logging
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import ChainMap, Counter, defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from kg import predicates
 from kg.gazetteer import country_code, demonym_code, gender_of, is_first_name, party_country, party_name
@@ -629,17 +630,17 @@ def _title_kind(title: Mention) -> str | None:
 _SOVEREIGN_OFFICES = frozenset({"chancellor", "prime minister", "deputy prime minister"})
 
 
-def _sovereign(affiliation: Mention | None, title: str, countries: Mapping[str, Mention]) -> Mention | None:
+def _sovereign(affiliation: Mention | None, title: str, countries: Callable[[str], Mention | None]) -> Mention | None:
     """The state whose office ``title`` is when ``affiliation`` is one of its nations (see
-    :data:`_SOVEREIGN_OFFICES`; ``countries``: a mention of each country the corpus names, by
-    code), None when the corpus never names the state; else ``affiliation`` itself."""
+    :data:`_SOVEREIGN_OFFICES`; ``countries``: a mention of a country the corpus names, by
+    code, or None), None when the corpus never names the state; else ``affiliation`` itself."""
     if affiliation is None or affiliation.type != "Country":
         return affiliation
     # A nation's ISO 3166-2 code starts with its state's ("GB-SCT": GB).
     state, nation, _ = affiliation.key.split(":", 1)[1].partition("-")
     if not nation or not (title in _SOVEREIGN_OFFICES or title.split()[-1] == "secretary"):
         return affiliation
-    return countries.get(state)
+    return countries(state)
 
 
 def _stated_affiliation(statement: Statement) -> Mention | None:
@@ -672,62 +673,67 @@ def _company_office(title: Mention) -> bool:
     return _title_kind(title) == "corporate" or words in (["chairman"], ["chairwoman"], ["co", "chairman"], ["co", "chair"], ["vice", "chairman"])
 
 
-def _dominant(entities: tuple[Entity, ...]) -> dict[tuple[str, str], Mention]:
-    """(doc_id, "Country", "Organization" or "Party") -> a mention of the entity the document is most
-    about, when one clearly leads: at least twice named (three times for an organisation) and
-    holding a large share of the document's mentions of its kind."""
-    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    first: dict[tuple[str, str], Mention] = {}
-    for entity in entities:
-        if entity.type not in {"Country", "Organization"}:
+# --- offices: what each article is about, and what the corpus says of each person -------------
+
+
+@dataclass(frozen=True)
+class ArticleEntities:
+    """What one article's entities tell the office rules: the country, organisation and party it
+    is mostly about (by kind; see :data:`_DOMINANT_SHARE`), a mention of each body of a kind it
+    names ("the Constitutional Affairs Select Committee": committee), and its first mention of
+    each country, by key."""
+
+    dominant: dict[str, Mention]
+    bodies: dict[str, list[Mention]]
+    countries: dict[str, Mention]
+
+
+def article_entities(entities: Iterable[tuple[str, str, str, list[Mention]]]) -> ArticleEntities:
+    """:class:`ArticleEntities` of one article, from each entity it mentions (in the order of
+    their ids) as (entity id, type, label, its mentions in the article, in order).
+
+    The dominant entity of a kind is the one that clearly leads: at least twice named (three times
+    for an organisation) and holding a large share of the article's mentions of its kind."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    first: dict[str, Mention] = {}
+    bodies: dict[str, list[Mention]] = defaultdict(list)
+    countries: dict[str, Mention] = {}
+    for entity_id, kind, label, mentions in entities:
+        if kind == "Country":
+            for m in reversed(mentions):
+                countries[m.key] = m
+        elif kind == "Organization":
+            words = label.lower().split()
+            if len(words) >= 2 and words[-1] in _BODY_KINDS:
+                bodies[words[-1]].append(mentions[0])
+        else:
             continue
-        kinds = [entity.type] + (["Party"] if entity.type == "Organization" and party_name(entity.label) else [])
-        for m in entity.mentions:
-            for kind in kinds:
-                counts[(m.doc_id, kind)][entity.entity_id] += 1
-            first.setdefault((m.doc_id, entity.entity_id), m)
-    out: dict[tuple[str, str], Mention] = {}
-    for (doc_id, kind), counter in counts.items():
+        for k in (kind, "Party") if kind == "Organization" and party_name(label) else (kind,):
+            counts[k][entity_id] += len(mentions)
+        first[entity_id] = mentions[0]
+    dominant: dict[str, Mention] = {}
+    for kind, counter in counts.items():
         top, n = counter.most_common(1)[0]
-        share = n / sum(counter.values())
-        if n >= (3 if kind == "Organization" else 2) and share >= _DOMINANT_SHARE[kind]:
-            out[(doc_id, kind)] = first[(doc_id, top)]
-    return out
+        if n >= (3 if kind == "Organization" else 2) and n / sum(counter.values()) >= _DOMINANT_SHARE[kind]:
+            dominant[kind] = first[top]
+    return ArticleEntities(dominant, dict(bodies), countries)
+
+
+def articles_entities(entities: Iterable[Entity]) -> dict[str, ArticleEntities]:
+    """doc_id -> :func:`article_entities` of each article the entities are mentioned in."""
+    per_article: dict[str, list[tuple[str, str, str, list[Mention]]]] = defaultdict(list)
+    for entity in entities:
+        by_doc: dict[str, list[Mention]] = defaultdict(list)
+        for m in entity.mentions:
+            by_doc[m.doc_id].append(m)
+        for doc_id, mentions in by_doc.items():
+            per_article[doc_id].append((entity.entity_id, entity.type, entity.label, mentions))
+    return {doc_id: article_entities(found) for doc_id, found in per_article.items()}
 
 
 #: How much of a document's talk of countries (organisations) one must take to be what the
 #: document is about: an article on two governments names no minister's country by default.
 _DOMINANT_SHARE = {"Country": 0.75, "Organization": 0.4, "Party": 0.5}
-
-
-def _home_countries(
-    statements: list[Statement], entity_of: dict[tuple[str, int, int], str], entities: tuple[Entity, ...], by_code: Mapping[str, Mention],
-) -> dict[str, Mention]:
-    """person entity id -> a mention of the country whose government their party forms, from the
-    memberOf statements of the corpus ("Labour MP Jack Straw": Labour -> GB), when the corpus
-    names that country somewhere (``by_code``: a mention of each country, by code) and the person
-    belongs to parties of one country only."""
-    labels = {e.entity_id: e.label for e in entities}
-    found: dict[str, set[str]] = defaultdict(set)
-    for person, parties in _party_memberships(statements, entity_of, labels, current_only=False).items():
-        found[person] = {code for party in parties if (code := party_country(party_name(labels[party]) or ""))}
-    return {person: by_code[next(iter(codes))] for person, codes in found.items() if len(codes) == 1 and next(iter(codes)) in by_code}
-
-
-def _party_memberships(
-    statements: list[Statement], entity_of: dict[tuple[str, int, int], str], labels: dict[str, str], current_only: bool,
-) -> dict[str, dict[str, Mention]]:
-    """person entity id -> party entity id -> a mention of the party, from the corpus' positive
-    memberOf statements (with ``current_only``, those not marked former)."""
-    found: dict[str, dict[str, Mention]] = defaultdict(dict)
-    for s in statements:
-        if s.predicate != "memberOf" or s.object.mention is None or s.polarity != "positive" or (current_only and s.qualifiers.status):
-            continue
-        party = entity_of.get((s.object.mention.doc_id, s.object.mention.start, s.object.mention.end), "")
-        if party_name(labels.get(party, "")):
-            found[entity_of[(s.subject.doc_id, s.subject.start, s.subject.end)]].setdefault(party, s.object.mention)
-    return found
-
 
 #: Kinds of body a title can name instead of the body itself: "committee chairman", "union
 #: general secretary", "Transport Commissioner" (of the Commission).
@@ -742,70 +748,126 @@ def _body_kind(title: str) -> str | None:
     return next((w for w in words[:-1] if w in _BODY_KINDS), None)
 
 
-def _bodies_by_kind(entities: tuple[Entity, ...]) -> dict[tuple[str, str], list[Mention]]:
-    """(doc_id, kind of body) -> a mention of each organisation the document names whose name ends
-    in that kind ("the Constitutional Affairs Select Committee": committee)."""
-    out: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for entity in entities:
-        words = entity.label.lower().split()
-        if entity.type != "Organization" or len(words) < 2 or words[-1] not in _BODY_KINDS:
-            continue
-        seen: set[str] = set()
-        for m in entity.mentions:
-            if m.doc_id not in seen:
-                seen.add(m.doc_id)
-                out[(m.doc_id, words[-1])].append(m)
-    return out
+#: (place in the corpus's statements, person id, title key, affiliation id, affiliation mention).
+Held = tuple[Any, str, str, str, Mention]
+#: (place in the corpus's statements, person id, party id, party mention, party's country code, current).
+Membership = tuple[Any, str, str, Mention, "str | None", bool]
 
 
-def _own_parties(statements: list[Statement], entity_of: dict[tuple[str, int, int], str], entities: tuple[Entity, ...]) -> dict[str, Mention]:
-    """person entity id -> a mention of their party, from the corpus' memberOf statements ("Tory
-    MP Michael Ancram"), when the person belongs to one party only."""
-    labels = {e.entity_id: e.label for e in entities}
-    found = _party_memberships(statements, entity_of, labels, current_only=True)
-    return {person: next(iter(parties.values())) for person, parties in found.items() if len(parties) == 1}
+@dataclass(frozen=True)
+class OfficeFacts:
+    """What one article's statements tell the corpus about people's offices and parties: each
+    office read with its affiliation ("UK Chancellor Gordon Brown"), and each party membership
+    ("Labour MP Jack Straw"). Each carries its statement's place in the corpus's order, which
+    decides whose mention stands for an affiliation the corpus states more than once."""
+
+    stated: tuple[Held, ...]
+    memberships: tuple[Membership, ...]
 
 
-def _positions(
-    statements: list[Statement], entity_of: dict[tuple[str, int, int], str], entities: tuple[Entity, ...] = ()
-) -> tuple[list[Statement], dict[str, list[Mention]]]:
-    """Offices with their affiliation become Position entities; bare titles become literals.
+def _is_office(s: Statement) -> bool:
+    return s.predicate == "holdsPosition" and s.object.mention is not None and s.object.mention.type == "Position"
 
-    A title the sentence names without an affiliation takes the one the same person's same
-    title has elsewhere in the document, then elsewhere in the corpus ("the chancellor" after
-    "UK Chancellor Gordon Brown"); then a government office is the country the article is
-    about and a company office ("chief executive") the organisation it is about, when one
-    clearly leads; a shadow post or a party's (deputy) leadership is the holder's own party when
-    the corpus gives them one, a shadow post else the party the article is about; a title that
-    names a kind of body ("committee chairman") the one such body the article names; with none,
-    the statement keeps the title as text.
 
-    Returns the statements, an office's title mention in each that has one (keyed
-    ``position:<title>@<affiliation id>``), and the title mentions of each office by key, from
-    which :func:`office_entities` makes the Position entities.
-    """
-    dominant = _dominant(entities)
-    by_code = {m.key.split(":", 1)[1]: m for e in entities if e.type == "Country" for m in e.mentions[:1]}
-    home = _home_countries(statements, entity_of, entities, by_code)
-    parties = _own_parties(statements, entity_of, entities)
-    bodies = _bodies_by_kind(entities)
-    in_doc = {(m.doc_id, m.key): m for e in entities if e.type == "Country" for m in reversed(e.mentions)}
+def office_facts(statements: list[Statement], places: list[Any], entity_of: Mapping[tuple[str, int, int], str], labels: Mapping[str, str]) -> OfficeFacts:
+    """:class:`OfficeFacts` of one article's statements, each at its place in ``places``."""
+    stated: list[Held] = []
+    memberships: list[Membership] = []
+    for s, place in zip(statements, places):
+        if s.predicate == "holdsPosition" and s.object.mention is not None and (affiliation := _stated_affiliation(s)) is not None:
+            stated.append((place, _span_entity(s.subject, entity_of), title_key(s.object.mention.name), _span_entity(affiliation, entity_of), affiliation))
+        elif s.predicate == "memberOf" and s.object.mention is not None and s.polarity == "positive":
+            party = entity_of.get((s.object.mention.doc_id, s.object.mention.start, s.object.mention.end), "")
+            if name := party_name(labels.get(party, "")):
+                memberships.append((place, _span_entity(s.subject, entity_of), party, s.object.mention, party_country(name), not s.qualifiers.status))
+    return OfficeFacts(tuple(stated), tuple(memberships))
+
+
+def _span_entity(m: Mention, entity_of: Mapping[tuple[str, int, int], str]) -> str:
+    return entity_of[(m.doc_id, m.start, m.end)]
+
+
+class CorpusOffices:
+    """What the office rules read from the whole corpus, from every article's
+    :class:`OfficeFacts` and the first mention of each country (by code):
+
+    - :meth:`known`: the affiliations a person's title is stated with anywhere;
+    - :meth:`home`: the country whose government a person's parties form, when one;
+    - :meth:`party`: a person's one current party;
+    - :meth:`inferred`: the affiliations the rules decided for a person's title, once
+      :meth:`infer` has been given every article's decisions (:func:`decided_facts`).
+
+    Each answer's mentions are the first the corpus's order gives."""
+
+    def __init__(self, facts: Iterable[OfficeFacts], countries: Mapping[str, Mention]) -> None:
+        self._countries = countries
+        self._known: dict[tuple[str, str], dict[str, tuple[Any, Mention]]] = defaultdict(dict)
+        self._codes: dict[str, set[str]] = defaultdict(set)
+        self._current: dict[str, dict[str, tuple[Any, Mention]]] = defaultdict(dict)
+        self._inferred: dict[tuple[str, str], dict[str, tuple[Any, Mention]]] = defaultdict(dict)
+        for f in facts:
+            _first_of(self._known, f.stated)
+            for place, person, party, mention, code, current in f.memberships:
+                self._codes[person].add(code or "")
+                if current:
+                    _keep_first(self._current[person], party, place, mention)
+
+    def infer(self, decided: Iterable[tuple[Held, ...]]) -> None:
+        for held in decided:
+            _first_of(self._inferred, held)
+
+    def country(self, code: str) -> Mention | None:
+        return self._countries.get(code)
+
+    def known(self, person: str, title: str) -> dict[str, Mention]:
+        return {k: m for k, (_, m) in self._known.get((person, title), {}).items()}
+
+    def inferred(self, person: str, title: str) -> dict[str, Mention]:
+        return {k: m for k, (_, m) in self._inferred.get((person, title), {}).items()}
+
+    def home(self, person: str) -> Mention | None:
+        return home_country(self._codes.get(person, ()), self._countries)
+
+    def party(self, person: str) -> Mention | None:
+        return one_party(self._current.get(person, {}))
+
+
+def _keep_first(found: dict[str, tuple[Any, Mention]], key: str, place: Any, mention: Mention) -> None:
+    if key not in found or place < found[key][0]:
+        found[key] = (place, mention)
+
+
+def _first_of(index: dict[tuple[str, str], dict[str, tuple[Any, Mention]]], held: Iterable[Held]) -> None:
+    for place, person, title, affiliation, mention in held:
+        _keep_first(index[(person, title)], affiliation, place, mention)
+
+
+def home_country(codes: Collection[str], countries: Mapping[str, Mention]) -> Mention | None:
+    """The country whose government a person's parties form ("Labour MP Jack Straw": Labour ->
+    GB), from the parties' country codes ("" for a party of no one country), when the corpus names
+    that country (``countries``) and the parties are of one country only."""
+    found = {code for code in codes if code}
+    return countries.get(next(iter(found))) if len(found) == 1 else None
+
+
+def one_party(current: Mapping[str, tuple[Any, Mention]]) -> Mention | None:
+    """A mention of a person's party, from their current memberships by party, when they belong to one only."""
+    return next(iter(current.values()))[1] if len(current) == 1 else None
+
+
+def decide_offices(
+    statements: list[Statement], entity_of: Mapping[tuple[str, int, int], str], article: ArticleEntities, corpus: CorpusOffices,
+) -> list[Mention | None]:
+    """The affiliation each of one article's office statements gets from the article and the
+    corpus (None for the others, and for an office none is found for); see :func:`_positions`."""
     def eid(m: Mention) -> str:
         return entity_of[(m.doc_id, m.start, m.end)]
 
-    known_in_doc: dict[tuple[str, str, str], Mention] = {}
-    known: dict[tuple[str, str], set[str]] = defaultdict(set)
-    known_mention: dict[tuple[str, str, str], Mention] = {}
+    known_in_doc: dict[tuple[str, str], Mention] = {}
     for s in statements:
         stated = _stated_affiliation(s) if s.predicate == "holdsPosition" and s.object.mention is not None else None
         if stated is not None:
-            person, title = eid(s.subject), title_key(s.object.mention.name)
-            known_in_doc.setdefault((s.evidence.doc_id, person, title), stated)
-            known[(person, title)].add(eid(stated))
-            known_mention.setdefault((person, title, eid(stated)), stated)
-    def is_office(s: Statement) -> bool:
-        return s.predicate == "holdsPosition" and s.object.mention is not None and s.object.mention.type == "Position"
-
+            known_in_doc.setdefault((eid(s.subject), title_key(s.object.mention.name)), stated)
 
     def state_office(s: Statement, affiliation: Mention | None) -> Mention | None:
         """"Labour Prime Minister Tony Blair": the party is his, the office is the country's (not
@@ -817,65 +879,78 @@ def _positions(
         if words[-1] == "minister" and title not in {"prime minister", "deputy prime minister"}:
             return affiliation
         code = party_country(party_name(affiliation.name) or "")
-        if code is None or code not in by_code:
+        state = corpus.country(code) if code is not None else None
+        if state is None:
             return affiliation
-        return in_doc.get((s.evidence.doc_id, f"country:{code}"), by_code[code])
+        return article.countries.get(f"country:{code}", state)
 
     def decide(s: Statement) -> Mention | None:
-        return state_office(s, _decide(s))
-
-    def _decide(s: Statement) -> Mention | None:
         title_mention = s.object.mention
         person, title = eid(s.subject), title_key(title_mention.name)
         affiliation = _stated_affiliation(s)
         if affiliation is None:
-            affiliation = known_in_doc.get((s.evidence.doc_id, person, title))
-        if affiliation is None and len(known[(person, title)]) == 1:
-            (only,) = known[(person, title)]
-            affiliation = known_mention[(person, title, only)]
+            affiliation = known_in_doc.get((person, title))
+        if affiliation is None:
+            known = corpus.known(person, title)
+            if len(known) == 1:
+                (affiliation,) = known.values()
         if affiliation is None:
             # "Committee chairman Alan Beith": the one committee the article names.
             body = _body_kind(title)
-            found = bodies.get((s.evidence.doc_id, body), []) if body else []
+            found = article.bodies.get(body, []) if body else []
             if len(found) == 1:
                 affiliation = found[0]
         if affiliation is None:
             kind = _title_kind(title_mention)
             if kind == "government":
                 # A minister of a British party is a British minister, whatever else the article names.
-                affiliation = home.get(person) or _sovereign(dominant.get((s.evidence.doc_id, "Country")), title, by_code)
+                affiliation = corpus.home(person) or _sovereign(article.dominant.get("Country"), title, corpus.country)
             elif kind == "corporate":
-                affiliation = dominant.get((s.evidence.doc_id, "Organization"))
+                affiliation = article.dominant.get("Organization")
             elif kind == "party":
-                affiliation = dominant.get((s.evidence.doc_id, "Party"))
+                affiliation = article.dominant.get("Party")
             elif kind == "shadow":
                 # "shadow foreign secretary Michael Ancram": his own party's, else the party the
                 # article is about.
-                affiliation = parties.get(person) or dominant.get((s.evidence.doc_id, "Party"))
+                affiliation = corpus.party(person) or article.dominant.get("Party")
             elif kind == "leadership":
-                affiliation = parties.get(person)
-        return affiliation
+                affiliation = corpus.party(person)
+        return state_office(s, affiliation)
 
-    decided = {id(s): decide(s) for s in statements if is_office(s)}
-    # Second pass: the same person's same title decided elsewhere in the corpus, by any of the
-    # rules above ("Chancellor Gordon Brown" in an article that names no country, when the
-    # articles that do agree on one).
-    inferred: dict[tuple[str, str], dict[str, Mention]] = defaultdict(dict)
-    for s in statements:
-        found = decided.get(id(s))
-        if found is not None:
-            inferred[(eid(s.subject), title_key(s.object.mention.name))].setdefault(eid(found), found)
+    return [decide(s) if _is_office(s) else None for s in statements]
+
+
+def decided_facts(
+    statements: list[Statement], places: list[Any], decided: list[Mention | None], entity_of: Mapping[tuple[str, int, int], str],
+) -> tuple[Held, ...]:
+    """Each office one article's rules decided an affiliation for, as the corpus's facts
+    (:meth:`CorpusOffices.infer`), each at its statement's place."""
+    return tuple(
+        (place, _span_entity(s.subject, entity_of), title_key(s.object.mention.name), _span_entity(found, entity_of), found)
+        for s, place, found in zip(statements, places, decided) if found is not None
+    )
+
+
+def place_offices(
+    statements: list[Statement], decided: list[Mention | None], entity_of: Mapping[tuple[str, int, int], str],
+    article: ArticleEntities, corpus: CorpusOffices,
+) -> tuple[list[Statement], dict[str, list[Mention]]]:
+    """One article's statements with each office statement's title made an office of its
+    affiliation (``position:<title>@<affiliation id>``), or a literal title when it has none, and
+    the title mentions of each office by key."""
     out: list[Statement] = []
     offices: dict[str, list[Mention]] = defaultdict(list)
-    for s in statements:
-        if not is_office(s):
+    for s, affiliation in zip(statements, decided):
+        if not _is_office(s):
             out.append(s)
             continue
         title_mention = s.object.mention
         title = title_key(title_mention.name)
-        affiliation = decided[id(s)]
         if affiliation is None:
-            candidates = inferred.get((eid(s.subject), title), {})
+            # The same person's same title decided elsewhere in the corpus, by any of the rules
+            # ("Chancellor Gordon Brown" in an article that names no country, when the articles
+            # that do agree on one).
+            candidates = corpus.inferred(_span_entity(s.subject, entity_of), title)
             if len(candidates) == 1:
                 (affiliation,) = candidates.values()
         if affiliation is None:
@@ -885,16 +960,89 @@ def _positions(
             continue
         if affiliation.doc_id != s.evidence.doc_id and affiliation.type == "Country":
             # Name the country as this article does, when it does.
-            affiliation = in_doc.get((s.evidence.doc_id, affiliation.key), affiliation)
+            affiliation = article.countries.get(affiliation.key, affiliation)
         name = title_mention.name
         if title.startswith("party ") and party_name(affiliation.name):
             # "Party leader" of the Liberal Democrats is the leader of the Liberal Democrats.
             title, name = title[len("party "):], name.split(None, 1)[1]
-        key = f"position:{title}@{eid(affiliation)}"
+        key = f"position:{title}@{_span_entity(affiliation, entity_of)}"
         office = replace(title_mention, key=key, name=name)
         offices[key].append(office)
         out.append(replace(s, object=Argument(mention=office), qualifiers=replace(s.qualifiers, affiliation=affiliation)))
-    return out, offices
+    return out, dict(offices)
+
+
+@dataclass(frozen=True)
+class TidiedArticle:
+    """One article's statements tidied (:func:`tidy_article`), the title mentions of each office
+    it still reads them as, and the offices its statements name."""
+
+    statements: tuple[Statement, ...]
+    offices: dict[str, tuple[Mention, ...]]
+    used: frozenset[str]
+
+
+def tidy_article(statements: list[Statement], offices: Mapping[str, list[Mention]], entity_of: Mapping[tuple[str, int, int], str]) -> TidiedArticle:
+    """One article's statements after :func:`place_offices`, one per claim, none relating a thing
+    to itself and no bare title beside a fuller one; an office stands for its key here (one key,
+    one office, whatever its id will be), and a title read as two offices as the later key."""
+    by_key = ChainMap({(m.doc_id, m.start, m.end): key for key in sorted(offices) for m in offices[key]}, entity_of)
+    statements = drop_vague_positions(drop_self_statements(drop_repeats(statements, by_key), by_key), by_key)
+    kept = _kept_readings(offices, statements)
+    final = {(m.doc_id, m.start, m.end): key for key in sorted(kept) for m in kept[key]}
+    used = {final[span] for s in statements for m in _arguments(s) if (span := (m.doc_id, m.start, m.end)) in final}
+    return TidiedArticle(tuple(statements), {key: tuple(members) for key, members in kept.items()}, frozenset(used))
+
+
+def tidy_offices(statements: list[Statement], entity_of: Mapping[tuple[str, int, int], str], entities: tuple[Entity, ...] = ()) -> dict[str, TidiedArticle]:
+    """Offices with their affiliation become Position entities; bare titles become literals;
+    then each article's statements are tidied (:func:`tidy_article`).
+
+    A title the sentence names without an affiliation takes the one the same person's same
+    title has elsewhere in the document, then elsewhere in the corpus ("the chancellor" after
+    "UK Chancellor Gordon Brown"); then a government office is the country the article is
+    about and a company office ("chief executive") the organisation it is about, when one
+    clearly leads; a shadow post or a party's (deputy) leadership is the holder's own party when
+    the corpus gives them one, a shadow post else the party the article is about; a title that
+    names a kind of body ("committee chairman") the one such body the article names; with none,
+    the statement keeps the title as text. A person's same title decided elsewhere in the corpus
+    by any of these rules is the last resort.
+
+    Returns each article's :class:`TidiedArticle`, whose title mentions of each office by key
+    (``position:<title>@<affiliation id>``) :func:`office_entities` makes the Position entities
+    of. The corpus is read through :class:`CorpusOffices`; :func:`decide_offices`,
+    :func:`place_offices` and :func:`tidy_article` work article by article.
+    """
+    labels = {e.entity_id: e.label for e in entities}
+    articles = articles_entities(entities)
+    by_doc: dict[str, list[Statement]] = defaultdict(list)
+    places: dict[str, list[int]] = defaultdict(list)
+    for place, s in enumerate(statements):
+        by_doc[s.evidence.doc_id].append(s)
+        places[s.evidence.doc_id].append(place)
+    corpus = CorpusOffices(
+        (office_facts(by_doc[d], places[d], entity_of, labels) for d in by_doc),
+        {m.key.split(":", 1)[1]: m for e in entities if e.type == "Country" for m in e.mentions[:1]},
+    )
+    nothing = ArticleEntities({}, {}, {})
+    decided = {d: decide_offices(by_doc[d], entity_of, articles.get(d, nothing), corpus) for d in by_doc}
+    corpus.infer(decided_facts(by_doc[d], places[d], decided[d], entity_of) for d in by_doc)
+    return {d: tidy_article(*place_offices(by_doc[d], decided[d], entity_of, articles.get(d, nothing), corpus), entity_of) for d in sorted(by_doc)}
+
+
+def office_entities_used(articles: Iterable[TidiedArticle], labels: Mapping[str, str]) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
+    """The Position entities the tidied articles' statements name, and the entity id of each
+    span the articles read as an office (the later key's, for a title read as two)."""
+    titles: dict[str, list[Mention]] = defaultdict(list)
+    used: set[str] = set()
+    for article in articles:
+        for key, members in article.offices.items():
+            titles[key] += members
+        used |= article.used
+    keys = sorted(titles)
+    offices = office_entities(titles, labels)
+    entity_of = {(m.doc_id, m.start, m.end): office.entity_id for office in offices for m in office.mentions}
+    return [office for key, office in zip(keys, offices) if key in used], entity_of
 
 
 def office_entities(offices: Mapping[str, list[Mention]], labels: Mapping[str, str]) -> list[Entity]:
@@ -927,12 +1075,6 @@ def _kept_readings(offices: Mapping[str, list[Mention]], statements: Iterable[St
     kept = {(m.doc_id, m.start, m.end): m.key for s in statements if (m := s.object.mention) is not None and m.key.startswith("position:")}
     out = {key: [m for m in members if kept.get((m.doc_id, m.start, m.end), key) == key] for key, members in offices.items()}
     return {key: members for key, members in out.items() if members}
-
-
-def _map_offices(offices: Iterable[Entity], entity_of: dict[tuple[str, int, int], str]) -> None:
-    for office in offices:
-        for m in office.mentions:
-            entity_of[(m.doc_id, m.start, m.end)] = office.entity_id
 
 
 def _initialled(title: str) -> bool:
@@ -1455,15 +1597,10 @@ def resolve_graph(extractions: Iterable[Extraction], resolver: MentionResolver |
     statements = [s for e in extractions for s in e.statements]
     holders = description_holders(extractions, statements, entity_of)
     statements = described_arguments(extractions, statements, holders, entity_of) + described_holders(extractions, holders)
-    statements, titles = _positions(drop_nested_titles(statements, entity_of), entity_of, entities)
-    _map_offices(office_entities(titles, labels), entity_of)
-    statements = drop_repeats(statements, entity_of)
-    statements = drop_self_statements(statements, entity_of)
-    statements = drop_vague_positions(statements, entity_of)
-    offices = office_entities(_kept_readings(titles, statements), labels)
-    _map_offices(offices, entity_of)
-    used = {entity_of[(m.doc_id, m.start, m.end)] for s in statements for m in _arguments(s)}
-    offices = [o for o in offices if o.entity_id in used]
+    tidied = tidy_offices(drop_nested_titles(statements, entity_of), entity_of, entities)
+    offices, office_of = office_entities_used(tidied.values(), labels)
+    entity_of.update(office_of)
+    statements = [s for article in tidied.values() for s in article.statements]
     all_entities = tuple(sorted((*entities, *offices), key=lambda e: e.entity_id))
     graph = KnowledgeGraph(documents, all_entities, tuple(sorted(statements, key=_statement_order)), entity_of)
     log.info("%d documents, %d entities, %d statements", len(documents), len(all_entities), len(graph.statements))
