@@ -38,49 +38,67 @@ wrote (like any pickle, a crafted one can run code).
 from __future__ import annotations
 
 import pickle
+import re
 import sqlite3
-from collections import Counter, defaultdict
+from collections import ChainMap, Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from os import PathLike
 from typing import Any, Self
 
 from kg import __version__
 from kg.errors import OutputError
-from kg.model import Description, Entity, Extraction, Mention
+from kg.model import Description, Document, Entity, Extraction, KnowledgeGraph, Mention, Statement
 from kg.resolve import (
     SETTLED_BY_PREFIX,
     SETTLED_TYPES,
+    ArticleEntities,
+    Held,
+    OfficeFacts,
     PersonName,
+    Place,
+    TidiedArticle,
     alias_of,
+    article_entities,
+    article_statements,
     assign_ids,
     clippings,
+    decide_offices,
+    decided_facts,
     description_holder,
     family_first,
     first_persons,
+    home_country,
     id_family,
     is_fuller_name,
     label_of,
+    label_reading,
     make_entity,
     mark_styles,
     name_retypes,
     naming_text,
     of_shortenings,
+    office_entities,
+    office_facts,
     office_holdings,
+    one_party,
     person_forms,
     person_decisions,
     person_names,
     person_parts,
+    place_offices,
     rare_limit,
     resolution_inputs,
     self_vouched,
     settle_document,
     spelling_key,
+    statement_order,
     surname,
+    tidy_article,
     title_key,
 )
 
-__all__ = ["KeptArchive", "KeptChanges", "KeptHolders", "KeptNames", "KeptResolution"]
+__all__ = ["KeptArchive", "KeptChanges", "KeptHolders", "KeptNames", "KeptOfficeChanges", "KeptOffices", "KeptResolution", "PreparedArticle"]
 
 #: (type, key) of an entity's group of mentions.
 Group = tuple[str, str]
@@ -121,6 +139,8 @@ class KeptChanges:
     #: (doc_id, start, end) of each office named by description whose holder changed -> the
     #: holder's first mention in its article, None: no holder now (:class:`KeptArchive` only).
     holders: dict[Span, Mention | None] = field(default_factory=dict)
+    #: The offices and tidied statements made again (:class:`KeptArchive` only).
+    offices: KeptOfficeChanges | None = None
 
 
 # --- rows ------------------------------------------------------------------------------------
@@ -181,7 +201,7 @@ _MISSING: Any = object()
 
 
 #: The layout of a kept file's rows; a file of another layout is refused, not misread.
-FORMAT = f"kg.kept/1 {__version__}"
+FORMAT = f"kg.kept/2 {__version__}"
 
 
 class _Store:
@@ -388,9 +408,13 @@ class KeptResolution(_Kept):
         self._groups = _Rows(store, "group", _GroupRow, lambda k: tuple(k.split("\x1f")))
         #: Id family -> its groups with their labels.
         self._families = _Rows(store, "family", dict)
+        #: Group -> its entity's id; entity id -> (type, label): what the steps after resolution
+        #: read of an entity without its mentions.
+        self._ids = _Rows(store, "group-id")
+        self._entities = _Rows(store, "entity")
 
     def _tables(self) -> tuple[_Rows, ...]:
-        return (self._documents, self._contexts, self._blocks, self._near, self._texts, self._groups, self._families)
+        return (self._documents, self._contexts, self._blocks, self._near, self._texts, self._groups, self._families, self._ids, self._entities)
 
     def _write(self) -> None:
         super()._write()
@@ -402,6 +426,23 @@ class KeptResolution(_Kept):
         """(doc_id, start, end) -> entity id of one kept document's mentions."""
         document = self._documents.get(doc_id)
         return {} if document is None else dict(document.mapping)
+
+    def entity(self, entity_id: str) -> tuple[str, str] | None:
+        """(type, label) of a kept entity, None for an id no entity has."""
+        return self._entities.get(entity_id)
+
+    def entities_named(self, doc_id: str) -> list[tuple[str, str, str, list[Mention]]]:
+        """Each entity one kept document names, in the order of their ids, as (entity id, type,
+        label, its mentions in the document, in order): what :func:`kg.resolve.article_entities` reads."""
+        document = self._documents.get(doc_id)
+        by_group: dict[Group, list[Fields]] = defaultdict(list)
+        for fields, group in () if document is None else document.where.items():
+            by_group[group].append(fields)
+        found = []
+        for group, members in by_group.items():
+            entity_id = self._ids[group]
+            found.append((entity_id, group[0], self._entities[entity_id][1], [_mention(f) for f in sorted(members)]))
+        return sorted(found, key=lambda e: e[0])
 
     @property
     def rows_read(self) -> int:
@@ -693,6 +734,7 @@ class KeptResolution(_Kept):
                 families.add(id_family(group[0], old))
             if not row.members:
                 self._groups.pop(group)
+                self._ids.pop(group)
                 if old is not None:
                     self._families[id_family(group[0], old)].pop(group, None)
                 continue
@@ -743,6 +785,12 @@ class KeptResolution(_Kept):
             if new != old:
                 mapping[span] = new
         now = {e.entity_id for e in made}
+        for entity_id in before - now:
+            self._entities.pop(entity_id)
+        for entity in made:
+            self._entities[entity.entity_id] = (entity.type, entity.label)
+        for group in remade:
+            self._ids[group] = self._groups[group].entity_id
         return KeptChanges(tuple(sorted(made, key=lambda e: e.entity_id)), frozenset(before - now), mapping)
 
 
@@ -968,9 +1016,10 @@ class KeptArchive(_Kept):
         self.names = KeptNames(store)
         self.resolution = KeptResolution(store)
         self.holders = KeptHolders(store)
+        self.offices = KeptOffices(store)
 
     def _write(self) -> None:
-        for part in (self.names, self.resolution, self.holders):
+        for part in (self.names, self.resolution, self.holders, self.offices):
             part._write()
 
     def update(
@@ -998,7 +1047,33 @@ class KeptArchive(_Kept):
         holders = self.holders.update(
             [(e, self.resolution.entity_map(doc_id)) for doc_id, e in sorted(again.items()) if doc_id not in removed], removed=removed,
         )
-        return KeptChanges(changes.entities, changes.gone, changes.mapping, holders)
+        # The offices read each document's statements as settled, resolved and described: those
+        # the holders read, those with a description whose holder changed, and those naming an
+        # entity whose label now reads otherwise.
+        more = sorted(({doc_id for doc_id, _, _ in holders} | self.offices.relabelled(changes.entities)) - again.keys() - gone)
+        again.update((e.document.doc_id, self.names.settle(e)) for e in (archived(more) if more else ()))
+        prepared = []
+        for doc_id, e in sorted(again.items()):
+            if doc_id not in gone:
+                entity_of = self.resolution.entity_map(doc_id)
+                statements, places = article_statements(e, self.holders.holders(doc_id), entity_of)
+                prepared.append(PreparedArticle(doc_id, statements, places, entity_of, self.resolution.entities_named(doc_id)))
+        offices = self.offices.update(prepared, removed=gone, label=self._label, remade=changes.entities)
+        return KeptChanges(changes.entities, changes.gone, changes.mapping, holders, offices)
+
+    def _label(self, entity_id: str) -> str:
+        found = self.resolution.entity(entity_id)
+        return "" if found is None else found[1]
+
+    def graph(self, documents: Iterable[Document]) -> KnowledgeGraph:
+        """The whole graph, as :func:`kg.resolve.resolve_graph` of every kept document (reads every row)."""
+        entities, entity_of = self.resolution.result()
+        offices, office_of = self.offices.entities()
+        for _, row in self.offices._articles.items():
+            entity_of.update(row.prepared.entity_of)
+        entity_of.update(office_of)
+        statements = tuple(sorted(self.offices.statements(), key=statement_order))
+        return KnowledgeGraph(tuple(documents), tuple(sorted((*entities, *offices), key=lambda e: e.entity_id)), statements, entity_of)
 
 
 # --- the holders of offices named by description, kept ----------------------------------------
@@ -1115,3 +1190,409 @@ class KeptHolders(_Kept):
             if not row.holders:
                 self._offices.pop(office)
             offices.add(office)
+
+
+# --- offices and tidied statements, kept ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """One article as the office rules take it: its statements (:func:`kg.resolve.article_statements`)
+    at their places, the entity of each span they read, and the entities it names
+    (:meth:`KeptResolution.entities_named`)."""
+
+    doc_id: str
+    statements: list[Statement]
+    places: list[Place]
+    entity_of: dict[Span, str]
+    entities: list[tuple[str, str, str, list[Mention]]]
+
+
+@dataclass
+class _Article:
+    """One article's office facts, decisions, tidied statements and what it read of the corpus."""
+
+    prepared: PreparedArticle
+    named: ArticleEntities
+    facts: OfficeFacts
+    #: Country code -> (its first mention here, the country's id).
+    countries: dict[str, tuple[Mention, str]]
+    decided: list[Mention | None] = field(default_factory=list)
+    held: tuple[Held, ...] = ()
+    #: What deciding (placing) read of the corpus, and the ids of the mentions it was given.
+    decide_reads: frozenset[str] = frozenset()
+    decide_ids: dict[Span, str] = field(default_factory=dict)
+    place_reads: frozenset[str] = frozenset()
+    place_ids: dict[Span, str] = field(default_factory=dict)
+    tidied: TidiedArticle | None = None
+    #: The keys it is listed under in the readers' index.
+    indexed: frozenset[str] = frozenset()
+
+
+@dataclass
+class _OfficeRow:
+    """One office (``position:<title>@<affiliation id>``): its title mentions by article, the
+    articles whose statements name it, and its entity."""
+
+    members: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    entity: Entity | None = None
+
+
+@dataclass(frozen=True)
+class KeptOfficeChanges:
+    """What an update of :class:`KeptOffices` changed."""
+
+    #: The office entities made or made again (used by a statement or not), and the ids gone.
+    entities: tuple[Entity, ...]
+    gone: frozenset[str]
+    #: The articles whose tidied statements were made again.
+    documents: frozenset[str]
+
+
+class _Reading:
+    """The corpus as one article's office rules read it (:class:`kg.resolve.OfficeCorpus`):
+    what it asked, and the entity of each mention of another article it was given."""
+
+    def __init__(self, kept: KeptOffices) -> None:
+        self.kept = kept
+        self.reads: set[str] = set()
+        self.ids: dict[Span, str] = {}
+
+    def _given(self, found: Mention | None, entity_id: str | None) -> Mention | None:
+        if found is not None and entity_id is not None:
+            self.ids[(found.doc_id, found.start, found.end)] = entity_id
+        return found
+
+    def country(self, code: str) -> Mention | None:
+        self.reads.add(_encode(("country", code)))
+        return self._given(*self.kept._country(code))
+
+    def known(self, person: str, title: str) -> dict[str, Mention]:
+        self.reads.add(_encode(("known", person, title)))
+        return self._firsts(self.kept._known.get((person, title), {}))
+
+    def inferred(self, person: str, title: str) -> dict[str, Mention]:
+        self.reads.add(_encode(("inferred", person, title)))
+        return self._firsts(self.kept._inferred.get((person, title), {}))
+
+    def _firsts(self, row: dict[str, dict[Place, Mention]]) -> dict[str, Mention]:
+        return {affiliation: self._given(places[min(places)], affiliation) for affiliation, places in row.items()}
+
+    def home(self, person: str) -> Mention | None:
+        self.reads.add(_encode(("person", person)))
+        return home_country(self.kept._codes(person), self.country)
+
+    def party(self, person: str) -> Mention | None:
+        self.reads.add(_encode(("person", person)))
+        current = self.kept._current(person)
+        found = one_party(current)
+        return self._given(found, next(iter(current)) if found is not None else None)
+
+
+class _Readers:
+    """Which articles read each fact of the corpus: in memory, or in a table of the store."""
+
+    def __init__(self, store: _Store | None) -> None:
+        self.db = store.connection if store is not None else None
+        if self.db is not None:
+            self.db.execute("CREATE TABLE IF NOT EXISTS readers (key TEXT, doc TEXT, PRIMARY KEY (key, doc)) WITHOUT ROWID")
+        self.docs_of: dict[str, set[str]] = defaultdict(set)
+
+    def docs(self, keys: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for key in keys:
+            if self.db is None:
+                found |= self.docs_of.get(key, set())
+            else:
+                found.update(doc for (doc,) in self.db.execute("SELECT doc FROM readers WHERE key = ?", (key,)))
+        return found
+
+    def change(self, doc_id: str, old: frozenset[str], new: frozenset[str]) -> None:
+        if self.db is not None:
+            self.db.executemany("DELETE FROM readers WHERE key = ? AND doc = ?", ((key, doc_id) for key in old - new))
+            self.db.executemany("INSERT INTO readers VALUES (?, ?)", ((key, doc_id) for key in new - old))
+            return
+        for key in old - new:
+            self.docs_of[key].discard(doc_id)
+            if not self.docs_of[key]:
+                del self.docs_of[key]
+        for key in new - old:
+            self.docs_of[key].add(doc_id)
+
+
+def _office_family(entity_id: str) -> str:
+    """Office ids that can meet: "position/chief-ford", "position/chief-ford-2" (a second office
+    so titled) and one whose affiliation's id ends in a number are numbered together."""
+    return re.sub(r"(-\d+)+$", "", entity_id)
+
+
+class KeptOffices(_Kept):
+    """The offices of an archive and its tidied statements, kept between updates
+    (:func:`kg.resolve.tidy_offices` and :func:`kg.resolve.office_entities_used` article by article).
+
+    Each article's office rules read the corpus through a few facts: the affiliations a person's
+    title is stated with (and, in a second pass, decided with) anywhere, a person's parties, and
+    the first mention of each country. Each article keeps what it read; :meth:`update` takes the
+    articles given (new, or whose statements, entities or holders changed) and removed, and
+    decides again those and every article that read a fact they changed, then makes again the
+    offices whose titles or affiliation's label changed. After every update :meth:`statements`
+    and :meth:`entities` equal tidying everything at once (``tests/test_kept.py``).
+    """
+
+    def __init__(self, store: _Store | None = None) -> None:
+        self._store = store
+        self._articles = _Rows(store, "office-article")
+        self._known = _Rows(store, "known", dict, lambda k: tuple(k.split("\x1f")))
+        self._inferred = _Rows(store, "inferred", dict, lambda k: tuple(k.split("\x1f")))
+        #: Person -> place -> (party id, mention, party's country code, current).
+        self._members = _Rows(store, "member", dict)
+        #: Country code -> doc_id -> (its first mention there, the country's id).
+        self._countries = _Rows(store, "country", dict)
+        self._offices = _Rows(store, "office-row", _OfficeRow)
+        #: Office id family -> its offices' keys with the id each would have alone.
+        self._families = _Rows(store, "office-family", dict)
+        #: Affiliation id -> the offices of it, and the label they were made with.
+        self._of_affiliation = _Rows(store, "office-affiliation")
+        #: Entity id -> what the rules read of its label (:func:`kg.resolve.label_reading`).
+        self._readings = _Rows(store, "label-reading")
+        self._readers = _Readers(store)
+
+    def _tables(self) -> tuple[_Rows, ...]:
+        return (self._articles, self._known, self._inferred, self._members, self._countries, self._offices, self._families,
+                self._of_affiliation, self._readings)
+
+    # --- the corpus's facts --------------------------------------------------------------
+
+    def _country(self, code: str) -> tuple[Mention | None, str | None]:
+        row = self._countries.get(code)
+        return row[min(row)] if row else (None, None)
+
+    def _codes(self, person: str) -> set[str]:
+        return {code or "" for _, _, code, _ in self._members.get(person, {}).values()}
+
+    def _current(self, person: str) -> dict[str, tuple[Place, Mention]]:
+        current: dict[str, tuple[Place, Mention]] = {}
+        for place, (party, mention, _, now) in sorted(self._members.get(person, {}).items()):
+            if now:
+                current.setdefault(party, (place, mention))
+        return current
+
+    def _answer(self, key: tuple) -> Any:
+        reading = _Reading(self)
+        kind = key[0]
+        if kind == "country":
+            return reading.country(key[1])
+        if kind == "known":
+            return reading.known(key[1], key[2])
+        if kind == "inferred":
+            return reading.inferred(key[1], key[2])
+        return self._codes(key[1]), self._current(key[1])
+
+    # --- an update -----------------------------------------------------------------------
+
+    def relabelled(self, entities: Iterable[Entity]) -> set[str]:
+        """The kept articles naming one of ``entities`` (made again by resolution) whose label
+        now reads otherwise to the office rules: they must be given to the next update."""
+        changed = []
+        for entity in entities:
+            reading = label_reading(entity.label)
+            old = self._readings.get(entity.entity_id)
+            if old is not None and old != reading:
+                changed.append(_encode(("entity", entity.entity_id)))
+            self._readings[entity.entity_id] = reading
+        return self._readers.docs(changed)
+
+    def update(
+        self, articles: Iterable[PreparedArticle], removed: Iterable[str] = (), label: Callable[[str], str] = str, remade: Iterable[Entity] = (),
+    ) -> KeptOfficeChanges:
+        """Add (or replace) ``articles`` and drop ``removed``; ``label`` gives an entity's label by
+        id, and ``remade`` are the entities resolution made again (whose offices take a new label)."""
+        given = {a.doc_id: a for a in articles}
+        removed = set(removed) - given.keys()
+        before: dict[tuple, Any] = {}
+        offices = self.offices_relabelled(remade)
+
+        def touch(key: tuple) -> None:
+            if key not in before:
+                before[key] = self._answer(key)
+
+        for doc_id in sorted(removed | given.keys()):
+            row = self._articles.pop(doc_id, None)
+            if row is not None:
+                self._withdraw(doc_id, row, touch, offices)
+        for doc_id, prepared in sorted(given.items()):
+            self._articles[doc_id] = self._add(prepared, touch)
+        changed = {key for key in before if self._answer(key) != before[key]}
+        decide = set(given) | (self._readers.docs(_encode(key) for key in changed) - removed)
+        for doc_id in sorted(decide):
+            self._decide(doc_id, self._articles[doc_id], touch)
+        changed = {key for key in before if key[0] == "inferred" and self._answer(key) != before[key]}
+        place = decide | (self._readers.docs(_encode(key) for key in changed) - removed)
+        for doc_id in sorted(place):
+            self._place(doc_id, self._articles[doc_id], offices)
+        made, gone = self._make_offices(offices, label)
+        return KeptOfficeChanges(made, gone, frozenset(place))
+
+    def _add(self, prepared: PreparedArticle, touch: Callable[[tuple], None]) -> _Article:
+        doc_id = prepared.doc_id
+        labels = {entity_id: entity_label for entity_id, _, entity_label, _ in prepared.entities}
+        facts = office_facts(prepared.statements, prepared.places, prepared.entity_of, labels)
+        countries = {m.key.split(":", 1)[1]: (m, entity_id) for entity_id, kind, _, mentions in prepared.entities if kind == "Country" for m in mentions[:1]}
+        row = _Article(prepared, article_entities(prepared.entities), facts, countries)
+        for place, person, title, affiliation, mention in facts.stated:
+            touch(("known", person, title))
+            self._known[(person, title)].setdefault(affiliation, {})[place] = mention
+        for place, person, party, mention, code, current in facts.memberships:
+            touch(("person", person))
+            self._members[person][place] = (party, mention, code, current)
+        for code, found in countries.items():
+            touch(("country", code))
+            self._countries[code][doc_id] = found
+        for entity_id, _, entity_label, _ in prepared.entities:
+            self._readings[entity_id] = label_reading(entity_label)
+        return row
+
+    def _withdraw(self, doc_id: str, row: _Article, touch: Callable[[tuple], None], offices: set[str]) -> None:
+        for place, person, title, affiliation, _ in row.facts.stated:
+            touch(("known", person, title))
+            _drop_place(self._known, (person, title), affiliation, place)
+        for place, person, *_ in row.facts.memberships:
+            touch(("person", person))
+            members = self._members[person]
+            members.pop(place, None)
+            if not members:
+                self._members.pop(person)
+        for code in row.countries:
+            touch(("country", code))
+            found = self._countries[code]
+            found.pop(doc_id, None)
+            if not found:
+                self._countries.pop(code)
+        self._unhold(row, touch)
+        self._unplace(doc_id, row, offices)
+        self._readers.change(doc_id, row.indexed, frozenset())
+
+    def _unhold(self, row: _Article, touch: Callable[[tuple], None]) -> None:
+        for place, person, title, affiliation, _ in row.held:
+            touch(("inferred", person, title))
+            _drop_place(self._inferred, (person, title), affiliation, place)
+        row.held = ()
+
+    def _decide(self, doc_id: str, row: _Article, touch: Callable[[tuple], None]) -> None:
+        self._unhold(row, touch)
+        prepared, reading = row.prepared, _Reading(self)
+        entity_of = ChainMap(prepared.entity_of, reading.ids)
+        row.decided = decide_offices(prepared.statements, entity_of, row.named, reading)
+        row.held = decided_facts(prepared.statements, prepared.places, row.decided, entity_of)
+        row.decide_reads, row.decide_ids = frozenset(reading.reads), reading.ids
+        for place, person, title, affiliation, mention in row.held:
+            touch(("inferred", person, title))
+            self._inferred[(person, title)].setdefault(affiliation, {})[place] = mention
+
+    def _place(self, doc_id: str, row: _Article, offices: set[str]) -> None:
+        self._unplace(doc_id, row, offices)
+        prepared, reading = row.prepared, _Reading(self)
+        entity_of = ChainMap(prepared.entity_of, row.decide_ids, reading.ids)
+        placed, found = place_offices(prepared.statements, row.decided, entity_of, row.named, reading)
+        row.tidied = tidy_article(placed, found, entity_of)
+        row.place_reads, row.place_ids = frozenset(reading.reads), reading.ids
+        for key, members in row.tidied.offices.items():
+            self._offices[key].members[doc_id] = members
+            offices.add(key)
+        for key in row.tidied.used:
+            self._offices[key].used.add(doc_id)
+            offices.add(key)
+        indexed = row.decide_reads | row.place_reads | {_encode(("entity", e[0])) for e in prepared.entities}
+        self._readers.change(doc_id, row.indexed, indexed)
+        row.indexed = indexed
+
+    def _unplace(self, doc_id: str, row: _Article, offices: set[str]) -> None:
+        if row.tidied is None:
+            return
+        for key in row.tidied.offices.keys() | row.tidied.used:
+            office = self._offices[key]
+            office.members.pop(doc_id, None)
+            office.used.discard(doc_id)
+            offices.add(key)
+        row.tidied = None
+
+    def _make_offices(self, keys: set[str], label: Callable[[str], str]) -> tuple[tuple[Entity, ...], frozenset[str]]:
+        families: set[str] = set()
+        gone: set[str] = set()
+        for key in sorted(keys):
+            office = self._offices[key]
+            affiliation = key.split("@", 1)[1]
+            if office.entity is not None:
+                gone.add(office.entity.entity_id)
+                families.add(family := _office_family(office.entity.entity_id))
+                self._families[family].pop(key, None)
+            if not office.members:
+                self._offices.pop(key)
+                self._affiliated(affiliation, key, None)
+                continue
+            members = [m for found in office.members.values() for m in found]
+            office.entity = office_entities({key: members}, {affiliation: label(affiliation)})[0]
+            families.add(family := _office_family(office.entity.entity_id))
+            self._families[family][key] = office.entity.entity_id
+            self._affiliated(affiliation, key, label(affiliation))
+        made: list[Entity] = []
+        for family in sorted(families):
+            alone = self._families.get(family, {})
+            if not alone:
+                self._families.pop(family)
+                continue
+            taken: set[str] = set()
+            for key in sorted(alone):
+                entity_id = base = alone[key]
+                suffix = 2
+                while entity_id in taken:
+                    entity_id, suffix = f"{base}-{suffix}", suffix + 1
+                taken.add(entity_id)
+                office = self._offices[key]
+                if key in keys or office.entity.entity_id != entity_id:
+                    gone.add(office.entity.entity_id)
+                    office.entity = replace(office.entity, entity_id=entity_id)
+                    made.append(office.entity)
+        now = {e.entity_id for e in made}
+        return tuple(sorted(made, key=lambda e: e.entity_id)), frozenset(gone - now)
+
+    def _affiliated(self, affiliation: str, key: str, label: str | None) -> None:
+        keys, _ = self._of_affiliation.get(affiliation, (set(), None))
+        (keys.add if label is not None else keys.discard)(key)
+        if keys:
+            self._of_affiliation[affiliation] = (keys, label)
+        else:
+            self._of_affiliation.pop(affiliation)
+
+    def offices_relabelled(self, entities: Iterable[Entity]) -> set[str]:
+        """The offices of an affiliation among ``entities`` whose label changed."""
+        keys: set[str] = set()
+        for entity in entities:
+            found = self._of_affiliation.get(entity.entity_id)
+            if found is not None and found[1] != entity.label:
+                keys |= found[0]
+        return keys
+
+    # --- what is kept --------------------------------------------------------------------
+
+    def statements(self) -> list[Statement]:
+        """Every article's tidied statements, article by article (reads every row)."""
+        return [s for _, row in sorted(self._articles.items()) for s in row.tidied.statements]
+
+    def entities(self) -> tuple[tuple[Entity, ...], dict[Span, str]]:
+        """The office entities the statements name, sorted by id, and the office of every span
+        an article reads as one (reads every row)."""
+        offices = [row.entity for _, row in self._offices.items()]
+        entity_of = {(m.doc_id, m.start, m.end): office.entity_id for office in offices for m in office.mentions}
+        return tuple(sorted((o for _, row in self._offices.items() if row.used for o in [row.entity]), key=lambda e: e.entity_id)), entity_of
+
+
+def _drop_place(rows: _Rows, key: tuple[str, str], affiliation: str, place: Place) -> None:
+    row = rows[key]
+    places = row.get(affiliation, {})
+    places.pop(place, None)
+    if not places:
+        row.pop(affiliation, None)
+    if not row:
+        rows.pop(key)

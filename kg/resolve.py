@@ -14,7 +14,7 @@ import unicodedata
 from collections import ChainMap, Counter, defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Protocol
 
 from kg import predicates
 from kg.gazetteer import country_code, demonym_code, gender_of, is_first_name, party_country, party_name
@@ -731,6 +731,14 @@ def articles_entities(entities: Iterable[Entity]) -> dict[str, ArticleEntities]:
     return {doc_id: article_entities(found) for doc_id, found in per_article.items()}
 
 
+def label_reading(label: str) -> tuple[str | None, str | None]:
+    """What the office rules read of an entity's label: the party it names, and the kind of body
+    it ends in ("Constitutional Affairs Select Committee": committee); an entity whose label
+    changes but not these is read the same."""
+    words = label.lower().split()
+    return party_name(label), words[-1] if len(words) >= 2 and words[-1] in _BODY_KINDS else None
+
+
 #: How much of a document's talk of countries (organisations) one must take to be what the
 #: document is about: an article on two governments names no minister's country by default.
 _DOMINANT_SHARE = {"Country": 0.75, "Organization": 0.4, "Party": 0.5}
@@ -748,10 +756,13 @@ def _body_kind(title: str) -> str | None:
     return next((w for w in words[:-1] if w in _BODY_KINDS), None)
 
 
-#: (place in the corpus's statements, person id, title key, affiliation id, affiliation mention).
-Held = tuple[Any, str, str, str, Mention]
-#: (place in the corpus's statements, person id, party id, party mention, party's country code, current).
-Membership = tuple[Any, str, str, Mention, "str | None", bool]
+#: A statement's place in the corpus's order: (0 for an article's own statements, 1 for those
+#: of described holders, doc_id, index).
+Place = tuple[int, str, int]
+#: (place, person id, title key, affiliation id, affiliation mention).
+Held = tuple[Place, str, str, str, Mention]
+#: (place, person id, party id, party mention, party's country code, current).
+Membership = tuple[Place, str, str, Mention, "str | None", bool]
 
 
 @dataclass(frozen=True)
@@ -769,7 +780,7 @@ def _is_office(s: Statement) -> bool:
     return s.predicate == "holdsPosition" and s.object.mention is not None and s.object.mention.type == "Position"
 
 
-def office_facts(statements: list[Statement], places: list[Any], entity_of: Mapping[tuple[str, int, int], str], labels: Mapping[str, str]) -> OfficeFacts:
+def office_facts(statements: list[Statement], places: list[Place], entity_of: Mapping[tuple[str, int, int], str], labels: Mapping[str, str]) -> OfficeFacts:
     """:class:`OfficeFacts` of one article's statements, each at its place in ``places``."""
     stated: list[Held] = []
     memberships: list[Membership] = []
@@ -787,6 +798,16 @@ def _span_entity(m: Mention, entity_of: Mapping[tuple[str, int, int], str]) -> s
     return entity_of[(m.doc_id, m.start, m.end)]
 
 
+class OfficeCorpus(Protocol):
+    """What the office rules ask of the corpus (:class:`CorpusOffices`, or a kept archive's)."""
+
+    def country(self, code: str) -> Mention | None: ...
+    def known(self, person: str, title: str) -> dict[str, Mention]: ...
+    def inferred(self, person: str, title: str) -> dict[str, Mention]: ...
+    def home(self, person: str) -> Mention | None: ...
+    def party(self, person: str) -> Mention | None: ...
+
+
 class CorpusOffices:
     """What the office rules read from the whole corpus, from every article's
     :class:`OfficeFacts` and the first mention of each country (by code):
@@ -801,10 +822,10 @@ class CorpusOffices:
 
     def __init__(self, facts: Iterable[OfficeFacts], countries: Mapping[str, Mention]) -> None:
         self._countries = countries
-        self._known: dict[tuple[str, str], dict[str, tuple[Any, Mention]]] = defaultdict(dict)
+        self._known: dict[tuple[str, str], dict[str, tuple[Place, Mention]]] = defaultdict(dict)
         self._codes: dict[str, set[str]] = defaultdict(set)
-        self._current: dict[str, dict[str, tuple[Any, Mention]]] = defaultdict(dict)
-        self._inferred: dict[tuple[str, str], dict[str, tuple[Any, Mention]]] = defaultdict(dict)
+        self._current: dict[str, dict[str, tuple[Place, Mention]]] = defaultdict(dict)
+        self._inferred: dict[tuple[str, str], dict[str, tuple[Place, Mention]]] = defaultdict(dict)
         for f in facts:
             _first_of(self._known, f.stated)
             for place, person, party, mention, code, current in f.memberships:
@@ -826,37 +847,37 @@ class CorpusOffices:
         return {k: m for k, (_, m) in self._inferred.get((person, title), {}).items()}
 
     def home(self, person: str) -> Mention | None:
-        return home_country(self._codes.get(person, ()), self._countries)
+        return home_country(self._codes.get(person, ()), self._countries.get)
 
     def party(self, person: str) -> Mention | None:
         return one_party(self._current.get(person, {}))
 
 
-def _keep_first(found: dict[str, tuple[Any, Mention]], key: str, place: Any, mention: Mention) -> None:
+def _keep_first(found: dict[str, tuple[Place, Mention]], key: str, place: Place, mention: Mention) -> None:
     if key not in found or place < found[key][0]:
         found[key] = (place, mention)
 
 
-def _first_of(index: dict[tuple[str, str], dict[str, tuple[Any, Mention]]], held: Iterable[Held]) -> None:
+def _first_of(index: dict[tuple[str, str], dict[str, tuple[Place, Mention]]], held: Iterable[Held]) -> None:
     for place, person, title, affiliation, mention in held:
         _keep_first(index[(person, title)], affiliation, place, mention)
 
 
-def home_country(codes: Collection[str], countries: Mapping[str, Mention]) -> Mention | None:
+def home_country(codes: Collection[str], countries: Callable[[str], Mention | None]) -> Mention | None:
     """The country whose government a person's parties form ("Labour MP Jack Straw": Labour ->
     GB), from the parties' country codes ("" for a party of no one country), when the corpus names
     that country (``countries``) and the parties are of one country only."""
     found = {code for code in codes if code}
-    return countries.get(next(iter(found))) if len(found) == 1 else None
+    return countries(next(iter(found))) if len(found) == 1 else None
 
 
-def one_party(current: Mapping[str, tuple[Any, Mention]]) -> Mention | None:
+def one_party(current: Mapping[str, tuple[Place, Mention]]) -> Mention | None:
     """A mention of a person's party, from their current memberships by party, when they belong to one only."""
     return next(iter(current.values()))[1] if len(current) == 1 else None
 
 
 def decide_offices(
-    statements: list[Statement], entity_of: Mapping[tuple[str, int, int], str], article: ArticleEntities, corpus: CorpusOffices,
+    statements: list[Statement], entity_of: Mapping[tuple[str, int, int], str], article: ArticleEntities, corpus: OfficeCorpus,
 ) -> list[Mention | None]:
     """The affiliation each of one article's office statements gets from the article and the
     corpus (None for the others, and for an office none is found for); see :func:`_positions`."""
@@ -921,7 +942,7 @@ def decide_offices(
 
 
 def decided_facts(
-    statements: list[Statement], places: list[Any], decided: list[Mention | None], entity_of: Mapping[tuple[str, int, int], str],
+    statements: list[Statement], places: list[Place], decided: list[Mention | None], entity_of: Mapping[tuple[str, int, int], str],
 ) -> tuple[Held, ...]:
     """Each office one article's rules decided an affiliation for, as the corpus's facts
     (:meth:`CorpusOffices.infer`), each at its statement's place."""
@@ -933,7 +954,7 @@ def decided_facts(
 
 def place_offices(
     statements: list[Statement], decided: list[Mention | None], entity_of: Mapping[tuple[str, int, int], str],
-    article: ArticleEntities, corpus: CorpusOffices,
+    article: ArticleEntities, corpus: OfficeCorpus,
 ) -> tuple[list[Statement], dict[str, list[Mention]]]:
     """One article's statements with each office statement's title made an office of its
     affiliation (``position:<title>@<affiliation id>``), or a literal title when it has none, and
@@ -994,7 +1015,24 @@ def tidy_article(statements: list[Statement], offices: Mapping[str, list[Mention
     return TidiedArticle(tuple(statements), {key: tuple(members) for key, members in kept.items()}, frozenset(used))
 
 
-def tidy_offices(statements: list[Statement], entity_of: Mapping[tuple[str, int, int], str], entities: tuple[Entity, ...] = ()) -> dict[str, TidiedArticle]:
+def article_statements(extraction: Extraction, holders: Mapping[tuple[str, int, int], Mention], entity_of: dict[tuple[str, int, int], str]) -> tuple[list[Statement], list[Place]]:
+    """One article's statements for the office rules: its own, with each stand-in for an office's
+    unnamed holder mapped to the holder found for it (:func:`described_arguments`, which adds
+    those spans to ``entity_of``), then those the holders of its descriptions give
+    (:func:`described_holders`), less the shorter readings of nested titles; with each one's
+    place in the corpus's order: the articles' own statements first, article by article, then
+    the described holders' (:data:`Place`)."""
+    own = described_arguments([extraction], list(extraction.statements), holders, entity_of)
+    described = described_holders([extraction], holders)
+    doc_id = extraction.document.doc_id
+    places = {id(s): (0, doc_id, i) for i, s in enumerate(own)} | {id(s): (1, doc_id, i) for i, s in enumerate(described)}
+    statements = drop_nested_titles(own + described, entity_of)
+    return statements, [places[id(s)] for s in statements]
+
+
+def tidy_offices(
+    articles: Mapping[str, tuple[list[Statement], list[Place]]], entity_of: Mapping[tuple[str, int, int], str], entities: tuple[Entity, ...] = (),
+) -> dict[str, TidiedArticle]:
     """Offices with their affiliation become Position entities; bare titles become literals;
     then each article's statements are tidied (:func:`tidy_article`).
 
@@ -1014,20 +1052,15 @@ def tidy_offices(statements: list[Statement], entity_of: Mapping[tuple[str, int,
     :func:`place_offices` and :func:`tidy_article` work article by article.
     """
     labels = {e.entity_id: e.label for e in entities}
-    articles = articles_entities(entities)
-    by_doc: dict[str, list[Statement]] = defaultdict(list)
-    places: dict[str, list[int]] = defaultdict(list)
-    for place, s in enumerate(statements):
-        by_doc[s.evidence.doc_id].append(s)
-        places[s.evidence.doc_id].append(place)
+    named = articles_entities(entities)
     corpus = CorpusOffices(
-        (office_facts(by_doc[d], places[d], entity_of, labels) for d in by_doc),
+        (office_facts(*articles[d], entity_of, labels) for d in articles),
         {m.key.split(":", 1)[1]: m for e in entities if e.type == "Country" for m in e.mentions[:1]},
     )
     nothing = ArticleEntities({}, {}, {})
-    decided = {d: decide_offices(by_doc[d], entity_of, articles.get(d, nothing), corpus) for d in by_doc}
-    corpus.infer(decided_facts(by_doc[d], places[d], decided[d], entity_of) for d in by_doc)
-    return {d: tidy_article(*place_offices(by_doc[d], decided[d], entity_of, articles.get(d, nothing), corpus), entity_of) for d in sorted(by_doc)}
+    decided = {d: decide_offices(statements, entity_of, named.get(d, nothing), corpus) for d, (statements, _) in articles.items()}
+    corpus.infer(decided_facts(*articles[d], decided[d], entity_of) for d in articles)
+    return {d: tidy_article(*place_offices(articles[d][0], decided[d], entity_of, named.get(d, nothing), corpus), entity_of) for d in sorted(articles)}
 
 
 def office_entities_used(articles: Iterable[TidiedArticle], labels: Mapping[str, str]) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
@@ -1198,7 +1231,7 @@ def drop_vague_positions(statements: list[Statement], entity_of: dict[tuple[str,
     return kept
 
 
-def _statement_order(s: Statement) -> tuple:
+def statement_order(s: Statement) -> tuple:
     obj = s.object.mention or s.object.title
     return (s.evidence.doc_id, s.evidence.start, s.subject.start, s.predicate, obj.start if obj else -1)
 
@@ -1596,12 +1629,11 @@ def resolve_graph(extractions: Iterable[Extraction], resolver: MentionResolver |
     labels = {e.entity_id: e.label for e in entities}
     statements = [s for e in extractions for s in e.statements]
     holders = description_holders(extractions, statements, entity_of)
-    statements = described_arguments(extractions, statements, holders, entity_of) + described_holders(extractions, holders)
-    tidied = tidy_offices(drop_nested_titles(statements, entity_of), entity_of, entities)
+    tidied = tidy_offices({e.document.doc_id: article_statements(e, holders, entity_of) for e in extractions}, entity_of, entities)
     offices, office_of = office_entities_used(tidied.values(), labels)
     entity_of.update(office_of)
     statements = [s for article in tidied.values() for s in article.statements]
     all_entities = tuple(sorted((*entities, *offices), key=lambda e: e.entity_id))
-    graph = KnowledgeGraph(documents, all_entities, tuple(sorted(statements, key=_statement_order)), entity_of)
+    graph = KnowledgeGraph(documents, all_entities, tuple(sorted(statements, key=statement_order)), entity_of)
     log.info("%d documents, %d entities, %d statements", len(documents), len(all_entities), len(graph.statements))
     return graph
