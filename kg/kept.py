@@ -298,14 +298,30 @@ class _Rows:
     def __init__(self, store: _Store | None, kind: str, factory: Callable[[], Any] | None = None, decode: Callable[[str], Any] = str) -> None:
         self.store, self.kind, self.factory, self.decode = store, kind, factory, decode
         self.loaded: dict[Any, Any] = {}
+        #: Rows only looked at (:meth:`peek`), which are not written back.
+        self.peeked: dict[Any, Any] = {}
         self.gone: set[Any] = set()
 
     def get(self, key: Any, default: Any = None) -> Any:
+        """A row that may be changed in place (and so is written back)."""
         value = self.loaded.get(key, _MISSING)
         if value is _MISSING and self.store is not None and key not in self.gone:
-            value = self.store.read(self.kind, _encode(key))
+            value = self.peeked.pop(key, _MISSING)
+            if value is _MISSING:
+                value = self.store.read(self.kind, _encode(key))
             if value is not _MISSING:
                 self.loaded[key] = value
+        return default if value is _MISSING else value
+
+    def peek(self, key: Any, default: Any = None) -> Any:
+        """A row only looked at: the caller must not change it (it is not written back)."""
+        value = self.loaded.get(key, _MISSING)
+        if value is _MISSING and self.store is not None and key not in self.gone:
+            value = self.peeked.get(key, _MISSING)
+            if value is _MISSING:
+                value = self.store.read(self.kind, _encode(key))
+                if value is not _MISSING:
+                    self.peeked[key] = value
         return default if value is _MISSING else value
 
     def __getitem__(self, key: Any) -> Any:
@@ -318,6 +334,7 @@ class _Rows:
 
     def __setitem__(self, key: Any, value: Any) -> None:
         self.loaded[key] = value
+        self.peeked.pop(key, None)
         self.gone.discard(key)
 
     def __contains__(self, key: Any) -> bool:
@@ -326,6 +343,7 @@ class _Rows:
     def pop(self, key: Any, default: Any = None) -> Any:
         value = self.get(key, default)
         self.loaded.pop(key, None)
+        self.peeked.pop(key, None)
         if self.store is not None:
             self.gone.add(key)
         return value
@@ -337,7 +355,7 @@ class _Rows:
             for key, value in self.store.every(self.kind):
                 decoded = self.decode(key)
                 if decoded not in self.loaded and decoded not in self.gone:
-                    yield decoded, value
+                    yield decoded, self.peeked.get(decoded, value)
 
     def save(self) -> None:
         """Write back every row read (a row read may have been changed in place) and forget them."""
@@ -347,7 +365,7 @@ class _Rows:
         db.executemany("DELETE FROM rows WHERE kind = ? AND key = ?", ((self.kind, _encode(k)) for k in self.gone))
         db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?)",
                        ((self.kind, _encode(k), pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, v in self.loaded.items()))
-        self.loaded, self.gone = {}, set()
+        self.loaded, self.peeked, self.gone = {}, {}, set()
 
 
 class _Kept:
@@ -424,24 +442,24 @@ class KeptResolution(_Kept):
 
     def entity_map(self, doc_id: str) -> dict[Span, str]:
         """(doc_id, start, end) -> entity id of one kept document's mentions."""
-        document = self._documents.get(doc_id)
+        document = self._documents.peek(doc_id)
         return {} if document is None else dict(document.mapping)
 
     def entity(self, entity_id: str) -> tuple[str, str] | None:
         """(type, label) of a kept entity, None for an id no entity has."""
-        return self._entities.get(entity_id)
+        return self._entities.peek(entity_id)
 
     def entities_named(self, doc_id: str) -> list[tuple[str, str, str, list[Mention]]]:
         """Each entity one kept document names, in the order of their ids, as (entity id, type,
         label, its mentions in the document, in order): what :func:`kg.resolve.article_entities` reads."""
-        document = self._documents.get(doc_id)
+        document = self._documents.peek(doc_id)
         by_group: dict[Group, list[Fields]] = defaultdict(list)
         for fields, group in () if document is None else document.where.items():
             by_group[group].append(fields)
         found = []
         for group, members in by_group.items():
-            entity_id = self._ids[group]
-            found.append((entity_id, group[0], self._entities[entity_id][1], [_mention(f) for f in sorted(members)]))
+            entity_id = self._ids.peek(group)
+            found.append((entity_id, group[0], self._entities.peek(entity_id)[1], [_mention(f) for f in sorted(members)]))
         return sorted(found, key=lambda e: e[0])
 
     @property
@@ -1122,7 +1140,7 @@ class KeptHolders(_Kept):
 
     def holders(self, doc_id: str) -> dict[Span, Mention]:
         """The holder found for each of a document's descriptions, by the description's span."""
-        return dict(self._found.get(doc_id, {}))
+        return dict(self._found.peek(doc_id, {}))
 
     def update(self, documents: Iterable[tuple[Extraction, Mapping[Span, str]]], removed: Iterable[str] = ()) -> dict[Span, Mention | None]:
         """Add (or replace) documents, each as settled with its entity map, and drop ``removed``."""
@@ -1270,11 +1288,11 @@ class _Reading:
 
     def known(self, person: str, title: str) -> dict[str, Mention]:
         self.reads.add(_encode(("known", person, title)))
-        return self._firsts(self.kept._known.get((person, title), {}))
+        return self._firsts(self.kept._known.peek((person, title), {}))
 
     def inferred(self, person: str, title: str) -> dict[str, Mention]:
         self.reads.add(_encode(("inferred", person, title)))
-        return self._firsts(self.kept._inferred.get((person, title), {}))
+        return self._firsts(self.kept._inferred.peek((person, title), {}))
 
     def _firsts(self, row: dict[str, dict[Place, Mention]]) -> dict[str, Mention]:
         return {affiliation: self._given(places[min(places)], affiliation) for affiliation, places in row.items()}
@@ -1365,15 +1383,15 @@ class KeptOffices(_Kept):
     # --- the corpus's facts --------------------------------------------------------------
 
     def _country(self, code: str) -> tuple[Mention | None, str | None]:
-        row = self._countries.get(code)
+        row = self._countries.peek(code)
         return row[min(row)] if row else (None, None)
 
     def _codes(self, person: str) -> set[str]:
-        return {code or "" for _, _, code, _ in self._members.get(person, {}).values()}
+        return {code or "" for _, _, code, _ in self._members.peek(person, {}).values()}
 
     def _current(self, person: str) -> dict[str, tuple[Place, Mention]]:
         current: dict[str, tuple[Place, Mention]] = {}
-        for place, (party, mention, _, now) in sorted(self._members.get(person, {}).items()):
+        for place, (party, mention, _, now) in sorted(self._members.peek(person, {}).items()):
             if now:
                 current.setdefault(party, (place, mention))
         return current
@@ -1397,10 +1415,11 @@ class KeptOffices(_Kept):
         changed = []
         for entity in entities:
             reading = label_reading(entity.label)
-            old = self._readings.get(entity.entity_id)
+            old = self._readings.peek(entity.entity_id)
             if old is not None and old != reading:
                 changed.append(_encode(("entity", entity.entity_id)))
-            self._readings[entity.entity_id] = reading
+            if old != reading:
+                self._readings[entity.entity_id] = reading
         return self._readers.docs(changed)
 
     def update(
@@ -1450,7 +1469,8 @@ class KeptOffices(_Kept):
             touch(("country", code))
             self._countries[code][doc_id] = found
         for entity_id, _, entity_label, _ in prepared.entities:
-            self._readings[entity_id] = label_reading(entity_label)
+            if self._readings.peek(entity_id) != (reading := label_reading(entity_label)):
+                self._readings[entity_id] = reading
         return row
 
     def _withdraw(self, doc_id: str, row: _Article, touch: Callable[[tuple], None], offices: set[str]) -> None:
@@ -1569,7 +1589,7 @@ class KeptOffices(_Kept):
         """The offices of an affiliation among ``entities`` whose label changed."""
         keys: set[str] = set()
         for entity in entities:
-            found = self._of_affiliation.get(entity.entity_id)
+            found = self._of_affiliation.peek(entity.entity_id)
             if found is not None and found[1] != entity.label:
                 keys |= found[0]
         return keys
