@@ -304,25 +304,24 @@ class _Rows:
 
     def get(self, key: Any, default: Any = None) -> Any:
         """A row that may be changed in place (and so is written back)."""
-        value = self.loaded.get(key, _MISSING)
-        if value is _MISSING and self.store is not None and key not in self.gone:
-            value = self.peeked.pop(key, _MISSING)
-            if value is _MISSING:
-                value = self.store.read(self.kind, _encode(key))
-            if value is not _MISSING:
-                self.loaded[key] = value
+        value = self._read(key, keep=True)
         return default if value is _MISSING else value
 
     def peek(self, key: Any, default: Any = None) -> Any:
         """A row only looked at: the caller must not change it (it is not written back)."""
-        value = self.loaded.get(key, _MISSING)
-        if value is _MISSING and self.store is not None and key not in self.gone:
-            value = self.peeked.get(key, _MISSING)
-            if value is _MISSING:
-                value = self.store.read(self.kind, _encode(key))
-                if value is not _MISSING:
-                    self.peeked[key] = value
+        value = self._read(key, keep=False)
         return default if value is _MISSING else value
+
+    def _read(self, key: Any, keep: bool) -> Any:
+        value = self.loaded.get(key, _MISSING)
+        if value is not _MISSING or self.store is None or key in self.gone:
+            return value
+        value = self.peeked.pop(key, _MISSING) if keep else self.peeked.get(key, _MISSING)
+        if value is _MISSING:
+            value = self.store.read(self.kind, _encode(key))
+        if value is not _MISSING:
+            (self.loaded if keep else self.peeked)[key] = value
+        return value
 
     def __getitem__(self, key: Any) -> Any:
         value = self.get(key, _MISSING)
