@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 from kg.gazetteer import country_code, demonym_code, is_city, is_town, party_forms, party_name, region_name
 from kg.normalize import find_quantities
 from kg.syntax import DASHES, asks, indices_of, is_spaced_dash, letter_prefixed, lowered_in
-from kg.syntax.titles import is_title_head, names_party_member, office_names, title_before
+from kg.syntax.titles import RANKS_BEFORE_OWNER, is_title_head, names_party_member, office_names, title_before
 from kg.lexicon import (
     AGREEMENT_HEADS,
     COMPASS_WORDS,
@@ -913,6 +913,9 @@ def _split_person_title(doc: Doc, span: Span) -> list[Span]:
 _NAME_JOINERS = frozenset({"of", "for", "and", "&"})
 
 
+_RANKS = RANKS_BEFORE_OWNER - {"vice"}
+
+
 def _name_before_title(doc: Doc, title: Span, spans: list[Span]) -> tuple[Span, list[Span]] | None:
     """The name right before a title: the office's owner, and the model's spans it replaces.
 
@@ -938,7 +941,9 @@ def _name_before_title(doc: Doc, title: Span, spans: list[Span]) -> tuple[Span, 
         if not (token.is_title or token.is_upper) or token.is_punct or token.pos_ not in {"PROPN", "NOUN", "ADJ"} or token.lower_ in HONORIFICS:
             break
         start -= 1
-    while start < end and (doc[start].lower_ in _NAME_JOINERS or doc[start].lower_ in FORMER_WORDS | PASSING_WORDS | {"deputy", "party"}):
+    # "Acting Bank of England governor": a rank before the owner is the office's (vice aside,
+    # which opens names: "Vice Media").
+    while start < end and (doc[start].lower_ in _NAME_JOINERS or doc[start].lower_ in FORMER_WORDS | PASSING_WORDS | _RANKS | {"party"}):
         start += 1
     while start < end and doc[start].text in DASHES:
         start += 1

@@ -186,6 +186,11 @@ MODAL_VERBS = {
     "threaten": "possible",
     "suggest": "possible",
     "urge": "hoped",
+    # "challenged Mr Kilroy-Silk to stand down", "asked him to stay on": asked of someone, not done.
+    "challenge": "hoped",
+    "ask": "hoped",
+    "press": "hoped",
+    "encourage": "hoped",
     "seek": "hoped",
     "try": "hoped",
     "propose": "planned",
@@ -367,6 +372,9 @@ UNIT_SYMBOLS = frozenset("MW GW KW kW TW MWh GWh kWh TWh MPH KM KG BTU".split())
 #: The last words of a legislature's name ("House of Commons", "Scottish Parliament", "the US
 #: Senate"): one who holds an office of it is elected or appointed to it, not employed by it.
 CHAMBER_WORDS = frozenset("commons lords parliament senate congress assembly bundestag bundesrat duma knesset dail senedd representatives".split())
+#: Names news gives a legislature by where it sits: "Holyrood" (the Scottish Parliament),
+#: "Westminster", "Stormont".
+CHAMBER_SEATS = frozenset({"holyrood", "westminster", "stormont"})
 
 #: Nouns of a part of an organisation: an office "of" one belongs to the organisation that owns it
 #: ("head of the ICC's anti-corruption unit", "chief operating officer of Toyota's US sales arm").

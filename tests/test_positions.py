@@ -35,6 +35,22 @@ def test_positions_a_rank_before_a_firm_s_name_is_the_office_s(facts) -> None:
     assert has(found, "Rachel Lomax", "holdsPosition", "deputy governor", affiliation="Bank of England")
 
 
+def test_positions_a_capitalised_rank_the_owner_s_name_ran_into_is_the_office_s(facts) -> None:
+    # "Acting" and "Assistant" open the capitalised words before the title, which are the owner's
+    # name, but belong to the office.
+    found = facts("Acting Bank of England governor Rachel Lomax said rates would stay on hold.")
+    assert has(found, "Rachel Lomax", "holdsPosition", "acting governor", affiliation="Bank of England")
+    found = facts("Assistant Met Police Commissioner Tarique Ghaffur said the figures were wrong.")
+    assert has(found, "Tarique Ghaffur", "holdsPosition", "Assistant Commissioner", affiliation="Met Police")
+    assert has(found, "Tarique Ghaffur", "worksFor", "Met Police")
+
+
+def test_positions_a_shadow_post_before_a_party_adjective_is_the_party_s(facts) -> None:
+    found = facts("Shadow Tory chancellor Oliver Letwin attacked the plan.")
+    assert has(found, "Oliver Letwin", "holdsPosition", "shadow chancellor", affiliation="Conservative Party")
+    assert has(found, "Oliver Letwin", "memberOf", "Conservative Party")
+
+
 def test_positions_whole_lower_case_title_with_a_place_owner(facts) -> None:
     found = facts("New York attorney general Elliot Spitzer opened an inquiry.")
     assert has(found, "Elliot Spitzer", "holdsPosition", "attorney general", affiliation="New York")
@@ -114,6 +130,18 @@ def test_positions_stepping_down_ends_the_office(facts) -> None:
 def test_positions_a_stepping_down_to_come_leaves_the_office_held(facts) -> None:
     found = facts("Philippe Camus will step down as chief executive of EADS in May.")
     assert has(found, "Philippe Camus", "holdsPosition", "chief executive", affiliation="EADS", status=None, modality="asserted")
+
+
+def test_positions_standing_down_ends_the_office_and_one_to_come_leaves_it_held(facts) -> None:
+    found = facts("Michael Portillo stood down as an MP in 2005.")
+    assert has(found, "Michael Portillo", "holdsPosition", "MP", status="former")
+    found = facts("Michael Portillo is to stand down as an MP at the next election.")
+    assert has(found, "Michael Portillo", "holdsPosition", "MP", status=None, modality="asserted")
+
+
+def test_positions_a_leaving_someone_is_challenged_to_make_leaves_the_office_held(facts) -> None:
+    found = facts("The party challenged Robert Kilroy-Silk to stand down as an MEP.")
+    assert has(found, "Robert Kilroy-Silk", "holdsPosition", "MEP", status=None, modality="asserted")
 
 
 def test_positions_a_said_resignation_to_come_leaves_the_office_held(facts) -> None:
@@ -563,6 +591,13 @@ def test_positions_a_country_qualifying_the_field_after_of_gives_way_to_the_firm
     assert not has(found, "Richard Batty", "holdsPosition", "head", affiliation="United Kingdom")
 
 
+def test_positions_a_desk_named_after_of_gives_way_to_the_firm_at_which(facts) -> None:
+    found = facts("Richard Moffat, investment director of UK Equities at Standard Life Investments, said shares were cheap.")
+    assert has(found, "Richard Moffat", "holdsPosition", "investment director of UK Equities", affiliation="Standard Life Investments")
+    assert has(found, "Richard Moffat", "worksFor", "Standard Life Investments")
+    assert not has(found, "Richard Moffat", "worksFor", "UK Equities")
+
+
 def test_positions_a_country_after_of_with_no_firm_after_it_stays_the_owner(facts) -> None:
     assert has(facts("John Prescott, head of the UK delegation, spoke first."), "John Prescott", "holdsPosition", "head", affiliation="United Kingdom")
 
@@ -806,6 +841,31 @@ def test_positions_an_office_a_when_clause_gives_is_taken_as_given(facts) -> Non
 def test_positions_an_office_of_a_legislature_is_no_job_with_it(facts) -> None:
     found = facts("Commons leader Peter Hain said the bill would pass.")
     assert has(found, "Peter Hain", "holdsPosition", "leader", affiliation="Commons")
+    assert not any(f.predicate == "worksFor" for f in found)
+
+
+def test_positions_a_national_party_is_not_the_party_of_the_same_colour_elsewhere(facts) -> None:
+    found = facts("The Scottish Green Party's health spokeswoman, Eleanor Scott, said the plan was wrong.")
+    assert has(found, "Eleanor Scott", "memberOf", "Scottish Green Party")
+    assert has(facts("Scottish Socialist Party leader Colin Fox spoke."), "Colin Fox", "holdsPosition", "leader", affiliation="Scottish Socialist Party")
+
+
+def test_positions_a_founder_founded_the_firm_and_is_not_said_to_work_for_it(facts) -> None:
+    for text in ("Yukos founder Mikhail Khodorkovsky is in jail.", "Mikhail Khodorkovsky, the founder of Yukos, is in jail."):
+        found = facts(text)
+        assert has(found, "Mikhail Khodorkovsky", "founded", "Yukos")
+        assert not has(found, "Mikhail Khodorkovsky", "worksFor", "Yukos")
+
+
+def test_positions_a_party_s_office_in_a_chamber_named_by_its_seat_is_the_party_s(facts) -> None:
+    found = facts("The Scottish National Party's Holyrood leader Nicola Sturgeon said the plan had failed.")
+    assert has(found, "Nicola Sturgeon", "holdsPosition", "Holyrood leader", affiliation="Scottish National Party")
+    assert has(found, "Nicola Sturgeon", "memberOf", "Scottish National Party")
+    assert not any(f.predicate == "worksFor" for f in found)
+
+
+def test_positions_an_office_of_a_chamber_named_by_its_seat_is_no_job_with_it(facts) -> None:
+    found = facts("Holyrood leader Nicola Sturgeon said the plan had failed.")
     assert not any(f.predicate == "worksFor" for f in found)
 
 

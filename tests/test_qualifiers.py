@@ -382,6 +382,32 @@ def test_qualifiers_modality_a_participle_clause_has_the_future_of_its_head() ->
     assert modality_of(doc[6], forecast=True) == "expected"
 
 
+def _by_means(verb: str, tag: str, aux: str | None) -> Doc:
+    words = ["Orange", *([aux] if aux else []), verb, "the", "deal", "by", "selling", "a", "stake", "."]
+    v = 2 if aux else 1
+    rows = [
+        "Orange PROPN NNP Orange nsubj {v} B-ORG",
+        *([f"{aux} AUX MD {aux} aux {{v}}"] if aux else []),
+        f"{verb} VERB {tag} fund ROOT {{v}}",
+        "the DET DT the det {d}",
+        "deal NOUN NN deal dobj {v}",
+        "by ADP IN by prep {v}",
+        "selling VERB VBG sell pcomp {b}",
+        "a DET DT a det {k}",
+        "stake NOUN NN stake dobj {g}",
+        ". PUNCT . . punct {v}",
+    ]
+    return build(" ".join(words), "\n".join(r.format(v=v, d=v + 2, b=v + 3, k=v + 6, g=v + 4) for r in rows))
+
+
+def test_qualifiers_modality_a_means_by_gerund_is_as_sure_as_what_it_is_for() -> None:
+    # "will fund the deal by selling a stake": the sale is planned with the funding.
+    planned = _by_means("fund", "VB", "will")
+    assert modality_of(planned[6]) == modality_of(planned[2]) == "planned"
+    done = _by_means("funded", "VBD", None)
+    assert modality_of(done[5]) == "asserted"
+
+
 def test_qualifiers_modality_could_not_is_said_outright() -> None:
     doc = build(
         "Ruto could not visit Pretoria.",

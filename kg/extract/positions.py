@@ -15,10 +15,10 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.context import HOLDS, Builder, Found, SentenceContext, token_mention
 from kg.extract.qualifiers import modality_of, polarity_of, ranked_leaving, says_former, status_of, time_clause_office
 from kg.gazetteer import party_name
-from kg.lexicon import CHAMBER_WORDS, COMING_WORDS, HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, PASSING_WORDS, POSTNOMINAL_TITLES, RANK_WORDS, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
+from kg.lexicon import CHAMBER_SEATS, CHAMBER_WORDS, COMING_WORDS, HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, PASSING_WORDS, POSTNOMINAL_TITLES, RANK_WORDS, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
 from kg.syntax import DASHES, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, direct_objects, governing_verb, is_relative_pronoun, listed_names, logical_subjects, patients, prep_objects
-from kg.syntax.titles import hyphen_prefix, is_plural, is_title_head, title_before, title_portfolio, title_words
+from kg.syntax.titles import RANKS_BEFORE_OWNER, hyphen_prefix, is_plural, is_title_head, title_before, title_portfolio, title_words
 
 __all__ = ["position_statements"]
 
@@ -37,6 +37,8 @@ _AFFILIATION_PREPS = ("of", "at", "for", "with", "to", "from")
 _ORGANIZATION_ONLY_PREPS = frozenset({"to", "from"})
 #: Elected members: what follows "for" is their seat ("MP for Vauxhall"), never their employer.
 _LEGISLATORS = frozenset("mp msp mep am mla senator congressman congresswoman representative councillor assemblyman assemblywoman".split())
+#: Titles of those who founded an organisation, which say nothing of working for it.
+_FOUNDERS = frozenset({"founder", "co-founder", "cofounder", "founders", "co-founders"})
 
 
 #: Offices a place holds whatever party the holder belongs to: "London's Labour mayor" is the
@@ -108,8 +110,10 @@ def _office(
     predicate = "memberOf" if _is_party(affiliation) else "worksFor"
     if predicate == "worksFor" and words[-1].lower_.rstrip("s") in _LEGISLATORS:
         return  # "Kate Hoey, MP for Vauxhall": an elected member's "for" names the seat, not an employer
-    if predicate == "worksFor" and affiliation.name.split()[-1].lower() in CHAMBER_WORDS:
+    if predicate == "worksFor" and _is_chamber(affiliation):
         return  # "Commons leader Peter Hain": an office of the House, not a job with it
+    if predicate == "worksFor" and words[-1].lower_ in _FOUNDERS:
+        return  # "its founder Mikhail Khodorkovsky": founding a firm is no job with it (``founded`` says it)
     # "a prospective Labour MP" is in the party already; only the seat is to come.
     # "Former Labour prime minister Lord Callaghan": the office ended, not the party membership.
     # "the third Conservative MP to defect to Labour", "the first Tory MP to quit the party":
@@ -166,6 +170,11 @@ def _owner(token: Token | None, b: Builder) -> Mention | None:
     if found is None or found[0].type not in _OWNER_TYPES:
         return None
     return found[0]
+
+
+def _is_chamber(m: Mention) -> bool:
+    """A legislature, by its name ("House of Commons", "Scottish Parliament") or its seat ("Holyrood")."""
+    return m.name.split()[-1].lower() in CHAMBER_WORDS or m.name.lower() in CHAMBER_SEATS
 
 
 def _before(sent: Span, index: int, b: Builder) -> Mention | None:
@@ -225,10 +234,18 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
             elif ent.root.lower_ in _LOCAL_OFFICES:
                 # "Labour mayor Ken Livingstone": a mayor of somewhere the sentence does not say.
                 party, affiliation = affiliation, None
+        if affiliation is not None and _is_chamber(affiliation):
+            owner = _before(sent, first, b)
+            if owner is not None and owner.type == "Organization" and not _is_chamber(owner) and (doc[first - 1].tag_ == "POS" or _is_party(owner)):
+                # "The SNP's Holyrood leader Nicola Sturgeon", "SNP Holyrood leader": the party's
+                # leader in the Scottish Parliament; the chamber is part of the title.
+                words = list(doc[first:ent.start]) + words
+                affiliation = owner
+                first = min(i for i in range(sent.start, first) if ctx.mentions.get(i) == owner)
         status = "former" if _former_before(doc, max(sent.start, first - 4), first) else None
         # "Deputy Labour leader John Prescott": the owner stands inside the title, and the rank
         # before it is the office's (he is Labour's deputy leader, not its leader).
-        rank = doc[first - 1] if affiliation is not None and first - 1 >= sent.start and doc[first - 1].lower_ in _RANKS_BEFORE_OWNER else None
+        rank = doc[first - 1] if affiliation is not None and first - 1 >= sent.start and doc[first - 1].lower_ in RANKS_BEFORE_OWNER else None
         for _, obj in prep_objects(ent.root, ("of", "for")):
             # "Secretary of State for [India]" keeps the title whole; a name after it owns the office.
             affiliation = affiliation or _owner(obj, b)
@@ -262,11 +279,6 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
                 found = token_mention(other, ctx, allow_modifier=False)
                 if found is not None and found[0].type == "Person" and found[0] != person:
                     _office(b, other, found, words, affiliation, "kg.rules.title.v1", 0.85, status)
-
-
-#: Ranks written before an office's owner inside its title: "Deputy Labour leader", "Acting
-#: Bank of England governor", "Shadow Labour chancellor".
-_RANKS_BEFORE_OWNER = frozenset({"deputy", "acting", "assistant", "vice", "shadow", "junior"})
 
 
 def _former_before(doc: Doc, lo: int, first: int) -> bool:
@@ -328,6 +340,11 @@ def _apposition_owner(title: Token, b: Builder) -> Mention | None:
                 return found
     for prep, obj in prep_objects(title, _AFFILIATION_PREPS):
         found = _owner(obj, b) or _unit_owner(obj, b)
+        if found is not None and prep.lower_ == "of" and _desk(found):
+            # "investment director of UK Equities at Standard Life Investments": the firm's desk.
+            employer = _employer_after(obj, b, ("at",)) or _employer_after(title, b, ("at",))
+            if employer is not None and employer != found:
+                return employer
         if found is not None and not (prep.lower_ in _ORGANIZATION_ONLY_PREPS and found.type != "Organization"):
             return found
     # Last, the stranded first part of a hyphenated title ("Tory co-chairman"; not before an
@@ -355,9 +372,17 @@ def _is_employer(found: Mention | None) -> bool:
     return found is not None and found.type == "Organization" and not _is_party(found)
 
 
-def _employer_after(title: Token, b: Builder) -> Mention | None:
+def _employer_after(title: Token, b: Builder, preps: tuple[str, ...] = _EMPLOYER_PREPS) -> Mention | None:
     """The organisation an "at/with/for" phrase after a job names: "economist at HSBC"."""
-    return next((found for _, obj in prep_objects(title, _EMPLOYER_PREPS) if _is_employer(found := _owner(obj, b))), None)
+    return next((found for _, obj in prep_objects(title, preps) if _is_employer(found := _owner(obj, b))), None)
+
+
+def _desk(m: Mention) -> bool:
+    """An organisation named by what it deals in rather than by a kind of body: "UK Equities",
+    "Global Markets" (a firm's desk), not "Price College of Business" or "the UN Office"."""
+    words = m.name.lower().split()
+    head = words[: words.index("of")] if "of" in words[1:] else words
+    return m.type == "Organization" and bool(head) and head[-1] not in ORGANIZATION_KINDS | SUBUNIT_NOUNS
 
 
 def _unit_owner(noun: Token, b: Builder) -> Mention | None:
@@ -622,8 +647,9 @@ def _title_phrase(tokens: list[Token], b: Builder) -> tuple[list[Token], Mention
 def _field_then_employer(rest: list[Token], b: Builder) -> tuple[list[Token], Mention] | None:
     """The portfolio words and the employer of "of [UK equities] for Standard Life": a country or
     place that only qualifies a common noun after "of" is the office's field, and the firm named
-    after "for/at/with" owns the office. None for any other phrase ("of the UK", "of Devon
-    county Labour group")."""
+    after "for/at/with" owns the office; so is an organisation after "of" when a firm follows
+    ("of UK Equities at Standard Life": a desk of the firm). None for any other phrase ("of the
+    UK", "of Devon county Labour group")."""
     if rest[0].lower_ != "of":
         return None  # "economist for energy at SG Securities": "for" names no field the parse keeps
     for k, t in enumerate(rest[1:], start=1):
@@ -633,6 +659,8 @@ def _field_then_employer(rest: list[Token], b: Builder) -> tuple[list[Token], Me
         place = _owner(t, b)
         if place is None:
             continue
+        if _desk(place) and any(w.lower_ == "at" for w in rest[k + 1 :]):
+            continue  # "investment director of UK Equities at Standard Life Investments": the firm's desk
         noun = t.head
         if place.type == "Organization" or t.dep_ not in {"compound", "amod", "nmod"} or noun not in rest or noun.i <= t.i or not noun.is_lower or noun.pos_ != "NOUN":
             return None

@@ -194,6 +194,9 @@ def modality_of(anchor: Token, *, forecast: bool = False) -> str:
     ``forecast`` is for figures, whose future is an expectation, not a plan: "GM will deliver
     net income of $2.5bn", "US growth would reach 4.4%, the OECD said".
     """
+    if anchor.tag_ == "VBG" and anchor.dep_ == "pcomp" and anchor.head.lower_ == "by" and anchor.head.head.pos_ in {"VERB", "AUX"}:
+        # "said it would fund the deal by selling a stake": the means is as sure as what it is for.
+        return modality_of(anchor.head.head, forecast=forecast)
     raising = _raising_modality(anchor)
     if raising is not None:
         return raising
@@ -347,11 +350,11 @@ def _served_before(verb: Token) -> bool:
 
 
 def _leaves(verb: Token) -> bool:
-    """"resigned", "quit", "stepped down": a verb that ends its subject's state."""
+    """"resigned", "quit", "stepped down", "stood down": a verb that ends its subject's state."""
     lemma = verb.lemma_.lower()
     if lemma == "defect" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return False  # "defected to Labour" starts a membership (the one it ends has no "to")
-    return lemma in LEAVING_VERBS or (lemma == "step" and any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"down", "aside"} for c in verb.children)) or _put_out(verb)
+    return lemma in LEAVING_VERBS or (lemma in {"step", "stand"} and any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"down", "aside"} for c in verb.children)) or _put_out(verb)
 
 
 #: Verbs that, with "out" and in the passive, remove someone from an office: "were voted out".

@@ -13,7 +13,11 @@ from kg.gazetteer import country_code, is_first_name, party_name
 from kg.lexicon import FORMER_WORDS, ORGANIZATION_KINDS, ROYAL_STYLES, TITLE_HEADS, TITLE_MODIFIERS, is_honorific
 from kg.syntax.phrases import DASHES
 
-__all__ = ["hyphen_prefix", "is_plural", "is_title_head", "names_party_member", "office_names", "title_before", "title_portfolio", "title_words"]
+__all__ = ["RANKS_BEFORE_OWNER", "hyphen_prefix", "is_plural", "is_title_head", "names_party_member", "office_names", "title_before", "title_portfolio", "title_words"]
+
+#: Ranks written before an office's owner inside its title: "Deputy Labour leader", "Acting
+#: Bank of England governor", "Shadow Labour chancellor".
+RANKS_BEFORE_OWNER = frozenset({"deputy", "acting", "assistant", "vice", "shadow", "junior"})
 
 #: Words that join the parts of a capitalised title ("Secretary of State for Health",
 #: "Culture, Media and Sport Secretary").
