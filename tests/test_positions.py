@@ -598,6 +598,11 @@ def test_positions_a_desk_named_after_of_gives_way_to_the_firm_at_which(facts) -
     assert not has(found, "Richard Moffat", "worksFor", "UK Equities")
 
 
+def test_positions_a_body_named_after_of_keeps_its_office_whatever_it_is_at(facts) -> None:
+    found = facts("Charles Elson, chairman of the Center for Corporate Governance at the University of Delaware, said so.")
+    assert has(found, "Charles Elson", "holdsPosition", "chairman", affiliation="Center for Corporate Governance")
+
+
 def test_positions_a_country_after_of_with_no_firm_after_it_stays_the_owner(facts) -> None:
     assert has(facts("John Prescott, head of the UK delegation, spoke first."), "John Prescott", "holdsPosition", "head", affiliation="United Kingdom")
 

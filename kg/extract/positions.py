@@ -379,10 +379,12 @@ def _employer_after(title: Token, b: Builder, preps: tuple[str, ...] = _EMPLOYER
 
 def _desk(m: Mention) -> bool:
     """An organisation named by what it deals in rather than by a kind of body: "UK Equities",
-    "Global Markets" (a firm's desk), not "Price College of Business" or "the UN Office"."""
+    "Global Markets" (a firm's desk), not "Price College of Business", "the Center for Corporate
+    Governance" or "the UN Office"."""
     words = m.name.lower().split()
-    head = words[: words.index("of")] if "of" in words[1:] else words
-    return m.type == "Organization" and bool(head) and head[-1] not in ORGANIZATION_KINDS | SUBUNIT_NOUNS
+    # The head before its own prepositional phrase: "Center for Corporate Governance".
+    head = next((words[:k] for k in range(1, len(words)) if words[k] in {"of", "for", "on", "in", "at"}), words)
+    return m.type == "Organization" and head[-1] not in ORGANIZATION_KINDS | SUBUNIT_NOUNS
 
 
 def _unit_owner(noun: Token, b: Builder) -> Mention | None:
