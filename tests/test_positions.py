@@ -874,6 +874,12 @@ def test_positions_an_office_of_a_chamber_named_by_its_seat_is_no_job_with_it(fa
     assert not any(f.predicate == "worksFor" for f in found)
 
 
+def test_positions_a_chamber_s_staff_work_for_it(facts) -> None:
+    assert has(facts("Senate official Ann Lee said the rules were clear."), "Ann Lee", "worksFor", "Senate")
+    found = facts("But a letter from Holyrood's Chamber Office chief Ken Hughes made it clear.")
+    assert has(found, "Ken Hughes", "worksFor", "Holyrood")
+
+
 def test_positions_a_consort_is_part_of_a_royal_title_not_a_name(facts) -> None:
     found = facts("Mrs Parker Bowles will become Princess Consort when Charles becomes king.")
     assert has(found, "Parker Bowles", "holdsPosition", "Princess Consort", modality="planned")

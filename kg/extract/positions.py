@@ -37,6 +37,9 @@ _AFFILIATION_PREPS = ("of", "at", "for", "with", "to", "from")
 _ORGANIZATION_ONLY_PREPS = frozenset({"to", "from"})
 #: Elected members: what follows "for" is their seat ("MP for Vauxhall"), never their employer.
 _LEGISLATORS = frozenset("mp msp mep am mla senator congressman congresswoman representative councillor assemblyman assemblywoman".split())
+#: Titles of a legislature's staff, who work for it ("Holyrood's Chamber Office chief", "the
+#: Commons clerk"), unlike its members and their offices ("Commons leader").
+_CHAMBER_STAFF = frozenset("clerk clerks chief official officials officer librarian director spokesman spokeswoman spokesperson".split())
 #: Titles of those who founded an organisation, which say nothing of working for it.
 _FOUNDERS = frozenset({"founder", "co-founder", "cofounder", "founders", "co-founders"})
 
@@ -110,7 +113,7 @@ def _office(
     predicate = "memberOf" if _is_party(affiliation) else "worksFor"
     if predicate == "worksFor" and words[-1].lower_.rstrip("s") in _LEGISLATORS:
         return  # "Kate Hoey, MP for Vauxhall": an elected member's "for" names the seat, not an employer
-    if predicate == "worksFor" and _is_chamber(affiliation):
+    if predicate == "worksFor" and _is_chamber(affiliation) and words[-1].lower_ not in _CHAMBER_STAFF:
         return  # "Commons leader Peter Hain": an office of the House, not a job with it
     if predicate == "worksFor" and words[-1].lower_ in _FOUNDERS:
         return  # "its founder Mikhail Khodorkovsky": founding a firm is no job with it (``founded`` says it)
