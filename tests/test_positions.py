@@ -867,6 +867,8 @@ def test_positions_a_party_s_office_in_a_chamber_named_by_its_seat_is_the_party_
     assert has(found, "Nicola Sturgeon", "holdsPosition", "Holyrood leader", affiliation="Scottish National Party")
     assert has(found, "Nicola Sturgeon", "memberOf", "Scottish National Party")
     assert not any(f.predicate == "worksFor" for f in found)
+    found = facts("SNP Holyrood leader Nicola Sturgeon said so.")
+    assert has(found, "Nicola Sturgeon", "holdsPosition", "Holyrood leader", affiliation="Scottish National Party")
 
 
 def test_positions_an_office_of_a_chamber_named_by_its_seat_is_no_job_with_it(facts) -> None:

@@ -225,6 +225,12 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
         words = list(ent)
         # "ex-ITN political editor", "former Labour minister": the state ended.
         first = ent.start
+        seat = ent.start - 1
+        if affiliation is None and seat > sent.start and seat not in ctx.mentions and doc[seat].lower_ in CHAMBER_SEATS | CHAMBER_WORDS:
+            owner = _before(sent, seat, b)
+            if owner is not None and _is_party(owner):
+                # "SNP Holyrood leader Nicola Sturgeon": the party's leader in the chamber.
+                words, affiliation, first = [doc[seat], *words], owner, seat
         if affiliation is not None:
             first = min(i for i in range(sent.start, ent.start) if ctx.mentions.get(i) == affiliation)
         party = None
