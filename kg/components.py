@@ -891,6 +891,10 @@ def _after_party(doc: Doc, span: Span, party_tokens: set[int]) -> Span:
     return Span(doc, end, span.end, label="PERSON") if titled or named else span
 
 
+#: Titles written after the seat their holder is elected for: "the Mid-Bedfordshire MP".
+_SEAT_TITLES = frozenset({"MP", "MEP", "MSP", "MLA", "AM"})
+
+
 def _split_person_title(doc: Doc, span: Span) -> list[Span]:
     """"Crown Prince Abdullah", "President Bush", "Frank Field MP" read as one person: the title
     words at its start or end are a TITLE of their own, so the name is the person's and the title
@@ -898,6 +902,9 @@ def _split_person_title(doc: Doc, span: Span) -> list[Span]:
     if span.label_ == "ORG" and len(span) >= 3 and doc[span.end - 1].text in POSTNOMINAL_TITLES and all(t.is_title and t.lower_ not in ORGANIZATION_KINDS for t in span[:-1]):
         # "Guy Mansfield QC" read as an organisation: a name and a title written after it.
         span = Span(doc, span.start, span.end, label="PERSON")
+    elif span.label_ in {"ORG", "GPE"} and len(span) >= 2 and doc[span.end - 1].text in _SEAT_TITLES and not any(t.lower_ in ORGANIZATION_KINDS for t in span[:-1]):
+        # "The Mid-Bedfordshire MP": the seat, and the title of the one who holds it.
+        return [Span(doc, span.start, span.end - 1, label=span.label_), Span(doc, span.end - 1, span.end, label="TITLE")]
     if span.label_ != "PERSON" or len(span) < 2:
         return [span]
     if doc[span.end - 1].text in POSTNOMINAL_TITLES:

@@ -55,7 +55,7 @@ TITLE_HEADS = frozenset(
     mep msp qc kc mla peer whip reporter presenter columnist commentator lawyer barrister solicitor
     campaigner controller auditor regulator ombudsman principal president-elect chancellor-elect
     governor-general spokeswoman trustee partner researcher historian scientist professor
-    diplomat consul commissioner-general registrar host consort regent""".split()
+    diplomat consul commissioner-general registrar host consort regent comptroller""".split()
 )
 
 #: Role nouns that name a job with an employer rather than an office ("an economist at HSBC").
@@ -91,7 +91,7 @@ TITLE_MODIFIERS = frozenset(
     arts broadcasting digital crown supreme high grand royal first second permanent special
     independent interior commonwealth disarmament development cooperation planning public
     relations human rights world economic commercial marketing sales operations strategy
-    investor corporate office party campaign monetary fiscal enlargement internal market""".split()
+    investor corporate office party campaign monetary fiscal enlargement internal market welfare""".split()
 )
 
 #: Honorific-like short titles that are too vague alone to be a position of their own.

@@ -367,6 +367,11 @@ def test_components_a_party_name_inside_a_longer_name_is_no_party(nlp, text: str
     assert len(doc.ents) == 1 and len(doc.ents[0]) > 1
 
 
+def test_components_a_seat_read_with_its_member_s_title_is_the_seat_and_the_title(nlp) -> None:
+    ents = _ents(nlp("Mr Sayeed survived a vote. The Mid-Bedfordshire MP had denied the claim."))
+    assert ("Mid-Bedfordshire", "ORG") in ents and ("MP", "TITLE") in ents
+
+
 def test_components_a_party_with_its_title_is_still_a_party(nlp) -> None:
     assert ("Labour", "ORG") in _ents(nlp("Labour MP Ann Lee said the plan was wrong."))
 

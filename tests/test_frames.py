@@ -702,6 +702,12 @@ def test_frames_a_bid_that_was_made_is_a_plan_to_buy(facts) -> None:
     assert has(facts("Tesco made a bid for Safeway."), "Tesco", "acquires", "Safeway", polarity="positive")
 
 
+def test_frames_a_reported_bid_is_still_a_plan_to_buy(facts) -> None:
+    found = facts("The Wall Street Journal reported that Qwest has bid $6.3bn for MCI.")
+    assert has(found, "Qwest", "acquires", "MCI", modality="planned")
+    assert has(facts("Qwest said it had bought MCI."), "Qwest", "acquires", "MCI", modality="reported")
+
+
 def test_frames_a_stake_sold_was_owned(facts) -> None:
     assert has(facts("Vivendi sold its 20% stake in Canal Plus last year."), "Vivendi", "ownsStake", "Canal Plus", status="former")
 

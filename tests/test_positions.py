@@ -855,6 +855,24 @@ def test_positions_a_national_party_is_not_the_party_of_the_same_colour_elsewher
     assert has(facts("Scottish Socialist Party leader Colin Fox spoke."), "Colin Fox", "holdsPosition", "leader", affiliation="Scottish Socialist Party")
 
 
+def test_positions_a_comptroller_and_a_welfare_minister_are_offices(facts) -> None:
+    found = facts("The prosecutor, New York State Comptroller Alan Hevesi, said the case was strong.")
+    assert has(found, "Alan Hevesi", "holdsPosition", "Comptroller", affiliation="New York State")
+    found = facts("Indonesia's Welfare Minister Alwi Shihab told AP the aid would arrive.")
+    assert has(found, "Alwi Shihab", "holdsPosition", "Welfare Minister", affiliation="Indonesia")
+    assert not any(f.predicate == "worksFor" for f in found)
+
+
+def test_positions_a_firm_s_standing_before_its_name_is_no_office(facts) -> None:
+    found = facts("Circuit City is struggling to keep up with market leader Best Buy.")
+    assert not any(f.predicate == "holdsPosition" for f in found)
+
+
+def test_positions_one_name_beside_a_plural_is_a_list_not_an_office(facts) -> None:
+    found = facts("They will also speak to Mr Finnie, representatives of the Royal Society and the Sea Fish Industry Authority.")
+    assert not any(f.predicate in {"holdsPosition", "worksFor"} for f in found)
+
+
 def test_positions_a_founder_founded_the_firm_and_is_not_said_to_work_for_it(facts) -> None:
     for text in ("Yukos founder Mikhail Khodorkovsky is in jail.", "Mikhail Khodorkovsky, the founder of Yukos, is in jail."):
         found = facts(text)

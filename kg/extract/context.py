@@ -335,7 +335,9 @@ class Builder:
         if polarity == "negative":
             # "opposed", "rejected": a negative verb; negated again ("did not oppose") it is positive.
             said_polarity = "positive" if said_polarity == "negative" else "negative"
-        if modality is not None and said_modality == "asserted":
+        if modality is not None and said_modality in {"asserted", "reported"}:
+            # A frame's own modality beats a saying, as a clause's own future does: "reported
+            # that Qwest has bid for MCI" reports a planned acquisition, not a made one.
             said_modality = modality
         for earlier in self.out:
             if (earlier.subject, earlier.predicate, earlier.object, earlier.qualifiers.affiliation, earlier.qualifiers.rate, earlier.polarity) == (

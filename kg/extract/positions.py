@@ -434,6 +434,10 @@ def _appositions(sent: Span, b: Builder) -> None:
                 continue
             if _with_others(noun):
                 break  # "against X, its boss and another top executive": a list of three, not X's office
+            if is_plural(noun) and len(conjuncts(person_token)) == 1 and len(conjuncts(noun)) == 1:
+                # "speak to Mr Finnie, representatives of the Royal Society and ...": one name
+                # beside a plural is a list of those spoken to, not the name's office.
+                continue
             # Not a name listed after the title: "Keith Vaz, an MP, and Oona King" gives no office "King".
             offices = [o for o in _office_nouns(noun) if o is noun or o.i not in ctx.mentions or ctx.mentions[o.i].type == "Position"]
             if noun.dep_ == "conj" and any(c.dep_ in {"poss", "det"} for c in noun.children):

@@ -244,7 +244,13 @@ def title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     while start < end - 1 and (doc[start].lower_ in _TITLE_JOINERS or doc[start].text == ","):
         start += 1
     start = _past_owner_of(doc, start, end)
+    if end - start == 2 and doc[end - 1].lower_ in {"leader", "leaders"} and doc[start].lower_ in _STANDINGS:
+        return None  # "market leader Best Buy": a firm's standing, not an office
     return (start, end)
+
+
+#: What a firm leads when it is "the market leader": its standing among firms.
+_STANDINGS = frozenset({"market", "industry", "sector"})
 
 
 def _past_owner_of(doc: Doc, start: int, end: int) -> int:
