@@ -185,6 +185,24 @@ def test_qualifiers_location_under_another_verb_is_not_attached() -> None:
     assert studied is not None and studied.name == "Nairobi"
 
 
+def test_qualifiers_location_inside_a_from_phrase_is_where_the_clause_left() -> None:
+    doc = build(
+        "Cairn moved to Asia from interests in Kenya.",
+        """
+        Cairn     PROPN NNP Cairn    nsubj  1 B-ORG
+        moved     VERB  VBD move     ROOT   1
+        to        ADP   IN  to       prep   1
+        Asia      PROPN NNP Asia     pobj   2 B-LOC
+        from      ADP   IN  from     prep   1
+        interests NOUN  NNS interest pobj   4
+        in        ADP   IN  in       prep   5
+        Kenya     PROPN NNP Kenya    pobj   6 B-GPE
+        .         PUNCT .   .        punct  1
+        """,
+    )
+    assert location_of(doc[1], _places(doc), exclude=set()) is None
+
+
 def test_qualifiers_location_needs_a_place_preposition() -> None:
     doc = build(
         "Ruto flew to Nairobi.",

@@ -87,9 +87,20 @@ def location_of(anchor: Token, places: list[tuple[Span, Mention]], exclude: set[
             continue  # "employs 50,000 people, with about 7,000 in the UK": the place of that number
         if mention.key in exclude:
             continue
-        if clause_head(prep) == anchor:
+        if clause_head(prep) == anchor and not _in_source(prep, anchor):
             return mention
     return None
+
+
+def _in_source(prep: Token, anchor: Token) -> bool:
+    """Whether a place's phrase hangs inside a "from" phrase of the clause: "switched its focus to
+    South Asia from interests in the US" left the US; it did not switch there."""
+    current = prep.head
+    while current != anchor and current.head != current:
+        if current.dep_ == "pobj" and current.head.lower_ == "from":
+            return True
+        current = current.head
+    return False
 
 
 def _modal_word(token: Token) -> str | None:
