@@ -229,6 +229,12 @@ def test_figures_a_deficit_is_a_deficit_not_a_loss(figures) -> None:
     assert any(metric == "trade deficit" for _, _, metric, _ in found)
 
 
+def test_figures_a_balance_with_one_partner_says_so(figures) -> None:
+    found = figures("The UK's deficit with the EU fell to £1.9bn in March.")
+    assert {metric for _, _, metric, _ in found} == {"deficit with the EU"}
+    assert {metric for _, _, metric, _ in figures("The US trade deficit with China hit $162bn.")} == {"trade deficit with China"}
+
+
 def test_figures_the_level_a_figure_rose_from_is_the_earlier_period_s(figures) -> None:
     found = figures("Nike said sales rose 4% to $6.5bn from $6.2bn a year earlier.")
     assert ("Nike", 6_500_000_000, "sales", None) in found

@@ -151,7 +151,14 @@ def _metric(noun: Token) -> str | None:
 
     if not words and noun.i >= 3 and noun.doc[noun.i - 3 : noun.i].text.lower().replace(" ", "") == "pre-tax":
         words = ["pre-tax"]  # the tokenizer splits "pre-tax" into three words
-    return " ".join([*words, base]) if words else base
+    metric = " ".join([*words, base]) if words else base
+    if base in {"deficit", "surplus"}:
+        # "the UK's deficit with the EU": the balance with one partner, not the whole of it.
+        partner = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj" and o.ent_type_), None)
+        if partner is not None:
+            named = [t for t in partner.subtree if t.ent_type_ or t.dep_ == "det" and t.i == partner.left_edge.i]
+            metric = f"{metric} with {' '.join(t.text for t in named)}"
+    return metric
 
 
 def _owner(noun: Token | None, b: Builder) -> Found | None:
