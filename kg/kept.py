@@ -389,7 +389,8 @@ class _Kept:
             self._store.connection.close()
 
     def _tables(self) -> tuple[_Rows, ...]:
-        return ()
+        """Every kind of row this part keeps (each one an attribute)."""
+        return tuple(value for value in vars(self).values() if isinstance(value, _Rows))
 
     def _write(self) -> None:
         for rows in self._tables():
@@ -429,9 +430,6 @@ class KeptResolution(_Kept):
         #: read of an entity without its mentions.
         self._ids = _Rows(store, "group-id")
         self._entities = _Rows(store, "entity")
-
-    def _tables(self) -> tuple[_Rows, ...]:
-        return (self._documents, self._contexts, self._blocks, self._near, self._texts, self._groups, self._families, self._ids, self._entities)
 
     def _write(self) -> None:
         super()._write()
@@ -872,10 +870,6 @@ class KeptNames(_Kept):
         #: Doc_id -> the settled organisation names it is counted under.
         self._doc_orgs = _Rows(store, "doc-orgs")
 
-    def _tables(self) -> tuple[_Rows, ...]:
-        return (self._documents, self._typed, self._honoured, self._surnamed, self._retyped, self._orgs, self._of, self._clips,
-                self._aliases, self._doc_orgs)
-
     def _retypes_of(self, doc_id: str, names: _Names) -> dict[tuple[str, str], str]:
         out = {}
         for kind, name in names.kinds:
@@ -1134,9 +1128,6 @@ class KeptHolders(_Kept):
         self._describing = _Rows(store, "describing", set)
         self._found = _Rows(store, "holders")
 
-    def _tables(self) -> tuple[_Rows, ...]:
-        return (self._documents, self._offices, self._describing, self._found)
-
     def holders(self, doc_id: str) -> dict[Span, Mention]:
         """The holder found for each of a document's descriptions, by the description's span."""
         return dict(self._found.peek(doc_id, {}))
@@ -1374,10 +1365,6 @@ class KeptOffices(_Kept):
         #: Entity id -> what the rules read of its label (:func:`kg.resolve.label_reading`).
         self._readings = _Rows(store, "label-reading")
         self._readers = _Readers(store)
-
-    def _tables(self) -> tuple[_Rows, ...]:
-        return (self._articles, self._known, self._inferred, self._members, self._countries, self._offices, self._families,
-                self._of_affiliation, self._readings)
 
     # --- the corpus's facts --------------------------------------------------------------
 
