@@ -11,7 +11,7 @@ import functools
 import logging
 import re
 import unicodedata
-from collections import ChainMap, Counter, defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -1007,7 +1007,11 @@ def tidy_article(statements: list[Statement], offices: Mapping[str, list[Mention
     """One article's statements after :func:`place_offices`, one per claim, none relating a thing
     to itself and no bare title beside a fuller one; an office stands for its key here (one key,
     one office, whatever its id will be), and a title read as two offices as the later key."""
-    by_key = ChainMap({(m.doc_id, m.start, m.end): key for key in sorted(offices) for m in offices[key]}, entity_of)
+    keys = {(m.doc_id, m.start, m.end): key for key in sorted(offices) for m in offices[key]}
+    # The entity of each end of the article's statements, an office's key for its title: what
+    # the passes below read, in a small map of its own.
+    ends = {(m.doc_id, m.start, m.end) for s in statements for m in (s.subject, s.object.mention) if m is not None}
+    by_key = {span: keys[span] if span in keys else entity_of[span] for span in ends if span in keys or span in entity_of}
     statements = drop_vague_positions(drop_self_statements(drop_repeats(statements, by_key), by_key), by_key)
     kept = _kept_readings(offices, statements)
     final = {(m.doc_id, m.start, m.end): key for key in sorted(kept) for m in kept[key]}
