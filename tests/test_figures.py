@@ -229,6 +229,11 @@ def test_figures_a_deficit_is_a_deficit_not_a_loss(figures) -> None:
     assert any(metric == "trade deficit" for _, _, metric, _ in found)
 
 
+def test_figures_a_date_of_the_figure_compared_with_is_not_the_figure_s(figures) -> None:
+    found = figures("Net income in the last quarter was 4.3bn rupees, against 2.7bn a year earlier, Wipro said.")
+    assert {(value, period) for _, value, _, period in found} == {(4.3e9, "last quarter")}
+
+
 def test_figures_a_balance_with_one_partner_says_so(figures) -> None:
     found = figures("The UK's deficit with the EU fell to £1.9bn in March.")
     assert {metric for _, _, metric, _ in found} == {"deficit with the EU"}

@@ -619,3 +619,9 @@ def test_names_a_firm_of_two_capitals_is_found_wherever_it_recurs(nlp) -> None:
     document = Document("n", text, "test", segments=((0, len(text)),))
     (extraction,) = extract_documents(parse_documents(nlp, [document]), classifier=None)
     assert [m.start for m in extraction.mentions if m.key == "organization:bp"] == [10, text.rindex("BP")]
+
+
+def test_names_a_town_before_its_state_and_based_is_a_place(mentions) -> None:
+    # The parser hangs the firm's verb on "Jacksonville", which would make it the firm.
+    found = mentions("The Jacksonville, Florida-based firm has total debts of $1.87bn.")
+    assert found["Jacksonville"][0] == "Place"

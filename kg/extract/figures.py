@@ -329,6 +329,8 @@ def _own_date(figure: Span, b: Builder) -> Span | None:
         if ent.root.dep_ == "poss" and figure.start <= ent.root.head.i < figure.end:
             return ent
         head = ent.root.head
+        if head.lower_ in _COMPARING_PREPS:
+            continue  # "4.3bn rupees, against 2.7bn a year earlier": the compared figure's date
         if head.dep_ == "prep" and (figure.start <= head.head.i < figure.end or (head.head.dep_ == "prep" and figure.start <= head.head.head.i < figure.end)):
             return ent
         if head.dep_ == "prep" and head.i == figure.end and head.lower_ in {"in", "for"} and ent.start == head.i + 1:
@@ -353,6 +355,8 @@ def _period(anchor: Token | None, b: Builder) -> str | None:
 _FORECASTING_VERBS = frozenset("forecast expect predict project anticipate".split())
 
 #: Dates that place the comparison, not the figure: "from $10.9bn a year earlier".
+#: Prepositions that bring in a figure to compare with, whose date phrases are that figure's.
+_COMPARING_PREPS = frozenset({"against", "versus", "vs"})
 _EARLIER = re.compile(r"\b(earlier|ago|previous|prior|before)\b", re.IGNORECASE)
 
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from kg import predicates
 from kg.extract.governments import government_mentions
 from kg.extract.entities import DOCUMENT_HEADS, INSTITUTIONS, agreement_key, mention_of, normalise_name, passage_mentions, person_name
-from kg.gazetteer import country_code, demonym_code, gender_of, is_city, is_town, party_name
+from kg.gazetteer import country_code, demonym_code, gender_of, is_city, is_town, party_name, region_name
 from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, OWNED_PARTICIPLES, PERSON_NOUNS, ROYAL_STYLES, SPEECH_VERBS, SUBSIDIARY_NOUNS, SUBUNIT_NOUNS, TITLE_MODIFIERS, is_honorific
 from kg.model import Mention, Passage
 from kg.syntax.phrases import capitalised, indices_of, letter_prefixed, lower_case_words, token_texts, written_counts
@@ -184,6 +184,10 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
         votes["Organization"] += _STRONG
     if occ.end + 1 < len(doc) and doc[occ.end].text == "-" and doc[occ.end + 1].lower_ == "based":
         votes["Place"] += _STRONG
+    if _town_of_based(doc, occ.end):
+        # "The Jacksonville, Florida-based firm": a town and its state, however the parser hangs
+        # the firm's verb and figures on the town.
+        votes["Place"] += 2 * _STRONG
     owned_next = len(after) >= 1 and after[0].lower_ in _ORG_NEXT  # "trade in Gazprom shares"
     # "access to BT's local network": what the preposition governs is the network, not the name.
     possessive = len(after) >= 1 and after[0].tag_ == "POS"
@@ -1137,3 +1141,16 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
     _propagate(parsed, maps, names)
     government_mentions(parsed, maps)
     return maps
+
+
+def _town_of_based(doc: Doc, end: int) -> bool:
+    """Whether a name ending at ``end`` is followed by a comma and a state or country then
+    "-based": "Jacksonville, Florida-based", "Bentonville, Arkansas-based"."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    for length in (1, 2):
+        dash = end + 1 + length
+        if dash + 1 < len(doc) and doc[dash].text == "-" and doc[dash + 1].lower_ == "based":
+            region = doc[end + 1 : dash].text
+            return bool(region_name(region) or country_code(region))
+    return False
