@@ -212,6 +212,12 @@ def test_frames_nobody_hosts_a_crisis(facts) -> None:
     assert not any(f.predicate == "hosts" for f in facts("Argentina's severe energy crisis forced cuts in gas exports."))
 
 
+def test_frames_an_event_put_back_is_still_to_be_held_where_it_will_be(facts) -> None:
+    found = facts("A series of delays has put back Sativex's launch in the UK.")
+    assert has(found, "United Kingdom", "hosts", "Sativex's launch", modality="planned")
+    assert has(facts("The G7 meeting in London ended on Saturday."), "London", "hosts", "G7 meeting", modality="asserted")
+
+
 def test_frames_a_speaker_gives_a_speech_and_does_not_host_it(facts) -> None:
     found = facts("Mr Carney's speech in Ottawa was well received.")
     assert not any(f.predicate == "hosts" and f.subject == "Carney" for f in found)

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from kg.components import is_leader_modifier
 from kg.extract.context import Builder, SentenceContext, mention_pairs, token_mention
+from kg.extract.qualifiers import delays
 from kg.normalize import parse_quantity
 from kg.syntax import SUBJECT_DEPS, logical_subjects, prep_objects
 from kg.gazetteer import country_code, country_name, demonym_code, party_name
@@ -245,6 +246,8 @@ def event_statements(sent: Span, b: Builder) -> None:
         # "Labour will not hold a news conference in London": an event a clause brings about
         # takes place where it says only as surely as the clause says it.
         made = root.dep_ == "dobj" and root.head.lemma_.lower() in _HOLDING_VERBS
+        # "delays have put back Sativex's launch in the UK": not held yet, wherever it will be.
+        made = made or (root.dep_ in {"dobj", "nsubjpass"} and delays(root.head))
         for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 place = ctx.mentions.get(obj.i)

@@ -205,6 +205,8 @@ def modality_of(anchor: Token, *, forecast: bool = False) -> str:
     ``forecast`` is for figures, whose future is an expectation, not a plan: "GM will deliver
     net income of $2.5bn", "US growth would reach 4.4%, the OECD said".
     """
+    if anchor.pos_ in {"NOUN", "PROPN"} and anchor.dep_ in {"dobj", "nsubjpass"} and delays(anchor.head):
+        return "planned"  # "delays have put back Sativex's launch in the UK": still to come
     if anchor.tag_ == "VBG" and anchor.dep_ == "pcomp" and anchor.head.lower_ == "by" and anchor.head.head.pos_ in {"VERB", "AUX"}:
         # "said it would fund the deal by selling a stake": the means is as sure as what it is for.
         return modality_of(anchor.head.head, forecast=forecast)
@@ -223,6 +225,14 @@ def modality_of(anchor: Token, *, forecast: bool = False) -> str:
     if forecast:
         return "expected"
     return "planned" if said else FUTURE_AUXILIARIES[future]
+
+
+def delays(verb: Token) -> bool:
+    """"delayed", "postponed", "put back", "pushed back": a verb that moves what it acts on later."""
+    lemma = verb.lemma_.lower()
+    return lemma in {"delay", "postpone", "defer", "reschedule"} or (
+        lemma in {"put", "push"} and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children)
+    )
 
 
 #: The modality of a clause someone is said to have said. Not "claimed": a claim's doubt says
