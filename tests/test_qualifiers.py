@@ -203,6 +203,23 @@ def test_qualifiers_location_inside_a_from_phrase_is_where_the_clause_left() -> 
     assert location_of(doc[1], _places(doc), exclude=set()) is None
 
 
+def test_qualifiers_location_listed_with_an_argument_is_no_location() -> None:
+    doc = build(
+        "Ruto visited troops in Kenya and Uganda.",
+        """
+        Ruto    PROPN NNP Ruto    nsubj  1 B-PERSON
+        visited VERB  VBD visit   ROOT   1
+        troops  NOUN  NNS troop   dobj   1
+        in      ADP   IN  in      prep   2
+        Kenya   PROPN NNP Kenya   pobj   3 B-GPE
+        and     CCONJ CC  and     cc     4
+        Uganda  PROPN NNP Uganda  conj   4 B-GPE
+        .       PUNCT .   .       punct  1
+        """,
+    )
+    assert location_of(doc[1], _places(doc), exclude={"country:UG"}) is None
+
+
 def test_qualifiers_location_needs_a_place_preposition() -> None:
     doc = build(
         "Ruto flew to Nairobi.",

@@ -78,8 +78,12 @@ def date_of(anchor: Token, dates: list[Span], published: date | None) -> str | N
 
 
 def location_of(anchor: Token, places: list[tuple[Span, Mention]], exclude: set[str]) -> Mention | None:
-    """The place in an "in"/"at" phrase of ``anchor``'s clause, unless it is an argument already."""
+    """The place in an "in"/"at" phrase of ``anchor``'s clause, unless it is an argument already
+    or listed with one ("troops in Afghanistan and Pakistan": a visit to both, in neither)."""
+    keys = {t.i: m.key for span, m in places for t in span}
     for span, mention in places:
+        if any(keys.get(t.i) in exclude for t in span.root.conjuncts):
+            continue
         prep = span.root.head
         if span.root.dep_ != "pobj" or prep.lower_ not in _LOCATION_PREPS:
             continue
