@@ -625,3 +625,7 @@ def test_names_a_town_before_its_state_and_based_is_a_place(mentions) -> None:
     # The parser hangs the firm's verb on "Jacksonville", which would make it the firm.
     found = mentions("The Jacksonville, Florida-based firm has total debts of $1.87bn.")
     assert found["Jacksonville"][0] == "Place"
+
+
+def test_names_a_firm_before_a_based_description_stays_a_firm(mentions) -> None:
+    assert mentions("Shell, the UK-based oil firm, and BP bid.")["Shell"][0] == "Organization"

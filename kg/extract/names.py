@@ -1146,8 +1146,8 @@ def document_mentions(parsed: list[tuple[Doc, Passage]]) -> list[dict[int, Menti
 def _town_of_based(doc: Doc, end: int) -> bool:
     """Whether a name ending at ``end`` is followed by a comma and a state or country then
     "-based": "Jacksonville, Florida-based", "Bentonville, Arkansas-based"."""
-    if end >= len(doc) or doc[end].text != ",":
-        return False
+    if end + 1 >= len(doc) or doc[end].text != "," or not doc[end + 1].is_title:
+        return False  # (not "France's Total, the US-based ChevronTexaco": a list of firms)
     for length in (1, 2):
         dash = end + 1 + length
         if dash + 1 < len(doc) and doc[dash].text == "-" and doc[dash + 1].lower_ == "based":
