@@ -880,7 +880,7 @@ def decide_offices(
     statements: list[Statement], entity_of: Mapping[tuple[str, int, int], str], article: ArticleEntities, corpus: OfficeCorpus,
 ) -> list[Mention | None]:
     """The affiliation each of one article's office statements gets from the article and the
-    corpus (None for the others, and for an office none is found for); see :func:`_positions`."""
+    corpus (None for the others, and for an office none is found for); see :func:`tidy_offices`."""
     def eid(m: Mention) -> str:
         return entity_of[(m.doc_id, m.start, m.end)]
 
