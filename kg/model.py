@@ -15,6 +15,8 @@ from operator import attrgetter
 #: The closed vocabularies a statement's polarity and modality come from.
 POLARITIES = ("positive", "negative")
 MODALITIES = ("asserted", "hoped", "expected", "planned", "claimed", "reported", "possible")
+#: The closed vocabulary of a quantity's bound: the number is a lower or an upper limit, or an estimate.
+BOUNDS = ("above", "below", "about")
 #: The closed vocabulary of a statement's status qualifier: a state that has ended.
 STATUSES = ("former",)
 
@@ -112,12 +114,15 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """A literal number with its unit ("percent") or currency ("USD"), as in "18%" or "$500 billion"."""
+    """A literal number with its unit ("percent") or currency ("USD"), as in "18%" or "$500 billion";
+    ``bound`` when the text gives the number as a limit or an estimate: "above" ("more than 15%"),
+    "below" ("less than 1%"), "about" ("nearly £2bn")."""
 
     value: int | float
     text: str
     unit: str | None = None
     currency: str | None = None
+    bound: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -373,7 +373,7 @@ def parse_quantity(text: str) -> Quantity | None:
 
     Examples:
         >>> parse_quantity("18%")
-        Quantity(value=18, text='18%', unit='percent', currency=None)
+        Quantity(value=18, text='18%', unit='percent', currency=None, bound=None)
         >>> parse_quantity("$500 billion").value
         500000000000
         >>> parse_quantity("₹500 crore").currency
@@ -402,6 +402,33 @@ def parse_quantity(text: str) -> Quantity | None:
 def _hundredth(number: str) -> int | float:
     """A sub-unit amount in its currency: "40" cents is 0.4, exactly."""
     return _exact(Fraction(number.replace(",", "")) / 100)
+
+
+#: Words before a number that give it as a limit or an estimate (:attr:`kg.model.Quantity.bound`),
+#: longest first: "more than 15%" is above 15%, "up to £2bn" below £2bn, "nearly $1bn" about $1bn.
+_BOUND_WORDS = (
+    ("in excess of", "above"), ("more than", "above"), ("greater than", "above"), ("higher than", "above"),
+    ("at least", "above"), ("over", "above"), ("above", "above"),
+    ("less than", "below"), ("fewer than", "below"), ("lower than", "below"), ("at most", "below"),
+    ("up to", "below"), ("under", "below"), ("below", "below"),
+    ("close to", "about"), ("about", "about"), ("around", "about"), ("roughly", "about"), ("approximately", "about"),
+    ("nearly", "about"), ("almost", "about"), ("some", "about"), ("an estimated", "about"), ("estimated", "about"),
+)
+
+
+def quantity_bound(before: str) -> str | None:
+    """The bound the words right before a number give it ("above", "below", "about"), or None.
+
+    Examples:
+        >>> quantity_bound("rose by more than"), quantity_bound("is worth up to"), quantity_bound("rose")
+        ('above', 'below', None)
+    """
+    words = before.lower().split()
+    for phrase, bound in _BOUND_WORDS:
+        n = len(phrase.split())
+        if words[-n:] == phrase.split():
+            return bound
+    return None
 
 
 def find_quantities(text: str) -> list[tuple[int, int, str]]:

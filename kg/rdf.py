@@ -254,7 +254,7 @@ def _mention_values(m: Mention | None) -> tuple | None:
 
 
 def _quantity_values(q: Quantity | None) -> tuple | None:
-    return None if q is None else (q.value, q.text, q.unit, q.currency)
+    return None if q is None else (q.value, q.text, q.unit, q.currency, q.bound)
 
 
 def _statement_values(s: Statement) -> tuple:
@@ -479,6 +479,8 @@ def _add_statement(rdf: Graph, statement: Statement, refs: _References) -> None:
             rdf.add((node, KG.objectLabel, _text(refs.object_label)))
     elif statement.object.quantity is not None:
         _add_quantity(rdf, node, KG.objectValue, statement.object.quantity)
+        if statement.object.quantity.bound:
+            rdf.add((node, KG.objectBound, Literal(statement.object.quantity.bound)))
     elif statement.object.title is not None:
         rdf.add((node, KG.title, _text(statement.object.title.name)))
 

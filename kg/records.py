@@ -31,6 +31,8 @@ def _quantity(q: Quantity) -> dict[str, Any]:
         record["unit"] = q.unit
     if q.currency:
         record["currency"] = q.currency
+    if q.bound:
+        record["bound"] = q.bound
     return record
 
 

@@ -117,6 +117,7 @@ class KG(DefinedNamespace):
     metric: URIRef  # metric
     neighbourCount: URIRef  # neighbour count
     objectLabel: URIRef  # object label
+    objectBound: URIRef  # object bound
     objectValue: URIRef  # object value
     period: URIRef  # period
     published: URIRef  # published

@@ -229,6 +229,16 @@ def test_figures_a_deficit_is_a_deficit_not_a_loss(figures) -> None:
     assert any(metric == "trade deficit" for _, _, metric, _ in found)
 
 
+def test_figures_a_figure_given_as_a_limit_or_an_estimate_keeps_its_bound(reports) -> None:
+    def bounds(text: str) -> set:
+        return {(s.object.quantity.value, s.object.quantity.bound) for s in reports(text)}
+
+    assert bounds("Lenovo's profit was less than 1% up on the year before.") == {(1, "below")}
+    assert bounds("The East Midlands had an annual inflation rate of more than 15%.") == {(15, "above")}
+    assert (4.5, "about") in bounds("Iraq hopes to raise its penetration rate from about 4.5% today to about 25% within 10 years.")
+    assert bounds("Sales rose 5% over the year, Tesco said.") == {(5, None)}
+
+
 def test_figures_a_date_of_the_figure_compared_with_is_not_the_figure_s(figures) -> None:
     found = figures("Net income in the last quarter was 4.3bn rupees, against 2.7bn a year earlier, Wipro said.")
     assert {(value, period) for _, value, _, period in found} == {(4.3e9, "last quarter")}

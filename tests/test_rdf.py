@@ -82,6 +82,30 @@ def test_rdf_literal_object_is_a_decimal_value_with_currency(small_rdf: Graph) -
     assert list(small_rdf.triples((None, KG.commitsTo, None))) == []
 
 
+def _with_bound(graph: KnowledgeGraph, bound: str) -> KnowledgeGraph:
+    statements = tuple(
+        replace(s, object=replace(s.object, quantity=replace(s.object.quantity, bound=bound))) if s.object.quantity is not None else s
+        for s in graph.statements
+    )
+    return replace(graph, statements=statements)
+
+
+def test_rdf_a_value_given_as_a_limit_says_so_and_conforms(small: KnowledgeGraph) -> None:
+    from kg.validate import validate_graph
+
+    rdf = to_rdf(_with_bound(small, "above"))
+    [node] = rdf.subjects(KG.predicate, KG.commitsTo)
+    assert rdf.value(node, KG.objectBound) == Literal("above")
+    assert validate_graph(rdf).conforms
+    assert to_rdf(small).value(node, KG.objectBound) is None
+
+
+def test_rdf_shapes_refuse_a_bound_outside_their_words(small: KnowledgeGraph) -> None:
+    from kg.validate import validate_graph
+
+    assert not validate_graph(to_rdf(_with_bound(small, "maybe"))).conforms
+
+
 @pytest.mark.parametrize(
     ("value", "datatype"),
     [("2026-02-04", XSD.date), ("2026-02", XSD.gYearMonth), ("2026", XSD.gYear)],
@@ -376,7 +400,7 @@ def _field_changes(value: object, path: tuple[str, ...] = ()):
         "quantity": Quantity(1, "one"), "rate": Quantity(2, "2%", unit="percent"), "amount": Quantity(3, "$3", currency="USD"),
         "location": Mention("d1", 86, 91, "Delhi", "Place", "Delhi", "place:delhi"), "affiliation": Mention("d1", 120, 125, "India", "Country", "India", "country:IN"),
         "buyer": Mention("d1", 120, 125, "India", "Country", "India", "country:IN"), "date": "2026", "status": "former", "metric": "growth", "period": "2025",
-        "unit": "percent", "currency": "USD",
+        "unit": "percent", "currency": "USD", "bound": "above",
     }
     for f in dataclasses.fields(value):
         current = getattr(value, f.name)

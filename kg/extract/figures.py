@@ -21,7 +21,7 @@ from kg.extract.context import Builder, Found, token_mention
 from kg.extract.places import is_kind
 from kg.lexicon import METRIC_NOUNS, SUBSIDIARY_NOUNS
 from kg.model import Quantity
-from kg.normalize import number_value, parse_quantity
+from kg.normalize import number_value, parse_quantity, quantity_bound
 from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, governing_verb, is_relative_pronoun
 
 __all__ = ["METRIC_NOUNS", "figure_statements"]
@@ -773,6 +773,9 @@ def figure_statements(sent: Span, b: Builder) -> None:
         value = parse_quantity(ent.text)
         if value is None:
             continue
+        bound = quantity_bound(ent.doc[max(sent.start, ent.start - 3) : ent.start].text)
+        if bound is not None:
+            value = replace(value, bound=bound)  # "less than 1% up", "more than 15%"
         ranging = _range_end(ent, b.ents)
         high = None
         if ranging is not None:
