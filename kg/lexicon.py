@@ -170,6 +170,8 @@ MODAL_VERBS = {
     "state": "reported",
     "add": "reported",
     "confirm": "reported",
+    "clarify": "reported",
+    "explain": "reported",
     "note": "reported",
     "write": "reported",
     "claim": "claimed",

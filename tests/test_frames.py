@@ -212,6 +212,11 @@ def test_frames_nobody_hosts_a_crisis(facts) -> None:
     assert not any(f.predicate == "hosts" for f in facts("Argentina's severe energy crisis forced cuts in gas exports."))
 
 
+def test_frames_a_would_someone_clarified_is_the_will_of_reported_speech(facts) -> None:
+    found = facts("David Blunkett clarified that he would be in Sheffield this weekend.")
+    assert any(f.predicate == "visits" and f.object == "Sheffield" and f.modality == "planned" for f in found)
+
+
 def test_frames_an_event_put_back_is_still_to_be_held_where_it_will_be(facts) -> None:
     found = facts("A series of delays has put back Sativex's launch in the UK.")
     assert has(found, "United Kingdom", "hosts", "Sativex's launch", modality="planned")

@@ -203,6 +203,25 @@ def test_qualifiers_location_inside_a_from_phrase_is_where_the_clause_left() -> 
     assert location_of(doc[1], _places(doc), exclude=set()) is None
 
 
+def test_qualifiers_location_of_an_event_the_clause_came_after_is_not_the_clause_s() -> None:
+    doc = build(
+        "Since the attacks in Kenya, Ruto cut jobs.",
+        """
+        Since   ADP   IN  since  prep   7
+        the     DET   DT  the    det    2
+        attacks NOUN  NNS attack pobj   0
+        in      ADP   IN  in     prep   2
+        Kenya   PROPN NNP Kenya  pobj   3 B-GPE
+        ,       PUNCT ,   ,      punct  7
+        Ruto    PROPN NNP Ruto   nsubj  7 B-PERSON
+        cut     VERB  VBD cut    ROOT   7
+        jobs    NOUN  NNS job    dobj   7
+        .       PUNCT .   .      punct  7
+        """,
+    )
+    assert location_of(doc[7], _places(doc), exclude=set()) is None
+
+
 def test_qualifiers_location_listed_with_an_argument_is_no_location() -> None:
     doc = build(
         "Ruto visited troops in Kenya and Uganda.",

@@ -97,14 +97,19 @@ def location_of(anchor: Token, places: list[tuple[Span, Mention]], exclude: set[
 
 
 def _in_source(prep: Token, anchor: Token) -> bool:
-    """Whether a place's phrase hangs inside a "from" phrase of the clause: "switched its focus to
-    South Asia from interests in the US" left the US; it did not switch there."""
+    """Whether a place's phrase hangs inside a "from" phrase of the clause, or one of time: "switched
+    its focus to South Asia from interests in the US" left the US; "since the attacks in the United
+    States, BA has cut 13,000 jobs" places the attacks, not the cuts."""
     current = prep.head
     while current != anchor and current.head != current:
-        if current.dep_ == "pobj" and current.head.lower_ == "from":
+        if current.dep_ == "pobj" and current.head.lower_ in _ELSEWHERE_PREPS:
             return True
         current = current.head
     return False
+
+
+#: Prepositions whose phrase tells where a clause came from or what it came after, not where it happened.
+_ELSEWHERE_PREPS = frozenset({"from", "since", "after", "before", "following"})
 
 
 def _modal_word(token: Token) -> str | None:
