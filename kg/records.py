@@ -214,7 +214,12 @@ def _mention_record(m: Mention | None) -> list | None:
 
 
 def _quantity_record(q: Quantity | None) -> dict[str, Any] | None:
-    return None if q is None else {"value": q.value, "text": q.text, "unit": q.unit, "currency": q.currency}
+    if q is None:
+        return None
+    record = {"value": q.value, "text": q.text, "unit": q.unit, "currency": q.currency}
+    if q.bound:
+        record["bound"] = q.bound  # only when given: an archive's lines without bounds read the same
+    return record
 
 
 def _quantity_of(record: dict[str, Any] | None) -> Quantity | None:

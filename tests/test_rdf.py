@@ -444,3 +444,14 @@ def test_rdf_equal_statements_read_back_from_their_records_have_equal_keys(small
     extraction = Extraction(small.documents[0], (), small.statements)
     read_back = extraction_from_record(json.loads(json.dumps(extraction_record(extraction))))
     assert _statement_keys(replace(small, statements=read_back.statements)) == _statement_keys(small)
+
+
+def test_rdf_a_bound_survives_the_extraction_record(small) -> None:
+    from kg.model import Extraction
+    from kg.records import extraction_from_record, extraction_record
+
+    bounded = _with_bound(small, "below")
+    extraction = Extraction(small.documents[0], (), bounded.statements)
+    read_back = extraction_from_record(json.loads(json.dumps(extraction_record(extraction))))
+    assert read_back.statements == bounded.statements
+    assert "bound" not in json.dumps(extraction_record(Extraction(small.documents[0], (), small.statements)))
