@@ -420,15 +420,21 @@ def quantity_bound(before: str) -> str | None:
     """The bound the words right before a number give it ("above", "below", "about"), or None.
 
     Examples:
-        >>> quantity_bound("rose by more than"), quantity_bound("is worth up to"), quantity_bound("rose")
-        ('above', 'below', None)
+        >>> quantity_bound("rose by more than"), quantity_bound("is worth up to"), quantity_bound("went up to"), quantity_bound("rose")
+        ('above', 'below', None, None)
     """
     words = before.lower().split()
     for phrase, bound in _BOUND_WORDS:
         n = len(phrase.split())
         if words[-n:] == phrase.split():
+            if phrase == "up to" and len(words) > n and words[-n - 1] in _GOING_UP:
+                return None  # "the rate went up to 5.5%": it reached 5.5%
             return bound
     return None
+
+
+#: Verbs that go up to a level rather than limit a number: "went up to 5.5%", "was revised up to 3%".
+_GOING_UP = frozenset("go goes going gone went come comes came move moves moved moving edged crept shot jumped climbed pushed put revised sent".split())
 
 
 def find_quantities(text: str) -> list[tuple[int, int, str]]:

@@ -237,6 +237,7 @@ def test_figures_a_figure_given_as_a_limit_or_an_estimate_keeps_its_bound(report
     assert bounds("The East Midlands had an annual inflation rate of more than 15%.") == {(15, "above")}
     assert (4.5, "about") in bounds("Iraq hopes to raise its penetration rate from about 4.5% today to about 25% within 10 years.")
     assert bounds("Sales rose 5% over the year, Tesco said.") == {(5, None)}
+    assert all(bound is None for _, bound in bounds("The unemployment rate went up to 5.5% from 5.4% in September."))
 
 
 def test_figures_a_date_of_the_figure_compared_with_is_not_the_figure_s(figures) -> None:
