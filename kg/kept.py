@@ -48,7 +48,7 @@ from typing import Any, Self
 
 from kg import __version__
 from kg.errors import OutputError
-from kg.model import Description, Document, Entity, Extraction, KnowledgeGraph, Mention, Statement
+from kg.model import Description, Document, Entity, Extraction, KnowledgeGraph, Mention, Statement, statement_id
 from kg.resolve import (
     SETTLED_BY_PREFIX,
     SETTLED_TYPES,
@@ -98,7 +98,7 @@ from kg.resolve import (
     title_key,
 )
 
-__all__ = ["KeptArchive", "KeptChanges", "KeptHolders", "KeptNames", "KeptOfficeChanges", "KeptOffices", "KeptResolution", "PreparedArticle"]
+__all__ = ["KeptArchive", "KeptChanges", "KeptCounts", "KeptHolders", "KeptNames", "KeptOfficeChanges", "KeptOffices", "KeptResolution", "PreparedArticle"]
 
 #: (type, key) of an entity's group of mentions.
 Group = tuple[str, str]
@@ -141,6 +141,9 @@ class KeptChanges:
     holders: dict[Span, Mention | None] = field(default_factory=dict)
     #: The offices and tidied statements made again (:class:`KeptArchive` only).
     offices: KeptOfficeChanges | None = None
+    #: (statements, neighbours) of each entity whose statement counts changed, None: in no
+    #: statement now (:class:`KeptArchive` only).
+    counts: dict[str, tuple[int, int] | None] = field(default_factory=dict)
 
 
 # --- rows ------------------------------------------------------------------------------------
@@ -1028,9 +1031,10 @@ class KeptArchive(_Kept):
         self.resolution = KeptResolution(store)
         self.holders = KeptHolders(store)
         self.offices = KeptOffices(store)
+        self.counts = KeptCounts(store)
 
     def _write(self) -> None:
-        for part in (self.names, self.resolution, self.holders, self.offices):
+        for part in (self.names, self.resolution, self.holders, self.offices, self.counts):
             part._write()
 
     def update(
@@ -1070,7 +1074,11 @@ class KeptArchive(_Kept):
                 statements, places = article_statements(e, self.holders.holders(doc_id), entity_of)
                 prepared.append(PreparedArticle(doc_id, statements, places, entity_of, self.resolution.entities_named(doc_id)))
         offices = self.offices.update(prepared, removed=gone, label=self._label, remade=changes.entities)
-        return KeptChanges(changes.entities, changes.gone, changes.mapping, holders, offices)
+        # The entities' statement counts, from the articles tidied again or naming an office
+        # that took another id.
+        linked = sorted((offices.documents | offices.relinked) - gone)
+        counts = self.counts.update({doc_id: self.offices.links(doc_id) for doc_id in linked}, removed=gone)
+        return KeptChanges(changes.entities, changes.gone, changes.mapping, holders, offices, counts)
 
     def _label(self, entity_id: str) -> str:
         found = self.resolution.entity(entity_id)
@@ -1256,6 +1264,8 @@ class KeptOfficeChanges:
     gone: frozenset[str]
     #: The articles whose tidied statements were made again.
     documents: frozenset[str]
+    #: The other articles whose statements name an office whose id changed.
+    relinked: frozenset[str] = frozenset()
 
 
 class _Reading:
@@ -1436,8 +1446,9 @@ class KeptOffices(_Kept):
         place = decide | (self._readers.docs(_encode(key) for key in changed) - removed)
         for doc_id in sorted(place):
             self._place(doc_id, self._articles[doc_id], offices)
-        made, gone = self._make_offices(offices, label)
-        return KeptOfficeChanges(made, gone, frozenset(place))
+        made, gone, renamed = self._make_offices(offices, label)
+        relinked = {doc_id for key in renamed for doc_id in self._offices[key].used} - place
+        return KeptOfficeChanges(made, gone, frozenset(place), frozenset(relinked))
 
     def _add(self, prepared: PreparedArticle, touch: Callable[[tuple], None]) -> _Article:
         doc_id = prepared.doc_id
@@ -1523,13 +1534,16 @@ class KeptOffices(_Kept):
             offices.add(key)
         row.tidied = None
 
-    def _make_offices(self, keys: set[str], label: Callable[[str], str]) -> tuple[tuple[Entity, ...], frozenset[str]]:
+    def _make_offices(self, keys: set[str], label: Callable[[str], str]) -> tuple[tuple[Entity, ...], frozenset[str], set[str]]:
         families: set[str] = set()
         gone: set[str] = set()
+        #: Each office's id before the update, for those it may change.
+        before: dict[str, str] = {}
         for key in sorted(keys):
             office = self._offices[key]
             affiliation = key.split("@", 1)[1]
             if office.entity is not None:
+                before[key] = office.entity.entity_id
                 gone.add(office.entity.entity_id)
                 families.add(family := _office_family(office.entity.entity_id))
                 self._families[family].pop(key, None)
@@ -1557,11 +1571,13 @@ class KeptOffices(_Kept):
                 taken.add(entity_id)
                 office = self._offices[key]
                 if key in keys or office.entity.entity_id != entity_id:
+                    before.setdefault(key, office.entity.entity_id)
                     gone.add(office.entity.entity_id)
                     office.entity = replace(office.entity, entity_id=entity_id)
                     made.append(office.entity)
         now = {e.entity_id for e in made}
-        return tuple(sorted(made, key=lambda e: e.entity_id)), frozenset(gone - now)
+        renamed = {key for key, old in before.items() if key in self._offices and self._offices[key].entity.entity_id != old}
+        return tuple(sorted(made, key=lambda e: e.entity_id)), frozenset(gone - now), renamed
 
     def _affiliated(self, affiliation: str, key: str, label: str | None) -> None:
         keys, _ = self._of_affiliation.get(affiliation, (set(), None))
@@ -1579,6 +1595,20 @@ class KeptOffices(_Kept):
             if found is not None and found[1] != entity.label:
                 keys |= found[0]
         return keys
+
+    def links(self, doc_id: str) -> tuple[tuple[str, str, str | None], ...]:
+        """(statement id, subject id, object id or None) of each of one kept article's statements:
+        what the entities' statement and neighbour counts are made of (:class:`KeptCounts`)."""
+        row = self._articles.peek(doc_id)
+        if row is None or row.tidied is None:
+            return ()
+        offices = {(m.doc_id, m.start, m.end): self._offices.peek(key).entity.entity_id
+                   for key in sorted(row.tidied.offices) for m in row.tidied.offices[key]}
+        graph = KnowledgeGraph((), (), (), ChainMap(offices, row.prepared.entity_of, row.decide_ids, row.place_ids))
+        return tuple(
+            (statement_id(s, graph), graph.entity_id(s.subject), graph.entity_id(s.object.mention) if s.object.mention is not None else None)
+            for s in row.tidied.statements
+        )
 
     # --- what is kept --------------------------------------------------------------------
 
@@ -1602,3 +1632,78 @@ def _drop_place(rows: _Rows, key: tuple[str, str], affiliation: str, place: Plac
         row.pop(affiliation, None)
     if not row:
         rows.pop(key)
+
+
+# --- the entities' statement counts, kept ----------------------------------------------------
+
+
+@dataclass
+class _Links:
+    """One entity's statements (by id) and the entities at their other ends, each with how many
+    times the corpus gives it."""
+
+    statements: Counter[str] = field(default_factory=Counter)
+    neighbours: Counter[str] = field(default_factory=Counter)
+
+
+#: (statement id, subject id, object id or None) of one statement.
+Link = tuple[str, str, "str | None"]
+
+
+class KeptCounts(_Kept):
+    """Each entity's ``kg:statementCount`` and ``kg:neighbourCount`` (the statements it is the
+    subject or the object of, and the distinct entities at their other ends), kept per article so
+    that an update counts again only the articles it is given (:meth:`KeptOffices.links`)."""
+
+    def __init__(self, store: _Store | None = None) -> None:
+        self._store = store
+        self._articles = _Rows(store, "links")
+        self._entities = _Rows(store, "entity-links", _Links)
+
+    def update(self, articles: Mapping[str, tuple[Link, ...]], removed: Iterable[str] = ()) -> dict[str, tuple[int, int] | None]:
+        """Count ``articles`` (replacing any kept under the same id) and drop ``removed``; returns
+        the new (statements, neighbours) of each entity whose counts changed, None for one left
+        in no statement."""
+        before: dict[str, tuple[int, int] | None] = {}
+        for doc_id in sorted({*removed, *articles}):
+            old = self._articles.pop(doc_id, None)
+            if old:
+                self._count(old, -1, before)
+        for doc_id, links in sorted(articles.items()):
+            if links:
+                self._articles[doc_id] = links
+                self._count(links, 1, before)
+        changed = {}
+        for entity_id, old in before.items():
+            new = self._of(entity_id)
+            if new != old:
+                changed[entity_id] = new
+        return changed
+
+    def _of(self, entity_id: str) -> tuple[int, int] | None:
+        row = self._entities.peek(entity_id)
+        return None if row is None else (len(row.statements), len(row.neighbours))
+
+    def _count(self, links: tuple[Link, ...], step: int, before: dict[str, tuple[int, int] | None]) -> None:
+        for node, subject, obj in links:
+            for entity_id, other in ((subject, obj), (obj, subject)):
+                if entity_id is None:
+                    continue
+                if entity_id not in before:
+                    before[entity_id] = self._of(entity_id)
+                row = self._entities[entity_id]
+                _step(row.statements, node, step)
+                if obj is not None:
+                    _step(row.neighbours, other, step)
+                if not row.statements:
+                    self._entities.pop(entity_id)
+
+    def counts(self) -> dict[str, tuple[int, int]]:
+        """(statements, neighbours) of every entity in a statement (reads every row)."""
+        return {entity_id: (len(row.statements), len(row.neighbours)) for entity_id, row in self._entities.items()}
+
+
+def _step(counter: Counter[str], key: str, step: int) -> None:
+    counter[key] += step
+    if counter[key] <= 0:
+        del counter[key]

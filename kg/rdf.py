@@ -38,6 +38,7 @@ __all__ = [
     "decimal_literal",
     "document_iri",
     "document_segment",
+    "entity_counts",
     "entity_iri",
     "entity_iri_text",
     "jsonld_context",
@@ -306,8 +307,7 @@ def rdf_parts(graph: KnowledgeGraph) -> list[RdfPart]:
     # triples always were), so a new article mentioning old entities leaves the older
     # documents' parts, and their texts, as they were.
     parts.extend(_part(_add_mentions, doc_id, tuple(mentioned[doc_id])) for doc_id in sorted(mentioned))
-    statements: dict[str, set[str]] = {}
-    neighbours: dict[str, set[str]] = {}
+    links: list[tuple[str, str, str | None]] = []
     polarities: set[str] = set()
     modalities: set[str] = set()
     for statement, node_id in zip(graph.statements, graph.statement_ids):
@@ -318,26 +318,39 @@ def rdf_parts(graph: KnowledgeGraph) -> list[RdfPart]:
         # the subject entity.
         if refs.object is not None and statement.polarity == "positive" and statement.modality == "asserted":
             parts.append(_part(_add_fact, refs.subject, statement.predicate, refs.object, refs.types[0], refs.types[1]))
-        statements.setdefault(refs.subject, set()).add(node_id)
-        if refs.object is not None:
-            neighbours.setdefault(refs.subject, set()).add(refs.object)
-            statements.setdefault(refs.object, set()).add(node_id)
-            neighbours.setdefault(refs.object, set()).add(refs.subject)
+        links.append((node_id, refs.subject, refs.object))
         polarities.add(statement.polarity)
         modalities.add(statement.modality)
-    # kg:statementCount and kg:neighbourCount of every entity in a statement: what the
-    # `connected` query would count (statements of any polarity or modality with the entity
-    # as kg:subject or kg:object; distinct entities at the other end), so it reads them
-    # instead of aggregating every statement.
     # By id, which is the order of the IRIs (one prefix), without making an IRI for each.
-    for entity_id in sorted(statements):
-        parts.append(_part(_add_entity_counts, entity_id, len(statements[entity_id]), len(neighbours.get(entity_id, ()))))
+    for entity_id, (statements, neighbours) in sorted(entity_counts(links).items()):
+        parts.append(_part(_add_entity_counts, entity_id, statements, neighbours))
     # Type the polarity and modality values in use, so the graph alone says what they are.
     for value in sorted({_POLARITY[p] for p in polarities}):
         parts.append(_part(_add_type, str(value), str(KG.Polarity)))
     for value in sorted({_MODALITY[m] for m in modalities}):
         parts.append(_part(_add_type, str(value), str(KG.Modality)))
     return parts
+
+
+def entity_counts(links: Iterable[tuple[str, str, str | None]]) -> dict[str, tuple[int, int]]:
+    """``kg:statementCount`` and ``kg:neighbourCount`` of every entity in a statement, from each
+    statement's (id, subject id, object id or None): what the `connected` query would count
+    (statements of any polarity or modality with the entity as kg:subject or kg:object; distinct
+    entities at the other end), so that it reads them instead of aggregating every statement.
+
+    Example:
+        >>> entity_counts([("s1", "a", "b"), ("s2", "a", "b"), ("s3", "a", None)])
+        {'a': (3, 1), 'b': (2, 1)}
+    """
+    statements: dict[str, set[str]] = {}
+    neighbours: dict[str, set[str]] = {}
+    for node_id, subject, obj in links:
+        statements.setdefault(subject, set()).add(node_id)
+        if obj is not None:
+            neighbours.setdefault(subject, set()).add(obj)
+            statements.setdefault(obj, set()).add(node_id)
+            neighbours.setdefault(obj, set()).add(subject)
+    return {entity_id: (len(found), len(neighbours.get(entity_id, ()))) for entity_id, found in statements.items()}
 
 
 def record_parts(parts: Iterable[RdfPart]) -> tuple[dict[str, str], list[str]]:

@@ -427,6 +427,25 @@ def test_kept_archive_grown_article_by_article_equals_the_graph_built_at_once(ex
         assert _kept_graph(archive, extractions[:n]) == _graph_at_once(extractions[:n])
 
 
+def _counts_at_once(graph) -> dict:
+    from kg.rdf import entity_counts
+
+    return entity_counts((node, graph.entity_id(s.subject), graph.entity_id(s.object.mention) if s.object.mention else None)
+                         for s, node in zip(graph.statements, graph.statement_ids))
+
+
+def test_kept_counts_grown_article_by_article_equal_the_graph_s_at_once(extractions) -> None:
+    from kg.kept import KeptArchive
+
+    archive = KeptArchive()
+    for n, extraction in enumerate(extractions, start=1):
+        changes = archive.update([extraction], lambda ids: [e for e in extractions if e.document.doc_id in ids])
+        at_once = _counts_at_once(_graph_at_once(extractions[:n]))
+        assert archive.counts.counts() == at_once
+        # What the update says changed is what changed.
+        assert all(at_once.get(entity_id) == counts for entity_id, counts in changes.counts.items())
+
+
 _OFFICES = {
     "a": "Chancellor Gordon Brown said taxes would not rise this year. He spoke in Leeds.",
     "b": "UK Chancellor Gordon Brown flew to Washington on Friday.",
@@ -468,7 +487,9 @@ def test_kept_offices_a_shadow_post_follows_its_holder_s_party_as_articles_come_
     def grown(live: str):
         archive = KeptArchive.open(tmp_path / "kept.sqlite")
         try:
-            return _kept_graph(archive, [articles[i] for i in live])
+            graph = _kept_graph(archive, [articles[i] for i in live])
+            assert archive.counts.counts() == _counts_at_once(graph)
+            return graph
         finally:
             archive.close()
 
