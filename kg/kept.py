@@ -204,7 +204,7 @@ _MISSING: Any = object()
 
 
 #: The layout of a kept file's rows; a file of another layout is refused, not misread.
-FORMAT = f"kg.kept/2 {__version__}"
+FORMAT = f"kg.kept/3 {__version__}"
 
 
 class _Store:
