@@ -629,3 +629,8 @@ def test_names_a_town_before_its_state_and_based_is_a_place(mentions) -> None:
 
 def test_names_a_firm_before_a_based_description_stays_a_firm(mentions) -> None:
     assert mentions("Shell, the UK-based oil firm, and BP bid.")["Shell"][0] == "Organization"
+
+
+def test_names_a_nationality_with_an_article_is_one_of_its_people_not_the_country(mentions) -> None:
+    assert "Israeli" not in mentions("The deal involved Egypt handing back an Israeli jailed for spying.")
+    assert mentions("An Israeli court ruled on Monday.")["Israeli"] == ("Country", "country:IL")

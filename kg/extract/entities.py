@@ -208,6 +208,8 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
         return None  # "a 7.4bn Australian dollar bid", "Swiss francs": a currency, not the country
     if len(span) == 1 and span.text in UNIT_SYMBOLS and span.start > 0 and span.doc[span.start - 1].like_num:
         return None  # "12,600 MW of electricity": a unit, not a body
+    if span.label_ == "NORP" and len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in {"a", "an"} and span.root.dep_ not in {"amod", "compound", "nmod"}:
+        return None  # "handing back an Israeli": one person of the country, not the country
     if span.label_ in {"GPE", "NORP", "ORG", "LOC"}:
         code = _country_of(span)
         if code is not None:
