@@ -212,6 +212,12 @@ def test_frames_nobody_hosts_a_crisis(facts) -> None:
     assert not any(f.predicate == "hosts" for f in facts("Argentina's severe energy crisis forced cuts in gas exports."))
 
 
+def test_frames_one_acted_on_at_an_event_attends_it(facts) -> None:
+    found = facts("At a campaign poster launch on Tuesday, Gordon Brown was joined by Alan Milburn.")
+    assert has(found, "Gordon Brown", "attends", "campaign poster launch")
+    assert has(found, "Alan Milburn", "attends", "campaign poster launch")
+
+
 def test_frames_a_would_someone_clarified_is_the_will_of_reported_speech(facts) -> None:
     found = facts("David Blunkett clarified that he would be in Sheffield this weekend.")
     assert any(f.predicate == "visits" and f.object == "Sheffield" and f.modality == "planned" for f in found)

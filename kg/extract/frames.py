@@ -313,7 +313,10 @@ def _wildcard(verb: Token, predicate: Predicate, frame: Verb, b: Builder) -> Non
     objects = [o for slot in frame.object for o in _verb_slot(verb, slot, False)]
     if not objects:
         return
-    for o, subject, obj in mention_pairs(logical_subjects(verb), objects, b.ctx, object_modifier=False):
+    # "At a campaign poster launch, Mr Brown was joined by Alan Milburn": who is acted on there
+    # is there too.
+    present = logical_subjects(verb) + (patients(verb) if is_passive(verb) else [])
+    for o, subject, obj in mention_pairs(present, objects, b.ctx, object_modifier=False):
         if obj[0].type in predicate.range:
             b.add(verb, subject, predicate.name, obj, f"{verb.text} {o.head.text}", f"kg.rules.{predicate.name}.at.v1", 0.7, presupposed=False)
 
