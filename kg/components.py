@@ -27,6 +27,7 @@ from kg.lexicon import (
     LEADER_SUFFIXES,
     ORGANIZATION_KINDS,
     SUBUNIT_NOUNS,
+    LEGISLATOR_TITLES,
     POSTNOMINAL_TITLES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -260,7 +261,7 @@ _CORPORATE_SUFFIXES = frozenset("co. co corp. corp inc. inc ltd. ltd plc llc com
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _region_after(doc: Doc, comma: int) -> Span | None:
+def region_after(doc: Doc, comma: int) -> Span | None:
     """The state, province or country named right after a comma ("Greenville , S.C.", "Dayton, Ohio")."""
     for length in (3, 2, 1):
         end = comma + 1 + length
@@ -289,11 +290,11 @@ def _place_appositions(doc: Doc, spans: list[Span]) -> list[Span]:
     by_start = {s.start: s for s in spans}
     out = list(spans)
     for comma in (i for i in indices_of(doc, ",") if 0 < i < len(doc) - 1):
-        region = _region_after(doc, comma)
+        region = region_after(doc, comma)
         if region is None:
             continue
         nxt = doc[region.end] if region.end < len(doc) else None
-        if nxt is not None and (nxt.lower_ in {"and", "or"} or (nxt.text == "," and _region_after(doc, nxt.i) is not None)):
+        if nxt is not None and (nxt.lower_ in {"and", "or"} or (nxt.text == "," and region_after(doc, nxt.i) is not None)):
             continue
         place = by_end.get(comma)
         if place is None:
@@ -891,10 +892,6 @@ def _after_party(doc: Doc, span: Span, party_tokens: set[int]) -> Span:
     return Span(doc, end, span.end, label="PERSON") if titled or named else span
 
 
-#: Titles written after the seat their holder is elected for: "the Mid-Bedfordshire MP".
-_SEAT_TITLES = frozenset({"MP", "MEP", "MSP", "MLA", "AM"})
-
-
 def _split_person_title(doc: Doc, span: Span) -> list[Span]:
     """"Crown Prince Abdullah", "President Bush", "Frank Field MP" read as one person: the title
     words at its start or end are a TITLE of their own, so the name is the person's and the title
@@ -902,7 +899,7 @@ def _split_person_title(doc: Doc, span: Span) -> list[Span]:
     if span.label_ == "ORG" and len(span) >= 3 and doc[span.end - 1].text in POSTNOMINAL_TITLES and all(t.is_title and t.lower_ not in ORGANIZATION_KINDS for t in span[:-1]):
         # "Guy Mansfield QC" read as an organisation: a name and a title written after it.
         span = Span(doc, span.start, span.end, label="PERSON")
-    elif span.label_ in {"ORG", "GPE"} and len(span) >= 2 and doc[span.end - 1].text in _SEAT_TITLES and not any(t.lower_ in ORGANIZATION_KINDS for t in span[:-1]):
+    elif span.label_ in {"ORG", "GPE"} and len(span) >= 2 and doc[span.end - 1].text in POSTNOMINAL_TITLES and doc[span.end - 1].lower_ in LEGISLATOR_TITLES and not any(t.lower_ in ORGANIZATION_KINDS for t in span[:-1]):
         # "The Mid-Bedfordshire MP": the seat, and the title of the one who holds it.
         return [Span(doc, span.start, span.end - 1, label=span.label_), Span(doc, span.end - 1, span.end, label="TITLE")]
     if span.label_ != "PERSON" or len(span) < 2:

@@ -31,6 +31,8 @@ def is_honorific(word: str) -> bool:
 
 #: Titles written after a name: "Frank Field MP", "Philippe Sands QC".
 POSTNOMINAL_TITLES = frozenset({"MP", "MEP", "MSP", "AM", "QC", "KC", "MLA"})
+#: Elected members, whose seat goes with the title: "MP for Vauxhall", "the Mid-Bedfordshire MP".
+LEGISLATOR_TITLES = frozenset("mp msp mep am mla senator congressman congresswoman representative councillor assemblyman assemblywoman".split())
 #: People who speak for an organisation or a government, and so act in its name.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen"})
 

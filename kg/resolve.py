@@ -699,16 +699,18 @@ def article_entities(entities: Iterable[tuple[str, str, str, list[Mention]]]) ->
     bodies: dict[str, list[Mention]] = defaultdict(list)
     countries: dict[str, Mention] = {}
     for entity_id, kind, label, mentions in entities:
+        party = None
         if kind == "Country":
             for m in reversed(mentions):
                 countries[m.key] = m
         elif kind == "Organization":
-            words = label.lower().split()
-            if len(words) >= 2 and words[-1] in _BODY_KINDS:
-                bodies[words[-1]].append(mentions[0])
+            # What the rules read of a label is label_reading's, which kg.kept compares across updates.
+            party, body = label_reading(label)
+            if body is not None:
+                bodies[body].append(mentions[0])
         else:
             continue
-        for k in (kind, "Party") if kind == "Organization" and party_name(label) else (kind,):
+        for k in (kind, "Party") if party else (kind,):
             counts[k][entity_id] += len(mentions)
         first[entity_id] = mentions[0]
     dominant: dict[str, Mention] = {}
@@ -789,7 +791,7 @@ def office_facts(statements: list[Statement], places: list[Place], entity_of: Ma
             stated.append((place, _span_entity(s.subject, entity_of), title_key(s.object.mention.name), _span_entity(affiliation, entity_of), affiliation))
         elif s.predicate == "memberOf" and s.object.mention is not None and s.polarity == "positive":
             party = entity_of.get((s.object.mention.doc_id, s.object.mention.start, s.object.mention.end), "")
-            if name := party_name(labels.get(party, "")):
+            if name := label_reading(labels.get(party, ""))[0]:
                 memberships.append((place, _span_entity(s.subject, entity_of), party, s.object.mention, party_country(name), not s.qualifiers.status))
     return OfficeFacts(tuple(stated), tuple(memberships))
 

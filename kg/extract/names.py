@@ -20,9 +20,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg import predicates
+from kg.components import region_after
 from kg.extract.governments import government_mentions
 from kg.extract.entities import DOCUMENT_HEADS, INSTITUTIONS, agreement_key, mention_of, normalise_name, passage_mentions, person_name
-from kg.gazetteer import country_code, demonym_code, gender_of, is_city, is_town, party_name, region_name
+from kg.gazetteer import country_code, demonym_code, gender_of, is_city, is_town, party_name
 from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, OWNED_PARTICIPLES, PERSON_NOUNS, ROYAL_STYLES, SPEECH_VERBS, SUBSIDIARY_NOUNS, SUBUNIT_NOUNS, TITLE_MODIFIERS, is_honorific
 from kg.model import Mention, Passage
 from kg.syntax.phrases import capitalised, indices_of, letter_prefixed, lower_case_words, token_texts, written_counts
@@ -1148,9 +1149,5 @@ def _town_of_based(doc: Doc, end: int) -> bool:
     "-based": "Jacksonville, Florida-based", "Bentonville, Arkansas-based"."""
     if end + 1 >= len(doc) or doc[end].text != "," or not doc[end + 1].is_title:
         return False  # (not "France's Total, the US-based ChevronTexaco": a list of firms)
-    for length in (1, 2):
-        dash = end + 1 + length
-        if dash + 1 < len(doc) and doc[dash].text == "-" and doc[dash + 1].lower_ == "based":
-            region = doc[end + 1 : dash].text
-            return bool(region_name(region) or country_code(region))
-    return False
+    region = region_after(doc, end)
+    return region is not None and region.end + 1 < len(doc) and doc[region.end].text == "-" and doc[region.end + 1].lower_ == "based"

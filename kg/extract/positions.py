@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.context import HOLDS, Builder, Found, SentenceContext, token_mention
 from kg.extract.qualifiers import modality_of, polarity_of, ranked_leaving, says_former, status_of, time_clause_office
 from kg.gazetteer import party_name
-from kg.lexicon import CHAMBER_SEATS, CHAMBER_WORDS, COMING_WORDS, HONORIFICS, FORMER_WORDS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, PASSING_WORDS, POSTNOMINAL_TITLES, RANK_WORDS, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
+from kg.lexicon import CHAMBER_SEATS, CHAMBER_WORDS, COMING_WORDS, HONORIFICS, FORMER_WORDS, LEGISLATOR_TITLES, OCCUPATION_NOUNS, ORGANIZATION_KINDS, PASSING_WORDS, POSTNOMINAL_TITLES, RANK_WORDS, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
 from kg.syntax import DASHES, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, direct_objects, governing_verb, is_relative_pronoun, listed_names, logical_subjects, patients, prep_objects
 from kg.syntax.titles import RANKS_BEFORE_OWNER, hyphen_prefix, is_plural, is_title_head, title_before, title_portfolio, title_words
@@ -35,8 +35,6 @@ _AFFILIATION_PREPS = ("of", "at", "for", "with", "to", "from")
 #: Prepositions after which only an organisation is the owner: "an official from the commission"
 #: works there; "a minister from Ghana" or "an adviser to Britain" says too little of the office.
 _ORGANIZATION_ONLY_PREPS = frozenset({"to", "from"})
-#: Elected members: what follows "for" is their seat ("MP for Vauxhall"), never their employer.
-_LEGISLATORS = frozenset("mp msp mep am mla senator congressman congresswoman representative councillor assemblyman assemblywoman".split())
 #: Titles of a legislature's staff, who work for it ("Holyrood's Chamber Office chief", "the
 #: Commons clerk"), unlike its members and their offices ("Commons leader").
 _CHAMBER_STAFF = frozenset("clerk clerks chief official officials officer librarian director spokesman spokeswoman spokesperson".split())
@@ -111,7 +109,7 @@ def _office(
     if affiliation is None or affiliation.type != "Organization" or given:
         return  # (an office a verb names, "chairs the inquiry", says nothing of employment)
     predicate = "memberOf" if _is_party(affiliation) else "worksFor"
-    if predicate == "worksFor" and words[-1].lower_.rstrip("s") in _LEGISLATORS:
+    if predicate == "worksFor" and words[-1].lower_.rstrip("s") in LEGISLATOR_TITLES:
         return  # "Kate Hoey, MP for Vauxhall": an elected member's "for" names the seat, not an employer
     if predicate == "worksFor" and _is_chamber(affiliation) and words[-1].lower_ not in _CHAMBER_STAFF:
         return  # "Commons leader Peter Hain": an office of the House, not a job with it
