@@ -43,12 +43,14 @@ import sqlite3
 from collections import ChainMap, Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from os import PathLike
 from typing import Any, Self
 
 from kg import __version__
 from kg.errors import OutputError
 from kg.model import Description, Document, Entity, Extraction, KnowledgeGraph, Mention, Statement, statement_id
+from kg.rdf import count_part, document_part, entity_part, mentions_part, statement_parts, value_type_parts
 from kg.resolve import (
     SETTLED_BY_PREFIX,
     SETTLED_TYPES,
@@ -98,7 +100,10 @@ from kg.resolve import (
     title_key,
 )
 
-__all__ = ["KeptArchive", "KeptChanges", "KeptCounts", "KeptHolders", "KeptNames", "KeptOfficeChanges", "KeptOffices", "KeptResolution", "PreparedArticle"]
+__all__ = [
+    "KeptArchive", "KeptChanges", "KeptCounts", "KeptHolders", "KeptNames", "KeptOfficeChanges", "KeptOffices", "KeptPartChanges", "KeptParts",
+    "KeptResolution", "PreparedArticle",
+]
 
 #: (type, key) of an entity's group of mentions.
 Group = tuple[str, str]
@@ -144,6 +149,8 @@ class KeptChanges:
     #: (statements, neighbours) of each entity whose statement counts changed, None: in no
     #: statement now (:class:`KeptArchive` only).
     counts: dict[str, tuple[int, int] | None] = field(default_factory=dict)
+    #: The RDF parts keyed again (:class:`KeptArchive` only).
+    parts: KeptPartChanges | None = None
 
 
 # --- rows ------------------------------------------------------------------------------------
@@ -204,7 +211,7 @@ _MISSING: Any = object()
 
 
 #: The layout of a kept file's rows; a file of another layout is refused, not misread.
-FORMAT = f"kg.kept/3 {__version__}"
+FORMAT = f"kg.kept/4 {__version__}"
 
 
 class _Store:
@@ -1032,9 +1039,10 @@ class KeptArchive(_Kept):
         self.holders = KeptHolders(store)
         self.offices = KeptOffices(store)
         self.counts = KeptCounts(store)
+        self.parts = KeptParts(store)
 
     def _write(self) -> None:
-        for part in (self.names, self.resolution, self.holders, self.offices, self.counts):
+        for part in (self.names, self.resolution, self.holders, self.offices, self.counts, self.parts):
             part._write()
 
     def update(
@@ -1078,7 +1086,20 @@ class KeptArchive(_Kept):
         # that took another id.
         linked = sorted((offices.documents | offices.relinked) - gone)
         counts = self.counts.update({doc_id: self.offices.links(doc_id) for doc_id in linked}, removed=gone)
-        return KeptChanges(changes.entities, changes.gone, changes.mapping, holders, offices, counts)
+        # The keys of the RDF's parts, of the documents given, the articles tidied again and the
+        # entities made again (an office only while a statement uses it).
+        unused = {e.entity_id for e in offices.entities if e.entity_id not in offices.used}
+        parts = self.parts.update(
+            (e.document for e in extractions), removed, (*changes.entities, *(e for e in offices.entities if e.entity_id in offices.used)),
+            changes.gone | offices.gone | unused, counts, linked, {doc_id for doc_id, _, _ in changes.mapping}, self.offices.article, self._named,
+        )
+        return KeptChanges(changes.entities, changes.gone, changes.mapping, holders, offices, counts, parts)
+
+    def _named(self, doc_id: str) -> list[tuple[str, str]]:
+        """The entities (id, type) one kept document mentions: those resolved, and the offices
+        its titles name that a statement uses."""
+        found = self.offices.article(doc_id)
+        return [(e[0], e[1]) for e in self.resolution.entities_named(doc_id)] + [(e.entity_id, e.type) for e in (found[2] if found else ())]
 
     def _label(self, entity_id: str) -> str:
         found = self.resolution.entity(entity_id)
@@ -1088,10 +1109,13 @@ class KeptArchive(_Kept):
         """The whole graph, as :func:`kg.resolve.resolve_graph` of every kept document (reads every row)."""
         entities, entity_of = self.resolution.result()
         offices, office_of = self.offices.entities()
-        for _, row in self.offices._articles.items():
+        found: list[Statement] = []
+        # Each article's row once: it is most of what the graph reads.
+        for _, row in sorted(self.offices._articles.items()):
             entity_of.update(row.prepared.entity_of)
+            found.extend(row.tidied.statements)
         entity_of.update(office_of)
-        statements = tuple(sorted(self.offices.statements(), key=statement_order))
+        statements = tuple(sorted(found, key=statement_order))
         return KnowledgeGraph(tuple(documents), tuple(sorted((*entities, *offices), key=lambda e: e.entity_id)), statements, entity_of)
 
 
@@ -1266,6 +1290,8 @@ class KeptOfficeChanges:
     documents: frozenset[str]
     #: The other articles whose statements name an office whose id changed.
     relinked: frozenset[str] = frozenset()
+    #: The ids of those of ``entities`` a statement uses (the graph's entities).
+    used: frozenset[str] = frozenset()
 
 
 class _Reading:
@@ -1446,9 +1472,9 @@ class KeptOffices(_Kept):
         place = decide | (self._readers.docs(_encode(key) for key in changed) - removed)
         for doc_id in sorted(place):
             self._place(doc_id, self._articles[doc_id], offices)
-        made, gone, renamed = self._make_offices(offices, label)
+        made, gone, renamed, used = self._make_offices(offices, label)
         relinked = {doc_id for key in renamed for doc_id in self._offices[key].used} - place
-        return KeptOfficeChanges(made, gone, frozenset(place), frozenset(relinked))
+        return KeptOfficeChanges(made, gone, frozenset(place), frozenset(relinked), used)
 
     def _add(self, prepared: PreparedArticle, touch: Callable[[tuple], None]) -> _Article:
         doc_id = prepared.doc_id
@@ -1534,7 +1560,7 @@ class KeptOffices(_Kept):
             offices.add(key)
         row.tidied = None
 
-    def _make_offices(self, keys: set[str], label: Callable[[str], str]) -> tuple[tuple[Entity, ...], frozenset[str], set[str]]:
+    def _make_offices(self, keys: set[str], label: Callable[[str], str]) -> tuple[tuple[Entity, ...], frozenset[str], set[str], frozenset[str]]:
         families: set[str] = set()
         gone: set[str] = set()
         #: Each office's id before the update, for those it may change.
@@ -1557,6 +1583,7 @@ class KeptOffices(_Kept):
             self._families[family][key] = office.entity.entity_id
             self._affiliated(affiliation, key, label(affiliation))
         made: list[Entity] = []
+        used: set[str] = set()
         for family in sorted(families):
             alone = self._families.get(family, {})
             if not alone:
@@ -1575,9 +1602,11 @@ class KeptOffices(_Kept):
                     gone.add(office.entity.entity_id)
                     office.entity = replace(office.entity, entity_id=entity_id)
                     made.append(office.entity)
+                    if office.used:
+                        used.add(entity_id)
         now = {e.entity_id for e in made}
         renamed = {key for key, old in before.items() if key in self._offices and self._offices[key].entity.entity_id != old}
-        return tuple(sorted(made, key=lambda e: e.entity_id)), frozenset(gone - now), renamed
+        return tuple(sorted(made, key=lambda e: e.entity_id)), frozenset(gone - now), renamed, frozenset(used)
 
     def _affiliated(self, affiliation: str, key: str, label: str | None) -> None:
         keys, _ = self._of_affiliation.get(affiliation, (set(), None))
@@ -1596,18 +1625,32 @@ class KeptOffices(_Kept):
                 keys |= found[0]
         return keys
 
+    def article(self, doc_id: str) -> tuple[list[Statement], KnowledgeGraph, list[Entity]] | None:
+        """One kept article's tidied statements, a graph that knows the entity of each span they
+        read, and the office entities it names that a statement uses (None: no such article)."""
+        row = self._articles.peek(doc_id)
+        if row is None or row.tidied is None:
+            return None
+        offices = {}
+        named = []
+        for key in sorted(row.tidied.offices):
+            office = self._offices.peek(key)
+            offices.update(((m.doc_id, m.start, m.end), office.entity.entity_id) for m in row.tidied.offices[key])
+            if office.used:
+                named.append(office.entity)
+        graph = KnowledgeGraph((), (), (), ChainMap(offices, row.prepared.entity_of, row.decide_ids, row.place_ids))
+        return row.tidied.statements, graph, named
+
     def links(self, doc_id: str) -> tuple[tuple[str, str, str | None], ...]:
         """(statement id, subject id, object id or None) of each of one kept article's statements:
         what the entities' statement and neighbour counts are made of (:class:`KeptCounts`)."""
-        row = self._articles.peek(doc_id)
-        if row is None or row.tidied is None:
+        found = self.article(doc_id)
+        if found is None:
             return ()
-        offices = {(m.doc_id, m.start, m.end): self._offices.peek(key).entity.entity_id
-                   for key in sorted(row.tidied.offices) for m in row.tidied.offices[key]}
-        graph = KnowledgeGraph((), (), (), ChainMap(offices, row.prepared.entity_of, row.decide_ids, row.place_ids))
+        statements, graph, _ = found
         return tuple(
             (statement_id(s, graph), graph.entity_id(s.subject), graph.entity_id(s.object.mention) if s.object.mention is not None else None)
-            for s in row.tidied.statements
+            for s in statements
         )
 
     # --- what is kept --------------------------------------------------------------------
@@ -1707,3 +1750,172 @@ def _step(counter: Counter[str], key: str, step: int) -> None:
     counter[key] += step
     if counter[key] <= 0:
         del counter[key]
+
+
+# --- the keys of the RDF's parts, kept ---------------------------------------------------------
+
+
+@dataclass
+class _ArticleParts:
+    """The keys of one article's RDF parts (:func:`kg.rdf.rdf_parts`), and what they read."""
+
+    title: str | None
+    published: date | None
+    #: Its document part's key, and how many statements the document gave.
+    document: str = ""
+    statements: int = 0
+    #: The entities (id, type) it mentions, and the key of their part (None: it names none).
+    named: tuple[tuple[str, str], ...] = ()
+    mentions: str | None = None
+    #: Its statements' parts (each statement's node and bare fact), in the graph's order.
+    parts: tuple[str, ...] = ()
+    #: The entities its statements point to, whose label and type their parts copy.
+    refers: frozenset[str] = frozenset()
+    #: ("polarity" | "modality", value) of its statements.
+    values: frozenset[tuple[str, str]] = frozenset()
+
+
+@dataclass(frozen=True)
+class KeptPartChanges:
+    """What an update of :class:`KeptParts` keyed again."""
+
+    #: The articles whose statements' parts were keyed again, and those whose mentions' part was.
+    statements: frozenset[str]
+    mentions: frozenset[str]
+    #: The entities whose own part or counts part was keyed again or dropped.
+    entities: frozenset[str]
+
+
+class KeptParts(_Kept):
+    """The keys of the graph's RDF parts (:func:`kg.rdf.rdf_parts`), kept per article and per
+    entity, so that an update keys only the parts of what it changed: the articles given, those
+    tidied again, those pointing to an entity whose label or type changed, and the entities made
+    again or counted again. After every update :meth:`keys` equals the keys of ``rdf_parts`` of
+    the whole graph, in its order (``tests/test_kept.py``)."""
+
+    def __init__(self, store: _Store | None = None) -> None:
+        self._store = store
+        self._articles = _Rows(store, "parts-article")
+        #: Entity id -> (its part's key, type, label, the documents naming it).
+        self._entities = _Rows(store, "parts-entity")
+        #: Entity id -> its counts part's key.
+        self._counts = _Rows(store, "parts-count")
+        #: ("polarity" | "modality", value) -> how many articles use it.
+        self._values = _Rows(store, "parts-values", Counter)
+        self._referrers = _Readers(store)
+
+    def update(
+        self,
+        documents: Iterable[Document],
+        removed: Iterable[str],
+        entities: Iterable[Entity],
+        gone: Iterable[str],
+        counts: Mapping[str, tuple[int, int] | None],
+        stated: Iterable[str],
+        mapped: Iterable[str],
+        article: Callable[[str], tuple[list[Statement], KnowledgeGraph, list[Entity]] | None],
+        named: Callable[[str], list[tuple[str, str]]],
+    ) -> KeptPartChanges:
+        """Key again what changed. ``documents``: given (new, or given again); ``removed``: gone
+        from the archive; ``entities`` (made again) and ``gone``: the graph's entities that
+        changed; ``counts``: the new counts of the entities whose counts changed (None: in no
+        statement); ``stated``: the articles whose statements were made again; ``mapped``: the
+        articles whose mentions belong to other entities now; ``article`` gives an article's
+        statements (:meth:`KeptOffices.article`) and ``named`` the entities (id, type) it mentions."""
+        documents = {d.doc_id: d for d in documents}
+        removed = set(removed) - documents.keys()
+        for doc_id in sorted(removed):
+            row = self._articles.pop(doc_id, None)
+            if row is not None:
+                self._use(doc_id, row, frozenset(), frozenset())
+        relabelled: set[str] = set()
+        reached: set[str] = set()
+        changed: set[str] = set()
+        for entity_id in sorted(gone):
+            old = self._entities.pop(entity_id, None)
+            if old is not None:
+                relabelled.add(entity_id)
+                reached.update(old[3])
+                changed.add(entity_id)
+        for entity in entities:
+            old = self._entities.peek(entity.entity_id)
+            docs = frozenset(m.doc_id for m in entity.mentions)
+            new = (entity_part(entity).key, entity.type, entity.label, docs)
+            if old is None or old[1:3] != new[1:3]:
+                relabelled.add(entity.entity_id)
+            # A document's mentions part lists the ids and types of what it names.
+            reached.update(docs if old is None else docs | old[3] if old[1] != entity.type else docs ^ old[3])
+            if old != new:
+                self._entities[entity.entity_id] = new
+                changed.add(entity.entity_id)
+        for entity_id, found in sorted(counts.items()):
+            if found is None:
+                self._counts.pop(entity_id, None)
+            else:
+                self._counts[entity_id] = count_part(entity_id, found).key
+            changed.add(entity_id)
+        for doc_id, document in documents.items():
+            old = self._articles.peek(doc_id)
+            if old is None or (old.title, old.published) != (document.title, document.published):
+                self._articles[doc_id] = replace(old, title=document.title, published=document.published) if old else _ArticleParts(document.title, document.published)
+        again = (set(stated) | documents.keys() | self._referrers.docs(_encode(("refers", e)) for e in relabelled)) - removed
+        remention = (again | set(mapped) | reached) - removed
+        keyed: set[str] = set()
+        for doc_id in sorted(again | remention):
+            row = self._articles.get(doc_id)
+            if row is None:
+                continue
+            if doc_id in again:
+                self._state(doc_id, row, article(doc_id))
+                keyed.add(doc_id)
+            if doc_id in remention:
+                row.named = tuple(sorted(named(doc_id)))
+                row.mentions = mentions_part(doc_id, row.named).key if row.named else None
+            row.document = document_part(Document(doc_id, "", "", row.title, row.published), row.statements).key
+        return KeptPartChanges(frozenset(keyed), frozenset(remention), frozenset(changed))
+
+    def _state(self, doc_id: str, row: _ArticleParts, found: tuple[list[Statement], KnowledgeGraph, list[Entity]] | None) -> None:
+        parts: list[str] = []
+        refers: set[str] = set()
+        values: set[tuple[str, str]] = set()
+        statements, graph, _ = found if found is not None else ([], None, [])
+        for statement in sorted(statements, key=statement_order):
+            q = statement.qualifiers
+            pointed = {graph.entity_id(m) for m in (statement.subject, statement.object.mention, q.location, q.affiliation, q.buyer) if m is not None}
+            labels, types = {}, {}
+            for entity_id in pointed:
+                kept = self._entities.peek(entity_id)
+                if kept is not None:
+                    types[entity_id], labels[entity_id] = kept[1], kept[2]
+            made, _ = statement_parts(statement, graph, statement_id(statement, graph), labels, types)
+            parts.extend(part.key for part in made)
+            refers |= pointed
+            values |= {("polarity", statement.polarity), ("modality", statement.modality)}
+        row.parts, row.statements = tuple(parts), len(statements)
+        self._use(doc_id, row, frozenset(refers), frozenset(values))
+
+    def _use(self, doc_id: str, row: _ArticleParts, refers: frozenset[str], values: frozenset[tuple[str, str]]) -> None:
+        self._referrers.change(doc_id, frozenset(_encode(("refers", e)) for e in row.refers), frozenset(_encode(("refers", e)) for e in refers))
+        if values != row.values:
+            used = self._values[""]
+            for value in row.values - values:
+                _step(used, value, -1)
+            for value in values - row.values:
+                used[value] += 1
+        row.refers, row.values = refers, values
+
+    # --- what is kept --------------------------------------------------------------------
+
+    def keys(self, order: Iterable[str]) -> list[str]:
+        """The keys of every part, in :func:`kg.rdf.rdf_parts`' order, for the documents in
+        ``order`` (the graph's) (reads every row)."""
+        articles = dict(self._articles.items())
+        keys = [articles[doc_id].document for doc_id in order]
+        keys.extend(row[0] for _, row in sorted(self._entities.items()))
+        by_id = sorted(articles.items())
+        keys.extend(row.mentions for _, row in by_id if row.mentions is not None)
+        keys.extend(key for _, row in by_id for key in row.parts)
+        keys.extend(key for _, key in sorted(self._counts.items()))
+        used = self._values.peek("", Counter())
+        keys.extend(part.key for part in value_type_parts((v for k, v in used if k == "polarity"), (v for k, v in used if k == "modality")))
+        return keys

@@ -13,7 +13,7 @@ import hashlib
 import json
 import marshal
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from os import PathLike
 from pathlib import Path
@@ -25,7 +25,7 @@ from rdflib.term import Node
 
 from kg.errors import InputError
 from kg.files import current_path
-from kg.model import KnowledgeGraph, Mention, Quantity, Statement
+from kg.model import Document, Entity, KnowledgeGraph, Mention, Quantity, Statement
 from kg.terminal import one_line
 from kg.writers import SubjectIndex, jsonld_data, turtle_text
 from kg.vocab import DCTERMS, KG, KGR, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, bind_prefixes
@@ -285,51 +285,84 @@ def rdf_parts(graph: KnowledgeGraph) -> list[RdfPart]:
     """:func:`to_rdf`'s graph as parts, in the order it adds them (which is the order of each
     subject's triples, and so of a JSON-LD node's values): documents, entities, the entities
     each document mentions, statements, the entities' statement counts, the types of the
-    polarity and modality values in use."""
+    polarity and modality values in use. Each kind of part has its maker below, which
+    ``kg.kept.KeptParts`` calls too, one article or entity at a time."""
     derived: dict[str, int] = {}
     for statement in graph.statements:
         derived[statement.evidence.doc_id] = derived.get(statement.evidence.doc_id, 0) + 1
-    parts = [
-        _part(_add_document, d.doc_id, d.title, d.published.isoformat() if d.published else None, derived.get(d.doc_id, 0))
-        for d in graph.documents
-    ]
+    parts = [document_part(d, derived.get(d.doc_id, 0)) for d in graph.documents]
     labels: dict[str, str] = {}
     types: dict[str, str] = {}
     mentioned: dict[str, list[tuple[str, str]]] = {}
     for entity in graph.entities:
         labels[entity.entity_id] = entity.label
         types[entity.entity_id] = entity.type
-        documents = {m.doc_id for m in entity.mentions}
-        parts.append(_part(_add_entity, entity.entity_id, entity.type, entity.label, entity.aliases, entity.merges, len(documents)))
-        for doc_id in documents:
+        parts.append(entity_part(entity))
+        for doc_id in {m.doc_id for m in entity.mentions}:
             mentioned.setdefault(doc_id, []).append((entity.entity_id, entity.type))
     # One part per document for the entities it mentions (in entity order, as a document's
     # triples always were), so a new article mentioning old entities leaves the older
     # documents' parts, and their texts, as they were.
-    parts.extend(_part(_add_mentions, doc_id, tuple(mentioned[doc_id])) for doc_id in sorted(mentioned))
+    parts.extend(mentions_part(doc_id, mentioned[doc_id]) for doc_id in sorted(mentioned))
     links: list[tuple[str, str, str | None]] = []
     polarities: set[str] = set()
     modalities: set[str] = set()
     for statement, node_id in zip(graph.statements, graph.statement_ids):
-        refs = _references(statement, graph, node_id, labels, types)
-        parts.append(_part(_add_statement, statement, refs))
-        # The bare fact only when the sentence affirms it: "has not visited" and "hopes to host"
-        # stay on the statement node, where a query has to ask for them. A part of its own, on
-        # the subject entity.
-        if refs.object is not None and statement.polarity == "positive" and statement.modality == "asserted":
-            parts.append(_part(_add_fact, refs.subject, statement.predicate, refs.object, refs.types[0], refs.types[1]))
-        links.append((node_id, refs.subject, refs.object))
+        made, link = statement_parts(statement, graph, node_id, labels, types)
+        parts.extend(made)
+        links.append(link)
         polarities.add(statement.polarity)
         modalities.add(statement.modality)
     # By id, which is the order of the IRIs (one prefix), without making an IRI for each.
-    for entity_id, (statements, neighbours) in sorted(entity_counts(links).items()):
-        parts.append(_part(_add_entity_counts, entity_id, statements, neighbours))
-    # Type the polarity and modality values in use, so the graph alone says what they are.
-    for value in sorted({_POLARITY[p] for p in polarities}):
-        parts.append(_part(_add_type, str(value), str(KG.Polarity)))
-    for value in sorted({_MODALITY[m] for m in modalities}):
-        parts.append(_part(_add_type, str(value), str(KG.Modality)))
+    parts.extend(count_part(entity_id, counts) for entity_id, counts in sorted(entity_counts(links).items()))
+    parts.extend(value_type_parts(polarities, modalities))
     return parts
+
+
+def document_part(document: Document, derived: int) -> RdfPart:
+    """A document's own triples: its title, date and how many statements it gave."""
+    d = document
+    return _part(_add_document, d.doc_id, d.title, d.published.isoformat() if d.published else None, derived)
+
+
+def entity_part(entity: Entity) -> RdfPart:
+    """An entity's own triples: type, label, aliases, merges and in how many documents it is named."""
+    documents = {m.doc_id for m in entity.mentions}
+    return _part(_add_entity, entity.entity_id, entity.type, entity.label, entity.aliases, entity.merges, len(documents))
+
+
+def mentions_part(doc_id: str, named: Iterable[tuple[str, str]]) -> RdfPart:
+    """The entities (id, type), in the order of their ids, that one document mentions."""
+    return _part(_add_mentions, doc_id, tuple(named))
+
+
+def statement_parts(
+    statement: Statement, graph: KnowledgeGraph, node_id: str, labels: Mapping[str, str], types: Mapping[str, str],
+) -> tuple[list[RdfPart], tuple[str, str, str | None]]:
+    """A statement's node, and its bare fact on the subject when there is one; with the
+    statement's (id, subject id, object id or None), what the entities' counts are made of.
+    ``labels`` and ``types`` need hold only the entities the statement points to."""
+    refs = _references(statement, graph, node_id, labels, types)
+    parts = [_part(_add_statement, statement, refs)]
+    # The bare fact only when the sentence affirms it: "has not visited" and "hopes to host"
+    # stay on the statement node, where a query has to ask for them. A part of its own, on
+    # the subject entity.
+    if refs.object is not None and statement.polarity == "positive" and statement.modality == "asserted":
+        parts.append(_part(_add_fact, refs.subject, statement.predicate, refs.object, refs.types[0], refs.types[1]))
+    return parts, (node_id, refs.subject, refs.object)
+
+
+def count_part(entity_id: str, counts: tuple[int, int]) -> RdfPart:
+    """An entity's ``kg:statementCount`` and ``kg:neighbourCount``."""
+    return _part(_add_entity_counts, entity_id, *counts)
+
+
+def value_type_parts(polarities: Iterable[str], modalities: Iterable[str]) -> list[RdfPart]:
+    """The types of the polarity and modality values in use, so the graph alone says what they are."""
+    return [
+        *(_part(_add_type, str(value), str(KG.Polarity)) for value in sorted({_POLARITY[p] for p in polarities})),
+        *(_part(_add_type, str(value), str(KG.Modality)) for value in sorted({_MODALITY[m] for m in modalities})),
+    ]
 
 
 def entity_counts(links: Iterable[tuple[str, str, str | None]]) -> dict[str, tuple[int, int]]:

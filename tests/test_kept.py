@@ -517,3 +517,85 @@ def test_kept_offices_an_owner_decided_in_a_later_article_reaches_the_same_title
     assert _offices_of(grown, "a") == ["Chancellor@position:chancellor@country/united-kingdom"]
     assert changes.offices.documents == {"a", "x"}
     assert grown == _graph_at_once([articles["a"], articles["x"]])
+
+
+# --- the keys of the RDF's parts, kept ---------------------------------------------------------
+
+
+def _part_keys_at_once(extractions: list[Extraction]) -> list[str]:
+    from kg.rdf import rdf_parts
+
+    return [part.key for part in rdf_parts(_kept_graph_order(_graph_at_once(extractions)))]
+
+
+def _kept_graph_order(graph):
+    # A build lists its documents in the order given; the kept keys take any order, here by id.
+    from dataclasses import replace
+
+    return replace(graph, documents=tuple(sorted(graph.documents, key=lambda d: d.doc_id)))
+
+
+def _doc_ids(extractions: list[Extraction]) -> list[str]:
+    return sorted(e.document.doc_id for e in extractions)
+
+
+def test_kept_parts_grown_article_by_article_equal_the_keys_of_the_rdf_parts_at_once(extractions) -> None:
+    from kg.kept import KeptArchive
+
+    archive = KeptArchive()
+    for n, extraction in enumerate(extractions, start=1):
+        archive.update([extraction], lambda ids: [e for e in extractions if e.document.doc_id in ids])
+        assert archive.parts.keys(_doc_ids(extractions[:n])) == _part_keys_at_once(extractions[:n])
+
+
+@pytest.mark.model
+def test_kept_parts_a_new_article_keys_again_only_the_articles_it_changes(nlp, tmp_path) -> None:
+    from kg.kept import KeptArchive
+
+    articles = _articles(nlp, _OFFICES)
+
+    def update(given: str, removed: str = ""):
+        archive = KeptArchive.open(tmp_path / "kept.sqlite")
+        changes = archive.update([articles[i] for i in given], lambda ids: [articles[i] for i in ids], removed=list(removed))
+        archive.save()
+        archive.close()
+        return changes.parts
+
+    def keys(live: str) -> list[str]:
+        archive = KeptArchive.open(tmp_path / "kept.sqlite")
+        try:
+            return archive.parts.keys(sorted(live))
+        finally:
+            archive.close()
+
+    update("ae")
+    # b states the owner of a's bare "Chancellor": a's statements change, e's do not.
+    assert update("b").statements == {"a", "b"}
+    assert keys("abe") == _part_keys_at_once([articles[i] for i in "abe"])
+    assert update("", removed="b").statements == {"a"}
+    assert keys("ae") == _part_keys_at_once([articles[i] for i in "ae"])
+
+
+@pytest.mark.model
+def test_kept_parts_an_article_pointing_to_a_relabelled_entity_is_keyed_again_though_not_tidied_again(nlp) -> None:
+    # A statement's part copies the labels of the entities it points to, which may be another
+    # article's (an office's owner read from the corpus): its article is keyed again.
+    from dataclasses import replace
+
+    from kg.kept import KeptParts
+    from kg.rdf import rdf_parts
+
+    graph = _graph_at_once([_articles(nlp, {"e": _OFFICES["e"]})["e"]])
+    apple = next(e for e in graph.entities if e.label == "Apple")
+    parts = KeptParts()
+
+    def update(graph, entities, counts, stated):
+        return parts.update(graph.documents if stated else (), (), entities, (), counts, stated, (), lambda doc_id: (list(graph.statements), graph, []),
+                            lambda doc_id: [(e.entity_id, e.type) for e in graph.entities])
+
+    update(graph, graph.entities, _counts_at_once(graph), ["e"])
+    renamed = replace(graph, entities=tuple(replace(e, label="Apple Computer") if e is apple else e for e in graph.entities))
+    changes = update(renamed, [replace(apple, label="Apple Computer")], {}, [])
+    assert changes.statements == {"e"}
+    assert parts.keys(["e"]) == [part.key for part in rdf_parts(renamed)]
+    assert parts.keys(["e"]) != [part.key for part in rdf_parts(graph)]
