@@ -52,8 +52,10 @@ archive, adds the new articles to it, and times that update against ``resolve_me
 everything at once; the two answers must be equal. For the pool it also counts the archive's
 articles that the corpus-wide typing and naming (``kg.resolve.settle_types``, ``settle_names``)
 read otherwise once the new ones are in: an update would give those to the kept resolution again.
-For the pool it also times the whole kept chain (``kg.kept.KeptArchive`` in a file: typing, naming,
-resolution and the holders of offices named by description) against doing all four at once.
+For the pool it also times the whole kept chain (``kg.partkeys.KeptGraph`` in a file: typing, naming,
+resolution, the holders of offices named by description, the offices, the tidied statements, the
+entities' counts and the keys of the RDF's parts) against ``resolve_graph`` of everything at once
+and ``kg.rdf.rdf_parts`` of its graph, and checks the graph and the keys are equal.
 
 Run: ``.venv/bin/python benchmarks/growth.py [--archives 100 400 1600] [--rounds 3] [--synthetic 10000 100000 1000000] [--jobs auto|N] [--store] [--kept] [--json FILE]``.
 """
@@ -353,13 +355,14 @@ def kept_pool(archive_file: str, new_file: str) -> dict[str, object]:
 
 
 def archive_against_whole(old: list, new: list, folder: Path) -> dict[str, object]:
-    """Time adding the ``new`` extractions to a :class:`kg.kept.KeptArchive` of ``old`` kept in a
-    file (typing, naming, resolution, the holders of offices named by description, the offices
-    and the tidied statements; the old articles it reads again come from memory) against
-    :func:`kg.resolve.resolve_graph` of everything at once, and check the graphs are equal."""
+    """Time adding the ``new`` extractions to a :class:`kg.partkeys.KeptGraph` of ``old`` kept in a
+    file (typing, naming, resolution, the holders of offices named by description, the offices,
+    the tidied statements, the counts and the RDF's part keys; the old articles it reads again
+    come from memory) against :func:`kg.resolve.resolve_graph` of everything at once and the keys
+    of :func:`kg.rdf.rdf_parts` of its graph, and check the graphs and the keys are equal."""
     import time
 
-    from kg.kept import KeptArchive
+    from kg.partkeys import KeptGraph
     from kg.resolve import resolve_graph
 
     stored = {e.document.doc_id: e for e in old + new}
@@ -369,22 +372,32 @@ def archive_against_whole(old: list, new: list, folder: Path) -> dict[str, objec
         read.extend(ids)
         return [stored[doc_id] for doc_id in ids]
 
+    from kg.rdf import rdf_parts
+
     start = time.perf_counter()
     whole = resolve_graph(stored.values())
     at_once = time.perf_counter() - start
+    start = time.perf_counter()
+    keys = [part.key for part in rdf_parts(whole)]
+    keyed_at_once = time.perf_counter() - start
     path = folder / "archive.sqlite"
     tidied: list[int] = []
+    keyed: list[tuple[int, int]] = []
 
-    def update(archive: KeptArchive) -> None:
+    def update(kept: KeptGraph) -> None:
         read.clear()
-        tidied.append(len(archive.update(new, archived).offices.documents))
+        changes, parts = kept.update(new, archived)
+        tidied.append(len(changes.offices.documents))
+        keyed.append((len(parts.statements), len(parts.entities)))
 
-    _, file_update, _ = time_file_updates(KeptArchive, path, lambda archive: archive.update(old, archived), update)
-    archive = KeptArchive.open(path.with_name("archive-update.sqlite"))
+    _, file_update, _ = time_file_updates(KeptGraph, path, lambda kept: kept.update(old, archived), update)
+    archive = KeptGraph.open(path.with_name("archive-update.sqlite"))
     equal = archive.graph(whole.documents) == whole
+    keys_equal = archive.parts.keys(d.doc_id for d in whole.documents) == keys
     archive.close()
     return {"archive_whole": at_once, "archive_file_update": file_update, "archive_equal": equal, "archive_read_again": len(read),
-            "archive_tidied_again": tidied[-1]}
+            "archive_tidied_again": tidied[-1], "parts_at_once": keyed_at_once, "parts_count": len(keys), "parts_equal": keys_equal,
+            "parts_articles_keyed": keyed[-1][0], "parts_entities_keyed": keyed[-1][1]}
 
 
 def kept_synthetic(articles: int, new: int) -> dict[str, object]:
@@ -431,7 +444,9 @@ def main() -> None:
         if "archive_whole" in row:
             print(f"kept archive {row['archive']:>9,} + {row['new']}: from the file {row['archive_file_update']:.3f} s, at once "
                   f"{row['archive_whole']:.3f} s, equal {row['archive_equal']}, {row['archive_read_again']} read again, "
-                  f"{row['archive_tidied_again']} tidied again", file=sys.stderr, flush=True)
+                  f"{row['archive_tidied_again']} tidied again; part keys equal {row['parts_equal']}, articles keyed again "
+                  f"{row['parts_articles_keyed']}, entities {row['parts_entities_keyed']} (all {row['parts_count']:,} keyed at once in "
+                  f"{row['parts_at_once']:.3f} s)", file=sys.stderr, flush=True)
         return row
 
     kept: list[dict[str, object]] = []
@@ -561,11 +576,12 @@ def main() -> None:
     if pools:
         print()
         print("| archive | new | resolve_graph at once s | kept archive in a file: open, update, save s | equal | archive articles read again "
-              "| articles tidied again |")
-        print("| ---: | ---: | ---: | ---: | --- | ---: | ---: |")
+              "| articles tidied again | RDF parts keyed at once s | kept part keys equal | articles / entities keyed again |")
+        print("| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: |")
         for row in pools:
             print(f"| {row['archive']:,} | {row['new']} | {row['archive_whole']:.3f} | {row['archive_file_update']:.3f} | {row['archive_equal']} "
-                  f"| {row['archive_read_again']} | {row['archive_tidied_again']} |")
+                  f"| {row['archive_read_again']} | {row['archive_tidied_again']} | {row['parts_at_once']:.3f} ({row['parts_count']:,} parts) "
+                  f"| {row['parts_equal']} | {row['parts_articles_keyed']} / {row['parts_entities_keyed']} |")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"jobs": args.jobs, "updates": table, "synthetic": synthetic, "kept": kept}, indent=2) + "\n", encoding="utf-8")

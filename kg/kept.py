@@ -43,14 +43,12 @@ import sqlite3
 from collections import ChainMap, Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
 from os import PathLike
 from typing import Any, Self
 
 from kg import __version__
 from kg.errors import OutputError
 from kg.model import Description, Document, Entity, Extraction, KnowledgeGraph, Mention, Statement, statement_id
-from kg.rdf import count_part, document_part, entity_part, mentions_part, statement_parts, value_type_parts
 from kg.resolve import (
     SETTLED_BY_PREFIX,
     SETTLED_TYPES,
@@ -101,8 +99,8 @@ from kg.resolve import (
 )
 
 __all__ = [
-    "KeptArchive", "KeptChanges", "KeptCounts", "KeptHolders", "KeptNames", "KeptOfficeChanges", "KeptOffices", "KeptPartChanges", "KeptParts",
-    "KeptResolution", "PreparedArticle",
+    "KeptArchive", "KeptChanges", "KeptCounts", "KeptHolders", "KeptNames", "KeptOfficeChanges", "KeptOffices", "KeptResolution", "Kept",
+    "PreparedArticle", "Readers", "Rows", "Store", "row_key",
 ]
 
 #: (type, key) of an entity's group of mentions.
@@ -149,8 +147,9 @@ class KeptChanges:
     #: (statements, neighbours) of each entity whose statement counts changed, None: in no
     #: statement now (:class:`KeptArchive` only).
     counts: dict[str, tuple[int, int] | None] = field(default_factory=dict)
-    #: The RDF parts keyed again (:class:`KeptArchive` only).
-    parts: KeptPartChanges | None = None
+    #: The articles whose statements were tidied again or name an office whose id changed
+    #: (:class:`KeptArchive` only).
+    stated: frozenset[str] = frozenset()
 
 
 # --- rows ------------------------------------------------------------------------------------
@@ -214,7 +213,7 @@ _MISSING: Any = object()
 FORMAT = f"kg.kept/4 {__version__}"
 
 
-class _Store:
+class Store:
     """Rows in a SQLite file, by kind and key (pickled), and each key's document count."""
 
     def __init__(self, path: str | PathLike[str]) -> None:
@@ -252,7 +251,7 @@ class _KeyIndex:
     """Which documents name each key, and how many (whether it is rare): in memory, or in the
     store's tables, so that a key named in half the archive is never read whole to count it."""
 
-    def __init__(self, store: _Store | None) -> None:
+    def __init__(self, store: Store | None) -> None:
         self.db = store.connection if store is not None else None
         if self.db is not None:
             self.db.execute("CREATE TABLE IF NOT EXISTS named (key TEXT, doc TEXT, PRIMARY KEY (key, doc)) WITHOUT ROWID")
@@ -297,15 +296,15 @@ class _KeyIndex:
         return {key for (key,) in self.db.execute("SELECT key FROM counts WHERE n BETWEEN ? AND ?", (low, high))}
 
 
-def _encode(key: Any) -> str:
+def row_key(key: Any) -> str:
     return "\x1f".join(map(str, key)) if isinstance(key, tuple) else key
 
 
-class _Rows:
+class Rows:
     """One kind of row: read on first use, written back (or deleted) when saved; in memory only
     when there is no store."""
 
-    def __init__(self, store: _Store | None, kind: str, factory: Callable[[], Any] | None = None, decode: Callable[[str], Any] = str) -> None:
+    def __init__(self, store: Store | None, kind: str, factory: Callable[[], Any] | None = None, decode: Callable[[str], Any] = str) -> None:
         self.store, self.kind, self.factory, self.decode = store, kind, factory, decode
         self.loaded: dict[Any, Any] = {}
         #: Rows only looked at (:meth:`peek`), which are not written back.
@@ -328,7 +327,7 @@ class _Rows:
             return value
         value = self.peeked.pop(key, _MISSING) if keep else self.peeked.get(key, _MISSING)
         if value is _MISSING:
-            value = self.store.read(self.kind, _encode(key))
+            value = self.store.read(self.kind, row_key(key))
         if value is not _MISSING:
             (self.loaded if keep else self.peeked)[key] = value
         return value
@@ -371,22 +370,22 @@ class _Rows:
         if self.store is None:
             return
         db = self.store.connection
-        db.executemany("DELETE FROM rows WHERE kind = ? AND key = ?", ((self.kind, _encode(k)) for k in self.gone))
+        db.executemany("DELETE FROM rows WHERE kind = ? AND key = ?", ((self.kind, row_key(k)) for k in self.gone))
         db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?)",
-                       ((self.kind, _encode(k), pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, v in self.loaded.items()))
+                       ((self.kind, row_key(k), pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, v in self.loaded.items()))
         self.loaded, self.peeked, self.gone = {}, {}, set()
 
 
-class _Kept:
+class Kept:
     """What the kept parts share: rows in a store (or in memory), a file opened, and what the
     updates changed written back in one transaction."""
 
-    _store: _Store | None = None
+    _store: Store | None = None
 
     @classmethod
     def open(cls, path: str | PathLike[str]) -> Self:
         """Kept in a file (made empty when there is none); :meth:`save` writes back what updates changed."""
-        return cls(_Store(path))
+        return cls(Store(path))
 
     def save(self) -> None:
         """Write the rows updates read back to the file, in one transaction."""
@@ -398,16 +397,16 @@ class _Kept:
         if self._store is not None:
             self._store.connection.close()
 
-    def _tables(self) -> tuple[_Rows, ...]:
+    def _tables(self) -> tuple[Rows, ...]:
         """Every kind of row this part keeps (each one an attribute)."""
-        return tuple(value for value in vars(self).values() if isinstance(value, _Rows))
+        return tuple(value for value in vars(self).values() if isinstance(value, Rows))
 
     def _write(self) -> None:
         for rows in self._tables():
             rows.save()
 
 
-class KeptResolution(_Kept):
+class KeptResolution(Kept):
     """The resolution of a growing set of documents, re-decided only where they change.
 
     Example:
@@ -418,28 +417,28 @@ class KeptResolution(_Kept):
         ({('b', 0, 8): 'person/david-frost'}, ['person/david-frost'])
     """
 
-    def __init__(self, store: _Store | None = None) -> None:
+    def __init__(self, store: Store | None = None) -> None:
         self._store = store
         meta = store.read("meta", "meta") if store is not None else _MISSING
         #: How many documents are kept; the rare limit the keys' counts were last judged by.
         self._count, self._limit = (0, rare_limit(0)) if meta is _MISSING else meta
-        self._documents = _Rows(store, "document")
+        self._documents = Rows(store, "document")
         #: Doc_id -> (every key its mentions have, the surnames of its one-word person names).
-        self._contexts = _Rows(store, "context")
+        self._contexts = Rows(store, "context")
         #: Key -> the documents that name it (how many: whether it is rare).
         self._index = _KeyIndex(store)
-        self._blocks = _Rows(store, "surname", _Block)
+        self._blocks = Rows(store, "surname", _Block)
         #: Person key -> in how many of the documents naming it each key is named (what vouches
         #: for a one-word name that would join it, read without those documents' contexts).
-        self._near = _Rows(store, "near", Counter)
-        self._texts = _Rows(store, "text", _Text)
-        self._groups = _Rows(store, "group", _GroupRow, lambda k: tuple(k.split("\x1f")))
+        self._near = Rows(store, "near", Counter)
+        self._texts = Rows(store, "text", _Text)
+        self._groups = Rows(store, "group", _GroupRow, lambda k: tuple(k.split("\x1f")))
         #: Id family -> its groups with their labels.
-        self._families = _Rows(store, "family", dict)
+        self._families = Rows(store, "family", dict)
         #: Group -> its entity's id; entity id -> (type, label): what the steps after resolution
         #: read of an entity without its mentions.
-        self._ids = _Rows(store, "group-id")
-        self._entities = _Rows(store, "entity")
+        self._ids = Rows(store, "group-id")
+        self._entities = Rows(store, "entity")
 
     def _write(self) -> None:
         super()._write()
@@ -854,7 +853,7 @@ class _Names:
     surnamed: frozenset[str]
 
 
-class KeptNames(_Kept):
+class KeptNames(Kept):
     """The corpus's typing of contested names and its organisation aliases, kept between updates
     (:func:`kg.resolve.settle_types` and :func:`kg.resolve.settle_names` decided per name).
 
@@ -863,22 +862,22 @@ class KeptNames(_Kept):
     :meth:`settle` gives any document's extraction as the whole corpus would settle it.
     """
 
-    def __init__(self, store: _Store | None = None) -> None:
+    def __init__(self, store: Store | None = None) -> None:
         self._store = store
-        self._documents = _Rows(store, "names-document")
+        self._documents = Rows(store, "names-document")
         #: Name -> key type prefix -> the documents giving it that type.
-        self._typed = _Rows(store, "typed", dict)
-        self._honoured = _Rows(store, "honoured", set)
-        self._surnamed = _Rows(store, "surnamed", set)
+        self._typed = Rows(store, "typed", dict)
+        self._honoured = Rows(store, "honoured", set)
+        self._surnamed = Rows(store, "surnamed", set)
         #: Name -> (doc_id, type) -> the type the corpus gives it there.
-        self._retyped = _Rows(store, "retyped", dict)
+        self._retyped = Rows(store, "retyped", dict)
         #: Organisation name (settled) -> its documents; the names it is the "of" part of, or clips.
-        self._orgs = _Rows(store, "orgs", set)
-        self._of = _Rows(store, "of", set)
-        self._clips = _Rows(store, "clips", set)
-        self._aliases = _Rows(store, "alias")
+        self._orgs = Rows(store, "orgs", set)
+        self._of = Rows(store, "of", set)
+        self._clips = Rows(store, "clips", set)
+        self._aliases = Rows(store, "alias")
         #: Doc_id -> the settled organisation names it is counted under.
-        self._doc_orgs = _Rows(store, "doc-orgs")
+        self._doc_orgs = Rows(store, "doc-orgs")
 
     def _retypes_of(self, doc_id: str, names: _Names) -> dict[tuple[str, str], str]:
         out = {}
@@ -1011,7 +1010,7 @@ def _names_of(extraction: Extraction) -> _Names:
                   frozenset(name for _, name in honoured), frozenset(name for _, name in surnamed))
 
 
-class KeptArchive(_Kept):
+class KeptArchive(Kept):
     """An archive's kept typing and naming (:class:`KeptNames`), resolution
     (:class:`KeptResolution`) and holders of offices named by description (:class:`KeptHolders`)
     together, in memory or in one file: the mentions of the documents as the whole corpus
@@ -1032,17 +1031,16 @@ class KeptArchive(_Kept):
         ['person/frost--b']
     """
 
-    def __init__(self, store: _Store | None = None) -> None:
+    def __init__(self, store: Store | None = None) -> None:
         self._store = store
         self.names = KeptNames(store)
         self.resolution = KeptResolution(store)
         self.holders = KeptHolders(store)
         self.offices = KeptOffices(store)
         self.counts = KeptCounts(store)
-        self.parts = KeptParts(store)
 
     def _write(self) -> None:
-        for part in (self.names, self.resolution, self.holders, self.offices, self.counts, self.parts):
+        for part in (self.names, self.resolution, self.holders, self.offices, self.counts):
             part._write()
 
     def update(
@@ -1086,16 +1084,9 @@ class KeptArchive(_Kept):
         # that took another id.
         linked = sorted((offices.documents | offices.relinked) - gone)
         counts = self.counts.update({doc_id: self.offices.links(doc_id) for doc_id in linked}, removed=gone)
-        # The keys of the RDF's parts, of the documents given, the articles tidied again and the
-        # entities made again (an office only while a statement uses it).
-        unused = {e.entity_id for e in offices.entities if e.entity_id not in offices.used}
-        parts = self.parts.update(
-            (e.document for e in extractions), removed, (*changes.entities, *(e for e in offices.entities if e.entity_id in offices.used)),
-            changes.gone | offices.gone | unused, counts, linked, {doc_id for doc_id, _, _ in changes.mapping}, self.offices.article, self._named,
-        )
-        return KeptChanges(changes.entities, changes.gone, changes.mapping, holders, offices, counts, parts)
+        return KeptChanges(changes.entities, changes.gone, changes.mapping, holders, offices, counts, frozenset(linked))
 
-    def _named(self, doc_id: str) -> list[tuple[str, str]]:
+    def named(self, doc_id: str) -> list[tuple[str, str]]:
         """The entities (id, type) one kept document mentions: those resolved, and the offices
         its titles name that a statement uses."""
         found = self.offices.article(doc_id)
@@ -1142,7 +1133,7 @@ class _Described:
     mapped: dict[Span, str]
 
 
-class KeptHolders(_Kept):
+class KeptHolders(Kept):
     """The holders of the offices articles name by description ("the prime minister said"),
     kept between updates (:func:`kg.resolve.description_holders` decided per description).
 
@@ -1152,13 +1143,13 @@ class KeptHolders(_Kept):
     descriptions whose holder changed.
     """
 
-    def __init__(self, store: _Store | None = None) -> None:
+    def __init__(self, store: Store | None = None) -> None:
         self._store = store
-        self._documents = _Rows(store, "described-document")
-        self._offices = _Rows(store, "office", _Office)
+        self._documents = Rows(store, "described-document")
+        self._offices = Rows(store, "office", _Office)
         #: Title -> the documents describing it; doc_id -> its descriptions' holders.
-        self._describing = _Rows(store, "describing", set)
-        self._found = _Rows(store, "holders")
+        self._describing = Rows(store, "describing", set)
+        self._found = Rows(store, "holders")
 
     def holders(self, doc_id: str) -> dict[Span, Mention]:
         """The holder found for each of a document's descriptions, by the description's span."""
@@ -1309,35 +1300,35 @@ class _Reading:
         return found
 
     def country(self, code: str) -> Mention | None:
-        self.reads.add(_encode(("country", code)))
+        self.reads.add(row_key(("country", code)))
         return self._given(*self.kept._country(code))
 
     def known(self, person: str, title: str) -> dict[str, Mention]:
-        self.reads.add(_encode(("known", person, title)))
+        self.reads.add(row_key(("known", person, title)))
         return self._firsts(self.kept._known.peek((person, title), {}))
 
     def inferred(self, person: str, title: str) -> dict[str, Mention]:
-        self.reads.add(_encode(("inferred", person, title)))
+        self.reads.add(row_key(("inferred", person, title)))
         return self._firsts(self.kept._inferred.peek((person, title), {}))
 
     def _firsts(self, row: dict[str, dict[Place, Mention]]) -> dict[str, Mention]:
         return {affiliation: self._given(places[min(places)], affiliation) for affiliation, places in row.items()}
 
     def home(self, person: str) -> Mention | None:
-        self.reads.add(_encode(("person", person)))
+        self.reads.add(row_key(("person", person)))
         return home_country(self.kept._codes(person), self.country)
 
     def party(self, person: str) -> Mention | None:
-        self.reads.add(_encode(("person", person)))
+        self.reads.add(row_key(("person", person)))
         current = self.kept._current(person)
         found = one_party(current)
         return self._given(found, next(iter(current)) if found is not None else None)
 
 
-class _Readers:
+class Readers:
     """Which articles read each fact of the corpus: in memory, or in a table of the store."""
 
-    def __init__(self, store: _Store | None) -> None:
+    def __init__(self, store: Store | None) -> None:
         self.db = store.connection if store is not None else None
         if self.db is not None:
             self.db.execute("CREATE TABLE IF NOT EXISTS readers (key TEXT, doc TEXT, PRIMARY KEY (key, doc)) WITHOUT ROWID")
@@ -1371,7 +1362,7 @@ def _office_family(entity_id: str) -> str:
     return re.sub(r"(-\d+)+$", "", entity_id)
 
 
-class KeptOffices(_Kept):
+class KeptOffices(Kept):
     """The offices of an archive and its tidied statements, kept between updates
     (:func:`kg.resolve.tidy_offices` and :func:`kg.resolve.office_entities_used` article by article).
 
@@ -1384,23 +1375,23 @@ class KeptOffices(_Kept):
     and :meth:`entities` equal tidying everything at once (``tests/test_kept.py``).
     """
 
-    def __init__(self, store: _Store | None = None) -> None:
+    def __init__(self, store: Store | None = None) -> None:
         self._store = store
-        self._articles = _Rows(store, "office-article")
-        self._known = _Rows(store, "known", dict, lambda k: tuple(k.split("\x1f")))
-        self._inferred = _Rows(store, "inferred", dict, lambda k: tuple(k.split("\x1f")))
+        self._articles = Rows(store, "office-article")
+        self._known = Rows(store, "known", dict, lambda k: tuple(k.split("\x1f")))
+        self._inferred = Rows(store, "inferred", dict, lambda k: tuple(k.split("\x1f")))
         #: Person -> place -> (party id, mention, party's country code, current).
-        self._members = _Rows(store, "member", dict)
+        self._members = Rows(store, "member", dict)
         #: Country code -> doc_id -> (its first mention there, the country's id).
-        self._countries = _Rows(store, "country", dict)
-        self._offices = _Rows(store, "office-row", _OfficeRow)
+        self._countries = Rows(store, "country", dict)
+        self._offices = Rows(store, "office-row", _OfficeRow)
         #: Office id family -> its offices' keys with the id each would have alone.
-        self._families = _Rows(store, "office-family", dict)
+        self._families = Rows(store, "office-family", dict)
         #: Affiliation id -> the offices of it, and the label they were made with.
-        self._of_affiliation = _Rows(store, "office-affiliation")
+        self._of_affiliation = Rows(store, "office-affiliation")
         #: Entity id -> what the rules read of its label (:func:`kg.resolve.label_reading`).
-        self._readings = _Rows(store, "label-reading")
-        self._readers = _Readers(store)
+        self._readings = Rows(store, "label-reading")
+        self._readers = Readers(store)
 
     # --- the corpus's facts --------------------------------------------------------------
 
@@ -1439,7 +1430,7 @@ class KeptOffices(_Kept):
             reading = label_reading(entity.label)
             old = self._readings.peek(entity.entity_id)
             if old is not None and old != reading:
-                changed.append(_encode(("entity", entity.entity_id)))
+                changed.append(row_key(("entity", entity.entity_id)))
             if old != reading:
                 self._readings[entity.entity_id] = reading
         return self._readers.docs(changed)
@@ -1465,11 +1456,11 @@ class KeptOffices(_Kept):
         for doc_id, prepared in sorted(given.items()):
             self._articles[doc_id] = self._add(prepared, touch)
         changed = {key for key in before if self._answer(key) != before[key]}
-        decide = set(given) | (self._readers.docs(_encode(key) for key in changed) - removed)
+        decide = set(given) | (self._readers.docs(row_key(key) for key in changed) - removed)
         for doc_id in sorted(decide):
             self._decide(doc_id, self._articles[doc_id], touch)
         changed = {key for key in before if key[0] == "inferred" and self._answer(key) != before[key]}
-        place = decide | (self._readers.docs(_encode(key) for key in changed) - removed)
+        place = decide | (self._readers.docs(row_key(key) for key in changed) - removed)
         for doc_id in sorted(place):
             self._place(doc_id, self._articles[doc_id], offices)
         made, gone, renamed, used = self._make_offices(offices, label)
@@ -1546,7 +1537,7 @@ class KeptOffices(_Kept):
         for key in row.tidied.used:
             self._offices[key].used.add(doc_id)
             offices.add(key)
-        indexed = row.decide_reads | row.place_reads | {_encode(("entity", e[0])) for e in prepared.entities}
+        indexed = row.decide_reads | row.place_reads | {row_key(("entity", e[0])) for e in prepared.entities}
         self._readers.change(doc_id, row.indexed, indexed)
         row.indexed = indexed
 
@@ -1667,7 +1658,7 @@ class KeptOffices(_Kept):
         return tuple(sorted((o for _, row in self._offices.items() if row.used for o in [row.entity]), key=lambda e: e.entity_id)), entity_of
 
 
-def _drop_place(rows: _Rows, key: tuple[str, str], affiliation: str, place: Place) -> None:
+def _drop_place(rows: Rows, key: tuple[str, str], affiliation: str, place: Place) -> None:
     row = rows[key]
     places = row.get(affiliation, {})
     places.pop(place, None)
@@ -1693,15 +1684,15 @@ class _Links:
 Link = tuple[str, str, "str | None"]
 
 
-class KeptCounts(_Kept):
+class KeptCounts(Kept):
     """Each entity's ``kg:statementCount`` and ``kg:neighbourCount`` (the statements it is the
     subject or the object of, and the distinct entities at their other ends), kept per article so
     that an update counts again only the articles it is given (:meth:`KeptOffices.links`)."""
 
-    def __init__(self, store: _Store | None = None) -> None:
+    def __init__(self, store: Store | None = None) -> None:
         self._store = store
-        self._articles = _Rows(store, "links")
-        self._entities = _Rows(store, "entity-links", _Links)
+        self._articles = Rows(store, "links")
+        self._entities = Rows(store, "entity-links", _Links)
 
     def update(self, articles: Mapping[str, tuple[Link, ...]], removed: Iterable[str] = ()) -> dict[str, tuple[int, int] | None]:
         """Count ``articles`` (replacing any kept under the same id) and drop ``removed``; returns
@@ -1750,172 +1741,3 @@ def _step(counter: Counter[str], key: str, step: int) -> None:
     counter[key] += step
     if counter[key] <= 0:
         del counter[key]
-
-
-# --- the keys of the RDF's parts, kept ---------------------------------------------------------
-
-
-@dataclass
-class _ArticleParts:
-    """The keys of one article's RDF parts (:func:`kg.rdf.rdf_parts`), and what they read."""
-
-    title: str | None
-    published: date | None
-    #: Its document part's key, and how many statements the document gave.
-    document: str = ""
-    statements: int = 0
-    #: The entities (id, type) it mentions, and the key of their part (None: it names none).
-    named: tuple[tuple[str, str], ...] = ()
-    mentions: str | None = None
-    #: Its statements' parts (each statement's node and bare fact), in the graph's order.
-    parts: tuple[str, ...] = ()
-    #: The entities its statements point to, whose label and type their parts copy.
-    refers: frozenset[str] = frozenset()
-    #: ("polarity" | "modality", value) of its statements.
-    values: frozenset[tuple[str, str]] = frozenset()
-
-
-@dataclass(frozen=True)
-class KeptPartChanges:
-    """What an update of :class:`KeptParts` keyed again."""
-
-    #: The articles whose statements' parts were keyed again, and those whose mentions' part was.
-    statements: frozenset[str]
-    mentions: frozenset[str]
-    #: The entities whose own part or counts part was keyed again or dropped.
-    entities: frozenset[str]
-
-
-class KeptParts(_Kept):
-    """The keys of the graph's RDF parts (:func:`kg.rdf.rdf_parts`), kept per article and per
-    entity, so that an update keys only the parts of what it changed: the articles given, those
-    tidied again, those pointing to an entity whose label or type changed, and the entities made
-    again or counted again. After every update :meth:`keys` equals the keys of ``rdf_parts`` of
-    the whole graph, in its order (``tests/test_kept.py``)."""
-
-    def __init__(self, store: _Store | None = None) -> None:
-        self._store = store
-        self._articles = _Rows(store, "parts-article")
-        #: Entity id -> (its part's key, type, label, the documents naming it).
-        self._entities = _Rows(store, "parts-entity")
-        #: Entity id -> its counts part's key.
-        self._counts = _Rows(store, "parts-count")
-        #: ("polarity" | "modality", value) -> how many articles use it.
-        self._values = _Rows(store, "parts-values", Counter)
-        self._referrers = _Readers(store)
-
-    def update(
-        self,
-        documents: Iterable[Document],
-        removed: Iterable[str],
-        entities: Iterable[Entity],
-        gone: Iterable[str],
-        counts: Mapping[str, tuple[int, int] | None],
-        stated: Iterable[str],
-        mapped: Iterable[str],
-        article: Callable[[str], tuple[list[Statement], KnowledgeGraph, list[Entity]] | None],
-        named: Callable[[str], list[tuple[str, str]]],
-    ) -> KeptPartChanges:
-        """Key again what changed. ``documents``: given (new, or given again); ``removed``: gone
-        from the archive; ``entities`` (made again) and ``gone``: the graph's entities that
-        changed; ``counts``: the new counts of the entities whose counts changed (None: in no
-        statement); ``stated``: the articles whose statements were made again; ``mapped``: the
-        articles whose mentions belong to other entities now; ``article`` gives an article's
-        statements (:meth:`KeptOffices.article`) and ``named`` the entities (id, type) it mentions."""
-        documents = {d.doc_id: d for d in documents}
-        removed = set(removed) - documents.keys()
-        for doc_id in sorted(removed):
-            row = self._articles.pop(doc_id, None)
-            if row is not None:
-                self._use(doc_id, row, frozenset(), frozenset())
-        relabelled: set[str] = set()
-        reached: set[str] = set()
-        changed: set[str] = set()
-        for entity_id in sorted(gone):
-            old = self._entities.pop(entity_id, None)
-            if old is not None:
-                relabelled.add(entity_id)
-                reached.update(old[3])
-                changed.add(entity_id)
-        for entity in entities:
-            old = self._entities.peek(entity.entity_id)
-            docs = frozenset(m.doc_id for m in entity.mentions)
-            new = (entity_part(entity).key, entity.type, entity.label, docs)
-            if old is None or old[1:3] != new[1:3]:
-                relabelled.add(entity.entity_id)
-            # A document's mentions part lists the ids and types of what it names.
-            reached.update(docs if old is None else docs | old[3] if old[1] != entity.type else docs ^ old[3])
-            if old != new:
-                self._entities[entity.entity_id] = new
-                changed.add(entity.entity_id)
-        for entity_id, found in sorted(counts.items()):
-            if found is None:
-                self._counts.pop(entity_id, None)
-            else:
-                self._counts[entity_id] = count_part(entity_id, found).key
-            changed.add(entity_id)
-        for doc_id, document in documents.items():
-            old = self._articles.peek(doc_id)
-            if old is None or (old.title, old.published) != (document.title, document.published):
-                self._articles[doc_id] = replace(old, title=document.title, published=document.published) if old else _ArticleParts(document.title, document.published)
-        again = (set(stated) | documents.keys() | self._referrers.docs(_encode(("refers", e)) for e in relabelled)) - removed
-        remention = (again | set(mapped) | reached) - removed
-        keyed: set[str] = set()
-        for doc_id in sorted(again | remention):
-            row = self._articles.get(doc_id)
-            if row is None:
-                continue
-            if doc_id in again:
-                self._state(doc_id, row, article(doc_id))
-                keyed.add(doc_id)
-            if doc_id in remention:
-                row.named = tuple(sorted(named(doc_id)))
-                row.mentions = mentions_part(doc_id, row.named).key if row.named else None
-            row.document = document_part(Document(doc_id, "", "", row.title, row.published), row.statements).key
-        return KeptPartChanges(frozenset(keyed), frozenset(remention), frozenset(changed))
-
-    def _state(self, doc_id: str, row: _ArticleParts, found: tuple[list[Statement], KnowledgeGraph, list[Entity]] | None) -> None:
-        parts: list[str] = []
-        refers: set[str] = set()
-        values: set[tuple[str, str]] = set()
-        statements, graph, _ = found if found is not None else ([], None, [])
-        for statement in sorted(statements, key=statement_order):
-            q = statement.qualifiers
-            pointed = {graph.entity_id(m) for m in (statement.subject, statement.object.mention, q.location, q.affiliation, q.buyer) if m is not None}
-            labels, types = {}, {}
-            for entity_id in pointed:
-                kept = self._entities.peek(entity_id)
-                if kept is not None:
-                    types[entity_id], labels[entity_id] = kept[1], kept[2]
-            made, _ = statement_parts(statement, graph, statement_id(statement, graph), labels, types)
-            parts.extend(part.key for part in made)
-            refers |= pointed
-            values |= {("polarity", statement.polarity), ("modality", statement.modality)}
-        row.parts, row.statements = tuple(parts), len(statements)
-        self._use(doc_id, row, frozenset(refers), frozenset(values))
-
-    def _use(self, doc_id: str, row: _ArticleParts, refers: frozenset[str], values: frozenset[tuple[str, str]]) -> None:
-        self._referrers.change(doc_id, frozenset(_encode(("refers", e)) for e in row.refers), frozenset(_encode(("refers", e)) for e in refers))
-        if values != row.values:
-            used = self._values[""]
-            for value in row.values - values:
-                _step(used, value, -1)
-            for value in values - row.values:
-                used[value] += 1
-        row.refers, row.values = refers, values
-
-    # --- what is kept --------------------------------------------------------------------
-
-    def keys(self, order: Iterable[str]) -> list[str]:
-        """The keys of every part, in :func:`kg.rdf.rdf_parts`' order, for the documents in
-        ``order`` (the graph's) (reads every row)."""
-        articles = dict(self._articles.items())
-        keys = [articles[doc_id].document for doc_id in order]
-        keys.extend(row[0] for _, row in sorted(self._entities.items()))
-        by_id = sorted(articles.items())
-        keys.extend(row.mentions for _, row in by_id if row.mentions is not None)
-        keys.extend(key for _, row in by_id for key in row.parts)
-        keys.extend(key for _, key in sorted(self._counts.items()))
-        used = self._values.peek("", Counter())
-        keys.extend(part.key for part in value_type_parts((v for k, v in used if k == "polarity"), (v for k, v in used if k == "modality")))
-        return keys

@@ -540,33 +540,33 @@ def _doc_ids(extractions: list[Extraction]) -> list[str]:
 
 
 def test_kept_parts_grown_article_by_article_equal_the_keys_of_the_rdf_parts_at_once(extractions) -> None:
-    from kg.kept import KeptArchive
+    from kg.partkeys import KeptGraph
 
-    archive = KeptArchive()
+    kept = KeptGraph()
     for n, extraction in enumerate(extractions, start=1):
-        archive.update([extraction], lambda ids: [e for e in extractions if e.document.doc_id in ids])
-        assert archive.parts.keys(_doc_ids(extractions[:n])) == _part_keys_at_once(extractions[:n])
+        kept.update([extraction], lambda ids: [e for e in extractions if e.document.doc_id in ids])
+        assert kept.parts.keys(_doc_ids(extractions[:n])) == _part_keys_at_once(extractions[:n])
 
 
 @pytest.mark.model
 def test_kept_parts_a_new_article_keys_again_only_the_articles_it_changes(nlp, tmp_path) -> None:
-    from kg.kept import KeptArchive
+    from kg.partkeys import KeptGraph
 
     articles = _articles(nlp, _OFFICES)
 
     def update(given: str, removed: str = ""):
-        archive = KeptArchive.open(tmp_path / "kept.sqlite")
-        changes = archive.update([articles[i] for i in given], lambda ids: [articles[i] for i in ids], removed=list(removed))
-        archive.save()
-        archive.close()
-        return changes.parts
+        kept = KeptGraph.open(tmp_path / "kept.sqlite")
+        _, parts = kept.update([articles[i] for i in given], lambda ids: [articles[i] for i in ids], removed=list(removed))
+        kept.save()
+        kept.close()
+        return parts
 
     def keys(live: str) -> list[str]:
-        archive = KeptArchive.open(tmp_path / "kept.sqlite")
+        kept = KeptGraph.open(tmp_path / "kept.sqlite")
         try:
-            return archive.parts.keys(sorted(live))
+            return kept.parts.keys(sorted(live))
         finally:
-            archive.close()
+            kept.close()
 
     update("ae")
     # b states the owner of a's bare "Chancellor": a's statements change, e's do not.
@@ -582,7 +582,7 @@ def test_kept_parts_an_article_pointing_to_a_relabelled_entity_is_keyed_again_th
     # article's (an office's owner read from the corpus): its article is keyed again.
     from dataclasses import replace
 
-    from kg.kept import KeptParts
+    from kg.partkeys import KeptParts
     from kg.rdf import rdf_parts
 
     graph = _graph_at_once([_articles(nlp, {"e": _OFFICES["e"]})["e"]])

@@ -23,7 +23,7 @@ STAGES = {
     "kg.extract": 3, "kg.openie": 3, "kg.parallel": 3,
     "kg.resolve": 4, "kg.blocks": 4, "kg.kept": 4,
     "kg.records": 5, "kg.blockwise": 5,
-    "kg.rdf": 6, "kg.shacl": 6, "kg.validate": 6, "kg.writers": 6, "kg.increment": 6, "kg.changes": 6,
+    "kg.rdf": 6, "kg.shacl": 6, "kg.validate": 6, "kg.writers": 6, "kg.increment": 6, "kg.changes": 6, "kg.partkeys": 6,
     "kg.query": 7, "kg.analytics": 7,
     "kg.layout": 8, "kg.render": 8, "kg.remote": 8,
     "kg.pipeline": 9,
