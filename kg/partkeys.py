@@ -23,6 +23,7 @@ from typing import Self
 from kg.kept import Kept, KeptArchive, KeptChanges, Readers, Rows, Store, row_key
 from kg.model import Document, Entity, Extraction, KnowledgeGraph, Statement, statement_id
 from kg.rdf import count_part, document_part, entity_part, mentions_part, statement_parts, value_type_parts
+from kg.records import entity_record_key, statement_record_key
 from kg.resolve import statement_order
 
 __all__ = ["KeptGraph", "KeptPartChanges", "KeptParts"]
@@ -40,8 +41,10 @@ class _ArticleParts:
     #: The entities (id, type) it mentions, and the key of their part (None: it names none).
     named: tuple[tuple[str, str], ...] = ()
     mentions: str | None = None
-    #: Its statements' parts (each statement's node and bare fact), in the graph's order.
+    #: Its statements' parts (each statement's node and bare fact), in the graph's order, and
+    #: the key of each statement's line of ``statements.jsonl`` (:func:`kg.records.record_keys`).
     parts: tuple[str, ...] = ()
+    records: tuple[str, ...] = ()
     #: The entities its statements point to, whose label and type their parts copy.
     refers: frozenset[str] = frozenset()
     #: ("polarity" | "modality", value) of its statements.
@@ -69,7 +72,7 @@ class KeptParts(Kept):
     def __init__(self, store: Store | None = None) -> None:
         self._store = store
         self._articles = Rows(store, "parts-article")
-        #: Entity id -> (its part's key, type, label, the documents naming it).
+        #: Entity id -> (its part's key, type, label, the documents naming it, its record's key).
         self._entities = Rows(store, "parts-entity")
         #: Entity id -> its counts part's key.
         self._counts = Rows(store, "parts-count")
@@ -113,7 +116,8 @@ class KeptParts(Kept):
         for entity in entities:
             old = self._entities.peek(entity.entity_id)
             docs = frozenset(m.doc_id for m in entity.mentions)
-            new = (entity_part(entity).key, entity.type, entity.label, docs)
+            key = entity_part(entity).key
+            new = (key, entity.type, entity.label, docs, entity_record_key(entity, key))
             if old is None or old[1:3] != new[1:3]:
                 relabelled.add(entity.entity_id)
             # A document's mentions part lists the ids and types of what it names.
@@ -149,6 +153,7 @@ class KeptParts(Kept):
 
     def _state(self, doc_id: str, row: _ArticleParts, found: tuple[list[Statement], KnowledgeGraph, list[Entity]] | None) -> None:
         parts: list[str] = []
+        records: list[str] = []
         refers: set[str] = set()
         values: set[tuple[str, str]] = set()
         statements, graph, _ = found if found is not None else ([], None, [])
@@ -162,9 +167,10 @@ class KeptParts(Kept):
                     types[entity_id], labels[entity_id] = kept[1], kept[2]
             made, _ = statement_parts(statement, graph, statement_id(statement, graph), labels, types)
             parts.extend(part.key for part in made)
+            records.append(statement_record_key(statement, made[0].key, graph, labels))
             refers |= pointed
             values |= {("polarity", statement.polarity), ("modality", statement.modality)}
-        row.parts, row.statements = tuple(parts), len(statements)
+        row.parts, row.records, row.statements = tuple(parts), tuple(records), len(statements)
         self._use(doc_id, row, frozenset(refers), frozenset(values))
 
     def _use(self, doc_id: str, row: _ArticleParts, refers: frozenset[str], values: frozenset[tuple[str, str]]) -> None:
@@ -193,6 +199,13 @@ class KeptParts(Kept):
         keys.extend(key for _, key in sorted(self._counts.items()))
         used = self._values.peek("", Counter())
         keys.extend(part.key for part in value_type_parts((v for k, v in used if k == "polarity"), (v for k, v in used if k == "modality")))
+        return keys
+
+    def record_keys(self) -> list[str]:
+        """The key of every line of ``statements.jsonl``, in its order: equal to
+        :func:`kg.records.record_keys` of the whole graph (reads every row)."""
+        keys = [row[4] for _, row in sorted(self._entities.items())]
+        keys.extend(key for _, row in sorted(self._articles.items()) for key in row.records)
         return keys
 
 

@@ -20,7 +20,7 @@ from kg.model import Argument, Description, Document, Entity, Evidence, Extracti
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 __all__ = [
-    "EarlierLines", "entity_record", "extraction_from_record", "extraction_record", "graph_records", "record_keys", "record_lines", "record_schema",
+    "EarlierLines", "entity_record", "entity_record_key", "extraction_from_record", "extraction_record", "graph_records", "record_keys", "record_lines", "record_schema", "statement_record_key",
     "statement_id", "statement_record", "summary", "write_jsonl",
 ]
 
@@ -165,18 +165,26 @@ def record_keys(graph: KnowledgeGraph, entity_parts: Mapping[str, str], statemen
     affiliation and buyer, added here.
     """
     labels = {e.entity_id: e.label for e in graph.entities}
+    keys = [entity_record_key(entity, entity_parts[entity.entity_id]) for entity in graph.entities]
+    keys.extend(statement_record_key(statement, part, graph, labels) for statement, part in zip(graph.statements, statement_parts, strict=True))
+    return keys
+
+
+def entity_record_key(entity: Entity, part: str) -> str:
+    """:func:`record_keys`' key of one entity's line, from its RDF part's key."""
+    mentions = "\n".join(f"{m.doc_id}\t{m.start}\t{m.end}\t{m.text}" for m in entity.mentions)
+    return _digest(f"{part}\n{mentions}")
+
+
+def statement_record_key(statement: Statement, part: str, graph: KnowledgeGraph, labels: Mapping[str, str]) -> str:
+    """:func:`record_keys`' key of one statement's line, from its RDF part's key; ``labels``
+    need hold only the entities of its location, affiliation and buyer."""
 
     def label(mention: Mention | None) -> str:
         return labels[graph.entity_id(mention)] if mention is not None else ""
 
-    keys = []
-    for entity in graph.entities:
-        mentions = "\n".join(f"{m.doc_id}\t{m.start}\t{m.end}\t{m.text}" for m in entity.mentions)
-        keys.append(_digest(f"{entity_parts[entity.entity_id]}\n{mentions}"))
-    for statement, part in zip(graph.statements, statement_parts, strict=True):
-        q = statement.qualifiers
-        keys.append(_digest(f"{part}\n{label(q.location)}\n{label(q.affiliation)}\n{label(q.buyer)}"))
-    return keys
+    q = statement.qualifiers
+    return _digest(f"{part}\n{label(q.location)}\n{label(q.affiliation)}\n{label(q.buyer)}")
 
 
 def _digest(text: str) -> str:

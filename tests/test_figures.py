@@ -585,3 +585,14 @@ def test_figures_a_figure_of_one_amount_to_another_is_a_range(reports) -> None:
 
 def test_figures_a_change_to_a_level_is_no_range(figures) -> None:
     assert {v for _, v, _, _ in figures("Unemployment in Germany fell 0.1% to 4.7% in March.")} == {0.1, 4.7}
+
+
+def test_figures_a_run_of_periods_is_no_period_of_the_figure(figures) -> None:
+    # "for the third year running" counts a streak; the figure is the latest year's, unnamed.
+    found = figures("Rover's sales fell 12% for the third year running.")
+    assert {(name, value, period) for name, value, _, period in found} == {("Rover", 12, None)}
+
+
+def test_figures_a_month_beside_a_run_stays_the_figure_s_period(figures) -> None:
+    found = figures("Retail sales at Tesco rose 0.5% in January, the sixth month in a row of growth.")
+    assert {(value, period) for _, value, _, period in found} == {(0.5, "January")}

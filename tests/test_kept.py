@@ -548,6 +548,18 @@ def test_kept_parts_grown_article_by_article_equal_the_keys_of_the_rdf_parts_at_
         assert kept.parts.keys(_doc_ids(extractions[:n])) == _part_keys_at_once(extractions[:n])
 
 
+def test_kept_parts_grown_article_by_article_equal_the_keys_of_the_records_at_once(extractions) -> None:
+    from kg.partkeys import KeptGraph
+    from kg.rdf import rdf_parts, record_parts
+    from kg.records import record_keys
+
+    kept = KeptGraph()
+    for n, extraction in enumerate(extractions, start=1):
+        kept.update([extraction], lambda ids: [e for e in extractions if e.document.doc_id in ids])
+        graph = _graph_at_once(extractions[:n])
+        assert kept.parts.record_keys() == record_keys(graph, *record_parts(rdf_parts(graph)))
+
+
 @pytest.mark.model
 def test_kept_parts_a_new_article_keys_again_only_the_articles_it_changes(nlp, tmp_path) -> None:
     from kg.partkeys import KeptGraph

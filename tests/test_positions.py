@@ -22,6 +22,18 @@ def test_positions_party_adjective_before_a_hyphenated_title_names_the_party(fac
     assert has(found, "Liam Fox", "memberOf", "Conservative Party")
 
 
+def test_positions_party_adjective_before_a_portfolio_and_title_names_the_party(facts) -> None:
+    found = facts("Conservative family spokeswoman Theresa May said the law would be repealed.")
+    assert has(found, "Theresa May", "holdsPosition", "family spokeswoman", affiliation="Conservative Party")
+    assert has(found, "Theresa May", "memberOf", "Conservative Party")
+    assert not has(found, "Theresa May", "worksFor", "Conservative")
+
+
+def test_positions_party_adjective_before_a_plain_noun_names_no_party(facts) -> None:
+    found = facts("Conservative estimates put the cost of the scheme at £2bn, said John Smith.")
+    assert not any(f.predicate == "memberOf" or "Conservative Party" in (f.subject, f.object, f.affiliation) for f in found)
+
+
 def test_positions_a_rank_before_the_owner_is_the_office_s(facts) -> None:
     # "Deputy Labour leader": Labour's deputy leader, not its leader.
     found = facts("Deputy Labour leader John Prescott said the plans were a mistake.")

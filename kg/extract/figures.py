@@ -326,6 +326,8 @@ def _own_period(figure: Span, b: Builder) -> str | None:
 def _own_date(figure: Span, b: Builder) -> Span | None:
     """The date phrase of :func:`_own_period`, as a span."""
     for ent in b.dates:
+        if _STREAK.search(ent.text):
+            continue
         if ent.root.dep_ == "poss" and figure.start <= ent.root.head.i < figure.end:
             return ent
         head = ent.root.head
@@ -345,7 +347,7 @@ def _period(anchor: Token | None, b: Builder) -> str | None:
         return None
     for ent in b.dates:
         head = ent.root.head
-        if (head == anchor or (head.dep_ == "prep" and head.head == anchor)) and not _EARLIER.search(ent.text):
+        if (head == anchor or (head.dep_ == "prep" and head.head == anchor)) and not _EARLIER.search(ent.text) and not _STREAK.search(ent.text):
             return ent.text
     return None
 
@@ -358,6 +360,9 @@ _FORECASTING_VERBS = frozenset("forecast expect predict project anticipate".spli
 #: Prepositions that bring in a figure to compare with, whose date phrases are that figure's.
 _COMPARING_PREPS = frozenset({"against", "versus", "vs"})
 _EARLIER = re.compile(r"\b(earlier|ago|previous|prior|before)\b", re.IGNORECASE)
+#: Dates that count a run, not the period a figure covers: "the sixth month in a row", "for the
+#: third year running", "a second consecutive quarter".
+_STREAK = re.compile(r"\b(in a row|running|straight|consecutive|successive)\b", re.IGNORECASE)
 
 
 def _range_end(figure: Span, figures: list[Span]) -> tuple[bool, Span | None] | None:

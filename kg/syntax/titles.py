@@ -62,7 +62,16 @@ def names_party_member(following: Token | None) -> bool:
     if following.i + 2 < len(doc) and doc[following.i + 1].text in DASHES and hyphen_prefix(doc[following.i + 2]) == following:
         # "Conservative co-chairman": the tokenizer split the title at its hyphen.
         return is_title_head(doc[following.i + 2])
-    return is_title_head(following) or lower in _PARTY_NOUNS or lower in {"shadow", "deputy", "acting", "former"} or (lower in TITLE_MODIFIERS and following.is_lower)
+    if is_title_head(following) or lower in _PARTY_NOUNS or lower in {"shadow", "deputy", "acting", "former"} or (lower in TITLE_MODIFIERS and following.is_lower):
+        return True
+    # "Conservative family spokeswoman", "Republican foreign policy adviser": a portfolio in
+    # lower case, then the title.
+    for token in doc[following.i : following.i + 3]:
+        if not (token.is_lower and token.is_alpha and token.pos_ in {"NOUN", "ADJ"}):
+            return False
+        if token.i > following.i and is_title_head(token):
+            return True
+    return False
 
 
 def is_title_head(token: Token) -> bool:
