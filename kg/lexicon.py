@@ -373,6 +373,21 @@ NEWS_AGENCIES = frozenset({
 #: ("12,600 MW", "30 GWh", "90 MPH").
 UNIT_SYMBOLS = frozenset("MW GW KW kW TW MWh GWh kWh TWh MPH KM KG BTU".split())
 
+#: The world's regions, which a title before them covers rather than belongs to ("Britain's
+#: Europe director", "the BBC's Asia editor").
+WORLD_REGIONS = frozenset(
+    """europe asia africa americas australasia oceania antarctica arctic scandinavia caribbean balkans
+    baltics nordics benelux mediterranean""".split()
+) | frozenset(
+    f"{side} {region}" for side in ("north", "south", "east", "west", "central", "eastern", "western", "northern", "southern", "south-east", "southeast", "south-east", "north-east", "latin")
+    for region in ("europe", "asia", "africa", "america")
+) | frozenset({"middle east", "far east", "asia pacific", "asia-pacific", "near east", "sub-saharan africa"})
+
+#: Time zones written after a clock time ("at 1330 GMT", "9am EST"), which the model may read as
+#: a body; the first three never name one.
+TIME_ZONES = frozenset("GMT UTC BST EST EDT CST CDT MST MDT PST PDT CET CEST".split())
+ALWAYS_TIME_ZONES = frozenset({"GMT", "UTC", "BST"})
+
 #: The last words of a legislature's name ("House of Commons", "Scottish Parliament", "the US
 #: Senate"): one who holds an office of it is elected or appointed to it, not employed by it.
 CHAMBER_WORDS = frozenset("commons lords parliament senate congress assembly bundestag bundesrat duma knesset dail senedd representatives".split())

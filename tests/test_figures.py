@@ -113,7 +113,7 @@ def test_figures_an_agency_forecasting_the_economy_does_not_own_it(figures) -> N
 
 def test_figures_the_rate_of_a_metric_is_that_metric(figures) -> None:
     assert ("Germany", 12.1, "unemployment", "January") in figures("Germany's unemployment rate rose to 12.1% in January.")
-    assert ("Bank of England", 4.75, "rate", None) in figures("The Bank of England kept interest rates at 4.75%.")
+    assert ("Bank of England", 4.75, "interest rate", None) in figures("The Bank of England kept interest rates at 4.75%.")
 
 
 def test_figures_count_with_its_unit_inside_the_number(figures) -> None:
@@ -503,7 +503,7 @@ def test_figures_more_than_another_firm_is_a_comparison_not_a_change(figures) ->
 
 
 def test_figures_borrowing_costs_a_central_bank_lifts_are_its_interest_rate(figures) -> None:
-    assert figures("The Fed lifted borrowing costs to 2.25% last year.") == {("Fed", 2.25, "rate", "last year")}
+    assert figures("The Fed lifted borrowing costs to 2.25% last year.") == {("Fed", 2.25, "interest rate", "last year")}
 
 
 def test_figures_what_two_firms_do_between_them_is_neither_firm_s(figures) -> None:
@@ -596,3 +596,8 @@ def test_figures_a_run_of_periods_is_no_period_of_the_figure(figures) -> None:
 def test_figures_a_month_beside_a_run_stays_the_figure_s_period(figures) -> None:
     found = figures("Retail sales at Tesco rose 0.5% in January, the sixth month in a row of growth.")
     assert {(value, period) for _, value, _, period in found} == {(0.5, "January")}
+
+
+def test_figures_goods_from_outside_a_body_are_not_its_figure(figures) -> None:
+    found = figures("Non-EU imports rose 3%, but the growth in goods entering the UK from the EU slowed to 0.5%.")
+    assert not any(name in {"EU", "European Union", "Non-EU"} for name, *_ in found)

@@ -911,3 +911,19 @@ def test_frames_a_plan_in_the_simple_past_is_still_planned(facts) -> None:
 
 def test_frames_an_agreement_in_the_past_perfect_still_holds(facts) -> None:
     assert has(facts("Shell had agreed to buy Texaco."), "Shell", "acquires", "Texaco", modality="planned")
+
+
+def test_frames_one_named_along_with_the_subject_acts_too(facts) -> None:
+    found = facts("Along with Germany, France criticised the US on Monday.")
+    assert has(found, "France", "criticizes", "United States")
+    assert has(found, "Germany", "criticizes", "United States")
+
+
+def test_frames_one_named_together_with_the_subject_acts_too(facts) -> None:
+    found = facts("France, together with Germany, criticised the US.")
+    assert has(found, "Germany", "criticizes", "United States")
+
+
+def test_frames_along_with_after_the_verb_joins_the_object_not_the_subject(facts) -> None:
+    found = facts("Shell bought Texaco along with Gulf in 1984.")
+    assert not any(f.subject == "Gulf" for f in found)

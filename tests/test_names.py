@@ -634,3 +634,11 @@ def test_names_a_firm_before_a_based_description_stays_a_firm(mentions) -> None:
 def test_names_a_nationality_with_an_article_is_one_of_its_people_not_the_country(mentions) -> None:
     assert "Israeli" not in mentions("The deal involved Egypt handing back an Israeli jailed for spying.")
     assert mentions("An Israeli court ruled on Monday.")["Israeli"] == ("Country", "country:IL")
+
+
+def test_names_a_clock_s_time_zone_is_no_body(mentions) -> None:
+    assert "GMT" not in mentions("The meeting is due to take place at 1330 GMT in Zurich, according to Reuters.")
+
+
+def test_names_a_name_after_non_is_no_body(mentions) -> None:
+    assert "Non-EU" not in mentions("Non-EU imports rose 3%, the Office for National Statistics said.")

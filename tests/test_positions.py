@@ -953,3 +953,25 @@ def test_positions_an_office_left_by_a_death_before_the_clause_is_former_whateve
 
 def test_positions_an_office_left_only_in_a_future_clause_is_still_held(facts) -> None:
     assert has(facts("He will be chairman after the resignation of chairman John Smith."), "John Smith", "holdsPosition", "chairman", status=None)
+
+
+def test_positions_one_who_will_remain_in_an_office_holds_it_now(facts) -> None:
+    found = facts("Peter Tom, who will remain as chief executive of Aggregate Industries, said the offer was fair.")
+    assert has(found, "Peter Tom", "holdsPosition", "chief executive", affiliation="Aggregate Industries", modality="asserted")
+    assert not has(found, "Peter Tom", "holdsPosition", "chief executive", modality="planned")
+
+
+def test_positions_one_who_will_become_an_officer_does_not_hold_it_yet(facts) -> None:
+    found = facts("Jane Doe will become chief executive of Acme Holdings next year.")
+    assert has(found, "Jane Doe", "holdsPosition", "chief executive", affiliation="Acme Holdings", modality="planned")
+
+
+def test_positions_a_world_region_before_a_title_is_what_it_covers_not_its_owner(facts) -> None:
+    found = facts("Britain's Europe Director Dominick Chilcott will represent the UK at the talks.")
+    assert has(found, "Dominick Chilcott", "holdsPosition", "Europe Director", affiliation="United Kingdom")
+    assert not any(f.affiliation == "Europe" for f in found)
+
+
+def test_positions_a_city_before_a_title_still_owns_its_office(facts) -> None:
+    found = facts("London mayor Ken Livingstone said the plan would work.")
+    assert has(found, "Ken Livingstone", "holdsPosition", "mayor", affiliation="London")

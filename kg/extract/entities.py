@@ -12,7 +12,7 @@ import unicodedata
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import country_code, country_name, demonym_code, is_first_name, pair_half_code, party_name
-from kg.lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, UNIT_SYMBOLS
+from kg.lexicon import ALWAYS_TIME_ZONES, HONORIFICS, TIME_ZONES, TITLE_HEADS, TITLE_MODIFIERS, UNIT_SYMBOLS
 from kg.normalize import CURRENCY_CODES, CURRENCY_WORDS, number_value
 from kg.model import Mention, Passage, article_key
 from kg.syntax.phrases import indices_of
@@ -208,6 +208,10 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
         return None  # "a 7.4bn Australian dollar bid", "Swiss francs": a currency, not the country
     if len(span) == 1 and span.text in UNIT_SYMBOLS and span.start > 0 and span.doc[span.start - 1].like_num:
         return None  # "12,600 MW of electricity": a unit, not a body
+    if len(span) == 1 and span.text in TIME_ZONES and (span.text in ALWAYS_TIME_ZONES or (span.start > 0 and span.doc[span.start - 1].like_num)):
+        return None  # "at 1330 GMT in Zurich": a clock's zone, not a body
+    if span[0].lower_ == "non" and len(span) > 1 and span[1].text in "-‐–":
+        return None  # "Non-EU imports": goods from outside a body, not the body
     if span.label_ == "NORP" and len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in {"a", "an"} and span.root.dep_ not in {"amod", "compound", "nmod"}:
         return None  # "handing back an Israeli": one person of the country, not the country
     if span.label_ in {"GPE", "NORP", "ORG", "LOC"}:

@@ -130,6 +130,8 @@ def _metric(noun: Token) -> str | None:
         measured = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1 and c.lemma_.lower() != "rate"), None)
         if measured is not None and (inner := _metric(measured)) is not None:
             return inner
+        if measured is not None and measured.lower_ == "interest":
+            return "interest rate"
     base = METRIC_NOUNS.get(noun.lower_) or METRIC_NOUNS.get(noun.lemma_.lower())
     if base is None and noun.lemma_.lower() == "price" and any(c.dep_ == "compound" and c.lower_ in _HOME_WORDS for c in noun.children):
         # "house prices rose 0.8%": a lender's or a country's index, unlike a share or oil price.
@@ -138,7 +140,7 @@ def _metric(noun: Token) -> str | None:
         return None
     if noun.lemma_.lower() == "cost" and any(c.lower_ == "borrowing" for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
         # "The Fed lifted borrowing costs to 2.25%": the interest rate it sets, not its own costs.
-        return METRIC_NOUNS.get("rate")
+        return "interest rate"
     if base == "market share" and not (
         any(c.lower_ == "market" for c in noun.children) or any(o.lower_ == "market" or any(c.lower_ == "market" for c in o.subtree) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
     ):
@@ -180,7 +182,7 @@ def _owner(noun: Token | None, b: Builder) -> Found | None:
         # "Its Next Directory division saw sales rise": the part's own name, not its owner, reports.
         children.sort(key=lambda c: c.dep_ == "poss")
     for child in children:
-        if child.dep_ in {"poss", "compound", "nmod", "amod"} and child.i < noun.i and child.lower_ not in _HOME_WORDS:
+        if child.dep_ in {"poss", "compound", "nmod", "amod"} and child.i < noun.i and child.lower_ not in _HOME_WORDS and not _negated_name(child):
             found = token_mention(child, b.ctx, allow_modifier=False)
             if found is not None and found[0].type in _OWNER_TYPES:
                 return found
@@ -204,6 +206,13 @@ def _owner(noun: Token | None, b: Builder) -> Found | None:
                     if found is not None and found[0].type == "Country":
                         return found
     return None
+
+
+def _negated_name(token: Token) -> bool:
+    """A name after "non-" or "anti-" ("Non-EU imports", "anti-EU campaigners"): what is outside
+    or against the body, not the body's own."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text in "-‐–" and doc[token.i - 2].lower_ in {"non", "anti"}
 
 
 #: Nouns for what two or more firms or countries make together: its figures are none of theirs alone.

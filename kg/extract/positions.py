@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.context import HOLDS, Builder, Found, SentenceContext, token_mention
 from kg.extract.qualifiers import modality_of, polarity_of, ranked_leaving, says_former, status_of, time_clause_office
 from kg.gazetteer import party_name
-from kg.lexicon import CHAMBER_SEATS, CHAMBER_WORDS, COMING_WORDS, HONORIFICS, FORMER_WORDS, LEGISLATOR_TITLES, OCCUPATION_NOUNS, ORGANIZATION_KINDS, PASSING_WORDS, POSTNOMINAL_TITLES, RANK_WORDS, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
+from kg.lexicon import WORLD_REGIONS, CHAMBER_SEATS, CHAMBER_WORDS, COMING_WORDS, HONORIFICS, FORMER_WORDS, LEGISLATOR_TITLES, OCCUPATION_NOUNS, ORGANIZATION_KINDS, PASSING_WORDS, POSTNOMINAL_TITLES, RANK_WORDS, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
 from kg.syntax import DASHES, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, direct_objects, governing_verb, is_relative_pronoun, listed_names, logical_subjects, patients, prep_objects
 from kg.syntax.titles import RANKS_BEFORE_OWNER, hyphen_prefix, is_plural, is_title_head, title_before, title_portfolio, title_words
@@ -249,6 +249,13 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
                 words = list(doc[first:ent.start]) + words
                 affiliation = owner
                 first = min(i for i in range(sent.start, first) if ctx.mentions.get(i) == owner)
+        if affiliation is not None and affiliation.type == "Place" and affiliation.name.lower() in WORLD_REGIONS:
+            # "Britain's Europe director", "the BBC's Asia editor": the region is what the office
+            # covers, part of its title; its owner is the one before it, if any.
+            words = list(doc[first:ent.start]) + words
+            affiliation = _before(sent, first, b) if first - 1 >= sent.start and doc[first - 1].tag_ == "POS" else None
+            if affiliation is not None:
+                first = min(i for i in range(sent.start, first) if ctx.mentions.get(i) == affiliation)
         status = "former" if _former_before(doc, max(sent.start, first - 4), first) else None
         # "Deputy Labour leader John Prescott": the owner stands inside the title, and the rank
         # before it is the office's (he is Labour's deputy leader, not its leader).
@@ -535,6 +542,9 @@ def _complements(sent: Span, b: Builder) -> None:
         # "Mr Blair will step down as prime minister", "denied he would resign as chairman": a
         # leaving not (yet) made leaves the office with its holder, now and as a fact.
         staying = status_of(verb) == "former" and not says_former(token) and (modality_of(verb) not in _DONE or polarity_of(verb) == "negative")
+        # "Peter Tom, who will remain as chief executive", "will not stay on as chairman": one
+        # who is to go on holding an office (or not) holds it now.
+        staying = staying or (verb.lemma_.lower() in _CONTINUING and (modality_of(verb) not in _DONE or polarity_of(verb) == "negative"))
         for holder, held in [(t, HOLDS if staying else status) for t in holders] + [(t, None if pending else "former") for t in replaced]:
             person = token_mention(holder, ctx, allow_modifier=False)
             if person is None or person[0].type != "Person":
@@ -543,6 +553,9 @@ def _complements(sent: Span, b: Builder) -> None:
                 _office(b, office, person, title_words(office), _apposition_owner(office, b) or owner, "kg.rules.complement.v1", 0.75, held,
                         presupposed=(pending and holder in replaced) or (staying and holder in holders) or time_clause_office(token))
 
+
+#: Verbs of going on in an office ("will remain as chairman", "is to stay on as chief executive").
+_CONTINUING = frozenset({"remain", "stay", "continue"})
 
 #: Modalities of a clause that tell of something done, if only by someone's say-so.
 _DONE = frozenset({"asserted", "reported", "claimed"})

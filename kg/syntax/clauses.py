@@ -17,6 +17,7 @@ __all__ = [
     "RELATIVE_PRONOUNS",
     "SUBJECT_DEPS",
     "clause_head",
+    "co_agents",
     "conjuncts",
     "controlled_clause",
     "described",
@@ -204,7 +205,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if found:
         if verb.dep_ == "relcl" and found[0].lower_ in RELATIVE_PRONOUNS:
             return described(verb.head)
-        return found
+        return found + co_agents(verb, found)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
         # "Labour poster plans attacking Mr Howard": the noun the participle describes acts.
         return described(verb.head)
@@ -242,6 +243,35 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return conjuncts(raised[0])
         return logical_subjects(head, depth + 1)
     return []
+
+
+def co_agents(verb: Token, subjects: list[Token]) -> list[Token]:
+    """Who acts with the subjects: "Along with Germany, France criticised the US", "France,
+    together with Germany, criticised the plan". Only a phrase before the verb: after it, "along
+    with" joins the object ("sold the firm along with its debts").
+
+    Examples:
+        >>> import spacy
+        >>> from spacy.tokens import Doc
+        >>> doc = Doc(spacy.blank("en").vocab, words=["Along", "with", "Germany", ",", "France", "criticised", "it"],
+        ...           heads=[5, 0, 1, 5, 5, 5, 5], deps=["prep", "prep", "pobj", "punct", "nsubj", "ROOT", "dobj"])
+        >>> [t.text for t in co_agents(doc[5], [doc[4]])]
+        ['Germany']
+    """
+    found: list[Token] = []
+    for owner in (verb, *subjects):
+        for child in owner.children:
+            if child.i > verb.i or child.dep_ != "prep":
+                continue
+            # "along with" (along -> with) or "together with" (with <- together).
+            if child.lower_ == "along":
+                withs = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "with"]
+            elif child.lower_ == "with" and any(c.dep_ == "advmod" and c.lower_ in {"together", "along"} for c in child.children):
+                withs = [child]
+            else:
+                continue
+            found.extend(t for w in withs for o in w.children if o.dep_ == "pobj" for t in conjuncts(o))
+    return found
 
 
 def _funded(verb: Token) -> list[Token]:
