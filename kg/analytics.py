@@ -181,6 +181,63 @@ def records_networkx(graph: KnowledgeGraph, include_hedged: bool = True) -> nx.M
     return g
 
 
+def jsonl_networkx(records: Iterable[Mapping[str, Any]], include_hedged: bool = True) -> nx.MultiDiGraph:
+    """:func:`records_networkx` read from the JSON records of ``statements.jsonl``
+    (:func:`kg.records.graph_records`, in their order) instead of the graph: the page of a graph
+    kept as its files, drawn without resolving it again (tests hold the two equal)."""
+    from kg.rdf import CONFIDENCE_PLACES, date_literal, decimal_literal, entity_iri_text, statement_iri_text
+
+    g = nx.MultiDiGraph()
+    entities: list[Mapping[str, Any]] = []
+    titles: dict[str, set[str]] = {}
+    confidences: dict[float, float] = {}
+    labels: dict[str, str] = {}
+    edges = []
+    for record in records:
+        if record.get("kind") == "entity":
+            entities.append(record)
+            labels[record["id"]] = record["label"] or _local_name(entity_iri_text(record["id"]))
+            continue
+        if record.get("kind") != "statement":
+            continue
+        obj = record["object"]
+        if "title" in obj:
+            titles.setdefault(record["subject"]["id"], set()).add(obj["title"])
+        if "id" not in obj:
+            continue
+        if not include_hedged and (record["polarity"], record["modality"]) != ("positive", "asserted"):
+            continue
+        q = record["qualifiers"]
+        confidence = confidences.get(record["confidence"])
+        if confidence is None:
+            confidence = confidences[record["confidence"]] = _number(decimal_literal(round(record["confidence"], CONFIDENCE_PLACES)), float)
+        location = q.get("location_id")
+        evidence = record["evidence"]
+        attributes = {
+            "predicate": record["predicate"],
+            "relation": record["relation"],
+            "polarity": record["polarity"],
+            "modality": record["modality"],
+            "confidence": confidence,
+            "date": str(date_literal(q["date"])) if q.get("date") else None,
+            "location": None if location is None else labels.get(location) or _local_name(entity_iri_text(location)),
+            "rate": _number(decimal_literal(q["rate"]["value"]), float) if q.get("rate") else None,
+            "amount": _number(decimal_literal(q["amount"]["value"]), float) if q.get("amount") else None,
+            "currency": q["amount"].get("currency") if q.get("amount") else None,
+            "sentence": evidence["sentence"],
+            "doc": evidence["doc"],
+            "start": evidence["start"],
+            "end": evidence["end"],
+        }
+        edges.append((statement_iri_text(record["id"]), entity_iri_text(record["subject"]["id"]), entity_iri_text(obj["id"]), attributes))
+    for record in sorted(entities, key=lambda r: entity_iri_text(r["id"])):
+        g.add_node(entity_iri_text(record["id"]), label=labels[record["id"]], type=record["type"], aliases=tuple(sorted(set(record["aliases"]))),
+                   titles=tuple(sorted(titles.get(record["id"], ()))))
+    for key, source, target, attributes in sorted(edges, key=lambda edge: edge[0]):
+        g.add_edge(source, target, key=key, **attributes)
+    return g
+
+
 def _labels(rdf: Graph) -> dict[Node, str]:
     """Each resource's ``skos:prefLabel``, else its ``rdfs:label``; the smallest when there are several."""
     labels: dict[Node, str] = {}

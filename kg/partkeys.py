@@ -18,11 +18,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from os import PathLike
-from typing import Self
+from typing import NamedTuple, Self
 
 from kg.kept import Kept, KeptArchive, KeptChanges, Readers, Rows, Store, row_key
 from kg.model import Document, Entity, Extraction, KnowledgeGraph, Statement, statement_id
-from kg.rdf import count_part, document_part, entity_part, mentions_part, statement_parts, value_type_parts
+from kg.rdf import RdfPart, count_part, document_part, entity_part_of, mentions_part, statement_parts, value_type_parts
 from kg.records import entity_record_key, statement_record_key
 from kg.resolve import statement_order
 
@@ -51,6 +51,24 @@ class _ArticleParts:
     values: frozenset[tuple[str, str]] = frozenset()
 
 
+class _EntityParts(NamedTuple):
+    """One entity's part key and what the part reads (its type, label, aliases, merges and
+    documents), and the key of its line of ``statements.jsonl``."""
+
+    key: str
+    type: str
+    label: str
+    documents: frozenset[str]
+    record: str
+    aliases: tuple[str, ...]
+    merges: tuple[str, ...]
+
+
+#: Where a part comes from: ("document" | "mentions", doc_id), ("statement", doc_id, n: the
+#: n-th of its statements' parts), ("entity" | "count", entity_id), ("value", kind, value).
+Locator = tuple
+
+
 @dataclass(frozen=True)
 class KeptPartChanges:
     """What an update of :class:`KeptParts` keyed again."""
@@ -72,9 +90,9 @@ class KeptParts(Kept):
     def __init__(self, store: Store | None = None) -> None:
         self._store = store
         self._articles = Rows(store, "parts-article")
-        #: Entity id -> (its part's key, type, label, the documents naming it, its record's key).
+        #: Entity id -> its part's key and what the part reads.
         self._entities = Rows(store, "parts-entity")
-        #: Entity id -> its counts part's key.
+        #: Entity id -> its counts part's key and its (statements, neighbours).
         self._counts = Rows(store, "parts-count")
         #: ("polarity" | "modality", value) -> how many articles use it.
         self._values = Rows(store, "parts-values", Counter)
@@ -111,17 +129,17 @@ class KeptParts(Kept):
             old = self._entities.pop(entity_id, None)
             if old is not None:
                 relabelled.add(entity_id)
-                reached.update(old[3])
+                reached.update(old.documents)
                 changed.add(entity_id)
         for entity in entities:
             old = self._entities.peek(entity.entity_id)
             docs = frozenset(m.doc_id for m in entity.mentions)
-            key = entity_part(entity).key
-            new = (key, entity.type, entity.label, docs, entity_record_key(entity, key))
-            if old is None or old[1:3] != new[1:3]:
+            key = entity_part_of(entity.entity_id, entity.type, entity.label, entity.aliases, entity.merges, len(docs)).key
+            new = _EntityParts(key, entity.type, entity.label, docs, entity_record_key(entity, key), entity.aliases, entity.merges)
+            if old is None or (old.type, old.label) != (new.type, new.label):
                 relabelled.add(entity.entity_id)
             # A document's mentions part lists the ids and types of what it names.
-            reached.update(docs if old is None else docs | old[3] if old[1] != entity.type else docs ^ old[3])
+            reached.update(docs if old is None else docs | old.documents if old.type != entity.type else docs ^ old.documents)
             if old != new:
                 self._entities[entity.entity_id] = new
                 changed.add(entity.entity_id)
@@ -129,7 +147,7 @@ class KeptParts(Kept):
             if found is None:
                 self._counts.pop(entity_id, None)
             else:
-                self._counts[entity_id] = count_part(entity_id, found).key
+                self._counts[entity_id] = (count_part(entity_id, found).key, found)
             changed.add(entity_id)
         for doc_id, document in documents.items():
             old = self._articles.peek(doc_id)
@@ -152,7 +170,14 @@ class KeptParts(Kept):
         return KeptPartChanges(frozenset(keyed), frozenset(remention), frozenset(changed))
 
     def _state(self, doc_id: str, row: _ArticleParts, found: tuple[list[Statement], KnowledgeGraph, list[Entity]] | None) -> None:
-        parts: list[str] = []
+        parts, records, refers, values = self._statement_parts(found)
+        row.parts, row.records, row.statements = tuple(part.key for part in parts), tuple(records), len(found[0]) if found else 0
+        self._use(doc_id, row, frozenset(refers), frozenset(values))
+
+    def _statement_parts(self, found: tuple[list[Statement], KnowledgeGraph, list[Entity]] | None) -> tuple[list[RdfPart], list[str], set[str], set[tuple[str, str]]]:
+        """One article's statements' parts in order, their records' keys, the entities they point
+        to and the polarity and modality values they use."""
+        parts: list[RdfPart] = []
         records: list[str] = []
         refers: set[str] = set()
         values: set[tuple[str, str]] = set()
@@ -164,14 +189,13 @@ class KeptParts(Kept):
             for entity_id in pointed:
                 kept = self._entities.peek(entity_id)
                 if kept is not None:
-                    types[entity_id], labels[entity_id] = kept[1], kept[2]
+                    types[entity_id], labels[entity_id] = kept.type, kept.label
             made, _ = statement_parts(statement, graph, statement_id(statement, graph), labels, types)
-            parts.extend(part.key for part in made)
+            parts.extend(made)
             records.append(statement_record_key(statement, made[0].key, graph, labels))
             refers |= pointed
             values |= {("polarity", statement.polarity), ("modality", statement.modality)}
-        row.parts, row.records, row.statements = tuple(parts), tuple(records), len(statements)
-        self._use(doc_id, row, frozenset(refers), frozenset(values))
+        return parts, records, refers, values
 
     def _use(self, doc_id: str, row: _ArticleParts, refers: frozenset[str], values: frozenset[tuple[str, str]]) -> None:
         self._referrers.change(doc_id, frozenset(row_key(("refers", e)) for e in row.refers), frozenset(row_key(("refers", e)) for e in refers))
@@ -190,21 +214,60 @@ class KeptParts(Kept):
     def keys(self, order: Iterable[str]) -> list[str]:
         """The keys of every part, in :func:`kg.rdf.rdf_parts`' order, for the documents in
         ``order`` (the graph's) (reads every row)."""
+        return [key for key, _ in self.located(order)]
+
+    def located(self, order: Iterable[str]) -> list[tuple[str, Locator]]:
+        """:meth:`keys`, each with where its part comes from (:meth:`parts` makes it)."""
         articles = dict(self._articles.items())
-        keys = [articles[doc_id].document for doc_id in order]
-        keys.extend(row[0] for _, row in sorted(self._entities.items()))
+        found: list[tuple[str, Locator]] = [(articles[doc_id].document, ("document", doc_id)) for doc_id in order]
+        found.extend((row.key, ("entity", entity_id)) for entity_id, row in sorted(self._entities.items()))
         by_id = sorted(articles.items())
-        keys.extend(row.mentions for _, row in by_id if row.mentions is not None)
-        keys.extend(key for _, row in by_id for key in row.parts)
-        keys.extend(key for _, key in sorted(self._counts.items()))
+        found.extend((row.mentions, ("mentions", doc_id)) for doc_id, row in by_id if row.mentions is not None)
+        found.extend((key, ("statement", doc_id, n)) for doc_id, row in by_id for n, key in enumerate(row.parts))
+        found.extend((row[0], ("count", entity_id)) for entity_id, row in sorted(self._counts.items()))
+        found.extend((part.key, ("value", kind, value)) for kind, value, part in self._value_parts())
+        return found
+
+    def _value_parts(self) -> list[tuple[str, str, RdfPart]]:
         used = self._values.peek("", Counter())
-        keys.extend(part.key for part in value_type_parts((v for k, v in used if k == "polarity"), (v for k, v in used if k == "modality")))
-        return keys
+        polarities = sorted(v for k, v in used if k == "polarity")
+        modalities = sorted(v for k, v in used if k == "modality")
+        made = value_type_parts(polarities, modalities)
+        # value_type_parts sorts by the values' IRIs; pair each part back with its value.
+        pairs = [("polarity", p, value_type_parts([p], [])[0]) for p in polarities] + [("modality", m, value_type_parts([], [m])[0]) for m in modalities]
+        by_key = {part.key: (kind, value, part) for kind, value, part in pairs}
+        return [by_key[part.key] for part in made]
+
+    def parts(self, locators: Iterable[Locator], article: Callable[[str], tuple[list[Statement], KnowledgeGraph, list[Entity]] | None]) -> list[RdfPart]:
+        """The parts at ``locators`` (:meth:`located`), made from the rows and, for statements,
+        from their article (``article``, :meth:`kg.kept.KeptOffices.article`), each read once."""
+        made: list[RdfPart] = []
+        statements: dict[str, list[RdfPart]] = {}
+        for locator in locators:
+            kind = locator[0]
+            if kind == "document":
+                row = self._articles.peek(locator[1])
+                made.append(document_part(Document(locator[1], "", "", row.title, row.published), row.statements))
+            elif kind == "mentions":
+                made.append(mentions_part(locator[1], self._articles.peek(locator[1]).named))
+            elif kind == "statement":
+                doc_id = locator[1]
+                if doc_id not in statements:
+                    statements[doc_id] = self._statement_parts(article(doc_id))[0]
+                made.append(statements[doc_id][locator[2]])
+            elif kind == "entity":
+                e = self._entities.peek(locator[1])
+                made.append(entity_part_of(locator[1], e.type, e.label, e.aliases, e.merges, len(e.documents)))
+            elif kind == "count":
+                made.append(count_part(locator[1], self._counts.peek(locator[1])[1]))
+            else:
+                made.append(value_type_parts([locator[2]], [])[0] if locator[1] == "polarity" else value_type_parts([], [locator[2]])[0])
+        return made
 
     def record_keys(self) -> list[str]:
         """The key of every line of ``statements.jsonl``, in its order: equal to
         :func:`kg.records.record_keys` of the whole graph (reads every row)."""
-        keys = [row[4] for _, row in sorted(self._entities.items())]
+        keys = [row.record for _, row in sorted(self._entities.items())]
         keys.extend(key for _, row in sorted(self._articles.items()) for key in row.records)
         return keys
 

@@ -327,8 +327,12 @@ def document_part(document: Document, derived: int) -> RdfPart:
 
 def entity_part(entity: Entity) -> RdfPart:
     """An entity's own triples: type, label, aliases, merges and in how many documents it is named."""
-    documents = {m.doc_id for m in entity.mentions}
-    return _part(_add_entity, entity.entity_id, entity.type, entity.label, entity.aliases, entity.merges, len(documents))
+    return entity_part_of(entity.entity_id, entity.type, entity.label, entity.aliases, entity.merges, len({m.doc_id for m in entity.mentions}))
+
+
+def entity_part_of(entity_id: str, kind: str, label: str, aliases: tuple[str, ...], merges: tuple[str, ...], documents: int) -> RdfPart:
+    """:func:`entity_part` from what it reads of the entity."""
+    return _part(_add_entity, entity_id, kind, label, aliases, merges, documents)
 
 
 def mentions_part(doc_id: str, named: Iterable[tuple[str, str]]) -> RdfPart:

@@ -452,6 +452,20 @@ def test_increment_the_graph_of_the_records_is_the_graph_of_their_rdf(graphs) ->
         assert list(made.edges(keys=True, data=True)) == list(read.edges(keys=True, data=True))
 
 
+def test_increment_the_graph_of_the_records_file_is_the_graph_of_the_records(graphs) -> None:
+    # What statements.jsonl holds is enough to draw the page: no graph resolved again.
+    import json
+
+    from kg.analytics import jsonl_networkx
+    from kg.records import record_lines
+
+    records = [json.loads(line) for line in record_lines(graphs[-1])]
+    for hedged in (True, False):
+        made, read = records_networkx(graphs[-1], include_hedged=hedged), jsonl_networkx(records, include_hedged=hedged)
+        assert list(made.nodes(data=True)) == list(read.nodes(data=True))
+        assert list(made.edges(keys=True, data=True)) == list(read.edges(keys=True, data=True))
+
+
 def test_increment_the_page_drawn_from_the_records_is_the_page_of_their_rdf(graphs) -> None:
     rdf = to_rdf(graphs[-1])
     texts = graph_texts(graphs[-1])

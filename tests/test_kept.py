@@ -548,6 +548,17 @@ def test_kept_parts_grown_article_by_article_equal_the_keys_of_the_rdf_parts_at_
         assert kept.parts.keys(_doc_ids(extractions[:n])) == _part_keys_at_once(extractions[:n])
 
 
+def test_kept_parts_each_part_is_made_again_from_where_it_comes_from(extractions) -> None:
+    # What an update needs to write a subject again whose other parts it did not key.
+    from kg.partkeys import KeptGraph
+
+    kept = KeptGraph()
+    kept.update(extractions, lambda ids: [e for e in extractions if e.document.doc_id in ids])
+    located = kept.parts.located(_doc_ids(extractions))
+    made = kept.parts.parts([locator for _, locator in located], kept.archive.offices.article)
+    assert [part.key for part in made] == [key for key, _ in located] == _part_keys_at_once(extractions)
+
+
 def test_kept_parts_grown_article_by_article_equal_the_keys_of_the_records_at_once(extractions) -> None:
     from kg.partkeys import KeptGraph
     from kg.rdf import rdf_parts, record_parts
