@@ -47,7 +47,7 @@ from rdflib.term import Node
 from kg import __version__
 from kg.files import LinesInFile, line_places, read_as_it_is, stream_identity, write_bytes, write_lines
 from kg.model import KnowledgeGraph
-from kg.rdf import jsonld_context, new_graph, node_types, rdf_parts, record_parts
+from kg.rdf import RdfPart, jsonld_context, new_graph, node_types, rdf_parts, record_parts
 from kg.records import record_keys, record_lines
 from kg.validate import nodes_conform, shapes_digest
 from kg.vocab import RDF
@@ -55,7 +55,7 @@ from kg.writers import JSONLD_SEPARATOR, JSONLD_TAIL, SubjectText, jsonld_head, 
 
 __all__ = [
     "CACHE_FILE", "JSONLD_FILE", "RECORDS_FILE", "TURTLE_FILE", "GraphTexts", "OutputCache", "ShareFiles", "SubjectBatch", "SubjectEntry", "TextsMaker",
-    "batch_texts", "graph_texts", "make_texts", "read_cache", "write_cache",
+    "batch_texts", "graph_texts", "make_texts", "read_cache", "texts_of_parts", "write_cache",
 ]
 
 #: Kept in a build's output folder for the next ``--into``.
@@ -442,30 +442,45 @@ def graph_texts(
         something the fast writers leave to rdflib): the caller then builds and checks the whole
         RDF, which says what is wrong.
     """
-    stamp = cache_stamp()
-    if previous is not None and (previous.stamp != stamp or (check and not previous.checked)):
-        previous = None  # texts of other code, or subjects no one checked: all made again
-    parts = {}
     made_parts = rdf_parts(graph)
+    parts: dict[str, RdfPart] = {}
     for part in made_parts:
         parts.setdefault(part.key, part)  # an identical record adds nothing more
     records = tuple(record_keys(graph, *record_parts(made_parts)))
     del made_parts
+    return texts_of_parts(list(parts), lambda keys: [parts[key] for key in keys], records, lambda: node_types(graph), previous, check, keep_rdf, maker, keep, folder)
+
+
+def texts_of_parts(
+    keys: list[str], make: Callable[[list[str]], list[RdfPart]], records: tuple[str, ...], types_of: Callable[[], Mapping[URIRef, URIRef]],
+    previous: OutputCache | None = None, check: bool = True, keep_rdf: bool = False, maker: TextsMaker | None = None,
+    keep: Callable[[], None] | None = None, folder: str | PathLike[str] | None = None,
+) -> GraphTexts | None:
+    """:func:`graph_texts` of a graph given as the keys of its distinct RDF parts, in
+    :func:`kg.rdf.rdf_parts`' order, with ``make`` to make the parts of some keys (only those
+    whose subjects the cache does not know, and all the parts of the subjects made again),
+    the key of each line of ``statements.jsonl`` and ``types_of`` to give the type of every node:
+    what a kept archive (``kg.partkeys``) gives without the graph."""
+    stamp = cache_stamp()
+    if previous is not None and (previous.stamp != stamp or (check and not previous.checked)):
+        previous = None  # texts of other code, or subjects no one checked: all made again
     part_subjects: dict[str, tuple[str, ...]] = {}
     whole = new_graph() if keep_rdf else None
     # A build from scratch of a graph of at most one batch of subjects keeps the triples the
     # first pass makes, and so writes each part once; past a batch it lets them go.
     early = _Index() if whole is None and previous is None else None
-    for key, part in parts.items():
+    needed = keys if whole is not None or previous is None else [key for key in keys if key not in previous.part_subjects]
+    made_now = dict(zip(needed, make(needed)))
+    for key in keys:
         known = previous.part_subjects.get(key) if previous is not None else None
         if known is None:
             recorder = _Subjects(whole if whole is not None else early)  # learns which subjects the part writes to
-            part.write(recorder)  # type: ignore[arg-type]
+            made_now[key].write(recorder)  # type: ignore[arg-type]
             known = tuple(recorder.found)
             if early is not None and len(early.spo) > ONE_PASS:
                 early = None
         elif whole is not None:
-            part.write(whole)
+            made_now[key].write(whole)
         part_subjects[key] = known
     subject_parts: dict[str, list[str]] = {}
     for key, subjects in part_subjects.items():
@@ -474,8 +489,8 @@ def graph_texts(
     if len(subject_parts) < 2:
         return None  # rdflib writes a lone node's JSON-LD without "@graph": its writers, not ours
     old = previous.subjects if previous is not None else {}
-    changed = [s for s, keys in subject_parts.items() if s not in old or old[s].parts != tuple(keys)]
-    types = node_types(graph)
+    changed = [s for s, listed in subject_parts.items() if s not in old or old[s].parts != tuple(listed)]
+    types = types_of()
     made: dict[str, SubjectEntry] = {}
     spool = _Spool(folder) if changed else None
 
@@ -494,7 +509,7 @@ def graph_texts(
             return None
         keep_made(texts)
     else:
-        order = {key: i for i, key in enumerate(parts)}
+        order = {key: i for i, key in enumerate(keys)}
         if keep is not None:
             keep()
 
@@ -502,7 +517,9 @@ def graph_texts(
             # The whole of each subject of the batch, its parts in the order a build writes
             # them, so its values come in the same order.
             needed = sorted({key for s in subjects for key in subject_parts[s]}, key=order.__getitem__)
-            return SubjectBatch(tuple(subjects), tuple(parts[key].write for key in needed), check)
+            fresh = [key for key in needed if key not in made_now]
+            made_now.update(zip(fresh, make(fresh)))
+            return SubjectBatch(tuple(subjects), tuple(made_now[key].write for key in needed), check)
 
         batches = (batch(changed[start : start + BATCH]) for start in range(0, len(changed), BATCH))
         for texts in (maker or make_texts)(batches, types):

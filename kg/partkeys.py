@@ -20,9 +20,10 @@ from datetime import date
 from os import PathLike
 from typing import NamedTuple, Self
 
+from kg.increment import GraphTexts, OutputCache, texts_of_parts
 from kg.kept import Kept, KeptArchive, KeptChanges, Readers, Rows, Store, row_key
 from kg.model import Document, Entity, Extraction, KnowledgeGraph, Statement, statement_id
-from kg.rdf import RdfPart, count_part, document_part, entity_part_of, mentions_part, statement_parts, value_type_parts
+from kg.rdf import RdfPart, count_part, document_part, entity_part_of, mentions_part, node_types_of, statement_parts, value_type_parts
 from kg.records import entity_record_key, statement_record_key
 from kg.resolve import statement_order
 
@@ -218,15 +219,21 @@ class KeptParts(Kept):
 
     def located(self, order: Iterable[str]) -> list[tuple[str, Locator]]:
         """:meth:`keys`, each with where its part comes from (:meth:`parts` makes it)."""
-        articles = dict(self._articles.items())
-        found: list[tuple[str, Locator]] = [(articles[doc_id].document, ("document", doc_id)) for doc_id in order]
-        found.extend((row.key, ("entity", entity_id)) for entity_id, row in sorted(self._entities.items()))
-        by_id = sorted(articles.items())
-        found.extend((row.mentions, ("mentions", doc_id)) for doc_id, row in by_id if row.mentions is not None)
-        found.extend((key, ("statement", doc_id, n)) for doc_id, row in by_id for n, key in enumerate(row.parts))
+        return self._whole(order)[0]
+
+    def _whole(self, order: Iterable[str]) -> tuple[list[tuple[str, Locator]], list[str], list[tuple[str, str]]]:
+        """:meth:`located`, :meth:`record_keys` and :meth:`entity_types`, each row read once."""
+        articles = sorted(self._articles.items())
+        entities = sorted(self._entities.items())
+        by_id = dict(articles)
+        found: list[tuple[str, Locator]] = [(by_id[doc_id].document, ("document", doc_id)) for doc_id in order]
+        found.extend((row.key, ("entity", entity_id)) for entity_id, row in entities)
+        found.extend((row.mentions, ("mentions", doc_id)) for doc_id, row in articles if row.mentions is not None)
+        found.extend((key, ("statement", doc_id, n)) for doc_id, row in articles for n, key in enumerate(row.parts))
         found.extend((row[0], ("count", entity_id)) for entity_id, row in sorted(self._counts.items()))
         found.extend((part.key, ("value", kind, value)) for kind, value, part in self._value_parts())
-        return found
+        records = [row.record for _, row in entities] + [key for _, row in articles for key in row.records]
+        return found, records, [(entity_id, row.type) for entity_id, row in entities]
 
     def _value_parts(self) -> list[tuple[str, str, RdfPart]]:
         used = self._values.peek("", Counter())
@@ -264,12 +271,14 @@ class KeptParts(Kept):
                 made.append(value_type_parts([locator[2]], [])[0] if locator[1] == "polarity" else value_type_parts([], [locator[2]])[0])
         return made
 
+    def entity_types(self) -> list[tuple[str, str]]:
+        """(id, type) of every entity of the graph, by id (reads every row)."""
+        return [(entity_id, row.type) for entity_id, row in sorted(self._entities.items())]
+
     def record_keys(self) -> list[str]:
         """The key of every line of ``statements.jsonl``, in its order: equal to
         :func:`kg.records.record_keys` of the whole graph (reads every row)."""
-        keys = [row.record for _, row in sorted(self._entities.items())]
-        keys.extend(key for _, row in sorted(self._articles.items()) for key in row.records)
-        return keys
+        return self._whole(())[1]
 
 
 class KeptGraph(Kept):
@@ -307,3 +316,21 @@ class KeptGraph(Kept):
     def graph(self, documents: Iterable[Document]) -> KnowledgeGraph:
         """The whole graph (:meth:`kg.kept.KeptArchive.graph`, reads every row)."""
         return self.archive.graph(documents)
+
+    def texts(
+        self, order: Iterable[str], previous: OutputCache | None = None, check: bool = True, folder: str | PathLike[str] | None = None,
+    ) -> GraphTexts | None:
+        """:func:`kg.increment.graph_texts` of the kept graph, whose documents are ``order``,
+        without the graph: the parts' keys and where they come from are kept, and only the parts
+        the cache does not know, or of a subject made again, are made (equal to ``graph_texts``
+        of the whole graph, tested)."""
+        order = list(order)
+        located, records, entity_types = self.parts._whole(order)
+        where: dict[str, Locator] = {}
+        for key, locator in located:
+            where.setdefault(key, locator)
+
+        def make(keys: list[str]) -> list[RdfPart]:
+            return self.parts.parts([where[key] for key in keys], self.archive.offices.article)
+
+        return texts_of_parts(list(where), make, tuple(records), lambda: node_types_of(order, entity_types), previous, check, folder=folder)

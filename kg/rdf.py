@@ -407,8 +407,13 @@ def record_parts(parts: Iterable[RdfPart]) -> tuple[dict[str, str], list[str]]:
 
 def node_types(graph: KnowledgeGraph) -> dict[URIRef, URIRef]:
     """The ``rdf:type`` :func:`to_rdf` gives each entity, document, polarity and modality value."""
-    types: dict[URIRef, URIRef] = {document_iri(d.doc_id): KG.Document for d in graph.documents}
-    types.update((entity_iri(e.entity_id), _CLASS[e.type]) for e in graph.entities)
+    return node_types_of((d.doc_id for d in graph.documents), ((e.entity_id, e.type) for e in graph.entities))
+
+
+def node_types_of(documents: Iterable[str], entities: Iterable[tuple[str, str]]) -> dict[URIRef, URIRef]:
+    """:func:`node_types` of a graph's documents (ids) and entities ((id, type)), in that order."""
+    types: dict[URIRef, URIRef] = {document_iri(doc_id): KG.Document for doc_id in documents}
+    types.update((entity_iri(entity_id), _CLASS[kind]) for entity_id, kind in entities)
     types.update((value, KG.Polarity) for value in _POLARITY.values())
     types.update((value, KG.Modality) for value in _MODALITY.values())
     return types

@@ -622,3 +622,27 @@ def test_kept_parts_an_article_pointing_to_a_relabelled_entity_is_keyed_again_th
     assert changes.statements == {"e"}
     assert parts.keys(["e"]) == [part.key for part in rdf_parts(renamed)]
     assert parts.keys(["e"]) != [part.key for part in rdf_parts(graph)]
+
+
+def test_kept_texts_equal_the_texts_of_the_graph_built_at_once_and_grown(extractions) -> None:
+    # The RDF texts of a kept archive, made without the graph, and those of an update that makes
+    # again only the subjects whose parts changed.
+    from kg.increment import graph_texts
+    from kg.partkeys import KeptGraph
+
+    def archived(ids):
+        return [e for e in extractions if e.document.doc_id in ids]
+
+    first = extractions[:-2]
+    kept = KeptGraph()
+    kept.update(first, archived)
+    earlier = kept.texts(_doc_ids(first))
+    at_once = graph_texts(_kept_graph_order(_graph_at_once(first)))
+    assert (earlier.turtle, earlier.jsonld, earlier.triples) == (at_once.turtle, at_once.jsonld, at_once.triples)
+    assert earlier.cache == at_once.cache
+    kept.update(extractions[-2:], archived)
+    updated = kept.texts(_doc_ids(extractions), previous=earlier.cache)
+    whole = graph_texts(_kept_graph_order(_graph_at_once(extractions)))
+    assert 0 < updated.remade < len(whole.cache.subjects)
+    assert (updated.turtle, updated.jsonld, updated.triples) == (whole.turtle, whole.jsonld, whole.triples)
+    assert updated.cache == whole.cache
