@@ -444,6 +444,18 @@ def party_name(text: str, before_title: bool = False) -> str | None:
     return found
 
 
+def is_party(name: str) -> bool:
+    """A political party's name: one :func:`party_name` knows, or capitalised words ending in
+    "Party" ("Scottish Conservative Party", "Pakistan People's Party").
+
+    Examples:
+        >>> is_party("Tories"), is_party("Democratic Unionist Party"), is_party("Apple")
+        (True, True, False)
+    """
+    words = name.split()
+    return party_name(name) is not None or (len(words) > 1 and words[-1] == "Party" and all(w[:1].isupper() for w in words))
+
+
 @functools.lru_cache(maxsize=1)
 def _party_countries() -> dict[str, str]:
     text = resources.files("kg").joinpath("data/parties.tsv").read_text(encoding="utf-8")

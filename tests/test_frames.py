@@ -927,3 +927,8 @@ def test_frames_one_named_together_with_the_subject_acts_too(facts) -> None:
 def test_frames_along_with_after_the_verb_joins_the_object_not_the_subject(facts) -> None:
     found = facts("Shell bought Texaco along with Gulf in 1984.")
     assert not any(f.subject == "Gulf" for f in found)
+
+
+def test_frames_what_one_said_one_was_unable_to_do_is_reported(facts) -> None:
+    found = facts("Martin Mubanga said he was unable to return to the UK.")
+    assert has(found, "Martin Mubanga", "visits", "United Kingdom", polarity="negative", modality="reported")

@@ -198,3 +198,13 @@ def test_places_a_trade_acronym_inside_the_kind_phrase_keeps_the_country(facts) 
 def test_places_a_based_description_after_an_of_phrase_is_that_organisation_s(facts) -> None:
     found = facts("Paul Hofheinz of the Lisbon Council, a Brussels-based citizen action group, said growth was slow.")
     assert {(f.subject, f.object) for f in found if f.predicate == "basedIn"} == {("Lisbon Council", "Brussels")}
+
+
+def test_places_a_city_before_a_party_names_its_local_branch_not_its_base(facts) -> None:
+    found = facts("Eight other members of London UKIP were planning to jump ship.")
+    assert not any(f.predicate == "basedIn" for f in found)
+
+
+def test_places_a_city_before_a_firm_is_its_base(facts) -> None:
+    found = facts("Detroit carmaker GM said sales fell.")
+    assert has(found, "GM", "basedIn", "Detroit")

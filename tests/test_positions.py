@@ -975,3 +975,15 @@ def test_positions_a_world_region_before_a_title_is_what_it_covers_not_its_owner
 def test_positions_a_city_before_a_title_still_owns_its_office(facts) -> None:
     found = facts("London mayor Ken Livingstone said the plan would work.")
     assert has(found, "Ken Livingstone", "holdsPosition", "mayor", affiliation="London")
+
+
+def test_positions_the_leader_of_a_party_named_in_full_is_its_member(facts) -> None:
+    # A party the lexicon does not list, known by its name's last word.
+    found = facts("Scottish Conservative Party leader David McLetchie said he had been cleared.")
+    assert has(found, "David McLetchie", "memberOf", "Scottish Conservative Party")
+    assert not has(found, "David McLetchie", "worksFor", "Scottish Conservative Party")
+
+
+def test_positions_a_rank_before_a_world_region_stays_in_the_title(facts) -> None:
+    found = facts("Shadow Europe minister Graham Brady said Britain must keep its rebate.")
+    assert has(found, "Graham Brady", "holdsPosition", "Shadow Europe minister")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.context import Builder, SentenceContext, token_mention
 from kg.extract.nominal import organiser
-from kg.gazetteer import country_code, country_name, demonym_code, party_name, region_name
+from kg.gazetteer import country_code, country_name, demonym_code, is_party, party_name, region_name
 from kg.lexicon import COMPASS_WORDS, ORGANIZATION_KINDS, PEERAGE_STYLES
 from kg.model import Argument, Mention
 from kg.syntax import SUBJECT_DEPS, prep_objects
@@ -341,6 +341,8 @@ def kind_statements(sent: Span, b: Builder) -> None:
         if end < sent.end and (is_title_head(doc[end]) or doc[end].lower_ in _HELD_NOUNS):
             # "London's Labour mayor", "Austria's EU presidency": the place owns the office.
             place = None
+        if place is not None and place.type != "Country" and is_party(org.name):
+            place = None  # "London Tory spin doctors", "London UKIP": a party's local branch, not its base
         root = doc[start:end].root
         if place is None and root.dep_ == "conj" and phrase is None:
             # "US rivals Ford and General Motors": the second name shares the first one's place

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.context import HOLDS, Builder, Found, SentenceContext, token_mention
 from kg.extract.qualifiers import modality_of, polarity_of, ranked_leaving, says_former, status_of, time_clause_office
-from kg.gazetteer import party_name
+from kg.gazetteer import is_party
 from kg.lexicon import WORLD_REGIONS, CHAMBER_SEATS, CHAMBER_WORDS, COMING_WORDS, HONORIFICS, FORMER_WORDS, LEGISLATOR_TITLES, OCCUPATION_NOUNS, ORGANIZATION_KINDS, PASSING_WORDS, POSTNOMINAL_TITLES, RANK_WORDS, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
 from kg.syntax import DASHES, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, direct_objects, governing_verb, is_relative_pronoun, listed_names, logical_subjects, patients, prep_objects
@@ -51,7 +51,7 @@ _LOCAL_OFFICES = frozenset({"mayor", "governor"})
 
 
 def _is_party(mention: Mention) -> bool:
-    return mention.type == "Organization" and party_name(mention.name) is not None
+    return mention.type == "Organization" and is_party(mention.name)
 
 
 #: What a writer thinks of an office's holder, before the office ("distinguished lawyer Lord
@@ -252,6 +252,8 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
         if affiliation is not None and affiliation.type == "Place" and affiliation.name.lower() in WORLD_REGIONS:
             # "Britain's Europe director", "the BBC's Asia editor": the region is what the office
             # covers, part of its title; its owner is the one before it, if any.
+            while first - 1 >= sent.start and doc[first - 1].lower_ in _RANKS_BEFORE_REGION:
+                first -= 1  # "Shadow Europe minister": the rank is the office's too
             words = list(doc[first:ent.start]) + words
             affiliation = _before(sent, first, b) if first - 1 >= sent.start and doc[first - 1].tag_ == "POS" else None
             if affiliation is not None:
@@ -553,6 +555,9 @@ def _complements(sent: Span, b: Builder) -> None:
                 _office(b, office, person, title_words(office), _apposition_owner(office, b) or owner, "kg.rules.complement.v1", 0.75, held,
                         presupposed=(pending and holder in replaced) or (staying and holder in holders) or time_clause_office(token))
 
+
+#: Ranks written before a world region in a title ("Shadow Europe minister").
+_RANKS_BEFORE_REGION = frozenset({"shadow", "deputy", "acting", "junior", "assistant"})
 
 #: Verbs of going on in an office ("will remain as chairman", "is to stay on as chief executive").
 _CONTINUING = frozenset({"remain", "stay", "continue"})

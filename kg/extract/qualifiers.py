@@ -331,8 +331,9 @@ def _embedded_modality(anchor: Token) -> str:
             return MODAL_VERBS[child.lower_]
         if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
             return HEDGE_ADVERBS[child.lower_]
-    # "keen on buying": through the preposition of an adjective to the adjective.
-    while (current.dep_ in _EMBEDDING_DEPS or (current.dep_ == "prep" and current.head.pos_ == "ADJ")) and current.head != current:
+    # "keen on buying": through the preposition of an adjective to the adjective; "said he was
+    # unable to return": through the adjective to its copula, and on to what embeds that.
+    while (current.dep_ in _EMBEDDING_DEPS or (current.dep_ == "prep" and current.head.pos_ == "ADJ") or (current.dep_ == "acomp" and current.pos_ == "ADJ")) and current.head != current:
         if current.dep_ == "conj" and _own_subject(current):
             break
         head = current.head
