@@ -14,8 +14,8 @@ entity whose label or type changed, and the entities made again or counted again
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from os import PathLike
 from typing import NamedTuple, Self
@@ -24,7 +24,7 @@ from kg.increment import GraphTexts, OutputCache, texts_of_parts
 from kg.kept import Kept, KeptArchive, KeptChanges, Readers, Rows, Store, row_key
 from kg.model import Document, Entity, Extraction, KnowledgeGraph, Statement, statement_id
 from kg.rdf import RdfPart, count_part, document_part, entity_part_of, mentions_part, node_types_of, statement_parts, value_type_parts
-from kg.records import entity_record_key, statement_record_key
+from kg.records import EarlierLines, encode_record, entity_record, entity_record_key, statement_record, statement_record_key
 from kg.resolve import statement_order
 
 __all__ = ["KeptGraph", "KeptPartChanges", "KeptParts"]
@@ -79,6 +79,9 @@ class KeptPartChanges:
     mentions: frozenset[str]
     #: The entities whose own part or counts part was keyed again or dropped.
     entities: frozenset[str]
+    #: The entities of the graph the update was given (made again), by id: what
+    #: :meth:`KeptGraph.record_lines` makes the lines of.
+    made: Mapping[str, Entity] = field(default_factory=dict)
 
 
 class KeptParts(Kept):
@@ -118,6 +121,8 @@ class KeptParts(Kept):
         articles whose mentions belong to other entities now; ``article`` gives an article's
         statements (:meth:`KeptOffices.article`) and ``named`` the entities (id, type) it mentions."""
         documents = {d.doc_id: d for d in documents}
+        given = {e.entity_id: e for e in entities}
+        entities = list(given.values())
         removed = set(removed) - documents.keys()
         for doc_id in sorted(removed):
             row = self._articles.pop(doc_id, None)
@@ -168,7 +173,7 @@ class KeptParts(Kept):
                 row.named = tuple(sorted(named(doc_id)))
                 row.mentions = mentions_part(doc_id, row.named).key if row.named else None
             row.document = document_part(Document(doc_id, "", "", row.title, row.published), row.statements).key
-        return KeptPartChanges(frozenset(keyed), frozenset(remention), frozenset(changed))
+        return KeptPartChanges(frozenset(keyed), frozenset(remention), frozenset(changed), given)
 
     def _state(self, doc_id: str, row: _ArticleParts, found: tuple[list[Statement], KnowledgeGraph, list[Entity]] | None) -> None:
         parts, records, refers, values = self._statement_parts(found)
@@ -334,3 +339,32 @@ class KeptGraph(Kept):
             return self.parts.parts([where[key] for key in keys], self.archive.offices.article)
 
         return texts_of_parts(list(where), make, tuple(records), lambda: node_types_of(order, entity_types), previous, check, folder=folder)
+
+    def record_lines(self, previous: EarlierLines | None, made: Mapping[str, Entity]) -> Iterator[str]:
+        """``statements.jsonl``'s lines (:func:`kg.records.record_lines` of the whole graph)
+        without the graph: a line whose key ``previous`` (the last build's lines) has is that
+        line; an entity's other line is made from ``made`` (:attr:`KeptPartChanges.made` of
+        the updates since), a statement's from its article's kept statements.
+
+        Raises:
+            LookupError: an entity's line is neither in ``previous`` nor made: the caller makes
+                the whole graph's lines instead.
+        """
+        rows = self.parts
+        labels: dict[str, str] = {}
+        for entity_id, row in sorted(rows._entities.items()):
+            labels[entity_id] = row.label
+            line = previous.get(row.record) if previous is not None else None
+            if line is None:
+                if entity_id not in made:
+                    raise LookupError(f"no line for entity {entity_id}")
+                line = encode_record(entity_record(made[entity_id])) + "\n"
+            yield line
+        for doc_id, row in sorted(rows._articles.items()):
+            lines = [previous.get(key) if previous is not None else None for key in row.records]
+            if all(line is not None for line in lines):
+                yield from lines  # type: ignore[misc]
+                continue
+            statements, graph, _ = self.archive.offices.article(doc_id) or ([], None, [])
+            for statement, line in zip(sorted(statements, key=statement_order), lines, strict=True):
+                yield line if line is not None else encode_record(statement_record(statement, graph, labels, statement_id(statement, graph))) + "\n"

@@ -20,7 +20,7 @@ from kg.model import Argument, Description, Document, Entity, Evidence, Extracti
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 __all__ = [
-    "EarlierLines", "entity_record", "entity_record_key", "extraction_from_record", "extraction_record", "graph_records", "record_keys", "record_lines", "record_schema", "statement_record_key",
+    "EarlierLines", "encode_record", "entity_record", "entity_record_key", "extraction_from_record", "extraction_record", "graph_records", "record_keys", "record_lines", "record_schema", "statement_record_key",
     "statement_id", "statement_record", "summary", "write_jsonl",
 ]
 
@@ -126,6 +126,8 @@ def graph_records(graph: KnowledgeGraph) -> Iterator[dict[str, Any]]:
 
 
 _encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+#: One record as its line's JSON text (no newline), as :func:`record_lines` writes it.
+encode_record = _encode
 
 
 class EarlierLines(Protocol):

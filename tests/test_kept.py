@@ -646,3 +646,24 @@ def test_kept_texts_equal_the_texts_of_the_graph_built_at_once_and_grown(extract
     assert 0 < updated.remade < len(whole.cache.subjects)
     assert (updated.turtle, updated.jsonld, updated.triples) == (whole.turtle, whole.jsonld, whole.triples)
     assert updated.cache == whole.cache
+
+
+def test_kept_record_lines_equal_those_of_the_graph_from_scratch_and_grown(extractions) -> None:
+    # statements.jsonl without the graph: the last build's lines by key, the others made from
+    # the entities made again and the articles' kept statements.
+    from kg.partkeys import KeptGraph
+    from kg.records import record_keys, record_lines
+    from kg.rdf import rdf_parts, record_parts
+
+    def archived(ids):
+        return [e for e in extractions if e.document.doc_id in ids]
+
+    first = extractions[:-2]
+    kept = KeptGraph()
+    _, parts = kept.update(first, archived)
+    lines = list(kept.record_lines(None, parts.made))
+    assert lines == list(record_lines(_graph_at_once(first)))
+    _, parts = kept.update(extractions[-2:], archived)
+    graph = _graph_at_once(first)
+    earlier = dict(zip(record_keys(graph, *record_parts(rdf_parts(graph))), lines))
+    assert list(kept.record_lines(earlier, parts.made)) == list(record_lines(_graph_at_once(extractions)))
