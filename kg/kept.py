@@ -37,12 +37,14 @@ wrote (like any pickle, a crafted one can run code).
 """
 from __future__ import annotations
 
+import hashlib
 import pickle
 import re
 import sqlite3
 from collections import ChainMap, Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from importlib import resources
 from os import PathLike
 from typing import Any, Self
 
@@ -209,8 +211,23 @@ class _GroupRow:
 _MISSING: Any = object()
 
 
-#: The layout of a kept file's rows; a file of another layout is refused, not misread.
-FORMAT = f"kg.kept/4 {__version__}"
+def _code_digest() -> str:
+    """A digest of the code whose answers a kept file holds (an edited checkout keeps its
+    version number, and a file kept by other rules would mix two answers): resolution, its
+    lexicons and gazetteer, the records and the RDF's part keys."""
+    digest = hashlib.blake2b(digest_size=8)
+    package = resources.files("kg")
+    for name in ("kept.py", "partkeys.py", "resolve.py", "model.py", "records.py", "rdf.py", "gazetteer.py", "lexicon.py"):
+        digest.update(package.joinpath(name).read_bytes())
+    for data in sorted(package.joinpath("data").iterdir(), key=lambda f: f.name):
+        if data.is_file():
+            digest.update(data.read_bytes())
+    return digest.hexdigest()
+
+
+#: The layout of a kept file's rows and the code that made them; a file of another is refused,
+#: not misread.
+FORMAT = f"kg.kept/4 {__version__} code {_code_digest()}"
 
 
 class Store:
