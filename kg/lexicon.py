@@ -407,6 +407,14 @@ SUBUNIT_NOUNS = frozenset(
 #: no firm called A320.
 BUSINESS_PART_NOUNS = ORGANIZATION_KINDS | frozenset("operation operations brand brands".split())
 
+#: Kinds of organisation that are businesses, whose people work for them rather than belong to
+#: them ("joined the company", "joined the bank").
+BUSINESS_KINDS = frozenset(
+    """firm company bank lender insurer maker carmaker automaker brewer retailer airline carrier
+    manufacturer producer broadcaster newspaper publisher corporation business conglomerate
+    multinational consultancy supermarket chain giant refiner miner utility supplier""".split()
+)
+
 #: Nouns for a part of a firm that a name before them names: "its Next Directory division",
 #: "Opel, GM's European arm"; the owner is the possessive or the "of" phrase.
 SUBSIDIARY_NOUNS = ("subsidiary", "unit", "division", "arm", "brand", "wing", "affiliate", "offshoot")

@@ -73,6 +73,9 @@ class Verb:
     #: (predicate, slot): the party in the slot holds that predicate towards the same object, the
     #: other side of the deal ("sold X to Y": Y acquires X; "bought X from Y": Y sells X).
     counterpart: tuple[str, str] | None = None
+    #: The predicate a person holds instead towards an object named as a business ("Marchionne,
+    #: who joined the company last year": employed by it, not a member of it).
+    business_object: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,7 +381,7 @@ PREDICATES: tuple[Predicate, ...] = (
         AGENTS, ("Organization", "Agreement", "Event"), state=True, qualifiers=("date", "status"),
         see_also=("schema:memberOf",),
         verbs=(
-            Verb("join"), Verb("rejoin"), Verb("serve", object=("prep:on", "prep:in")), Verb("sit", object=("prep:on",)),
+            Verb("join", business_object="worksFor"), Verb("rejoin", business_object="worksFor"), Verb("serve", object=("prep:on", "prep:in")), Verb("sit", object=("prep:on",)),
             # "Shahid Malik, who is on the party's executive committee": being on a body is sitting on it.
             Verb("be", object=("prep:on",), subject_types=("Person",), object_heads=("committee", "board", "council", "panel", "commission", "executive", "cabinet")),
             # "two councillors who defected to the Greens": crossing over joins the new party.

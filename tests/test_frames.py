@@ -932,3 +932,14 @@ def test_frames_along_with_after_the_verb_joins_the_object_not_the_subject(facts
 def test_frames_what_one_said_one_was_unable_to_do_is_reported(facts) -> None:
     found = facts("Martin Mubanga said he was unable to return to the UK.")
     assert has(found, "Martin Mubanga", "visits", "United Kingdom", polarity="negative", modality="reported")
+
+
+def test_frames_a_person_who_joins_a_company_works_for_it(facts) -> None:
+    found = facts("Fiat said profits rose. Mr Marchionne, who only joined the company last year, said so.")
+    assert has(found, "Marchionne", "worksFor", "Fiat")
+    assert not has(found, "Marchionne", "memberOf", "Fiat")
+
+
+def test_frames_a_person_who_joins_a_party_is_its_member(facts) -> None:
+    found = facts("Robert Kilroy-Silk joined the UK Independence Party in 2004.")
+    assert has(found, "Robert Kilroy-Silk", "memberOf", "UK Independence Party")

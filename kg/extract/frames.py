@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from kg import predicates
 from kg.extract.context import ACT_NOUNS, MODIFIER_FACTOR, NAMED_FACTOR, Builder, Found, mention_pairs, token_mention
-from kg.lexicon import BUSINESS_PART_NOUNS, HEDGING_ADJECTIVES, PARTITIVE_NOUNS, POSITIVE_EVALUATION, SPEECH_VERBS, TRIBUTES, is_resigning
+from kg.lexicon import BUSINESS_KINDS, BUSINESS_PART_NOUNS, HEDGING_ADJECTIVES, PARTITIVE_NOUNS, POSITIVE_EVALUATION, SPEECH_VERBS, TRIBUTES, is_resigning
 from kg.normalize import parse_quantity
 from kg.model import Mention, Quantity
 from kg.predicates import Adjective, Noun, Predicate, Verb
@@ -229,7 +229,10 @@ def verb_statements(verb: Token, b: Builder) -> None:
         for o, subject, obj in mention_pairs(subjects, objects, b.ctx, object_modifier=not predicate.named_object):
             if not _object_fits(o, obj, predicate, b):
                 continue
-            b.add(verb, subject, predicate.name, obj, relation + _prep_word(o), f"kg.rules.{predicate.name}.v1", _RULE_CONFIDENCE,
+            name = predicate.name
+            if frame.business_object and subject[0].type == "Person" and o.pos_ == "NOUN" and o.lemma_.lower() in BUSINESS_KINDS:
+                name = frame.business_object  # "who joined the company last year": employed by it
+            b.add(verb, subject, name, obj, relation + _prep_word(o), f"kg.rules.{name}.v1", _RULE_CONFIDENCE,
                   modality=frame.modality, polarity=frame.polarity, **qualifiers)  # type: ignore[arg-type]
         if frame.counterpart is not None:
             _counterpart(verb, frame, passive, subjects, objects, qualifiers, relation, b)
