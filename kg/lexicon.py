@@ -230,6 +230,11 @@ CLAIM_NOUNS = {
     "attempt": "hoped",
     "effort": "hoped",
     "bid": "planned",
+    # "is in talks to buy Yukos", "in negotiations to sell its stake": sought, not agreed.
+    "talk": "possible",
+    "talks": "possible",
+    "negotiation": "possible",
+    "negotiations": "possible",
     "intention": "planned",
     "proposal": "planned",
     "decision": "planned",

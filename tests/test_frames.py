@@ -943,3 +943,23 @@ def test_frames_a_person_who_joins_a_company_works_for_it(facts) -> None:
 def test_frames_a_person_who_joins_a_party_is_its_member(facts) -> None:
     found = facts("Robert Kilroy-Silk joined the UK Independence Party in 2004.")
     assert has(found, "Robert Kilroy-Silk", "memberOf", "UK Independence Party")
+
+
+def test_frames_one_journalist_of_a_paper_is_not_the_paper(facts) -> None:
+    found = facts("Ken Livingstone accused an Evening Standard journalist of behaving like a guard.")
+    assert not any(f.predicate == "criticizes" and f.object == "Evening Standard" for f in found)
+
+
+def test_frames_officials_of_a_body_speak_for_it(facts) -> None:
+    found = facts("Gordon Brown criticised Treasury officials on Monday.")
+    assert has(found, "Gordon Brown", "criticizes", "Treasury")
+
+
+def test_frames_a_firm_in_talks_to_buy_another_may_buy_it(facts) -> None:
+    found = facts("India's ONGC is in talks to buy Yukos.")
+    assert has(found, "ONGC", "acquires", "Yukos", modality="possible")
+
+
+def test_frames_a_merger_in_process_is_not_done(facts) -> None:
+    found = facts("Air France is in the process of merging with KLM.")
+    assert has(found, "Air France", "mergesWith", "KLM", modality="planned")

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from kg import predicates
 from kg.components import is_leader_modifier
 from kg.normalize import parse_offset, resolve_date, shift_date
-from kg.lexicon import ORGANIZATION_KINDS, POSTNOMINAL_TITLES, SPOKESPEOPLE
+from kg.lexicon import OCCUPATION_NOUNS, ORGANIZATION_KINDS, POSTNOMINAL_TITLES, SPOKESPEOPLE
 from kg.extract.coref import RESOLVED_PRONOUNS
 from kg.extract.qualifiers import ahead_in_time, date_of, given_up, happened_before, location_of, modality_of, no_longer, polarity_of, status_of
 from kg.model import Argument, Evidence, Mention, Passage, Qualifiers, Quantity, Statement
@@ -196,8 +196,15 @@ def mention_pairs(
         for found in [subject] if subject is not None else ctx.group(s):
             for o in objects:
                 obj = token_mention(o, ctx, allow_modifier=object_modifier)
-                if obj is not None and not _owns_the_object(o, ctx):
+                if obj is not None and not _owns_the_object(o, ctx) and not _one_of_its_people(o, ctx):
                     yield o, found, obj
+
+
+def _one_of_its_people(token: Token, ctx: SentenceContext) -> bool:
+    """A single person named by a job a body's name modifies ("accused an Evening Standard
+    journalist", "met a BBC reporter"): that person, not the body (unlike "Indian goods", or
+    "Treasury officials", who speak for it)."""
+    return token.i not in ctx.mentions and token.tag_ == "NN" and token.lemma_.lower() in OCCUPATION_NOUNS
 
 
 def _owns_the_object(token: Token, ctx: SentenceContext) -> bool:

@@ -324,6 +324,8 @@ def _embedded_modality(anchor: Token) -> str:
         return "possible"  # "Should the UK approve the treaty?": asked, not said
     if anchor.tag_ == "VBG" and anchor.dep_ == "pcomp" and anchor.head.lower_ == "about":
         return "possible"  # "had talks about working for Boeing": spoken of, not done
+    if anchor.tag_ == "VBG" and anchor.dep_ == "pcomp" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() == "process":
+        return "planned"  # "is in the process of merging with Gazprom": under way, not done
     for child in anchor.children:
         if child.dep_ == "aux" and child.lower_ == "could" and any(c.dep_ == "neg" for c in anchor.children):
             continue  # "the US could not support the IFF": not able, which is said outright
