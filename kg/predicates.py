@@ -57,7 +57,8 @@ class Verb:
     modality: str | None = None
     polarity: str | None = None
     #: The verb needs its object complement ("called X a disgrace": oprd), no complement
-    #: ("plain"), nothing but its frame's own object ("alone": "agreed with the NAO", not "agreed
+    #: ("plain"), no direct object ("intransitive": "returned to London", not "returned Mr
+    #: Livingstone to the party"), nothing but its frame's own object ("alone": "agreed with the NAO", not "agreed
     #: a deal with Qatar" or "agreed with the unions on pay"), a preposition ("prep:against": "warned X against Y"; "prep:into:question":
     #: "called X into question"), or an infinitive of resigning ("resign": "urged X to quit"),
     #: else it is another verb.
@@ -230,7 +231,8 @@ PREDICATES: tuple[Predicate, ...] = (
         AGENTS, ("Place", "Country", "Organization"),
         verbs=(
             *_verbs("visit tour", object=("dobj", "dobj:in")),
-            *_verbs("travel fly head return", object=("prep:to",)),
+            # Not "returning Mr Livingstone to the Labour Party": the one moved goes, not the mover.
+            *_verbs("travel fly head return", object=("prep:to",), requires="intransitive"),
             Verb("arrive", object=("prep:in",)),
             # "Mr Straw was in India", "Dr Greenspan has been in the UK": a person somewhere is visiting.
             Verb("be", object=("prep:in",), subject_types=("Person",)),

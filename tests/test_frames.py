@@ -963,3 +963,13 @@ def test_frames_a_firm_in_talks_to_buy_another_may_buy_it(facts) -> None:
 def test_frames_a_merger_in_process_is_not_done(facts) -> None:
     found = facts("Air France is in the process of merging with KLM.")
     assert has(found, "Air France", "mergesWith", "KLM", modality="planned")
+
+
+def test_frames_one_who_returns_another_somewhere_does_not_go_there(facts) -> None:
+    found = facts("Tony Blair was criticised for returning Ken Livingstone to the Labour Party.")
+    assert not any(f.predicate == "visits" and f.subject == "Tony Blair" for f in found)
+
+
+def test_frames_one_who_returns_somewhere_goes_there(facts) -> None:
+    found = facts("Tony Blair returned to London on Monday.")
+    assert has(found, "Tony Blair", "visits", "London")

@@ -60,6 +60,8 @@ def frame_verbs(verb: Token) -> list[tuple[Predicate, Verb]]:
             continue  # "Mr Blair called him a giant of the Labour movement": a tribute, not an attack
         if frame.requires == "plain" and (_complements(verb) or any(c.dep_ == "attr" for c in verb.children)):
             continue
+        if frame.requires == "intransitive" and any(c.dep_ == "dobj" for c in verb.children):
+            continue
         if frame.requires == "alone" and (_complements(verb) or any(c.dep_ in {"dobj", "attr"} or (c.dep_ == "prep" and c.lower_ in {"on", "to", "over"}) for c in verb.children)):
             continue
         if frame.requires and frame.requires.startswith("prep:") and not _has_prep(verb, frame.requires):
