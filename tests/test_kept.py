@@ -667,3 +667,25 @@ def test_kept_record_lines_equal_those_of_the_graph_from_scratch_and_grown(extra
     graph = _graph_at_once(first)
     earlier = dict(zip(record_keys(graph, *record_parts(rdf_parts(graph))), lines))
     assert list(kept.record_lines(earlier, parts.made)) == list(record_lines(_graph_at_once(extractions)))
+
+
+def test_kept_written_from_memory_is_the_file_kept_row_by_row(extractions, tmp_path) -> None:
+    # A build from scratch fills its archive in memory and writes it once; updates read it back.
+    from kg.partkeys import KeptGraph
+
+    def archived(ids):
+        return [e for e in extractions if e.document.doc_id in ids]
+
+    first, rest = extractions[:-2], extractions[-2:]
+    in_memory = KeptGraph()
+    in_memory.update(first, archived)
+    in_memory.write(tmp_path / "written.sqlite")
+    by_rows = KeptGraph.open(tmp_path / "rows.sqlite")
+    by_rows.update(first, archived)
+    by_rows.save()
+    written = KeptGraph.open(tmp_path / "written.sqlite")
+    for kept in (written, by_rows):
+        kept.update(rest, archived)
+    order = _doc_ids(extractions)
+    assert written.parts.keys(order) == by_rows.parts.keys(order) == _part_keys_at_once(extractions)
+    assert _kept_graph(written.archive, extractions) == _kept_graph(by_rows.archive, extractions) == _graph_at_once(extractions)
