@@ -378,6 +378,10 @@ NEWS_AGENCIES = frozenset({
 #: ("12,600 MW", "30 GWh", "90 MPH").
 UNIT_SYMBOLS = frozenset("MW GW KW kW TW MWh GWh kWh TWh MPH KM KG BTU".split())
 
+#: Words before a title that describe its holder, not the office ("the first female education
+#: secretary", "a gay MP", "an openly gay MP").
+HOLDER_WORDS = frozenset("female male woman gay lesbian openly black disabled".split())
+
 #: The world's regions, which a title before them covers rather than belongs to ("Britain's
 #: Europe director", "the BBC's Asia editor").
 WORLD_REGIONS = frozenset(

@@ -987,3 +987,15 @@ def test_positions_the_leader_of_a_party_named_in_full_is_its_member(facts) -> N
 def test_positions_a_rank_before_a_world_region_stays_in_the_title(facts) -> None:
     found = facts("Shadow Europe minister Graham Brady said Britain must keep its rebate.")
     assert has(found, "Graham Brady", "holdsPosition", "Shadow Europe minister")
+
+
+def test_positions_words_that_describe_the_holder_are_no_part_of_the_office(facts) -> None:
+    found = facts("Ruth Kelly, the first female education secretary, spoke on Monday.")
+    assert has(found, "Ruth Kelly", "holdsPosition", "education secretary")
+    found = facts("Sarah Teather, who became the most recent female MP to be elected, said she was pleased.")
+    assert has(found, "Sarah Teather", "holdsPosition", "MP")
+
+
+def test_positions_an_ordinal_that_names_the_office_stays_in_it(facts) -> None:
+    found = facts("Jack McConnell, the First Minister, spoke on Monday.")
+    assert has(found, "Jack McConnell", "holdsPosition", "First Minister")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.gazetteer import country_code, is_first_name, party_name
-from kg.lexicon import FORMER_WORDS, ORGANIZATION_KINDS, ROYAL_STYLES, TITLE_HEADS, TITLE_MODIFIERS, is_honorific
+from kg.lexicon import FORMER_WORDS, HOLDER_WORDS, ORGANIZATION_KINDS, ROYAL_STYLES, TITLE_HEADS, TITLE_MODIFIERS, is_honorific
 from kg.syntax.phrases import DASHES
 
 __all__ = ["RANKS_BEFORE_OWNER", "hyphen_prefix", "is_plural", "is_title_head", "names_party_member", "office_names", "title_before", "title_portfolio", "title_words"]
@@ -96,10 +96,12 @@ def _is_modifier(token: Token) -> bool:
         return True
     if lower in _STOP_LOWER or token.like_num or token.is_punct:
         return False
-    if token.tag_ in {"JJS", "RBS"} or lower in _RANKING_WORDS:
-        # "the world's greatest economist", "five other barristers": a ranking or a count of
-        # people, not part of the office's name.
+    if token.tag_ in {"JJS", "RBS"} or lower in _RANKING_WORDS or any(c.dep_ == "advmod" and c.lower_ in {"most", "least"} for c in token.children):
+        # "the world's greatest economist", "five other barristers", "the most recent MP": a
+        # ranking or a count of people, not part of the office's name.
         return False
+    if lower in HOLDER_WORDS:
+        return False  # "the first female education secretary", "a gay MP": the holder, not the office
     if token.is_lower and token.pos_ in {"NOUN", "ADJ", "PROPN"} and token.tag_ not in {"NNS", "NNPS"} and not token.ent_type_:
         return True
     return token.is_title and token.pos_ in {"NOUN", "PROPN", "ADJ"} and not token.ent_type_
@@ -324,7 +326,7 @@ def title_words(noun: Token) -> list[Token]:
             # international] law professor": the first title is an office of its own.
             words += [t for c in child.children if c.dep_ == "conj" for t in c.subtree if t.ent_type_ not in _NAME_LABELS and t.dep_ not in {"det", "poss", "case", "punct"}]
         elif child.dep_ in {"compound", "amod", "nmod", "advmod"} and _is_modifier(child):
-            words += [t for t in child.subtree if not t.ent_type_ in _NAME_LABELS and t.dep_ not in {"det", "poss", "case", "punct"}]
+            words += [t for t in child.subtree if not t.ent_type_ in _NAME_LABELS and t.dep_ not in {"det", "poss", "case", "punct"} and t.lower_ not in HOLDER_WORDS]
     for prep in noun.rights:
         if prep.dep_ != "prep" or prep.lower_ not in {"of", "for"}:
             continue
