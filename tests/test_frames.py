@@ -973,3 +973,9 @@ def test_frames_one_who_returns_another_somewhere_does_not_go_there(facts) -> No
 def test_frames_one_who_returns_somewhere_goes_there(facts) -> None:
     found = facts("Tony Blair returned to London on Monday.")
     assert has(found, "Tony Blair", "visits", "London")
+
+
+def test_frames_one_s_visit_is_made_not_hosted(facts) -> None:
+    found = facts("The topic came up during Russian president Vladimir Putin's recent visit to New Delhi.")
+    assert has(found, "Vladimir Putin", "visits", "New Delhi")
+    assert not any(f.predicate == "hosts" and f.subject == "Vladimir Putin" for f in found)

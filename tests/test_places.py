@@ -208,3 +208,8 @@ def test_places_a_city_before_a_party_names_its_local_branch_not_its_base(facts)
 def test_places_a_city_before_a_firm_is_its_base(facts) -> None:
     found = facts("Detroit carmaker GM said sales fell.")
     assert has(found, "GM", "basedIn", "Detroit")
+
+
+def test_places_a_court_a_phrase_names_before_a_firm_is_no_description_of_it(facts) -> None:
+    found = facts("According to papers filed in a Delaware court, Verizon is set to pay too little for MCI.")
+    assert not any(f.predicate == "basedIn" for f in found)

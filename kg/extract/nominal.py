@@ -219,6 +219,9 @@ def hyphen_owners(sent: Span, b: Builder) -> None:
 _UNHELD_EVENTS = frozenset({"crisis", "war", "battle"})
 #: Things someone says: the speaker gives them rather than hosts them ("Mr Greenspan's speech").
 _SPOKEN_EVENTS = frozenset({"speech", "address", "lecture", "interview", "remarks", "testimony"})
+#: Journeys: the one whose they are makes them ("Mr Putin's visit to New Delhi": the visitor),
+#: the host is where they go.
+_JOURNEYS = frozenset({"visit", "trip", "tour", "journey", "mission", "pilgrimage"})
 
 
 #: Verbs that bring an event about: "hold a summit", "stage the games", "convene a meeting".
@@ -241,7 +244,7 @@ def event_statements(sent: Span, b: Builder) -> None:
         if root.lower_ in _UNHELD_EVENTS:
             continue  # "Argentina's energy crisis", "the war in Iraq": nobody holds them
         for child in root.children:
-            if child.dep_ == "poss" and root.lower_ not in _SPOKEN_EVENTS and child.i in ctx.mentions and ctx.mentions[child.i].type in {"Organization", "Country", "Person"}:
+            if child.dep_ == "poss" and root.lower_ not in _SPOKEN_EVENTS and root.lemma_.lower() not in _JOURNEYS and child.i in ctx.mentions and ctx.mentions[child.i].type in {"Organization", "Country", "Person"}:
                 b.add(root, (ctx.mentions[child.i], 1.0), "hosts", (event, 1.0), "'s", "kg.rules.hosts.np.v1", 0.7, presupposed=True)
         # "Labour will not hold a news conference in London": an event a clause brings about
         # takes place where it says only as surely as the clause says it.

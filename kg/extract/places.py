@@ -380,7 +380,8 @@ def kind_statements(sent: Span, b: Builder) -> None:
             kinds.append(root.head)
         else:
             k = start - 1 if start - 1 >= sent.start and doc[start - 1].lower_ == "the" else start
-            if k - 2 >= sent.start and doc[k - 1].text == "," and is_kind(doc[k - 2]) and doc[k - 2].i not in ctx.mentions:
+            # (not a noun of a phrase before the comma: "papers filed in a Delaware court, Verizon")
+            if k - 2 >= sent.start and doc[k - 1].text == "," and is_kind(doc[k - 2]) and doc[k - 2].i not in ctx.mentions and doc[k - 2].dep_ != "pobj":
                 kinds.append(doc[k - 2])  # the same, where the parser missed the apposition
         if not kinds and place is None:
             named = _country_in_name(org, doc[start:end], ctx)
