@@ -601,3 +601,7 @@ def test_figures_a_month_beside_a_run_stays_the_figure_s_period(figures) -> None
 def test_figures_goods_from_outside_a_body_are_not_its_figure(figures) -> None:
     found = figures("Non-EU imports rose 3%, but the growth in goods entering the UK from the EU slowed to 0.5%.")
     assert not any(name in {"EU", "European Union", "Non-EU"} for name, *_ in found)
+
+
+def test_figures_a_figure_set_to_come_is_expected(nlp) -> None:
+    assert _modalities(nlp, "The US budget deficit is set to hit a record $368bn this year, officials said.") == {368e9: "expected"}
