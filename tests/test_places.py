@@ -213,3 +213,8 @@ def test_places_a_city_before_a_firm_is_its_base(facts) -> None:
 def test_places_a_court_a_phrase_names_before_a_firm_is_no_description_of_it(facts) -> None:
     found = facts("According to papers filed in a Delaware court, Verizon is set to pay too little for MCI.")
     assert not any(f.predicate == "basedIn" for f in found)
+
+
+def test_places_a_kind_before_a_comma_still_describes_the_name_it_stands_beside(facts) -> None:
+    found = facts("Three senior executives of Ireland's state-owned airline, Aer Lingus, are set to leave.")
+    assert has(found, "Aer Lingus", "basedIn", "Ireland")

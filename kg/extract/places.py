@@ -13,7 +13,7 @@ from kg.extract.nominal import organiser
 from kg.gazetteer import country_code, country_name, demonym_code, is_party, party_name, region_name
 from kg.lexicon import COMPASS_WORDS, ORGANIZATION_KINDS, PEERAGE_STYLES
 from kg.model import Argument, Mention
-from kg.syntax import SUBJECT_DEPS, prep_objects
+from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, prep_objects
 from kg.syntax.titles import is_title_head
 
 __all__ = ["carry_to_regions", "kind_statements", "place_statements"]
@@ -23,6 +23,14 @@ _PLACE_TYPES = frozenset({"Place", "Country"})
 _HELD_NOUNS = frozenset({"presidency", "chairmanship", "membership", "seat", "seats"})
 # Statements about where something is that carry over from a town to the state after it.
 _WHERE = frozenset({"basedIn", "livesIn", "locatedIn"})
+
+
+def _fronted_before(noun: Token, name: Token) -> bool:
+    """Whether ``noun`` is in a phrase put before the clause whose subject is ``name``: the
+    name's verb is one of the noun's heads."""
+    if name.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        return False
+    return name.head in noun.ancestors
 
 
 def _mention_spans(sent: Span, ctx: SentenceContext) -> list[tuple[Mention, int, int]]:
@@ -380,8 +388,9 @@ def kind_statements(sent: Span, b: Builder) -> None:
             kinds.append(root.head)
         else:
             k = start - 1 if start - 1 >= sent.start and doc[start - 1].lower_ == "the" else start
-            # (not a noun of a phrase before the comma: "papers filed in a Delaware court, Verizon")
-            if k - 2 >= sent.start and doc[k - 1].text == "," and is_kind(doc[k - 2]) and doc[k - 2].i not in ctx.mentions and doc[k - 2].dep_ != "pobj":
+            # (not the noun of a phrase put before the clause whose subject the name is: "In a US
+            # court, Riggs Bank pleaded guilty", "papers filed in a Delaware court, Verizon is")
+            if k - 2 >= sent.start and doc[k - 1].text == "," and is_kind(doc[k - 2]) and doc[k - 2].i not in ctx.mentions and not _fronted_before(doc[k - 2], root):
                 kinds.append(doc[k - 2])  # the same, where the parser missed the apposition
         if not kinds and place is None:
             named = _country_in_name(org, doc[start:end], ctx)
