@@ -17,6 +17,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Protocol, TextIO
 
+import networkx as nx
 from rdflib import Graph
 from spacy.language import Language
 from tqdm import tqdm
@@ -26,7 +27,7 @@ from kg import __version__
 from kg.ingest import distinct_documents, load_documents, text_ends, text_hash
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import give_back_memory, load_pipeline, parse_documents
-from kg.analytics import records_networkx, to_networkx
+from kg.analytics import jsonl_networkx, records_networkx, to_networkx
 from kg.files import Content, Folder, LinesInFile, chunks_reader, line_places, locked, read_as_it_is, scratch_file, write_files, write_lines
 from kg.query import fill_store, grow_store, store_holds
 from kg.changes import GraphChanges, graph_changes
@@ -596,11 +597,27 @@ def _records_page(
 
 def _records_page_data(graph: KnowledgeGraph, title: str | None = None, include_hedged: bool = True, previous: PageLayout | None = None) -> PageData:
     """The page of the records but for its SPARQL panel's triples (:func:`kg.render.page_data`)."""
-    documents = [{"id": d.doc_id, "title": d.title or None, "published": d.published.isoformat() if d.published else None} for d in graph.documents]
-    if title is None:
-        title = _page_title([d["title"] for d in documents if d["title"]], len({d["id"] for d in documents}))
     mentioned = {entity_iri_text(e.entity_id): len({m.doc_id for m in e.mentions}) for e in graph.entities}
-    return page_data(records_networkx(graph, include_hedged=include_hedged), title=title, sparql=True, documents=documents, mentioned=mentioned, previous=previous)
+    return _page_data_of(records_networkx(graph, include_hedged=include_hedged), graph.documents, mentioned, title, previous)
+
+
+def page_data_from_records(
+    records: Iterable[Mapping[str, object]], documents: Iterable[Document], title: str | None = None, include_hedged: bool = True,
+    previous: PageLayout | None = None,
+) -> PageData:
+    """:func:`_records_page_data` drawn from the JSON records of ``statements.jsonl`` (in their
+    order) and the graph's documents, without the graph: what an update that keeps its
+    archive's state (:mod:`kg.partkeys`) draws its page from (tests hold the two equal)."""
+    records = list(records)
+    mentioned = {entity_iri_text(r["id"]): len({m["doc"] for m in r["mentions"]}) for r in records if r.get("kind") == "entity"}  # type: ignore[index, union-attr]
+    return _page_data_of(jsonl_networkx(records, include_hedged=include_hedged), documents, mentioned, title, previous)
+
+
+def _page_data_of(network: nx.MultiDiGraph, documents: Iterable[Document], mentioned: dict[str, int], title: str | None, previous: PageLayout | None) -> PageData:
+    listed = [{"id": d.doc_id, "title": d.title or None, "published": d.published.isoformat() if d.published else None} for d in documents]
+    if title is None:
+        title = _page_title([d["title"] for d in listed if d["title"]], len({d["id"] for d in listed}))
+    return page_data(network, title=title, sparql=True, documents=listed, mentioned=mentioned, previous=previous)
 
 
 #: A graph with fewer statements than this draws its page in this process: starting another

@@ -500,3 +500,14 @@ def test_increment_subjects_written_without_the_check_are_checked_at_the_next_up
     assert not unchecked.checked
     updated = graph_texts(graphs[2], unchecked)
     assert updated.remade == len(updated.cache.subjects) and updated.cache.checked
+
+
+def test_increment_the_page_drawn_from_the_records_file_is_the_page_drawn_from_the_graph(graphs) -> None:
+    # The page of a graph kept as its files: statements.jsonl and the documents, no graph.
+    import json
+
+    from kg.pipeline import _records_page_data, page_data_from_records
+    from kg.records import record_lines
+
+    records = [json.loads(line) for line in record_lines(graphs[-1])]
+    assert page_data_from_records(records, graphs[-1].documents) == _records_page_data(graphs[-1])
