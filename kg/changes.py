@@ -16,14 +16,14 @@ after, and the names of each entity it no longer mentions.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from kg.increment import OutputCache, SubjectEntry
-from kg.model import KnowledgeGraph
+from kg.model import Entity, KnowledgeGraph, Mention
 from kg.rdf import document_iri, entity_iri_text
 
-__all__ = ["GraphChanges", "Reassigned", "format_changes", "graph_changes"]
+__all__ = ["GraphChanges", "Reassigned", "changes_of", "format_changes", "graph_changes"]
 
 
 @dataclass(frozen=True)
@@ -61,22 +61,41 @@ def graph_changes(graph: KnowledgeGraph, previous: OutputCache, remade: Iterable
     (its shares still readable: :class:`kg.increment.ShareFiles`); ``remade``: the subjects whose
     texts the update made again (:attr:`kg.increment.GraphTexts.changed`); ``new_documents``:
     the ids of the documents it added."""
-    new_documents = tuple(sorted(new_documents))
-    entity_prefix = entity_iri_text("")
-    was = {iri[len(entity_prefix):] for iri in previous.subjects if iri.startswith(entity_prefix)}
-    now = {e.entity_id: e for e in graph.entities}
-    fresh = set(new_documents)
-    # The earlier documents whose RDF was made again: the others mention what they did.
-    earlier: dict[str, SubjectEntry] = {}
-    for document in graph.documents:
-        iri = str(document_iri(document.doc_id))
-        if document.doc_id not in fresh and iri in remade and iri in previous.subjects:
-            earlier[document.doc_id] = previous.subjects[iri]
-    in_document: dict[str, list] = {}
+    new_documents, remade = tuple(new_documents), set(remade)
+    earlier = set(_earlier_documents((d.doc_id for d in graph.documents), previous, remade, new_documents))
+    in_document: dict[str, list[tuple[Mention, Entity]]] = {}
     for entity in graph.entities:
         for m in entity.mentions:
             if m.doc_id in earlier:
                 in_document.setdefault(m.doc_id, []).append((m, entity))
+    return changes_of((e.entity_id for e in graph.entities), (d.doc_id for d in graph.documents), previous, remade, new_documents,
+                      lambda doc_id: in_document.get(doc_id, []))
+
+
+def _earlier_documents(documents: Iterable[str], previous: OutputCache, remade: Iterable[str], new_documents: Iterable[str]) -> list[str]:
+    """The earlier documents whose RDF was made again: the others mention what they did."""
+    fresh = set(new_documents)
+    remade = remade if isinstance(remade, (set, frozenset)) else set(remade)
+    return [doc_id for doc_id in documents if doc_id not in fresh and (iri := str(document_iri(doc_id))) in remade and iri in previous.subjects]
+
+
+def changes_of(
+    entity_ids: Iterable[str], documents: Iterable[str], previous: OutputCache, remade: Iterable[str], new_documents: Iterable[str],
+    named_in: Callable[[str], list[tuple[Mention, Entity]]],
+) -> GraphChanges:
+    """:func:`graph_changes` of a graph given as its entities' ids, its documents' ids and, for
+    an earlier document whose RDF the update made again, the mentions it has and their entities
+    (``named_in``, asked only for those): what a kept archive (``kg.partkeys``) gives without the
+    graph."""
+    new_documents = tuple(sorted(new_documents))
+    remade = remade if isinstance(remade, (set, frozenset)) else set(remade)
+    entity_prefix = entity_iri_text("")
+    was = {iri[len(entity_prefix):] for iri in previous.subjects if iri.startswith(entity_prefix)}
+    now = set(entity_ids)
+    earlier: dict[str, SubjectEntry] = {
+        doc_id: previous.subjects[str(document_iri(doc_id))] for doc_id in _earlier_documents(documents, previous, remade, new_documents)
+    }
+    in_document = {doc_id: named_in(doc_id) for doc_id in earlier}
     old_names: dict[str, tuple[str, frozenset[str]]] = {}
     reassigned: set[Reassigned] = set()
     for doc_id, entry in earlier.items():
@@ -99,12 +118,12 @@ def graph_changes(graph: KnowledgeGraph, previous: OutputCache, remade: Iterable
                 why = next((r for r in entity.merges if f"({doc_id})" in r), None)
                 reassigned.add(Reassigned(doc_id, name, lost, label, entity.entity_id, entity.label, why))
     gone = []
-    for entity_id in sorted(was - now.keys()):
+    for entity_id in sorted(was - now):
         label = old_names[entity_id][0] if entity_id in old_names else _names(previous.subjects.get(entity_iri_text(entity_id)))[0]
         gone.append((entity_id, label))
     return GraphChanges(
         documents=new_documents,
-        added=tuple(sorted(now.keys() - was)),
+        added=tuple(sorted(now - was)),
         gone=tuple(gone),
         reassigned=tuple(sorted(reassigned, key=lambda r: (r.doc_id, r.name, r.was, r.now))),
     )

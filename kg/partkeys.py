@@ -22,7 +22,7 @@ from typing import NamedTuple, Self
 
 from kg.increment import GraphTexts, OutputCache, texts_of_parts
 from kg.kept import Kept, KeptArchive, KeptChanges, Readers, Rows, Store, row_key
-from kg.model import Document, Entity, Extraction, KnowledgeGraph, Statement, statement_id
+from kg.model import Document, Entity, Extraction, KnowledgeGraph, Mention, Statement, statement_id
 from kg.rdf import RdfPart, count_part, document_part, entity_part_of, mentions_part, node_types_of, statement_parts, value_type_parts
 from kg.records import EarlierLines, encode_record, entity_record, entity_record_key, statement_record, statement_record_key
 from kg.resolve import statement_order
@@ -368,3 +368,19 @@ class KeptGraph(Kept):
             statements, graph, _ = self.archive.offices.article(doc_id) or ([], None, [])
             for statement, line in zip(sorted(statements, key=statement_order), lines, strict=True):
                 yield line if line is not None else encode_record(statement_record(statement, graph, labels, statement_id(statement, graph))) + "\n"
+
+    def named_in(self, doc_id: str) -> list[tuple[Mention, Entity]]:
+        """Each mention one kept document has, with its entity (its label, aliases and merges as
+        the graph has them; only this document's mentions): what the change report reads of an
+        earlier document the update made again (:func:`kg.changes.changes_of`)."""
+        found: list[tuple[Mention, Entity]] = []
+        office = self.archive.offices.article(doc_id)
+        named = [(entity_id, kind, mentions) for entity_id, kind, _, mentions in self.archive.resolution.entities_named(doc_id)]
+        named += [(e.entity_id, e.type, [m for m in e.mentions if m.doc_id == doc_id]) for e in (office[2] if office else ())]
+        for entity_id, kind, mentions in sorted(named, key=lambda n: n[0]):
+            row = self.parts._entities.peek(entity_id)
+            if row is None:
+                continue
+            entity = Entity(entity_id, kind, row.label, row.aliases, tuple(mentions), row.merges)
+            found.extend((m, entity) for m in mentions)
+        return found

@@ -689,3 +689,25 @@ def test_kept_written_from_memory_is_the_file_kept_row_by_row(extractions, tmp_p
     order = _doc_ids(extractions)
     assert written.parts.keys(order) == by_rows.parts.keys(order) == _part_keys_at_once(extractions)
     assert _kept_graph(written.archive, extractions) == _kept_graph(by_rows.archive, extractions) == _graph_at_once(extractions)
+
+
+@pytest.mark.model
+def test_kept_change_report_equals_the_graph_s(nlp, tmp_path) -> None:
+    # What an update changed, from the kept rows: "Mr Frost" of the first article joins the one
+    # fuller Frost the second names.
+    from kg.changes import changes_of, graph_changes
+    from kg.increment import graph_texts
+    from kg.partkeys import KeptGraph
+
+    articles = _articles(nlp, {"a": "Mr Frost told reporters in London on Sunday that the show would return.",
+                               "b": "David Frost interviewed Tony Blair in London on Monday."})
+    kept = KeptGraph()
+    kept.update([articles["a"]], lambda ids: [articles[i] for i in ids])
+    earlier = graph_texts(_graph_at_once([articles["a"]])).cache
+    kept.update([articles["b"]], lambda ids: [articles[i] for i in ids])
+    graph = _graph_at_once([articles["a"], articles["b"]])
+    texts = graph_texts(graph, earlier)
+    at_once = graph_changes(graph, earlier, texts.changed, ["b"])
+    from_rows = changes_of((entity_id for entity_id, _ in kept.parts.entity_types()), ["a", "b"], earlier, texts.changed, ["b"], kept.named_in)
+    assert from_rows == at_once
+    assert [(r.doc_id, r.name, r.now) for r in at_once.reassigned] == [("a", "Mr Frost", "person/david-frost")]
