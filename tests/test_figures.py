@@ -605,3 +605,14 @@ def test_figures_goods_from_outside_a_body_are_not_its_figure(figures) -> None:
 
 def test_figures_a_figure_set_to_come_is_expected(nlp) -> None:
     assert _modalities(nlp, "The US budget deficit is set to hit a record $368bn this year, officials said.") == {368e9: "expected"}
+
+
+def test_figures_a_year_a_change_is_on_is_the_one_compared_with(figures) -> None:
+    # "up 10% on 2003": the rise is over 2003, not in it.
+    found = figures("BP said its oil production rose 10% on 2003.")
+    assert {(value, period) for _, value, _, period in found} == {(10, None)}
+
+
+def test_figures_a_day_a_change_is_on_is_its_day(figures) -> None:
+    found = figures("BP said its oil production rose 10% on Thursday.")
+    assert {(value, period) for _, value, _, period in found} == {(10, "Thursday")}

@@ -7,7 +7,7 @@ appositions), ``figures`` (reported figures), ``places`` and ``nominal`` (other 
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -270,11 +270,13 @@ class Builder:
         presupposed: bool = False,
         title: bool = False,
         dated: Span | None = None,
+        undated: Iterable[Span] = (),
     ) -> Statement | None:
         """Record one statement and return it (None when the types do not fit the predicate).
 
         ``dated`` is the statement's own date phrase, which its clause's other dates do not
-        override ("revenues slipped from £3.24bn in 2003 to £2.89bn in 2004").
+        override ("revenues slipped from £3.24bn in 2003 to £2.89bn in 2004"); ``undated`` are
+        date phrases of the clause that are not its date ("rose 10% on 2003": the year compared).
 
         ``status`` is read from the anchor unless given; ``HOLDS`` says the state has not ended
         whatever the anchor says. ``presupposed`` statements (titles, "-led") are asserted whatever embeds them;
@@ -301,9 +303,11 @@ class Builder:
             if dated is not None:
                 when = resolve_date(dated.text, self.ctx.published)
             else:
-                when = date_of(anchor, self.dates, self.ctx.published)
+                skipped = set(undated)
+                dates = [d for d in self.dates if d not in skipped] if skipped else self.dates
+                when = date_of(anchor, dates, self.ctx.published)
                 if when is None and clause is not None and clause != anchor:
-                    when = date_of(clause, self.dates, self.ctx.published)
+                    when = date_of(clause, dates, self.ctx.published)
                 if when is None:
                     when = self._relative_date(anchor)
             where = location_of(anchor, self.places, exclude)

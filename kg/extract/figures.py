@@ -340,7 +340,7 @@ def _own_date(figure: Span, b: Builder) -> Span | None:
         if ent.root.dep_ == "poss" and figure.start <= ent.root.head.i < figure.end:
             return ent
         head = ent.root.head
-        if head.lower_ in _COMPARING_PREPS:
+        if head.lower_ in _COMPARING_PREPS or _compared_on(head, ent):
             continue  # "4.3bn rupees, against 2.7bn a year earlier": the compared figure's date
         if head.dep_ == "prep" and (figure.start <= head.head.i < figure.end or (head.head.dep_ == "prep" and figure.start <= head.head.head.i < figure.end)):
             return ent
@@ -356,7 +356,7 @@ def _period(anchor: Token | None, b: Builder) -> str | None:
         return None
     for ent in b.dates:
         head = ent.root.head
-        if (head == anchor or (head.dep_ == "prep" and head.head == anchor)) and not _EARLIER.search(ent.text) and not _STREAK.search(ent.text):
+        if (head == anchor or (head.dep_ == "prep" and head.head == anchor)) and not _EARLIER.search(ent.text) and not _STREAK.search(ent.text) and not _compared_on(head, ent):
             return ent.text
     return None
 
@@ -369,6 +369,15 @@ _FORECASTING_VERBS = frozenset("forecast expect predict project anticipate".spli
 #: Prepositions that bring in a figure to compare with, whose date phrases are that figure's.
 _COMPARING_PREPS = frozenset({"against", "versus", "vs"})
 _EARLIER = re.compile(r"\b(earlier|ago|previous|prior|before)\b", re.IGNORECASE)
+def _compared_on(prep: Token, date: Span) -> bool:
+    """"production rose 10% on 2003", "up 5% on last year": "on" a year is the one compared with
+    (not "on Thursday", the day of the change)."""
+    return prep.lower_ == "on" and bool(_YEARLY.search(date.text))
+
+
+#: A year, or a year named by its place ("last year", "the previous year").
+_YEARLY = re.compile(r"\b(1[89]|20)\d\d\b|\byear\b", re.IGNORECASE)
+
 #: Dates that count a run, not the period a figure covers: "the sixth month in a row", "for the
 #: third year running", "a second consecutive quarter".
 _STREAK = re.compile(r"\b(in a row|running|straight|consecutive|successive)\b", re.IGNORECASE)
@@ -865,4 +874,4 @@ def figure_statements(sent: Span, b: Builder) -> None:
         forecasting = noun is not None and noun.dep_ == "dobj" and verb is not None and noun.head == verb and lemma in _FORECASTING_VERBS
         forecast = "expected" if forecasting or (noun is not None and _forecast_of(noun) is not None) else None
         b.add(anchor, owner, "reports", value, value.text, extractor, confidence, metric=f"{metric} {_direction(ent.root, verb)}" if change else metric, period=period,
-              modality=forecast, dated=own)
+              modality=forecast, dated=own, undated=[d for d in b.dates if _compared_on(d.root.head, d)])
