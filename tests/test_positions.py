@@ -1001,3 +1001,10 @@ def test_positions_words_that_describe_the_holder_are_no_part_of_the_office(fact
 def test_positions_an_ordinal_that_names_the_office_stays_in_it(facts) -> None:
     found = facts("Jack McConnell, the First Minister, spoke on Monday.")
     assert has(found, "Jack McConnell", "holdsPosition", "First Minister")
+
+
+def test_positions_a_place_after_at_is_where_not_whose_office(facts) -> None:
+    found = facts("The delegation met Prime Minister Tony Blair at 10 Downing Street on Monday.")
+    assert not any(f.predicate == "holdsPosition" and f.affiliation == "10 Downing Street" for f in found)
+    found = facts("Analyst Alex Potter at Lehman Brothers said shares would rise.")
+    assert has(found, "Alex Potter", "holdsPosition", "Analyst", affiliation="Lehman Brothers")

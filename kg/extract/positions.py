@@ -282,11 +282,14 @@ def _titles_before_names(sent: Span, b: Builder) -> None:
             # "analyst Alex Potter at Lehman Brothers": the owner follows the name, attached to it
             # or (as the parse often has it) to the verb of saying; read from the name's end.
             root = doc[at:end].root
-            for _, obj in prep_objects(root, ("at", "of", "with")):
-                affiliation = affiliation or _owner(obj, b)
+            for prep, obj in prep_objects(root, ("at", "of", "with")):
+                found = _owner(obj, b)
+                # "met Prime Minister Tony Blair at 10 Downing Street": at a place is where, not whose.
+                affiliation = affiliation or (found if found is None or prep.lower_ != "at" or found.type != "Place" else None)
             if affiliation is None and end + 1 < len(doc) and doc[end].lower_ in {"at", "of"}:
                 after = end + 2 if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else end + 1
-                affiliation = _owner(doc[after], b) if after in ctx.mentions and not _possessive_at(after, b) else None
+                found = _owner(doc[after], b) if after in ctx.mentions and not _possessive_at(after, b) else None
+                affiliation = found if found is None or doc[end].lower_ != "at" or found.type != "Place" else None
         _office(b, doc[at], (person, 1.0), words, affiliation, "kg.rules.title.v1", 0.9, status, rank=rank)
         if party is not None:
             b.add(doc[at], (person, 1.0), "memberOf", (party, 1.0), ent.root.text, "kg.rules.title.v1", 0.81, status=HOLDS)
