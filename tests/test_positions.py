@@ -1008,3 +1008,8 @@ def test_positions_a_place_after_at_is_where_not_whose_office(facts) -> None:
     assert not any(f.predicate == "holdsPosition" and f.affiliation == "10 Downing Street" for f in found)
     found = facts("Analyst Alex Potter at Lehman Brothers said shares would rise.")
     assert has(found, "Alex Potter", "holdsPosition", "Analyst", affiliation="Lehman Brothers")
+
+
+def test_positions_kin_of_an_officer_does_not_work_where_the_officer_does(facts) -> None:
+    found = facts("Gordon Brown was born in Glasgow in 1951, the son of a Church of Scotland minister in Kirkcaldy.")
+    assert not has(found, "Gordon Brown", "worksFor", "Church of Scotland")

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.context import HOLDS, Builder, Found, SentenceContext, token_mention
 from kg.extract.qualifiers import modality_of, polarity_of, ranked_leaving, says_former, status_of, time_clause_office
 from kg.gazetteer import is_party
-from kg.lexicon import HOLDER_WORDS, WORLD_REGIONS, CHAMBER_SEATS, CHAMBER_WORDS, COMING_WORDS, HONORIFICS, FORMER_WORDS, LEGISLATOR_TITLES, OCCUPATION_NOUNS, ORGANIZATION_KINDS, PASSING_WORDS, POSTNOMINAL_TITLES, RANK_WORDS, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
+from kg.lexicon import HOLDER_WORDS, PERSON_NOUNS, WORLD_REGIONS, CHAMBER_SEATS, CHAMBER_WORDS, COMING_WORDS, HONORIFICS, FORMER_WORDS, LEGISLATOR_TITLES, OCCUPATION_NOUNS, ORGANIZATION_KINDS, PASSING_WORDS, POSTNOMINAL_TITLES, RANK_WORDS, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
 from kg.syntax import DASHES, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, direct_objects, governing_verb, is_relative_pronoun, listed_names, logical_subjects, patients, prep_objects
 from kg.syntax.titles import RANKS_BEFORE_OWNER, hyphen_prefix, is_plural, is_title_head, title_before, title_portfolio, title_words
@@ -504,7 +504,10 @@ def _with_others(noun: Token) -> bool:
 
 
 def _occupation(noun: Token, person: Found, b: Builder) -> None:
-    """Any other occupation: "X, a lawyer for the Y", "an engineer at Y" (no position entity)."""
+    """Any other occupation: "X, a lawyer for the Y", "an engineer at Y" (no position entity);
+    not kin ("the son of a Church of Scotland minister": his father's church)."""
+    if noun.lemma_.lower() in PERSON_NOUNS:
+        return
     for _, org in prep_objects(noun, ("for", "at", "with", "of", "from")):
         found = token_mention(org, b.ctx, allow_modifier=False)
         if found and found[0].type == "Organization" and not _is_party(found[0]):
