@@ -375,8 +375,9 @@ def _compared_on(prep: Token, date: Span) -> bool:
     return prep.lower_ == "on" and bool(_YEARLY.search(date.text))
 
 
-#: A year, or a year named by its place ("last year", "the previous year").
-_YEARLY = re.compile(r"\b(1[89]|20)\d\d\b|\byear\b", re.IGNORECASE)
+#: A year, or one named by its place ("last year", "the previous year"); not "on the year",
+#: which gives the annual rate ("6.1% on the year").
+_YEARLY = re.compile(r"\b(1[89]|20)\d\d\b|\b(last|previous|prior) year\b", re.IGNORECASE)
 
 #: Dates that count a run, not the period a figure covers: "the sixth month in a row", "for the
 #: third year running", "a second consecutive quarter".

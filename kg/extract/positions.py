@@ -110,10 +110,11 @@ def _office(
             name = name[:-1]  # "Presidents Carter and Reagan": each is a President
         if rank is not None:
             name = f"{rank.lower_ if words[-1].is_lower else rank.text} {name}"
-    if not given and words[-1].lower_ in _FOUNDERS and all(w.lower_ in {"co", "-"} for w in words[:-1]) and affiliation is not None and affiliation.type == "Organization":
+    if not given and words[-1].lower_ in _FOUNDERS and all(w.lower_ in {"co", "-"} for w in words[:-1]):
         # "Yukos founder Mikhail Khodorkovsky", "its co-founder": he founded it, which is no
         # office he holds (a reader, and the news gold, say ``founded``).
-        b.add(anchor, person, "founded", (affiliation, 1.0), name, extractor, confidence, presupposed=presupposed)
+        if affiliation is not None and affiliation.type == "Organization":
+            b.add(anchor, person, "founded", (affiliation, 1.0), name, extractor, confidence, presupposed=presupposed)
         return
     offset = ctx.passage.start
     title = Mention(ctx.passage.document.doc_id, offset + start, offset + end, text, "Position", name, f"position:{name.lower()}")
