@@ -165,8 +165,6 @@ def build(
         kg build archive/ -o out --engine dask --workers 2
         kg build archive/ -o out --engine dask --scheduler tcp://10.0.0.5:8786 --partitions 64 --shards 64
     """
-    from kg.records import summary as graph_summary
-
     if into is not None and ctx.get_parameter_source("out_dir") is click.core.ParameterSource.COMMANDLINE and out_dir != into:
         raise click.UsageError("--into DIR writes into DIR; leave out -o or give the same folder")
     if engine == "local":
@@ -194,7 +192,7 @@ def build(
             paths, into or out_dir, engine=engine, scheduler=scheduler, workers=workers, partitions=partitions, shards=shards, jobs=jobs, **options
         )
     if not ctx.obj.get("quiet"):
-        click.echo(_format_summary(graph_summary(result.graph), list(result.skipped), _short_files(result.files)), err=True)
+        click.echo(_format_summary(result.summary(), list(result.skipped), _short_files(result.files)), err=True)
         if result.changes is not None:
             from kg.changes import format_changes
 

@@ -349,9 +349,18 @@ class GraphTexts:
     def write_records(self, graph: KnowledgeGraph, stream: TextIO) -> None:
         """``statements.jsonl`` of ``graph`` (the graph these texts are of), copying the last
         build's lines whose key is unchanged; its size and CRC-32 go into the cache written next."""
+        with self.earlier_lines() as previous:
+            self.write_record_lines(record_lines(graph, self.cache.records, previous), stream)
+
+    def earlier_lines(self) -> _OldLines:
+        """The last build's lines of ``statements.jsonl`` by key, to be asked for in the order of
+        the lines (a context manager: None when there are none)."""
         keys, old = self.previous_records
-        with _OldLines(keys, old) as previous:
-            self._written[RECORDS_FILE] = [], _write_text(record_lines(graph, self.cache.records, previous), stream)
+        return _OldLines(keys, old)
+
+    def write_record_lines(self, lines: Iterable[str], stream: TextIO) -> None:
+        """``statements.jsonl`` from its lines, made elsewhere (``kg.partkeys.KeptGraph.record_lines``)."""
+        self._written[RECORDS_FILE] = [], _write_text(lines, stream)
 
 
 @functools.lru_cache(maxsize=1)

@@ -50,6 +50,8 @@ class _ArticleParts:
     refers: frozenset[str] = frozenset()
     #: ("polarity" | "modality", value) of its statements.
     values: frozenset[tuple[str, str]] = frozenset()
+    #: Its statements' predicates, for the build's summary.
+    predicates: tuple[str, ...] = ()
 
 
 class _EntityParts(NamedTuple):
@@ -178,6 +180,7 @@ class KeptParts(Kept):
     def _state(self, doc_id: str, row: _ArticleParts, found: tuple[list[Statement], KnowledgeGraph, list[Entity]] | None) -> None:
         parts, records, refers, values = self._statement_parts(found)
         row.parts, row.records, row.statements = tuple(part.key for part in parts), tuple(records), len(found[0]) if found else 0
+        row.predicates = tuple(s.predicate for s in found[0]) if found else ()
         self._use(doc_id, row, frozenset(refers), frozenset(values))
 
     def _statement_parts(self, found: tuple[list[Statement], KnowledgeGraph, list[Entity]] | None) -> tuple[list[RdfPart], list[str], set[str], set[tuple[str, str]]]:
@@ -384,3 +387,12 @@ class KeptGraph(Kept):
             entity = Entity(entity_id, kind, row.label, row.aliases, tuple(mentions), row.merges)
             found.extend((m, entity) for m in mentions)
         return found
+
+    def summary(self, documents: int) -> dict[str, object]:
+        """:func:`kg.records.summary` of the kept graph of ``documents`` documents (reads every row)."""
+        parts = self.parts
+        return {
+            "documents": documents,
+            "entities": dict(sorted(Counter(row.type for _, row in parts._entities.items()).items())),
+            "statements": dict(sorted(Counter(p for _, row in parts._articles.items() for p in row.predicates).items())),
+        }

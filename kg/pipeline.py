@@ -9,6 +9,8 @@ import functools
 import gc
 import json
 import logging
+import os
+import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
@@ -30,11 +32,12 @@ from kg.nlp import give_back_memory, load_pipeline, parse_documents
 from kg.analytics import jsonl_networkx, records_networkx, to_networkx
 from kg.files import Content, Folder, LinesInFile, chunks_reader, line_places, locked, read_as_it_is, scratch_file, write_files, write_lines
 from kg.query import fill_store, grow_store, store_holds
-from kg.changes import GraphChanges, graph_changes
+from kg.changes import GraphChanges, changes_of, graph_changes
 from kg.increment import CACHE_FILE, JSONLD_FILE, RECORDS_FILE, TURTLE_FILE, GraphTexts, OutputCache, TextsMaker, graph_texts, read_cache, write_cache
 from kg.rdf import entity_iri_text, to_jsonld, to_rdf, to_turtle
-from kg.errors import InputError
+from kg.errors import InputError, OutputError
 from kg.records import extraction_from_record, extraction_record, write_jsonl
+from kg.records import summary as graph_summary
 from kg.render import LAYOUT_FILE, Page, PageData, PageLayout, finish_page, html_page, page_data, read_layout, write_layout
 from kg.resolve import MentionResolver, resolve_graph
 from kg.validate import check_graph
@@ -57,6 +60,11 @@ __all__ = [
 #: entity, so the grown page keeps the places and colours its readers know.
 OUTPUT_FILES = ("graph.ttl", "graph.jsonld", "statements.jsonl", "graph.html", "extractions.jsonl", "update.cache.jsonl", "layout.cache.jsonl")
 EXTRACTIONS_FILE = "extractions.jsonl"
+#: The folder in which a graph grown with ``--into`` keeps its archive's state between updates
+#: (:class:`kg.partkeys.KeptGraph`), and its file: an update then resolves, keys and writes only
+#: what its articles change.
+KEPT_FOLDER = "kept"
+KEPT_FILE = "archive.sqlite"
 
 
 class Extractor(Protocol):
@@ -80,9 +88,14 @@ ExtraOutputs = Callable[[KnowledgeGraph, Graph, Path], Mapping[Path, Content]]
 class BuildResult:
     """What ``build`` made: the graph, its RDF, the files written and the input records skipped."""
 
-    graph: KnowledgeGraph
     files: tuple[Path, ...]
     skipped: tuple[str, ...] = ()
+    #: The graph, when the build made it; an update from its folder's kept state makes only
+    #: what changed, and :attr:`graph` is then made from the kept state when first asked for.
+    made_graph: KnowledgeGraph | None = field(default=None, repr=False, compare=False)
+    make_graph: Callable[[], KnowledgeGraph] | None = field(default=None, repr=False, compare=False)
+    #: :func:`kg.records.summary` of the graph, when known without it.
+    counts: dict | None = field(default=None, repr=False, compare=False)
     #: (stage, seconds) in the order the stages ran, for benchmarks/growth.py ("rdf": the RDF,
     #: the SHACL check, the Turtle and the JSON-LD, made together subject by subject).
     timings: tuple[tuple[str, float], ...] = ()
@@ -91,6 +104,18 @@ class BuildResult:
     #: What an update changed in the entities of the graph it grew (:mod:`kg.changes`); None for
     #: a build from scratch, or an update that made every subject again (another kg's cache).
     changes: GraphChanges | None = None
+
+    @functools.cached_property
+    def graph(self) -> KnowledgeGraph:
+        """The graph (made from the folder's kept state on first use, when the update did not make it)."""
+        if self.made_graph is not None:
+            return self.made_graph
+        assert self.make_graph is not None
+        return self.make_graph()
+
+    def summary(self) -> dict:
+        """:func:`kg.records.summary` of the graph, without making it when the counts are known."""
+        return self.counts if self.counts is not None else graph_summary(self.graph)
 
     @functools.cached_property
     def rdf(self) -> Graph:
@@ -457,6 +482,15 @@ def build(
         if spill is not None:
             _, extractions, archive = _read_extraction_lines(spill)
         clock.lap("extract")
+        # An update with ``--into`` keeps its archive's state in the folder (KEPT_FOLDER): one
+        # that finds it resolves, keys and writes only what its articles change; one that does
+        # not (a folder built with -o, or by other code) goes the whole way and leaves it.
+        keeps = into and extractor_is_local and resolver is None and texts_maker is None and extra_outputs is None
+        if keeps and growing and archive is not None:
+            kept = _kept_update(Path(out_dir), extractions, {d.doc_id for d in new}, stored, relayout, validate, store, clock, archive, stamp, running)
+            if kept is not None:
+                files, kept_changes, counts, make = kept
+                return BuildResult(files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps), make_graph=make, counts=counts, changes=kept_changes)
         graph = assemble_graph(extractions, resolver)
         heap.keep()
         clock.lap("resolve")
@@ -483,15 +517,85 @@ def build(
             clock.lap("validate")
             extra = extra_outputs(graph, rdf, Path(out_dir)) if extra_outputs is not None else None
             files = write_outputs(graph, rdf, out_dir, extractions, stamp, extra, store=store, clock=clock, index=index)
-            return BuildResult(graph=graph, made_rdf=rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps))
+            return BuildResult(made_graph=graph, made_rdf=rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps))
         log.info("%d of %d subjects made again", texts.remade, len(texts.cache.subjects))
         # Read from the last build's files, which the write below replaces.
         changes = graph_changes(graph, previous_texts, frozenset(texts.changed), (d.doc_id for d in new)) if previous_texts is not None else None
         made_rdf = texts.rdf  # the whole graph's, only when extra outputs need it
         extra = extra_outputs(graph, made_rdf, Path(out_dir)) if extra_outputs is not None else None
         drawn = drawing.result() if drawing is not None else None
-        files = _write_texts(graph, texts, out_dir, extractions, stamp, extra, store=store, clock=clock, archive=archive, layout=previous_layout, drawn=drawn)
-    return BuildResult(graph=graph, made_rdf=made_rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps), changes=changes)
+        files = _write_texts(graph, texts, out_dir, extractions, stamp, extra, store=store, clock=clock, archive=archive, layout=previous_layout, drawn=drawn,
+                             kept=_kept_from_scratch(extractions) if keeps else None)
+    return BuildResult(made_graph=graph, made_rdf=made_rdf, files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps), changes=changes)
+
+
+def _kept_from_scratch(extractions: list[Extraction]) -> Folder:
+    """The folder of the archive's kept state, filled in memory from every extraction and
+    written once (:meth:`kg.kept.Kept.write`)."""
+    from kg.partkeys import KeptGraph
+
+    by_id = {e.document.doc_id: e for e in extractions}
+    kept = KeptGraph()
+    kept.update(list(by_id.values()), lambda ids: [by_id[i] for i in ids])
+    return Folder(lambda folder: kept.write(folder / KEPT_FILE))
+
+
+def _kept_update(
+    out: Path, extractions: list[Extraction], new_ids: set[str], stored: _Stored | None, relayout: bool, validate: bool,
+    store: str | PathLike[str] | None, clock: _Stopwatch, archive: LinesInFile, stamp: str, running: ExitStack,
+) -> tuple[list[Path], GraphChanges | None, dict, Callable[[], KnowledgeGraph]] | None:
+    """An update from the folder's kept state (:class:`kg.partkeys.KeptGraph`): the new
+    articles resolved, keyed and written against it, every file equal to the whole way's
+    (tests); None when there is no kept state this code can read, or the texts need the whole
+    RDF (the caller then goes the whole way, and keeps the state anew)."""
+    from kg.partkeys import KeptGraph
+
+    source = out / KEPT_FOLDER / KEPT_FILE
+    if not source.exists():
+        return None
+    stored = stored if stored is not None else _Stored.read(out, relayout)
+    if stored.texts is None:
+        return None
+    scratch = running.enter_context(scratch_file(source))
+    shutil.copyfile(source, scratch)
+    try:
+        kept = KeptGraph.open(scratch)
+    except OutputError as e:
+        log.info("%s; the update goes the whole way", e)
+        return None
+    try:
+        by_id = {e.document.doc_id: e for e in extractions}
+        order = sorted(by_id)
+        _, parts = kept.update([by_id[i] for i in sorted(new_ids) if i in by_id], lambda ids: [by_id[i] for i in ids])
+        clock.lap("resolve")
+        texts = kept.texts(order, stored.texts, check=validate, folder=out)
+        if texts is None:
+            return None
+        try:
+            with texts.earlier_lines() as previous:
+                lines = list(kept.record_lines(previous, parts.made))
+        except LookupError as e:
+            log.info("%s; the update goes the whole way", e)
+            return None
+        clock.lap("rdf")
+        documents = [by_id[i].document for i in order]
+        drawn = page_data_from_records((json.loads(line) for line in lines), documents, previous=stored.layout)
+        changes = changes_of((i for i, _ in kept.parts.entity_types()), order, stored.texts, texts.changed, new_ids, kept.named_in)
+        counts = kept.summary(len(order))
+        kept.save()
+    finally:
+        kept.close()
+    files = _write_texts(None, texts, out, extractions, stamp, None, store=store, clock=clock, archive=archive, layout=stored.layout, drawn=drawn, lines=lines,
+                         kept=Folder(lambda folder: os.replace(scratch, folder / KEPT_FILE)))
+
+    def graph() -> KnowledgeGraph:
+        written = KeptGraph.open(out / KEPT_FOLDER / KEPT_FILE)
+        try:
+            return written.graph(documents)
+        finally:
+            written.close()
+
+    return files, changes, counts, graph
 
 
 @dataclass(frozen=True)
@@ -551,21 +655,27 @@ class _Heap:
 
 
 def _write_texts(
-    graph: KnowledgeGraph, texts: GraphTexts, out_dir: str | PathLike[str], extractions: list[Extraction], stamp: str,
+    graph: KnowledgeGraph | None, texts: GraphTexts, out_dir: str | PathLike[str], extractions: list[Extraction], stamp: str,
     extra: Mapping[Path, Content] | None, store: str | PathLike[str] | None, clock: _Stopwatch, archive: LinesInFile | None = None,
-    layout: PageLayout | None = None, drawn: PageData | None = None,
+    layout: PageLayout | None = None, drawn: PageData | None = None, lines: list[str] | None = None, kept: Folder | None = None,
 ) -> list[Path]:
     """:func:`write_outputs` from :func:`kg.increment.graph_texts`, with the cache and the page's
     layout for the next update; ``layout``: the last page's, which this one grows from;
-    ``drawn``: the page's data, when made already (:func:`_draw_elsewhere`)."""
+    ``drawn``: the page's data, when made already (:func:`_draw_elsewhere`); ``lines``: the lines
+    of ``statements.jsonl``, when made already (and then no ``graph``); ``kept``: the folder of
+    the archive's kept state (:data:`KEPT_FOLDER`)."""
     out = Path(out_dir)
-    page = finish_page(drawn if drawn is not None else _records_page_data(graph, previous=layout), turtle=texts.turtle_chunks(), count=texts.triples)
+    page = finish_page(drawn if drawn is not None else _records_page_data(graph, previous=layout), turtle=texts.turtle_chunks(), count=texts.triples)  # type: ignore[arg-type]
     clock.lap("page")
-    written = write_files(_output_contents(
+    contents = _output_contents(
         out, graph, texts.write_turtle, texts.write_jsonld, page.write, lambda stream: _write_extractions(extractions, stamp, stream, archive), extra,
         (Path(store), _store_fill(texts, Path(store))) if store is not None else None, cache=lambda stream: write_cache(texts, stream), layout=page.layout,
-        records=lambda stream: texts.write_records(graph, stream),
-    ))
+        records=(lambda stream: texts.write_records(graph, stream)) if lines is None else (lambda stream: texts.write_record_lines(lines, stream)),  # type: ignore[arg-type]
+    )
+    if kept is not None:
+        contents = {**{k: v for k, v in contents.items() if not isinstance(v, Folder)}, out / KEPT_FOLDER: kept,
+                    **{k: v for k, v in contents.items() if isinstance(v, Folder)}}
+    written = write_files(contents)
     clock.lap("write")
     return written
 

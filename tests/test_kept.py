@@ -711,3 +711,13 @@ def test_kept_change_report_equals_the_graph_s(nlp, tmp_path) -> None:
     from_rows = changes_of((entity_id for entity_id, _ in kept.parts.entity_types()), ["a", "b"], earlier, texts.changed, ["b"], kept.named_in)
     assert from_rows == at_once
     assert [(r.doc_id, r.name, r.now) for r in at_once.reassigned] == [("a", "Mr Frost", "person/david-frost")]
+
+
+def test_kept_summary_equals_the_graph_s(extractions) -> None:
+    from kg.partkeys import KeptGraph
+    from kg.records import summary
+
+    kept = KeptGraph()
+    kept.update(extractions, lambda ids: [e for e in extractions if e.document.doc_id in ids])
+    graph = _graph_at_once(extractions)
+    assert kept.summary(len(graph.documents)) == summary(graph)
