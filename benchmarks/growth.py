@@ -2,7 +2,8 @@
 
 Corpus: the BBC pool as ``speed.py`` reads it (the first N distinct articles in file order, and
 past the pool's 817 distinct texts copies with a closing "Copy 2."). An archive of N is the
-first N articles built with ``kg build -o``; the new articles are the next 10 (articles N+1 to
+first N articles built with ``kg build --into`` (so that the folder keeps its archive's state,
+``DIR/kept``, as a graph that grows does); the new articles are the next 10 (articles N+1 to
 N+10, never in the archive).
 
 For every archive size, each round runs, in fresh processes (imports and model loading
@@ -45,7 +46,7 @@ made on the workers, 16 blocks per kind of key, only a digest back to the driver
 ``--local-max``, by ``resolve_mentions`` in one process; each run in a fresh process, with its
 wall time and the peak RSS of the driver and of each worker. The digests must agree.
 
-Resolution kept between updates (``kg.kept``, not yet used by ``kg build --into``): with
+Resolution kept between updates (``kg.kept``, which ``kg build --into`` keeps in ``DIR/kept``): with
 ``--kept``, for each pool archive (its ``extractions.jsonl`` and the new articles' own) and for
 the synthetic streams of ``--kept-synthetic`` articles, a fresh process builds a ``KeptResolution`` of the
 archive, adds the new articles to it, and times that update against ``resolve_mentions`` on
@@ -471,7 +472,9 @@ def main() -> None:
         for size in args.archives:
             archive_file, new_file = slices(articles, size, args.new, folder)
             archive = folder / f"built-{size}"
-            built = run(kg(str(archive_file), "-o", str(archive), *(["--store", str(archive / "store")] if args.store else [])))
+            # Built with --into, as a graph that grows is: the folder then keeps its archive's
+            # state (kg build's DIR/kept), which each update reads and writes.
+            built = run(kg(str(archive_file), "--into", str(archive), *(["--store", str(archive / "store")] if args.store else [])))
             print(f"archive {size:>5}: built in {built['wall']:.1f} s", file=sys.stderr, flush=True)
             runs: dict[str, list[dict[str, float]]] = {"update": [], "alone": []}
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import pickle
+import shutil
 from pathlib import Path
 
 import pytest
@@ -511,3 +512,47 @@ def test_increment_the_page_drawn_from_the_records_file_is_the_page_drawn_from_t
 
     records = [json.loads(line) for line in record_lines(graphs[-1])]
     assert page_data_from_records(records, graphs[-1].documents) == _records_page_data(graphs[-1])
+
+
+# --- updates from the folder's kept state ------------------------------------------------------
+
+
+def _grow_days(nlp, days, out: Path, keep: bool = True):
+    results = []
+    for i, day in enumerate(days):
+        if not keep and (out / "kept").exists():
+            shutil.rmtree(out / "kept")
+        results.append(build([day], out, nlp=nlp, into=True))
+    return results
+
+
+def test_increment_a_folder_grown_with_into_keeps_its_archive_s_state(nlp, days, tmp_path) -> None:
+    build(days[:1], tmp_path / "built", nlp=nlp)
+    assert not (tmp_path / "built" / "kept").exists()  # -o leaves none: it is for folders that grow
+    _grow_days(nlp, days[:1], tmp_path / "grown")
+    assert (tmp_path / "grown" / "kept" / "archive.sqlite").exists()
+
+
+def test_increment_an_update_from_the_kept_state_writes_what_the_whole_way_writes(nlp, days, tmp_path) -> None:
+    kept = _grow_days(nlp, days, tmp_path / "kept")
+    whole = _grow_days(nlp, days, tmp_path / "whole", keep=False)
+    # The updates read the kept state (no graph made) where it was there.
+    assert all(r.made_graph is None for r in kept[1:]) and all(r.made_graph is not None for r in whole)
+    assert _files(tmp_path / "kept") == _files(tmp_path / "whole")
+    assert [r.changes for r in kept] == [r.changes for r in whole]
+    assert kept[-1].graph == whole[-1].graph
+    assert kept[-1].summary() == whole[-1].summary()
+
+
+def test_increment_a_kept_state_of_other_code_is_set_aside_and_kept_anew(nlp, days, tmp_path, monkeypatch) -> None:
+    import kg.kept
+
+    out = tmp_path / "grown"
+    _grow_days(nlp, days[:2], out)
+    monkeypatch.setattr(kg.kept, "FORMAT", kg.kept.FORMAT + " edited")
+    result = build(days[2:], out, nlp=nlp, into=True)
+    assert result.made_graph is not None  # the whole way
+    build(days, tmp_path / "whole", nlp=nlp)
+    assert _files(out) == _files(tmp_path / "whole")
+    reopened = kg.kept.Store(out / "kept" / "archive.sqlite")  # kept again, by this code (else it raises)
+    reopened.connection.close()

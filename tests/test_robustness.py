@@ -22,7 +22,7 @@ import kg.files
 import kg.pipeline
 import kg.rdf
 from kg.errors import KgError
-from kg.pipeline import OUTPUT_FILES, build
+from kg.pipeline import KEPT_FILE, KEPT_FOLDER, OUTPUT_FILES, build
 from kg.rdf import to_turtle
 from kg.validate import validate_graph
 
@@ -285,7 +285,9 @@ def test_robustness_two_concurrent_into_builds_keep_every_document(tmp_path) -> 
     runs = [_kg_process("build", str(tmp_path / f"{name}.txt"), "--into", str(out)) for name in "bc"]
     assert [run.wait(timeout=300) for run in runs] == [0, 0], [run.stderr.read() for run in runs]
     assert len(_documents(out)) == 3
-    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+    # No scratch file left, beside the outputs or in the archive's kept state.
+    assert sorted(p.name for p in out.iterdir()) == sorted((*OUTPUT_FILES, KEPT_FOLDER))
+    assert [p.name for p in (out / KEPT_FOLDER).iterdir()] == [KEPT_FILE]
 
 
 @pytest.mark.slow
@@ -300,7 +302,8 @@ def test_robustness_twenty_concurrent_into_builds_keep_all_twenty(tmp_path) -> N
     assert codes == [0] * 20, [run.stderr.read() for run in runs if run.returncode]
     assert len(_documents(out)) == 20
     assert len((out / "extractions.jsonl").read_text(encoding="utf-8").splitlines()) == 21  # header + 20
-    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+    assert sorted(p.name for p in out.iterdir()) == sorted((*OUTPUT_FILES, KEPT_FOLDER))
+    assert [p.name for p in (out / KEPT_FOLDER).iterdir()] == [KEPT_FILE]
 
 
 def test_robustness_store_on_a_full_disk_leaves_outputs_and_store_as_they_were(nlp, articles, tmp_path, monkeypatch) -> None:
