@@ -373,7 +373,9 @@ def test_robustness_build_killed_between_renames_is_whole_for_the_next_reader(ar
     # ... which finished the commit: every file holds the second article now.
     assert len(set(Graph().parse(out / "graph.jsonld", format="json-ld").subjects(kg.rdf.KG.docId))) == 2
     assert len((out / "extractions.jsonl").read_text(encoding="utf-8").splitlines()) == 3
-    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+    # The update kept the archive's state too, swapped in with the files.
+    assert sorted(p.name for p in out.iterdir()) == sorted((*OUTPUT_FILES, KEPT_FOLDER))
+    assert [p.name for p in (out / KEPT_FOLDER).iterdir()] == [KEPT_FILE]
 
 
 # --- no network ---------------------------------------------------------------------------
