@@ -55,7 +55,7 @@ from kg.writers import JSONLD_SEPARATOR, JSONLD_TAIL, SubjectText, jsonld_head, 
 
 __all__ = [
     "CACHE_FILE", "JSONLD_FILE", "RECORDS_FILE", "TURTLE_FILE", "GraphTexts", "OutputCache", "ShareFiles", "SubjectBatch", "SubjectEntry", "TextsMaker",
-    "batch_texts", "graph_texts", "make_texts", "read_cache", "texts_of_parts", "write_cache",
+    "batch_texts", "earlier_lines", "graph_texts", "make_texts", "read_cache", "texts_of_parts", "write_cache",
 ]
 
 #: Kept in a build's output folder for the next ``--into``.
@@ -361,6 +361,12 @@ class GraphTexts:
     def write_record_lines(self, lines: Iterable[str], stream: TextIO) -> None:
         """``statements.jsonl`` from its lines, made elsewhere (``kg.partkeys.KeptGraph.record_lines``)."""
         self._written[RECORDS_FILE] = [], _write_text(lines, stream)
+
+
+def earlier_lines(previous: OutputCache) -> _OldLines:
+    """:meth:`GraphTexts.earlier_lines` of the update that grows from ``previous``, before its
+    texts are made (an update from the kept state draws its page from the lines meanwhile)."""
+    return _OldLines(previous.records, previous.records_file)
 
 
 @functools.lru_cache(maxsize=1)

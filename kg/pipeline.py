@@ -33,7 +33,7 @@ from kg.analytics import jsonl_networkx, records_networkx, to_networkx
 from kg.files import Content, Folder, LinesInFile, chunks_reader, line_places, locked, read_as_it_is, scratch_file, write_files, write_lines
 from kg.query import fill_store, grow_store, store_holds
 from kg.changes import GraphChanges, changes_of, graph_changes
-from kg.increment import CACHE_FILE, JSONLD_FILE, RECORDS_FILE, TURTLE_FILE, GraphTexts, OutputCache, TextsMaker, graph_texts, read_cache, write_cache
+from kg.increment import CACHE_FILE, JSONLD_FILE, RECORDS_FILE, TURTLE_FILE, GraphTexts, OutputCache, TextsMaker, earlier_lines, graph_texts, read_cache, write_cache
 from kg.rdf import entity_iri_text, to_jsonld, to_rdf, to_turtle
 from kg.errors import InputError, OutputError
 from kg.records import extraction_from_record, extraction_record, write_jsonl
@@ -487,7 +487,7 @@ def build(
         # not (a folder built with -o, or by other code) goes the whole way and leaves it.
         keeps = into and extractor_is_local and resolver is None and texts_maker is None and extra_outputs is None
         if keeps and growing and archive is not None:
-            kept = _kept_update(Path(out_dir), extractions, {d.doc_id for d in new}, stored, relayout, validate, store, clock, archive, stamp, running)
+            kept = _kept_update(Path(out_dir), extractions, {d.doc_id for d in new}, stored, relayout, validate, store, clock, archive, stamp, running, jobs)
             if kept is not None:
                 files, kept_changes, counts, make = kept
                 return BuildResult(files=tuple(files), skipped=tuple(skipped), timings=tuple(clock.laps), make_graph=make, counts=counts, changes=kept_changes)
@@ -540,9 +540,14 @@ def _kept_from_scratch(extractions: list[Extraction]) -> Folder:
     return Folder(lambda folder: kept.write(folder / KEPT_FILE))
 
 
+def _page_of_lines(lines: list[str], documents: list[Document], layout: PageLayout | None) -> PageData:
+    """The page's data from the lines of ``statements.jsonl`` (:func:`page_data_from_records`)."""
+    return page_data_from_records((json.loads(line) for line in lines), documents, previous=layout)
+
+
 def _kept_update(
     out: Path, extractions: list[Extraction], new_ids: set[str], stored: _Stored | None, relayout: bool, validate: bool,
-    store: str | PathLike[str] | None, clock: _Stopwatch, archive: LinesInFile, stamp: str, running: ExitStack,
+    store: str | PathLike[str] | None, clock: _Stopwatch, archive: LinesInFile, stamp: str, running: ExitStack, jobs: int | str,
 ) -> tuple[list[Path], GraphChanges | None, dict, Callable[[], KnowledgeGraph]] | None:
     """An update from the folder's kept state (:class:`kg.partkeys.KeptGraph`): the new
     articles resolved, keyed and written against it, every file equal to the whole way's
@@ -568,23 +573,27 @@ def _kept_update(
         order = sorted(by_id)
         _, parts = kept.update([by_id[i] for i in sorted(new_ids) if i in by_id], lambda ids: [by_id[i] for i in ids])
         clock.lap("resolve")
-        texts = kept.texts(order, stored.texts, check=validate, folder=out)
-        if texts is None:
-            return None
         try:
-            with texts.earlier_lines() as previous:
+            with earlier_lines(stored.texts) as previous:
                 lines = list(kept.record_lines(previous, parts.made))
         except LookupError as e:
             log.info("%s; the update goes the whole way", e)
             return None
-        clock.lap("rdf")
         documents = [by_id[i].document for i in order]
-        drawn = page_data_from_records((json.loads(line) for line in lines), documents, previous=stored.layout)
+        # The page is drawn from the records on another core while this one makes the texts.
+        drawing = ForkedCall(_page_of_lines, lines, documents, stored.layout) if len(lines) >= DRAW_ELSEWHERE and background_jobs(jobs, 1) else None
+        if drawing is not None:
+            running.callback(drawing.close)
+        texts = kept.texts(order, stored.texts, check=validate, folder=out)
+        if texts is None:
+            return None
+        clock.lap("rdf")
         changes = changes_of((i for i, _ in kept.parts.entity_types()), order, stored.texts, texts.changed, new_ids, kept.named_in)
         counts = kept.summary(len(order))
         kept.save()
     finally:
         kept.close()
+    drawn = drawing.result() if drawing is not None else _page_of_lines(lines, documents, stored.layout)
     files = _write_texts(None, texts, out, extractions, stamp, None, store=store, clock=clock, archive=archive, layout=stored.layout, drawn=drawn, lines=lines,
                          kept=Folder(lambda folder: os.replace(scratch, folder / KEPT_FILE)))
 
