@@ -16,7 +16,7 @@ after, and the names of each entity it no longer mentions.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from kg.increment import OutputCache, SubjectEntry
@@ -72,10 +72,9 @@ def graph_changes(graph: KnowledgeGraph, previous: OutputCache, remade: Iterable
                       lambda doc_id: in_document.get(doc_id, []))
 
 
-def _earlier_documents(documents: Iterable[str], previous: OutputCache, remade: Iterable[str], new_documents: Iterable[str]) -> list[str]:
+def _earlier_documents(documents: Iterable[str], previous: OutputCache, remade: Collection[str], new_documents: Iterable[str]) -> list[str]:
     """The earlier documents whose RDF was made again: the others mention what they did."""
     fresh = set(new_documents)
-    remade = remade if isinstance(remade, (set, frozenset)) else set(remade)
     return [doc_id for doc_id in documents if doc_id not in fresh and (iri := str(document_iri(doc_id))) in remade and iri in previous.subjects]
 
 
@@ -88,7 +87,7 @@ def changes_of(
     (``named_in``, asked only for those): what a kept archive (``kg.partkeys``) gives without the
     graph."""
     new_documents = tuple(sorted(new_documents))
-    remade = remade if isinstance(remade, (set, frozenset)) else set(remade)
+    remade = set(remade)
     entity_prefix = entity_iri_text("")
     was = {iri[len(entity_prefix):] for iri in previous.subjects if iri.startswith(entity_prefix)}
     now = set(entity_ids)

@@ -349,14 +349,8 @@ class GraphTexts:
     def write_records(self, graph: KnowledgeGraph, stream: TextIO) -> None:
         """``statements.jsonl`` of ``graph`` (the graph these texts are of), copying the last
         build's lines whose key is unchanged; its size and CRC-32 go into the cache written next."""
-        with self.earlier_lines() as previous:
+        with _OldLines(*self.previous_records) as previous:
             self.write_record_lines(record_lines(graph, self.cache.records, previous), stream)
-
-    def earlier_lines(self) -> _OldLines:
-        """The last build's lines of ``statements.jsonl`` by key, to be asked for in the order of
-        the lines (a context manager: None when there are none)."""
-        keys, old = self.previous_records
-        return _OldLines(keys, old)
 
     def write_record_lines(self, lines: Iterable[str], stream: TextIO) -> None:
         """``statements.jsonl`` from its lines, made elsewhere (``kg.partkeys.KeptGraph.record_lines``)."""
@@ -364,8 +358,9 @@ class GraphTexts:
 
 
 def earlier_lines(previous: OutputCache) -> _OldLines:
-    """:meth:`GraphTexts.earlier_lines` of the update that grows from ``previous``, before its
-    texts are made (an update from the kept state draws its page from the lines meanwhile)."""
+    """The lines of the ``statements.jsonl`` that ``previous`` was written with, by key, to be
+    asked for in the order of the lines (a context manager: None when there are none); what an
+    update from the kept state reads before its texts are made, to draw its page meanwhile."""
     return _OldLines(previous.records, previous.records_file)
 
 

@@ -441,8 +441,10 @@ class Kept:
         for value in vars(self).values():
             if isinstance(value, Rows):
                 value.store = store
-            elif isinstance(value, (_KeyIndex, Readers, Kept)):
-                value._attach(store) if isinstance(value, Kept) else value.attach(store)
+            elif isinstance(value, Kept):
+                value._attach(store)
+            elif isinstance(value, (_KeyIndex, Readers)):
+                value.attach(store)
 
     def _tables(self) -> tuple[Rows, ...]:
         """Every kind of row this part keeps (each one an attribute)."""

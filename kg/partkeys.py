@@ -23,7 +23,7 @@ from typing import NamedTuple, Self
 from kg.increment import GraphTexts, OutputCache, texts_of_parts
 from kg.kept import Kept, KeptArchive, KeptChanges, Readers, Rows, Store, row_key
 from kg.model import Document, Entity, Extraction, KnowledgeGraph, Mention, Statement, statement_id
-from kg.rdf import RdfPart, count_part, document_part, entity_part_of, mentions_part, node_types_of, statement_parts, value_type_parts
+from kg.rdf import RdfPart, count_part, document_part, entity_part_of, mentions_part, node_types_of, statement_parts, value_type_part, value_types
 from kg.records import EarlierLines, encode_record, entity_record, entity_record_key, statement_record, statement_record_key
 from kg.resolve import statement_order
 
@@ -67,6 +67,10 @@ class _EntityParts(NamedTuple):
     merges: tuple[str, ...]
 
 
+def _document_part(doc_id: str, row: _ArticleParts) -> RdfPart:
+    return document_part(Document(doc_id, "", "", row.title, row.published), row.statements)
+
+
 #: Where a part comes from: ("document" | "mentions", doc_id), ("statement", doc_id, n: the
 #: n-th of its statements' parts), ("entity" | "count", entity_id), ("value", kind, value).
 Locator = tuple
@@ -103,6 +107,7 @@ class KeptParts(Kept):
         #: ("polarity" | "modality", value) -> how many articles use it.
         self._values = Rows(store, "parts-values", Counter)
         self._referrers = Readers(store)
+        self._read: tuple[list[tuple[str, _ArticleParts]], list[tuple[str, _EntityParts]]] | None = None
 
     def update(
         self,
@@ -122,6 +127,7 @@ class KeptParts(Kept):
         statement); ``stated``: the articles whose statements were made again; ``mapped``: the
         articles whose mentions belong to other entities now; ``article`` gives an article's
         statements (:meth:`KeptOffices.article`) and ``named`` the entities (id, type) it mentions."""
+        self._read = None
         documents = {d.doc_id: d for d in documents}
         given = {e.entity_id: e for e in entities}
         entities = list(given.values())
@@ -174,7 +180,7 @@ class KeptParts(Kept):
             if doc_id in remention:
                 row.named = tuple(sorted(named(doc_id)))
                 row.mentions = mentions_part(doc_id, row.named).key if row.named else None
-            row.document = document_part(Document(doc_id, "", "", row.title, row.published), row.statements).key
+            row.document = _document_part(doc_id, row).key
         return KeptPartChanges(frozenset(keyed), frozenset(remention), frozenset(changed), given)
 
     def _state(self, doc_id: str, row: _ArticleParts, found: tuple[list[Statement], KnowledgeGraph, list[Entity]] | None) -> None:
@@ -229,29 +235,26 @@ class KeptParts(Kept):
         """:meth:`keys`, each with where its part comes from (:meth:`parts` makes it)."""
         return self._whole(order)[0]
 
+    def _rows(self) -> tuple[list[tuple[str, _ArticleParts]], list[tuple[str, _EntityParts]]]:
+        """Every article's and entity's row, by id, read once between updates (an update's texts,
+        records, change report and summary all read them)."""
+        if self._read is None:
+            self._read = sorted(self._articles.items()), sorted(self._entities.items())
+        return self._read
+
     def _whole(self, order: Iterable[str]) -> tuple[list[tuple[str, Locator]], list[str], list[tuple[str, str]]]:
-        """:meth:`located`, :meth:`record_keys` and :meth:`entity_types`, each row read once."""
-        articles = sorted(self._articles.items())
-        entities = sorted(self._entities.items())
+        """:meth:`located`, :meth:`record_keys` and :meth:`entity_types`."""
+        articles, entities = self._rows()
         by_id = dict(articles)
         found: list[tuple[str, Locator]] = [(by_id[doc_id].document, ("document", doc_id)) for doc_id in order]
         found.extend((row.key, ("entity", entity_id)) for entity_id, row in entities)
         found.extend((row.mentions, ("mentions", doc_id)) for doc_id, row in articles if row.mentions is not None)
         found.extend((key, ("statement", doc_id, n)) for doc_id, row in articles for n, key in enumerate(row.parts))
         found.extend((row[0], ("count", entity_id)) for entity_id, row in sorted(self._counts.items()))
-        found.extend((part.key, ("value", kind, value)) for kind, value, part in self._value_parts())
-        records = [row.record for _, row in entities] + [key for _, row in articles for key in row.records]
-        return found, records, [(entity_id, row.type) for entity_id, row in entities]
-
-    def _value_parts(self) -> list[tuple[str, str, RdfPart]]:
         used = self._values.peek("", Counter())
-        polarities = sorted(v for k, v in used if k == "polarity")
-        modalities = sorted(v for k, v in used if k == "modality")
-        made = value_type_parts(polarities, modalities)
-        # value_type_parts sorts by the values' IRIs; pair each part back with its value.
-        pairs = [("polarity", p, value_type_parts([p], [])[0]) for p in polarities] + [("modality", m, value_type_parts([], [m])[0]) for m in modalities]
-        by_key = {part.key: (kind, value, part) for kind, value, part in pairs}
-        return [by_key[part.key] for part in made]
+        found.extend((value_type_part(kind, value).key, ("value", kind, value))
+                     for kind, value in value_types((v for k, v in used if k == "polarity"), (v for k, v in used if k == "modality")))
+        return found, self.record_keys(), self.entity_types()
 
     def parts(self, locators: Iterable[Locator], article: Callable[[str], tuple[list[Statement], KnowledgeGraph, list[Entity]] | None]) -> list[RdfPart]:
         """The parts at ``locators`` (:meth:`located`), made from the rows and, for statements,
@@ -261,8 +264,7 @@ class KeptParts(Kept):
         for locator in locators:
             kind = locator[0]
             if kind == "document":
-                row = self._articles.peek(locator[1])
-                made.append(document_part(Document(locator[1], "", "", row.title, row.published), row.statements))
+                made.append(_document_part(locator[1], self._articles.peek(locator[1])))
             elif kind == "mentions":
                 made.append(mentions_part(locator[1], self._articles.peek(locator[1]).named))
             elif kind == "statement":
@@ -276,17 +278,18 @@ class KeptParts(Kept):
             elif kind == "count":
                 made.append(count_part(locator[1], self._counts.peek(locator[1])[1]))
             else:
-                made.append(value_type_parts([locator[2]], [])[0] if locator[1] == "polarity" else value_type_parts([], [locator[2]])[0])
+                made.append(value_type_part(locator[1], locator[2]))
         return made
 
     def entity_types(self) -> list[tuple[str, str]]:
         """(id, type) of every entity of the graph, by id (reads every row)."""
-        return [(entity_id, row.type) for entity_id, row in sorted(self._entities.items())]
+        return [(entity_id, row.type) for entity_id, row in self._rows()[1]]
 
     def record_keys(self) -> list[str]:
         """The key of every line of ``statements.jsonl``, in its order: equal to
         :func:`kg.records.record_keys` of the whole graph (reads every row)."""
-        return self._whole(())[1]
+        articles, entities = self._rows()
+        return [row.record for _, row in entities] + [key for _, row in articles for key in row.records]
 
 
 class KeptGraph(Kept):
@@ -353,9 +356,9 @@ class KeptGraph(Kept):
             LookupError: an entity's line is neither in ``previous`` nor made: the caller makes
                 the whole graph's lines instead.
         """
-        rows = self.parts
+        articles, entities = self.parts._rows()
         labels: dict[str, str] = {}
-        for entity_id, row in sorted(rows._entities.items()):
+        for entity_id, row in entities:
             labels[entity_id] = row.label
             line = previous.get(row.record) if previous is not None else None
             if line is None:
@@ -363,7 +366,7 @@ class KeptGraph(Kept):
                     raise LookupError(f"no line for entity {entity_id}")
                 line = encode_record(entity_record(made[entity_id])) + "\n"
             yield line
-        for doc_id, row in sorted(rows._articles.items()):
+        for doc_id, row in articles:
             lines = [previous.get(key) if previous is not None else None for key in row.records]
             if all(line is not None for line in lines):
                 yield from lines  # type: ignore[misc]
@@ -390,9 +393,9 @@ class KeptGraph(Kept):
 
     def summary(self, documents: int) -> dict[str, object]:
         """:func:`kg.records.summary` of the kept graph of ``documents`` documents (reads every row)."""
-        parts = self.parts
+        articles, entities = self.parts._rows()
         return {
             "documents": documents,
-            "entities": dict(sorted(Counter(row.type for _, row in parts._entities.items()).items())),
-            "statements": dict(sorted(Counter(p for _, row in parts._articles.items() for p in row.predicates).items())),
+            "entities": dict(sorted(Counter(row.type for _, row in entities).items())),
+            "statements": dict(sorted(Counter(p for _, row in articles for p in row.predicates).items())),
         }

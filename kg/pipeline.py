@@ -262,12 +262,13 @@ def write_outputs(
 def _output_contents(
     out: Path, graph: KnowledgeGraph, turtle: Content, jsonld: Content, page: Content, extractions: Content | None,
     extra: Mapping[Path, Content] | None, store: tuple[Path, Callable[[Path], object]] | None, cache: Content | None = None,
-    layout: PageLayout | None = None, records: Content | None = None,
+    layout: PageLayout | None = None, records: Content | None = None, kept: Folder | None = None,
 ) -> dict[Path, Content]:
     """What one build writes, all or none: the :data:`OUTPUT_FILES` (the extractions, the
     update cache and the page's layout when given), then ``extra``, then the oxigraph ``store``:
     its folder, and what makes it in the empty folder it is given. ``records``: what writes
-    ``statements.jsonl``, when not :func:`kg.records.write_jsonl`."""
+    ``statements.jsonl``, when not :func:`kg.records.write_jsonl`; ``kept``: the folder of the
+    archive's kept state (:data:`KEPT_FOLDER`)."""
     contents: dict[Path, Content] = {
         out / TURTLE_FILE: turtle,  # the update cache reads the subjects' shares back from these two
         out / JSONLD_FILE: jsonld,
@@ -281,6 +282,8 @@ def _output_contents(
         contents[out / CACHE_FILE] = cache
     if layout is not None:
         contents[out / LAYOUT_FILE] = lambda stream: write_layout(layout, stream)
+    if kept is not None:
+        contents[out / KEPT_FOLDER] = kept
     contents.update(extra or {})
     if store is not None:
         folder, fill = store
@@ -676,15 +679,12 @@ def _write_texts(
     out = Path(out_dir)
     page = finish_page(drawn if drawn is not None else _records_page_data(graph, previous=layout), turtle=texts.turtle_chunks(), count=texts.triples)  # type: ignore[arg-type]
     clock.lap("page")
-    contents = _output_contents(
+    written = write_files(_output_contents(
         out, graph, texts.write_turtle, texts.write_jsonld, page.write, lambda stream: _write_extractions(extractions, stamp, stream, archive), extra,
         (Path(store), _store_fill(texts, Path(store))) if store is not None else None, cache=lambda stream: write_cache(texts, stream), layout=page.layout,
         records=(lambda stream: texts.write_records(graph, stream)) if lines is None else (lambda stream: texts.write_record_lines(lines, stream)),  # type: ignore[arg-type]
-    )
-    if kept is not None:
-        contents = {**{k: v for k, v in contents.items() if not isinstance(v, Folder)}, out / KEPT_FOLDER: kept,
-                    **{k: v for k, v in contents.items() if isinstance(v, Folder)}}
-    written = write_files(contents)
+        kept=kept,
+    ))
     clock.lap("write")
     return written
 

@@ -363,10 +363,23 @@ def count_part(entity_id: str, counts: tuple[int, int]) -> RdfPart:
 
 def value_type_parts(polarities: Iterable[str], modalities: Iterable[str]) -> list[RdfPart]:
     """The types of the polarity and modality values in use, so the graph alone says what they are."""
+    return [value_type_part(kind, value) for kind, value in value_types(polarities, modalities)]
+
+
+def value_types(polarities: Iterable[str], modalities: Iterable[str]) -> list[tuple[str, str]]:
+    """("polarity" | "modality", value) of each value in use, in the order of their parts: the
+    polarities, then the modalities, each by its IRI."""
     return [
-        *(_part(_add_type, str(value), str(KG.Polarity)) for value in sorted({_POLARITY[p] for p in polarities})),
-        *(_part(_add_type, str(value), str(KG.Modality)) for value in sorted({_MODALITY[m] for m in modalities})),
+        *(("polarity", p) for p in sorted(set(polarities), key=lambda p: str(_POLARITY[p]))),
+        *(("modality", m) for m in sorted(set(modalities), key=lambda m: str(_MODALITY[m]))),
     ]
+
+
+def value_type_part(kind: str, value: str) -> RdfPart:
+    """The type of one polarity (``kind`` "polarity") or modality value."""
+    if kind == "polarity":
+        return _part(_add_type, str(_POLARITY[value]), str(KG.Polarity))
+    return _part(_add_type, str(_MODALITY[value]), str(KG.Modality))
 
 
 def entity_counts(links: Iterable[tuple[str, str, str | None]]) -> dict[str, tuple[int, int]]:

@@ -15,10 +15,10 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.context import HOLDS, Builder, Found, SentenceContext, token_mention
 from kg.extract.qualifiers import modality_of, polarity_of, ranked_leaving, says_former, status_of, time_clause_office
 from kg.gazetteer import is_party
-from kg.lexicon import HOLDER_WORDS, PERSON_NOUNS, WORLD_REGIONS, CHAMBER_SEATS, CHAMBER_WORDS, COMING_WORDS, HONORIFICS, FORMER_WORDS, LEGISLATOR_TITLES, OCCUPATION_NOUNS, ORGANIZATION_KINDS, PASSING_WORDS, POSTNOMINAL_TITLES, RANK_WORDS, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
+from kg.lexicon import PERSON_NOUNS, WORLD_REGIONS, CHAMBER_SEATS, CHAMBER_WORDS, COMING_WORDS, HONORIFICS, FORMER_WORDS, LEGISLATOR_TITLES, OCCUPATION_NOUNS, ORGANIZATION_KINDS, PASSING_WORDS, POSTNOMINAL_TITLES, RANK_WORDS, ROYAL_STYLES, SPEECH_VERBS, SUBUNIT_NOUNS, TITLE_HEADS
 from kg.model import Description, Mention
 from kg.syntax import DASHES, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjuncts, direct_objects, governing_verb, is_relative_pronoun, listed_names, logical_subjects, patients, prep_objects
-from kg.syntax.titles import RANKS_BEFORE_OWNER, hyphen_prefix, is_plural, is_title_head, title_before, title_portfolio, title_words
+from kg.syntax.titles import RANKS_BEFORE_OWNER, describes_holder, hyphen_prefix, is_plural, is_title_head, title_before, title_portfolio, title_words
 
 __all__ = ["position_statements"]
 
@@ -63,13 +63,6 @@ _PRAISE = frozenset(
 )
 
 
-def _describes_holder(word: Token) -> bool:
-    """A word before a title that describes its holder, not the office: "the most recent female
-    MP", "the youngest MP", "the first openly gay MP"."""
-    return word.lower_ in HOLDER_WORDS or word.tag_ in {"JJS", "RBS"} or word.lower_ in {"most", "least"} or any(
-        c.dep_ == "advmod" and c.lower_ in {"most", "least"} for c in word.children)
-
-
 def _office(
     b: Builder, anchor: Token, person: Found, words: list[Token], affiliation: Mention | None, extractor: str,
     confidence: float, status: str | None = None, presupposed: bool = True, name: str | None = None, rank: Token | None = None,
@@ -85,7 +78,7 @@ def _office(
     # "the incoming president of the European Commission": an office taken up later, a plan.
     coming = "planned" if former is None and any(t.lower_ in COMING_WORDS for t in words) else None
     words = [t for t in words if t.lower_ not in FORMER_WORDS and t.lower_ not in PASSING_WORDS]
-    while words and (words[0].is_punct or words[0].lower_ in {"and", "of", "for", "the"} or words[0].lower_ in _PRAISE or _rank_word(words[0]) or _describes_holder(words[0])):
+    while words and (words[0].is_punct or words[0].lower_ in {"and", "of", "for", "the"} or words[0].lower_ in _PRAISE or _rank_word(words[0]) or describes_holder(words[0])):
         words = words[1:]
     while words and words[-1].is_punct:
         words = words[:-1]

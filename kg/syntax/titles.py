@@ -13,7 +13,7 @@ from kg.gazetteer import country_code, is_first_name, party_name
 from kg.lexicon import FORMER_WORDS, HOLDER_WORDS, ORGANIZATION_KINDS, ROYAL_STYLES, TITLE_HEADS, TITLE_MODIFIERS, is_honorific
 from kg.syntax.phrases import DASHES
 
-__all__ = ["RANKS_BEFORE_OWNER", "hyphen_prefix", "is_plural", "is_title_head", "names_party_member", "office_names", "title_before", "title_portfolio", "title_words"]
+__all__ = ["RANKS_BEFORE_OWNER", "describes_holder", "hyphen_prefix", "is_plural", "is_title_head", "names_party_member", "office_names", "title_before", "title_portfolio", "title_words"]
 
 #: Ranks written before an office's owner inside its title: "Deputy Labour leader", "Acting
 #: Bank of England governor", "Shadow Labour chancellor".
@@ -87,6 +87,14 @@ def is_plural(token: Token) -> bool:
     return token.tag_ in {"NNS", "NNPS"} or (len(token.text) > 2 and token.text.endswith("s") and token.text[:-1].isupper())
 
 
+def describes_holder(token: Token) -> bool:
+    """A word before a title that describes its holder, not the office: a superlative ("the
+    youngest MP", "the most recent MP") or the holder's sex or the like ("a gay MP",
+    :data:`kg.lexicon.HOLDER_WORDS`)."""
+    return token.lower_ in HOLDER_WORDS or token.tag_ in {"JJS", "RBS"} or token.lower_ in {"most", "least"} or any(
+        c.dep_ == "advmod" and c.lower_ in {"most", "least"} for c in token.children)
+
+
 def _is_modifier(token: Token) -> bool:
     """A word that may stand inside a title before its head: listed modifiers and portfolios in
     any case ("shadow", "Treasury"), and plain lower-case nouns and adjectives ("political
@@ -96,12 +104,10 @@ def _is_modifier(token: Token) -> bool:
         return True
     if lower in _STOP_LOWER or token.like_num or token.is_punct:
         return False
-    if token.tag_ in {"JJS", "RBS"} or lower in _RANKING_WORDS or any(c.dep_ == "advmod" and c.lower_ in {"most", "least"} for c in token.children):
-        # "the world's greatest economist", "five other barristers", "the most recent MP": a
-        # ranking or a count of people, not part of the office's name.
+    if describes_holder(token) or lower in _RANKING_WORDS:
+        # "the world's greatest economist", "five other barristers", "the first female
+        # education secretary": a ranking, a count of people or the holder, not the office.
         return False
-    if lower in HOLDER_WORDS:
-        return False  # "the first female education secretary", "a gay MP": the holder, not the office
     if token.is_lower and token.pos_ in {"NOUN", "ADJ", "PROPN"} and token.tag_ not in {"NNS", "NNPS"} and not token.ent_type_:
         return True
     return token.is_title and token.pos_ in {"NOUN", "PROPN", "ADJ"} and not token.ent_type_
