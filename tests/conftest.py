@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from _pytest.runner import runtestprotocol
 
 from kg.errors import ModelError
 from kg.model import KnowledgeGraph, Mention, Statement
+from tests.virtuoso import DIED
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 
@@ -31,6 +33,29 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("model") is None:
             item.add_marker(pytest.mark.model)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> bool | None:
+    """Run a test once more, on a new server, when OpenLink Virtuoso died under it.
+
+    Debian's Virtuoso 7.2 has aborted twice in CI in the middle of loading a few hundred triples
+    (status -6, nothing in its log), and never in 1,200 rounds of the same pushes here: a fault
+    of the server, not of what kg sends. The second run must pass on its own; the crash stays
+    visible as a warning with the server's last output.
+    """
+    if "virtuoso" not in getattr(item, "fixturenames", ()):
+        return None
+    item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+    reports = runtestprotocol(item, nextitem=nextitem, log=False)
+    crash = next((r.longreprtext for r in reports if r.failed and DIED in r.longreprtext), None)
+    if crash is not None:
+        item.warn(pytest.PytestWarning(f"ran again on a new Virtuoso after: {crash[-1500:]}"))
+        reports = runtestprotocol(item, nextitem=nextitem, log=False)
+    for report in reports:
+        item.ihook.pytest_runtest_logreport(report=report)
+    item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+    return True
 
 
 @pytest.fixture(scope="session")

@@ -37,7 +37,7 @@ from kg.remote import (
     with_values,
 )
 from kg.vocab import PREFIXES
-from tests.virtuoso import Virtuoso, free_port, unavailable
+from tests.virtuoso import DIED, Virtuoso, free_port, unavailable
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 KG_GRAPHS = "https://w3id.org/kg-news/resource/graph/"
@@ -442,7 +442,7 @@ def dba(monkeypatch, virtuoso) -> Iterator[Virtuoso]:
     yield virtuoso
     crash = virtuoso.died()
     if crash:
-        pytest.fail(f"Virtuoso died during the test: {crash}")
+        pytest.fail(f"{DIED}: {crash}")
 
 
 def _kg_graphs(server: Virtuoso) -> dict[str, int]:

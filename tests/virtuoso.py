@@ -23,6 +23,9 @@ BINARY = "virtuoso-t"
 USER = "dba"
 PASSWORD = "dba"
 
+#: How a test fails when the server died during it (tests/conftest.py runs such a test again).
+DIED = "Virtuoso died during the test"
+
 _INI = """\
 [Database]
 DatabaseFile       = {folder}/virtuoso.db
@@ -159,10 +162,16 @@ class Virtuoso:
         raise RuntimeError(f"virtuoso-t did not answer on {self.sparql_url} within {timeout:g} s: {self.log[-2000:]}")
 
     def died(self) -> str | None:
-        """Why the server is gone (its exit status and the end of its log), or None while it runs."""
+        """Why the server is gone (its exit status and the end of its output), or None while it runs.
+
+        The output, not virtuoso.log: an abort's own message (a failed assertion, glibc's
+        complaint) goes to standard error only, which ``start`` sends to stdout.log.
+        """
         if self.process is None or self.process.poll() is None:
             return None
-        return f"virtuoso-t exited with status {self.process.returncode}; the end of its log:\n{self.log[-3000:]}"
+        path = self.folder / "stdout.log"
+        output = path.read_text(encoding="utf-8", errors="replace") if path.exists() else self.log
+        return f"virtuoso-t exited with status {self.process.returncode}; the end of its output:\n{output[-3000:]}"
 
     def restart(self) -> Virtuoso:
         """Start again on a new database beside the old one, which stays for reading."""
