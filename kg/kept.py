@@ -227,7 +227,7 @@ def _code_digest() -> str:
 
 #: The layout of a kept file's rows and the code that made them; a file of another is refused,
 #: not misread.
-FORMAT = f"kg.kept/4 {__version__} code {_code_digest()}"
+FORMAT = f"kg.kept/5 {__version__} code {_code_digest()}"
 
 
 class Store:

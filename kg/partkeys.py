@@ -21,6 +21,7 @@ from os import PathLike
 from typing import NamedTuple, Self
 
 from kg.increment import GraphTexts, OutputCache, texts_of_parts
+from kg.ingest import text_hash
 from kg.kept import Kept, KeptArchive, KeptChanges, Readers, Rows, Store, row_key
 from kg.model import Document, Entity, Extraction, KnowledgeGraph, Mention, Statement, statement_id
 from kg.rdf import RdfPart, count_part, document_part, entity_part_of, mentions_part, node_types_of, statement_parts, value_type_part, value_types
@@ -292,18 +293,45 @@ class KeptParts(Kept):
         return [row.record for _, row in entities] + [key for _, row in articles for key in row.records]
 
 
+class ArchivedDocument(NamedTuple):
+    """What an update needs of a kept document without reading its extraction: whether a new
+    article is already in (its id, its text's digest, where it came from for the warning) and
+    what the page lists of it."""
+
+    doc_id: str
+    source: str
+    title: str | None
+    published: date | None
+    digest: str
+
+    @classmethod
+    def of(cls, document: Document) -> ArchivedDocument:
+        return cls(document.doc_id, document.source, document.title, document.published, text_hash(document.text))
+
+    def listed(self) -> Document:
+        """The document as the page lists it (id, title, date), without its text."""
+        return Document(self.doc_id, "", self.source, self.title, self.published)
+
+
 class KeptGraph(Kept):
-    """An archive's kept resolution (:class:`kg.kept.KeptArchive`) and the keys of its RDF parts
-    (:class:`KeptParts`) in memory or in one file, updated together and saved in one transaction."""
+    """An archive's kept resolution (:class:`kg.kept.KeptArchive`), the keys of its RDF parts
+    (:class:`KeptParts`) and its documents (:class:`ArchivedDocument`) in memory or in one
+    file, updated together and saved in one transaction."""
 
     def __init__(self, store: Store | None = None) -> None:
         self._store = store
         self.archive = KeptArchive(store)
         self.parts = KeptParts(store)
+        self._documents = Rows(store, "archived-document")
 
     def _write(self) -> None:
         self.archive._write()
         self.parts._write()
+        self._documents.save()
+
+    def documents(self) -> dict[str, ArchivedDocument]:
+        """Every kept document, by id (reads every one's row: a few dozen bytes each)."""
+        return dict(self._documents.items())
 
     def update(
         self, extractions: Iterable[Extraction], archived: Callable[[list[str]], Iterable[Extraction]], removed: Iterable[str] = (),
@@ -314,6 +342,10 @@ class KeptGraph(Kept):
         extractions = list(extractions)
         removed = list(removed)
         changes = self.archive.update(extractions, archived, removed)
+        for doc_id in removed:
+            self._documents.pop(doc_id)
+        for e in extractions:
+            self._documents[e.document.doc_id] = ArchivedDocument.of(e.document)
         offices = changes.offices
         assert offices is not None
         unused = {e.entity_id for e in offices.entities if e.entity_id not in offices.used}

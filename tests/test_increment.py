@@ -556,3 +556,58 @@ def test_increment_a_kept_state_of_other_code_is_set_aside_and_kept_anew(nlp, da
     assert _files(out) == _files(tmp_path / "whole")
     reopened = kg.kept.Store(out / "kept" / "archive.sqlite")  # kept again, by this code (else it raises)
     reopened.connection.close()
+
+
+UNRELATED = [
+    "Angela Merkel met Emmanuel Macron in Berlin on Monday to discuss the budget.",
+    "Shares in Vodafone rose 3% after the company reported higher sales in Germany.",
+    "Toyota recalled 50,000 cars in Japan after a fault was found in their brakes.",
+]
+
+
+def test_increment_an_update_from_the_kept_state_parses_no_earlier_article_it_does_not_read_again(nlp, tmp_path, monkeypatch) -> None:
+    days = write_days(UNRELATED, _folder(tmp_path / "days"))
+    out = tmp_path / "grown"
+    _grow_days(nlp, days[:2], out)
+    parsed = []
+    real = kg.pipeline.extraction_from_record
+    monkeypatch.setattr(kg.pipeline, "extraction_from_record", lambda record: parsed.append(record["document"]["doc_id"]) or real(record))
+    result = build(days[2:], out, nlp=nlp, into=True)
+    assert result.made_graph is None and parsed == []  # kept state used, no earlier article parsed
+    monkeypatch.undo()
+    build(days, tmp_path / "whole", nlp=nlp)
+    assert _files(out) == _files(tmp_path / "whole")
+
+
+def test_increment_the_kept_state_tells_an_article_already_in_by_its_text_or_its_id(nlp, tmp_path) -> None:
+    def articles(name: str, *records: tuple[str, str]) -> Path:
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in records), encoding="utf-8")
+        return path
+
+    out = tmp_path / "grown"
+    build([articles("monday", ("a", UNRELATED[0]))], out, nlp=nlp, into=True)
+    build([articles("tuesday", ("b", UNRELATED[1]))], out, nlp=nlp, into=True)
+    before = _files(out)
+    # The same text under another id, and an id in use with another text.
+    result = build([articles("wednesday", ("c", UNRELATED[0]), ("b", UNRELATED[2]))], out, nlp=nlp, into=True)
+    assert result.made_graph is None and _files(out) == before
+    assert len(result.skipped) == 1 and "id 'b' is already used" in result.skipped[0] and "tuesday.jsonl" in result.skipped[0]
+
+
+def test_increment_a_kept_state_that_lists_other_articles_than_the_folder_is_set_aside(nlp, tmp_path) -> None:
+    days = write_days(UNRELATED, _folder(tmp_path / "days"))
+    _grow_days(nlp, days[:1], tmp_path / "other")
+    out = tmp_path / "grown"
+    _grow_days(nlp, days[1:2], out)
+    shutil.copyfile(tmp_path / "other" / "kept" / "archive.sqlite", out / "kept" / "archive.sqlite")
+    result = build(days[2:], out, nlp=nlp, into=True)
+    assert result.made_graph is not None  # the whole way, and the state kept anew from the folder
+    build(days[1:], tmp_path / "whole", nlp=nlp)
+    assert _files(out) == _files(tmp_path / "whole")
+    assert result.graph == build(days[1:], tmp_path / "whole2", nlp=nlp).graph
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True)
+    return path
