@@ -422,12 +422,12 @@ def build(
         extractor = LocalExtractor(nlp or load_pipeline(model), jobs)
     stamp = extractor.stamp()
     clock.lap("load")
-    # One writer at a time: another `--into` run waits here, so no document is lost, and an
-    # interrupted earlier run is finished first.
     # An update with ``--into`` keeps its archive's state in the folder (KEPT_FOLDER): one that
     # finds it resolves, keys and writes only what its articles change; one that does not (a
     # folder built with -o, or by other code) goes the whole way and leaves it.
     keeps = into and extractor_is_local and resolver is None and texts_maker is None and extra_outputs is None
+    # One writer at a time: another `--into` run waits here, so no document is lost, and an
+    # interrupted earlier run is finished first.
     with locked(out_dir), _long_lived() as heap, ExitStack() as running:
         previous: list[Extraction] = []
         archive: LinesInFile | None = None
@@ -559,8 +559,8 @@ def _kept_update(
     """An update of the new articles' ``extractions`` from the folder's kept state
     (:class:`kg.partkeys.KeptGraph`) and its ``archived`` extractions' lines: the new articles
     resolved, keyed and written against it, every file equal to the whole way's (tests); None
-    when the texts need the whole RDF, or an earlier article read again is not in the file
-    (the caller then goes the whole way, and keeps the state anew)."""
+    when there is no update cache, the kept file is another code's, or the texts need the whole
+    RDF (the caller then goes the whole way, and keeps the state anew)."""
     from kg.partkeys import KeptGraph
 
     stored = stored if stored is not None else _Stored.read(out, relayout)
