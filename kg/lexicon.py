@@ -424,6 +424,14 @@ BUSINESS_KINDS = frozenset(
     multinational consultancy supermarket chain giant refiner miner utility supplier""".split()
 )
 
+#: Words of a public body's name: a ministry, a court, an army is never what "the company" or
+#: "the bank" refers to ("The Home Office barred Microsoft ... the Seattle-based company").
+PUBLIC_BODY_WORDS = frozenset(
+    """ministry department office pentagon treasury parliament congress senate assembly
+    commission council court police army navy government cabinet administration embassy
+    kremlin""".split()
+)
+
 #: Nouns for a part of a firm that a name before them names: "its Next Directory division",
 #: "Opel, GM's European arm"; the owner is the possessive or the "of" phrase.
 SUBSIDIARY_NOUNS = ("subsidiary", "unit", "division", "arm", "brand", "wing", "affiliate", "offshoot")

@@ -53,6 +53,18 @@ def test_coref_the_firm_is_no_country_s_government(facts) -> None:
     assert not any(f.subject == "Government of Russia" and f.predicate == "criticizes" for f in found)
 
 
+def test_coref_the_company_is_no_ministry_that_acts_on_it(facts) -> None:
+    found = facts("The Home Office cancelled a contract with Microsoft and barred the Seattle-based company from future bids.")
+    assert has(found, "Microsoft", "basedIn", "Seattle")
+    assert not any(f.subject == "Home Office" and f.predicate == "basedIn" for f in found)
+
+
+def test_coref_the_company_is_no_commission_named_before_it(facts) -> None:
+    found = facts("The European Commission fined Siemens on Wednesday. The company bought Osram in 1978.")
+    assert has(found, "Siemens", "acquires", "Osram")
+    assert not any(f.subject == "European Commission" and f.predicate == "acquires" for f in found)
+
+
 def test_coref_the_firm_is_the_last_company(facts) -> None:
     found = facts("Vodafone reported strong sales in Germany. The firm bought Mannesmann last year.")
     assert has(found, "Vodafone", "acquires", "Mannesmann")

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.governments import is_government
 from kg.gazetteer import demonym_code, gender_of, party_name
-from kg.lexicon import ORGANIZATION_KINDS, SPEECH_VERBS, SPOKESPEOPLE
+from kg.lexicon import BUSINESS_KINDS, ORGANIZATION_KINDS, PUBLIC_BODY_WORDS, SPEECH_VERBS, SPOKESPEOPLE
 from kg.model import DESCRIBED, Mention, Statement, is_described
 from kg.normalize import title_key
 from kg.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
@@ -372,8 +372,9 @@ class Antecedents:
                 named = self._latest(self.organisations, start, prefer_subject=True, party=False, barred=barred)
                 for _ in range(3):
                     # Not a country's government: "the firm", "the agency" is never it ("the
-                    # Russian government was obliged to ... the firm's unit": Yukos's).
-                    if named is None or not is_government(named):
+                    # Russian government was obliged to ... the firm's unit": Yukos's); nor is a
+                    # ministry or a court "the company" or "the bank".
+                    if named is None or not (is_government(named) or lower in BUSINESS_KINDS and _public_body(named)):
                         break
                     barred = (*barred, named.start)
                     named = self._latest(self.organisations, start, prefer_subject=True, party=False, barred=barred)
@@ -415,6 +416,11 @@ def _kinds_described(token: Token, m: Mention, offset: int) -> list[str]:
         kinds.append(root.head)
     words = (k.lemma_.lower() for k in kinds if k.is_lower and k.pos_ == "NOUN")
     return [_SAME_KIND.get(w, w) for w in words if w in _ORG_WORDS]
+
+
+def _public_body(m: Mention) -> bool:
+    """A ministry, court, army or the like, by a word of its name ("Home Office", "the Pentagon")."""
+    return any(w in PUBLIC_BODY_WORDS for w in m.name.lower().split())
 
 
 def _owner_of_phrase(noun: Token, start: int) -> tuple[int, ...]:
