@@ -774,6 +774,19 @@ def test_positions_a_membership_no_longer_held_is_former(facts) -> None:
     assert has(facts("Mr Smith is no longer a member of the Labour Party."), "Smith", "memberOf", "Labour Party", status="former", polarity="positive")
 
 
+def test_positions_a_membership_someone_ended_is_former(facts) -> None:
+    assert has(facts("Jane Smith ended her membership of the Labour Party in 2003."), "Jane Smith", "memberOf", "Labour Party", status="former")
+
+
+def test_positions_a_membership_whose_end_was_announced_is_former(facts) -> None:
+    found = facts("Robert Kilroy-Silk announced the end of his membership of UKIP last week.")
+    assert has(found, "Robert Kilroy-Silk", "memberOf", "UK Independence Party", status="former")
+
+
+def test_positions_a_membership_still_to_be_ended_goes_on(facts) -> None:
+    assert has(facts("Jane Smith will end her membership of the Labour Party."), "Jane Smith", "memberOf", "Labour Party", status=None)
+
+
 def test_positions_a_place_s_office_before_a_party_word_is_the_place_s(facts) -> None:
     found = facts("California's Republican governor Arnold Schwarzenegger spoke in Sacramento.")
     assert has(found, "Arnold Schwarzenegger", "holdsPosition", "governor", affiliation="California")

@@ -444,7 +444,7 @@ def status_of(anchor: Token) -> str | None:
         return "former"
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and _served_before(anchor.head.head):
         return "former"
-    if _holder_has_left(anchor) or _parted_with(anchor) or _holder_has_gone(anchor) or ranked_leaving(anchor) is not None or _had_been(anchor) or _was_then(anchor):
+    if _holder_has_left(anchor) or _parted_with(anchor) or _ended(anchor) or _holder_has_gone(anchor) or ranked_leaving(anchor) is not None or _had_been(anchor) or _was_then(anchor):
         return "former"
     return None
 
@@ -508,6 +508,29 @@ def _parted_with(noun: Token) -> bool:
     if lemma == "hand" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
         return False  # "handed its stake to" is a transfer, "handed him a stake" is not: only "over"
     return _done(verb)
+
+
+#: Verbs and nouns that end a state named as their object: "ended her membership of the party",
+#: "the end of his membership of UKIP", "the termination of its partnership with Ford".
+_ENDING_VERBS = frozenset("end terminate renounce".split())
+_ENDING_NOUNS = frozenset("end termination".split())
+
+
+def _ended(noun: Token) -> bool:
+    """Whether the state a noun names was ended: "ended her membership", "announced the end of his
+    membership"; not while the end is to come or asked for ("will end", "called for the end of")."""
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in _ENDING_VERBS:
+        return _done(noun.head)
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head.lemma_.lower() not in _ENDING_NOUNS:
+        return False
+    verb = noun.head.head.head
+    while verb.pos_ == "ADP":  # "called for the end of"
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return verb.lemma_.lower() not in _DEMANDING_VERBS and _done(verb)
 
 
 def _ranked(noun: Token) -> bool:
