@@ -424,6 +424,10 @@ BUSINESS_KINDS = frozenset(
     multinational consultancy supermarket chain giant refiner miner utility supplier""".split()
 )
 
+#: Nouns after a name that make it a region's when they head it: "China's Guangdong province",
+#: "India's Andhra Pradesh state", "Spain's Catalonia region".
+REGION_KINDS = frozenset("state province region county district prefecture".split())
+
 #: Words of a public body's name: a ministry, a court, an army is never what "the company" or
 #: "the bank" refers to ("The Home Office barred Microsoft ... the Seattle-based company").
 PUBLIC_BODY_WORDS = frozenset(

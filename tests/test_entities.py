@@ -259,6 +259,51 @@ def test_entities_name_run_into_its_bracketed_short_form_ends_before_the_bracket
     assert sorted(by_token) == [1, 2, 3] and by_token[1].name == "World Trade Organisation"
 
 
+def test_entities_mention_organisation_a_region_noun_heads_is_a_place() -> None:
+    doc = build(
+        "Floods hit China's Guangdong province.",
+        """
+        Floods    NOUN  NNS  flood     nsubj     1
+        hit       VERB  VBD  hit       ROOT      1
+        China     PROPN NNP  China     poss      5 B-GPE
+        's        PART  POS  's        case      2
+        Guangdong PROPN NNP  Guangdong compound  5 B-ORG
+        province  NOUN  NN   province  dobj      1
+        .         PUNCT .    .         punct     1
+        """,
+    )
+    mention = mention_of(doc.ents[1], passage_of(doc))
+    assert mention is not None and (mention.type, mention.name) == ("Place", "Guangdong")
+
+
+def test_entities_mention_organisation_before_a_region_noun_it_does_not_head_stays_one() -> None:
+    doc = build(
+        "Shell state oil deals grew.",
+        """
+        Shell  PROPN NNP Shell  compound  3 B-ORG
+        state  NOUN  NN  state  compound  3
+        oil    NOUN  NN  oil    compound  3
+        deals  NOUN  NNS deal   nsubj     4
+        grew   VERB  VBD grow   ROOT      4
+        .      PUNCT .   .      punct     4
+        """,
+    )
+    mention = mention_of(doc.ents[0], passage_of(doc))
+    assert mention is not None and mention.type == "Organization"
+
+
+def test_entities_mention_person_named_like_a_building_is_a_place() -> None:
+    doc = _flat(["They", "met", "at", "Lambeth", "Palace", "."], ["O", "O", "O", "B-PERSON", "I-PERSON", "O"])
+    mention = mention_of(doc.ents[0], passage_of(doc))
+    assert mention is not None and (mention.type, mention.name) == ("Place", "Lambeth Palace")
+
+
+def test_entities_mention_person_with_a_surname_like_a_building_stays_a_person() -> None:
+    doc = _flat(["Barbara", "Castle", "spoke", "."], ["B-PERSON", "I-PERSON", "O", "O"])
+    mention = mention_of(doc.ents[0], passage_of(doc))
+    assert mention is not None and mention.type == "Person"
+
+
 def test_entities_title_of_a_place_is_the_person_name() -> None:
     doc = _flat(["the", "Duke", "of", "Edinburgh", "spoke"], ["O", "B-PERSON", "I-PERSON", "I-PERSON", "O"])
     (mention,) = set(passage_mentions(doc, passage_of(doc), set()).values())

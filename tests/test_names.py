@@ -642,3 +642,9 @@ def test_names_a_clock_s_time_zone_is_no_body(mentions) -> None:
 
 def test_names_a_name_after_non_is_no_body(mentions) -> None:
     assert "Non-EU" not in mentions("Non-EU imports rose 3%, the Office for National Statistics said.")
+
+
+def test_names_a_name_a_region_noun_heads_once_is_a_place_throughout(mentions) -> None:
+    found = mentions("Andhra Pradesh has asked VW to build a plant. The industry minister of India's Andhra Pradesh state "
+                     "said officials would visit. Andhra Pradesh wants the jobs.")
+    assert found["Andhra Pradesh"][0] == "Place"

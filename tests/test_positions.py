@@ -774,6 +774,21 @@ def test_positions_a_membership_no_longer_held_is_former(facts) -> None:
     assert has(facts("Mr Smith is no longer a member of the Labour Party."), "Smith", "memberOf", "Labour Party", status="former", polarity="positive")
 
 
+def test_positions_offices_listed_after_a_name_and_a_comma_are_others(facts) -> None:
+    found = facts("The minister met Tony Blair, and the leaders of France and Germany on Monday.")
+    assert not any(f.subject == "Tony Blair" and f.predicate == "holdsPosition" for f in found)
+
+
+def test_positions_a_name_in_a_fronted_phrase_takes_no_title_of_the_clause_s_subject(facts) -> None:
+    found = facts("Echoing the new US Secretary of State Condoleezza Rice, the prime minister said there had been a clear change.")
+    assert not has(found, "Condoleezza Rice", "holdsPosition", "prime minister")
+    assert has(found, "Condoleezza Rice", "holdsPosition", "Secretary of State")
+
+
+def test_positions_a_sentence_s_first_name_takes_the_title_its_verb_closes(facts) -> None:
+    assert has(facts("Mr Prettejohn, Lloyd's chief executive said the market was strong."), "Prettejohn", "holdsPosition", "chief executive")
+
+
 def test_positions_a_membership_someone_ended_is_former(facts) -> None:
     assert has(facts("Jane Smith ended her membership of the Labour Party in 2003."), "Jane Smith", "memberOf", "Labour Party", status="former")
 

@@ -12,7 +12,7 @@ import unicodedata
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import country_code, country_name, demonym_code, is_first_name, pair_half_code, party_name
-from kg.lexicon import ALWAYS_TIME_ZONES, HONORIFICS, TIME_ZONES, TITLE_HEADS, TITLE_MODIFIERS, UNIT_SYMBOLS
+from kg.lexicon import ALWAYS_TIME_ZONES, HONORIFICS, REGION_KINDS, TIME_ZONES, TITLE_HEADS, TITLE_MODIFIERS, UNIT_SYMBOLS
 from kg.normalize import CURRENCY_CODES, CURRENCY_WORDS, number_value
 from kg.model import Mention, Passage, article_key
 from kg.syntax.phrases import indices_of
@@ -39,6 +39,18 @@ _PLACE_HEADS = frozenset(
     "region area zone coast valley strait sea ocean peninsula island islands province district dam tunnel airport "
     "bridge canal stadium harbour".split()
 )
+#: Last words of buildings' names that are no one's surname ("Tower", "Hall" and "Castle" are).
+_BUILDING_HEADS = frozenset("stadium palace abbey cathedral square airport arena".split())
+
+
+def kind_after(doc: Doc, start: int, end: int) -> str | None:
+    """The common noun right after the name ``doc[start:end]`` that heads it ("the Sindh
+    province"), lower-cased; else None."""
+    if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower and doc[start:end].root.head.i == end:
+        return doc[end].lower_
+    return None
+
+
 #: Head nouns that make a name an organisation whatever else the model took it for ("Pro-Life
 #: Alliance" tagged as a law, "Refugee Council" as a person).
 _ORGANIZATION_HEADS = frozenset(
@@ -223,8 +235,10 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
     bare = " ".join(t.lower_ for t in span if t.lower_ != "the")
     if (bare in INSTITUTIONS or _GROUP_OF_NATIONS.fullmatch(bare)) and kind in {"Place", "Person", "Organization", "Event"}:
         kind = "Organization"
-    elif kind == "Organization" and span.root.lower_ in _PLACE_HEADS:
-        kind = "Place"
+    elif kind == "Organization" and (span.root.lower_ in _PLACE_HEADS or kind_after(span.doc, span.start, span.end) in REGION_KINDS):
+        kind = "Place"  # "the Suez Canal", and "India's Andhra Pradesh state", "Spain's Catalonia region"
+    elif kind == "Person" and len(span) > 1 and span[-1].lower_ in _BUILDING_HEADS:
+        kind = "Place"  # "Wembley Stadium", "Lambeth Palace": no one's surname
     elif kind in {"Agreement", "Event", "Person", "Place"} and len(span) > 1 and (head := span.root if kind == "Event" else span[-1]).lower_ in _ORGANIZATION_HEADS and head.is_title:
         kind = "Organization"
     elif kind == "Organization" and span[-1].lower_ in DOCUMENT_HEADS and span[-1].is_title and (len(span) > 1 or span[-1].lower_ == "budget"):

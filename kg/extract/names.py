@@ -22,9 +22,9 @@ from spacy.tokens import Doc, Span, Token
 from kg import predicates
 from kg.components import region_after
 from kg.extract.governments import government_mentions
-from kg.extract.entities import DOCUMENT_HEADS, INSTITUTIONS, agreement_key, mention_of, normalise_name, passage_mentions, person_name
+from kg.extract.entities import DOCUMENT_HEADS, INSTITUTIONS, agreement_key, kind_after, mention_of, normalise_name, passage_mentions, person_name
 from kg.gazetteer import country_code, demonym_code, gender_of, is_city, is_town, party_name
-from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, OWNED_PARTICIPLES, PERSON_NOUNS, ROYAL_STYLES, SPEECH_VERBS, SUBSIDIARY_NOUNS, SUBUNIT_NOUNS, TITLE_MODIFIERS, is_honorific
+from kg.lexicon import HONORIFICS, METRIC_NOUNS, OCCUPATION_NOUNS, ORGANIZATION_KINDS, OWNED_PARTICIPLES, PERSON_NOUNS, REGION_KINDS, ROYAL_STYLES, SPEECH_VERBS, SUBSIDIARY_NOUNS, SUBUNIT_NOUNS, TITLE_MODIFIERS, is_honorific
 from kg.model import Mention, Passage
 from kg.syntax.phrases import capitalised, indices_of, letter_prefixed, lower_case_words, token_texts, written_counts
 from kg.syntax.titles import is_title_head
@@ -145,8 +145,8 @@ def _cues(doc: Doc, occ: _Occurrence, surnames: frozenset[str] = frozenset()) ->
     if occ.end - occ.start > 1 and (doc[occ.start].lower_ in _ORG_FIRST_WORDS or last.lower_ in _CLUB_WORDS):
         # "Air Deccan", "Ministry of Commerce", "University of Delaware", "Manchester United".
         votes["Organization"] += _STRONG
-    if last.lower_ in _PLACE_WORDS and occ.end - occ.start > 1:
-        votes["Place"] += _STRONG
+    if last.lower_ in _PLACE_WORDS and occ.end - occ.start > 1 or kind_after(doc, occ.start, occ.end) in REGION_KINDS:
+        votes["Place"] += _STRONG  # "Kashmir Valley", "India's Andhra Pradesh state"
     if is_city(occ.mention.name):
         votes["Place"] += _STRONG
     elif is_town(occ.mention.name):

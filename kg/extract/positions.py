@@ -762,8 +762,9 @@ def _linear_appositions(sent: Span, b: Builder) -> None:
         if end < sent.end and doc[end].text in POSTNOMINAL_TITLES:
             _office(b, doc[end], (person, 1.0), [doc[end]], None, "kg.rules.title.v1", 0.85)
             end += 1  # "Philippe Sands QC, a member of Matrix Chambers": the apposition follows the title
-        if end + 1 < sent.end and doc[end].text in _APPOSITION_MARKS:
-            # "Lord Hale - a senior law lord - said": between dashes as between commas.
+        if end + 1 < sent.end and doc[end].text in _APPOSITION_MARKS and doc[end + 1].lower_ not in {"and", "or", "but"}:
+            # "Lord Hale - a senior law lord - said": between dashes as between commas (not the
+            # next of a list: "spoke to George Bush, and the presidents of Sri Lanka and Indonesia").
             dash = doc[end].text != ","
             phrase = []
             k = end + 1
@@ -771,6 +772,10 @@ def _linear_appositions(sent: Span, b: Builder) -> None:
                 phrase.append(doc[k])
                 k += 1
             closed = doc[k].text == doc[end].text if dash and k < sent.end else k >= sent.end or doc[k].text in {",", ".", ";"} or doc[k].pos_ in {"VERB", "AUX"}
+            if closed and k < sent.end and doc[k].pos_ in {"VERB", "AUX"} and i > sent.start and doc[sent.start].tag_ in {"VBG", "IN"}:
+                # "Echoing US Secretary of State Condoleezza Rice, the prime minister said": a name
+                # in a phrase put before the clause; the words after its comma are the clause's subject.
+                continue
             if any(_with_others(t) for t in phrase):
                 continue  # "X, its boss and another top executive": people beside X, not X's offices
             if phrase and closed:
