@@ -610,6 +610,15 @@ def test_frames_object_of_an_accusation_does_the_gerund(facts) -> None:
     assert has(found, "Labour Party", "agreesTo", "deal") and not has(found, "Conservative Party", "agreesTo", "deal")
 
 
+def test_frames_a_name_that_leads_the_object_is_not_the_object(facts) -> None:
+    found = facts("Former minister Clare Short has criticised the US-led aid coalition.")
+    assert not any(f.subject == "Clare Short" and f.predicate == "criticizes" for f in found)
+
+
+def test_frames_a_name_modifying_the_object_stands_for_it(facts) -> None:
+    assert has(facts("Tony Blair praised Indian goods."), "Tony Blair", "supports", "India")
+
+
 def test_frames_unit_name_hung_off_another_modifier(facts) -> None:
     assert has(facts("Unilever said its Birds Eye frozen food division grew."), "Unilever", "ownsStake", "Birds Eye")
 

@@ -789,6 +789,12 @@ def test_positions_a_sentence_s_first_name_takes_the_title_its_verb_closes(facts
     assert has(facts("Mr Prettejohn, Lloyd's chief executive said the market was strong."), "Prettejohn", "holdsPosition", "chief executive")
 
 
+def test_positions_a_city_before_a_party_and_a_title_is_no_part_of_the_party(facts) -> None:
+    found = facts("London UKIP MEP Gerard Batten said the party would win.")
+    assert has(found, "Gerard Batten", "holdsPosition", "MEP", affiliation="UK Independence Party")
+    assert has(found, "Gerard Batten", "memberOf", "UK Independence Party")
+
+
 def test_positions_a_membership_someone_ended_is_former(facts) -> None:
     assert has(facts("Jane Smith ended her membership of the Labour Party in 2003."), "Jane Smith", "memberOf", "Labour Party", status="former")
 

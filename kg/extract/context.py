@@ -165,7 +165,7 @@ def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = Tru
     named = {
         ctx.mentions[t.i]
         for t in token.subtree
-        if t.i < token.i and t.i in ctx.mentions and not is_leader_modifier(t) and t.head.i <= token.i
+        if t.i < token.i and t.i in ctx.mentions and not is_leader_modifier(t) and t.head.i <= token.i and not _before_participle(t)
     }
     if len(named) == 1:
         return named.pop(), MODIFIER_FACTOR
@@ -179,6 +179,13 @@ def token_mention(token: Token, ctx: SentenceContext, allow_modifier: bool = Tru
         if len(agents) == 1:
             return agents.pop(), 0.75
     return None
+
+
+def _before_participle(name: Token) -> bool:
+    """"the US-led coalition", "a Kremlin-backed plan": a name joined to a participle describes
+    who leads or backs the thing; the thing is not the name's."""
+    doc = name.doc
+    return name.i + 2 < len(doc) and doc[name.i + 1].text == "-" and doc[name.i + 2].tag_ == "VBN"
 
 
 def mention_pairs(

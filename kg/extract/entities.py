@@ -11,7 +11,7 @@ import unicodedata
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.gazetteer import country_code, country_name, demonym_code, is_first_name, pair_half_code, party_name
+from kg.gazetteer import country_code, country_name, demonym_code, is_city, is_first_name, pair_half_code, party_name, region_name
 from kg.lexicon import ALWAYS_TIME_ZONES, HONORIFICS, REGION_KINDS, TIME_ZONES, TITLE_HEADS, TITLE_MODIFIERS, UNIT_SYMBOLS
 from kg.normalize import CURRENCY_CODES, CURRENCY_WORDS, number_value
 from kg.model import Mention, Passage, article_key
@@ -214,6 +214,10 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
     end = passage.start + span.end_char
     doc_id = passage.document.doc_id
     party = _party(span)
+    if party is None and len(span) > 1 and span[0].is_title and (is_city(span[0].text) or region_name(span[0].text)) and (party := _party(Span(span.doc, span.start + 1, span.end, label=span.label_))) is not None:
+        # "London UKIP MEP Gerard Batten": the party's member for a place, not a party of that name.
+        span = Span(span.doc, span.start + 1, span.end, label=span.label_)
+        start = passage.start + span.start_char
     if party is not None:
         return Mention(doc_id, start, end, span.text, "Organization", party, f"organization:{normalise_name(party)}")
     if span.label_ in {"GPE", "NORP"} and span.end < len(span.doc) and span.doc[span.end].lower_ in _CURRENCY_NOUNS and span.doc[span.end].pos_ in {"NOUN", "PROPN"}:
