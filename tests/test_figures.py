@@ -506,6 +506,15 @@ def test_figures_borrowing_costs_a_central_bank_lifts_are_its_interest_rate(figu
     assert figures("The Fed lifted borrowing costs to 2.25% last year.") == {("Fed", 2.25, "interest rate", "last year")}
 
 
+def test_figures_average_earnings_are_pay_not_profit(figures) -> None:
+    found = figures("Average earnings rose by 4.3% in the year to December, the Office for National Statistics said.")
+    assert {metric for _, _, metric, _ in found} == {"average earnings rise"}
+
+
+def test_figures_a_firm_s_earnings_are_its_profit(figures) -> None:
+    assert {metric for _, _, metric, _ in figures("Shell said its annual earnings rose 20% to $4bn.")} == {"profit", "profit rise"}
+
+
 def test_figures_what_two_firms_do_between_them_is_neither_firm_s(figures) -> None:
     assert figures("Maserati and Ferrari sell about 10,000 cars between them.") == set()
     assert figures("Maserati and Ferrari together sell about 10,000 cars.") == set()

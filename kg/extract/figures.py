@@ -111,6 +111,9 @@ def _forecast_of(noun: Token) -> Token | None:
 _CARRIER_NOUNS = frozenset({"payment", "payout", "level"})
 
 
+#: Words before "earnings" that make them workers' pay: "average earnings", "weekly earnings".
+_PAY_WORDS = frozenset({"average", "weekly", "hourly"})
+
 #: Metrics news names by what they are of: "the defence budget", "car sales", "oil production".
 _SECTORED = frozenset({"budget", "spending", "sales", "exports", "imports", "investment", "production", "output"})
 #: Words before a metric that say when or whose it is, not what it is of.
@@ -138,6 +141,9 @@ def _metric(noun: Token) -> str | None:
         return "house price"
     if base is None:
         return None
+    if noun.lower_ == "earnings" and any(c.lower_ in _PAY_WORDS for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
+        # "Average earnings rose by 4.3%": what workers are paid, not a firm's profit.
+        return "average earnings"
     if noun.lemma_.lower() == "cost" and any(c.lower_ == "borrowing" for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}):
         # "The Fed lifted borrowing costs to 2.25%": the interest rate it sets, not its own costs.
         return "interest rate"
