@@ -87,7 +87,7 @@ TITLE_MODIFIERS = frozenset(
     northern scotland wales welsh scottish irish social services women culture heritage
     fisheries food rural transport trade industry inward investment solicitor attorney
     chancellor exchequer lord privy seal president council leader transportation immigration
-    homeland veterans intelligence aviation tourism telecommunications communication oil mines
+    homeland veterans intelligence aviation tourism aid telecommunications communication oil mines
     mining water forestry overseas procurement cabinet schools universities children families
     prisons policing consumer competition budget revenue customs taxation statistics regeneration
     arts broadcasting digital crown supreme high grand royal first second permanent special
@@ -427,6 +427,13 @@ BUSINESS_KINDS = frozenset(
 #: Nouns after a name that make it a region's when they head it: "China's Guangdong province",
 #: "India's Andhra Pradesh state", "Spain's Catalonia region".
 REGION_KINDS = frozenset("state province region county district prefecture".split())
+
+#: Portfolios a title is named by, which the model may take for a body's name when capitalised
+#: before the title ("Aid minister Hilary Benn", "Trade Secretary"): no body's name alone.
+PORTFOLIO_NOUNS = frozenset(
+    """aid trade health education defence defense energy transport culture sport sports environment
+    housing justice finance agriculture employment industry tourism pensions immigration fisheries""".split()
+)
 
 #: Words of a public body's name: a ministry, a court, an army is never what "the company" or
 #: "the bank" refers to ("The Home Office barred Microsoft ... the Seattle-based company").

@@ -65,6 +65,15 @@ def test_coref_the_company_is_no_commission_named_before_it(facts) -> None:
     assert not any(f.subject == "European Commission" and f.predicate == "acquires" for f in found)
 
 
+def test_coref_the_party_is_the_last_party(facts) -> None:
+    assert has(facts("Labour held its conference in Brighton. The party signed a deal on Monday."), "Labour Party", "agreesTo", "deal")
+
+
+def test_coref_the_parties_are_no_one_party(facts) -> None:
+    found = facts("Labour held its conference in Brighton. The parties signed a deal on Monday.")
+    assert not any(f.predicate == "agreesTo" for f in found)
+
+
 def test_coref_the_firm_is_the_last_company(facts) -> None:
     found = facts("Vodafone reported strong sales in Germany. The firm bought Mannesmann last year.")
     assert has(found, "Vodafone", "acquires", "Mannesmann")

@@ -304,6 +304,17 @@ def test_entities_mention_person_with_a_surname_like_a_building_stays_a_person()
     assert mention is not None and mention.type == "Person"
 
 
+def test_entities_mention_portfolio_before_a_title_is_no_organisation() -> None:
+    doc = _flat(["Aid", "minister", "Hilary", "Benn", "spoke", "."], ["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert mention_of(doc.ents[0], passage_of(doc)) is None
+
+
+def test_entities_mention_department_before_a_title_stays_an_organisation() -> None:
+    doc = _flat(["Treasury", "minister", "Paul", "Boateng", "spoke", "."], ["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    mention = mention_of(doc.ents[0], passage_of(doc))
+    assert mention is not None and mention.type == "Organization"
+
+
 def test_entities_title_of_a_place_is_the_person_name() -> None:
     doc = _flat(["the", "Duke", "of", "Edinburgh", "spoke"], ["O", "B-PERSON", "I-PERSON", "I-PERSON", "O"])
     (mention,) = set(passage_mentions(doc, passage_of(doc), set()).values())

@@ -112,6 +112,24 @@ def test_evaluations_a_denied_fault_is_advice_not_blame(facts) -> None:
     assert not any(f.predicate == "criticizes" for f in facts("Ms Lucas said the Treasury should not betray pensioners."))
 
 
+def test_evaluations_a_way_out_one_could_take_is_advice_not_blame(facts) -> None:
+    found = facts('"I think that Congress could avoid having to turn to the taxpayer," said Professor Dennis Logue.')
+    assert not any(f.predicate == "criticizes" for f in found)
+
+
+def test_evaluations_who_counters_a_fault_is_not_blamed_for_it(facts) -> None:
+    found = facts('Robert Kilroy-Silk told a news conference that Veritas would avoid the old parties\' "lies and spin".')
+    assert not has(found, "Robert Kilroy-Silk", "criticizes", "Veritas")
+
+
+def test_evaluations_the_owner_of_a_fault_someone_counters_is_blamed(facts) -> None:
+    assert has(facts("Michael Howard said the Tories would end Labour's waste."), "Michael Howard", "criticizes", "Labour Party")
+
+
+def test_evaluations_an_evasion_reported_is_blame(facts) -> None:
+    assert has(facts('"Gordon Brown has avoided the question for months," said Michael Howard.'), "Michael Howard", "criticizes", "Gordon Brown")
+
+
 def test_evaluations_finding_a_partys_policies_abhorrent_criticises_it(facts) -> None:
     assert has(facts('Mr Hale said he found the Front National\'s policies "abhorrent".'), "Hale", "criticizes", "Front National")
 

@@ -349,7 +349,8 @@ class Antecedents:
             return None  # "the company that makes X": a new referent, defined here
         lower = noun.lemma_.lower()
         named: Mention | None = None
-        if lower in _PARTY_WORDS:
+        if lower in _PARTY_WORDS and noun.tag_ in {"NN", "NNP"}:
+            # "the party" (not "the old parties", which is no one party)
             named = self._latest(self.organisations, start, party=True)
         elif lower in _COUNTRY_WORDS and noun.tag_ == "NN":
             # "the country" (not "the countries", which is no one country)

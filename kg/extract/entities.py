@@ -12,11 +12,11 @@ import unicodedata
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import country_code, country_name, demonym_code, is_city, is_first_name, pair_half_code, party_name, region_name
-from kg.lexicon import ALWAYS_TIME_ZONES, HONORIFICS, REGION_KINDS, TIME_ZONES, TITLE_HEADS, TITLE_MODIFIERS, UNIT_SYMBOLS
+from kg.lexicon import ALWAYS_TIME_ZONES, HONORIFICS, PORTFOLIO_NOUNS, REGION_KINDS, TIME_ZONES, TITLE_HEADS, TITLE_MODIFIERS, UNIT_SYMBOLS
 from kg.normalize import CURRENCY_CODES, CURRENCY_WORDS, number_value
 from kg.model import Mention, Passage, article_key
 from kg.syntax.phrases import indices_of
-from kg.syntax.titles import is_plural, names_party_member
+from kg.syntax.titles import is_plural, is_title_head, names_party_member
 
 #: spaCy labels -> kg types. Countries are told apart from other places by the gazetteer.
 _LABEL_TYPES = {
@@ -213,6 +213,8 @@ def mention_of(span: Span, passage: Passage) -> Mention | None:
     start = passage.start + span.start_char
     end = passage.start + span.end_char
     doc_id = passage.document.doc_id
+    if kind == "Organization" and len(span) == 1 and span[0].lower_ in PORTFOLIO_NOUNS and span.end < len(span.doc) and is_title_head(span.doc[span.end]):
+        return None  # "Aid minister Hilary Benn": the minister's portfolio, no body called "Aid"
     party = _party(span)
     if party is None and len(span) > 1 and span[0].is_title and (is_city(span[0].text) or region_name(span[0].text)) and (party := _party(Span(span.doc, span.start + 1, span.end, label=span.label_))) is not None:
         # "London UKIP MEP Gerard Batten": the party's member for a place, not a party of that name.

@@ -108,6 +108,15 @@ def _inverted_speaker(verb: Token, b: Builder) -> list:
     return [found] if found is not None else []
 
 
+#: Evaluative verbs of evading that, with a modal of possibility, propose a way out instead.
+_EVADING = frozenset({"avoid", "evade", "dodge", "escape"})
+
+
+def _way_out(word: Token) -> bool:
+    """"could avoid having to", "will avoid the old parties' spin": an evasion offered or promised, not blamed."""
+    return word.lemma_.lower() in _EVADING and any(c.dep_ == "aux" and c.lower_ in {"could", "can", "might", "may", "will", "would", "shall"} for c in word.children)
+
+
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in {"advmod", "neg", "det"}) for c in token.children) or any(
         c.dep_ == "neg" for c in token.head.children if token.dep_ in {"acomp", "attr", "xcomp"}
@@ -145,7 +154,11 @@ def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, obj
     expletive = (word.pos_ == "ADJ" and any(c.dep_ in {"xcomp", "ccomp"} for c in word.children)) or (
         word.dep_ in {"acomp", "attr"} and any(c.dep_ in {"xcomp", "ccomp"} and c.i > word.i for c in clause.children)) or (
         word.dep_ == "attr" and bool(_that_clauses(word, clause)))
-    if clause == word and word.pos_ == "VERB":
+    if _countered(word):
+        # "Veritas would avoid the old parties' lies and spin", "vowed to fight corruption": who
+        # counters a fault is not blamed for it (its owner, if named, still is).
+        subjects = []
+    elif clause == word and word.pos_ == "VERB":
         # A judging verb judges who does it: the agent of a passive ("felt let down by Labour"),
         # else the subject of an adjectival passive ("was terrified of scrutiny"), the subject it
         # shares ("steer away from demonising X": whoever should steer away), not the party done to.
@@ -175,6 +188,20 @@ def _judged(word: Token, b: Builder, exclude: set[str]) -> list[tuple[Token, obj
     if word.pos_ == "VERB" and word.lemma_.lower() in _OBJECT_JUDGING:
         candidates += [c for c in word.children if c.dep_ == "dobj"]
     return _mentions(candidates, b, exclude)
+
+
+#: Verbs that act against what they take as object: a fault named there is not their subject's.
+_COUNTERING = frozenset("avoid evade escape fight tackle combat reject end stop oppose condemn expose denounce prevent eliminate eradicate curb".split())
+
+
+def _countered(word: Token) -> bool:
+    """Whether a judging word is the object of a verb acting against it, or coordinated with
+    one that is: "would avoid the parties' lies and spin" (which the parser may read as a verb)."""
+    head = word
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    verb = head.head
+    return head.pos_ == "NOUN" and head.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in _COUNTERING
 
 
 def _that_clauses(word: Token, clause: Token) -> list[Token]:
@@ -234,8 +261,9 @@ def evaluation_statements(sent: Span, b: Builder) -> None:
             for t, m in _mentions(_called_to_go(word), b, _own_side(speakers, b)):
                 judged["criticizes"].setdefault(m[0].key, (t, m))
             forms = _forms(word)
-            # "should not ignore the need to reform": a denied fault is advice, not blame.
-            blame = bool(forms & NEGATIVE_EVALUATION or _excessive(word)) and not _negated(word)
+            # "should not ignore the need to reform": a denied fault is advice, not blame; so is a
+            # way out one "could" take ("Congress could avoid having to turn to the taxpayer").
+            blame = bool(forms & NEGATIVE_EVALUATION or _excessive(word)) and not _negated(word) and not _way_out(word)
             praise_denied = bool(forms & POSITIVE_EVALUATION) and _negated(word)
             if blame or praise_denied:
                 predicate = "criticizes"
