@@ -557,6 +557,17 @@ def test_figures_the_level_up_from_a_year_earlier_is_of_the_year_before(figures)
     assert ("Google", 393_900_000, "sales", "year earlier") in found
 
 
+def test_figures_the_level_a_change_started_from_takes_no_date_of_the_level_it_reached(reports) -> None:
+    dated = {s.object.quantity.value: s.qualifiers.date for s in reports("Rover said its losses had deepened to £51.6m in 2004 from £1.2m.")}
+    assert dated[51_600_000] == "2004"
+    assert dated[1_200_000] is None
+
+
+def test_figures_a_figure_told_in_a_when_clause_is_of_the_date_it_describes(figures) -> None:
+    found = figures("Argentina has recovered. The country's economy is set to grow about 8% this year, a sharp turnaround from 2002 when output fell 11%.")
+    assert ("Argentina", 11, "output fall", "2002") in found
+
+
 def test_figures_each_level_of_a_change_keeps_its_own_date(reports) -> None:
     dated = {s.object.quantity.value: s.qualifiers.date for s in reports("EMI's revenues slipped from £3.24bn in 2003 to £2.89bn in 2004.")}
     assert dated[3_240_000_000] == "2003"

@@ -364,6 +364,12 @@ def _period(anchor: Token | None, b: Builder) -> str | None:
         head = ent.root.head
         if (head == anchor or (head.dep_ == "prep" and head.head == anchor)) and not _EARLIER.search(ent.text) and not _STREAK.search(ent.text) and not _compared_on(head, ent):
             return ent.text
+    if anchor.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in anchor.children):
+        # "in 1998, when the crisis hit", "a turnaround from 2002 when output fell 11%": the
+        # clause tells of the date before it (the parser may hang it on the date's noun).
+        head = anchor.head
+        described = [ent for ent in b.dates if ent.end <= anchor.i and (ent.start <= head.i < ent.end or (ent.root.head.dep_ == "prep" and ent.root.head.head == head))]
+        return described[-1].text if described else None
     return None
 
 
@@ -868,12 +874,18 @@ def figure_statements(sent: Span, b: Builder) -> None:
             anchor = verb
         root = ent.root if ranged is None else ranged[1].root if ranged[0] == "from" else None
         own = _own_date(ent, b)
+        undated = [d for d in b.dates if _compared_on(d.root.head, d)]
         if root is not None and root.dep_ == "pobj" and _starting_level(root.head):
             # "sales rose 2% to $11.1bn from $10.9bn a year earlier": the level it started from,
-            # of the earlier period the sentence names (none when it names none).
+            # of the earlier period the sentence names (none when it names none). Only a date
+            # between it and the level reached can be its own: one before it or after that "to"
+            # is the later level's ("deepened to £51.6m in 2004 from £1.2m", "from 62% at the end
+            # of 2003 to 68% by December 2004").
             earlier = next((d for d in b.dates if _EARLIER.search(d.text)), None)
             own = earlier or own
             period = own.text if own is not None else None
+            reached = next((t.i for t in b.sent if t.i >= ent.end and t.lower_ == "to" and t.dep_ == "prep"), None)
+            undated = [d for d in b.dates if d != own and (d.start < ent.start or (reached is not None and d.start > reached))]
         else:
             period = (own.text if own is not None else None) or _period(noun, b) or _period(verb, b)
         # "Mitsubishi has forecast a net loss of 472bn yen", "growth forecasts were cut to 4%": a
@@ -881,4 +893,4 @@ def figure_statements(sent: Span, b: Builder) -> None:
         forecasting = noun is not None and noun.dep_ == "dobj" and verb is not None and noun.head == verb and lemma in _FORECASTING_VERBS
         forecast = "expected" if forecasting or (noun is not None and _forecast_of(noun) is not None) else None
         b.add(anchor, owner, "reports", value, value.text, extractor, confidence, metric=f"{metric} {_direction(ent.root, verb)}" if change else metric, period=period,
-              modality=forecast, dated=own, undated=[d for d in b.dates if _compared_on(d.root.head, d)])
+              modality=forecast, dated=own, undated=undated)
