@@ -795,6 +795,16 @@ def test_positions_a_city_before_a_party_and_a_title_is_no_part_of_the_party(fac
     assert has(found, "Gerard Batten", "memberOf", "UK Independence Party")
 
 
+def test_positions_a_royal_style_is_no_office(facts) -> None:
+    found = facts("Princes William and Harry said they were very happy. The book is about Diana, princess of Wales.")
+    assert not any(f.predicate == "holdsPosition" for f in found)
+
+
+def test_positions_a_crown_prince_and_a_king_hold_offices(facts) -> None:
+    assert has(facts("Crown Prince Abdullah told ministries to hire women."), "Abdullah", "holdsPosition", "Crown Prince")
+    assert has(facts("King Abdullah of Jordan met Tony Blair."), "Abdullah", "holdsPosition", "King", affiliation="Jordan")
+
+
 def test_positions_a_membership_someone_ended_is_former(facts) -> None:
     assert has(facts("Jane Smith ended her membership of the Labour Party in 2003."), "Jane Smith", "memberOf", "Labour Party", status="former")
 

@@ -63,6 +63,11 @@ _PRAISE = frozenset(
 )
 
 
+#: Royal styles that are ranks of birth or marriage, not offices (a crown prince's is one; a
+#: king's, queen's or sultan's rule is).
+_COURTESY_STYLES = frozenset({"prince", "princess", "duke", "duchess"})
+
+
 def _office(
     b: Builder, anchor: Token, person: Found, words: list[Token], affiliation: Mention | None, extractor: str,
     confidence: float, status: str | None = None, presupposed: bool = True, name: str | None = None, rank: Token | None = None,
@@ -84,6 +89,8 @@ def _office(
         words = words[:-1]
     if not words or name is None and not is_title_head(words[-1]) and not any(is_title_head(t) for t in words):
         return
+    if name is None and all(t.lemma_.lower() in _COURTESY_STYLES for t in words if is_title_head(t)) and not any(t.lower_ == "crown" for t in words):
+        return  # "Princes William and Harry", "Diana, princess of Wales": a royal's style, no office
     branch = _branch_word(affiliation, anchor.doc, ctx) if affiliation is not None and name is None else None
     if branch is not None:
         # "leader of Devon county Labour group", "leader of the London Assembly Conservatives": an
