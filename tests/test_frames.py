@@ -610,6 +610,19 @@ def test_frames_object_of_an_accusation_does_the_gerund(facts) -> None:
     assert has(found, "Labour Party", "agreesTo", "deal") and not has(found, "Conservative Party", "agreesTo", "deal")
 
 
+def test_frames_what_is_told_according_to_a_source_is_reported(facts) -> None:
+    assert has(facts("According to officials, Tony Blair met Jacques Chirac in Paris."), "Tony Blair", "meets", "Jacques Chirac", modality="reported")
+    assert has(facts("Tony Blair met Jacques Chirac in Paris, according to the Financial Times."), "Tony Blair", "meets", "Jacques Chirac", modality="reported")
+
+
+def test_frames_a_clause_s_own_modal_says_more_than_its_source(facts) -> None:
+    assert has(facts("Tony Blair could meet Jacques Chirac in Paris, according to officials."), "Tony Blair", "meets", "Jacques Chirac", modality="possible")
+
+
+def test_frames_what_went_according_to_plan_is_no_report(facts) -> None:
+    assert has(facts("As planned, Tony Blair met Jacques Chirac in Paris according to plan."), "Tony Blair", "meets", "Jacques Chirac", modality="asserted")
+
+
 def test_frames_a_name_that_leads_the_object_is_not_the_object(facts) -> None:
     found = facts("Former minister Clare Short has criticised the US-led aid coalition.")
     assert not any(f.subject == "Clare Short" and f.predicate == "criticizes" for f in found)

@@ -795,6 +795,10 @@ def test_positions_a_city_before_a_party_and_a_title_is_no_part_of_the_party(fac
     assert has(found, "Gerard Batten", "memberOf", "UK Independence Party")
 
 
+def test_positions_an_order_s_rank_is_an_honour_not_an_office(facts) -> None:
+    assert not any(f.predicate == "holdsPosition" for f in facts("Mr Smith, 57, is made a Commander of the Order of the Bath."))
+
+
 def test_positions_a_royal_style_is_no_office(facts) -> None:
     found = facts("Princes William and Harry said they were very happy. The book is about Diana, princess of Wales.")
     assert not any(f.predicate == "holdsPosition" for f in found)

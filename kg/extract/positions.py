@@ -68,6 +68,13 @@ _PRAISE = frozenset(
 _COURTESY_STYLES = frozenset({"prince", "princess", "duke", "duchess"})
 
 
+def _honour(doc: Doc, at: int) -> bool:
+    """Whether the words from ``at`` make the title before them an order's rank: "Commander of
+    the Order of the Bath", "Officer of the Order of the British Empire"."""
+    words = [t.lower_ for t in doc[at : at + 3]]
+    return words[:2] == ["of", "order"] or words == ["of", "the", "order"]
+
+
 def _office(
     b: Builder, anchor: Token, person: Found, words: list[Token], affiliation: Mention | None, extractor: str,
     confidence: float, status: str | None = None, presupposed: bool = True, name: str | None = None, rank: Token | None = None,
@@ -91,6 +98,8 @@ def _office(
         return
     if name is None and all(t.lemma_.lower() in _COURTESY_STYLES for t in words if is_title_head(t)) and not any(t.lower_ == "crown" for t in words):
         return  # "Princes William and Harry", "Diana, princess of Wales": a royal's style, no office
+    if _honour(anchor.doc, words[-1].i + 1):
+        return  # "made a Commander of the Order of the Bath": an honour, no office
     branch = _branch_word(affiliation, anchor.doc, ctx) if affiliation is not None and name is None else None
     if branch is not None:
         # "leader of Devon county Labour group", "leader of the London Assembly Conservatives": an
