@@ -61,40 +61,38 @@ def graph_changes(graph: KnowledgeGraph, previous: OutputCache, remade: Iterable
     (its shares still readable: :class:`kg.increment.ShareFiles`); ``remade``: the subjects whose
     texts the update made again (:attr:`kg.increment.GraphTexts.changed`); ``new_documents``:
     the ids of the documents it added."""
-    new_documents, remade = tuple(new_documents), set(remade)
-    earlier = set(_earlier_documents((d.doc_id for d in graph.documents), previous, remade, new_documents))
-    in_document: dict[str, list[tuple[Mention, Entity]]] = {}
-    for entity in graph.entities:
-        for m in entity.mentions:
-            if m.doc_id in earlier:
-                in_document.setdefault(m.doc_id, []).append((m, entity))
-    return changes_of((e.entity_id for e in graph.entities), (d.doc_id for d in graph.documents), previous, remade, new_documents,
-                      lambda doc_id: in_document.get(doc_id, []))
 
+    def named_in(doc_ids: Collection[str]) -> dict[str, list[tuple[Mention, Entity]]]:
+        found: dict[str, list[tuple[Mention, Entity]]] = {doc_id: [] for doc_id in doc_ids}
+        for entity in graph.entities:
+            for m in entity.mentions:
+                if m.doc_id in found:
+                    found[m.doc_id].append((m, entity))
+        return found
 
-def _earlier_documents(documents: Iterable[str], previous: OutputCache, remade: Collection[str], new_documents: Iterable[str]) -> list[str]:
-    """The earlier documents whose RDF was made again: the others mention what they did."""
-    fresh = set(new_documents)
-    return [doc_id for doc_id in documents if doc_id not in fresh and (iri := str(document_iri(doc_id))) in remade and iri in previous.subjects]
+    return changes_of((e.entity_id for e in graph.entities), (d.doc_id for d in graph.documents), previous, remade, new_documents, named_in)
 
 
 def changes_of(
     entity_ids: Iterable[str], documents: Iterable[str], previous: OutputCache, remade: Iterable[str], new_documents: Iterable[str],
-    named_in: Callable[[str], list[tuple[Mention, Entity]]],
+    named_in: Callable[[Collection[str]], Mapping[str, list[tuple[Mention, Entity]]]],
 ) -> GraphChanges:
     """:func:`graph_changes` of a graph given as its entities' ids, its documents' ids and, for
-    an earlier document whose RDF the update made again, the mentions it has and their entities
-    (``named_in``, asked only for those): what a kept archive (``kg.partkeys``) gives without the
-    graph."""
+    the earlier documents whose RDF the update made again, the mentions each has and their
+    entities (``named_in``, asked once, for those only): what a kept archive (``kg.partkeys``)
+    gives without the graph."""
     new_documents = tuple(sorted(new_documents))
     remade = set(remade)
+    fresh = set(new_documents)
     entity_prefix = entity_iri_text("")
     was = {iri[len(entity_prefix):] for iri in previous.subjects if iri.startswith(entity_prefix)}
     now = set(entity_ids)
+    # The earlier documents whose RDF was made again: the others mention what they did.
     earlier: dict[str, SubjectEntry] = {
-        doc_id: previous.subjects[str(document_iri(doc_id))] for doc_id in _earlier_documents(documents, previous, remade, new_documents)
+        doc_id: previous.subjects[iri] for doc_id in documents
+        if doc_id not in fresh and (iri := str(document_iri(doc_id))) in remade and iri in previous.subjects
     }
-    in_document = {doc_id: named_in(doc_id) for doc_id in earlier}
+    in_document = named_in(list(earlier))
     old_names: dict[str, tuple[str, frozenset[str]]] = {}
     reassigned: set[Reassigned] = set()
     for doc_id, entry in earlier.items():

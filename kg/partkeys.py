@@ -282,6 +282,10 @@ class KeptParts(Kept):
                 made.append(value_type_part(locator[1], locator[2]))
         return made
 
+    def listed(self) -> list[Document]:
+        """Every document as the page lists it (id, title, date; no text), by id (reads every row)."""
+        return [Document(doc_id, "", "", row.title, row.published) for doc_id, row in self._rows()[0]]
+
     def entity_types(self) -> list[tuple[str, str]]:
         """(id, type) of every entity of the graph, by id (reads every row)."""
         return [(entity_id, row.type) for entity_id, row in self._rows()[1]]
@@ -295,22 +299,16 @@ class KeptParts(Kept):
 
 class ArchivedDocument(NamedTuple):
     """What an update needs of a kept document without reading its extraction: whether a new
-    article is already in (its id, its text's digest, where it came from for the warning) and
-    what the page lists of it."""
+    article is already in (its id, its text's digest, and where it came from for the warning).
+    What the page lists of it (title, date) is its parts' row's (:meth:`KeptParts.listed`)."""
 
     doc_id: str
     source: str
-    title: str | None
-    published: date | None
     digest: str
 
     @classmethod
     def of(cls, document: Document) -> ArchivedDocument:
-        return cls(document.doc_id, document.source, document.title, document.published, text_hash(document.text))
-
-    def listed(self) -> Document:
-        """The document as the page lists it (id, title, date), without its text."""
-        return Document(self.doc_id, "", self.source, self.title, self.published)
+        return cls(document.doc_id, document.source, text_hash(document.text))
 
 
 class KeptGraph(Kept):
@@ -407,10 +405,13 @@ class KeptGraph(Kept):
             for statement, line in zip(sorted(statements, key=statement_order), lines, strict=True):
                 yield line if line is not None else encode_record(statement_record(statement, graph, labels, statement_id(statement, graph))) + "\n"
 
-    def named_in(self, doc_id: str) -> list[tuple[Mention, Entity]]:
-        """Each mention one kept document has, with its entity (its label, aliases and merges as
-        the graph has them; only this document's mentions): what the change report reads of an
-        earlier document the update made again (:func:`kg.changes.changes_of`)."""
+    def named_in(self, doc_ids: Iterable[str]) -> dict[str, list[tuple[Mention, Entity]]]:
+        """Each mention each of some kept documents has, with its entity (its label, aliases and
+        merges as the graph has them; only that document's mentions): what the change report
+        reads of the earlier documents the update made again (:func:`kg.changes.changes_of`)."""
+        return {doc_id: self._named_in(doc_id) for doc_id in doc_ids}
+
+    def _named_in(self, doc_id: str) -> list[tuple[Mention, Entity]]:
         found: list[tuple[Mention, Entity]] = []
         office = self.archive.offices.article(doc_id)
         named = [(entity_id, kind, mentions) for entity_id, kind, _, mentions in self.archive.resolution.entities_named(doc_id)]

@@ -585,9 +585,8 @@ def _kept_update(
         except LookupError as e:
             log.info("%s; the update goes the whole way", e)
             return None
-        listed = kept.documents()
-        order = sorted(listed)
-        documents = [listed[i].listed() for i in order]
+        documents = kept.parts.listed()
+        order = [d.doc_id for d in documents]
         # The page is drawn from the records on another core while this one makes the texts.
         drawing = ForkedCall(_page_of_lines, lines, documents, stored.layout) if len(lines) >= DRAW_ELSEWHERE and background_jobs(jobs, 1) else None
         if drawing is not None:
